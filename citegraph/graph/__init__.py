@@ -1,0 +1,41 @@
+"""The graph model (networkx DiGraph, node-link JSON, GraphML/GEXF, DataFrames) and its writers."""
+
+from citegraph.graph.model import (
+    EDGE_ATTRS,
+    EDGE_KINDS,
+    NODE_ATTRS,
+    SCHEMA_VERSION,
+    add_link,
+    add_paper,
+    edges_frame,
+    has_kind,
+    iter_kind,
+    load_graph,
+    new_graph,
+    nodes_frame,
+    normalize_title,
+    paper_key,
+    save_graph,
+    write_gexf,
+    write_graphml,
+)
+
+__all__ = [
+    "EDGE_ATTRS",
+    "EDGE_KINDS",
+    "NODE_ATTRS",
+    "SCHEMA_VERSION",
+    "add_link",
+    "add_paper",
+    "edges_frame",
+    "has_kind",
+    "iter_kind",
+    "load_graph",
+    "new_graph",
+    "nodes_frame",
+    "normalize_title",
+    "paper_key",
+    "save_graph",
+    "write_gexf",
+    "write_graphml",
+]

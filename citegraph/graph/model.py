@@ -1,0 +1,371 @@
+"""The citegraph graph model: one ``networkx.DiGraph`` per study.
+
+Nodes are papers keyed by a stable id: the Semantic Scholar ``paperId`` once
+known, else ``arxiv:ID``, ``doi:ID`` or ``title:normalized title``
+(:func:`paper_key`).  Edges point from the citing (or building, mentioning)
+paper to the cited one.
+
+Node attributes (all optional except ``title`` may be ``None``):
+
+==============================  ==============================================
+``paper_id``                    Semantic Scholar paperId (40 hex) or ``None``
+``arxiv``                       arXiv id without version (``2405.09818``)
+``doi``                         DOI, lower-cased
+``corpus_id``                   Semantic Scholar CorpusId (int)
+``title``                       title as the list or the API gives it
+``name``                        model/method name the paper introduces
+``year``                        publication year (int)
+``venue``                       venue name
+``authors``                     list of author names, in order
+``citation_count``              the API's ``citationCount``
+``influential_citation_count``  the API's ``influentialCitationCount``
+``reference_count``             the API's ``referenceCount``
+``tags``                        list of list sections (``"A / B"`` heading paths)
+``listed``                      True for papers named in a user's list
+``text``                        the list entry's own notes/abstract text
+``sources``                     list of ``file:line`` where the list names it
+==============================  ==============================================
+
+Edge attributes:
+
+==================  ===========================================================
+``kind``            strongest relation: ``builds_on`` > ``cites`` > ``mentions``
+``kinds``           every relation known for the pair (sorted list)
+``is_influential``  the API's ``isInfluential`` (``cites`` edges)
+``intents``         the API's intents (``background|methodology|result``)
+``contexts``        citation context sentences from the API
+``evidence``        for ``builds_on``: list of ``{"kind", "detail"}`` items
+``confidence``      for ``builds_on``: 0..1
+==================  ===========================================================
+
+Examples
+--------
+>>> G = new_graph()
+>>> add_paper(G, "arxiv:2405.09818", arxiv="2405.09818", title="Chameleon", listed=True)
+'arxiv:2405.09818'
+>>> add_paper(G, "arxiv:2407.06135", arxiv="2407.06135", title="ANOLE", tags=["Unified"])
+'arxiv:2407.06135'
+>>> add_link(G, "arxiv:2407.06135", "arxiv:2405.09818", "cites", is_influential=True)
+>>> add_link(G, "arxiv:2407.06135", "arxiv:2405.09818", "builds_on")
+>>> G.edges["arxiv:2407.06135", "arxiv:2405.09818"]["kinds"]
+['builds_on', 'cites']
+>>> edges_frame(G)[["source", "target", "kind"]].to_dict("records")
+[{'source': 'arxiv:2407.06135', 'target': 'arxiv:2405.09818', 'kind': 'builds_on'}]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+
+from citegraph.errors import GraphFileError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "NODE_ATTRS",
+    "EDGE_ATTRS",
+    "EDGE_KINDS",
+    "new_graph",
+    "normalize_title",
+    "paper_key",
+    "add_paper",
+    "add_link",
+    "has_kind",
+    "iter_kind",
+    "save_graph",
+    "load_graph",
+    "write_graphml",
+    "write_gexf",
+    "nodes_frame",
+    "edges_frame",
+]
+
+SCHEMA_VERSION = 1
+
+NODE_ATTRS: tuple[str, ...] = (
+    "paper_id",
+    "arxiv",
+    "doi",
+    "corpus_id",
+    "title",
+    "name",
+    "year",
+    "venue",
+    "authors",
+    "citation_count",
+    "influential_citation_count",
+    "reference_count",
+    "tags",
+    "listed",
+    "text",
+    "sources",
+)
+EDGE_ATTRS: tuple[str, ...] = (
+    "kind",
+    "kinds",
+    "is_influential",
+    "intents",
+    "contexts",
+    "evidence",
+    "confidence",
+)
+# Ordered weakest to strongest: ``kind`` shows the strongest one known.
+EDGE_KINDS: tuple[str, ...] = ("mentions", "cites", "builds_on")
+_LIST_ATTRS = {"authors", "tags", "sources"}
+
+
+def new_graph(**graph_attrs: Any) -> nx.DiGraph:
+    """Return an empty citegraph graph carrying the schema version.
+
+    >>> new_graph(name="demo").graph["schema_version"]
+    1
+    """
+    G = nx.DiGraph()
+    G.graph["schema_version"] = SCHEMA_VERSION
+    G.graph.update(graph_attrs)
+    return G
+
+
+def normalize_title(title: str) -> str:
+    """Fold a title to a comparison key: NFKC, lower case, words joined by one space.
+
+    >>> normalize_title("  ANOLE: An Open,  Autoregressive  Model! ")
+    'anole an open autoregressive model'
+    >>> normalize_title("Janus‑Pro") == normalize_title("janus pro")
+    True
+    """
+    text = unicodedata.normalize("NFKC", title).casefold()
+    # \w keeps CJK characters, so Chinese titles still get distinct keys.
+    return " ".join(re.findall(r"\w+", text))
+
+
+def paper_key(
+    *,
+    paper_id: str | None = None,
+    arxiv: str | None = None,
+    doi: str | None = None,
+    title: str | None = None,
+) -> str:
+    """The node id for a paper: the most stable identifier it has.
+
+    >>> paper_key(arxiv="2405.09818", title="Chameleon")
+    'arxiv:2405.09818'
+    >>> paper_key(doi="10.1000/XYZ")
+    'doi:10.1000/xyz'
+    >>> paper_key(title="Chameleon: Mixed-Modal Early-Fusion Foundation Models")
+    'title:chameleon mixed modal early fusion foundation models'
+    """
+    if paper_id:
+        return paper_id
+    if arxiv:
+        return f"arxiv:{arxiv}"
+    if doi:
+        return f"doi:{doi.lower()}"
+    if title and normalize_title(title):
+        return f"title:{normalize_title(title)}"
+    raise ValueError("a paper needs a paperId, arXiv id, DOI or title")
+
+
+def add_paper(G: nx.DiGraph, key: str, **attrs: Any) -> str:
+    """Add paper ``key`` or merge ``attrs`` into it; return ``key``.
+
+    Merging never loses information: list attributes are united (order kept),
+    ``listed`` is or-ed, and a ``None`` never overwrites a known value.
+
+    >>> G = new_graph()
+    >>> _ = add_paper(G, "p", tags=["A"], year=None, listed=False)
+    >>> _ = add_paper(G, "p", tags=["B", "A"], year=2024, listed=True)
+    >>> G.nodes["p"]["tags"], G.nodes["p"]["year"], G.nodes["p"]["listed"]
+    (['A', 'B'], 2024, True)
+    """
+    unknown = set(attrs) - set(NODE_ATTRS)
+    if unknown:
+        raise ValueError(f"unknown node attributes: {sorted(unknown)}")
+    if key not in G:
+        G.add_node(key, **{k: v for k, v in attrs.items() if v is not None})
+        return key
+    data = G.nodes[key]
+    for name, value in attrs.items():
+        if value is None:
+            continue
+        if name in _LIST_ATTRS and name != "authors":
+            old = list(data.get(name) or [])
+            data[name] = old + [v for v in value if v not in old]
+        elif name == "listed":
+            data[name] = bool(data.get(name)) or bool(value)
+        elif name == "text" and data.get("text") and value not in data["text"]:
+            data[name] = data["text"] + "\n\n" + value
+        else:
+            data[name] = value
+    return key
+
+
+def add_link(
+    G: nx.DiGraph,
+    source: str,
+    target: str,
+    kind: str,
+    **attrs: Any,
+) -> None:
+    """Record that ``source`` relates to ``target`` as ``kind``.
+
+    A pair keeps one edge; every relation found for it is in ``kinds`` and the
+    strongest is ``kind``.  Self-links are ignored (a paper citing itself says
+    nothing about lineage and breaks DAG algorithms).
+    """
+    if kind not in EDGE_KINDS:
+        raise ValueError(f"edge kind must be one of {EDGE_KINDS}, not {kind!r}")
+    unknown = set(attrs) - set(EDGE_ATTRS)
+    if unknown:
+        raise ValueError(f"unknown edge attributes: {sorted(unknown)}")
+    if source == target:
+        return
+    if G.has_edge(source, target):
+        data = G.edges[source, target]
+        kinds = set(data.get("kinds", [data.get("kind")])) | {kind}
+    else:
+        G.add_edge(source, target)
+        data = G.edges[source, target]
+        kinds = {kind}
+    data["kinds"] = sorted(kinds)
+    data["kind"] = max(kinds, key=EDGE_KINDS.index)
+    for name, value in attrs.items():
+        if value is not None:
+            data[name] = value
+
+
+def has_kind(data: dict[str, Any], kind: str) -> bool:
+    """True when an edge's attribute dict records relation ``kind``."""
+    return kind in data.get("kinds", (data.get("kind"),))
+
+
+# --------------------------------------------------------------------------- I/O
+
+
+def save_graph(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
+    """Write ``G`` as node-link JSON, atomically (a crash never leaves half a file)."""
+    data = nx.node_link_data(G, edges="edges")
+    data["graph"].setdefault("schema_version", SCHEMA_VERSION)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph:
+    """Read a graph written by :func:`save_graph`.
+
+    Raises :class:`~citegraph.errors.GraphFileError` naming the file when it is
+    missing, not JSON, not node-link data, or of another schema version.
+    """
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = json.load(fh)
+    except FileNotFoundError:
+        raise GraphFileError(f"{path}: no such graph file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GraphFileError(f"{path}: cannot read graph file ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise GraphFileError(
+            f"{path}:{exc.lineno}: not a citegraph graph (invalid JSON: {exc.msg})"
+        ) from None
+    if not isinstance(data, dict) or "nodes" not in data or "edges" not in data:
+        raise GraphFileError(f"{path}: not a citegraph graph (no node-link 'nodes'/'edges')")
+    version = (data.get("graph") or {}).get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise GraphFileError(
+            f"{path}: graph schema version {version!r}, this citegraph reads "
+            f"version {SCHEMA_VERSION}; rebuild it with 'citegraph build'"
+        )
+    try:
+        G = nx.node_link_graph(data, directed=True, multigraph=False, edges="edges")
+    except (KeyError, TypeError, nx.NetworkXError) as exc:
+        raise GraphFileError(f"{path}: malformed node-link data ({exc})") from None
+    return G
+
+
+def _flat_copy(G: nx.DiGraph) -> nx.DiGraph:
+    """A copy whose attributes are all GraphML/GEXF scalars (lists → strings)."""
+
+    def flat(attrs: dict[str, Any]) -> dict[str, Any]:
+        out = {}
+        for k, v in attrs.items():
+            if v is None:
+                continue
+            if isinstance(v, (list, tuple, set)):
+                v = "; ".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x) for x in v)
+            elif isinstance(v, dict):
+                v = json.dumps(v, ensure_ascii=False)
+            out[k] = v
+        return out
+
+    H = nx.DiGraph()
+    H.graph.update(flat(G.graph))
+    H.add_nodes_from((n, flat(d)) for n, d in G.nodes(data=True))
+    H.add_edges_from((u, v, flat(d)) for u, v, d in G.edges(data=True))
+    return H
+
+
+def write_graphml(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
+    """Export GraphML for Gephi/Cytoscape; list attributes become ``"; "``-joined strings."""
+    nx.write_graphml(_flat_copy(G), path, encoding="utf-8")
+
+
+def write_gexf(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
+    """Export GEXF for Gephi; list attributes become ``"; "``-joined strings."""
+    nx.write_gexf(_flat_copy(G), path, encoding="utf-8")
+
+
+# ----------------------------------------------------------------------- frames
+
+
+def nodes_frame(G: nx.DiGraph) -> "pandas.DataFrame":  # noqa: F821
+    """One row per paper: ``id`` then every documented node attribute.
+
+    >>> G = new_graph(); _ = add_paper(G, "p", title="T", year=2024)
+    >>> nodes_frame(G)[["id", "title", "year"]].to_dict("records")
+    [{'id': 'p', 'title': 'T', 'year': 2024}]
+    """
+    import pandas as pd
+
+    rows = [{"id": n, **{a: d.get(a) for a in NODE_ATTRS}} for n, d in G.nodes(data=True)]
+    frame = pd.DataFrame(rows, columns=["id", *NODE_ATTRS])
+    for col in ("year", "corpus_id", "citation_count", "influential_citation_count", "reference_count"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+def edges_frame(G: nx.DiGraph) -> "pandas.DataFrame":  # noqa: F821
+    """One row per edge: ``source``, ``target`` then every documented edge attribute."""
+    import pandas as pd
+
+    rows = [
+        {"source": u, "target": v, **{a: d.get(a) for a in EDGE_ATTRS}}
+        for u, v, d in G.edges(data=True)
+    ]
+    return pd.DataFrame(rows, columns=["source", "target", *EDGE_ATTRS])
+
+
+def iter_kind(G: nx.DiGraph, kinds: Iterable[str] | None) -> Iterable[tuple[str, str]]:
+    """Edges of ``G`` that carry any of ``kinds`` (all edges when ``None``)."""
+    if kinds is None:
+        yield from G.edges()
+        return
+    wanted = set(kinds)
+    for u, v, d in G.edges(data=True):
+        if wanted.intersection(d.get("kinds", (d.get("kind"),))):
+            yield u, v

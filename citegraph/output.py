@@ -1,0 +1,89 @@
+"""Writing tables for people (``table``) and machines (``csv``, ``json``).
+
+The ``csv`` and ``json`` forms are the stable machine formats: ``json`` is a
+list of row objects with the frame's columns as keys (missing values are
+``null``), ``csv`` has a header row and RFC 4180 quoting.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import IO, Any
+
+import pandas as pd
+
+__all__ = ["FORMATS", "frame_records", "write_frame"]
+
+FORMATS = ("table", "csv", "json")
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready Python value: NaN/NA become None, numpy scalars become Python ones."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
+        try:
+            value = value.item()
+        except (ValueError, AttributeError):
+            pass
+        if isinstance(value, float) and math.isnan(value):
+            return None
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows of ``frame`` as JSON-ready dicts.
+
+    >>> frame_records(pd.DataFrame({"a": [1, None], "b": ["x", "y"]}))
+    [{'a': 1.0, 'b': 'x'}, {'a': None, 'b': 'y'}]
+    """
+    cols = list(frame.columns)
+    return [
+        {c: _plain(v) for c, v in zip(cols, row)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
+
+
+def _cell(value: Any) -> str:
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)
+
+
+def write_frame(frame: pd.DataFrame, fmt: str, stream: IO[str], *, max_width: int = 60) -> None:
+    """Write ``frame`` to ``stream`` as ``table``, ``csv`` or ``json``."""
+    if fmt == "json":
+        json.dump(frame_records(frame), stream, ensure_ascii=False, indent=1)
+        stream.write("\n")
+    elif fmt == "csv":
+        flat = frame.copy()
+        for col in flat.columns:
+            if flat[col].map(lambda v: isinstance(v, (list, tuple, dict))).any():
+                flat[col] = flat[col].map(_cell)
+        flat.to_csv(stream, index=False, lineterminator="\n")
+    elif fmt == "table":
+        cells = [[_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+        header = [str(c) for c in frame.columns]
+        clipped = [
+            [c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells
+        ]
+        widths = [
+            max([len(h)] + [len(r[i]) for r in clipped]) for i, h in enumerate(header)
+        ]
+        stream.write("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip() + "\n")
+        for row in clipped:
+            stream.write("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
+    else:
+        raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
