@@ -24,7 +24,17 @@ Node attributes (all optional except ``title`` may be ``None``):
 ``listed``                      True for papers named in a user's list
 ``text``                        the list entry's own notes/abstract text
 ``sources``                     list of ``file:line`` where the list names it
+``repos``                       code repositories the list links (``github.com/org/repo``)
+``abstract``                    the API's abstract
+``references_fetched``          references of this paper fetched into the graph
+``references_unresolved``       references Semantic Scholar left unresolved (null paperId)
+``citations_fetched``           citing papers fetched (with ``--citations``)
+``citations_capped``            True when the API's 9,999 paging limit or the cap cut them
 ==============================  ==============================================
+
+Graph attributes: ``schema_version``; ``unresolved`` (list entries that could
+not be matched: ``{"entry", "source", "reason"}``); ``fetch`` (request and cache
+statistics of the run that built it); ``merged`` (duplicates merged by audit).
 
 Edge attributes:
 
@@ -106,6 +116,12 @@ NODE_ATTRS: tuple[str, ...] = (
     "listed",
     "text",
     "sources",
+    "repos",
+    "abstract",
+    "references_fetched",
+    "references_unresolved",
+    "citations_fetched",
+    "citations_capped",
 )
 EDGE_ATTRS: tuple[str, ...] = (
     "kind",
@@ -118,7 +134,7 @@ EDGE_ATTRS: tuple[str, ...] = (
 )
 # Ordered weakest to strongest: ``kind`` shows the strongest one known.
 EDGE_KINDS: tuple[str, ...] = ("mentions", "cites", "builds_on")
-_LIST_ATTRS = {"authors", "tags", "sources"}
+_LIST_ATTRS = {"authors", "tags", "sources", "repos"}
 
 
 def new_graph(**graph_attrs: Any) -> nx.DiGraph:

@@ -1,0 +1,60 @@
+"""One paper as a reading list names it, before Semantic Scholar is asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from citegraph.graph.model import paper_key
+
+__all__ = ["Entry", "ListWarning"]
+
+
+@dataclass
+class Entry:
+    """A distinct paper found in one or more lists.
+
+    Identifiers are normalised: ``arxiv`` without version (``2503.08686``,
+    ``cs/0309023``), ``doi`` lower-cased without a URL prefix, ``s2_id`` a
+    Semantic Scholar paperId (40 hex) or ``CorpusId:NNN``.
+    """
+
+    arxiv: str | None = None
+    doi: str | None = None
+    s2_id: str | None = None
+    title: str | None = None
+    name: str | None = None
+    authors: list[str] = field(default_factory=list)
+    venue: str | None = None
+    year: int | None = None
+    tags: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    repos: list[str] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def key(self) -> str:
+        """The graph node id this entry gets before it is resolved (see ``paper_key``)."""
+        s2 = self.s2_id if self.s2_id and not self.s2_id.lower().startswith("corpusid:") else None
+        return paper_key(paper_id=s2, arxiv=self.arxiv, doi=self.doi, title=self.title)
+
+    @property
+    def s2_query_id(self) -> str | None:
+        """The id to send to the batch endpoint (``ARXIV:...``, ``DOI:...``, ...), if any."""
+        if self.s2_id:
+            return self.s2_id if not self.s2_id.lower().startswith("corpusid:") else "CorpusId:" + self.s2_id.split(":", 1)[1]
+        if self.arxiv:
+            return f"ARXIV:{self.arxiv}"
+        if self.doi:
+            return f"DOI:{self.doi}"
+        return None
+
+
+@dataclass(frozen=True)
+class ListWarning:
+    """A malformed entry skipped or repaired while reading; ``source`` is ``file:line``."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
