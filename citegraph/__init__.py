@@ -3,10 +3,60 @@
 Data flows one way: lists (``citegraph.fetch.lists``) → Semantic Scholar
 (``citegraph.fetch``) → the graph (``citegraph.graph``) → analysis
 (``citegraph.analysis``) → tables, JSON and an HTML explorer.
+
+Each CLI command is one of the calls exported here::
+
+    import citegraph
+    result = citegraph.report(["my-list.md"], "out/")        # citegraph report
+    G = citegraph.load_graph("out/graph.json")
+    citegraph.rank_papers(G, top=10)                          # citegraph rank
+    citegraph.successors(G)                                   # citegraph lineage
+
+Names are imported on first use, so ``import citegraph`` stays fast.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+# public name -> (module, attribute); resolved lazily by __getattr__
+_EXPORTS = {
+    "read_lists": ("citegraph.fetch.lists", "read_lists"),
+    "build": ("citegraph.fetch.pipeline", "build"),
+    "report": ("citegraph.report", "report"),
+    "demo": ("citegraph.report", "demo"),
+    "load_graph": ("citegraph.graph.model", "load_graph"),
+    "save_graph": ("citegraph.graph.model", "save_graph"),
+    "nodes_frame": ("citegraph.graph.model", "nodes_frame"),
+    "edges_frame": ("citegraph.graph.model", "edges_frame"),
+    "write_html": ("citegraph.graph.html", "write_html"),
+    "rank_papers": ("citegraph.analysis.rank", "rank_papers"),
+    "related_papers": ("citegraph.analysis.related", "related_papers"),
+    "communities": ("citegraph.analysis.communities", "communities"),
+    "citation_paths": ("citegraph.analysis.paths", "citation_paths"),
+    "find_paper": ("citegraph.analysis.paths", "find_paper"),
+    "audit": ("citegraph.analysis.audit", "audit"),
+    "families": ("citegraph.analysis.lineage", "families"),
+    "successors": ("citegraph.analysis.lineage", "successors"),
+    "main_path": ("citegraph.analysis.mainpath", "main_path"),
+    "CitegraphError": ("citegraph.errors", "CitegraphError"),
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attr = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'citegraph' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -45,20 +45,263 @@ def _echo_frame(frame: Any, fmt: str) -> None:
 
 
 # === papers ===
+@main.command("papers")
+@click.argument("lists", nargs=-1, required=True, metavar="LIST...")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True,
+              help="table for reading; csv and json keep every field, notes text included.")
+def papers_command(lists: tuple[str, ...], fmt: str) -> None:
+    """List the distinct papers that paper lists name.
+
+    LIST is markdown/HTML notes, a BibTeX file or a file of ids (one per
+    line); '-' reads standard input.  Warnings about malformed entries and a
+    one-line summary go to standard error.
+    """
+    from citegraph.fetch.lists import papers_frame, read_lists
+
+    result = read_lists(list(lists), stdin=click.get_text_stream("stdin"))
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    frame = papers_frame(result.entries)
+    if fmt == "table":
+        # one line per paper: the notes are clipped to their start
+        frame["text"] = frame["text"].map(lambda t: " ".join(t.split()))
+    _echo_frame(frame, fmt)
+    click.echo(result.summary(), err=True)
+
 
 # === build ===
 
+
+@main.command("build")
+@click.argument("lists", nargs=-1, required=True, metavar="LIST...", type=click.Path(dir_okay=False, path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Graph file to write (node-link JSON).")
+@click.option("--cache", "cache_path", envvar="CITEGRAPH_CACHE", type=click.Path(dir_okay=False),
+              help="SQLite cache file [env CITEGRAPH_CACHE; default: the user's cache dir].")
+@click.option("--api-url", envvar="CITEGRAPH_S2_URL", default=None, metavar="URL",
+              help="Semantic Scholar graph API base (a mirror or local server) [env CITEGRAPH_S2_URL].")
+@click.option("--api-key", envvar="S2_API_KEY", default=None, metavar="KEY",
+              help="Semantic Scholar API key, sent on every request [env S2_API_KEY].")
+@click.option("--offline", is_flag=True, help="Use the cache only; report what it lacks.")
+@click.option("--refresh", is_flag=True, help="Re-fetch everything, ignoring the cache.")
+@click.option("--citations", is_flag=True, help="Also fetch the papers citing each listed paper.")
+@click.option("--citation-cap", default=1000, show_default=True, type=click.IntRange(min=1),
+              help="Most citing papers fetched per listed paper.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Hops of references to follow (1: what the listed papers cite).")
+@click.option("--max-papers", default=5000, show_default=True, type=click.IntRange(min=1),
+              help="Most papers whose references are fetched (caps --depth).")
+@click.option("--edge-details", is_flag=True,
+              help="Page every reference list for isInfluential/intents/contexts (one request per paper).")
+@click.option("--min-interval", type=click.FloatRange(min=0), default=None, envvar="CITEGRAPH_S2_MIN_INTERVAL",
+              help="Seconds between requests [default 1; env CITEGRAPH_S2_MIN_INTERVAL].")
+@click.option("--quiet", is_flag=True, help="No progress bars.")
+@click.option("--graphml", type=click.Path(dir_okay=False), help="Also write GraphML (Gephi, Cytoscape).")
+@click.option("--unresolved-csv", type=click.Path(dir_okay=False),
+              help="Where to list unresolved entries [default: OUTPUT's name + .unresolved.csv, when any].")
+def build_cmd(
+    lists: tuple[str, ...],
+    output: str,
+    cache_path: str | None,
+    api_url: str | None,
+    api_key: str | None,
+    offline: bool,
+    refresh: bool,
+    citations: bool,
+    citation_cap: int,
+    depth: int,
+    max_papers: int,
+    edge_details: bool,
+    min_interval: float | None,
+    quiet: bool,
+    graphml: str | None,
+    unresolved_csv: str | None,
+) -> None:
+    """Resolve the papers of LIST files on Semantic Scholar and write their citation graph.
+
+    Example: citegraph build notes/*.md -o graph.json   (S2_API_KEY in the environment)
+    """
+    from pathlib import Path
+
+    import pandas as pd
+
+    from citegraph.fetch.pipeline import build
+    from citegraph.graph.model import save_graph, write_graphml
+    from citegraph.output import write_frame
+
+    if offline and refresh:
+        raise click.UsageError("--offline and --refresh contradict each other")
+    result = build(
+        list(lists), cache=cache_path, api_url=api_url, api_key=api_key, offline=offline,
+        refresh=refresh, citations=citations, citation_cap=citation_cap, depth=depth,
+        max_papers=max_papers, quiet=quiet, edge_details=edge_details, min_interval=min_interval,
+    )
+    if not quiet:
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+    save_graph(result.graph, output)
+    if graphml:
+        write_graphml(result.graph, graphml)
+    csv_path = None
+    if result.unresolved:
+        out = Path(output)
+        csv_path = Path(unresolved_csv) if unresolved_csv else out.with_name(out.stem + ".unresolved.csv")
+        frame = pd.DataFrame(result.unresolved, columns=["entry", "title", "source", "reason"])
+        with csv_path.open("w", encoding="utf-8", newline="") as fh:
+            write_frame(frame, "csv", fh)
+    for cap in result.stats["capped"]:
+        click.echo(
+            f"capped: {cap['list']} of {cap['paper']}: {cap['fetched']} of {cap['total']} ({cap['reason']})",
+            err=True,
+        )
+    click.echo(result.summary_line(csv_path), err=True)
+
+
 # === rank ===
+@main.command("rank")
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("--by", "by", default="pagerank", show_default=True, metavar="METRIC",
+              help="Sort by: pagerank, hits_authority, hits_hub, local_citations, global_citations, "
+                   "influential_citations, citations_per_year, citerank, listed_citers, community.")
+@click.option("--top", type=click.IntRange(min=1), default=None, help="Show the first N papers only.")
+@click.option("--listed-only", is_flag=True, help="Only papers named in the lists (scores use the whole graph).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["cites", "builds_on", "mentions"]),
+              help="Edge kinds to use (repeatable) [default: all].")
+@click.option("--seed", default=0, show_default=True, help="Seed of the community detection.")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True,
+              help="table for reading; csv and json have every column.")
+def rank_cmd(graph: str, by: str, top: int | None, listed_only: bool, kinds: tuple[str, ...], seed: int,
+             fmt: str) -> None:
+    """Rank the papers of GRAPH: PageRank, HITS, citation counts, CiteRank, communities.
+
+    One row per paper with every measure, sorted by --by (largest first).
+    Example: citegraph rank graph.json --by citerank --top 20
+    """
+    from citegraph.analysis.rank import rank_papers
+    from citegraph.graph.model import load_graph
+
+    frame = rank_papers(load_graph(graph), by=by, top=top, listed_only=listed_only,
+                        kinds=kinds or None, seed=seed)
+    _echo_frame(frame, fmt)
 
 # === related ===
+@main.command("related")
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.argument("paper")
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="Rows to show.")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True)
+def related_cmd(graph: str, paper: str, top: int, fmt: str) -> None:
+    """Papers most related to PAPER: prior works, derivative works, similar works.
+
+    PAPER is an arXiv id, node id, DOI, model name or title fragment.  Scores
+    add co-citation, bibliographic coupling and 1 for a direct citation.
+    """
+    from citegraph.analysis.related import related_papers
+    from citegraph.graph.model import load_graph
+
+    _echo_frame(related_papers(load_graph(graph), paper, top=top), fmt)
 
 # === path ===
+@main.command("path")
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.argument("a")
+@click.argument("b")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["cites", "builds_on", "mentions"]),
+              help="Edge kinds to follow (repeatable) [default: all].")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def path_cmd(graph: str, a: str, b: str, kinds: tuple[str, ...], fmt: str) -> None:
+    """How A leads to B: the shortest and the strongest citation paths between them.
+
+    A and B are arXiv ids, node ids, DOIs, model names or title fragments;
+    both directions are searched.  Example: citegraph path graph.json Chameleon ANOLE
+    """
+    import json
+
+    from citegraph.analysis.paths import citation_paths, format_paths
+    from citegraph.graph.model import load_graph
+
+    result = citation_paths(load_graph(graph), a, b, kinds=kinds or None)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_paths(result))
 
 # === audit ===
+@main.command("audit")
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("--merge", is_flag=True, help="Merge the likely duplicates found and write the graph.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="With --merge: write the merged graph here instead of over GRAPH.")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True)
+def audit_cmd(graph: str, merge: bool, output: str | None, fmt: str) -> None:
+    """What GRAPH cannot be trusted on: unresolved papers, missing or capped lists, duplicates.
+
+    One row per problem.  With --merge the duplicates are merged (recorded in
+    the graph attribute 'merged') and the graph is written back.
+    """
+    from citegraph.analysis.audit import audit, audit_frame, merge_duplicates
+    from citegraph.graph.model import load_graph, save_graph
+
+    if output and not merge:
+        raise click.UsageError("-o/--output is only used with --merge")
+    G = load_graph(graph)
+    report = audit(G)
+    _echo_frame(audit_frame(report), fmt)
+    counts = ", ".join(f"{len(frame)} {name.replace('_', ' ')}" for name, frame in report.items())
+    click.echo(f"audit: {counts}", err=True)
+    if merge:
+        merge_duplicates(G, report["duplicates"])
+        save_graph(G, output or graph)
+        click.echo(f"merged {len(report['duplicates'])} duplicates into {output or graph}", err=True)
 
 # === lineage ===
+@main.command("lineage")
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True,
+              help="Indented family trees (text, md) or the successor links as JSON.")
+@click.option("--family", default=None, help="Only the lineages containing this model family (e.g. Janus).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.3, show_default=True,
+              help="Drop successor links less certain than this.")
+@click.option("--main-path", is_flag=True, help="Add the global main path (SPC) of the citation network.")
+def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float, main_path: bool) -> None:
+    """Model lineage: which model descends from which, with the evidence.
+
+    Successor links come from the lists' own statements ("built on X",
+    基于X构建), model families (Foo → Foo-2, FooFlow) backed by citations,
+    shared authors or repositories, and dates.
+    """
+    from citegraph.analysis.lineage import lineage_report
+    from citegraph.graph.model import load_graph
+
+    G = load_graph(graph)
+    click.echo(lineage_report(G, fmt=fmt, family=family, min_confidence=min_confidence, main_path=main_path))
+
 
 # === html ===
+@main.command("html")
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
+@click.option("--color", type=click.Choice(["family", "community", "year"]), default="family", show_default=True,
+              help="What the dot colours show.")
+@click.option("--size", default="pagerank", show_default=True,
+              help="What the dot sizes show: pagerank, citations, influential, indegree (or a rank column).")
+@click.option("--layout", type=click.Choice(["time", "force"]), default="time", show_default=True,
+              help="time: years left to right, a band per family; force: linked papers close together.")
+@click.option("--max-nodes", default=5000, show_default=True, type=click.IntRange(min=1),
+              help="Above this, show listed and lineage papers, then the top by PageRank (and say so).")
+@click.option("--title", default=None, help="Page title (default: citegraph and the file name).")
+def html_cmd(graph: str, output: str, color: str, size: str, layout: str, max_nodes: int, title: str | None) -> None:
+    """Write an interactive explorer of GRAPH: one HTML file that works offline.
+
+    Search, year and section filters, a lineage-only view, and a click on a
+    paper highlights its ancestors and descendants.
+    """
+    from citegraph.graph.html import write_html
+    from citegraph.graph.model import load_graph
+
+    result = write_html(load_graph(graph), output, color=color, size=size, layout=layout,
+                        max_nodes=max_nodes, title=title)
+    click.echo(result.summary())
+
 
 # === report ===
 

@@ -34,8 +34,10 @@ class Entry:
     @property
     def key(self) -> str:
         """The graph node id this entry gets before it is resolved (see ``paper_key``)."""
-        s2 = self.s2_id if self.s2_id and not self.s2_id.lower().startswith("corpusid:") else None
-        return paper_key(paper_id=s2, arxiv=self.arxiv, doi=self.doi, title=self.title)
+        s2, corpus = self.s2_id, None
+        if s2 and s2.lower().startswith("corpusid:"):
+            s2, corpus = None, s2.split(":", 1)[1]
+        return paper_key(paper_id=s2, arxiv=self.arxiv, doi=self.doi, corpus_id=corpus, title=self.title)
 
     @property
     def s2_query_id(self) -> str | None:

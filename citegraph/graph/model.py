@@ -167,6 +167,7 @@ def paper_key(
     paper_id: str | None = None,
     arxiv: str | None = None,
     doi: str | None = None,
+    corpus_id: int | str | None = None,
     title: str | None = None,
 ) -> str:
     """The node id for a paper: the most stable identifier it has.
@@ -177,6 +178,8 @@ def paper_key(
     'doi:10.1000/xyz'
     >>> paper_key(title="Chameleon: Mixed-Modal Early-Fusion Foundation Models")
     'title:chameleon mixed modal early fusion foundation models'
+    >>> paper_key(corpus_id=14514057, title="Some title")
+    'corpus:14514057'
     """
     if paper_id:
         return paper_id
@@ -184,9 +187,11 @@ def paper_key(
         return f"arxiv:{arxiv}"
     if doi:
         return f"doi:{doi.lower()}"
+    if corpus_id:
+        return f"corpus:{corpus_id}"
     if title and normalize_title(title):
         return f"title:{normalize_title(title)}"
-    raise ValueError("a paper needs a paperId, arXiv id, DOI or title")
+    raise ValueError("a paper needs a paperId, arXiv id, DOI, CorpusId or title")
 
 
 def add_paper(G: nx.DiGraph, key: str, **attrs: Any) -> str:
@@ -246,6 +251,9 @@ def add_link(
     if G.has_edge(source, target):
         data = G.edges[source, target]
         kinds = set(data.get("kinds", [data.get("kind")])) | {kind}
+        if kind not in data.get("kinds", ()):
+            # Cached analysis matrices filter edges by kind (citegraph.analysis.matrix).
+            getattr(G, "__networkx_cache__", {}).clear()
     else:
         G.add_edge(source, target)
         data = G.edges[source, target]

@@ -1,0 +1,467 @@
+"""Analysis at scale: citegraph vs networkx, igraph, networkit and a scipy floor.
+
+Synthetic citation DAGs from Price's model (``_synth.py``, ~20 references per
+paper, years increasing) of 10k, 100k and 1M papers.  Every library runs in its
+own child process (peak memory is that child's alone) under an address-space
+cap and a per-step time limit; a step that overruns shows as ``> T s``, one
+that runs out of memory as ``OOM``, a library without the step as ``—``.
+
+Steps (each timed on the library's own graph object, built once in ``build``):
+
+==============  ===============================================================
+``build``       edge arrays in memory → the library's graph / matrix
+``pagerank``    alpha 0.85; converged to L1 < 1e-6 (networkx: its default
+                ``tol`` stops at L1 < N·1e-6, i.e. unconverged at scale;
+                ``pagerank_tight`` is networkx with ``tol=1e-6/N``)
+``hits``        hubs and authorities
+``spc``         search path count of every edge + the global main path
+``related``     top-10 co-cited and top-10 coupled papers for 1,000 papers
+``communities`` Louvain-type modularity communities on the undirected graph
+``file_load``   citegraph only: its graph file (node-link JSON) → ``load_graph``
+                → ``citation_matrix``, what a command given a graph file does
+==============  ===============================================================
+
+Accuracy is checked, not assumed: PageRank and HITS vectors are compared (L1)
+with igraph's (PRPACK / ARPACK), communities scored with one modularity
+function.
+
+    python benchmarks/bench_analysis.py                     # 10k and 100k
+    python benchmarks/bench_analysis.py --sizes 1000000     # the 1M case (~30 min)
+    python benchmarks/bench_analysis.py --smoke             # seconds, for the test suite
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _util import (  # noqa: E402
+    ChildOutcome,
+    child_run_steps,
+    fmt_mb,
+    fmt_ratio,
+    fmt_s,
+    machine_info,
+    markdown_table,
+    run_child_steps,
+    write_json,
+)
+
+LIBS = ("citegraph", "scipy", "igraph", "networkit", "networkx")
+STEPS = ("build", "pagerank", "pagerank_tight", "hits", "spc", "related", "communities", "file_load")
+# libraries whose figures set "the fastest library measured" for the ratios;
+# the scipy floor is shown for context but is not a library anyone installs
+PEERS = ("igraph", "networkit", "networkx")
+N_QUERIES = int(os.environ.get("BENCH_QUERIES", 1000))
+TOP_K = 10
+
+
+# =================================================================== child side
+
+
+def _lib_steps(lib: str, data: Path, out: Path) -> dict[str, Callable[[], Any]]:
+    """The step functions of one library, sharing its graph object through ``state``."""
+    import numpy as np
+
+    from _synth import load_dag
+
+    src, dst, years, n = load_dag(data)
+    rng = np.random.default_rng(42)
+    queries = np.sort(rng.choice(n, size=min(N_QUERIES, n), replace=False))
+    state: dict[str, Any] = {}
+
+    def save(name: str, arr: Any) -> None:
+        np.save(out / f"{lib}_{name}.npy", np.asarray(arr, dtype=float))
+
+    if lib == "scipy":
+        import _reference as ref
+
+        def build() -> None:
+            state["A"] = ref.csr_from_edges(src, dst, n)
+            state["AT"] = state["A"].T.tocsr()
+
+        def pagerank() -> dict:
+            x, it = ref.scipy_pagerank(state["A"], state["AT"])
+            save("pagerank", x)
+            return {"iterations": it}
+
+        def hits() -> dict:
+            h, a, it = ref.scipy_hits(state["A"], state["AT"])
+            save("hubs", h)
+            save("authorities", a)
+            return {"iterations": it}
+
+        def spc() -> dict:
+            w, path = ref.scipy_spc(state["A"], state["AT"])
+            return {"path_len": len(path)}
+
+        def related() -> None:
+            ref.scipy_related(state["A"], state["AT"], queries, TOP_K)
+
+        return {"build": build, "pagerank": pagerank, "hits": hits, "spc": spc, "related": related}
+
+    if lib == "networkx":
+        import networkx as nx
+
+        import _reference as ref
+
+        def build() -> None:
+            state["G"] = ref.nx_build(src, dst, n)
+
+        def pagerank() -> None:
+            pr = nx.pagerank(state["G"])
+            save("pagerank", [pr[i] for i in range(n)])
+
+        def pagerank_tight() -> None:
+            pr = nx.pagerank(state["G"], tol=1e-6 / n, max_iter=1000)
+            save("pagerank_tight", [pr[i] for i in range(n)])
+
+        def hits() -> None:
+            h, a = nx.hits(state["G"])
+            save("hubs", [h[i] for i in range(n)])
+            save("authorities", [a[i] for i in range(n)])
+
+        def spc() -> dict:
+            w, path = ref.nx_spc(state["G"])
+            return {"path_len": len(path)}
+
+        def related() -> None:
+            ref.nx_related(state["G"], queries, TOP_K)
+
+        def communities() -> dict:
+            parts = nx.community.louvain_communities(state["G"].to_undirected(as_view=True), seed=0)
+            labels = np.empty(n)
+            for c, members in enumerate(parts):
+                labels[list(members)] = c
+            save("communities", labels)
+            return {"n_communities": len(parts)}
+
+        return {
+            "build": build,
+            "pagerank": pagerank,
+            "pagerank_tight": pagerank_tight,
+            "hits": hits,
+            "spc": spc,
+            "related": related,
+            "communities": communities,
+        }
+
+    if lib == "igraph":
+        import igraph as ig
+
+        def build() -> None:
+            # a list of tuples is igraph's fastest input (numpy arrays go row by row)
+            state["g"] = ig.Graph(n=n, edges=list(zip(src.tolist(), dst.tolist())), directed=True)
+
+        def pagerank() -> None:
+            save("pagerank", state["g"].pagerank(damping=0.85))
+
+        def hits() -> None:
+            import warnings
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # "30% of scores are zero": a DAG's leaves
+                save("hubs", state["g"].hub_score())
+                save("authorities", state["g"].authority_score())
+
+        def related() -> None:
+            # igraph's cocitation/bibcoupling return dense rows (len(queries) × n)
+            g = state["g"]
+            for mat in (g.cocitation(queries.tolist()), g.bibcoupling(queries.tolist())):
+                for q, row in zip(queries.tolist(), mat):
+                    r = np.asarray(row)
+                    r[q] = 0
+                    np.argpartition(-r, TOP_K)[:TOP_K]
+
+        def communities() -> dict:
+            u = state["g"].as_undirected()
+            cl = u.community_multilevel()
+            save("communities", cl.membership)
+            return {"n_communities": len(cl)}
+
+        return {"build": build, "pagerank": pagerank, "hits": hits, "related": related, "communities": communities}
+
+    if lib == "networkit":
+        import networkit as nk
+
+        # one thread, like scipy and igraph here: per-core figures, and OpenMP
+        # spin-waits make 2 threads slower than 1 on a shared 2-core box
+        nk.engineering.setNumberOfThreads(1)
+
+        def build() -> None:
+            s, d = src.astype(np.uint64), dst.astype(np.uint64)
+            state["G"] = nk.graph.GraphFromCoo((s, d), n=n, directed=True)
+            state["U"] = nk.graph.GraphFromCoo((s, d), n=n, directed=False)
+
+        def pagerank() -> dict:
+            pr = nk.centrality.PageRank(
+                state["G"], damp=0.85, tol=1e-9, distributeSinks=nk.centrality.SinkHandling.DistributeSinks
+            )
+            pr.run()
+            save("pagerank", pr.scores())
+            return {"iterations": pr.numberOfIterations()}
+
+        def communities() -> dict:
+            plm = nk.community.PLM(state["U"], refine=False)
+            plm.run()
+            part = plm.getPartition()
+            save("communities", part.getVector())
+            return {"n_communities": part.numberOfSubsets()}
+
+        return {"build": build, "pagerank": pagerank, "communities": communities}
+
+    if lib == "citegraph":
+        return _citegraph_steps(src, dst, years, n, queries, state, save)
+
+    raise SystemExit(f"unknown library {lib}")
+
+
+def _citegraph_steps(src, dst, years, n, queries, state, save) -> dict[str, Callable[[], Any]]:
+    """citegraph's analysis layer; steps whose module has not landed are left out (—)."""
+    import numpy as np
+
+    steps: dict[str, Callable[[], Any]] = {}
+
+    def have(mod: str) -> bool:
+        return importlib.util.find_spec(mod) is not None
+
+    def vector(x: Any) -> np.ndarray:
+        if isinstance(x, dict):
+            return np.array([x[i] for i in range(n)], dtype=float)
+        if hasattr(x, "to_numpy"):
+            return x.to_numpy(dtype=float)
+        return np.asarray(x, dtype=float)
+
+    if not have("citegraph.analysis.matrix"):
+        return steps
+    from citegraph.analysis.matrix import CitationMatrix
+
+    def build() -> None:
+        state["M"] = CitationMatrix.from_edges(src, dst, n, years=years)
+
+    steps["build"] = build
+
+    if have("citegraph.analysis.rank"):
+        from citegraph.analysis import rank
+
+        def pagerank() -> None:
+            save("pagerank", vector(rank.pagerank_scores(state["M"])))
+
+        def hits() -> None:
+            h, a = rank.hits_scores(state["M"])
+            save("hubs", vector(h))
+            save("authorities", vector(a))
+
+        steps["pagerank"] = pagerank
+        steps["hits"] = hits
+
+    if have("citegraph.analysis.mainpath"):
+        from citegraph.analysis import mainpath
+
+        def spc() -> dict:
+            # main_path computes every edge's SPC weight, then the global main path
+            return {"path_len": len(mainpath.main_path(state["M"])["path"])}
+
+        steps["spc"] = spc
+
+    if have("citegraph.analysis.related"):
+        from citegraph.analysis import related as rel
+
+        def related() -> None:
+            rel.top_k_related(state["M"], queries, TOP_K)
+
+        steps["related"] = related
+
+    if have("citegraph.analysis.communities"):
+        from citegraph.analysis import communities as com
+
+        def communities() -> dict:
+            labels = vector(com.communities(state["M"]))
+            save("communities", labels)
+            return {"n_communities": int(len(np.unique(labels)))}
+
+        steps["communities"] = communities
+
+    def file_load() -> dict:
+        from _synth import cached_graph_file
+
+        from citegraph.analysis.matrix import citation_matrix
+        from citegraph.graph.model import load_graph
+
+        G = load_graph(cached_graph_file(n))
+        return {"edges": int(citation_matrix(G).A.nnz)}
+
+    steps["file_load"] = file_load
+    return steps
+
+
+def child_main(args: argparse.Namespace) -> None:
+    fns = _lib_steps(args.child, Path(args.data), Path(args.out))
+    wanted = [s for s in args.steps.split(",") if s]
+    # "build" always runs first: the other steps need its graph object
+    order = [s for s in wanted if s in fns]
+    if order and "build" in fns and order[0] != "build":
+        fns["build"]()
+    for s in wanted:
+        if s not in fns:
+            sys.stdout.write(json.dumps({"event": "error", "step": s, "message": "n/a"}) + "\n")
+    child_run_steps([(s, fns[s]) for s in order], repeat=args.repeat, budget_s=args.budget)
+
+
+# ================================================================== parent side
+
+
+def accuracy(out: Path, lib: str, size_data: dict) -> dict[str, str]:
+    """L1 distance of PageRank/HITS vectors to igraph's; modularity of communities."""
+    import numpy as np
+
+    from _reference import modularity
+    from _synth import load_dag
+
+    notes = {}
+    for name, ref_name in (("pagerank", "pagerank"), ("pagerank_tight", "pagerank"), ("hubs", "hubs"), ("authorities", "authorities")):
+        mine, ref = out / f"{lib}_{name}.npy", out / f"igraph_{ref_name}.npy"
+        if mine.exists() and ref.exists():
+            a, b = np.load(mine), np.load(ref)
+            notes[name] = f"{np.abs(a / a.sum() - b / b.sum()).sum():.1e}"
+    com = out / f"{lib}_communities.npy"
+    if com.exists():
+        src, dst, _, _ = load_dag(size_data["path"])
+        notes["modularity"] = f"{modularity(src, dst, np.load(com)):.3f}"
+    return notes
+
+
+def run(sizes: list[int], libs: list[str], *, repeat: int, step_timeout: float, mem_gb: float, out_json: Path | None) -> dict:
+    from _synth import cached_dag, cached_graph_file
+
+    results: dict = {"machine": machine_info(), "sizes": {}}
+    for n in sizes:
+        t0 = time.perf_counter()
+        path = cached_dag(n)
+        if "citegraph" in libs:
+            cached_graph_file(n)
+        print(f"\n## {n:,} papers (graph file {path.name}, generated/cached in {fmt_s(time.perf_counter() - t0)})", flush=True)
+        size_res: dict = {"path": path, "libs": {}}
+        with tempfile.TemporaryDirectory() as tmp:
+            for lib in libs:
+                print(f"- {lib}", flush=True)
+                steps = [s for s in STEPS if not (s == "pagerank_tight" and lib != "networkx")]
+                argv = lambda rem, lib=lib: [  # noqa: E731
+                    sys.executable, __file__, "--child", lib, "--data", str(path), "--out", tmp,
+                    "--steps", ",".join(rem), "--repeat", str(repeat), "--budget", str(step_timeout / 4),
+                ]
+                outcome: ChildOutcome = run_child_steps(
+                    argv, steps, step_timeout_s=step_timeout, mem_limit_gb=mem_gb, log=lambda s: print(s, flush=True)
+                )
+                size_res["libs"][lib] = outcome
+            for lib in libs:
+                size_res.setdefault("accuracy", {})[lib] = accuracy(Path(tmp), lib, size_res)
+        results["sizes"][n] = size_res
+        print(report_size(n, size_res, libs), flush=True)
+    if out_json:
+        write_json(out_json, _jsonable(results))
+    return results
+
+
+def _jsonable(results: dict) -> dict:
+    out = {"machine": results["machine"], "sizes": {}}
+    for n, r in results["sizes"].items():
+        out["sizes"][n] = {
+            "libs": {
+                lib: {
+                    "peak_rss_mb": o.peak_rss_mb,
+                    "steps": {s: {"status": v.status, "times": v.times, "extra": v.extra, "message": v.message} for s, v in o.steps.items()},
+                }
+                for lib, o in r["libs"].items()
+            },
+            "accuracy": r.get("accuracy", {}),
+        }
+    return out
+
+
+def _ok(outs: dict[str, ChildOutcome], lib: str, step: str) -> float | None:
+    res = outs[lib].steps.get(step) if lib in outs else None
+    return res.median if res and res.status == "ok" else None
+
+
+def report_size(n: int, r: dict, libs: list[str]) -> str:
+    """Steps × libraries for one size, with citegraph's ratio to the fastest peer and networkx's to citegraph."""
+    outs: dict[str, ChildOutcome] = r["libs"]
+    rows = []
+    for step in STEPS:
+        cells = []
+        for lib in libs:
+            res = outs[lib].steps.get(step)
+            cells.append(res.cell() if res and res.message != "n/a" else "—")
+        # citegraph's PageRank converges, so it is compared with converged peers:
+        # networkx's tight run, not its default (which stops early at scale)
+        cg_t = _ok(outs, "citegraph", "pagerank" if step == "pagerank_tight" else step)
+        vs_fast = "—"
+        if step != "pagerank_tight":
+            peer = [_ok(outs, p, "pagerank_tight" if (p, step) == ("networkx", "pagerank") else step) for p in PEERS]
+            peer = [t for t in peer if t]
+            vs_fast = fmt_ratio(cg_t / min(peer)) if cg_t and peer else "—"
+        nx_res = outs["networkx"].steps.get(step) if "networkx" in outs else None
+        if cg_t and nx_res and nx_res.status == "ok":
+            vs_nx = fmt_ratio(nx_res.median / cg_t)
+        elif cg_t and nx_res and nx_res.status == "timeout":
+            vs_nx = f"> {fmt_ratio(nx_res.times[0] / cg_t)}"
+        else:
+            vs_nx = "—"
+        rows.append([step, *cells, vs_fast, vs_nx])
+    total = []
+    for lib in libs:
+        o = outs[lib]
+        oks = [v.median for v in o.steps.values() if v.status == "ok" and v.step != "pagerank_tight"]
+        bad = [v for v in o.steps.values() if v.status in ("timeout", "oom")]
+        total.append(("> " if bad else "") + fmt_s(sum(oks)) if oks else "—")
+    rows.append(["**total**", *total, "", ""])
+    rows.append(["**peak memory**", *[fmt_mb(outs[lib].peak_rss_mb) for lib in libs], "", ""])
+    table = markdown_table(["step", *libs, "citegraph / fastest peer", "networkx / citegraph"], rows)
+    acc = r.get("accuracy", {})
+    acc_rows = [[lib, *[acc.get(lib, {}).get(k, "—") for k in ("pagerank", "pagerank_tight", "hubs", "authorities", "modularity")]] for lib in libs]
+    acc_table = markdown_table(["library", "PageRank L1 vs igraph", "tight", "hubs L1", "authorities L1", "modularity"], acc_rows)
+    return f"\n{table}\n\n¹ one run (a step slower than the repeat budget); others are medians of the runs.\n\n{acc_table}\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10000,100000", help="comma-separated paper counts")
+    ap.add_argument("--libs", default=",".join(LIBS))
+    ap.add_argument("--repeat", type=int, default=3, help="runs per step (median); slow steps run fewer")
+    ap.add_argument("--step-timeout", type=float, default=600, help="seconds before a step is reported as '> T'")
+    ap.add_argument("--mem-gb", type=float, default=16, help="address-space cap per child (RLIMIT_AS)")
+    ap.add_argument("--json", type=Path, help="also write raw results here")
+    ap.add_argument("--smoke", action="store_true", help="500 papers, one run, short limits (for the test suite)")
+    ap.add_argument("--child")
+    ap.add_argument("--data")
+    ap.add_argument("--out")
+    ap.add_argument("--steps", default="")
+    ap.add_argument("--budget", type=float, default=60)
+    args = ap.parse_args()
+    if args.child:
+        child_main(args)
+        return
+    if args.smoke:
+        args.sizes, args.repeat, args.step_timeout = "500", 1, 60
+        os.environ["BENCH_QUERIES"] = "20"  # inherited by the children
+    libs = [lib for lib in args.libs.split(",") if lib]
+    missing = [lib for lib in libs if lib in ("igraph", "networkit") and importlib.util.find_spec(lib) is None]
+    if missing:
+        print(f"not installed, left out: {', '.join(missing)} (pip install -e '.[bench]')")
+        libs = [lib for lib in libs if lib not in missing]
+    print(f"# bench_analysis — {machine_info()}")
+    run([int(s) for s in args.sizes.split(",")], libs, repeat=args.repeat, step_timeout=args.step_timeout, mem_gb=args.mem_gb, out_json=args.json)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,983 @@
+"""Model lineage: which model descends from which, and why we believe it.
+
+A *successor link* ``parent → child`` says the child's model is built from the
+parent's (a new version, a fine-tune, an extension).  Each link carries the
+evidence found for it and a confidence in 0..1:
+
+=============  ====================================================  ======
+kind           what it means                                         weight
+=============  ====================================================  ======
+``text``       the child's own text says so: "built on X", "initial-  0.70
+               ized from X", "advanced version of X", 基于X构建,
+               在X的基础上, X的升级版, 其前身X ...
+``citation``   the child cites the parent                            0.20
+``intent``     the API marks that citation *methodology*             0.25
+``influential``  the API marks that citation influential             0.20
+``authors``    shared authors (1: 0.25, 2+: 0.35, half or more:      ≤0.45
+               0.45)
+``name``       same family: the child's name is the parent's stem    0.40
+               with a version or variant (Foo → Foo-2, FooFlow)
+``repo``       the list links the same code repository (0.35) or     ≤0.35
+               the same organisation (0.15)
+``mention``    the child's text names the parent (no builds-on        0.15
+               phrase)
+``list``       the list names both in one item (same notes, or       0.20
+               lines at most 3 apart)
+``date``       the child is later                                    0.05
+=============  ====================================================  ======
+
+Confidence is the noisy-OR of the weights, ``1 - prod(1 - w)``: each item is
+independent support, more support never lowers it, and one weak item alone
+stays low (text alone 0.72 < text + citation + intent 0.84 < ... ).
+
+A link needs the child to be later than the parent (arXiv id month, else
+year) and either a ``text`` statement, or ``name`` plus some support
+(``citation``, ``authors``, ``repo``, ``list`` or ``mention``), or an influential
+methodology citation between papers sharing authors.  Sharing a name alone
+is never enough: homonyms (two unrelated "CoDi" papers) stay apart.  Within a
+family a child gets one family parent: the closest lower version of its own
+variant, else the latest earlier base model (``Janus-Pro`` descends from
+``Janus``, not from its sibling ``JanusFlow``).
+
+Examples
+--------
+>>> from citegraph.graph.model import new_graph, add_paper
+>>> G = new_graph()
+>>> _ = add_paper(G, "a", title="Chameleon: Mixed-Modal Early-Fusion Foundation Models",
+...               arxiv="2405.09818", year=2024)
+>>> _ = add_paper(G, "b", title="ANOLE: An Open, Autoregressive, Native Model", arxiv="2407.06135",
+...               year=2024, text="We present Anole. We build Anole from Meta AI's Chameleon.")
+>>> [(l["parent"]["name"], l["child"]["name"], [e["kind"] for e in l["evidence"]])
+...  for l in successors(G)]
+[('Chameleon', 'Anole', ['text', 'date'])]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+import networkx as nx
+
+from citegraph.names import NameMatcher, clean_name, is_generic, model_name, name_key
+
+__all__ = [
+    "model_name",
+    "family_stem",
+    "parse_name",
+    "node_names",
+    "families",
+    "successors",
+    "annotate_lineage",
+    "lineage_report",
+    "WEIGHTS",
+]
+
+WEIGHTS = {
+    "text": 0.70,
+    "citation": 0.20,
+    "intent": 0.25,
+    "influential": 0.20,
+    "name": 0.40,
+    "mention": 0.15,
+    "list": 0.20,
+    "date": 0.05,
+}
+
+# First words that modify a name rather than found a family ("Omni-RGPT",
+# "Mini-Gemini", "Video-LaVIT", "T2I-R1"): the stem then takes two words.
+_GENERIC_PREFIX = frozenset(
+    """
+    omni uni multi self diff edit text image video meta open any mini neural deep fast auto
+    instruct super hyper mm id x t2i t2v i2v vision visual flow dual re semi cross co in free
+    zero one all easy gen mask seg vl llm mllm lm i my yo pro next dynamic safe real the a
+    unified universal general simple efficient lite tiny small large big long
+    """.split()
+)
+# Suffixes glued to a family stem that make a variant (JanusFlow, InstantStylePlus).
+_GLUED_SUFFIXES = ("flow", "pro", "plus", "max", "mini", "lite", "turbo", "xl", "next", "ultra", "flash")
+_GREEK_ORDER = "αβγδεζηθικλμνξοπρστυφχψω"
+_GREEK_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
+        "sigma tau upsilon phi chi psi omega".split()
+    )
+}
+_VERSION_TOKEN = re.compile(r"^(?:v|V)?(\d+(?:\.\d+)*)$")
+_ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.(\d{4,5})")
+
+
+# ------------------------------------------------------------------ names
+
+
+@lru_cache(maxsize=65536)
+def _tokens(name: str) -> tuple[str, ...]:
+    text = unicodedata.normalize("NFKC", clean_name(name)).replace("²", "2").replace("³", "3")
+    return tuple(t for t in re.split(r"[\s\-_/:]+|(?<=[A-Za-z])\.(?=\d)", text) if t)
+
+
+def _greek_version(tok: str) -> float | None:
+    low = tok.casefold()
+    if len(low) == 1 and low in _GREEK_ORDER:
+        return float(_GREEK_ORDER.index(low) + 1)
+    if low in _GREEK_WORDS:
+        return float(_GREEK_WORDS[low])
+    return None
+
+
+def _version_value(tok: str) -> float | None:
+    m = _VERSION_TOKEN.match(tok)
+    if m:
+        parts = m.group(1).split(".")
+        return float(parts[0] + "." + "".join(parts[1:])) if len(parts) > 1 else float(parts[0])
+    return _greek_version(tok)
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A name split into family ``stem``, ``variant`` and ``version``."""
+
+    stem: str
+    variant: str
+    version: float | None
+
+
+def parse_name(name: str, known_stems: Iterable[str] = ()) -> ParsedName:
+    """Split a model name into ``(stem, variant, version)``.
+
+    ``known_stems`` lets a glued variant join its family (``JanusFlow`` with
+    ``Janus`` known).
+
+    >>> parse_name("Lumina-mGPT 2.0")
+    ParsedName(stem='lumina', variant='mgpt', version=2.0)
+    >>> parse_name("Janus-Pro"), parse_name("JanusFlow", {"janus"})
+    (ParsedName(stem='janus', variant='pro', version=None), ParsedName(stem='janus', variant='flow', version=None))
+    >>> parse_name("PixArt-Σ").version > parse_name("PixArt-α").version
+    True
+    >>> parse_name("Emu2"), parse_name("Unified-IO 2").stem, parse_name("Video-LaVIT").stem
+    (ParsedName(stem='emu', variant='', version=2.0), 'unifiedio', 'videolavit')
+    """
+    toks = list(_tokens(name))
+    version = None
+    while len(toks) > 1 and _version_value(toks[-1]) is not None:
+        version = _version_value(toks[-1]) if version is None else version
+        toks.pop()
+    if not toks:
+        return ParsedName(name_key(name), "", version)
+    first = toks[0]
+    # digits glued to the first word: Emu2, CogView3, Awaker2.5, BLIP3
+    m = re.match(r"^([A-Za-z][A-Za-z'’]{2,}?)[-]?(\d+(?:\.\d+)?)$", first)
+    if m:
+        first = m.group(1)
+        if version is None and len(toks) == 1:
+            version = float(m.group(2))
+    key_first = name_key(first)
+    rest = toks[1:]
+    if (key_first in _GENERIC_PREFIX or len(key_first) < 2) and rest:
+        key_first, rest = key_first + name_key(rest[0]), rest[1:]
+    else:
+        if not isinstance(known_stems, (set, frozenset, dict)):
+            known_stems = set(known_stems)
+        # the longest known stem that the name is plus a glued suffix; looked up
+        # per suffix, so a graph's names are parsed in linear time
+        glued = [
+            (len(key_first) - len(tail), tail)
+            for tail in _GLUED_SUFFIXES
+            if key_first.endswith(tail) and len(key_first) - len(tail) >= 3
+        ]
+        for size, tail in sorted(glued, reverse=True):
+            stem = key_first[:size]
+            if stem in known_stems and stem not in _GENERIC_PREFIX:
+                key_first, rest = stem, [tail] + rest
+                break
+    variant = "".join(name_key(t) for t in rest)
+    return ParsedName(key_first, variant, version)
+
+
+def family_stem(name: str, known_stems: Iterable[str] = ()) -> str:
+    """The family a model name belongs to, as a comparison key.
+
+    >>> [family_stem(n) for n in ("Janus", "Janus-Pro", "Foo 2.0", "Foo-2", "Foo2", "FOO-X", "Foo-mGPT")]
+    ['janus', 'janus', 'foo', 'foo', 'foo', 'foo', 'foo']
+    >>> family_stem("JanusFlow", {"janus"}), family_stem("TokenFlow", {"janus"})
+    ('janus', 'tokenflow')
+    """
+    return parse_name(name, known_stems).stem
+
+
+def _date_key(d: dict[str, Any]) -> tuple[int, int, int] | None:
+    """(year, month, arXiv number) when the arXiv id tells, else (year, 0, 0)."""
+    m = _ARXIV_NEW.match(str(d.get("arxiv") or ""))
+    if m:
+        return (2000 + int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if d.get("year"):
+        return (int(d["year"]), 0, 0)
+    return None
+
+
+_AUTHOR_LINE = re.compile(r"(?im)^.*\b(?:authors?|作者)\s*[:：].*$")
+_HARD_WRAP = re.compile(r"(?<=[A-Za-z,])[ \t]*\n[ \t]*(?=[A-Za-z(])")
+_URL = re.compile(r"(?:https?://|www\.|github\.com/)\S+")
+
+
+def _own_text(d: dict[str, Any]) -> str:
+    """A paper's own prose: list notes and abstract, without author lines and URLs."""
+    return _prose("\n".join(t for t in (d.get("text"), d.get("abstract")) if t))
+
+
+# report, lineage_report and families each work out the lineage of one graph:
+# its texts are cleaned once
+@lru_cache(maxsize=16384)
+def _prose(text: str) -> str:
+    # each pattern runs only where its literal part occurs: scanning for them
+    # costs more than the rest of a text's analysis
+    if "作者" in text or "author" in text.lower():
+        text = _AUTHOR_LINE.sub(" ", text)
+    if "\n" in text:
+        text = _HARD_WRAP.sub(" ", text)  # hard-wrapped English
+    if "http" in text or "www." in text or "github.com/" in text:
+        text = _URL.sub(" ", text)
+    return text
+
+
+def node_names(G: nx.DiGraph) -> dict[Any, str]:
+    """The model name of each paper that has one: the ``name`` attribute, else extracted.
+
+    >>> from citegraph.graph.model import new_graph, add_paper
+    >>> G = new_graph(); _ = add_paper(G, "p", title="Janus: Decoupling Visual Encoding")
+    >>> node_names(G)
+    {'p': 'Janus'}
+    """
+    return _node_names(G, {n: _own_text(d) for n, d in G.nodes(data=True)})
+
+
+def _node_names(G: nx.DiGraph, texts: dict[Any, str]) -> dict[Any, str]:
+    out = {}
+    for n, d in G.nodes(data=True):
+        name = d.get("name") or model_name(d.get("title"), texts[n] or None)
+        if name and not is_generic(name):
+            out[n] = clean_name(name)
+    return out
+
+
+_ABBREVIATION = re.compile(r"[(（][A-Za-z][\w\-.]{1,15}[)）]")
+_NOT_AFTER_WORD = re.compile(r"(?<![\w-])")
+_CAPITAL_SUFFIX = re.compile(r"-([A-Z][A-Za-z]+)(?![\w-])")
+_LONG_FORM = re.compile(r"((?:[A-Z][\w.]*[\s-]){1,3}[A-Z][\w.]*)\s*[(（]([A-Za-z][\w\-.]{1,15})[)）]")
+
+
+def _suffixed(name: str, text: str) -> list[str]:
+    """Every ``name-Suffix`` in ``text``: what ``(?<![\\w-])NAME-([A-Z][A-Za-z]+)(?![\\w-])`` finds.
+
+    Searched with ``str.find`` and two shared patterns, not a regex per name
+    (a compile costs more than the search).
+    """
+    out = []
+    i = text.find(name)
+    while i >= 0:
+        m = _CAPITAL_SUFFIX.match(text, i + len(name)) if _NOT_AFTER_WORD.match(text, i) else None
+        if m:
+            out.append(text[i : m.end()])
+            i = text.find(name, m.end())
+        else:
+            i = text.find(name, i + 1)
+    return out
+
+
+def _long_forms(text: str) -> list[re.Match[str]]:
+    """What ``_LONG_FORM.finditer(text)`` finds, searched for only before each ``(ABBR)``.
+
+    A long form is words, spaces and hyphens, so it starts after the previous
+    ``(...)``: each stretch of text is searched once, and texts without
+    abbreviations not at all.
+    """
+    out = []
+    start = 0
+    for abbr in _ABBREVIATION.finditer(text):
+        m = _LONG_FORM.search(text, start, abbr.end())
+        if m:
+            out.append(m)
+        start = abbr.end()
+    return out
+
+
+def _aliases(G: nx.DiGraph, names: dict[Any, str], texts: dict[Any, str]) -> dict[Any, set[str]]:
+    """Other names a paper goes by, from the list's own text.
+
+    * the title's parenthesised alias: ``xGen-MM (BLIP-3)``;
+    * ``Name-Suffix`` its own text uses at least twice (SEED → ``SEED-LLaMA``);
+    * ``Long Form (NAME)`` anywhere in the graph's texts (``Stable Diffusion XL（SDXL）``).
+    """
+    aliases: dict[Any, set[str]] = defaultdict(set)
+    taken = {name_key(v) for v in names.values()}
+    by_key: dict[str, list[Any]] = defaultdict(list)
+    for n, name in names.items():
+        by_key[name_key(name)].append(n)
+    for n, name in names.items():
+        d = G.nodes[n]
+        m = re.search(r"[(（]([A-Za-z][\w\-.]{1,20})[)）]\s*[:：]", clean_name(d.get("title") or ""))
+        if m and name_key(m.group(1)) not in taken:
+            aliases[n].add(m.group(1))
+        text = texts[n]
+        if text:
+            counts: dict[str, int] = defaultdict(int)
+            for found in _suffixed(name, text):
+                counts[found] += 1
+            aliases[n].update(a for a, c in counts.items() if c >= 2 and name_key(a) not in taken)
+    for text in texts.values():
+        for m in _long_forms(text):
+            long_form, short = m.group(1).strip(), m.group(2)
+            owners = by_key.get(name_key(short), [])
+            if len(owners) == 1 and name_key(long_form) not in taken and not is_generic(long_form):
+                aliases[owners[0]].add(long_form)
+    return aliases
+
+
+# --------------------------------------------------------------- evidence
+
+# A builds-on statement around a mention of the parent X.  Each pattern is
+# (text just before X, text just after X); either may be empty.
+_COORD = r"(?:[^，。；;,.!?]{1,30}?(?:和|与|及|、|and|,)\s*)?"
+_BEFORE = [
+    r"\b(?:built|build|builds|building)\s+(?:\w+\s+){0,2}(?:up)?on\s+(?:top\s+of\s+)?(?:the\s+)?(?:pre-?trained\s+)?",
+    r"\bbuild\w*\s+\S+\s+(?:up)?(?:on|from)\s+(?:[\w.'’]+\s+){0,3}",
+    r"\bbased\s+on\s+(?:the\s+)?(?:pre-?trained\s+)?",
+    r"\bon\s+top\s+of\s+(?:the\s+)?",
+    r"\binitiali[sz](?:ed|es|ing)?\s+(?:\w+\s+){0,2}(?:from|with)\s+(?:the\s+)?(?:pre-?trained\s+)?",
+    r"\b(?:fine-?tun\w*|distill\w*|adapt\w*|deriv\w*)\s+(?:from\s+)?(?:the\s+)?(?:pre-?trained\s+)?",
+    r"\bextend(?:s|ed|ing)?\s+(?:the\s+)?",
+    r"\bextension\s+of\s+(?:the\s+)?",
+    r"\bfollow-?up\s+(?:work\s+)?(?:of|to|on)\s+(?:the\s+)?",
+    r"\bsuccessor\s+(?:of|to)\s+(?:the\s+)?",
+    r"\b(?:advanced|improved|upgraded|enhanced|updated|new|next|stronger)\s+version\s+of\s+(?:the\s+)?(?:previous\s+work\s+)?",
+    r"\b(?:our|the)\s+(?:previous|prior|earlier)\s+(?:work|model)s?,?\s+",
+    r"\bpredecessor,?\s+",
+    r"^\W*(?:One-liner:\W*)?(?:Enhanced|Extended|Upgraded|Improved|Scaled)\s+",
+    r"\bappl(?:y|ied|ying)\s+(?:\w+\s+){0,4}to\s+(?:the\s+)?(?:base(?:line)?\s+model\s+)?",
+    r"基于\s*(?:[^，。；]{0,12}的)?\s*",
+    r"在\s*(?:[^，。；]{0,8}的)?\s*",
+    r"以\s*",
+    r"由\s*",
+    r"从\s*(?:[^，。；]{0,8}的)?\s*",
+    r"(?:其|的)?前身\s*",
+    r"继\s*",
+    r"(?:延续|扩展|扩充|改进|改造|升级|增强)(?:了)?\s*",
+    r"(?:之前|先前|此前|以前)的?(?:工作|模型)\s*",
+    r"利用\s*(?:前沿的|强大的|现有的)?\s*",
+    r"将\s*(?:预训练的|现有的)?\s*",
+    r"应用于\s*(?:基线|基础|基座)?(?:模型)?\s*",
+    r"微调(?:了)?\s*(?:预训练的)?\s*",
+]
+_AFTER = {
+    r"基于\s*(?:[^，。；]{0,12}的)?\s*": r"\s*(?:模型|架构|框架)?\s*(?:进行)?(?:构建|开发|训练|微调|初始化|打造|改进|扩展)",
+    r"在\s*(?:[^，。；]{0,8}的)?\s*": r"\s*(?:模型|架构)?\s*(?:的)?基础上",
+    r"以\s*": r"\s*(?:模型)?为(?:基础|基座|骨干|起点|初始化)",
+    r"由\s*": r"\s*(?:模型)?初始化",
+    r"从\s*(?:[^，。；]{0,8}的)?\s*": r"\s*(?:模型)?(?:初始化|构建|蒸馏|微调)",
+    r"继\s*": r"\s*之后",
+    r"(?:延续|扩展|扩充|改进|改造|升级|增强)(?:了)?\s*": r"(?![\w\u4e00-\u9fff]*基准)",
+    r"利用\s*(?:前沿的|强大的|现有的)?\s*": r"\s*的?(?:基础)?(?:预训练|权重|框架|架构)",
+    r"将\s*(?:预训练的|现有的)?\s*": r"\s*(?:模型)?(?:适配|改造|扩展|迁移|(?:与|和)[^，。；]{0,30}(?:集成|结合|整合))",
+}
+_AFTER_ONLY = [
+    r"\s*的(?:升级版|改进版|增强版|进阶版|扩展版|先进版本|后续版本|后续工作|新版本|继任者)",
+    r"\s*(?:'s|’s)\s+(?:successor|follow-?up|next\s+version)",
+    r"[）)]?\s*(?:模型)?[^，。；,.上]{0,16}的(?:LoRA\s*)?微调",
+]
+_BEFORE_RX = [re.compile("(?:" + b + ")" + _COORD + r"$", re.I | re.M) for b in _BEFORE]
+_AFTER_RX = {b: re.compile(a) for b, a in _AFTER.items()}
+_AFTER_ONLY_RX = [re.compile(a, re.I) for a in _AFTER_ONLY]
+
+
+def _statement(text: str, start: int, end: int) -> str | None:
+    """The builds-on phrase around the mention ``text[start:end]``, if there is one."""
+    sentence_start = max(text.rfind(c, 0, start) for c in "。\n!?；;") + 1
+    before = text[max(sentence_start, start - 60) : start]
+    after = text[end : end + 40]
+    for src, rx in zip(_BEFORE, _BEFORE_RX):
+        if rx.search(before):
+            need = _AFTER_RX.get(src)
+            if need is None or need.match(after):
+                return _snippet(text, start, end)
+    for rx in _AFTER_ONLY_RX:
+        if rx.match(after):
+            return _snippet(text, start, end)
+    return None
+
+
+def _snippet(text: str, start: int, end: int, width: int = 50) -> str:
+    dot = text.rfind(". ", 0, start)
+    a = max([text.rfind(c, 0, start) + 1 for c in "。\n!?；;"] + [dot + 2 if dot >= 0 else 0])
+    if a < start - width:
+        a = start - width
+        space = text.find(" ", a, start)
+        a = space + 1 if space >= 0 else a  # do not start mid-word
+    b_candidates = [i for i in (text.find(c, end) for c in "。\n!?；;") if i >= 0]
+    b = min(b_candidates + [end + width, len(text)])
+    return re.sub(r"\s+", " ", text[a:b]).strip()
+
+
+def _repo_org(url: str) -> tuple[str, str]:
+    m = re.search(r"github\.com/([\w.-]+)/([\w.-]+)", url)
+    if not m:
+        return "", ""
+    return m.group(1).lower(), f"{m.group(1)}/{m.group(2)}".lower().removesuffix(".git")
+
+
+def _author_key(a: str) -> str:
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", a).casefold()))
+
+
+_ORG_AUTHORS = re.compile(r"\b(?:team|ai|lab|inc|research|group|et al)\b", re.I)
+
+
+def _shared_authors(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
+    left = {_author_key(x): x for x in a.get("authors") or [] if not _ORG_AUTHORS.search(x)}
+    right = {_author_key(x) for x in b.get("authors") or [] if not _ORG_AUTHORS.search(x)}
+    return [left[k] for k in left if k in right and k]
+
+
+# ---------------------------------------------------------------- linking
+
+
+@dataclass
+class _Paper:
+    id: Any
+    name: str | None
+    parsed: ParsedName | None
+    date: tuple[int, int, int] | None
+    text: str
+
+
+def _papers(G: nx.DiGraph) -> tuple[dict[Any, _Paper], dict[Any, set[str]]]:
+    texts = {n: _own_text(d) for n, d in G.nodes(data=True)}
+    names = _node_names(G, texts)
+    base_stems = {parse_name(n).stem for n in names.values()}
+    papers = {}
+    for n, d in G.nodes(data=True):
+        name = names.get(n)
+        papers[n] = _Paper(
+            id=n,
+            name=name,
+            parsed=parse_name(name, base_stems) if name else None,
+            date=_date_key(d),
+            text=texts[n],
+        )
+    return papers, _aliases(G, names, texts)
+
+
+def _later(child: _Paper, parent: _Paper) -> bool:
+    return child.date is not None and parent.date is not None and child.date > parent.date
+
+
+def _citation_evidence(G: nx.DiGraph, child: Any, parent: Any) -> list[dict[str, str]]:
+    if not G.has_edge(child, parent):
+        return []
+    d = G.edges[child, parent]
+    kinds = d.get("kinds", [d.get("kind")])
+    out = []
+    if "cites" in kinds:
+        out.append({"kind": "citation", "detail": "the child cites the parent"})
+        if "methodology" in (d.get("intents") or []):
+            out.append({"kind": "intent", "detail": "the API marks the citation methodology"})
+        if d.get("is_influential"):
+            out.append({"kind": "influential", "detail": "the API marks the citation influential"})
+    return out
+
+
+def _support(G: nx.DiGraph, child: _Paper, parent: _Paper) -> list[dict[str, str]]:
+    """Evidence tying two papers beyond their names: citation, authors, repository."""
+    a, b = G.nodes[child.id], G.nodes[parent.id]
+    out = _citation_evidence(G, child.id, parent.id)
+    shared = _shared_authors(b, a)
+    if shared:
+        shown = ", ".join(shared[:3]) + (f" +{len(shared) - 3}" if len(shared) > 3 else "")
+        out.append({"kind": "authors", "detail": f"{len(shared)} shared: {shown}"})
+    repos_a = {_repo_org(r) for r in a.get("repos") or []} - {("", "")}
+    repos_b = {_repo_org(r) for r in b.get("repos") or []} - {("", "")}
+    same_repo = {r for _, r in repos_a} & {r for _, r in repos_b}
+    same_org = {o for o, _ in repos_a} & {o for o, _ in repos_b}
+    if same_repo:
+        out.append({"kind": "repo", "detail": f"same repository github.com/{sorted(same_repo)[0]}"})
+    elif same_org:
+        out.append({"kind": "repo", "detail": f"same organisation github.com/{sorted(same_org)[0]}"})
+    together = _listed_together(a, b)
+    if together:
+        out.append({"kind": "list", "detail": together})
+    return out
+
+
+def _listed_together(a: dict[str, Any], b: dict[str, Any]) -> str | None:
+    """Where a list names two papers in one item (same notes, or lines a few apart)."""
+    if a.get("text") and a.get("text") == b.get("text"):
+        return "the list gives both the same notes"
+    for sa in a.get("sources") or []:
+        fa, _, la = str(sa).rpartition(":")
+        for sb in b.get("sources") or []:
+            fb, _, lb = str(sb).rpartition(":")
+            if fa and fa == fb and la.isdigit() and lb.isdigit() and abs(int(la) - int(lb)) <= 3:
+                return f"listed together at {sa} and {sb}"
+    return None
+
+
+def _weight(item: dict[str, str], G: nx.DiGraph, child: Any, parent: Any) -> float:
+    kind = item["kind"]
+    if kind == "authors":
+        n = int(item["detail"].split()[0])
+        smaller = min(len(G.nodes[child].get("authors") or []), len(G.nodes[parent].get("authors") or [])) or 1
+        return 0.45 if n * 2 >= smaller and n >= 2 else (0.35 if n >= 2 else 0.25)
+    if kind == "repo":
+        return 0.35 if item["detail"].startswith("same repository") else 0.15
+    return WEIGHTS.get(kind, 0.0)
+
+
+def _confidence(items: list[dict[str, str]], G: nx.DiGraph, child: Any, parent: Any) -> float:
+    miss = 1.0
+    for item in items:
+        miss *= 1.0 - _weight(item, G, child, parent)
+    return round(1.0 - miss, 3)
+
+
+def _text_statements(
+    papers: dict[Any, _Paper], aliases: dict[Any, set[str]]
+) -> tuple[dict[tuple[Any, Any], str], dict[Any, dict[str, list[tuple[int, int]]]]]:
+    """``{(parent, child): snippet}`` where the child's text states it builds on the parent.
+
+    Also returns what each text names: ``{child: {name or alias: spans}}``.
+    """
+    forms: list[tuple[Any, str]] = []
+    for p in papers.values():
+        if p.name:
+            forms.append((p.id, p.name))
+        forms.extend((p.id, a) for a in sorted(aliases.get(p.id, ())))
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for i, (_, form) in enumerate(forms):
+        rows_of[form].append(i)
+    # one pass over each text for every name at once: scanning the texts once
+    # per name made this quadratic in the number of papers
+    matcher = NameMatcher(rows_of)
+    out: dict[tuple[Any, Any], str] = {}
+    named: dict[Any, dict[str, list[tuple[int, int]]]] = {}
+    for child in papers.values():
+        if not child.text:
+            continue
+        hits = named[child.id] = matcher.find(child.text)
+        own = {name_key(child.name)} if child.name else set()
+        own |= {name_key(a) for a in aliases.get(child.id, ())}
+        for i in sorted(i for form in hits for i in rows_of[form]):
+            pid, form = forms[i]
+            if pid == child.id or name_key(form) in own or (pid, child.id) in out:
+                continue
+            for start, end in hits[form]:
+                snippet = _statement(child.text, start, end)
+                if snippet:
+                    out[(pid, child.id)] = snippet
+                    break
+    return out, named
+
+
+def _mentioned(child: _Paper, parent: _Paper, aliases: dict[Any, set[str]],
+               named: dict[Any, dict[str, list[tuple[int, int]]]]) -> bool:
+    if not child.text:
+        return False
+    forms = ([parent.name] if parent.name else []) + sorted(aliases.get(parent.id, ()))
+    if child.name and parent.name and name_key(child.name) == name_key(parent.name):
+        return False
+    return any(f in named[child.id] for f in forms)
+
+
+def _family_parent(child: _Paper, members: list[_Paper]) -> list[_Paper]:
+    """Eligible family parents of ``child``, best first (see the module docstring)."""
+    c = child.parsed
+    assert c is not None
+    ranked = []
+    for p in members:
+        q = p.parsed
+        if p.id == child.id or q is None or not _later(child, p):
+            continue
+        cv, qv = c.version or 0.0, q.version or 0.0
+        if q.variant == c.variant:
+            if qv >= cv:
+                continue  # the same model again (a later report) or a homonym
+            ranked.append(((1, qv, p.date), p))
+        elif q.variant == "":
+            ranked.append(((0, qv, p.date), p))
+    return [p for _, p in sorted(ranked, key=lambda t: t[0], reverse=True)]
+
+
+def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+    """Successor links ``parent → child`` with evidence and confidence.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        A citegraph graph (list text, authors, repos, citations with intents).
+    min_confidence : float
+        Drop links below this confidence.
+
+    Returns
+    -------
+    list of dict
+        ``{"parent": {...}, "child": {...}, "confidence", "evidence", "family"}``
+        where a paper is ``{"id", "arxiv", "title", "name", "year"}``,
+        ``evidence`` a list of ``{"kind", "detail"}`` and ``family`` the
+        family stem's display name when the link is within a family.  Sorted
+        by parent date, then child date.
+
+    Examples
+    --------
+    >>> from citegraph.graph.model import new_graph, add_paper, add_link
+    >>> G = new_graph()
+    >>> _ = add_paper(G, "j", title="Janus: Decoupling Visual Encoding", arxiv="2410.13848",
+    ...               authors=["Chengyue Wu", "Xiaokang Chen"])
+    >>> _ = add_paper(G, "p", title="Janus-Pro: Unified Multimodal Understanding", arxiv="2501.17811",
+    ...               authors=["Xiaokang Chen", "Zhiyu Wu"])
+    >>> _ = add_paper(G, "f", title="JanusFlow: Harmonizing Autoregression", arxiv="2411.07975",
+    ...               authors=["Yiyang Ma", "Chengyue Wu"])
+    >>> add_link(G, "p", "j", "cites", intents=["methodology"], is_influential=True)
+    >>> [(l["parent"]["name"], l["child"]["name"], l["confidence"]) for l in successors(G)]
+    [('Janus', 'JanusFlow', 0.573), ('Janus', 'Janus-Pro', 0.795)]
+    """
+    papers, aliases = _papers(G)
+    statements, named = _text_statements(papers, aliases)
+    by_stem: dict[str, list[_Paper]] = defaultdict(list)
+    for p in papers.values():
+        if p.parsed:
+            by_stem[p.parsed.stem].append(p)
+    display = _FamilyNames(by_stem)
+
+    candidates: dict[tuple[Any, Any], list[dict[str, str]]] = {}
+    family_of: dict[tuple[Any, Any], str | None] = {}
+
+    def date_item(child: _Paper, parent: _Paper) -> dict[str, str]:
+        return {"kind": "date", "detail": f"{_fmt_date(parent.date)} → {_fmt_date(child.date)}"}
+
+    for (pid, cid), snippet in statements.items():
+        parent, child = papers[pid], papers[cid]
+        if not _later(child, parent):
+            continue
+        items = [{"kind": "text", "detail": snippet}] + _support(G, child, parent)
+        same = parent.parsed and child.parsed and parent.parsed.stem == child.parsed.stem
+        if same:
+            items.append({"kind": "name", "detail": f"{child.name} is in the {display[child.parsed.stem]} family"})
+        candidates[(pid, cid)] = items + [date_item(child, parent)]
+        family_of[(pid, cid)] = display[child.parsed.stem] if same else None
+
+    stated = {cid for (pid, cid), fam in family_of.items() if fam}
+    for stem, members in by_stem.items():
+        if len(members) < 2 or stem in _GENERIC_PREFIX:
+            continue
+        for child in members:
+            if child.id in stated:
+                continue  # the text already names its family parent
+            for parent in _family_parent(child, members):
+                support = _support(G, child, parent)
+                if _mentioned(child, parent, aliases, named):
+                    support.append({"kind": "mention", "detail": f"the child's text names {parent.name}"})
+                if not support:
+                    continue
+                items = [{"kind": "name", "detail": f"{child.name} is in the {display[stem]} family"}]
+                candidates[(parent.id, child.id)] = items + support + [date_item(child, parent)]
+                family_of[(parent.id, child.id)] = display[stem]
+                break
+
+    # strong API evidence alone: an influential methodology citation among co-authors
+    for u, v, d in G.edges(data=True):
+        if (v, u) in candidates or "cites" not in d.get("kinds", [d.get("kind")]):
+            continue
+        if not (d.get("is_influential") and "methodology" in (d.get("intents") or [])):
+            continue
+        child, parent = papers[u], papers[v]
+        support = _support(G, child, parent)
+        if _later(child, parent) and any(i["kind"] == "authors" for i in support):
+            candidates[(v, u)] = support + [date_item(child, parent)]
+            family_of[(v, u)] = None
+
+    links = []
+    for (pid, cid), items in candidates.items():
+        conf = _confidence(items, G, cid, pid)
+        if conf < min_confidence:
+            continue
+        links.append(
+            {
+                "parent": _paper_dict(G, papers[pid]),
+                "child": _paper_dict(G, papers[cid]),
+                "confidence": conf,
+                "evidence": items,
+                "family": family_of[(pid, cid)],
+            }
+        )
+    links.sort(key=lambda l: (_sort_date(papers[l["parent"]["id"]]), _sort_date(papers[l["child"]["id"]]), str(l["child"]["id"])))
+    return links
+
+
+def _sort_date(p: _Paper) -> tuple[int, int, int]:
+    return p.date or (9999, 0, 0)
+
+
+def _fmt_date(date: tuple[int, int, int] | None) -> str:
+    if not date:
+        return "?"
+    return f"{date[0]}-{date[1]:02d}" if date[1] else str(date[0])
+
+
+class _FamilyNames(dict):
+    """``stem -> display name``, worked out for the families that links use only."""
+
+    def __init__(self, by_stem: dict[str, list[_Paper]]) -> None:
+        super().__init__()
+        self.by_stem = by_stem
+
+    def __missing__(self, stem: str) -> str:
+        name = self[stem] = _family_display(self.by_stem[stem])
+        return name
+
+
+def _family_display(members: list[_Paper]) -> str:
+    """The family's name as people write it: the stem part of its earliest member's name."""
+    first = min(members, key=_sort_date)
+    name = first.name or ""
+    stem = first.parsed.stem if first.parsed else name_key(name)
+    # take the shortest prefix of the name whose key equals the stem
+    for i in range(1, len(name) + 1):
+        if name_key(name[:i]) == stem:
+            return name[:i].rstrip("-_ ")
+    return name
+
+
+def _paper_dict(G: nx.DiGraph, p: _Paper) -> dict[str, Any]:
+    d = G.nodes[p.id]
+    return {"id": p.id, "arxiv": d.get("arxiv"), "title": d.get("title"), "name": p.name, "year": d.get("year") or (p.date[0] if p.date else None)}
+
+
+def families(G: nx.DiGraph, *, links: list[dict[str, Any]] | None = None) -> dict[str, list[Any]]:
+    """Model families: papers sharing a name stem *and* tied by a successor link.
+
+    Homonyms share a stem but no evidence, so they are not put together.
+
+    Returns
+    -------
+    dict
+        ``{family name: [paper ids, oldest first]}``; a stem split into
+        unrelated groups gets ``"Name (2)"`` for the second group.
+
+    Examples
+    --------
+    >>> from citegraph.graph.model import new_graph, add_paper
+    >>> G = new_graph()
+    >>> _ = add_paper(G, "a", title="CoDi: Any-to-Any Generation", arxiv="2305.11846", authors=["Zineng Tang"])
+    >>> _ = add_paper(G, "b", title="CoDi: Subject-Consistent Generation", arxiv="2507.08396", authors=["Zhan Gao"])
+    >>> families(G)
+    {}
+    """
+    if links is None:
+        links = successors(G)
+    H = nx.Graph()
+    labels: dict[Any, str] = {}
+    for l in links:
+        if l["family"]:
+            H.add_edge(l["parent"]["id"], l["child"]["id"])
+            labels[l["child"]["id"]] = labels[l["parent"]["id"] ] = l["family"]
+    papers = {n: _date_key(G.nodes[n]) or (9999, 0, 0) for n in H}
+    out: dict[str, list[Any]] = {}
+    for comp in sorted(nx.connected_components(H), key=lambda c: min(papers[n] for n in c)):
+        members = sorted(comp, key=lambda n: (papers[n], str(n)))
+        label = labels[members[0]]
+        key, i = label, 2
+        while key in out:
+            key, i = f"{label} ({i})", i + 1
+        out[key] = members
+    return out
+
+
+def annotate_lineage(G: nx.DiGraph, links: list[dict[str, Any]] | None = None) -> int:
+    """Record successor links in ``G`` as ``builds_on`` edges child → parent; return how many.
+
+    >>> from citegraph.graph.model import new_graph, add_paper
+    >>> G = new_graph()
+    >>> _ = add_paper(G, "a", title="Chameleon: Mixed-Modal Models", arxiv="2405.09818")
+    >>> _ = add_paper(G, "b", title="Anole: An Open Model", arxiv="2407.06135", text="We build Anole on top of Chameleon.")
+    >>> annotate_lineage(G), G.edges["b", "a"]["kind"], G.edges["b", "a"]["confidence"]
+    (1, 'builds_on', 0.715)
+    """
+    from citegraph.graph.model import add_link
+
+    if links is None:
+        links = successors(G)
+    for l in links:
+        add_link(
+            G,
+            l["child"]["id"],
+            l["parent"]["id"],
+            "builds_on",
+            evidence=[dict(e) for e in l["evidence"]],
+            confidence=l["confidence"],
+        )
+    return len(links)
+
+
+# ----------------------------------------------------------------- report
+
+
+def _brief(link: dict[str, Any]) -> str:
+    parts = []
+    for e in link["evidence"]:
+        if e["kind"] == "text":
+            quote = e["detail"] if len(e["detail"]) <= 70 else e["detail"][:69] + "…"
+            parts.append(f'text "{quote}"')
+        elif e["kind"] == "authors":
+            parts.append("authors " + e["detail"].split(":")[0])
+        elif e["kind"] in ("repo",):
+            parts.append(e["detail"])
+        elif e["kind"] == "date":
+            parts.append(e["detail"])
+        else:
+            parts.append(e["kind"])
+    return f"{link['confidence']:.2f}: " + "; ".join(parts)
+
+
+def _label(p: dict[str, Any]) -> str:
+    name = p.get("name") or p.get("title") or str(p["id"])
+    ident = f"arXiv:{p['arxiv']}" if p.get("arxiv") else str(p["id"])
+    year = f" ({p['year']})" if p.get("year") else ""
+    return f"{name}{year} {ident}"
+
+
+def _trees(links: list[dict[str, Any]], fmt: str) -> list[str]:
+    children: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    info: dict[Any, dict[str, Any]] = {}
+    has_parent = set()
+    for l in links:
+        children[l["parent"]["id"]].append(l)
+        info[l["parent"]["id"]] = l["parent"]
+        info[l["child"]["id"]] = l["child"]
+        has_parent.add(l["child"]["id"])
+    roots = [n for n in info if n not in has_parent]
+    lines: list[str] = []
+    shown: set[Any] = set()
+
+    def walk(node: Any, depth: int, via: dict[str, Any] | None, last: bool = True) -> None:
+        indent = "  " * depth
+        label = _label(info[node])
+        if fmt == "md":
+            label = label.replace("*", r"\*").replace("_", r"\_")
+        tail = f"  [{_brief(via)}]" if via else ""
+        again = node in shown
+        bullet = "- " if fmt == "md" else ("└─ " if last else "├─ ") if depth else ""
+        lines.append(f"{indent}{bullet}{label}{' (see above)' if again else ''}{tail}")
+        if again:
+            return
+        shown.add(node)
+        kids = sorted(children.get(node, []), key=lambda l: (str(l["child"].get("year")), str(l["child"]["id"])))
+        for i, l in enumerate(kids):
+            walk(l["child"]["id"], depth + 1, l, i == len(kids) - 1)
+
+    for root in sorted(roots, key=lambda n: (str(info[n].get("year")), str(n))):
+        walk(root, 0, None)
+    return lines
+
+
+def lineage_report(
+    G: nx.DiGraph,
+    *,
+    fmt: str = "text",
+    family: str | None = None,
+    min_confidence: float = 0.3,
+    main_path: bool = False,
+) -> str:
+    """Lineage as indented trees (``text``/``md``) or JSON (``json``).
+
+    Trees group the successor links into connected lineages, each headed by
+    the families it contains; every child shows its year, id, confidence and
+    evidence in brief.  ``family`` keeps the lineages containing that family
+    (by name or stem); ``main_path`` adds the global main path of the
+    citation network.
+
+    Raises
+    ------
+    citegraph.errors.UsageError
+        For an unknown ``fmt`` or a ``family`` that names no family.
+
+    Examples
+    --------
+    >>> from citegraph.graph.model import new_graph, add_paper
+    >>> G = new_graph()
+    >>> _ = add_paper(G, "a", title="Chameleon: Mixed-Modal Models", arxiv="2405.09818", year=2024)
+    >>> _ = add_paper(G, "b", title="Anole: An Open Model", arxiv="2407.06135", year=2024,
+    ...               text="We build Anole on top of Chameleon.")
+    >>> print(lineage_report(G))
+    Lineage 1: Chameleon lineage
+    Chameleon (2024) arXiv:2405.09818
+      └─ Anole (2024) arXiv:2407.06135  [0.71: text "We build Anole on top of Chameleon."; 2024-05 → 2024-07]
+    """
+    from citegraph.errors import UsageError
+
+    if fmt not in ("text", "md", "json"):
+        raise UsageError(f"format must be text, md or json, not {fmt!r}")
+    links = successors(G, min_confidence=min_confidence)
+    if family:
+        links = _filter_family(links, family)
+    mp = None
+    if main_path:
+        from citegraph.analysis.mainpath import main_path as _main_path
+
+        result = _main_path(G)
+        mp = [
+            {"id": n, "arxiv": G.nodes[n].get("arxiv"), "title": G.nodes[n].get("title"),
+             "name": G.nodes[n].get("name"), "year": G.nodes[n].get("year")}
+            for n in result["path"]
+        ]
+    if fmt == "json":
+        payload: Any = links if mp is None else {"links": links, "main_path": mp}
+        return json.dumps(payload, ensure_ascii=False, indent=1, default=str)
+    lines: list[str] = []
+    H = nx.Graph()
+    for l in links:
+        H.add_edge(l["parent"]["id"], l["child"]["id"])
+    if fmt == "md":
+        lines.append("# Model lineage\n")
+    for i, comp in enumerate(
+        sorted(nx.connected_components(H), key=lambda c: min(str(x) for x in c)), start=1
+    ):
+        part = [l for l in links if l["child"]["id"] in comp]
+        fams = sorted({l["family"] for l in part if l["family"]})
+        roots = {l["parent"]["id"] for l in part} - {l["child"]["id"] for l in part}
+        names = [next(l["parent"] for l in part if l["parent"]["id"] == r).get("name") or str(r) for r in sorted(roots, key=str)]
+        head = ", ".join(f"{f} family" for f in fams) or f"{', '.join(names)} lineage"
+        lines.append(f"## {head}" if fmt == "md" else f"Lineage {i}: {head}")
+        lines.extend(_trees(part, fmt))
+        if fmt == "md":
+            lines.append("")
+    if not links:
+        lines.append("No successor links found" + (f" for family {family!r}" if family else "") + ".")
+    if mp is not None:
+        lines.append("## Main path" if fmt == "md" else "Main path:")
+        for j, p in enumerate(mp, start=1):
+            lines.append(f"{j}. {_label(p)}" if fmt == "md" else f"  {j}. {_label(p)}")
+        if not mp:
+            lines.append("  (no citations to follow)")
+    return "\n".join(lines).rstrip() + "\n" if fmt == "md" else "\n".join(lines)
+
+
+def _filter_family(links: list[dict[str, Any]], family: str) -> list[dict[str, Any]]:
+    from citegraph.errors import UsageError
+
+    want = {name_key(family), family_stem(family)}
+    H = nx.Graph()
+    hit = set()
+    for l in links:
+        H.add_edge(l["parent"]["id"], l["child"]["id"])
+        for side in ("parent", "child"):
+            name = l[side].get("name") or ""
+            if l["family"] and name_key(l["family"]) in want or name and (name_key(name) in want or family_stem(name) in want):
+                hit.add(l[side]["id"])
+    if not hit:
+        raise UsageError(f"no lineage for family {family!r}")
+    keep = set().union(*(nx.node_connected_component(H, n) for n in hit))
+    return [l for l in links if l["child"]["id"] in keep]

@@ -1,0 +1,301 @@
+"""Finding papers by what a user types, and the citation paths between two papers.
+
+A *citation path* is a chain of papers each of which cites (builds on,
+mentions) the next.  "How A leads to B" is answered by the paths from B down
+to A, or from A down to B when A is the later work; both directions are
+searched.
+
+* the **shortest** path has the fewest links;
+* the **strongest** path has the largest product of link strengths
+  (:data:`LINK_STRENGTH`): a chain of ``builds_on`` links outweighs a single
+  passing citation.  It is a shortest path under cost ``-log(strength)``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, Hashable, Iterable
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse import csgraph
+
+from citegraph.analysis.matrix import citation_matrix
+from citegraph.errors import AmbiguousPaperError, PaperLookupError
+from citegraph.graph.model import normalize_title
+
+__all__ = ["LINK_STRENGTH", "find_paper", "link_strength", "citation_paths", "format_paths"]
+
+# How much a link says that the citing paper builds on the cited one.  All
+# below 1 so that, between equally strong chains, the shorter one wins.
+LINK_STRENGTH: dict[str, float] = {
+    "builds_on": 0.9,
+    "cites_influential": 0.7,  # isInfluential, or a "methodology" intent
+    "cites": 0.5,
+    "mentions": 0.3,
+}
+
+_ARXIV = re.compile(r"(?:arxiv[:/]\s*|abs/|pdf/)?(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?$", re.I)
+_DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
+_MAX_CANDIDATES = 10
+
+
+def _describe(G: nx.DiGraph, node: Hashable) -> str:
+    d = G.nodes[node]
+    year = f" ({d['year']})" if d.get("year") else ""
+    return f"{node}: {d.get('title') or d.get('name') or '(no title)'}{year}"
+
+
+def _one(G: nx.DiGraph, query: str, matches: list[Hashable], how: str) -> Hashable | None:
+    if not matches:
+        return None
+    if len(matches) == 1:
+        return matches[0]
+    matches = sorted(matches, key=str)
+    shown = [_describe(G, v) for v in matches[:_MAX_CANDIDATES]]
+    more = f"\n  ... and {len(matches) - _MAX_CANDIDATES} more" if len(matches) > _MAX_CANDIDATES else ""
+    raise AmbiguousPaperError(
+        f"{query!r} matches {len(matches)} papers by {how}; be more specific:\n  "
+        + "\n  ".join(shown)
+        + more,
+        candidates=[str(v) for v in matches],
+    )
+
+
+def find_paper(G: nx.DiGraph, query: Hashable) -> Hashable:
+    """The node of ``G`` a user means by ``query``.
+
+    Tried in order, the first kind that matches wins: node id; arXiv id (any
+    version, ``arXiv:`` prefix or abs/pdf URL); DOI; model name (exact, any
+    case); title (exact after normalising); title fragment (normalised
+    substring).
+
+    Raises
+    ------
+    AmbiguousPaperError
+        Several papers match at the first kind that matches; the message lists
+        them with titles and years, ``candidates`` has their ids.
+    PaperLookupError
+        Nothing matches.
+
+    Examples
+    --------
+    >>> from citegraph.graph.model import new_graph, add_paper
+    >>> G = new_graph()
+    >>> _ = add_paper(G, "arxiv:2405.09818", arxiv="2405.09818", title="Chameleon: Mixed-Modal Early-Fusion Foundation Models", name="Chameleon", year=2024)
+    >>> _ = add_paper(G, "arxiv:2407.06135", arxiv="2407.06135", title="ANOLE: An Open, Autoregressive, Native Large Multimodal Models for Interleaved Image-Text Generation", name="ANOLE", year=2024)
+    >>> find_paper(G, "https://arxiv.org/abs/2405.09818v2"), find_paper(G, "anole"), find_paper(G, "early-fusion")
+    ('arxiv:2405.09818', 'arxiv:2407.06135', 'arxiv:2405.09818')
+    >>> find_paper(G, "models")
+    Traceback (most recent call last):
+    ...
+    citegraph.errors.AmbiguousPaperError: 'models' matches 2 papers by title fragment; be more specific:
+      arxiv:2405.09818: Chameleon: Mixed-Modal Early-Fusion Foundation Models (2024)
+      arxiv:2407.06135: ANOLE: An Open, Autoregressive, Native Large Multimodal Models for Interleaved Image-Text Generation (2024)
+    """
+    if query in G:
+        return query
+    text = str(query).strip()
+    if not text:
+        raise PaperLookupError("an empty paper name matches nothing")
+    nodes = G.nodes(data=True)
+    m = _ARXIV.search(text)
+    if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+        arxiv = m.group(1).lower()
+        found = _one(G, text, [v for v, d in nodes if (d.get("arxiv") or "").lower() == arxiv], "arXiv id")
+        if found is not None:
+            return found
+    m = _DOI.match(text)
+    if m:
+        doi = m.group(1).lower()
+        found = _one(G, text, [v for v, d in nodes if (d.get("doi") or "").lower() == doi], "DOI")
+        if found is not None:
+            return found
+    folded = text.casefold()
+    found = _one(G, text, [v for v, d in nodes if (d.get("name") or "").casefold() == folded], "model name")
+    if found is not None:
+        return found
+    key = normalize_title(text)
+    if key:
+        titles = [(v, normalize_title(d.get("title") or "")) for v, d in nodes]
+        found = _one(G, text, [v for v, t in titles if t == key], "title")
+        if found is not None:
+            return found
+        found = _one(G, text, [v for v, t in titles if key in t], "title fragment")
+        if found is not None:
+            return found
+    raise PaperLookupError(
+        f"no paper in the graph matches {text!r} (tried node id, arXiv id, DOI, model name and title)"
+    )
+
+
+def link_strength(data: dict[str, Any]) -> float:
+    """Strength of one edge from its attributes (see :data:`LINK_STRENGTH`).
+
+    >>> link_strength({"kind": "cites", "kinds": ["cites"], "intents": ["methodology"]})
+    0.7
+    >>> link_strength({"kind": "builds_on", "kinds": ["builds_on", "cites"]})
+    0.9
+    """
+    kinds = data.get("kinds") or [data.get("kind")]
+    if "builds_on" in kinds:
+        return LINK_STRENGTH["builds_on"]
+    if "cites" in kinds:
+        if data.get("is_influential") or "methodology" in (data.get("intents") or ()):
+            return LINK_STRENGTH["cites_influential"]
+        return LINK_STRENGTH["cites"]
+    return LINK_STRENGTH["mentions"]
+
+
+def _node_info(G: nx.DiGraph, node: Hashable) -> dict[str, Any]:
+    d = G.nodes[node]
+    return {"id": node, "title": d.get("title"), "year": d.get("year"), "name": d.get("name")}
+
+
+def _walk_back(pred: np.ndarray, start: int, end: int) -> list[int] | None:
+    if start == end:
+        return [start]
+    if pred[end] < 0:
+        return None
+    path = [end]
+    while path[-1] != start:
+        path.append(int(pred[path[-1]]))
+    return path[::-1]
+
+
+def citation_paths(
+    G: nx.DiGraph, a: Hashable, b: Hashable, *, kinds: Iterable[str] | None = None
+) -> dict[str, Any]:
+    """The shortest and the strongest citation paths between papers ``a`` and ``b``.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        A citegraph graph.
+    a, b : str
+        Papers, as anything :func:`find_paper` understands.
+    kinds : iterable of str, optional
+        Edge kinds to follow (every edge by default).
+
+    Returns
+    -------
+    dict
+        ``a`` and ``b`` (each ``{id, title, year, name}``), and ``shortest`` and
+        ``strongest``: ``None`` when no chain of citations joins them, else
+        ``{"direction", "path", "links", "strength"}`` where ``path`` lists
+        the papers (``{id, title, year, name}``) each citing the next,
+        ``direction`` is ``"b_to_a"`` (``b`` cites down to ``a``: ``a`` led to
+        ``b``) or ``"a_to_b"``, ``links`` the number of edges and
+        ``strength`` the product of the links' strengths.  When both
+        directions have paths (a citation cycle) the better one is shown.
+
+    Examples
+    --------
+    >>> from citegraph.graph.model import new_graph, add_paper, add_link
+    >>> G = new_graph()
+    >>> for key, year in [("base", 2020), ("mid", 2022), ("new", 2024)]:
+    ...     _ = add_paper(G, key, title=key.title(), year=year)
+    >>> add_link(G, "new", "base", "cites")
+    >>> add_link(G, "new", "mid", "builds_on"); add_link(G, "mid", "base", "builds_on")
+    >>> p = citation_paths(G, "base", "new")
+    >>> p["shortest"]["direction"], [x["id"] for x in p["shortest"]["path"]]
+    ('b_to_a', ['new', 'base'])
+    >>> [x["id"] for x in p["strongest"]["path"]], round(p["strongest"]["strength"], 2)
+    (['new', 'mid', 'base'], 0.81)
+    """
+    na, nb = find_paper(G, a), find_paper(G, b)
+    M = citation_matrix(G, kinds=kinds)
+    ia, ib = M.index[na], M.index[nb]
+    cost = _strength_costs(G, M)
+    found: dict[str, list[tuple[float, int, str, list[int]]]] = {"shortest": [], "strongest": []}
+    for direction, start, end in (("b_to_a", ib, ia), ("a_to_b", ia, ib)):
+        _, pred = csgraph.shortest_path(M.A, unweighted=True, indices=start, return_predecessors=True)
+        hops = _walk_back(pred, start, end)
+        if hops is not None:
+            found["shortest"].append((len(hops), 0, direction, hops))
+        _, pred = csgraph.dijkstra(cost, indices=start, return_predecessors=True)
+        hops = _walk_back(pred, start, end)
+        if hops is not None:
+            found["strongest"].append((-_strength(cost, hops), len(hops), direction, hops))
+    result: dict[str, Any] = {"a": _node_info(G, na), "b": _node_info(G, nb)}
+    for name, options in found.items():
+        if not options:
+            result[name] = None
+            continue
+        _, _, direction, hops = min(options, key=lambda o: o[:2])
+        result[name] = {
+            "direction": direction,
+            "path": [_node_info(G, M.ids[i]) for i in hops],
+            "links": len(hops) - 1,
+            "strength": _strength(cost, hops),
+        }
+    return result
+
+
+def _strength_costs(G: nx.DiGraph, M: Any) -> sp.csr_array:
+    """``-log(strength)`` of every edge of ``M.A`` (same sparsity pattern)."""
+    A = M.A
+    ids = M.ids
+    citing = np.repeat(np.arange(M.n), np.diff(A.indptr))
+    edges = G.edges
+    costs = np.fromiter(
+        (-math.log(link_strength(edges[ids[i], ids[j]])) for i, j in zip(citing, A.indices)),
+        dtype=np.float64,
+        count=A.nnz,
+    )
+    return sp.csr_array((costs, A.indices, A.indptr), shape=A.shape)
+
+
+def _strength(cost: sp.csr_array, hops: list[int]) -> float:
+    total = sum(float(cost[u, v]) for u, v in zip(hops, hops[1:]))
+    return math.exp(-total)
+
+
+def _label(paper: dict[str, Any]) -> str:
+    title = paper.get("title") or paper.get("name") or str(paper["id"])
+    name = paper.get("name")
+    named = f"{name}: " if name and name.casefold() not in title.casefold() else ""
+    year = f" ({paper['year']})" if paper.get("year") else ""
+    return f"{named}{title}{year}  [{paper['id']}]"
+
+
+def format_paths(result: dict[str, Any]) -> str:
+    """Readable text for a :func:`citation_paths` result, oldest paper first.
+
+    Examples
+    --------
+    >>> base = {"id": "p1", "title": "Base", "year": 2020, "name": None}
+    >>> new = {"id": "p2", "title": "New", "year": 2024, "name": "NewNet"}
+    >>> hop = {"direction": "b_to_a", "path": [new, base], "links": 1, "strength": 0.5}
+    >>> print(format_paths({"a": base, "b": new, "shortest": hop, "strongest": hop}))
+    Shortest path (1 link, strength 0.5): Base leads to NewNet
+      Base (2020)  [p1]
+        ↓ cited by
+      NewNet: New (2024)  [p2]
+    <BLANKLINE>
+    Strongest path (1 link, strength 0.5): Base leads to NewNet
+      Base (2020)  [p1]
+        ↓ cited by
+      NewNet: New (2024)  [p2]
+    """
+    a, b = result["a"], result["b"]
+    short = {k: (p.get("name") or p.get("title") or str(p["id"])) for k, p in (("a", a), ("b", b))}
+    blocks = []
+    for name in ("shortest", "strongest"):
+        found = result.get(name)
+        if found is None:
+            blocks.append(f"{name.title()} path: none; no chain of citations joins {short['a']} and {short['b']}")
+            continue
+        # Stored citing-first; shown oldest-first, the way ideas travel.
+        papers = found["path"][::-1]
+        leads = f"{short['a']} leads to {short['b']}" if found["direction"] == "b_to_a" else f"{short['b']} leads to {short['a']}"
+        links = found["links"]
+        lines = [f"{name.title()} path ({links} link{'s' if links != 1 else ''}, strength {found['strength']:.3g}): {leads}"]
+        for i, paper in enumerate(papers):
+            if i:
+                lines.append("    ↓ cited by")
+            lines.append(f"  {_label(paper)}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

@@ -1,0 +1,375 @@
+"""Reading paper lists: markdown/HTML notes, BibTeX and files of ids → distinct papers.
+
+:func:`read_lists` reads files (``-`` is standard input) and returns every
+distinct paper they name as an :class:`~citegraph.fetch.entry.Entry`, in
+first-seen order, plus :class:`~citegraph.fetch.entry.ListWarning` for
+malformed entries.  A file that cannot be read at all (missing, unreadable,
+binary, not UTF-8, empty) raises :class:`~citegraph.errors.InputError`.
+
+Which format
+    ``.bib`` files and text starting with ``@type{`` are BibTeX (``eprint``/
+    ``arxiv``, ``doi``, ``url``, ``title``, ``author``, ``journal``/``booktitle``,
+    ``year``).  Text whose every non-comment line is a single token, at least
+    one of them an id, is a file of ids (``#``, ``//``, ``%`` start comments; a
+    token that is no id is a warning).  Everything else is read as
+    markdown/HTML notes.
+
+What is a paper (markdown/HTML)
+    * A link or text naming an **arXiv id** (``arxiv.org/abs|pdf|html/ID``
+      with or without ``vN`` and ``.pdf``, old ids like ``cs/0309023``,
+      ``arXiv:ID``, ``arXiv ID: ID``, ``huggingface.co/papers/ID``), a **DOI**
+      (``doi.org/...``, ``.../doi/10...``, ``DOI: 10...``; arXiv's own
+      ``10.48550/arXiv.ID`` DOIs become arXiv ids) or a **Semantic Scholar**
+      paper (``semanticscholar.org/paper/.../<40 hex>``, ``CorpusId:NNN``).
+      Redirect links (``link.zhihu.com/?target=https%3A//arxiv.org/...``) are
+      followed first.
+    * A **title marker** without any id: ``论文标题：T``, ``论文题目：T``,
+      ``论文：T``, ``题目：T``, ``技术报告：T``, ``Title: T`` (the title may be on
+      the next line when the label stands alone); a list item or line that is
+      entirely bold and reads as an English title (three or more Latin words,
+      ``- [24/10] **Janus: ...**``), or any bold line directly followed by an
+      untitled paper link; the ``<summary>`` of a top-level ``<details>``
+      block when it is bold or the block holds a paper id.  Such a paper is
+      kept with its title alone, to be matched by title later.
+    * Not papers: links to code, project pages, images, models, datasets,
+      news articles (``mp.weixin.qq.com``, ``zhuanlan.zhihu.com``,
+      ``github.com``, ``huggingface.co`` other than ``/papers/``), a headline
+      that only links to a news article, bold sub-headings of notes
+      (``**训练**``, ``- **数据处理**：``), ``<summary>Abstract</summary>``.
+
+Titles and items
+    A paper link's own text is its title when it reads as one (``[Title](url)``,
+    not ``[Paper]``/``[PDF]``/``[2405.09818]`` or a one-word name such as
+    ``[VITA]``).  Title-like text before a single untitled paper link gives
+    the title (``**Title** [[Paper](url)]``, ``Title [pdf](url)``).  A list
+    item that opens with its paper (``- [Title](url) - note``,
+    ``- **Title** ([arXiv:ID](url)), 2021. Note``) is that paper, the rest of
+    the line its note.  An untitled id on a line of its own or after a label
+    (``论文链接：url``, ``[[Paper](url)] [[Code](...)]``) joins the paper the
+    lines just above describe (``**Title**`` then ``[[Paper](url)]``, or
+    ``论文：Title`` whose link follows its notes); a titled link never joins
+    another paper.  Each list item is an item of its own; paper links quoted
+    together (``> [A](url)`` / ``> [B](url)`` under one heading) share one.
+    An id inside a sentence (``如 Sparse VideoGen（https://arxiv.org/abs/2502.01776）``)
+    is a paper of its own whose text is that sentence.
+
+Sections, places, notes
+    ``tags`` are the heading paths (``H1 / H2 / H3``) above each place the
+    paper is listed; ``sources`` are all those places as ``file:line``.  A
+    paper's ``text`` is its own notes, markup stripped, HTML entities decoded,
+    Chinese kept: the whole ``<details>`` block of a paper; a heading section
+    that a list item links to with ``[Notes](#anchor)`` (002's TLDR/Notes);
+    otherwise the prose around its item -- the prose after it until a
+    numbered item (``2. ...``) starts the next news item, and the prose before
+    it from the last numbered item (or the section start).  Papers of one
+    item share its prose.  Lines that are only labels and links (a headline
+    linking a news article, ``Code: url``) and bold sub-headings are no text.
+    ``repos`` are the ``github.com/org/repo`` links of the item, its notes and
+    the heading above it; ``authors``, ``venue`` and ``year`` come from
+    ``Authors:``/``作者：``, ``Published in:``, ``Year:`` labels and ``[yy/mm]`` tags,
+    the year otherwise from a new-style arXiv id (``2405`` → 2024).
+
+Same paper
+    Mentions with the same arXiv id, DOI or S2 id, or the same
+    :func:`~citegraph.graph.model.normalize_title`, are one paper (a title-only
+    mention joins the id-bearing paper with that title); two mentions whose
+    ids of one kind differ are never joined by title.  The first title, ids
+    and metadata seen win; tags, sources, repos and texts are unioned in order.
+
+Warnings (``file:line: message``)
+    an ``arXiv ID:``/``DOI:`` value that is no id, a truncated or malformed
+    arXiv/DOI/Semantic Scholar link, a title label with nothing after it, a
+    malformed BibTeX entry, a token in an id file that is no id, a file in
+    which no paper was found.
+
+Examples
+--------
+>>> result = read_list_text(
+...     "# Unified\\n"
+...     "- [Chameleon: Mixed-Modal Early-Fusion Foundation Models](https://arxiv.org/abs/2405.09818v1)\\n"
+...     "## Seminar\\n"
+...     "论文：Chameleon: Mixed-Modal Early-Fusion Foundation Models\\n", "notes.md")
+>>> [(e.arxiv, e.name, e.year, e.tags, e.sources) for e in result.entries]
+[('2405.09818', 'Chameleon', 2024, ['Unified', 'Unified / Seminar'], ['notes.md:2', 'notes.md:4'])]
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence, TextIO
+
+import pandas as pd
+
+from citegraph.errors import InputError
+from citegraph.fetch.entry import Entry, ListWarning
+from citegraph.fetch.lists_formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
+from citegraph.fetch.lists_ids import arxiv_year
+from citegraph.fetch.lists_markdown import read_markdown
+from citegraph.graph.model import normalize_title
+from citegraph.names import model_name
+
+__all__ = ["ListReadResult", "read_lists", "read_list_text", "merge_entries", "papers_frame", "PAPER_COLUMNS"]
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+PAPER_COLUMNS = ("key", "arxiv", "doi", "s2_id", "title", "name", "year", "tags", "sources", "text")
+_ID_KINDS = ("arxiv", "doi", "s2_id")
+
+
+@dataclass
+class ListReadResult:
+    """Distinct papers (first-seen order) and the warnings met while reading."""
+
+    entries: list[Entry] = field(default_factory=list)
+    warnings: list[ListWarning] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def with_ids(self) -> int:
+        """How many papers carry an arXiv id, DOI or S2 id."""
+        return sum(1 for e in self.entries if e.arxiv or e.doi or e.s2_id)
+
+    def summary(self) -> str:
+        """``N papers from M files (K with ids, J title-only)``."""
+        n = len(self.entries)
+        k = self.with_ids
+        files = "file" if self.files == 1 else "files"
+        return f"{n} papers from {self.files} {files} ({k} with ids, {n - k} title-only)"
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise InputError(f"paper list {name} is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"paper list {name} is not valid UTF-16 text ({exc.reason})") from None
+    if b"\0" in data:
+        raise InputError(f"paper list {name} is binary (it contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"paper list {name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    if not text.strip():
+        raise InputError(f"paper list {name} is empty")
+    return text
+
+
+def _read_path(path: str | Path) -> str:
+    name = str(path)
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"paper list not found: {name}") from None
+    except IsADirectoryError:
+        raise InputError(f"paper list {name} is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(f"paper list {name} cannot be read: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"paper list {name} cannot be read: {exc.strerror or exc}") from None
+    return _decode(data, name)
+
+
+def _read_stdin(stdin: TextIO | None) -> str:
+    stream = stdin if stdin is not None else sys.stdin
+    try:
+        text = stream.read()
+    except UnicodeDecodeError:
+        raise InputError(f"paper list {STDIN_NAME} is not UTF-8 text") from None
+    if isinstance(text, bytes):  # a binary stream
+        return _decode(text, STDIN_NAME)
+    if "\0" in text:
+        raise InputError(f"paper list {STDIN_NAME} is binary (it contains NUL bytes), not text")
+    if not text.strip():
+        raise InputError(f"paper list {STDIN_NAME} is empty")
+    return text.lstrip("\ufeff")
+
+
+def _mentions(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
+    if looks_like_bibtex(text, source):
+        return read_bibtex(text, source)
+    if looks_like_id_lines(text):
+        return read_id_lines(text, source)
+    return read_markdown(text, source)
+
+
+def read_list_text(text: str, source: str) -> ListReadResult:
+    """Papers named in one document's text; ``source`` names it in ``file:line``.
+
+    Never raises for bad content: malformed entries become warnings.
+
+    >>> r = read_list_text("**arXiv ID:** 2103.0002x\\n", "x.md")
+    >>> r.entries, [str(w) for w in r.warnings]
+    ([], ["x.md:1: arXiv ID '2103.0002x' is not an arXiv identifier", 'x.md:1: no papers found'])
+    """
+    mentions, warnings = _mentions(text, source)
+    entries = merge_entries(mentions)
+    if not entries:
+        warnings.append(ListWarning(f"{source}:1", "no papers found"))
+    return ListReadResult(entries, list(warnings), files=1)
+
+
+def read_lists(paths: Sequence[str | Path], *, stdin: TextIO | None = None) -> ListReadResult:
+    """Read paper lists (``"-"`` is ``stdin``) into distinct papers, first-seen order.
+
+    Raises
+    ------
+    InputError
+        A file is missing, unreadable, binary, not UTF-8 or empty (the
+        message names it).  Malformed entries are warnings instead.
+    """
+    mentions: list[Entry] = []
+    warnings: list[ListWarning] = []
+    for path in paths:
+        if str(path) == STDIN:
+            source, text = STDIN_NAME, _read_stdin(stdin)
+        else:
+            source, text = str(path), _read_path(path)
+        found, found_warnings = _mentions(text, source)
+        if not found:
+            found_warnings.append(ListWarning(f"{source}:1", "no papers found"))
+        mentions.extend(found)
+        warnings.extend(found_warnings)
+    return ListReadResult(merge_entries(mentions), warnings, files=len(paths))
+
+
+class _Union:
+    """Union-find over mentions, refusing unions whose ids of one kind differ."""
+
+    def __init__(self, mentions: list[Entry]):
+        self.parent = list(range(len(mentions)))
+        self.ids = [{k: getattr(m, k) for k in _ID_KINDS if getattr(m, k)} for m in mentions]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, *, force: bool = False) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return
+        ia, ib = self.ids[a], self.ids[b]
+        if not force and any(k in ib and ib[k] != v for k, v in ia.items()):
+            return
+        if b < a:
+            a, b = b, a
+            ia, ib = ib, ia
+        self.parent[b] = a
+        for k, v in ib.items():
+            ia.setdefault(k, v)
+
+
+def merge_entries(mentions: Iterable[Entry]) -> list[Entry]:
+    """Merge mentions of the same paper (same id, or same normalised title).
+
+    >>> a = Entry(arxiv="2410.13848", tags=["Unified"], sources=["a.md:3"])
+    >>> b = Entry(title="Janus: Decoupling Visual Encoding", tags=["Seminar"], sources=["b.md:9"])
+    >>> c = Entry(arxiv="2410.13848", title="Janus: Decoupling Visual Encoding", sources=["c.md:1"])
+    >>> [(e.arxiv, e.title, e.tags, e.sources) for e in merge_entries([a, b, c])]
+    [('2410.13848', 'Janus: Decoupling Visual Encoding', ['Unified', 'Seminar'], ['a.md:3', 'b.md:9', 'c.md:1'])]
+    """
+    items = list(mentions)
+    uf = _Union(items)
+    first: dict[tuple[str, str], int] = {}
+    # ids first: a mention carrying two ids joins both of their papers.
+    for i, m in enumerate(items):
+        for k in _ID_KINDS:
+            v = getattr(m, k)
+            if v:
+                key = (k, v.lower())
+                if key in first:
+                    uf.union(first[key], i, force=True)
+                else:
+                    first[key] = i
+    # then titles: joined unless that would put two different ids together.
+    by_title: dict[str, list[int]] = {}
+    for i, m in enumerate(items):
+        if m.title:
+            t = normalize_title(m.title)
+            if t:
+                by_title.setdefault(t, []).append(i)
+    for idxs in by_title.values():
+        roots: list[int] = []
+        for i in idxs:
+            r = uf.find(i)
+            if r not in roots:
+                roots.append(r)
+        # title-only papers join the first id-bearing paper of that title
+        with_ids = [r for r in roots if uf.ids[uf.find(r)]]
+        anchor = with_ids[0] if with_ids else roots[0]
+        for r in roots:
+            uf.union(anchor, r)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(uf.find(i), []).append(i)
+    order = sorted(groups.values(), key=lambda g: g[0])
+    return [_combine([items[i] for i in g]) for g in order]
+
+
+def _add_all(target: list[str], items: Iterable[str]) -> None:
+    for item in items:
+        if item and item not in target:
+            target.append(item)
+
+
+def _combine(mentions: list[Entry]) -> Entry:
+    out = Entry()
+    titles: list[str] = []
+    texts: list[str] = []
+    for m in mentions:
+        for k in ("arxiv", "doi", "s2_id", "venue", "year"):
+            if getattr(out, k) is None and getattr(m, k) is not None:
+                setattr(out, k, getattr(m, k))
+        if m.title and m.title not in titles:
+            titles.append(m.title)
+        if not out.authors and m.authors:
+            out.authors = list(m.authors)
+        _add_all(out.tags, m.tags)
+        _add_all(out.sources, m.sources)
+        _add_all(out.repos, m.repos)
+        if m.text and m.text not in texts:
+            texts.append(m.text)
+    out.title = titles[0] if titles else None
+    out.text = "\n\n".join(texts)
+    if out.year is None and out.arxiv:
+        out.year = arxiv_year(out.arxiv)
+    for title in titles or [None]:
+        out.name = model_name(title, out.text)
+        if out.name:
+            break
+    return out
+
+
+def papers_frame(entries: Iterable[Entry]) -> pd.DataFrame:
+    """One row per paper: key, arxiv, doi, s2_id, title, name, year, tags, sources, text.
+
+    >>> papers_frame([Entry(arxiv="2405.09818", title="Chameleon", year=2024, tags=["A"])])[["key", "year", "tags"]]
+                    key  year tags
+    0  arxiv:2405.09818  2024  [A]
+    """
+    rows = [
+        {
+            "key": e.key,
+            "arxiv": e.arxiv,
+            "doi": e.doi,
+            "s2_id": e.s2_id,
+            "title": e.title,
+            "name": e.name,
+            "year": e.year,
+            "tags": list(e.tags),
+            "sources": list(e.sources),
+            "text": e.text,
+        }
+        for e in entries
+    ]
+    frame = pd.DataFrame(rows, columns=list(PAPER_COLUMNS))
+    frame["year"] = frame["year"].astype("Int64")
+    return frame

@@ -1,0 +1,149 @@
+"""The two structured list formats: BibTeX files and plain files of ids.
+
+Examples
+--------
+>>> entries, warnings = read_id_lines("# my list\\n2405.09818\\narXiv:2407.06135v1\\nnot-an-id\\n", "ids.txt")
+>>> [e.arxiv for e in entries], [str(w) for w in warnings]
+(['2405.09818', '2407.06135'], ["ids.txt:4: 'not-an-id' is not an arXiv id, DOI or Semantic Scholar id"])
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from citegraph.fetch.entry import Entry, ListWarning
+from citegraph.fetch.lists_ids import parse_any_id, parse_arxiv_id, parse_doi
+from citegraph.fetch.lists_text import clean_title
+
+__all__ = ["looks_like_bibtex", "looks_like_id_lines", "read_bibtex", "read_id_lines"]
+
+_BIB_START = re.compile(r"^\s*@\s*[a-zA-Z]+\s*[{(]", re.M)
+_COMMENT = re.compile(r"^\s*(#|//|%)")
+
+
+def looks_like_bibtex(text: str, name: str = "") -> bool:
+    """A ``.bib`` file, or text whose first real line opens a BibTeX entry."""
+    if name.lower().endswith((".bib", ".bibtex")):
+        return True
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("%"):
+            return bool(_BIB_START.match(line))
+    return False
+
+
+def looks_like_id_lines(text: str) -> bool:
+    """Every non-comment line is one token and at least one of them is a paper id.
+
+    >>> looks_like_id_lines("2405.09818\\n10.1145/3292500.3330701\\n")
+    True
+    >>> looks_like_id_lines("# Papers\\n- Chameleon 2405.09818\\n")
+    False
+    """
+    any_id = False
+    for line in text.splitlines():
+        s = line.strip()
+        if not s or _COMMENT.match(s):
+            continue
+        if len(s.split()) != 1:
+            return False
+        any_id = any_id or bool(parse_any_id(s))
+    return any_id
+
+
+def read_id_lines(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
+    """One paper per line: arXiv ids, DOIs, S2 ids or paper URLs; ``#`` starts a comment."""
+    entries: list[Entry] = []
+    warnings: list[ListWarning] = []
+    for no, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if not s or _COMMENT.match(s):
+            continue
+        ids = parse_any_id(s)
+        if not ids:
+            warnings.append(ListWarning(f"{source}:{no}", f"{s[:80]!r} is not an arXiv id, DOI or Semantic Scholar id"))
+            continue
+        entries.append(Entry(**ids, sources=[f"{source}:{no}"]))  # type: ignore[arg-type]
+    return entries, warnings
+
+
+def _field(fields: dict[str, str], *names: str) -> str | None:
+    for name in names:
+        for key, value in fields.items():
+            if key.lower() == name and value and value.strip():
+                return value.strip()
+    return None
+
+
+def _debrace(value: str) -> str:
+    s = re.sub(r"\\([&%$#_{}])", r"\1", value)
+    s = re.sub(r"\\[a-zA-Z]+\s*", "", s) if "\\" in s else s
+    return re.sub(r"\s+", " ", s.replace("{", "").replace("}", "")).strip()
+
+
+def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
+    """Papers of a BibTeX file: ``eprint``/``arxiv``, ``doi``, ``url`` and ``title`` fields.
+
+    >>> entries, _ = read_bibtex("@article{c, title={{Chameleon}: Mixed-Modal Early-Fusion Foundation Models},"
+    ...                          " eprint={2405.09818}, archivePrefix={arXiv}, year={2024}}", "refs.bib")
+    >>> [(e.arxiv, e.title, e.year, e.sources) for e in entries]
+    [('2405.09818', 'Chameleon: Mixed-Modal Early-Fusion Foundation Models', 2024, ['refs.bib:1'])]
+    """
+    import bibtexparser
+
+    # bibtexparser logs each failed block itself; they become ListWarnings here.
+    logger = logging.getLogger("bibtexparser")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        library = bibtexparser.parse_string(text)
+    finally:
+        logger.setLevel(level)
+    entries: list[Entry] = []
+    warnings: list[ListWarning] = []
+    for block in library.failed_blocks:
+        line = (block.start_line or 0) + 1
+        head = (block.raw or "").strip().splitlines()[0][:60] if (block.raw or "").strip() else ""
+        warnings.append(ListWarning(f"{source}:{line}", f"malformed BibTeX entry {head!r}"))
+    for item in library.entries:
+        fields = {f.key: f.value if isinstance(f.value, str) else str(f.value) for f in item.fields}
+        where = f"{source}:{(item.start_line or 0) + 1}"
+        e = Entry(sources=[where])
+        eprint = _field(fields, "eprint", "arxiv", "arxivid")
+        prefix = (_field(fields, "archiveprefix", "eprinttype") or "arxiv").lower()
+        if eprint and prefix == "arxiv":
+            e.arxiv = parse_arxiv_id(_debrace(eprint))
+            if not e.arxiv:
+                warnings.append(ListWarning(where, f"eprint {eprint[:60]!r} is not an arXiv identifier"))
+        doi = _field(fields, "doi")
+        if doi:
+            parsed = parse_any_id(_debrace(doi)) or ({"doi": d} if (d := parse_doi(_debrace(doi))) else {})
+            if "arxiv" in parsed and not e.arxiv:
+                e.arxiv = parsed["arxiv"]
+            elif "doi" in parsed:
+                e.doi = parsed["doi"]
+            else:
+                warnings.append(ListWarning(where, f"doi {doi[:60]!r} is not a DOI"))
+        url = _field(fields, "url")
+        if url:
+            for kind, value in parse_any_id(_debrace(url)).items():
+                if not getattr(e, kind):
+                    setattr(e, kind, value)
+        title = _field(fields, "title")
+        if title:
+            e.title = clean_title(_debrace(title)) or None
+        author = _field(fields, "author")
+        if author:
+            e.authors = [_debrace(a) for a in re.split(r"\s+and\s+", author) if _debrace(a)]
+        venue = _field(fields, "journal", "booktitle")
+        if venue:
+            e.venue = _debrace(venue)
+        year = _field(fields, "year")
+        if year and re.fullmatch(r"\d{4}", _debrace(year)):
+            e.year = int(_debrace(year))
+        if not (e.arxiv or e.doi or e.s2_id or e.title):
+            warnings.append(ListWarning(where, f"BibTeX entry {item.key!r} has no id and no title"))
+            continue
+        entries.append(e)
+    warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
+    return entries, warnings

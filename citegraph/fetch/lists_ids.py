@@ -1,0 +1,291 @@
+"""Recognising paper identifiers in URLs and text: arXiv, DOI, Semantic Scholar.
+
+Pure string functions shared by the list readers (:mod:`citegraph.fetch.lists`).
+A URL is a paper only when it names one of these identifiers; links to code,
+project pages, images and news are not papers (GitHub repositories are kept
+apart as ``repos``).
+
+Examples
+--------
+>>> parse_arxiv_id("2503.08686v1")
+'2503.08686'
+>>> parse_arxiv_id("cs/0309023v2")
+'cs/0309023'
+>>> paper_ids_in_url("https://link.zhihu.com/?target=https%3A//arxiv.org/abs/2412.18619")
+{'arxiv': '2412.18619'}
+>>> paper_ids_in_url("https://github.com/deepseek-ai/Janus")
+{}
+>>> github_repo("https://github.com/showlab/Show-o.")
+'github.com/showlab/Show-o'
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+__all__ = [
+    "IdError",
+    "parse_arxiv_id",
+    "parse_doi",
+    "parse_s2_id",
+    "parse_any_id",
+    "arxiv_year",
+    "unwrap_redirect",
+    "paper_ids_in_url",
+    "github_repo",
+]
+
+
+class IdError(ValueError):
+    """A link or labelled value that claims to be a paper id but is not one."""
+
+
+# yymm.nnnn (2007-2014) or yymm.nnnnn (2015 on); the month must be real.
+_NEW_ARXIV = re.compile(r"(\d{2})(0[1-9]|1[0-2])\.(\d{4,5})(?:v\d+)?")
+# archive[.SUBJ]/yymmnnn, e.g. cs/0309023, math.GT/0309136, hep-th/9901001
+_OLD_ARXIV = re.compile(r"([a-z]+(?:-[a-z]+)?)(?:\.[A-Z]{2})?/(\d{2})(0[1-9]|1[0-2])(\d{3})(?:v\d+)?")
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+_S2_HEX = re.compile(r"[0-9a-f]{40}")
+_CORPUS = re.compile(r"corpus[\s_-]?id\s*[:：]?\s*(\d+)", re.I)
+_ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.I)
+# Characters that end an id written in running text or a URL.
+_TRAILING = ".,;:!?)]}>'\"，。；：！？）】》」』、"
+
+_YYMM = re.compile(r"(?:^|/)(\d{2})(\d{2})")
+_DOI_END = re.compile(r"[\s<>\"'，。；、）】》]")
+_URLISH = re.compile(r"(?i)(https?://|www\.|arxiv\.org/|doi\.org/)")
+_HTTP = re.compile(r"(?i)https?:/")
+_SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*://")
+_ARXIV_PATH = re.compile(r"/(?:abs|pdf|html|format|ps)/(.*)$")
+_PDF_SUFFIX = re.compile(r"(?i)\.pdf$")
+_HF_PAPER = re.compile(r"/papers/([^/?#]+)")
+_S2_PATH = re.compile(r"/paper/(?:.*/)?([^/]+)/?$")
+_GITHUB = re.compile(r"(?i)(?:https?://)?(?:www\.)?github\.com/([\w.-]+)/([\w.-]+)")
+_REDIRECT_KEYS = ("target", "url", "u", "q", "to", "link", "redirect", "dest")
+_GITHUB_RESERVED = {
+    "orgs", "topics", "features", "sponsors", "settings", "marketplace", "about",
+    "login", "join", "explore", "collections", "trending", "search", "site", "apps",
+}
+
+
+def parse_arxiv_id(value: str) -> str | None:
+    """The arXiv id in ``value`` without version, or ``None`` if it is not one.
+
+    New-style ids need a real month and the right number of digits for their
+    date (4 before 2015, 5 from 2015), so a truncated id is rejected.
+
+    >>> parse_arxiv_id("arXiv:2405.09818")
+    '2405.09818'
+    >>> parse_arxiv_id("2405.0981") is None
+    True
+    >>> parse_arxiv_id("1412.6980")
+    '1412.6980'
+    """
+    v = value.strip()
+    if v[:6].lower() == "arxiv:":
+        v = v[6:].strip()
+    m = _NEW_ARXIV.fullmatch(v)
+    if m:
+        yymm = int(m.group(1) + m.group(2))
+        digits = len(m.group(3))
+        if (yymm >= 1501 and digits == 5) or (yymm < 1501 and digits == 4 and yymm >= 704):
+            return f"{m.group(1)}{m.group(2)}.{m.group(3)}"
+        return None
+    m = _OLD_ARXIV.fullmatch(v)
+    if m:
+        return f"{m.group(1)}/{m.group(2)}{m.group(3)}{m.group(4)}"
+    return None
+
+
+def arxiv_year(arxiv: str) -> int | None:
+    """The year an arXiv id was issued (from its ``yymm``).
+
+    >>> arxiv_year("2405.09818"), arxiv_year("hep-th/9901001"), arxiv_year("cs/0309023")
+    (2024, 1999, 2003)
+    """
+    m = _YYMM.search(arxiv)
+    if not m:
+        return None
+    yy = int(m.group(1))
+    return 1900 + yy if yy >= 91 else 2000 + yy
+
+
+def parse_doi(value: str) -> str | None:
+    """A DOI, lower-cased, without URL prefix or trailing punctuation.
+
+    >>> parse_doi("https://doi.org/10.1145/3292500.3330701.")
+    '10.1145/3292500.3330701'
+    >>> parse_doi("doi:10.18653/V1/2023.ACL-LONG.1")
+    '10.18653/v1/2023.acl-long.1'
+    """
+    v = unquote(value.strip())
+    m = _DOI.search(v)
+    if not m:
+        return None
+    doi = m.group(0).rstrip(_TRAILING)
+    # A DOI ends at the first character that cannot close it in running text.
+    doi = _DOI_END.split(doi)[0].rstrip(_TRAILING)
+    if "/" not in doi or doi.endswith("/"):
+        return None
+    return doi.lower()
+
+
+def parse_s2_id(value: str) -> str | None:
+    """A Semantic Scholar paperId (40 hex) or ``CorpusId:NNN``.
+
+    >>> parse_s2_id("CorpusID: 14514057")
+    'CorpusId:14514057'
+    >>> parse_s2_id("649def34f8be52c8b66281af98ae884c09aef38b")
+    '649def34f8be52c8b66281af98ae884c09aef38b'
+    """
+    v = value.strip()
+    if _S2_HEX.fullmatch(v.lower()):
+        return v.lower()
+    m = _CORPUS.fullmatch(v)
+    if m:
+        return f"CorpusId:{m.group(1)}"
+    return None
+
+
+def parse_any_id(value: str) -> dict[str, str]:
+    """Ids in a value that is nothing but an id or a paper URL (id files, BibTeX fields).
+
+    >>> parse_any_id("10.48550/arXiv.2405.09818")
+    {'arxiv': '2405.09818'}
+    >>> parse_any_id("not an id")
+    {}
+    """
+    v = value.strip().strip("<>")
+    if not v:
+        return {}
+    if _URLISH.match(v):
+        try:
+            return paper_ids_in_url(v)
+        except IdError:
+            return {}
+    arxiv = parse_arxiv_id(v)
+    if arxiv:
+        return {"arxiv": arxiv}
+    s2 = parse_s2_id(v)
+    if s2:
+        return {"s2_id": s2}
+    low = v.lower()
+    if low.startswith("doi:"):
+        v = v[4:].strip()
+    if v.startswith("10."):
+        doi = parse_doi(v)
+        if doi and doi == v.lower().rstrip(_TRAILING):
+            m = _ARXIV_DOI.fullmatch(doi)
+            if m and parse_arxiv_id(m.group(1)):
+                return {"arxiv": parse_arxiv_id(m.group(1))}  # type: ignore[dict-item]
+            return {"doi": doi}
+    return {}
+
+
+def unwrap_redirect(url: str, depth: int = 3) -> str:
+    """The URL a redirect link (``link.zhihu.com/?target=...``) points to.
+
+    >>> unwrap_redirect("https://link.zhihu.com/?target=https%3A//github.com/NVlabs/VILA")
+    'https://github.com/NVlabs/VILA'
+    """
+    if "?" not in url:
+        return url
+    for _ in range(depth):
+        try:
+            query = urlsplit(url).query
+        except ValueError:
+            return url
+        if not query:
+            return url
+        for key, value in parse_qsl(query, keep_blank_values=False):
+            if key.lower() in _REDIRECT_KEYS and _HTTP.match(value):
+                url = value
+                break
+        else:
+            return url
+    return url
+
+
+def _host_path(url: str) -> tuple[str, str]:
+    if not _SCHEME.match(url):
+        url = "https://" + url
+    parts = urlsplit(url)
+    return (parts.hostname or "").lower(), unquote(parts.path)
+
+
+def paper_ids_in_url(url: str) -> dict[str, str]:
+    """The paper ids a URL names: ``{"arxiv"|"doi"|"s2_id": value}``, empty if none.
+
+    Raises :class:`IdError` for a link that points at an id page but whose
+    id is malformed (a truncated ``arxiv.org/abs/2405.0`` link).
+
+    >>> paper_ids_in_url("http://arxiv.org/pdf/2503.08686v1")
+    {'arxiv': '2503.08686'}
+    >>> paper_ids_in_url("https://www.semanticscholar.org/paper/Attention/204e3073870fae3d05bcbc2f6a8e263d9b72e776")
+    {'s2_id': '204e3073870fae3d05bcbc2f6a8e263d9b72e776'}
+    >>> paper_ids_in_url("https://arxiv.org/abs/2405.0")
+    Traceback (most recent call last):
+    ...
+    citegraph.fetch.lists_ids.IdError: malformed arXiv link https://arxiv.org/abs/2405.0
+    """
+    url = unwrap_redirect(url.strip())
+    try:
+        host, path = _host_path(url)
+    except ValueError:
+        return {}
+    if host.startswith("www."):
+        host = host[4:]
+    if host in ("arxiv.org", "export.arxiv.org", "alphaxiv.org"):
+        m = _ARXIV_PATH.match(path)
+        if not m:
+            return {}
+        raw = _PDF_SUFFIX.sub("", m.group(1).strip("/"))
+        arxiv = parse_arxiv_id(raw)
+        if not arxiv:
+            raise IdError(f"malformed arXiv link {url}")
+        return {"arxiv": arxiv}
+    if host == "huggingface.co":
+        # hf.co/papers/<arXiv id> is the arXiv paper's page; models, datasets
+        # and spaces are not papers.
+        m = _HF_PAPER.match(path)
+        arxiv = parse_arxiv_id(m.group(1)) if m else None
+        return {"arxiv": arxiv} if arxiv else {}
+    if host in ("doi.org", "dx.doi.org") or "/doi/" in path:
+        doi = parse_doi(path.split("/doi/", 1)[-1] if "/doi/" in path else path.lstrip("/"))
+        if not doi:
+            raise IdError(f"malformed DOI link {url}")
+        m = _ARXIV_DOI.fullmatch(doi)
+        if m and parse_arxiv_id(m.group(1)):
+            return {"arxiv": parse_arxiv_id(m.group(1))}  # type: ignore[dict-item]
+        return {"doi": doi}
+    if host in ("semanticscholar.org", "api.semanticscholar.org"):
+        m = _CORPUS.search(path)
+        if m:
+            return {"s2_id": f"CorpusId:{m.group(1)}"}
+        m = _S2_PATH.match(path)
+        if not m:
+            return {}
+        if not _S2_HEX.fullmatch(m.group(1).lower()):
+            raise IdError(f"malformed Semantic Scholar link {url}")
+        return {"s2_id": m.group(1).lower()}
+    return {}
+
+
+def github_repo(url: str) -> str | None:
+    """``github.com/org/repo`` for a link into a GitHub repository, else ``None``.
+
+    >>> github_repo("https://github.com/bytedance/dplm}.")
+    'github.com/bytedance/dplm'
+    >>> github_repo("https://github.com/orgs/foo") is None
+    True
+    """
+    m = _GITHUB.match(unwrap_redirect(url))
+    if not m:
+        return None
+    org, repo = m.group(1), m.group(2).rstrip(".")
+    if repo.lower().endswith(".git"):
+        repo = repo[:-4]
+    if not repo or org.lower() in _GITHUB_RESERVED:
+        return None
+    return f"github.com/{org}/{repo}"

@@ -1,0 +1,815 @@
+"""Reading papers out of markdown/HTML notes, one line at a time.
+
+Produces one :class:`~citegraph.fetch.entry.Entry` per *mention* (a place in
+the document that names a paper); :mod:`citegraph.fetch.lists` merges mentions
+of the same paper.  The rules are documented in that module; this one
+implements them:
+
+* each line is analysed once (:func:`_analyse`): paper ids in links, bare URLs
+  and ``arXiv:``/``DOI:`` text, GitHub repos, ``#anchor`` links, its plain text,
+  and whether the paper ids *stand alone* on the line (a list item, a label
+  line, a quote holding a link) or are mentioned *inline* in a sentence;
+* standalone ids and title markers build *groups* (the papers one list item
+  describes); inline mentions are papers of their own whose text is the line;
+* boundaries (headings, rules, top-level ``<details>`` blocks) end groups;
+  the prose between groups is shared out afterwards (:meth:`_Reader._share_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from citegraph.fetch.entry import Entry, ListWarning
+from citegraph.fetch.lists_ids import (
+    IdError,
+    github_repo,
+    paper_ids_in_url,
+    parse_arxiv_id,
+    parse_doi,
+    parse_s2_id,
+)
+from citegraph.fetch.lists_text import (
+    BARE_URL,
+    HTML_A,
+    HTML_TAG,
+    MD_IMAGE,
+    MD_LINK,
+    clean_title,
+    date_tag_year,
+    is_label_only,
+    looks_like_title,
+    plain,
+    split_label,
+)
+from citegraph.graph.model import normalize_title
+
+__all__ = ["read_markdown"]
+
+TITLE_LABELS = frozenset(
+    ["title", "paper title", "论文标题", "论文题目", "论文名称", "论文名", "题目", "论文",
+     "技术报告", "technical report", "paper name"]
+)
+ARXIV_LABELS = frozenset(["arxiv", "arxiv id", "arxiv 编号", "arxiv号", "arxiv 号"])
+DOI_LABELS = frozenset(["doi"])
+AUTHOR_LABELS = frozenset(["authors", "author", "作者"])
+VENUE_LABELS = frozenset(["published in", "venue", "conference", "journal", "发表于", "会议", "期刊", "收录"])
+YEAR_LABELS = frozenset(["year", "年份", "发表年份"])
+_KINDS = ("arxiv", "doi", "s2_id")
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.I)
+_RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_BOLD_HEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(\*\*|__)(.+?)\1")
+_NON_SLUG = re.compile(r"[^\w\- ]")
+_BOLD_TAG = re.compile(r"<(b|strong)\b", re.I)
+_DATED_PAREN = re.compile(r"\s*[(（][^)）]*\d{4}[^)）]*[)）]\s*$")
+_PAREN = re.compile(r"[(（][^)）]*[)）]")
+_AUTHOR_SEP = re.compile(r"\s*[,，;；、]\s*|\s+and\s+")
+_ITEM_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+_NUMBERED = re.compile(r"^\d+[.)、]\s")
+_DETAILS_OPEN = re.compile(r"<details\b", re.I)
+_DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
+_BOLD_LINE = re.compile(r"^\s*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(\*\*|__)(.+?)\2\s*$")
+_TEXT_ARXIV = re.compile(r"(?<![\w/.])arxiv\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I)
+_TEXT_DOI = re.compile(r"(?<![\w/])doi\s*[:：]\s*(10\.\d{4,9}/[^\s\"'<>，。；、）】》|]+)", re.I)
+_TEXT_CORPUS = re.compile(r"(?<![\w/])corpus\s?id\s*[:：]\s*\d+", re.I)
+_SCHEMELESS_ARXIV = re.compile(r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I)
+_PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
+_LINK_HINT = re.compile(r"http|\]\(|arxiv|doi|corpus|www\.|href|github", re.I)
+_PURE_TAGS = re.compile(r"^(?:<[^<>]*>\s*)+$")
+_HREF = re.compile(r"\bhref\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_GENERIC_SUMMARY = re.compile(
+    r"^(abstract|summary|key ?points|details?|more|notes?|bibtex|citation|click (here|to expand)|"
+    r"show (more|details|all)|expand|摘要|要点|展开|点击展开|详情|更多|笔记|引用)$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class _Ref:
+    """One paper a line names: its ids and, when the line gives one, its title."""
+
+    ids: dict[str, str]
+    title: str | None = None
+    pos: int = 0  # where on the line it was named: refs keep reading order
+
+
+@dataclass(slots=True)
+class _Line:
+    no: int
+    refs: list[_Ref] = field(default_factory=list)
+    standalone: bool = False
+    repos: list[str] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)
+    text: str = ""
+    prose: bool = False  # text that is not only labels and links
+    note: str = ""  # what a list item says after its paper link
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Group:
+    """Papers one list item describes, with the lines that name them."""
+
+    section: int
+    entries: list[Entry]
+    start: int
+    end: int
+    open: bool = True  # no prose since the last anchor: the next id may belong here
+
+
+def _slug(text: str) -> str:
+    """A heading/anchor key close to GitHub's: lower case, words joined by ``-``."""
+    s = plain(text).lower()
+    s = _NON_SLUG.sub("", s)
+    return s.replace(" ", "-")
+
+
+def _merge_into(refs: list[_Ref], ids: dict[str, str], title: str | None, pos: int = 0) -> None:
+    """Add a token's ids to the line's refs: same id → same ref; an untitled id
+    of a kind a ref lacks joins it (``[Paper](arxiv) [DOI](doi)`` is one paper)."""
+    for ref in refs:
+        if any(ref.ids.get(k) == v for k, v in ids.items()):
+            ref.ids.update({k: v for k, v in ids.items() if k not in ref.ids})
+            if title and not ref.title:
+                ref.title = title
+            ref.pos = min(ref.pos, pos)
+            return
+    if not title:
+        for ref in refs:
+            if ref.title is None and not any(k in ref.ids for k in ids):
+                ref.ids.update(ids)
+                ref.pos = min(ref.pos, pos)
+                return
+    refs.append(_Ref(dict(ids), title, pos))
+
+
+def _analyse(raw: str, no: int) -> _Line:
+    """Everything the reader needs to know about one line."""
+    info = _Line(no)
+    if not _LINK_HINT.search(raw):  # most notes lines: text only
+        info.text = plain(raw)
+        info.prose = bool(info.text) and not is_label_only(info.text, is_plain=True)
+        return info
+    low = raw.lower()
+    work = raw.replace("**", "").replace("__", "")
+
+    # Paper tokens become NUL runs so later patterns skip them; other links
+    # (code, pages, images) become spaces: neither counts as prose.
+    buf = [work]
+
+    def mask(start: int, end: int, paper: bool) -> None:
+        cur = buf[0]
+        buf[0] = cur[:start] + ("\0" if paper else " ") * (end - start) + cur[end:]
+
+    def url_ids(url: str) -> dict[str, str]:
+        try:
+            return paper_ids_in_url(url)
+        except IdError as exc:
+            info.warnings.append(str(exc))
+            return {}
+
+    def take_url(url: str, text: str | None, start: int, end: int) -> None:
+        if url.startswith("#"):
+            info.anchors.append(url[1:])
+            mask(start, end, False)
+            return
+        ids = url_ids(url)
+        if ids:
+            title = None
+            if text is not None:
+                t = clean_title(text)
+                if looks_like_title(t) and not _is_id_text(t):
+                    title = t
+            _merge_into(info.refs, ids, title, start)
+        else:
+            repo = github_repo(url)
+            if repo and repo not in info.repos:
+                info.repos.append(repo)
+        mask(start, end, bool(ids))
+
+    if "](" in work:
+        for m in list(MD_IMAGE.finditer(work)):
+            mask(m.start(), m.end(), False)
+        for m in list(MD_LINK.finditer(buf[0])):
+            take_url(_unescape_url(m.group(2)), m.group(1), m.start(), m.end())
+    if "<" in work and "href" in low:
+        for m in list(HTML_A.finditer(buf[0])):
+            take_url(_unescape_url(m.group(1)), HTML_TAG.sub("", m.group(2)), m.start(), m.end())
+        for m in list(_HREF.finditer(buf[0])):
+            take_url(_unescape_url(m.group(1)), None, m.start(), m.end())
+    for pattern in (BARE_URL, _SCHEMELESS_ARXIV):
+        for m in list(pattern.finditer(buf[0])):
+            url = m.group(0).rstrip(".,;:!?'\"")
+            take_url(url, None, m.start(), m.start() + len(url))
+    if "arxiv" in low:
+        for m in list(_TEXT_ARXIV.finditer(buf[0])):
+            arxiv = parse_arxiv_id(m.group(1))
+            if arxiv:
+                _merge_into(info.refs, {"arxiv": arxiv}, None, m.start())
+                mask(m.start(), m.end(), True)
+    if "doi" in low:
+        for m in list(_TEXT_DOI.finditer(buf[0])):
+            doi = parse_doi(m.group(1))
+            if doi:
+                _merge_into(info.refs, {"doi": doi}, None, m.start())
+                mask(m.start(), m.end(), True)
+    if "corpus" in low:
+        for m in list(_TEXT_CORPUS.finditer(buf[0])):
+            s2 = parse_s2_id(m.group(0))
+            if s2:
+                _merge_into(info.refs, {"s2_id": s2}, None, m.start())
+                mask(m.start(), m.end(), True)
+    if "arxiv" in low or "doi" in low:
+        _labelled_ids(buf[0], info, mask)
+    masked = buf[0]
+    info.refs.sort(key=lambda r: r.pos)
+
+    info.text = plain(raw)
+    rest = masked.replace("\0", " ")
+    info.prose = bool(info.text) and not is_label_only(rest)
+    if info.refs:
+        _classify(masked, info, raw)
+    return info
+
+
+def _labelled_ids(masked: str, info: _Line, mask) -> None:  # type: ignore[no-untyped-def]
+    """``arXiv ID: 2103.00020`` / ``DOI: 10.x/y`` lines; a value that is no id is a warning."""
+    lab = split_label(masked.replace("\0", " "))
+    if not lab:
+        return
+    label, value = lab
+    value = value.strip()
+    if not value or label not in ARXIV_LABELS | DOI_LABELS:
+        return
+    if label in ARXIV_LABELS:
+        arxiv = parse_arxiv_id(value.split()[0])
+        if not arxiv:
+            info.warnings.append(f"arXiv ID {value[:60]!r} is not an arXiv identifier")
+            return
+        _merge_into(info.refs, {"arxiv": arxiv}, None)
+    else:
+        doi = parse_doi(value)
+        if not doi:
+            info.warnings.append(f"DOI {value[:60]!r} is not a DOI")
+            return
+        _merge_into(info.refs, {"doi": doi}, None)
+    pos = masked.find(value)
+    if pos >= 0:
+        mask(pos, pos + len(value), True)
+
+
+def _classify(masked: str, info: _Line, raw: str) -> None:
+    """Standalone (the line is about these papers) or inline (a sentence cites them).
+
+    Standalone: nothing but labels around the paper links, or a title before
+    one paper link (``**Title** [[Paper](url)]``, ``Title [pdf](url)``), or a
+    list item that opens with its paper (``- [Title](url) - note``,
+    ``- **Title** ([arXiv](url)), 2021. Note``) whose rest is the paper's note.
+    Anything else cites the papers inside a sentence.
+    """
+    first = masked.find("\0")
+    last = masked.rfind("\0") + 1
+    head = masked[:first]
+    middle = masked[first:last].replace("\0", " ")
+    tail = masked[last:]
+    lab = split_label(head + " x")
+    if lab and lab[0] in TITLE_LABELS:
+        head = lab[1][:-1]
+    untitled = [r for r in info.refs if r.title is None]
+    one_paper = len(info.refs) == 1
+    if not (is_label_only(middle) and is_label_only(tail)):
+        if not (one_paper and _ITEM_START.match(raw)):
+            return
+        bold = _BOLD_HEAD.match(raw)
+        if is_label_only(head):
+            info.standalone = True
+        elif untitled and bold and clean_title(bold.group(2)) == clean_title(head):
+            untitled[0].title = clean_title(head)
+            info.standalone = True
+        if info.standalone:
+            info.note = plain(tail).lstrip(" ),.;:：，。-–—|")
+        return
+    if is_label_only(head):
+        info.standalone = True
+        return
+    title = clean_title(head)
+    if looks_like_title(title) and untitled and one_paper:
+        untitled[0].title = title
+        info.standalone = True
+
+
+def _is_id_text(text: str) -> bool:
+    return bool(parse_arxiv_id(text) or parse_doi(text) or BARE_URL.match(text))
+
+
+def _unescape_url(url: str) -> str:
+    return url.replace("&amp;", "&").strip()
+
+
+def _label_value_title(value: str) -> str | None:
+    t = clean_title(value)
+    if not t or BARE_URL.search(value) or not looks_like_title(t):
+        return None
+    return t
+
+
+class _Reader:
+    """One document's state while its lines are read in order."""
+
+    def __init__(self, text: str, source: str):
+        self.source = source
+        self.lines = text.splitlines()
+        self.mentions: list[Entry] = []
+        self.warnings: list[ListWarning] = []
+        self.groups: list[_Group] = []
+        self.group: _Group | None = None
+        self.section = 0
+        self.headings: list[tuple[int, str]] = []
+        self.path = ""
+        self.texts: list[tuple[int, int, str, bool]] = []  # (line, section, text, split point)
+        self.claims: dict[int, Entry] = {}
+        self.pending_repos: list[str] = []
+        self.pending_title: int | None = None
+        self.anchor_lines = self._anchor_targets()
+        self.notes: tuple[int, str] | None = None  # (heading level, anchor) of a notes section
+        self.notes_text: dict[str, list[str]] = {}
+        self.notes_mentions: list[tuple[Entry, str]] = []
+        self._cache: dict[int, _Line] = {}
+        self.container = False
+
+    # -- helpers -------------------------------------------------------
+    def _anchor_targets(self) -> dict[str, list[int]]:
+        targets: dict[str, list[int]] = {}
+        for i, line in enumerate(self.lines, 1):
+            if "](#" in line:
+                for m in re.finditer(r"\]\(#([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)", line):
+                    targets.setdefault(_slug(m.group(1)), []).append(i)
+        return targets
+
+    def _anchor_owner(self, slug: str) -> Entry | None:
+        """The paper whose list item links to ``#slug`` (a table of contents is no paper)."""
+        for no in self.anchor_lines.get(slug, ()):
+            if no in self.claims:
+                return self.claims[no]
+        return None
+
+    def line(self, no: int) -> _Line:
+        info = self._cache.get(no)
+        if info is None:
+            info = _analyse(self.lines[no - 1], no)
+            self._cache[no] = info
+        return info
+
+    def warn(self, no: int, message: str) -> None:
+        self.warnings.append(ListWarning(f"{self.source}:{no}", message))
+
+    def new_entry(self, no: int, ids: dict[str, str], title: str | None) -> Entry:
+        e = Entry(title=title, tags=[self.path] if self.path else [], sources=[f"{self.source}:{no}"])
+        for k, v in ids.items():
+            setattr(e, k, v)
+        year = date_tag_year(self.lines[no - 1])
+        if year:
+            e.year = year
+        self.mentions.append(e)
+        return e
+
+    def boundary(self) -> None:
+        self._drop_pending_title()
+        self.group = None
+        self.section += 1
+        self.pending_title = None
+        self.pending_repos = []
+
+    def _drop_pending_title(self) -> None:
+        if self.pending_title is not None:
+            self.warn(self.pending_title, "title label with no title after it")
+            self.pending_title = None
+
+    def current(self) -> tuple[_Group | None, Entry | None]:
+        g = self.group
+        if g is None or g.section != self.section:
+            return None, None
+        return g, g.entries[-1]
+
+    def start_group(self, no: int, e: Entry) -> None:
+        g = _Group(self.section, [e], no, no)
+        self.groups.append(g)
+        self.group = g
+        self.claims[no] = e
+        if self.pending_repos:
+            _add_all(e.repos, self.pending_repos)
+            self.pending_repos = []
+
+    def claim(self, g: _Group, no: int, e: Entry) -> None:
+        g.end = max(g.end, no)
+        self.claims.setdefault(no, e)
+
+    # -- main loop -----------------------------------------------------
+    def read(self) -> tuple[list[Entry], list[ListWarning]]:
+        n = len(self.lines)
+        no = self._skip_front_matter()
+        depth = 0
+        container = False
+        fence = False
+        while no <= n:
+            raw = self.lines[no - 1]
+            if ("`" in raw or "~" in raw) and _FENCE.match(raw):
+                fence = not fence
+            opens = len(_DETAILS_OPEN.findall(raw)) if "<" in raw else 0
+            closes = len(_DETAILS_CLOSE.findall(raw)) if "<" in raw else 0
+            if depth == 0 and opens and not fence and self.notes is None:
+                title = self._container_title(no)
+                if title is not None:
+                    self.boundary()
+                    container = True
+                    e = self.new_entry(self._summary_line(no), {}, title)
+                    self.start_group(self._summary_line(no), e)
+            depth = max(0, depth + opens - closes)
+            self.container = container
+            self._line(no, raw, fence, container)
+            if container and depth == 0:
+                container = False
+                self.boundary()
+            no += 1
+        self._drop_pending_title()
+        self._share_text()
+        self._attach_notes()
+        return self.mentions, self.warnings
+
+    def _skip_front_matter(self) -> int:
+        if self.lines and self.lines[0].strip() in ("---", "+++"):
+            mark = self.lines[0].strip()
+            for i in range(1, min(len(self.lines), 200)):
+                if self.lines[i].strip() == mark:
+                    return i + 2
+        return 1
+
+    def _container_title(self, no: int) -> str | None:
+        """The paper title a top-level ``<details>`` block's summary names, if any:
+        a bold summary, or any summary of a block that holds a paper link or id."""
+        for k in range(no, min(no + 3, len(self.lines)) + 1):
+            m = _SUMMARY.search(self.lines[k - 1])
+            if m:
+                t = clean_title(m.group(1))
+                if not t or _GENERIC_SUMMARY.match(t) or not looks_like_title(t):
+                    return None
+                if _BOLD_TAG.search(m.group(1)) or self._block_has_id(no):
+                    return t
+                return None
+        return None
+
+    def _block_has_id(self, no: int) -> bool:
+        depth = 0
+        for k in range(no, len(self.lines) + 1):
+            line = self.lines[k - 1]
+            if _PAPER_HINT.search(line):
+                return True
+            depth += len(_DETAILS_OPEN.findall(line)) - len(_DETAILS_CLOSE.findall(line))
+            if depth <= 0:
+                return False
+        return False
+
+    def _summary_line(self, no: int) -> int:
+        for k in range(no, min(no + 3, len(self.lines)) + 1):
+            if "<summary" in self.lines[k - 1].lower():
+                return k
+        return no
+
+    def _line(self, no: int, raw: str, fence: bool, container: bool) -> None:
+        stripped = raw.strip()
+        if not stripped:
+            return
+        first = stripped[0]
+        heading = None
+        if not fence and (first == "#" or (first == "<" and stripped[:2].lower() == "<h")):
+            heading = _HEADING.match(raw) or _HTML_HEADING.match(raw)
+        if heading:
+            self._heading(no, heading)
+            return
+        if first in "-*_" and not fence and not container and _RULE.match(raw):
+            self.boundary()
+            return
+        if first == "<" and stripped[-1] == ">" and _PURE_TAGS.match(stripped):
+            return  # <details>, </p>, ...: structure, not notes
+        g, e = self.current()
+        if container and "<summary" in raw.lower() and not _PAPER_HINT.search(raw):
+            return  # the paper's own summary, or its "Abstract"/"Key points" ones
+        info = self.line(no)
+        for w in info.warnings:
+            self.warn(no, w)
+        if self.notes is not None:
+            self._notes_line(no, info)
+            return
+        if info.refs:
+            self._refs(no, info)
+            return
+        if fence:
+            self._text(no, info)
+            return
+        if self.pending_title is not None:
+            title = clean_title(raw)
+            if looks_like_title(title):
+                self.pending_title = None
+                self._title(no, title)
+                return
+            self._drop_pending_title()
+        lab = split_label(raw)
+        if lab and self._label(no, raw, info, lab):
+            return
+        bold = _BOLD_LINE.match(raw) if ("**" in raw or "__" in raw) else None
+        if bold and not MD_LINK.search(bold.group(3)) and self._bold_title(no, bold.group(3), bool(bold.group(1))):
+            return
+        if bold and info.repos and not info.prose:
+            # **[Name](github.com/org/repo)** heads what follows, like a heading
+            _add_all(self.pending_repos, info.repos)
+            return
+        if info.repos or info.anchors:
+            if g and e:
+                _add_all(e.repos, info.repos)
+                if not info.prose:
+                    self.claim(g, no, e)
+            else:
+                _add_all(self.pending_repos, info.repos)
+        self._text(no, info)
+
+    def _text(self, no: int, info: _Line) -> None:
+        # Lines of labels and links only (a headline linking a news article, a
+        # "Code: url" line, a bold sub-heading) are not notes.
+        if info.prose:
+            split = bool(_NUMBERED.match(self.lines[no - 1]))
+            self.texts.append((no, self.section, info.text, split))
+        if info.prose and self.group is not None and self.group.section == self.section:
+            self.group.open = False
+
+    def _heading(self, no: int, m: re.Match[str]) -> None:
+        level = len(m.group(1)) if m.group(1).startswith("#") else int(m.group(1))
+        text = plain(m.group(2))
+        if self.notes is not None:
+            if level > self.notes[0]:
+                self.notes_text[self.notes[1]].append(text)
+                return
+            self.notes = None
+        self.boundary()
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
+        self.headings.append((level, text))
+        self.path = " / ".join(t for _, t in self.headings if t)
+        slug = _slug(m.group(2))
+        if slug and self._anchor_owner(slug) is not None:
+            self.notes = (level, slug)
+            self.notes_text.setdefault(slug, [])
+            return
+        info = self.line(no)
+        for w in info.warnings:
+            self.warn(no, w)
+        self.pending_repos = list(info.repos)
+        if info.refs:
+            self._refs(no, info, force_standalone=True)
+
+    def _notes_line(self, no: int, info: _Line) -> None:
+        assert self.notes is not None
+        anchor = self.notes[1]
+        if info.text:
+            self.notes_text[anchor].append(info.text)
+        for ref in info.refs:
+            e = self.new_entry(no, ref.ids, ref.title)
+            if not info.standalone:
+                e.text = info.text
+            self.notes_mentions.append((e, anchor))
+        if info.repos:
+            self.notes_text[anchor].append("\0repos\0" + "\0".join(info.repos))
+
+    def _refs(self, no: int, info: _Line, force_standalone: bool = False) -> None:
+        if not (info.standalone or force_standalone):
+            for ref in info.refs:
+                e = self.new_entry(no, ref.ids, ref.title)
+                e.text = info.text
+            self._text(no, info)
+            return
+        new_item = bool(_ITEM_START.match(self.lines[no - 1])) and not self.container
+        for i, ref in enumerate(info.refs):
+            g, e = self.current()
+            if g is not None and e is not None:
+                if _same_paper(e, ref) or _can_attach(e, ref, g.open, new_item and i == 0):
+                    _attach(e, ref)
+                    self.claim(g, no, e)
+                    g.open = True
+                    _add_all(e.repos, info.repos)
+                    continue
+            new = self.new_entry(no, ref.ids, ref.title)
+            _add_all(new.repos, info.repos)
+            _add_all(new.repos, self.pending_repos)
+            self.pending_repos = []
+            # papers quoted together share an item; a list item is an item of its own
+            if g is not None and g.open and not (new_item and i == 0):
+                g.entries.append(new)
+                self.claim(g, no, new)
+            else:
+                self.start_group(no, new)
+        if info.note:
+            self.texts.append((no, self.section, info.note, False))
+        if any(r.title for r in info.refs):
+            self.pending_title = None
+        else:
+            self._drop_pending_title()
+
+    def _title(self, no: int, title: str) -> None:
+        g, e = self.current()
+        if g is not None and e is not None and g.open and e.title is None:
+            e.title = title
+            self.claim(g, no, e)
+            return
+        self.pending_title = None
+        self.start_group(no, self.new_entry(no, {}, title))
+
+    def _label(self, no: int, raw: str, info: _Line, lab: tuple[str, str]) -> bool:
+        """Title, author, venue and year labels; True when the line was one."""
+        label, value = lab
+        if label in TITLE_LABELS:
+            if not value:
+                self.pending_title = no
+                return True
+            title = _label_value_title(value)
+            if title:
+                self._title(no, title)
+                return True
+            return False
+        g, e = self.current()
+        if e is None or g is None:
+            return False
+        if label in AUTHOR_LABELS and value:
+            if not e.authors:
+                e.authors = _authors(value)
+            self.claim(g, no, e)
+            return True
+        if label in VENUE_LABELS and value:
+            venue = plain(value)
+            m = _YEAR.search(venue)
+            if m and e.year is None:
+                e.year = int(m.group(1))
+            venue = _DATED_PAREN.sub("", venue).strip()
+            if venue and not e.venue:
+                e.venue = venue
+            self.claim(g, no, e)
+            return True
+        if label in YEAR_LABELS:
+            m = _YEAR.search(value)
+            if m:
+                e.year = int(m.group(1))
+                self.claim(g, no, e)
+                return True
+        return False
+
+    def _bold_title(self, no: int, text: str, item: bool) -> bool:
+        title = clean_title(text)
+        if item and looks_like_title(title, strict=True):
+            self._title(no, title)
+            return True
+        # A bold line is a title when an untitled paper link follows it.
+        for k in range(no + 1, min(no + 3, len(self.lines)) + 1):
+            if not self.lines[k - 1].strip():
+                continue
+            nxt = self.line(k)
+            if nxt.refs and nxt.standalone and all(r.title is None for r in nxt.refs) and looks_like_title(title):
+                self._title(no, title)
+                return True
+            break
+        return False
+
+    # -- after the pass ------------------------------------------------
+    def _share_text(self) -> None:
+        """Give each group the prose around it.
+
+        Prose inside a group's lines is its own.  Prose after a group is its
+        own until a numbered item (``2. ...``) starts the next news item;
+        prose before a group is its own from the last numbered item before
+        it, or from the start of the section.
+        """
+        by_section: dict[int, list[_Group]] = {}
+        for g in self.groups:
+            by_section.setdefault(g.section, []).append(g)
+        texts_by_section: dict[int, list[tuple[int, str, bool]]] = {}
+        for no, sec, text, split in self.texts:
+            texts_by_section.setdefault(sec, []).append((no, text, split))
+        for sec, groups in by_section.items():
+            lines = texts_by_section.get(sec, [])
+            owned: dict[int, list[str]] = {id(g): [] for g in groups}
+            # last split at or before each line, first split after it (linear)
+            last_split: list[int] = []
+            seen = -1
+            for no, _, split in lines:
+                seen = no if split else seen
+                last_split.append(seen)
+            next_split: list[int] = [0] * len(lines)
+            upcoming = 10**12
+            for i in range(len(lines) - 1, -1, -1):
+                next_split[i] = upcoming
+                if lines[i][2]:
+                    upcoming = lines[i][0]
+            gi = 0
+            for i, (no, text, _) in enumerate(lines):
+                while gi < len(groups) and groups[gi].end < no:
+                    gi += 1
+                nxt = groups[gi] if gi < len(groups) else None
+                prev = groups[gi - 1] if gi > 0 else None
+                if nxt is not None and nxt.start <= no:
+                    owned[id(nxt)].append(text)
+                elif prev is not None and last_split[i] <= prev.end:
+                    owned[id(prev)].append(text)
+                elif nxt is not None and next_split[i] >= nxt.start:
+                    owned[id(nxt)].append(text)
+            for g in groups:
+                body = "\n".join(owned[id(g)])
+                if body:
+                    for e in g.entries:
+                        e.text = body if not e.text else e.text + "\n" + body
+
+    def _attach_notes(self) -> None:
+        owners = {slug: self._anchor_owner(slug) for slug in self.notes_text}
+        for slug, parts in self.notes_text.items():
+            owner = owners.get(slug)
+            if owner is None:
+                continue
+            text = []
+            for part in parts:
+                if part.startswith("\0repos\0"):
+                    _add_all(owner.repos, part.split("\0")[2:])
+                else:
+                    text.append(part)
+            if text:
+                body = "\n".join(text)
+                owner.text = body if not owner.text else owner.text + "\n" + body
+        for e, slug in self.notes_mentions:
+            owner = owners.get(slug)
+            if owner is not None:
+                e.tags = list(owner.tags)
+
+
+def _add_all(target: list[str], items: list[str]) -> None:
+    for item in items:
+        if item not in target:
+            target.append(item)
+
+
+def _ids(e: Entry) -> dict[str, str]:
+    return {k: getattr(e, k) for k in _KINDS if getattr(e, k)}
+
+
+def _same_paper(e: Entry, ref: _Ref) -> bool:
+    ids = _ids(e)
+    if any(ids.get(k) == v for k, v in ref.ids.items()):
+        return True
+    return bool(not ids and ref.title and e.title and normalize_title(e.title) == normalize_title(ref.title))
+
+
+def _can_attach(e: Entry, ref: _Ref, open_: bool, new_item: bool) -> bool:
+    """An id without a paper of its own joins the paper being described.
+
+    A titled link is a paper of its own (unless it is the same paper).  An
+    untitled id joins a title-only paper (its link may follow the notes), or
+    a paper with ids of other kinds when it directly follows it and does not
+    start a list item of its own.
+    """
+    ids = _ids(e)
+    if ref.title or any(k in ids and ids[k] != v for k, v in ref.ids.items()):
+        return False
+    if not ids:
+        return True
+    return open_ and not new_item
+
+
+def _attach(e: Entry, ref: _Ref) -> None:
+    for k, v in ref.ids.items():
+        if not getattr(e, k):
+            setattr(e, k, v)
+    if ref.title and not e.title:
+        e.title = ref.title
+
+
+def _authors(value: str) -> list[str]:
+    s = plain(value)
+    s = _PAREN.sub("", s)
+    parts = _AUTHOR_SEP.split(s)
+    out = []
+    for p in parts:
+        p = p.strip(" *†‡§¶#0123456789").strip()
+        if p and p.lower() not in ("et al", "et al.", "others"):
+            out.append(p)
+    return out
+
+
+def read_markdown(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
+    """Paper mentions (one :class:`Entry` per place) and warnings for one document.
+
+    >>> entries, warnings = read_markdown(
+    ...     "## Unified\\n- **Janus: Decoupling Visual Encoding**\\n"
+    ...     "[[Paper](http://arxiv.org/pdf/2410.13848v1)]\\n", "list.md")
+    >>> [(e.arxiv, e.title, e.tags, e.sources) for e in entries]
+    [('2410.13848', 'Janus: Decoupling Visual Encoding', ['Unified'], ['list.md:2'])]
+    """
+    return _Reader(text, source).read()

@@ -1,0 +1,637 @@
+"""From paper lists to the citation graph: resolve, fetch (through the cache), assemble.
+
+The run, with the fewest requests the API allows:
+
+1. every entry's id or title becomes an *alias* (``ARXIV:2405.09818``,
+   ``DOI:...``, ``TITLE:normalized title``); aliases the cache knows cost nothing;
+2. title-only entries are matched one request each (``/paper/search/match``),
+   and a match is kept only when its title really is the listed one;
+3. ids and matched paperIds go to ``POST /paper/batch`` 500 at a time, asking
+   for the papers' records *and* their nested ``references`` — one call gives
+   both for up to 500 papers.  Assumption about the real API, checked by the
+   completeness test below rather than trusted: a nested list may be cut (the
+   batch answer is limited to 10 MB, and the nested list may leave out
+   references whose ``paperId`` is null), so it counts as complete only when it
+   has at least ``referenceCount`` items (``referenceCount`` counts unresolved
+   references too: 67 = 44 resolved + 23 null in the recorded answers);
+   otherwise the list is paged through ``/paper/{id}/references``.  Nested
+   references are papers, not edges, so they carry no ``isInfluential``/
+   ``intents``/``contexts``: ``edge_details=True`` pages every list to get them;
+4. ids the batch does not know, when the entry also has a title, get a title
+   match as a second chance;
+5. with ``citations=True`` the listed papers' citations are paged up to the cap
+   (the API cannot page past 9,999; a cut list is reported);
+6. ``depth`` > 1 expands the papers cited most by the previous hop, at most
+   ``max_papers`` expanded papers in all;
+7. the graph is assembled from the cache, so an interrupted run that is
+   resumed gives exactly the graph an undisturbed run gives.
+
+Every answer is written to the cache in its own transaction as it arrives.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import networkx as nx
+
+from citegraph.errors import OfflineError, UsageError
+from citegraph.fetch.cache import Cache, resolve_cache_path
+from citegraph.fetch.entry import Entry
+from citegraph.fetch.s2 import (
+    BATCH_MAX,
+    EDGE_FIELDS,
+    LEAN_FIELDS,
+    OFFSET_LIMIT,
+    PAGE_MAX,
+    PAPER_FIELDS,
+    S2Client,
+    S2NotFound,
+)
+from citegraph.graph.assemble import add_fetched, graph_from_entries
+from citegraph.graph.model import normalize_title
+
+__all__ = ["BuildResult", "build", "build_from_entries", "entry_alias", "TITLE_MATCH_MIN"]
+
+# How alike (difflib ratio of normalised titles) a title match must be to be kept.
+TITLE_MATCH_MIN = 0.9
+# Fewer papers than this in a step: no progress bar.
+_BAR_MIN = 5
+
+
+@dataclass
+class BuildResult:
+    """What :func:`build` made.
+
+    Attributes
+    ----------
+    graph
+        The citegraph graph (see :mod:`citegraph.graph.model`).
+    stats
+        ``listed``, ``resolved``, ``unresolved``, ``requests``, ``retries``,
+        ``cache_hits`` (listed entries resolved from the cache), ``papers``,
+        ``edges``, ``references_unresolved``, ``capped`` (cut lists),
+        ``expansion_capped``, ``offline_missing``, ``cache``.
+    unresolved
+        One dict per list entry that could not be resolved: ``entry`` (its
+        key), ``title``, ``source`` (``file:line``), ``reason``.
+    warnings
+        Problems the list reader reported.
+    """
+
+    graph: nx.DiGraph
+    stats: dict[str, Any]
+    unresolved: list[dict[str, Any]]
+    warnings: list[Any] = field(default_factory=list)
+
+    def summary_line(self, unresolved_csv: str | os.PathLike[str] | None = None) -> str:
+        """``resolved 458/465, 2 requests, 0 from cache, 12 unresolved (see unresolved.csv)``."""
+        s = self.stats
+        line = (
+            f"resolved {s['resolved']}/{s['listed']}, {s['requests']} requests, "
+            f"{s['cache_hits']} from cache, {s['unresolved']} unresolved"
+        )
+        if unresolved_csv and s["unresolved"]:
+            line += f" (see {unresolved_csv})"
+        if s["capped"]:
+            line += f", {len(s['capped'])} lists capped"
+        if s["expansion_capped"]:
+            line += f", depth cut at {s['max_papers']} papers"
+        if s["offline_missing"]:
+            line += f"; offline: {len(s['offline_missing'])} items missing from the cache"
+        return line
+
+
+def entry_alias(entry: Entry) -> str | None:
+    """The cache key an entry resolves through: its API id, else ``TITLE:`` + normalised title.
+
+    >>> entry_alias(Entry(arxiv="2405.09818")), entry_alias(Entry(doi="10.1/ABC"))
+    ('ARXIV:2405.09818', 'DOI:10.1/abc')
+    >>> entry_alias(Entry(title="Chameleon: Mixed-Modal Early-Fusion"))
+    'TITLE:chameleon mixed modal early fusion'
+    """
+    query = entry.s2_query_id
+    if query:
+        return _norm_query(query)
+    if entry.title and normalize_title(entry.title):
+        return _title_alias(entry.title)
+    return None
+
+
+def _norm_query(query: str) -> str:
+    prefix, sep, rest = query.partition(":")
+    if not sep:
+        return query.lower()
+    upper = prefix.upper()
+    if upper == "DOI":
+        return f"DOI:{rest.lower()}"
+    if upper == "CORPUSID":
+        return f"CorpusId:{rest}"
+    return f"{upper}:{rest}"
+
+
+def _title_alias(title: str) -> str:
+    return "TITLE:" + normalize_title(title)
+
+
+def _bar(iterable: Iterable[Any] | None, *, enabled: bool, total: int, desc: str, unit: str) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(
+        iterable, total=total, desc=desc, unit=unit, file=sys.stderr, leave=False,
+        disable=not enabled or total < _BAR_MIN,
+    )
+
+
+class _Run:
+    """The state of one build run (see the module docstring for the steps)."""
+
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        *,
+        client: S2Client | None,
+        cache: Cache,
+        refresh: bool,
+        citations: bool,
+        citation_cap: int,
+        depth: int,
+        max_papers: int,
+        edge_details: bool,
+        progress: bool,
+        now: float,
+    ):
+        self.entries = list(entries)
+        self.client = client
+        self.cache = cache
+        self.since = now if refresh else 0.0
+        self.citations = citations
+        self.citation_cap = citation_cap
+        self.depth = depth
+        self.max_papers = max_papers
+        self.edge_details = edge_details
+        self.progress = progress
+        self.requests_before = client.requests if client else 0
+        self.retries_before = client.retries if client else 0
+        self.resolved: dict[str, str] = {}  # entry key -> paperId
+        self.reasons: dict[str, str] = {}  # entry key -> why unresolved
+        self.cache_hits = 0
+        self.offline_missing: list[str] = []
+        self.capped: list[dict[str, Any]] = []
+        self.expansion_capped: dict[str, Any] | None = None
+        self.expanded: list[str] = []
+        self._lean_stored: set[str] = set()
+
+    def _store_lean(self, record: dict[str, Any]) -> None:
+        # The same cited papers recur in many lists; within one run their lean
+        # records are the same, so each is written once.
+        if record["paperId"] not in self._lean_stored:
+            self.cache.put_paper(record, full=False)
+            self._lean_stored.add(record["paperId"])
+
+    @property
+    def offline(self) -> bool:
+        return self.client is None
+
+    # ------------------------------------------------------------- resolve
+
+    def _cached_alias(self, alias: str) -> tuple[bool, str | None, str | None]:
+        row = self.cache.get_alias(alias, since=self.since)
+        if row is None:
+            return False, None, None
+        return True, row.paper_id, row.reason
+
+    def _match(self, title: str) -> tuple[str | None, str | None]:
+        """Title match through the API, cached either way; (paperId, reason)."""
+        assert self.client is not None
+        alias = _title_alias(title)
+        record = self.client.match_title(title, ["paperId", "title"])
+        if record is None:
+            pid, reason = None, "no title match on Semantic Scholar"
+        else:
+            found = record.get("title") or ""
+            ratio = difflib.SequenceMatcher(None, normalize_title(title), normalize_title(found)).ratio()
+            if ratio >= TITLE_MATCH_MIN:
+                pid, reason = record["paperId"], None
+            else:
+                pid, reason = None, f"no confident title match (closest: {found!r})"
+        with self.cache.transaction():
+            self.cache.put_alias(alias, pid, reason)
+        return pid, reason
+
+    def _resolve_titles(self, entries: Sequence[Entry]) -> None:
+        """Resolve entries by title; an earlier reason (id not found) is kept in front of a new one."""
+
+        def why(entry: Entry, reason: str) -> str:
+            earlier = self.reasons.get(entry.key)
+            return f"{earlier}; {reason}" if earlier else reason
+
+        todo = []
+        for entry in entries:
+            hit, pid, reason = self._cached_alias(_title_alias(entry.title or ""))
+            if hit:
+                self._settle(entry, pid, why(entry, reason or ""), from_cache=True)
+            elif self.offline:
+                self._settle(entry, None, why(entry, "offline: not in the cache"))
+                self.offline_missing.append(f"title match for {entry.key}")
+            else:
+                todo.append(entry)
+        for entry in _bar(todo, enabled=self.progress, total=len(todo), desc="title matches", unit="title"):
+            hit, pid, reason = self._cached_alias(_title_alias(entry.title or ""))  # an earlier twin's answer
+            if not hit:
+                pid, reason = self._match(entry.title or "")
+            self._settle(entry, pid, why(entry, reason or ""))
+
+    def _settle(self, entry: Entry, pid: str | None, reason: str | None, *, from_cache: bool = False) -> None:
+        if pid:
+            self.resolved[entry.key] = pid
+            self.reasons.pop(entry.key, None)
+            self.cache_hits += from_cache
+        else:
+            self.reasons[entry.key] = reason or "not found"
+
+    def resolve(self) -> None:
+        by_title: list[Entry] = []
+        by_id: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            alias = entry_alias(entry)
+            if alias is None:
+                self.reasons[entry.key] = "the entry has neither an id nor a title"
+            elif alias.startswith("TITLE:"):
+                by_title.append(entry)
+            else:
+                by_id.setdefault(alias, []).append(entry)
+        self._resolve_titles(by_title)
+
+        pending: list[str] = []
+        for alias, group in by_id.items():
+            hit, pid, reason = self._cached_alias(alias)
+            if hit:
+                for entry in group:
+                    self._settle(entry, pid, reason, from_cache=True)
+            elif self.offline:
+                for entry in group:
+                    self._settle(entry, None, "offline: not in the cache")
+                self.offline_missing.append(f"record of {alias}")
+            else:
+                pending.append(alias)
+        self.fetch_records(pending + [pid for pid in dict.fromkeys(self.resolved.values()) if self._needs_record(pid)])
+        for alias in pending:
+            hit, pid, reason = self._cached_alias(alias)
+            for entry in by_id[alias]:
+                self._settle(entry, pid, reason)
+
+        # A second chance for ids the API does not know (not merely uncached offline): the title.
+        retry = [
+            e for alias, group in by_id.items() for e in group
+            if e.key not in self.resolved and e.title and normalize_title(e.title)
+            and self._cached_alias(alias)[0]
+        ]
+        if retry:
+            self._resolve_titles(retry)
+            fresh = [self.resolved[e.key] for e in retry if e.key in self.resolved]
+            self.fetch_records([pid for pid in dict.fromkeys(fresh) if self._needs_record(pid)])
+
+    # --------------------------------------------------------------- fetch
+
+    def _needs_record(self, pid: str) -> bool:
+        row = self.cache.get_paper(pid, since=self.since)
+        if row is None or not row.full:
+            return True
+        return self.depth >= 1 and self.cache.get_list(pid, "references", since=self.since) is None
+
+    def fetch_records(self, queries: Sequence[str]) -> None:
+        """Batch-fetch records (and nested references) for ids or paperIds; cache everything."""
+        queries = list(dict.fromkeys(queries))
+        if not queries:
+            return
+        if self.offline:
+            self.offline_missing.extend(f"record of {q}" for q in queries)
+            return
+        assert self.client is not None
+        fields = list(PAPER_FIELDS)
+        if self.depth >= 1:
+            fields += [f"references.{f}" for f in LEAN_FIELDS]
+        bar = _bar(None, enabled=self.progress, total=len(queries), desc="papers", unit="paper")
+        with bar:
+            for start in range(0, len(queries), BATCH_MAX):
+                chunk = queries[start : start + BATCH_MAX]
+                answer = self.client.paper_batch(chunk, fields)
+                with self.cache.transaction():
+                    for query, record in zip(chunk, answer):
+                        self._store_record(query, record)
+                bar.update(len(chunk))
+
+    def _store_record(self, query: str, record: dict[str, Any] | None) -> None:
+        if record is None:
+            self.cache.put_alias(query, None, f"{query} not found on Semantic Scholar")
+            return
+        record = dict(record)
+        pid = record["paperId"]
+        nested = record.pop("references", None)
+        self.cache.put_alias(query, pid)
+        self.cache.put_paper(record, full=True)
+        if nested is None or self.depth < 1:
+            return
+        items = []
+        for ref in nested:
+            if ref.get("paperId"):
+                self._store_lean(ref)
+                items.append({"paperId": ref["paperId"]})
+            else:
+                items.append({"paperId": None, "title": ref.get("title")})
+        total = record.get("referenceCount") or 0
+        complete = len(items) >= total and not self.edge_details
+        self.cache.put_list_page(
+            pid, "references", 0, items, next_offset=None if complete else 0, total=total, source="nested"
+        )
+
+    def complete_list(self, pid: str, kind: str, cap: int | None = None) -> None:
+        """Page ``pid``'s ``kind`` list from where the cache stops, up to ``cap`` items."""
+        state = self.cache.get_list(pid, kind, since=self.since)
+        if state is not None and state.complete:
+            return
+        offset = state.next_offset if state is not None and state.next_offset is not None else 0
+        fetched = state.fetched if state is not None and offset else 0
+        record = self.cache.get_paper(pid)
+        total = (record.record.get("referenceCount" if kind == "references" else "citationCount")
+                 if record else None)
+        while True:
+            if offset >= OFFSET_LIMIT:
+                self._note_cap(pid, kind, fetched, total, "the API pages at most 9,999 items")
+                return
+            if cap is not None and fetched >= cap:
+                self._note_cap(pid, kind, fetched, total, f"--citation-cap {cap}")
+                return
+            if self.offline:
+                what = "started" if state is None else f"{fetched} of {total if total is not None else '?'} cached"
+                self.offline_missing.append(f"{kind} of {pid} ({what})")
+                return
+            assert self.client is not None
+            limit = PAGE_MAX if cap is None else min(PAGE_MAX, cap - fetched)
+            try:
+                page = self.client.list_page(pid, kind, offset=offset, limit=limit, fields=EDGE_FIELDS + LEAN_FIELDS)
+            except S2NotFound:
+                with self.cache.transaction():
+                    self.cache.put_list_page(pid, kind, 0, [], next_offset=None, total=total, source="missing")
+                return
+            side = "citedPaper" if kind == "references" else "citingPaper"
+            items = []
+            with self.cache.transaction():
+                for raw in page.items:
+                    paper = raw.get(side) or {}
+                    item: dict[str, Any] = {"paperId": paper.get("paperId")}
+                    for name in EDGE_FIELDS:
+                        if name in raw:
+                            item[name] = raw[name]
+                    if item["paperId"]:
+                        self._store_lean(paper)
+                    else:
+                        item["title"] = paper.get("title")
+                    items.append(item)
+                self.cache.put_list_page(pid, kind, offset, items, next_offset=page.next, total=total, source="paged")
+            fetched = offset + len(items)
+            if page.next is None:
+                return
+            offset = page.next
+
+    def _note_cap(self, pid: str, kind: str, fetched: int, total: int | None, reason: str) -> None:
+        if total is not None and fetched >= total:
+            return
+        self.capped.append({"paper": pid, "list": kind, "fetched": fetched, "total": total, "reason": reason})
+
+    def fetch_lists(self, pids: Sequence[str], kind: str, cap: int | None = None) -> None:
+        for pid in _bar(pids, enabled=self.progress, total=len(pids), desc=f"{kind} lists", unit="paper"):
+            self.complete_list(pid, kind, cap)
+
+    def expand(self) -> None:
+        listed = list(dict.fromkeys(self.resolved[e.key] for e in self.entries if e.key in self.resolved))
+        if self.depth < 1:
+            return
+        if len(listed) > self.max_papers:
+            self.expansion_capped = {"hop": 1, "expanded": self.max_papers, "candidates": len(listed)}
+            listed = listed[: self.max_papers]
+        self.fetch_lists(listed, "references")
+        self.expanded = list(listed)
+        previous = listed
+        for hop in range(2, self.depth + 1):
+            done = set(self.expanded)
+            counts: Counter[str] = Counter()
+            for pid in previous:
+                for item in self.cache.list_items(pid, "references"):
+                    if item.get("paperId") and item["paperId"] not in done:
+                        counts[item["paperId"]] += 1
+            candidates = sorted(counts, key=lambda p: (-counts[p], p))
+            room = max(0, self.max_papers - len(self.expanded))
+            if len(candidates) > room:
+                self.expansion_capped = {"hop": hop, "expanded": room, "candidates": len(candidates)}
+                candidates = candidates[:room]
+            if not candidates:
+                break
+            self.fetch_records([p for p in candidates if self._needs_record(p)])
+            self.fetch_lists(candidates, "references")
+            self.expanded += candidates
+            previous = candidates
+
+    # ------------------------------------------------------------ assemble
+
+    def assemble(self, listed_citations: Sequence[str]) -> tuple[nx.DiGraph, list[dict[str, Any]], dict[str, Any]]:
+        references = {pid: self.cache.list_items(pid, "references") for pid in self.expanded}
+        citations = {pid: self.cache.list_items(pid, "citations") for pid in listed_citations}
+        wanted = set(self.resolved.values()) | set(self.expanded)
+        for items in (*references.values(), *citations.values()):
+            wanted.update(i["paperId"] for i in items if i.get("paperId"))
+        records = {pid: row.record for pid, row in self.cache.get_papers(sorted(wanted)).items()}
+        by_key = {e.key: e for e in self.entries}
+        unresolved = [
+            {
+                "entry": key,
+                "title": by_key[key].title,
+                "source": "; ".join(by_key[key].sources),
+                "reason": reason,
+            }
+            for key, reason in self.reasons.items()
+        ]
+        capped_citations = {c["paper"] for c in self.capped if c["list"] == "citations"}
+        stats = {
+            "listed": len(self.entries),
+            "resolved": len(self.resolved),
+            "unresolved": len(unresolved),
+            "requests": (self.client.requests - self.requests_before) if self.client else 0,
+            "retries": (self.client.retries - self.retries_before) if self.client else 0,
+            "cache_hits": self.cache_hits,
+            "references_unresolved": sum(1 for items in references.values() for i in items if not i.get("paperId")),
+            "capped": list(self.capped),
+            "expansion_capped": self.expansion_capped,
+            "max_papers": self.max_papers,
+            "depth": self.depth,
+            "citations": bool(listed_citations),
+            "offline_missing": list(self.offline_missing),
+            "cache": str(self.cache.path),
+        }
+        G = graph_from_entries(self.entries)
+        add_fetched(
+            G,
+            resolved=self.resolved,
+            records=records,
+            references=references,
+            citations=citations,
+            citations_capped=capped_citations,
+            unresolved=unresolved,
+            stats=stats,
+        )
+        stats["papers"] = G.number_of_nodes()
+        stats["edges"] = G.number_of_edges()
+        G.graph["fetch"] = dict(stats)
+        return G, unresolved, stats
+
+
+def build_from_entries(
+    entries: Sequence[Entry],
+    *,
+    client: S2Client | None,
+    cache: Cache,
+    refresh: bool = False,
+    citations: bool = False,
+    citation_cap: int = 1000,
+    depth: int = 1,
+    max_papers: int = 5000,
+    edge_details: bool = False,
+    progress: bool = False,
+    clock: Any = time.time,
+) -> BuildResult:
+    """Build the graph of ``entries`` with ``client`` (``None``: offline, cache only).
+
+    See the module docstring for the steps; :func:`build` is the same from list
+    files, with the client and the cache made from options.
+
+    Raises
+    ------
+    OfflineError
+        Offline, and the cache holds none of the listed papers.
+    RetriesExhaustedError
+        The API kept failing; everything fetched so far is cached and the same
+        call resumes.
+    """
+    if depth < 0:
+        raise UsageError(f"--depth must be 0 or more, not {depth}")
+    if citation_cap < 1:
+        raise UsageError(f"--citation-cap must be at least 1, not {citation_cap}")
+    if max_papers < 1:
+        raise UsageError(f"--max-papers must be at least 1, not {max_papers}")
+    run = _Run(
+        entries,
+        client=client,
+        cache=cache,
+        refresh=refresh,
+        citations=citations,
+        citation_cap=citation_cap,
+        depth=depth,
+        max_papers=max_papers,
+        edge_details=edge_details,
+        progress=progress,
+        now=clock(),
+    )
+    run.resolve()
+    if client is None and entries and not run.resolved:
+        raise OfflineError(
+            f"--offline: the cache {cache.path} holds none of the {len(run.entries)} listed papers; "
+            "run once without --offline"
+        )
+    run.expand()
+    listed = list(dict.fromkeys(run.resolved[e.key] for e in run.entries if e.key in run.resolved))
+    if citations:
+        run.fetch_lists(listed, "citations", cap=citation_cap)
+    G, unresolved, stats = run.assemble(listed if citations else [])
+    return BuildResult(graph=G, stats=stats, unresolved=unresolved)
+
+
+def build(
+    lists: Sequence[str | os.PathLike[str]],
+    *,
+    cache: str | os.PathLike[str] | None = None,
+    api_url: str | None = None,
+    api_key: str | None = None,
+    offline: bool = False,
+    refresh: bool = False,
+    citations: bool = False,
+    citation_cap: int = 1000,
+    depth: int = 1,
+    max_papers: int = 5000,
+    quiet: bool = False,
+    progress: bool | None = None,
+    edge_details: bool = False,
+    min_interval: float | None = None,
+) -> BuildResult:
+    """Read paper lists and build their citation graph through Semantic Scholar.
+
+    Parameters
+    ----------
+    lists
+        Paper list files (markdown, notes, HTML fragments, ...).
+    cache
+        The SQLite cache file (default ``$CITEGRAPH_CACHE`` or the user's cache dir).
+    api_url, api_key
+        Default ``$CITEGRAPH_S2_URL`` (else the public API) and ``$S2_API_KEY``.
+    offline
+        Use the cache only; what it lacks is reported, never fetched.
+    refresh
+        Re-fetch everything this run needs, ignoring what the cache holds.
+    citations, citation_cap
+        Also fetch the papers citing each listed paper, at most ``citation_cap`` each.
+    depth, max_papers
+        Hops of references to follow (1: what the listed papers cite), and the
+        most papers whose references are fetched.
+    quiet, progress
+        ``progress=None`` shows progress bars when stderr is a terminal and not ``quiet``.
+    edge_details
+        Page every reference list to get ``isInfluential``/``intents``/``contexts``
+        (the batch's nested references lack them); costs a request per paper.
+    min_interval
+        Seconds between requests (default 1).
+
+    Examples
+    --------
+    With ``S2_API_KEY`` set (the network is needed, so this is not run as a doctest)::
+
+        result = build(["my-list.md"], cache="s2.sqlite")
+        save_graph(result.graph, "graph.json")
+        print(result.summary_line())  # resolved 458/465, 2 requests, 0 from cache, 12 unresolved
+    """
+    from citegraph.fetch.lists import read_lists
+
+    read = read_lists([Path(p) for p in lists])
+    if progress is None:
+        progress = not quiet and sys.stderr.isatty()
+    api_url = api_url or os.environ.get("CITEGRAPH_S2_URL") or None
+    api_key = api_key or os.environ.get("S2_API_KEY") or None
+    with Cache(resolve_cache_path(cache)) as store:
+        client = None
+        if not offline:
+            kwargs = {} if min_interval is None else {"min_interval": min_interval}
+            client = S2Client(api_url, api_key, **kwargs)
+        try:
+            result = build_from_entries(
+                read.entries,
+                client=client,
+                cache=store,
+                refresh=refresh,
+                citations=citations,
+                citation_cap=citation_cap,
+                depth=depth,
+                max_papers=max_papers,
+                edge_details=edge_details,
+                progress=progress,
+            )
+        finally:
+            if client is not None:
+                client.close()
+    result.warnings = list(read.warnings)
+    return result

@@ -1,0 +1,561 @@
+/* citegraph explorer: draws the graph embedded as JSON in #cg-data with vis-network.
+ *
+ * Every string in the data comes from a paper list or the Semantic Scholar
+ * API, so none of it is ever parsed as HTML: text goes into the page with
+ * textContent, onto the canvas with fillText, and links only become href
+ * after a check that they are https:// URLs.
+ */
+(function () {
+  "use strict";
+
+  const data = JSON.parse(document.getElementById("cg-data").textContent);
+  const info = data.info;
+  const N = data.nodes.length;
+  const E = data.edges.length;
+  const kinds = data.edgeKinds;
+  const container = document.getElementById("cg-network");
+  const tooltip = document.getElementById("cg-tooltip");
+  const details = document.getElementById("cg-details");
+
+  // ------------------------------------------------------------ DOM helpers
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function safeUrl(url) {
+    return typeof url === "string" && /^https:\/\/[^\s"'<>]+$/.test(url) ? url : null;
+  }
+  function safeColor(c) {
+    return typeof c === "string" && /^#[0-9a-fA-F]{6}$/.test(c) ? c : "#9ea4aa";
+  }
+  function fmt(n) {
+    return typeof n === "number" ? n.toLocaleString("en-US") : "";
+  }
+
+  // ------------------------------------------------------------ graph
+
+  // Selected and hovered dots keep their fill and get a dark ring.
+  for (const n of data.nodes) {
+    const c = n.color;
+    n.color = {
+      background: c.background, border: c.border,
+      highlight: { background: c.background, border: "#111111" },
+      hover: { background: c.background, border: "#111111" },
+    };
+  }
+  const outEdges = Array.from({ length: N }, () => []);
+  const inEdges = Array.from({ length: N }, () => []);
+  const inLineage = new Uint8Array(N);
+  for (const e of data.edges) {
+    outEdges[e.from].push(e.id);
+    inEdges[e.to].push(e.id);
+    if (kinds[e.id] === "builds_on") { inLineage[e.from] = 1; inLineage[e.to] = 1; }
+  }
+  const years = data.years;
+  const nCites = kinds.filter((k) => k === "cites").length;
+  const state = {
+    yearMin: years ? years[0] : null,
+    yearMax: years ? years[1] : null,
+    section: null, // Set of section indices that match the chosen section
+    lineage: false,
+    // Thousands of citation links make a page slow to draw and a hairball to look at:
+    // above the limit only lineage and mentions are drawn until "Citations" is ticked.
+    cites: data.showCites,
+    focus: null, // {root, nodes: Set, edges: Set}
+  };
+  const nodeOn = new Uint8Array(N).fill(1);
+
+  function nodePasses(i) {
+    const m = info[i];
+    if (state.lineage && !inLineage[i]) return false;
+    if (years && (state.yearMin > years[0] || state.yearMax < years[1])) {
+      if (m.y === undefined || m.y < state.yearMin || m.y > state.yearMax) return false;
+    }
+    if (state.section) {
+      const s = m.s || [];
+      if (!s.some((k) => state.section.has(k))) return false;
+    }
+    return true;
+  }
+  function edgePasses(e) {
+    if (!nodeOn[e.from] || !nodeOn[e.to]) return false;
+    if (state.lineage && kinds[e.id] !== "builds_on") return false;
+    if (state.focus) return state.focus.edges.has(e.id);
+    return state.cites || kinds[e.id] !== "cites";
+  }
+
+  const nodes = new vis.DataSet(data.nodes);
+  const edges = new vis.DataSet(data.edges);
+  const nodesView = new vis.DataView(nodes, { filter: (n) => nodeOn[n.id] === 1 });
+  const edgesView = new vis.DataView(edges, { filter: edgePasses });
+  const network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, data.options);
+
+  function refresh() {
+    for (let i = 0; i < N; i++) nodeOn[i] = nodePasses(i) ? 1 : 0;
+    if (state.focus && !nodeOn[state.focus.root]) clearFocus(false);
+    nodesView.refresh();
+    edgesView.refresh();
+    updateCount();
+  }
+
+  function updateCount() {
+    const shown = nodesView.length;
+    const links = edgesView.length;
+    let text = `${fmt(shown)} papers · ${fmt(links)} links`;
+    if (!state.cites && !state.focus && !state.lineage) text += ` (${fmt(nCites)} citation links hidden)`;
+    if (data.total.nodes > N) text += ` · ${fmt(data.total.nodes)} papers in the graph`;
+    document.getElementById("cg-count").textContent = text;
+  }
+
+  // ------------------------------------------------------------ ancestors / descendants
+
+  function setFocus(root) {
+    const seenNodes = new Set([root]);
+    const seenEdges = new Set();
+    const usable = (id) => nodeOn[data.edges[id].from] && nodeOn[data.edges[id].to];
+    // Lineage all the way: what the paper builds on (ancestors) and what builds on it (descendants).
+    for (const [adj, far] of [[outEdges, "to"], [inEdges, "from"]]) {
+      const stack = [root];
+      const seen = new Set([root]);
+      while (stack.length) {
+        const u = stack.pop();
+        for (const id of adj[u]) {
+          if (kinds[id] !== "builds_on" || !usable(id)) continue;
+          seenEdges.add(id);
+          const v = data.edges[id][far];
+          if (!seen.has(v)) { seen.add(v); seenNodes.add(v); stack.push(v); }
+        }
+      }
+    }
+    // Citations one step: following them all the way would light up most of the graph.
+    if (!state.lineage) {
+      for (const id of outEdges[root].concat(inEdges[root])) {
+        if (!usable(id)) continue;
+        seenEdges.add(id);
+        seenNodes.add(data.edges[id].from);
+        seenNodes.add(data.edges[id].to);
+      }
+    }
+    showFocus(root, seenNodes, seenEdges);
+  }
+
+  // Dimming sets one global opacity and gives the few papers in focus their own:
+  // updating every dot of a 5,000-paper page one by one takes seconds.  A dot
+  // once given its own opacity keeps one (vis-network draws null as no colour).
+  const ownOpacity = new Set();
+  function showFocus(root, litNodes, litEdges) {
+    if (!state.focus) network.setOptions({ nodes: { opacity: 0.15 } });
+    for (const li of document.querySelectorAll("#cg-legend li.active")) li.classList.remove("active");
+    state.focus = { root: root, nodes: litNodes, edges: litEdges };
+    const changes = [];
+    for (const id of ownOpacity) if (!litNodes.has(id)) changes.push({ id: id, opacity: 0.15 });
+    for (const id of litNodes) { changes.push({ id: id, opacity: 1 }); ownOpacity.add(id); }
+    nodes.update(changes);
+    edgesView.refresh();
+    updateCount();
+  }
+  function clearFocus(refreshView) {
+    if (!state.focus) return;
+    state.focus = null;
+    nodes.update(Array.from(ownOpacity, (id) => ({ id: id, opacity: 1 })));
+    network.setOptions({ nodes: { opacity: 1 } });
+    for (const li of document.querySelectorAll("#cg-legend li.active")) li.classList.remove("active");
+    if (refreshView !== false) { edgesView.refresh(); updateCount(); }
+  }
+
+  // ------------------------------------------------------------ cards
+
+  function nodeCard(i, full) {
+    const m = info[i];
+    const card = el("div", "cg-card");
+    if (m.n) card.appendChild(el("div", "cg-name", m.n));
+    card.appendChild(el("h4", null, m.t));
+    const meta = [m.y, m.v].filter((x) => x !== undefined && x !== null && x !== "").join(" · ");
+    if (meta) card.appendChild(el("div", "cg-meta", meta));
+    if (m.a && m.a.length) {
+      const more = m.na > m.a.length ? ` et al. (${m.na} authors)` : "";
+      card.appendChild(el("div", "cg-meta", m.a.join(", ") + more));
+    }
+    const badge = el("span", "cg-badge" + (m.l ? " cg-listed" : ""), m.l ? "in your lists" : "pulled in from outside the lists");
+    card.appendChild(badge);
+    const dl = el("dl");
+    const row = (k, v) => {
+      if (v === undefined || v === null || v === "") return;
+      dl.appendChild(el("dt", null, k));
+      dl.appendChild(el("dd", null, v));
+    };
+    if (m.c !== undefined) row("Citations", fmt(m.c) + (m.ic !== undefined ? ` (${fmt(m.ic)} influential)` : ""));
+    row("Rank", `#${fmt(m.rk)} of ${fmt(data.total.nodes)} by PageRank`);
+    if (data.legend.size !== "PageRank") row("Size", `${data.legend.size}: ${fmt(Math.round(m.m * 1000) / 1000)}`);
+    row("Family", m.f);
+    row("Community", m.cm);
+    if (m.s && m.s.length) row("Sections", m.s.map((k) => data.sections[k]).join("; "));
+    if (full) {
+      const cites = outEdges[i].length;
+      const cited = inEdges[i].length;
+      row("In this graph", `cites ${fmt(cites)} · cited by ${fmt(cited)}`);
+    }
+    card.appendChild(dl);
+    if (m.u && m.u.length) {
+      const links = el("div", "cg-links");
+      for (const [site, url] of m.u) {
+        const href = safeUrl(url);
+        if (!href) continue;
+        const a = el("a", null, site);
+        a.href = href;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+        links.appendChild(a);
+      }
+      card.appendChild(links);
+    }
+    if (full) card.appendChild(el("div", "cg-dim", m.id));
+    return card;
+  }
+
+  const KIND_TEXT = { cites: "cites", mentions: "names", builds_on: "builds on" };
+  function edgeCard(id) {
+    const e = data.edges[id];
+    const x = data.edgeInfo[String(id)] || {};
+    const card = el("div", "cg-card");
+    const name = (i) => info[i].n || data.nodes[i].label;
+    card.appendChild(el("h4", null, `${name(e.from)} ${KIND_TEXT[kinds[id]] || kinds[id]} ${name(e.to)}`));
+    if (kinds[id] === "mentions") card.appendChild(el("div", "cg-meta", `the list's text about ${name(e.from)} names ${name(e.to)}`));
+    if (x.k) card.appendChild(el("div", "cg-meta", "relations: " + x.k.join(", ")));
+    if (x.cf !== undefined) card.appendChild(el("div", "cg-meta", `lineage confidence ${x.cf}`));
+    if (x.inf) card.appendChild(el("div", "cg-meta", "an influential citation"));
+    if (x.it) card.appendChild(el("div", "cg-meta", "intent: " + x.it.join(", ")));
+    if (x.ev && x.ev.length) {
+      card.appendChild(el("div", "cg-rel", "Evidence"));
+      const ul = el("ul", "cg-evidence");
+      for (const [k, detail] of x.ev) {
+        const li = el("li");
+        if (k) li.appendChild(el("b", null, k + ": "));
+        li.appendChild(document.createTextNode(detail));
+        ul.appendChild(li);
+      }
+      card.appendChild(ul);
+    }
+    return card;
+  }
+
+  // ------------------------------------------------------------ tooltip and details
+
+  function showTooltip(card, pointer) {
+    tooltip.replaceChildren(card);
+    tooltip.hidden = false;
+    const w = container.clientWidth;
+    const h = container.clientHeight;
+    const tw = tooltip.offsetWidth;
+    const th = tooltip.offsetHeight;
+    let x = pointer.x + 16;
+    let y = pointer.y + 16;
+    if (x + tw > w - 8) x = Math.max(8, pointer.x - tw - 16);
+    if (y + th > h - 8) y = Math.max(8, h - th - 8);
+    tooltip.style.left = x + "px";
+    tooltip.style.top = y + "px";
+  }
+  function hideTooltip() { tooltip.hidden = true; }
+
+  function showDetails(card) {
+    const close = el("button", "cg-close", "×");
+    close.type = "button";
+    close.title = "close";
+    close.addEventListener("click", () => { details.hidden = true; clearFocus(); network.unselectAll(); });
+    details.replaceChildren(close, card);
+    details.hidden = false;
+  }
+
+  network.on("hoverNode", (p) => showTooltip(nodeCard(p.node, false), p.pointer.DOM));
+  network.on("blurNode", hideTooltip);
+  network.on("hoverEdge", (p) => showTooltip(edgeCard(p.edge), p.pointer.DOM));
+  network.on("blurEdge", hideTooltip);
+  network.on("dragStart", hideTooltip);
+  container.addEventListener("mouseleave", hideTooltip);
+  network.on("zoom", hideTooltip);
+  network.on("click", (p) => {
+    hideTooltip();
+    if (p.nodes.length) {
+      setFocus(p.nodes[0]);
+      showDetails(nodeCard(p.nodes[0], true));
+    } else if (p.edges.length) {
+      showDetails(edgeCard(p.edges[0]));
+    } else {
+      clearFocus();
+      details.hidden = true;
+    }
+  });
+
+  function focusNode(i) {
+    hideTooltip();
+    if (!nodeOn[i]) resetFilters();
+    hideResults();
+    network.selectNodes([i], false);
+    setFocus(i);
+    showDetails(nodeCard(i, true));
+    network.focus(i, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
+  }
+
+  // ------------------------------------------------------------ search
+
+  const fold = (s) => String(s || "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const names = info.map((m, i) => fold(m.n || data.nodes[i].label));
+  const titles = info.map((m) => fold(m.t));
+  const searchBox = document.getElementById("cg-search");
+  const results = document.getElementById("cg-results");
+  let hits = [];
+  let active = 0;
+
+  function search(query) {
+    const q = fold(query);
+    if (!q) return [];
+    const found = [];
+    for (let i = 0; i < N; i++) {
+      let score = -1;
+      if (names[i] === q) score = 0;
+      else if (names[i].startsWith(q)) score = 1;
+      else if (titles[i].startsWith(q)) score = 2;
+      else if (names[i].includes(q)) score = 3;
+      else if (titles[i].includes(q)) score = 4;
+      if (score >= 0) found.push([score, info[i].rk, i]);
+    }
+    found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return found.slice(0, 12).map((f) => f[2]);
+  }
+  function renderResults() {
+    results.replaceChildren();
+    if (!searchBox.value.trim()) { results.hidden = true; return; }
+    if (!hits.length) {
+      results.appendChild(el("li", "cg-r-none", "no paper matches"));
+    }
+    hits.forEach((i, k) => {
+      const li = el("li", k === active ? "active" : "");
+      li.setAttribute("role", "option");
+      li.appendChild(el("span", "cg-r-name", info[i].n || data.nodes[i].label));
+      li.appendChild(el("span", "cg-r-title", info[i].t));
+      if (info[i].y) li.appendChild(el("span", "cg-r-year", info[i].y));
+      li.addEventListener("mousedown", (ev) => { ev.preventDefault(); focusNode(i); });
+      results.appendChild(li);
+    });
+    results.hidden = false;
+  }
+  function hideResults() { results.hidden = true; }
+  searchBox.addEventListener("input", () => { hits = search(searchBox.value); active = 0; renderResults(); });
+  searchBox.addEventListener("keydown", (ev) => {
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      if (!hits.length) return;
+      active = (active + (ev.key === "ArrowDown" ? 1 : hits.length - 1)) % hits.length;
+      renderResults();
+      ev.preventDefault();
+    } else if (ev.key === "Enter") {
+      hits = search(searchBox.value);
+      if (hits.length) focusNode(hits[Math.min(active, hits.length - 1)]);
+      ev.preventDefault();
+    } else if (ev.key === "Escape") {
+      hideResults();
+    }
+  });
+  searchBox.addEventListener("blur", hideResults);
+  searchBox.addEventListener("focus", () => { if (hits.length) renderResults(); });
+
+  // ------------------------------------------------------------ filters
+
+  const yMin = document.getElementById("cg-year-min");
+  const yMax = document.getElementById("cg-year-max");
+  const sectionSelect = document.getElementById("cg-section");
+  const lineageBox = document.getElementById("cg-lineage");
+  const citesBox = document.getElementById("cg-cites");
+  citesBox.checked = state.cites;
+  if (!nCites) citesBox.disabled = true;
+  citesBox.addEventListener("change", () => { state.cites = citesBox.checked; clearFocus(false); refresh(); });
+  if (years) {
+    for (const input of [yMin, yMax]) { input.min = years[0]; input.max = years[1]; }
+    yMin.value = years[0];
+    yMax.value = years[1];
+  } else {
+    yMin.disabled = yMax.disabled = true;
+  }
+  data.sections.forEach((s, k) => {
+    const opt = el("option", null, s);
+    opt.value = String(k);
+    sectionSelect.appendChild(opt);
+  });
+  if (!data.sections.length) sectionSelect.disabled = true;
+  if (!kinds.includes("builds_on")) lineageBox.disabled = true;
+
+  function readYears() {
+    const a = parseInt(yMin.value, 10);
+    const b = parseInt(yMax.value, 10);
+    state.yearMin = Number.isFinite(a) ? a : years[0];
+    state.yearMax = Number.isFinite(b) ? b : years[1];
+  }
+  if (years) {
+    yMin.addEventListener("change", () => { readYears(); refresh(); });
+    yMax.addEventListener("change", () => { readYears(); refresh(); });
+  }
+  sectionSelect.addEventListener("change", () => {
+    const v = sectionSelect.value;
+    if (v === "") { state.section = null; } else {
+      // A section also matches its sub-sections ("A" matches "A / B").
+      const path = data.sections[Number(v)];
+      state.section = new Set();
+      data.sections.forEach((s, k) => { if (s === path || s.startsWith(path + " / ")) state.section.add(k); });
+    }
+    refresh();
+  });
+  lineageBox.addEventListener("change", () => { state.lineage = lineageBox.checked; clearFocus(false); refresh(); });
+
+  function resetFilters() {
+    if (years) { yMin.value = years[0]; yMax.value = years[1]; readYears(); }
+    sectionSelect.value = "";
+    state.section = null;
+    lineageBox.checked = false;
+    state.lineage = false;
+    citesBox.checked = state.cites = data.showCites;
+    refresh();
+  }
+  document.getElementById("cg-reset").addEventListener("click", () => {
+    clearFocus(false);
+    resetFilters();
+    details.hidden = true;
+    network.unselectAll();
+    network.fit({ animation: false });
+  });
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && document.activeElement !== searchBox) {
+      clearFocus();
+      details.hidden = true;
+      network.unselectAll();
+    }
+  });
+
+  // ------------------------------------------------------------ legend
+
+  function buildLegend() {
+    const box = document.getElementById("cg-legend");
+    box.appendChild(el("h3", null, data.legend.title));
+    const ul = el("ul");
+    for (const item of data.legend.items) {
+      const li = el("li");
+      const sw = el("span", "cg-swatch");
+      sw.style.background = safeColor(item.color);
+      li.appendChild(sw);
+      li.appendChild(el("span", null, item.label));
+      if (item.count !== undefined) li.appendChild(el("span", "cg-count", fmt(item.count)));
+      if (item.members && item.members.length) {
+        li.classList.add("cg-clickable");
+        li.title = "show only this group's links";
+        li.addEventListener("click", () => {
+          if (li.classList.contains("active")) { clearFocus(); return; }
+          const members = new Set(item.members);
+          const groupEdges = new Set();
+          for (const i of item.members) for (const id of outEdges[i]) if (members.has(data.edges[id].to)) groupEdges.add(id);
+          showFocus(item.members[0], members, groupEdges);
+          li.classList.add("active");
+        });
+      }
+      ul.appendChild(li);
+    }
+    box.appendChild(ul);
+    box.appendChild(el("h3", null, "Papers"));
+    const papers = el("ul");
+    const li1 = el("li");
+    const s1 = el("span", "cg-swatch");
+    s1.style.background = "#495057";
+    li1.append(s1, el("span", null, "in your lists"));
+    const li2 = el("li");
+    li2.append(el("span", "cg-swatch cg-ring"), el("span", null, "pulled in from outside"));
+    papers.append(li1, li2);
+    box.appendChild(papers);
+    box.appendChild(el("h3", null, "Links"));
+    const links = el("ul");
+    for (const [k, text] of [["cites", "cites"], ["builds_on", "lineage (builds on)"], ["mentions", "named in the list's text"]]) {
+      if (k !== "cites" && !kinds.includes(k)) continue;
+      const li = el("li");
+      li.append(el("span", "cg-line cg-" + k), el("span", null, text));
+      links.appendChild(li);
+    }
+    box.appendChild(links);
+    box.appendChild(el("div", "cg-size", `Size: ${data.legend.size}`));
+  }
+
+  // ------------------------------------------------------------ time axis
+
+  const axis = data.axis;
+  if (axis) {
+    const yearXs = Object.keys(axis.years).map((y) => [Number(y), axis.years[y]]);
+    if (axis.unknown_year_x !== null) yearXs.push(["year ?", axis.unknown_year_x]);
+    const half = axis.year_width / 2;
+    const left = Math.min(...yearXs.map((p) => p[1])) - half;
+    const right = Math.max(...yearXs.map((p) => p[1])) + half;
+    const top = axis.bands.length ? axis.bands[0].top - 40 : 0;
+    const bottom = axis.bands.length ? axis.bands[axis.bands.length - 1].bottom + 30 : 0;
+
+    network.on("beforeDrawing", (ctx) => {
+      axis.bands.forEach((b, k) => {
+        ctx.fillStyle = k % 2 ? "rgba(241,243,245,0.55)" : "rgba(248,249,250,0.9)";
+        ctx.fillRect(left, b.top - 26, right - left, b.bottom - b.top + 52);
+      });
+      ctx.strokeStyle = "#e3e6ea";
+      ctx.lineWidth = 1 / network.getScale();
+      for (const [, x] of yearXs) {
+        ctx.beginPath();
+        ctx.moveTo(x - half, top);
+        ctx.lineTo(x - half, bottom);
+        ctx.stroke();
+      }
+    });
+    network.on("afterDrawing", (ctx) => {
+      // Year and band labels stay on screen (sticky) however the view moves.
+      const ratio = window.devicePixelRatio || 1;
+      ctx.save();
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      const w = container.clientWidth;
+      ctx.fillStyle = "rgba(255,255,255,0.85)";
+      ctx.fillRect(0, 0, w, 22);
+      ctx.font = "600 12px system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillStyle = "#495057";
+      let lastX = -Infinity;
+      for (const [label, x] of yearXs.sort((a, b) => a[1] - b[1])) {
+        const p = network.canvasToDOM({ x: x, y: 0 });
+        if (p.x < -20 || p.x > w + 20 || p.x - lastX < 34) continue;
+        ctx.fillText(String(label), p.x, 11);
+        lastX = p.x;
+      }
+      ctx.textAlign = "left";
+      ctx.font = "600 12px system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
+      const h = container.clientHeight;
+      for (const b of axis.bands) {
+        const t = network.canvasToDOM({ x: 0, y: b.top - 22 }).y;
+        const bt = network.canvasToDOM({ x: 0, y: b.bottom }).y;
+        if (bt < 30 || t > h) continue;
+        const y = Math.min(Math.max(t, 32), bt);
+        const text = String(b.label);
+        const tw = ctx.measureText(text).width;
+        ctx.fillStyle = "rgba(255,255,255,0.85)";
+        ctx.fillRect(6, y - 9, tw + 12, 18);
+        ctx.fillStyle = safeColor(b.color);
+        ctx.fillText(text, 12, y);
+      }
+      ctx.restore();
+    });
+  }
+
+  // ------------------------------------------------------------ start
+
+  if (data.note) {
+    const note = document.getElementById("cg-note");
+    note.textContent = data.note;
+    note.hidden = false;
+  }
+  buildLegend();
+  updateCount();
+  network.once("afterDrawing", () => { document.body.dataset.ready = "1"; });
+  // For tests and for curious people with a console.
+  window.citegraph = { network, nodes, edges, nodesView, edgesView, data, focusNode, search };
+})();

@@ -1,0 +1,138 @@
+"""The rank / related / path / audit commands, end to end on a graph file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from citegraph.analysis.rank import RANK_COLUMNS
+from citegraph.cli import main
+from citegraph.graph.model import add_link, add_paper, load_graph, new_graph, save_graph
+
+
+@pytest.fixture()
+def graph_file(tmp_path):
+    G = new_graph(unresolved=[{"entry": "title:lost", "title": "Lost", "source": "l.md:9", "reason": "no match"}])
+    add_paper(G, "vq", paper_id="vq", title="Neural Discrete Representation Learning", name="VQ-VAE", year=2017,
+              citation_count=5000)
+    add_paper(G, "cham", paper_id="cham", arxiv="2405.09818", name="Chameleon", year=2024, listed=True,
+              title="Chameleon: Mixed-Modal Early-Fusion Foundation Models", references_fetched=2)
+    add_paper(G, "anole", paper_id="anole", arxiv="2407.06135", name="ANOLE", year=2024, listed=True,
+              title="ANOLE: An Open, Autoregressive, Native Large Multimodal Models", references_fetched=2)
+    add_paper(G, "arxiv:2407.06135", arxiv="2407.06135", title="ANOLE", listed=True)
+    add_paper(G, "emu3", paper_id="emu3", name="Emu3", year=2024, title="Emu3: Next-Token Prediction is All You Need",
+              references_fetched=0, reference_count=40, listed=True)
+    add_link(G, "cham", "vq", "cites", is_influential=True)
+    add_link(G, "anole", "cham", "builds_on")
+    add_link(G, "anole", "vq", "cites")
+    add_link(G, "emu3", "vq", "mentions")
+    path = tmp_path / "graph.json"
+    save_graph(G, path)
+    return path
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result
+
+
+def test_rank_json_rows(graph_file):
+    result = run("rank", graph_file, "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert list(rows[0]) == list(RANK_COLUMNS)
+    assert rows[0]["id"] == "vq" and rows[0]["local_citations"] == 3
+    assert rows[0]["global_citations"] == 5000
+    assert [r["pagerank"] for r in rows] == sorted((r["pagerank"] for r in rows), reverse=True)
+
+
+def test_rank_csv_by_metric_top_listed_only(graph_file):
+    result = run("rank", graph_file, "--by", "listed_citers", "--top", "2", "--listed-only", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert len(rows) == 2
+    assert rows[0]["id"] == "cham" and rows[0]["listed_citers"] == "1"
+    assert all(r["id"] != "vq" for r in rows)
+
+
+def test_rank_table_and_kind(graph_file):
+    result = run("rank", graph_file, "--kind", "cites", "--by", "local_citations")
+    assert result.exit_code == 0, result.output
+    header, first = result.output.splitlines()[:2]
+    assert header.split()[:5] == ["id", "arxiv", "title", "name", "year"]
+    assert first.startswith("vq ")
+    assert " 2 " in first  # two "cites" edges reach vq; the mention does not count
+
+
+def test_rank_errors(graph_file, tmp_path):
+    result = run("rank", graph_file, "--by", "fame")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: unknown ranking metric 'fame'; choose one of: pagerank,")
+    result = run("rank", tmp_path / "missing.json")
+    assert result.exit_code == 1 and "no such graph file" in result.output
+
+
+def test_related(graph_file):
+    result = run("related", graph_file, "Chameleon", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in json.loads(result.output)}
+    assert rows["vq"]["relation"] == "prior" and rows["anole"]["relation"] == "derivative"
+    # anole and chameleon both cite vq (coupling 1) and anole builds on chameleon (1)
+    assert rows["anole"]["coupling"] == 1 and rows["anole"]["score"] == 2
+    table = run("related", graph_file, "2405.09818", "--top", "1")
+    assert table.exit_code == 0 and len(table.output.splitlines()) == 2
+
+
+def test_path_text_and_json(graph_file):
+    result = run("path", graph_file, "VQ-VAE", "anole")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Shortest path (1 link, strength 0.5): VQ-VAE leads to ANOLE"
+    # builds_on (0.9) × influential citation (0.7) beats the direct plain citation (0.5)
+    assert "Strongest path (2 links, strength 0.63): VQ-VAE leads to ANOLE" in result.output
+    result = run("path", graph_file, "VQ-VAE", "anole", "--format", "json")
+    data = json.loads(result.output)
+    assert [p["id"] for p in data["strongest"]["path"]] == ["anole", "cham", "vq"]
+
+
+def test_path_ambiguity_is_an_error(graph_file):
+    result = run("path", graph_file, "2407.06135", "vq")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: '2407.06135' matches 2 papers by arXiv id")
+    assert "anole: ANOLE: An Open" in result.output and "arxiv:2407.06135: ANOLE" in result.output
+    result = run("path", graph_file, "Transfusion", "vq")
+    assert result.exit_code == 1 and "no paper in the graph matches 'Transfusion'" in result.output
+
+
+def test_audit_reports_and_merges(graph_file, tmp_path):
+    result = run("audit", graph_file, "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    problems = {(r["problem"], r["id"]) for r in rows}
+    assert ("no_references", "emu3") in problems
+    assert ("duplicates", "arxiv:2407.06135") in problems
+    assert ("unresolved", None) in problems and ("unresolved", "arxiv:2407.06135") in problems
+    assert "1 duplicates" in result.stderr
+
+    out = tmp_path / "merged.json"
+    result = run("audit", graph_file, "--merge", "-o", out)
+    assert result.exit_code == 0, result.output
+    merged = load_graph(out)
+    assert "arxiv:2407.06135" not in merged and merged.graph["merged"][0]["keep"] == "anole"
+    assert "arxiv:2407.06135" in load_graph(graph_file)  # the input is untouched with -o
+    assert f"merged 1 duplicates into {out}" in result.stderr
+
+
+def test_audit_output_needs_merge(graph_file, tmp_path):
+    result = run("audit", graph_file, "-o", tmp_path / "x.json")
+    assert result.exit_code == 2 and "only used with --merge" in result.output
+
+
+@pytest.mark.parametrize("command", ["rank", "related", "path", "audit"])
+def test_help(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "GRAPH" in result.output

@@ -1,0 +1,626 @@
+"""The HTML explorer's data and page structure (the browser tests are in test_html_browser.py)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import random
+import re
+import sys
+from html.parser import HTMLParser
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from citegraph.cli import main
+from citegraph.errors import UsageError
+from citegraph.graph import html as H
+from citegraph.graph.layout import force_layout, time_layout
+from citegraph.graph.model import add_link, add_paper, new_graph, save_graph
+
+# ---------------------------------------------------------------- sample graphs
+
+# (name, year, title suffix, parent name or None, sections)
+LISTED = [
+    ("Chameleon", 2024, "Mixed-Modal Early-Fusion Foundation Models", None, ["Unified / Autoregressive"]),
+    ("ANOLE", 2024, "An Open, Autoregressive, Native Large Multimodal Model", "Chameleon", ["Unified / Autoregressive"]),
+    ("Janus", 2024, "Decoupling Visual Encoding for Unified Multimodal Understanding and Generation", None, ["Unified / Autoregressive"]),
+    ("JanusFlow", 2024, "Harmonizing Autoregression and Rectified Flow", "Janus", ["Unified / Hybrid"]),
+    ("Janus-Pro", 2025, "Unified Multimodal Understanding and Generation with Data and Model Scaling", "Janus", ["Unified / Autoregressive"]),
+    ("Emu", 2023, "Generative Pretraining in Multimodality", None, ["Unified / Autoregressive"]),
+    ("Emu2", 2023, "Generative Multimodal Models are In-Context Learners", "Emu", ["Unified / Autoregressive"]),
+    ("Emu3", 2024, "Next-Token Prediction is All You Need", "Emu2", ["Unified / Autoregressive"]),
+    ("LLaVA", 2023, "Visual Instruction Tuning", None, ["Understanding"]),
+    ("LLaVA-1.5", 2023, "Improved Baselines with Visual Instruction Tuning", "LLaVA", ["Understanding"]),
+    ("LLaVA-NeXT", 2024, "Stronger LLMs Supercharge Multimodal Capabilities in the Wild", "LLaVA-1.5", ["Understanding"]),
+    ("LLaVA-OneVision", 2024, "Easy Visual Task Transfer", "LLaVA-NeXT", ["Understanding"]),
+    ("BLIP", 2022, "Bootstrapping Language-Image Pre-training", None, ["Understanding"]),
+    ("BLIP-2", 2023, "Bootstrapping Language-Image Pre-training with Frozen Image Encoders", "BLIP", ["Understanding"]),
+    ("BLIP3-o", 2025, "A Family of Fully Open Unified Multimodal Models", "BLIP-2", ["Unified / Hybrid"]),
+    ("Show-o", 2024, "One Single Transformer to Unify Multimodal Understanding and Generation", None, ["Unified / Hybrid"]),
+    ("Show-o2", 2025, "Improved Native Unified Multimodal Models", "Show-o", ["Unified / Hybrid"]),
+    ("Qwen-VL", 2023, "A Versatile Vision-Language Model", None, ["Understanding"]),
+    ("Qwen2-VL", 2024, "Enhancing Vision-Language Model's Perception of the World at Any Resolution", "Qwen-VL", ["Understanding"]),
+    ("Qwen2.5-VL", 2025, "Technical Report", "Qwen2-VL", ["Understanding"]),
+    ("InternVL", 2023, "Scaling up Vision Foundation Models and Aligning for Generic Visual-Linguistic Tasks", None, ["Understanding"]),
+    ("InternVL2.5", 2024, "Expanding Performance Boundaries of Open-Source Multimodal Models", "InternVL", ["Understanding"]),
+    ("InternVL3", 2025, "Exploring Advanced Training and Test-Time Recipes", "InternVL2.5", ["Understanding"]),
+    ("SEED", 2023, "Planting a SEED of Vision in Large Language Model", None, ["Unified / Autoregressive"]),
+    ("SEED-X", 2024, "Multimodal Models with Unified Multi-granularity Comprehension and Generation", "SEED", ["Unified / Autoregressive"]),
+    ("Transfusion", 2024, "Predict the Next Token and Diffuse Images with One Multi-Modal Model", None, ["Unified / Hybrid"]),
+    ("VILA-U", 2024, "a Unified Foundation Model Integrating Visual Understanding and Generation", None, ["Unified / Autoregressive"]),
+    ("Lumina-mGPT", 2024, "Illuminate Flexible Photorealistic Text-to-Image Generation", None, ["Generation"]),
+    ("Liquid", 2024, "Language Models are Scalable Multi-modal Generators", None, ["Generation"]),
+    ("MetaMorph", 2024, "Multimodal Understanding and Generation via Instruction Tuning", None, ["Unified / Hybrid"]),
+    ("TokenFlow", 2024, "Unified Image Tokenizer for Multimodal Understanding and Generation", None, ["Generation"]),
+    ("UniTok", 2025, "A Unified Tokenizer for Visual Generation and Understanding", None, ["Generation"]),
+]
+FOUNDATIONS = [
+    ("Transformer", 2017, "Attention Is All You Need"),
+    ("VQ-VAE", 2017, "Neural Discrete Representation Learning"),
+    ("GPT-3", 2020, "Language Models are Few-Shot Learners"),
+    ("ViT", 2020, "An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale"),
+    ("DDPM", 2020, "Denoising Diffusion Probabilistic Models"),
+    ("CLIP", 2021, "Learning Transferable Visual Models From Natural Language Supervision"),
+    ("VQGAN", 2021, "Taming Transformers for High-Resolution Image Synthesis"),
+    ("DALL-E", 2021, "Zero-Shot Text-to-Image Generation"),
+    (None, 2022, "High-Resolution Image Synthesis with Latent Diffusion Models"),
+    ("Flamingo", 2022, "a Visual Language Model for Few-Shot Learning"),
+    ("MaskGIT", 2022, "Masked Generative Image Transformer"),
+    ("LLaMA", 2023, "Open and Efficient Foundation Language Models"),
+    ("Llama 2", 2023, "Open Foundation and Fine-Tuned Chat Models"),
+    (None, 2023, "Scalable Diffusion Models with Transformers"),
+    (None, 2023, "Flow Matching for Generative Modeling"),
+    ("SigLIP", 2023, "Sigmoid Loss for Language Image Pre-Training"),
+    ("MMBench", 2023, "Is Your Multi-modal Model an All-around Player?"),
+    ("GenEval", 2023, "An Object-Focused Framework for Evaluating Text-to-Image Alignment"),
+    ("LlamaGen", 2024, "Autoregressive Model Beats Diffusion: Llama for Scalable Image Generation"),
+    ("VAR", 2024, "Visual Autoregressive Modeling: Scalable Image Generation via Next-Scale Prediction"),
+]
+_WORDS = (
+    "visual language multimodal token image video diffusion autoregressive instruction alignment "
+    "benchmark reasoning scaling efficient generation understanding representation contrastive "
+    "tokenizer encoder decoder pretraining grounding evaluation dataset synthesis editing"
+).split()
+
+
+def _arxiv(rng: random.Random, year: int) -> str:
+    return f"{year % 100:02d}{rng.randint(1, 12):02d}.{rng.randint(1000, 19999):05d}"
+
+
+def sample_graph(n_filler: int = 60, seed: int = 7) -> nx.DiGraph:
+    """A realistic small study: 32 listed models in families, foundations and filler papers.
+
+    Deterministic for a seed; listed papers have names, sections and lineage
+    (``builds_on``) links with evidence; filler papers (cited from outside the
+    lists) have no name.
+    """
+    rng = random.Random(seed)
+    G = new_graph(name="sample")
+    ids: dict[str, str] = {}
+    for name, year, rest, parent, tags in LISTED:
+        key = f"arxiv:{_arxiv(rng, year)}"
+        ids[name] = key
+        add_paper(
+            G, key, arxiv=key[6:], title=f"{name}: {rest}", name=name, year=year, listed=True, tags=tags,
+            venue=rng.choice(["arXiv", "CVPR", "NeurIPS", "ICLR", "ICML"]),
+            authors=[f"Author {rng.randint(1, 400)}" for _ in range(rng.randint(2, 9))],
+            citation_count=rng.randint(5, 3000), influential_citation_count=rng.randint(0, 300),
+            paper_id=hashlib.sha1(key.encode()).hexdigest(),
+        )
+    for name, year, title in FOUNDATIONS:
+        key = f"arxiv:{_arxiv(rng, year)}"
+        ids[name or title] = key
+        add_paper(
+            G, key, arxiv=key[6:], title=f"{name}: {title}" if name and ":" not in title else title, name=name,
+            year=year, citation_count=rng.randint(2000, 90000), authors=[f"Author {rng.randint(1, 400)}"],
+            doi=f"10.5555/{key[6:]}",
+        )
+    filler = []
+    for i in range(n_filler):
+        year = rng.choice([2019, 2021, 2022, 2022, 2023, 2023, 2023, 2024, 2024, 2024, 2024, 2025])
+        title = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(4, 9))).capitalize()
+        key = f"title:filler {i}"
+        add_paper(G, key, title=title, year=year, citation_count=rng.randint(0, 400))
+        filler.append(key)
+    listed = [ids[x[0]] for x in LISTED]
+    found = [ids[x[0] or x[2]] for x in FOUNDATIONS]
+    year = {n: d["year"] for n, d in G.nodes(data=True)}
+    for name, _year, _rest, parent, _tags in LISTED:
+        child = ids[name]
+        if parent:
+            add_link(G, child, ids[parent], "cites", is_influential=True, intents=["methodology"])
+            add_link(
+                G, child, ids[parent], "builds_on", confidence=0.84,
+                evidence=[{"kind": "text", "detail": f"we build {name} on {parent}"}, {"kind": "citation", "detail": "cites it"}],
+            )
+        for target in rng.sample(found, 5) + rng.sample(listed, 4):
+            if year[target] <= year[child] and target != child:
+                add_link(G, child, target, "cites")
+        if rng.random() < 0.3:
+            add_link(G, child, rng.choice(listed), "mentions")
+    for f in filler:
+        for target in rng.sample(listed, 3) + rng.sample(found, 2):
+            if year[target] <= year[f]:
+                add_link(G, f, target, "cites")
+        for target in rng.sample(listed, 2):
+            if year[target] >= year[f]:
+                add_link(G, target, f, "cites")
+    return G
+
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "</script><script>document.title='pwned';window.__pwned=1</script>",
+    "<svg onload=alert(2)>",
+    '"><script>alert(3)</script>',
+    "Line\u2028Separator & <!-- comment",
+]
+
+
+def hostile_graph() -> nx.DiGraph:
+    """Every string field carries markup or script that must show as text."""
+    G = new_graph(name="<b>hostile</b>")
+    for i, bad in enumerate(HOSTILE):
+        add_paper(
+            G, f"p{i}", title=bad, name=bad if i % 2 else None, venue=bad, authors=[bad, "Ann"],
+            year=2020 + i, listed=True, tags=[bad, f"Sec {i} / {bad}"], arxiv=f'2401.0000{i}"><b>x', doi=bad,
+            paper_id=bad,
+        )
+    for i in range(1, len(HOSTILE)):
+        add_link(G, f"p{i}", f"p{i - 1}", "cites")
+        add_link(G, f"p{i}", f"p{i - 1}", "builds_on", confidence=0.5, evidence=[{"kind": HOSTILE[i], "detail": HOSTILE[i - 1]}])
+    return G
+
+
+_SYLLABLES = "ka lo mi nu re sa ti vo ze bi da fe go hu ji ko lu ma ne po".split()
+
+
+def synthetic_graph(n: int, seed: int = 0) -> nx.DiGraph:
+    """``n`` papers, about 3 citations each to older papers; every 10th is listed.
+
+    Listed papers introduce models in families of three (``Kalomi``,
+    ``Kalomi-2``, ``Kalomi-3``), the way model families look in real lists.
+    """
+    rng = random.Random(seed)
+    G = new_graph()
+    for i in range(n):
+        listed = i % 10 == 0
+        k, version = divmod(i // 10, 3)
+        stem = "".join(_SYLLABLES[(k // 20**j) % 20] for j in range(3)).capitalize()
+        add_paper(
+            G, f"s{i}", title=f"Synthetic paper {i} on " + " ".join(rng.choice(_WORDS) for _ in range(6)),
+            name=(stem if version == 0 else f"{stem}-{version + 1}") if listed else None,
+            year=2015 + i * 10 // n, listed=listed,
+            citation_count=rng.randint(0, 5000), tags=[f"Section {i % 7}"] if listed else None,
+        )
+    for i in range(1, n):
+        for _ in range(3):
+            j = rng.randrange(0, i)
+            add_link(G, f"s{i}", f"s{j}", "cites")
+    return G
+
+
+# ---------------------------------------------------------------- page parsing
+
+
+class _Page(HTMLParser):
+    """Collects tags, attributes and script bodies of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self.title = ""
+        self._in: str | None = None
+        self._buf: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("script", "title"):
+            self._in, self._buf = tag, []
+
+    def handle_data(self, data):
+        if self._in:
+            self._buf.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == self._in == "script":
+            self.scripts.append((self.tags[-1][1] if self.tags[-1][0] == "script" else {}, "".join(self._buf)))
+        if tag == self._in == "title":
+            self.title = "".join(self._buf)
+        if tag == self._in:
+            self._in = None
+
+
+def parse_page(text: str) -> _Page:
+    page = _Page()
+    page.feed(text)
+    return page
+
+
+def page_data(text: str) -> dict:
+    page = parse_page(text)
+    (blob,) = [body for attrs, body in page.scripts if attrs.get("type") == "application/json"]
+    return json.loads(blob)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return sample_graph()
+
+
+@pytest.fixture(scope="module")
+def sample_page(sample, tmp_path_factory):
+    path = tmp_path_factory.mktemp("html") / "sample.html"
+    result = H.write_html(sample, path)
+    return result, path.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- explorer data
+
+
+def test_every_paper_and_link_is_drawn_once(sample):
+    data = H.explorer_data(sample)
+    assert len(data["nodes"]) == len(data["info"]) == sample.number_of_nodes()
+    assert len(data["edges"]) == len(data["edgeKinds"]) == sample.number_of_edges()
+    assert {i["id"] for i in data["info"]} == set(sample)
+    assert [n["id"] for n in data["nodes"]] == list(range(len(data["nodes"])))
+    back = {(data["info"][e["from"]]["id"], data["info"][e["to"]]["id"]) for e in data["edges"]}
+    assert back == set(sample.edges())
+    assert data["note"] is None
+
+
+def test_labels_are_model_names_or_short_titles(sample):
+    data = H.explorer_data(sample)
+    by_id = {i["id"]: (n, i) for n, i in zip(data["nodes"], data["info"])}
+    for node, d in sample.nodes(data=True):
+        item, info = by_id[node]
+        if d.get("name"):
+            assert item["label"] == d["name"]
+        else:
+            assert len(item["label"]) <= 30 and d["title"].startswith(item["label"].rstrip("…"))
+        assert info["t"] == d["title"]
+
+
+def test_listed_papers_are_filled_and_outside_papers_are_rings(sample):
+    data = H.explorer_data(sample)
+    for item, info in zip(data["nodes"], data["info"]):
+        c = item["color"]
+        if info.get("l"):
+            assert c["background"] != "#ffffff" and "font" not in item
+        else:
+            # A pale fill inside a ring of the full colour, and a smaller grey label.
+            assert c["background"] != c["border"] and item["font"]["size"] < 14
+            assert sum(int(c["background"][k:k + 2], 16) for k in (1, 3, 5)) > 600
+
+
+def test_size_follows_pagerank_by_default(sample):
+    data = H.explorer_data(sample)
+    pr = nx.pagerank(sample)
+    sizes = {i["id"]: n["size"] for n, i in zip(data["nodes"], data["info"])}
+    top = max(pr, key=pr.get)
+    bottom = min(pr, key=pr.get)
+    assert sizes[top] == max(sizes.values()) and sizes[bottom] == min(sizes.values())
+    ranked = sorted(sample, key=pr.get)
+    assert [sizes[n] for n in ranked] == sorted(sizes[n] for n in ranked)
+
+
+def test_size_by_citations(sample):
+    data = H.explorer_data(sample, size="citations")
+    sizes = {i["id"]: n["size"] for n, i in zip(data["nodes"], data["info"])}
+    most = max(sample, key=lambda n: sample.nodes[n].get("citation_count") or 0)
+    assert sizes[most] == max(sizes.values())
+    assert data["legend"]["size"] == "citations"
+
+
+def test_family_colours_and_legend(sample):
+    data = H.explorer_data(sample)
+    fill = {i["id"]: n["color"]["background"] for n, i in zip(data["nodes"], data["info"]) if i.get("l")}
+    family = H._families(sample)
+    groups: dict[str, set] = {}
+    for node, fam in family.items():
+        if node in fill:
+            groups.setdefault(fam, set()).add(fill[node])
+    # Every family of listed papers has one colour of its own.
+    assert len(groups) >= 5 and all(len(c) == 1 for c in groups.values())
+    assert len({next(iter(c)) for c in groups.values()}) == len(groups)
+    by_name = {d.get("name"): n for n, d in sample.nodes(data=True)}
+    assert fill[by_name["Janus"]] == fill[by_name["Janus-Pro"]] != fill[by_name["Emu3"]]
+    legend = data["legend"]
+    assert legend["title"] == "Model family" and legend["size"] == "PageRank"
+    labels = [i["label"] for i in legend["items"]]
+    assert set(groups) <= set(labels) and labels[-1] == "no family / other"
+    assert sum(i["count"] for i in legend["items"]) == sample.number_of_nodes()
+    for item in legend["items"][:-1]:
+        assert {fill[data["info"][k]["id"]] for k in item["members"] if data["info"][k].get("l")} == {item["color"]}
+
+
+def test_colour_by_year_runs_dark_to_light(sample):
+    data = H.explorer_data(sample, color="year")
+    years = {}
+    for n, i in zip(data["nodes"], data["info"]):
+        if i.get("l"):
+            years[i["y"]] = n["color"]["background"]
+    lum = {y: sum(int(c[k:k + 2], 16) for k in (1, 3, 5)) for y, c in years.items()}
+    assert lum[min(lum)] < lum[max(lum)]
+    assert data["legend"]["title"] == "Year"
+
+
+def test_colour_by_community(sample):
+    data = H.explorer_data(sample, color="community")
+    assert data["legend"]["title"] == "Community"
+    assert all("cm" in i for i in data["info"])
+    assert len(data["legend"]["items"]) >= 2
+
+
+def test_lineage_and_mentions_links_stand_out(sample):
+    data = H.explorer_data(sample)
+    style = {}
+    for e, kind in zip(data["edges"], data["edgeKinds"]):
+        style.setdefault(kind, set()).add((e.get("width"), str(e.get("dashes")), str(e.get("color"))))
+    assert set(style) == {"cites", "builds_on", "mentions"}
+    (lineage,) = style["builds_on"]
+    (mention,) = style["mentions"]
+    assert lineage[0] > data["options"]["edges"]["width"] * 3
+    assert mention[1] != "None" and lineage[1] == "None"
+    for e, kind in zip(data["edges"], data["edgeKinds"]):
+        if kind == "builds_on":
+            ev = data["edgeInfo"][str(e["id"])]
+            assert ev["cf"] == 0.84 and ev["ev"][0][0] == "text"
+
+
+def test_tooltip_data_has_everything_the_issue_lists(sample):
+    data = H.explorer_data(sample)
+    by_id = {i["id"]: i for i in data["info"]}
+    node = next(n for n, d in sample.nodes(data=True) if d.get("name") == "Janus-Pro")
+    d = sample.nodes[node]
+    info = by_id[node]
+    assert info["t"] == d["title"] and info["y"] == d["year"] and info["v"] == d["venue"]
+    assert info["a"] == d["authors"][:3] and info["na"] == len(d["authors"])
+    assert info["c"] == d["citation_count"] and info["ic"] == d["influential_citation_count"]
+    assert info["f"] and info["l"] is True
+    assert [data["sections"][k] for k in info["s"]] == d["tags"]
+    pr = nx.pagerank(sample)
+    assert info["rk"] == sorted(sample, key=lambda n: -pr[n]).index(node) + 1
+    assert dict(info["u"]) == {
+        "arXiv": f"https://arxiv.org/abs/{d['arxiv']}",
+        "Semantic Scholar": f"https://www.semanticscholar.org/paper/{d['paper_id']}",
+    }
+
+
+def test_links_are_percent_encoded():
+    links = dict(H._links({"arxiv": '2401.1"><b>', "doi": "10.1/a b<c>", "paper_id": "x/../y"}))
+    assert links["arXiv"] == "https://arxiv.org/abs/2401.1%22%3E%3Cb%3E"
+    assert links["DOI"] == "https://doi.org/10.1/a%20b%3Cc%3E"
+    assert links["Semantic Scholar"] == "https://www.semanticscholar.org/paper/x%2F..%2Fy"
+
+
+# ---------------------------------------------------------------- layouts
+
+
+def test_time_layout_reads_left_to_right_with_a_band_per_family(sample):
+    data = H.explorer_data(sample)
+    pos = {i["id"]: (n["x"], n["y"]) for n, i in zip(data["nodes"], data["info"])}
+    year = {n: d.get("year") for n, d in sample.nodes(data=True)}
+    for u in sample:
+        for v in sample:
+            if year[u] < year[v]:
+                assert pos[u][0] < pos[v][0]
+    bands = data["axis"]["bands"]
+    tops = [b["top"] for b in bands]
+    assert tops == sorted(tops)
+    assert all(b["bottom"] < nb["top"] for b, nb in zip(bands, bands[1:]))
+    by_name = {d.get("name"): n for n, d in sample.nodes(data=True)}
+    janus_band = next(b for b in bands if b["label"].casefold().startswith("janus"))
+    for name in ("Janus", "JanusFlow", "Janus-Pro"):
+        assert janus_band["top"] <= pos[by_name[name]][1] <= janus_band["bottom"]
+    assert bands[-1]["label"].startswith("papers outside the lists")
+
+
+def test_time_layout_keeps_dots_apart(sample):
+    data = H.explorer_data(sample)
+    items = data["nodes"]
+    for a in range(len(items)):
+        for b in range(a + 1, len(items)):
+            p, q = items[a], items[b]
+            gap = ((p["x"] - q["x"]) ** 2 + (p["y"] - q["y"]) ** 2) ** 0.5
+            assert gap >= p["size"] + q["size"], (p["label"], q["label"])
+
+
+def test_time_layout_puts_unknown_years_in_their_own_column():
+    G = nx.DiGraph()
+    G.add_node("a", year=2020)
+    G.add_node("b")
+    pos, axis = time_layout(G, {"a": 0, "b": 0}, [0], {})
+    assert axis["unknown_year_x"] == pos["b"][0] < pos["a"][0] == axis["years"][2020]
+
+
+def test_force_layout_is_deterministic_and_spreads_nodes(sample):
+    data = H.explorer_data(sample, layout="force")
+    again = H.explorer_data(sample, layout="force")
+    assert [(n["x"], n["y"]) for n in data["nodes"]] == [(n["x"], n["y"]) for n in again["nodes"]]
+    assert data["axis"] is None
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
+    pos = force_layout(nx.path_graph(5), seed=3, spacing=100)
+    step = ((pos[0][0] - pos[1][0]) ** 2 + (pos[0][1] - pos[1][1]) ** 2) ** 0.5
+    assert 50 < step < 200
+
+
+def test_physics_is_off_and_big_pages_draw_lighter(sample):
+    small = H.explorer_data(sample)["options"]
+    big = H.explorer_data(synthetic_graph(1500))["options"]
+    assert small["physics"]["enabled"] is False and big["physics"]["enabled"] is False
+    assert small["edges"]["smooth"] and big["edges"]["smooth"] is False
+    assert big["interaction"]["hideEdgesOnDrag"] and not small["interaction"]["hideEdgesOnDrag"]
+
+
+# ---------------------------------------------------------------- too large
+
+
+def test_large_graphs_keep_listed_and_lineage_papers_then_top_pagerank():
+    G = synthetic_graph(400)
+    add_link(G, "s397", "s399", "builds_on")  # two unlisted, low-ranked papers
+    data = H.explorer_data(G, max_nodes=100)
+    kept = {i["id"] for i in data["info"]}
+    listed = {n for n, d in G.nodes(data=True) if d.get("listed")}
+    assert len(kept) == 100 and listed <= kept and {"s397", "s399"} <= kept
+    pr = nx.pagerank(G)
+    others = [n for n in G if n not in listed and n not in {"s397", "s399"}]
+    cut = sorted(others, key=lambda n: -pr[n])[: 100 - len(listed) - 2]
+    assert kept == listed | {"s397", "s399"} | set(cut)
+    assert data["note"] == (
+        "Showing 100 of 400 papers (more than max_nodes=100): 40 of 40 listed papers, "
+        "2 more papers in lineage links and the top 58 others by PageRank."
+    )
+    assert len(data["edges"]) == G.subgraph(kept).number_of_edges()
+
+
+def test_write_html_reports_what_it_filtered(tmp_path):
+    G = synthetic_graph(300)
+    result = H.write_html(G, tmp_path / "g.html", max_nodes=50)
+    assert (result.nodes, result.total_nodes, result.total_edges) == (50, 300, G.number_of_edges())
+    assert result.filtered and result.note.startswith("Showing 50 of 300 papers")
+    assert result.bytes == (tmp_path / "g.html").stat().st_size
+    assert result.note in result.summary()
+    assert page_data((tmp_path / "g.html").read_text(encoding="utf-8"))["note"] == result.note
+
+
+# ---------------------------------------------------------------- the HTML file
+
+
+def test_page_is_self_contained(sample_page):
+    _, text = sample_page
+    page = parse_page(text)
+    # Nothing is fetched: no external script, style, image or frame of any kind.
+    for tag, attrs in page.tags:
+        assert tag not in ("link", "iframe", "img", "object", "embed", "base"), tag
+        assert "src" not in attrs and "href" not in attrs, (tag, attrs)
+    assert len(page.scripts) == 3
+    assert "@import" not in text and not re.search(r"url\(\s*['\"]?(https?:)?//", text)
+    # vis-network itself is inlined.
+    vis = [body for attrs, body in page.scripts if "vis.Network" not in body and "DataSet" in body]
+    assert vis and len(vis[0]) > 400_000
+
+
+def test_content_security_policy_allows_only_the_pages_own_scripts(sample_page):
+    _, text = sample_page
+    page = parse_page(text)
+    (csp,) = [a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "unsafe-eval" not in csp
+    code = [body for attrs, body in page.scripts if attrs.get("type") != "application/json"]
+    hashes = re.findall(r"'sha256-([^']+)'", csp)
+    expected = [base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() for body in code]
+    assert sorted(hashes) == sorted(expected)
+
+
+def test_page_data_round_trips(sample, sample_page):
+    _, text = sample_page
+    data = page_data(text)
+    assert data["info"] == json.loads(json.dumps(H.explorer_data(sample)["info"]))
+    assert data["options"]["physics"]["enabled"] is False
+
+
+def test_hostile_strings_stay_data(tmp_path):
+    G = hostile_graph()
+    path = tmp_path / "hostile.html"
+    H.write_html(G, path, title="<i>title</i>")
+    text = path.read_text(encoding="utf-8")
+    for bad in HOSTILE:
+        assert bad not in text
+    assert "<img" not in text and "<svg" not in text and "onerror=alert" not in text.replace("onerror=alert(1)\\u003e", "")
+    page = parse_page(text)
+    assert page.title == "<i>title</i>"  # shown as text (escaped in the file)
+    assert len(page.scripts) == 3  # no script tag was smuggled in
+    data = page_data(text)
+    # Titles arrive whole (whitespace folded, U+2028 included).
+    assert {i["t"] for i in data["info"]} == {" ".join(b.split()) for b in HOSTILE}
+    assert HOSTILE[1] in {i.get("v") for i in data["info"]}
+    for info in data["info"]:
+        assert all(url.startswith("https://") and not re.search(r"[\s\"'<>]", url) for _, url in info["u"])
+
+
+def test_script_json_escapes_what_could_end_the_script():
+    text = H.script_json({"a": "</script><!--", "b": "x\u2028y\u2029", "c": "&"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><!--", "b": "x\u2028y\u2029", "c": "&"}
+
+
+# ---------------------------------------------------------------- fallbacks and errors
+
+
+def test_works_without_the_analysis_modules(sample, monkeypatch):
+    for mod in ("citegraph.analysis.rank", "citegraph.analysis.lineage", "citegraph.analysis.communities"):
+        monkeypatch.setitem(sys.modules, mod, None)  # import raises ImportError
+    data = H.explorer_data(sample)
+    by_id = {i["id"]: i for i in data["info"]}
+    by_name = {d.get("name"): n for n, d in sample.nodes(data=True)}
+    # Families fall back to name stems: Qwen-VL, Qwen2-VL and Qwen2.5-VL are one family.
+    assert by_id[by_name["Qwen-VL"]]["f"] == by_id[by_name["Qwen2.5-VL"]]["f"] == "Qwen"
+    assert "f" not in by_id[by_name["Transfusion"]]
+    pr = nx.pagerank(sample)
+    assert by_id[max(pr, key=pr.get)]["rk"] == 1
+    assert H.explorer_data(sample, color="community")["legend"]["title"] == "Community"
+
+
+def test_graph_without_edges_or_years():
+    G = new_graph()
+    add_paper(G, "a", title="Only paper")
+    data = H.explorer_data(G)
+    assert len(data["nodes"]) == 1 and data["years"] is None and data["edges"] == []
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"color": "rainbow"}, "--color must be one of family, community, year, not 'rainbow'"),
+        ({"layout": "circle"}, "--layout must be one of time, force, not 'circle'"),
+        ({"size": "height"}, "--size must be one of pagerank, citations, influential, indegree"),
+        ({"max_nodes": 0}, "--max-nodes must be at least 1, not 0"),
+    ],
+)
+def test_bad_options_are_usage_errors(sample, kwargs, message):
+    with pytest.raises(UsageError, match=re.escape(message)):
+        H.explorer_data(sample, **kwargs)
+
+
+def test_pyvis_is_imported_only_by_the_html_writer():
+    from tests.conftest import ROOT
+
+    users = sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "citegraph").rglob("*.py")
+        if re.search(r"^\s*(from|import)\s+pyvis", p.read_text(encoding="utf-8"), re.M)
+    )
+    assert users == ["citegraph/graph/html.py"]
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def test_cli_writes_the_page(sample, tmp_path):
+    graph = tmp_path / "g.json"
+    save_graph(sample, graph)
+    out = tmp_path / "out" / "graph.html"
+    result = CliRunner().invoke(main, ["html", str(graph), "-o", str(out), "--color", "year", "--layout", "force"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"wrote {out}: {sample.number_of_nodes()} papers, {sample.number_of_edges()} links")
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert data["color"] == "year" and data["layout"] == "force"
+
+
+def test_cli_says_what_it_filtered(tmp_path):
+    graph = tmp_path / "g.json"
+    save_graph(synthetic_graph(120), graph)
+    result = CliRunner().invoke(main, ["html", str(graph), "-o", str(tmp_path / "g.html"), "--max-nodes", "30"])
+    assert result.exit_code == 0, result.output
+    assert "Showing 30 of 120 papers" in result.output
+
+
+def test_cli_bad_size_is_one_error_line(sample, tmp_path):
+    graph = tmp_path / "g.json"
+    save_graph(sample, graph)
+    result = CliRunner().invoke(main, ["html", str(graph), "-o", str(tmp_path / "g.html"), "--size", "height"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1].startswith("Error: --size must be one of pagerank")

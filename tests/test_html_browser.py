@@ -1,0 +1,314 @@
+"""The HTML explorer in a real headless Chromium (Debian's ``chromium``, driven by playwright).
+
+The browser is installed with ``apt-get install -y chromium`` when it is missing
+and we are root; the tests are skipped, saying why, only when it cannot be.
+Every request other than the page's own ``file://`` URL is recorded and
+aborted, so the tests never touch the network and prove the page needs none.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from citegraph.graph.html import write_html
+from tests.test_html import HOSTILE, hostile_graph, sample_graph, synthetic_graph
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SHOTS = Path("/tmp/citegraph-shots")
+
+
+def _find_chromium() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = _find_chromium()
+    if path is None and shutil.which("apt-get") and os.geteuid() == 0:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update"], env=env, capture_output=True, timeout=600)
+        subprocess.run(["apt-get", "install", "-y", "chromium"], env=env, capture_output=True, timeout=1200)
+        path = _find_chromium()
+    if path is None:
+        reason = "not root" if os.geteuid() != 0 else "apt-get install -y chromium failed"
+        pytest.skip(f"no chromium to drive: Debian's chromium is not installed and cannot be ({reason})")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright's Python package is missing: pip install -e '.[test]'"
+    )
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A page plus everything it asked of the world."""
+
+    def __init__(self, browser, path: Path, viewport=(1600, 1000)):
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        self.requests: list[str] = []
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.context.route(re.compile(r"^(?!file:).*"), self._block)
+        page = self.page = self.context.new_page()
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("dialog", self._dialog)
+        page.goto(path.as_uri())
+        page.wait_for_function("document.body.dataset.ready === '1'", timeout=60_000)
+
+    def _block(self, route):
+        self.blocked.append(route.request.url)
+        route.abort()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def js(self, code: str, arg=None):
+        return self.page.evaluate(code, arg)
+
+    def node_index(self, name: str) -> int:
+        return self.js("(n) => citegraph.data.info.findIndex((m) => m.n === n)", name)
+
+    def drawn_nodes(self) -> list[int]:
+        return self.js("citegraph.network.body.nodeIndices.slice()")
+
+    def opacities(self) -> list[float]:
+        """How opaque each dot is drawn (the per-node value, else the global one)."""
+        return self.js(
+            """() => { const all = citegraph.network.nodesHandler.options.opacity;
+                       return citegraph.data.nodes.map((n, i) => {
+                         const own = citegraph.network.body.nodes[i].options.opacity;
+                         return own === undefined || own === null ? (all === undefined ? 1 : all) : own; }); }"""
+        )
+
+    def drawn_edges(self) -> list[int]:
+        return self.js("citegraph.network.body.edgeIndices.slice()")
+
+    def _point_at(self, i: int) -> tuple[float, float]:
+        """Centre the view on node ``i``; its dot's position in the window."""
+        self.js("(i) => citegraph.network.moveTo({position: citegraph.network.getPositions([i])[i], scale: 1})", i)
+        self.page.wait_for_timeout(50)
+        return self.js(
+            """(i) => { const p = citegraph.network.canvasToDOM(citegraph.network.getPositions([i])[i]);
+                        const r = document.getElementById('cg-network').getBoundingClientRect();
+                        return [r.x + p.x, r.y + p.y]; }""",
+            i,
+        )
+
+    def click_node(self, i: int) -> None:
+        """A real mouse click on the dot of node ``i``."""
+        self.page.mouse.click(*self._point_at(i))
+        self.page.wait_for_timeout(150)
+
+    def hover_node(self, i: int) -> None:
+        """The mouse resting on the dot of node ``i``."""
+        self.page.mouse.move(5, 5)
+        self.page.mouse.move(*self._point_at(i), steps=3)
+        self.page.wait_for_timeout(300)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return sample_graph()
+
+
+@pytest.fixture(scope="module")
+def sample_html(sample, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("browser") / "sample.html"
+    write_html(sample, path)
+    return path
+
+
+@pytest.fixture
+def opened(browser, sample_html):
+    page = Opened(browser, sample_html)
+    yield page
+    page.close()
+
+
+def _save_shot(page: Opened, path: Path, name: str) -> None:
+    page.page.screenshot(path=str(path))
+    try:
+        SHOTS.mkdir(exist_ok=True)
+        shutil.copy(path, SHOTS / name)
+    except OSError:
+        pass  # the copy is only for a person to look at
+
+
+def test_page_opens_offline_without_errors_and_draws_every_paper(opened, sample, sample_html, tmp_path):
+    assert opened.errors == []
+    assert opened.blocked == [] and opened.requests == [sample_html.as_uri()]
+    assert len(opened.drawn_nodes()) == sample.number_of_nodes()
+    assert len(opened.drawn_edges()) == sample.number_of_edges()
+    assert opened.js("document.getElementById('cg-count').textContent") == (
+        f"{sample.number_of_nodes()} papers · {sample.number_of_edges()} links"
+    )
+    legend = opened.js("document.getElementById('cg-legend').innerText")
+    assert "MODEL FAMILY" in legend.upper() and "Janus" in legend and "lineage (builds on)" in legend
+    _save_shot(opened, tmp_path / "explorer-time.png", "explorer-time.png")
+
+
+def test_search_finds_and_focuses_a_model(opened, sample):
+    target = opened.node_index("Janus-Pro")
+    opened.page.fill("#cg-search", "janus pro")
+    assert opened.js("document.querySelector('#cg-results li .cg-r-name').textContent") == "Janus-Pro"
+    opened.page.press("#cg-search", "Enter")
+    opened.page.wait_for_timeout(600)
+    assert opened.js("citegraph.network.getSelectedNodes()") == [target]
+    title = next(d["title"] for _, d in sample.nodes(data=True) if d.get("name") == "Janus-Pro")
+    assert title in opened.js("document.getElementById('cg-details').textContent")
+    # A title fragment finds its paper too.
+    opened.page.fill("#cg-search", "rectified flow")
+    opened.page.press("#cg-search", "Enter")
+    assert opened.js("citegraph.network.getSelectedNodes()") == [opened.node_index("JanusFlow")]
+
+
+def test_lineage_only_hides_every_other_link(opened, sample):
+    kinds = opened.js("citegraph.data.edgeKinds")
+    opened.page.check("#cg-lineage")
+    drawn = opened.drawn_edges()
+    lineage = [(u, v) for u, v, d in sample.edges(data=True) if d["kind"] == "builds_on"]
+    assert drawn and {kinds[i] for i in drawn} == {"builds_on"} and len(drawn) == len(lineage)
+    ends = {n for e in lineage for n in e}
+    assert len(opened.drawn_nodes()) == len(ends)
+    opened.page.uncheck("#cg-lineage")
+    assert len(opened.drawn_edges()) == sample.number_of_edges()
+
+
+def test_click_highlights_lineage_and_direct_citations(opened, sample):
+    ids = opened.js("citegraph.data.info.map((m) => m.id)")
+    target = opened.node_index("Janus-Pro")
+    opened.click_node(target)
+    assert opened.js("citegraph.network.getSelectedNodes()") == [target]
+    lit = {ids[i] for i, o in enumerate(opened.opacities()) if o == 1}
+    root = ids[target]
+    lineage = nx.DiGraph([(u, v) for u, v, d in sample.edges(data=True) if d["kind"] == "builds_on"])
+    expected = {root} | nx.descendants(lineage, root) | nx.ancestors(lineage, root)
+    expected |= set(sample.successors(root)) | set(sample.predecessors(root))
+    assert lit == expected
+    janus = next(n for n, d in sample.nodes(data=True) if d.get("name") == "Janus")
+    assert janus in lit and len(lit) < sample.number_of_nodes() / 3
+    drawn = {(ids[e["from"]], ids[e["to"]]) for e in opened.js("citegraph.edgesView.get()")}
+    assert all(root in e or e in lineage.edges for e in drawn)
+    # A click on empty canvas puts everything back.
+    opened.page.keyboard.press("Escape")
+    assert len(opened.drawn_edges()) == sample.number_of_edges()
+    assert set(opened.opacities()) == {1}
+
+
+def test_year_and_section_filters(opened, sample):
+    ids = opened.js("citegraph.data.info.map((m) => m.id)")
+    opened.page.fill("#cg-year-min", "2024")
+    opened.page.dispatch_event("#cg-year-min", "change")
+    shown = {ids[i] for i in opened.drawn_nodes()}
+    assert shown == {n for n, d in sample.nodes(data=True) if d["year"] >= 2024}
+    opened.page.click("#cg-reset")
+    assert len(opened.drawn_nodes()) == sample.number_of_nodes()
+    # A section matches its sub-sections: "Unified" holds "Unified / Hybrid" too.
+    sections = opened.js("citegraph.data.sections")
+    opened.page.select_option("#cg-section", str(sections.index("Unified")))
+    shown = {ids[i] for i in opened.drawn_nodes()}
+    assert shown == {n for n, d in sample.nodes(data=True) if any(t.startswith("Unified") for t in d.get("tags", []))}
+    opened.page.select_option("#cg-section", str(sections.index("Understanding")))
+    shown = {ids[i] for i in opened.drawn_nodes()}
+    assert shown == {n for n, d in sample.nodes(data=True) if "Understanding" in d.get("tags", [])}
+
+
+@pytest.mark.parametrize("csp", [True, False], ids=["with-csp", "escaping-alone"])
+def test_hostile_strings_run_nothing(browser, tmp_path, csp):
+    """Markup and script in every field show as text.
+
+    Without the Content-Security-Policy the escaping alone must hold: a title
+    that ran would change document.title, open a dialog or set ``__pwned``.
+    """
+    G = hostile_graph()
+    path = tmp_path / "hostile.html"
+    write_html(G, path, title="citegraph hostile test")
+    if not csp:
+        text = path.read_text(encoding="utf-8")
+        text, n = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)
+        assert n == 1
+        path.write_text(text, encoding="utf-8")
+    page = Opened(browser, path)
+    try:
+        assert len(page.drawn_nodes()) == G.number_of_nodes()
+        titles = page.js("citegraph.data.info.map((m) => m.t)")
+        for i, title in enumerate(titles):
+            page.click_node(i)
+            assert title in page.js("document.getElementById('cg-details').textContent")
+            page.hover_node(i)
+            assert title in page.js("document.getElementById('cg-tooltip').textContent")
+        # A lineage link's card shows its evidence as text.
+        page.js("citegraph.network.body.emitter.emit('click', {nodes: [], edges: [0], pointer: {DOM: {x: 1, y: 1}}})")
+        card = page.js("document.getElementById('cg-details').textContent")
+        assert any(bad in card for bad in HOSTILE)
+        page.page.fill("#cg-search", "img src")
+        assert page.js("document.querySelector('#cg-results .cg-r-title').textContent") == HOSTILE[0]
+        options = page.js("[...document.querySelectorAll('#cg-section option')].map((o) => o.textContent)")
+        assert HOSTILE[0] in options
+        assert page.js("document.title") == "citegraph hostile test"
+        assert page.js("typeof window.__pwned") == "undefined"
+        assert page.dialogs == [] and page.errors == [] and page.blocked == []
+        assert page.js("document.scripts.length") == 3
+        assert page.js("document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
+        hrefs = page.js("[...document.querySelectorAll('a')].map((a) => a.href)")
+        assert hrefs and all(h.startswith("https://") for h in hrefs)
+    finally:
+        page.close()
+
+
+def test_force_layout_page(browser, sample, tmp_path):
+    path = tmp_path / "force.html"
+    write_html(sample, path, layout="force", color="community")
+    page = Opened(browser, path)
+    try:
+        assert page.errors == [] and page.blocked == []
+        assert len(page.drawn_nodes()) == sample.number_of_nodes()
+        _save_shot(page, tmp_path / "explorer-force.png", "explorer-force.png")
+    finally:
+        page.close()
+
+
+def test_big_page_opens_with_every_paper(browser, tmp_path):
+    G = synthetic_graph(2000)
+    path = tmp_path / "big.html"
+    write_html(G, path)
+    page = Opened(browser, path)
+    try:
+        assert page.errors == [] and page.blocked == []
+        assert len(page.drawn_nodes()) == 2000
+        assert page.js("citegraph.data.options.physics.enabled") is False
+        page.page.fill("#cg-search", "synthetic paper 1234 ")
+        page.page.press("#cg-search", "Enter")
+        assert page.js("citegraph.network.getSelectedNodes()") == [page.js("citegraph.data.info.findIndex((m) => m.id === 's1234')")]
+        _save_shot(page, tmp_path / "explorer-2000.png", "explorer-2000.png")
+    finally:
+        page.close()

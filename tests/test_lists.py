@@ -1,0 +1,375 @@
+"""The list reader on small hand-written lists, one per form, and the ``papers`` command.
+
+Fixtures live in tests/fixtures/lists/; every expected value below was read off
+the fixture by hand.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citegraph.cli import main
+from citegraph.errors import InputError
+from citegraph.fetch.entry import Entry
+from citegraph.fetch.lists import PAPER_COLUMNS, merge_entries, papers_frame, read_list_text, read_lists
+
+FIXTURES = Path(__file__).parent / "fixtures" / "lists"
+
+
+def read(name: str):
+    return read_lists([FIXTURES / name])
+
+
+def by_arxiv(result) -> dict[str, Entry]:
+    return {e.arxiv: e for e in result.entries if e.arxiv}
+
+
+def lines_of(entry: Entry) -> list[int]:
+    return [int(s.rsplit(":", 1)[1]) for s in entry.sources]
+
+
+# --- identifiers -------------------------------------------------------------
+
+
+def test_every_arxiv_doi_and_s2_form_is_one_paper() -> None:
+    r = read("arxiv_forms.md")
+    assert r.warnings == []
+    got = [(e.arxiv, e.doi, e.s2_id) for e in r.entries]
+    assert got == [
+        ("2405.09818", None, None),  # abs link with v2
+        ("2503.08686", None, None),  # pdf link with v1
+        ("2410.13848", None, None),  # html view
+        ("cs/0309023", None, None),  # old-style id
+        ("2407.06135", None, None),  # huggingface.co/papers/<id> (the model card next to it is no paper)
+        ("2411.07975", None, None),  # arXiv:ID
+        ("2103.00020", None, None),  # **arXiv ID:** ID
+        ("2412.18619", None, None),  # percent-encoded inside a zhihu redirect
+        (None, "10.1145/3292500.3330701", None),
+        (None, "10.18653/v1/2023.acl-long.1", None),  # DOI: label, lower-cased
+        (None, None, "204e3073870fae3d05bcbc2f6a8e263d9b72e776"),
+        (None, None, "CorpusId:14514057"),
+        ("2501.17811", None, None),  # arXiv's own 10.48550 DOI
+    ]
+
+
+def test_link_text_is_the_title_unless_generic() -> None:
+    r = by_arxiv(read("arxiv_forms.md"))
+    assert r["2405.09818"].title == "Chameleon: Mixed-Modal Early-Fusion Foundation Models"
+    assert r["2405.09818"].name == "Chameleon"
+    assert r["2503.08686"].title is None  # a bare URL after a label
+    assert r["2407.06135"].title.startswith("ANOLE: An Open")
+
+
+def test_year_from_new_and_old_arxiv_ids() -> None:
+    r = by_arxiv(read("arxiv_forms.md"))
+    assert r["2405.09818"].year == 2024
+    assert r["cs/0309023"].year == 2003
+    assert r["2103.00020"].year == 2021
+
+
+def test_sections_are_heading_paths() -> None:
+    r = by_arxiv(read("arxiv_forms.md"))
+    assert r["2405.09818"].tags == ["Identifiers / Links"]
+    assert r["2412.18619"].tags == ["Identifiers / Text"]
+
+
+# --- titles ------------------------------------------------------------------
+
+
+def test_chinese_title_labels_and_their_links() -> None:
+    r = read("titles_zh.md")
+    assert r.warnings == []
+    got = [(e.arxiv, e.title) for e in r.entries]
+    assert got == [
+        ("2506.05191", "MokA: Multimodal Low-Rank Adaptation for MLLMs"),
+        ("2502.01776", None),  # cited inside a sentence: a paper of its own
+        # the title on the line after a bare 论文标题：, the link after a bare "arXiv 地址："
+        ("2505.14708", "DraftAttention: Fast Video Diffusion via Low-Resolution Attention Guidance"),
+        (None, "Towards Semantic Equivalence of Tokenization in Multimodal LLM"),  # 论文：Title, kept without id
+        ("2505.22944", "ATI: Any Trajectory Instruction for Controllable Video Generation"),  # Title： + Paper：
+    ]
+
+
+def test_notes_text_is_the_items_own_prose() -> None:
+    r = read("titles_zh.md")
+    moka, sparse, draft, setok, ati = r.entries
+    assert moka.text == "2025-06-30 16:13:39 Monday ｜ 充分激发模态协作，MokA量身打造MLLM微调新范式\nMokA 基于 LoRA 构建，保持高效的优点。"
+    # the news item "2." starts DraftAttention's prose, the inline citation included
+    assert "现有方法，如 Sparse VideoGen" in draft.text and "MokA" not in draft.text
+    assert sparse.text == "现有方法，如 Sparse VideoGen（ ）多采用稀疏注意力机制。"
+    assert setok.text == "本文提出动态语义等效视觉分词器（SeTok）。"
+    assert draft.repos == ["github.com/shawnricecake/draft-attention"]
+    assert moka.repos == []  # a github.io project page is not a repository
+
+
+def test_details_blocks_give_title_authors_venue_and_abstract() -> None:
+    r = read("details.html")
+    clip, describe = r.entries
+    assert (clip.arxiv, clip.title) == ("2103.00020", "CLIP: Learning Transferable Visual Models From Natural Language Supervision")
+    assert clip.authors == ["Alec Radford", "Jong Wook Kim", "Chris Hallacy"]
+    assert (clip.venue, clip.year) == ("ICML 2021", 2021)
+    assert clip.repos == ["github.com/openai/CLIP"]
+    assert clip.text == "基于4亿图文对进行对比学习。代码见此https URL"
+    assert clip.tags == ["Unified models"]  # the intro prose above the block is nobody's
+    # HTML entities are decoded in titles, authors and text; markup is stripped, not kept
+    assert describe.title == "Describe, Don't Dictate: Semantic Image Editing with Natural Language Intent"
+    assert describe.authors == ["Sean O'Brien", "Ana Lopez"]
+    assert (describe.venue, describe.year) == ("arxiv", 2025)
+    assert describe.text == "Editing & generation <together>."
+
+
+def test_list_items_link_their_notes_section_by_anchor() -> None:
+    r = read("list_notes.md")
+    janus, xgen = r.entries
+    assert (janus.arxiv, janus.year) == ("2410.13848", 2024)  # [24/10] agrees with the id
+    assert "prior work such as Chameleon uses a" in janus.text
+    assert janus.repos == ["github.com/deepseek-ai/Janus"]
+    # the reference under its own notes is the same paper: one more place, no new section
+    assert lines_of(janus) == [2, 14] and janus.tags == ["Paper List of unify.md"]
+    assert xgen.title == "xGen-MM (BLIP-3): A Family of Open Large Multimodal Models"
+    assert "built on BLIP-2" in xgen.text  # an anchor with parentheses in it
+
+
+# --- what is not a paper, duplicates, bad entries --------------------------------
+
+
+def test_news_code_images_and_subheadings_are_not_papers() -> None:
+    r = read("not_papers.md")
+    assert r.entries == []
+    assert [str(w) for w in r.warnings] == [f"{FIXTURES / 'not_papers.md'}:1: no papers found"]
+
+
+def test_the_same_paper_is_one_row_with_all_its_sections() -> None:
+    r = read("duplicates.md")
+    assert [(e.arxiv, e.title) for e in r.entries] == [
+        ("2405.09818", "Chameleon: Mixed-Modal Early-Fusion Foundation Models"),
+        ("2410.13848", None),  # [Janus](url): a one-word link text is a name, not a title
+        ("2411.07975", "JanusFlow: Harmonizing Autoregression and Rectified Flow"),
+    ]
+    chameleon, _, janusflow = r.entries
+    assert chameleon.tags == ["Unified / Early fusion", "Unified / Autoregressive", "Seminar"]
+    assert lines_of(chameleon) == [4, 8, 12]  # two ids with versions and a title-only mention
+    assert lines_of(janusflow) == [14, 16]  # title-only first, then the titled link
+
+
+def test_malformed_entries_warn_and_the_rest_still_come_out() -> None:
+    r = read("malformed.md")
+    name = FIXTURES / "malformed.md"
+    assert [str(w) for w in r.warnings] == [
+        f"{name}:6: arXiv ID '2503.2064x' is not an arXiv identifier",
+        f"{name}:9: malformed arXiv link https://arxiv.org/abs/2405.0",
+        f"{name}:11: malformed Semantic Scholar link https://www.semanticscholar.org/paper/Some-Title/notahexid",
+        f"{name}:12: title label with no title after it",
+    ]
+    assert [(e.arxiv, e.title) for e in r.entries] == [
+        (None, "A Paper With A Broken Id Field"),  # kept for title matching
+        ("2401.10208", "A good one: Still Read After The Bad Ones"),
+    ]
+
+
+def test_merge_joins_title_only_mentions_but_never_conflicting_ids() -> None:
+    a = Entry(arxiv="2401.00001", title="Same Title", sources=["a:1"])
+    b = Entry(arxiv="2401.00002", title="Same Title", sources=["a:2"])
+    c = Entry(title="same   title!", sources=["a:3"])
+    merged = merge_entries([a, b, c])
+    assert [(e.arxiv, e.sources) for e in merged] == [("2401.00001", ["a:1", "a:3"]), ("2401.00002", ["a:2"])]
+
+
+# --- other formats -------------------------------------------------------------
+
+
+def test_bibtex_fields() -> None:
+    r = read("refs.bib")
+    name = FIXTURES / "refs.bib"
+    assert [(e.arxiv, e.doi, e.title, e.year) for e in r.entries] == [
+        ("2405.09818", None, "Chameleon: Mixed-Modal Early-Fusion Foundation Models", 2024),
+        (None, "10.1145/3292500.3330701", "KGAT: Knowledge Graph Attention Network for Recommendation", 2019),
+        # no year field: the year comes from the arXiv id in the url
+        ("2407.06135", None, "ANOLE: An Open, Autoregressive, Native Large Multimodal Models for Interleaved Image-Text Generation", 2024),
+    ]
+    kgat = r.entries[1]
+    assert kgat.authors == ["Wang, Xiang", "He, Xiangnan", "Cao, Yixin"] and kgat.venue == "KDD"
+    assert [e.sources for e in r.entries] == [[f"{name}:2"], [f"{name}:10"], [f"{name}:18"]]
+    assert [str(w) for w in r.warnings] == [
+        f"{name}:23: BibTeX entry 'untitled' has no id and no title",
+        f"{name}:27: malformed BibTeX entry '@article{{broken,'",
+    ]
+
+
+def test_plain_file_of_ids() -> None:
+    r = read("ids.txt")
+    name = FIXTURES / "ids.txt"
+    assert [(e.arxiv, e.doi, e.s2_id) for e in r.entries] == [
+        ("2405.09818", None, None),
+        ("2407.06135", None, None),
+        ("2410.13848", None, None),
+        (None, "10.1145/3292500.3330701", None),
+        ("cs/0309023", None, None),
+        (None, None, "CorpusId:14514057"),
+        (None, None, "204e3073870fae3d05bcbc2f6a8e263d9b72e776"),
+    ]
+    assert r.entries[0].sources == [f"{name}:2", f"{name}:9"]  # listed twice
+    assert [str(w) for w in r.warnings] == [f"{name}:10: 'not-an-id' is not an arXiv id, DOI or Semantic Scholar id"]
+
+
+def test_several_files_merge_in_first_seen_order() -> None:
+    r = read_lists([FIXTURES / "refs.bib", FIXTURES / "duplicates.md"])
+    assert [e.arxiv for e in r.entries[:3]] == ["2405.09818", None, "2407.06135"]
+    chameleon = r.entries[0]
+    assert chameleon.tags == ["Unified / Early fusion", "Unified / Autoregressive", "Seminar"]
+    assert len(chameleon.sources) == 4
+    assert r.summary() == "5 papers from 2 files (5 with ids, 0 title-only)"
+
+
+# --- unreadable input ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "paper list not found: {p}"),
+        (b"", "paper list {p} is empty"),
+        (b"  \n\t\n", "paper list {p} is empty"),
+        (b"# list\x00\x01\x02 binary", "paper list {p} is binary (it contains NUL bytes), not text"),
+        (b"# caf\xe9 list\n", "paper list {p} is not UTF-8 text (byte 0xe9 at offset 5)"),
+    ],
+    ids=["missing", "empty", "blank", "binary", "latin-1"],
+)
+def test_unreadable_files_raise_input_error_naming_them(tmp_path: Path, content, message: str) -> None:
+    p = tmp_path / "list.md"
+    if content is not None:
+        p.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_lists([p])
+    assert str(info.value) == message.format(p=p)
+
+
+def test_a_directory_is_not_a_list(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        read_lists([tmp_path])
+
+
+def test_utf8_bom_and_crlf_are_fine(tmp_path: Path) -> None:
+    p = tmp_path / "win.md"
+    p.write_bytes("\ufeff# 笔记\r\n论文：Temporal Reasoning Transfer from Text to Video\r\n".encode("utf-8"))
+    (entry,) = read_lists([p]).entries
+    assert entry.title == "Temporal Reasoning Transfer from Text to Video" and entry.tags == ["笔记"]
+
+
+def test_stdin_is_dash() -> None:
+    r = read_lists(["-"], stdin=io.StringIO("https://arxiv.org/abs/2405.09818\n"))
+    assert [(e.arxiv, e.sources) for e in r.entries] == [("2405.09818", ["<stdin>:1"])]
+    with pytest.raises(InputError, match="<stdin> is empty"):
+        read_lists(["-"], stdin=io.StringIO(""))
+
+
+def test_read_list_text_never_raises_on_bad_content() -> None:
+    r = read_list_text("**arXiv ID:** nonsense\n", "x.md")
+    assert r.entries == [] and [str(w) for w in r.warnings] == [
+        "x.md:1: arXiv ID 'nonsense' is not an arXiv identifier",
+        "x.md:1: no papers found",
+    ]
+
+
+# --- frame and command line ---------------------------------------------------------
+
+
+def test_papers_frame_columns_and_values() -> None:
+    frame = papers_frame(read("duplicates.md").entries)
+    assert tuple(frame.columns) == PAPER_COLUMNS
+    row = frame.iloc[0]
+    assert row["key"] == "arxiv:2405.09818" and row["year"] == 2024 and row["name"] == "Chameleon"
+    assert list(frame["key"]) == ["arxiv:2405.09818", "arxiv:2410.13848", "arxiv:2411.07975"]
+
+
+def test_papers_frame_keys_a_corpus_id_only_paper_by_its_corpus_id() -> None:
+    frame = papers_frame([Entry(s2_id="CorpusId:14514057")])
+    assert frame["key"].tolist() == ["corpus:14514057"]
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, ["papers", *args], input=input)
+
+
+def test_cli_table() -> None:
+    res = run(str(FIXTURES / "duplicates.md"))
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert lines[0].split() == list(PAPER_COLUMNS)
+    assert len(lines) == 4 and lines[1].startswith("arxiv:2405.09818")
+    assert res.stderr == "3 papers from 1 file (3 with ids, 0 title-only)\n"
+
+
+def test_cli_csv_keeps_everything() -> None:
+    import csv
+
+    res = run(str(FIXTURES / "titles_zh.md"), "--format", "csv")
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert [r["arxiv"] for r in rows] == ["2506.05191", "2502.01776", "2505.14708", "", "2505.22944"]
+    assert rows[0]["text"].endswith("MokA 基于 LoRA 构建，保持高效的优点。")  # newline kept in csv
+    assert rows[0]["tags"] == "多模态笔记 / 理解"
+
+
+def test_cli_json_and_warnings_on_stderr() -> None:
+    res = run(str(FIXTURES / "malformed.md"), "--format", "json")
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert [r["title"] for r in rows] == ["A Paper With A Broken Id Field", "A good one: Still Read After The Bad Ones"]
+    assert rows[1]["sources"] == [f"{FIXTURES / 'malformed.md'}:10"]
+    err = res.stderr.splitlines()
+    assert err[0] == f"Warning: {FIXTURES / 'malformed.md'}:6: arXiv ID '2503.2064x' is not an arXiv identifier"
+    assert err[-1] == "2 papers from 1 file (1 with ids, 1 title-only)"
+
+
+def test_cli_missing_file_is_one_error_line() -> None:
+    res = run("no-such-list.md")
+    assert res.exit_code == 1
+    assert res.stderr == "Error: paper list not found: no-such-list.md\n"
+    assert res.stdout == ""
+
+
+def test_cli_reads_stdin() -> None:
+    res = run("-", "--format", "json", input="论文：Temporal Reasoning Transfer from Text to Video\n")
+    assert res.exit_code == 0, res.output
+    (row,) = json.loads(res.stdout)
+    assert row["key"] == "title:temporal reasoning transfer from text to video"
+    assert row["sources"] == ["<stdin>:1"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an awesome-list item: the link opens the item, the rest is its note
+        ("- [Emu3: Next-Token Prediction is All You Need](https://arxiv.org/abs/2409.18869) - builds on Emu2.\n",
+         ("2409.18869", "Emu3: Next-Token Prediction is All You Need", "builds on Emu2.")),
+        # bold title, link, year and note on one line
+        ("- **Visual Instruction Tuning** ([arXiv:2304.08485](https://arxiv.org/abs/2304.08485)), 2023. LLaVA builds on CLIP.\n",
+         ("2304.08485", "Visual Instruction Tuning", "2023. LLaVA builds on CLIP.")),
+        # title text before a generic link
+        ("Chameleon: Mixed-Modal Early-Fusion Foundation Models [pdf](https://arxiv.org/pdf/2405.09818)\n",
+         ("2405.09818", "Chameleon: Mixed-Modal Early-Fusion Foundation Models", "")),
+        # a bold line (not a list item) titles the untitled link under it
+        ("**Making LLaMA SEE and Draw with SEED Tokenizer**\n[[Paper](http://arxiv.org/pdf/2310.01218v1)]\n",
+         ("2310.01218", "Making LLaMA SEE and Draw with SEED Tokenizer", "")),
+        # an HTML list item
+        ('<li><a href="https://arxiv.org/abs/2405.09818">Chameleon: Mixed-Modal Early-Fusion Foundation Models</a></li>\n',
+         ("2405.09818", "Chameleon: Mixed-Modal Early-Fusion Foundation Models", "")),
+    ],
+    ids=["md-link-item", "bold-item-with-note", "title-then-pdf", "bold-line-then-link", "html-li"],
+)
+def test_one_line_forms(text: str, expected: tuple[str, str, str]) -> None:
+    (e,) = read_list_text(text, "x.md").entries
+    assert (e.arxiv, e.title, e.text) == expected
+
+
+def test_ids_in_running_prose_are_papers_of_their_own() -> None:
+    text = "# Notes\nWe compare with Chameleon (arXiv:2405.09818) and https://arxiv.org/abs/2407.06135 here.\n"
+    entries = read_list_text(text, "x.md").entries
+    assert [(e.arxiv, e.title) for e in entries] == [("2405.09818", None), ("2407.06135", None)]
+    assert entries[0].text == "We compare with Chameleon (arXiv:2405.09818) and here."

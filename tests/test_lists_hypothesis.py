@@ -1,0 +1,98 @@
+"""Property-based tests: whatever text a list holds, the reader returns papers and warnings.
+
+Random text and real-looking list text (the fixtures) mutated by deleting,
+duplicating and inserting characters, random unicode and markdown/HTML
+fragments.  Besides never raising, every result must keep the reader's
+invariants: each paper has an id or a title, ids are well-formed, every
+``file:line`` points into the document, and papers are distinct.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from citegraph.fetch.lists import read_list_text
+from citegraph.fetch.lists_ids import parse_arxiv_id, parse_doi
+from citegraph.graph.model import normalize_title
+
+FIXTURES = Path(__file__).parent / "fixtures" / "lists"
+DOCS = {p.name: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.iterdir()) if p.is_file()}
+
+FRAGMENTS = [
+    "**", "__", "[", "]", "(", ")", "](", "![](", "<details>", "</details>", "<summary><b>", "</b></summary>",
+    "<summary>Abstract</summary>", "<a href=\"", "\">", "</a>", "https://arxiv.org/abs/", "http://arxiv.org/pdf/",
+    "2405.09818", "2405.0981", "v2", ".pdf", "cs/0309023", "arXiv:", "**arXiv ID:** ", "DOI: 10.", "doi.org/10.1145/",
+    "CorpusId:", "semanticscholar.org/paper/", "link.zhihu.com/?target=https%3A//arxiv.org/abs/", "huggingface.co/papers/",
+    "github.com/a/b", "mp.weixin.qq.com/s/x", "论文标题：", "论文：", "Title: ", "技术报告：", "作者：", "Authors: ",
+    "Published in: ", "# ", "## ", "### ", "- ", "* ", "1. ", "> ", "[24/10] ", "\n", "\n\n", "\r\n", "\u2028",
+    "&amp;", "&#39;", "&#", "&", "](#", "#anchor", "```", "---", "+++", "|", "：", "，", "。", "\x00", "\ufeff", "@article{",
+]
+
+
+def check(text: str, source: str = "doc.md") -> None:
+    result = read_list_text(text, source)
+    n_lines = max(1, len(text.splitlines()))
+    keys = []
+    for e in result.entries:
+        assert e.arxiv or e.doi or e.s2_id or (e.title and e.title.strip()), e
+        if e.arxiv:
+            assert parse_arxiv_id(e.arxiv) == e.arxiv, e.arxiv
+        if e.doi:
+            assert e.doi == e.doi.lower() and parse_doi(e.doi) == e.doi, e.doi
+        assert e.sources, e
+        for s in e.sources:
+            name, line = s.rsplit(":", 1)
+            assert name == source and 1 <= int(line) <= n_lines, s
+        assert isinstance(e.text, str) and all(isinstance(t, str) and t for t in e.tags)
+        keys.append(e.key if (e.arxiv or e.doi or e.title or not e.s2_id.startswith("CorpusId")) else e.s2_id)
+    assert len(keys) == len(set(keys)), keys
+    titled_without_ids = [normalize_title(e.title) for e in result.entries if e.title and not (e.arxiv or e.doi or e.s2_id)]
+    assert len(titled_without_ids) == len(set(titled_without_ids))
+    for w in result.warnings:
+        name, line = w.source.rsplit(":", 1)
+        assert name == source and 0 <= int(line) <= n_lines, w
+
+
+@st.composite
+def mutated(draw) -> tuple[str, str]:
+    name = draw(st.sampled_from(sorted(DOCS)))
+    text = DOCS[name]
+    for _ in range(draw(st.integers(1, 6))):
+        i = draw(st.integers(0, len(text)))
+        j = draw(st.integers(i, min(len(text), i + 40)))
+        op = draw(st.sampled_from(["delete", "duplicate", "fragment", "unicode"]))
+        if op == "delete":
+            text = text[:i] + text[j:]
+        elif op == "duplicate":
+            text = text[:j] + text[i:j] + text[j:]
+        elif op == "fragment":
+            text = text[:i] + draw(st.sampled_from(FRAGMENTS)) + text[i:]
+        else:
+            text = text[:i] + draw(st.text(max_size=8)) + text[i:]
+    return name, text
+
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.text(max_size=400))
+def test_random_text_never_crashes(text: str) -> None:
+    check(text)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=6), max_size=40).map("".join))
+def test_random_markup_soup_never_crashes(text: str) -> None:
+    check(text)
+
+
+@SETTINGS
+@given(mutated())
+def test_mutated_real_lists_never_crash(case: tuple[str, str]) -> None:
+    name, text = case
+    # keep the fixture's extension: a .bib stays BibTeX, ids.txt stays a file of ids
+    check(text, source=f"mutated-{name}")

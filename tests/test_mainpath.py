@@ -1,0 +1,135 @@
+"""Main path analysis: SPC/SPLC/SPNP against hand counts and a brute-force reference."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from types import SimpleNamespace
+
+import networkx as nx
+import numpy as np
+import pytest
+from scipy import sparse
+
+from citegraph.analysis.mainpath import METHODS, main_path, spc_weights
+
+# The small example: knowledge flows A→C, B→C, C→D, C→E, D→F, E→F, E→G (arrows
+# from cited to citing; the graph stores citations, so C cites A, and so on).
+FLOW = [("A", "C"), ("B", "C"), ("C", "D"), ("C", "E"), ("D", "F"), ("E", "F"), ("E", "G")]
+# Counted by hand.  SPC: sources A, B; sinks F, G; six source→sink paths.
+#   N-: A=1 B=1 C=2 D=2 E=2     N+ (to sinks): C=3 D=1 E=2 F=1 G=1
+# SPLC: N- counts every paper as a start: A=1 B=1 C=3 D=4 E=4.
+# SPNP: also every paper as an end: N+: C=6 D=2 E=3 F=1 G=1.
+HAND = {
+    "spc": {("A", "C"): 3, ("B", "C"): 3, ("C", "D"): 2, ("C", "E"): 4, ("D", "F"): 2, ("E", "F"): 2, ("E", "G"): 2},
+    "splc": {("A", "C"): 3, ("B", "C"): 3, ("C", "D"): 3, ("C", "E"): 6, ("D", "F"): 4, ("E", "F"): 4, ("E", "G"): 4},
+    "spnp": {("A", "C"): 6, ("B", "C"): 6, ("C", "D"): 6, ("C", "E"): 9, ("D", "F"): 4, ("E", "F"): 4, ("E", "G"): 4},
+}
+
+
+def citation_graph(flow):
+    return nx.DiGraph([(v, u) for u, v in flow])  # v cites u
+
+
+def brute_force(flow, method):
+    """Edge counts over explicitly enumerated paths (plain Python, no networkx)."""
+    succ: dict[str, list[str]] = {}
+    nodes = set()
+    for u, v in flow:
+        succ.setdefault(u, []).append(v)
+        nodes |= {u, v}
+    has_pred = {v for _, v in flow}
+    sources = [n for n in nodes if n not in has_pred]
+    sinks = {n for n in nodes if n not in succ}
+
+    def paths_from(n):
+        yield [n]
+        for m in succ.get(n, []):
+            for rest in paths_from(m):
+                yield [n] + rest
+
+    starts = sources if method == "spc" else sorted(nodes)
+    counts = {e: 0 for e in flow}
+    for s in starts:
+        for p in paths_from(s):
+            if method != "spnp" and p[-1] not in sinks:
+                continue
+            for e in zip(p[:-1], p[1:]):
+                counts[e] += 1
+    return counts
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_counts_match_the_hand_computed_example(method):
+    assert spc_weights(citation_graph(FLOW), method) == {e: float(w) for e, w in HAND[method].items()}
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_hand_counts_agree_with_the_brute_force_reference(method):
+    assert brute_force(FLOW, method) == HAND[method]
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("method", METHODS)
+def test_random_dags_match_the_brute_force_reference(seed, method):
+    rng = random.Random(seed)
+    flow = sorted({(f"p{i}", f"p{j}") for i, j in itertools.combinations(range(14), 2) if rng.random() < 0.25})
+    assert spc_weights(citation_graph(flow), method) == {e: float(w) for e, w in brute_force(flow, method).items()}
+
+
+def test_global_main_path_is_the_heaviest_source_to_sink_path():
+    result = main_path(citation_graph(FLOW))
+    # A-C-E-F and A-C-E-G (and the same from B) weigh 3+4+2 = 9; A-C-D-F only 7
+    assert result["path"][1:3] == ["C", "E"] and result["path"][0] in "AB" and result["path"][3] in "FG"
+    assert [e["weight"] for e in result["edges"]] == [3.0, 4.0, 2.0]
+    assert result["broken_cycles"] == []
+
+
+def test_key_route_paths_extend_the_heaviest_edges_both_ways():
+    result = main_path(citation_graph(FLOW), kind="key-route", key_routes=1)
+    # the heaviest edge C→E, extended back to a source and on to a sink
+    assert len(result["path"]) == 4 and result["path"][1:3] == ["C", "E"]
+    everything = main_path(citation_graph(FLOW), kind="key-route", key_routes=7)
+    assert set(everything["path"]) == set("ABCDEFG")
+
+
+def test_two_preprints_citing_each_other_are_broken_by_date_and_reported():
+    G = nx.DiGraph()
+    G.add_node("old", arxiv="2401.00001")
+    G.add_node("new", arxiv="2403.00001")
+    G.add_node("base", arxiv="2301.00001")
+    G.add_edges_from([("new", "old"), ("old", "new"), ("old", "base")])  # old and new cite each other
+    result = main_path(G)
+    assert result["broken_cycles"] == [["old", "new"]]  # the older one citing the newer goes
+    assert result["path"] == ["base", "old", "new"]
+
+
+def test_edges_of_other_kinds_are_left_out():
+    G = citation_graph(FLOW)
+    nx.set_edge_attributes(G, "cites", "kind")
+    G.add_edge("A", "G", kind="mentions", kinds=["mentions"])
+    assert ("G", "A") not in spc_weights(G)
+
+
+def test_a_citation_matrix_gives_the_same_weights():
+    ids = sorted({n for e in FLOW for n in e})
+    index = {n: i for i, n in enumerate(ids)}
+    rows = [index[v] for _, v in FLOW]
+    cols = [index[u] for u, _ in FLOW]
+    A = sparse.csr_array((np.ones(len(FLOW)), (rows, cols)), shape=(len(ids), len(ids)))
+    matrix = SimpleNamespace(ids=ids, A=A, years=np.full(len(ids), 2020))
+    assert spc_weights(matrix) == {e: float(w) for e, w in HAND["spc"].items()}
+
+
+def test_deep_networks_do_not_overflow():
+    # 40 layers of 40 fully connected papers: 40**40 paths, far beyond 1e200 in products
+    layers = [[f"l{i}n{j}" for j in range(40)] for i in range(40)]
+    flow = [(u, v) for a, b in zip(layers, layers[1:]) for u in a for v in b]
+    weights = spc_weights(citation_graph(flow))
+    values = np.array(list(weights.values()))
+    assert np.isfinite(values).all() and values.max() > 0
+    assert np.allclose(values, values[0])  # every edge carries the same share by symmetry
+
+
+def test_an_empty_graph_has_an_empty_main_path():
+    assert main_path(nx.DiGraph())["path"] == []

@@ -1,0 +1,55 @@
+"""``mentions`` links from a listed paper's own text to the papers it names."""
+
+from __future__ import annotations
+
+from citegraph.graph.mentions import add_mentions, mentioned_papers
+from citegraph.graph.model import add_link, add_paper, new_graph
+
+
+def _graph():
+    G = new_graph()
+    add_paper(G, "cham", title="Chameleon: Mixed-Modal Early-Fusion Foundation Models", arxiv="2405.09818")
+    add_paper(G, "emu", title="Emu: Generative Pretraining in Multimodality", arxiv="2307.05222")
+    add_paper(G, "yan", title="Yan: Foundational Interactive Video Generation", arxiv="2508.08601")
+    add_paper(G, "show", title="Show-o: One Single Transformer", arxiv="2408.12528")
+    return G
+
+
+def test_names_and_arxiv_ids_in_text_become_mentions():
+    G = _graph()
+    add_paper(G, "orthus", title="Orthus: Autoregressive Interleaved Generation", listed=True,
+              text="Orthus surpasses Show-o and Emu2; compare arXiv 2405.09818v2.")
+    assert add_mentions(G) == 2
+    assert sorted(G.successors("orthus")) == ["cham", "show"]
+    assert G.edges["orthus", "show"]["kind"] == "mentions"
+
+
+def test_author_lines_urls_and_person_names_are_not_mentions():
+    G = _graph()
+    add_paper(G, "lqae", title="Language Quantized AutoEncoders", listed=True,
+              text="* **Authors:** Hao Liu, Wilson Yan\nCode: https://github.com/x/Chameleon\n"
+                   "As Wilson Yan showed, tokens help.")
+    assert add_mentions(G) == 0
+
+
+def test_homonyms_do_not_mention_each_other():
+    G = new_graph()
+    add_paper(G, "codi1", title="CoDi: Any-to-Any Generation", arxiv="2305.11846", text="CoDi generates any modality.")
+    add_paper(G, "codi2", title="CoDi: Subject-Consistent Generation", arxiv="2507.08396", text="CoDi keeps subjects.")
+    add_paper(G, "other", title="Other: A Study", text="We compare with CoDi.")
+    assert add_mentions(G) == 0  # "CoDi" names two papers: which one is unknown
+
+
+def test_an_existing_citation_keeps_its_kind():
+    G = _graph()
+    add_paper(G, "anole", title="Anole: An Open Model", text="We build Anole from Meta AI's Chameleon.")
+    add_link(G, "anole", "cham", "cites")
+    add_mentions(G)
+    assert G.edges["anole", "cham"]["kind"] == "cites"
+    assert G.edges["anole", "cham"]["kinds"] == ["cites", "mentions"]
+
+
+def test_mentioned_papers_skips_its_own_name():
+    G = _graph()
+    add_paper(G, "emu2", title="Emu: A Second Emu", text="Emu is our model; it beats Chameleon.")
+    assert mentioned_papers(G, "emu2") == ["cham"]

@@ -1,0 +1,112 @@
+"""The graph model: keys, merging, links, save/load round trips, exports, frames."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+
+from citegraph.errors import GraphFileError
+from citegraph.graph import model as m
+
+
+@pytest.fixture
+def small() -> nx.DiGraph:
+    G = m.new_graph()
+    m.add_paper(G, "arxiv:2405.09818", arxiv="2405.09818", title="Chameleon: Mixed-Modal", name="Chameleon",
+                year=2024, authors=["Chameleon Team"], tags=["Unified / AR"], listed=True,
+                sources=["list.md:3"], text="基于 早期融合")
+    m.add_paper(G, "arxiv:2407.06135", arxiv="2407.06135", title="ANOLE", name="Anole", year=2024,
+                tags=["Unified / AR", "Open"], listed=True)
+    m.add_paper(G, "abc", paper_id="abc", title="<img src=x onerror=alert(1)>", year=None)
+    m.add_link(G, "arxiv:2407.06135", "arxiv:2405.09818", "cites", is_influential=True,
+               intents=["methodology"], contexts=["we fine-tune Chameleon"])
+    m.add_link(G, "arxiv:2407.06135", "arxiv:2405.09818", "builds_on", confidence=0.9,
+               evidence=[{"kind": "text", "detail": "fine-tuned from Chameleon"}])
+    m.add_link(G, "arxiv:2405.09818", "abc", "mentions")
+    return G
+
+
+def test_link_kinds_accumulate_and_strongest_wins(small):
+    d = small.edges["arxiv:2407.06135", "arxiv:2405.09818"]
+    assert d["kinds"] == ["builds_on", "cites"]
+    assert d["kind"] == "builds_on"
+    assert d["is_influential"] is True
+    assert m.has_kind(d, "cites") and not m.has_kind(d, "mentions")
+    assert list(m.iter_kind(small, ["mentions"])) == [("arxiv:2405.09818", "abc")]
+
+
+def test_self_links_and_bad_kinds_rejected(small):
+    m.add_link(small, "abc", "abc", "cites")
+    assert not small.has_edge("abc", "abc")
+    with pytest.raises(ValueError, match="edge kind"):
+        m.add_link(small, "abc", "arxiv:2405.09818", "likes")
+    with pytest.raises(ValueError, match="unknown node attributes"):
+        m.add_paper(small, "abc", Title="x")
+
+
+def test_merge_keeps_known_values(small):
+    m.add_paper(small, "arxiv:2405.09818", year=None, tags=["Other"], listed=False, text="more notes")
+    d = small.nodes["arxiv:2405.09818"]
+    assert d["year"] == 2024 and d["listed"] is True
+    assert d["tags"] == ["Unified / AR", "Other"]
+    assert d["text"] == "基于 早期融合\n\nmore notes"
+
+
+def test_paper_key_precedence():
+    assert m.paper_key(paper_id="p", arxiv="1", doi="d", title="t") == "p"
+    assert m.paper_key(doi="10.1/ABC", title="t") == "doi:10.1/abc"
+    with pytest.raises(ValueError):
+        m.paper_key(title="  :: ")
+
+
+def test_save_load_round_trip(small, tmp_path):
+    path = tmp_path / "g.json"
+    m.save_graph(small, path)
+    H = m.load_graph(path)
+    assert nx.utils.graphs_equal(small, H)
+    assert H.graph["schema_version"] == m.SCHEMA_VERSION
+    assert json.loads(path.read_text(encoding="utf-8"))["directed"] is True
+    assert not list(tmp_path.glob(".*tmp"))  # atomic write leaves no temp file
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "no such graph file"),
+        ("{not json", "invalid JSON"),
+        ('{"a": 1}', "no node-link"),
+        ('{"directed": true, "graph": {"schema_version": 99}, "nodes": [], "edges": []}', "schema version 99"),
+    ],
+)
+def test_load_errors_name_the_file(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(GraphFileError, match=message) as info:
+        m.load_graph(path)
+    assert str(path) in str(info.value)
+
+
+def test_graphml_and_gexf_flatten_lists(small, tmp_path):
+    m.write_graphml(small, tmp_path / "g.graphml")
+    back = nx.read_graphml(tmp_path / "g.graphml")
+    assert back.nodes["arxiv:2407.06135"]["tags"] == "Unified / AR; Open"
+    assert back.edges["arxiv:2407.06135", "arxiv:2405.09818"]["kinds"] == "builds_on; cites"
+    assert back.nodes["abc"]["title"] == "<img src=x onerror=alert(1)>"
+    m.write_gexf(small, tmp_path / "g.gexf")
+    root = ET.parse(tmp_path / "g.gexf").getroot()
+    assert root.tag.endswith("gexf")
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_edges() == 2
+
+
+def test_frames(small):
+    nodes = m.nodes_frame(small)
+    assert list(nodes.columns) == ["id", *m.NODE_ATTRS]
+    assert len(nodes) == 3
+    assert nodes.set_index("id").loc["arxiv:2405.09818", "year"] == 2024
+    edges = m.edges_frame(small)
+    assert list(edges.columns) == ["source", "target", *m.EDGE_ATTRS]
+    assert sorted(edges["kind"]) == ["builds_on", "mentions"]

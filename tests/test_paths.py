@@ -1,0 +1,164 @@
+"""Paper lookup by what a user types; shortest and strongest citation paths."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from citegraph.analysis.paths import LINK_STRENGTH, citation_paths, find_paper, format_paths
+from citegraph.errors import AmbiguousPaperError, PaperLookupError
+from citegraph.graph.model import add_link, add_paper, new_graph
+
+
+@pytest.fixture()
+def G():
+    G = new_graph()
+    add_paper(G, "s2chameleon", paper_id="s2chameleon", arxiv="2405.09818", doi="10.48550/arxiv.2405.09818",
+              title="Chameleon: Mixed-Modal Early-Fusion Foundation Models", name="Chameleon", year=2024)
+    add_paper(G, "arxiv:2407.06135", arxiv="2407.06135",
+              title="ANOLE: An Open, Autoregressive, Native Large Multimodal Models for Interleaved Image-Text Generation",
+              name="ANOLE", year=2024)
+    add_paper(G, "janus", title="Janus: Decoupling Visual Encoding for Unified Multimodal Understanding and Generation",
+              name="Janus", year=2024)
+    add_paper(G, "januspro", title="Janus-Pro: Unified Multimodal Understanding and Generation with Data and Model Scaling",
+              name="Janus-Pro", year=2025)
+    add_paper(G, "dup1", title="Emu", name="Emu", year=2023)
+    add_paper(G, "dup2", title="Emu: Enhancing Image Generation Models", name="emu", year=2023)
+    return G
+
+
+@pytest.mark.parametrize(
+    "query,node",
+    [
+        ("s2chameleon", "s2chameleon"),
+        ("2405.09818", "s2chameleon"),
+        ("arXiv:2405.09818v3", "s2chameleon"),
+        ("https://arxiv.org/pdf/2407.06135v1.pdf", "arxiv:2407.06135"),
+        ("https://doi.org/10.48550/ARXIV.2405.09818", "s2chameleon"),
+        ("doi:10.48550/arxiv.2405.09818", "s2chameleon"),
+        ("anole", "arxiv:2407.06135"),
+        ("JANUS-PRO", "januspro"),
+        ("janus", "janus"),  # an exact name beats the title fragment both share
+        ("Janus: decoupling visual encoding for unified multimodal understanding and generation", "janus"),
+        ("early fusion", "s2chameleon"),
+        ("Mixed-Modal", "s2chameleon"),
+    ],
+)
+def test_find_paper(G, query, node):
+    assert find_paper(G, query) == node
+
+
+def test_ambiguous_query_lists_candidates(G):
+    with pytest.raises(AmbiguousPaperError) as info:
+        find_paper(G, "unified multimodal")
+    assert info.value.candidates == ["janus", "januspro"]
+    message = str(info.value)
+    assert "matches 2 papers by title fragment" in message
+    assert "januspro: Janus-Pro: Unified Multimodal Understanding" in message and "(2025)" in message
+
+
+def test_ambiguous_model_name(G):
+    with pytest.raises(AmbiguousPaperError, match="by model name") as info:
+        find_paper(G, "EMU")
+    assert info.value.candidates == ["dup1", "dup2"]
+
+
+def test_unknown_paper(G):
+    with pytest.raises(PaperLookupError, match="no paper in the graph matches 'Transfusion'"):
+        find_paper(G, "Transfusion")
+    with pytest.raises(PaperLookupError, match="empty"):
+        find_paper(G, "  ")
+    # An arXiv id not in the graph is not silently matched to something else.
+    with pytest.raises(PaperLookupError):
+        find_paper(G, "2501.00001")
+
+
+@pytest.fixture()
+def routes():
+    """Several routes from new (2025) down to root (2019).
+
+    new -cites-> root                          (1 link, 0.5)
+    new -cites-> mid1 -cites-> root            (2 links, 0.25)
+    new -builds_on-> b1 -builds_on-> b2 -builds_on-> root  (3 links, 0.729)
+    """
+    G = new_graph()
+    for key, year in [("root", 2019), ("mid1", 2021), ("b1", 2023), ("b2", 2021), ("new", 2025), ("lonely", 2020)]:
+        add_paper(G, key, title=f"Paper {key}", year=year)
+    add_link(G, "new", "root", "cites")
+    add_link(G, "new", "mid1", "cites")
+    add_link(G, "mid1", "root", "cites")
+    add_link(G, "new", "b1", "builds_on")
+    add_link(G, "b1", "b2", "builds_on")
+    add_link(G, "b2", "root", "builds_on")
+    return G
+
+
+def _ids(found):
+    return [p["id"] for p in found["path"]]
+
+
+def test_shortest_and_strongest_differ(routes):
+    result = citation_paths(routes, "root", "new")
+    assert result["a"]["id"] == "root" and result["b"]["id"] == "new"
+    assert _ids(result["shortest"]) == ["new", "root"]
+    assert result["shortest"]["direction"] == "b_to_a" and result["shortest"]["links"] == 1
+    assert result["shortest"]["strength"] == pytest.approx(LINK_STRENGTH["cites"])
+    assert _ids(result["strongest"]) == ["new", "b1", "b2", "root"]
+    assert result["strongest"]["strength"] == pytest.approx(LINK_STRENGTH["builds_on"] ** 3)
+    assert result["strongest"]["path"][0] == {"id": "new", "title": "Paper new", "year": 2025, "name": None}
+
+
+def test_either_direction(routes):
+    result = citation_paths(routes, "new", "root")
+    assert result["shortest"]["direction"] == "a_to_b"
+    assert _ids(result["shortest"]) == ["new", "root"]
+
+
+def test_influential_citation_is_stronger(routes):
+    # Only the route through mid1 is left; its links are an influential
+    # citation and a methodology citation.
+    routes.remove_edge("new", "root")
+    routes.remove_node("b1")
+    add_link(routes, "new", "mid1", "cites", is_influential=True)
+    add_link(routes, "mid1", "root", "cites", intents=["methodology"])
+    result = citation_paths(routes, "new", "root")
+    assert _ids(result["strongest"]) == ["new", "mid1", "root"]
+    assert result["strongest"]["strength"] == pytest.approx(LINK_STRENGTH["cites_influential"] ** 2)
+
+
+def test_kinds_restrict_the_paths(routes):
+    result = citation_paths(routes, "root", "new", kinds=["builds_on"])
+    assert _ids(result["shortest"]) == ["new", "b1", "b2", "root"]
+
+
+def test_no_path(routes):
+    result = citation_paths(routes, "lonely", "new")
+    assert result["shortest"] is None and result["strongest"] is None
+    text = format_paths(result)
+    assert "no chain of citations joins" in text
+
+
+def test_cycle_picks_the_better_direction():
+    G = new_graph()
+    for key in "abc":
+        add_paper(G, key, title=key, year=2024)
+    add_link(G, "a", "b", "cites")  # a → b directly
+    add_link(G, "b", "c", "builds_on")
+    add_link(G, "c", "a", "builds_on")  # b → c → a
+    result = citation_paths(G, "a", "b")
+    assert result["shortest"]["direction"] == "a_to_b"
+    assert result["strongest"]["direction"] == "b_to_a"
+    assert result["strongest"]["strength"] == pytest.approx(0.81)
+
+
+def test_format_paths_reads_oldest_first(routes):
+    text = format_paths(citation_paths(routes, "root", "new"))
+    lines = text.splitlines()
+    assert lines[0] == "Shortest path (1 link, strength 0.5): Paper root leads to Paper new"
+    assert lines[1].strip() == "Paper root (2019)  [root]"
+    assert lines[2].strip() == "↓ cited by"
+    strongest = text.split("\n\n")[1].splitlines()
+    assert strongest[0].startswith("Strongest path (3 links, strength 0.729)")
+    assert [line.split("[")[1].rstrip("]") for line in strongest[1:] if "[" in line] == ["root", "b2", "b1", "new"]
+    assert math.isclose(0.729, LINK_STRENGTH["builds_on"] ** 3)
