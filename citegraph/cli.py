@@ -306,6 +306,19 @@ def html_cmd(graph: str, output: str, color: str, size: str, layout: str, max_no
 # === report ===
 
 # === demo ===
+@main.command("demo")
+@click.option("--out", "out_dir", default="demo-out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the outputs.")
+def demo_cmd(out_dir: str) -> None:
+    """Run the whole job on the built-in example list, offline.
+
+    The example is a list of unified multimodal understanding-and-generation
+    models; with no network and no cache, the graph comes from the list's own
+    text (mentions, 'builds on' statements, model families, years).
+    """
+    from citegraph.report import demo
+
+    click.echo(demo(out_dir).summary())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -99,7 +99,7 @@ def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, links: list[dict[str
         ("edges.csv", edges_frame(G)),
         ("rankings.csv", rankings),
         ("unresolved.csv", pd.DataFrame(G.graph.get("unresolved") or [],
-                                        columns=["key", "title", "source", "reason"])),
+                                        columns=["entry", "title", "source", "reason"])),
     ):
         with files[name].open("w", encoding="utf-8", newline="") as fh:
             write_frame(frame, "csv", fh)

@@ -115,8 +115,14 @@ def top_k_related(
     elif measure == "coupling":
         score = _drop_own(M.A[rows] @ M.AT, rows)
     elif measure == "combined":
-        co, cp, direct = relatedness_rows(M, rows)
-        score = sp.csr_array(co + cp + direct)
+        # One product instead of three and two sparse additions (which are
+        # slow on the unsorted rows products leave):
+        # [Aᵀ[rows] | A[rows] | D] @ [A; Aᵀ; I] = co-citation + coupling + direct.
+        cited_by, refs = M.AT[rows], M.A[rows]
+        direct = ((refs + cited_by) > 0).astype(np.float64)
+        left = sp.hstack([cited_by, refs, direct], format="csr")
+        right = sp.vstack([M.A, M.AT, sp.eye_array(M.n, format="csr")], format="csr")
+        score = _drop_own(left @ right, rows)
     else:
         raise ValueError(f"measure must be cocitation, coupling or combined, not {measure!r}")
     neighbours = np.full((rows.size, k), -1, dtype=np.int64)
