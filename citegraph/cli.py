@@ -72,49 +72,65 @@ def papers_command(lists: tuple[str, ...], fmt: str) -> None:
 # === build ===
 
 
+# Options shared by every command that fetches (build, report), named as build()'s keywords.
+_FETCH_OPTIONS = (
+    click.option("--cache", envvar="CITEGRAPH_CACHE", type=click.Path(dir_okay=False),
+                 help="SQLite cache file [env CITEGRAPH_CACHE; default: the user's cache dir]."),
+    click.option("--api-url", envvar="CITEGRAPH_S2_URL", default=None, metavar="URL",
+                 help="Semantic Scholar graph API base (a mirror or local server) [env CITEGRAPH_S2_URL]."),
+    click.option("--api-key", envvar="S2_API_KEY", default=None, metavar="KEY",
+                 help="Semantic Scholar API key, sent on every request [env S2_API_KEY]."),
+    click.option("--offline", is_flag=True, help="Use the cache only; report what it lacks."),
+    click.option("--refresh", is_flag=True, help="Re-fetch everything, ignoring the cache."),
+    click.option("--citations", is_flag=True, help="Also fetch the papers citing each listed paper."),
+    click.option("--citation-cap", default=1000, show_default=True, type=click.IntRange(min=1),
+                 help="Most citing papers fetched per listed paper."),
+    click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0),
+                 help="Hops of references to follow (1: what the listed papers cite)."),
+    click.option("--max-papers", default=5000, show_default=True, type=click.IntRange(min=1),
+                 help="Most papers whose references are fetched (caps --depth)."),
+    click.option("--edge-details", is_flag=True,
+                 help="Page every reference list for isInfluential/intents/contexts (one request per paper)."),
+    click.option("--min-interval", type=click.FloatRange(min=0), default=None,
+                 envvar="CITEGRAPH_S2_MIN_INTERVAL",
+                 help="Seconds between requests [default 1; env CITEGRAPH_S2_MIN_INTERVAL]."),
+    click.option("--quiet", is_flag=True, help="No progress bars."),
+)
+
+
+def fetch_options(command: Any) -> Any:
+    """Attach the fetch options (see ``_FETCH_OPTIONS``) to a click command."""
+    for option in reversed(_FETCH_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _check_fetch(fetch: dict[str, Any]) -> None:
+    if fetch["offline"] and fetch["refresh"]:
+        raise click.UsageError("--offline and --refresh contradict each other")
+
+
+def _echo_fetch_notes(warnings: Any, capped: Any, quiet: bool) -> None:
+    """List-reading warnings and capped citation lists, on stderr."""
+    if not quiet:
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
+    for cap in capped:
+        click.echo(
+            f"capped: {cap['list']} of {cap['paper']}: {cap['fetched']} of {cap['total']} ({cap['reason']})",
+            err=True,
+        )
+
+
 @main.command("build")
 @click.argument("lists", nargs=-1, required=True, metavar="LIST...", type=click.Path(dir_okay=False, path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Graph file to write (node-link JSON).")
-@click.option("--cache", "cache_path", envvar="CITEGRAPH_CACHE", type=click.Path(dir_okay=False),
-              help="SQLite cache file [env CITEGRAPH_CACHE; default: the user's cache dir].")
-@click.option("--api-url", envvar="CITEGRAPH_S2_URL", default=None, metavar="URL",
-              help="Semantic Scholar graph API base (a mirror or local server) [env CITEGRAPH_S2_URL].")
-@click.option("--api-key", envvar="S2_API_KEY", default=None, metavar="KEY",
-              help="Semantic Scholar API key, sent on every request [env S2_API_KEY].")
-@click.option("--offline", is_flag=True, help="Use the cache only; report what it lacks.")
-@click.option("--refresh", is_flag=True, help="Re-fetch everything, ignoring the cache.")
-@click.option("--citations", is_flag=True, help="Also fetch the papers citing each listed paper.")
-@click.option("--citation-cap", default=1000, show_default=True, type=click.IntRange(min=1),
-              help="Most citing papers fetched per listed paper.")
-@click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0),
-              help="Hops of references to follow (1: what the listed papers cite).")
-@click.option("--max-papers", default=5000, show_default=True, type=click.IntRange(min=1),
-              help="Most papers whose references are fetched (caps --depth).")
-@click.option("--edge-details", is_flag=True,
-              help="Page every reference list for isInfluential/intents/contexts (one request per paper).")
-@click.option("--min-interval", type=click.FloatRange(min=0), default=None, envvar="CITEGRAPH_S2_MIN_INTERVAL",
-              help="Seconds between requests [default 1; env CITEGRAPH_S2_MIN_INTERVAL].")
-@click.option("--quiet", is_flag=True, help="No progress bars.")
+@fetch_options
 @click.option("--graphml", type=click.Path(dir_okay=False), help="Also write GraphML (Gephi, Cytoscape).")
 @click.option("--unresolved-csv", type=click.Path(dir_okay=False),
               help="Where to list unresolved entries [default: OUTPUT's name + .unresolved.csv, when any].")
 def build_cmd(
-    lists: tuple[str, ...],
-    output: str,
-    cache_path: str | None,
-    api_url: str | None,
-    api_key: str | None,
-    offline: bool,
-    refresh: bool,
-    citations: bool,
-    citation_cap: int,
-    depth: int,
-    max_papers: int,
-    edge_details: bool,
-    min_interval: float | None,
-    quiet: bool,
-    graphml: str | None,
-    unresolved_csv: str | None,
+    lists: tuple[str, ...], output: str, graphml: str | None, unresolved_csv: str | None, **fetch: Any
 ) -> None:
     """Resolve the papers of LIST files on Semantic Scholar and write their citation graph.
 
@@ -128,16 +144,9 @@ def build_cmd(
     from citegraph.graph.model import save_graph, write_graphml
     from citegraph.output import write_frame
 
-    if offline and refresh:
-        raise click.UsageError("--offline and --refresh contradict each other")
-    result = build(
-        list(lists), cache=cache_path, api_url=api_url, api_key=api_key, offline=offline,
-        refresh=refresh, citations=citations, citation_cap=citation_cap, depth=depth,
-        max_papers=max_papers, quiet=quiet, edge_details=edge_details, min_interval=min_interval,
-    )
-    if not quiet:
-        for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
+    _check_fetch(fetch)
+    result = build(list(lists), **fetch)
+    _echo_fetch_notes(result.warnings, result.stats["capped"], fetch["quiet"])
     save_graph(result.graph, output)
     if graphml:
         write_graphml(result.graph, graphml)
@@ -148,11 +157,6 @@ def build_cmd(
         frame = pd.DataFrame(result.unresolved, columns=["entry", "title", "source", "reason"])
         with csv_path.open("w", encoding="utf-8", newline="") as fh:
             write_frame(frame, "csv", fh)
-    for cap in result.stats["capped"]:
-        click.echo(
-            f"capped: {cap['list']} of {cap['paper']}: {cap['fetched']} of {cap['total']} ({cap['reason']})",
-            err=True,
-        )
     click.echo(result.summary_line(csv_path), err=True)
 
 
@@ -304,6 +308,24 @@ def html_cmd(graph: str, output: str, color: str, size: str, layout: str, max_no
 
 
 # === report ===
+@main.command("report")
+@click.argument("lists", nargs=-1, required=True, metavar="LIST...", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for graph.html, rankings.csv, lineage.md and the rest.")
+@fetch_options
+def report_cmd(lists: tuple[str, ...], out_dir: str, **fetch: Any) -> None:
+    """The main job: lists → Semantic Scholar → graph → rankings → lineage → HTML.
+
+    Writes graph.json, graph.graphml, papers.csv, edges.csv, rankings.csv,
+    lineage.json, lineage.md, graph.html and unresolved.csv into OUT and prints
+    a summary.  Example: citegraph report my-list.md --out out/
+    """
+    from citegraph.report import report
+
+    _check_fetch(fetch)
+    result = report(list(lists), out_dir, **fetch)
+    _echo_fetch_notes(result.warnings, result.stats.get("capped", []), fetch["quiet"])
+    click.echo(result.summary())
 
 # === demo ===
 @main.command("demo")

@@ -43,6 +43,7 @@ class ReportResult:
     links: list[dict[str, Any]]
     families: dict[str, list[str]]
     notes: list[str] = field(default_factory=list)
+    warnings: list[Any] = field(default_factory=list)
 
     def summary(self, *, top: int = 10) -> str:
         """A short human summary: counts, requests, top papers, families and chains."""
@@ -139,18 +140,19 @@ def report(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     notes: list[str] = []
+    warnings: list[Any] = []
     if fetch:
         from citegraph.fetch.pipeline import build
 
         built = build(lists, **build_options)
-        G, stats = built.graph, dict(built.stats)
+        G, stats, warnings = built.graph, dict(built.stats), list(built.warnings)
     else:
         from citegraph.fetch.lists import read_lists
         from citegraph.graph.assemble import graph_from_entries
 
         read = read_lists(lists)
         G = graph_from_entries(read.entries)
-        stats = {"listed": len(read.entries)}
+        stats, warnings = {"listed": len(read.entries)}, list(read.warnings)
         notes.append(
             "Citations were not fetched: links come from the list's own text "
             "(mentions, 'builds on' statements), model names and years. To fetch them: "
@@ -163,7 +165,7 @@ def report(
     files = _write_outputs(G, out, rankings, links, lineage_md)
     return ReportResult(
         graph=G, out_dir=out, files=files, stats=stats, rankings=rankings,
-        links=links, families=families(G), notes=notes,
+        links=links, families=families(G), notes=notes, warnings=warnings,
     )
 
 

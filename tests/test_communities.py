@@ -109,3 +109,10 @@ def test_communities_frame_with_labels():
 def test_empty_graph():
     assert community_labels(CitationMatrix.from_edges([], [], 0)).size == 0
     assert community_labels(CitationMatrix.from_edges([], [], 3)).tolist() == [0, 1, 2]
+
+
+def test_mutual_citations_are_one_link():
+    # 0 and 1 cite each other; 2 cites 0.
+    M = CitationMatrix.from_edges([0, 1, 2], [1, 0, 0], 3)
+    rows, cols = com._citation_pairs(M)
+    assert sorted(zip(rows.tolist(), cols.tolist())) == [(0, 1), (2, 0)]
