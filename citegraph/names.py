@@ -436,6 +436,8 @@ class NameMatcher:
         self._names: dict[str, int] = {}  # name as given -> form index
         self._forms: list[str] = []
         self._given: list[list[str]] = []  # form index -> the names given for it
+        self._joined: list[bool] = []  # the form has joiners: spellings vary
+        self._optional: list[int] = []  # joiners before the form's key: its start varies
         self._alts: list[tuple[str, ...]] = []  # literal forms: the spellings mention_regex allows
         self._regex_of: dict[int, str] = {}  # other forms: a name to give mention_regex
         self._always: list[int] = []  # forms with no ASCII letters or digits: no literal to look for
@@ -456,6 +458,7 @@ class NameMatcher:
                 letters = re.sub(r"[^A-Za-z]", "", form)
                 upper = form.upper() if letters and not letters.isupper() else form
                 self._alts.append((form,) if upper == form else (form, upper))
+                self._joined.append(any(c in _JOINERS for c in form))
                 # the longest run between joiners, and where it can sit: after
                 # `before` letters and up to `joins` optional joiners
                 pieces = re.split(r"([- _])", form)
@@ -469,9 +472,12 @@ class NameMatcher:
                             best = (len(piece), piece, before, joins)
                         before += len(piece)
                 _, run, at, optional = best
+                self._optional.append(optional)
                 keys[run.lower()].append((fi, at, optional, len(run)))
             else:
                 self._alts.append(())
+                self._joined.append(False)
+                self._optional.append(0)
                 self._regex_of[fi] = name
                 core = _core(name)
                 if core:
@@ -491,29 +497,32 @@ class NameMatcher:
         Names come in the order given, those spelled alike (``Janus-Pro``,
         ``**Janus-Pro**``) together.
         """
-        starts: dict[int, set[int]] = defaultdict(set)
+        spans: dict[int, list[tuple[int, int]]] = {}
         regex_forms = set(self._always)
         if self._automaton is not None and text:
             low = text.lower()
             if len(low) != len(text):  # a few letters lower-case to two characters
                 low = "".join(c.lower() if c.isascii() else c for c in text)
+            starts: dict[int, list[int]] = defaultdict(list)
             for end, where in self._automaton.iter(low):
                 for fi, at, optional, size in where:
                     if at < 0:
                         regex_forms.add(fi)
                         continue
-                    first = end - size + 1 - at
-                    starts[fi].update(p for p in range(first - optional, first + 1) if p >= 0)
-        spans: dict[int, list[tuple[int, int]]] = {}
-        if starts:
-            start_ok, end_ok = _boundaries()
+                    p = end - size + 1 - at
+                    if optional:
+                        starts[fi].extend(range(max(p - optional, 0), p + 1))
+                    elif p >= 0 and (p == 0 or not _in_name(text[p - 1])):
+                        starts[fi].append(p)
             for fi, candidates in starts.items():
+                if self._optional[fi]:
+                    candidates = sorted(set(candidates))  # ranges from nearby hits overlap
                 found, last = [], 0
-                for p in sorted(candidates):
+                for p in candidates:  # in text order: the automaton reports hits by their end
                     if p < last:
                         continue  # inside the previous match, as re.finditer does
                     q = self._walk(fi, text, p)
-                    if q is not None and start_ok.match(text, p) and end_ok.match(text, q):
+                    if q is not None and (p == 0 or not _in_name(text[p - 1])) and _name_ends(text, q):
                         found.append((p, q))
                         last = q
                 if found:
@@ -526,8 +535,14 @@ class NameMatcher:
 
     def _walk(self, fi: int, text: str, p: int) -> int | None:
         """Where a spelling of form ``fi`` starting at ``p`` ends, if one does."""
+        alts = self._alts[fi]
+        for alt in alts:
+            if text.startswith(alt, p):  # the usual case: spelled as given
+                return p + len(alt)
+        if not self._joined[fi]:
+            return None
         n = len(text)
-        for alt in self._alts[fi]:
+        for alt in alts:
             i = p
             for ch in alt:
                 if ch in _JOINERS:
@@ -542,3 +557,26 @@ class NameMatcher:
             else:
                 return i
         return None
+
+
+# The characters of _NAME_START's class: a name does not start right after one.
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.'’")
+# Characters after which _NAME_END holds without looking further (most of them).
+_END_MAYBE = frozenset("-_.'’")
+
+
+def _in_name(c: str) -> bool:
+    """``c`` is in ``_NAME_START``'s class ``[A-Za-z0-9\\u0370-\\u03ff\\-_.'’]``."""
+    return c in _NAME_CHARS or "\u0370" <= c <= "\u03ff"
+
+
+def _name_ends(text: str, q: int) -> bool:
+    """``_NAME_END`` holds at ``q``; the regex runs only where the next character needs it."""
+    if q >= len(text):
+        return True
+    c = text[q]
+    if c in _NAME_CHARS or c in "²³+" or "\u0370" <= c <= "\u03ff":
+        return c in _END_MAYBE and _boundaries()[1].match(text, q) is not None
+    if c.isspace():
+        return _boundaries()[1].match(text, q) is not None
+    return True

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from citegraph.names import find_mentions, mention_regex, model_name, name_key
+from citegraph.names import NameMatcher, find_mentions, mention_regex, model_name, name_key
 
 
 @pytest.mark.parametrize(
@@ -100,3 +102,57 @@ def test_name_keys_fold_case_punctuation_and_greek():
 def test_whole_name_mentions(name, text, found):
     assert bool(mention_regex(name).search(text)) is found
     assert bool(find_mentions(text, name)) is found
+    assert bool(NameMatcher([name]).find(text)) is found
+
+
+def spans(text: str, name: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in find_mentions(text, name)]
+
+
+# Names with joiners, versions, punctuation, Greek, superscripts, all caps, a
+# repeated word, two spaces, a tab, a trailing hyphen, CJK only, and letters
+# whose case changes their length (ß, İ): the matcher checks plain ASCII names
+# itself and must agree with mention_regex on every one of them.
+MATCHER_NAMES = [
+    "Emu", "Emu2", "Janus", "Janus-Pro", "JanusFlow", "Janus Pro", "SEED", "SEED-X", "DALL-E", "Unified-IO",
+    "Show-o", "Anole", "PixArt-α", "PixArt-Σ", "UniCode²", "FLUX.1 Kontext", "FLUX.1", "SDXL", "Stable Diffusion",
+    "Stable Diffusion XL", "A  B", "Foo Foo", "Yan", "VITA-1.5", "VITA", "C++Net", "it's", "X_Y", "Lumina-mGPT 2.0",
+    "o", "Ab-", "Q\tR", "太乙", "ß-Net", "Kandinsky 3.0", "**Orthus**",
+]
+PIECES = [
+    "-", " ", "_", ".", "'", "’", "\t", "\n", "2", " 2", " v1.5", "基于", "，", "(", ")", "$\\alpha$", "alpha",
+    "α", "x", "X", "s", "İ", "ẞ", "  ", "--", " 1.3B", "https://github.com/x/",
+]
+variants = st.sampled_from(MATCHER_NAMES).flatmap(
+    lambda n: st.sampled_from([n, n.upper(), n.lower(), n.replace("-", " "), n.replace("-", ""), n.replace(" ", "\n")])
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(variants, st.sampled_from(PIECES), st.text(max_size=3)), max_size=12))
+def test_the_matcher_finds_what_each_names_regex_finds(parts):
+    text = "".join(parts)
+    found = NameMatcher(MATCHER_NAMES).find(text)
+    for name in MATCHER_NAMES:
+        assert found.get(name, []) == spans(text, name), (name, text)
+
+
+def test_the_matcher_agrees_with_the_regexes_on_the_seed_lists(seed_files):
+    from citegraph.fetch.lists import read_lists
+
+    entries = read_lists(seed_files).entries
+    names = sorted({e.name for e in entries if e.name} | {n for n in MATCHER_NAMES if n.isascii()})
+    matcher = NameMatcher(names)
+    texts = [e.text for e in entries if e.text][::4]  # every 4th keeps the regex side quick
+    compared = 0
+    for text in texts:
+        found = matcher.find(text)
+        for name in names:
+            assert found.get(name, []) == spans(text, name), (name, text[:80])
+            compared += len(found.get(name, []))
+    assert compared > 100  # the seeds do name each other
+
+
+def test_names_spelled_alike_share_their_matches():
+    found = NameMatcher(["Janus-Pro", "**Janus-Pro**", "Emu"]).find("Janus Pro, not Emu3")
+    assert found == {"Janus-Pro": [(0, 9)], "**Janus-Pro**": [(0, 9)]}

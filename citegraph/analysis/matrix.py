@@ -226,7 +226,10 @@ def _object_array(values: Iterable[Hashable]) -> np.ndarray:
 def _year_array(years: Iterable[Any] | None, n: int) -> np.ndarray:
     if years is None:
         return np.full(n, np.nan)
-    out = np.array([np.nan if y is None else y for y in years], dtype=float)
+    if isinstance(years, np.ndarray) and years.dtype.kind in "fiu":
+        out = years.astype(np.float64)
+    else:
+        out = np.array([np.nan if y is None else y for y in years], dtype=float)
     if out.shape != (n,):
         raise ValueError(f"years must have one value per paper ({n})")
     return out
