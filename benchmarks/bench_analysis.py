@@ -304,7 +304,43 @@ def _citegraph_steps(src, dst, years, n, queries, state, save) -> dict[str, Call
     return steps
 
 
+# Paired runs: citegraph and its closest rivals alternate in one process, so a
+# swing in the (shared, noisy) machine's load hits both sides of each ratio.
+PAIRS = {
+    "build": ("networkit", "scipy"),
+    "pagerank": ("igraph", "networkit"),
+    "hits": ("igraph", "scipy"),
+    "spc": ("scipy",),
+    "related": ("scipy",),
+    "communities": ("networkit",),
+}
+
+
+def paired_main(args: argparse.Namespace) -> None:
+    steps = [s for s in args.steps.split(",") if s in PAIRS]
+    libs = ["citegraph"] + sorted({p for s in steps for p in PAIRS[s]})
+    libs = [lib for lib in libs if lib in ("citegraph", "scipy") or importlib.util.find_spec(lib)]
+    fns = {lib: _lib_steps(lib, Path(args.data), Path(args.out)) for lib in libs}
+    for lib in libs:
+        fns[lib]["build"]()
+
+    def run_pairs(step: str) -> dict:
+        sides = ["citegraph"] + [p for p in PAIRS[step] if p in fns and step in fns[p]]
+        times: dict[str, list[float]] = {lib: [] for lib in sides}
+        for _ in range(args.repeat):
+            for lib in sides:
+                t0 = time.perf_counter()
+                fns[lib][step]()
+                times[lib].append(time.perf_counter() - t0)
+        return {"pairs": times}
+
+    child_run_steps([(s, (lambda s=s: run_pairs(s))) for s in steps if s in fns["citegraph"]], repeat=1, budget_s=1e9)
+
+
 def child_main(args: argparse.Namespace) -> None:
+    if args.child == "paired":
+        paired_main(args)
+        return
     fns = _lib_steps(args.child, Path(args.data), Path(args.out))
     wanted = [s for s in args.steps.split(",") if s]
     # "build" always runs first: the other steps need its graph object
@@ -340,7 +376,7 @@ def accuracy(out: Path, lib: str, size_data: dict) -> dict[str, str]:
     return notes
 
 
-def run(sizes: list[int], libs: list[str], *, repeat: int, step_timeout: float, mem_gb: float, out_json: Path | None) -> dict:
+def run(sizes: list[int], libs: list[str], *, repeat: int, step_timeout: float, mem_gb: float, out_json: Path | None, paired_repeat: int = 0) -> dict:
     from _synth import cached_dag, cached_graph_file
 
     results: dict = {"machine": machine_info(), "sizes": {}}
@@ -365,8 +401,20 @@ def run(sizes: list[int], libs: list[str], *, repeat: int, step_timeout: float, 
                 size_res["libs"][lib] = outcome
             for lib in libs:
                 size_res.setdefault("accuracy", {})[lib] = accuracy(Path(tmp), lib, size_res)
+            if paired_repeat and "citegraph" in libs:
+                print("- paired (citegraph and its closest rivals alternating in one process)", flush=True)
+                argv = lambda rem: [  # noqa: E731
+                    sys.executable, __file__, "--child", "paired", "--data", str(path), "--out", tmp,
+                    "--steps", ",".join(rem), "--repeat", str(paired_repeat),
+                ]
+                size_res["paired"] = run_child_steps(
+                    argv, [s for s in STEPS if s in PAIRS], step_timeout_s=step_timeout * paired_repeat * 3,
+                    mem_limit_gb=mem_gb, log=lambda s: print(s, flush=True),
+                )
         results["sizes"][n] = size_res
         print(report_size(n, size_res, libs), flush=True)
+        if size_res.get("paired"):
+            print(report_paired(size_res["paired"]), flush=True)
     if out_json:
         write_json(out_json, _jsonable(results))
     return results
@@ -384,6 +432,7 @@ def _jsonable(results: dict) -> dict:
                 for lib, o in r["libs"].items()
             },
             "accuracy": r.get("accuracy", {}),
+            "paired": {s: v.extra.get("pairs") for s, v in r["paired"].steps.items()} if r.get("paired") else None,
         }
     return out
 
@@ -433,6 +482,56 @@ def report_size(n: int, r: dict, libs: list[str]) -> str:
     return f"\n{table}\n\n¹ one run (a step slower than the repeat budget); others are medians of the runs.\n\n{acc_table}\n"
 
 
+def report_paired(outcome: ChildOutcome) -> str:
+    """Per step: medians of the alternating runs and the median of the per-pair ratios."""
+    from statistics import median as med
+
+    rows = []
+    for step, res in outcome.steps.items():
+        if res.status != "ok":
+            rows.append([step, res.cell(), "", ""])
+            continue
+        t = res.extra["pairs"]
+        cg = t["citegraph"]
+        for peer, pt in t.items():
+            if peer == "citegraph":
+                continue
+            ratio = med(a / b for a, b in zip(cg, pt))
+            rows.append([step, fmt_s(med(cg)), f"{peer} {fmt_s(med(pt))}", fmt_ratio(ratio)])
+    return "\n" + markdown_table(["step", "citegraph", "rival (same process, alternating)", "citegraph / rival (median of pairs)"], rows) + "\n"
+
+
+def merged_report(paths: list[Path]) -> None:
+    """Print the tables of runs made separately (e.g. networkx at 1M on its own, for memory)."""
+    from _util import StepResult
+
+    sizes: dict[str, dict] = {}
+    machine = ""
+    for path in paths:
+        data = json.loads(Path(path).read_text())
+        machine = machine or data["machine"]
+        for n, r in data["sizes"].items():
+            into = sizes.setdefault(n, {"libs": {}, "accuracy": {}, "paired": None})
+            for lib, o in r["libs"].items():
+                steps = {
+                    s: StepResult(s, v["status"], v["times"], None, v.get("message", ""), v.get("extra", {}))
+                    for s, v in o["steps"].items()
+                }
+                into["libs"][lib] = ChildOutcome(steps, o["peak_rss_mb"], 0.0)
+            into["accuracy"].update(r.get("accuracy", {}))
+            if r.get("paired"):
+                into["paired"] = ChildOutcome(
+                    {s: StepResult(s, "ok", extra={"pairs": v}) for s, v in r["paired"].items() if v}, 0.0, 0.0
+                )
+    print(f"# bench_analysis (merged from {', '.join(str(p) for p in paths)}) — {machine}")
+    for n, r in sizes.items():
+        libs = [lib for lib in LIBS if lib in r["libs"]]
+        print(f"\n## {int(n):,} papers")
+        print(report_size(int(n), r, libs))
+        if r["paired"]:
+            print(report_paired(r["paired"]))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10000,100000", help="comma-separated paper counts")
@@ -441,7 +540,9 @@ def main() -> None:
     ap.add_argument("--step-timeout", type=float, default=600, help="seconds before a step is reported as '> T'")
     ap.add_argument("--mem-gb", type=float, default=16, help="address-space cap per child (RLIMIT_AS)")
     ap.add_argument("--json", type=Path, help="also write raw results here")
+    ap.add_argument("--paired", type=int, default=5, help="alternating citegraph/rival runs per step (0: none)")
     ap.add_argument("--smoke", action="store_true", help="500 papers, one run, short limits (for the test suite)")
+    ap.add_argument("--merge", type=Path, nargs="+", help="print the tables of earlier --json files together")
     ap.add_argument("--child")
     ap.add_argument("--data")
     ap.add_argument("--out")
@@ -451,8 +552,11 @@ def main() -> None:
     if args.child:
         child_main(args)
         return
+    if args.merge:
+        merged_report(args.merge)
+        return
     if args.smoke:
-        args.sizes, args.repeat, args.step_timeout = "500", 1, 60
+        args.sizes, args.repeat, args.step_timeout, args.paired = "500", 1, 60, 1
         os.environ["BENCH_QUERIES"] = "20"  # inherited by the children
     libs = [lib for lib in args.libs.split(",") if lib]
     missing = [lib for lib in libs if lib in ("igraph", "networkit") and importlib.util.find_spec(lib) is None]
@@ -460,7 +564,7 @@ def main() -> None:
         print(f"not installed, left out: {', '.join(missing)} (pip install -e '.[bench]')")
         libs = [lib for lib in libs if lib not in missing]
     print(f"# bench_analysis — {machine_info()}")
-    run([int(s) for s in args.sizes.split(",")], libs, repeat=args.repeat, step_timeout=args.step_timeout, mem_gb=args.mem_gb, out_json=args.json)
+    run([int(s) for s in args.sizes.split(",")], libs, repeat=args.repeat, step_timeout=args.step_timeout, mem_gb=args.mem_gb, out_json=args.json, paired_repeat=args.paired)
 
 
 if __name__ == "__main__":

@@ -250,6 +250,7 @@ def audit_cmd(graph: str, merge: bool, output: str | None, fmt: str) -> None:
     G = load_graph(graph)
     report = audit(G)
     _echo_frame(audit_frame(report), fmt)
+    sys.stdout.flush()  # the table before the summary on a shared terminal
     counts = ", ".join(f"{len(frame)} {name.replace('_', ' ')}" for name, frame in report.items())
     click.echo(f"audit: {counts}", err=True)
     if merge:

@@ -438,11 +438,14 @@ class NameMatcher:
         self._given: list[list[str]] = []  # form index -> the names given for it
         self._joined: list[bool] = []  # the form has joiners: spellings vary
         self._optional: list[int] = []  # joiners before the form's key: its start varies
+        self._firsts: list[str] = []  # what a spelling starts with
         self._alts: list[tuple[str, ...]] = []  # literal forms: the spellings mention_regex allows
         self._regex_of: dict[int, str] = {}  # other forms: a name to give mention_regex
         self._always: list[int] = []  # forms with no ASCII letters or digits: no literal to look for
         index: dict[str, int] = {}
-        keys: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
+        # automaton key -> (form, characters from the form's start to the key's
+        # end, joiners before the key or -1 for forms left to mention_regex)
+        keys: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         for name in names:
             if name in self._names:
                 continue
@@ -459,8 +462,11 @@ class NameMatcher:
                 upper = form.upper() if letters and not letters.isupper() else form
                 self._alts.append((form,) if upper == form else (form, upper))
                 self._joined.append(any(c in _JOINERS for c in form))
-                # the longest run between joiners, and where it can sit: after
-                # `before` letters and up to `joins` optional joiners
+                self._firsts.append(form[0] + upper[0])
+                # The key: a run between joiners, and where it sits: after `at`
+                # characters and up to `optional` joiners.  The first run when
+                # it has 3+ characters: its start is the name's start, so hits
+                # inside words are dropped at once; else the longest.
                 pieces = re.split(r"([- _])", form)
                 before = joins = 0
                 best = (-1, "", 0, 0)
@@ -471,17 +477,20 @@ class NameMatcher:
                         if len(piece) > best[0]:
                             best = (len(piece), piece, before, joins)
                         before += len(piece)
+                if len(pieces[0]) >= 3:
+                    best = (len(pieces[0]), pieces[0], 0, 0)
                 _, run, at, optional = best
                 self._optional.append(optional)
-                keys[run.lower()].append((fi, at, optional, len(run)))
+                keys[run.lower()].append((fi, len(run) - 1 + at, optional))
             else:
                 self._alts.append(())
                 self._joined.append(False)
+                self._firsts.append("")
                 self._optional.append(0)
                 self._regex_of[fi] = name
                 core = _core(name)
                 if core:
-                    keys[core].append((fi, -1, 0, len(core)))
+                    keys[core].append((fi, 0, -1))
                 else:
                     self._always.append(fi)
         self._automaton = None
@@ -504,27 +513,46 @@ class NameMatcher:
             if len(low) != len(text):  # a few letters lower-case to two characters
                 low = "".join(c.lower() if c.isascii() else c for c in text)
             starts: dict[int, list[int]] = defaultdict(list)
+            # the loops below run for every hit: checks are written out inline
             for end, where in self._automaton.iter(low):
-                for fi, at, optional, size in where:
-                    if at < 0:
-                        regex_forms.add(fi)
-                        continue
-                    p = end - size + 1 - at
-                    if optional:
-                        starts[fi].extend(range(max(p - optional, 0), p + 1))
-                    elif p >= 0 and (p == 0 or not _in_name(text[p - 1])):
+                for fi, back, optional in where:
+                    p = end - back
+                    if optional == 0:
+                        if p > 0:
+                            c = text[p - 1]
+                            if c in _NAME_CHARS or "\u0370" <= c <= "\u03ff":
+                                continue  # inside a word: _NAME_START fails
+                        elif p < 0:
+                            continue
                         starts[fi].append(p)
+                    elif optional > 0:
+                        starts[fi].extend(range(max(p - optional, 0), p + 1))
+                    else:
+                        regex_forms.add(fi)
+            n = len(text)
+            end_ok = _boundaries()[1].match
             for fi, candidates in starts.items():
-                if self._optional[fi]:
+                varies = self._optional[fi] > 0
+                if varies:
                     candidates = sorted(set(candidates))  # ranges from nearby hits overlap
                 found, last = [], 0
                 for p in candidates:  # in text order: the automaton reports hits by their end
                     if p < last:
                         continue  # inside the previous match, as re.finditer does
+                    if varies and p and (text[p - 1] in _NAME_CHARS or "\u0370" <= text[p - 1] <= "\u03ff"):
+                        continue
                     q = self._walk(fi, text, p)
-                    if q is not None and (p == 0 or not _in_name(text[p - 1])) and _name_ends(text, q):
-                        found.append((p, q))
-                        last = q
+                    if q is None:
+                        continue
+                    if q < n:  # _NAME_END, its regex run only where the next character needs it
+                        c = text[q]
+                        if c in _NAME_CHARS or c in "²³+" or "\u0370" <= c <= "\u03ff":
+                            if c not in _END_MAYBE or not end_ok(text, q):
+                                continue
+                        elif c.isspace() and not end_ok(text, q):
+                            continue
+                    found.append((p, q))
+                    last = q
                 if found:
                     spans[fi] = found
         for fi in regex_forms:
@@ -539,7 +567,7 @@ class NameMatcher:
         for alt in alts:
             if text.startswith(alt, p):  # the usual case: spelled as given
                 return p + len(alt)
-        if not self._joined[fi]:
+        if not self._joined[fi] or text[p] not in self._firsts[fi]:
             return None
         n = len(text)
         for alt in alts:
@@ -561,22 +589,5 @@ class NameMatcher:
 
 # The characters of _NAME_START's class: a name does not start right after one.
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.'’")
-# Characters after which _NAME_END holds without looking further (most of them).
+# Of those, the ones after which _NAME_END may still hold: its regex decides.
 _END_MAYBE = frozenset("-_.'’")
-
-
-def _in_name(c: str) -> bool:
-    """``c`` is in ``_NAME_START``'s class ``[A-Za-z0-9\\u0370-\\u03ff\\-_.'’]``."""
-    return c in _NAME_CHARS or "\u0370" <= c <= "\u03ff"
-
-
-def _name_ends(text: str, q: int) -> bool:
-    """``_NAME_END`` holds at ``q``; the regex runs only where the next character needs it."""
-    if q >= len(text):
-        return True
-    c = text[q]
-    if c in _NAME_CHARS or c in "²³+" or "\u0370" <= c <= "\u03ff":
-        return c in _END_MAYBE and _boundaries()[1].match(text, q) is not None
-    if c.isspace():
-        return _boundaries()[1].match(text, q) is not None
-    return True

@@ -284,3 +284,8 @@ def test_matrix_cache_follows_changes(small_graph):
     assert citation_matrix(G, kinds=["cites"]).A.nnz == cites + 1
     G.remove_node("c")
     assert citation_matrix(G).n == 3
+
+
+def test_unknown_edge_kind_is_refused(small_graph):
+    with pytest.raises(ValueError, match="edge kinds"):
+        citation_matrix(small_graph, kinds=["cite"])

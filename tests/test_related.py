@@ -158,3 +158,9 @@ def test_related_papers_top_and_lookup(papers):
     assert len(related_papers(papers, "focus", top=2)) == 2
     with pytest.raises(AmbiguousPaperError):
         related_papers(papers, "model")
+
+
+def test_unconnected_paper_has_no_related_papers(papers):
+    add_paper(papers, "alone", title="Alone")
+    frame = related_papers(papers, "alone")
+    assert frame.empty and list(frame.columns) == ["id", "title", "year", "relation", "cocitation", "coupling", "score"]

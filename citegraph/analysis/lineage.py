@@ -60,7 +60,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import networkx as nx
 
@@ -232,7 +232,7 @@ def _own_text(d: dict[str, Any]) -> str:
 
 
 # report, lineage_report and families each work out the lineage of one graph:
-# its texts are cleaned once
+# its texts are cleaned once (and names found once, see _name_finder)
 @lru_cache(maxsize=16384)
 def _prose(text: str) -> str:
     # each pattern runs only where its literal part occurs: scanning for them
@@ -244,6 +244,9 @@ def _prose(text: str) -> str:
     if "http" in text or "www." in text or "github.com/" in text:
         text = _URL.sub(" ", text)
     return text
+
+
+_model_name = lru_cache(maxsize=16384)(model_name)  # remembered like _prose
 
 
 def node_names(G: nx.DiGraph) -> dict[Any, str]:
@@ -260,7 +263,7 @@ def node_names(G: nx.DiGraph) -> dict[Any, str]:
 def _node_names(G: nx.DiGraph, texts: dict[Any, str]) -> dict[Any, str]:
     out = {}
     for n, d in G.nodes(data=True):
-        name = d.get("name") or model_name(d.get("title"), texts[n] or None)
+        name = d.get("name") or _model_name(d.get("title"), texts[n] or None)
         if name and not is_generic(name):
             out[n] = clean_name(name)
     return out
@@ -559,15 +562,13 @@ def _text_statements(
     rows_of: dict[str, list[int]] = defaultdict(list)
     for i, (_, form) in enumerate(forms):
         rows_of[form].append(i)
-    # one pass over each text for every name at once: scanning the texts once
-    # per name made this quadratic in the number of papers
-    matcher = NameMatcher(rows_of)
+    find = _name_finder(tuple(rows_of))
     out: dict[tuple[Any, Any], str] = {}
     named: dict[Any, dict[str, list[tuple[int, int]]]] = {}
     for child in papers.values():
         if not child.text:
             continue
-        hits = named[child.id] = matcher.find(child.text)
+        hits = named[child.id] = find(child.text)
         own = {name_key(child.name)} if child.name else set()
         own |= {name_key(a) for a in aliases.get(child.id, ())}
         for i in sorted(i for form in hits for i in rows_of[form]):
@@ -580,6 +581,18 @@ def _text_statements(
                     out[(pid, child.id)] = snippet
                     break
     return out, named
+
+
+@lru_cache(maxsize=2)
+def _name_finder(forms: tuple[str, ...]) -> Callable[[str], dict[str, list[tuple[int, int]]]]:
+    """Every mention of ``forms`` in a text, remembered: report, lineage_report
+    and families each work out the lineage of the same graph.
+
+    One pass over each text for every name at once: scanning the texts once per
+    name made lineage quadratic in the number of papers.  Callers must not
+    change what it returns.
+    """
+    return lru_cache(maxsize=None)(NameMatcher(forms).find)
 
 
 def _mentioned(child: _Paper, parent: _Paper, aliases: dict[Any, set[str]],

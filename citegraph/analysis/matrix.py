@@ -31,6 +31,8 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
+from citegraph.graph.model import EDGE_KINDS
+
 __all__ = ["CitationMatrix", "citation_matrix", "clear_matrix_cache"]
 
 # Derived arrays that depend only on the edges; they survive a refresh of the
@@ -287,6 +289,8 @@ def citation_matrix(G: nx.DiGraph, *, kinds: Iterable[str] | None = None) -> Cit
     3
     """
     key = None if kinds is None else tuple(sorted(set(kinds)))
+    if key is not None and set(key) - set(EDGE_KINDS):
+        raise ValueError(f"edge kinds must be among {EDGE_KINDS}, not {list(key)}")
     nodes = G.nodes
     years = _year_array((_plain_year(d.get("year")) for d in nodes.values()), len(nodes))
     listed = np.fromiter((bool(d.get("listed")) for d in nodes.values()), dtype=bool, count=len(nodes))

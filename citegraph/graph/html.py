@@ -454,18 +454,8 @@ def explorer_data(
     family = _families(H)
     group_of = _communities(H, seed) if color == "community" else family
     # The colours (and bands) go to the largest groups drawn; the rest share grey.
-    counts: dict[str, int] = {}
-    for n in keep:
-        if group_of.get(n) is not None:
-            counts[group_of[n]] = counts.get(group_of[n], 0) + 1
-    ranked_groups = [g for g in sorted(counts, key=lambda g: (-counts[g], g)) if counts[g] > 1][: len(PALETTE)]
-    first_year = {
-        g: min((H.nodes[n].get("year") or 9999 for n in keep if group_of.get(n) == g), default=9999)
-        for g in ranked_groups
-    }
-    ranked_groups.sort(key=lambda g: (first_year[g], -counts[g], g))
-    group_color = {g: PALETTE[i] for i, g in enumerate(ranked_groups)}
-
+    groups = _top_groups(H, group_of)
+    group_color = {g: PALETTE[i] for i, g in enumerate(groups)}
     years = sorted({int(d["year"]) for _, d in H.nodes(data=True) if d.get("year") is not None})
     lo, hi = (years[0], years[-1]) if years else (0, 0)
 
@@ -475,53 +465,19 @@ def explorer_data(
             return _year_color(None if y is None else int(y), lo, hi)
         return group_color.get(group_of.get(n), OTHER_COLOR)
 
-    # Bands: one per coloured group (by family when colouring by year), then the rest.
-    band_group = family if color == "year" else group_of
-    band_colors = group_color if color != "year" else None
-    if color == "year":
-        fam_counts: dict[str, int] = {}
-        for n in keep:
-            if family.get(n) is not None:
-                fam_counts[family[n]] = fam_counts.get(family[n], 0) + 1
-        band_keys = sorted((f for f in fam_counts if fam_counts[f] > 1), key=lambda f: (-fam_counts[f], f))[: len(PALETTE)]
-        band_keys.sort(key=lambda f: (min(H.nodes[n].get("year") or 9999 for n in keep if family.get(n) == f), f))
-    else:
-        band_keys = list(ranked_groups)
-    band_set = set(band_keys)
-    other_listed = "\x00listed"
-    other_outside = "\x00outside"
-
-    def band_of(n: Hashable) -> str:
-        g = band_group.get(n)
-        if g in band_set:
-            return g
-        return other_listed if H.nodes[n].get("listed") else other_outside
-
-    rest_word = "smaller communities" if color == "community" else "no family"
-    band_labels = {k: k for k in band_keys}
-    band_labels[other_listed] = f"listed papers · {rest_word}"
-    band_labels[other_outside] = f"papers outside the lists · {rest_word}"
     index = {n: i for i, n in enumerate(keep)}
     if layout == "time":
-        pos, axis = _layout.time_layout(
-            H,
-            {n: band_of(n) for n in keep},
-            band_keys + [other_listed, other_outside],
-            {n: pagerank.get(n, 0.0) for n in keep},
-            size=radius,
-            label={n: _label_box(labels[n], 14 if H.nodes[n].get("listed") else 10) for n in keep},
-            band_labels=band_labels,
-        )
-        axis["years"] = {str(y): x for y, x in axis["years"].items()}
+        # A band per coloured group (per family when colouring by year), then the rest.
+        band_group = family if color == "year" else group_of
+        band_keys = _top_groups(H, family) if color == "year" else groups
+        pos, axis = _time_layout(H, band_group, band_keys, color, pagerank, radius, labels)
         for b in axis["bands"]:
-            b["color"] = (band_colors or {}).get(b["key"], "#495057" if b["key"] in band_set else OTHER_COLOR)
+            b["color"] = group_color.get(b["key"], "#495057" if b["key"] in band_keys else OTHER_COLOR)
             b.pop("key")
     else:
         pos, axis = _layout.force_layout(H.to_undirected(as_view=True), seed=seed), None
 
-    # Every heading path and its parents ("A / B" gives "A" too): choosing "A" shows all of A.
-    tags = {str(t) for _, d in H.nodes(data=True) for t in (d.get("tags") or []) if t}
-    sections = sorted({" / ".join(t.split(" / ")[:k]) for t in tags for k in range(1, t.count(" / ") + 2)})
+    sections = _section_paths(H)
     section_index = {s: i for i, s in enumerate(sections)}
     nodes, info = [], []
     for n in keep:
@@ -549,12 +505,110 @@ def explorer_data(
             rec["f"] = _clip(family[n], 80)
         rec["m"] = measure.get(n, 0.0)
         info.append(rec)
+    edges, kinds, edge_info = _edge_items(H, index)
 
+    if color == "year":
+        span = years if len(years) <= 14 else [years[round(i * (len(years) - 1) / 8)] for i in range(9)]
+        legend = [{"label": str(y), "color": _year_color(y, lo, hi)} for y in span]
+        if any(H.nodes[n].get("year") is None for n in keep):
+            legend.append({"label": "year unknown", "color": OTHER_COLOR})
+    else:
+        members: dict[Any, list[int]] = {g: [] for g in groups}
+        others = []
+        for n in keep:
+            (members[group_of[n]] if group_of.get(n) in group_color else others).append(index[n])
+        legend = [{"label": g, "color": group_color[g], "count": len(members[g]), "members": members[g]} for g in groups]
+        if others:
+            label = "other" if color == "community" else "no family / other"
+            legend.append({"label": label, "color": OTHER_COLOR, "count": len(others), "members": others})
+    for item in legend:
+        item["label"] = _clip(item["label"], 60)
+    title = {"year": "Year", "community": "Community", "family": "Model family"}[color]
+    size_names = {"pagerank": "PageRank", "citations": "citations", "influential": "influential citations",
+                  "indegree": "citations in this graph"}
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "info": info,
+        "edgeKinds": kinds,
+        "edgeInfo": edge_info,
+        "legend": {"title": title, "items": legend, "size": size_names.get(size, size)},
+        "axis": axis,
+        "sections": sections,
+        "years": [lo, hi] if years else None,
+        "layout": layout,
+        "color": color,
+        "note": note,
+        "total": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()},
+        "edgeStyle": EDGE_STYLE,
+        "showCites": kinds.count("cites") <= CITES_SHOWN,
+        "options": _vis_options(len(edges) > _BIG or len(nodes) > _BIG),
+    }
+
+
+def _top_groups(H: nx.DiGraph, group_of: dict[Hashable, Any]) -> list[Any]:
+    """Groups with two or more papers, the largest first, as many as there are colours,
+    then put in order of their first year (so bands read oldest first)."""
+    counts: dict[Any, int] = {}
+    first: dict[Any, int] = {}
+    for n, d in H.nodes(data=True):
+        g = group_of.get(n)
+        if g is not None:
+            counts[g] = counts.get(g, 0) + 1
+            first[g] = min(first.get(g, 9999), int(d.get("year") or 9999))
+    top = [g for g in sorted(counts, key=lambda g: (-counts[g], str(g))) if counts[g] > 1][: len(PALETTE)]
+    return sorted(top, key=lambda g: (first[g], -counts[g], str(g)))
+
+
+def _time_layout(
+    H: nx.DiGraph,
+    band_group: dict[Hashable, Any],
+    band_keys: list[Any],
+    color: str,
+    pagerank: dict[Hashable, float],
+    radius: dict[Hashable, float],
+    labels: dict[Hashable, str],
+) -> tuple[dict[Hashable, tuple[float, float]], dict[str, Any]]:
+    """Time layout positions, with a band per group and two for the other papers."""
+    other_listed, other_outside = "\x00listed", "\x00outside"
+    keys = set(band_keys)
+
+    def band_of(n: Hashable) -> Any:
+        g = band_group.get(n)
+        if g in keys:
+            return g
+        return other_listed if H.nodes[n].get("listed") else other_outside
+
+    rest = "smaller communities" if color == "community" else "no family"
+    band_labels = {k: str(k) for k in band_keys}
+    band_labels[other_listed] = f"listed papers · {rest}"
+    band_labels[other_outside] = f"papers outside the lists · {rest}"
+    pos, axis = _layout.time_layout(
+        H,
+        {n: band_of(n) for n in H},
+        list(band_keys) + [other_listed, other_outside],
+        pagerank,
+        size=radius,
+        label={n: _label_box(labels[n], 14 if H.nodes[n].get("listed") else 10) for n in H},
+        band_labels=band_labels,
+    )
+    axis["years"] = {str(y): x for y, x in axis["years"].items()}
+    return pos, axis
+
+
+def _section_paths(H: nx.DiGraph) -> list[str]:
+    """Every list section and its parents ("A / B" gives "A" too): choosing "A" shows all of A."""
+    tags = {str(t) for _, d in H.nodes(data=True) for t in (d.get("tags") or []) if t}
+    return sorted({" / ".join(t.split(" / ")[:k]) for t in tags for k in range(1, t.count(" / ") + 2)})
+
+
+def _edge_items(H: nx.DiGraph, index: dict[Hashable, int]) -> tuple[list[dict], list[str], dict[str, dict]]:
+    """vis-network edges (citations take the default style), their kinds, and tooltip data."""
     edges, kinds, edge_info = [], [], {}
     for u, v, d in H.edges(data=True):
         i = len(edges)
         kind = d.get("kind") or "cites"
-        item = {"id": i, "from": index[u], "to": index[v]}
+        item: dict[str, Any] = {"id": i, "from": index[u], "to": index[v]}
         if kind != "cites":
             style = EDGE_STYLE.get(kind, EDGE_STYLE["cites"])
             item.update(color={"color": style["color"], "opacity": 1.0}, width=style["width"])
@@ -565,47 +619,7 @@ def explorer_data(
         extra = _edge_info(d)
         if extra:
             edge_info[str(i)] = extra
-
-    if color == "year":
-        span = years if len(years) <= 14 else [years[round(i * (len(years) - 1) / 8)] for i in range(9)]
-        legend_items = [{"label": str(y), "color": _year_color(y, lo, hi)} for y in span]
-        if any(H.nodes[n].get("year") is None for n in keep):
-            legend_items.append({"label": "year unknown", "color": OTHER_COLOR})
-        legend_title = "Year"
-    else:
-        legend_items = [
-            {"label": g, "color": group_color[g], "count": counts[g],
-             "members": [index[n] for n in keep if group_of.get(n) == g]}
-            for g in ranked_groups
-        ]
-        others = [index[n] for n in keep if group_of.get(n) not in group_color]
-        if others:
-            label = "other" if color == "community" else "no family / other"
-            legend_items.append({"label": label, "color": OTHER_COLOR, "count": len(others), "members": others})
-        legend_title = "Community" if color == "community" else "Model family"
-    for item in legend_items:
-        item["label"] = _clip(item["label"], 60)
-    size_names = {"pagerank": "PageRank", "citations": "citations", "influential": "influential citations", "indegree": "citations in this graph"}
-    big = len(edges) > _BIG or len(nodes) > _BIG
-    n_cites = sum(1 for k in kinds if k == "cites")
-    return {
-        "nodes": nodes,
-        "edges": edges,
-        "info": info,
-        "edgeKinds": kinds,
-        "edgeInfo": edge_info,
-        "legend": {"title": legend_title, "items": legend_items, "size": size_names.get(size, size)},
-        "axis": axis,
-        "sections": sections,
-        "years": [lo, hi] if years else None,
-        "layout": layout,
-        "color": color,
-        "note": note,
-        "total": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()},
-        "edgeStyle": EDGE_STYLE,
-        "showCites": n_cites <= CITES_SHOWN,
-        "options": _vis_options(big),
-    }
+    return edges, kinds, edge_info
 
 
 def _vis_options(big: bool) -> dict[str, Any]:

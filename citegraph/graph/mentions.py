@@ -40,9 +40,23 @@ _ARXIV_IN_TEXT = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
 _PERSON_BEFORE = re.compile(r"[A-Z][a-z]+[ \u00a0]$")
 
 
+_ARXIV_HINT = re.compile(r"\.\d{4}")
+_AUTHOR_LINE = re.compile(r"(?im)^.*\b(?:authors?|作者)\s*[:：].*$")
+_URL = re.compile(r"(?:https?://|www\.|github\.com/)\S+")
+
+
+# Each pattern runs only where a literal it needs occurs: with no literal to
+# start from, the regex engine tries every position of every text.
+def _arxiv_ids(text: str) -> set[str]:
+    return set(_ARXIV_IN_TEXT.findall(text)) if _ARXIV_HINT.search(text) else set()
+
+
 def _prose(text: str) -> str:
-    text = re.sub(r"(?im)^.*\b(?:authors?|作者)\s*[:：].*$", " ", text)
-    return re.sub(r"(?:https?://|www\.|github\.com/)\S+", " ", text)
+    if "作者" in text or "author" in text.lower():
+        text = _AUTHOR_LINE.sub(" ", text)
+    if "http" in text or "www." in text or "github.com/" in text:
+        text = _URL.sub(" ", text)
+    return text
 
 
 def _names(G: nx.DiGraph) -> dict[Any, str]:
@@ -78,7 +92,7 @@ class _Finder:
         own = name_key(own_name) if own_name else None
         own_arxiv = d.get("arxiv")
         found = set()
-        for arxiv in set(_ARXIV_IN_TEXT.findall(raw)):
+        for arxiv in _arxiv_ids(raw):
             if arxiv != own_arxiv:
                 found.update(self.by_arxiv.get(arxiv, ()))
         text = _prose(raw)
