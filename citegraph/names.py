@@ -388,6 +388,9 @@ def _boundaries() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(_NAME_START), re.compile(_NAME_END)
 
 
+_ASCII_SPACE_BUT_SPACE = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f]")  # str.isspace() in ASCII, less " "
+
+
 def _literal_form(form: str) -> bool:
     """True when ``form``'s regex is plain ASCII with inner joiners, checkable by hand.
 
@@ -399,7 +402,7 @@ def _literal_form(form: str) -> bool:
         and form.isascii()
         and form[0] not in _JOINERS
         and form[-1] not in _JOINERS
-        and not any(c.isspace() and c != " " for c in form)
+        and not _ASCII_SPACE_BUT_SPACE.search(form)
     )
 
 
@@ -532,6 +535,7 @@ class NameMatcher:
             n = len(text)
             end_ok = _boundaries()[1].match
             for fi, candidates in starts.items():
+                firsts = self._firsts[fi]
                 varies = self._optional[fi] > 0
                 if varies:
                     candidates = sorted(set(candidates))  # ranges from nearby hits overlap
@@ -539,6 +543,8 @@ class NameMatcher:
                 for p in candidates:  # in text order: the automaton reports hits by their end
                     if p < last:
                         continue  # inside the previous match, as re.finditer does
+                    if text[p] not in firsts:
+                        continue
                     if varies and p and (text[p - 1] in _NAME_CHARS or "\u0370" <= text[p - 1] <= "\u03ff"):
                         continue
                     q = self._walk(fi, text, p)
@@ -567,7 +573,7 @@ class NameMatcher:
         for alt in alts:
             if text.startswith(alt, p):  # the usual case: spelled as given
                 return p + len(alt)
-        if not self._joined[fi] or text[p] not in self._firsts[fi]:
+        if not self._joined[fi]:
             return None
         n = len(text)
         for alt in alts:

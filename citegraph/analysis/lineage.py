@@ -190,7 +190,7 @@ def parse_name(name: str, known_stems: Iterable[str] = ()) -> ParsedName:
             (len(key_first) - len(tail), tail)
             for tail in _GLUED_SUFFIXES
             if key_first.endswith(tail) and len(key_first) - len(tail) >= 3
-        ]
+        ] if key_first.endswith(_GLUED_SUFFIXES) else []
         for size, tail in sorted(glued, reverse=True):
             stem = key_first[:size]
             if stem in known_stems and stem not in _GENERIC_PREFIX:

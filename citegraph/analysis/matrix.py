@@ -165,8 +165,16 @@ class CitationMatrix:
         has_refs = self.out_degree > 0
         inv_refs[has_refs] = 1.0 / self.out_degree[has_refs]
         rows = self.AT[order]
-        W = sp.csr_array((inv_refs[rows.indices], pos[rows.indices], rows.indptr), shape=self.A.shape)
-        return [W[int(s):int(e)] for s, e in zip(bounds[:-1], bounds[1:])]
+        data, indices, indptr = inv_refs[rows.indices], pos[rows.indices], rows.indptr
+        # Blocks are views into one set of arrays (no copy per generation).
+        return [
+            sp.csr_array(
+                (data[indptr[s] : indptr[e]], indices[indptr[s] : indptr[e]], indptr[s : e + 1] - indptr[s]),
+                shape=(int(e - s), self.n),
+                copy=False,
+            )
+            for s, e in zip(bounds[:-1], bounds[1:])
+        ]
 
     @classmethod
     def from_edges(
@@ -182,7 +190,8 @@ class CitationMatrix:
         """Build from edge arrays: paper ``src[k]`` cites paper ``dst[k]`` (rows ``0..n-1``).
 
         Repeated edges count once and self-citations are dropped, as in the
-        graph model.  No Python object is made per edge.
+        graph model.  No Python object is made per edge.  Both ``A`` and its
+        transpose :attr:`AT` are built here, once.
 
         >>> M = CitationMatrix.from_edges([0, 0, 1, 1], [1, 1, 1, 0], 2, ids=["a", "b"])
         >>> M.A.nnz, M.index["b"], bool(M.listed.any())
@@ -196,13 +205,15 @@ class CitationMatrix:
             raise ValueError(f"edge endpoints must be in 0..{n - 1}")
         keep = src != dst
         A = sp.csr_array((np.ones(int(keep.sum())), (src[keep], dst[keep])), shape=(n, n))
-        return cls(
+        M = cls(
             ids=np.arange(n) if ids is None else _object_array(ids),
             A=_canonical(A),
             years=_year_array(years, n),
             listed=np.zeros(n, dtype=bool) if listed is None else np.asarray(listed, dtype=bool),
             kinds=None if kinds is None else tuple(sorted(kinds)),
         )
+        _ = M.AT  # every measure also reads the cited → citing direction: build both once
+        return M
 
     def rows(self, nodes: Iterable[Hashable]) -> np.ndarray:
         """Row numbers of node ids (``KeyError`` for an unknown id)."""
@@ -358,4 +369,5 @@ def _build(
         )
     M = CitationMatrix(ids=ids, A=_canonical(A), years=years, listed=listed, kinds=kinds)
     M.__dict__["index"] = index
+    _ = M.AT  # as in from_edges: both directions, once
     return M

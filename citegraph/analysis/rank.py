@@ -33,6 +33,7 @@ from citegraph.errors import UsageError
 
 __all__ = [
     "METRICS",
+    "RANK_COLUMNS",
     "pagerank_scores",
     "hits_scores",
     "citerank_scores",

@@ -476,7 +476,7 @@ class _Run:
             "offline_missing": list(self.offline_missing),
             "cache": str(self.cache.path),
         }
-        G = graph_from_entries(self.entries)
+        G = graph_from_entries(self.entries, mentions=False)
         add_fetched(
             G,
             resolved=self.resolved,

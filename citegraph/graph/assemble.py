@@ -29,6 +29,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import networkx as nx
 
 from citegraph.fetch.entry import Entry
+from citegraph.graph.mentions import add_mentions
 from citegraph.graph.model import add_link, add_paper, new_graph
 
 __all__ = ["paper_attrs", "entry_attrs", "graph_from_entries", "add_fetched"]
@@ -83,11 +84,18 @@ def entry_attrs(entry: Entry) -> dict[str, Any]:
     }
 
 
-def graph_from_entries(entries: Iterable[Entry]) -> nx.DiGraph:
-    """A graph of the listed papers alone, keyed by ``Entry.key``, attributes from the lists."""
+def graph_from_entries(entries: Iterable[Entry], *, mentions: bool = True) -> nx.DiGraph:
+    """A graph of the listed papers alone, keyed by ``Entry.key``, attributes from the lists.
+
+    With ``mentions`` (the default) a paper whose notes name another listed
+    paper gets a ``mentions`` edge to it; :func:`add_fetched` adds them itself
+    after re-keying, so the fetch pipeline passes ``mentions=False``.
+    """
     G = new_graph()
     for entry in entries:
         add_paper(G, entry.key, **entry_attrs(entry))
+    if mentions:
+        add_mentions(G)
     return G
 
 
@@ -185,17 +193,5 @@ def add_fetched(
     G.graph["unresolved"] = [dict(u) for u in unresolved]
     if stats is not None:
         G.graph["fetch"] = dict(stats)
-    _add_mentions(G)
-    return G
-
-
-def _add_mentions(G: nx.DiGraph) -> None:
-    # citegraph.graph.mentions (mention edges from list text) is written separately
-    # and may not be installed in every checkout yet; only its absence is tolerated.
-    try:
-        from citegraph.graph.mentions import add_mentions
-    except ModuleNotFoundError as exc:
-        if exc.name != "citegraph.graph.mentions":
-            raise
-        return
     add_mentions(G)
+    return G

@@ -422,8 +422,21 @@
     resetFilters();
     details.hidden = true;
     network.unselectAll();
-    network.fit({ animation: false });
+    fitBesideLegend();
   });
+
+  // fit() ignores the legend floating over the right edge: fit, then shrink and
+  // shift so the papers sit in the part of the canvas the legend leaves free.
+  function fitBesideLegend() {
+    network.fit({ animation: false });
+    const legend = document.getElementById("cg-legend");
+    const W = container.clientWidth;
+    const free = W - (legend && !legend.hidden ? legend.offsetWidth + 24 : 0);
+    if (free >= W || free <= W * 0.4) return;
+    const scale = (network.getScale() * free) / W;
+    const view = network.getViewPosition();
+    network.moveTo({ scale, position: { x: view.x + (W - free) / 2 / scale, y: view.y } });
+  }
   document.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape" && document.activeElement !== searchBox) {
       clearFocus();
@@ -555,6 +568,7 @@
   }
   buildLegend();
   updateCount();
+  fitBesideLegend();
   network.once("afterDrawing", () => { document.body.dataset.ready = "1"; });
   // For tests and for curious people with a console.
   window.citegraph = { network, nodes, edges, nodesView, edgesView, data, focusNode, search };
