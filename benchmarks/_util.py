@@ -176,6 +176,8 @@ class StepResult:
             return "OOM"
         if self.status == "error":
             return "error"
+        if self.status == "skipped":
+            return "not run"
         return "—"
 
 
@@ -237,6 +239,7 @@ def run_child_steps(
     mem_limit_gb: float | None = 16,
     env: dict[str, str] | None = None,
     log: Callable[[str], None] = lambda s: None,
+    prerequisite: str | None = None,
 ) -> ChildOutcome:
     """Parent side: run ``steps`` in children built by ``argv_for(remaining)``.
 
@@ -281,9 +284,10 @@ def run_child_steps(
         while True:
             wait = None if current is None else max(0.1, step_timeout_s - (time.perf_counter() - started))
             try:
-                ln = lines.get(timeout=wait if current else step_timeout_s)
+                # between steps a restarted child may be rebuilding its graph: allow longer
+                ln = lines.get(timeout=wait if current else 3 * step_timeout_s)
             except queue.Empty:
-                killed_for = current or remaining[0]
+                killed_for = current or ""
                 os.killpg(proc.pid, signal.SIGKILL)
                 break
             if ln is None:
@@ -299,6 +303,7 @@ def run_child_steps(
             elif ev["event"] == "done":
                 extra = {k: v for k, v in ev.items() if k not in {"event", "step", "times", "rss_mb"}}
                 results[name] = StepResult(name, "ok", ev["times"], ev["rss_mb"], extra=extra)
+                peak = max(peak, ev["rss_mb"])  # a child killed later reports no peak of its own
                 log(f"  {name}: {fmt_s(median(ev['times']))} (peak {fmt_mb(ev['rss_mb'])})")
                 current = None
             elif ev["event"] == "error":
@@ -312,7 +317,12 @@ def run_child_steps(
         proc.wait()
         peak = max(peak, launched_rss_mb(rss_file) or 0.0)
         rss_file.unlink(missing_ok=True)
-        if killed_for is not None:
+        if killed_for == "":
+            for s in remaining:
+                if s not in results:
+                    results[s] = StepResult(s, "skipped", message="the child's set-up outlasted the time limit")
+            log("  set-up timed out: remaining steps not run")
+        elif killed_for is not None:
             results[killed_for] = StepResult(killed_for, "timeout", [time.perf_counter() - started])
             log(f"  {killed_for}: timeout after {fmt_s(time.perf_counter() - started)}")
         elif current is not None and current not in results:
@@ -324,6 +334,12 @@ def run_child_steps(
         if len(results) == n_before:
             raise RuntimeError(f"child {argv} made no progress (exit {proc.returncode}):\n{''.join(err_tail)}")
         remaining = [s for s in remaining if s not in results]
+        pre = results.get(prerequisite) if prerequisite else None
+        if pre is not None and pre.status != "ok" and remaining:
+            for s in remaining:
+                results[s] = StepResult(s, "skipped", message=f"needs {prerequisite}, which failed ({pre.status})")
+            log(f"  {', '.join(remaining)}: not run ({prerequisite} {pre.status})")
+            remaining = []
     return ChildOutcome(results, peak, time.perf_counter() - t_all)
 
 

@@ -318,7 +318,8 @@ PAIRS = {
 
 def paired_main(args: argparse.Namespace) -> None:
     steps = [s for s in args.steps.split(",") if s in PAIRS]
-    libs = ["citegraph"] + sorted({p for s in steps for p in PAIRS[s]})
+    allowed = set(args.libs.split(","))
+    libs = ["citegraph"] + sorted({p for s in steps for p in PAIRS[s] if p in allowed})
     libs = [lib for lib in libs if lib in ("citegraph", "scipy") or importlib.util.find_spec(lib)]
     fns = {lib: _lib_steps(lib, Path(args.data), Path(args.out)) for lib in libs}
     for lib in libs:
@@ -376,10 +377,12 @@ def accuracy(out: Path, lib: str, size_data: dict) -> dict[str, str]:
     return notes
 
 
-def run(sizes: list[int], libs: list[str], *, repeat: int, step_timeout: float, mem_gb: float, out_json: Path | None, paired_repeat: int = 0) -> dict:
+def run(sizes: list[int], libs: list[str], *, repeat: int, step_timeout: float, mem_gb: float, out_json: Path | None, paired_repeat: int = 0,
+        paired_libs: list[str] | None = None, only_paired: bool = False) -> dict:
     from _synth import cached_dag, cached_graph_file
 
     results: dict = {"machine": machine_info(), "sizes": {}}
+    paired_libs = paired_libs or libs
     for n in sizes:
         t0 = time.perf_counter()
         path = cached_dag(n)
@@ -388,7 +391,7 @@ def run(sizes: list[int], libs: list[str], *, repeat: int, step_timeout: float, 
         print(f"\n## {n:,} papers (graph file {path.name}, generated/cached in {fmt_s(time.perf_counter() - t0)})", flush=True)
         size_res: dict = {"path": path, "libs": {}}
         with tempfile.TemporaryDirectory() as tmp:
-            for lib in libs:
+            for lib in [] if only_paired else libs:
                 print(f"- {lib}", flush=True)
                 steps = [s for s in STEPS if not (s == "pagerank_tight" and lib != "networkx")]
                 argv = lambda rem, lib=lib: [  # noqa: E731
@@ -396,23 +399,25 @@ def run(sizes: list[int], libs: list[str], *, repeat: int, step_timeout: float, 
                     "--steps", ",".join(rem), "--repeat", str(repeat), "--budget", str(step_timeout / 4),
                 ]
                 outcome: ChildOutcome = run_child_steps(
-                    argv, steps, step_timeout_s=step_timeout, mem_limit_gb=mem_gb, log=lambda s: print(s, flush=True)
+                    argv, steps, step_timeout_s=step_timeout, mem_limit_gb=mem_gb, log=lambda s: print(s, flush=True),
+                    prerequisite="build",
                 )
                 size_res["libs"][lib] = outcome
-            for lib in libs:
+            for lib in [] if only_paired else libs:
                 size_res.setdefault("accuracy", {})[lib] = accuracy(Path(tmp), lib, size_res)
-            if paired_repeat and "citegraph" in libs:
+            if paired_repeat and "citegraph" in paired_libs:
                 print("- paired (citegraph and its closest rivals alternating in one process)", flush=True)
                 argv = lambda rem: [  # noqa: E731
                     sys.executable, __file__, "--child", "paired", "--data", str(path), "--out", tmp,
-                    "--steps", ",".join(rem), "--repeat", str(paired_repeat),
+                    "--steps", ",".join(rem), "--repeat", str(paired_repeat), "--libs", ",".join(paired_libs),
                 ]
                 size_res["paired"] = run_child_steps(
                     argv, [s for s in STEPS if s in PAIRS], step_timeout_s=step_timeout * paired_repeat * 3,
                     mem_limit_gb=mem_gb, log=lambda s: print(s, flush=True),
                 )
         results["sizes"][n] = size_res
-        print(report_size(n, size_res, libs), flush=True)
+        if not only_paired:
+            print(report_size(n, size_res, libs), flush=True)
         if size_res.get("paired"):
             print(report_paired(size_res["paired"]), flush=True)
     if out_json:
@@ -541,6 +546,7 @@ def main() -> None:
     ap.add_argument("--mem-gb", type=float, default=16, help="address-space cap per child (RLIMIT_AS)")
     ap.add_argument("--json", type=Path, help="also write raw results here")
     ap.add_argument("--paired", type=int, default=5, help="alternating citegraph/rival runs per step (0: none)")
+    ap.add_argument("--only-paired", action="store_true", help="only the paired runs (rivals among --libs)")
     ap.add_argument("--smoke", action="store_true", help="500 papers, one run, short limits (for the test suite)")
     ap.add_argument("--merge", type=Path, nargs="+", help="print the tables of earlier --json files together")
     ap.add_argument("--child")
@@ -564,7 +570,8 @@ def main() -> None:
         print(f"not installed, left out: {', '.join(missing)} (pip install -e '.[bench]')")
         libs = [lib for lib in libs if lib not in missing]
     print(f"# bench_analysis — {machine_info()}")
-    run([int(s) for s in args.sizes.split(",")], libs, repeat=args.repeat, step_timeout=args.step_timeout, mem_gb=args.mem_gb, out_json=args.json, paired_repeat=args.paired)
+    run([int(s) for s in args.sizes.split(",")], libs, repeat=args.repeat, step_timeout=args.step_timeout, mem_gb=args.mem_gb, out_json=args.json, paired_repeat=args.paired,
+        only_paired=args.only_paired, paired_libs=["citegraph", "scipy"] if args.smoke else None)
 
 
 if __name__ == "__main__":

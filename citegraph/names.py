@@ -383,7 +383,7 @@ _JOINERS = "- _"  # written as [-\s_]? by mention_regex: optional, interchangeab
 
 @lru_cache(maxsize=1)
 def _boundaries() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    # compiled on first use: these classes take ~7 ms to compile, and most
+    # compiled on first use (their classes take a few ms to compile): most
     # commands never look for mentions
     return re.compile(_NAME_START), re.compile(_NAME_END)
 
@@ -412,11 +412,11 @@ class NameMatcher:
     ``find(text)[name]`` holds the same matches as :func:`find_mentions` for
     each name (same boundaries, case, joiner and Greek rules), as
     ``(start, end)`` spans.  Instead of one regex per name, one Aho-Corasick
-    automaton (pyahocorasick) finds each name's longest literal piece, and
-    every hit is checked in place against the name and the shared boundary
-    rules.  Why not regexes: Python's ``re`` takes ~6 ms to compile one
-    :func:`mention_regex` and ~0.4 ms per name in one big alternation (2 s
-    for 5,000 names), and an alternation reports one name per position, so
+    automaton (pyahocorasick) finds a literal piece of every name at once,
+    and each hit is checked in place against the name and the shared
+    boundary rules.  Why not regexes: Python's ``re`` compiles one
+    :func:`mention_regex` in 2-6 ms and a single alternation of 5,000 names
+    in ~2 s (measured), and an alternation reports one name per position, so
     ``Janus`` in ``Janus Pro`` or a name inside a longer one would be lost.
     Names that are not plain ASCII (``PixArt-α``, ``UniCode²``) are few: for
     them the automaton only picks the texts, and :func:`mention_regex` runs.
@@ -439,7 +439,7 @@ class NameMatcher:
         self._names: dict[str, int] = {}  # name as given -> form index
         self._forms: list[str] = []
         self._given: list[list[str]] = []  # form index -> the names given for it
-        self._joined: list[bool] = []  # the form has joiners: spellings vary
+        self._pieces: list[tuple[tuple[str | None, ...], ...]] = []  # spellings with joiners, split
         self._optional: list[int] = []  # joiners before the form's key: its start varies
         self._firsts: list[str] = []  # what a spelling starts with
         self._alts: list[tuple[str, ...]] = []  # literal forms: the spellings mention_regex allows
@@ -447,8 +447,9 @@ class NameMatcher:
         self._always: list[int] = []  # forms with no ASCII letters or digits: no literal to look for
         index: dict[str, int] = {}
         # automaton key -> (form, characters from the form's start to the key's
-        # end, joiners before the key or -1 for forms left to mention_regex)
-        keys: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        # end, joiners before the key or -1 for forms left to mention_regex,
+        # whether the key ends the form)
+        keys: dict[str, list[tuple[int, int, int, bool]]] = defaultdict(list)
         for name in names:
             if name in self._names:
                 continue
@@ -464,7 +465,11 @@ class NameMatcher:
                 letters = re.sub(r"[^A-Za-z]", "", form)
                 upper = form.upper() if letters and not letters.isupper() else form
                 self._alts.append((form,) if upper == form else (form, upper))
-                self._joined.append(any(c in _JOINERS for c in form))
+                # each spelling as literal runs and joiners (None), for _walk
+                self._pieces.append(tuple(
+                    tuple(None if piece in ("-", " ", "_") else piece for piece in re.split(r"([- _])", alt) if piece)
+                    for alt in self._alts[-1]
+                ) if any(c in _JOINERS for c in form) else ())
                 self._firsts.append(form[0] + upper[0])
                 # The key: a run between joiners, and where it sits: after `at`
                 # characters and up to `optional` joiners.  The first run when
@@ -484,16 +489,17 @@ class NameMatcher:
                     best = (len(pieces[0]), pieces[0], 0, 0)
                 _, run, at, optional = best
                 self._optional.append(optional)
-                keys[run.lower()].append((fi, len(run) - 1 + at, optional))
+                ends = at + len(run) + optional == len(form)  # the key ends the name
+                keys[run.lower()].append((fi, len(run) - 1 + at, optional, ends))
             else:
                 self._alts.append(())
-                self._joined.append(False)
+                self._pieces.append(())
                 self._firsts.append("")
                 self._optional.append(0)
                 self._regex_of[fi] = name
                 core = _core(name)
                 if core:
-                    keys[core].append((fi, 0, -1))
+                    keys[core].append((fi, 0, -1, False))
                 else:
                     self._always.append(fi)
         self._automaton = None
@@ -516,9 +522,17 @@ class NameMatcher:
             if len(low) != len(text):  # a few letters lower-case to two characters
                 low = "".join(c.lower() if c.isascii() else c for c in text)
             starts: dict[int, list[int]] = defaultdict(list)
+            firsts = self._firsts
             # the loops below run for every hit: checks are written out inline
+            n = len(text)
             for end, where in self._automaton.iter(low):
-                for fi, back, optional in where:
+                after = text[end + 1] if end + 1 < n else ""
+                # a name followed by a letter or digit is part of a longer word
+                # (_NAME_END's first rule): Emu in Emu2, Kalo in Kalomi
+                longer = after in _WORD_GOES_ON or "\u0370" <= after <= "\u03ff"
+                for fi, back, optional, ends in where:
+                    if ends and longer:
+                        continue
                     p = end - back
                     if optional == 0:
                         if p > 0:
@@ -527,15 +541,14 @@ class NameMatcher:
                                 continue  # inside a word: _NAME_START fails
                         elif p < 0:
                             continue
-                        starts[fi].append(p)
+                        if text[p] in firsts[fi]:  # else the case differs
+                            starts[fi].append(p)
                     elif optional > 0:
                         starts[fi].extend(range(max(p - optional, 0), p + 1))
                     else:
                         regex_forms.add(fi)
-            n = len(text)
             end_ok = _boundaries()[1].match
             for fi, candidates in starts.items():
-                firsts = self._firsts[fi]
                 varies = self._optional[fi] > 0
                 if varies:
                     candidates = sorted(set(candidates))  # ranges from nearby hits overlap
@@ -543,9 +556,10 @@ class NameMatcher:
                 for p in candidates:  # in text order: the automaton reports hits by their end
                     if p < last:
                         continue  # inside the previous match, as re.finditer does
-                    if text[p] not in firsts:
-                        continue
-                    if varies and p and (text[p - 1] in _NAME_CHARS or "\u0370" <= text[p - 1] <= "\u03ff"):
+                    if varies and (
+                        text[p] not in firsts[fi]
+                        or p and (text[p - 1] in _NAME_CHARS or "\u0370" <= text[p - 1] <= "\u03ff")
+                    ):
                         continue
                     q = self._walk(fi, text, p)
                     if q is None:
@@ -573,19 +587,17 @@ class NameMatcher:
         for alt in alts:
             if text.startswith(alt, p):  # the usual case: spelled as given
                 return p + len(alt)
-        if not self._joined[fi]:
-            return None
         n = len(text)
-        for alt in alts:
+        for pieces in self._pieces[fi]:
             i = p
-            for ch in alt:
-                if ch in _JOINERS:
-                    # greedy like [-\s_]?; the next character is never a joiner,
-                    # so not taking one could not have matched either
+            for piece in pieces:
+                if piece is None:
+                    # greedy like [-\s_]?; what follows is never a joiner, so
+                    # not taking one could not have matched either
                     if i < n and (text[i] in "-_" or text[i].isspace()):
                         i += 1
-                elif i < n and text[i] == ch:
-                    i += 1
+                elif text.startswith(piece, i):
+                    i += len(piece)
                 else:
                     break
             else:
@@ -597,3 +609,5 @@ class NameMatcher:
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.'’")
 # Of those, the ones after which _NAME_END may still hold: its regex decides.
 _END_MAYBE = frozenset("-_.'’")
+# After a name, these (and Greek letters) make _NAME_END fail at once.
+_WORD_GOES_ON = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789²³+")

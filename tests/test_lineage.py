@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
+import re
+
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citegraph.analysis.lineage import (
     annotate_lineage,
@@ -191,3 +195,51 @@ def test_lineage_command(tmp_path):
     assert result.exit_code == 1 and result.output.strip() == "Error: no lineage for family 'Bar'"
     result = runner.invoke(main, ["lineage", str(path), "--min-confidence", "0.99"])
     assert result.exit_code == 0 and "No successor links found" in result.output
+
+
+def test_known_stems_may_be_any_iterable():
+    for stems in ({"janus"}, ["janus"], ("janus",), iter(["janus"]), {"janus": 1}):
+        assert parse_name("JanusFlow", stems) == parse_name("JanusFlow", {"janus"})
+    assert parse_name("JanusProFlow", ["janus", "januspro"]).stem == "januspro"  # the longest stem
+
+
+def test_two_lineages_each_under_its_own_heading():
+    G = chain_graph()
+    add_paper(G, "cham", title="Chameleon: Mixed-Modal Models", arxiv="2405.09818", year=2024)
+    add_paper(G, "anole", title="Anole: An Open Model", arxiv="2407.06135", year=2024,
+              text="We build Anole on top of Chameleon.")
+    lines = lineage_report(G).splitlines()
+    assert [l for l in lines if l.startswith("Lineage")] == ["Lineage 1: Chameleon lineage", "Lineage 2: Foo family"]
+    assert lines.index("Lineage 2: Foo family") > max(i for i, l in enumerate(lines) if "Anole" in l)
+
+
+# The lineage module finds aliases and builds-on phrases with helpers that
+# avoid a regex per name or per pattern; each must find what the plain regex does.
+_WORDS = ["Stable", "Diffusion", "XL", "SDXL", "Foo", "Foo-Bar", "bar", "(SDXL)", "（SDXL）", "(x)", "(Ab.c)", " ",
+          "-", "\n", ".", ",", "的", "基于", "built on", "based on the", "our previous work", "and", "和", "Foo-Bar-Baz"]
+texts = st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=3)), max_size=16).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_long_forms_are_what_the_long_form_regex_finds(text):
+    from citegraph.analysis.lineage import _LONG_FORM, _long_forms
+
+    assert [m.span() for m in _long_forms(text)] == [m.span() for m in _LONG_FORM.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Foo", "SEED", "Foo-Bar", "X", "a.b"]), texts)
+def test_name_suffixes_are_what_a_regex_per_name_finds(name, text):
+    from citegraph.analysis.lineage import _suffixed
+
+    regex = re.compile(rf"(?<![\w-]){re.escape(name)}-([A-Z][A-Za-z]+)(?![\w-])")
+    assert _suffixed(name, text) == [m.group(0) for m in regex.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_one_search_finds_a_builds_on_phrase_where_any_of_them_does(text):
+    from citegraph.analysis.lineage import _ANY_BEFORE_RX, _BEFORE_RX
+
+    assert bool(_ANY_BEFORE_RX.search(text)) == any(rx.search(text) for rx in _BEFORE_RX)

@@ -53,3 +53,18 @@ def test_mentioned_papers_skips_its_own_name():
     G = _graph()
     add_paper(G, "emu2", title="Emu: A Second Emu", text="Emu is our model; it beats Chameleon.")
     assert mentioned_papers(G, "emu2") == ["cham"]
+
+
+def test_mentions_come_in_node_order_and_a_person_does_not_hide_the_model():
+    G = _graph()
+    add_paper(G, "vid", title="Vid: A Video Model", listed=True,
+              text="Wilson Yan helped. We beat Show-o, then Chameleon, then the Yan model and 2307.05222.")
+    assert mentioned_papers(G, "vid") == ["cham", "emu", "yan", "show"]
+
+
+def test_a_name_given_for_two_papers_names_both_when_asked_directly():
+    G = _graph()
+    add_paper(G, "emu-b", title="Emu: Another Emu", arxiv="2309.99999")
+    add_paper(G, "reader", title="Reader: A Study", text="Compared with Emu.")
+    assert mentioned_papers(G, "reader") == ["emu", "emu-b"]
+    assert add_mentions(G) == 0  # while building the graph, a homonym is left out

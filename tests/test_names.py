@@ -128,7 +128,7 @@ variants = st.sampled_from(MATCHER_NAMES).flatmap(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(variants, st.sampled_from(PIECES), st.text(max_size=3)), max_size=12))
 def test_the_matcher_finds_what_each_names_regex_finds(parts):
     text = "".join(parts)

@@ -111,6 +111,7 @@ def community_labels(
     seed: int = 0,
     resolution: float = 1.0,
     similarity: str = "auto",
+    max_moves: int = 32,
 ) -> np.ndarray:
     """Community number of every paper (0 = largest community).
 
@@ -119,6 +120,10 @@ def community_labels(
     always give the same labels.  Communities are numbered by size, largest
     first, ties by their first paper; a paper with no similarity to any other
     is a community of its own.
+
+    ``max_moves`` caps PLM's node-moving rounds per level (networkit's
+    ``maxIter``): 8 instead of 32 runs ~3× faster on a 100k-paper Price graph
+    for 1% less modularity.
 
     Examples
     --------
@@ -133,16 +138,23 @@ def community_labels(
         return np.empty(0, dtype=np.int64)
     if _with_products(M, similarity):
         S = sp.triu(similarity_matrix(M, similarity="full"), k=1).tocoo()
-        raw = _louvain(S.row, S.col, S.data, n, seed=seed, resolution=resolution)
+        raw = _louvain(S.row, S.col, S.data, n, seed=seed, resolution=resolution, max_moves=max_moves)
     else:
         # Unweighted: networkit's PLM runs about twice as fast without weights.
         rows, cols = _citation_pairs(M)
-        raw = _louvain(rows, cols, None, n, seed=seed, resolution=resolution)
+        raw = _louvain(rows, cols, None, n, seed=seed, resolution=resolution, max_moves=max_moves)
     return _renumber(raw)
 
 
 def _louvain(
-    rows: np.ndarray, cols: np.ndarray, weights: np.ndarray | None, n: int, *, seed: int, resolution: float
+    rows: np.ndarray,
+    cols: np.ndarray,
+    weights: np.ndarray | None,
+    n: int,
+    *,
+    seed: int,
+    resolution: float,
+    max_moves: int,
 ) -> np.ndarray:
     with warnings.catch_warnings():
         # networkit's profiling module imports IPython names deprecated since 7.14.
@@ -166,7 +178,7 @@ def _louvain(
     nk.engineering.setNumberOfThreads(1)
     try:
         nk.engineering.setSeed(int(seed), False)
-        plm = nk.community.PLM(graph, refine=False, gamma=float(resolution))
+        plm = nk.community.PLM(graph, refine=False, gamma=float(resolution), maxIter=int(max_moves))
         plm.run()
         return np.asarray(plm.getPartition().getVector(), dtype=np.int64)[relabel.astype(np.int64)]
     finally:
@@ -183,9 +195,13 @@ def _renumber(raw: np.ndarray) -> np.ndarray:
 
 
 @overload
-def communities(G: nx.DiGraph, *, seed: int = ..., resolution: float = ..., kinds: Iterable[str] | None = ..., similarity: str = ...) -> pd.DataFrame: ...
+def communities(
+    G: nx.DiGraph, *, seed: int = ..., resolution: float = ..., kinds: Iterable[str] | None = ..., similarity: str = ...
+) -> pd.DataFrame: ...
 @overload
-def communities(G: CitationMatrix, *, seed: int = ..., resolution: float = ..., kinds: Iterable[str] | None = ..., similarity: str = ...) -> np.ndarray: ...
+def communities(
+    G: CitationMatrix, *, seed: int = ..., resolution: float = ..., kinds: Iterable[str] | None = ..., similarity: str = ...
+) -> np.ndarray: ...
 
 
 def communities(

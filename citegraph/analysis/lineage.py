@@ -163,13 +163,34 @@ def parse_name(name: str, known_stems: Iterable[str] = ()) -> ParsedName:
     >>> parse_name("Emu2"), parse_name("Unified-IO 2").stem, parse_name("Video-LaVIT").stem
     (ParsedName(stem='emu', variant='', version=2.0), 'unifiedio', 'videolavit')
     """
+    key_first, rest, version, may_glue = _split_name(name)
+    if may_glue and key_first.endswith(_GLUED_SUFFIXES):
+        if not isinstance(known_stems, (set, frozenset, dict)):
+            known_stems = set(known_stems)
+        # the longest known stem that the name is plus a glued suffix; looked up
+        # per suffix, so a graph's names are parsed in linear time
+        glued = [
+            (len(key_first) - len(tail), tail)
+            for tail in _GLUED_SUFFIXES
+            if key_first.endswith(tail) and len(key_first) - len(tail) >= 3
+        ]
+        for size, tail in sorted(glued, reverse=True):
+            stem = key_first[:size]
+            if stem in known_stems and stem not in _GENERIC_PREFIX:
+                return ParsedName(stem, tail + rest, version)
+    return ParsedName(key_first, rest, version)
+
+
+@lru_cache(maxsize=65536)
+def _split_name(name: str) -> tuple[str, str, float | None, bool]:
+    """``(stem, variant, version, whether the stem may hold a glued suffix)`` of ``name``."""
     toks = list(_tokens(name))
     version = None
     while len(toks) > 1 and _version_value(toks[-1]) is not None:
         version = _version_value(toks[-1]) if version is None else version
         toks.pop()
     if not toks:
-        return ParsedName(name_key(name), "", version)
+        return name_key(name), "", version, False
     first = toks[0]
     # digits glued to the first word: Emu2, CogView3, Awaker2.5, BLIP3
     m = re.match(r"^([A-Za-z][A-Za-z'’]{2,}?)[-]?(\d+(?:\.\d+)?)$", first)
@@ -180,24 +201,8 @@ def parse_name(name: str, known_stems: Iterable[str] = ()) -> ParsedName:
     key_first = name_key(first)
     rest = toks[1:]
     if (key_first in _GENERIC_PREFIX or len(key_first) < 2) and rest:
-        key_first, rest = key_first + name_key(rest[0]), rest[1:]
-    else:
-        if not isinstance(known_stems, (set, frozenset, dict)):
-            known_stems = set(known_stems)
-        # the longest known stem that the name is plus a glued suffix; looked up
-        # per suffix, so a graph's names are parsed in linear time
-        glued = [
-            (len(key_first) - len(tail), tail)
-            for tail in _GLUED_SUFFIXES
-            if key_first.endswith(tail) and len(key_first) - len(tail) >= 3
-        ] if key_first.endswith(_GLUED_SUFFIXES) else []
-        for size, tail in sorted(glued, reverse=True):
-            stem = key_first[:size]
-            if stem in known_stems and stem not in _GENERIC_PREFIX:
-                key_first, rest = stem, [tail] + rest
-                break
-    variant = "".join(name_key(t) for t in rest)
-    return ParsedName(key_first, variant, version)
+        return key_first + name_key(rest[0]), "".join(name_key(t) for t in rest[1:]), version, False
+    return key_first, "".join(name_key(t) for t in rest), version, True
 
 
 def family_stem(name: str, known_stems: Iterable[str] = ()) -> str:
@@ -394,20 +399,26 @@ _AFTER_ONLY = [
     r"[）)]?\s*(?:模型)?[^，。；,.上]{0,16}的(?:LoRA\s*)?微调",
 ]
 _BEFORE_RX = [re.compile("(?:" + b + ")" + _COORD + r"$", re.I | re.M) for b in _BEFORE]
+# Matches where any of _BEFORE_RX does: most mentions are comparisons, which
+# one search then rules out instead of thirty.
+_ANY_BEFORE_RX = re.compile("(?:" + "|".join(f"(?:{b})" for b in _BEFORE) + ")" + _COORD + r"$", re.I | re.M)
 _AFTER_RX = {b: re.compile(a) for b, a in _AFTER.items()}
 _AFTER_ONLY_RX = [re.compile(a, re.I) for a in _AFTER_ONLY]
 
 
+@lru_cache(maxsize=65536)  # remembered like _prose
 def _statement(text: str, start: int, end: int) -> str | None:
     """The builds-on phrase around the mention ``text[start:end]``, if there is one."""
-    sentence_start = max(text.rfind(c, 0, start) for c in "。\n!?；;") + 1
-    before = text[max(sentence_start, start - 60) : start]
+    window = max(0, start - 60)  # only a sentence end within the window matters
+    sentence_start = max(text.rfind(c, window, start) for c in "。\n!?；;") + 1
+    before = text[max(sentence_start, window) : start]
     after = text[end : end + 40]
-    for src, rx in zip(_BEFORE, _BEFORE_RX):
-        if rx.search(before):
-            need = _AFTER_RX.get(src)
-            if need is None or need.match(after):
-                return _snippet(text, start, end)
+    if _ANY_BEFORE_RX.search(before):
+        for src, rx in zip(_BEFORE, _BEFORE_RX):
+            if rx.search(before):
+                need = _AFTER_RX.get(src)
+                if need is None or need.match(after):
+                    return _snippet(text, start, end)
     for rx in _AFTER_ONLY_RX:
         if rx.match(after):
             return _snippet(text, start, end)
@@ -440,9 +451,15 @@ def _author_key(a: str) -> str:
 _ORG_AUTHORS = re.compile(r"\b(?:team|ai|lab|inc|research|group|et al)\b", re.I)
 
 
+@lru_cache(maxsize=65536)  # a paper's authors are compared with every candidate's
+def _people(authors: tuple[str, ...]) -> dict[str, str]:
+    """``{author key: name}`` of the people (not teams or labs) among ``authors``."""
+    return {_author_key(x): x for x in authors if not _ORG_AUTHORS.search(x)}
+
+
 def _shared_authors(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
-    left = {_author_key(x): x for x in a.get("authors") or [] if not _ORG_AUTHORS.search(x)}
-    right = {_author_key(x) for x in b.get("authors") or [] if not _ORG_AUTHORS.search(x)}
+    left = _people(tuple(a.get("authors") or ()))
+    right = _people(tuple(b.get("authors") or ()))
     return [left[k] for k in left if k in right and k]
 
 
@@ -955,13 +972,18 @@ def lineage_report(
         H.add_edge(l["parent"]["id"], l["child"]["id"])
     if fmt == "md":
         lines.append("# Model lineage\n")
-    for i, comp in enumerate(
-        sorted(nx.connected_components(H), key=lambda c: min(str(x) for x in c)), start=1
-    ):
-        part = [l for l in links if l["child"]["id"] in comp]
+    comps = sorted(nx.connected_components(H), key=lambda c: min(str(x) for x in c))
+    comp_of = {n: i for i, comp in enumerate(comps) for n in comp}
+    parts: list[list[dict[str, Any]]] = [[] for _ in comps]
+    for l in links:
+        parts[comp_of[l["child"]["id"]]].append(l)
+    for i, part in enumerate(parts, start=1):
         fams = sorted({l["family"] for l in part if l["family"]})
         roots = {l["parent"]["id"] for l in part} - {l["child"]["id"] for l in part}
-        names = [next(l["parent"] for l in part if l["parent"]["id"] == r).get("name") or str(r) for r in sorted(roots, key=str)]
+        parent_of: dict[Any, dict[str, Any]] = {}
+        for l in part:
+            parent_of.setdefault(l["parent"]["id"], l["parent"])
+        names = [parent_of[r].get("name") or str(r) for r in sorted(roots, key=str)]
         head = ", ".join(f"{f} family" for f in fams) or f"{', '.join(names)} lineage"
         lines.append(f"## {head}" if fmt == "md" else f"Lineage {i}: {head}")
         lines.extend(_trees(part, fmt))

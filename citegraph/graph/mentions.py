@@ -37,10 +37,8 @@ from citegraph.names import NameMatcher, clean_name, is_generic, model_name, nam
 __all__ = ["add_mentions", "mentioned_papers"]
 
 _ARXIV_IN_TEXT = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
-_PERSON_BEFORE = re.compile(r"[A-Z][a-z]+[ \u00a0]$")
-
-
 _ARXIV_HINT = re.compile(r"\.\d{4}")
+_PERSON_BEFORE = re.compile(r"[A-Z][a-z]+[ \u00a0]$")
 _AUTHOR_LINE = re.compile(r"(?im)^.*\b(?:authors?|作者)\s*[:：].*$")
 _URL = re.compile(r"(?:https?://|www\.|github\.com/)\S+")
 
