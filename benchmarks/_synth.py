@@ -118,3 +118,18 @@ def cached_graph_file(n: int, m: int = 20, seed: int = 0, directory: Path | None
         fh.write("]}")
     tmp.replace(path)
     return path
+
+
+def cached_arrays_file(n: int, m: int = 20, seed: int = 0, directory: Path | None = None) -> Path:
+    """The same DAG as a compact citegraph arrays file (:mod:`citegraph.graph.arrays`); written once."""
+    from citegraph.analysis.matrix import CitationMatrix
+    from citegraph.graph.arrays import save_arrays
+
+    npz = cached_dag(n, m, seed, directory)
+    path = npz.with_suffix(".arrays.npz")
+    if not path.exists():
+        src, dst, years, n = load_dag(npz)
+        tmp = path.with_suffix(".tmp")
+        save_arrays(CitationMatrix.from_edges(src, dst, n, years=years), tmp)
+        tmp.replace(path)
+    return path

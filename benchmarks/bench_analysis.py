@@ -17,8 +17,10 @@ Steps (each timed on the library's own graph object, built once in ``build``):
 ``spc``         search path count of every edge + the global main path
 ``related``     top-10 co-cited and top-10 coupled papers for 1,000 papers
 ``communities`` Louvain-type modularity communities on the undirected graph
-``file_load``   citegraph only: its graph file (node-link JSON) → ``load_graph``
-                → ``citation_matrix``, what a command given a graph file does
+``file_load``   citegraph only: its compact graph file (``citegraph.graph.arrays``,
+                ``.npz``) → ``load_arrays`` → a ready ``CitationMatrix``
+``file_load_json`` citegraph only: its node-link JSON graph file → ``load_graph``
+                → ``citation_matrix`` (up to 200k papers)
 ==============  ===============================================================
 
 Accuracy is checked, not assumed: PageRank and HITS vectors are compared (L1)
@@ -57,7 +59,9 @@ from _util import (  # noqa: E402
 )
 
 LIBS = ("citegraph", "scipy", "igraph", "networkit", "networkx")
-STEPS = ("build", "pagerank", "pagerank_tight", "hits", "spc", "related", "communities", "file_load")
+STEPS = ("build", "pagerank", "pagerank_tight", "hits", "spc", "related", "communities", "file_load", "file_load_json")
+# node-link JSON through networkx: out of 16 GB at 1M papers, so not tried there
+JSON_LOAD_MAX = 200_000
 # libraries whose figures set "the fastest library measured" for the ratios;
 # the scipy floor is shown for context but is not a library anyone installs
 PEERS = ("igraph", "networkit", "networkx")
@@ -277,7 +281,9 @@ def _citegraph_steps(src, dst, years, n, queries, state, save) -> dict[str, Call
         from citegraph.analysis import related as rel
 
         def related() -> None:
-            rel.top_k_related(state["M"], queries, TOP_K)
+            # the same two top-k lists as the scipy floor and networkx
+            rel.top_k_related(state["M"], queries, TOP_K, measure="cocitation")
+            rel.top_k_related(state["M"], queries, TOP_K, measure="coupling")
 
         steps["related"] = related
 
@@ -292,6 +298,13 @@ def _citegraph_steps(src, dst, years, n, queries, state, save) -> dict[str, Call
         steps["communities"] = communities
 
     def file_load() -> dict:
+        from _synth import cached_arrays_file
+
+        from citegraph.graph.arrays import load_arrays
+
+        return {"edges": int(load_arrays(cached_arrays_file(n)).matrix.A.nnz)}
+
+    def file_load_json() -> dict:
         from _synth import cached_graph_file
 
         from citegraph.analysis.matrix import citation_matrix
@@ -301,6 +314,8 @@ def _citegraph_steps(src, dst, years, n, queries, state, save) -> dict[str, Call
         return {"edges": int(citation_matrix(G).A.nnz)}
 
     steps["file_load"] = file_load
+    if n <= JSON_LOAD_MAX:
+        steps["file_load_json"] = file_load_json
     return steps
 
 
@@ -379,7 +394,7 @@ def accuracy(out: Path, lib: str, size_data: dict) -> dict[str, str]:
 
 def run(sizes: list[int], libs: list[str], *, repeat: int, step_timeout: float, mem_gb: float, out_json: Path | None, paired_repeat: int = 0,
         paired_libs: list[str] | None = None, only_paired: bool = False) -> dict:
-    from _synth import cached_dag, cached_graph_file
+    from _synth import cached_arrays_file, cached_dag, cached_graph_file
 
     results: dict = {"machine": machine_info(), "sizes": {}}
     paired_libs = paired_libs or libs
@@ -387,7 +402,9 @@ def run(sizes: list[int], libs: list[str], *, repeat: int, step_timeout: float, 
         t0 = time.perf_counter()
         path = cached_dag(n)
         if "citegraph" in libs:
-            cached_graph_file(n)
+            cached_arrays_file(n)
+            if n <= JSON_LOAD_MAX:
+                cached_graph_file(n)
         print(f"\n## {n:,} papers (graph file {path.name}, generated/cached in {fmt_s(time.perf_counter() - t0)})", flush=True)
         size_res: dict = {"path": path, "libs": {}}
         with tempfile.TemporaryDirectory() as tmp:

@@ -181,9 +181,9 @@ def rank_cmd(graph: str, by: str, top: int | None, listed_only: bool, kinds: tup
     Example: citegraph rank graph.json --by citerank --top 20
     """
     from citegraph.analysis.rank import rank_papers
-    from citegraph.graph.model import load_graph
+    from citegraph.graph.arrays import load_any  # a JSON graph file or a compact .npz
 
-    frame = rank_papers(load_graph(graph), by=by, top=top, listed_only=listed_only,
+    frame = rank_papers(load_any(graph), by=by, top=top, listed_only=listed_only,
                         kinds=kinds or None, seed=seed)
     _echo_frame(frame, fmt)
 
@@ -239,10 +239,15 @@ def path_cmd(graph: str, a: str, b: str, kinds: tuple[str, ...], fmt: str) -> No
 def audit_cmd(graph: str, merge: bool, output: str | None, fmt: str) -> None:
     """What GRAPH cannot be trusted on: unresolved papers, missing or capped lists, duplicates.
 
-    One row per problem.  With --merge the duplicates are merged (recorded in
-    the graph attribute 'merged') and the graph is written back.
+    One row per problem, columns problem, id, title, detail (csv: that
+    header; json: a list of objects with those keys, id/title null when no
+    paper applies).  problem is one of not_fetched (a graph built from the
+    lists' text: said once), unresolved, no_references, capped_citations,
+    unresolved_references, duplicates; rows come in that order.  A count
+    line goes to stderr.  With --merge the duplicates are merged (each
+    recorded in the graph attribute 'merged') and the graph is written back.
     """
-    from citegraph.analysis.audit import audit, audit_frame, merge_duplicates
+    from citegraph.analysis.audit import audit, audit_frame, audit_summary, merge_duplicates
     from citegraph.graph.model import load_graph, save_graph
 
     if output and not merge:
@@ -251,8 +256,7 @@ def audit_cmd(graph: str, merge: bool, output: str | None, fmt: str) -> None:
     report = audit(G)
     _echo_frame(audit_frame(report), fmt)
     sys.stdout.flush()  # the table before the summary on a shared terminal
-    counts = ", ".join(f"{len(frame)} {name.replace('_', ' ')}" for name, frame in report.items())
-    click.echo(f"audit: {counts}", err=True)
+    click.echo(audit_summary(report), err=True)
     if merge:
         merge_duplicates(G, report["duplicates"])
         save_graph(G, output or graph)
@@ -266,7 +270,8 @@ def audit_cmd(graph: str, merge: bool, output: str | None, fmt: str) -> None:
 @click.option("--family", default=None, help="Only the lineages containing this model family (e.g. Janus).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.3, show_default=True,
               help="Drop successor links less certain than this.")
-@click.option("--main-path", is_flag=True, help="Add the global main path (SPC) of the citation network.")
+@click.option("--main-path", is_flag=True,
+              help="Add the global main path (SPC) of the citation network and the citation cycles broken by date.")
 def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float, main_path: bool) -> None:
     """Model lineage: which model descends from which, with the evidence.
 
@@ -321,7 +326,7 @@ def report_cmd(lists: tuple[str, ...], out_dir: str, **fetch: Any) -> None:
     lineage.json, lineage.md, graph.html and unresolved.csv into OUT and prints
     a summary.  Example: citegraph report my-list.md --out out/
     """
-    from citegraph.report import report
+    from citegraph.reporting import report
 
     _check_fetch(fetch)
     result = report(list(lists), out_dir, **fetch)
@@ -339,7 +344,7 @@ def demo_cmd(out_dir: str) -> None:
     models; with no network and no cache, the graph comes from the list's own
     text (mentions, 'builds on' statements, model families, years).
     """
-    from citegraph.report import demo
+    from citegraph.reporting import demo
 
     click.echo(demo(out_dir).summary())
 

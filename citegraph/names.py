@@ -90,6 +90,21 @@ _LATEX_GREEK = {v: k for k, v in _GREEK.items()}
 # One token of a name: letters/digits with inner - . + ' ² ³ and Greek letters.
 _TOKEN = r"[A-Za-z0-9\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff.+'’²³^-]*[A-Za-z0-9_\u0370-\u03ff+²³]|[A-Za-z0-9\u0370-\u03ff]"
 _VERSION = re.compile(r"^(?:v|V)?\d+(?:\.\d+)*[a-z]?$")
+# Patterns of the per-title functions below, compiled once (they run for every
+# paper of a graph, several times each).
+_NON_KEY = re.compile(r"[\W_]+")
+_GREEKISH = re.compile(r"[\u0370-\u03ff²³]")
+_CAPITAL_LATER = re.compile(r"[A-Z]")
+_DIGIT = re.compile(r"\d")
+_TOKEN_SPLIT = re.compile(r"[-.]")
+_LETTER = re.compile(r"[A-Za-z\u0370-\u03ff]")
+_CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d]")
+_NAME_PREFIX = re.compile(r"^(.{1,45}?)\s*(?:[:：]|\s[-–—]\s)\s*\S")
+_REPORT_PREFIX = re.compile(r"^(.{1,45}?)\s+(?:Technical|Tech)\s+Report\b", re.I)
+_REPORT_SUFFIX = re.compile(r"\s+(?:Technical|Tech)\s+Report$", re.I)
+_TRAILING_PAREN = re.compile(r"\s*[(（][^)）]*[)）]\s*$")
+_NOT_IN_NAME = re.compile(r"[,;?!\"“”&#]")
+_TOKEN_RE = re.compile(_TOKEN)
 
 
 @lru_cache(maxsize=65536)  # names and titles are cleaned again by each analysis
@@ -99,12 +114,14 @@ def clean_name(text: str) -> str:
     >>> clean_name("PixArt-$\\\\alpha$"), clean_name("UniCode$^2$"), clean_name("**OpenOmni**")
     ('PixArt-α', 'UniCode²', 'OpenOmni')
     """
-    text = html.unescape(text)
-    text = re.sub(r"\$\s*\\?([A-Za-z]+)\s*\$", lambda m: _LATEX_GREEK.get(m.group(1).lower(), m.group(1))
-                  if m.group(1).lower() in _LATEX_GREEK or len(m.group(1)) == 1 else m.group(0), text)
-    text = re.sub(r"\$\s*([\u0370-\u03ff])\s*\$", r"\1", text)
-    text = re.sub(r"\$\s*\^\s*\{?2\}?\s*\$", "²", text)
-    text = re.sub(r"\$\s*\^\s*\{?3\}?\s*\$", "³", text)
+    if "&" in text:  # html.unescape changes nothing else
+        text = html.unescape(text)
+    if "$" in text:  # each LaTeX pattern starts with one
+        text = re.sub(r"\$\s*\\?([A-Za-z]+)\s*\$", lambda m: _LATEX_GREEK.get(m.group(1).lower(), m.group(1))
+                      if m.group(1).lower() in _LATEX_GREEK or len(m.group(1)) == 1 else m.group(0), text)
+        text = re.sub(r"\$\s*([\u0370-\u03ff])\s*\$", r"\1", text)
+        text = re.sub(r"\$\s*\^\s*\{?2\}?\s*\$", "²", text)
+        text = re.sub(r"\$\s*\^\s*\{?3\}?\s*\$", "³", text)
     text = text.replace("**", "").replace("__", "")
     return text.strip().strip("\"'“”‘’`*_ ").strip()
 
@@ -119,9 +136,10 @@ def name_key(name: str) -> str:
     True
     """
     text = clean_name(name)
-    text = "".join(_GREEK_UPPER.get(c, _GREEK.get(c, c)) for c in text)
+    if not text.isascii():  # Greek letters spelled out
+        text = "".join(_GREEK_UPPER.get(c, _GREEK.get(c, c)) for c in text)
     text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\W_]+", "", text)
+    return _NON_KEY.sub("", text)
 
 
 def is_generic(name: str) -> bool:
@@ -134,11 +152,11 @@ def _namelike_token(tok: str) -> bool:
 
     Hyphenated chains of ordinary words (``Text-to-Image``, ``Zero-Shot``) are not.
     """
-    if _VERSION.match(tok) or re.search(r"[\u0370-\u03ff²³]", tok):
+    if _VERSION.match(tok) or _GREEKISH.search(tok):
         return True
-    if re.search(r"\d", tok) or re.search(r"[A-Z]", tok[1:]):
+    if _DIGIT.search(tok) or _CAPITAL_LATER.search(tok, 1):
         return True
-    parts = [p for p in re.split(r"[-.]", tok) if p]
+    parts = [p for p in _TOKEN_SPLIT.split(tok) if p]
     return len(parts) > 1 and any(p.casefold() not in _PLAIN_WORDS for p in parts)
 
 
@@ -150,13 +168,13 @@ def _proper_word(tok: str) -> bool:
 def _valid_name(name: str) -> bool:
     if not name or len(name) > 40 or is_generic(name):
         return False
-    if not re.search(r"[A-Za-z\u0370-\u03ff]", name):
+    if not _LETTER.search(name):
         return False
     tokens = name.split()
     if len(tokens) == 1:
         tok = tokens[0]
         return tok.casefold() not in _PLAIN_WORDS and (
-            tok[:1].isupper() or tok[:1].isdigit() or bool(re.search(r"[A-Z\d]", tok))
+            tok[:1].isupper() or tok[:1].isdigit() or bool(_CAPITAL_OR_DIGIT.search(tok))
         )
     return False
 
@@ -168,17 +186,17 @@ def _title_candidate(title: str) -> tuple[str | None, bool]:
     the paper's text to repeat them before they count as a name.
     """
     title = clean_name(title)
-    m = re.match(r"^(.{1,45}?)\s*(?:[:：]|\s[-–—]\s)\s*\S", title)
+    m = _NAME_PREFIX.match(title)
     if not m:
-        m = re.match(r"^(.{1,45}?)\s+(?:Technical|Tech)\s+Report\b", title, re.I)
+        m = _REPORT_PREFIX.match(title)
     if not m:
         return None, False
-    cand = re.sub(r"\s+(?:Technical|Tech)\s+Report$", "", m.group(1).strip(), flags=re.I)
-    cand = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", cand)  # "xGen-MM (BLIP-3)" -> "xGen-MM"
-    if re.search(r"[,;?!\"“”&#]", cand):
+    cand = _REPORT_SUFFIX.sub("", m.group(1).strip())
+    cand = _TRAILING_PAREN.sub("", cand)  # "xGen-MM (BLIP-3)" -> "xGen-MM"
+    if _NOT_IN_NAME.search(cand):
         return None, False
     tokens = cand.split()
-    if not tokens or len(tokens) > 4 or not all(re.fullmatch(_TOKEN, t) for t in tokens):
+    if not tokens or len(tokens) > 4 or not all(_TOKEN_RE.fullmatch(t) for t in tokens):
         return None, False
     if is_generic(cand):
         return None, False
@@ -225,7 +243,7 @@ _EN_INTRO = re.compile(
     r"|\b(?:called|named|dubbed|termed)\s+"
     r"|\b(?:we|We)\s+(?:introduce|present|propose)\s+(?:[A-Z][A-Za-z-]*\s+){1,4}\()"
     + r"\**" + _NAME_IN_TEXT + r"\**"
-    + r"(?=\s*(?:,|\(|\)|:|;|—|–|\s-\s|\s+(?:a|an|the|which|that|as|to|for|is|model|framework|method)\b))",
+    + r"(?=\s*(?:,|\(|\)|:|;|—|–|\s-\s|\s+(?:a|an|the|which|that|as|to|for|is|model|framework|method)\b)|\.(?:\s|$))",
     re.M,
 )
 _ZH_INTRO = re.compile(
@@ -233,6 +251,8 @@ _ZH_INTRO = re.compile(
     + _NAME_IN_TEXT
     + r"\s*\**\s*(?=[，,。（(：:的]|\s*一个|\s*一种|\s*——)"
     r"|名为\s*\**\s*" + _NAME_IN_TEXT + r"\s*\**\s*(?=的|[，,。（(])"
+    # "我们提出了X模型，": only after 提出/推出, since 介绍了CLIP模型 may describe another's model
+    r"|(?:提出|推出)了?\s*(?:一个|一种|一款|新的)?\s*" + _NAME_IN_TEXT + r"\s*(?=(?:模型|框架|架构)[，,。（(])"
 )
 _ZH_PAREN = re.compile(
     r"(?:我们|本文|论文)(?:首先|还|进一步)?(?:提出|介绍|推出)了?[^，。；,;]{0,40}?(?:——\s*([A-Za-z][\w\-.+]*)\s*[，,。（(]|[（(]([A-Za-z][\w\-.+]{1,20})[）)])"
@@ -255,6 +275,9 @@ def _text_name(text: str) -> str | None:
     return best[1] if best else None
 
 
+# Pure and asked again for the same paper by the list reader, mention
+# detection, lineage analysis and the HTML writer: remembered.
+@lru_cache(maxsize=65536)
 def model_name(title: str | None, text: str | None = None) -> str | None:
     """The name a paper introduces: from its title, else from its own text; else ``None``.
 
@@ -313,7 +336,8 @@ def model_name(title: str | None, text: str | None = None) -> str | None:
 # FLUX.1), nor by a version number: "Unified-IO 2", "DALL-E 3" are other models.
 _NAME_START = r"(?<![A-Za-z0-9\u0370-\u03ff\-_.'’])"
 _NAME_END = (
-    r"(?![A-Za-z0-9\u0370-\u03ff²³+]|[-_.'’][A-Za-z0-9\u0370-\u03ff]"
+    r"(?![A-Za-z0-9\u0370-\u03ff²³+]|[-_.][A-Za-z0-9\u0370-\u03ff]"
+    r"|['’](?![sS](?![A-Za-z0-9\u0370-\u03ff-]))[A-Za-z0-9\u0370-\u03ff]"  # but "Foo's successor" names Foo
     r"|\s+[vV]?\d+(?:\.\d+)*(?![A-Za-z0-9.]))"
 )
 

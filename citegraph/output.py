@@ -52,6 +52,8 @@ def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _cell(value: Any) -> str:
+    if type(value) is list and all(type(v) is str for v in value):
+        return "; ".join(value)  # the usual list cell (tags, authors), no conversion needed
     value = _plain(value)
     if value is None:
         return ""
@@ -68,10 +70,13 @@ def write_frame(frame: pd.DataFrame, fmt: str, stream: IO[str], *, max_width: in
         json.dump(frame_records(frame), stream, ensure_ascii=False, indent=1)
         stream.write("\n")
     elif fmt == "csv":
-        flat = frame.copy()
+        flat = frame.copy(deep=False)  # columns are replaced, never changed in place
         for col in flat.columns:
-            if flat[col].map(lambda v: isinstance(v, (list, tuple, dict))).any():
-                flat[col] = flat[col].map(_cell)
+            if flat[col].dtype != object:
+                continue  # only object columns can hold lists
+            values = flat[col].tolist()
+            if any(isinstance(v, (list, tuple, dict)) for v in values):
+                flat[col] = [_cell(v) for v in values]
         flat.to_csv(stream, index=False, lineterminator="\n")
     elif fmt == "table":
         cells = [[_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -9,6 +12,14 @@ import citegraph.analysis.communities as com
 from citegraph.analysis.communities import communities, community_labels, similarity_matrix
 from citegraph.analysis.matrix import CitationMatrix, citation_matrix
 from citegraph.graph.model import add_link, add_paper, new_graph
+
+
+@pytest.fixture(params=["igraph", "networkit"])
+def engine(request, monkeypatch):
+    """Run a test with each Louvain engine (small graphs use igraph, large ones networkit)."""
+    if request.param == "networkit":
+        monkeypatch.setattr(com, "SMALL_GRAPH_PAPERS", 0)
+    return request.param
 
 
 def _planted(groups: int = 4, size: int = 30, p_in: float = 0.3, p_out: float = 0.005, seed: int = 1):
@@ -26,7 +37,7 @@ def _planted(groups: int = 4, size: int = 30, p_in: float = 0.3, p_out: float = 
     return CitationMatrix.from_edges(src, dst, n), group
 
 
-def test_planted_groups_are_recovered():
+def test_planted_groups_are_recovered(engine):
     M, truth = _planted()
     labels = community_labels(M)
     for g in np.unique(truth):
@@ -35,7 +46,7 @@ def test_planted_groups_are_recovered():
     assert len(np.unique(labels)) == len(np.unique(truth))
 
 
-def test_same_seed_same_communities():
+def test_same_seed_same_communities(engine):
     # A graph without clear structure, where Louvain's random order matters.
     rng = np.random.default_rng(3)
     src = rng.integers(1, 400, 3000)
@@ -49,7 +60,7 @@ def test_same_seed_same_communities():
     assert any((community_labels(M, seed=s) != first).any() for s in range(3))
 
 
-def test_numbering_largest_first_and_isolated_papers_alone():
+def test_numbering_largest_first_and_isolated_papers_alone(engine):
     # A triangle, a pair, and an isolated paper.
     M = CitationMatrix.from_edges([3, 4, 4, 1], [2, 2, 3, 0], 6)
     labels = community_labels(M)
@@ -106,9 +117,53 @@ def test_communities_frame_with_labels():
     np.testing.assert_array_equal(communities(citation_matrix(G)), frame["community"].to_numpy())
 
 
-def test_empty_graph():
+def test_empty_graph(engine):
     assert community_labels(CitationMatrix.from_edges([], [], 0)).size == 0
     assert community_labels(CitationMatrix.from_edges([], [], 3)).tolist() == [0, 1, 2]
+
+
+def test_engine_follows_size(monkeypatch):
+    M, _ = _planted()
+    calls = []
+    real = com._louvain_igraph
+    monkeypatch.setattr(com, "_louvain_igraph", lambda *a, **k: calls.append(1) or real(*a, **k))
+    community_labels(M)
+    assert calls == [1]
+    monkeypatch.setattr(com, "SMALL_GRAPH_LINKS", 10)  # now "large": networkit
+    community_labels(M)
+    assert calls == [1]
+
+
+def test_small_graphs_do_not_import_networkit():
+    # Its import alone costs seconds; a fresh process shows what was imported.
+    code = (
+        "import sys\n"
+        "from citegraph.analysis.communities import community_labels\n"
+        "from citegraph.analysis.matrix import CitationMatrix\n"
+        "M = CitationMatrix.from_edges([1, 2, 2, 4, 5, 5, 3], [0, 0, 1, 3, 3, 4, 2], 6)\n"
+        "print(community_labels(M).tolist(), 'networkit' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[0,", "0,", "0,", "1,", "1,", "1]", "False"]
+
+
+def test_both_engines_find_equally_good_communities(monkeypatch):
+    # Weighted (full similarity) modularity of each engine's result, by hand.
+    M, _ = _planted(groups=5, size=40, p_in=0.2, p_out=0.02, seed=4)
+    S = similarity_matrix(M, similarity="full")
+
+    def modularity(labels):
+        coo = S.tocoo()
+        degree = S.sum(axis=1)
+        total = degree.sum()
+        inside = coo.data[labels[coo.row] == labels[coo.col]].sum()
+        return inside / total - (np.bincount(labels, weights=degree) ** 2).sum() / total**2
+
+    small = modularity(community_labels(M))
+    monkeypatch.setattr(com, "SMALL_GRAPH_PAPERS", 0)
+    large = modularity(community_labels(M))
+    assert small > 0.3 and large > 0.3
+    assert abs(small - large) < 0.02
 
 
 def test_mutual_citations_are_one_link():
@@ -116,3 +171,18 @@ def test_mutual_citations_are_one_link():
     M = CitationMatrix.from_edges([0, 1, 2], [1, 0, 0], 3)
     rows, cols = com._citation_pairs(M)
     assert sorted(zip(rows.tolist(), cols.tolist())) == [(0, 1), (2, 0)]
+
+
+def test_large_graphs_take_fewer_moves(monkeypatch):
+    import networkit as nk
+
+    M, _ = _planted(groups=6, size=40, p_in=0.15, p_out=0.03, seed=2)
+    monkeypatch.setattr(com, "SMALL_GRAPH_PAPERS", 0)  # networkit, where max_moves applies
+    seen = []
+    real = nk.community.PLM
+    monkeypatch.setattr(nk.community, "PLM", lambda *a, **k: seen.append(k["maxIter"]) or real(*a, **k))
+    community_labels(M)
+    monkeypatch.setattr(com, "FEWER_MOVES_LINKS", 10)
+    community_labels(M)
+    community_labels(M, max_moves=5)
+    assert seen == [32, 8, 5]

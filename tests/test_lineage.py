@@ -168,9 +168,10 @@ def test_report_trees_and_family_filter():
     G = chain_graph()
     text = lineage_report(G)
     assert text.splitlines()[0] == "Lineage 1: Foo family"
-    assert "  └─ Foo 2 " in text and "    └─ Foo-3 " in text
+    assert text.splitlines()[1:3] == ["Foo (2023) arXiv:2301.00001", "└─ Foo 2 (2023) arXiv:2305.00001  [0.69: name; authors 2 shared; 2023-01 → 2023-05]"]
+    assert text.splitlines()[3].startswith("   └─ Foo-3 (2024) arXiv:2402.00001  [")
     md = lineage_report(G, fmt="md")
-    assert md.startswith("# Model lineage") and "  - Foo 2" in md
+    assert md.startswith("# Model lineage") and "\n  - Foo 2" in md and "\n    - Foo-3" in md
     with pytest.raises(UsageError):
         lineage_report(G, family="Nothing")
     data = json.loads(lineage_report(G, fmt="json", family="foo"))
@@ -243,3 +244,228 @@ def test_one_search_finds_a_builds_on_phrase_where_any_of_them_does(text):
     from citegraph.analysis.lineage import _ANY_BEFORE_RX, _BEFORE_RX
 
     assert bool(_ANY_BEFORE_RX.search(text)) == any(rx.search(text) for rx in _BEFORE_RX)
+
+
+def seed_family():
+    """SEED → SEED-LLaMA → SEED-X, and SEED → AnyGPT: a first child with children of its own."""
+    G = new_graph()
+    add_paper(G, "seed", title="SEED: Planting a Seed of Vision", arxiv="2307.08041", year=2023)
+    add_paper(G, "llama", title="SEED-LLaMA: Making LLaMA See and Draw", arxiv="2310.01218", year=2023,
+              text="SEED-LLaMA builds on SEED with an upgraded tokenizer.")
+    add_paper(G, "x", title="SEED-X: Multimodal Models", arxiv="2404.14396", year=2024,
+              text="SEED-X extends SEED-LLaMA to images of any size.")
+    add_paper(G, "anygpt", title="AnyGPT: Unified Multimodal LLM", arxiv="2402.12226", year=2024,
+              text="For images AnyGPT is built on SEED.")
+    add_paper(G, "x2", title="SEED-X2: More", arxiv="2405.00001", year=2024, text="SEED-X2 extends SEED-X.")
+    return G
+
+
+def test_text_tree_continues_the_branch_of_a_node_with_younger_siblings():
+    lines = lineage_report(seed_family()).splitlines()
+    shape = [l.split(" (")[0] for l in lines[1:]]
+    assert shape == [
+        "SEED",
+        "├─ SEED-LLaMA",
+        "│  └─ SEED-X",  # the │ runs down to AnyGPT, SEED-LLaMA's younger sibling
+        "│     └─ SEED-X2",
+        "└─ AnyGPT",
+    ]
+    # every level three columns deeper: a child's branch starts under its parent's name
+    for parent, child in [(0, 1), (1, 2), (2, 3), (0, 4)]:
+        assert shape[child].index("─") - 1 == re.search(r"\w", shape[parent]).start()
+
+
+def _md_tree(md: str) -> list[tuple[int, str]]:
+    """(list depth, text) of each list item, as a CommonMark parser reads ``md``."""
+    from markdown_it import MarkdownIt
+
+    depth, out = 0, []
+    for tok in MarkdownIt("commonmark").parse(md):
+        depth += {"bullet_list_open": 1, "bullet_list_close": -1}.get(tok.type, 0)
+        if tok.type == "inline" and depth:
+            assert {c.type for c in tok.children} <= {"text", "softbreak"}, tok.children  # no markup from data
+            out.append((depth, "".join(c.content for c in tok.children)))
+    return out
+
+
+def test_markdown_report_parses_as_a_nested_list():
+    md = lineage_report(seed_family(), fmt="md")
+    assert "\\" not in md  # nothing here needs escaping, so nothing is escaped
+    items = _md_tree(md)
+    assert [(d, t.split(" (")[0]) for d, t in items] == [
+        (1, "SEED"), (2, "SEED-LLaMA"), (3, "SEED-X"), (4, "SEED-X2"), (2, "AnyGPT")
+    ]
+    assert items[1][1].endswith('text "SEED-LLaMA builds on SEED with an upgraded tokenizer."; name; 2023-07 → 2023-10]')
+
+
+def test_markdown_shows_names_and_quotes_as_written():
+    G = new_graph()
+    add_paper(G, "a", title="Foo: A Model", name="Foo_<i>1</i>*x", arxiv="2301.00001", year=2023)
+    quote = "Bar is built on Foo_<i>1</i>*x <b>fast</b> [see](notes.md) | `c` &#1"
+    add_paper(G, "b", title="Bar: Next", name="1. Bar", arxiv="2302.00001", year=2023, text=quote)
+    md = lineage_report(G, fmt="md")
+    items = _md_tree(md)
+    assert [d for d, _ in items] == [1, 2]
+    assert items[0][1] == "Foo_<i>1</i>*x (2023) arXiv:2301.00001"
+    assert items[1][1].startswith("1. Bar (2023) arXiv:2302.00001") and quote in items[1][1]
+
+
+def test_report_takes_precomputed_links():
+    G = seed_family()
+    links = successors(G)  # min_confidence 0: the report applies its own threshold
+    for fmt in ("text", "md", "json"):
+        for threshold in (0.0, 0.3, 0.75):
+            assert lineage_report(G, fmt=fmt, min_confidence=threshold, links=links) == lineage_report(
+                G, fmt=fmt, min_confidence=threshold
+            )
+    assert families(G, links=links) == families(G)
+    assert "SEED-X2" not in lineage_report(G, links=links[:3])  # they are used, not recomputed
+
+
+def test_annotating_the_graph_does_not_change_its_lineage():
+    """reporting.py annotates G with builds_on edges, then reports from links computed before."""
+    G = chain_graph()
+    add_link(G, "foo2", "foo", "cites", intents=["methodology"])
+    before = successors(G)
+    annotate_lineage(G, before)
+    assert successors(G) == before
+
+
+def test_citation_cycles_are_broken_by_date_and_reported(tmp_path):
+    G = chain_graph()
+    add_link(G, "foo2", "foo", "cites")
+    add_link(G, "foo", "foo2", "cites")  # Foo's preprint, updated after Foo 2, cites it back
+    add_link(G, "foo3", "foo2", "cites")
+    link = next(l for l in successors(G) if l["child"]["id"] == "foo2")
+    assert link["parent"]["id"] == "foo"
+    citation = next(e for e in link["evidence"] if e["kind"] == "citation")
+    assert "cycle broken by date" in citation["detail"]
+    text = lineage_report(G, main_path=True)
+    assert text.endswith("Citation cycles broken by date:\n  - Foo [foo] → Foo 2 [foo2] dropped: it closes a cycle and runs back in time")
+    data = json.loads(lineage_report(G, fmt="json", main_path=True))
+    assert data["broken_cycles"] == [["foo", "foo2"]]
+    assert [p["id"] for p in data["main_path"]] == ["foo", "foo2", "foo3"]
+    assert [p["name"] for p in data["main_path"]] == ["Foo", "Foo 2", "Foo-3"]  # names as the links give them
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["Bar is a follow-up of Foo.", "Bar is built on Foo.", "Bar is Foo's successor.", "Bar builds upon Foo.",
+     "Bar是Foo的后续工作。", "Bar是在Foo基础上开发的。"],
+)
+def test_more_builds_on_statements(statement):
+    G = new_graph()
+    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001")
+    add_paper(G, "bar", title="Bar: Another Model", arxiv="2302.00001", text=statement)
+    assert pairs(successors(G)) == [("foo", "bar")]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["Bar outperforms models built on Foo.", "Bar beats methods that are based on Foo.",
+     "Unlike Foo, Bar is fast.", "与基于Foo的方法相比，Bar更快。"],
+)
+def test_other_works_built_on_the_parent_are_not_lineage(statement):
+    G = new_graph()
+    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001")
+    add_paper(G, "bar", title="Bar: Another Model", arxiv="2302.00001", text=statement)
+    assert successors(G) == []
+
+
+def test_versions_glued_to_a_variant_or_to_the_first_word():
+    assert (parse_name("Show-o2").variant, parse_name("Show-o2").version) == ("o", 2.0)
+    assert (parse_name("Qwen2-VL").variant, parse_name("Qwen2-VL").version) == ("vl", 2.0)
+    assert parse_name("T2I-R1").stem == "t2ir1"  # a generic first word still takes the next one
+    G = new_graph()
+    team = ["Jinheng Xie", "Mike Zheng Shou"]
+    add_paper(G, "o", title="Show-o: One Single Transformer", arxiv="2408.12528", authors=team)
+    add_paper(G, "o2", title="Show-o2: Improved Native Unified Models", arxiv="2506.15564", authors=team)
+    add_paper(G, "one", title="Show-1: Marrying Pixel and Latent Diffusion", arxiv="2309.15818", authors=["Other One"])
+    add_paper(G, "qvl", title="Qwen-VL: A Versatile Vision-Language Model", arxiv="2308.12966", authors=["Jinze Bai"])
+    add_paper(G, "q2", title="Qwen2-VL: Enhancing Perception", arxiv="2409.12191", authors=["Jinze Bai", "Peng Wang"])
+    add_paper(G, "q25", title="Qwen2.5-VL Technical Report", arxiv="2502.13923", authors=["Peng Wang"])
+    assert sorted(pairs(successors(G))) == [("o", "o2"), ("q2", "q25"), ("qvl", "q2")]
+
+
+def test_the_field_level_main_path_is_part_of_the_lineage_module():
+    from citegraph.analysis import lineage, mainpath
+
+    assert "main_path" in lineage.__all__ and lineage.main_path is mainpath.main_path
+    G = chain_graph()
+    add_link(G, "foo2", "foo", "cites")
+    add_link(G, "foo3", "foo2", "cites")
+    add_link(G, "foo3", "foo", "cites")
+    assert lineage.main_path(G)["path"] == ["foo", "foo2", "foo3"]
+    assert lineage.main_path(G, method="splc", kind="key-route", key_routes=1)["path"] == ["foo", "foo2", "foo3"]
+
+
+def test_a_paper_with_two_parents_is_drawn_once_then_referred_to():
+    G = new_graph()
+    add_paper(G, "clip", title="CLIP: Learning Transferable Visual Models", arxiv="2103.00020", year=2021)
+    add_paper(G, "sdxl", title="SDXL: Improving Latent Diffusion Models", arxiv="2307.01952", year=2023)
+    add_paper(G, "taiyi", title="Taiyi-XL: Bilingual Generation", arxiv="2401.14688", year=2024,
+              text="Taiyi-XL is built on CLIP and SDXL.")
+    add_paper(G, "next", title="Taiyi-XL2: More", arxiv="2406.00001", year=2024, text="Taiyi-XL2 extends Taiyi-XL.")
+    shape = [l.split(" (")[0] + (" (see above)" if "(see above)" in l else "") for l in lineage_report(G).splitlines()[1:]]
+    assert shape == [
+        "CLIP", "└─ Taiyi-XL", "   └─ Taiyi-XL2",
+        "SDXL", "└─ Taiyi-XL (see above)",
+    ]
+
+
+def test_each_kind_of_evidence_is_named():
+    G = chain_graph()
+    G.nodes["foo"]["repos"] = ["https://github.com/team/foo"]
+    G.nodes["foo2"]["repos"] = ["https://github.com/team/foo"]
+    G.nodes["foo2"]["text"] = "Foo 2 is initialized from Foo."
+    add_link(G, "foo2", "foo", "cites", intents=["methodology"], is_influential=True)
+    link = next(l for l in successors(G) if l["child"]["id"] == "foo2")
+    assert [e["kind"] for e in link["evidence"]] == [
+        "text", "citation", "intent", "influential", "authors", "repo", "name", "date"
+    ]
+    details = {e["kind"]: e["detail"] for e in link["evidence"]}
+    assert details["text"] == "Foo 2 is initialized from Foo."
+    assert details["authors"] == "2 shared: Ada Lovelace, Alan Turing"
+    assert details["repo"] == "same repository github.com/team/foo"
+    assert details["date"] == "2023-01 → 2023-05"
+    # noisy-OR of text .70, citation .20, intent .25, influential .20, 2 of 3 authors .45,
+    # same repository .35, name .40, date .05
+    miss = 0.30 * 0.80 * 0.75 * 0.80 * 0.55 * 0.65 * 0.60 * 0.95
+    assert link["family"] == "Foo" and link["confidence"] == round(1 - miss, 3)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["Bar uses existing image tokenizers (e.g., Foo) for keyframes.", "Bar adopts the backbone of Foo.",
+     "Bar利用现有的图像标记化器（如 Foo）来处理关键帧。", "Bar采用Foo作为骨干网络。", "Bar uses Foo as the tokenizer."],
+)
+def test_reusing_the_parent_as_tokenizer_or_backbone_is_lineage(statement):
+    G = new_graph()
+    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001")
+    add_paper(G, "bar", title="Bar: Another Model", arxiv="2302.00001", text=statement)
+    assert pairs(successors(G)) == [("foo", "bar")]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["Baselines use tokenizers such as Foo.", "Bar uses a CLIP-like encoder, unlike Foo.",
+     "我们使用Foo作为评测指标。", "Bar采用的分词器比Foo更快。"],
+)
+def test_tokenizers_and_backbones_of_others_are_not_lineage(statement):
+    G = new_graph()
+    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001")
+    add_paper(G, "bar", title="Bar: Another Model", arxiv="2302.00001", text=statement)
+    assert successors(G) == []
+
+
+def test_an_all_capitals_name_in_ordinary_casing_counts_only_in_a_statement():
+    G = new_graph()
+    add_paper(G, "bagel", title="BAGEL: Emerging Properties", arxiv="2505.14683")
+    add_paper(G, "nhr", title="NHR: An Editing Dataset", arxiv="2507.14119",
+              text="我们还发布了Bagel-NHR-Edit，一个具有最先进指标的微调Bagel模型。")
+    add_paper(G, "cmp", title="Cmp: A Comparison", arxiv="2508.00001", text="Bagel and Foo are both strong.")
+    # a family member that only says the word gets no mention support from it
+    add_paper(G, "bagel2", title="BAGEL-Wise: Another Team", arxiv="2509.00001", text="Wise choices matter. Bagel is food.")
+    links = successors(G)
+    assert pairs(links) == [("bagel", "nhr")]
+    assert links[0]["evidence"][0]["detail"].endswith("微调Bagel模型")

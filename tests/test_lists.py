@@ -373,3 +373,41 @@ def test_ids_in_running_prose_are_papers_of_their_own() -> None:
     entries = read_list_text(text, "x.md").entries
     assert [(e.arxiv, e.title) for e in entries] == [("2405.09818", None), ("2407.06135", None)]
     assert entries[0].text == "We compare with Chameleon (arXiv:2405.09818) and here."
+
+
+# ------------------------------------------------------------ stored readings
+
+
+def test_a_reading_is_stored_and_reused_until_a_list_changes(tmp_path, monkeypatch):
+    import citegraph.fetch.lists as lists_mod
+    from citegraph.fetch.cache import Cache
+
+    docs = [(str(p), p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.iterdir()) if p.suffix == ".md"][:3]
+    fresh = lists_mod.parse_documents(docs)
+    with Cache(tmp_path / "c.sqlite") as cache:
+        first = lists_mod.parse_documents(docs, cache=cache)
+        calls = []
+        real = lists_mod._mentions
+        monkeypatch.setattr(lists_mod, "_mentions", lambda text, source: calls.append(source) or real(text, source))
+        again = lists_mod.parse_documents(docs, cache=cache)
+        assert calls == []  # nothing parsed: the stored reading came back
+        assert first == again == fresh and len(again.entries) > 10
+        # another name, or one changed character, is another reading
+        renamed = [("other.md", docs[0][1]), *docs[1:]]
+        assert lists_mod.parse_documents(renamed, cache=cache).entries[0].sources != fresh.entries[0].sources
+        edited = [(docs[0][0], docs[0][1] + "\n- https://arxiv.org/abs/2501.00001\n"), *docs[1:]]
+        more = lists_mod.parse_documents(edited, cache=cache)
+        assert "2501.00001" in {e.arxiv for e in more.entries} - {e.arxiv for e in fresh.entries}
+        assert calls[:1] == ["other.md"] and docs[0][0] in calls
+
+
+def test_a_stored_reading_that_does_not_load_is_read_again(tmp_path):
+    import citegraph.fetch.lists as lists_mod
+    from citegraph.fetch.cache import Cache
+
+    docs = [("a.md", "- [Chameleon](https://arxiv.org/abs/2405.09818)\n")]
+    with Cache(tmp_path / "c.sqlite") as cache:
+        with cache.transaction():
+            cache.put_parsed(lists_mod._documents_key(docs), '{"entries": [{"no_such_field": 1}]}')
+        result = lists_mod.parse_documents(docs, cache=cache)
+    assert [e.arxiv for e in result.entries] == ["2405.09818"]

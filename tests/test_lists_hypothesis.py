@@ -96,3 +96,26 @@ def test_mutated_real_lists_never_crash(case: tuple[str, str]) -> None:
     name, text = case
     # keep the fixture's extension: a .bib stays BibTeX, ids.txt stays a file of ids
     check(text, source=f"mutated-{name}")
+
+
+# The reader skips its link patterns on lines whose substring tests say they
+# cannot match: those tests must agree with the patterns themselves, case
+# folds included (long s, dotless and dotted i, Kelvin sign match under re.I).
+_HINT_TEXT = st.lists(
+    st.sampled_from(FRAGMENTS + ["HTTP", "ArXiv", "DOI", "Corpus", "WWW.", "HREF", "GitHub", "\u017f", "\u0131",
+                                 "\u0130", "\u212a", " ", "\t", "\u3000", ":", "x"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_HINT_TEXT, st.text(max_size=40)))
+def test_substring_prefilters_agree_with_the_patterns(text):
+    import re
+
+    from citegraph.fetch import lists_markdown as lm
+
+    assert lm._link_hint(text, text.lower()) == bool(lm._LINK_HINT.search(text))
+    low = text.lower()
+    for word in ("arxiv", "doi"):
+        assert lm._colon_after(low, word) == bool(re.search(word + r"\s*[:：]", low))

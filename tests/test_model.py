@@ -110,3 +110,29 @@ def test_frames(small):
     edges = m.edges_frame(small)
     assert list(edges.columns) == ["source", "target", *m.EDGE_ATTRS]
     assert sorted(edges["kind"]) == ["builds_on", "mentions"]
+
+
+def test_graphml_is_networkx_output_and_reads_back(small, tmp_path):
+    # the streamed writer must produce exactly networkx's GraphML (same keys,
+    # types and escaping), whatever the attribute values hold
+    G = small.copy()
+    G.graph["fetch"] = {"requests": 3, "capped": []}
+    m.add_paper(G, 'q"&<x>\t\n', title='a "quoted" & <b>\r\nline\ttab', abstract="", year=2020,
+                citation_count=0, listed=False)
+    G.nodes['q"&<x>\t\n']["score"] = 0.125
+    G.add_node("bare")
+    G.add_edge("bare", "abc")
+    m.write_graphml(G, tmp_path / "fast.graphml")
+    nx.write_graphml(m._flat_copy(G), tmp_path / "nx.graphml", encoding="utf-8")
+    assert (tmp_path / "fast.graphml").read_bytes() == (tmp_path / "nx.graphml").read_bytes()
+    back = nx.read_graphml(tmp_path / "fast.graphml")
+    odd = back.nodes['q"&<x>\t\n']
+    assert odd["title"] == 'a "quoted" & <b>\r\nline\ttab'.replace("\r\n", "\n")  # XML normalises line ends
+    assert (odd["year"], odd["citation_count"], odd["score"], odd["listed"]) == (2020, 0, 0.125, False)
+    assert back.nodes["arxiv:2405.09818"]["authors"] == "Chameleon Team"
+    assert back.nodes["arxiv:2405.09818"]["text"] == "基于 早期融合"
+    edge = back.edges["arxiv:2407.06135", "arxiv:2405.09818"]
+    assert edge["is_influential"] is True and edge["confidence"] == 0.9
+    assert json.loads(edge["evidence"]) == {"kind": "text", "detail": "fine-tuned from Chameleon"}
+    assert json.loads(back.graph["fetch"]) == {"requests": 3, "capped": []}
+    assert set(back.edges) == set(G.edges) and back.nodes["bare"] == {}

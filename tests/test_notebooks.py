@@ -35,3 +35,7 @@ def test_notebook_runs(path, tmp_path):
     client.execute()  # raises CellExecutionError naming the failing cell
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
+    # what each notebook is for must reach the reader, not just run
+    shown = {mime for c in nb.cells if c.cell_type == "code" for o in c.outputs for mime in o.get("data", {})}
+    expected = {"01-quickstart.ipynb": "text/html", "02-lineage.ipynb": "image/png"}[path.name]
+    assert expected in shown, f"{path.name} shows no {expected} output"

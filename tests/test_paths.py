@@ -162,3 +162,52 @@ def test_format_paths_reads_oldest_first(routes):
     assert strongest[0].startswith("Strongest path (3 links, strength 0.729)")
     assert [line.split("[")[1].rstrip("]") for line in strongest[1:] if "[" in line] == ["root", "b2", "b1", "new"]
     assert math.isclose(0.729, LINK_STRENGTH["builds_on"] ** 3)
+
+
+def _steps(text: str) -> list[str]:
+    return [line.strip().removeprefix("↓ ") for line in text.splitlines() if line.strip().startswith("↓")]
+
+
+def test_each_step_says_what_the_link_is(routes):
+    """The builds_on route reads "built on by", not "cited by"; the direct citation "cited by"."""
+    result = citation_paths(routes, "root", "new")
+    assert result["strongest"]["link_kinds"] == [["builds_on"]] * 3
+    assert result["shortest"]["link_kinds"] == [["cites"]]
+    shortest, strongest = format_paths(result).split("\n\n")
+    assert _steps(shortest) == ["cited by"]
+    assert _steps(strongest) == ["built on by"] * 3
+
+
+def test_steps_read_downward_in_either_direction_and_name_every_kind():
+    # old <-mentions- mid <-builds_on+cites- new: each step names its own edge's kinds,
+    # from the older paper (above) to the newer one (below), whichever order a and b come in
+    G = new_graph()
+    for key, year in [("old", 2019), ("mid", 2021), ("new", 2023)]:
+        add_paper(G, key, title=f"Paper {key}", year=year)
+    add_link(G, "mid", "old", "mentions")
+    add_link(G, "new", "mid", "builds_on")
+    add_link(G, "new", "mid", "cites")
+    for a, b in (("old", "new"), ("new", "old")):
+        result = citation_paths(G, a, b, kinds=["mentions", "builds_on"])
+        assert result["shortest"]["link_kinds"] == [["builds_on", "cites"], ["mentions"]]  # citing-first
+        text = format_paths(result).split("\n\n")[0]
+        assert _steps(text) == ["mentioned by", "built on and cited by"]
+        assert text.splitlines()[0].endswith("Paper old leads to Paper new")
+        papers = [line.split("[")[1].rstrip("]") for line in text.splitlines()[1:] if "[" in line]
+        assert papers == ["old", "mid", "new"]
+
+
+def test_path_command_says_what_the_links_are(tmp_path):
+    from click.testing import CliRunner
+
+    from citegraph.cli import main
+    from citegraph.graph.model import save_graph
+
+    G = new_graph()
+    add_paper(G, "cham", title="Chameleon: Mixed-Modal Early-Fusion Foundation Models", name="Chameleon", year=2024)
+    add_paper(G, "anole", title="ANOLE: An Open Model", name="Anole", year=2024)
+    add_link(G, "anole", "cham", "builds_on")
+    save_graph(G, tmp_path / "g.json")
+    result = CliRunner().invoke(main, ["path", str(tmp_path / "g.json"), "Chameleon", "Anole"])
+    assert result.exit_code == 0, result.output
+    assert _steps(result.output) == ["built on by", "built on by"] and "cited by" not in result.output

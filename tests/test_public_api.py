@@ -42,3 +42,25 @@ def test_missing_graph_file_is_one_error_line(name, tmp_path):
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == f"Error: {missing}: no such graph file"
     assert "Traceback" not in result.output
+
+
+def _library_calls(name: str) -> list[tuple[str, str]]:
+    """``(module, name)`` of every citegraph import inside a command's body."""
+    import inspect
+
+    source = inspect.getsource(main.commands[name].callback)
+    calls = []
+    for module, names in re.findall(r"from (citegraph(?:\.\w+)+) import ([\w, ]+)", source):
+        calls += [(module, n.strip()) for n in names.split(",") if n.strip()]
+    return calls
+
+
+@pytest.mark.parametrize("name", CONTRACT)
+def test_every_command_calls_only_exported_library_functions(name):
+    import importlib
+
+    calls = _library_calls(name)
+    assert calls, f"{name} calls no citegraph library function"
+    for module, attr in calls:
+        assert attr in citegraph.__all__, f"citegraph {name} uses {module}.{attr}, which citegraph does not export"
+        assert getattr(citegraph, attr) is getattr(importlib.import_module(module), attr)

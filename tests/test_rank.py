@@ -127,6 +127,52 @@ def test_hits_by_hand():
     np.testing.assert_allclose(hubs, hub, atol=1e-12)
 
 
+def test_hits_lanczos_and_power_iteration_agree(monkeypatch):
+    import citegraph.analysis.rank as rank_mod
+
+    rng = np.random.default_rng(5)
+    n = 3000
+    src = np.repeat(np.arange(1, n), 6)
+    dst = (rng.random(src.size) * src).astype(int)
+    M = CitationMatrix.from_edges(src, dst, n)
+    assert n > rank_mod.HITS_POWER_MAX
+    found = []
+    real = rank_mod._leading_authority
+    monkeypatch.setattr(rank_mod, "_leading_authority", lambda *a: found.append(real(*a)) or found[-1])
+    lanczos = hits_scores(M)
+    assert found[0] is not None  # the Lanczos answer was kept, not power iteration's
+    monkeypatch.setattr(rank_mod, "HITS_POWER_MAX", n)
+    power = hits_scores(M)
+    for ours, ref in zip(lanczos, power):
+        assert np.abs(ours - ref).sum() < 1e-8
+    # The defining equations: a ∝ Aᵀh and h ∝ A a.
+    hubs, auths = lanczos
+    again = M.AT @ hubs
+    assert np.abs(again / again.sum() - auths).sum() < 1e-8
+
+
+@pytest.mark.parametrize("power_max", [50, 10_000])
+def test_hits_with_a_repeated_leading_eigenvalue_is_the_start_projection(monkeypatch, power_max):
+    # 40 identical components (paper 3k+2 cites 3k and 3k+1) and one smaller
+    # one: every copy shares the leading eigenvalue, and the start vector
+    # (uniform) weighs the copies alike, so each gets the same share.
+    import citegraph.analysis.rank as rank_mod
+
+    monkeypatch.setattr(rank_mod, "HITS_POWER_MAX", power_max)
+    copies = 40
+    src = [3 * k + 2 for k in range(copies) for _ in range(2)] + [3 * copies + 1]
+    dst = [3 * k + j for k in range(copies) for j in range(2)] + [3 * copies]
+    found = []
+    real = rank_mod._leading_authority
+    monkeypatch.setattr(rank_mod, "_leading_authority", lambda *a: found.append(real(*a)) or found[-1])
+    hubs, auths = hits_scores(CitationMatrix.from_edges(src, dst, 3 * copies + 2))
+    assert found == ([None] if power_max == 50 else [])  # Lanczos' answer is refused here
+    expected_auth = np.r_[np.tile([0.5, 0.5, 0.0], copies) / copies, 0.0, 0.0]
+    expected_hub = np.r_[np.tile([0.0, 0.0, 1.0], copies) / copies, 0.0, 0.0]
+    np.testing.assert_allclose(auths, expected_auth, atol=1e-10)
+    np.testing.assert_allclose(hubs, expected_hub, atol=1e-10)
+
+
 def test_hits_without_edges_is_uniform():
     hubs, auths = hits_scores(CitationMatrix.from_edges([], [], 3))
     np.testing.assert_allclose(hubs, 1 / 3)

@@ -12,7 +12,7 @@ from fake_s2 import World
 from citegraph.cli import main
 from citegraph.fetch.lists import read_lists
 from citegraph.graph.model import has_kind, load_graph
-from citegraph.report import OUTPUT_FILES, example_list_path
+from citegraph.reporting import OUTPUT_FILES, example_list_path
 
 
 def names_of(links):
@@ -73,3 +73,10 @@ def test_report_fetches_writes_everything_and_reruns_from_the_cache(example_worl
     a = json.loads((out / "lineage.json").read_text(encoding="utf-8"))
     b = json.loads((tmp_path / "b" / "lineage.json").read_text(encoding="utf-8"))
     assert a == b
+
+    # a plain re-run (network allowed) asks for nothing it already has, the
+    # id Semantic Scholar did not know included
+    again = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "c")])
+    assert again.exit_code == 0, again.output
+    assert server.count() == 0, server.log()
+    assert json.loads((tmp_path / "c" / "lineage.json").read_text(encoding="utf-8")) == a

@@ -2,6 +2,11 @@
 
 :func:`audit` lists, one table per problem:
 
+``not_fetched``
+    one row when nothing was fetched from Semantic Scholar (a graph built
+    from the lists' text alone, as ``citegraph demo`` makes): resolution,
+    references and citation caps cannot be judged, so the three sections
+    about them stay empty instead of listing every paper;
 ``unresolved``
     list entries Semantic Scholar could not match (graph attribute
     ``unresolved``) and listed papers still without a ``paper_id``;
@@ -21,38 +26,63 @@
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections import defaultdict
-from typing import Any, Hashable, Iterable, Mapping
+from itertools import combinations
+from typing import Any, Hashable, Iterable, Mapping, Sequence
 
 import networkx as nx
+import numpy as np
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from citegraph.errors import PaperLookupError
 from citegraph.graph.model import EDGE_KINDS, normalize_title
 
-__all__ = ["AUDIT_SECTIONS", "audit", "audit_frame", "duplicate_candidates", "merge_duplicates"]
+__all__ = [
+    "AUDIT_COLUMNS",
+    "AUDIT_SECTIONS",
+    "audit",
+    "audit_frame",
+    "audit_summary",
+    "duplicate_candidates",
+    "merge_duplicates",
+    "was_fetched",
+]
 
 AUDIT_SECTIONS: tuple[str, ...] = (
+    "not_fetched",
     "unresolved",
     "no_references",
     "capped_citations",
     "unresolved_references",
     "duplicates",
 )
+AUDIT_COLUMNS = ("problem", "id", "title", "detail")
 DUPLICATE_COLUMNS = ("keep", "drop", "reason", "similarity", "keep_title", "drop_title")
 
-# Near-identical titles: difflib ratio at or above this.  0.9 separates
-# "X: a study" vs "X: A Study of Y" (kept apart below) from typo-level edits.
+# Near-identical titles: rapidfuzz fuzz.ratio / 100 at or above this, i.e.
+# characters inserted or deleted at most a tenth of the two titles' length:
+# typo, plural and punctuation edits, not "X" vs "X for Y".
 TITLE_SIMILARITY = 0.9
 # Titles this short ("Introduction", "Attention") say too little to match on.
 _MIN_TITLE_CHARS = 12
 # Preprint and published version: usually the same or next year.
 _MAX_YEAR_GAP = 2
-# Blocks of titles sharing leading/trailing words bigger than this are
-# generic ("a survey of ..."): comparing all their pairs costs quadratic time.
-_MAX_BLOCK = 200
+# Title blocking (see _title_blocks): each two of a title's five rarest word
+# prefixes.  A pair of titles of four or more words is missed only when one has
+# four words the other lacks, all rarer than the second rarest word they share;
+# five characters fold plurals and -ing/-ed endings together.
+_KEY_WORDS = 5
+_KEY_CHARS = 5
+# Titles this short in distinct words may share only one with their twin.
+_SHORT_WORDS = 3
+# Blocks up to this size are scored as one batch of pairs (rapidfuzz cpdist);
+# above it a block x block matrix (cdist) is cheaper than listing pairs, and is
+# computed a few rows (and at most so many cells) at a time, so that each run
+# of rows, sorted by length, meets only the titles long enough to match.
+_PAIRWISE_BLOCK = 8
+_MATRIX_CELLS = 4_000_000
+_MATRIX_ROWS = 256
 
 _COUNT_ATTRS = (
     "citation_count",
@@ -78,7 +108,53 @@ def _entry_text(entry: Any) -> str:
     return str(entry)
 
 
-def _unresolved(G: nx.DiGraph) -> pd.DataFrame:
+def was_fetched(G: nx.DiGraph) -> bool:
+    """Whether anything in ``G`` came from Semantic Scholar.
+
+    The fetch pipeline records its run in the graph attribute ``fetch``; a
+    graph without it (built from the lists' text, by hand, or by an older
+    citegraph) counts as fetched when a paper has a ``paper_id`` or a
+    ``cites`` link exists, since only the API supplies those.
+
+    Examples
+    --------
+    >>> from citegraph.graph.model import new_graph, add_paper
+    >>> G = new_graph()
+    >>> _ = add_paper(G, "arxiv:2405.09818", arxiv="2405.09818", title="Chameleon", listed=True)
+    >>> was_fetched(G)
+    False
+    >>> _ = add_paper(G, "c0ffee", paper_id="c0ffee", title="Chameleon")
+    >>> was_fetched(G), was_fetched(new_graph(fetch={"requests": 0}))
+    (True, True)
+    """
+    if "fetch" in G.graph or any(pid for _, pid in G.nodes(data="paper_id")):
+        return True
+    return any("cites" in (d.get("kinds") or [d.get("kind")]) for _, _, d in G.edges(data=True))
+
+
+_FETCH_HINT = (
+    "To fetch: citegraph build LIST... -o GRAPH (or citegraph report LIST... --out DIR), with S2_API_KEY set"
+)
+
+
+def _not_fetched(G: nx.DiGraph, fetched: bool) -> pd.DataFrame:
+    rows = []
+    if not fetched:
+        listed = sum(1 for _, is_listed in G.nodes(data="listed") if is_listed)
+        rows.append(
+            {
+                "listed": listed,
+                "detail": (
+                    "nothing fetched from Semantic Scholar (graph built from the lists' text): whether the "
+                    f"{listed} listed papers resolve, their references and capped citation lists cannot be "
+                    f"judged. {_FETCH_HINT}"
+                ),
+            }
+        )
+    return pd.DataFrame(rows, columns=["listed", "detail"])
+
+
+def _unresolved(G: nx.DiGraph, fetched: bool = True) -> pd.DataFrame:
     rows = []
     seen = set()
     for item in G.graph.get("unresolved") or []:
@@ -94,7 +170,7 @@ def _unresolved(G: nx.DiGraph) -> pd.DataFrame:
                 "reason": item.get("reason") or "not matched",
             }
         )
-    for node, d in G.nodes(data=True):
+    for node, d in G.nodes(data=True) if fetched else ():
         if d.get("listed") and not d.get("paper_id") and node not in seen:
             sources = d.get("sources") or []
             rows.append(
@@ -174,11 +250,6 @@ def _unresolved_references(G: nx.DiGraph) -> pd.DataFrame:
 # ---------------------------------------------------------------- duplicates
 
 
-def _digits(key: str) -> set[str]:
-    """Tokens with a digit: versions and numbers that tell sequels apart (Qwen2 vs Qwen2 5)."""
-    return {w for w in key.split() if any(c.isdigit() for c in w)}
-
-
 def _year_gap_ok(a: Any, b: Any) -> bool:
     try:
         return abs(int(a) - int(b)) <= _MAX_YEAR_GAP
@@ -193,16 +264,140 @@ def _keeper_rank(G: nx.DiGraph, node: Hashable) -> tuple:
     return (not d.get("paper_id"), not d.get("listed"), -G.degree(node), -known, str(node))
 
 
+def _digits(key: str) -> set[str]:
+    """Tokens with a digit: versions and numbers that tell sequels apart (Qwen2 vs Qwen2 5)."""
+    return {w for w in key.split() if any(c.isdigit() for c in w)}
+
+
+def _title_blocks(titles: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Block every title: ``(title index, block id)`` rows, one per block a title is in.
+
+    A title's block keys are its numbers (the set of tokens holding a digit,
+    hashed) with each two of its :data:`_KEY_WORDS` rarest words, a word being
+    its first :data:`_KEY_CHARS` characters (so "model" and "models" meet);
+    a title of at most :data:`_SHORT_WORDS` distinct words also has each word
+    alone as a key.  Near-identical titles differ in a word or two, so they
+    share two of their rarer words; a pair of rare words is rarer still, so
+    blocks stay small even when every title is made of common words.
+    """
+    n = len(titles)
+    tokens = pd.Series(list(titles), dtype=object).str.split().explode().dropna()
+    title_of = tokens.index.to_numpy(dtype=np.int64)
+    words = tokens.to_numpy(dtype=object)
+    has_digit = tokens.str.contains(r"\d", regex=True).to_numpy(dtype=bool)
+    # the set of numbers as one 64-bit sum of random values per distinct token;
+    # a collision only costs a comparison (candidates are re-checked exactly)
+    number = pd.DataFrame({"t": title_of[has_digit], "w": pd.factorize(words[has_digit])[0]}).drop_duplicates()
+    token_hash = np.random.default_rng(0).integers(1, 2**63, size=len(number) and int(number["w"].max()) + 1,
+                                                   dtype=np.uint64)
+    signature = np.zeros(n, dtype=np.uint64)
+    np.add.at(signature, number["t"].to_numpy(), token_hash[number["w"].to_numpy()])
+
+    prefix = pd.Series(words[~has_digit], dtype=object).str[:_KEY_CHARS].to_numpy(dtype=object)
+    keys = pd.DataFrame({"t": title_of[~has_digit], "w": pd.factorize(prefix)[0]}).drop_duplicates()
+    keys["df"] = np.bincount(keys["w"].to_numpy())[keys["w"].to_numpy()]
+    keys = keys.sort_values(["t", "df", "w"], kind="mergesort").groupby("t", sort=False).head(_KEY_WORDS)
+    # rarest words as an n x _KEY_WORDS table, -1 where a title has fewer words
+    rarest = np.full((n, _KEY_WORDS), -1, dtype=np.int64)
+    rarest[keys["t"].to_numpy(), keys.groupby("t", sort=False).cumcount().to_numpy()] = keys["w"].to_numpy()
+    # each two of them; a title of few words also keys on each alone (and one
+    # with no word but numbers on nothing), as its near-duplicate may share one
+    short = rarest[:, _SHORT_WORDS] < 0
+    wordless = np.flatnonzero(rarest[:, 0] < 0)
+    member, first = [wordless], [np.full(len(wordless), -1)]
+    for a in range(_SHORT_WORDS):
+        rows = np.flatnonzero(short & (rarest[:, a] >= 0))
+        member.append(rows)
+        first.append(rarest[rows, a])
+    second = [np.full(len(rows), -1) for rows in member]
+    for a, b in combinations(range(_KEY_WORDS), 2):
+        rows = np.flatnonzero(rarest[:, b] >= 0)
+        member.append(rows)
+        first.append(rarest[rows, a])
+        second.append(rarest[rows, b])
+    member, first, second = np.concatenate(member), np.concatenate(first), np.concatenate(second)
+    frame = pd.DataFrame({"s": signature[member], "a": np.minimum(first, second), "b": np.maximum(first, second)})
+    return member, frame.groupby(["s", "a", "b"], sort=False).ngroup().to_numpy()
+
+
+def _near_identical(titles: Sequence[str], cutoff: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs ``i < j`` of distinct ``titles`` scoring at least ``cutoff`` (0–100) on ``fuzz.ratio``.
+
+    Only titles in a common block (:func:`_title_blocks`) are compared, in C
+    (rapidfuzz): small blocks as one batch of pairs, larger ones as a block ×
+    block matrix, so the cost is the sum of the squared block sizes.
+    """
+    empty = np.empty(0, dtype=np.int64)
+    if len(titles) < 2:
+        return empty, empty, np.empty(0)
+    text = np.array(titles, dtype=object)
+    lengths = np.fromiter((len(t) for t in titles), dtype=np.int64, count=len(titles))
+    member, block = _title_blocks(titles)
+    order = np.argsort(block, kind="stable")
+    member, block = member[order], block[order]
+    sizes = np.bincount(block)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    found_i, found_j, found_s = [], [], []
+
+    small_i, small_j = [], []
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= _PAIRWISE_BLOCK)]):
+        first = starts[sizes == size][:, None]
+        a, b = np.triu_indices(size, 1)
+        small_i.append(member[first + a].ravel())
+        small_j.append(member[first + b].ravel())
+    if small_i:
+        i, j = np.concatenate(small_i), np.concatenate(small_j)
+        i, j = np.minimum(i, j), np.maximum(i, j)
+        # a ratio of at least c needs the shorter title to be c/(2-c) of the longer
+        short, long_ = np.minimum(lengths[i], lengths[j]), np.maximum(lengths[i], lengths[j])
+        keep = (i != j) & (200 * short >= cutoff * (short + long_))
+        codes = np.unique(i[keep] * len(titles) + j[keep])
+        i, j = codes // len(titles), codes % len(titles)
+        scores = np.empty(0, dtype=np.float32)
+        if len(codes):
+            scores = process.cpdist(text[i], text[j], scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float32)
+        hit = scores >= cutoff
+        found_i.append(i[hit]), found_j.append(j[hit]), found_s.append(scores[hit])
+    for start, size in zip(starts[sizes > _PAIRWISE_BLOCK], sizes[sizes > _PAIRWISE_BLOCK]):
+        # shortest first: a run of rows only meets titles at most (200-c)/c times its longest
+        idx = member[start : start + size]
+        idx = idx[np.argsort(lengths[idx], kind="stable")]
+        reach = np.searchsorted(lengths[idx], lengths[idx] * (200 - cutoff) / cutoff + 1e-9, side="right")
+        rows = max(1, min(_MATRIX_ROWS, _MATRIX_CELLS // size))
+        for lo in range(0, size, rows):
+            hi = min(size, lo + rows)
+            scores = process.cdist(
+                text[idx[lo:hi]], text[idx[lo : reach[hi - 1]]], scorer=fuzz.ratio, score_cutoff=cutoff,
+                dtype=np.float32, workers=-1 if (hi - lo) * (reach[hi - 1] - lo) >= 100_000 else 1,
+            )
+            r, c = np.nonzero(np.triu(scores >= cutoff, 1))
+            found_i.append(idx[lo + r]), found_j.append(idx[lo + c]), found_s.append(scores[r, c])
+    if not found_i:
+        return empty, empty, np.empty(0)
+    i, j, s = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s)
+    i, j = np.minimum(i, j), np.maximum(i, j)
+    _, first = np.unique(i * len(titles) + j, return_index=True)
+    return i[first], j[first], s[first].astype(float)
+
+
 def duplicate_candidates(G: nx.DiGraph) -> pd.DataFrame:
     """Pairs of nodes that are probably the same work, with which one to keep.
 
     Two papers are flagged when they share an identifier (arXiv id, DOI,
     Semantic Scholar id or CorpusId), or when their titles are identical or
-    near-identical (difflib ratio ≥ :data:`TITLE_SIMILARITY`) with the same
-    numbers in them, years at most two apart and no citation between them (a
-    paper citing its near-namesake is a sequel, not a copy).  A group of
-    duplicates keeps one node: resolved before unresolved, listed before not,
-    then the better connected.
+    near-identical (rapidfuzz ``fuzz.ratio``, the normalised Indel
+    similarity, ≥ :data:`TITLE_SIMILARITY`) with the same numbers in them,
+    years at most two apart and no citation between them (a paper citing its
+    near-namesake is a sequel, not a copy).  A group of duplicates keeps one
+    node: resolved before unresolved, listed before not, then the better
+    connected.
+
+    Titles are compared (in C, by rapidfuzz) only within blocks of titles
+    that have the same numbers and share two of their five rarest words (one
+    for titles of up to three words), so the search stays near-linear: a few
+    seconds for 100,000 papers.  A pair is missed only when one title has
+    four words the other lacks, all rarer than the second rarest they share,
+    which a tenth of their characters can hardly change.
 
     Returns
     -------
@@ -225,55 +420,48 @@ def duplicate_candidates(G: nx.DiGraph) -> pd.DataFrame:
     1      p1                p2               same title
     """
     pairs: dict[frozenset, tuple[str, float]] = {}
+    first_pair: dict[Hashable, frozenset] = {}
 
     def flag(u: Hashable, v: Hashable, reason: str, similarity: float) -> None:
         key = frozenset((u, v))
         if u != v and key not in pairs:
             pairs[key] = (reason, similarity)
+            first_pair.setdefault(u, key)
+            first_pair.setdefault(v, key)
 
     for attr, label in (("arxiv", "arXiv id"), ("doi", "DOI"), ("paper_id", "Semantic Scholar id"), ("corpus_id", "CorpusId")):
         groups: dict[str, list[Hashable]] = defaultdict(list)
-        for node, d in G.nodes(data=True):
-            value = d.get(attr)
+        for node, value in G.nodes(data=attr):
             if value not in (None, ""):
                 groups[str(value).lower()].append(node)
         for value, members in groups.items():
             for other in members[1:]:
                 flag(members[0], other, f"same {label} {value}", 1.0)
 
-    keys = {}
-    for node, d in G.nodes(data=True):
-        key = normalize_title(d.get("title") or "")
-        if len(key) >= _MIN_TITLE_CHARS:
-            keys[node] = key
     by_title: dict[str, list[Hashable]] = defaultdict(list)
-    for node, key in keys.items():
-        by_title[key].append(node)
-    blocks: dict[tuple, list[Hashable]] = defaultdict(list)
-    for key, members in by_title.items():
-        words = key.split()
-        blocks[("head", *words[:3])].append(members[0])
-        blocks[("tail", *words[-3:])].append(members[0])
+    for node, title in G.nodes(data="title"):
+        key = normalize_title(title or "")
+        if len(key) >= _MIN_TITLE_CHARS:
+            by_title[key].append(node)
+    for members in by_title.values():
         for other in members[1:]:
             if _plausible(G, members[0], other):
                 flag(members[0], other, "same title", 1.0)
-    for members in blocks.values():
-        if not 1 < len(members) <= _MAX_BLOCK:
+    titles = list(by_title)
+    first_i, first_j, scores = _near_identical(titles, 100 * TITLE_SIMILARITY)
+    for i, j, score in zip(first_i.tolist(), first_j.tolist(), scores.tolist()):
+        u, v = by_title[titles[i]][0], by_title[titles[j]][0]
+        if _digits(titles[i]) != _digits(titles[j]) or frozenset((u, v)) in pairs:
             continue
-        for i, u in enumerate(members):
-            for v in members[i + 1 :]:
-                if frozenset((u, v)) in pairs or _digits(keys[u]) != _digits(keys[v]):
-                    continue
-                ratio = difflib.SequenceMatcher(None, keys[u], keys[v]).ratio()
-                if ratio >= TITLE_SIMILARITY and _plausible(G, u, v):
-                    flag(u, v, "near-identical title", round(ratio, 3))
+        if _plausible(G, u, v):
+            flag(u, v, "near-identical title", round(score / 100, 3))
 
     # One keeper per group of duplicates (union-find over the flagged pairs).
     parent: dict[Hashable, Hashable] = {}
 
     def root(x: Hashable) -> Hashable:
         while parent.get(x, x) != x:
-            x = parent[x]
+            parent[x] = x = parent.get(parent[x], parent[x])  # path halving
         return x
 
     for pair in pairs:
@@ -282,16 +470,14 @@ def duplicate_candidates(G: nx.DiGraph) -> pd.DataFrame:
         if ru != rv:
             parent[rv] = ru
     groups_of: dict[Hashable, list[Hashable]] = defaultdict(list)
-    for node in {x for pair in pairs for x in pair}:
+    for node in first_pair:
         groups_of[root(node)].append(node)
     rows = []
     for members in groups_of.values():
         members.sort(key=lambda x: _keeper_rank(G, x))
         keep = members[0]
         for drop in members[1:]:
-            reason, similarity = pairs.get(frozenset((keep, drop))) or next(
-                pairs[p] for p in pairs if drop in p
-            )
+            reason, similarity = pairs.get(frozenset((keep, drop))) or pairs[first_pair[drop]]
             rows.append(
                 {
                     "keep": keep,
@@ -428,11 +614,15 @@ def merge_duplicates(
 def audit(G: nx.DiGraph) -> dict[str, pd.DataFrame]:
     """Everything about ``G``'s coverage that a reader should know, one frame per problem.
 
+    A graph where nothing was fetched (:func:`was_fetched`) gets one
+    ``not_fetched`` row instead of every listed paper as unresolved; its
+    duplicates are still searched.
+
     Returns
     -------
     dict
-        :data:`AUDIT_SECTIONS` → DataFrame (see the module docstring); an
-        empty frame means no such problem.
+        :data:`AUDIT_SECTIONS` → DataFrame (see the module docstring), in
+        that order; an empty frame means no such problem.
 
     Examples
     --------
@@ -441,13 +631,16 @@ def audit(G: nx.DiGraph) -> dict[str, pd.DataFrame]:
     >>> _ = add_paper(G, "p", paper_id="p", title="P", listed=True, references_fetched=0, reference_count=12)
     >>> _ = add_paper(G, "q", paper_id="q", title="Q", citations_capped=True, citation_count=12000, citations_fetched=9999)
     >>> report = audit(G)
-    >>> {name: len(frame) for name, frame in report.items()}
-    {'unresolved': 1, 'no_references': 1, 'capped_citations': 1, 'unresolved_references': 0, 'duplicates': 0}
+    >>> {name: len(frame) for name, frame in report.items()}  # doctest: +NORMALIZE_WHITESPACE
+    {'not_fetched': 0, 'unresolved': 1, 'no_references': 1, 'capped_citations': 1, 'unresolved_references': 0,
+     'duplicates': 0}
     >>> report["no_references"]["reason"].tolist()
     ['0 of 12 references fetched']
     """
+    fetched = was_fetched(G)
     return {
-        "unresolved": _unresolved(G),
+        "not_fetched": _not_fetched(G, fetched),
+        "unresolved": _unresolved(G, fetched),
         "no_references": _no_references(G),
         "capped_citations": _capped(G),
         "unresolved_references": _unresolved_references(G),
@@ -456,8 +649,29 @@ def audit(G: nx.DiGraph) -> dict[str, pd.DataFrame]:
 
 
 def audit_frame(report: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per problem found by :func:`audit`: ``problem, id, title, detail``.
+    """One row per problem found by :func:`audit`: what ``citegraph audit`` prints.
 
+    The columns are :data:`AUDIT_COLUMNS`, the same in every format (a JSON
+    row is an object with these four keys):
+
+    ``problem``
+        the section, one of :data:`AUDIT_SECTIONS`;
+    ``id``
+        the graph node concerned (for ``duplicates`` the one to merge away),
+        empty/``null`` for a list entry that never became a node and for the
+        ``not_fetched`` row;
+    ``title``
+        that paper's title (empty for ``not_fetched``);
+    ``detail``
+        one sentence: why, with counts, sources or the merge target.
+
+    Rows come section by section in :data:`AUDIT_SECTIONS` order; inside a
+    section in graph order, except ``unresolved_references`` (most unresolved
+    first) and ``duplicates`` (by the kept, then the merged node), so one
+    graph file always gives the same output.
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> report = {"capped_citations": pd.DataFrame([{"id": "q", "title": "Q", "citation_count": 12000, "citations_fetched": 9999}])}
     >>> audit_frame(report).to_dict("records")
@@ -467,7 +681,35 @@ def audit_frame(report: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     for problem, frame in report.items():
         for rec in frame.to_dict("records"):
             rows.append({"problem": problem, **_detail(problem, rec)})
-    return pd.DataFrame(rows, columns=["problem", "id", "title", "detail"])
+    return pd.DataFrame(rows, columns=list(AUDIT_COLUMNS))
+
+
+def audit_summary(report: Mapping[str, pd.DataFrame]) -> str:
+    """One line of counts for the end of ``citegraph audit``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> none, one = pd.DataFrame(), pd.DataFrame([{"id": "a"}])
+    >>> audit_summary({"not_fetched": none, "unresolved": one, "duplicates": none})
+    'audit: 1 unresolved, 0 duplicates'
+    >>> print(audit_summary({"not_fetched": one, "unresolved": none, "duplicates": none}))
+    audit: 0 duplicates; nothing fetched from Semantic Scholar (graph built from the lists' text), so
+    unresolved papers, references and citation caps are not judged.
+    To fetch: citegraph build LIST... -o GRAPH (or citegraph report LIST... --out DIR), with S2_API_KEY set
+    """
+    parts = [
+        f"{len(frame)} {name.replace('_', ' ')}"
+        for name, frame in report.items()
+        if name != "not_fetched" and (name == "duplicates" or len(frame) or not len(report.get("not_fetched", ())))
+    ]
+    line = "audit: " + ", ".join(parts)
+    if len(report.get("not_fetched", ())):
+        line += (
+            "; nothing fetched from Semantic Scholar (graph built from the lists' text), so unresolved papers, "
+            f"references and citation caps are not judged.\n{_FETCH_HINT}"
+        )
+    return line
 
 
 def _na(value: Any) -> Any:
@@ -476,6 +718,8 @@ def _na(value: Any) -> Any:
 
 def _detail(problem: str, rec: Mapping[str, Any]) -> dict[str, Any]:
     rec = {k: _na(v) for k, v in rec.items()}
+    if problem == "not_fetched":
+        return {"id": None, "title": None, "detail": rec.get("detail")}
     if problem == "unresolved":
         where = f" ({rec['source']})" if rec.get("source") else ""
         return {"id": rec.get("id"), "title": rec.get("title"), "detail": f"{rec.get('reason')}{where}"}

@@ -9,7 +9,8 @@ kind           what it means                                         weight
 =============  ====================================================  ======
 ``text``       the child's own text says so: "built on X", "initial-  0.70
                ized from X", "advanced version of X", 基于X构建,
-               在X的基础上, X的升级版, 其前身X ...
+               在X的基础上, X的升级版, 其前身X, X as its
+               tokenizer or backbone ...
 ``citation``   the child cites the parent                            0.20
 ``intent``     the API marks that citation *methodology*             0.25
 ``influential``  the API marks that citation influential             0.20
@@ -37,7 +38,10 @@ methodology citation between papers sharing authors.  Sharing a name alone
 is never enough: homonyms (two unrelated "CoDi" papers) stay apart.  Within a
 family a child gets one family parent: the closest lower version of its own
 variant, else the latest earlier base model (``Janus-Pro`` descends from
-``Janus``, not from its sibling ``JanusFlow``).
+``Janus``, not from its sibling ``JanusFlow``).  Two preprints citing each
+other get one link, in date order, and its ``citation`` item says the cycle
+was broken; :func:`lineage_report` with ``main_path`` lists the citations
+dropped to break the citation network's cycles.
 
 Examples
 --------
@@ -64,6 +68,7 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
+from citegraph.analysis.mainpath import main_path  # field-level lineage, part of this module's surface
 from citegraph.names import NameMatcher, clean_name, is_generic, model_name, name_key
 
 __all__ = [
@@ -73,6 +78,7 @@ __all__ = [
     "node_names",
     "families",
     "successors",
+    "main_path",
     "annotate_lineage",
     "lineage_report",
     "WEIGHTS",
@@ -196,12 +202,17 @@ def _split_name(name: str) -> tuple[str, str, float | None, bool]:
     m = re.match(r"^([A-Za-z][A-Za-z'’]{2,}?)[-]?(\d+(?:\.\d+)?)$", first)
     if m:
         first = m.group(1)
-        if version is None and len(toks) == 1:
+        if version is None:  # Qwen2-VL is version 2 of Qwen-VL
             version = float(m.group(2))
     key_first = name_key(first)
     rest = toks[1:]
     if (key_first in _GENERIC_PREFIX or len(key_first) < 2) and rest:
         return key_first + name_key(rest[0]), "".join(name_key(t) for t in rest[1:]), version, False
+    if rest and version is None:
+        # digits glued to the variant: Show-o2 is version 2 of Show-o, Foo-X2 of Foo-X
+        m = re.match(r"^([A-Za-z]+)(\d+(?:\.\d+)?)$", rest[-1])
+        if m:
+            rest[-1], version = m.group(1), float(m.group(2))
     return key_first, "".join(name_key(t) for t in rest), version, True
 
 
@@ -381,6 +392,12 @@ _BEFORE = [
     r"将\s*(?:预训练的|现有的)?\s*",
     r"应用于\s*(?:基线|基础|基座)?(?:模型)?\s*",
     r"微调(?:了)?\s*(?:预训练的)?\s*",
+    # reusing the parent as the tokenizer or backbone: "uses existing image tokenizers (e.g. X)"
+    r"(?:利用|采用|使用|沿用|复用)\s*(?:现有的|已有的|现成的|预训练的)?\s*[^，。；]{0,10}?"
+    r"(?:分词器|标记化器|标记器|tokenizer|骨干网络|骨干|backbone)\s*[（(]\s*(?:如|例如|比如|即)\s*",
+    r"\b(?:uses?|using|adopts?|adopting|reuses?|reusing|leverag(?:es|e|ing))\s+(?:the\s+|an?\s+)?"
+    r"(?:existing\s+|pre-?trained\s+|off-the-shelf\s+)?(?:image\s+|visual\s+|vision\s+)?"
+    r"(?:tokenizers?|backbones?)\s*\(?\s*(?:e\.g\.,?|such\s+as|like|i\.e\.,?|from|of)\s+(?:the\s+)?",
 ]
 _AFTER = {
     r"基于\s*(?:[^，。；]{0,12}的)?\s*": r"\s*(?:模型|架构|框架)?\s*(?:进行)?(?:构建|开发|训练|微调|初始化|打造|改进|扩展)",
@@ -397,6 +414,8 @@ _AFTER_ONLY = [
     r"\s*的(?:升级版|改进版|增强版|进阶版|扩展版|先进版本|后续版本|后续工作|新版本|继任者)",
     r"\s*(?:'s|’s)\s+(?:successor|follow-?up|next\s+version)",
     r"[）)]?\s*(?:模型)?[^，。；,.上]{0,16}的(?:LoRA\s*)?微调",
+    r"\s*(?:模型)?作为(?:其|我们的)?(?:图像|视觉)?(?:分词器|标记化器|骨干网络|骨干|基座模型|基础模型)",
+    r"\s+as\s+(?:the|its|our|a)\s+(?:image\s+|visual\s+)?(?:tokenizer|backbone|base\s+model)\b",
 ]
 _BEFORE_RX = [re.compile("(?:" + b + ")" + _COORD + r"$", re.I | re.M) for b in _BEFORE]
 # Matches where any of _BEFORE_RX does: most mentions are comparisons, which
@@ -404,6 +423,14 @@ _BEFORE_RX = [re.compile("(?:" + b + ")" + _COORD + r"$", re.I | re.M) for b in 
 _ANY_BEFORE_RX = re.compile("(?:" + "|".join(f"(?:{b})" for b in _BEFORE) + ")" + _COORD + r"$", re.I | re.M)
 _AFTER_RX = {b: re.compile(a) for b, a in _AFTER.items()}
 _AFTER_ONLY_RX = [re.compile(a, re.I) for a in _AFTER_ONLY]
+
+
+# "outperforms models built on X", "methods based on X": other works built on X
+_OTHERS_BEFORE = re.compile(
+    r"\b(?:models|methods|approaches|works|baselines|systems|pipelines|frameworks|those|ones|others)"
+    r"\s+(?:(?:that|which)\s+(?:are|were)\s+)?$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=65536)  # remembered like _prose
@@ -415,7 +442,8 @@ def _statement(text: str, start: int, end: int) -> str | None:
     after = text[end : end + 40]
     if _ANY_BEFORE_RX.search(before):
         for src, rx in zip(_BEFORE, _BEFORE_RX):
-            if rx.search(before):
+            m = rx.search(before)
+            if m and not _OTHERS_BEFORE.search(before, 0, m.start()):
                 need = _AFTER_RX.get(src)
                 if need is None or need.match(after):
                     return _snippet(text, start, end)
@@ -503,7 +531,10 @@ def _citation_evidence(G: nx.DiGraph, child: Any, parent: Any) -> list[dict[str,
     kinds = d.get("kinds", [d.get("kind")])
     out = []
     if "cites" in kinds:
-        out.append({"kind": "citation", "detail": "the child cites the parent"})
+        back = G.has_edge(parent, child) and "cites" in G.edges[parent, child].get("kinds", [G.edges[parent, child].get("kind")])
+        # two versions of preprints citing each other: the dates chose the direction
+        detail = "the child cites the parent" + (" (and is cited back: a cycle broken by date)" if back else "")
+        out.append({"kind": "citation", "detail": detail})
         if "methodology" in (d.get("intents") or []):
             out.append({"kind": "intent", "detail": "the API marks the citation methodology"})
         if d.get("is_influential"):
@@ -575,6 +606,7 @@ def _text_statements(
     for p in papers.values():
         if p.name:
             forms.append((p.id, p.name))
+            forms.extend((p.id, c) for c in _prose_casings(p.name))
         forms.extend((p.id, a) for a in sorted(aliases.get(p.id, ())))
     rows_of: dict[str, list[int]] = defaultdict(list)
     for i, (_, form) in enumerate(forms):
@@ -598,6 +630,20 @@ def _text_statements(
                     out[(pid, child.id)] = snippet
                     break
     return out, named
+
+
+def _prose_casings(name: str) -> list[str]:
+    """Other spellings of an all-capitals name that others' prose uses ("BAGEL" → "Bagel").
+
+    Only for builds-on statements: with no statement around it, "Wise" or
+    "Real" at a sentence start is a word, not the WISE or REAL model.
+
+    >>> _prose_casings("BAGEL"), _prose_casings("Janus"), _prose_casings("VL-GPT"), _prose_casings("SD3")
+    (['Bagel'], [], [], [])
+    """
+    if len(name) >= 4 and name.isascii() and name.isalpha() and name.isupper():
+        return [name.capitalize()]
+    return []
 
 
 @lru_cache(maxsize=2)
@@ -879,7 +925,30 @@ def _label(p: dict[str, Any]) -> str:
     return f"{name}{year} {ident}"
 
 
+# Markdown's ASCII punctuation that can start markup inside a list item;
+# names and quotes come from the lists and must stay text.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
+_MD_LEADING = re.compile(r"^(\d{0,9})([-+=.)])(?=\s|$)")  # would start a list, rule or heading underline
+
+
+def _md_text(text: str) -> str:
+    """``text`` escaped so Markdown shows it as written.
+
+    >>> print(_md_text("x_1 *[a](b)* <i>"))
+    x\\_1 \\*\\[a\\](b)\\* \\<i\\>
+    >>> print(_md_text("2024. Model"), _md_text("- x"))
+    2024\\. Model \\- x
+    """
+    return _MD_LEADING.sub(r"\1\\\2", _MD_SPECIAL.sub(r"\\\1", text))
+
+
 def _trees(links: list[dict[str, Any]], fmt: str) -> list[str]:
+    """The links as trees, roots oldest first: box-drawing in text, nested lists in Markdown.
+
+    Each level is indented by the same width, and in text a ``│`` runs down
+    from every node whose younger siblings are still to come.  A paper with
+    several parents is drawn in full once and marked ``(see above)`` after.
+    """
     children: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     info: dict[Any, dict[str, Any]] = {}
     has_parent = set()
@@ -892,24 +961,30 @@ def _trees(links: list[dict[str, Any]], fmt: str) -> list[str]:
     lines: list[str] = []
     shown: set[Any] = set()
 
-    def walk(node: Any, depth: int, via: dict[str, Any] | None, last: bool = True) -> None:
-        indent = "  " * depth
-        label = _label(info[node])
-        if fmt == "md":
-            label = label.replace("*", r"\*").replace("_", r"\_")
-        tail = f"  [{_brief(via)}]" if via else ""
+    def walk(node: Any, prefix: str, via: dict[str, Any] | None, last: bool) -> None:
         again = node in shown
-        bullet = "- " if fmt == "md" else ("└─ " if last else "├─ ") if depth else ""
-        lines.append(f"{indent}{bullet}{label}{' (see above)' if again else ''}{tail}")
+        label, brief = _label(info[node]) + (" (see above)" if again else ""), _brief(via) if via else ""
+        if fmt == "md":
+            label, brief = _md_text(label), _md_text(brief)
+        text = label + (f"  [{brief}]" if via else "")
+        if fmt == "md":
+            lines.append(f"{prefix}- {text}")
+            below = prefix + "  "
+        elif via is None:
+            lines.append(text)
+            below = ""
+        else:
+            lines.append(f"{prefix}{'└─ ' if last else '├─ '}{text}")
+            below = prefix + ("   " if last else "│  ")
         if again:
             return
         shown.add(node)
         kids = sorted(children.get(node, []), key=lambda l: (str(l["child"].get("year")), str(l["child"]["id"])))
         for i, l in enumerate(kids):
-            walk(l["child"]["id"], depth + 1, l, i == len(kids) - 1)
+            walk(l["child"]["id"], below, l, i == len(kids) - 1)
 
     for root in sorted(roots, key=lambda n: (str(info[n].get("year")), str(n))):
-        walk(root, 0, None)
+        walk(root, "", None, True)
     return lines
 
 
@@ -920,6 +995,7 @@ def lineage_report(
     family: str | None = None,
     min_confidence: float = 0.3,
     main_path: bool = False,
+    links: list[dict[str, Any]] | None = None,
 ) -> str:
     """Lineage as indented trees (``text``/``md``) or JSON (``json``).
 
@@ -927,7 +1003,11 @@ def lineage_report(
     the families it contains; every child shows its year, id, confidence and
     evidence in brief.  ``family`` keeps the lineages containing that family
     (by name or stem); ``main_path`` adds the global main path of the
-    citation network.
+    citation network and the citations dropped to break its cycles (JSON:
+    ``{"links": [...], "main_path": [papers], "broken_cycles": [[citing,
+    cited], ...]}`` instead of the bare list of links).  ``links`` is
+    :func:`successors` of ``G`` when the caller already has it (any
+    ``min_confidence`` lower than this one's); it is not recomputed.
 
     Raises
     ------
@@ -944,27 +1024,36 @@ def lineage_report(
     >>> print(lineage_report(G))
     Lineage 1: Chameleon lineage
     Chameleon (2024) arXiv:2405.09818
-      └─ Anole (2024) arXiv:2407.06135  [0.71: text "We build Anole on top of Chameleon."; 2024-05 → 2024-07]
+    └─ Anole (2024) arXiv:2407.06135  [0.71: text "We build Anole on top of Chameleon."; 2024-05 → 2024-07]
     """
     from citegraph.errors import UsageError
 
     if fmt not in ("text", "md", "json"):
         raise UsageError(f"format must be text, md or json, not {fmt!r}")
-    links = successors(G, min_confidence=min_confidence)
+    if links is None:
+        links = successors(G, min_confidence=min_confidence)
+    else:
+        links = [l for l in links if l["confidence"] >= min_confidence]
     if family:
         links = _filter_family(links, family)
     mp = None
+    broken: list[list[Any]] = []
+    named: dict[Any, str] = {}
     if main_path:
         from citegraph.analysis.mainpath import main_path as _main_path
 
         result = _main_path(G)
+        named = {l[side]["id"]: l[side]["name"] for l in links for side in ("parent", "child")}
+        in_cycles = {n for e in result.get("broken_cycles", []) for n in e} - set(named)
+        named.update(_node_names(G.subgraph(in_cycles), {n: _own_text(G.nodes[n]) for n in in_cycles}))
         mp = [
             {"id": n, "arxiv": G.nodes[n].get("arxiv"), "title": G.nodes[n].get("title"),
-             "name": G.nodes[n].get("name"), "year": G.nodes[n].get("year")}
+             "name": named.get(n) or G.nodes[n].get("name"), "year": G.nodes[n].get("year")}
             for n in result["path"]
         ]
+        broken = [list(e) for e in result.get("broken_cycles", [])]
     if fmt == "json":
-        payload: Any = links if mp is None else {"links": links, "main_path": mp}
+        payload: Any = links if mp is None else {"links": links, "main_path": mp, "broken_cycles": broken}
         return json.dumps(payload, ensure_ascii=False, indent=1, default=str)
     lines: list[str] = []
     H = nx.Graph()
@@ -985,7 +1074,7 @@ def lineage_report(
             parent_of.setdefault(l["parent"]["id"], l["parent"])
         names = [parent_of[r].get("name") or str(r) for r in sorted(roots, key=str)]
         head = ", ".join(f"{f} family" for f in fams) or f"{', '.join(names)} lineage"
-        lines.append(f"## {head}" if fmt == "md" else f"Lineage {i}: {head}")
+        lines.append(f"## {_md_text(head)}" if fmt == "md" else f"Lineage {i}: {head}")
         lines.extend(_trees(part, fmt))
         if fmt == "md":
             lines.append("")
@@ -994,10 +1083,20 @@ def lineage_report(
     if mp is not None:
         lines.append("## Main path" if fmt == "md" else "Main path:")
         for j, p in enumerate(mp, start=1):
-            lines.append(f"{j}. {_label(p)}" if fmt == "md" else f"  {j}. {_label(p)}")
+            lines.append(f"{j}. {_md_text(_label(p))}" if fmt == "md" else f"  {j}. {_label(p)}")
         if not mp:
             lines.append("  (no citations to follow)")
+        if broken:
+            lines.append("## Citation cycles broken by date" if fmt == "md" else "Citation cycles broken by date:")
+            for citing, cited in broken:
+                text = f"{_short(G, citing, named)} → {_short(G, cited, named)} dropped: it closes a cycle and runs back in time"
+                lines.append(f"- {_md_text(text)}" if fmt == "md" else f"  - {text}")
     return "\n".join(lines).rstrip() + "\n" if fmt == "md" else "\n".join(lines)
+
+
+def _short(G: nx.DiGraph, n: Any, names: dict[Any, str]) -> str:
+    d = G.nodes[n]
+    return f"{names.get(n) or d.get('name') or d.get('title') or n} [{n}]"
 
 
 def _filter_family(links: list[dict[str, Any]], family: str) -> list[dict[str, Any]]:

@@ -61,7 +61,9 @@ class FlowDAG:
     ``ids[i]``; nodes are numbered level by level, level ``k`` being rows
     ``bounds[k]:bounds[k + 1]``, so every edge goes to a later level.
     ``broken`` lists the citations dropped to break cycles, as
-    ``(citing, cited)`` ids.
+    ``(citing, cited)`` ids.  ``rows[i]`` is node ``i``'s position in the
+    input (ties between equally heavy paths go to the lowest), and the
+    column indices of ``F`` and ``A`` are not sorted within a row.
     """
 
     ids: list[Any]
@@ -69,6 +71,7 @@ class FlowDAG:
     A: sparse.csr_array
     bounds: np.ndarray
     broken: list[tuple[Any, Any]] = field(default_factory=list)
+    rows: np.ndarray | None = None
 
     @property
     def levels(self) -> list[np.ndarray]:
@@ -156,7 +159,15 @@ def flow_dag(G: Any, kinds: Iterable[str] | None = _DEFAULT_KINDS) -> FlowDAG:
     ``kinds`` are used, all edges when ``None``) or any object with ``ids`` and a
     sparse ``A`` where ``A[i, j] = 1`` when ``i`` cites ``j`` (and optionally
     ``years``).  Cycles are broken by date; see :attr:`FlowDAG.broken`.
+
+    A :class:`~citegraph.analysis.matrix.CitationMatrix` is used as it is:
+    its cached transpose is the flow matrix and its cached generations
+    (:attr:`~citegraph.analysis.matrix.CitationMatrix.topo_levels`), read
+    backwards, are the levels, so nothing is rebuilt or re-sorted.
     """
+    from citegraph.analysis.matrix import CitationMatrix
+
+    A0: sparse.csr_array | None = None
     if isinstance(G, nx.DiGraph):
         ids = list(G.nodes)
         index = {n: i for i, n in enumerate(ids)}
@@ -171,38 +182,72 @@ def flow_dag(G: Any, kinds: Iterable[str] | None = _DEFAULT_KINDS) -> FlowDAG:
         ]
         rows = np.fromiter((index[v] for _, v in pairs), dtype=np.int64, count=len(pairs))
         cols = np.fromiter((index[u] for u, _ in pairs), dtype=np.int64, count=len(pairs))
-        F = sparse.csr_array((np.ones(len(pairs)), (rows, cols)), shape=(len(ids), len(ids)))
+        F = _clean(sparse.csr_array((np.ones(len(pairs)), (rows, cols)), shape=(len(ids), len(ids))))
         dates = _date_keys(G, ids)
     else:
         ids = list(G.ids)
-        F = sparse.csr_array(sparse.csr_array(G.A).T)
+        if isinstance(G, CitationMatrix):
+            # Already binary, loop-free and canonical, with its transpose
+            # cached: the flow matrix is that transpose, no rebuild.
+            F, A0 = G.AT, G.A
+        else:
+            F = _clean(sparse.csr_array(sparse.csr_array(G.A).T))
         years = getattr(G, "years", None)
         dates = (
             np.asarray(years, dtype=float) * 10000 if years is not None else np.full(len(ids), np.nan)
         )
-    F = _clean(F)
     broken: list[tuple[Any, Any]] = []
-    levels = _levels(F)
+    levels = None
+    if isinstance(G, CitationMatrix):
+        gen_order, gen_bounds, cyclic = G.topo_levels
+        if not cyclic.any():
+            # a generation is cited only by earlier ones: in flow order, last first
+            spans = list(zip(gen_bounds[:-1], gen_bounds[1:]))[::-1]
+            levels = [gen_order[a:b] for a, b in spans]
+    if levels is None:
+        levels = _levels(F)
     if levels is None:
         order = np.argsort(np.argsort(np.array([str(i) for i in ids])))
         coo = F.tocoo()
         F, dropped = _break_cycles(F, dates, order)
         broken = [(ids[v], ids[u]) for u, v in zip(coo.row[dropped], coo.col[dropped])]
-        F = _clean(F)
+        F, A0 = _clean(F), None
         levels = _levels(F)
         assert levels is not None, "cycle breaking left a cycle"
-    # renumber the nodes level by level so that each level is a block of rows
+    if A0 is None:
+        A0 = sparse.csr_array(F.T)
+    # renumber the nodes level by level so that each level is a block of rows:
+    # a row gather and an index relabelling, never a COO round trip or a transpose
     order = np.concatenate(levels) if levels else np.empty(0, dtype=np.int64)
     new = np.empty_like(order)
     new[order] = np.arange(order.size)
-    coo = F.tocoo()
-    r, c = new[coo.row], new[coo.col]
-    ones = np.ones(r.size)
-    n = F.shape[0]
-    F = sparse.csr_array((ones, (r, c)), shape=(n, n))
-    A = sparse.csr_array((ones, (c, r)), shape=(n, n))
     bounds = np.cumsum([0] + [lv.size for lv in levels])
-    return FlowDAG(ids=[ids[i] for i in order], F=F, A=A, bounds=bounds, broken=broken)
+    ids_in_order = _object_take(ids, order)
+    return FlowDAG(
+        ids=ids_in_order,
+        F=_relabel(F, order, new),
+        A=_relabel(A0, order, new),
+        bounds=bounds,
+        broken=broken,
+        rows=order,
+    )
+
+
+def _relabel(M: sparse.csr_array, order: np.ndarray, new: np.ndarray) -> sparse.csr_array:
+    """``M`` with rows and columns renumbered (row ``i`` of the result is ``M``'s row ``order[i]``)."""
+    n = M.shape[0]
+    if n == 0:
+        return sparse.csr_array((n, n))
+    out = sparse.csr_array(M[order])
+    out.indices = new[out.indices]
+    out.has_sorted_indices = False
+    return out
+
+
+def _object_take(ids: list[Any], order: np.ndarray) -> list[Any]:
+    items = np.empty(len(ids), dtype=object)
+    items[:] = ids
+    return items[order].tolist()
 
 
 def _clean(F: sparse.csr_array) -> sparse.csr_array:
@@ -257,11 +302,21 @@ def traversal_counts(dag: FlowDAG, method: str = "spc") -> tuple[np.ndarray, np.
     return n_minus, n_plus
 
 
-def _edge_weights(dag: FlowDAG, method: str) -> sparse.csr_array:
+def _edge_weights(dag: FlowDAG, method: str, *, transposed: bool = False) -> Any:
+    """The weight matrix ``W`` (same layout as ``dag.F``); with ``transposed``,
+    ``(W, W.T)``, the second laid out as ``dag.A`` (no sparse transpose)."""
     n_minus, n_plus = traversal_counts(dag, method)
-    W = dag.F.tocoo()
-    data = n_minus[W.row] * n_plus[W.col]
-    return sparse.csr_array((data, (W.row, W.col)), shape=dag.F.shape)
+    W = _weighted(dag.F, lambda rows, cols: n_minus[rows] * n_plus[cols])
+    if not transposed:
+        return W
+    return W, _weighted(dag.A, lambda rows, cols: n_minus[cols] * n_plus[rows])
+
+
+def _weighted(P: sparse.csr_array, weight: Any) -> sparse.csr_array:
+    rows = np.repeat(np.arange(P.shape[0]), np.diff(P.indptr))
+    W = sparse.csr_array((weight(rows, P.indices), P.indices, P.indptr), shape=P.shape, copy=False)
+    W.has_sorted_indices = P.has_sorted_indices
+    return W
 
 
 def spc_weights(G: Any, method: str = "spc", *, kinds: Iterable[str] | None = _DEFAULT_KINDS) -> dict[tuple[Any, Any], float]:
@@ -295,16 +350,22 @@ def spc_weights(G: Any, method: str = "spc", *, kinds: Iterable[str] | None = _D
     return {(ids[u], ids[v]): float(w) for u, v, w in zip(W.row, W.col, W.data)}
 
 
-def _best_paths(W: sparse.csr_array, bounds: np.ndarray, reverse: bool) -> tuple[np.ndarray, np.ndarray]:
+def _best_paths(
+    W: sparse.csr_array, bounds: np.ndarray, reverse: bool, rows: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Per node, the largest total weight of a path along ``W``'s rows to an end, and the next node.
 
     ``W``'s rows point to later levels (``reverse``: earlier ones), so levels
-    are taken last to first (first to last).
+    are taken last to first (first to last).  Ties go to the node with the
+    lowest ``rows`` value (its position in the input graph).
     """
     n = W.shape[0]
     best = np.zeros(n)
     nxt = np.full(n, -1, dtype=np.int64)
     indptr, indices, data = W.indptr, W.indices, W.data
+    rows = np.arange(n) if rows is None else rows
+    new = np.empty(n, dtype=np.int64)
+    new[rows] = np.arange(n)
     spans = list(zip(bounds[:-1], bounds[1:]))
     for a, b in spans if reverse else spans[::-1]:
         lo, hi = indptr[a], indptr[b]
@@ -317,10 +378,16 @@ def _best_paths(W: sparse.csr_array, bounds: np.ndarray, reverse: bool) -> tuple
         top = np.maximum.reduceat(totals, seg)
         lengths = np.diff(np.r_[seg, hi - lo])
         is_top = totals == np.repeat(top, lengths)
-        first = np.minimum.reduceat(np.where(is_top, np.arange(totals.size), totals.size), seg)
-        rows = np.arange(a, b)[has]
-        best[rows] = top
-        nxt[rows] = indices[lo + first]
+        # ties go to the lowest input position, whatever the order within the
+        # row; only the (few) top entries are looked up
+        top_at = np.flatnonzero(is_top)
+        per_row = np.add.reduceat(is_top, seg)
+        group = np.zeros(per_row.size, dtype=np.int64)
+        np.cumsum(per_row[:-1], out=group[1:])
+        chosen = np.minimum.reduceat(rows[indices[lo + top_at]], group)
+        at = np.arange(a, b)[has]
+        best[at] = top
+        nxt[at] = new[chosen]
     return best, nxt
 
 
@@ -376,11 +443,12 @@ def main_path(
         "edges": [],
         "broken_cycles": [list(e) for e in dag.broken],
     }
-    W = _edge_weights(dag, method)
+    W, WT = _edge_weights(dag, method, transposed=True)
     if W.nnz == 0:
         return result
-    best_fwd, nxt = _best_paths(W, dag.bounds, reverse=False)
-    best_bwd, prv = _best_paths(sparse.csr_array(W.T), dag.bounds, reverse=True)
+    rows = dag.rows if dag.rows is not None else np.arange(W.shape[0])
+    best_fwd, nxt = _best_paths(W, dag.bounds, reverse=False, rows=rows)
+    best_bwd, prv = _best_paths(WT, dag.bounds, reverse=True, rows=rows)
     ids = dag.ids
 
     def forward(v: int) -> list[int]:
@@ -398,12 +466,14 @@ def main_path(
     if kind == "global":
         indeg = np.bincount(W.indices, minlength=W.shape[0])
         sources = np.flatnonzero((indeg == 0) & (np.diff(W.indptr) > 0))
-        start = int(sources[np.argmax(best_fwd[sources])])
+        heaviest = sources[best_fwd[sources] == best_fwd[sources].max()]
+        start = int(heaviest[np.argmin(rows[heaviest])])
         nodes = forward(start)
         chosen = list(zip(nodes[:-1], nodes[1:]))
     else:
         coo = W.tocoo()
-        top = np.argsort(-coo.data, kind="stable")[: max(1, key_routes)]
+        # heaviest first, ties by input position (rows are not sorted within)
+        top = np.lexsort((rows[coo.col], rows[coo.row], -coo.data))[: max(1, key_routes)]
         chosen_set: set[tuple[int, int]] = set()
         for e in top:
             u, v = int(coo.row[e]), int(coo.col[e])

@@ -184,8 +184,11 @@ def citation_paths(
     dict
         ``a`` and ``b`` (each ``{id, title, year, name}``), and ``shortest`` and
         ``strongest``: ``None`` when no chain of citations joins them, else
-        ``{"direction", "path", "links", "strength"}`` where ``path`` lists
-        the papers (``{id, title, year, name}``) each citing the next,
+        ``{"direction", "path", "links", "strength", "link_kinds"}`` where
+        ``path`` lists the papers (``{id, title, year, name}``) each citing
+        (building on, mentioning) the next, ``link_kinds[i]`` the kinds of
+        the edge from ``path[i]`` to ``path[i + 1]`` (every kind the pair
+        has, even those ``kinds`` did not ask to follow),
         ``direction`` is ``"b_to_a"`` (``b`` cites down to ``a``: ``a`` led to
         ``b``) or ``"a_to_b"``, ``links`` the number of edges and
         ``strength`` the product of the links' strengths.  When both
@@ -204,6 +207,8 @@ def citation_paths(
     ('b_to_a', ['new', 'base'])
     >>> [x["id"] for x in p["strongest"]["path"]], round(p["strongest"]["strength"], 2)
     (['new', 'mid', 'base'], 0.81)
+    >>> p["strongest"]["link_kinds"]
+    [['builds_on'], ['builds_on']]
     """
     na, nb = find_paper(G, a), find_paper(G, b)
     M = citation_matrix(G, kinds=kinds)
@@ -230,8 +235,13 @@ def citation_paths(
             "path": [_node_info(G, M.ids[i]) for i in hops],
             "links": len(hops) - 1,
             "strength": _strength(cost, hops),
+            "link_kinds": [_kinds(G.edges[M.ids[u], M.ids[v]]) for u, v in zip(hops, hops[1:])],
         }
     return result
+
+
+def _kinds(data: dict[str, Any]) -> list[str]:
+    return sorted(data.get("kinds") or [data.get("kind")])
 
 
 def _strength_costs(G: nx.DiGraph, M: Any) -> sp.csr_array:
@@ -261,23 +271,44 @@ def _label(paper: dict[str, Any]) -> str:
     return f"{named}{title}{year}  [{paper['id']}]"
 
 
+# How each kind of link reads from the older paper down to the newer one.
+_LINK_VERBS = {"builds_on": "built on", "cites": "cited", "mentions": "mentioned"}
+
+
+def _link_words(kinds: list[str] | None) -> str:
+    """``"built on and cited by"`` for an edge of those kinds, read from the cited paper.
+
+    >>> _link_words(["mentions"]), _link_words(["cites", "builds_on"]), _link_words(["builds_on", "cites", "mentions"])
+    ('mentioned by', 'built on and cited by', 'built on, cited and mentioned by')
+    """
+    if not kinds:
+        return "leads to"  # a result without link kinds: say nothing it does not know
+    verbs = [v for k, v in _LINK_VERBS.items() if k in kinds] or [str(k) for k in kinds]
+    words = verbs[0] if len(verbs) == 1 else ", ".join(verbs[:-1]) + " and " + verbs[-1]
+    return words + " by"
+
+
 def format_paths(result: dict[str, Any]) -> str:
     """Readable text for a :func:`citation_paths` result, oldest paper first.
+
+    Each step says what the link is, read downward: the paper above is
+    ``cited by``, ``built on by`` or ``mentioned by`` the one below.
 
     Examples
     --------
     >>> base = {"id": "p1", "title": "Base", "year": 2020, "name": None}
     >>> new = {"id": "p2", "title": "New", "year": 2024, "name": "NewNet"}
-    >>> hop = {"direction": "b_to_a", "path": [new, base], "links": 1, "strength": 0.5}
+    >>> hop = {"direction": "b_to_a", "path": [new, base], "links": 1, "strength": 0.9,
+    ...        "link_kinds": [["builds_on", "cites"]]}
     >>> print(format_paths({"a": base, "b": new, "shortest": hop, "strongest": hop}))
-    Shortest path (1 link, strength 0.5): Base leads to NewNet
+    Shortest path (1 link, strength 0.9): Base leads to NewNet
       Base (2020)  [p1]
-        ↓ cited by
+        ↓ built on and cited by
       NewNet: New (2024)  [p2]
     <BLANKLINE>
-    Strongest path (1 link, strength 0.5): Base leads to NewNet
+    Strongest path (1 link, strength 0.9): Base leads to NewNet
       Base (2020)  [p1]
-        ↓ cited by
+        ↓ built on and cited by
       NewNet: New (2024)  [p2]
     """
     a, b = result["a"], result["b"]
@@ -290,12 +321,13 @@ def format_paths(result: dict[str, Any]) -> str:
             continue
         # Stored citing-first; shown oldest-first, the way ideas travel.
         papers = found["path"][::-1]
+        kinds = list(found.get("link_kinds") or [None] * found["links"])[::-1]
         leads = f"{short['a']} leads to {short['b']}" if found["direction"] == "b_to_a" else f"{short['b']} leads to {short['a']}"
         links = found["links"]
         lines = [f"{name.title()} path ({links} link{'s' if links != 1 else ''}, strength {found['strength']:.3g}): {leads}"]
         for i, paper in enumerate(papers):
             if i:
-                lines.append("    ↓ cited by")
+                lines.append(f"    ↓ {_link_words(kinds[i - 1])}")
             lines.append(f"  {_label(paper)}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)

@@ -35,6 +35,11 @@ def _drop_own(S: sp.csr_array, rows: np.ndarray | None = None) -> sp.csr_array:
     return S
 
 
+def _row_entries(P: sp.csr_array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rows = np.repeat(np.arange(P.shape[0], dtype=np.int64), np.diff(P.indptr))
+    return rows, P.indices.astype(np.int64), P.data.astype(np.float64)
+
+
 def cocitation(M: CitationMatrix) -> sp.csr_array:
     """Co-citation counts: ``C[j, k]`` papers cite both ``j`` and ``k`` (zero diagonal).
 
@@ -115,14 +120,22 @@ def top_k_related(
     elif measure == "coupling":
         score = _drop_own(M.A[rows] @ M.AT, rows)
     elif measure == "combined":
-        # One product instead of three and two sparse additions (which are
-        # slow on the unsorted rows products leave):
-        # [Aᵀ[rows] | A[rows] | D] @ [A; Aᵀ; I] = co-citation + coupling + direct.
+        # Sparse additions are slow on the unsorted rows products leave, and
+        # stacking [A; Aᵀ; I] copies every edge: the three parts are summed
+        # instead as one list of (row, column, value) entries.
         cited_by, refs = M.AT[rows], M.A[rows]
-        direct = ((refs + cited_by) > 0).astype(np.float64)
-        left = sp.hstack([cited_by, refs, direct], format="csr")
-        right = sp.vstack([M.A, M.AT, sp.eye_array(M.n, format="csr")], format="csr")
-        score = _drop_own(left @ right, rows)
+        parts = [cited_by @ M.A, refs @ M.AT, cited_by, refs]
+        entries = [_row_entries(sp.csr_array(P)) for P in parts]
+        r, c, v = (np.concatenate(x) for x in zip(*entries))
+        # a direct citation counts once, even when both papers cite each other
+        # (then it is in both ``cited_by`` and ``refs``)
+        nd = entries[0][0].size + entries[1][0].size
+        r_dir, c_dir = r[nd:], c[nd:]
+        key = np.unique(r_dir * np.int64(M.n) + c_dir)
+        r = np.r_[r[:nd], key // M.n]
+        c = np.r_[c[:nd], key % M.n]
+        v = np.r_[v[:nd], np.ones(key.size)]
+        score = _drop_own(sp.csr_array((v, (r, c)), shape=(rows.size, M.n)), rows)
     else:
         raise ValueError(f"measure must be cocitation, coupling or combined, not {measure!r}")
     neighbours = np.full((rows.size, k), -1, dtype=np.int64)

@@ -10,7 +10,10 @@ path) holds
   ``paperId``) or why it did not (``paper_id`` NULL, ``reason`` set);
 * ``lists`` and ``list_items``: reference and citation lists per paper, item by
   item at their position in the API's list, with a state saying whether the list
-  is ``complete`` or ``partial`` (then ``next_offset`` is where paging resumes).
+  is ``complete`` or ``partial`` (then ``next_offset`` is where paging resumes);
+* ``parsed_lists``: what the list reader made of a set of lists, keyed by their
+  names, contents and the reader's own code, so that a warm run does not parse
+  the same text again (:func:`citegraph.fetch.lists.parse_documents`).
 
 Every write is one transaction and the journal is WAL, so a run killed at any
 point leaves the last committed answer in place and nothing half-written; the
@@ -91,6 +94,11 @@ CREATE TABLE IF NOT EXISTS list_items (
     other_id TEXT,
     edge     TEXT NOT NULL,
     PRIMARY KEY (paper_id, kind, position)
+);
+CREATE TABLE IF NOT EXISTS parsed_lists (
+    key       TEXT PRIMARY KEY,
+    result    TEXT NOT NULL,
+    stored_at REAL NOT NULL
 );
 """
 
@@ -398,6 +406,20 @@ class Cache:
                 source,
                 self._clock(),
             ),
+        )
+
+    # ------------------------------------------------------------ parsed lists
+
+    def get_parsed(self, key: str) -> str | None:
+        """The stored reading of the lists ``key`` names (JSON text), if any."""
+        row = self._db.execute("SELECT result FROM parsed_lists WHERE key=?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def put_parsed(self, key: str, result: str) -> None:
+        """Store a reading of lists under ``key`` (see :func:`citegraph.fetch.lists.parse_documents`)."""
+        self._write(
+            "INSERT OR REPLACE INTO parsed_lists(key, result, stored_at) VALUES (?,?,?)",
+            (key, result, self._clock()),
         )
 
     # ----------------------------------------------------------------- stats

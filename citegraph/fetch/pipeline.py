@@ -38,25 +38,20 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import networkx as nx
 
 from citegraph.errors import OfflineError, UsageError
 from citegraph.fetch.cache import Cache, resolve_cache_path
 from citegraph.fetch.entry import Entry
-from citegraph.fetch.s2 import (
-    BATCH_MAX,
-    EDGE_FIELDS,
-    LEAN_FIELDS,
-    OFFSET_LIMIT,
-    PAGE_MAX,
-    PAPER_FIELDS,
-    S2Client,
-    S2NotFound,
-)
 from citegraph.graph.assemble import add_fetched, graph_from_entries
 from citegraph.graph.model import normalize_title
+
+# The API client (httpx, tenacity, semanticscholar: ~0.1 s to import) is
+# imported where a request is made, so an --offline run never loads it.
+if TYPE_CHECKING:
+    from citegraph.fetch.s2 import S2Client
 
 __all__ = ["BuildResult", "build", "build_from_entries", "entry_alias", "TITLE_MATCH_MIN"]
 
@@ -316,6 +311,8 @@ class _Run:
             self.offline_missing.extend(f"record of {q}" for q in queries)
             return
         assert self.client is not None
+        from citegraph.fetch.s2 import BATCH_MAX, LEAN_FIELDS, PAPER_FIELDS
+
         fields = list(PAPER_FIELDS)
         if self.depth >= 1:
             fields += [f"references.{f}" for f in LEAN_FIELDS]
@@ -358,6 +355,8 @@ class _Run:
         state = self.cache.get_list(pid, kind, since=self.since)
         if state is not None and state.complete:
             return
+        from citegraph.fetch.s2 import EDGE_FIELDS, LEAN_FIELDS, OFFSET_LIMIT, PAGE_MAX, S2NotFound
+
         offset = state.next_offset if state is not None and state.next_offset is not None else 0
         fetched = state.fetched if state is not None and offset else 0
         record = self.cache.get_paper(pid)
@@ -605,17 +604,20 @@ def build(
         save_graph(result.graph, "graph.json")
         print(result.summary_line())  # resolved 458/465, 2 requests, 0 from cache, 12 unresolved
     """
-    from citegraph.fetch.lists import read_lists
+    from citegraph.fetch.lists import parse_documents, read_documents
 
-    read = read_lists([Path(p) for p in lists])
+    docs = read_documents([Path(p) for p in lists])  # a bad list is reported before the cache is opened
     if progress is None:
         progress = not quiet and sys.stderr.isatty()
     api_url = api_url or os.environ.get("CITEGRAPH_S2_URL") or None
     api_key = api_key or os.environ.get("S2_API_KEY") or None
     with Cache(resolve_cache_path(cache)) as store:
+        read = parse_documents(docs, cache=store)
         client = None
         if not offline:
             kwargs = {} if min_interval is None else {"min_interval": min_interval}
+            from citegraph.fetch.s2 import S2Client
+
             client = S2Client(api_url, api_key, **kwargs)
         try:
             result = build_from_entries(

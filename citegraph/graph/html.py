@@ -196,14 +196,14 @@ def _stem(name: str) -> str:
     return (m.group(0) if m else name).casefold()
 
 
-def _families(G: nx.DiGraph) -> dict[Hashable, str]:
+def _families(G: nx.DiGraph, links: list[dict[str, Any]] | None = None) -> dict[Hashable, str]:
     """``{paper: family name}`` from lineage analysis, else papers sharing a name stem."""
     try:
         from citegraph.analysis.lineage import families
     except ImportError:
         families = None
     if families is not None:
-        return {n: fam for fam, members in families(G).items() for n in members if n in G}
+        return {n: fam for fam, members in families(G, links=links).items() for n in members if n in G}
     by_stem: dict[str, list[Hashable]] = {}
     for n, d in G.nodes(data=True):
         if d.get("name"):
@@ -383,6 +383,7 @@ def explorer_data(
     layout: str = "time",
     max_nodes: int = MAX_NODES,
     seed: int = 0,
+    links: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Everything the explorer page shows, as JSON-ready data.
 
@@ -402,6 +403,9 @@ def explorer_data(
         Draw at most this many papers (see the module docstring for which).
     seed
         Seed of the community detection and the force layout.
+    links
+        ``lineage.successors(G)`` when the caller has it already (families
+        are then not worked out again); ignored when the page is filtered.
 
     Returns
     -------
@@ -451,7 +455,7 @@ def explorer_data(
 
     # Families and communities of the papers drawn: every lineage link is drawn,
     # so families lose nothing, and a 20,000-paper graph costs what 5,000 do.
-    family = _families(H)
+    family = _families(H, links if H is G else None)
     group_of = _communities(H, seed) if color == "community" else family
     # The colours (and bands) go to the largest groups drawn; the rest share grey.
     groups = _top_groups(H, group_of)
@@ -694,9 +698,18 @@ def _plain(value: Any) -> Any:
 
 def _vis_assets() -> tuple[str, str]:
     """vis-network's script and stylesheet, as shipped inside pyvis."""
-    import pyvis
+    import importlib.util
 
-    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    # Found, not imported: importing pyvis imports pyvis.network and with it
+    # IPython (~0.3 s of every `citegraph report`), for two static files.
+    spec = importlib.util.find_spec("pyvis")
+    if spec is not None and spec.submodule_search_locations:
+        root = Path(list(spec.submodule_search_locations)[0])
+    else:
+        import pyvis  # not found as a package: the import says why (ModuleNotFoundError)
+
+        root = Path(pyvis.__file__).parent
+    lib = root / "templates" / "lib" / "vis-9.1.2"
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
 
 
@@ -714,20 +727,14 @@ def _sha256(text: str) -> str:
 def render_html(data: dict[str, Any], *, title: str = "citegraph") -> str:
     """The page for ``data`` (from :func:`explorer_data`) as one HTML string.
 
-    The pyvis :class:`~pyvis.network.Network` carries the vis-network items and
-    options; the page itself is citegraph's own template (pyvis's pulls
-    Bootstrap from a CDN and renders tooltips as HTML).
+    The vis-network items and options of ``data`` go into the page as they
+    are, with vis-network's own script and stylesheet (shipped inside pyvis);
+    the page is citegraph's own template (pyvis's pulls Bootstrap from a CDN
+    and renders tooltips as HTML).  pyvis's ``Network`` is not used: handed
+    the items whole (its ``add_nodes`` is quadratic) it only gave them back,
+    and importing it imports IPython.
     """
-    from pyvis.network import Network
-
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    # Network.add_nodes/add_edges check ids against a list (quadratic: 20,000
-    # nodes and 60,000 edges take minutes), so the items are handed over whole.
-    net.nodes, net.edges, net.options = data["nodes"], data["edges"], data["options"]
-    net.node_ids = [n["id"] for n in net.nodes]
-    net.node_map = {n["id"]: n for n in net.nodes}
-    nodes, edges, _heading, _h, _w, options = net.get_network_data()
-    payload = dict(data, nodes=nodes, edges=edges, options=json.loads(options))
+    payload = data
 
     vis_js, vis_css = _vis_assets()
     page_js = (_ASSETS / "explorer.js").read_text(encoding="utf-8")
@@ -763,6 +770,7 @@ def write_html(
     max_nodes: int = MAX_NODES,
     title: str | None = None,
     seed: int = 0,
+    links: list[dict[str, Any]] | None = None,
 ) -> HtmlResult:
     """Write the interactive explorer for ``G`` to ``path`` (one offline HTML file).
 
@@ -786,7 +794,7 @@ def write_html(
     (1, False, True)
     """
     path = Path(path)
-    data = explorer_data(G, color=color, size=size, layout=layout, max_nodes=max_nodes, seed=seed)
+    data = explorer_data(G, color=color, size=size, layout=layout, max_nodes=max_nodes, seed=seed, links=links)
     page = render_html(data, title=title or f"citegraph · {path.stem}")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

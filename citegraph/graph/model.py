@@ -135,6 +135,9 @@ EDGE_ATTRS: tuple[str, ...] = (
 # Ordered weakest to strongest: ``kind`` shows the strongest one known.
 EDGE_KINDS: tuple[str, ...] = ("mentions", "cites", "builds_on")
 _LIST_ATTRS = {"authors", "tags", "sources", "repos"}
+# add_paper/add_link run once per paper and link of a build: checked against sets.
+_NODE_ATTR_SET = frozenset(NODE_ATTRS)
+_EDGE_ATTR_SET = frozenset(EDGE_ATTRS)
 
 
 def new_graph(**graph_attrs: Any) -> nx.DiGraph:
@@ -206,9 +209,8 @@ def add_paper(G: nx.DiGraph, key: str, **attrs: Any) -> str:
     >>> G.nodes["p"]["tags"], G.nodes["p"]["year"], G.nodes["p"]["listed"]
     (['A', 'B'], 2024, True)
     """
-    unknown = set(attrs) - set(NODE_ATTRS)
-    if unknown:
-        raise ValueError(f"unknown node attributes: {sorted(unknown)}")
+    if not _NODE_ATTR_SET.issuperset(attrs):
+        raise ValueError(f"unknown node attributes: {sorted(set(attrs) - _NODE_ATTR_SET)}")
     if key not in G:
         G.add_node(key, **{k: v for k, v in attrs.items() if v is not None})
         return key
@@ -243,13 +245,12 @@ def add_link(
     """
     if kind not in EDGE_KINDS:
         raise ValueError(f"edge kind must be one of {EDGE_KINDS}, not {kind!r}")
-    unknown = set(attrs) - set(EDGE_ATTRS)
-    if unknown:
-        raise ValueError(f"unknown edge attributes: {sorted(unknown)}")
+    if attrs and not _EDGE_ATTR_SET.issuperset(attrs):
+        raise ValueError(f"unknown edge attributes: {sorted(set(attrs) - _EDGE_ATTR_SET)}")
     if source == target:
         return
-    if G.has_edge(source, target):
-        data = G.edges[source, target]
+    data = G.succ[source].get(target) if source in G else None
+    if data is not None:
         kinds = set(data.get("kinds", [data.get("kind")])) | {kind}
         if kind not in data.get("kinds", ()):
             # Cached analysis matrices filter edges by kind (citegraph.analysis.matrix).
@@ -327,11 +328,89 @@ def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph:
     return G
 
 
+def _flat_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
+    """``attrs`` as GraphML/GEXF scalars: ``None`` dropped, lists → ``"; "``-joined strings."""
+    out = {}
+    for k, v in attrs.items():
+        if v is None:
+            continue
+        if isinstance(v, (list, tuple, set)):
+            v = "; ".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x) for x in v)
+        elif isinstance(v, dict):
+            v = json.dumps(v, ensure_ascii=False)
+        out[k] = v
+    return out
+
+
 def _flat_copy(G: nx.DiGraph) -> nx.DiGraph:
     """A copy whose attributes are all GraphML/GEXF scalars (lists → strings)."""
+    H = nx.DiGraph()
+    H.graph.update(_flat_attrs(G.graph))
+    H.add_nodes_from((n, _flat_attrs(d)) for n, d in G.nodes(data=True))
+    H.add_edges_from((u, v, _flat_attrs(d)) for u, v, d in G.edges(data=True))
+    return H
 
-    def flat(attrs: dict[str, Any]) -> dict[str, Any]:
-        out = {}
+
+def _xml_text(s: str) -> str:
+    # the escaping ElementTree applies to element text
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    if "<" in s:
+        s = s.replace("<", "&lt;")
+    if ">" in s:
+        s = s.replace(">", "&gt;")
+    return s
+
+
+def _xml_attr(s: str) -> str:
+    # the escaping ElementTree applies to attribute values
+    s = _xml_text(s)
+    if '"' in s:
+        s = s.replace('"', "&quot;")
+    for ch, ref in (("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;")):
+        if ch in s:
+            s = s.replace(ch, ref)
+    return s
+
+
+_GRAPHML_HEAD = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'
+)
+
+
+def write_graphml(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
+    """Export GraphML for Gephi/Cytoscape; list attributes become ``"; "``-joined strings.
+
+    The file is byte for byte what ``networkx.write_graphml`` writes for the
+    flattened graph (same ``<key>`` ids, names and types), streamed as text.
+    """
+    # Hand-written because networkx's writer builds an ElementTree of ~50k
+    # elements, pretty-prints it and serialises it in Python: ~1 s for a
+    # 2k-paper graph, the largest share of a warm `citegraph report`; lxml is
+    # not a dependency and its networkx writer is per-element Python too.
+    # tests/test_model.py checks the output equals networkx's on every kind of
+    # attribute and reads back.  Graph-level ids and key defaults (never set by
+    # citegraph) go through networkx itself.
+    if G.is_multigraph() or not G.is_directed() or any(
+        k in G.graph for k in ("id", "node_default", "edge_default")
+    ):
+        nx.write_graphml(_flat_copy(G), path, encoding="utf-8")
+        return
+    from networkx.readwrite.graphml import GraphML
+
+    types = GraphML()
+    types.construct_types()  # networkx's own Python type → GraphML type table
+    xml_type = types.xml_type
+    keys: dict[tuple[str, str, str], str] = {}  # (name, GraphML type, scope) -> key id
+    key_of: dict[tuple[Any, type, str], str] = {}  # the same by Python type, looked up per value
+
+    def data(scope: str, attrs: dict[str, Any], pad: str) -> list[str]:
+        # _flat_attrs written out inline: this runs for each of ~50k values
+        lines = []
         for k, v in attrs.items():
             if v is None:
                 continue
@@ -339,19 +418,42 @@ def _flat_copy(G: nx.DiGraph) -> nx.DiGraph:
                 v = "; ".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x) for x in v)
             elif isinstance(v, dict):
                 v = json.dumps(v, ensure_ascii=False)
-            out[k] = v
-        return out
+            t = type(v)
+            kid = key_of.get((k, t, scope))
+            if kid is None:
+                try:
+                    key = (str(k), xml_type[t], scope)
+                except KeyError:
+                    raise TypeError(f"GraphML does not support type {t} as data values.") from None
+                kid = keys.get(key)
+                if kid is None:
+                    kid = keys[key] = f"d{len(keys)}"
+                key_of[(k, t, scope)] = kid
+            text = v if t is str else str(v)
+            if "&" in text or "<" in text or ">" in text:
+                text = _xml_text(text)
+            lines.append(f'{pad}<data key="{kid}">{text}</data>' if text else f'{pad}<data key="{kid}" />')
+        return lines
 
-    H = nx.DiGraph()
-    H.graph.update(flat(G.graph))
-    H.add_nodes_from((n, flat(d)) for n, d in G.nodes(data=True))
-    H.add_edges_from((u, v, flat(d)) for u, v, d in G.edges(data=True))
-    return H
-
-
-def write_graphml(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
-    """Export GraphML for Gephi/Cytoscape; list attributes become ``"; "``-joined strings."""
-    nx.write_graphml(_flat_copy(G), path, encoding="utf-8")
+    graph_data = data("graph", G.graph, "\n    ")  # first keys, but written after the edges
+    body = []
+    for n, d in G.nodes(data=True):
+        tag = f'\n    <node id="{_xml_attr(str(n))}"'
+        inner = data("node", d, "\n      ")
+        body.append(f"{tag}>{''.join(inner)}\n    </node>" if inner else f"{tag} />")
+    for u, v, d in G.edges(data=True):
+        tag = f'\n    <edge source="{_xml_attr(str(u))}" target="{_xml_attr(str(v))}"'
+        inner = data("edge", d, "\n      ")
+        body.append(f"{tag}>{''.join(inner)}\n    </edge>" if inner else f"{tag} />")
+    body += graph_data
+    # networkx inserts each new key first, so keys appear newest first
+    key_lines = [
+        f'\n  <key id="{kid}" for="{scope}" attr.name="{_xml_attr(name)}" attr.type="{typ}" />'
+        for (name, typ, scope), kid in reversed(keys.items())
+    ]
+    graph = '\n  <graph edgedefault="directed"' + (f">{''.join(body)}\n  </graph>" if body else " />")
+    with open(path, "w", encoding="utf-8", errors="xmlcharrefreplace", newline="") as fh:
+        fh.write(_GRAPHML_HEAD + "".join(key_lines) + graph + "\n</graphml>\n")
 
 
 def write_gexf(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:

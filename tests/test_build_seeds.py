@@ -1,0 +1,63 @@
+"""The fetch issue's "done when": ``citegraph build`` on the user's five seed
+lists against the fake Semantic Scholar builds every resolvable listed paper
+with its references, sends the key on every request, and re-runs from the
+cache with no request at all."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from citegraph.cli import main
+from citegraph.fetch.lists import read_lists
+from citegraph.graph.model import has_kind, load_graph
+from fake_s2 import World
+
+KEY = "seed-test-key-7f3a"
+
+
+@pytest.fixture(scope="module")
+def seed_world(seed_files):
+    entries = read_lists(seed_files).entries
+    missing = next(e for e in entries if e.arxiv)
+    title_only = next(e for e in entries if e.title and e.s2_query_id is None)
+    world = World.from_entries(entries, seed=0, missing_ids=[f"ARXIV:{missing.arxiv}"],
+                               unmatched_titles=[title_only.title])
+    return entries, world, {missing.key, title_only.key}
+
+
+def test_build_of_the_seed_lists_against_the_fake_api(seed_world, seed_files, make_fake_s2, tmp_path):
+    entries, world, unfound = seed_world
+    server = make_fake_s2(world)
+    out, cache = tmp_path / "g.json", tmp_path / "cache.sqlite"
+    args = ["build", *map(str, seed_files), "-o", str(out), "--api-url", server.url,
+            "--cache", str(cache), "--min-interval", "0", "--quiet"]
+    result = CliRunner().invoke(main, args, env={"S2_API_KEY": KEY})
+    assert result.exit_code == 0, result.output
+    assert f"resolved {len(entries) - 2}/{len(entries)}" in result.output
+
+    # the key goes out on every request, batch, match and paged lists alike
+    assert server.log and all(r.headers.get("x-api-key") == KEY for r in server.log)
+    assert {r.endpoint for r in server.log} >= {"batch", "match", "references"}
+
+    G = load_graph(out)
+    listed = [n for n, d in G.nodes(data=True) if d.get("listed")]
+    assert len(listed) == len(entries)
+    fetched = [n for n in listed if n in world.papers]
+    assert len(fetched) == len(entries) - 2
+    for n in fetched:  # every reference the API knows, none invented
+        expected = {r["paperId"] for r in world.references[n] if r["paperId"] and r["paperId"] != n}
+        got = {v for v in G.successors(n) if has_kind(G.edges[n, v], "cites")}
+        assert got == expected, G.nodes[n].get("title")
+
+    # the two entries the API does not know are listed with why, nothing else
+    rows = (tmp_path / "g.unresolved.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "entry,title,source,reason"
+    assert {row.split(",", 1)[0] for row in rows[1:]} == unfound
+    assert KEY not in out.read_text(encoding="utf-8") and KEY.encode() not in cache.read_bytes()
+
+    server.reset_log()
+    again = CliRunner().invoke(main, args, env={"S2_API_KEY": KEY})
+    assert again.exit_code == 0, again.output
+    assert server.count() == 0
+    assert load_graph(out).number_of_edges() == G.number_of_edges()
