@@ -199,7 +199,7 @@ _LAUNCHER = (
     "if pid==0:\n os.execv(sys.argv[2],sys.argv[2:])\n"
     "_,st,ru=os.wait4(pid,0)\n"
     "t=time.perf_counter()-t\n"
-    "open(sys.argv[1],'w').write(json.dumps({'maxrss_kb':ru.ru_maxrss,'wall':t}))\n"
+    "open(sys.argv[1],'w').write(json.dumps({'maxrss_kb':ru.ru_maxrss,'wall':t,'cpu':ru.ru_utime+ru.ru_stime}))\n"
     "code=os.waitstatus_to_exitcode(st)\n"
     "sys.exit(code if code>=0 else 128-code)\n"
 )
@@ -215,7 +215,8 @@ def launched_rss_mb(rss_file: str | os.PathLike[str]) -> float | None:
 
 
 def launched_report(rss_file: str | os.PathLike[str]) -> dict[str, float]:
-    """``maxrss_kb`` and ``wall`` (fork to exit, without the launcher's own start) of a launched child."""
+    """``maxrss_kb``, ``wall`` (fork to exit, without the launcher's own start) and ``cpu``
+    (user + system seconds) of a launched child."""
     try:
         return json.loads(Path(rss_file).read_text())
     except (OSError, ValueError):

@@ -29,6 +29,7 @@ function.
 
     python benchmarks/bench_analysis.py                     # 10k and 100k
     python benchmarks/bench_analysis.py --sizes 1000000     # the 1M case (~30 min)
+    python benchmarks/bench_analysis.py --sizes 1000000 --one-shot   # whole analysis once, fresh process
     python benchmarks/bench_analysis.py --smoke             # seconds, for the test suite
 """
 
@@ -38,6 +39,8 @@ import argparse
 import importlib.util
 import json
 import os
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -291,6 +294,9 @@ def _citegraph_steps(src, dst, years, n, queries, state, save) -> dict[str, Call
         from citegraph.analysis import communities as com
 
         def communities() -> dict:
+            # community_labels keeps the labels it found for a matrix (a report
+            # asks twice); every timed run must find them again.
+            getattr(com, "_LABELS", {}).pop(state["M"], None)
             labels = vector(com.communities(state["M"]))
             save("communities", labels)
             return {"n_communities": int(len(np.unique(labels)))}
@@ -353,9 +359,86 @@ def paired_main(args: argparse.Namespace) -> None:
     child_run_steps([(s, (lambda s=s: run_pairs(s))) for s in steps if s in fns["citegraph"]], repeat=1, budget_s=1e9)
 
 
+ONE_SHOT_STEPS = ("load_arrays", "pagerank", "hits", "citerank", "spc_main_path", "related", "communities")
+
+
+def one_shot_main(args: argparse.Namespace) -> None:
+    """Child of ``--one-shot``: citegraph's whole analysis once, from the compact file, as a command runs it.
+
+    Every step is its first call in a fresh process (imports, cached
+    transposes and generations included); one JSON line of step times.
+    """
+    import numpy as np
+
+    times: dict[str, float] = {}
+    state: dict[str, Any] = {}
+
+    def timed(name: str, fn: Callable[[], Any]) -> None:
+        t = time.perf_counter()
+        fn()
+        times[name] = time.perf_counter() - t
+
+    def load() -> None:
+        from citegraph.graph.arrays import load_arrays
+
+        state["M"] = load_arrays(args.data).matrix
+
+    timed("load_arrays", load)
+    M = state["M"]
+    n = M.n
+    queries = np.sort(np.random.default_rng(42).choice(n, size=min(N_QUERIES, n), replace=False))
+    from citegraph.analysis import communities as com, mainpath, rank, related as rel
+
+    timed("pagerank", lambda: rank.pagerank_scores(M))
+    timed("hits", lambda: rank.hits_scores(M))
+    timed("citerank", lambda: rank.citerank_scores(M))
+    timed("spc_main_path", lambda: mainpath.main_path(M))
+    timed("related", lambda: (rel.top_k_related(M, queries, TOP_K, measure="cocitation"),
+                              rel.top_k_related(M, queries, TOP_K, measure="coupling")))
+    timed("communities", lambda: com.community_labels(M))
+    sys.stdout.write(json.dumps({"times": times, "n": n, "edges": int(M.A.nnz)}) + "\n")
+
+
+def one_shot(sizes: list[int], mem_gb: float) -> None:
+    """``--one-shot``: the whole analysis of each size in one fresh process; wall, peak RSS."""
+    from _synth import cached_arrays_file
+    from _util import launched, launched_report
+
+    for n in sizes:
+        path = cached_arrays_file(n)
+        with tempfile.NamedTemporaryFile(prefix="bench-rss-") as rss:
+            proc = subprocess.run(launched([sys.executable, __file__, "--child", "oneshot", "--data", str(path)], rss.name),
+                                  capture_output=True, text=True, preexec_fn=_cap(mem_gb))
+            rep = launched_report(rss.name)
+        lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+        if proc.returncode != 0 or not lines:
+            print(f"\n## {n:,} papers, one shot: failed (exit {proc.returncode})\n{proc.stderr[-1500:]}")
+            continue
+        res = json.loads(lines[-1])
+        rows = [[step, fmt_s(res["times"][step])] for step in ONE_SHOT_STEPS]
+        rows.append(["**sum of steps**", fmt_s(sum(res["times"].values()))])
+        rows.append(["**process** (start to exit)", fmt_s(rep.get("wall", 0.0))])
+        rows.append(["**peak RSS**", fmt_mb(rep.get("maxrss_kb", 0) / 1024)])
+        print(f"\n## {n:,} papers / {res['edges']:,} citations, one shot (a fresh process, every step's first call, "
+              f"from the compact file {path.name})\n")
+        print(markdown_table(["step", "time"], rows))
+        print("\nTargets at 1M papers: whole analysis < 60 s and < 6 GB.")
+
+
+def _cap(mem_gb: float) -> Callable[[], None]:
+    def apply() -> None:
+        if mem_gb:
+            resource.setrlimit(resource.RLIMIT_AS, (int(mem_gb * 2**30),) * 2)
+
+    return apply
+
+
 def child_main(args: argparse.Namespace) -> None:
     if args.child == "paired":
         paired_main(args)
+        return
+    if args.child == "oneshot":
+        one_shot_main(args)
         return
     fns = _lib_steps(args.child, Path(args.data), Path(args.out))
     wanted = [s for s in args.steps.split(",") if s]
@@ -566,6 +649,8 @@ def main() -> None:
     ap.add_argument("--only-paired", action="store_true", help="only the paired runs (rivals among --libs)")
     ap.add_argument("--smoke", action="store_true", help="500 papers, one run, short limits (for the test suite)")
     ap.add_argument("--merge", type=Path, nargs="+", help="print the tables of earlier --json files together")
+    ap.add_argument("--one-shot", action="store_true",
+                    help="citegraph's whole analysis once per size in a fresh process (first calls), with peak RSS")
     ap.add_argument("--child")
     ap.add_argument("--data")
     ap.add_argument("--out")
@@ -577,6 +662,10 @@ def main() -> None:
         return
     if args.merge:
         merged_report(args.merge)
+        return
+    if args.one_shot:
+        print(f"# bench_analysis --one-shot — {machine_info()}")
+        one_shot([int(s) for s in args.sizes.split(",")], args.mem_gb)
         return
     if args.smoke:
         args.sizes, args.repeat, args.step_timeout, args.paired = "500", 1, 60, 1

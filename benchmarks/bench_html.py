@@ -101,6 +101,32 @@ def browser_times(path: Path, runs: int, timeout_s: float) -> list[float | None]
     return out
 
 
+def pyvis_import_s() -> float:
+    """Seconds to import ``pyvis.network`` (and IPython with it) in a fresh interpreter."""
+    import subprocess
+
+    code = "import time; t = time.perf_counter(); import pyvis.network; print(time.perf_counter() - t)"
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def pyvis_one_by_one(data: dict[str, Any]) -> str:
+    """The page step the way pyvis's API invites: ``add_node`` / ``add_edge`` per item.
+
+    Each checks ids against a Python list (quadratic); the writer appends the
+    finished items in bulk instead.  Measured side by side as the comparison.
+    """
+    from pyvis.network import Network
+
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
+    for n in data["nodes"]:
+        rest = {k: v for k, v in n.items() if k not in ("id", "label", "shape", "color")}
+        net.add_node(n["id"], label=n.get("label", ""), color=n["color"], **rest)
+    for e in data["edges"]:
+        net.add_edge(e["from"], e["to"], **{k: v for k, v in e.items() if k not in ("id", "from", "to")})
+    net.options = data["options"]
+    return net.generate_html(name="graph.html")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="500,5000,20000")
@@ -108,8 +134,10 @@ def main() -> None:
     ap.add_argument("--browser-timeout", type=float, default=60)
     ap.add_argument("--forced", action="store_true", help="also the largest size with max_nodes raised to show it all")
     ap.add_argument("--smoke", action="store_true")
+    ap.add_argument("--one-by-one-max", type=int, default=50_000,
+                    help="time pyvis's add_node/add_edge comparison only up to this many links")
     args = ap.parse_args()
-    from citegraph.graph.html import MAX_NODES, write_html
+    from citegraph.graph.html import MAX_NODES, _pyvis_page, explorer_data, write_html
 
     if args.smoke:
         args.sizes, args.repeat = "300", 1
@@ -129,20 +157,31 @@ def main() -> None:
             G = graphs.setdefault(n, synthetic_graph(n))
             out = Path(tmp) / f"g{n}_{max_nodes}.html"
             times, result = timed(lambda: write_html(G, out, max_nodes=max_nodes), repeat=args.repeat, budget_s=120)
+            data = explorer_data(G, max_nodes=max_nodes)
+            bulk, _ = timed(lambda: _pyvis_page(data), repeat=args.repeat, budget_s=30)
+            # One run only, and only where it ends in reasonable time.
+            slow = timed(lambda: pyvis_one_by_one(data), repeat=1)[0] if len(data["edges"]) <= args.one_by_one_max else []
             usable = browser_times(out, args.repeat, args.browser_timeout) if have_browser else []
             ok = [u for u in usable if u is not None]
             shown = f"{result.nodes:,} / {result.edges:,}"
             rows.append([
                 label, f"{G.number_of_nodes():,} / {G.number_of_edges():,}", shown, fmt_s(median(times)),
+                fmt_s(median(bulk)),
+                (f"{fmt_s(slow[0])} ({slow[0] / median(bulk):.0f}×)" if slow else f"not run (> {args.one_by_one_max:,} links)"),
                 f"{result.bytes / 1e6:.2f} MB",
                 (fmt_s(median(ok)) if ok else "never") + ("" if len(ok) == len(usable) else f" ({len(usable) - len(ok)} timed out)")
                 if usable else "—",
             ])
             if result.note:
                 notes.append(f"- {label}: {result.note}")
-            print(f"  {label}: {rows[-1][3]}, {rows[-1][4]}, usable {rows[-1][5]}", flush=True)
+            print(f"  {label}: write_html {rows[-1][3]} (pyvis page {rows[-1][4]}; one by one {rows[-1][5]}), "
+                  f"{rows[-1][6]}, usable {rows[-1][7]}", flush=True)
     print()
-    print(markdown_table(["papers", "graph nodes / edges", "page nodes / edges", "write_html (median)", "file size", "usable in Chromium (median)"], rows))
+    print(markdown_table(["papers", "graph nodes / edges", "page nodes / edges", "write_html (median)",
+                          "of which pyvis page, bulk", "pyvis add_node/add_edge (1 run)", "file size",
+                          "usable in Chromium (median)"], rows))
+    print(f"\nimporting pyvis.network (IPython with it), once per process: {fmt_s(pyvis_import_s())} "
+          "(inside write_html's first call)")
     if notes:
         print("\nWhat the writer said it left out:")
         print("\n".join(notes))

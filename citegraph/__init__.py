@@ -8,6 +8,7 @@ Each CLI command is one of the calls exported here::
 
     import citegraph
     result = citegraph.report(["my-list.md"], "out/")        # citegraph report
+    built = citegraph.build(["my-list.md"])                   # citegraph build
     G = citegraph.load_graph("out/graph.json")
     citegraph.rank_papers(G, top=10)                          # citegraph rank
     citegraph.successors(G)                                   # citegraph lineage
@@ -26,7 +27,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "read_lists": ("citegraph.fetch.lists", "read_lists"),
     "papers_frame": ("citegraph.fetch.lists", "papers_frame"),
-    "build": ("citegraph.fetch.pipeline", "build"),
+    # fetch.pipeline.build plus lineage (builds_on edges): fetch never imports analysis
+    "build": ("citegraph.reporting", "build"),
     "report": ("citegraph.reporting", "report"),
     "demo": ("citegraph.reporting", "demo"),
     "load_graph": ("citegraph.graph.model", "load_graph"),

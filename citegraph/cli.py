@@ -110,16 +110,20 @@ def _check_fetch(fetch: dict[str, Any]) -> None:
         raise click.UsageError("--offline and --refresh contradict each other")
 
 
-def _echo_fetch_notes(warnings: Any, capped: Any, quiet: bool) -> None:
-    """List-reading warnings and capped citation lists, on stderr."""
+def _echo_fetch_notes(warnings: Any, capped: Any, quiet: bool, offline_note: str | None = None) -> None:
+    """List-reading warnings, cut lists (papers named by title and id) and what --offline lacked, on stderr.
+
+    Cut lists and missing items are printed even with --quiet: they say the graph is incomplete.
+    """
+    from citegraph.fetch.pipeline import format_capped
+
     if not quiet:
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
     for cap in capped:
-        click.echo(
-            f"capped: {cap['list']} of {cap['paper']}: {cap['fetched']} of {cap['total']} ({cap['reason']})",
-            err=True,
-        )
+        click.echo(f"capped: {format_capped(cap)}", err=True)
+    if offline_note:
+        click.echo(offline_note, err=True)
 
 
 @main.command("build")
@@ -128,7 +132,10 @@ def _echo_fetch_notes(warnings: Any, capped: Any, quiet: bool) -> None:
 @fetch_options
 @click.option("--graphml", type=click.Path(dir_okay=False), help="Also write GraphML (Gephi, Cytoscape).")
 @click.option("--unresolved-csv", type=click.Path(dir_okay=False),
-              help="Where to list unresolved entries [default: OUTPUT's name + .unresolved.csv, when any].")
+              help="Where to list unresolved entries and what --offline lacked "
+                   "[default: OUTPUT's name + .unresolved.csv, when any].")
+@click.option("--no-lineage", "lineage", flag_value=False, default=True,
+              help="Write citations only: no builds_on edges for the model lineage links found.")
 def build_cmd(
     lists: tuple[str, ...], output: str, graphml: str | None, unresolved_csv: str | None, **fetch: Any
 ) -> None:
@@ -140,21 +147,23 @@ def build_cmd(
 
     import pandas as pd
 
-    from citegraph.fetch.pipeline import build
     from citegraph.graph.model import save_graph, write_graphml
     from citegraph.output import write_frame
+    from citegraph.reporting import build  # the fetch pipeline, then lineage as builds_on edges
 
     _check_fetch(fetch)
     result = build(list(lists), **fetch)
-    _echo_fetch_notes(result.warnings, result.stats["capped"], fetch["quiet"])
+    rows = result.csv_rows()  # unresolved entries, then what --offline lacked
+    out = Path(output)
+    csv_path = None
+    if rows:
+        csv_path = Path(unresolved_csv) if unresolved_csv else out.with_name(out.stem + ".unresolved.csv")
+    _echo_fetch_notes(result.warnings, result.stats["capped"], fetch["quiet"], result.offline_note(csv_path))
     save_graph(result.graph, output)
     if graphml:
         write_graphml(result.graph, graphml)
-    csv_path = None
-    if result.unresolved:
-        out = Path(output)
-        csv_path = Path(unresolved_csv) if unresolved_csv else out.with_name(out.stem + ".unresolved.csv")
-        frame = pd.DataFrame(result.unresolved, columns=["entry", "title", "source", "reason"])
+    if csv_path is not None:
+        frame = pd.DataFrame(rows, columns=["entry", "title", "source", "reason"])
         with csv_path.open("w", encoding="utf-8", newline="") as fh:
             write_frame(frame, "csv", fh)
     click.echo(result.summary_line(csv_path), err=True)
@@ -171,10 +180,12 @@ def build_cmd(
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["cites", "builds_on", "mentions"]),
               help="Edge kinds to use (repeatable) [default: all].")
 @click.option("--seed", default=0, show_default=True, help="Seed of the community detection.")
+@click.option("--no-communities", "no_communities", is_flag=True,
+              help="Skip community detection (the slowest measure on big graphs); the community column is left empty.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True,
               help="table for reading; csv and json have every column.")
 def rank_cmd(graph: str, by: str, top: int | None, listed_only: bool, kinds: tuple[str, ...], seed: int,
-             fmt: str) -> None:
+             no_communities: bool, fmt: str) -> None:
     """Rank the papers of GRAPH: PageRank, HITS, citation counts, CiteRank, communities.
 
     One row per paper with every measure, sorted by --by (largest first).
@@ -184,7 +195,7 @@ def rank_cmd(graph: str, by: str, top: int | None, listed_only: bool, kinds: tup
     from citegraph.graph.arrays import load_any  # a JSON graph file or a compact .npz
 
     frame = rank_papers(load_any(graph), by=by, top=top, listed_only=listed_only,
-                        kinds=kinds or None, seed=seed)
+                        kinds=kinds or None, seed=seed, communities=not no_communities)
     _echo_frame(frame, fmt)
 
 # === related ===
@@ -192,17 +203,24 @@ def rank_cmd(graph: str, by: str, top: int | None, listed_only: bool, kinds: tup
 @click.argument("graph", type=click.Path(dir_okay=False))
 @click.argument("paper")
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="Rows to show.")
+@click.option("--pool", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Most similar papers that join PAPER to find prior and derivative works.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True)
-def related_cmd(graph: str, paper: str, top: int, fmt: str) -> None:
+def related_cmd(graph: str, paper: str, top: int, pool: int, fmt: str) -> None:
     """Papers most related to PAPER: prior works, derivative works, similar works.
 
-    PAPER is an arXiv id, node id, DOI, model name or title fragment.  Scores
-    add co-citation, bibliographic coupling and 1 for a direct citation.
+    PAPER is an arXiv id, node id, DOI, model name or title fragment.
+    Similar works are cited with PAPER (co-citation) or share its references
+    (coupling); prior works are cited by PAPER or by several of its similar
+    works; derivative works cite PAPER or several of its similar works.  The
+    score is the strongest evidence: co-citation + coupling + 1 for a direct
+    citation, or the count of those papers citing it (cited_by_related), or
+    cited by it (cites_related).
     """
     from citegraph.analysis.related import related_papers
     from citegraph.graph.model import load_graph
 
-    _echo_frame(related_papers(load_graph(graph), paper, top=top), fmt)
+    _echo_frame(related_papers(load_graph(graph), paper, top=top, pool=pool), fmt)
 
 # === path ===
 @main.command("path")
@@ -318,19 +336,34 @@ def html_cmd(graph: str, output: str, color: str, size: str, layout: str, max_no
 @click.argument("lists", nargs=-1, required=True, metavar="LIST...", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for graph.html, rankings.csv, lineage.md and the rest.")
+@click.option("--no-fetch", is_flag=True,
+              help="No Semantic Scholar and no cache: the graph from the lists' own text, as demo does.")
 @fetch_options
-def report_cmd(lists: tuple[str, ...], out_dir: str, **fetch: Any) -> None:
+@click.pass_context
+def report_cmd(ctx: click.Context, lists: tuple[str, ...], out_dir: str, no_fetch: bool, **fetch: Any) -> None:
     """The main job: lists → Semantic Scholar → graph → rankings → lineage → HTML.
 
-    Writes graph.json, graph.graphml, papers.csv, edges.csv, rankings.csv,
-    lineage.json, lineage.md, graph.html and unresolved.csv into OUT and prints
-    a summary.  Example: citegraph report my-list.md --out out/
+    Writes graph.html, rankings.csv, lineage.md, lineage.json,
+    communities.csv, papers.csv, edges.csv, unresolved.csv, graph.json and
+    graph.graphml into OUT and prints a summary.  Example: citegraph report
+    my-list.md --out out/   (S2_API_KEY in the environment).  With --no-fetch
+    nothing is fetched: links come from the lists' notes, names and years.
     """
+    from click.core import ParameterSource
+
     from citegraph.reporting import report
 
-    _check_fetch(fetch)
-    result = report(list(lists), out_dir, **fetch)
-    _echo_fetch_notes(result.warnings, result.stats.get("capped", []), fetch["quiet"])
+    if no_fetch:
+        # options from the environment (S2_API_KEY, ...) are fine; typed ones contradict
+        typed = [name for name in fetch
+                 if name != "quiet" and ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE]
+        if typed:
+            raise click.UsageError(f"--no-fetch fetches nothing: drop --{typed[0].replace('_', '-')}")
+        result = report(list(lists), out_dir, fetch=False)
+    else:
+        _check_fetch(fetch)
+        result = report(list(lists), out_dir, **fetch)
+    _echo_fetch_notes(result.warnings, result.stats.get("capped", []), fetch["quiet"], result.offline_note)
     click.echo(result.summary())
 
 # === demo ===
@@ -338,7 +371,7 @@ def report_cmd(lists: tuple[str, ...], out_dir: str, **fetch: Any) -> None:
 @click.option("--out", "out_dir", default="demo-out", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the outputs.")
 def demo_cmd(out_dir: str) -> None:
-    """Run the whole job on the built-in example list, offline.
+    """Run the whole job on the built-in example list, offline (report --no-fetch).
 
     The example is a list of unified multimodal understanding-and-generation
     models; with no network and no cache, the graph comes from the list's own

@@ -1,7 +1,11 @@
 """The main job in one call: lists → fetch → graph → rankings → lineage → HTML.
 
-:func:`report` writes every output of a study into one folder; :func:`demo`
-runs it on the example list shipped with citegraph, with no network.
+:func:`build` is the fetch pipeline plus lineage: the graph it returns keeps
+successor links as ``builds_on`` edges.  :func:`report` writes every output of
+a study into one folder; :func:`demo` runs it on the example list shipped with
+citegraph, with no network.  This module sits on top of both
+:mod:`citegraph.fetch` and :mod:`citegraph.analysis`, so the fetch layer never
+imports analysis.
 """
 
 from __future__ import annotations
@@ -9,15 +13,29 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import networkx as nx
 
-__all__ = ["ReportResult", "report", "demo", "example_list_path", "OUTPUT_FILES"]
+if TYPE_CHECKING:
+    from citegraph.fetch.pipeline import BuildResult
+
+__all__ = [
+    "ReportResult",
+    "build",
+    "report",
+    "demo",
+    "example_list_path",
+    "count_sentence",
+    "communities_frame",
+    "OUTPUT_FILES",
+    "COMMUNITY_COLUMNS",
+]
 
 # Every file report() writes, in the order a reader would open them.
 OUTPUT_FILES = (
@@ -25,12 +43,16 @@ OUTPUT_FILES = (
     "rankings.csv",
     "lineage.md",
     "lineage.json",
+    "communities.csv",
     "papers.csv",
     "edges.csv",
     "unresolved.csv",
     "graph.json",
     "graph.graphml",
 )
+
+# communities.csv: one row per community, largest first.
+COMMUNITY_COLUMNS = ["community", "size", "words", "central_papers", "central_ids"]
 
 
 @dataclass
@@ -46,25 +68,19 @@ class ReportResult:
     families: dict[str, list[str]]
     notes: list[str] = field(default_factory=list)
     warnings: list[Any] = field(default_factory=list)
+    # what --offline lacked, for stderr (None when nothing was missing)
+    offline_note: str | None = None
 
     def summary(self, *, top: int = 10) -> str:
         """A short human summary: counts, requests, top papers, families and chains."""
         G = self.graph
         s = self.stats
-        kinds: dict[str, int] = {}
-        for _, _, d in G.edges(data=True):
-            for k in d.get("kinds", [d.get("kind")]):
-                kinds[k] = kinds.get(k, 0) + 1
-        lines = [
-            f"{G.number_of_nodes()} papers ({s.get('listed', 0)} listed), "
-            f"{G.number_of_edges()} links "
-            + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())),
-        ]
+        lines = [count_sentence(G)]
         if "requests" in s:
             lines.append(
                 f"resolved {s.get('resolved', 0)}/{s.get('listed', 0)}, {s.get('requests', 0)} requests, "
-                f"{s.get('cache_hits', 0)} from cache, {s.get('unresolved', 0)} unresolved "
-                f"(see {self.files['unresolved.csv'].name})"
+                f"{s.get('cache_hits', 0)} from cache, {s.get('unresolved', 0)} unresolved"
+                + (f" (see {self.files['unresolved.csv'].name})" if s.get("unresolved") else "")
             )
         lines.extend(self.notes)
         if len(self.rankings):
@@ -74,20 +90,132 @@ class ReportResult:
                 year = f" ({int(row.year)})" if row.year == row.year and row.year is not None else ""
                 lines.append(f"  {i:>2}. {label}{year}")
         fams = {k: v for k, v in self.families.items() if len(v) > 1}
-        lines.append(f"Families with more than one paper: {len(fams)}"
+        lines.append(f"{_plural(len(fams), 'model family', 'model families')} with more than one paper"
                      + (": " + ", ".join(sorted(fams)) if fams else ""))
         chains = [
             f"{link['parent'].get('name') or link['parent'].get('title')} → "
             f"{link['child'].get('name') or link['child'].get('title')}"
             for link in self.links
         ]
-        lines.append(f"Lineage links: {len(chains)}" + (" (" + "; ".join(chains[:12]) + (" …" if len(chains) > 12 else "") + ")" if chains else ""))
+        shown = "; ".join(chains[:12]) + (" …" if len(chains) > 12 else "")
+        lines.append(f"{_plural(len(chains), 'lineage link')} parent → child" + (f": {shown}" if chains else ""))
         lines.append(f"Wrote {len(self.files)} files to {self.out_dir}/ — open {self.files['graph.html']}")
         return "\n".join(lines)
 
 
-def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, links: list[dict[str, Any]],
-                   lineage_md: str) -> dict[str, Path]:
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
+def count_sentence(G: nx.DiGraph) -> str:
+    """One sentence with the graph's paper and link counts, links by kind.
+
+    Each kind counts the links that carry it, so the kinds can add up to more
+    than the links; the sentence then says so.
+
+    >>> from citegraph.graph.model import new_graph, add_paper, add_link
+    >>> G = new_graph()
+    >>> for key in "abc":
+    ...     _ = add_paper(G, key, title=key, listed=key != "c")
+    >>> add_link(G, "b", "a", "cites"); add_link(G, "b", "a", "builds_on"); add_link(G, "c", "a", "cites")
+    >>> count_sentence(G)
+    'The graph has 3 papers (2 from the lists) and 2 links: 2 citations, 1 lineage link (builds_on) and 0 mentions; a link can be of more than one kind.'
+    """
+    from citegraph.graph.model import has_kind
+
+    counts = dict.fromkeys(("cites", "builds_on", "mentions"), 0)
+    for _, _, d in G.edges(data=True):
+        for kind in counts:
+            counts[kind] += has_kind(d, kind)
+    listed = sum(1 for _, d in G.nodes(data=True) if d.get("listed"))
+    parts = [
+        _plural(counts["cites"], "citation"),
+        _plural(counts["builds_on"], "lineage link", "lineage links") + " (builds_on)",
+        _plural(counts["mentions"], "mention"),
+    ]
+    m = G.number_of_edges()
+    sentence = (
+        f"The graph has {_plural(G.number_of_nodes(), 'paper')} ({listed} from the lists) and "
+        f"{_plural(m, 'link')}: {parts[0]}, {parts[1]} and {parts[2]}"
+    )
+    if sum(counts.values()) > m:
+        sentence += "; a link can be of more than one kind"
+    return sentence + "."
+
+
+def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: Any = None) -> Any:
+    """One row per community of ``G``, largest first: what ``communities.csv`` holds.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        A citegraph graph.
+    rankings : pandas.DataFrame
+        :func:`~citegraph.analysis.rank.rank_papers`' frame for ``G``: its
+        ``pagerank`` orders the papers, and its ``community`` column has the
+        numbers used here (both come from
+        :func:`~citegraph.analysis.communities.communities` with seed 0).
+    central : int
+        How many central papers to name.
+    found : pandas.DataFrame, optional
+        ``communities(G)`` when already computed (seed 0, every edge kind).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`COMMUNITY_COLUMNS`: ``community`` (its number),
+        ``size``, ``words`` (its most frequent title words, as
+        :func:`~citegraph.analysis.communities.communities` labels it),
+        ``central_papers`` (model name, else title, of its papers of highest
+        PageRank, most central first) and ``central_ids`` (their node ids),
+        lists joined with ``"; "``.
+
+    Examples
+    --------
+    >>> from citegraph.analysis.rank import rank_papers
+    >>> from citegraph.graph.model import new_graph, add_paper, add_link
+    >>> G = new_graph()
+    >>> for key, title in [("v1", "Vision Tokenizer"), ("v2", "Vision Tokenizer Pro"),
+    ...                    ("s1", "Speech Codec"), ("s2", "Speech Codec Streaming"), ("s3", "Speech Dialogue")]:
+    ...     _ = add_paper(G, key, title=title)
+    >>> for u, v in [("v2", "v1"), ("s2", "s1"), ("s3", "s1"), ("s3", "s2")]:
+    ...     add_link(G, u, v, "cites")
+    >>> communities_frame(G, rank_papers(G)).to_dict("records")[1]
+    {'community': 1, 'size': 2, 'words': 'tokenizer, vision, pro', 'central_papers': 'Vision Tokenizer; Vision Tokenizer Pro', 'central_ids': 'v1; v2'}
+    """
+    import pandas as pd
+
+    from citegraph.analysis.communities import communities
+
+    if found is None:
+        found = communities(G)  # id, community, community_label, in G's node order
+    pagerank = rankings.set_index("id")["pagerank"].reindex(found["id"]).to_numpy()
+    names = [d.get("name") or d.get("title") or str(v) for v, d in G.nodes(data=True)]
+    found = found.assign(pagerank=pagerank, name=names, row=range(len(found)))
+    rows = []
+    for number, members in found.groupby("community", sort=True):
+        top = members.sort_values(["pagerank", "row"], ascending=[False, True]).head(central)
+        rows.append({
+            "community": int(number),
+            "size": len(members),
+            "words": _label_words(members["community_label"].iloc[0]),
+            "central_papers": "; ".join(top["name"]),
+            "central_ids": "; ".join(map(str, top["id"])),
+        })
+    return pd.DataFrame(rows, columns=COMMUNITY_COLUMNS)
+
+
+def _label_words(label: str) -> str:
+    """The title words of a ``communities()`` label (``"paper; paper | word, word"``)."""
+    _, bar, words = label.rpartition(" | ")
+    # words are \w+ tokens; anything else after a " | " belongs to a paper's title
+    if bar and all(re.fullmatch(r"\w+", w) for w in words.split(", ")):
+        return words
+    return ""
+
+
+def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any, links: list[dict[str, Any]],
+                   lineage_md: str, unresolved: list[dict[str, Any]]) -> dict[str, Path]:
     import pandas as pd
 
     from citegraph.graph.html import write_html
@@ -101,7 +229,8 @@ def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, links: list[dict[str
         ("papers.csv", nodes_frame(G)),
         ("edges.csv", edges_frame(G)),
         ("rankings.csv", rankings),
-        ("unresolved.csv", pd.DataFrame(G.graph.get("unresolved") or [],
+        ("communities.csv", community_table),
+        ("unresolved.csv", pd.DataFrame(unresolved,
                                         columns=["entry", "title", "source", "reason"])),
     ):
         with files[name].open("w", encoding="utf-8", newline="") as fh:
@@ -129,6 +258,54 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
+def build(
+    lists: Sequence[str | os.PathLike[str]],
+    *,
+    lineage: bool = True,
+    **fetch_options: Any,
+) -> BuildResult:
+    """Build the citation graph of ``lists`` and record its model lineage in it.
+
+    :func:`citegraph.fetch.pipeline.build` resolves and fetches the papers;
+    then :func:`~citegraph.analysis.lineage.annotate_lineage` adds every
+    successor link it finds as a ``builds_on`` edge child → parent, with its
+    ``confidence`` and ``evidence`` (what ``citegraph build`` writes).
+
+    Parameters
+    ----------
+    lists
+        Paper list files (markdown, notes, HTML fragments, BibTeX, id files).
+    lineage
+        ``False`` leaves the graph as fetched: citations and mentions only.
+    **fetch_options
+        Passed to :func:`citegraph.fetch.pipeline.build`: ``cache``,
+        ``api_url``, ``api_key``, ``offline``, ``refresh``, ``citations``,
+        ``citation_cap``, ``depth``, ``max_papers``, ``edge_details``,
+        ``min_interval``, ``quiet``, ``progress``.
+
+    Returns
+    -------
+    citegraph.fetch.pipeline.BuildResult
+        With ``stats["lineage_links"]``, the number of successor links added
+        (absent when ``lineage`` is false).
+
+    Examples
+    --------
+    With ``S2_API_KEY`` set (the network is needed, so this is not run as a doctest)::
+
+        result = citegraph.build(["my-list.md"], cache="s2.sqlite")
+        print(result.summary_line(), result.stats["lineage_links"], "lineage links")
+    """
+    from citegraph.fetch.pipeline import build as fetch_graph
+
+    result = fetch_graph(lists, **fetch_options)
+    if lineage:
+        from citegraph.analysis.lineage import annotate_lineage
+
+        result.stats["lineage_links"] = annotate_lineage(result.graph)
+    return result
+
+
 def report(
     lists: Sequence[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str],
@@ -146,13 +323,27 @@ def report(
         Folder for ``graph.html``, ``rankings.csv``, ``lineage.md`` and the rest
         (see ``OUTPUT_FILES``); created when missing.
     fetch
-        ``False`` skips Semantic Scholar entirely and builds the graph from the
-        lists' own text (what :func:`demo` does).
+        ``False`` skips Semantic Scholar entirely (no request, no cache) and
+        builds the graph from the lists' own text, as :func:`demo` does; the
+        summary then says that citations were not fetched.
     **build_options
-        Passed to :func:`citegraph.fetch.pipeline.build`: ``cache``, ``api_url``,
-        ``api_key``, ``offline``, ``refresh``, ``citations``, ``citation_cap``,
-        ``depth``, ``max_papers``, ``quiet``.
+        Passed to :func:`build` (then :func:`citegraph.fetch.pipeline.build`):
+        ``cache``, ``api_url``, ``api_key``, ``offline``, ``refresh``,
+        ``citations``, ``citation_cap``, ``depth``, ``max_papers``,
+        ``edge_details``, ``min_interval``, ``quiet``.  With ``fetch=False``
+        only ``quiet`` is accepted.
+
+    Raises
+    ------
+    citegraph.errors.UsageError
+        A fetch option given with ``fetch=False``.
     """
+    if not fetch:
+        ignored = sorted(set(build_options) - {"quiet"})
+        if ignored:
+            from citegraph.errors import UsageError
+
+            raise UsageError(f"fetch=False fetches nothing, so these options mean nothing: {', '.join(ignored)}")
     with _fewer_collections():
         return _report(lists, out_dir, fetch=fetch, **build_options)
 
@@ -164,6 +355,7 @@ def _report(
     fetch: bool,
     **build_options: Any,
 ) -> ReportResult:
+    from citegraph.analysis.communities import communities
     from citegraph.analysis.lineage import annotate_lineage, families, lineage_report, successors
     from citegraph.analysis.rank import rank_papers
 
@@ -172,10 +364,11 @@ def _report(
     notes: list[str] = []
     warnings: list[Any] = []
     if fetch:
-        from citegraph.fetch.pipeline import build
-
-        built = build(lists, **build_options)
+        # lineage below, so that one successors() run serves every output
+        built = build(lists, lineage=False, **build_options)
         G, stats, warnings = built.graph, dict(built.stats), list(built.warnings)
+        # the same rows and note as citegraph build: unresolved entries, then what --offline lacked
+        unresolved, offline_note = built.csv_rows(), built.offline_note(out / "unresolved.csv")
     else:
         from citegraph.fetch.lists import read_lists
         from citegraph.graph.assemble import graph_from_entries
@@ -183,6 +376,7 @@ def _report(
         read = read_lists(lists)
         G = graph_from_entries(read.entries)
         stats, warnings = {"listed": len(read.entries)}, list(read.warnings)
+        unresolved, offline_note = [], None  # nothing was looked up
         notes.append(
             "Citations were not fetched: links come from the list's own text "
             "(mentions, 'builds on' statements), model names and years. To fetch them: "
@@ -190,13 +384,20 @@ def _report(
         )
     links = successors(G)
     annotate_lineage(G, links)
-    rankings = rank_papers(G)
+    # One Louvain run serves rankings.csv's column and communities.csv (rank_papers
+    # keeps only the numbers; running it twice cost ~0.25 s of a ~2.9 s warm report
+    # on the seed lists).  Same call as rank_papers' own: seed 0, every edge kind.
+    rankings = rank_papers(G, communities=False)
+    found = communities(G)
+    rankings["community"] = found.set_index("id")["community"].reindex(rankings["id"]).to_numpy()
     # one successors() run serves the annotation, the report, the page and the families
     lineage_md = lineage_report(G, fmt="md", main_path=True, links=links)
-    files = _write_outputs(G, out, rankings, links, lineage_md)
+    files = _write_outputs(G, out, rankings, communities_frame(G, rankings, found=found), links, lineage_md,
+                           unresolved)
     return ReportResult(
         graph=G, out_dir=out, files=files, stats=stats, rankings=rankings,
         links=links, families=families(G, links=links), notes=notes, warnings=warnings,
+        offline_note=offline_note,
     )
 
 

@@ -448,6 +448,10 @@ class FakeS2:
         than whole seconds as real servers do.
     max_response_bytes
         Refuse batch answers larger than this with the API's "too large" 400.
+    next_at_window_end
+        ``False``: a page that reaches the 9,999 paging window's end has no
+        ``next`` even when the list goes on (the list then looks complete, and
+        only the paper's count says it was cut).
     """
 
     def __init__(
@@ -458,12 +462,14 @@ class FakeS2:
         fractional_retry_after: bool = False,
         max_response_bytes: int | None = None,
         latency: float = 0.0,
+        next_at_window_end: bool = True,
     ):
         self.world = world or World()
         self.rps = rps
         self.fractional_retry_after = fractional_retry_after
         self.max_response_bytes = max_response_bytes
         self.latency = latency
+        self.next_at_window_end = next_at_window_end
         self.log: list[LoggedRequest] = []
         self._faults: dict[str, deque[Fault]] = {}
         self._recorded: list[tuple[Recorded, tuple[str, ...]]] = []
@@ -757,7 +763,7 @@ class FakeS2:
                 edge[side] = self._project(item["paperId"], paper_fields)
             data.append(edge)
         page: dict[str, Any] = {"offset": offset}
-        if offset + limit < len(items):
+        if offset + limit < len(items) and (self.next_at_window_end or offset + limit < 9999):
             page["next"] = offset + limit
         page["data"] = data
         return json.dumps(page)

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from citegraph.analysis.rank import RANK_COLUMNS
+from citegraph.analysis.related import RELATED_COLUMNS
 from citegraph.cli import main
 from citegraph.graph.model import add_link, add_paper, load_graph, new_graph, save_graph
 
@@ -68,6 +69,21 @@ def test_rank_table_and_kind(graph_file):
     assert " 2 " in first  # two "cites" edges reach vq; the mention does not count
 
 
+def test_rank_without_communities(graph_file):
+    result = run("rank", graph_file, "--no-communities", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert list(rows[0]) == list(RANK_COLUMNS)  # same columns; community left empty
+    assert all(r["community"] is None for r in rows)
+    with_communities = json.loads(run("rank", graph_file, "--format", "json").output)
+    assert all(isinstance(r["community"], int) for r in with_communities)
+    # every other column is the same
+    strip = lambda rs: [{k: v for k, v in r.items() if k != "community"} for r in rs]  # noqa: E731
+    assert strip(rows) == strip(with_communities)
+    result = run("rank", graph_file, "--no-communities", "--by", "community")
+    assert result.exit_code == 1 and "community detection" in result.output
+
+
 def test_rank_errors(graph_file, tmp_path):
     result = run("rank", graph_file, "--by", "fame")
     assert result.exit_code == 1
@@ -79,10 +95,19 @@ def test_rank_errors(graph_file, tmp_path):
 def test_related(graph_file):
     result = run("related", graph_file, "Chameleon", "--format", "json")
     assert result.exit_code == 0, result.output
-    rows = {r["id"]: r for r in json.loads(result.output)}
+    data = json.loads(result.output)
+    assert list(data[0]) == list(RELATED_COLUMNS)
+    rows = {r["id"]: r for r in data}
     assert rows["vq"]["relation"] == "prior" and rows["anole"]["relation"] == "derivative"
     # anole and chameleon both cite vq (coupling 1) and anole builds on chameleon (1)
     assert rows["anole"]["coupling"] == 1 and rows["anole"]["score"] == 2
+    assert rows["anole"]["name"] == "ANOLE"
+    # vq is cited by chameleon and by its similar works anole and emu3 (coupled through vq)
+    assert (rows["vq"]["cited_by_related"], rows["vq"]["score"]) == (3, 3)
+    result = run("related", graph_file, "Chameleon", "--format", "json", "--pool", "0")
+    assert result.exit_code == 0, result.output
+    alone = {r["id"]: r for r in json.loads(result.output)}
+    assert alone["vq"]["cited_by_related"] == 1  # only chameleon itself votes
     table = run("related", graph_file, "2405.09818", "--top", "1")
     assert table.exit_code == 0 and len(table.output.splitlines()) == 2
 

@@ -102,6 +102,18 @@ def test_bench_analysis_smoke(tmp_path):
     assert "**peak memory**" in out and "PageRank L1 vs igraph" in out
 
 
+def test_bench_analysis_one_shot(tmp_path):
+    # The whole analysis once in a fresh process: every step reported, with the process's peak memory.
+    env = {**os.environ, "CITEGRAPH_BENCH_DATA": str(tmp_path / "data"), "BENCH_QUERIES": "20"}
+    proc = subprocess.run([sys.executable, str(BENCH / "bench_analysis.py"), "--one-shot", "--sizes", "500"],
+                          capture_output=True, text=True, timeout=180, env=env, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "one shot" in proc.stdout and "failed" not in proc.stdout
+    for row in ("load_arrays", "pagerank", "hits", "citerank", "spc_main_path", "related", "communities",
+                "**sum of steps**", "**peak RSS**"):
+        assert f"| {row}" in proc.stdout
+
+
 def test_bench_bulk_smoke(tmp_path):
     for mod in ("duckdb", "pyarrow"):
         if importlib.util.find_spec(mod) is None:

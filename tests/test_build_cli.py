@@ -158,3 +158,87 @@ def test_a_run_killed_mid_fetch_resumes_to_the_undisturbed_graph(tmp_path, make_
     assert graph_data(tmp_path / "resumed.json") == graph_data(tmp_path / "clean.json")
     # the resumed run asked only for what the killed one had not stored (at most the one in flight again)
     assert server.count() <= total - killed_at + 1
+
+
+# ------------------------------------------------------------ progress bars
+
+class _Stream:
+    def __init__(self, tty: bool):
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_progress_is_shown_on_a_terminal_only_and_never_with_quiet():
+    from citegraph.fetch.pipeline import show_progress
+
+    assert show_progress(False, _Stream(True)) is True
+    assert show_progress(False, _Stream(False)) is False
+    assert show_progress(True, _Stream(True)) is False
+    assert show_progress(False, object()) is False  # a stream without isatty is no terminal
+
+
+BAR_MARKS = ("\r", "%|", "█", "paper/s", "papers:")
+
+
+def test_build_draws_bars_on_a_terminal_and_none_with_quiet(listed, tmp_path, monkeypatch):
+    import citegraph.fetch.pipeline as pipeline
+
+    path, server = listed
+    monkeypatch.setattr(pipeline, "_isatty", lambda stream: True)  # stderr "is" a terminal
+    common = [path, "--api-url", server.url, "--min-interval", "0"]
+    shown = invoke([*common, "-o", tmp_path / "a.json", "--cache", tmp_path / "a.sqlite"])
+    quiet = invoke([*common, "-o", tmp_path / "b.json", "--cache", tmp_path / "b.sqlite", "--quiet"])
+    assert shown.exit_code == 0 and quiet.exit_code == 0, quiet.output
+    assert "papers:" in shown.stderr and "\r" in shown.stderr
+    assert not [m for m in BAR_MARKS if m in quiet.stderr], quiet.stderr
+    assert len(quiet.stderr.splitlines()) == 1 and quiet.stderr.startswith("resolved 11/12, ")
+
+
+# ------------------------------------------------------------ offline, caps
+
+def test_offline_names_what_the_cache_lacks_on_stderr_and_in_the_csv(listed, tmp_path):
+    path, server = listed
+    cache = tmp_path / "c.sqlite"
+    first = invoke([path, "-o", tmp_path / "a.json", "--api-url", server.url, "--cache", cache,
+                    "--min-interval", "0", "--depth", "0"])  # records only, no reference lists
+    assert first.exit_code == 0, first.output
+    server.reset_log()
+    result = invoke([path, "-o", tmp_path / "g.json", "--offline", "--quiet", "--cache", cache])
+    assert result.exit_code == 0, result.output
+    assert server.count() == 0
+    csv_path = tmp_path / "g.unresolved.csv"
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"offline: 11 items not in the cache (run without --offline to fetch them; "
+                        f"all listed in {csv_path}):")
+    G = load_graph(tmp_path / "g.json")
+    named = lines[1:11]
+    for line in named:
+        pid = line.split("(")[-1].split(")")[0]
+        assert line == f'  references of "{G.nodes[pid]["title"]}" ({pid}): none cached'
+    assert lines[11] == "  … and 1 more"
+    assert lines[-1].endswith(f"1 unresolved (see {csv_path}); offline: 11 items missing from the cache")
+    rows = csv_path.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "entry,title,source,reason" and len(rows) == 1 + 1 + 11
+    assert rows[1].startswith("arxiv:2401.00003,")  # the id the API does not know, cached as such
+    listed_keys = {e.key for e in read_lists([path]).entries}
+    for row in rows[2:]:
+        entry, title, source, reason = row.split(",")
+        assert entry in listed_keys and title.startswith("Model ") and source.startswith(str(path))
+        assert reason == "references not in the cache (offline): none cached"
+
+
+def test_a_capped_list_is_named_by_title_and_id(tmp_path, make_fake_s2):
+    path = tmp_path / "list.md"
+    write_list(path, 6)
+    world = World.from_entries(read_lists([path]).entries, seed=3, long_fraction=0.0)
+    pid = world.resolve("ARXIV:2401.00002")
+    world.add_citers(pid, 30)
+    server = make_fake_s2(world.finish())
+    result = invoke([path, "-o", tmp_path / "g.json", "--api-url", server.url, "--cache", tmp_path / "c.sqlite",
+                     "--min-interval", "0", "--quiet", "--citations", "--citation-cap", "10"])
+    assert result.exit_code == 0, result.output
+    total = world.papers[pid]["citationCount"]
+    assert (f'capped: citations of "Model 2: A method for things" ({pid}): 10 of {total} fetched '
+            "(--citation-cap 10)") in result.stderr.splitlines()

@@ -186,3 +186,86 @@ def test_large_graphs_take_fewer_moves(monkeypatch):
     community_labels(M)
     community_labels(M, max_moves=5)
     assert seen == [32, 8, 5]
+
+
+def _random_citations(n: int, m: int, seed: int) -> CitationMatrix:
+    rng = np.random.default_rng(seed)
+    src = rng.integers(1, n, m)
+    return CitationMatrix.from_edges(src, (rng.random(m) * src).astype(int), n)
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_igraph_core_gives_igraph_packages_result(weighted):
+    # The small-graph engine calls igraph's compiled core directly (no drawing
+    # modules, no matplotlib); it must give exactly what igraph's public
+    # Graph.community_multilevel gives for the same seeded generator.
+    import random
+
+    import igraph
+    import scipy.sparse as sp
+
+    for trial in range(4):
+        M = _random_citations(300 + 200 * trial, 3000, seed=trial)
+        S = sp.triu(similarity_matrix(M, similarity="full"), k=1).tocoo()
+        weights = S.data if weighted else None
+        for seed, resolution in [(0, 1.0), (5, 0.6)]:
+            ours = com._louvain_igraph(S.row, S.col, weights, M.n, seed=seed, resolution=resolution)
+            g = igraph.Graph(n=M.n, edges=list(zip(S.row.tolist(), S.col.tolist())))
+            igraph.set_random_number_generator(random.Random(seed))
+            try:
+                theirs = g.community_multilevel(weights=None if weights is None else weights.tolist(),
+                                                resolution=resolution).membership
+            finally:
+                igraph.set_random_number_generator(random)
+            assert ours.tolist() == theirs
+
+
+def test_small_graphs_do_not_import_matplotlib_and_igraph_still_imports():
+    # igraph's package imports matplotlib.pyplot (its drawing backends): ~1 s.
+    # Afterwards the package must still import and work in the same process.
+    code = (
+        "import sys\n"
+        "from citegraph.analysis.communities import community_labels\n"
+        "from citegraph.analysis.matrix import CitationMatrix\n"
+        "M = CitationMatrix.from_edges([1, 2, 2, 4, 5, 5, 3], [0, 0, 1, 3, 3, 4, 2], 6)\n"
+        "print(community_labels(M).tolist(), 'matplotlib' in sys.modules, 'igraph' in sys.modules)\n"
+        "import igraph\n"
+        "g = igraph.Graph(n=6, edges=[(1, 0), (2, 0), (2, 1), (4, 3), (5, 3), (5, 4), (3, 2)])\n"
+        "print(g.community_multilevel().membership == [0, 0, 0, 1, 1, 1], igraph.GraphBase is sys.modules['igraph._igraph'].GraphBase)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[0,", "0,", "0,", "1,", "1,", "1]", "False", "False", "True", "True"]
+
+
+def test_labels_found_once_per_matrix(monkeypatch):
+    M, _ = _planted()
+    calls = []
+    real = com._louvain
+    monkeypatch.setattr(com, "_louvain", lambda *a, **k: calls.append(1) or real(*a, **k))
+    first = community_labels(M, seed=3)
+    first[:] = -1  # the caller's copy: the stored labels are not touched
+    again = community_labels(M, seed=3)
+    assert calls == [1] and again.min() >= 0
+    # Other arguments, another matrix with the same edges, other limits: computed again.
+    community_labels(M, seed=4)
+    fresh = CitationMatrix.from_edges(M.A.tocoo().row, M.A.tocoo().col, M.n)
+    np.testing.assert_array_equal(community_labels(fresh, seed=3), again)
+    monkeypatch.setattr(com, "SMALL_GRAPH_PAPERS", 0)
+    community_labels(M, seed=3)
+    assert len(calls) == 4
+
+
+def test_communities_of_a_graph_twice_reuse_its_labels(monkeypatch):
+    G = new_graph()
+    for key in "abcdef":
+        add_paper(G, key, title=f"Paper {key}")
+    for u, v in [("b", "a"), ("c", "a"), ("c", "b"), ("e", "d"), ("f", "d"), ("f", "e")]:
+        add_link(G, u, v, "cites")
+    calls = []
+    real = com._louvain
+    monkeypatch.setattr(com, "_louvain", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert communities(G).equals(communities(G))
+    assert calls == [1]
+    add_link(G, "d", "c", "cites")  # the graph changed: its matrix and labels are new
+    communities(G)
+    assert calls == [1, 1]

@@ -211,8 +211,8 @@ def test_citations_are_capped_per_paper_and_the_cap_can_grow(make_fake_s2, tmp_p
     node = result.graph.nodes[pid]
     assert node["citations_fetched"] == 50 and node["citations_capped"] is True
     assert result.stats["capped"] == [
-        {"paper": pid, "list": "citations", "fetched": 50, "total": world.papers[pid]["citationCount"],
-         "reason": "--citation-cap 50"}
+        {"paper": pid, "title": "Model 0: A method for things", "list": "citations", "fetched": 50,
+         "total": world.papers[pid]["citationCount"], "reason": "--citation-cap 50"}
     ]
     assert "1 lists capped" in result.summary_line()
     server.reset_log()
@@ -267,7 +267,8 @@ def test_a_run_that_fails_midway_resumes_to_the_undisturbed_graph(rich, tmp_path
     clean_requests = undisturbed.stats["requests"]
     server.reset_log()
     server.inject("references", Fault.http(503), Fault.http(503), Fault.http(503), after=1)
-    with pytest.raises(RetriesExhaustedError, match=r"the references of [0-9a-f]{40} from offset 0"):
+    with pytest.raises(RetriesExhaustedError, match=r'the references of "Model \d+: A method for things" '
+                                                      r"\([0-9a-f]{40}\) from offset 0"):
         run(server, entries, tmp_path / "c.sqlite", citations=True, max_retries=2)
     failed_log = list(server.log)
     server.reset_log()
@@ -308,8 +309,11 @@ def test_offline_uses_the_cache_only_and_reports_what_is_missing(rich, tmp_path)
     extra = Entry(arxiv="2409.00001", title="Not fetched yet", sources=["new.md:1"])
     more = run(None, [*entries, extra], tmp_path / "c.sqlite")
     assert more.unresolved[-1] == {"entry": "arxiv:2409.00001", "title": "Not fetched yet", "source": "new.md:1",
-                                   "reason": "offline: not in the cache"}
-    assert "record of ARXIV:2409.00001" in more.stats["offline_missing"]
+                                   "reason": "record not in the cache (offline)"}
+    assert more.stats["offline_missing"] == [
+        {"what": "record", "id": "ARXIV:2409.00001", "title": "Not fetched yet", "entry": "arxiv:2409.00001",
+         "source": "new.md:1", "detail": None}
+    ]
     assert "1 items missing from the cache" in more.summary_line()
     assert server.count() == 0
     with pytest.raises(OfflineError, match="holds none of the 20 listed papers"):
@@ -356,3 +360,199 @@ def test_entries_named_by_paper_id_or_corpus_id_are_cached_too(rich, tmp_path):
     second = run(server, by_id, tmp_path / "c.sqlite")
     assert server.count() == 0 and second.stats["cache_hits"] == 2
     assert set(pids[:2]) <= set(second.graph.nodes)
+
+
+# ------------------------------------------- resume after a fault, at each point
+
+
+def _batch_point(make_fake_s2):
+    """1201 listed ids: three batch calls; the second one fails."""
+    entries = [Entry(arxiv=f"2401.{i:05d}", title=f"Model {i}", sources=[f"l.md:{i + 1}"]) for i in range(1201)]
+    world = World.from_entries(entries, seed=21, refs_per_paper=3, pool_size=100, long_fraction=0.0)
+    return entries, make_fake_s2(world), "batch"
+
+
+def _match_point(make_fake_s2):
+    """Four title-only entries: four title matches; the second one fails."""
+    entries = sample_entries(12, titles_only=4)
+    return entries, make_fake_s2(World.from_entries(entries, seed=22, long_fraction=0.0)), "match"
+
+
+def _page_point(make_fake_s2):
+    """One listed paper cites 2,500+ papers: three pages of references; the second one fails."""
+    entries = sample_entries(4)
+    world = World.from_entries(entries, seed=23, refs_per_paper=3, pool_size=2500, pool_refs=0, long_fraction=0.0)
+    long = world.resolve("ARXIV:2401.00000")
+    cited = {r["paperId"] for r in world.references[long]}
+    for pid in [p for p in world.papers if p != long and p not in cited][:2500]:
+        world.add_reference(long, pid, intents=["background"])
+    return entries, make_fake_s2(world.finish()), "references"
+
+
+POINTS = {"batch call 2 of 3": _batch_point, "title match 2 of 4": _match_point,
+          "page 2 of 3 of a reference list": _page_point}
+FAULTS = {"500": Fault.http(500), "502": Fault.http(502), "dropped connection": Fault("drop")}
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=list(FAULTS))
+@pytest.mark.parametrize("point", POINTS, ids=list(POINTS))
+def test_a_fault_at_any_point_loses_nothing_and_the_rerun_fetches_only_the_rest(make_fake_s2, tmp_path, point, fault):
+    entries, server, endpoint = POINTS[point](make_fake_s2)
+    clean = run(server, entries, tmp_path / "clean.sqlite")
+    clean_log = list(server.log)
+    server.reset_log()
+
+    # max_retries=2: three attempts, all failing, on the second request to the endpoint
+    server.inject(endpoint, *[FAULTS[fault]] * 3, after=1)
+    with pytest.raises(RetriesExhaustedError) as failure:
+        run(server, entries, tmp_path / "c.sqlite", max_retries=2)
+    failed_log = list(server.log)
+    message = str(failure.value)
+    assert "run the same command again to resume" in message
+
+    with Cache(tmp_path / "c.sqlite") as cache:
+        if endpoint == "batch":
+            assert "batch 2 of 3 (500 papers: ARXIV:2401.00500 … ARXIV:2401.00999)" in message
+            # the first batch's 500 records are cached, the failed batch's are not
+            assert all(cache.get_alias(f"ARXIV:2401.{i:05d}").paper_id for i in range(500))
+            assert cache.get_alias("ARXIV:2401.00500") is None
+        elif endpoint == "match":
+            assert 'the title match for "Model 9: A method for things"' in message
+            assert cache.get_alias(entry_alias(entries[8])).paper_id == server.world.match(entries[8].title)
+            assert cache.get_alias(entry_alias(entries[9])) is None
+        else:
+            pid = listed_pid(server, "2401.00000")
+            assert f'the references of "Model 0: A method for things" ({pid}) from offset 1000' in message
+            state = cache.get_list(pid, "references")
+            assert (state.fetched, state.next_offset, state.complete) == (1000, 1000, False)
+            first_page = [i["paperId"] for i in cache.list_items(pid, "references")]
+            assert first_page == [r["paperId"] for r in server.world.references[pid][:1000]]
+            assert all(cache.get_paper(cited) for cited in first_page if cited)
+
+    server.reset_log()
+    resumed = run(server, entries, tmp_path / "c.sqlite")
+    assert graph_data(resumed.graph) == graph_data(clean.graph)
+    answered = [r for r in failed_log if r.status in (200, 404)]
+    # exactly the requests the failed run had not had answered, none twice
+    assert server.count() == len(clean_log) - len(answered) == resumed.stats["requests"]
+    if endpoint == "batch":
+        sent = [i for r in server.log for i in r.body["ids"]]
+        assert sent == [f"ARXIV:2401.{i:05d}" for i in range(500, 1201)]
+    elif endpoint == "match":
+        assert [r.query["query"] for r in server.log if r.endpoint == "match"] == [e.title for e in entries[9:]]
+    else:
+        assert server.count("batch") == 0
+        assert [r.query["offset"] for r in server.log] == ["1000", "2000"]
+
+
+# ------------------------------------------------------------ offline reports
+
+
+def test_offline_names_every_missing_record_title_and_list(rich, tmp_path):
+    entries, server = rich
+    # a run that stops while completing the cut nested lists: they stay partly cached
+    server.inject("references", Fault.http(500), Fault.http(500))
+    with pytest.raises(RetriesExhaustedError):
+        run(server, entries, tmp_path / "c.sqlite", max_retries=1)
+    partial = sorted(pid for pid, refs in server.world.references.items()
+                     if len(refs) > 40 and server.world.papers[pid]["title"].startswith("Model "))
+    assert partial
+    extra = [Entry(arxiv="2409.00001", title="Never fetched", sources=["new.md:1"]),
+             Entry(title="A title never matched", sources=["new.md:2"])]
+    server.reset_log()
+    result = run(None, [*entries, *extra], tmp_path / "c.sqlite")
+    assert server.count() == 0
+
+    reasons = {u["entry"]: u["reason"] for u in result.unresolved}
+    assert reasons[extra[0].key] == "record not in the cache (offline)"
+    assert reasons[extra[1].key] == "title match not in the cache (offline)"
+    missing = result.stats["offline_missing"]
+    lists = [m for m in missing if m["what"] == "references"]
+    assert sorted(m["id"] for m in lists) == partial
+    for item in lists:
+        record = server.world.papers[item["id"]]
+        entry = next(e for e in entries if listed_pid(server, e.arxiv or "") == item["id"]
+                     or (not e.arxiv and server.world.match(e.title) == item["id"]))
+        assert item["title"] == record["title"] and item["entry"] == entry.key
+        assert item["detail"] == f"40 of {record['referenceCount']} cached"
+    assert {(m["what"], m["id"], m["title"]) for m in missing if m["what"] != "references"} == {
+        ("record", "ARXIV:2409.00001", "Never fetched"), ("title match", None, "A title never matched")}
+
+    rows = result.csv_rows()
+    assert rows[: len(result.unresolved)] == result.unresolved
+    list_rows = rows[len(result.unresolved):]
+    assert [(r["entry"], r["title"]) for r in list_rows] == [(m["entry"], m["title"]) for m in lists]
+    assert all(r["reason"].startswith("references not in the cache (offline): 40 of ") for r in list_rows)
+
+    note = result.offline_note("u.csv").splitlines()
+    assert note[0] == (f"offline: {len(missing)} items not in the cache "
+                       "(run without --offline to fetch them; all listed in u.csv):")
+    assert '  title match of "A title never matched" (new.md:2)' in note
+    assert '  record of "Never fetched" (ARXIV:2409.00001)' in note
+    item = lists[0]
+    assert f'  references of "{item["title"]}" ({item["id"]}): {item["detail"]}' in note
+    assert result.summary_line("u.csv").endswith(f"; offline: {len(missing)} items missing from the cache")
+
+
+def test_the_offline_note_names_the_first_ten_and_counts_the_rest(rich, tmp_path):
+    entries, server = rich
+    run(server, entries, tmp_path / "c.sqlite", depth=0)  # records only: no reference list is cached
+    result = run(None, entries, tmp_path / "c.sqlite")
+    missing = result.stats["offline_missing"]
+    assert len(missing) == result.stats["resolved"] > 12
+    assert {m["what"] for m in missing} == {"references"} and all(m["detail"] == "none cached" for m in missing)
+    note = result.offline_note().splitlines()
+    assert len(note) == 1 + 10 + 1 and note[-1] == f"  … and {len(missing) - 10} more"
+    assert all(f'"{m["title"]}" ({m["id"]})' in line for m, line in zip(missing, note[1:11]))
+    assert len(result.csv_rows()) == len(result.unresolved) + len(missing)
+    assert result.summary_line("u.csv").endswith("missing from the cache")
+    assert run(None, entries[:0], tmp_path / "c.sqlite").offline_note() is None
+
+
+# ---------------------------------------------------------------- cut lists
+
+
+def test_a_list_without_next_at_the_window_end_is_still_reported_capped(make_fake_s2, tmp_path):
+    entries = sample_entries(2)
+    world = World.from_entries(entries, seed=7, pool_size=5)
+    pid = world.resolve("ARXIV:2401.00001")
+    world.add_citers(pid, 10_050)
+    server = make_fake_s2(world.finish(), next_at_window_end=False)
+    result = run(server, entries, tmp_path / "c.sqlite", citations=True, citation_cap=20_000)
+    pages = [(int(r.query["offset"]), int(r.query["limit"])) for r in server.log
+             if r.endpoint == "citations" and r.path == f"/paper/{pid}/citations"]
+    assert pages[-1] == (9000, 999)  # the last page ended without next
+    assert world.papers[pid]["citationCount"] >= 10_050
+    expected = [{"paper": pid, "title": "Model 1: A method for things", "list": "citations", "fetched": 9999,
+                 "total": world.papers[pid]["citationCount"], "reason": "the API pages at most 9,999 items"}]
+    assert result.stats["capped"] == expected
+    assert result.graph.nodes[pid]["citations_capped"] is True
+    # the other paper's complete list is not reported, and a warm re-run still says it
+    server.reset_log()
+    again = run(server, entries, tmp_path / "c.sqlite", citations=True, citation_cap=20_000)
+    assert server.count() == 0 and again.stats["capped"] == expected
+    assert again.graph.nodes[pid]["citations_capped"] is True
+
+
+def test_a_short_list_whose_count_is_larger_is_not_called_capped(make_fake_s2, tmp_path):
+    """A count above the list (S2's counts drift) far below 9,999 is no cut by the window."""
+    entries = sample_entries(2)
+    world = World.from_entries(entries, seed=7, pool_size=5)
+    pid = world.resolve("ARXIV:2401.00001")
+    world.add_citers(pid, 30)
+    world.finish()
+    world.papers[pid]["citationCount"] += 500
+    server = make_fake_s2(world)
+    result = run(server, entries, tmp_path / "c.sqlite", citations=True)
+    assert result.stats["capped"] == []
+    assert result.graph.nodes[pid]["citations_capped"] is False
+
+
+def test_the_summary_points_to_the_csv_when_only_offline_items_are_missing(rich, tmp_path):
+    entries, server = rich
+    known = [e for e in entries if e.arxiv != "2401.00004"]  # the id the API does not know
+    run(server, known, tmp_path / "c.sqlite", depth=0)
+    result = run(None, known, tmp_path / "c.sqlite")
+    assert result.unresolved == [] and result.stats["offline_missing"]
+    assert result.summary_line("u.csv").endswith(
+        f"0 unresolved; offline: {len(result.stats['offline_missing'])} items missing from the cache (see u.csv)")

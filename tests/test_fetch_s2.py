@@ -197,6 +197,31 @@ def test_when_retries_run_out_the_error_says_what_is_missing(fake_s2, ft):
     assert fake_s2.count("references") == 3
 
 
+def test_exhausted_retries_name_the_title_the_batch_and_the_labelled_paper(fake_s2, ft):
+    client = client_for(fake_s2, ft, max_retries=1)
+    title = "Q&A + more: a title with    query characters"
+    fake_s2.inject("match", Fault.http(500), Fault.http(500))
+    with pytest.raises(RetriesExhaustedError,
+                       match='the title match for "Q&A \\+ more: a title with query characters"'):
+        client.match_title(title, ["title"])
+    long_title = "A " * 60
+    fake_s2.inject("match", Fault.http(500), Fault.http(500))
+    with pytest.raises(RetriesExhaustedError, match=r'title match for "(A ){39}A…": HTTP 500'):
+        client.match_title(long_title, ["title"])
+
+    ids = listed_ids(fake_s2)[:3]
+    fake_s2.inject("batch", Fault("drop"), Fault("drop"), Fault("drop"), Fault("drop"))
+    with pytest.raises(RetriesExhaustedError, match=f"the batch of 3 papers {ids[0]} … {ids[2]}: connection failed"):
+        client.paper_batch(ids, ["title"])
+    with pytest.raises(RetriesExhaustedError, match=r"for batch 2 of 7: connection failed"):
+        client.paper_batch(ids, ["title"], what="batch 2 of 7")
+
+    pid = next(iter(fake_s2.world.papers))
+    fake_s2.inject("citations", Fault.http(502), Fault.http(502))
+    with pytest.raises(RetriesExhaustedError, match=rf'the citations of "Paper" \({pid}\) from offset 0: HTTP 502'):
+        client.list_page(pid, "citations", offset=0, label=f'"Paper" ({pid})')
+
+
 def test_rejected_requests_are_not_retried(fake_s2, ft):
     client = client_for(fake_s2, ft)
     with pytest.raises(S2BadRequest, match=r"Unrecognized or unsupported fields: \[nope\]"):

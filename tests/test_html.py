@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from citegraph.cli import main
 from citegraph.errors import UsageError
 from citegraph.graph import html as H
-from citegraph.graph.layout import force_layout, time_layout
+from citegraph.graph.layout import MAX_COLUMNS, force_layout, time_layout, year_columns
 from citegraph.graph.model import add_link, add_paper, new_graph, save_graph
 
 # ---------------------------------------------------------------- sample graphs
@@ -203,6 +203,25 @@ def synthetic_graph(n: int, seed: int = 0) -> nx.DiGraph:
     return G
 
 
+def spread_graph(n_outside: int = 1500, n_listed: int = 120, seed: int = 3) -> nx.DiGraph:
+    """Listed papers of 2024-2025 citing papers fetched from 1990-2023, as a real build gives.
+
+    The fetched papers outnumber the listed ones and spread over many more
+    years: the case where one column per year squashes the lists into a corner.
+    """
+    rng = random.Random(seed)
+    G = new_graph()
+    for i in range(n_outside):
+        add_paper(G, f"o{i}", title=f"Older work {i} on " + " ".join(rng.choice(_WORDS) for _ in range(5)),
+                  year=rng.randint(1990, 2023), citation_count=rng.randint(0, 900))
+    for i in range(n_listed):
+        add_paper(G, f"l{i}", title=f"Model{i}: " + " ".join(rng.choice(_WORDS) for _ in range(6)), name=f"Model{i}",
+                  year=2024 + i % 2, listed=True, tags=[f"Section {i % 4}"])
+        for j in rng.sample(range(n_outside), 6):
+            add_link(G, f"l{i}", f"o{j}", "cites")
+    return G
+
+
 # ---------------------------------------------------------------- page parsing
 
 
@@ -239,6 +258,17 @@ def parse_page(text: str) -> _Page:
     page = _Page()
     page.feed(text)
     return page
+
+
+def pyvis_items(text: str) -> tuple[list, list, dict]:
+    """The nodes, edges and options pyvis wrote into its network script."""
+    page = parse_page(text)
+    (code,) = [body for attrs, body in page.scripts if "drawGraph" in body]
+    dec = json.JSONDecoder()
+    nodes_at = code.index("nodes = new vis.DataSet(") + len("nodes = new vis.DataSet(")
+    edges_at = code.index("edges = new vis.DataSet(") + len("edges = new vis.DataSet(")
+    options_at = code.index("var options = ") + len("var options = ")
+    return dec.raw_decode(code, nodes_at)[0], dec.raw_decode(code, edges_at)[0], dec.raw_decode(code, options_at)[0]
 
 
 def page_data(text: str) -> dict:
@@ -281,7 +311,9 @@ def test_labels_are_model_names_or_short_titles(sample):
         if d.get("name"):
             assert item["label"] == d["name"]
         else:
-            assert len(item["label"]) <= 30 and d["title"].startswith(item["label"].rstrip("…"))
+            # Unnamed papers outside the top tenth carry no label (shown on hover).
+            label = item.get("label", "")
+            assert len(label) <= 30 and d["title"].startswith(label.rstrip("…"))
         assert info["t"] == d["title"]
 
 
@@ -290,11 +322,13 @@ def test_listed_papers_are_filled_and_outside_papers_are_rings(sample):
     for item, info in zip(data["nodes"], data["info"]):
         c = item["color"]
         if info.get("l"):
-            assert c["background"] != "#ffffff" and "font" not in item
+            assert c["background"] != "#ffffff" and "group" not in item
         else:
-            # A pale fill inside a ring of the full colour, and a smaller grey label.
-            assert c["background"] != c["border"] and item["font"]["size"] < 14
+            # A pale fill inside a ring of the full colour, and (from the group) a smaller grey label.
+            assert c["background"] != c["border"] and item["group"] == "outside"
             assert sum(int(c["background"][k:k + 2], 16) for k in (1, 3, 5)) > 600
+    outside = data["options"]["groups"]["outside"]
+    assert outside["font"]["size"] < data["options"]["nodes"]["font"]["size"] and outside["borderWidth"] == 2
 
 
 def test_size_follows_pagerank_by_default(sample):
@@ -457,6 +491,89 @@ def test_physics_is_off_and_big_pages_draw_lighter(sample):
     assert big["interaction"]["hideEdgesOnDrag"] and not small["interaction"]["hideEdgesOnDrag"]
 
 
+def test_year_columns_group_early_sparse_years():
+    assert year_columns({2020: 1, 2021: 1, 2022: 5}) == [(2020, 2020), (2021, 2021), (2022, 2022)]
+    weight = {y: 2.0 for y in range(1960, 2023)} | {2023: 90.0, 2024: 300.0, 2025: 250.0}
+    cols = year_columns(weight, max_columns=12)
+    assert len(cols) <= 13
+    # Consecutive, covering every year once, oldest first.
+    assert cols[0][0] == 1960 and cols[-1][1] == 2025
+    assert all(b[0] == a[1] + 1 for a, b in zip(cols, cols[1:])) and all(a <= b for a, b in cols)
+    # The heavy recent years keep a column each; the sparse early ones share.
+    assert cols[-3:] == [(2023, 2023), (2024, 2024), (2025, 2025)]
+    assert cols[0][1] - cols[0][0] >= 5
+
+
+def test_time_layout_compresses_early_years_and_frames_the_lists():
+    G = spread_graph()
+    data = H.explorer_data(G)
+    axis = data["axis"]
+    cols = axis["columns"]
+    assert len(cols) <= MAX_COLUMNS + 1 < 2023 - 1990
+    assert [c["label"] for c in cols[-2:]] == ["2024", "2025"]
+    assert cols[0]["from"] == 1990 and cols[0]["to"] > 1990 and "\u2013" in cols[0]["label"]
+    xs = [c["x"] for c in cols]
+    assert xs == sorted(xs)
+    # Every paper lies in its year's column: columns never overlap.
+    col_of = {y: k for k, c in enumerate(cols) for y in range(c["from"], c["to"] + 1)}
+    spans: dict[int, list[float]] = {}
+    for node, info in zip(data["nodes"], data["info"]):
+        spans.setdefault(col_of[info["y"]], []).append(node["x"])
+    for k in range(len(cols) - 1):
+        assert max(spans[k]) < min(spans[k + 1])
+        assert cols[k]["x"] + cols[k]["width"] / 2 <= cols[k + 1]["x"] - cols[k + 1]["width"] / 2 + 1e-6
+    # The first view frames the listed papers, not the decades of citations before them.
+    x0, y0, x1, y1 = data["view"]
+    for node, info in zip(data["nodes"], data["info"]):
+        inside = x0 <= node["x"] <= x1 and y0 <= node["y"] <= y1
+        if info.get("l"):
+            assert inside, info["t"]
+        elif info["y"] < 2015:
+            assert node["x"] < x0
+    # A graph whose years all fit keeps a column per year, and no narrower view.
+    small = H.explorer_data(sample_graph())
+    assert [c["label"] for c in small["axis"]["columns"]] == [str(y) for y in (2017, 2019, 2020, 2021, 2022, 2023, 2024, 2025)]
+
+
+def test_legend_lists_only_the_kinds_present(sample):
+    legend = H.explorer_data(sample)["legend"]
+    assert legend["papers"] == ["listed", "outside"] and legend["links"] == ["cites", "builds_on", "mentions"]
+    # Listed papers only, lineage only: no ring and no citation or mention line in the legend.
+    G = new_graph()
+    for i in range(3):
+        add_paper(G, f"p{i}", title=f"Model {i}", name=f"Orca-{i}", year=2020 + i, listed=True)
+    add_link(G, "p1", "p0", "builds_on", confidence=0.9)
+    add_link(G, "p2", "p1", "builds_on", confidence=0.9)
+    legend = H.explorer_data(G)["legend"]
+    assert legend["papers"] == ["listed"] and legend["links"] == ["builds_on"]
+    lone = new_graph()
+    add_paper(lone, "x", title="Fetched only")
+    legend = H.explorer_data(lone)["legend"]
+    assert legend["papers"] == ["outside"] and legend["links"] == []
+
+
+def test_the_page_is_pyvis_in_line_with_items_added_in_bulk(sample, tmp_path, monkeypatch):
+    import pyvis.network
+
+    made = []
+
+    class Spy(pyvis.network.Network):
+        def __init__(self, *args, **kwargs):
+            made.append(kwargs)
+            super().__init__(*args, **kwargs)
+
+        def _quadratic(self, *args, **kwargs):
+            raise AssertionError("pyvis's one-by-one adders check ids against a list: quadratic")
+
+        add_node = add_nodes = add_edge = add_edges = from_nx = _quadratic
+
+    monkeypatch.setattr(pyvis.network, "Network", Spy)
+    H.write_html(sample, tmp_path / "g.html")
+    assert len(made) == 1 and made[0]["cdn_resources"] == "in_line" and made[0]["directed"] is True
+    nodes, edges, _ = pyvis_items((tmp_path / "g.html").read_text(encoding="utf-8"))
+    assert len(nodes) == sample.number_of_nodes() and len(edges) == sample.number_of_edges()
+
+
 # ---------------------------------------------------------------- too large
 
 
@@ -498,11 +615,15 @@ def test_page_is_self_contained(sample_page):
     for tag, attrs in page.tags:
         assert tag not in ("link", "iframe", "img", "object", "embed", "base"), tag
         assert "src" not in attrs and "href" not in attrs, (tag, attrs)
-    assert len(page.scripts) == 3
+    # The data block, vis-network, pyvis's script that builds the network, the explorer's.
+    assert len(page.scripts) == 4
     assert "@import" not in text and not re.search(r"url\(\s*['\"]?(https?:)?//", text)
-    # vis-network itself is inlined.
+    # vis-network itself is inlined; pyvis's Bootstrap (from a CDN) and headings are gone.
     vis = [body for attrs, body in page.scripts if "vis.Network" not in body and "DataSet" in body]
     assert vis and len(vis[0]) > 400_000
+    assert not re.search(r"cdn\.jsdelivr|cdnjs|bootstrap(\.bundle)?\.min", text)
+    assert "<center>" not in text and "<h1>" not in text
+    assert text.startswith("<!DOCTYPE html>")
 
 
 def test_content_security_policy_allows_only_the_pages_own_scripts(sample_page):
@@ -519,8 +640,36 @@ def test_content_security_policy_allows_only_the_pages_own_scripts(sample_page):
 def test_page_data_round_trips(sample, sample_page):
     _, text = sample_page
     data = page_data(text)
-    assert data["info"] == json.loads(json.dumps(H.explorer_data(sample)["info"]))
-    assert data["options"]["physics"]["enabled"] is False
+    expected = json.loads(json.dumps(H.explorer_data(sample)))
+    assert data["info"] == expected["info"] and data["legend"] == expected["legend"]
+    nodes, edges, options = pyvis_items(text)
+    assert nodes == expected["nodes"]
+    # Edges go without their ids (their index): the page numbers them again.
+    assert edges == [{k: v for k, v in e.items() if k != "id"} for e in expected["edges"]]
+    assert options == expected["options"] and options["physics"]["enabled"] is False
+
+
+def test_big_pages_build_the_network_with_the_links_drawn_at_first(tmp_path):
+    """Above CITES_SHOWN citations pyvis's network starts with lineage and mention
+    links; the citations (drawn once "Citations" is ticked) come as a flat list."""
+    G = synthetic_graph(1800)
+    add_link(G, "s1790", "s1780", "builds_on", confidence=0.7)
+    add_link(G, "s1795", "s1700", "mentions")
+    path = tmp_path / "big.html"
+    H.write_html(G, path)
+    text = path.read_text(encoding="utf-8")
+    data = page_data(text)
+    nodes, edges, _ = pyvis_items(text)
+    kinds = data["edgeKinds"]
+    assert data["showCites"] is False and kinds.count("cites") > H.CITES_SHOWN
+    assert len(nodes) == G.number_of_nodes()
+    assert sorted(kinds[e["id"]] for e in edges) == ["builds_on", "mentions"]
+    ids = [i["id"] for i in data["info"]]
+    flat = data["hiddenEdges"]
+    assert len(flat) == 2 * kinds.count("cites")
+    cites = {(ids[a], ids[b]) for a, b in zip(flat[::2], flat[1::2])}
+    assert cites == {(u, v) for u, v, d in G.edges(data=True) if d["kind"] == "cites"}
+    assert {(ids[e["from"]], ids[e["to"]]) for e in edges} == {("s1790", "s1780"), ("s1795", "s1700")}
 
 
 def test_hostile_strings_stay_data(tmp_path):
@@ -531,10 +680,10 @@ def test_hostile_strings_stay_data(tmp_path):
     ours = text.replace(H._vis_assets()[0], "")  # vis-network's own code mentions <b>, <svg>
     found = [bad for bad in HOSTILE + ["<img", "<svg", "<b>"] if bad in ours]
     assert found == []
-    assert ours.lower().count("<script") == 3  # the data block, vis-network, the page's own
+    assert ours.lower().count("<script") == 4  # the data block, vis-network, pyvis's network, the page's own
     page = parse_page(text)
     assert page.title == "<i>title</i>"  # shown as text (escaped in the file)
-    assert len(page.scripts) == 3  # no script tag was smuggled in
+    assert len(page.scripts) == 4  # no script tag was smuggled in
     data = page_data(text)
     # Titles arrive whole (whitespace folded, U+2028 included).
     assert {i["t"] for i in data["info"]} == {" ".join(b.split()) for b in HOSTILE}
@@ -595,6 +744,15 @@ def test_pyvis_is_imported_only_by_the_html_writer():
         if re.search(r"^\s*(from|import)\s+pyvis", p.read_text(encoding="utf-8"), re.M)
     )
     assert users == ["citegraph/graph/html.py"]
+
+
+def test_pyvis_is_imported_only_when_a_page_is_written():
+    """Importing pyvis.network imports IPython (1-2 s): commands that write no page do not pay it."""
+    import subprocess
+
+    code = "import sys, citegraph, citegraph.graph.html, citegraph.cli; print('pyvis.network' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
 
 
 # ---------------------------------------------------------------- CLI

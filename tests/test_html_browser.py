@@ -18,7 +18,8 @@ import networkx as nx
 import pytest
 
 from citegraph.graph.html import write_html
-from tests.test_html import HOSTILE, hostile_graph, sample_graph, synthetic_graph
+from citegraph.graph.model import add_link, add_paper, new_graph
+from tests.test_html import HOSTILE, hostile_graph, sample_graph, spread_graph, synthetic_graph
 
 pytestmark = pytest.mark.browser
 
@@ -115,7 +116,7 @@ class Opened:
         self.page.wait_for_timeout(50)
         return self.js(
             """(i) => { const p = citegraph.network.canvasToDOM(citegraph.network.getPositions([i])[i]);
-                        const r = document.getElementById('cg-network').getBoundingClientRect();
+                        const r = document.getElementById('mynetwork').getBoundingClientRect();
                         return [r.x + p.x, r.y + p.y]; }""",
             i,
         )
@@ -173,6 +174,8 @@ def test_page_opens_offline_without_errors_and_draws_every_paper(opened, sample,
     )
     legend = opened.js("document.getElementById('cg-legend').innerText")
     assert "MODEL FAMILY" in legend.upper() and "Janus" in legend and "lineage (builds on)" in legend
+    kinds = opened.js("[...document.querySelectorAll('#cg-legend li[data-kind]')].map((li) => li.dataset.kind)")
+    assert kinds == ["listed", "outside", "cites", "builds_on", "mentions"]
     _save_shot(opened, tmp_path / "explorer-time.png", "explorer-time.png")
 
 
@@ -277,7 +280,7 @@ def test_hostile_strings_run_nothing(browser, tmp_path, csp):
         assert page.js("document.title") == "citegraph hostile test"
         assert page.js("typeof window.__pwned") == "undefined"
         assert page.dialogs == [] and page.errors == [] and page.blocked == []
-        assert page.js("document.scripts.length") == 3
+        assert page.js("document.scripts.length") == 4
         assert page.js("document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
         hrefs = page.js("[...document.querySelectorAll('a')].map((a) => a.href)")
         assert hrefs and all(h.startswith("https://") for h in hrefs)
@@ -297,18 +300,98 @@ def test_force_layout_page(browser, sample, tmp_path):
         page.close()
 
 
-def test_big_page_opens_with_every_paper(browser, tmp_path):
-    G = synthetic_graph(2000)
+def test_5000_paper_page_opens_offline_draws_everything_and_pans(browser, tmp_path):
+    G = synthetic_graph(5000)
     path = tmp_path / "big.html"
-    write_html(G, path)
+    result = write_html(G, path)
+    assert result.nodes == 5000 and not result.filtered
     page = Opened(browser, path)
     try:
-        assert page.errors == [] and page.blocked == []
-        assert len(page.drawn_nodes()) == 2000
-        assert page.js("citegraph.data.options.physics.enabled") is False
+        assert page.errors == [] and page.blocked == [] and page.requests == [path.as_uri()]
+        # Every paper is drawn, and the page says so.
+        assert len(page.drawn_nodes()) == G.number_of_nodes() == page.js("citegraph.data.info.length")
+        assert page.js("document.getElementById('cg-count').textContent").startswith("5,000 papers")
+        assert page.js("citegraph.network.physics.options.enabled") is False
+        # Panning and zooming move the view: by the API, by the wheel and by a drag.
+        before = page.js("citegraph.network.getViewPosition()")
+        scale = page.js("citegraph.network.getScale()")
+        page.js("citegraph.network.moveTo({position: {x: 1234, y: 567}, scale: 0.8})")
+        assert page.js("citegraph.network.getViewPosition()") == pytest.approx({"x": 1234, "y": 567}, abs=1)
+        assert page.js("citegraph.network.getScale()") == pytest.approx(0.8)
+        page.js("(v) => citegraph.network.moveTo({position: v.p, scale: v.s})", {"p": before, "s": scale})
+        box = page.js("(() => { const r = document.getElementById('mynetwork').getBoundingClientRect();"
+                      " return [r.x, r.y, r.width, r.height]; })()")
+        cx, cy = box[0] + box[2] * 0.4, box[1] + box[3] * 0.5
+        page.page.mouse.move(cx, cy)
+        page.page.mouse.wheel(0, -400)
+        page.page.wait_for_timeout(200)
+        assert page.js("citegraph.network.getScale()") > scale * 1.05
+        zoomed = page.js("citegraph.network.getViewPosition()")
+        page.page.mouse.move(cx, cy)
+        page.page.mouse.down()
+        page.page.mouse.move(cx + 200, cy + 120, steps=8)
+        page.page.mouse.up()
+        page.page.wait_for_timeout(200)
+        moved = page.js("citegraph.network.getViewPosition()")
+        assert moved["x"] < zoomed["x"] - 50 and moved["y"] < zoomed["y"] - 30
         page.page.fill("#cg-search", "synthetic paper 1234 ")
         page.page.press("#cg-search", "Enter")
         assert page.js("citegraph.network.getSelectedNodes()") == [page.js("citegraph.data.info.findIndex((m) => m.id === 's1234')")]
-        _save_shot(page, tmp_path / "explorer-2000.png", "explorer-2000.png")
+        # Ticking "Citations" draws every link, those pyvis's network did not start with too.
+        page.page.click("#cg-reset")
+        assert len(page.drawn_edges()) == 0  # no lineage nor mention link in this graph
+        page.page.check("#cg-cites")
+        page.page.wait_for_function(f"citegraph.network.body.edgeIndices.length === {G.number_of_edges()}", timeout=60_000)
+        drawn = page.js("citegraph.edgesView.get().map((e) => [e.from, e.to])")
+        ids = page.js("citegraph.data.info.map((m) => m.id)")
+        assert {(ids[a], ids[b]) for a, b in drawn} == set(G.edges())
+        page.page.uncheck("#cg-cites")
+        page.js("citegraph.fitBesideLegend()")
+        page.page.wait_for_timeout(100)
+        _save_shot(page, tmp_path / "explorer-5000.png", "explorer-5000.png")
+        assert page.errors == [] and page.blocked == []
+    finally:
+        page.close()
+
+
+def test_first_view_frames_the_listed_papers(browser, tmp_path):
+    """Decades of fetched citations do not squash the lists' papers into a corner."""
+    G = spread_graph()
+    path = tmp_path / "spread.html"
+    write_html(G, path)
+    page = Opened(browser, path)
+    try:
+        assert page.errors == []
+        on_screen = page.js(
+            """() => { const net = citegraph.network, w = document.getElementById('mynetwork').clientWidth;
+                       const pos = net.getPositions();
+                       return citegraph.data.info.map((m, i) => { const p = net.canvasToDOM(pos[i]);
+                         return [m.l === true, m.y, p.x >= 0 && p.x <= w]; }); }"""
+        )
+        assert all(seen for listed, _, seen in on_screen if listed)
+        early = [seen for listed, year, seen in on_screen if not listed and year < 2010]
+        assert early and not any(early)
+        # The listed papers are drawn big enough for their names to show (vis draws a
+        # label once it is 6 px tall: 14 px at scale 0.43).
+        assert page.js("citegraph.network.getScale()") >= 0.43
+        _save_shot(page, tmp_path / "explorer-spread.png", "explorer-spread.png")
+    finally:
+        page.close()
+
+
+def test_legend_shows_only_what_the_page_has(browser, tmp_path):
+    G = new_graph()
+    for i in range(3):
+        add_paper(G, f"p{i}", title=f"Model {i}", name=f"Orca-{i}", year=2020 + i, listed=True)
+    add_link(G, "p1", "p0", "builds_on", confidence=0.9)
+    add_link(G, "p2", "p1", "builds_on", confidence=0.9)
+    path = tmp_path / "lineage.html"
+    write_html(G, path)
+    page = Opened(browser, path)
+    try:
+        kinds = page.js("[...document.querySelectorAll('#cg-legend li[data-kind]')].map((li) => li.dataset.kind)")
+        assert kinds == ["listed", "builds_on"]
+        text = page.js("document.getElementById('cg-legend').innerText")
+        assert "lineage (builds on)" in text and "pulled in from outside" not in text and "cites" not in text
     finally:
         page.close()

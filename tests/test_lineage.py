@@ -469,3 +469,28 @@ def test_an_all_capitals_name_in_ordinary_casing_counts_only_in_a_statement():
     links = successors(G)
     assert pairs(links) == [("bagel", "nhr")]
     assert links[0]["evidence"][0]["detail"].endswith("微调Bagel模型")
+
+
+def versions_family(n: int, tied: int):
+    """Foo, Foo-2 ... Foo-n, each by its own author; Foo-n also shares one with Foo-``tied``."""
+    G = new_graph()
+    for v in range(1, n + 1):
+        name = "Foo" if v == 1 else f"Foo-{v}"
+        authors = [f"Author Number{v}"] + (["Shared Person"] if v in (tied, n) else [])
+        add_paper(G, f"v{v}", title=f"{name}: Version {v}", arxiv=f"23{v:02d}.00001", authors=authors)
+    return G
+
+
+def test_a_child_skips_untied_closer_versions_for_a_tied_one():
+    assert pairs(successors(versions_family(5, tied=2))) == [("v2", "v5")]
+    assert pairs(successors(versions_family(5, tied=1))) == [("v1", "v5")]
+
+
+def test_only_the_closest_elders_of_a_family_are_tried():
+    # Foo-12's eight closest elders (Foo-11 ... Foo-4) show no tie: Foo-2 is too far to be
+    # linked on its name and one shared author (this keeps a family of n papers linear in n)
+    from citegraph.analysis.lineage import _FAMILY_TRIES
+
+    assert _FAMILY_TRIES == 8
+    assert pairs(successors(versions_family(12, tied=4))) == [("v4", "v12")]
+    assert successors(versions_family(12, tied=3)) == []

@@ -40,3 +40,73 @@ def test_node_names_prefer_the_name_attribute_and_skip_papers_without_one():
     add_paper(G, "b", title="Making LLaMA SEE and Draw with SEED Tokenizer")
     add_paper(G, "c", title="Whatever: A Title", name="Chameleon")
     assert node_names(G) == {"a": "Janus", "c": "Chameleon"}
+
+
+@pytest.mark.parametrize(
+    "text, abstract, name",
+    [
+        (None, "In this work, we introduce FooNet, a model for images.", "FooNet"),  # the abstract alone
+        (None, "To this end we present Bar-2. It is fast.", "Bar-2"),
+        (None, "在本文中，我们提出了BazNet，一种新的框架。", "BazNet"),
+        (None, "我们介绍了Qux-Pro，它很强。", "Qux-Pro"),
+        ("We present FooNet, a list note.", "We introduce BarNet, an abstract.", "FooNet"),  # the entry's own text first
+        ("A note with no name in it.", "We introduce BarNet, an abstract.", "BarNet"),
+        (None, "We compare with methods that introduce CLIP.", None),
+    ],
+)
+def test_names_from_the_entry_text_or_the_abstract_when_the_title_names_none(text, abstract, name):
+    G = new_graph()
+    add_paper(G, "p", title="A Study of Things in Images", text=text, abstract=abstract)
+    assert node_names(G).get("p") == name
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Making LLaMA SEE and Draw with SEED Tokenizer", "Making Stable Diffusion See and Draw with Foo Tokenizer",
+     "Let LLaMA Draw and See with Bar", "Teaching CLIP to Count to Ten",
+     "Making Multimodal Generation Easier: When Diffusion Models Meet LLMs"],
+)
+def test_titles_that_only_mention_models_give_no_name(title):
+    # the models these titles name (LLaMA, SEED, CLIP ...) are not the ones the papers introduce
+    assert model_name(title) is None
+    assert model_name(title, "We study how tokenizers help language models draw.") is None
+    G = new_graph()
+    add_paper(G, "p", title=title)
+    assert node_names(G) == {}
+
+
+def test_the_example_lists_vqgan_paper_is_named_from_its_note_not_its_title():
+    # "Taming Transformers for High-Resolution Image Synthesis" names no model; the
+    # list's note says "This paper introduces VQGAN": the lineage shows VQ-VAE → VQGAN.
+    from citegraph.fetch.lists import read_lists
+    from citegraph.graph.assemble import graph_from_entries
+    from citegraph.reporting import example_list_path
+
+    G = graph_from_entries(read_lists([example_list_path()]).entries)
+    names = node_names(G)
+    assert names["arxiv:2012.09841"] == "VQGAN"
+    assert not any("Synthesis" in n or "Taming" in n for n in names.values())
+    G.nodes["arxiv:2012.09841"].pop("name")  # without the reader's name, the note still gives it
+    assert node_names(G)["arxiv:2012.09841"] == "VQGAN"
+    G.nodes["arxiv:2012.09841"]["text"] = "2020. A note that names no model."
+    assert "arxiv:2012.09841" not in node_names(G)
+
+
+@pytest.mark.parametrize(
+    "title, text, name",
+    [
+        ("NÜWA: Visual Synthesis Pre-training for Neural visUal World creAtion", None, "NÜWA"),
+        ("GPT-4o System Card", None, "GPT-4o"),
+        ("REAL: Realism Evaluation of Text-to-Image Generation Models", "the real world", "REAL"),
+        ("Multimodal Unified Attention Networks for Vision-and-Language Interactions",
+         "By stacking such blocks in depth, we obtain the deep\nMultimodal Unified Attention Network (MUAN), which",
+         "MUAN"),
+        ("Preference Adaptive and Sequential Text-to-Image Generation",
+         "One-liner: Designed PASTA, an RL-based agent for interactive text-to-image generation.", "PASTA"),
+        ("Taming Transformers for High-Resolution Image Synthesis", None, None),
+    ],
+)
+def test_names_lineage_now_gets(title, text, name):
+    G = new_graph()
+    add_paper(G, "p", title=title, text=text)
+    assert node_names(G).get("p") == name

@@ -411,3 +411,226 @@ def test_a_stored_reading_that_does_not_load_is_read_again(tmp_path):
             cache.put_parsed(lists_mod._documents_key(docs), '{"entries": [{"no_such_field": 1}]}')
         result = lists_mod.parse_documents(docs, cache=cache)
     assert [e.arxiv for e in result.entries] == ["2405.09818"]
+
+
+# ------------------------------------------------------------ names the list gives
+
+
+def test_names_the_list_gives_and_words_that_are_none() -> None:
+    r = read("names.md")
+    assert r.warnings == []
+    assert [(e.arxiv, e.name) for e in r.entries] == [
+        ("2405.09818", "Chameleon"),  # [Chameleon](url)
+        ("2407.06135", None),  # [Paper](url)
+        ("2411.07975", None),  # [arXiv](url)
+        ("2412.00127", "Orthus"),  # [论文](url) names nothing; "**Orthus**:" over the link below does
+        ("2410.03160", "FVDM"),  # FVDM 论文：url
+        ("2408.12528", "Show-o"),  # - **Show-o**: [paper](url)
+        ("2410.13848", "Janus"),  # - Janus ([paper](url)) - note
+        ("2409.18869", None),  # Code: url
+        (None, "MokA"),  # MokA 论文：Title, kept for title matching
+        ("2502.01776", "Sparse VideoGen"),  # 如 Sparse VideoGen（url）
+        ("2502.21079", "AdaSpa"),
+        ("2301.00001", None),  # by Wang (url): a person
+        ("2301.00002", None),  # CVPR 2024 ([paper](url)): a venue
+        ("2112.10752", None),  # Stable Diffusion (url): ordinary words, no name is better than a guess
+        ("2501.17811", "Janus-Pro"),  # the title's name wins over [JanusPro]
+    ]
+
+
+def test_a_named_item_is_its_own_paper_with_its_own_notes() -> None:
+    entries = {e.name: e for e in read("names.md").entries if e.name}
+    moka, orthus, janus = entries["MokA"], entries["Orthus"], entries["Janus"]
+    assert moka.title == "Multimodal Low-Rank Adaptation for MLLMs" and moka.text == ""
+    # the link under "**Orthus**: notes" does not join the title-only MokA above it
+    assert lines_of(orthus) == [7, 18]
+    assert orthus.text == "Orthus: interleaved image-text generation with modality-specific heads."
+    assert janus.text == "decouples visual encoding."  # the rest of its list item
+    janus_pro = entries["Janus-Pro"]
+    assert lines_of(janus_pro) == [27, 28]  # listed again in an item of its own: one more place
+
+
+def test_table_rows_take_name_and_title_from_their_columns() -> None:
+    r = read("tables.md")
+    assert r.warnings == []
+    assert [(e.arxiv, e.name, e.title, e.text) for e in r.entries] == [
+        ("2410.13848", "Janus",
+         "Janus: Decoupling Visual Encoding for Unified Multimodal Understanding and Generation", "decoupled encoders"),
+        ("2405.09818", "Chameleon", "Mixed-Modal Early-Fusion Foundation Models", "early fusion"),
+        (None, None, "A Study Of Tables Without A Real Name", "title only"),  # "Paper" is no name
+        ("2409.18869", "Emu3", "Emu3: Next-Token Prediction is All You Need", "the cell names no model"),
+        # no name column: a title column and the link; header and separator rows are no papers
+        ("2408.12528", "Show-o", "Show-o: One Single Transformer to Unify Multimodal Understanding and Generation", ""),
+    ]
+    assert r.entries[-1].tags == ["Models in a table / No name column"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Chameleon", "Chameleon"), ("**Show-o**", "Show-o"), ("iVideoGPT", "iVideoGPT"), ("GPT-4V", "GPT-4V"),
+        ("Sparse VideoGen", "Sparse VideoGen"), ("Kandinsky 3", "Kandinsky 3"), ("PixArt-α", "PixArt-α"),
+        ("Paper", None), ("paper", None), ("arXiv", None), ("PDF", None), ("link", None), ("Code", None),
+        ("论文", None), ("项目", None), ("Here", None), ("Survey", None), ("Figure 3", None), ("CVPR 2024", None),
+        ("OpenAI", None), ("LLM", None), ("Transformer", None), ("Beyond", None), ("Stable Diffusion", None),
+        ("Making LLaMA", None), ("2405.09818", None), ("v2", None), ("alphaXiv", None), ("a long phrase of words", None),
+        ("Text-to-Image", None), ("Zero-Shot Text-to-Image Generation", None), ("Kling-Foley", "Kling-Foley"),
+    ],
+)
+def test_given_name_takes_names_and_refuses_labels(text: str, name: str | None) -> None:
+    from citegraph.fetch.lists_text import given_name
+
+    assert given_name(text) == name
+
+
+# ------------------------------------------------------------ reader edge cases
+
+
+def test_double_percent_encoded_links_and_double_escaped_entities() -> None:
+    r = read("reencoded.md")
+    assert r.warnings == []
+    assert [(e.arxiv, e.title) for e in r.entries] == [
+        ("2412.18619", "Next Token Prediction Towards Multimodal Intelligence"),  # %253A%252F%252F in a redirect
+        ("2405.09818", None),  # ... and in a google redirect whose &amp;amp; was escaped twice
+        ("2501.00001", "Describe, Don't Dictate: Editing & More"),  # &amp;#39; and &amp;amp;amp;
+    ]
+    assert r.entries[2].text == "<b>not a tag</b>"  # decoded to text, never to markup
+
+
+def test_bibtex_arxiv_ids_in_journal_eprint_and_corr_volume() -> None:
+    r = read("journal_ids.bib")
+    name = FIXTURES / "journal_ids.bib"
+    assert r.warnings == []
+    assert [(e.arxiv, e.venue, e.sources) for e in r.entries] == [
+        ("2405.09818", "arXiv", [f"{name}:1"]),  # journal = {arXiv preprint arXiv:2405.09818}
+        ("2407.06135", None, [f"{name}:7"]),  # eprint = {arXiv:2407.06135v2}, no archivePrefix
+        ("2410.13848", "CoRR", [f"{name}:12"]),  # journal = {CoRR}, volume = {abs/2410.13848}
+        (None, "Nature", [f"{name}:19"]),  # no preprint: kept by its title
+    ]
+
+
+def test_warnings_come_in_file_and_line_order(tmp_path: Path) -> None:
+    first = tmp_path / "a.md"
+    # the bare title label on line 1 is only known to be empty after line 2 is read
+    first.write_text("论文标题：\n[Paper](https://arxiv.org/abs/2405.0)\n- [Good: A Paper](https://arxiv.org/abs/2401.10208)\n"
+                     "**arXiv ID:** 2503.2064x\n", encoding="utf-8")
+    second = tmp_path / "b.md"
+    second.write_text("# Notes\nNothing but prose.\n**arXiv ID:** nonsense\n", encoding="utf-8")
+    r = read_lists([first, second])
+    assert [str(w) for w in r.warnings] == [
+        f"{first}:1: title label with no title after it",
+        f"{first}:2: malformed arXiv link https://arxiv.org/abs/2405.0",
+        f"{first}:4: arXiv ID '2503.2064x' is not an arXiv identifier",
+        f"{second}:1: no papers found",
+        f"{second}:3: arXiv ID 'nonsense' is not an arXiv identifier",
+    ]
+    assert [e.arxiv for e in r.entries] == ["2401.10208"]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["windows", "old-mac"])
+def test_line_numbers_are_right_with_any_line_ending_and_a_bom(tmp_path: Path, newline: str) -> None:
+    md = tmp_path / "win.md"
+    lines = ["# 笔记", "", "- [Chameleon: Mixed-Modal Early-Fusion Foundation Models](https://arxiv.org/abs/2405.09818)",
+             "**arXiv ID:** 2503.2064x", "论文：Temporal Reasoning Transfer from Text to Video"]
+    md.write_bytes(("\ufeff" + newline.join(lines) + newline).encode("utf-8"))
+    bib = tmp_path / "refs.bib"
+    bib.write_bytes(("\ufeff@misc{a,\n  eprint = {2405.09818}\n}\n\n@misc{b,\n  title = {Janus: Decoupling Visual Encoding}\n}\n"
+                     .replace("\n", newline)).encode("utf-8"))
+    ids = tmp_path / "ids.txt"
+    ids.write_bytes(newline.join(["\ufeff# ids", "2410.13848", "not-an-id", "2407.06135"]).encode("utf-8"))
+    r = read_lists([md, bib, ids])
+    assert [(e.arxiv, e.title, e.tags, e.sources) for e in r.entries] == [
+        ("2405.09818", "Chameleon: Mixed-Modal Early-Fusion Foundation Models", ["笔记"], [f"{md}:3", f"{bib}:1"]),
+        (None, "Temporal Reasoning Transfer from Text to Video", ["笔记"], [f"{md}:5"]),
+        (None, "Janus: Decoupling Visual Encoding", [], [f"{bib}:5"]),
+        ("2410.13848", None, [], [f"{ids}:2"]),
+        ("2407.06135", None, [], [f"{ids}:4"]),
+    ]
+    assert [str(w) for w in r.warnings] == [
+        f"{md}:4: arXiv ID '2503.2064x' is not an arXiv identifier",
+        f"{ids}:3: 'not-an-id' is not an arXiv id, DOI or Semantic Scholar id",
+    ]
+
+
+def test_form_feeds_and_line_separators_inside_a_line_do_not_shift_line_numbers() -> None:
+    text = "# A\u2028still the heading\nsome\x0cprose\u0085here\n- [Janus: Decoupling](https://arxiv.org/abs/2410.13848)\n"
+    (e,) = read_list_text(text, "x.md").entries
+    assert e.sources == ["x.md:3"]
+
+
+@pytest.mark.parametrize(
+    "content", [b"\xef\xbb\xbf", b"\r\n\r\n", b"\xef\xbb\xbf  \r\n\t"], ids=["bom-only", "crlf-only", "bom-and-blanks"]
+)
+def test_a_file_with_nothing_in_it_is_an_error_naming_it(tmp_path: Path, content: bytes) -> None:
+    p = tmp_path / "empty list.md"
+    p.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_lists([p])
+    assert str(info.value) == f"paper list {p} is empty"
+    res = run(str(p))
+    assert res.exit_code == 1 and res.stderr == f"Error: paper list {p} is empty\n" and res.stdout == ""
+
+
+def test_an_unreadable_file_is_an_error_naming_it(tmp_path: Path, monkeypatch) -> None:
+    p = tmp_path / "locked.md"
+    p.write_text("- https://arxiv.org/abs/2405.09818\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def denied(self: Path) -> bytes:  # chmod does not stop root, who runs CI containers
+        if self == p:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(InputError) as info:
+        read_lists([p])
+    assert str(info.value) == f"paper list {p} cannot be read: permission denied"
+
+
+# ------------------------------------------------------------ the same paper in several lists
+
+
+def test_one_paper_in_several_lists_keeps_every_section_place_and_note(tmp_path: Path) -> None:
+    a = tmp_path / "a.md"
+    a.write_text("# Unified\n## Early fusion\n- [Chameleon: Mixed-Modal Early-Fusion Foundation Models]"
+                 "(https://arxiv.org/abs/2405.09818v2) - tokens for images and text alike.\n", encoding="utf-8")
+    b = tmp_path / "b.md"
+    b.write_text("# Seminar\n论文：Chameleon: Mixed-Modal Early-Fusion Foundation Models\n\n"
+                 "本文提出了早期融合的混合模态模型。\n", encoding="utf-8")
+    c = tmp_path / "c.bib"
+    c.write_text("@article{c, title={Chameleon}, eprint={2405.09818}, archivePrefix={arXiv}}\n", encoding="utf-8")
+    (e,) = read_lists([a, b, c]).entries
+    assert e.arxiv == "2405.09818" and e.name == "Chameleon"
+    assert e.title == "Chameleon: Mixed-Modal Early-Fusion Foundation Models"  # the first title seen
+    assert e.tags == ["Unified / Early fusion", "Seminar"]
+    assert e.sources == [f"{a}:3", f"{b}:2", f"{c}:1"]
+    assert e.text == "tokens for images and text alike.\n\n本文提出了早期融合的混合模态模型。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Title: Temporal Reasoning Transfer from Text to Video",
+        "论文题目：Temporal Reasoning Transfer from Text to Video",
+        "技术报告：Temporal Reasoning Transfer from Text to Video",
+        "* **Paper Title:** Temporal Reasoning Transfer from Text to Video",
+    ],
+)
+def test_title_labels_without_an_id_keep_the_paper_by_title(line: str) -> None:
+    r = read_list_text(f"# Seminar\n{line}\n", "x.md")
+    assert [(e.arxiv, e.title, e.tags, e.sources) for e in r.entries] == [
+        (None, "Temporal Reasoning Transfer from Text to Video", ["Seminar"], ["x.md:2"])
+    ]
+    assert r.warnings == []
+
+
+def test_bibtex_arxiv_and_arxivid_fields_and_arxiv_dois() -> None:
+    text = ("@misc{a, title={A}, arxiv={2405.09818v3}}\n"
+            "@misc{b, title={B}, arxivid={cs/0309023}}\n"
+            "@misc{c, title={C}, doi={10.48550/arXiv.2410.13848}}\n"
+            "@misc{d, title={D}, eprint={1234.5}, archivePrefix={arXiv}}\n")
+    r = read_list_text(text, "refs.bib")
+    assert [(e.arxiv, e.doi, e.title) for e in r.entries] == [
+        ("2405.09818", None, "A"), ("cs/0309023", None, "B"), ("2410.13848", None, "C"), (None, None, "D"),
+    ]
+    assert [str(w) for w in r.warnings] == ["refs.bib:4: eprint '1234.5' is not an arXiv identifier"]

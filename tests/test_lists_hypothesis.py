@@ -9,6 +9,7 @@ invariants: each paper has an id or a title, ids are well-formed, every
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -29,12 +30,17 @@ FRAGMENTS = [
     "github.com/a/b", "mp.weixin.qq.com/s/x", "论文标题：", "论文：", "Title: ", "技术报告：", "作者：", "Authors: ",
     "Published in: ", "# ", "## ", "### ", "- ", "* ", "1. ", "> ", "[24/10] ", "\n", "\n\n", "\r\n", "\u2028",
     "&amp;", "&#39;", "&#", "&", "](#", "#anchor", "```", "---", "+++", "|", "：", "，", "。", "\x00", "\ufeff", "@article{",
+    "%252F", "%253A", "https%253A%252F%252Farxiv.org%252Fabs%252F", "&amp;lt;", "&amp;amp;", "\r", "\x0c", "\x85",
+    "| Model | Paper |\n", "|---|---|\n", "| ", " |", "（", "）", "FVDM 论文：", "**Janus**: ", " ([paper](", "[Chameleon](",
+    "journal = {arXiv preprint arXiv:", "eprint = {",
 ]
+# Words a list uses as labels: never a paper's model name.
+NOT_NAMES = {"paper", "papers", "arxiv", "pdf", "code", "link", "here", "论文", "项目", "链接"}
 
 
 def check(text: str, source: str = "doc.md") -> None:
     result = read_list_text(text, source)
-    n_lines = max(1, len(text.splitlines()))
+    n_lines = max(1, len(re.split(r"\r\n|\r|\n", text)))  # as an editor numbers them
     keys = []
     for e in result.entries:
         assert e.arxiv or e.doi or e.s2_id or (e.title and e.title.strip()), e
@@ -47,13 +53,17 @@ def check(text: str, source: str = "doc.md") -> None:
             name, line = s.rsplit(":", 1)
             assert name == source and 1 <= int(line) <= n_lines, s
         assert isinstance(e.text, str) and all(isinstance(t, str) and t for t in e.tags)
+        assert e.name is None or (e.name.strip() and e.name.lower() not in NOT_NAMES), e.name
         keys.append(e.key if (e.arxiv or e.doi or e.title or not e.s2_id.startswith("CorpusId")) else e.s2_id)
     assert len(keys) == len(set(keys)), keys
     titled_without_ids = [normalize_title(e.title) for e in result.entries if e.title and not (e.arxiv or e.doi or e.s2_id)]
     assert len(titled_without_ids) == len(set(titled_without_ids))
+    lines = []
     for w in result.warnings:
         name, line = w.source.rsplit(":", 1)
         assert name == source and 0 <= int(line) <= n_lines, w
+        lines.append(int(line))
+    assert lines == sorted(lines), result.warnings  # in file order
 
 
 @st.composite

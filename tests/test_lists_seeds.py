@@ -202,3 +202,20 @@ def test_cli_lists_every_seed_paper(seeds) -> None:
         *(ID_GREP.findall(seeds[k].read_text(encoding="utf-8")) for k in EXPECTED)
     )
     assert res.stderr == "500 papers from 5 files (494 with ids, 6 title-only)\n"
+
+
+def test_seed_000_names_the_list_gives(each) -> None:
+    by_id = {e.arxiv: e for e in each["000"].entries}
+    # "FVDM 论文：https://arxiv.org/abs/2410.03160" joins the 论文标题 above it, whose title has no name
+    fvdm = by_id["2410.03160"]
+    assert fvdm.name == "FVDM" and fvdm.title.startswith("Redefining Temporal Modeling in Video Diffusion")
+    # "如 Sparse VideoGen（url）和 AdaSpa（url）": the word before each bracketed link
+    assert (by_id["2502.01776"].name, by_id["2502.21079"].name) == ("Sparse VideoGen", "AdaSpa")
+    # "FastWan系视频生成模型" is a heading over a news headline: it names no paper
+    assert by_id["2505.13389"].name is None
+
+
+def test_no_seed_paper_is_named_by_a_label_word(everything) -> None:
+    labels = {"paper", "papers", "arxiv", "pdf", "link", "code", "here", "论文", "项目", "链接", "abstract"}
+    named = [e.name for e in everything.entries if e.name]
+    assert named and not [n for n in named if n.lower() in labels]

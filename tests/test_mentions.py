@@ -68,3 +68,20 @@ def test_a_name_given_for_two_papers_names_both_when_asked_directly():
     add_paper(G, "reader", title="Reader: A Study", text="Compared with Emu.")
     assert mentioned_papers(G, "reader") == ["emu", "emu-b"]
     assert add_mentions(G) == 0  # while building the graph, a homonym is left out
+
+
+def test_papers_cited_side_by_side_in_one_sentence_do_not_mention_each_other():
+    from citegraph.fetch.lists import read_list_text
+    from citegraph.graph.assemble import graph_from_entries
+
+    text = ("# 加速\n论文标题：DraftAttention: Fast Video Diffusion via Low-Resolution Attention Guidance\n"
+            "论文链接：https://arxiv.org/abs/2505.14708\n"
+            "现有方法，如 Sparse VideoGen（https://arxiv.org/abs/2502.01776）和 AdaSpa（https://arxiv.org/abs/2502.21079），"
+            "多采用稀疏注意力。\n")
+    entries = read_list_text(text, "notes.md").entries
+    assert [e.name for e in entries] == ["DraftAttention", "Sparse VideoGen", "AdaSpa"]
+    G = graph_from_entries(entries)
+    add_mentions(G)
+    mentions = sorted((G.nodes[u]["name"], G.nodes[v]["name"]) for u, v in G.edges)
+    # the sentence is DraftAttention's note: it names both; it says nothing of how the two relate
+    assert mentions == [("DraftAttention", "AdaSpa"), ("DraftAttention", "Sparse VideoGen")]

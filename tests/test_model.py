@@ -38,6 +38,33 @@ def test_link_kinds_accumulate_and_strongest_wins(small):
     assert list(m.iter_kind(small, ["mentions"])) == [("arxiv:2405.09818", "abc")]
 
 
+def test_new_link_attributes_in_a_fixed_order_without_nones():
+    # The order of an edge's attributes is the order of its columns in the
+    # JSON, GraphML and CSV files: kinds, kind, then the given ones.
+    G = m.new_graph()
+    m.add_link(G, "a", "b", "mentions", confidence=None, evidence=[{"kind": "text"}], is_influential=False)
+    assert list(G.edges["a", "b"].items()) == [
+        ("kinds", ["mentions"]), ("kind", "mentions"), ("evidence", [{"kind": "text"}]), ("is_influential", False)
+    ]
+    m.add_link(G, "a", "b", "cites", kinds=["cites", "mentions"], confidence=0.5)
+    assert list(G.edges["a", "b"].items()) == [
+        ("kinds", ["cites", "mentions"]), ("kind", "cites"), ("evidence", [{"kind": "text"}]),
+        ("is_influential", False), ("confidence", 0.5),
+    ]
+
+
+def test_links_invalidate_cached_matrices():
+    from citegraph.analysis.matrix import citation_matrix
+
+    G = m.new_graph()
+    m.add_link(G, "b", "a", "cites")
+    assert citation_matrix(G, kinds=["mentions"]).A.nnz == 0
+    m.add_link(G, "c", "a", "mentions")  # a new edge
+    assert citation_matrix(G, kinds=["mentions"]).A.nnz == 1
+    m.add_link(G, "b", "a", "mentions")  # an existing edge gains a kind
+    assert citation_matrix(G, kinds=["mentions"]).A.nnz == 2
+
+
 def test_self_links_and_bad_kinds_rejected(small):
     m.add_link(small, "abc", "abc", "cites")
     assert not small.has_edge("abc", "abc")

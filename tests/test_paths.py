@@ -211,3 +211,102 @@ def test_path_command_says_what_the_links_are(tmp_path):
     result = CliRunner().invoke(main, ["path", str(tmp_path / "g.json"), "Chameleon", "Anole"])
     assert result.exit_code == 0, result.output
     assert _steps(result.output) == ["built on by", "built on by"] and "cited by" not in result.output
+
+
+def test_shortest_path_strength_is_its_own_in_either_order():
+    # a → b directly (cites, 0.5); b → c → a (builds_on, 0.81).  Each path's
+    # strength is the product of its own links, whichever paper comes first.
+    G = new_graph()
+    for key in "abc":
+        add_paper(G, key, title=key, year=2024)
+    add_link(G, "a", "b", "cites")
+    add_link(G, "b", "c", "builds_on")
+    add_link(G, "c", "a", "builds_on")
+    for first, second in (("a", "b"), ("b", "a")):
+        result = citation_paths(G, first, second)
+        assert _ids(result["shortest"]) == ["a", "b"]
+        assert result["shortest"]["strength"] == pytest.approx(0.5)
+        assert _ids(result["strongest"]) == ["b", "c", "a"]
+        assert result["strongest"]["strength"] == pytest.approx(0.81)
+
+
+def _random_attributed_graph(seed: int):
+    """Edges with every shape of attributes link_strength reads, hand-built and via add_link."""
+    import random
+
+    rng = random.Random(seed)
+    G = new_graph()
+    for i in range(40):
+        add_paper(G, f"p{i}", title=f"P{i}", year=2000 + i)
+    shapes = [
+        {"kind": "cites", "kinds": ["cites"]},
+        {"kind": "builds_on", "kinds": ["builds_on", "cites"]},
+        {"kind": "mentions", "kinds": ["mentions"]},
+        {"kind": "cites", "kinds": ["cites", "mentions"], "is_influential": True},
+        {"kind": "cites", "kinds": ["cites"], "is_influential": False, "intents": ["background"]},
+        {"kind": "cites", "kinds": ["cites"], "intents": ["methodology", "result"]},
+        {"kind": "cites", "kinds": ["mentions", "cites"], "intents": None},
+        {"kind": "builds_on"},  # no kinds list
+        {"kinds": [], "kind": "cites", "intents": []},  # empty kinds: the one kind counts
+        {},  # a plain networkx edge
+        {"kinds": ("cites",), "is_influential": 1},
+        {"kind": "mentions", "kinds": ["mentions"], "is_influential": True},  # influence only counts on citations
+    ]
+    for _ in range(300):
+        u, v = rng.sample(range(40), 2)
+        G.add_edge(f"p{u}", f"p{v}", **dict(rng.choice(shapes)))
+    return G
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("kinds", [None, ["cites"], ["builds_on", "mentions"]])
+def test_strength_costs_equal_link_strength_edge_by_edge(seed, kinds):
+    # The vectorised costs against the per-edge definition (link_strength),
+    # entry by entry in CSR order, on the full and on kind-filtered matrices.
+    import numpy as np
+
+    from citegraph.analysis.matrix import citation_matrix
+    from citegraph.analysis.paths import _strength_costs, link_strength
+
+    G = _random_attributed_graph(seed)
+    M = citation_matrix(G, kinds=kinds)
+    cost = _strength_costs(G, M)
+    assert np.array_equal(cost.indptr, M.A.indptr) and np.array_equal(cost.indices, M.A.indices)
+    coo = M.A.tocoo()
+    expected = [-math.log(link_strength(G.edges[M.ids[i], M.ids[j]])) for i, j in zip(coo.row, coo.col)]
+    assert cost.data.tolist() == expected
+    # a mask keeps exactly the masked entries, with the same costs
+    keep = np.arange(M.A.nnz) % 3 == 0
+    part = _strength_costs(G, M, keep=keep).tocoo()
+    assert list(zip(part.row, part.col, part.data)) == [
+        (i, j, c) for i, j, c, k in zip(coo.row, coo.col, expected, keep) if k
+    ]
+
+
+def test_strength_reads_attributes_edited_in_place(routes):
+    first = citation_paths(routes, "new", "root")
+    assert _ids(first["strongest"]) == ["new", "b1", "b2", "root"]
+    # After the first call, the direct citation becomes influential (0.7) and
+    # one builds_on link is edited in place into a mention (0.9 * 0.3 * 0.9):
+    # the direct link now wins, so nothing stale was reused.
+    add_link(routes, "new", "root", "cites", is_influential=True)
+    routes.edges["b1", "b2"]["kinds"] = ["mentions"]
+    routes.edges["b1", "b2"]["kind"] = "mentions"
+    result = citation_paths(routes, "new", "root")
+    assert _ids(result["strongest"]) == ["new", "root"]
+    assert result["strongest"]["strength"] == pytest.approx(LINK_STRENGTH["cites_influential"])
+
+
+def test_path_search_only_reads_edges_between_the_two_papers(routes, monkeypatch):
+    # Edges that cannot be on a path from one paper to the other are never classified.
+    import citegraph.analysis.paths as paths_mod
+
+    seen = []
+    real = paths_mod._strength_codes
+    monkeypatch.setattr(paths_mod, "_strength_codes", lambda edges: seen.append(len(edges)) or real(edges))
+    add_paper(routes, "side", title="Side", year=2022)
+    add_link(routes, "side", "root", "cites")  # reaches root, but new does not reach it
+    add_link(routes, "new", "lonely", "cites")  # new reaches it, but it does not reach root
+    result = citation_paths(routes, "root", "new")
+    assert _ids(result["strongest"]) == ["new", "b1", "b2", "root"]
+    assert seen == [6]  # the 6 edges from new down to root; not side's, not lonely's

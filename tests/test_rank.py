@@ -135,30 +135,34 @@ def test_hits_lanczos_and_power_iteration_agree(monkeypatch):
     src = np.repeat(np.arange(1, n), 6)
     dst = (rng.random(src.size) * src).astype(int)
     M = CitationMatrix.from_edges(src, dst, n)
-    assert n > rank_mod.HITS_POWER_MAX
     found = []
     real = rank_mod._leading_authority
     monkeypatch.setattr(rank_mod, "_leading_authority", lambda *a: found.append(real(*a)) or found[-1])
+    monkeypatch.setattr(rank_mod, "HITS_POWER_STEPS", 0)  # Lanczos straight away
     lanczos = hits_scores(M)
-    assert found[0] is not None  # the Lanczos answer was kept, not power iteration's
-    monkeypatch.setattr(rank_mod, "HITS_POWER_MAX", n)
+    assert found and found[0] is not None  # the Lanczos answer was kept, not power iteration's
+    monkeypatch.setattr(rank_mod, "HITS_POWER_STEPS", 10**6)
+    found.clear()
     power = hits_scores(M)
+    assert found == []  # power iteration alone
     for ours, ref in zip(lanczos, power):
         assert np.abs(ours - ref).sum() < 1e-8
     # The defining equations: a ∝ Aᵀh and h ∝ A a.
-    hubs, auths = lanczos
-    again = M.AT @ hubs
-    assert np.abs(again / again.sum() - auths).sum() < 1e-8
+    for hubs, auths in (lanczos, power):
+        again = M.AT @ hubs
+        assert np.abs(again / again.sum() - auths).sum() < 1e-8
+        again = M.A @ auths
+        assert np.abs(again / again.sum() - hubs).sum() < 1e-8
 
 
-@pytest.mark.parametrize("power_max", [50, 10_000])
-def test_hits_with_a_repeated_leading_eigenvalue_is_the_start_projection(monkeypatch, power_max):
+@pytest.mark.parametrize("power_steps", [0, 100])
+def test_hits_with_a_repeated_leading_eigenvalue_is_the_start_projection(monkeypatch, power_steps):
     # 40 identical components (paper 3k+2 cites 3k and 3k+1) and one smaller
     # one: every copy shares the leading eigenvalue, and the start vector
-    # (uniform) weighs the copies alike, so each gets the same share.
+    # (in-degrees) weighs the copies alike, so each gets the same share.
     import citegraph.analysis.rank as rank_mod
 
-    monkeypatch.setattr(rank_mod, "HITS_POWER_MAX", power_max)
+    monkeypatch.setattr(rank_mod, "HITS_POWER_STEPS", power_steps)
     copies = 40
     src = [3 * k + 2 for k in range(copies) for _ in range(2)] + [3 * copies + 1]
     dst = [3 * k + j for k in range(copies) for j in range(2)] + [3 * copies]
@@ -166,11 +170,51 @@ def test_hits_with_a_repeated_leading_eigenvalue_is_the_start_projection(monkeyp
     real = rank_mod._leading_authority
     monkeypatch.setattr(rank_mod, "_leading_authority", lambda *a: found.append(real(*a)) or found[-1])
     hubs, auths = hits_scores(CitationMatrix.from_edges(src, dst, 3 * copies + 2))
-    assert found == ([None] if power_max == 50 else [])  # Lanczos' answer is refused here
+    assert found == ([None] if power_steps == 0 else [])  # Lanczos' answer is refused here
     expected_auth = np.r_[np.tile([0.5, 0.5, 0.0], copies) / copies, 0.0, 0.0]
     expected_hub = np.r_[np.tile([0.0, 0.0, 1.0], copies) / copies, 0.0, 0.0]
     np.testing.assert_allclose(auths, expected_auth, atol=1e-10)
     np.testing.assert_allclose(hubs, expected_hub, atol=1e-10)
+    # the weaker component's true score is 0, and it is reported as exactly 0
+    assert auths[-2] == 0.0 and hubs[-1] == 0.0
+
+
+def test_hits_weaker_blocks_are_exact_zeros():
+    # Papers 3, 4, 5 each cite 0, 1, 2 (leading eigenvalue 9); paper 7 cites
+    # 6 (eigenvalue 1).  The exact answer is 0 on 6 and 7; power iteration
+    # leaves a remainder that shrinks ninefold per step (~5e-11 when it stops).
+    M = CitationMatrix.from_edges([3, 3, 3, 4, 4, 4, 5, 5, 5, 7], [0, 1, 2] * 3 + [6], 8)
+    hubs, auths = hits_scores(M)
+    assert auths.tolist() == pytest.approx([1 / 3] * 3 + [0] * 5, abs=1e-15)
+    assert hubs.tolist() == pytest.approx([0] * 3 + [1 / 3] * 3 + [0] * 2, abs=1e-15)
+    assert auths[6] == 0.0 and hubs[7] == 0.0
+    assert auths.sum() == pytest.approx(1.0, abs=1e-15)
+
+
+@pytest.mark.parametrize("label,G", HITS_CASES, ids=[c[0] for c in HITS_CASES])
+def test_hits_has_no_scores_below_the_noise_floor(label, G):
+    from citegraph.analysis.rank import HITS_ZERO
+
+    for x in hits_scores(citation_matrix(G)):
+        assert ((x == 0) | (x >= HITS_ZERO)).all()
+
+
+def test_hits_tiny_remainders_after_many_steps_are_zero():
+    # A slowly converging leading block (two near-equal eigenvalues in one
+    # component) next to a weak separate block: the old power iteration left
+    # the weak block at ~1e-50 after its many steps; the answer is 0 there.
+    rng = np.random.default_rng(1)
+    src, dst = [], []
+    for v in range(1, 30):
+        for u in rng.choice(v, size=min(v, int(rng.integers(0, 4))), replace=False):
+            src.append(v)
+            dst.append(int(u))
+    G = nx.DiGraph(list(zip(src, dst)))
+    hubs, auths = hits_scores(citation_matrix(G))
+    nx_hubs, nx_auths = nx.hits(G, tol=1e-12, max_iter=10_000)
+    np.testing.assert_allclose(auths, _vector(G, nx_auths), atol=1e-8)
+    np.testing.assert_allclose(hubs, _vector(G, nx_hubs), atol=1e-8)
+    assert 0 < (auths == 0).sum() < len(G) and ((auths == 0) | (auths > 1e-8)).all()
 
 
 def test_hits_without_edges_is_uniform():
@@ -335,3 +379,36 @@ def test_matrix_cache_follows_changes(small_graph):
 def test_unknown_edge_kind_is_refused(small_graph):
     with pytest.raises(ValueError, match="edge kinds"):
         citation_matrix(small_graph, kinds=["cite"])
+
+
+def test_rank_without_communities_skips_detection(small_graph, monkeypatch):
+    import citegraph.analysis.communities as communities_mod
+
+    full = rank_papers(small_graph, ref_year=2024)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("community detection ran")
+
+    monkeypatch.setattr(communities_mod, "communities", refuse)
+    fast = rank_papers(small_graph, ref_year=2024, communities=False)
+    assert tuple(fast.columns) == RANK_COLUMNS
+    assert fast["community"].isna().all() and str(fast["community"].dtype) == "Int64"
+    assert full["community"].notna().all()
+    from pandas.testing import assert_frame_equal
+
+    assert_frame_equal(fast.drop(columns="community"), full.drop(columns="community"))
+    with pytest.raises(UsageError, match="community detection"):
+        rank_papers(small_graph, by="community", communities=False)
+    with pytest.raises(AssertionError, match="community detection ran"):
+        rank_papers(small_graph)
+
+
+def test_rank_without_communities_on_an_arrays_file(small_graph, tmp_path):
+    from citegraph.graph.arrays import load_arrays, save_arrays
+
+    save_arrays(small_graph, tmp_path / "g.npz")
+    table = rank_papers(load_arrays(tmp_path / "g.npz"), communities=False, ref_year=2024)
+    assert table["community"].isna().all()
+    expected = rank_papers(small_graph, communities=False, ref_year=2024)
+    assert table["id"].tolist() == expected["id"].tolist()
+    np.testing.assert_allclose(table["hits_authority"], expected["hits_authority"])

@@ -10,6 +10,7 @@ import pytest
 
 from citegraph.analysis.matrix import CitationMatrix, citation_matrix
 from citegraph.analysis.related import (
+    RELATED_COLUMNS,
     cocitation,
     coupling,
     related_papers,
@@ -147,11 +148,17 @@ def test_related_papers_relations_and_scores(papers):
     assert rows["sibling"]["relation"] == "similar"
     # sibling shares both references (coupling 2) and is cited with focus by later (co-citation 1)
     assert (rows["sibling"]["coupling"], rows["sibling"]["cocitation"], rows["sibling"]["score"]) == (2, 1, 3)
-    # base: cited by focus (direct 1), co-cited with it by nobody
-    assert (rows["base"]["cocitation"], rows["base"]["coupling"], rows["base"]["score"]) == (0, 0, 1)
-    assert frame["id"].iloc[0] == "sibling"
+    # sibling cites base and other (pool papers), and later (a pool paper) cites it
+    assert (rows["sibling"]["cites_related"], rows["sibling"]["cited_by_related"]) == (2, 1)
+    # base: cited by focus and by sibling, both in the pool; co-cited with focus by nobody
+    assert (rows["base"]["cocitation"], rows["base"]["coupling"], rows["base"]["cited_by_related"]) == (0, 0, 2)
+    assert rows["base"]["score"] == 2 and rows["base"]["name"] == "BaseTok"
+    # later cites focus and sibling
+    assert (rows["later"]["cites_related"], rows["later"]["score"]) == (2, 2)
+    assert frame["id"].tolist() == ["sibling", "base", "later", "other"]  # ties: similarity, then id
     assert frame["score"].is_monotonic_decreasing
-    assert list(frame.columns) == ["id", "title", "year", "relation", "cocitation", "coupling", "score"]
+    assert list(frame.columns) == list(RELATED_COLUMNS)
+    assert list(RELATED_COLUMNS[:7]) == ["id", "title", "year", "relation", "cocitation", "coupling", "score"]
 
 
 def test_related_papers_top_and_lookup(papers):
@@ -163,4 +170,96 @@ def test_related_papers_top_and_lookup(papers):
 def test_unconnected_paper_has_no_related_papers(papers):
     add_paper(papers, "alone", title="Alone")
     frame = related_papers(papers, "alone")
-    assert frame.empty and list(frame.columns) == ["id", "title", "year", "relation", "cocitation", "coupling", "score"]
+    assert frame.empty and list(frame.columns) == list(RELATED_COLUMNS)
+
+
+@pytest.fixture()
+def lineage():
+    """focus and three siblings share the reference shared_ref; siblings s1, s2
+    build on an old classic focus never cites; f1 cites two siblings (not focus);
+    f2 cites one sibling; d cites focus."""
+    G = new_graph()
+    for key, year in [("classic", 2015), ("shared_ref", 2018), ("focus", 2021), ("s1", 2021), ("s2", 2022),
+                      ("s3", 2022), ("f1", 2024), ("f2", 2024), ("d", 2024)]:
+        add_paper(G, key, title=f"Paper {key}", year=year)
+    for s in ("focus", "s1", "s2", "s3"):
+        add_link(G, s, "shared_ref", "cites")
+    add_link(G, "s1", "classic", "cites")
+    add_link(G, "s2", "classic", "builds_on")
+    add_link(G, "f1", "s1", "cites")
+    add_link(G, "f1", "s2", "cites")
+    add_link(G, "f2", "s3", "cites")
+    add_link(G, "d", "focus", "cites")
+    return G
+
+
+def test_two_hop_ancestors_and_descendants_come_through_similar_works(lineage):
+    rows = {r["id"]: r for r in related_papers(lineage, "focus", top=None).to_dict("records")}
+    # classic: never cited by focus, but by two of its similar works (coupled through shared_ref)
+    assert rows["classic"]["relation"] == "prior"
+    assert (rows["classic"]["cited_by_related"], rows["classic"]["score"]) == (2, 2)
+    assert (rows["classic"]["cocitation"], rows["classic"]["coupling"]) == (0, 0)
+    # f1 cites two similar works (not focus): a derivative with score 2; f2 cites one
+    assert rows["f1"]["relation"] == "derivative"
+    assert (rows["f1"]["cites_related"], rows["f1"]["score"]) == (2, 2)
+    assert (rows["f2"]["relation"], rows["f2"]["score"]) == ("derivative", 1)
+    # the siblings stay similar works: coupled once with focus, and that evidence
+    # is not outweighed by their own links to pool papers
+    for s in ("s1", "s2", "s3"):
+        assert rows[s]["relation"] == "similar" and rows[s]["coupling"] == 1
+    # shared_ref: cited by focus and all three siblings
+    assert (rows["shared_ref"]["relation"], rows["shared_ref"]["cited_by_related"]) == ("prior", 4)
+    assert rows["d"]["relation"] == "derivative"
+    # without a pool only the paper itself votes: the 2-hop works disappear
+    alone = related_papers(lineage, "focus", top=None, pool=0)
+    assert set(alone["id"]) == {"shared_ref", "s1", "s2", "s3", "d"}
+
+
+def _brute_related(G, focus, pool):
+    """related_papers by its definition, with Python sets, for comparison."""
+    refs = {v: set(G.successors(v)) for v in G}
+    citers = {v: set(G.predecessors(v)) for v in G}
+    order = {v: i for i, v in enumerate(G)}
+    sim = {}
+    for v in G:
+        if v == focus:
+            continue
+        co, cp = len(citers[v] & citers[focus]), len(refs[v] & refs[focus])
+        direct = int(v in refs[focus] or v in citers[focus])
+        sim[v] = (co, cp, co + cp + direct)
+    near = sorted((v for v in sim if sim[v][2] > 0), key=lambda v: (-sim[v][2], order[v]))[:pool]
+    members = [focus, *near]
+    out = {}
+    for v, (co, cp, total) in sim.items():
+        cb = sum(v in refs[m] for m in members)
+        ct = sum(m in refs[v] for m in members)
+        if total == 0 and cb == 0 and ct == 0:
+            continue
+        if v in refs[focus]:
+            relation = "prior"
+        elif v in citers[focus]:
+            relation = "derivative"
+        elif cb > co + cp and cb >= ct:
+            relation = "prior"
+        elif ct > co + cp and ct > cb:
+            relation = "derivative"
+        else:
+            relation = "similar"
+        out[v] = (relation, co, cp, max(total, cb, ct), cb, ct)
+    return out
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+@pytest.mark.parametrize("pool", [0, 3, 20])
+def test_related_papers_match_their_definition(seed, pool):
+    G = nx.gnp_random_graph(45, 0.07, seed=seed, directed=True)
+    for v in G:
+        G.nodes[v]["title"] = f"T{v}"
+    focus = max(G, key=G.degree)
+    frame = related_papers(G, focus, top=None, pool=pool)
+    got = {
+        r["id"]: (r["relation"], r["cocitation"], r["coupling"], r["score"], r["cited_by_related"], r["cites_related"])
+        for r in frame.to_dict("records")
+    }
+    assert got == _brute_related(G, focus, pool)
+    assert frame["score"].is_monotonic_decreasing

@@ -80,3 +80,120 @@ def test_report_fetches_writes_everything_and_reruns_from_the_cache(example_worl
     assert again.exit_code == 0, again.output
     assert server.count() == 0, server.log()
     assert json.loads((tmp_path / "c" / "lineage.json").read_text(encoding="utf-8")) == a
+
+
+def kind_counts(G):
+    return {k: sum(has_kind(d, k) for _, _, d in G.edges(data=True)) for k in ("cites", "builds_on", "mentions")}
+
+
+def test_summary_states_the_counts_of_the_written_graph(tmp_path):
+    out = tmp_path / "demo"
+    result = CliRunner().invoke(main, ["demo", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    G = load_graph(out / "graph.json")
+    n = kind_counts(G)
+    listed = sum(bool(d.get("listed")) for _, d in G.nodes(data=True))
+    assert n["builds_on"] and n["mentions"] and sum(n.values()) > G.number_of_edges()  # the demo has overlaps
+    assert result.output.splitlines()[0] == (
+        f"The graph has {G.number_of_nodes()} papers ({listed} from the lists) and {G.number_of_edges()} links: "
+        f"{n['cites']} citations, {n['builds_on']} lineage links (builds_on) and {n['mentions']} mentions; "
+        "a link can be of more than one kind."
+    )
+    links = json.loads((out / "lineage.json").read_text(encoding="utf-8"))
+    assert f"{len(links)} lineage links parent → child: " in result.output
+
+
+def test_report_no_fetch_reads_only_the_lists(tmp_path, make_fake_s2):
+    server = make_fake_s2(World())
+    cache = tmp_path / "never.sqlite"
+    env = {"CITEGRAPH_CACHE": str(cache), "CITEGRAPH_S2_URL": server.url, "S2_API_KEY": "k"}
+    out = tmp_path / "nf"
+    result = CliRunner().invoke(main, ["report", str(example_list_path()), "--no-fetch", "--out", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    assert server.count() == 0 and not cache.exists()
+    assert "Citations were not fetched" in result.output and "requests" not in result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+    G = load_graph(out / "graph.json")
+    assert kind_counts(G)["cites"] == 0 and kind_counts(G)["builds_on"] > 0
+    assert G.number_of_nodes() == len(read_lists([example_list_path()]).entries)
+
+
+@pytest.mark.parametrize("option", [["--citations"], ["--offline"], ["--cache", "x.sqlite"]])
+def test_report_no_fetch_refuses_fetch_options(option, tmp_path):
+    result = CliRunner().invoke(main, ["report", str(example_list_path()), "--no-fetch", *option,
+                                       "--out", str(tmp_path / "x")])
+    assert result.exit_code == 2
+    assert f"--no-fetch fetches nothing: drop {option[0]}" in result.output
+    assert not (tmp_path / "x").exists()
+
+
+def test_report_library_refuses_fetch_options_without_fetch(tmp_path):
+    from citegraph.errors import UsageError
+    from citegraph.reporting import report
+
+    with pytest.raises(UsageError, match="citations"):
+        report([example_list_path()], tmp_path / "x", fetch=False, citations=True)
+
+
+def test_communities_csv_has_one_row_per_community_of_the_rankings(tmp_path):
+    import pandas as pd
+
+    from citegraph.reporting import COMMUNITY_COLUMNS
+
+    out = tmp_path / "demo"
+    assert CliRunner().invoke(main, ["demo", "--out", str(out)]).exit_code == 0
+    table = pd.read_csv(out / "communities.csv", keep_default_na=False)
+    ranks = pd.read_csv(out / "rankings.csv")
+    G = load_graph(out / "graph.json")
+    assert list(table.columns) == COMMUNITY_COLUMNS
+    sizes = ranks["community"].value_counts()
+    assert dict(zip(table["community"], table["size"])) == sizes.to_dict()
+    assert list(table["size"]) == sorted(table["size"], reverse=True) and table["size"].sum() == G.number_of_nodes()
+    pagerank = ranks.set_index("id")["pagerank"]
+    community = ranks.set_index("id")["community"]
+    for row in table.itertuples(index=False):
+        ids = row.central_ids.split("; ")
+        members = community[community == row.community].index
+        assert len(ids) == min(3, row.size) and set(ids) <= set(members)
+        # the most central members, most central first
+        assert list(pagerank[ids]) == sorted(pagerank[members], reverse=True)[: len(ids)]
+        assert row.central_papers.split("; ") == [G.nodes[i].get("name") or G.nodes[i].get("title") or i for i in ids]
+        titles = " ".join((G.nodes[m].get("title") or "").casefold() for m in members)
+        assert all(w in titles for w in row.words.split(", ") if w)
+    assert (table["words"] != "").sum() >= len(table[table["size"] > 1])
+
+
+def test_every_output_file_is_named_in_the_help_and_the_readme():
+    from tests.conftest import ROOT
+
+    helped = " ".join(CliRunner().invoke(main, ["report", "--help"]).output.split())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in OUTPUT_FILES:
+        assert name in helped, f"citegraph report --help does not name {name}"
+        assert re.search(rf"[`/]{re.escape(name)}`", readme), f"README does not name {name}"
+
+
+def test_report_offline_says_what_the_cache_lacked(example_world, tmp_path):
+    entries, server = example_world
+    extra = tmp_path / "extra.md"
+    extra.write_text("# Extra\n\n- **Delta: Another Model** ([arXiv:2409.00404](https://arxiv.org/abs/2409.00404)), "
+                     "2024. A model that nobody has fetched yet.\n", encoding="utf-8")
+    args = ["report", str(example_list_path()), "--cache", str(tmp_path / "c.sqlite"), "--api-url", server.url,
+            "--min-interval", "0", "--quiet"]
+    assert CliRunner().invoke(main, [*args, "--out", str(tmp_path / "a")]).exit_code == 0
+    server.reset_log()
+    result = CliRunner().invoke(main, [*args, str(extra), "--offline", "--out", str(tmp_path / "b")])
+    assert result.exit_code == 0, result.output
+    assert server.count() == 0
+    assert re.search(r"offline: 1 items? not in the cache", result.stderr) and "ARXIV:2409.00404" in result.stderr
+    rows = (tmp_path / "b" / "unresolved.csv").read_text(encoding="utf-8").splitlines()
+    assert any(r.startswith("arxiv:2409.00404,Delta: Another Model,") and "(offline)" in r for r in rows[1:])
+
+
+def test_report_rankings_are_rank_papers_of_the_graph(tmp_path):
+    # report runs community detection once for rankings.csv and communities.csv
+    import citegraph
+
+    result = citegraph.report([example_list_path()], tmp_path / "r", fetch=False)
+    expected = citegraph.rank_papers(result.graph)
+    assert result.rankings.reset_index(drop=True).equals(expected.reset_index(drop=True))

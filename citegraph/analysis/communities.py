@@ -16,9 +16,10 @@ Engines, chosen by size (both Louvain, both seeded and reproducible):
 * up to :data:`SMALL_GRAPH_PAPERS` papers and :data:`SMALL_GRAPH_LINKS` links,
   igraph's ``community_multilevel``, its random vertex order drawn from a
   ``random.Random(seed)``.  Importing networkit costs ~2.2 s (it pulls in
-  matplotlib and IPython), igraph ~0.65 s; on a 2,000-paper graph with 92k
-  similarity links igraph runs in 0.3 s, networkx's ``louvain_communities``
-  in 1.9 s, so the whole call is ~1 s instead of ~2.3 s with networkit.
+  matplotlib and IPython); igraph's compiled core, loaded without the
+  package's drawing modules (see :func:`_igraph_core`), a few milliseconds.
+  On a 2,000-paper graph with 92k similarity links igraph runs in 0.3 s,
+  networkx's ``louvain_communities`` in 1.9 s.
 * above that, networkit's PLM (parallel Louvain, run on one thread, which
   makes it deterministic; the seed picks the order nodes are visited in).
   Measured on a Price-model citation DAG of 100k papers / 2M edges on a
@@ -34,9 +35,15 @@ a given graph, seed and resolution they never change.
 
 from __future__ import annotations
 
+import functools
+import importlib.machinery
+import importlib.util
 import re
+import sys
 import warnings
+import weakref
 from collections import Counter
+from types import ModuleType
 from typing import Iterable, overload
 
 import networkx as nx
@@ -147,7 +154,8 @@ def community_labels(
     Louvain modularity communities of :func:`similarity_matrix` (igraph on
     small graphs, networkit PLM on one thread above the
     :data:`SMALL_GRAPH_PAPERS` / :data:`SMALL_GRAPH_LINKS` limits; both seeded).  The same ``M``, ``seed`` and ``resolution``
-    always give the same labels.  Communities are numbered by size, largest
+    always give the same labels, so they are found once per matrix and
+    arguments (later calls return a copy).  Communities are numbered by size, largest
     first, ties by their first paper; a paper with no similarity to any other
     is a community of its own.
 
@@ -167,6 +175,24 @@ def community_labels(
     n = M.n
     if n == 0:
         return np.empty(0, dtype=np.int64)
+    # The module's limits are part of the key: they pick the engine and its moves.
+    limits = (SIMILARITY_PAIR_BUDGET, SMALL_GRAPH_PAPERS, SMALL_GRAPH_LINKS, FEWER_MOVES_LINKS)
+    key = (int(seed), float(resolution), similarity, max_moves, limits)
+    known = _LABELS.setdefault(M, {})
+    if key not in known:
+        known[key] = _labels(M, seed=seed, resolution=resolution, similarity=similarity, max_moves=max_moves)
+        known[key].flags.writeable = False
+    return known[key].copy()
+
+
+# Labels already found for a matrix (immutable, and cached per graph by
+# citation_matrix), by arguments and limits: a report asks for the same
+# communities for its rankings and for its communities table.
+_LABELS: "weakref.WeakKeyDictionary[CitationMatrix, dict[tuple, np.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+def _labels(M: CitationMatrix, *, seed: int, resolution: float, similarity: str, max_moves: int | None) -> np.ndarray:
+    n = M.n
     if _with_products(M, similarity):
         S = sp.triu(similarity_matrix(M, similarity="full"), k=1).tocoo()
         raw = _louvain(S.row, S.col, S.data, n, seed=seed, resolution=resolution, max_moves=max_moves)
@@ -225,21 +251,48 @@ def _louvain_igraph(
 ) -> np.ndarray:
     import random
 
-    import igraph
-
-    graph = igraph.Graph(n=n, edges=list(zip(rows.tolist(), cols.tolist())))
-    if weights is not None:
-        graph.es["weight"] = weights.astype(np.float64)
+    core = _igraph_core()
+    graph = core.GraphBase(n=n, edges=list(zip(rows.tolist(), cols.tolist())))
     # igraph shuffles the vertex order with its one global generator: seed it
     # for this call, then put the default back.
-    igraph.set_random_number_generator(random.Random(seed))
+    core.set_random_number_generator(random.Random(seed))
     try:
-        found = graph.community_multilevel(
-            weights="weight" if weights is not None else None, resolution=float(resolution)
+        # What igraph.Graph.community_multilevel calls, minus its result wrapper.
+        membership = core.GraphBase.community_multilevel(
+            graph, None if weights is None else weights.astype(np.float64).tolist(), False, float(resolution)
         )
     finally:
-        igraph.set_random_number_generator(random)
-    return np.asarray(found.membership, dtype=np.int64)
+        core.set_random_number_generator(random)
+    return np.asarray(membership, dtype=np.int64)
+
+
+@functools.lru_cache(maxsize=1)
+def _igraph_core() -> ModuleType:
+    """igraph's compiled core (``igraph._igraph``: ``GraphBase``, the RNG hook).
+
+    ``import igraph`` also imports its drawing backends, and with them
+    matplotlib.pyplot when it is installed: ~0.9 s of a 3 s warm ``citegraph
+    report``, for a Louvain run of ~0.1 s.  The core alone loads in a few ms and
+    is the very module the package re-exports, so a later ``import igraph`` in
+    the same process reuses it.  If this igraph is laid out differently, the
+    package is imported as usual.
+    """
+    loaded = sys.modules.get("igraph._igraph") or sys.modules.get("igraph")
+    if loaded is None:
+        try:
+            package = importlib.util.find_spec("igraph")
+            spec = importlib.machinery.PathFinder.find_spec(
+                "igraph._igraph", list(package.submodule_search_locations or [])
+            ) if package is not None else None
+            if spec is not None and spec.loader is not None:
+                loaded = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(loaded)
+                sys.modules.setdefault("igraph._igraph", loaded)
+        except ImportError:
+            loaded = None
+    if loaded is None or not all(hasattr(loaded, a) for a in ("GraphBase", "set_random_number_generator")):
+        import igraph as loaded  # type: ignore[no-redef]
+    return loaded
 
 
 def _renumber(raw: np.ndarray) -> np.ndarray:

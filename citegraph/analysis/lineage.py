@@ -4,28 +4,29 @@ A *successor link* ``parent → child`` says the child's model is built from the
 parent's (a new version, a fine-tune, an extension).  Each link carries the
 evidence found for it and a confidence in 0..1:
 
-=============  ====================================================  ======
-kind           what it means                                         weight
-=============  ====================================================  ======
-``text``       the child's own text says so: "built on X", "initial-  0.70
-               ized from X", "advanced version of X", 基于X构建,
-               在X的基础上, X的升级版, 其前身X, X as its
-               tokenizer or backbone ...
-``citation``   the child cites the parent                            0.20
-``intent``     the API marks that citation *methodology*             0.25
-``influential``  the API marks that citation influential             0.20
-``authors``    shared authors (1: 0.25, 2+: 0.35, half or more:      ≤0.45
-               0.45)
-``name``       same family: the child's name is the parent's stem    0.40
-               with a version or variant (Foo → Foo-2, FooFlow)
-``repo``       the list links the same code repository (0.35) or     ≤0.35
-               the same organisation (0.15)
-``mention``    the child's text names the parent (no builds-on        0.15
-               phrase)
-``list``       the list names both in one item (same notes, or       0.20
-               lines at most 3 apart)
-``date``       the child is later                                    0.05
-=============  ====================================================  ======
+================  ====================================================  ======
+kind              what it means                                         weight
+================  ====================================================  ======
+``text``          the child's own text says so: "built on X",           0.70
+                  "initialized from X", "advanced version of X",
+                  基于X构建, 在X的基础上, X的升级版, 其前身X, X as its
+                  tokenizer or backbone ...
+``citation``      the child cites the parent (or only the parent's      0.20
+                  revised preprint cites the child)
+``intent``        the API marks that citation *methodology*             0.25
+``influential``   the API marks that citation influential               0.20
+``authors``       shared authors (1: 0.25, 2+: 0.35, half or more:      ≤0.45
+                  0.45)
+``name``          same family: the child's name is the parent's stem    0.40
+                  with a version or variant (Foo → Foo-2, FooFlow)
+``repo``          the list links the same code repository (0.35) or     ≤0.35
+                  the same organisation (0.15)
+``mention``       the child's text names the parent (no builds-on       0.15
+                  phrase)
+``list``          the list names both in one item (same notes, or       0.20
+                  lines at most 3 apart)
+``date``          the child is later                                    0.05
+================  ====================================================  ======
 
 Confidence is the noisy-OR of the weights, ``1 - prod(1 - w)``: each item is
 independent support, more support never lowers it, and one weak item alone
@@ -35,10 +36,15 @@ A link needs the child to be later than the parent (arXiv id month, else
 year) and either a ``text`` statement, or ``name`` plus some support
 (``citation``, ``authors``, ``repo``, ``list`` or ``mention``), or an influential
 methodology citation between papers sharing authors.  Sharing a name alone
-is never enough: homonyms (two unrelated "CoDi" papers) stay apart.  Within a
-family a child gets one family parent: the closest lower version of its own
-variant, else the latest earlier base model (``Janus-Pro`` descends from
-``Janus``, not from its sibling ``JanusFlow``).  Two preprints citing each
+is never enough: homonyms (two unrelated "CoDi" papers) stay apart.  Nor is a
+statement about the parent's outputs or a benchmark built on them ("we build
+a benchmark on X outputs", "X-generated data", 基于X构建了一个基准), and
+comparisons ("outperforms X", "unlike X", 与X相比) are no statements at all.
+Within a family a child gets one family parent: the closest lower version of
+its own variant, else the latest earlier base model (``Janus-Pro`` descends
+from ``Janus``, not from its sibling ``JanusFlow``); the first of its eight
+closest elders that has support, so a family of n papers needs at most 8n
+support checks, not n².  Two preprints citing each
 other get one link, in date order, and its ``citation`` item says the cycle
 was broken; :func:`lineage_report` with ``main_path`` lists the citations
 dropped to break the citation network's cycles.
@@ -58,6 +64,8 @@ Examples
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import re
 import unicodedata
@@ -368,7 +376,7 @@ _BEFORE = [
     r"\bbuild\w*\s+\S+\s+(?:up)?(?:on|from)\s+(?:[\w.'’]+\s+){0,3}",
     r"\bbased\s+on\s+(?:the\s+)?(?:pre-?trained\s+)?",
     r"\bon\s+top\s+of\s+(?:the\s+)?",
-    r"\binitiali[sz](?:ed|es|ing)?\s+(?:\w+\s+){0,2}(?:from|with)\s+(?:the\s+)?(?:pre-?trained\s+)?",
+    r"\binitiali[sz](?:ed|es|ing|e|ation)?\s+(?:\w+\s+){0,2}(?:from|with)\s+(?:the\s+)?(?:pre-?trained\s+)?",
     r"\b(?:fine-?tun\w*|distill\w*|adapt\w*|deriv\w*)\s+(?:from\s+)?(?:the\s+)?(?:pre-?trained\s+)?",
     r"\bextend(?:s|ed|ing)?\s+(?:the\s+)?",
     r"\bextension\s+of\s+(?:the\s+)?",
@@ -400,7 +408,8 @@ _BEFORE = [
     r"(?:tokenizers?|backbones?)\s*\(?\s*(?:e\.g\.,?|such\s+as|like|i\.e\.,?|from|of)\s+(?:the\s+)?",
 ]
 _AFTER = {
-    r"基于\s*(?:[^，。；]{0,12}的)?\s*": r"\s*(?:模型|架构|框架)?\s*(?:进行)?(?:构建|开发|训练|微调|初始化|打造|改进|扩展)",
+    r"基于\s*(?:[^，。；]{0,12}的)?\s*": r"\s*(?:模型|架构|框架)?\s*(?:进行)?(?:构建|开发|训练|微调|初始化|打造|改进|扩展)"
+    r"|\s*[，,]\s*(?:我们|本文)(?:进一步)?(?:构建|开发|训练|打造)",
     r"在\s*(?:[^，。；]{0,8}的)?\s*": r"\s*(?:模型|架构)?\s*(?:的)?基础上",
     r"以\s*": r"\s*(?:模型)?为(?:基础|基座|骨干|起点|初始化)",
     r"由\s*": r"\s*(?:模型)?初始化",
@@ -413,6 +422,7 @@ _AFTER = {
 _AFTER_ONLY = [
     r"\s*的(?:升级版|改进版|增强版|进阶版|扩展版|先进版本|后续版本|后续工作|新版本|继任者)",
     r"\s*(?:'s|’s)\s+(?:successor|follow-?up|next\s+version)",
+    r"\s+(?:is|was|has\s+been)\s+(?:further\s+)?(?:extended|upgraded|scaled\s+up)\s+(?:to|into)\s+(?!\w+\s+(?:tasks?|domains?|settings?)\b)",
     r"[）)]?\s*(?:模型)?[^，。；,.上]{0,16}的(?:LoRA\s*)?微调",
     r"\s*(?:模型)?作为(?:其|我们的)?(?:图像|视觉)?(?:分词器|标记化器|骨干网络|骨干|基座模型|基础模型)",
     r"\s+as\s+(?:the|its|our|a)\s+(?:image\s+|visual\s+)?(?:tokenizer|backbone|base\s+model)\b",
@@ -433,6 +443,54 @@ _OTHERS_BEFORE = re.compile(
 )
 
 
+# What is built on the parent's *outputs* or for *evaluating* it is not its
+# successor: "we build a benchmark on X outputs", "based on X-generated data",
+# "基于X构建了一个基准".  A benchmark or data word as the object of the cue
+# (or just before it), the parent's outputs right after its name, or a main
+# clause that builds a benchmark, each rule the statement out.
+_NOT_MODEL_WORDS = (
+    r"benchmarks?|datasets?|data|corpus|corpora|suites?|testbeds?|leaderboards?|evaluations?"
+    r"|metrics?|protocols?|test\s+sets?|annotations?"
+)
+_NOT_MODEL_NOUN = f"(?:{_NOT_MODEL_WORDS})"
+# whole words: a "data-efficient model" built on X is still a model
+_NOT_MODEL_OBJECT = re.compile(rf"(?<![\w-]){_NOT_MODEL_NOUN}(?![\w-])", re.I)
+_WORDS_BEFORE_CUE = re.compile(r"(?:[\w-]+\s+){0,3}$")  # words just before, no punctuation between
+_OUTPUTS_AFTER = re.compile(
+    r"(?:['’]s)?[\s-]*(?:"
+    r"(?:generated|produced|synthesi[sz]ed|created|rendered|edited|outputs?|generations?|samples?"
+    r"|predictions?|responses?|captions?|results?|scores?|" + _NOT_MODEL_WORDS + r")\b"
+    # "X images" are outputs, "X image tokenizer" is a part of the model
+    r"|(?:images?|videos?|pictures?)\b"
+    r"(?!\s*(?:tokeni[sz]ers?|encoders?|decoders?|backbones?|models?|generators?|VAEs?)\b))"
+    r"|\s*(?:模型)?(?:生成|产生|合成|输出|编辑)(?:的|出)|\s*的?(?:输出|生成结果|生成图像|数据集|基准|评测|评估)",
+    re.I,
+)
+_BENCHMARK_CLAUSE = re.compile(
+    r"[^.;!?。；！？]{0,30}?,\s*(?:we|this\s+(?:work|paper))\s+(?:\w+\s+)?"
+    r"(?:build|construct|create|collect|curate|introduce|propose|present|design|release)\w*\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{_NOT_MODEL_NOUN}\b"
+    # Chinese: 基于X构建了一个基准, 在X的基础上，我们构建了新的数据集
+    r"|[^。；！？，,]{0,12}?(?:[，,]\s*(?:我们|本文|作者)?(?:进一步|还|首先)?)?"
+    r"(?:构建|建立|创建|收集|整理|设计|发布|构造|打造|制作)了?\s*"
+    r"(?:一个|一套|一种|新的?|全面的?|大规模的?|综合的?)*[^。；，,]{0,4}?(?:基准|数据集|评测|测试集|排行榜|指标)",
+    re.I,
+)
+
+
+def _not_the_model(text: str, before: str, cue: re.Match[str], end: int) -> bool:
+    """True when a builds-on cue speaks of the parent's outputs or a benchmark, not its model."""
+    if _NOT_MODEL_OBJECT.search(cue.group(0)):
+        return True  # "build a benchmark on X", "build Bar on data from X"
+    words = _WORDS_BEFORE_CUE.search(before, 0, cue.start())
+    if words and _NOT_MODEL_OBJECT.search(words.group(0)):
+        return True  # "a benchmark built on X"
+    after = text[end : end + 80]
+    # "distilled from X's outputs" is how a student descends from its teacher
+    outputs = not cue.group(0).lower().startswith("distil") and _OUTPUTS_AFTER.match(after)
+    return bool(outputs or _BENCHMARK_CLAUSE.match(after))
+
+
 @lru_cache(maxsize=65536)  # remembered like _prose
 def _statement(text: str, start: int, end: int) -> str | None:
     """The builds-on phrase around the mention ``text[start:end]``, if there is one."""
@@ -445,7 +503,7 @@ def _statement(text: str, start: int, end: int) -> str | None:
             m = rx.search(before)
             if m and not _OTHERS_BEFORE.search(before, 0, m.start()):
                 need = _AFTER_RX.get(src)
-                if need is None or need.match(after):
+                if (need is None or need.match(after)) and not _not_the_model(text, before, m, end):
                     return _snippet(text, start, end)
     for rx in _AFTER_ONLY_RX:
         if rx.match(after):
@@ -524,21 +582,32 @@ def _later(child: _Paper, parent: _Paper) -> bool:
     return child.date is not None and parent.date is not None and child.date > parent.date
 
 
+def _cites(G: nx.DiGraph, u: Any, v: Any) -> bool:
+    if not G.has_edge(u, v):
+        return False
+    d = G.edges[u, v]
+    return "cites" in d.get("kinds", [d.get("kind")])
+
+
 def _citation_evidence(G: nx.DiGraph, child: Any, parent: Any) -> list[dict[str, str]]:
-    if not G.has_edge(child, parent):
+    """``citation`` (with ``intent``, ``influential``) when one of the two cites the other.
+
+    The child citing the parent is the usual case; the parent citing the
+    later child alone (a preprint revised after its successor appeared) is
+    still a citation between them, and ties a family as well.
+    """
+    if not _cites(G, child, parent):
+        if _cites(G, parent, child):
+            return [{"kind": "citation", "detail": "the parent cites the child (a version revised after the child appeared)"}]
         return []
     d = G.edges[child, parent]
-    kinds = d.get("kinds", [d.get("kind")])
-    out = []
-    if "cites" in kinds:
-        back = G.has_edge(parent, child) and "cites" in G.edges[parent, child].get("kinds", [G.edges[parent, child].get("kind")])
-        # two versions of preprints citing each other: the dates chose the direction
-        detail = "the child cites the parent" + (" (and is cited back: a cycle broken by date)" if back else "")
-        out.append({"kind": "citation", "detail": detail})
-        if "methodology" in (d.get("intents") or []):
-            out.append({"kind": "intent", "detail": "the API marks the citation methodology"})
-        if d.get("is_influential"):
-            out.append({"kind": "influential", "detail": "the API marks the citation influential"})
+    # two versions of preprints citing each other: the dates chose the direction
+    back = _cites(G, parent, child)
+    out = [{"kind": "citation", "detail": "the child cites the parent" + (" (and is cited back: a cycle broken by date)" if back else "")}]
+    if "methodology" in (d.get("intents") or []):
+        out.append({"kind": "intent", "detail": "the API marks the citation methodology"})
+    if d.get("is_influential"):
+        out.append({"kind": "influential", "detail": "the API marks the citation influential"})
     return out
 
 
@@ -668,23 +737,50 @@ def _mentioned(child: _Paper, parent: _Paper, aliases: dict[Any, set[str]],
     return any(f in named[child.id] for f in forms)
 
 
-def _family_parent(child: _Paper, members: list[_Paper]) -> list[_Paper]:
-    """Eligible family parents of ``child``, best first (see the module docstring)."""
-    c = child.parsed
-    assert c is not None
-    ranked = []
-    for p in members:
-        q = p.parsed
-        if p.id == child.id or q is None or not _later(child, p):
-            continue
-        cv, qv = c.version or 0.0, q.version or 0.0
-        if q.variant == c.variant:
-            if qv >= cv:
-                continue  # the same model again (a later report) or a homonym
-            ranked.append(((1, qv, p.date), p))
-        elif q.variant == "":
-            ranked.append(((0, qv, p.date), p))
-    return [p for _, p in sorted(ranked, key=lambda t: t[0], reverse=True)]
+# A child whose closest elders in its family show no tie to it is not linked
+# to a more distant one: this bounds the work of a family of n papers by
+# n * _FAMILY_TRIES support checks instead of n².
+_FAMILY_TRIES = 8
+
+
+class _FamilyIndex:
+    """A family's members by variant, ordered by (version, date): parents are found by bisection.
+
+    Ranking members one by one for every child made a family of n papers
+    cost n² (a list of 5,000 "Paper N: ..." titles took minutes).
+    """
+
+    def __init__(self, members: list[_Paper]) -> None:
+        groups: dict[str, list[tuple[tuple[float, tuple[int, int, int], int], _Paper]]] = defaultdict(list)
+        for i, p in enumerate(members):
+            if p.parsed is not None and p.date is not None:
+                # -i: among equal versions and dates, the member listed first ranks first
+                groups[p.parsed.variant].append(((p.parsed.version or 0.0, p.date, -i), p))
+        self.groups = {v: sorted(g, key=lambda t: t[0]) for v, g in groups.items()}
+        self.keys = {v: [k for k, _ in g] for v, g in self.groups.items()}
+
+    def parents(self, child: _Paper) -> Iterable[_Paper]:
+        """Eligible family parents of ``child``, best first (see the module docstring).
+
+        The closest lower version of its own variant first, then (for a
+        variant) the base models, highest version and latest first; all
+        earlier than the child.
+        """
+        c = child.parsed
+        if c is None or child.date is None:
+            return
+        cv = c.version or 0.0
+        # same variant, lower version: "the same model again" or a homonym otherwise
+        group = self.groups.get(c.variant, [])
+        below = bisect.bisect_left(self.keys.get(c.variant, []), (cv,))
+        for k in range(below - 1, -1, -1):
+            p = group[k][1]
+            if p.date < child.date and p.id != child.id:
+                yield p
+        if c.variant:
+            for _, p in reversed(self.groups.get("", [])):
+                if p.date < child.date and p.id != child.id:
+                    yield p
 
 
 def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, Any]]:
@@ -749,10 +845,11 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
     for stem, members in by_stem.items():
         if len(members) < 2 or stem in _GENERIC_PREFIX:
             continue
+        index = _FamilyIndex(members)
         for child in members:
             if child.id in stated:
                 continue  # the text already names its family parent
-            for parent in _family_parent(child, members):
+            for parent in itertools.islice(index.parents(child), _FAMILY_TRIES):
                 support = _support(G, child, parent)
                 if _mentioned(child, parent, aliases, named):
                     support.append({"kind": "mention", "detail": f"the child's text names {parent.name}"})

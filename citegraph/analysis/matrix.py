@@ -76,27 +76,48 @@ class CitationMatrix:
 
     @property
     def n(self) -> int:
-        """Number of papers."""
+        """Number of papers.
+
+        >>> CitationMatrix.from_edges([1], [0], 3).n
+        3
+        """
         return self.A.shape[0]
 
     @cached_property
     def index(self) -> dict[Hashable, int]:
-        """Row of each node id."""
+        """Row of each node id.
+
+        >>> CitationMatrix.from_edges([1], [0], 2, ids=["old", "new"]).index
+        {'old': 0, 'new': 1}
+        """
         return {node: i for i, node in enumerate(self.ids.tolist())}
 
     @cached_property
     def AT(self) -> sp.csr_array:
-        """``A.T`` in CSR form: row ``j`` lists the papers citing ``j``."""
+        """``A.T`` in CSR form: row ``j`` lists the papers citing ``j``.
+
+        >>> M = CitationMatrix.from_edges([1, 2], [0, 0], 3)
+        >>> M.AT[[0]].indices.tolist()  # papers citing paper 0
+        [1, 2]
+        """
         return _canonical(self.A.T.tocsr())
 
     @cached_property
     def out_degree(self) -> np.ndarray:
-        """References of each paper within the graph."""
+        """References of each paper within the graph.
+
+        >>> CitationMatrix.from_edges([2, 2, 1], [0, 1, 0], 3).out_degree.tolist()
+        [0, 1, 2]
+        """
         return np.diff(self.A.indptr).astype(np.int64)
 
     @cached_property
     def in_degree(self) -> np.ndarray:
-        """Citations of each paper from within the graph (local citation score)."""
+        """Citations of each paper from within the graph (local citation score).
+
+        >>> CitationMatrix.from_edges([2, 2, 1], [0, 1, 0], 3).in_degree.tolist()
+        [2, 1, 0]
+        """
         return np.bincount(self.A.indices, minlength=self.n).astype(np.int64)
 
     @cached_property
@@ -111,6 +132,14 @@ class CitationMatrix:
 
         Kahn's algorithm on the strongly connected components, one vectorised
         step per generation.
+
+        Examples
+        --------
+        3 cites 2 cites 1 cites 0, and 0 cites 1 back (a cycle).
+
+        >>> order, bounds, cyclic = CitationMatrix.from_edges([3, 2, 1, 0], [2, 1, 0, 1], 4).topo_levels
+        >>> [sorted(order[a:b].tolist()) for a, b in zip(bounds[:-1], bounds[1:])], cyclic.tolist()
+        ([[3], [2], [0, 1]], [False, False, True])
         """
         n = self.n
         ncomp, comp = csgraph.connected_components(self.A, directed=True, connection="strong")
@@ -146,7 +175,11 @@ class CitationMatrix:
     @property
     def topo_order(self) -> np.ndarray:
         """Rows ordered so that citing papers come before the papers they cite
-        (papers on one citation cycle are adjacent, in no particular order)."""
+        (papers on one citation cycle are adjacent, in no particular order).
+
+        >>> CitationMatrix.from_edges([0, 1], [1, 2], 3).topo_order.tolist()
+        [0, 1, 2]
+        """
         return self.topo_levels[0]
 
     @cached_property
@@ -157,6 +190,10 @@ class CitationMatrix:
         Block ``k`` only reaches columns of earlier generations (and its own
         when cyclic), which is what makes ``y = b + alpha W y`` solvable one
         generation at a time.
+
+        >>> M = CitationMatrix.from_edges([2, 2, 1], [1, 0, 0], 3)  # 2 cites 1 and 0; 1 cites 0
+        >>> [b.toarray().tolist() for b in M._walk_blocks]  # columns in topo order: 2, 1, 0
+        [[[0.0, 0.0, 0.0]], [[0.5, 0.0, 0.0]], [[0.5, 1.0, 0.0]]]
         """
         order, bounds, _ = self.topo_levels
         pos = np.empty(self.n, dtype=np.int64)
@@ -216,12 +253,22 @@ class CitationMatrix:
         return M
 
     def rows(self, nodes: Iterable[Hashable]) -> np.ndarray:
-        """Row numbers of node ids (``KeyError`` for an unknown id)."""
+        """Row numbers of node ids (``KeyError`` for an unknown id).
+
+        >>> CitationMatrix.from_edges([1], [0], 3, ids=["a", "b", "c"]).rows(["c", "a"]).tolist()
+        [2, 0]
+        """
         index = self.index
         return np.fromiter((index[v] for v in nodes), dtype=np.int64)
 
     def _with_node_arrays(self, years: np.ndarray, listed: np.ndarray) -> "CitationMatrix":
-        """The same edges with fresh node attributes, keeping the structural caches."""
+        """The same edges with fresh node attributes, keeping the structural caches.
+
+        >>> M = CitationMatrix.from_edges([1], [0], 2)
+        >>> fresh = M._with_node_arrays(np.array([2020.0, 2021.0]), np.array([True, False]))
+        >>> fresh.A is M.A, fresh.AT is M.AT, fresh.years.tolist()
+        (True, True, [2020.0, 2021.0])
+        """
         fresh = dataclasses.replace(self, years=years, listed=listed)
         for name in _STRUCTURAL:
             if name in self.__dict__:
@@ -230,6 +277,11 @@ class CitationMatrix:
 
 
 def _object_array(values: Iterable[Hashable]) -> np.ndarray:
+    """A 1-d object array of ``values`` (tuples stay elements, not rows).
+
+    >>> _object_array([("a", 1), "b"]).shape
+    (2,)
+    """
     items = list(values)
     out = np.empty(len(items), dtype=object)
     out[:] = items
@@ -237,6 +289,11 @@ def _object_array(values: Iterable[Hashable]) -> np.ndarray:
 
 
 def _year_array(years: Iterable[Any] | None, n: int) -> np.ndarray:
+    """Years as floats, ``NaN`` for unknown ones; ``n`` of them.
+
+    >>> _year_array([2020, None], 2).tolist()
+    [2020.0, nan]
+    """
     if years is None:
         return np.full(n, np.nan)
     if isinstance(years, np.ndarray) and years.dtype.kind in "fiu":
@@ -249,6 +306,11 @@ def _year_array(years: Iterable[Any] | None, n: int) -> np.ndarray:
 
 
 def _drop_diagonal(A: sp.csr_array) -> sp.csr_array:
+    """``A`` without its diagonal (self-citations).
+
+    >>> _drop_diagonal(sp.csr_array(np.array([[1.0, 1.0], [0.0, 1.0]]))).toarray().tolist()
+    [[0.0, 1.0], [0.0, 0.0]]
+    """
     coo = A.tocoo()
     keep = coo.row != coo.col
     return sp.csr_array((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=A.shape)
@@ -259,6 +321,10 @@ def _canonical(A: sp.csr_array) -> sp.csr_array:
 
     Indices are int32 whenever they fit: sparse products are memory-bound,
     and 4-byte indices make a matrix-vector product ~15% faster at 20M edges.
+
+    >>> C = _canonical(sp.csr_array((np.array([2.0, 1.0, 0.0]), (np.array([0, 0, 1]), np.array([1, 1, 0]))), shape=(2, 2)))
+    >>> C.toarray().tolist(), C.nnz, C.indices.dtype.name
+    ([[0.0, 1.0], [0.0, 0.0]], 1, 'int32')
     """
     A.sum_duplicates()
     A.eliminate_zeros()
@@ -334,11 +400,25 @@ def citation_matrix(G: nx.DiGraph, *, kinds: Iterable[str] | None = None) -> Cit
 
 
 def clear_matrix_cache(G: nx.DiGraph) -> None:
-    """Forget the cached matrices of ``G`` (after editing ``G`` behind networkx's back)."""
+    """Forget the cached matrices of ``G`` (after editing ``G`` behind networkx's back).
+
+    >>> G = nx.DiGraph([("b", "a")])
+    >>> M = citation_matrix(G)
+    >>> citation_matrix(G) is M
+    True
+    >>> clear_matrix_cache(G)
+    >>> citation_matrix(G) is M, citation_matrix(G).A.nnz
+    (False, 1)
+    """
     _MATRICES.pop(G, None)
 
 
 def _plain_year(value: Any) -> float | None:
+    """A year as float, ``None`` when missing or not a number.
+
+    >>> _plain_year("2021"), _plain_year("n.d."), _plain_year(None)
+    (2021.0, None, None)
+    """
     try:
         return None if value is None else float(value)
     except (TypeError, ValueError):
@@ -348,6 +428,12 @@ def _plain_year(value: Any) -> float | None:
 def _build(
     G: nx.DiGraph, kinds: tuple[str, ...] | None, years: np.ndarray, listed: np.ndarray
 ) -> CitationMatrix:
+    """The matrix of ``G``'s edges of ``kinds`` (all when ``None``), uncached.
+
+    >>> G = nx.DiGraph([("b", "a", {"kinds": ["mentions"]}), ("c", "a", {"kinds": ["cites"]})])
+    >>> _build(G, ("cites",), np.full(3, np.nan), np.zeros(3, dtype=bool)).A.nnz
+    1
+    """
     ids = _object_array(G)
     index = {node: i for i, node in enumerate(ids.tolist())}
     n = len(ids)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import compress, repeat
+from operator import contains
 from typing import Any, Hashable, Iterable
 
 import networkx as nx
@@ -43,12 +45,30 @@ _MAX_CANDIDATES = 10
 
 
 def _describe(G: nx.DiGraph, node: Hashable) -> str:
+    """One line naming a candidate paper: id, title, year.
+
+    >>> G = nx.DiGraph(); G.add_node("p1", title="Emu", year=2023)
+    >>> _describe(G, "p1")
+    'p1: Emu (2023)'
+    """
     d = G.nodes[node]
     year = f" ({d['year']})" if d.get("year") else ""
     return f"{node}: {d.get('title') or d.get('name') or '(no title)'}{year}"
 
 
 def _one(G: nx.DiGraph, query: str, matches: list[Hashable], how: str) -> Hashable | None:
+    """The single match, ``None`` for none; several raise :class:`AmbiguousPaperError`.
+
+    >>> G = nx.DiGraph(); G.add_nodes_from(["a", "b"])
+    >>> _one(G, "x", [], "title"), _one(G, "x", ["a"], "title")
+    (None, 'a')
+    >>> _one(G, "x", ["b", "a"], "title")
+    Traceback (most recent call last):
+    ...
+    citegraph.errors.AmbiguousPaperError: 'x' matches 2 papers by title; be more specific:
+      a: (no title)
+      b: (no title)
+    """
     if not matches:
         return None
     if len(matches) == 1:
@@ -150,11 +170,22 @@ def link_strength(data: dict[str, Any]) -> float:
 
 
 def _node_info(G: nx.DiGraph, node: Hashable) -> dict[str, Any]:
+    """``{id, title, year, name}`` of a paper, as the path results list it.
+
+    >>> G = nx.DiGraph(); G.add_node("p", title="T", year=2020)
+    >>> _node_info(G, "p")
+    {'id': 'p', 'title': 'T', 'year': 2020, 'name': None}
+    """
     d = G.nodes[node]
     return {"id": node, "title": d.get("title"), "year": d.get("year"), "name": d.get("name")}
 
 
 def _walk_back(pred: np.ndarray, start: int, end: int) -> list[int] | None:
+    """The path ``start … end`` from a predecessor array (``-9999``: unreached).
+
+    >>> _walk_back(np.array([-9999, 0, 1, -9999]), 0, 2), _walk_back(np.array([-9999, 0, 1, -9999]), 0, 3)
+    ([0, 1, 2], None)
+    """
     if start == end:
         return [start]
     if pred[end] < 0:
@@ -194,6 +225,11 @@ def citation_paths(
         ``strength`` the product of the links' strengths.  When both
         directions have paths (a citation cycle) the better one is shown.
 
+    Only the edges that lie on some path between the two papers (found by
+    two breadth-first searches on the citation matrix) have their strengths
+    read from the graph, so a query on a large graph touches a small part
+    of it.
+
     Examples
     --------
     >>> from citegraph.graph.model import new_graph, add_paper, add_link
@@ -213,57 +249,162 @@ def citation_paths(
     na, nb = find_paper(G, a), find_paper(G, b)
     M = citation_matrix(G, kinds=kinds)
     ia, ib = M.index[na], M.index[nb]
-    cost = _strength_costs(G, M)
-    found: dict[str, list[tuple[float, int, str, list[int]]]] = {"shortest": [], "strongest": []}
+    # per kind of path, its candidates: (sort key, tie-break, direction, hops, strength)
+    found: dict[str, list[tuple[float, int, str, list[int], float]]] = {"shortest": [], "strongest": []}
     for direction, start, end in (("b_to_a", ib, ia), ("a_to_b", ia, ib)):
+        on_path = _between(M, start, end) if start != end else np.zeros(M.A.nnz, dtype=bool)
+        if on_path is None:
+            continue
+        # Link strengths are read only for edges that can be on a path from
+        # start to end: on a large graph, usually a small part of it.
+        cost = _strength_costs(G, M, keep=on_path)
         _, pred = csgraph.shortest_path(M.A, unweighted=True, indices=start, return_predecessors=True)
         hops = _walk_back(pred, start, end)
         if hops is not None:
-            found["shortest"].append((len(hops), 0, direction, hops))
+            found["shortest"].append((len(hops), 0, direction, hops, _strength(cost, hops)))
         _, pred = csgraph.dijkstra(cost, indices=start, return_predecessors=True)
         hops = _walk_back(pred, start, end)
         if hops is not None:
-            found["strongest"].append((-_strength(cost, hops), len(hops), direction, hops))
+            strength = _strength(cost, hops)
+            found["strongest"].append((-strength, len(hops), direction, hops, strength))
     result: dict[str, Any] = {"a": _node_info(G, na), "b": _node_info(G, nb)}
     for name, options in found.items():
         if not options:
             result[name] = None
             continue
-        _, _, direction, hops = min(options, key=lambda o: o[:2])
+        _, _, direction, hops, strength = min(options, key=lambda o: o[:2])
         result[name] = {
             "direction": direction,
             "path": [_node_info(G, M.ids[i]) for i in hops],
             "links": len(hops) - 1,
-            "strength": _strength(cost, hops),
+            "strength": strength,
             "link_kinds": [_kinds(G.edges[M.ids[u], M.ids[v]]) for u, v in zip(hops, hops[1:])],
         }
     return result
 
 
 def _kinds(data: dict[str, Any]) -> list[str]:
+    """Every kind an edge carries, sorted.
+
+    >>> _kinds({"kind": "builds_on", "kinds": ["cites", "builds_on"]}), _kinds({"kind": "mentions"})
+    (['builds_on', 'cites'], ['mentions'])
+    """
     return sorted(data.get("kinds") or [data.get("kind")])
 
 
-def _strength_costs(G: nx.DiGraph, M: Any) -> sp.csr_array:
-    """``-log(strength)`` of every edge of ``M.A`` (same sparsity pattern)."""
+# Rows of the strength table, by precedence (see link_strength).
+_STRENGTH_ORDER = ("builds_on", "cites_influential", "cites", "mentions")
+
+
+def _has(values: list[Any], item: str) -> np.ndarray:
+    """``item in v`` for each ``v`` of ``values`` (containers), looped in C.
+
+    >>> _has([["cites"], ("mentions", "cites"), []], "cites").tolist()
+    [True, True, False]
+    """
+    return np.fromiter(map(contains, values, repeat(item)), dtype=bool, count=len(values))
+
+
+def _strength_codes(edges: list[dict[str, Any]]) -> np.ndarray:
+    """Row of :data:`_STRENGTH_ORDER` for each edge attribute dict: what
+    :func:`link_strength` decides, for many edges at once.
+
+    Every step is a ``map`` of a built-in over the dicts (``dict.get``,
+    ``operator.contains``, ``bool``), so no Python bytecode runs per edge;
+    only edges without a ``kinds`` list (hand-built graphs) are patched one
+    by one.
+
+    >>> _strength_codes([{"kinds": ["cites"], "intents": ["methodology"]}, {"kind": "mentions"},
+    ...                 {"kinds": ["builds_on", "cites"]}, {"kinds": ["cites"], "is_influential": False}])
+    array([1, 3, 0, 2], dtype=int8)
+    """
+    m = len(edges)
+    kinds = list(map(dict.get, edges, repeat("kinds")))
+    for i in np.flatnonzero(~np.fromiter(map(bool, kinds), dtype=bool, count=m)).tolist():
+        kinds[i] = [edges[i].get("kind")]  # as link_strength: no kinds list, the one kind
+    builds_on, cites = _has(kinds, "builds_on"), _has(kinds, "cites")
+    strong = np.fromiter(map(bool, map(dict.get, edges, repeat("is_influential"))), dtype=bool, count=m)
+    intents = list(map(dict.get, edges, repeat("intents")))
+    listed = np.fromiter(map(bool, intents), dtype=bool, count=m)
+    if listed.any():
+        strong[listed] |= _has(list(compress(intents, listed)), "methodology")
+    code = np.full(m, _STRENGTH_ORDER.index("mentions"), dtype=np.int8)
+    code[cites] = np.where(strong[cites], _STRENGTH_ORDER.index("cites_influential"), _STRENGTH_ORDER.index("cites"))
+    code[builds_on] = _STRENGTH_ORDER.index("builds_on")
+    return code
+
+
+def _strength_costs(G: nx.DiGraph, M: Any, keep: np.ndarray | None = None) -> sp.csr_array:
+    """``-log(strength)`` of every edge of ``M.A`` (same sparsity pattern), or
+    of the edges where the mask ``keep`` (over ``M.A``'s entries) is True.
+
+    The edge attribute dicts are fetched in CSR order by C-level ``map``
+    calls and classified by :func:`_strength_codes`; a cost is then one table
+    look-up per edge in numpy.  Read fresh on every call, so attributes
+    edited in place (``add_link`` adding ``is_influential`` to an existing
+    edge) always count.
+
+    >>> from citegraph.graph.model import new_graph, add_paper, add_link
+    >>> G = new_graph()
+    >>> for key in "abc":
+    ...     _ = add_paper(G, key, title=key)
+    >>> add_link(G, "b", "a", "builds_on"); add_link(G, "c", "a", "mentions")
+    >>> from citegraph.analysis.matrix import citation_matrix
+    >>> np.exp(-_strength_costs(G, citation_matrix(G)).toarray()).round(2).tolist()
+    [[1.0, 1.0, 1.0], [0.9, 1.0, 1.0], [0.3, 1.0, 1.0]]
+    """
     A = M.A
-    ids = M.ids
-    citing = np.repeat(np.arange(M.n), np.diff(A.indptr))
-    edges = G.edges
-    costs = np.fromiter(
-        (-math.log(link_strength(edges[ids[i], ids[j]])) for i, j in zip(citing, A.indices)),
-        dtype=np.float64,
-        count=A.nnz,
-    )
-    return sp.csr_array((costs, A.indices, A.indptr), shape=A.shape)
+    rows, cols = np.repeat(np.arange(M.n), np.diff(A.indptr)), A.indices
+    if keep is not None:
+        rows, cols = rows[keep], cols[keep]
+    adjacency = G._succ  # networkx's documented inner dict-of-dicts
+    citing, cited = M.ids[rows].tolist(), M.ids[cols].tolist()
+    edges = list(map(dict.__getitem__, map(adjacency.__getitem__, citing), cited))
+    table = -np.log([LINK_STRENGTH[name] for name in _STRENGTH_ORDER])
+    # rows stay sorted and columns sorted within rows: canonical CSR as it is
+    indptr = np.zeros(M.n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=M.n), out=indptr[1:])
+    return sp.csr_array((table[_strength_codes(edges)], cols, indptr), shape=A.shape)
+
+
+def _between(M: Any, start: int, end: int) -> np.ndarray | None:
+    """Mask of the edges of ``M.A`` (CSR order) that lie on some path from
+    ``start`` to ``end``; ``None`` when there is no such path.
+
+    An edge ``u → v`` is on one exactly when ``start`` reaches ``u`` and
+    ``v`` reaches ``end``: two breadth-first searches, in C.
+
+    >>> from citegraph.analysis.matrix import CitationMatrix
+    >>> M = CitationMatrix.from_edges([2, 2, 1, 3], [1, 0, 0, 2], 4)
+    >>> _between(M, 2, 0).tolist(), _between(M, 0, 2)
+    ([True, True, True, False], None)
+    """
+    reached = np.zeros(M.n, dtype=bool)
+    reached[csgraph.breadth_first_order(M.A, start, directed=True, return_predecessors=False)] = True
+    if not reached[end]:
+        return None
+    reaches = np.zeros(M.n, dtype=bool)
+    reaches[csgraph.breadth_first_order(M.AT, end, directed=True, return_predecessors=False)] = True
+    return reached[np.repeat(np.arange(M.n), np.diff(M.A.indptr))] & reaches[M.A.indices]
 
 
 def _strength(cost: sp.csr_array, hops: list[int]) -> float:
+    """Product of the link strengths along ``hops``, from their costs.
+
+    >>> cost = sp.csr_array(np.array([[0.0, -math.log(0.5)], [0.0, 0.0]]))  # 0 → 1, strength 0.5
+    >>> round(_strength(cost, [0, 1]), 6), _strength(cost, [1])
+    (0.5, 1.0)
+    """
     total = sum(float(cost[u, v]) for u, v in zip(hops, hops[1:]))
     return math.exp(-total)
 
 
 def _label(paper: dict[str, Any]) -> str:
+    """How a paper is shown in a path: name (unless in the title), title, year, id.
+
+    >>> _label({"id": "p2", "title": "New", "year": 2024, "name": "NewNet"})
+    'NewNet: New (2024)  [p2]'
+    """
     title = paper.get("title") or paper.get("name") or str(paper["id"])
     name = paper.get("name")
     named = f"{name}: " if name and name.casefold() not in title.casefold() else ""

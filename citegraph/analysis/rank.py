@@ -73,6 +73,10 @@ def _solve_walk(
     on earlier ones, which are final by then: one sparse product per
     generation, exact.  A generation holding citation cycles is iterated
     (Jacobi) until its L1 change is below ``tol`` relative to its total.
+
+    >>> M = CitationMatrix.from_edges([1], [0], 2)  # 1 cites 0: y1 = 1, y0 = 1 + 0.5 * y1
+    >>> _solve_walk(M, np.ones(2), 0.5, 1e-12, 10).tolist()
+    [1.5, 1.0]
     """
     if not 0 <= alpha < 1:
         raise ValueError(f"alpha must be in [0, 1), not {alpha}")
@@ -142,9 +146,18 @@ def pagerank_scores(
     return y / y.sum()
 
 
-# Below this many papers HITS uses power iteration (ARPACK's setup costs
-# more than the whole iteration there).
-HITS_POWER_MAX = 50
+# Power-iteration steps HITS takes before it tries Lanczos (ARPACK).  Power
+# iteration needs more products (19-33 on Price graphs, vs Lanczos' 13), but
+# they are all it costs; Lanczos adds a component search of the hub-authority
+# graph and ARPACK's BLAS calls, whose threads fight for a loaded 2-core box.
+# Fastest of repeated runs there, power vs Lanczos: 10k papers 5 ms vs 9 ms,
+# 100k 0.18 s vs 0.54 s, 1M 3.1 s vs 8.4 s (with OpenBLAS limited to one
+# thread; 6.1 s vs 21 s with its default threads).
+HITS_POWER_STEPS = 100
+# HITS scores (each vector sums to 1) below this are reported as exact 0:
+# they are round-off or the decayed remains of weaker blocks (1e-54 ... 1e-303
+# after many power steps), not measurements.
+HITS_ZERO = 1e-12
 
 
 def hits_scores(
@@ -158,23 +171,41 @@ def hits_scores(
 
     Where the leading eigenvalue is repeated (e.g. two separate citation
     chains of the same shape) the eigenvector is not unique; the answer is
-    then the projection of the start vector ``Aᵀ·1`` onto that eigenspace,
-    which is what power iteration from it converges to.  Power iteration is
-    stopped when the L1 change of the normalised authority vector is below
-    ``tol``.
+    then the projection of the start vector (the in-degrees, i.e. ``Aᵀ·1``)
+    onto that eigenspace, which is what power iteration from it converges
+    to.
 
-    On graphs of more than :data:`HITS_POWER_MAX` papers it is replaced by
-    Lanczos iteration (ARPACK's ``eigsh``) when that is safe: on citation
-    graphs the two leading eigenvalues are often within a factor of 2, where
-    power iteration needs ~33 products with ``AᵀA`` for an L1 error of 1e-10
-    and Lanczos ~13.  Lanczos returns *an* eigenvector, so its answer is
-    kept only when the eigenvalue is provably simple: every other connected
-    block of the hub-authority graph has ``max references × max citations``
-    (a bound on its leading eigenvalue) below it.
+    Power iteration from that start is stopped when the L1 change of the
+    normalised authority vector is below ``tol``.  If it has not converged
+    after :data:`HITS_POWER_STEPS` steps (a small spectral gap), Lanczos
+    iteration (ARPACK's ``eigsh``) is tried from the current vector; its
+    answer is kept only when the eigenvalue is provably simple (every other
+    connected block of the hub-authority graph has ``max references × max
+    citations``, a bound on its leading eigenvalue, below it), else power
+    iteration goes on.
+
+    Scores that are not measurements are exact zeros: blocks of the
+    hub-authority graph whose eigenvalue is below the leading one (their
+    scores were still shrinking at the last step; see
+    :func:`_zero_decaying_blocks`), and any score below :data:`HITS_ZERO`
+    (the rest rescaled to sum to 1).
+
+    Parameters
+    ----------
+    M : CitationMatrix
+    tol : float
+        L1 change of the authority vector at which power iteration stops.
+    max_iter : int
+        Power-iteration steps allowed.
 
     Returns
     -------
     (hubs, authorities) : tuple of numpy.ndarray
+
+    Raises
+    ------
+    networkx.PowerIterationFailedConvergence
+        No convergence in ``max_iter`` steps.
 
     Examples
     --------
@@ -193,30 +224,79 @@ def hits_scores(
         # No citations: nothing distinguishes the papers.
         return np.full(n, 1.0 / n), np.full(n, 1.0 / n)
     A, AT = M.A, M.AT
-    a = AT @ np.full(n, 1.0 / n)
-    a /= a.sum()
-    found = _leading_authority(A, AT, a, tol) if n > HITS_POWER_MAX else None
-    if found is not None:
-        a = found
-    else:
-        for _ in range(max_iter):
-            new = AT @ (A @ a)
-            new /= new.sum()
-            change = np.abs(new - a).sum()
-            a = new
-            if change < tol:
+    a = M.in_degree / float(M.A.nnz)  # Aᵀ·1, normalised, without a product
+    for step in range(max_iter):
+        if step == HITS_POWER_STEPS and n > 2:  # ARPACK needs a Krylov space of 2
+            found = _leading_authority(A, AT, a, tol)
+            if found is not None:
+                a = found
                 break
-        else:
-            raise nx.PowerIterationFailedConvergence(max_iter)
-    h = A @ a
-    return h / h.sum(), a
+        new = AT @ (A @ a)
+        new /= new.sum()
+        change = np.abs(new - a).sum()
+        a, prev = new, a
+        if change < tol:
+            a = _zero_decaying_blocks(A, AT, prev, a)
+            break
+    else:
+        raise nx.PowerIterationFailedConvergence(max_iter)
+    a = _drop_noise(a)
+    return _drop_noise(A @ a), a
+
+
+def _drop_noise(x: np.ndarray) -> np.ndarray:
+    """``x`` scaled to sum to 1, with entries below :data:`HITS_ZERO` set to 0.
+
+    >>> _drop_noise(np.array([3.0, 1.0, 1e-300])).tolist()
+    [0.75, 0.25, 0.0]
+    """
+    x = x / x.sum()
+    small = x < HITS_ZERO
+    if small.any():
+        x[small] = 0.0
+        x /= x.sum()
+    return x
+
+
+def _hub_authority_blocks(A, AT) -> np.ndarray:
+    """Connected block of each hub (``0..n-1``) and authority (``n..2n-1``).
+
+    The bipartite graph where hub ``i`` is joined to authority ``j`` when
+    ``i`` cites ``j``; ``AᵀA`` is block-diagonal over its blocks.
+
+    >>> from citegraph.analysis.matrix import CitationMatrix
+    >>> M = CitationMatrix.from_edges([2, 3], [0, 1], 4)  # two separate citations
+    >>> _hub_authority_blocks(M.A, M.AT).tolist()
+    [0, 1, 2, 3, 2, 3, 4, 5]
+    """
+    from scipy import sparse
+    from scipy.sparse import csgraph
+
+    n = A.shape[0]
+    # Laid out symmetric from A and Aᵀ: on a symmetric graph the strong
+    # components are the connected ones, and scipy finds them without the
+    # transpose its undirected search builds (seconds at 20M edges).
+    nnz = int(A.indptr[-1])
+    # int32 and float64 are what csgraph works in: anything else is copied first
+    itype = np.int32 if 2 * max(n, nnz) < np.iinfo(np.int32).max else np.int64
+    indptr = np.concatenate([A.indptr.astype(itype, copy=False), AT.indptr[1:].astype(itype) + itype(nnz)])
+    indices = np.concatenate([A.indices.astype(itype) + itype(n), AT.indices.astype(itype, copy=False)])
+    hub_auth = sparse.csr_array((np.ones(2 * nnz), indices, indptr), shape=(2 * n, 2 * n), copy=False)
+    _, block = csgraph.connected_components(hub_auth, directed=True, connection="strong")
+    return block
 
 
 def _leading_authority(A, AT, start: np.ndarray, tol: float) -> np.ndarray | None:
     """Leading eigenvector of ``AᵀA`` by ARPACK, L1-normalised; ``None`` unless
-    it converged and its eigenvalue is simple (see :func:`hits_scores`)."""
-    from scipy import sparse
-    from scipy.sparse import csgraph
+    it converged and its eigenvalue is simple (see :func:`hits_scores`).
+
+    >>> M = CitationMatrix.from_edges([3, 3, 4, 4, 5], [0, 1, 0, 1, 2], 6)
+    >>> _leading_authority(M.A, M.AT, np.full(6, 1 / 6), 1e-12).round(6).tolist()
+    [0.5, 0.5, 0.0, 0.0, 0.0, 0.0]
+    >>> M = CitationMatrix.from_edges([2, 3], [0, 1], 4)  # two equal blocks: not simple
+    >>> _leading_authority(M.A, M.AT, np.full(4, 0.25), 1e-12) is None
+    True
+    """
     from scipy.sparse.linalg import ArpackNoConvergence, LinearOperator, eigsh
 
     n = start.size
@@ -227,17 +307,7 @@ def _leading_authority(A, AT, start: np.ndarray, tol: float) -> np.ndarray | Non
     except ArpackNoConvergence:
         return None
     lam = float(values[0])
-    # Blocks of the bipartite hub (rows 0..n-1) / authority (n..2n-1) graph,
-    # laid out symmetric from A and Aᵀ: on a symmetric graph the strong
-    # components are the connected ones, and scipy finds them without the
-    # transpose its undirected search builds (seconds at 20M edges).
-    nnz = int(A.indptr[-1])
-    # int32 and float64 are what csgraph works in: anything else is copied first
-    itype = np.int32 if 2 * max(n, nnz) < np.iinfo(np.int32).max else np.int64
-    indptr = np.concatenate([A.indptr.astype(itype), AT.indptr[1:].astype(itype) + itype(nnz)])
-    indices = np.concatenate([A.indices.astype(itype) + itype(n), AT.indices.astype(itype)])
-    hub_auth = sparse.csr_array((np.ones(2 * nnz), indices, indptr), shape=(2 * n, 2 * n), copy=False)
-    _, block = csgraph.connected_components(hub_auth, directed=True, connection="strong")
+    block = _hub_authority_blocks(A, AT)
     a = np.abs(vectors[:, 0])
     home = block[n + int(np.argmax(a))]
     out_deg = np.diff(A.indptr)
@@ -254,6 +324,42 @@ def _leading_authority(A, AT, start: np.ndarray, tol: float) -> np.ndarray | Non
     a[block[n:] != home] = 0.0  # round-off outside the one block that carries it
     total = a.sum()
     return a / total if total > 0 else None
+
+
+# At the last power step, an authority score that shrank by more than this
+# fraction belongs to a block whose eigenvalue is below the leading one.
+_DECAY = 1e-3
+
+
+def _zero_decaying_blocks(A, AT, prev: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """``a`` with exact zeros on the blocks power iteration was still draining.
+
+    A block of the hub-authority graph whose leading eigenvalue is below the
+    overall one keeps a remainder that shrinks by a constant factor every
+    step (``5e-11`` when the iteration stops, ``1e-300`` after many steps);
+    its true score is 0.  Such a block is recognised by every one of its
+    scores having shrunk over the last step; blocks that tie with the
+    leading eigenvalue do not shrink and keep their share.  The component
+    search is only run when some score shrank.
+
+    >>> from citegraph.analysis.matrix import CitationMatrix
+    >>> M = CitationMatrix.from_edges([2, 2, 5], [0, 1, 4], 6)
+    >>> _zero_decaying_blocks(M.A, M.AT, np.array([.4, .4, 0, 0, .2, 0]), np.array([.45, .45, 0, 0, .1, 0])).tolist()
+    [0.45, 0.45, 0.0, 0.0, 0.0, 0.0]
+    """
+    positive = a > 0
+    shrinking = positive & (a < prev * (1 - _DECAY))
+    if not shrinking.any():
+        return a
+    n = a.size
+    block = _hub_authority_blocks(A, AT)[n:]
+    nblocks = int(block.max()) + 1
+    scored = np.bincount(block[positive], minlength=nblocks)
+    draining = (scored > 0) & (np.bincount(block[shrinking], minlength=nblocks) == scored)
+    draining[block[int(np.argmax(a))]] = False  # never the block carrying the answer
+    a = a.copy()
+    a[draining[block]] = 0.0
+    return a
 
 
 def citerank_scores(
@@ -337,6 +443,11 @@ def citations_per_year(
 
 
 def _int_attr(G: nx.DiGraph, name: str) -> pd.Series:
+    """Node attribute ``name`` as a nullable integer column.
+
+    >>> _int_attr(nx.DiGraph([(1, 2)]), "citation_count").tolist()
+    [<NA>, <NA>]
+    """
     return pd.Series([d.get(name) for _, d in G.nodes(data=True)], dtype="Int64")
 
 
@@ -349,6 +460,7 @@ def rank_papers(
     kinds: Iterable[str] | None = None,
     seed: int = 0,
     ref_year: int | None = None,
+    communities: bool = True,
 ) -> pd.DataFrame:
     """Every ranking measure for every paper of ``G``, one row each, sorted by ``by``.
 
@@ -366,6 +478,7 @@ def rank_papers(
     ``citerank``               :func:`citerank_scores` (time-aware PageRank)
     ``listed_citers``          papers from the user's lists that cite it
     ``community``              :func:`~citegraph.analysis.communities.communities`
+                               (missing, ``<NA>``, with ``communities=False``)
     =========================  ==============================================
 
     Parameters
@@ -387,6 +500,22 @@ def rank_papers(
     ref_year : int, optional
         "Now" for citations per year: the current year, or the graph's latest
         year if that is later.
+    communities : bool
+        Detect communities (the slowest measure on big graphs: 29.7 s of
+        the 47.6 s whole analysis at 1M papers, ``benchmarks/README.md``).  With ``False`` the ``community`` column is
+        kept, so the table's shape does not change, but every value is
+        missing (``<NA>``), and ``by="community"`` is refused.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per paper, columns :data:`RANK_COLUMNS`.
+
+    Raises
+    ------
+    UsageError
+        Unknown ``by``, negative ``top``, or ``by="community"`` without
+        communities.
 
     Examples
     --------
@@ -402,12 +531,16 @@ def rank_papers(
     0  a                2                90                22.5              2
     1  b                1              <NA>                 0.5              1
     2  c                0              <NA>                 0.0              0
+    >>> bool(rank_papers(G, communities=False)["community"].isna().all())
+    True
     """
     if by not in METRICS:
         raise UsageError(f"unknown ranking metric {by!r}; choose one of: {', '.join(METRICS)}")
     if top is not None and top < 0:
         raise UsageError(f"--top must be positive, not {top}")
-    from citegraph.analysis.communities import communities
+    if by == "community" and not communities:
+        raise UsageError("cannot rank by community without community detection (communities=False)")
+    from citegraph.analysis.communities import communities as detect
     from citegraph.graph.arrays import GraphArrays
 
     if isinstance(G, GraphArrays):
@@ -416,13 +549,15 @@ def rank_papers(
         text = {c: table[c].tolist() for c in ("arxiv", "title", "name")}
         global_citations = table["citation_count"].reset_index(drop=True)
         influential = table["influential_citation_count"].reset_index(drop=True)
-        community = communities(M, seed=seed)
+        community = detect(M, seed=seed) if communities else None
     else:
         M = citation_matrix(G, kinds=kinds)
         text = {c: [d.get(c) for _, d in G.nodes(data=True)] for c in ("arxiv", "title", "name")}
         global_citations = _int_attr(G, "citation_count")
         influential = _int_attr(G, "influential_citation_count")
-        community = communities(G, seed=seed, kinds=kinds)["community"].to_numpy()
+        community = detect(G, seed=seed, kinds=kinds)["community"].to_numpy() if communities else None
+    if community is None:
+        community = pd.array([pd.NA] * M.n, dtype="Int64")
     hubs, authorities = hits_scores(M)
     local = M.in_degree
     known_years = M.years[~np.isnan(M.years)]

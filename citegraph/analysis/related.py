@@ -19,13 +19,16 @@ import scipy.sparse as sp
 
 from citegraph.analysis.matrix import CitationMatrix, citation_matrix
 
-__all__ = ["cocitation", "coupling", "relatedness_rows", "top_k_related", "related_papers"]
+__all__ = ["RELATED_COLUMNS", "RELATED_POOL", "cocitation", "coupling", "relatedness_rows", "top_k_related", "related_papers"]
 
 
 def _drop_own(S: sp.csr_array, rows: np.ndarray | None = None) -> sp.csr_array:
     """Drop entry ``(r, rows[r])`` of each row in place: a paper is not related to itself.
 
     Works on unsorted CSR (as sparse products leave it) without re-sorting.
+
+    >>> _drop_own(sp.csr_array(np.ones((2, 3))), np.array([2, 0])).toarray().tolist()
+    [[1.0, 1.0, 0.0], [0.0, 1.0, 1.0]]
     """
     S = sp.csr_array(S)
     own = np.arange(S.shape[0]) if rows is None else rows
@@ -36,6 +39,11 @@ def _drop_own(S: sp.csr_array, rows: np.ndarray | None = None) -> sp.csr_array:
 
 
 def _row_entries(P: sp.csr_array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(rows, columns, values)`` of the stored entries of ``P``.
+
+    >>> [x.tolist() for x in _row_entries(sp.csr_array(np.array([[0.0, 2.0], [3.0, 0.0]])))]
+    [[0, 1], [1, 0], [2.0, 3.0]]
+    """
     rows = np.repeat(np.arange(P.shape[0], dtype=np.int64), np.diff(P.indptr))
     return rows, P.indices.astype(np.int64), P.data.astype(np.float64)
 
@@ -67,6 +75,11 @@ def coupling(M: CitationMatrix) -> sp.csr_array:
 
 
 def _sorted(S: sp.csr_array) -> sp.csr_array:
+    """``S`` with its column indices sorted within rows, in place.
+
+    >>> _sorted(sp.csr_array((np.array([1.0, 2.0]), np.array([1, 0]), np.array([0, 2])), shape=(1, 2))).indices.tolist()
+    [0, 1]
+    """
     S.sort_indices()
     return S
 
@@ -79,6 +92,26 @@ def relatedness_rows(
     Row ``r`` of each matrix describes paper ``rows[r]`` against every paper;
     ``direct`` is 1 where either cites the other.  Costs the citations and
     references of those papers, never the full ``N × N`` product.
+
+    Parameters
+    ----------
+    M : CitationMatrix
+    rows : array of int
+        Rows (papers) of ``M``; repeats allowed.
+
+    Returns
+    -------
+    (cocitation, coupling, direct) : tuple of scipy.sparse.csr_array
+        Each of shape ``(len(rows), M.n)``, zero at the paper itself.
+
+    Examples
+    --------
+    Papers 2 and 3 each cite 0 and 1; paper 3 also cites 2.
+
+    >>> M = CitationMatrix.from_edges([2, 2, 3, 3, 3], [0, 1, 0, 1, 2], 4)
+    >>> co, cp, direct = relatedness_rows(M, [2])
+    >>> co.toarray().tolist(), cp.toarray().tolist(), direct.toarray().tolist()
+    ([[1.0, 1.0, 0.0, 0.0]], [[0.0, 0.0, 0.0, 2.0]], [[1.0, 1.0, 0.0, 1.0]])
     """
     rows = np.asarray(rows, dtype=np.int64)
     cited_by = M.AT[rows]
@@ -146,12 +179,24 @@ def top_k_related(
         if vals.size > k:
             # Keep everything tied with the k-th value so the lexsort below can
             # break ties by row number.
-            kth = np.partition(vals, vals.size - k)[vals.size - k]
+            # the k-th largest value, selected from the front of -vals: numpy's
+            # select is ~10x slower aiming near the end of a long row of ties
+            # (coupling rows: tens of thousands of 1s)
+            kth = -np.partition(-vals, k - 1)[k - 1]
             cols, vals = cols[vals >= kth], vals[vals >= kth]
         best = np.lexsort((cols, -vals))[:k]
         neighbours[r, : best.size] = cols[best]
         scores[r, : best.size] = vals[best]
     return neighbours, scores
+
+
+RELATED_COLUMNS: tuple[str, ...] = (
+    "id", "title", "year", "relation", "cocitation", "coupling", "score",
+    "name", "cited_by_related", "cites_related",
+)
+# How many of a paper's most similar works join it to vote on prior and
+# derivative works (Connected Papers builds its graph from a few dozen).
+RELATED_POOL = 20
 
 
 def related_papers(
@@ -160,8 +205,21 @@ def related_papers(
     *,
     top: int | None = 20,
     kinds: Iterable[str] | None = None,
+    pool: int = RELATED_POOL,
 ) -> pd.DataFrame:
     """The papers most related to ``paper``, Connected-Papers style.
+
+    Three kinds of related work, found with sparse products over the rows of
+    ``paper`` and of a small *pool* (``paper`` and its ``pool`` most similar
+    papers), never the whole graph:
+
+    * **similar** works: cited together with ``paper`` (co-citation) or
+      sharing its references (bibliographic coupling);
+    * **prior** works: what ``paper`` and its similar works build on: cited by
+      ``paper``, or by several papers of the pool (2-hop ancestors count by
+      how many pool papers cite them);
+    * **derivative** works: papers citing ``paper``, or citing several papers
+      of the pool.
 
     Parameters
     ----------
@@ -174,58 +232,107 @@ def related_papers(
         Rows to keep (all related papers when ``None``).
     kinds : iterable of str, optional
         Edge kinds to use (every edge by default).
+    pool : int
+        Most similar papers (by co-citation + coupling + 1 for a direct
+        citation, ties to the earlier row) that join ``paper`` in the pool.
 
     Returns
     -------
     pandas.DataFrame
-        ``id, title, year, relation, cocitation, coupling, score``, highest
-        score first.  ``relation`` is ``prior`` (``paper`` cites it),
-        ``derivative`` (it cites ``paper``) or ``similar``; ``score`` is
-        co-citation + coupling + 1 for a direct citation.
+        Columns :data:`RELATED_COLUMNS`, highest ``score`` first (ties: higher
+        similarity, then id):
+
+        ====================  ==============================================
+        ``id``, ``title``,    the related paper
+        ``year``, ``name``
+        ``relation``          ``prior``: ``paper`` cites it, or (no direct
+                              link) ``cited_by_related`` exceeds
+                              ``cocitation + coupling`` and is at least
+                              ``cites_related``; ``derivative``: it cites
+                              ``paper``, or (no direct link)
+                              ``cites_related`` exceeds both others;
+                              ``similar``: otherwise
+        ``cocitation``        papers citing both it and ``paper``
+        ``coupling``          references it shares with ``paper``
+        ``cited_by_related``  papers of the pool (``paper`` included) citing it
+        ``cites_related``     papers of the pool (``paper`` included) it cites
+        ``score``             the strongest of the three kinds of evidence:
+                              ``max(cocitation + coupling + direct,
+                              cited_by_related, cites_related)``, ``direct``
+                              being 1 when one cites the other
+        ====================  ==============================================
+
+        Evidence is not added across kinds because it overlaps: a paper
+        citing two of ``paper``'s references is coupled with it *and* cites
+        two pool papers.
 
     Examples
     --------
+    ``c`` cites ``a`` and ``b``; ``d`` cites all three; ``b`` cites the
+    older ``r``, which ``c`` never cites.
+
     >>> from citegraph.graph.model import new_graph, add_paper, add_link
     >>> G = new_graph()
-    >>> for key in "abcd":
-    ...     _ = add_paper(G, key, title=f"Paper {key.upper()}", year=2020 + "abcd".index(key))
-    >>> for u, v in [("c", "a"), ("c", "b"), ("d", "a"), ("d", "b"), ("d", "c")]:
+    >>> for key in "rabcd":
+    ...     _ = add_paper(G, key, title=f"Paper {key.upper()}", year=2019 + "rabcd".index(key))
+    >>> for u, v in [("c", "a"), ("c", "b"), ("d", "a"), ("d", "b"), ("d", "c"), ("b", "r")]:
     ...     add_link(G, u, v, "cites")
-    >>> related_papers(G, "c")
-      id    title  year    relation  cocitation  coupling  score
-    0  d  Paper D  2023  derivative           0         2      3
-    1  a  Paper A  2020       prior           1         0      2
-    2  b  Paper B  2021       prior           1         0      2
+    >>> related_papers(G, "c")[["id", "relation", "cocitation", "coupling", "cited_by_related", "cites_related", "score"]]
+      id    relation  cocitation  coupling  cited_by_related  cites_related  score
+    0  d  derivative           0         2                 0              3      3
+    1  a       prior           1         0                 2              0      2
+    2  b       prior           1         0                 2              0      2
+    3  r       prior           0         0                 1              0      1
     """
     from citegraph.analysis.paths import find_paper
 
     if top is not None and top < 0:
         raise ValueError(f"top must be positive, not {top}")
+    if pool < 0:
+        raise ValueError(f"pool must be positive, not {pool}")
     node = find_paper(G, paper)
     M = citation_matrix(G, kinds=kinds)
     row = M.index[node]
-    co, cp, direct = relatedness_rows(M, [row])
-    total = (co + cp + direct).tocsr()
-    cols = total.indices
-    co_vals = co.toarray()[0, cols].astype(np.int64)
-    cp_vals = cp.toarray()[0, cols].astype(np.int64)
-    cites_it = M.A[[row]].toarray()[0, cols] > 0
-    cited_by_it = M.AT[[row]].toarray()[0, cols] > 0
-    relation = np.where(cites_it, "prior", np.where(cited_by_it, "derivative", "similar"))
+    co, cp, direct = (x.toarray()[0] for x in relatedness_rows(M, [row]))
+    similarity = co + cp + direct
+    # the pool: the paper and its most similar papers
+    near = np.flatnonzero(similarity)
+    near = near[np.lexsort((near, -similarity[near]))][:pool]
+    members = np.r_[row, near]
+    # pool papers citing each paper, and pool papers each paper cites
+    cited_by = np.bincount(M.A[members].indices, minlength=M.n)
+    cites = np.bincount(M.AT[members].indices, minlength=M.n)
+    cited_by[row] = cites[row] = 0
+    cols = np.flatnonzero((similarity > 0) | (cited_by > 0) | (cites > 0))
+    co, cp, sim, cited_by, cites = co[cols], cp[cols], similarity[cols], cited_by[cols], cites[cols]
+    focus_cites = M.A[[row]].toarray()[0, cols] > 0
+    cites_focus = M.AT[[row]].toarray()[0, cols] > 0
+    # without a direct link, the strongest kind of evidence names the relation
+    # (ties: similar, then prior)
+    pair = co + cp
+    prior = focus_cites | (~cites_focus & (cited_by > pair) & (cited_by >= cites))
+    derivative = ~prior & (cites_focus | ((cites > pair) & (cites > cited_by)))
+    relation = np.where(prior, "prior", np.where(derivative, "derivative", "similar"))
+    ids = M.ids[cols]
+    data = [G.nodes[v] for v in ids]
     years = M.years[cols]
     frame = pd.DataFrame(
         {
-            "id": M.ids[cols],
-            "title": [G.nodes[v].get("title") for v in M.ids[cols]],
+            "id": ids,
+            "title": [d.get("title") for d in data],
             "year": pd.array([None if np.isnan(y) else int(y) for y in years], dtype="Int64"),
             "relation": relation,
-            "cocitation": co_vals,
-            "coupling": cp_vals,
-            "score": total.data.astype(np.int64),
-        }
+            "cocitation": co.astype(np.int64),
+            "coupling": cp.astype(np.int64),
+            "score": np.maximum(sim, np.maximum(cited_by, cites)).astype(np.int64),
+            "name": [d.get("name") for d in data],
+            "cited_by_related": cited_by.astype(np.int64),
+            "cites_related": cites.astype(np.int64),
+        },
+        columns=list(RELATED_COLUMNS),
     )
-    frame = frame.assign(_id=frame["id"].astype(str)).sort_values(
-        ["score", "_id"], ascending=[False, True], kind="mergesort"
+    frame = frame.assign(_sim=sim, _id=frame["id"].astype(str)).sort_values(
+        ["score", "_sim", "_id"], ascending=[False, False, True], kind="mergesort"
     )
-    frame = frame.drop(columns="_id").reset_index(drop=True)
+    frame = frame.drop(columns=["_sim", "_id"]).reset_index(drop=True)
     return frame if top is None else frame.head(top)

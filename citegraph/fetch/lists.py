@@ -9,7 +9,8 @@ binary, not UTF-8, empty) raises :class:`~citegraph.errors.InputError`.
 Which format
     ``.bib`` files and text starting with ``@type{`` are BibTeX (``eprint``/
     ``arxiv``, ``doi``, ``url``, ``title``, ``author``, ``journal``/``booktitle``,
-    ``year``).  Text whose every non-comment line is a single token, at least
+    ``year``; an arXiv id only in ``journal = {arXiv preprint arXiv:ID}``,
+    ``note`` or a CoRR ``volume = {abs/ID}`` counts too).  Text whose every non-comment line is a single token, at least
     one of them an id, is a file of ids (``#``, ``//``, ``%`` start comments; a
     token that is no id is a warning).  Everything else is read as
     markdown/HTML notes.
@@ -22,7 +23,8 @@ What is a paper (markdown/HTML)
       ``10.48550/arXiv.ID`` DOIs become arXiv ids) or a **Semantic Scholar**
       paper (``semanticscholar.org/paper/.../<40 hex>``, ``CorpusId:NNN``).
       Redirect links (``link.zhihu.com/?target=https%3A//arxiv.org/...``) are
-      followed first.
+      followed first, however many times they were percent-encoded
+      (``%253A%252F%252F``).
     * A **title marker** without any id: ``论文标题：T``, ``论文题目：T``,
       ``论文：T``, ``题目：T``, ``技术报告：T``, ``Title: T`` (the title may be on
       the next line when the label stands alone); a list item or line that is
@@ -49,14 +51,32 @@ Titles and items
     lines just above describe (``**Title**`` then ``[[Paper](url)]``, or
     ``论文：Title`` whose link follows its notes); a titled link never joins
     another paper.  Each list item is an item of its own; paper links quoted
-    together (``> [A](url)`` / ``> [B](url)`` under one heading) share one.
+    together (``> [A](url)`` / ``> [B](url)`` under one heading) share one;
+    a paper listed again in an item of its own is one more place it is listed.
     An id inside a sentence (``如 Sparse VideoGen（https://arxiv.org/abs/2502.01776）``)
-    is a paper of its own whose text is that sentence.
+    is a paper of its own whose text is that sentence.  Each row of a
+    markdown table is an item: its title from a ``Title``/``Paper``/``论文``
+    column (or its link text), its name from a ``Model``/``Name``/``Method``/
+    ``模型``/``方法`` column, its other cells its note.
+
+Names
+    ``name`` is the model name: a title's ``Name:`` prefix first
+    (:func:`citegraph.names.model_name`); else the name the list itself gives
+    the paper -- a one-word link text (``[Chameleon](url)``), the head of its
+    label or item (``FVDM 论文：url``, ``FVDM 论文：Title``, ``- **Show-o**:
+    [paper](url)``, ``- Janus ([paper](url))``), a bold ``**Orthus**: notes``
+    line over its untitled link, the word before a bracket holding only its
+    link (``Sparse VideoGen（url）``), its table cell; else the paper's own
+    text ("we introduce X").  Only what plainly is a name counts
+    (:func:`~citegraph.fetch.lists_text.given_name`): ``Paper``, ``arXiv``,
+    ``Code``, ``论文``, venues, sites, organisations, ordinary English words
+    and a person after ``by`` are none -- no name is better than a wrong one.
 
 Sections, places, notes
     ``tags`` are the heading paths (``H1 / H2 / H3``) above each place the
     paper is listed; ``sources`` are all those places as ``file:line``.  A
-    paper's ``text`` is its own notes, markup stripped, HTML entities decoded,
+    paper's ``text`` is its own notes, markup stripped, HTML entities decoded
+    (twice-escaped ``&amp;lt;`` too: it becomes the text ``<``, never markup),
     Chinese kept: the whole ``<details>`` block of a paper; a heading section
     that a list item links to with ``[Notes](#anchor)`` (002's TLDR/Notes);
     otherwise the prose around its item -- the prose after it until a
@@ -80,7 +100,9 @@ Warnings (``file:line: message``)
     an ``arXiv ID:``/``DOI:`` value that is no id, a truncated or malformed
     arXiv/DOI/Semantic Scholar link, a title label with nothing after it, a
     malformed BibTeX entry, a token in an id file that is no id, a file in
-    which no paper was found.
+    which no paper was found; in file order, then line order.  Lines are
+    numbered as an editor does: ``\\r\\n``, ``\\r`` and ``\\n`` end a line (form
+    feeds and U+2028 do not), and a byte-order mark is dropped.
 
 Examples
 --------
@@ -108,8 +130,9 @@ from citegraph.fetch.entry import Entry, ListWarning
 from citegraph.fetch.lists_formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
 from citegraph.fetch.lists_ids import arxiv_year
 from citegraph.fetch.lists_markdown import read_markdown
+from citegraph.fetch.lists_text import GENERIC_LINK_TEXT
 from citegraph.graph.model import normalize_title
-from citegraph.names import model_name
+from citegraph.names import model_name, name_key
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -201,11 +224,25 @@ def _read_stdin(stdin: TextIO | None) -> str:
 
 
 def _mentions(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
+    # Windows and old Mac line ends become "\n": every reader (bibtexparser
+    # too) then numbers lines as an editor does.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")  # a byte-order mark read as text
     if looks_like_bibtex(text, source):
         return read_bibtex(text, source)
     if looks_like_id_lines(text):
         return read_id_lines(text, source)
     return read_markdown(text, source)
+
+
+def _read_one(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
+    """One document's mentions and its warnings in line order ("no papers found" names line 1)."""
+    found, warnings = _mentions(text, source)
+    if not found:
+        warnings.append(ListWarning(f"{source}:1", "no papers found"))
+        warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
+    return found, warnings
 
 
 def read_list_text(text: str, source: str) -> ListReadResult:
@@ -217,11 +254,8 @@ def read_list_text(text: str, source: str) -> ListReadResult:
     >>> r.entries, [str(w) for w in r.warnings]
     ([], ["x.md:1: arXiv ID '2103.0002x' is not an arXiv identifier", 'x.md:1: no papers found'])
     """
-    mentions, warnings = _mentions(text, source)
-    entries = merge_entries(mentions)
-    if not entries:
-        warnings.append(ListWarning(f"{source}:1", "no papers found"))
-    return ListReadResult(entries, list(warnings), files=1)
+    mentions, warnings = _read_one(text, source)
+    return ListReadResult(merge_entries(mentions), list(warnings), files=1)
 
 
 def read_lists(
@@ -319,9 +353,7 @@ def parse_documents(docs: Sequence[tuple[str, str]], *, cache: Cache | None = No
     mentions: list[Entry] = []
     warnings: list[ListWarning] = []
     for source, text in docs:
-        found, found_warnings = _mentions(text, source)
-        if not found:
-            found_warnings.append(ListWarning(f"{source}:1", "no papers found"))
+        found, found_warnings = _read_one(text, source)
         mentions.extend(found)
         warnings.extend(found_warnings)
     result = ListReadResult(merge_entries(mentions), warnings, files=len(docs))
@@ -440,11 +472,29 @@ def _combine(mentions: list[Entry]) -> Entry:
     out.text = "\n\n".join(texts)
     if out.year is None and out.arxiv:
         out.year = arxiv_year(out.arxiv)
-    for title in titles or [None]:
-        out.name = model_name(title, out.text)
-        if out.name:
-            break
+    out.name = _best_name(titles, [m.name for m in mentions if m.name], out.text)
     return out
+
+
+def _best_name(titles: list[str], given: list[str], text: str) -> str | None:
+    """A title's ``Name:`` prefix, else the name the list gives, else the text's "we introduce X".
+
+    >>> _best_name(["Janus: Decoupling Visual Encoding"], ["JanusFlow"], "")
+    'Janus'
+    >>> _best_name(["Decoupling Visual Encoding"], ["Janus"], "We introduce Foo, a model.")
+    'Janus'
+    >>> _best_name(["Decoupling Visual Encoding"], [], "We introduce Foo, a model.")
+    'Foo'
+    """
+    for title in titles:
+        name = model_name(title, text)
+        # a title's own name is a prefix of it; anything else came from the text
+        if name and name_key(title).startswith(name_key(name)) and name.lower() not in GENERIC_LINK_TEXT:
+            return name
+    if given:
+        return given[0]
+    name = model_name(titles[0] if titles else None, text)
+    return None if name and name.lower() in GENERIC_LINK_TEXT else name  # "Code: url" read as a title
 
 
 def papers_frame(entries: Iterable[Entry]) -> pd.DataFrame:

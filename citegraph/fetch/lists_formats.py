@@ -14,11 +14,17 @@ import re
 
 from citegraph.fetch.entry import Entry, ListWarning
 from citegraph.fetch.lists_ids import parse_any_id, parse_arxiv_id, parse_doi
-from citegraph.fetch.lists_text import clean_title
+from citegraph.fetch.lists_text import clean_title, split_lines
 
 __all__ = ["looks_like_bibtex", "looks_like_id_lines", "read_bibtex", "read_id_lines"]
 
 _BIB_START = re.compile(r"^\s*@\s*[a-zA-Z]+\s*[{(]", re.M)
+# "arXiv preprint arXiv:2405.09818", "arXiv:2405.09818v2", "CoRR abs/2405.09818" in journal/note fields
+_ARXIV_IN_FIELD = re.compile(
+    r"(?:arxiv\s*[:：]?\s*|arxiv\s+preprint\s+|\babs/)((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)(?![\d.])",
+    re.I,
+)
+_ARXIV_ONLY_VENUE = re.compile(r"^\s*arxiv(?:\s+preprint)?\b[\s:：]*(?:arxiv\s*[:：]?\s*|abs/)?[\w./-]*\s*$", re.I)
 _COMMENT = re.compile(r"^\s*(#|//|%)")
 
 
@@ -26,7 +32,7 @@ def looks_like_bibtex(text: str, name: str = "") -> bool:
     """A ``.bib`` file, or text whose first real line opens a BibTeX entry."""
     if name.lower().endswith((".bib", ".bibtex")):
         return True
-    for line in text.splitlines():
+    for line in split_lines(text):
         if line.strip() and not line.lstrip().startswith("%"):
             return bool(_BIB_START.match(line))
     return False
@@ -41,7 +47,7 @@ def looks_like_id_lines(text: str) -> bool:
     False
     """
     any_id = False
-    for line in text.splitlines():
+    for line in split_lines(text):
         s = line.strip()
         if not s or _COMMENT.match(s):
             continue
@@ -55,7 +61,7 @@ def read_id_lines(text: str, source: str) -> tuple[list[Entry], list[ListWarning
     """One paper per line: arXiv ids, DOIs, S2 ids or paper URLs; ``#`` starts a comment."""
     entries: list[Entry] = []
     warnings: list[ListWarning] = []
-    for no, line in enumerate(text.splitlines(), 1):
+    for no, line in enumerate(split_lines(text), 1):
         s = line.strip()
         if not s or _COMMENT.match(s):
             continue
@@ -115,6 +121,13 @@ def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]
             e.arxiv = parse_arxiv_id(_debrace(eprint))
             if not e.arxiv:
                 warnings.append(ListWarning(where, f"eprint {eprint[:60]!r} is not an arXiv identifier"))
+        if not e.arxiv:
+            # arXiv preprints often carry their id only as "journal = {arXiv preprint arXiv:ID}"
+            for value in (_field(fields, name) for name in ("journal", "note", "howpublished", "booktitle", "volume")):
+                m = _ARXIV_IN_FIELD.search(_debrace(value)) if value else None
+                if m and parse_arxiv_id(m.group(1)):
+                    e.arxiv = parse_arxiv_id(m.group(1))
+                    break
         doi = _field(fields, "doi")
         if doi:
             parsed = parse_any_id(_debrace(doi)) or ({"doi": d} if (d := parse_doi(_debrace(doi))) else {})
@@ -137,7 +150,7 @@ def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]
             e.authors = [_debrace(a) for a in re.split(r"\s+and\s+", author) if _debrace(a)]
         venue = _field(fields, "journal", "booktitle")
         if venue:
-            e.venue = _debrace(venue)
+            e.venue = "arXiv" if _ARXIV_ONLY_VENUE.match(_debrace(venue)) else _debrace(venue)
         year = _field(fields, "year")
         if year and re.fullmatch(r"\d{4}", _debrace(year)):
             e.year = int(_debrace(year))

@@ -13,6 +13,8 @@ Examples
 'cs/0309023'
 >>> paper_ids_in_url("https://link.zhihu.com/?target=https%3A//arxiv.org/abs/2412.18619")
 {'arxiv': '2412.18619'}
+>>> paper_ids_in_url("https://link.zhihu.com/?target=https%253A%252F%252Farxiv.org%252Fabs%252F2412.18619")
+{'arxiv': '2412.18619'}
 >>> paper_ids_in_url("https://github.com/deepseek-ai/Janus")
 {}
 >>> github_repo("https://github.com/showlab/Show-o.")
@@ -119,7 +121,7 @@ def parse_doi(value: str) -> str | None:
     >>> parse_doi("doi:10.18653/V1/2023.ACL-LONG.1")
     '10.18653/v1/2023.acl-long.1'
     """
-    v = unquote(value.strip())
+    v = _unquote_all(value.strip())
     m = _DOI.search(v)
     if not m:
         return None
@@ -183,6 +185,21 @@ def parse_any_id(value: str) -> dict[str, str]:
     return {}
 
 
+def _unquote_all(text: str, rounds: int = 3) -> str:
+    """Percent-decoding repeated until nothing changes: links copied through
+    several redirect services arrive encoded twice (``%253A`` for ``:``).
+
+    >>> _unquote_all("https%253A%252F%252Farxiv.org%252Fabs%252F2412.18619")
+    'https://arxiv.org/abs/2412.18619'
+    """
+    for _ in range(rounds):
+        decoded = unquote(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
 def unwrap_redirect(url: str, depth: int = 3) -> str:
     """The URL a redirect link (``link.zhihu.com/?target=...``) points to.
 
@@ -199,6 +216,7 @@ def unwrap_redirect(url: str, depth: int = 3) -> str:
         if not query:
             return url
         for key, value in parse_qsl(query, keep_blank_values=False):
+            value = _unquote_all(value.strip())
             if key.lower() in _REDIRECT_KEYS and _HTTP.match(value):
                 url = value
                 break
@@ -211,7 +229,7 @@ def _host_path(url: str) -> tuple[str, str]:
     if not _SCHEME.match(url):
         url = "https://" + url
     parts = urlsplit(url)
-    return (parts.hostname or "").lower(), unquote(parts.path)
+    return (parts.hostname or "").lower(), _unquote_all(parts.path)
 
 
 def paper_ids_in_url(url: str) -> dict[str, str]:

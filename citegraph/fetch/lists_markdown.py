@@ -37,12 +37,18 @@ from citegraph.fetch.lists_text import (
     MD_LINK,
     clean_title,
     date_tag_year,
+    given_name,
+    head_name,
     is_label_only,
     looks_like_title,
+    name_before,
     plain,
     split_label,
+    split_lines,
+    strip_line_markers,
 )
 from citegraph.graph.model import normalize_title
+from citegraph.names import model_name, name_key
 
 __all__ = ["read_markdown"]
 
@@ -85,6 +91,20 @@ _FOLDS_TO_ASCII = ("\u0131", "\u017f", "\u0130", "\u212a")
 _PURE_TAGS = re.compile(r"^(?:<[^<>]*>\s*)+$")
 _HREF = re.compile(r"\bhref\s*=\s*[\"']([^\"']+)[\"']", re.I)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+# "**Janus**: ..." / "**Janus:** ...": a bold name heading the line
+_BOLD_NAME_LABEL = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(\*\*|__)([^*_\n:：]{1,40}?)\s*[:：]?\s*\1\s*[:：]")
+# "FVDM 论文：Title", "Janus paper: Title": a title label after the model's name
+_NAMED_TITLE_LABEL = re.compile(
+    r"^(.{1,40}?)\s*(?:论文标题|论文题目|论文名称|论文|题目|paper title|paper|title)\s*[:：](?!//)\s*(.*)$", re.I | re.S
+)
+# Markdown tables: the separator row under the header, and the columns that name things.
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+NAME_COLUMNS = frozenset(
+    ["model", "models", "name", "model name", "method", "methods", "approach", "system", "framework",
+     "模型", "模型名称", "模型名", "方法", "名称"]
+)
+TITLE_COLUMNS = frozenset(["title", "paper", "papers", "paper title", "论文", "标题", "论文标题", "题目", "论文名称"])
 _GENERIC_SUMMARY = re.compile(
     r"^(abstract|summary|key ?points|details?|more|notes?|bibtex|citation|click (here|to expand)|"
     r"show (more|details|all)|expand|摘要|要点|展开|点击展开|详情|更多|笔记|引用)$",
@@ -99,6 +119,7 @@ class _Ref:
     ids: dict[str, str]
     title: str | None = None
     pos: int = 0  # where on the line it was named: refs keep reading order
+    name: str | None = None  # the model name the list gives it ([Janus](url), "FVDM 论文：url")
 
 
 @dataclass(slots=True)
@@ -132,7 +153,9 @@ def _slug(text: str) -> str:
     return s.replace(" ", "-")
 
 
-def _merge_into(refs: list[_Ref], ids: dict[str, str], title: str | None, pos: int = 0) -> None:
+def _merge_into(
+    refs: list[_Ref], ids: dict[str, str], title: str | None, pos: int = 0, name: str | None = None
+) -> None:
     """Add a token's ids to the line's refs: same id → same ref; an untitled id
     of a kind a ref lacks joins it (``[Paper](arxiv) [DOI](doi)`` is one paper)."""
     for ref in refs:
@@ -140,15 +163,16 @@ def _merge_into(refs: list[_Ref], ids: dict[str, str], title: str | None, pos: i
             ref.ids.update({k: v for k, v in ids.items() if k not in ref.ids})
             if title and not ref.title:
                 ref.title = title
+            ref.name = ref.name or name
             ref.pos = min(ref.pos, pos)
             return
-    if not title:
+    if not title and not name:
         for ref in refs:
             if ref.title is None and not any(k in ref.ids for k in ids):
                 ref.ids.update(ids)
                 ref.pos = min(ref.pos, pos)
                 return
-    refs.append(_Ref(dict(ids), title, pos))
+    refs.append(_Ref(dict(ids), title, pos, name))
 
 
 def _link_hint(raw: str, low: str) -> bool:
@@ -178,8 +202,9 @@ def _colon_after(low: str, word: str) -> bool:
     return False
 
 
-def _analyse(raw: str, no: int) -> _Line:
-    """Everything the reader needs to know about one line."""
+def _analyse(raw: str, no: int, table: bool = False) -> _Line:
+    """Everything the reader needs to know about one line (a table row's
+    cells are read by :meth:`_Reader._table_row`, not as one sentence)."""
     info = _Line(no)
     low = raw.lower()
     if not _link_hint(raw, low):  # most notes lines: text only
@@ -215,12 +240,14 @@ def _analyse(raw: str, no: int) -> _Line:
             return
         ids = url_ids(url)
         if ids:
-            title = None
+            title = name = None
             if text is not None:
                 t = clean_title(text)
                 if looks_like_title(t) and not _is_id_text(t):
                     title = t
-            _merge_into(info.refs, ids, title, start)
+                else:  # [Chameleon](url): a one-word link text names the model
+                    name = given_name(t)
+            _merge_into(info.refs, ids, title, start, name)
         else:
             repo = github_repo(url)
             if repo and repo not in info.repos:
@@ -266,13 +293,35 @@ def _analyse(raw: str, no: int) -> _Line:
         _labelled_ids(buf[0], info, mask)
     masked = buf[0]
     info.refs.sort(key=lambda r: r.pos)
+    if "(" in masked or "（" in masked:
+        _names_before_parens(masked, info.refs)
 
     info.text = plain(raw)
     rest = masked.replace("\0", " ")
     info.prose = bool(info.text) and not is_label_only(rest)
-    if info.refs:
+    if info.refs and not table:
         _classify(masked, info, raw)
     return info
+
+
+def _names_before_parens(masked: str, refs: list[_Ref]) -> None:
+    """``Sparse VideoGen（url）``, ``Janus ([paper](url))``: the name just before
+    a bracket that holds nothing but the paper's link or id."""
+    n = len(masked)
+    for ref in refs:
+        pos = ref.pos
+        if ref.title or ref.name or pos >= n or masked[pos] != "\0":
+            continue
+        end = pos
+        while end < n and masked[end] == "\0":
+            end += 1
+        before = masked[:pos].rstrip()
+        after = masked[end:].lstrip()
+        if before[-1:] not in ("(", "（") or after[:1] not in (")", "）"):
+            continue
+        name = name_before(before[-121:-1].replace("\0", " "))  # a name is short: no need to scan a long line
+        if name:
+            ref.name = name
 
 
 def _labelled_ids(masked: str, info: _Line, mask) -> None:  # type: ignore[no-untyped-def]
@@ -320,6 +369,8 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         head = lab[1][:-1]
     untitled = [r for r in info.refs if r.title is None]
     one_paper = len(info.refs) == 1
+    # "FVDM 论文：url", "**JanusFlow**: [paper](url)", "- Janus ([paper](url))"
+    name = head_name(head) if one_paper and untitled else None
     if not (is_label_only(middle) and is_label_only(tail)):
         if not (one_paper and _ITEM_START.match(raw)):
             return
@@ -327,18 +378,37 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         if is_label_only(head):
             info.standalone = True
         elif untitled and bold and clean_title(bold.group(2)) == clean_title(head):
-            untitled[0].title = clean_title(head)
+            untitled[0].title = clean_title(head)  # a bold title first: "- **Title** ([arXiv](url))"
+            untitled[0].name = None  # what stood before the bracket was the title's end
+            info.standalone = True
+            name = None
+        elif name:
             info.standalone = True
         if info.standalone:
             info.note = plain(tail).lstrip(" ),.;:：，。-–—|")
+            if name:
+                untitled[0].name = untitled[0].name or name
         return
-    if is_label_only(head):
+    if is_label_only(head) or name:
         info.standalone = True
+        if name:
+            untitled[0].name = untitled[0].name or name
         return
     title = clean_title(head)
     if looks_like_title(title) and untitled and one_paper:
         untitled[0].title = title
+        untitled[0].name = None  # "Title ([pdf](url))": the words before the bracket end the title
         info.standalone = True
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a markdown table row (``\\|`` is a pipe inside a cell)."""
+    s = row.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|") and not s.endswith("\\|"):
+        s = s[:-1]
+    return [c.strip() for c in _CELL_SPLIT.split(s)]
 
 
 def _is_id_text(text: str) -> bool:
@@ -346,7 +416,9 @@ def _is_id_text(text: str) -> bool:
 
 
 def _unescape_url(url: str) -> str:
-    return url.replace("&amp;", "&").strip()
+    while "&amp;" in url:  # escaped once per copy through an HTML page
+        url = url.replace("&amp;", "&")
+    return url.strip()
 
 
 def _label_value_title(value: str) -> str | None:
@@ -361,7 +433,7 @@ class _Reader:
 
     def __init__(self, text: str, source: str):
         self.source = source
-        self.lines = text.splitlines()
+        self.lines = split_lines(text)
         self.mentions: list[Entry] = []
         self.warnings: list[ListWarning] = []
         self.groups: list[_Group] = []
@@ -379,6 +451,7 @@ class _Reader:
         self.notes_mentions: list[tuple[Entry, str]] = []
         self._cache: dict[int, _Line] = {}
         self.container = False
+        self.table_rows, self.table_skip = self._tables()
 
     # -- helpers -------------------------------------------------------
     def _anchor_targets(self) -> dict[str, list[int]]:
@@ -388,6 +461,25 @@ class _Reader:
                 for m in re.finditer(r"\]\(#([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)", line):
                     targets.setdefault(_slug(m.group(1)), []).append(i)
         return targets
+
+    def _tables(self) -> tuple[dict[int, list[str]], set[int]]:
+        """Data rows of markdown tables (line → the header's column names, lower case)
+        and the header and separator lines, which are no notes."""
+        rows: dict[int, list[str]] = {}
+        skip: set[int] = set()
+        n = len(self.lines)
+        for i, line in enumerate(self.lines, 1):
+            if "|" not in line or "-" not in line or i < 2 or "|" not in self.lines[i - 2]:
+                continue
+            if not _TABLE_SEP.match(line):
+                continue
+            header = [" ".join(plain(c).lower().split()) for c in _cells(self.lines[i - 2])]
+            skip.update((i - 1, i))
+            k = i + 1
+            while k <= n and "|" in self.lines[k - 1] and self.lines[k - 1].strip():
+                rows[k] = header
+                k += 1
+        return rows, skip
 
     def _anchor_owner(self, slug: str) -> Entry | None:
         """The paper whose list item links to ``#slug`` (a table of contents is no paper)."""
@@ -399,15 +491,15 @@ class _Reader:
     def line(self, no: int) -> _Line:
         info = self._cache.get(no)
         if info is None:
-            info = _analyse(self.lines[no - 1], no)
+            info = _analyse(self.lines[no - 1], no, no in self.table_rows)
             self._cache[no] = info
         return info
 
     def warn(self, no: int, message: str) -> None:
         self.warnings.append(ListWarning(f"{self.source}:{no}", message))
 
-    def new_entry(self, no: int, ids: dict[str, str], title: str | None) -> Entry:
-        e = Entry(title=title, tags=[self.path] if self.path else [], sources=[f"{self.source}:{no}"])
+    def new_entry(self, no: int, ids: dict[str, str], title: str | None, name: str | None = None) -> Entry:
+        e = Entry(title=title, name=name, tags=[self.path] if self.path else [], sources=[f"{self.source}:{no}"])
         for k, v in ids.items():
             setattr(e, k, v)
         year = date_tag_year(self.lines[no - 1])
@@ -477,6 +569,8 @@ class _Reader:
         self._drop_pending_title()
         self._share_text()
         self._attach_notes()
+        # a named item whose link never came (fenced off, say) names no paper
+        self.mentions = [e for e in self.mentions if e.arxiv or e.doi or e.s2_id or e.title]
         return self.mentions, self.warnings
 
     def _skip_front_matter(self) -> int:
@@ -537,11 +631,16 @@ class _Reader:
         g, e = self.current()
         if container and "<summary" in raw.lower() and not _PAPER_HINT.search(raw):
             return  # the paper's own summary, or its "Abstract"/"Key points" ones
+        if no in self.table_skip and not fence:
+            return  # a table's header and separator rows
         info = self.line(no)
         for w in info.warnings:
             self.warn(no, w)
         if self.notes is not None:
             self._notes_line(no, info)
+            return
+        if no in self.table_rows and not fence:
+            self._table_row(no, raw, info)
             return
         if info.refs:
             self._refs(no, info)
@@ -559,6 +658,8 @@ class _Reader:
         lab = split_label(raw)
         if lab and self._label(no, raw, info, lab):
             return
+        if lab and ("**" in raw or "__" in raw):
+            self._bold_name_label(no, raw)
         bold = _BOLD_LINE.match(raw) if ("**" in raw or "__" in raw) else None
         if bold and not MD_LINK.search(bold.group(3)) and self._bold_title(no, bold.group(3), bool(bold.group(1))):
             return
@@ -615,31 +716,33 @@ class _Reader:
         if info.text:
             self.notes_text[anchor].append(info.text)
         for ref in info.refs:
-            e = self.new_entry(no, ref.ids, ref.title)
+            e = self.new_entry(no, ref.ids, ref.title, ref.name)
             if not info.standalone:
                 e.text = info.text
             self.notes_mentions.append((e, anchor))
         if info.repos:
             self.notes_text[anchor].append("\0repos\0" + "\0".join(info.repos))
 
-    def _refs(self, no: int, info: _Line, force_standalone: bool = False) -> None:
+    def _refs(self, no: int, info: _Line, force_standalone: bool = False, item: bool = False) -> None:
         if not (info.standalone or force_standalone):
             for ref in info.refs:
-                e = self.new_entry(no, ref.ids, ref.title)
+                e = self.new_entry(no, ref.ids, ref.title, ref.name)
                 e.text = info.text
             self._text(no, info)
             return
-        new_item = bool(_ITEM_START.match(self.lines[no - 1])) and not self.container
+        new_item = item or (bool(_ITEM_START.match(self.lines[no - 1])) and not self.container)
         for i, ref in enumerate(info.refs):
             g, e = self.current()
             if g is not None and e is not None:
-                if _same_paper(e, ref) or _can_attach(e, ref, g.open, new_item and i == 0):
+                # the same paper again in an item of its own is one more place it is listed
+                again = _same_paper(e, ref) and not (new_item and i == 0)
+                if again or _can_attach(e, ref, g.open, new_item and i == 0):
                     _attach(e, ref)
                     self.claim(g, no, e)
                     g.open = True
                     _add_all(e.repos, info.repos)
                     continue
-            new = self.new_entry(no, ref.ids, ref.title)
+            new = self.new_entry(no, ref.ids, ref.title, ref.name)
             _add_all(new.repos, info.repos)
             _add_all(new.repos, self.pending_repos)
             self.pending_repos = []
@@ -656,14 +759,74 @@ class _Reader:
         else:
             self._drop_pending_title()
 
-    def _title(self, no: int, title: str) -> None:
+    def _title(self, no: int, title: str, name: str | None = None) -> None:
         g, e = self.current()
-        if g is not None and e is not None and g.open and e.title is None:
+        other_name = bool(name and e is not None and e.name and e.name != name)
+        if g is not None and e is not None and g.open and e.title is None and not other_name:
             e.title = title
+            e.name = e.name or name
             self.claim(g, no, e)
             return
         self.pending_title = None
-        self.start_group(no, self.new_entry(no, {}, title))
+        self.start_group(no, self.new_entry(no, {}, title, name))
+
+    def _table_row(self, no: int, raw: str, info: _Line) -> None:
+        """A table row is an item of its own: its paper link, its title and model
+        name from the columns so headed, the other cells its note."""
+        header = self.table_rows[no]
+        cells = _cells(raw)
+        name_col = next((i for i, h in enumerate(header) if h in NAME_COLUMNS), None)
+        title_col = next((i for i, h in enumerate(header) if h in TITLE_COLUMNS), None)
+        name = given_name(cells[name_col]) if name_col is not None and name_col < len(cells) else None
+        title = None
+        if title_col is not None and title_col < len(cells):
+            t = clean_title(cells[title_col])
+            if looks_like_title(t) and not _is_id_text(t):
+                title = t
+        own = {name_col, title_col}
+        note = " | ".join(
+            t for i, c in enumerate(cells) if i not in own and (t := plain(c)) and not is_label_only(t)
+        )
+        if info.refs:
+            if len(info.refs) == 1:
+                ref = info.refs[0]
+                ref.title = ref.title or title
+                ref.name = name or ref.name  # the column says it outright
+            info.standalone = True
+            info.note = note
+            self._refs(no, info, item=True)
+            return
+        if title:
+            self.start_group(no, self.new_entry(no, {}, title, name))
+            if note:
+                self.texts.append((no, self.section, note, False))
+            return
+        self._text(no, info)
+
+    def _bold_name_label(self, no: int, raw: str) -> None:
+        """``**Orthus**: notes`` over an untitled paper link starts that paper's
+        item, named so: the link below joins it and the notes are its own."""
+        m = _BOLD_NAME_LABEL.match(raw)
+        name = given_name(m.group(2)) if m else None
+        if not name:
+            return
+        for k in range(no + 1, min(no + 3, len(self.lines)) + 1):
+            if not self.lines[k - 1].strip():
+                continue
+            if self.lines[k - 1].lstrip().startswith(("#", "<")) or k in self.table_rows:
+                return  # a heading or block of its own, not this item's link
+            nxt = self.line(k)
+            ref = nxt.refs[0] if len(nxt.refs) == 1 and nxt.standalone else None
+            if ref is not None and ref.title is None and ref.name in (None, name):
+                self.boundary_item()
+                self.start_group(no, self.new_entry(no, {}, None, name))
+            return
+
+    def boundary_item(self) -> None:
+        """Close the current item (its paper takes no more links) without leaving the section."""
+        if self.group is not None:
+            self.group.open = False
+        self.group = None
 
     def _label(self, no: int, raw: str, info: _Line, lab: tuple[str, str]) -> bool:
         """Title, author, venue and year labels; True when the line was one."""
@@ -677,6 +840,12 @@ class _Reader:
                 self._title(no, title)
                 return True
             return False
+        named = _NAMED_TITLE_LABEL.match(strip_line_markers(raw.replace("**", "").replace("__", "")).strip())
+        if named and value:
+            name, title = given_name(named.group(1)), _label_value_title(named.group(2))
+            if name and title:  # "FVDM 论文：Title"
+                self._title(no, title, name)
+                return True
         g, e = self.current()
         if e is None or g is None:
             return False
@@ -816,9 +985,11 @@ def _can_attach(e: Entry, ref: _Ref, open_: bool, new_item: bool) -> bool:
     ids = _ids(e)
     if ref.title or any(k in ids and ids[k] != v for k, v in ref.ids.items()):
         return False
+    if ref.name and (own := e.name or model_name(e.title)) and name_key(own) != name_key(ref.name):
+        return False  # "**Orthus**:" then its link: not the paper titled above
     if not ids:
         return True
-    return open_ and not new_item
+    return open_ and not new_item and not ref.name  # a named link is a paper of its own
 
 
 def _attach(e: Entry, ref: _Ref) -> None:
@@ -827,6 +998,8 @@ def _attach(e: Entry, ref: _Ref) -> None:
             setattr(e, k, v)
     if ref.title and not e.title:
         e.title = ref.title
+    if ref.name and not e.name:
+        e.name = ref.name
 
 
 def _authors(value: str) -> list[str]:
@@ -850,4 +1023,7 @@ def read_markdown(text: str, source: str) -> tuple[list[Entry], list[ListWarning
     >>> [(e.arxiv, e.title, e.tags, e.sources) for e in entries]
     [('2410.13848', 'Janus: Decoupling Visual Encoding', ['Unified'], ['list.md:2'])]
     """
-    return _Reader(text, source).read()
+    entries, warnings = _Reader(text, source).read()
+    # some warnings are only known later (a title label nothing followed): file order
+    warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
+    return entries, warnings

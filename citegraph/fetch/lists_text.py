@@ -20,6 +20,8 @@ from __future__ import annotations
 import html
 import re
 
+from citegraph.names import clean_name, is_generic, is_name_like
+
 __all__ = [
     "GENERIC_LINK_TEXT",
     "plain",
@@ -29,6 +31,11 @@ __all__ = [
     "looks_like_title",
     "is_label_only",
     "date_tag_year",
+    "unescape_all",
+    "split_lines",
+    "given_name",
+    "head_name",
+    "name_before",
 ]
 
 MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -84,13 +91,44 @@ def plain(text: str) -> str:
     if "\\" in s:
         s = _MD_ESCAPE.sub(r"\1", s)
     if "&" in s:
-        s = html.unescape(s)
+        s = unescape_all(s)
     lead = s.lstrip()[:1]
     if lead and lead in _MARKER_CHARS:
         s = _LIST_MARKER.sub("", s, count=1)
         if s.startswith("#"):
             s = _HASHES.sub("", s)
     return " ".join(s.split())
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them: only ``\\n``, ``\\r\\n`` and ``\\r`` end one
+    (``str.splitlines`` also breaks at form feeds and U+2028, which would put
+    every later ``file:line`` off).
+
+    >>> split_lines("a\\r\\nb\\u2028still b\\x0cand b\\rc")
+    ['a', 'b\\u2028still b\\x0cand b', 'c']
+    """
+    return _LINE_BREAK.split(text)
+
+
+def unescape_all(text: str, rounds: int = 3) -> str:
+    """HTML entities decoded, again while any remain: pages scraped twice
+    arrive escaped twice (``&amp;lt;`` for ``<``).
+
+    >>> unescape_all("Editing &amp;amp; generation &amp;lt;together&amp;gt;")
+    'Editing & generation <together>'
+    """
+    for _ in range(rounds):
+        if "&" not in text:
+            break
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
 
 
 def _link_text(text: str) -> str:
@@ -208,3 +246,143 @@ def looks_like_title(text: str, *, strict: bool = False) -> bool:
     if _SENTENCE_END.search(s) and cjk > 20:
         return False
     return len(words) >= 2 or cjk >= 4 or (len(words) >= 1 and cjk >= 2)
+
+
+# Words a list puts where a name could stand ("Code: url", "[Survey](url)",
+# "CVPR 2024 (url)") that name no model: labels, sites, venues, organisations.
+_NOT_GIVEN_NAMES = GENERIC_LINK_TEXT | frozenset(
+    """links ref refs reference references source sources download downloads preprint published publication
+    details detail summary overview intro introduction background motivation related reading baseline baselines
+    method methods approach result results experiment experiments conclusion discussion limitation limitations
+    update updates news note idea ideas insight insights contribution contributions highlight highlights
+    example examples official implementation report technical tech survey review tutorial data benchmark
+    leaderboard papers page website blog talk thread tweet twitter see also more read full main text figure
+    fig table section appendix chapter part step stage task tasks problem solution question follow-up
+    previous next prev earlier later first second third final old latest future today recently preprints
+    oral spotlight award best accepted submitted supplementary supp appendix errata erratum version
+    alphaxiv ar5iv scholar semantic semanticscholar paperswithcode dblp anthology ieee acm springer
+    researchgate zhihu openai google meta microsoft nvidia deepmind apple amazon baidu alibaba tencent
+    bytedance huawei anthropic deepseek mit stanford berkeley cmu
+    cvpr iccv eccv neurips nips icml iclr aaai ijcai acl emnlp naacl coling tpami ijcv tip siggraph kdd
+    wacv bmvc icra iros tmlr jmlr arxiv.org
+    predecessor predecessors successor successors original extension extended followup followups parent child
+    sibling companion comparison compare compared versus vs alternative alternatives counterpart variant variants
+    improved improvement takeaway takeaways comment comments remark remarks answer keywords tags category topic
+    topics venue status date year authors affiliation institution team lab group organization inspiration""".split()
+)
+# One word of a name: Latin (with accents), Greek, digits; inner - . + ' _.
+_NAME_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff][A-Za-z0-9\u00c0-\u024f\u0370-\u03ff.+'’²³_-]*")
+_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff]")
+_INNER_MARK = re.compile(r"[a-z\u00df-\u00ff][A-Z]|[A-Z]{2}|\d|[\u0370-\u03ff²³+]|-[a-z]{1,2}$|^[A-Z]-")
+_YEAR_OR_VERSION = re.compile(r"(?:19|20)\d\d|[vV]?\d+(?:\.\d+)*")
+# Words that trail a name in a label ("FVDM 论文：", "Janus paper:", "JanusFlow [arXiv]").
+_TRAILING_WORDS = re.compile(
+    r"(?:[\s(（\[【:：|–—-]*(?:论文链接|论文地址|论文|链接|地址|原文|paper|pdf|arxiv|link|technical report|tech report))+"
+    r"[\s(（\[【:：|–—-]*$",
+    re.I,
+)
+_HEAD_TAIL = re.compile(r"[\s(（\[【:：|–—-]+$")
+_NAME_RUN = re.compile(
+    r"(?:^|(?<=[^A-Za-z0-9\u00c0-\u024f\u0370-\u03ff.+'’²³_-]))"
+    r"((?:[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff][A-Za-z0-9\u00c0-\u024f\u0370-\u03ff.+'’²³_-]*[ \u00a0])*"
+    r"[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff][A-Za-z0-9\u00c0-\u024f\u0370-\u03ff.+'’²³_-]*)\s*$"
+)
+# A word just before a name that makes it a person's or a place's: "by Wang (url)".
+_PERSON_CUE = frozenset("by from of at author authors et al".split())
+
+
+def _marked(word: str) -> bool:
+    """A word that looks made up: an inner capital or digit, Greek, a one- or
+    two-letter hyphened part (``VideoGen``, ``GPT-4V``, ``Show-o``); not a chain
+    of ordinary words (``Zero-Shot``, ``Text-to-Image``)."""
+    return bool(_INNER_MARK.search(word))
+
+
+def _proper(word: str) -> bool:
+    """``word`` could name a model by the rule for a title's ``Name:`` prefix
+    (not an ordinary English word, not a generic term such as ``LLM``)."""
+    word = word[:1].upper() + word[1:]
+    return is_name_like(word)
+
+
+def given_name(text: str) -> str | None:
+    """The model name ``text`` plainly is, or ``None``: a link text, a label, a table cell.
+
+    One word must pass the rule for a title's ``Name:`` prefix
+    (:func:`citegraph.names.model_name`: not an ordinary English word nor a
+    generic term such as ``LLM``) and start with a capital or a digit or have
+    one inside (``iVideoGPT``); two or three words must each be capitalised
+    and one of them look made up (``Sparse VideoGen``, ``Kandinsky 3``).
+    Labels, site names, venues and organisations (``Paper``, ``arXiv``,
+    ``Code``, ``CVPR 2024``, ``OpenAI``, ``论文``) are never names.
+
+    >>> given_name("Chameleon"), given_name("**Show-o**"), given_name("Sparse VideoGen")
+    ('Chameleon', 'Show-o', 'Sparse VideoGen')
+    >>> [given_name(t) for t in ("Paper", "arXiv", "论文", "here", "Stable Diffusion", "CVPR 2024", "Making LLaMA")]
+    [None, None, None, None, None, None, None]
+    """
+    if text.strip(" []*").lower() in _NOT_GIVEN_NAMES:  # [[Paper]], [PDF]: most link texts
+        return None
+    s = clean_name(plain(text)).strip(" .,;:：，。")
+    words = s.split()
+    if not words or len(words) > 3 or len(s) > 40 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None
+    if any(w.lower().strip(".") in _NOT_GIVEN_NAMES for w in words) or is_generic(s):
+        return None
+    if any(_YEAR_OR_VERSION.fullmatch(w) for w in words[:1]) or any(
+        re.fullmatch(r"(?:19|20)\d\d", w) for w in words
+    ):
+        return None
+    if not _LETTER.search(s):
+        return None
+    if len(words) == 1:
+        w = words[0]
+        if not (w[0].isupper() or w[0].isdigit() or _marked(w)):
+            return None
+        if "-" in w and not _marked(w) and not any(_proper(part) for part in w.split("-") if len(part) > 2):
+            return None  # "Text-to-Image": ordinary words joined
+        return w if _proper(w) else None
+    if is_name_like(s):  # "Kandinsky 3", "FLUX.1 Kontext"
+        return s
+    first_ok = _marked(words[0]) or _proper(words[0])  # not "Making LLaMA"
+    if first_ok and all(w[0].isupper() or w[0].isdigit() for w in words) and any(_marked(w) for w in words):
+        return s
+    return None
+
+
+def head_name(head: str) -> str | None:
+    """The name a label or item head gives before its paper link: ``FVDM 论文：``,
+    ``**JanusFlow**:``, ``- Janus (`` (see :func:`given_name`).
+
+    >>> head_name("FVDM 论文："), head_name("- **JanusFlow**: "), head_name("Janus ("), head_name("Code: ")
+    ('FVDM', 'JanusFlow', 'Janus', None)
+    """
+    s = plain(head)
+    s = _TRAILING_WORDS.sub("", s)
+    s = _HEAD_TAIL.sub("", s)
+    return given_name(s) if s else None
+
+
+def name_before(text: str) -> str | None:
+    """The name that ends ``text`` (what stands before ``(link)`` in a sentence).
+
+    Capitalised or made-up words are taken back to the first ordinary one, at
+    most three; none when a word like ``by`` shows a person comes before.
+
+    >>> name_before("现有方法，如 Sparse VideoGen"), name_before("We compare with Chameleon")
+    ('Sparse VideoGen', 'Chameleon')
+    >>> name_before("the work by Wang"), name_before("Making LLaMA SEE and Draw with SEED Tokenizer")
+    (None, None)
+    """
+    m = _NAME_RUN.search(text)
+    if not m:
+        return None
+    words = m.group(1).split()
+    taken: list[str] = []
+    while words and (words[-1][0].isupper() or words[-1][0].isdigit() or _marked(words[-1])):
+        taken.insert(0, words.pop())
+    if not taken or len(taken) > 3 or (words and words[-1].lower() in _PERSON_CUE):
+        return None
+    if len(words) >= 2 and words[-1].islower() and words[-2][:1].isupper():
+        return None  # the tail of a Title Case title: "... Draw with SEED Tokenizer"
+    return given_name(" ".join(taken))

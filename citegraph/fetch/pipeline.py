@@ -32,6 +32,7 @@ Every answer is written to the cache in its own transaction as it arrives.
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import sys
 import time
@@ -53,12 +54,83 @@ from citegraph.graph.model import normalize_title
 if TYPE_CHECKING:
     from citegraph.fetch.s2 import S2Client
 
-__all__ = ["BuildResult", "build", "build_from_entries", "entry_alias", "TITLE_MATCH_MIN"]
+__all__ = [
+    "BuildResult",
+    "build",
+    "build_from_entries",
+    "entry_alias",
+    "format_capped",
+    "short_title",
+    "show_progress",
+    "TITLE_MATCH_MIN",
+]
 
 # How alike (difflib ratio of normalised titles) a title match must be to be kept.
 TITLE_MATCH_MIN = 0.9
 # Fewer papers than this in a step: no progress bar.
 _BAR_MIN = 5
+# Offline: the stderr note names this many missing items, the CSV all of them.
+NOTE_MAX = 10
+_WINDOW_REASON = "the API pages at most 9,999 items"
+
+
+def short_title(title: str | None, width: int = 60) -> str | None:
+    """``title`` on one line, cut to ``width`` characters for messages.
+
+    >>> short_title("Chameleon:   Mixed-Modal  Early-Fusion Foundation Models", 30)
+    'Chameleon: Mixed-Modal Early-…'
+    >>> short_title(None) is None
+    True
+    """
+    if not title:
+        return None
+    text = " ".join(title.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _paper_label(paper_id: str | None, title: str | None, fallback: str | None = None) -> str:
+    """``"Short title" (id)`` for messages; either part may be missing."""
+    short = short_title(title)
+    ref = paper_id or fallback
+    if short and ref:
+        return f'"{short}" ({ref})'
+    return f'"{short}"' if short else str(ref)
+
+
+def format_capped(cap: dict[str, Any]) -> str:
+    """One line about a cut list (an item of ``stats["capped"]``).
+
+    >>> format_capped({"paper": "ab12", "title": "A Paper", "list": "citations",
+    ...                "fetched": 9999, "total": 12000, "reason": "the API pages at most 9,999 items"})
+    'citations of "A Paper" (ab12): 9999 of 12000 fetched (the API pages at most 9,999 items)'
+    """
+    total = cap.get("total")
+    return (
+        f"{cap['list']} of {_paper_label(cap['paper'], cap.get('title'))}: {cap['fetched']} of "
+        f"{total if total is not None else '?'} fetched ({cap['reason']})"
+    )
+
+
+def _missing_reason(item: dict[str, Any]) -> str:
+    reason = f"{item['what']} not in the cache (offline)"
+    return f"{reason}: {item['detail']}" if item.get("detail") else reason
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
+
+
+def show_progress(quiet: bool, stream: Any = None) -> bool:
+    """Whether to draw progress bars: ``stream`` (default stderr) is a terminal and not ``quiet``.
+
+    >>> import io
+    >>> show_progress(False, io.StringIO())  # a file or a pipe: no bar
+    False
+    """
+    return not quiet and _isatty(sys.stderr if stream is None else stream)
 
 
 @dataclass
@@ -72,8 +144,14 @@ class BuildResult:
     stats
         ``listed``, ``resolved``, ``unresolved``, ``requests``, ``retries``,
         ``cache_hits`` (listed entries resolved from the cache), ``papers``,
-        ``edges``, ``references_unresolved``, ``capped`` (cut lists),
+        ``edges``, ``references_unresolved``, ``capped`` (cut lists: ``paper``,
+        ``title``, ``list``, ``fetched``, ``total``, ``reason``),
         ``expansion_capped``, ``offline_missing``, ``cache``.
+        ``offline_missing`` has one dict per thing ``--offline`` lacked:
+        ``what`` (``title match``, ``record``, ``references``, ``citations``),
+        ``id`` (the query id or paperId, ``None`` for a title), ``title``,
+        ``entry`` (the list entry's key, ``None`` for unlisted papers),
+        ``source`` and ``detail`` (how much of a list is cached).
     unresolved
         One dict per list entry that could not be resolved: ``entry`` (its
         key), ``title``, ``source`` (``file:line``), ``reason``.
@@ -101,7 +179,46 @@ class BuildResult:
             line += f", depth cut at {s['max_papers']} papers"
         if s["offline_missing"]:
             line += f"; offline: {len(s['offline_missing'])} items missing from the cache"
+            if unresolved_csv and not s["unresolved"]:
+                line += f" (see {unresolved_csv})"
         return line
+
+    def csv_rows(self) -> list[dict[str, Any]]:
+        """Rows of the unresolved CSV: the unresolved entries, then what ``--offline`` lacked
+        for resolved or unlisted papers (records, reference and citation lists).
+
+        Entries the cache could not resolve are already rows of ``unresolved``
+        (reason ``not in the cache (offline)``); they are not repeated.
+        """
+        listed_rows = {u["entry"] for u in self.unresolved}
+        rows = list(self.unresolved)
+        for item in self.stats.get("offline_missing") or []:
+            if item.get("entry") is not None and item["entry"] in listed_rows:
+                continue
+            rows.append({
+                "entry": item.get("entry") or item.get("id"),
+                "title": item.get("title"),
+                "source": item.get("source") or "",
+                "reason": _missing_reason(item),
+            })
+        return rows
+
+    def offline_note(self, unresolved_csv: str | os.PathLike[str] | None = None, limit: int = NOTE_MAX) -> str | None:
+        """What ``--offline`` lacked, for stderr: the first ``limit`` items by title and id.
+
+        ``None`` when nothing was missing.  The full list is in the CSV (:meth:`csv_rows`).
+        """
+        missing = self.stats.get("offline_missing") or []
+        if not missing:
+            return None
+        where = f"; all listed in {unresolved_csv}" if unresolved_csv else ""
+        lines = [f"offline: {len(missing)} items not in the cache (run without --offline to fetch them{where}):"]
+        for item in missing[:limit]:
+            text = f"  {item['what']} of {_paper_label(item.get('id'), item.get('title'), item.get('source'))}"
+            lines.append(f"{text}: {item['detail']}" if item.get("detail") else text)
+        if len(missing) > limit:
+            lines.append(f"  … and {len(missing) - limit} more")
+        return "\n".join(lines)
 
 
 def entry_alias(entry: Entry) -> str | None:
@@ -178,11 +295,13 @@ class _Run:
         self.resolved: dict[str, str] = {}  # entry key -> paperId
         self.reasons: dict[str, str] = {}  # entry key -> why unresolved
         self.cache_hits = 0
-        self.offline_missing: list[str] = []
+        self.offline_missing: list[dict[str, Any]] = []
         self.capped: list[dict[str, Any]] = []
         self.expansion_capped: dict[str, Any] | None = None
         self.expanded: list[str] = []
         self._lean_stored: set[str] = set()
+        self._by_pid: dict[str, list[Entry]] = {}  # see _entries_of
+        self._index_size = -1
 
     def _store_lean(self, record: dict[str, Any]) -> None:
         # The same cited papers recur in many lists; within one run their lean
@@ -194,6 +313,40 @@ class _Run:
     @property
     def offline(self) -> bool:
         return self.client is None
+
+    def _entries_of(self, pid: str) -> list[Entry]:
+        """The list entries resolved to ``pid`` (indexed again whenever more entries resolve)."""
+        if self._index_size != len(self.resolved):
+            self._by_pid = {}
+            for entry in self.entries:
+                if entry.key in self.resolved:
+                    self._by_pid.setdefault(self.resolved[entry.key], []).append(entry)
+            self._index_size = len(self.resolved)
+        return self._by_pid.get(pid, [])
+
+    def _title_of(self, pid: str) -> str | None:
+        """The paper's title for messages: its cached record's, else its list entry's."""
+        row = self.cache.get_paper(pid)
+        if row is not None and row.record.get("title"):
+            return row.record["title"]
+        return next((e.title for e in self._entries_of(pid) if e.title), None)
+
+    def _label(self, pid: str) -> str:
+        return _paper_label(pid, self._title_of(pid))
+
+    def _missing(
+        self, what: str, ident: str | None, entries: Sequence[Entry] = (), *,
+        title: str | None = None, detail: str | None = None,
+    ) -> None:
+        """Note something ``--offline`` needed and the cache lacks (see ``BuildResult.stats``)."""
+        self.offline_missing.append({
+            "what": what,
+            "id": ident,
+            "title": title or next((e.title for e in entries if e.title), None),
+            "entry": entries[0].key if entries else None,
+            "source": "; ".join(dict.fromkeys(s for e in entries for s in e.sources)),
+            "detail": detail,
+        })
 
     # ------------------------------------------------------------- resolve
 
@@ -234,8 +387,8 @@ class _Run:
             if hit:
                 self._settle(entry, pid, why(entry, reason or ""), from_cache=True)
             elif self.offline:
-                self._settle(entry, None, why(entry, "offline: not in the cache"))
-                self.offline_missing.append(f"title match for {entry.key}")
+                self._settle(entry, None, why(entry, _missing_reason({"what": "title match"})))
+                self._missing("title match", None, [entry])
             else:
                 todo.append(entry)
         for entry in _bar(todo, enabled=self.progress, total=len(todo), desc="title matches", unit="title"):
@@ -273,8 +426,8 @@ class _Run:
                     self._settle(entry, pid, reason, from_cache=True)
             elif self.offline:
                 for entry in group:
-                    self._settle(entry, None, "offline: not in the cache")
-                self.offline_missing.append(f"record of {alias}")
+                    self._settle(entry, None, _missing_reason({"what": "record"}))
+                self._missing("record", alias, group)
             else:
                 pending.append(alias)
         self.fetch_records(pending + [pid for pid in dict.fromkeys(self.resolved.values()) if self._needs_record(pid)])
@@ -308,7 +461,11 @@ class _Run:
         if not queries:
             return
         if self.offline:
-            self.offline_missing.extend(f"record of {q}" for q in queries)
+            # Offline, the queries are paperIds; a missing list is reported by complete_list.
+            for pid in queries:
+                row = self.cache.get_paper(pid)
+                if row is None or not row.full:
+                    self._missing("record", pid, self._entries_of(pid), title=row.record.get("title") if row else None)
             return
         assert self.client is not None
         from citegraph.fetch.s2 import BATCH_MAX, LEAN_FIELDS, PAPER_FIELDS
@@ -316,11 +473,13 @@ class _Run:
         fields = list(PAPER_FIELDS)
         if self.depth >= 1:
             fields += [f"references.{f}" for f in LEAN_FIELDS]
+        batches = math.ceil(len(queries) / BATCH_MAX)
         bar = _bar(None, enabled=self.progress, total=len(queries), desc="papers", unit="paper")
         with bar:
-            for start in range(0, len(queries), BATCH_MAX):
+            for number, start in enumerate(range(0, len(queries), BATCH_MAX), 1):
                 chunk = queries[start : start + BATCH_MAX]
-                answer = self.client.paper_batch(chunk, fields)
+                what = f"batch {number} of {batches} ({len(chunk)} papers: {chunk[0]} … {chunk[-1]})"
+                answer = self.client.paper_batch(chunk, fields, what=what)
                 with self.cache.transaction():
                     for query, record in zip(chunk, answer):
                         self._store_record(query, record)
@@ -353,30 +512,36 @@ class _Run:
     def complete_list(self, pid: str, kind: str, cap: int | None = None) -> None:
         """Page ``pid``'s ``kind`` list from where the cache stops, up to ``cap`` items."""
         state = self.cache.get_list(pid, kind, since=self.since)
+        record = self.cache.get_paper(pid)
+        total = (record.record.get("referenceCount" if kind == "references" else "citationCount")
+                 if record else None)
         if state is not None and state.complete:
+            self._note_window_cut(pid, kind, state.fetched, total if total is not None else state.total)
             return
         from citegraph.fetch.s2 import EDGE_FIELDS, LEAN_FIELDS, OFFSET_LIMIT, PAGE_MAX, S2NotFound
 
         offset = state.next_offset if state is not None and state.next_offset is not None else 0
         fetched = state.fetched if state is not None and offset else 0
-        record = self.cache.get_paper(pid)
-        total = (record.record.get("referenceCount" if kind == "references" else "citationCount")
-                 if record else None)
         while True:
             if offset >= OFFSET_LIMIT:
-                self._note_cap(pid, kind, fetched, total, "the API pages at most 9,999 items")
+                self._note_cap(pid, kind, fetched, total, _WINDOW_REASON)
                 return
             if cap is not None and fetched >= cap:
                 self._note_cap(pid, kind, fetched, total, f"--citation-cap {cap}")
                 return
             if self.offline:
-                what = "started" if state is None else f"{fetched} of {total if total is not None else '?'} cached"
-                self.offline_missing.append(f"{kind} of {pid} ({what})")
+                known = total if total is not None else "?"
+                self._missing(
+                    kind, pid, self._entries_of(pid), title=self._title_of(pid),
+                    detail="none cached" if state is None else f"{state.fetched} of {known} cached",
+                )
                 return
             assert self.client is not None
             limit = PAGE_MAX if cap is None else min(PAGE_MAX, cap - fetched)
             try:
-                page = self.client.list_page(pid, kind, offset=offset, limit=limit, fields=EDGE_FIELDS + LEAN_FIELDS)
+                page = self.client.list_page(
+                    pid, kind, offset=offset, limit=limit, fields=EDGE_FIELDS + LEAN_FIELDS, label=self._label(pid)
+                )
             except S2NotFound:
                 with self.cache.transaction():
                     self.cache.put_list_page(pid, kind, 0, [], next_offset=None, total=total, source="missing")
@@ -398,13 +563,31 @@ class _Run:
                 self.cache.put_list_page(pid, kind, offset, items, next_offset=page.next, total=total, source="paged")
             fetched = offset + len(items)
             if page.next is None:
+                self._note_window_cut(pid, kind, fetched, total)
                 return
             offset = page.next
 
     def _note_cap(self, pid: str, kind: str, fetched: int, total: int | None, reason: str) -> None:
         if total is not None and fetched >= total:
             return
-        self.capped.append({"paper": pid, "list": kind, "fetched": fetched, "total": total, "reason": reason})
+        self.capped.append({
+            "paper": pid, "title": self._title_of(pid), "list": kind, "fetched": fetched, "total": total,
+            "reason": reason,
+        })
+
+    def _note_window_cut(self, pid: str, kind: str, fetched: int, total: int | None) -> None:
+        """A list that ended without ``next`` yet is cut by the API's 9,999 window.
+
+        Near the window's end the API may simply stop giving ``next``; the list
+        is cut when the paper's count is more than the window can page and more
+        than was fetched, and paging got within one page of the window's end.
+        """
+        if total is None or total <= fetched:
+            return  # the common case, decided without loading the API client
+        from citegraph.fetch.s2 import OFFSET_LIMIT, PAGE_MAX
+
+        if total > OFFSET_LIMIT and fetched >= OFFSET_LIMIT - PAGE_MAX:
+            self._note_cap(pid, kind, fetched, total, _WINDOW_REASON)
 
     def fetch_lists(self, pids: Sequence[str], kind: str, cap: int | None = None) -> None:
         for pid in _bar(pids, enabled=self.progress, total=len(pids), desc=f"{kind} lists", unit="paper"):
@@ -608,7 +791,7 @@ def build(
 
     docs = read_documents([Path(p) for p in lists])  # a bad list is reported before the cache is opened
     if progress is None:
-        progress = not quiet and sys.stderr.isatty()
+        progress = show_progress(quiet)
     api_url = api_url or os.environ.get("CITEGRAPH_S2_URL") or None
     api_key = api_key or os.environ.get("S2_API_KEY") or None
     with Cache(resolve_cache_path(cache)) as store:

@@ -37,7 +37,7 @@ import ssl
 import time
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
 import httpx
 import tenacity
@@ -202,14 +202,22 @@ class _Requester(ApiRequester):
     ) -> Any:
         method = "POST" if payload else "GET"
         if url.endswith("/paper/search/match"):
+            # Name the title in errors: the query parameter is the (percent-encoded) title.
+            title = dict(parse_qsl(parameters.lstrip("&"))).get("query", "")
             return self._owner._call(
                 method, url, params=parameters.lstrip("&"), payload=payload,
-                what="a title match", validate=_valid_match,
+                what=f'the title match for "{_clip(title)}"', validate=_valid_match,
             )
         return self._owner._call(
             method, url, params=parameters.lstrip("&"), payload=payload,
             what=f"{method} {url}", validate=_valid_nonempty,
         )
+
+
+def _clip(text: str, width: int = 80) -> str:
+    """``text`` on one line, cut to ``width`` characters (titles in error messages)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _valid_nonempty(data: Any) -> bool:
@@ -406,8 +414,13 @@ class S2Client:
 
     # ------------------------------------------------------------ endpoints
 
-    def paper_batch(self, ids: Sequence[str], fields: Sequence[str]) -> list[dict[str, Any] | None]:
+    def paper_batch(
+        self, ids: Sequence[str], fields: Sequence[str], *, what: str | None = None
+    ) -> list[dict[str, Any] | None]:
         """Records for up to 500 ids, in input order; ``None`` where the API knows no such paper.
+
+        ``what`` names the batch in error messages (default: its size, first
+        and last id).
 
         Sent through :meth:`_call` rather than the client's ``get_papers``, which
         drops the ``null`` answers and then guesses which ids were not found by
@@ -429,7 +442,7 @@ class S2Client:
                 f"{self.api_url}/paper/batch",
                 params={"fields": ",".join(fields)},
                 payload={"ids": ids},
-                what=f"the batch of {len(ids)} papers starting {ids[0]}",
+                what=what or f"the batch of {len(ids)} papers {ids[0]} … {ids[-1]}",
                 validate=lambda data: isinstance(data, list)
                 and len(data) == len(ids)
                 and all(_valid_record(item) for item in data),
@@ -472,8 +485,12 @@ class S2Client:
         offset: int,
         limit: int = PAGE_MAX,
         fields: Sequence[str] = EDGE_FIELDS + LEAN_FIELDS,
+        label: str | None = None,
     ) -> Page:
         """One page of ``paper_id``'s ``references`` or ``citations``, starting at ``offset``.
+
+        ``label`` names the paper in error messages (default its id; the
+        pipeline passes its short title and id).
 
         Sent through :meth:`_call` rather than the client's
         ``get_paper_references``/``get_paper_citations``: those omit the API key,
@@ -507,7 +524,7 @@ class S2Client:
             "GET",
             f"{self.api_url}/paper/{quote(paper_id, safe=':/')}/{kind}",
             params={"fields": ",".join(fields), "offset": offset, "limit": limit},
-            what=f"the {kind} of {paper_id} from offset {offset}",
+            what=f"the {kind} of {label or paper_id} from offset {offset}",
             validate=valid,
         )
         return Page(offset=offset, items=list(data["data"]), next=data.get("next"))

@@ -5,9 +5,12 @@ needed 57 s to stabilise 500 nodes and did not finish 2,000 in five minutes,
 while precomputed positions open 10,000 nodes in seconds.  So both layouts
 are computed here and the page only draws them.
 
-* :func:`time_layout`: time flows left to right (one column per year) and
-  each group (model family, community) gets its own horizontal band, so a
-  family's history reads as one row.
+* :func:`time_layout`: time flows left to right and each group (model
+  family, community) gets its own horizontal band, so a family's history
+  reads as one row.  Each column is as wide as its papers need, and when
+  there are many years the early sparse ones share a column
+  (:func:`year_columns`): a graph of fetched citations from 1950 on does not
+  shrink the listed papers of the last two years to a sliver.
 * :func:`force_layout`: a Fruchterman-Reingold layout by igraph (C code:
   5,000 nodes in under a second, where networkx's ``spring_layout`` takes
   100 s), scaled to screen pixels.
@@ -35,12 +38,20 @@ from typing import Any, Hashable, Mapping, Sequence
 import networkx as nx
 import numpy as np
 
-__all__ = ["YEAR_WIDTH", "time_layout", "force_layout"]
+__all__ = ["MAX_COLUMNS", "YEAR_WIDTH", "time_layout", "year_columns", "force_layout"]
 
 YEAR_WIDTH = 230.0
 # Space around a dot and its label, and between two bands.
 _PAD = 10.0
-_BAND_GAP = 56.0
+_BAND_GAP = 44.0
+_COL_GAP = 40.0
+# Typical height of a row of dots, and the width:height a full cell aims at.
+_ROW = 40.0
+_ASPECT = 3.0
+_SCREEN = 1.6
+# More year columns than this make the page a long thin strip: early sparse
+# years are grouped (see year_columns).
+MAX_COLUMNS = 16
 
 
 def _month(d: Mapping[str, Any]) -> float | None:
@@ -95,6 +106,45 @@ def _cell(
     return offsets, top
 
 
+def _span_label(a: int, b: int) -> str:
+    """``2024``, ``2017–19`` (same century), ``1998–2003``."""
+    if a == b:
+        return str(a)
+    return f"{a}\u2013{b % 100:02d}" if a // 100 == b // 100 else f"{a}\u2013{b}"
+
+
+def year_columns(weight: Mapping[int, float], max_columns: int = MAX_COLUMNS) -> list[tuple[int, int]]:
+    """Group the years present into at most about ``max_columns`` columns of consecutive years.
+
+    Going back from the latest year, a column closes once it holds a
+    ``1 / max_columns`` share of the total ``weight``: heavy (recent, listed)
+    years keep a column each, early sparse years share one.  With few years
+    every year is its own column.
+
+    >>> year_columns({2023: 5, 2024: 9})
+    [(2023, 2023), (2024, 2024)]
+    >>> w = {y: 1 for y in range(1950, 2020)} | {2020: 40, 2021: 50}
+    >>> cols = year_columns(w, max_columns=6)
+    >>> cols[-2:], cols[0][0], len(cols) <= 7
+    ([(2020, 2020), (2021, 2021)], 1950, True)
+    """
+    years = sorted(weight)
+    if len(years) <= max_columns:
+        return [(y, y) for y in years]
+    target = sum(weight.values()) / max_columns
+    cols: list[tuple[int, int]] = []
+    newest, acc = None, 0.0
+    for y in reversed(years):
+        newest = y if newest is None else newest
+        acc += weight[y]
+        if acc >= target:
+            cols.append((y, newest))
+            newest, acc = None, 0.0
+    if newest is not None:
+        cols.append((years[0], newest))
+    return cols[::-1]
+
+
 def time_layout(
     G: nx.DiGraph,
     band: Mapping[Hashable, Hashable],
@@ -104,6 +154,8 @@ def time_layout(
     size: Mapping[Hashable, float] | None = None,
     label: Mapping[Hashable, tuple[float, float]] | None = None,
     band_labels: Mapping[Hashable, str] | None = None,
+    weight: Mapping[Hashable, float] | None = None,
+    max_columns: int = MAX_COLUMNS,
 ) -> tuple[dict[Hashable, tuple[float, float]], dict[str, Any]]:
     """Positions with x from the ``year`` attribute and y from the node's band.
 
@@ -123,39 +175,80 @@ def time_layout(
         ``(width, height)`` of each node's label, drawn under its dot (default: none).
     band_labels
         Text to show for each band (default ``str(key)``).
+    weight
+        How much each node counts when years are grouped into columns
+        (default 1; the explorer counts listed papers more).
+    max_columns
+        About how many year columns at most (see :func:`year_columns`).
 
     Returns
     -------
     positions, axis
-        ``{node: (x, y)}`` and ``{"years": {year: x}, "unknown_year_x": x or None,
-        "year_width": w, "bands": [{"key", "label", "top", "bottom"}]}``, what the
-        page needs to draw year columns and band labels.  Each year present gets
-        a column (years without papers take no room); papers without a year go
-        to a column left of the first year.
+        ``{node: (x, y)}`` and ``{"years": {year: x}, "columns": [{"label",
+        "x", "width", "from", "to"}], "unknown_year_x": x or None,
+        "unknown_width": w, "year_width": w, "bands": [{"key", "label", "top",
+        "bottom"}]}``, what the page needs to draw year columns and band
+        labels.  Each column is as wide as its papers need (years without
+        papers take no room, sparse years are grouped); papers without a year
+        go to a column left of the first.
     """
     size = size or {}
     label = label or {}
-    years = sorted({int(d["year"]) for _, d in G.nodes(data=True) if d.get("year") is not None})
-    has_unknown = any(d.get("year") is None for _, d in G.nodes(data=True))
-    when = {n: _month(d) for n, d in G.nodes(data=True)}
-    cells: dict[tuple[Hashable, int | None], list[Hashable]] = defaultdict(list)
+    weight = weight or {}
+    year_of = {n: (None if d.get("year") is None else int(d["year"])) for n, d in G.nodes(data=True)}
+    per_year: dict[int, float] = defaultdict(float)
+    for n, y in year_of.items():
+        if y is not None:
+            per_year[y] += float(weight.get(n, 1.0))
+    spans = year_columns(per_year, max_columns)
+    column_of_year = {y: k for k, (a, b) in enumerate(spans) for y in range(a, b + 1)}
+    # Inside a cell papers are in date order, across the years of a grouped column too.
+    when = {}
     for n, d in G.nodes(data=True):
-        y = d.get("year")
-        cells[(band[n], None if y is None else int(y))].append(n)
-    # One width for every year column: wide enough for the largest cell to be
-    # about as wide as it is tall, and for the widest single paper.
+        m = _month(d)
+        y = year_of[n]
+        when[n] = (0.0 if y is None else float(y)) + (0.5 if m is None else m)
+    cells: dict[tuple[Hashable, int | None], list[Hashable]] = defaultdict(list)
+    for n in G:
+        y = year_of[n]
+        cells[(band[n], None if y is None else column_of_year[y])].append(n)
+
     def extent(n: Hashable) -> float:
         return max(2 * float(size.get(n, 10.0)), label.get(n, (0.0, 0.0))[0]) + _PAD
 
-    col_w = max(
-        [YEAR_WIDTH - 40.0]
-        + [extent(n) for n in G]
-        + [math.sqrt(len(m) * sum(extent(n) for n in m) / len(m) * 40.0) for m in cells.values()]
-    )
-    laid = {key: _cell(members, score, size, label, when, col_w) for key, members in cells.items()}
-    col_w += 40.0
-    year_x = {yr: i * col_w for i, yr in enumerate(years)}
-    unknown_x = (-col_w if years else 0.0) if has_unknown else None
+    area = {key: (len(m) * _ROW * sum(extent(n) for n in m) / len(m), max(extent(n) for n in m)) for key, m in cells.items()}
+    order = {key: i for i, key in enumerate(band_order)}
+
+    def lay(aspect: float) -> tuple[dict[int | None, float], dict]:
+        # Each column is wide enough for its widest paper and for its largest
+        # cell to be ``aspect`` times as wide as it is tall.
+        width: dict[int | None, float] = defaultdict(lambda: YEAR_WIDTH - _COL_GAP)
+        for (_, col), (a, widest) in area.items():
+            width[col] = max(width[col], widest, math.sqrt(a * aspect))
+        return width, {key: _cell(members, score, size, label, when, width[key[1]]) for key, members in cells.items()}
+
+    # Wide cells suit few bands, tall ones many: the aspect is set once more so
+    # that the whole picture is about as wide as a screen for its height.
+    width, laid = lay(_ASPECT)
+    total_w = sum(w + _COL_GAP for w in width.values())
+    heights: dict[Hashable, float] = defaultdict(float)
+    for (b, _), (_, h) in laid.items():
+        heights[order[b]] = max(heights[order[b]], h)
+    total_h = sum(h + _BAND_GAP for h in heights.values())
+    if total_w > 0 and total_h > 0:
+        aspect = min(max(_ASPECT * _SCREEN / (total_w / total_h), 0.5), 8.0)
+        if abs(math.log(aspect / _ASPECT)) > 0.2:
+            width, laid = lay(aspect)
+    col_x: dict[int, float] = {}
+    x = 0.0
+    for k in range(len(spans)):
+        if k:
+            x += (width[k - 1] + width[k]) / 2 + _COL_GAP
+        col_x[k] = x
+    has_unknown = any(y is None for y in year_of.values())
+    unknown_x = None
+    if has_unknown:
+        unknown_x = -((width[0] if spans else 0.0) + width[None]) / 2 - _COL_GAP if spans else 0.0
 
     positions: dict[Hashable, tuple[float, float]] = {}
     bands = []
@@ -166,13 +259,24 @@ def time_layout(
             continue
         height = max(laid[k][1] for k in keys)
         for k in keys:
-            x0 = unknown_x if k[1] is None else year_x[k[1]]
+            x0 = unknown_x if k[1] is None else col_x[k[1]]
             for n, (dx, dy) in laid[k][0].items():
                 positions[n] = (round(x0 + dx, 1), round(top + dy, 1))
         text = (band_labels or {}).get(key, str(key))
         bands.append({"key": key, "label": text, "top": top, "bottom": top + height})
         top += height + _BAND_GAP
-    axis = {"years": year_x, "unknown_year_x": unknown_x, "year_width": col_w, "bands": bands}
+    columns = [
+        {"label": _span_label(a, b), "x": col_x[k], "width": width[k] + _COL_GAP, "from": a, "to": b}
+        for k, (a, b) in enumerate(spans)
+    ]
+    axis = {
+        "years": {y: col_x[k] for y, k in column_of_year.items() if y in per_year},
+        "columns": columns,
+        "unknown_year_x": unknown_x,
+        "unknown_width": width[None] + _COL_GAP if has_unknown else None,
+        "year_width": max([c["width"] for c in columns] or [YEAR_WIDTH]),
+        "bands": bands,
+    }
     return positions, axis
 
 

@@ -102,6 +102,12 @@ class _Finder:
                 continue  # "Wilson Yan" names a person, not the model Yan
             found.update(self.owners[name])
         found.discard(node)
+        # Papers cited side by side in one sentence ("such as Sparse VideoGen (url)
+        # and AdaSpa (url)") share it as their text: it names each of them, but it
+        # is a third paper's note, and says nothing of how they relate.
+        places = set(d.get("sources") or ())
+        if places:
+            found = {o for o in found if not places & set(self.G.nodes[o].get("sources") or ())}
         return sorted(found, key=self.order.__getitem__)
 
 

@@ -1,4 +1,6 @@
-/* citegraph explorer: draws the graph embedded as JSON in #cg-data with vis-network.
+/* citegraph explorer: the controls, legend, time axis and filters around the
+ * vis-network graph that pyvis's script on the same page builds (its items),
+ * with the paper data embedded as JSON in #cg-data.
  *
  * Every string in the data comes from a paper list or the Semantic Scholar
  * API, so none of it is ever parsed as HTML: text goes into the page with
@@ -8,12 +10,43 @@
 (function () {
   "use strict";
 
+  // pyvis's script (next on the page) builds the network with
+  // `new vis.Network(container, {nodes, edges}, options)`.  The explorer takes
+  // its items there, so that the network is built once, over the views that
+  // the filters below control, and pyvis's script carries on with it.
+  const VisNetwork = vis.Network;
+  vis.Network = function (container, items, options) {
+    vis.Network = VisNetwork;
+    return explorer(items, options);
+  };
+
+  function explorer(items, options) {
   const data = JSON.parse(document.getElementById("cg-data").textContent);
+  const pyvisNodes = items.nodes.get();
+  const pyvisEdges = items.edges;
+  data.nodes = pyvisNodes;
+  // pyvis's edges: all of them without ids (their index), or, on big pages,
+  // the lineage and mention links with ids, the citations then coming from
+  // data.hiddenEdges as [from, to, ...] in id order.
+  if (data.hiddenEdges) {
+    data.edges = new Array(data.edgeKinds.length);
+    for (const e of pyvisEdges.get()) data.edges[e.id] = e;
+    const flat = data.hiddenEdges;
+    let k = 0;
+    for (let i = 0; i < data.edges.length; i++) {
+      if (data.edgeKinds[i] !== "cites") continue;
+      data.edges[i] = { id: i, from: flat[k], to: flat[k + 1] };
+      k += 2;
+    }
+    delete data.hiddenEdges;
+  } else {
+    data.edges = pyvisEdges.get().map((e, i) => Object.assign({}, e, { id: i }));
+  }
   const info = data.info;
   const N = data.nodes.length;
   const E = data.edges.length;
   const kinds = data.edgeKinds;
-  const container = document.getElementById("cg-network");
+  const container = document.getElementById("mynetwork");
   const tooltip = document.getElementById("cg-tooltip");
   const details = document.getElementById("cg-details");
 
@@ -91,7 +124,7 @@
   const edges = new vis.DataSet(data.edges);
   const nodesView = new vis.DataView(nodes, { filter: (n) => nodeOn[n.id] === 1 });
   const edgesView = new vis.DataView(edges, { filter: edgePasses });
-  const network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, data.options);
+  const network = new VisNetwork(container, { nodes: nodesView, edges: edgesView }, options);
 
   function refresh() {
     for (let i = 0; i < N; i++) nodeOn[i] = nodePasses(i) ? 1 : 0;
@@ -221,7 +254,7 @@
     const e = data.edges[id];
     const x = data.edgeInfo[String(id)] || {};
     const card = el("div", "cg-card");
-    const name = (i) => info[i].n || data.nodes[i].label;
+    const name = (i) => info[i].n || data.nodes[i].label || info[i].t;
     card.appendChild(el("h4", null, `${name(e.from)} ${KIND_TEXT[kinds[id]] || kinds[id]} ${name(e.to)}`));
     if (kinds[id] === "mentions") card.appendChild(el("div", "cg-meta", `the list's text about ${name(e.from)} names ${name(e.to)}`));
     if (x.k) card.appendChild(el("div", "cg-meta", "relations: " + x.k.join(", ")));
@@ -334,7 +367,7 @@
     hits.forEach((i, k) => {
       const li = el("li", k === active ? "active" : "");
       li.setAttribute("role", "option");
-      li.appendChild(el("span", "cg-r-name", info[i].n || data.nodes[i].label));
+      li.appendChild(el("span", "cg-r-name", info[i].n || data.nodes[i].label || info[i].t));
       li.appendChild(el("span", "cg-r-title", info[i].t));
       if (info[i].y) li.appendChild(el("span", "cg-r-year", info[i].y));
       li.addEventListener("mousedown", (ev) => { ev.preventDefault(); focusNode(i); });
@@ -425,17 +458,45 @@
     fitBesideLegend();
   });
 
-  // fit() ignores the legend floating over the right edge: fit, then shrink and
-  // shift so the papers sit in the part of the canvas the legend leaves free.
+  // The first view shows the papers of the lists (data.view, their box in the
+  // recent years) when showing everything would draw them much smaller; fit()
+  // ignores the legend floating over the right edge, so the box is fitted into
+  // the part of the canvas the legend leaves free.
+  function boxOf(items) {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const n of items) {
+      const r = n.size || 10;
+      x0 = Math.min(x0, n.x - r); x1 = Math.max(x1, n.x + r);
+      y0 = Math.min(y0, n.y - r); y1 = Math.max(y1, n.y + r + 16);
+    }
+    return [x0, y0, x1, y1];
+  }
+  const LABEL_SCALE = 6 / 14;
   function fitBesideLegend() {
-    network.fit({ animation: false });
     const legend = document.getElementById("cg-legend");
     const W = container.clientWidth;
-    const free = W - (legend && !legend.hidden ? legend.offsetWidth + 24 : 0);
-    if (free >= W || free <= W * 0.4) return;
-    const scale = (network.getScale() * free) / W;
-    const view = network.getViewPosition();
-    network.moveTo({ scale, position: { x: view.x + (W - free) / 2 / scale, y: view.y } });
+    const H = container.clientHeight;
+    if (!W || !H || !N) { network.fit({ animation: false }); return; }
+    // Free screen: right of the band labels, left of the legend, below the year strip.
+    const x0 = data.axis ? 110 : 10;
+    let x1 = W - (legend && !legend.hidden ? legend.offsetWidth + 24 : 10);
+    if (x1 - x0 < W * 0.4) x1 = W - 10;
+    const y0 = data.axis ? 30 : 10;
+    const fitX = (box) => (x1 - x0) / Math.max(box[2] - box[0], 1);
+    const fitY = (box) => (H - y0 - 10) / Math.max(box[3] - box[1], 1);
+    let box = boxOf(data.nodes);
+    let scale = Math.min(fitX(box), fitY(box));
+    // When the whole graph would be drawn too small for names (vis draws a label
+    // once it is 6 px tall: 14 px labels below a scale of 0.43), the first view
+    // is the lists' papers of the latest years: they fill the width and may run
+    // below the screen (by up to a third of them).
+    const core = data.view ? Math.min(fitX(data.view), 1.5 * fitY(data.view), 1) : 0;
+    if (scale < LABEL_SCALE && core > scale) { box = data.view; scale = core; }
+    scale = Math.min(scale, 1.5);
+    // The box's left edge at x0 (or centred when narrower), its top at y0.
+    const spare = Math.max(0, x1 - x0 - (box[2] - box[0]) * scale);
+    const left = x0 + spare / 2;
+    network.moveTo({ scale: scale, position: { x: box[0] + (W / 2 - left) / scale, y: box[1] + (H / 2 - y0) / scale } });
   }
   document.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape" && document.activeElement !== searchBox) {
@@ -473,37 +534,53 @@
       ul.appendChild(li);
     }
     box.appendChild(ul);
-    box.appendChild(el("h3", null, "Papers"));
-    const papers = el("ul");
-    const li1 = el("li");
-    const s1 = el("span", "cg-swatch");
-    s1.style.background = "#495057";
-    li1.append(s1, el("span", null, "in your lists"));
-    const li2 = el("li");
-    li2.append(el("span", "cg-swatch cg-ring"), el("span", null, "pulled in from outside"));
-    papers.append(li1, li2);
-    box.appendChild(papers);
-    box.appendChild(el("h3", null, "Links"));
-    const links = el("ul");
-    for (const [k, text] of [["cites", "cites"], ["builds_on", "lineage (builds on)"], ["mentions", "named in the list's text"]]) {
-      if (k !== "cites" && !kinds.includes(k)) continue;
-      const li = el("li");
-      li.append(el("span", "cg-line cg-" + k), el("span", null, text));
-      links.appendChild(li);
+    // Only the kinds of paper and link this page has.
+    const PAPER_TEXT = { listed: "in your lists", outside: "pulled in from outside" };
+    if (data.legend.papers.length) {
+      box.appendChild(el("h3", null, "Papers"));
+      const papers = el("ul");
+      for (const k of data.legend.papers) {
+        const sw = el("span", k === "listed" ? "cg-swatch" : "cg-swatch cg-ring");
+        if (k === "listed") sw.style.background = "#495057";
+        const li = el("li");
+        li.dataset.kind = k;
+        li.append(sw, el("span", null, PAPER_TEXT[k] || k));
+        papers.appendChild(li);
+      }
+      box.appendChild(papers);
     }
-    box.appendChild(links);
+    const LINK_TEXT = { cites: "cites", builds_on: "lineage (builds on)", mentions: "named in the list's text" };
+    if (data.legend.links.length) {
+      box.appendChild(el("h3", null, "Links"));
+      const links = el("ul");
+      for (const k of data.legend.links) {
+        const li = el("li");
+        li.dataset.kind = k;
+        const text = k === "cites" && !data.showCites ? "cites (tick Citations to draw)" : (LINK_TEXT[k] || k);
+        li.append(el("span", "cg-line cg-" + k), el("span", null, text));
+        links.appendChild(li);
+      }
+      box.appendChild(links);
+    }
     box.appendChild(el("div", "cg-size", `Size: ${data.legend.size}`));
   }
 
   // ------------------------------------------------------------ time axis
 
   const axis = data.axis;
-  if (axis) {
-    const yearXs = Object.keys(axis.years).map((y) => [Number(y), axis.years[y]]);
-    if (axis.unknown_year_x !== null) yearXs.push(["year ?", axis.unknown_year_x]);
-    const half = axis.year_width / 2;
-    const left = Math.min(...yearXs.map((p) => p[1])) - half;
-    const right = Math.max(...yearXs.map((p) => p[1])) + half;
+  const FONT = "600 12px system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
+  function clipText(ctx, text, max) {
+    if (ctx.measureText(text).width <= max) return text;
+    let t = text;
+    while (t.length > 1 && ctx.measureText(t + "…").width > max) t = t.slice(0, -1);
+    return t + "…";
+  }
+  const cols = axis ? axis.columns.map((c) => [c.label, c.x, c.width]) : [];
+  if (axis && axis.unknown_year_x !== null) cols.push(["year ?", axis.unknown_year_x, axis.unknown_width]);
+  if (cols.length) {
+    cols.sort((a, b) => a[1] - b[1]);
+    const left = cols[0][1] - cols[0][2] / 2;
+    const right = cols[cols.length - 1][1] + cols[cols.length - 1][2] / 2;
     const top = axis.bands.length ? axis.bands[0].top - 40 : 0;
     const bottom = axis.bands.length ? axis.bands[axis.bands.length - 1].bottom + 30 : 0;
 
@@ -514,46 +591,52 @@
       });
       ctx.strokeStyle = "#e3e6ea";
       ctx.lineWidth = 1 / network.getScale();
-      for (const [, x] of yearXs) {
+      for (const [, x, w] of cols) {
         ctx.beginPath();
-        ctx.moveTo(x - half, top);
-        ctx.lineTo(x - half, bottom);
+        ctx.moveTo(x - w / 2, top);
+        ctx.lineTo(x - w / 2, bottom);
         ctx.stroke();
       }
     });
     network.on("afterDrawing", (ctx) => {
-      // Year and band labels stay on screen (sticky) however the view moves.
+      // Year and band labels stay on screen (sticky) however the view moves;
+      // a label that would overlap the one before it is skipped, a long one clipped.
       const ratio = window.devicePixelRatio || 1;
       ctx.save();
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       const w = container.clientWidth;
       ctx.fillStyle = "rgba(255,255,255,0.85)";
       ctx.fillRect(0, 0, w, 22);
-      ctx.font = "600 12px system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
+      ctx.font = FONT;
       ctx.textAlign = "center";
       ctx.textBaseline = "middle";
       ctx.fillStyle = "#495057";
-      let lastX = -Infinity;
-      for (const [label, x] of yearXs.sort((a, b) => a[1] - b[1])) {
+      const scale = network.getScale();
+      let lastRight = -Infinity;
+      for (const [label, x, cw] of cols) {
         const p = network.canvasToDOM({ x: x, y: 0 });
-        if (p.x < -20 || p.x > w + 20 || p.x - lastX < 34) continue;
-        ctx.fillText(String(label), p.x, 11);
-        lastX = p.x;
+        const text = clipText(ctx, String(label), Math.max(cw * scale - 6, 30));
+        const half = ctx.measureText(text).width / 2;
+        if (p.x + half < 0 || p.x - half > w || p.x - half < lastRight + 8) continue;
+        ctx.fillText(text, p.x, 11);
+        lastRight = p.x + half;
       }
       ctx.textAlign = "left";
-      ctx.font = "600 12px system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
       const h = container.clientHeight;
+      let lastY = -Infinity;
       for (const b of axis.bands) {
         const t = network.canvasToDOM({ x: 0, y: b.top - 22 }).y;
         const bt = network.canvasToDOM({ x: 0, y: b.bottom }).y;
         if (bt < 30 || t > h) continue;
         const y = Math.min(Math.max(t, 32), bt);
-        const text = String(b.label);
+        if (y < lastY + 18) continue;
+        const text = clipText(ctx, String(b.label), 240);
         const tw = ctx.measureText(text).width;
         ctx.fillStyle = "rgba(255,255,255,0.85)";
         ctx.fillRect(6, y - 9, tw + 12, 18);
         ctx.fillStyle = safeColor(b.color);
         ctx.fillText(text, 12, y);
+        lastY = y;
       }
       ctx.restore();
     });
@@ -571,5 +654,7 @@
   fitBesideLegend();
   network.once("afterDrawing", () => { document.body.dataset.ready = "1"; });
   // For tests and for curious people with a console.
-  window.citegraph = { network, nodes, edges, nodesView, edgesView, data, focusNode, search };
+  window.citegraph = { network, nodes, edges, nodesView, edgesView, data, focusNode, search, fitBesideLegend };
+  return network;
+  }
 })();
