@@ -278,7 +278,8 @@ def audit_cmd(graph: str, merge: bool, output: str | None, fmt: str) -> None:
     if merge:
         merge_duplicates(G, report["duplicates"])
         save_graph(G, output or graph)
-        click.echo(f"merged {len(report['duplicates'])} duplicates into {output or graph}", err=True)
+        n = len(report["duplicates"])
+        click.echo(f"merged {n} {'duplicate' if n == 1 else 'duplicates'} into {output or graph}", err=True)
 
 # === lineage ===
 @main.command("lineage")
@@ -289,7 +290,9 @@ def audit_cmd(graph: str, merge: bool, output: str | None, fmt: str) -> None:
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.3, show_default=True,
               help="Drop successor links less certain than this.")
 @click.option("--main-path", is_flag=True,
-              help="Add the global main path (SPC) of the citation network and the citation cycles broken by date.")
+              help="Add the global main path (SPC) of the citation network, and the citations left out of it: "
+                   "those running more than a year back in time and those closing a cycle (the first 10; "
+                   "all with --format json).")
 def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float, main_path: bool) -> None:
     """Model lineage: which model descends from which, with the evidence.
 

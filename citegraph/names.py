@@ -3,8 +3,11 @@
 Pure text functions, shared by the list reader (to show names early), the
 ``mentions`` links and lineage analysis.  No name is better than a wrong one:
 a title prefix such as ``Beyond Text:`` or ``Be Yourself:`` is not taken for a
-name, and a title with no name (``Making LLaMA SEE and Draw with SEED
-Tokenizer``) only gets one when the paper's own text says "we introduce X".
+name, and a title with no name only gets one when the paper's own text says
+"we introduce X".  A "Making Y ... with Z" title (``Making LLaMA SEE and Draw
+with SEED Tokenizer``) puts another's tool to work on another's model: neither
+Z nor Y is the paper's name, only the text's name for the two joined
+(``SEED-LLaMA``) or a name of its own.
 
 Examples
 --------
@@ -12,8 +15,11 @@ Examples
 ...            "To mitigate these limitations, we present Anole, an open model.")
 'Anole'
 >>> model_name("Making LLaMA SEE and Draw with SEED Tokenizer",
-...            "To this end, we introduce SEED, an elaborate image tokenizer")
-'SEED'
+...            "To this end, we introduce SEED, an elaborate image tokenizer") is None
+True
+>>> model_name("Making LLaMA SEE and Draw with SEED Tokenizer",
+...            "we introduce SEED, a tokenizer. SEED-LLaMA is then trained on it.")
+'SEED-LLaMA'
 >>> name_key("PixArt-$\\\\alpha$") == name_key("PIXART-α") == name_key("PixArt alpha")
 True
 >>> [m.group(0) for m in mention_regex("Emu").finditer("Emu2 beats Emu, not emu.")]
@@ -484,6 +490,48 @@ def _text_name(text: str, title: str | None = None) -> str | None:
     return best[1] if best else None
 
 
+# "Making LLaMA SEE and Draw with SEED Tokenizer": the title puts a tool (SEED) to
+# work on another's model (LLaMA); neither is the model the paper introduces.
+_MAKING_WITH = re.compile(
+    r"^(?:Making|Make|Teaching|Teach|Enabling|Empowering|Equipping|Helping|Letting|Let|Getting)\s+(.+?)\s+with\s+(.+)$",
+    re.I,
+)
+
+
+def _making_with_name(title: str, text: str) -> str | None:
+    """The model a "Making Y ... with Z" paper introduces, or ``None``.
+
+    Its text's name for Z joined to Y ("SEED-LLaMA") when the text has one;
+    else the text's "we introduce X" name unless X is one of the title's own
+    words (the tool Z or the model Y it is applied to: another's name).
+
+    >>> t = "Making LLaMA SEE and Draw with SEED Tokenizer"
+    >>> _making_with_name(t, "we introduce SEED, a tokenizer. SEED-LLaMA is then trained.")
+    'SEED-LLaMA'
+    >>> _making_with_name(t, "we introduce SEED, a tokenizer.") is None
+    True
+    """
+    m = _MAKING_WITH.match(title)
+    if m is None:
+        return None
+    words = {name_key(w) for w in re.findall(r"[\w'’.+-]+", title)}
+    object_words = [w for w in re.findall(r"[\w'’.+-]+", m.group(1)) if _CAPITAL_OR_DIGIT.search(w)]
+    tool_words = [w for w in re.findall(r"[\w'’.+-]+", m.group(2)) if _CAPITAL_OR_DIGIT.search(w)]
+    for a in tool_words:
+        for b in object_words:
+            for first, second in ((a, b), (b, a)):
+                combined = re.search(
+                    rf"(?<![A-Za-z0-9_-]){re.escape(first)}[-_]?{re.escape(second)}(?![A-Za-z0-9_-])", text, re.I
+                )
+                # (ASCII word edges: Chinese notes run words up to the name, "构建了SEED-LLaMA模型")
+                if combined and name_key(first) != name_key(second):
+                    return combined.group(0)
+    name = _text_name(text, title) if text else None
+    if name is None or name_key(name) in words:
+        return None
+    return name
+
+
 # Pure and asked again for the same paper by the list reader, mention
 # detection, lineage analysis and the HTML writer: remembered.
 @lru_cache(maxsize=65536)
@@ -497,7 +545,9 @@ def model_name(title: str | None, text: str | None = None) -> str | None:
     "Introduced X" / "我们提出了X" / "名为X" sentence; "Proposed Dream Engine"
     when the text uses the words again; a long form the sentence introduces
     (or the title begins with) and its acronym, "we obtain the Multimodal
-    Unified Attention Network (MUAN)".  A survey's text gives none.
+    Unified Attention Network (MUAN)".  A survey's text gives none.  A
+    "Making Y ... with Z" title takes neither Z nor Y from the text, only
+    their joined name ("SEED-LLaMA") or a name of the paper's own.
 
     Parameters
     ----------
@@ -548,6 +598,8 @@ def model_name(title: str | None, text: str | None = None) -> str | None:
             )
         if cand and confirmed:
             return _usual_casing(cand, text)
+    if title and _MAKING_WITH.match(title):
+        return _making_with_name(title, text)
     if text and not (title and _SURVEY.search(title)):
         return _text_name(text, title)
     return None

@@ -2,7 +2,9 @@
 
 The ``csv`` and ``json`` forms are the stable machine formats: ``json`` is a
 list of row objects with the frame's columns as keys (missing values are
-``null``), ``csv`` has a header row and RFC 4180 quoting.
+``null``), ``csv`` has a header row and RFC 4180 quoting; a list of strings (tags,
+authors) is one ``"; "``-joined cell, and a structured value (a ``builds_on``
+link's ``evidence``: a list of ``{"kind", "detail"}``) is one cell of JSON.
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ def _cell(value: Any) -> str:
     value = _plain(value)
     if value is None:
         return ""
+    if isinstance(value, dict) or isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+        # structured cells (a builds_on link's evidence) as JSON, so a script can json.loads them
+        return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, float):

@@ -84,10 +84,12 @@ class ReportResult:
             )
         lines.extend(self.notes)
         if len(self.rankings):
+            import pandas as pd
+
             lines.append(f"Top {min(top, len(self.rankings))} by influence (pagerank):")
             for i, row in enumerate(self.rankings.head(top).itertuples(index=False), 1):
                 label = row.name if isinstance(row.name, str) and row.name else (row.title or row.id)
-                year = f" ({int(row.year)})" if row.year == row.year and row.year is not None else ""
+                year = "" if pd.isna(row.year) else f" ({int(row.year)})"  # title-only entries have none
                 lines.append(f"  {i:>2}. {label}{year}")
         fams = {k: v for k, v in self.families.items() if len(v) > 1}
         lines.append(f"{_plural(len(fams), 'model family', 'model families')} with more than one paper"
@@ -382,6 +384,11 @@ def _report(
             "(mentions, 'builds on' statements), model names and years. To fetch them: "
             "citegraph report LIST... --out DIR (with S2_API_KEY set)."
         )
+    if not G.number_of_nodes():
+        from citegraph.errors import InputError
+
+        names = ", ".join(str(f) for f in lists)
+        raise InputError(f"{names}: no papers found (no arXiv/DOI/Semantic Scholar id, link or paper title)")
     links = successors(G)
     annotate_lineage(G, links)
     # One Louvain run serves rankings.csv's column and communities.csv (rank_papers

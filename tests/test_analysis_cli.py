@@ -141,7 +141,7 @@ def test_audit_reports_and_merges(graph_file, tmp_path):
     assert ("no_references", "emu3") in problems
     assert ("duplicates", "arxiv:2407.06135") in problems
     assert ("unresolved", None) in problems and ("unresolved", "arxiv:2407.06135") in problems
-    assert "1 duplicates" in result.stderr
+    assert "1 likely duplicate\n" in result.stderr
 
     out = tmp_path / "merged.json"
     result = run("audit", graph_file, "--merge", "-o", out)
@@ -149,7 +149,7 @@ def test_audit_reports_and_merges(graph_file, tmp_path):
     merged = load_graph(out)
     assert "arxiv:2407.06135" not in merged and merged.graph["merged"][0]["keep"] == "anole"
     assert "arxiv:2407.06135" in load_graph(graph_file)  # the input is untouched with -o
-    assert f"merged 1 duplicates into {out}" in result.stderr
+    assert f"merged 1 duplicate into {out}" in result.stderr
 
 
 def test_audit_output_needs_merge(graph_file, tmp_path):

@@ -78,7 +78,7 @@ def test_audit_frame_one_row_per_problem(G):
     ]
     details = dict(zip(frame["id"].fillna("-"), frame["detail"]))
     assert details["p4"] == "9999 of 25000 citations fetched"
-    assert details["p1"] == "3 references unresolved of 5"
+    assert details["p1"] == "3 of 5 references unresolved"
     assert details["-"] == "no title match (notes.md:12)"
 
 
@@ -345,7 +345,7 @@ def test_text_only_graph_says_once_that_nothing_was_fetched(text_graph):
     assert row["detail"].startswith("nothing fetched from Semantic Scholar (graph built from the lists' text)")
     assert f"the {listed} listed papers" in row["detail"] and "citegraph build LIST... -o GRAPH" in row["detail"]
     summary = audit_summary(report)
-    assert summary.startswith(f"audit: {len(report['duplicates'])} duplicates; nothing fetched")
+    assert summary.startswith(f"audit: {len(report['duplicates'])} likely duplicates; nothing fetched")
     assert "unresolved" not in summary.split(";")[0]
 
 
@@ -369,7 +369,7 @@ def test_a_fetch_that_resolved_nothing_lists_every_paper(text_graph):
     assert report["not_fetched"].empty
     assert report["unresolved"]["id"].tolist() == listed
     assert set(report["unresolved"]["reason"]) == {"listed but not resolved to a Semantic Scholar paper"}
-    assert audit_summary(report).startswith(f"audit: {len(listed)} unresolved, 0 no references")
+    assert audit_summary(report).startswith(f"audit: {len(listed)} unresolved papers, 0 papers with no references")
 
 
 def test_fetched_graph_signs(text_graph):
@@ -436,4 +436,4 @@ def test_cli_output_is_stable_and_merge_is_recorded(dups, tmp_path):
                       "title": "Scaling Autoregressive Model for Content Rich Text to Image Generation"}
     again = _run("audit", path, "--format", "json")
     assert "duplicates" not in {r["problem"] for r in json.loads(again.stdout)}
-    assert "0 duplicates" in again.stderr
+    assert "0 likely duplicates" in again.stderr

@@ -114,6 +114,13 @@ def test_bench_analysis_one_shot(tmp_path):
         assert f"| {row}" in proc.stdout
 
 
+def test_bench_communities_smoke(tmp_path):
+    out = run_smoke("bench_communities.py", tmp_path)
+    for variant in ("coo", "csr_refine", "networkit"):
+        assert f"| {variant}" in out
+    assert "modularity (median)" in out
+
+
 def test_bench_bulk_smoke(tmp_path):
     for mod in ("duckdb", "pyarrow"):
         if importlib.util.find_spec(mod) is None:

@@ -269,3 +269,57 @@ def test_communities_of_a_graph_twice_reuse_its_labels(monkeypatch):
     add_link(G, "d", "c", "cites")  # the graph changed: its matrix and labels are new
     communities(G)
     assert calls == [1, 1]
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_networkit_graph_has_each_link_once_with_its_weight(monkeypatch, weighted):
+    import networkit as nk
+
+    M, _ = _planted(groups=3, size=30, seed=5)
+    rows, cols = com._citation_pairs(M)
+    weights = np.arange(1, rows.size + 1, dtype=float) if weighted else None
+    seen = []
+    real = nk.graph.GraphFromCsr
+    monkeypatch.setattr(nk.graph, "GraphFromCsr", lambda *a, **k: seen.append(real(*a, **k)) or seen[-1])
+    monkeypatch.setattr(com, "SMALL_GRAPH_PAPERS", 0)
+    labels = com._louvain(rows, cols, weights, M.n, seed=0, resolution=1.0, max_moves=None)
+    (graph,) = seen
+    assert graph.numberOfNodes() == M.n and graph.numberOfEdges() == rows.size
+    assert graph.isWeighted() == weighted
+    assert graph.totalEdgeWeight() == (weights.sum() if weighted else rows.size)
+    assert labels.shape == (M.n,)
+
+
+def test_networkit_engine_at_least_as_good_as_its_default_plm(monkeypatch):
+    # PLM with refinement on the seeded, sorted graph against networkit's own
+    # default PLM on the same links, scored with one modularity function.
+    import networkit as nk
+
+    rng = np.random.default_rng(8)
+    src = rng.integers(1, 3000, 30000)
+    M = CitationMatrix.from_edges(src, (rng.random(30000) * src).astype(int), 3000)
+    rows, cols = com._citation_pairs(M)
+
+    def modularity(labels):
+        degree = np.bincount(np.r_[rows, cols], minlength=M.n).astype(float)
+        m = rows.size
+        inside = (labels[rows] == labels[cols]).sum()
+        return inside / m - (np.bincount(labels, weights=degree) ** 2).sum() / (2 * m) ** 2
+
+    monkeypatch.setattr(com, "SMALL_GRAPH_PAPERS", 0)
+    ours = [modularity(com._louvain(rows, cols, None, M.n, seed=s, resolution=1.0, max_moves=None)) for s in range(3)]
+    nk.engineering.setNumberOfThreads(1)
+    g = nk.graph.GraphFromCoo((rows.astype(np.uint64), cols.astype(np.uint64)), n=M.n, directed=False)
+    plm = nk.community.PLM(g, refine=False)
+    plm.run()
+    theirs = modularity(np.asarray(plm.getPartition().getVector(), dtype=np.int64))
+    assert np.median(ours) >= theirs - 0.002
+
+
+def test_an_empty_graph_has_no_community_and_ranks_to_an_empty_table():
+    from citegraph.analysis.rank import rank_papers
+    from citegraph.graph.model import new_graph
+
+    G = new_graph()
+    assert communities(G).empty
+    assert rank_papers(G).empty

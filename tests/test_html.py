@@ -451,7 +451,7 @@ def test_time_layout_reads_left_to_right_with_a_band_per_family(sample):
     janus_band = next(b for b in bands if b["label"].casefold().startswith("janus"))
     for name in ("Janus", "JanusFlow", "Janus-Pro"):
         assert janus_band["top"] <= pos[by_name[name]][1] <= janus_band["bottom"]
-    assert bands[-1]["label"].startswith("papers outside the lists")
+    assert bands[-1]["label"].startswith("outside the lists")
 
 
 def test_time_layout_keeps_dots_apart(sample):
@@ -577,7 +577,7 @@ def test_the_page_is_pyvis_in_line_with_items_added_in_bulk(sample, tmp_path, mo
 # ---------------------------------------------------------------- too large
 
 
-def test_large_graphs_keep_listed_and_lineage_papers_then_top_pagerank():
+def test_large_graphs_keep_lineage_and_listed_papers_then_top_pagerank():
     G = synthetic_graph(400)
     add_link(G, "s397", "s399", "builds_on")  # two unlisted, low-ranked papers
     data = H.explorer_data(G, max_nodes=100)
@@ -586,13 +586,66 @@ def test_large_graphs_keep_listed_and_lineage_papers_then_top_pagerank():
     assert len(kept) == 100 and listed <= kept and {"s397", "s399"} <= kept
     pr = nx.pagerank(G)
     others = [n for n in G if n not in listed and n not in {"s397", "s399"}]
-    cut = sorted(others, key=lambda n: -pr[n])[: 100 - len(listed) - 2]
+    cut = sorted(others, key=lambda n: (-round(pr[n], 10), n))[: 100 - len(listed) - 2]  # ties go by id
     assert kept == listed | {"s397", "s399"} | set(cut)
     assert data["note"] == (
-        "Showing 100 of 400 papers (more than max_nodes=100): 40 of 40 listed papers, "
-        "2 more papers in lineage links and the top 58 others by PageRank."
+        "Showing 100 of 400 papers (more than max_nodes=100): the 2 papers in lineage links, "
+        "all 40 other listed papers and the top 58 other papers by PageRank."
     )
     assert len(data["edges"]) == G.subgraph(kept).number_of_edges()
+
+
+def _lineage_heavy(n_links: int = 15) -> nx.DiGraph:
+    """synthetic_graph(400) (40 listed papers) plus lineage links between low-ranked unlisted papers."""
+    G = synthetic_graph(400)
+    unlisted = [f"s{i}" for i in range(399, 0, -1) if i % 10]
+    for k in range(n_links):
+        add_link(G, unlisted[2 * k], unlisted[2 * k + 1], "builds_on", confidence=round(0.5 + k / 100, 2))
+    return G
+
+
+def test_a_tight_cap_keeps_every_lineage_paper_before_listed_ones():
+    G = _lineage_heavy()
+    lineage = {n for u, v, d in G.edges(data=True) if d["kind"] == "builds_on" for n in (u, v)}
+    listed = {n for n, d in G.nodes(data=True) if d.get("listed")}
+    data = H.explorer_data(G, max_nodes=50)
+    kept = {i["id"] for i in data["info"]}
+    assert lineage <= kept and len(kept) == 50
+    pr = nx.pagerank(G)
+    top_listed = sorted(listed, key=lambda n: (-round(pr[n], 10), n))[:20]  # ties go by id
+    assert kept == lineage | set(top_listed)
+    assert data["note"] == (
+        "Showing 50 of 400 papers (more than max_nodes=50): the 30 papers in lineage links "
+        "and the top 20 of the 40 other listed papers by PageRank. Left out: 20 listed papers."
+    )
+    # Every lineage link is drawn.
+    assert data["edgeKinds"].count("builds_on") == 15
+
+
+def test_lineage_beyond_the_cap_keeps_the_most_confident_links_and_says_so():
+    G = _lineage_heavy()
+    data = H.explorer_data(G, max_nodes=9)
+    kept = {i["id"] for i in data["info"]}
+    # Confidence rises with k: the four most confident links (k = 11..14) fit whole, then one listed paper.
+    best = {n for u, v, d in G.edges(data=True) if d.get("confidence", 0) >= 0.61 for n in (u, v)}
+    assert best <= kept and len(kept) == 9
+    assert len(kept - best) == 1 and G.nodes[(kept - best).pop()].get("listed")
+    assert data["edgeKinds"].count("builds_on") == 4
+    assert data["note"] == (
+        "Showing 9 of 400 papers (more than max_nodes=9): the 8 papers of the 4 most confident of "
+        "15 lineage links and the top 1 of the 40 other listed papers by PageRank. "
+        "Left out: 11 lineage links and 39 listed papers."
+    )
+
+
+def test_the_note_leaves_out_empty_parts_and_counts_in_the_singular():
+    G = synthetic_graph(50)
+    for n in G:
+        G.nodes[n]["listed"] = False
+    G.nodes["s0"]["listed"] = True
+    note = H.explorer_data(G, max_nodes=2)["note"]
+    assert note == "Showing 2 of 50 papers (more than max_nodes=2): the listed paper and the top 1 other paper by PageRank."
+    assert " 0 " not in H.explorer_data(G, max_nodes=1)["note"]
 
 
 def test_write_html_reports_what_it_filtered(tmp_path):
@@ -783,3 +836,158 @@ def test_cli_bad_size_is_one_error_line(sample, tmp_path):
     result = CliRunner().invoke(main, ["html", str(graph), "-o", str(tmp_path / "g.html"), "--size", "height"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1].startswith("Error: --size must be one of pagerank")
+
+
+# ---------------------------------------------------------------- lineage links' shapes
+
+
+def chain_graph() -> nx.DiGraph:
+    """The reviewer's case: T2I-R1 builds on Janus-Pro, and three other 2025 papers of other
+    families sit between them in the 2025 column (their bands lie between the two)."""
+    G = new_graph()
+    families = [("Janus", "Janus-Pro"), ("Lumina-mGPT", "Lumina-mGPT 2.0"), ("VITA", "VITA-1.5"), ("VARGPT", "VARGPT-v1.1")]
+    for first, second in families:
+        add_paper(G, first, title=f"{first}: a model", name=first, year=2024, listed=True)
+        add_paper(G, second, title=f"{second}: a model", name=second, year=2025, listed=True)
+        add_link(G, second, first, "cites")
+        add_link(G, second, first, "builds_on", confidence=0.9)
+    add_paper(G, "T2I-R1", title="T2I-R1: reasoning", name="T2I-R1", year=2025, listed=True)
+    add_link(G, "T2I-R1", "Janus-Pro", "cites")
+    add_link(G, "T2I-R1", "Janus-Pro", "builds_on", confidence=0.8)
+    return G
+
+
+def _vis_curve(p, q, smooth, k=60):
+    """Points of the line vis-network draws from p to q for an edge's ``smooth`` option.
+
+    Written from vis-network 9.1.2's Edge code: curvedCW/curvedCCW are quadratic
+    curves through a control point turned off the chord by the roundness.
+    """
+    import math
+
+    ts = [(i + 1) / (k + 1) for i in range(k)]
+    if not smooth or not smooth.get("enabled", True):
+        return [(p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t) for t in ts]
+    r = smooth["roundness"]
+    dx, dy = q[0] - p[0], p[1] - q[1]
+    length = math.hypot(dx, dy)
+    turn = 0.5 * r + 0.5 if smooth["type"] == "curvedCW" else 0.5 * -r + 0.5
+    angle = (math.atan2(dy, dx) + turn * math.pi) % (2 * math.pi)
+    via = (p[0] + (0.5 * r + 0.5) * length * math.sin(angle), p[1] + (0.5 * r + 0.5) * length * math.cos(angle))
+    return [((1 - t) ** 2 * p[0] + 2 * (1 - t) * t * via[0] + t * t * q[0],
+             (1 - t) ** 2 * p[1] + 2 * (1 - t) * t * via[1] + t * t * q[1]) for t in ts]
+
+
+def _touched(data, edge, smooth):
+    """Names of the papers (other than its ends) whose dots the edge's line passes within 10 px of."""
+    nodes = data["nodes"]
+    p, q = nodes[edge["from"]], nodes[edge["to"]]
+    pts = _vis_curve((p["x"], p["y"]), (q["x"], q["y"]), smooth)
+    hit = set()
+    for n in nodes:
+        if n["id"] in (edge["from"], edge["to"]):
+            continue
+        if any((x - n["x"]) ** 2 + (y - n["y"]) ** 2 < (n["size"] + 10) ** 2 for x, y in pts):
+            hit.add(data["info"][n["id"]]["n"])
+    return hit
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["curved-page", "straight-page"])
+def test_a_lineage_link_is_bent_round_the_papers_in_its_way(monkeypatch, big):
+    if big:  # a big page draws straight lines: the bend must come from the link itself
+        monkeypatch.setattr(H, "_BIG", 1)
+    data = H.explorer_data(chain_graph())
+    default = data["options"]["edges"]["smooth"]
+    assert (default is False) == big
+    names = [i["n"] for i in data["info"]]
+    link = next(e for e, k in zip(data["edges"], data["edgeKinds"])
+                if k == "builds_on" and names[e["from"]] == "T2I-R1")
+    # Drawn the default way it would read as a chain through the 2025 papers between.
+    assert _touched(data, link, default) & {"Lumina-mGPT 2.0", "VITA-1.5", "VARGPT-v1.1"}
+    assert link["smooth"]["type"] in ("curvedCW", "curvedCCW") and 0 < link["smooth"]["roundness"] <= 0.8
+    # As drawn, no lineage link runs through a paper.
+    for e, k in zip(data["edges"], data["edgeKinds"]):
+        if k == "builds_on":
+            assert _touched(data, e, e.get("smooth", default)) == set(), (names[e["from"]], names[e["to"]])
+    # Links with nothing in their way are straight: a family reads as a line.
+    lineage = [e for e, k in zip(data["edges"], data["edgeKinds"]) if k == "builds_on"]
+    straight = [e for e in lineage if e.get("smooth", default) in (False, {"enabled": False})]
+    assert straight and all(_touched(data, e, False) == set() for e in straight)
+
+
+# ---------------------------------------------------------------- labels and fonts
+
+
+def test_labels_in_a_row_do_not_overlap(sample):
+    """Labels are drawn centred under their dots: neighbours in a row leave room for both."""
+    data = H.explorer_data(sample)
+    boxes = []
+    for n in data["nodes"]:
+        if not n.get("label"):
+            continue
+        size = n.get("font", {}).get("size", 10 if n.get("group") == "outside" else 14)
+        w, h = H._label_box(n["label"], size)
+        top = n["y"] + n["size"]
+        boxes.append((n["x"] - w / 2, top, n["x"] + w / 2, top + h, n["label"]))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+            assert apart, (a[4], b[4])
+    # The estimate errs wide: capitals and digits count more than narrow letters.
+    assert H._label_box("CM3Leon", 14)[0] > H._label_box("illi.il", 14)[0] + 20
+
+
+def test_important_listed_papers_get_larger_names(sample):
+    data = H.explorer_data(sample)
+    listed = [(d["m"], n.get("font", {}).get("size", 14)) for n, d in zip(data["nodes"], data["info"]) if d.get("l")]
+    listed.sort()
+    sizes = [s for _, s in listed]
+    assert sizes[-1] > sizes[0] and max(sizes) <= 18 and min(sizes) >= 11
+    # Papers of lineage links keep names of 14 px at least.
+    ends = {i for e, k in zip(data["edges"], data["edgeKinds"]) if k == "builds_on" for i in (e["from"], e["to"])}
+    assert all(data["nodes"][i].get("font", {}).get("size", 14) >= 14 for i in ends if data["info"][i].get("l"))
+
+
+def test_labels_and_panel_fall_back_to_cjk_fonts(sample, sample_page):
+    sample_page = sample_page[1]
+    face = H.explorer_data(sample)["options"]["nodes"]["font"]["face"]
+    for family in ('"Noto Sans CJK SC"', '"Source Han Sans SC"', '"PingFang SC"', '"Microsoft YaHei"'):
+        assert family in face
+    assert face.rstrip().endswith("sans-serif")
+    css = next(s for s in re.findall(r"<style>(.*?)</style>", sample_page, re.S) if "#cg-details" in s)
+    body = re.search(r"body \{[^}]*font:([^;]*);", css, re.S).group(1)
+    assert all(family in body for family in ('"Noto Sans CJK SC"', '"Microsoft YaHei"'))
+
+
+# ---------------------------------------------------------------- the seed lists
+
+
+def test_seed_graph_capped_keeps_every_lineage_paper(seed_files, make_fake_s2, tmp_path):
+    """The reviewer's run: `citegraph html seeds/graph.json --max-nodes 300` lost 9 of the 39 lineage papers."""
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+    from fake_s2 import World
+
+    from citegraph.fetch.lists import read_lists
+    from citegraph.graph.model import load_graph
+
+    world = World.from_entries(read_lists(seed_files).entries, seed=0)
+    server = make_fake_s2(world)
+    graph, page = tmp_path / "graph.json", tmp_path / "g.html"
+    built = CliRunner().invoke(main, ["build", *map(str, seed_files), "-o", str(graph), "--api-url", server.url,
+                                      "--cache", str(tmp_path / "c.sqlite"), "--min-interval", "0", "--quiet"],
+                               env={"S2_API_KEY": "k"})
+    assert built.exit_code == 0, built.output
+    G = load_graph(graph)
+    lineage = {(u, v) for u, v, d in G.edges(data=True) if "builds_on" in d.get("kinds", (d.get("kind"),))}
+    papers = {n for e in lineage for n in e}
+    assert 300 > len(papers) > 10
+    result = CliRunner().invoke(main, ["html", str(graph), "-o", str(page), "--max-nodes", "300"])
+    assert result.exit_code == 0, result.output
+    data = page_data(page.read_text(encoding="utf-8"))
+    ids = [i["id"] for i in data["info"]]
+    assert len(ids) == 300 and papers <= set(ids)
+    _, edges, _ = pyvis_items(page.read_text(encoding="utf-8"))
+    drawn = {(ids[e["from"]], ids[e["to"]]) for e, k in zip(edges, data["edgeKinds"]) if k == "builds_on"}
+    assert len(edges) == len(data["edgeKinds"]) and drawn == lineage
+    assert f"the {len(papers)} papers in lineage links" in result.output
+    assert "the top 0" not in result.output and " 0 " not in result.output

@@ -395,3 +395,141 @@ def test_legend_shows_only_what_the_page_has(browser, tmp_path):
         assert "lineage (builds on)" in text and "pulled in from outside" not in text and "cites" not in text
     finally:
         page.close()
+
+
+# ---------------------------------------------------------------- what the first view shows
+
+# Screen boxes of the container, the band-name gutter and the legend, and each
+# paper's dot (canvasToDOM of its position, and its radius at the current scale).
+_GEOMETRY = """() => {
+  const net = citegraph.network, box = document.getElementById('mynetwork');
+  const legend = document.getElementById('cg-legend').getBoundingClientRect();
+  const at = box.getBoundingClientRect();
+  const scale = net.getScale(), shown = new Set(citegraph.nodesView.getIds());
+  const gutter = citegraph.drawnBands.length ? Math.max(...citegraph.drawnBands.map((b) => b.x + b.width)) : 0;
+  return {
+    width: box.clientWidth, height: box.clientHeight, scale: scale, gutter: gutter, bands: citegraph.drawnBands,
+    legend: [legend.left - at.left, legend.top - at.top, legend.right - at.left, legend.bottom - at.top],
+    view: citegraph.data.view,
+    nodes: citegraph.data.nodes.map((n, i) => {
+      const p = net.canvasToDOM({x: n.x, y: n.y});  // physics is off: dots stay where the data puts them
+      return {i: i, x: p.x, y: p.y, r: n.size * scale, cx: n.x, cy: n.y, shown: shown.has(i)};
+    }),
+  };
+}"""
+
+
+def _framed(geo):
+    """The papers the first view frames: those in data.view, or all of them."""
+    v = geo["view"]
+    if v is None:
+        return geo["nodes"]
+    return [n for n in geo["nodes"] if v[0] <= n["cx"] <= v[2] and v[1] <= n["cy"] <= v[3]]
+
+
+def _assert_in_view(geo, nodes, what):
+    """Every dot wholly on screen: right of the band names, below the year strip, clear of the legend."""
+    legend = geo["legend"]
+    for n in nodes:
+        x0, x1, y0, y1 = n["x"] - n["r"], n["x"] + n["r"], n["y"] - n["r"], n["y"] + n["r"]
+        assert geo["gutter"] < x0 and x1 < geo["width"] and 22 < y0 and y1 < geo["height"], (what, n)
+        under_legend = x1 > legend[0] and x0 < legend[2] and y1 > legend[1] and y0 < legend[3]
+        assert not under_legend, (what, n, legend)
+
+
+def _assert_band_names_whole(geo):
+    assert geo["bands"], "no band name drawn"
+    for b in geo["bands"]:
+        assert b["text"] == b["label"], b  # not clipped
+        assert b["x"] >= 0 and b["x"] + b["width"] <= geo["width"] and b["y"] >= 0 and b["y"] + b["height"] <= geo["height"]
+
+
+@pytest.mark.parametrize("graph", ["sample", "spread", "chain"])
+def test_first_view_shows_whole_band_names_and_every_framed_paper(browser, tmp_path, graph):
+    from tests.test_html import chain_graph
+
+    G = {"sample": sample_graph, "spread": spread_graph, "chain": chain_graph}[graph]()
+    path = tmp_path / f"{graph}.html"
+    write_html(G, path)
+    page = Opened(browser, path)
+    try:
+        assert page.errors == []
+        geo = page.js(_GEOMETRY)
+        _assert_band_names_whole(geo)
+        framed = _framed(geo)
+        assert framed
+        _assert_in_view(geo, framed, "first view")
+        # Every band the framed papers are in has its name drawn.
+        bands = page.js("citegraph.data.axis.bands")
+        held = {k for k, b in enumerate(bands) for n in framed if b["top"] <= n["cy"] <= b["bottom"]}
+        assert {bands[k]["label"] for k in held} <= {b["label"] for b in geo["bands"]}
+        # The names of the framed papers fit on screen too (vis measures them as it draws).
+        boxes = page.js("""(ids) => ids.map((i) => { const n = citegraph.network.body.nodes[i];
+                             if (!n.options.label) return null;
+                             const s = n.labelModule.size, net = citegraph.network;
+                             const a = net.canvasToDOM({x: s.left, y: s.top}), b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+                             return [a.x, a.y, b.x, b.y]; })""", [n["i"] for n in framed])
+        for b in filter(None, boxes):
+            assert geo["gutter"] <= b[0] and b[2] <= geo["width"] and b[3] <= geo["height"], b
+        # Reset comes back to this view after panning away.
+        page.js("citegraph.network.moveTo({position: {x: -5000, y: 4000}, scale: 2})")
+        page.page.click("#cg-reset")
+        again = page.js(_GEOMETRY)
+        assert again["scale"] == pytest.approx(geo["scale"]) and again["nodes"][0]["x"] == pytest.approx(geo["nodes"][0]["x"], abs=1)
+        if graph == "spread":
+            _save_shot(page, tmp_path / "first-view.png", "explorer-first-view.png")
+    finally:
+        page.close()
+
+
+def test_lineage_only_fits_the_view_to_the_lineage(browser, tmp_path):
+    G = spread_graph()
+    names = [f"l{i}" for i in range(0, 40, 3)]
+    for a, b in zip(names, names[1:]):
+        add_link(G, b, a, "builds_on", confidence=0.7)
+    add_link(G, "l1", "o5", "builds_on", confidence=0.6)  # reaches back to a fetched paper of long ago
+    path = tmp_path / "lineage-fit.html"
+    write_html(G, path)
+    page = Opened(browser, path)
+    try:
+        before = page.js(_GEOMETRY)
+        lineage = {n for u, v, d in G.edges(data=True) if d.get("kind") == "builds_on" for n in (u, v)}
+        ids = page.js("citegraph.data.info.map((m) => m.id)")
+        assert any(not (before["gutter"] < n["x"] < before["width"]) for n in before["nodes"] if ids[n["i"]] == "o5")
+        page.page.check("#cg-lineage")
+        page.page.wait_for_timeout(700)  # the view glides there
+        geo = page.js(_GEOMETRY)
+        shown = [n for n in geo["nodes"] if n["shown"]]
+        assert {ids[n["i"]] for n in shown} == lineage
+        _assert_in_view(geo, shown, "lineage only")
+        _assert_band_names_whole(geo)
+        page.page.uncheck("#cg-lineage")
+        page.page.wait_for_timeout(700)
+        _assert_in_view(page.js(_GEOMETRY), _framed(before), "lineage off")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("size,folded", [((1600, 1000), False), ((800, 560), True)])
+def test_legend_folds_and_starts_folded_in_a_small_window(browser, sample_html, size, folded):
+    page = Opened(browser, sample_html, viewport=size)
+    try:
+        state = "document.getElementById('cg-legend').classList.contains('cg-collapsed')"
+        body = "document.getElementById('cg-legend-body').offsetHeight"
+        assert page.js(state) is folded and (page.js(body) == 0) is folded
+        page.page.click(".cg-legend-toggle")
+        assert page.js(state) is not folded and (page.js(body) == 0) is not folded
+        assert page.js("document.querySelector('.cg-legend-toggle').getAttribute('aria-expanded')") == str(folded).lower()
+        # Folded or not, the first view keeps the framed papers on screen.
+        page.page.click("#cg-reset")
+        geo = page.js(_GEOMETRY)
+        _assert_in_view(geo, _framed(geo), f"reset at {size}")
+    finally:
+        page.close()
+
+
+def test_panel_and_labels_use_a_font_stack_with_cjk_fallbacks(opened):
+    family = opened.js("getComputedStyle(document.getElementById('cg-details')).fontFamily")
+    assert "Noto Sans CJK SC" in family and "Microsoft YaHei" in family
+    face = opened.js("citegraph.network.body.nodes[0].options.font.face")
+    assert "Noto Sans CJK SC" in face and "PingFang SC" in face

@@ -168,7 +168,7 @@ def test_report_trees_and_family_filter():
     G = chain_graph()
     text = lineage_report(G)
     assert text.splitlines()[0] == "Lineage 1: Foo family"
-    assert text.splitlines()[1:3] == ["Foo (2023) arXiv:2301.00001", "└─ Foo 2 (2023) arXiv:2305.00001  [0.69: name; authors 2 shared; 2023-01 → 2023-05]"]
+    assert text.splitlines()[1:3] == ["Foo (2023) arXiv:2301.00001", "└─ Foo 2 (2023) arXiv:2305.00001  [0.69: name; 2 shared authors; 2023-01 → 2023-05]"]
     assert text.splitlines()[3].startswith("   └─ Foo-3 (2024) arXiv:2402.00001  [")
     md = lineage_report(G, fmt="md")
     assert md.startswith("# Model lineage") and "\n  - Foo 2" in md and "\n    - Foo-3" in md
@@ -341,9 +341,13 @@ def test_citation_cycles_are_broken_by_date_and_reported(tmp_path):
     citation = next(e for e in link["evidence"] if e["kind"] == "citation")
     assert "cycle broken by date" in citation["detail"]
     text = lineage_report(G, main_path=True)
-    assert text.endswith("Citation cycles broken by date:\n  - Foo [foo] → Foo 2 [foo2] dropped: it closes a cycle and runs back in time")
+    assert text.endswith(
+        "Citation cycles broken by date:\n"
+        "  1 citation dropped, each closing a cycle and running back in time, citing → cited:\n"
+        "  - Foo [foo] → Foo 2 [foo2]"
+    )
     data = json.loads(lineage_report(G, fmt="json", main_path=True))
-    assert data["broken_cycles"] == [["foo", "foo2"]]
+    assert data["broken_cycles"] == [["foo", "foo2"]] and data["time_reversed"] == []
     assert [p["id"] for p in data["main_path"]] == ["foo", "foo2", "foo3"]
     assert [p["name"] for p in data["main_path"]] == ["Foo", "Foo 2", "Foo-3"]  # names as the links give them
 
@@ -494,3 +498,137 @@ def test_only_the_closest_elders_of_a_family_are_tried():
     assert _FAMILY_TRIES == 8
     assert pairs(successors(versions_family(12, tied=4))) == [("v4", "v12")]
     assert successors(versions_family(12, tied=3)) == []
+
+
+def test_a_tree_is_headed_by_its_root_and_names_the_families_inside():
+    G = chain_graph()
+    add_paper(G, "base", title="Basenet: A Foundation", arxiv="2201.00001", year=2022)
+    G.nodes["foo"]["text"] = "Foo is built on Basenet."
+    lines = lineage_report(G).splitlines()
+    assert [l for l in lines if l.startswith("Lineage")] == ["Lineage 1: Basenet lineage (with the Foo family)"]
+    assert lines[1].startswith("Basenet (2022)")
+
+
+# ------------------------------------------------ the main path's left-out citations (QA of issue 5)
+
+
+def cyclic_field(pairs_outside=15):
+    """The Foo chain plus ``pairs_outside`` pairs of same-year preprints citing each other,
+    and one such pair touching Foo 2: every pair is a cycle broken by date."""
+    G = chain_graph()
+    add_link(G, "foo2", "foo", "cites")
+    add_link(G, "foo3", "foo2", "cites")
+    for i in range(pairs_outside):
+        add_paper(G, f"x{i}", title=f"Study {i} of things", arxiv=f"2201.{i:05d}")
+        add_paper(G, f"y{i}", title=f"Survey {i} of stuff", arxiv=f"2203.{i:05d}")
+        add_link(G, f"y{i}", f"x{i}", "cites")
+        add_link(G, f"x{i}", f"y{i}", "cites")
+    add_paper(G, "near", title="Nearby Work on Models", arxiv="2306.00002")
+    add_link(G, "near", "foo2", "cites")
+    add_link(G, "foo2", "near", "cites")
+    return G
+
+
+def test_text_shows_a_count_and_the_first_ten_broken_cycles_json_all():
+    G = cyclic_field()
+    text = lineage_report(G, main_path=True)
+    section = text[text.index("Citation cycles broken by date:"):].splitlines()
+    assert section[1] == "  16 citations dropped, each closing a cycle and running back in time. The first 10, citing → cited:"
+    assert len([l for l in section if l.startswith("  - ")]) == 10
+    assert section[-1] == "  … 6 more (all in --format json)"
+    md = lineage_report(G, fmt="md", main_path=True)
+    assert "\n- … 6 more (all in --format json)\n" in md and md.count("dropped") == 1
+    data = json.loads(lineage_report(G, fmt="json", main_path=True))
+    assert len(data["broken_cycles"]) == 16
+    assert sorted(map(tuple, data["broken_cycles"])) == sorted(
+        [(f"x{i}", f"y{i}") for i in range(15)] + [("foo2", "near")])  # the older one citing the newer goes
+
+
+def test_with_a_family_only_the_cycles_touching_its_papers_are_reported():
+    G = cyclic_field()
+    text = lineage_report(G, main_path=True, family="Foo")
+    section = text[text.index("Citation cycles broken by date:"):].splitlines()
+    assert section == [
+        "Citation cycles broken by date:",
+        "  1 citation touching the Foo family's papers dropped, each closing a cycle and running back in time, citing → cited:",
+        "  - Foo 2 [foo2] → Nearby Work on Models [near]",
+    ]
+    data = json.loads(lineage_report(G, fmt="json", main_path=True, family="Foo"))
+    assert data["broken_cycles"] == [["foo2", "near"]] and data["time_reversed"] == []
+    assert [p["id"] for p in data["main_path"]] == ["foo", "foo2", "foo3"]  # the field's path is not filtered
+
+
+def test_citations_far_back_in_time_are_left_out_and_steps_back_are_marked():
+    G = chain_graph()
+    add_link(G, "foo2", "foo", "cites")
+    add_link(G, "foo3", "foo2", "cites")
+    add_paper(G, "old", title="Old Work", arxiv="1905.00001")
+    add_link(G, "old", "foo3", "cites")  # a 2019 preprint revised in 2024: no knowledge flows back
+    add_paper(G, "early", title="Earlier Work", arxiv="2311.00001")
+    add_link(G, "early", "foo3", "cites")  # two months back: a revision, kept
+    data = json.loads(lineage_report(G, fmt="json", main_path=True))
+    assert data["time_reversed"] == [["old", "foo3"]] and data["broken_cycles"] == []
+    assert [p["id"] for p in data["main_path"]] == ["foo", "foo2", "foo3", "early"]
+    lines = lineage_report(G, main_path=True).splitlines()
+    path = lines[lines.index("Main path:") + 1 : lines.index("Main path:") + 5]
+    assert [l.endswith("↩ earlier than the paper before") for l in path] == [False, False, False, True]
+    note = lines[lines.index("Main path:") + 5]
+    assert note.startswith("  Note: 1 step of the main path goes back in time (↩)")
+    assert lines[-2:] == [
+        "  1 citation left out of the main path, each of a paper more than a year newer than the citing one, citing → cited:",
+        "  - Old Work [old] → Foo-3 [foo3]",
+    ]
+
+
+def test_long_statements_are_cut_at_a_word_with_an_ellipsis():
+    G = new_graph()
+    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001")
+    text = ("Bar is a brand new generative system trained for a very long time, and it is fine-tuned from Foo "
+            "with additional multilingual supervision, longer contexts and an improved tokenizer for speech.")
+    add_paper(G, "bar", title="Bar: Another Model", arxiv="2305.00001", text=text)
+    (link,) = successors(G)
+    quote = link["evidence"][0]["detail"]
+    assert quote.startswith("…") and quote.endswith("…") and len(quote) <= 105
+    inner = quote[1:-1]
+    assert inner in text and "fine-tuned from Foo" in inner
+    start, end = text.index(inner), text.index(inner) + len(inner)
+    assert text[start - 1] == " " and text[end] in " ,"  # whole words at both ends
+    brief = lineage_report(G).splitlines()[-1]
+    shown = re.search(r'text "(.*)"', brief).group(1)
+    assert shown.endswith("…") and len(shown) <= 70 and shown[:-1].rstrip(",") in quote
+
+
+def test_every_evidence_kind_the_code_emits_is_documented():
+    import pathlib
+
+    from citegraph.analysis import lineage
+
+    source = pathlib.Path(lineage.__file__).read_text(encoding="utf-8")
+    emitted = set(re.findall(r'_evidence\("(\w+)"', source))
+    assert not re.search(r'"kind"\s*:\s*["\']', source)  # every item with a literal kind goes through _evidence
+    documented = set(re.findall(r"^``(\w+)`` \(", lineage.__doc__, re.M))
+    assert emitted == documented == set(lineage.EVIDENCE_KINDS)
+    assert all(f"``{k}``" in lineage.successors.__doc__ for k in lineage.EVIDENCE_KINDS)
+    assert set(lineage.WEIGHTS) <= set(lineage.EVIDENCE_KINDS)
+    readme = (pathlib.Path(lineage.__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    row = next(l for l in readme.splitlines() if l.startswith("| `citegraph lineage --format json` |"))
+    assert {k for k in lineage.EVIDENCE_KINDS if f"`{k}` (" in row} == set(lineage.EVIDENCE_KINDS)
+    with pytest.raises(ValueError):
+        lineage._evidence("vibes", "")
+
+
+def test_listed_together_gives_the_parent_first():
+    G = new_graph()
+    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001", sources=["list.md:21"])
+    add_paper(G, "foo2", title="Foo-2: A Better Model", arxiv="2305.00001", sources=["list.md:20"])
+    (link,) = successors(G)
+    assert {"kind": "list", "detail": "listed together in list.md: the parent at line 21, the child at line 20"} in link["evidence"]
+
+
+def test_counts_in_the_report_agree_with_their_nouns():
+    G = chain_graph()
+    G.nodes["foo3"]["authors"] = ["Alan Turing"]
+    brief = lineage_report(G).splitlines()
+    assert "; 2 shared authors;" in brief[2] and "; 1 shared author;" in brief[3]
+    two = cyclic_field(pairs_outside=1)
+    assert "  2 citations dropped, each" in lineage_report(two, main_path=True)

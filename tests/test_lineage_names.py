@@ -110,3 +110,46 @@ def test_names_lineage_now_gets(title, text, name):
     G = new_graph()
     add_paper(G, "p", title=title, text=text)
     assert node_names(G).get("p") == name
+
+
+@pytest.mark.parametrize(
+    "title, text, name",
+    [
+        # the text introduces the tool named in the title (Z), and names the model as Z joined to Y
+        ("Making LLaMA SEE and Draw with SEED Tokenizer",
+         "To this end, we introduce SEED, an image tokenizer. SEED-LLaMA is therefore produced.", "SEED-LLaMA"),
+        ("Making Qux Hear and Speak with Zorb Codec",
+         "我们提出了Zorb，一种音频编码器。本文构建了Zorb-Qux模型。", "Zorb-Qux"),
+        ("Teaching Qux to Count with Zorb", "We build QuxZorb on top of both.", "QuxZorb"),
+        # only the tool or the model the title names: no name rather than a wrong one
+        ("Making Qux Hear and Speak with Zorb Codec", "我们提出了Zorb，一种音频编码器。", None),
+        ("Making Qux Hear and Speak with Zorb Codec", "We present Zorb, a codec. Qux Zorb is then tuned.", None),
+        ("Making Qux Hear and Speak with Zorb Codec", "We introduce Qux, tuned for audio.", None),
+        # a name of its own the text gives is still taken
+        ("Making Qux Better Reasoners with Step-Aware Verifiers", "We propose DIVERSE, a method that", "DIVERSE"),
+        # a title that names its model outright keeps it
+        ("SEED-LLaMA: Making LLaMA See and Draw with SEED", "We introduce SEED, a tokenizer.", "SEED-LLaMA"),
+    ],
+)
+def test_making_y_with_z_titles_never_take_the_tools_name(title, text, name):
+    assert model_name(title, text) == name
+
+
+def test_the_seed_llama_paper_is_not_named_after_the_seed_tokenizer(seed_files):
+    """2310.01218 "Making LLaMA SEE and Draw with SEED Tokenizer": its seed text says
+    "we introduce SEED" / "我们提出了SEED" (the tokenizer, already the name of the listed
+    2307.08041) and names SEED-LLaMA as the model built with it."""
+    from citegraph.fetch.lists import read_lists
+
+    by_arxiv = {e.arxiv: e for e in read_lists(seed_files).entries if e.arxiv}
+    if "2310.01218" not in by_arxiv or "2307.08041" not in by_arxiv:
+        pytest.skip("the seed lists no longer hold 2310.01218 and 2307.08041")
+    seed_llama, seed = by_arxiv["2310.01218"], by_arxiv["2307.08041"]
+    assert "我们提出了SEED" in seed_llama.text and "SEED-LLaMA" in seed_llama.text
+    assert seed.name == "SEED"
+    assert seed_llama.name == "SEED-LLaMA"
+    assert model_name(seed_llama.title, seed_llama.text) == "SEED-LLaMA"
+    G = new_graph()
+    add_paper(G, "a", title=seed.title, text=seed.text)
+    add_paper(G, "b", title=seed_llama.title, text=seed_llama.text)
+    assert node_names(G) == {"a": "SEED", "b": "SEED-LLaMA"}

@@ -166,10 +166,13 @@ def test_malformed_entries_warn_and_the_rest_still_come_out() -> None:
         f"{name}:11: malformed Semantic Scholar link https://www.semanticscholar.org/paper/Some-Title/notahexid",
         f"{name}:12: title label with no title after it",
     ]
-    assert [(e.arxiv, e.title) for e in r.entries] == [
-        (None, "A Paper With A Broken Id Field"),  # kept for title matching
-        ("2401.10208", "A good one: Still Read After The Bad Ones"),
+    assert [(e.arxiv, e.title, e.sources) for e in r.entries] == [
+        (None, "A Paper With A Broken Id Field", [f"{name}:4"]),  # kept for title matching
+        (None, "Truncated link", [f"{name}:9"]),  # a malformed link's item is a title-only paper of its own
+        ("2401.10208", "A good one: Still Read After The Bad Ones", [f"{name}:10"]),
+        (None, "Broken S2 link", [f"{name}:11"]),
     ]
+    assert [e.text for e in r.entries[1:]] == ["", "", ""]  # no item's text glued onto another
 
 
 def test_merge_joins_title_only_mentions_but_never_conflicting_ids() -> None:
@@ -320,11 +323,13 @@ def test_cli_json_and_warnings_on_stderr() -> None:
     res = run(str(FIXTURES / "malformed.md"), "--format", "json")
     assert res.exit_code == 0, res.output
     rows = json.loads(res.stdout)
-    assert [r["title"] for r in rows] == ["A Paper With A Broken Id Field", "A good one: Still Read After The Bad Ones"]
-    assert rows[1]["sources"] == [f"{FIXTURES / 'malformed.md'}:10"]
+    assert [r["title"] for r in rows] == [
+        "A Paper With A Broken Id Field", "Truncated link", "A good one: Still Read After The Bad Ones", "Broken S2 link"
+    ]
+    assert rows[2]["sources"] == [f"{FIXTURES / 'malformed.md'}:10"]
     err = res.stderr.splitlines()
     assert err[0] == f"Warning: {FIXTURES / 'malformed.md'}:6: arXiv ID '2503.2064x' is not an arXiv identifier"
-    assert err[-1] == "2 papers from 1 file (1 with ids, 1 title-only)"
+    assert err[-1] == "4 papers from 1 file (1 with ids, 3 title-only)"
 
 
 def test_cli_missing_file_is_one_error_line() -> None:
@@ -634,3 +639,114 @@ def test_bibtex_arxiv_and_arxivid_fields_and_arxiv_dois() -> None:
         ("2405.09818", None, "A"), ("cs/0309023", None, "B"), ("2410.13848", None, "C"), (None, None, "D"),
     ]
     assert [str(w) for w in r.warnings] == ["refs.bib:4: eprint '1234.5' is not an arXiv identifier"]
+
+
+# --- a malformed id never glues its item onto a neighbour ----------------------
+
+_CHAMELEON = "Chameleon: Mixed-Modal Early-Fusion Foundation Models"
+_ANOLE = "Anole: open autoregressive"
+_GOOD = "https://arxiv.org/abs/2405.09818"
+_BAD = "https://arxiv.org/abs/2407.0613"  # one digit short
+_BAD_DOI = "https://doi.org/10.1145"
+_BAD_S2 = "https://www.semanticscholar.org/paper/Anole/zz"
+_NOTE_1, _NOTE_2 = "early fusion.", "fine-tuned from Chameleon."
+
+
+def _two(first: str, second: str) -> str:
+    """Chameleon's item (good id) then Anole's (malformed id), each with its note."""
+    return (first + "\n" + second + "\n").format(c=_CHAMELEON, a=_ANOLE, good=_GOOD, bad=_BAD, n1=_NOTE_1, n2=_NOTE_2)
+
+
+@pytest.mark.parametrize(
+    "text, warning, anole",
+    [
+        pytest.param(_two("- [{c}]({good}) {n1}", "- [{a}]({bad}) {n2}"),
+                     f"2: malformed arXiv link {_BAD}", _ANOLE, id="markdown-link"),
+        pytest.param(_two("1. [{c}]({good}) {n1}", "2. [{a}]({bad}) {n2}"),
+                     f"2: malformed arXiv link {_BAD}", _ANOLE, id="numbered"),
+        pytest.param(_two("- **{c}** [[Paper]({good})] {n1}", "- **{a}** [[Paper]({bad})] {n2}"),
+                     f"2: malformed arXiv link {_BAD}", _ANOLE, id="bold-title-then-link"),
+        pytest.param(_two("- [{c}]({good}) {n1}", "- [Anole]({bad}) {n2}"),
+                     f"2: malformed arXiv link {_BAD}", None, id="link-text-is-only-a-name"),
+        pytest.param(_two("- [{c}]({good})\n  {n1}", "- [Paper]({bad})\n  {n2}"),
+                     f"3: malformed arXiv link {_BAD}", None, id="notes-on-the-next-line"),
+        pytest.param(_two("- Chameleon {good} {n1}", "- Anole {bad} {n2}"),
+                     f"2: malformed arXiv link {_BAD}", None, id="bare-url"),
+        pytest.param(_two('<ul>\n<li><a href="{good}">{c}</a> {n1}</li>', '<li><a href="{bad}">{a}</a> {n2}</li>\n</ul>'),
+                     f"3: malformed arXiv link {_BAD}", _ANOLE, id="html-list"),
+        pytest.param(_two('<p><a href="{good}">{c}</a></p>\n<p>{n1}</p>', '<p><a href="{bad}">{a}</a></p>\n<p>{n2}</p>'),
+                     f"3: malformed arXiv link {_BAD}", _ANOLE, id="html-paragraphs"),
+        pytest.param(_two("<details>\n<summary><b>{c}</b></summary>\n\n* **arXiv ID:** 2405.09818\n{n1}\n</details>",
+                          "<details>\n<summary><b>{a}</b></summary>\n\n* **arXiv ID:** 2407.0613\n{n2}\n</details>"),
+                     "10: arXiv ID '2407.0613' is not an arXiv identifier", _ANOLE, id="html-details"),
+        pytest.param(_two("| Model | Paper | Note |\n|---|---|---|\n| Chameleon | [{c}]({good}) | {n1} |",
+                          "| Anole | [{a}]({bad}) | {n2} |"),
+                     f"4: malformed arXiv link {_BAD}", _ANOLE, id="table-row"),
+        pytest.param(_two("{c}\narXiv: 2405.09818\n{n1}\n", "{a}\narXiv: 2407.0613\n{n2}"),
+                     "6: arXiv ID '2407.0613' is not an arXiv identifier", None, id="plain-text-paragraphs"),
+        pytest.param(_two("- {c}, arXiv:2405.09818, {n1}", "- {a}, arXiv:2407.0613, {n2}"),
+                     "2: arXiv ID '2407.0613' is not an arXiv identifier", None, id="plain-text-arxiv"),
+        pytest.param(_two("- [{c}](https://doi.org/10.1145/3292500.3330701) {n1}", "- [{a}](" + _BAD_DOI + ") {n2}"),
+                     f"2: malformed DOI link {_BAD_DOI}", _ANOLE, id="doi-link"),
+        pytest.param(_two("- {c}. DOI: 10.1145/3292500.3330701 {n1}", "- {a}. DOI: 10.1145 {n2}"),
+                     "2: DOI '10.1145' is not a DOI", None, id="doi-in-text"),
+        pytest.param(_two("- **{c}**\n  DOI: 10.1145/3292500.3330701\n  {n1}", "- **{a}**\n  DOI: 10.1145\n  {n2}"),
+                     "5: DOI '10.1145' is not a DOI", _ANOLE, id="doi-label-line"),
+        pytest.param(_two("- {c}, CorpusId:269791516, {n1}", "- {a}, CorpusId: 2697915l6, {n2}"),
+                     "2: CorpusId '2697915l6' is not a Semantic Scholar corpus id", None, id="corpus-id"),
+        pytest.param(_two("- [{c}]({good}) {n1}", "- Anole CorpusId:12x {n2}"),
+                     "2: CorpusId '12x' is not a Semantic Scholar corpus id", None, id="corpus-id-cut-short"),
+        pytest.param(_two("- [{c}]({good}) {n1}", "- [{a}](" + _BAD_S2 + ") {n2}"),
+                     f"2: malformed Semantic Scholar link {_BAD_S2}", _ANOLE, id="s2-link"),
+    ],
+)
+def test_a_malformed_id_keeps_its_item_apart(text: str, warning: str, anole: str | None) -> None:
+    r = read_list_text(text, "f.md")
+    assert [str(w) for w in r.warnings] == [f"f.md:{warning}"]
+    first = r.entries[0]
+    assert "fine-tuned" not in first.text and "Anole" not in first.text and "early fusion" in first.text
+    rest = [(e.title, e.arxiv, e.doi, e.s2_id) for e in r.entries[1:]]
+    if anole is None:  # nothing names the paper but its bad id: it is not a paper, and its notes go nowhere
+        assert rest == []
+    else:  # title-only, to be matched by title later, with its own notes
+        assert rest == [(anole, None, None, None)]
+        assert "fine-tuned from Chameleon" in r.entries[1].text
+        assert r.entries[1].sources[0].startswith("f.md:")
+
+
+def test_words_after_an_id_label_that_try_no_id_are_no_warning() -> None:
+    r = read_list_text(f"- [{_CHAMELEON}]({_GOOD}) Corpus ID: see below. DOI: none yet.\n", "f.md")
+    assert r.warnings == [] and [e.arxiv for e in r.entries] == ["2405.09818"]
+
+
+def test_the_reviewers_chameleon_and_anole_list_keeps_both(tmp_path: Path) -> None:
+    md = tmp_path / "b2.md"
+    md.write_text(_two("- [{c}]({good}) {n1}", "- [{a}]({bad}) {n2}"), encoding="utf-8")
+    res = run(str(md), "--format", "json")
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert [(r["arxiv"], r["title"], r["text"], r["sources"]) for r in rows] == [
+        ("2405.09818", _CHAMELEON, "early fusion.", [f"{md}:1"]),
+        (None, "Anole: open autoregressive", "fine-tuned from Chameleon.", [f"{md}:2"]),
+    ]
+    assert res.stderr.splitlines()[0] == f"Warning: {md}:2: malformed arXiv link {_BAD}"
+
+
+def test_plain_notes_a_line_over_a_papers_id_is_that_papers_not_the_paragraph_befores() -> None:
+    text = (f"{_CHAMELEON}\narXiv: 2405.09818\nearly fusion.\n\n"
+            "Anole: open autoregressive\narXiv: 2407.06135\nfine-tuned from Chameleon.\n")
+    r = read_list_text(text, "f.md")
+    assert [(e.arxiv, e.text) for e in r.entries] == [
+        ("2405.09818", f"{_CHAMELEON}\nearly fusion."),
+        ("2407.06135", "Anole: open autoregressive\nfine-tuned from Chameleon."),
+    ]
+    # in a list, notes after a blank line still belong to the item above
+    listed = read_list_text(f"- [{_CHAMELEON}]({_GOOD})\n\n  early fusion.\n- [{_ANOLE}](https://arxiv.org/abs/2407.06135)\n",
+                            "f.md")
+    assert [e.text for e in listed.entries] == ["early fusion.", ""]
+
+
+def test_summary_counts_agree_with_their_nouns(tmp_path) -> None:
+    one = tmp_path / "one.md"
+    one.write_text("- [Chameleon: Mixed-Modal Early-Fusion Foundation Models](https://arxiv.org/abs/2405.09818)\n")
+    assert read_lists([one]).summary() == "1 paper from 1 file (1 with ids, 0 title-only)"

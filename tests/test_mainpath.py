@@ -161,3 +161,40 @@ def test_citation_matrix_fast_path_matches_the_graph(seed, kind):
     assert from_matrix["edges"] == from_graph["edges"] or kind == "key-route"
     assert sorted(map(tuple, from_matrix["broken_cycles"])) == sorted(map(tuple, from_graph["broken_cycles"]))
     assert spc_weights(M) == spc_weights(G, kinds=None)
+
+
+def test_citations_more_than_a_year_back_in_time_are_dropped_and_reported():
+    # MUAN (2019) citing MUMU (2024) sent the main path back five years
+    G = nx.DiGraph()
+    dates = {"base": "2101.00001", "mid": "2301.00001", "late": "2405.00001", "rev": "1903.00001",
+             "near": "2403.00001", "undated": None}
+    for n, arxiv in dates.items():
+        G.add_node(n, arxiv=arxiv)
+    G.add_edges_from([("mid", "base"), ("late", "mid"), ("rev", "late"),  # rev: 2019 citing 2024
+                      ("near", "late"),  # two months back: a revision, kept
+                      ("undated", "late")])  # no date, nothing to judge by
+    result = main_path(G)
+    assert result["time_reversed"] == [["rev", "late"]] and result["broken_cycles"] == []
+    assert ("late", "rev") not in spc_weights(G) and ("late", "near") in spc_weights(G)
+    kept = main_path(G, max_back_years=None)
+    assert kept["time_reversed"] == [] and ("late", "rev") in spc_weights(G, max_back_years=None)
+
+
+def test_a_year_apart_is_judged_by_month_when_both_have_one_else_by_year():
+    G = nx.DiGraph()
+    G.add_node("a", arxiv="2301.00001")   # 2023-01
+    G.add_node("b", arxiv="2402.00001")   # 2024-02: 13 months after a
+    G.add_node("c", year=2024)
+    G.add_node("d", year=2025)
+    G.add_edges_from([("a", "b"), ("c", "d"), ("a", "c")])
+    assert sorted(map(tuple, main_path(G)["time_reversed"])) == [("a", "b")]
+
+
+def test_a_citation_matrix_drops_the_same_time_reversed_citations():
+    from citegraph.analysis.matrix import citation_matrix
+
+    G = nx.DiGraph([("p1", "p0"), ("p2", "p1"), ("p0", "p2"), ("p3", "p2")])
+    nx.set_node_attributes(G, {"p0": 2010, "p1": 2015, "p2": 2020, "p3": 2021}, "year")
+    from_graph, from_matrix = main_path(G, kinds=None), main_path(citation_matrix(G))
+    assert from_graph["time_reversed"] == from_matrix["time_reversed"] == [["p0", "p2"]]
+    assert from_graph["path"] == from_matrix["path"] == ["p0", "p1", "p2", "p3"]

@@ -163,3 +163,46 @@ def test_graphml_is_networkx_output_and_reads_back(small, tmp_path):
     assert json.loads(edge["evidence"]) == {"kind": "text", "detail": "fine-tuned from Chameleon"}
     assert json.loads(back.graph["fetch"]) == {"requests": 3, "capped": []}
     assert set(back.edges) == set(G.edges) and back.nodes["bare"] == {}
+
+
+def _node_link(**change):
+    data = {
+        "directed": True, "multigraph": False, "graph": {"schema_version": m.SCHEMA_VERSION},
+        "nodes": [{"id": "a", "year": 2021, "listed": True, "tags": ["X"]}, {"id": "b", "year": 2020}],
+        "edges": [{"source": "a", "target": "b", "kind": "cites", "kinds": ["cites"]}],
+    }
+    for where, value in change.items():
+        part, index, name = where.split("__")
+        item = data[part][int(index)]
+        if value is None:
+            item.pop(name)
+        else:
+            item[name] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"nodes__0__year": "abc"}, "node 'a': year 'abc' is not a year"),
+        ({"nodes__0__listed": "yes"}, "node 'a': listed 'yes' is not true/false"),
+        ({"nodes__0__tags": "X"}, "node 'a': tags must be a list, not 'X'"),
+        ({"edges__0__kind": None}, "edge 'a' → 'b': kind None is not one of mentions, cites, builds_on"),
+        ({"edges__0__target": "zz"}, "edge 'a' → 'zz': 'zz' is not a node of the graph"),
+        ({"edges__0__confidence": 2}, "edge 'a' → 'b': confidence 2 is not a number in 0..1"),
+        ({"edges__0__kinds": ["likes"]}, "edge 'a' → 'b': kinds ['likes'] must be a list of mentions, cites, builds_on"),
+    ],
+)
+def test_load_graph_names_the_paper_or_link_a_hand_edit_broke(tmp_path, change, message):
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(_node_link(**change)))
+    with pytest.raises(GraphFileError) as err:
+        m.load_graph(path)
+    assert str(err.value) == f"{path}: {message}"
+
+
+def test_load_graph_accepts_the_untouched_file(tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(_node_link()))
+    G = m.load_graph(path)
+    assert list(G.edges) == [("a", "b")] and G.nodes["a"]["year"] == 2021

@@ -197,3 +197,35 @@ def test_report_rankings_are_rank_papers_of_the_graph(tmp_path):
     result = citegraph.report([example_list_path()], tmp_path / "r", fetch=False)
     expected = citegraph.rank_papers(result.graph)
     assert result.rankings.reset_index(drop=True).equals(expected.reset_index(drop=True))
+
+
+def test_report_summary_leaves_the_year_blank_when_a_top_paper_has_none(tmp_path):
+    """A DOI-only entry has no year until Semantic Scholar says it: the summary must not trip on it."""
+    lst = tmp_path / "doi.md"
+    lst.write_text("- KGAT: Knowledge Graph Attention Network for Recommendation. https://doi.org/10.1145/3292500.3330701\n"
+                   "- [Chameleon: Mixed-Modal Early-Fusion Foundation Models](https://arxiv.org/abs/2405.09818)\n")
+    result = CliRunner().invoke(main, ["report", str(lst), "--out", str(tmp_path / "out"), "--no-fetch"])
+    assert result.exit_code == 0, result.output
+    top = [re.sub(r"^\s+\d+\. ", "", l) for l in result.output.splitlines() if re.match(r"\s+\d+\. ", l)]
+    assert sorted(top) == ["Chameleon (2024)", "KGAT"]
+
+
+def test_report_on_lists_without_papers_is_an_error_naming_them(tmp_path):
+    lst = tmp_path / "prose.md"
+    lst.write_text("Just prose: no paper, no link, no id.\n")
+    result = CliRunner().invoke(main, ["report", str(lst), "--out", str(tmp_path / "out"), "--no-fetch"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == f"Error: {lst}: no papers found (no arXiv/DOI/Semantic Scholar id, link or paper title)"
+
+
+def test_edges_csv_evidence_is_json_a_script_can_read(tmp_path):
+    import csv
+
+    result = CliRunner().invoke(main, ["demo", "--out", str(tmp_path / "d")])
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "d" / "edges.csv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["kind"] == "builds_on"]
+    assert rows
+    for row in rows:
+        evidence = json.loads(row["evidence"])
+        assert evidence and all(set(item) == {"kind", "detail"} for item in evidence)

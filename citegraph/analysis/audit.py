@@ -692,14 +692,14 @@ def audit_summary(report: Mapping[str, pd.DataFrame]) -> str:
     >>> import pandas as pd
     >>> none, one = pd.DataFrame(), pd.DataFrame([{"id": "a"}])
     >>> audit_summary({"not_fetched": none, "unresolved": one, "duplicates": none})
-    'audit: 1 unresolved, 0 duplicates'
+    'audit: 1 unresolved paper, 0 likely duplicates'
     >>> print(audit_summary({"not_fetched": one, "unresolved": none, "duplicates": none}))
-    audit: 0 duplicates; nothing fetched from Semantic Scholar (graph built from the lists' text), so
+    audit: 0 likely duplicates; nothing fetched from Semantic Scholar (graph built from the lists' text), so
     unresolved papers, references and citation caps are not judged.
     To fetch: citegraph build LIST... -o GRAPH (or citegraph report LIST... --out DIR), with S2_API_KEY set
     """
     parts = [
-        f"{len(frame)} {name.replace('_', ' ')}"
+        _count(len(frame), *_COUNT_WORDS.get(name, (name.replace("_", " "),) * 2))
         for name, frame in report.items()
         if name != "not_fetched" and (name == "duplicates" or len(frame) or not len(report.get("not_fetched", ())))
     ]
@@ -710,6 +710,20 @@ def audit_summary(report: Mapping[str, pd.DataFrame]) -> str:
             f"references and citation caps are not judged.\n{_FETCH_HINT}"
         )
     return line
+
+
+# what a section's rows are, singular and plural, for the summary line
+_COUNT_WORDS = {
+    "unresolved": ("unresolved paper", "unresolved papers"),
+    "no_references": ("paper with no references", "papers with no references"),
+    "capped_citations": ("capped citation list", "capped citation lists"),
+    "unresolved_references": ("paper with unresolved references", "papers with unresolved references"),
+    "duplicates": ("likely duplicate", "likely duplicates"),
+}
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _na(value: Any) -> Any:
@@ -732,7 +746,8 @@ def _detail(problem: str, rec: Mapping[str, Any]) -> dict[str, Any]:
         return {"id": rec["id"], "title": rec.get("title"), "detail": detail}
     if problem == "unresolved_references":
         count = rec.get("reference_count")
-        detail = f"{rec['references_unresolved']} references unresolved" + (f" of {count}" if count is not None else "")
+        n = rec["references_unresolved"]
+        detail = f"{n} of {count} references unresolved" if count is not None else _count(n, "reference", "references") + " unresolved"
         return {"id": rec["id"], "title": rec.get("title"), "detail": detail}
     if problem == "duplicates":
         return {

@@ -2,31 +2,44 @@
 
 A *successor link* ``parent → child`` says the child's model is built from the
 parent's (a new version, a fine-tune, an extension).  Each link carries the
-evidence found for it and a confidence in 0..1:
+evidence found for it, a list of ``{"kind", "detail"}`` items, and a
+confidence in 0..1.  These are all the kinds (:data:`EVIDENCE_KINDS`), with
+their weight and what ``detail`` says:
 
-================  ====================================================  ======
-kind              what it means                                         weight
-================  ====================================================  ======
-``text``          the child's own text says so: "built on X",           0.70
-                  "initialized from X", "advanced version of X",
-                  基于X构建, 在X的基础上, X的升级版, 其前身X, X as its
-                  tokenizer or backbone ...
-``citation``      the child cites the parent (or only the parent's      0.20
-                  revised preprint cites the child)
-``intent``        the API marks that citation *methodology*             0.25
-``influential``   the API marks that citation influential               0.20
-``authors``       shared authors (1: 0.25, 2+: 0.35, half or more:      ≤0.45
-                  0.45)
-``name``          same family: the child's name is the parent's stem    0.40
-                  with a version or variant (Foo → Foo-2, FooFlow)
-``repo``          the list links the same code repository (0.35) or     ≤0.35
-                  the same organisation (0.15)
-``mention``       the child's text names the parent (no builds-on       0.15
-                  phrase)
-``list``          the list names both in one item (same notes, or       0.20
-                  lines at most 3 apart)
-``date``          the child is later                                    0.05
-================  ====================================================  ======
+``text`` (0.70)
+    The child's own text says it builds on the parent: "built on X",
+    "initialized from X", "advanced version of X", 基于X构建, 在X的基础上,
+    X的升级版, 其前身X, "X as its tokenizer or backbone" ...  Detail: the
+    child's words around the mention, at most about 100 characters, cut at
+    a word and marked ``…`` where cut.
+``citation`` (0.20)
+    The child cites the parent, or only the parent's revised preprint cites
+    the child.  Detail: which of the two, and whether the citation was a
+    cycle (the two cite each other) broken by date.
+``intent`` (0.25)
+    The API marks that citation *methodology*.
+``influential`` (0.20)
+    The API marks that citation influential.
+``authors`` (0.25 for one, 0.35 for two or more, 0.45 for half the smaller author list or more)
+    Shared authors.  Detail: ``"2 shared: Ada Lovelace, Alan Turing"`` (the
+    first three, then ``+N``).
+``name`` (0.40)
+    Same family: the child's name is the parent's stem with a version or
+    variant (Foo → Foo-2, FooFlow).  Detail: ``"Foo-2 is in the Foo family"``.
+``repo`` (0.35 same repository, 0.15 same organisation)
+    The list links the same GitHub repository or organisation for both.
+    Detail: ``"same repository github.com/org/repo"`` or ``"same
+    organisation github.com/org"``.
+``mention`` (0.15)
+    The child's text names the parent, with no builds-on phrase around it
+    (only for papers of one family).  Detail: ``"the child's text names Foo"``.
+``list`` (0.20)
+    The list names both in one item: the same notes, or lines at most 3
+    apart in one file.  Detail: ``"the list gives both the same notes"`` or
+    ``"listed together in FILE: the parent at line 20, the child at line 21"``.
+``date`` (0.05)
+    The child is later.  Detail: ``"2024-05 → 2024-07"`` (arXiv month, else
+    year; parent first).
 
 Confidence is the noisy-OR of the weights, ``1 - prod(1 - w)``: each item is
 independent support, more support never lowers it, and one weak item alone
@@ -46,8 +59,9 @@ from ``Janus``, not from its sibling ``JanusFlow``); the first of its eight
 closest elders that has support, so a family of n papers needs at most 8n
 support checks, not n².  Two preprints citing each
 other get one link, in date order, and its ``citation`` item says the cycle
-was broken; :func:`lineage_report` with ``main_path`` lists the citations
-dropped to break the citation network's cycles.
+was broken; :func:`lineage_report` with ``main_path`` reports the citations
+left out of the citation network's main path (running back in time, or
+closing a cycle).
 
 Examples
 --------
@@ -90,7 +104,12 @@ __all__ = [
     "annotate_lineage",
     "lineage_report",
     "WEIGHTS",
+    "EVIDENCE_KINDS",
 ]
+
+# Every kind of evidence item a link can carry, in the order the module docstring
+# documents them; _evidence refuses any other, so the two cannot drift apart.
+EVIDENCE_KINDS = ("text", "citation", "intent", "influential", "authors", "name", "repo", "mention", "list", "date")
 
 WEIGHTS = {
     "text": 0.70,
@@ -512,15 +531,46 @@ def _statement(text: str, start: int, end: int) -> str | None:
 
 
 def _snippet(text: str, start: int, end: int, width: int = 50) -> str:
+    """The sentence around ``text[start:end]``, at most ``width`` characters each side.
+
+    Cut at a word, and marked ``…`` where cut short of the sentence.
+
+    >>> t = "First. We build Bar on Foo, adding a much sharper decoder and a lot of other things besides."
+    >>> _snippet(t, t.index("Foo"), t.index("Foo") + 3)
+    'We build Bar on Foo, adding a much sharper decoder and a lot of other…'
+    >>> _snippet("Bar基于Foo构建。", 4, 7)
+    'Bar基于Foo构建'
+    """
     dot = text.rfind(". ", 0, start)
     a = max([text.rfind(c, 0, start) + 1 for c in "。\n!?；;"] + [dot + 2 if dot >= 0 else 0])
+    head = tail = ""
     if a < start - width:
         a = start - width
         space = text.find(" ", a, start)
         a = space + 1 if space >= 0 else a  # do not start mid-word
-    b_candidates = [i for i in (text.find(c, end) for c in "。\n!?；;") if i >= 0]
-    b = min(b_candidates + [end + width, len(text)])
-    return re.sub(r"\s+", " ", text[a:b]).strip()
+        head = "…"
+    stops = [i for i in (text.find(c, end) for c in "。\n!?；;") if i >= 0]
+    b = min(stops + [len(text)])
+    if b > end + width:
+        b = end + width
+        space = text.rfind(" ", end, b + 1)
+        b = space if space >= 0 else b  # do not end mid-word
+        tail = "…"
+    quote = re.sub(r"\s+", " ", text[a:b]).strip()
+    return head + (quote.rstrip(",;:") + tail if tail else quote)
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut at a word and ended by ``…`` if cut.
+
+    >>> _shorten("one two three", 20), _shorten("one two three", 10), _shorten("onetwothree", 6)
+    ('one two three', 'one two…', 'onetw…')
+    """
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    cut = cut if cut > limit // 2 else limit - 1  # a long word is cut inside, still marked
+    return text[:cut].rstrip(" ,;:") + "…"
 
 
 def _repo_org(url: str) -> tuple[str, str]:
@@ -589,6 +639,13 @@ def _cites(G: nx.DiGraph, u: Any, v: Any) -> bool:
     return "cites" in d.get("kinds", [d.get("kind")])
 
 
+def _evidence(kind: str, detail: str) -> dict[str, str]:
+    """One evidence item; ``kind`` must be one of :data:`EVIDENCE_KINDS`."""
+    if kind not in EVIDENCE_KINDS:
+        raise ValueError(f"undocumented evidence kind {kind!r}")
+    return {"kind": kind, "detail": detail}
+
+
 def _citation_evidence(G: nx.DiGraph, child: Any, parent: Any) -> list[dict[str, str]]:
     """``citation`` (with ``intent``, ``influential``) when one of the two cites the other.
 
@@ -598,16 +655,16 @@ def _citation_evidence(G: nx.DiGraph, child: Any, parent: Any) -> list[dict[str,
     """
     if not _cites(G, child, parent):
         if _cites(G, parent, child):
-            return [{"kind": "citation", "detail": "the parent cites the child (a version revised after the child appeared)"}]
+            return [_evidence("citation", "the parent cites the child (a version revised after the child appeared)")]
         return []
     d = G.edges[child, parent]
     # two versions of preprints citing each other: the dates chose the direction
     back = _cites(G, parent, child)
-    out = [{"kind": "citation", "detail": "the child cites the parent" + (" (and is cited back: a cycle broken by date)" if back else "")}]
+    out = [_evidence("citation", "the child cites the parent" + (" (and is cited back: a cycle broken by date)" if back else ""))]
     if "methodology" in (d.get("intents") or []):
-        out.append({"kind": "intent", "detail": "the API marks the citation methodology"})
+        out.append(_evidence("intent", "the API marks the citation methodology"))
     if d.get("is_influential"):
-        out.append({"kind": "influential", "detail": "the API marks the citation influential"})
+        out.append(_evidence("influential", "the API marks the citation influential"))
     return out
 
 
@@ -618,31 +675,35 @@ def _support(G: nx.DiGraph, child: _Paper, parent: _Paper) -> list[dict[str, str
     shared = _shared_authors(b, a)
     if shared:
         shown = ", ".join(shared[:3]) + (f" +{len(shared) - 3}" if len(shared) > 3 else "")
-        out.append({"kind": "authors", "detail": f"{len(shared)} shared: {shown}"})
+        out.append(_evidence("authors", f"{len(shared)} shared: {shown}"))
     repos_a = {_repo_org(r) for r in a.get("repos") or []} - {("", "")}
     repos_b = {_repo_org(r) for r in b.get("repos") or []} - {("", "")}
     same_repo = {r for _, r in repos_a} & {r for _, r in repos_b}
     same_org = {o for o, _ in repos_a} & {o for o, _ in repos_b}
     if same_repo:
-        out.append({"kind": "repo", "detail": f"same repository github.com/{sorted(same_repo)[0]}"})
+        out.append(_evidence("repo", f"same repository github.com/{sorted(same_repo)[0]}"))
     elif same_org:
-        out.append({"kind": "repo", "detail": f"same organisation github.com/{sorted(same_org)[0]}"})
-    together = _listed_together(a, b)
+        out.append(_evidence("repo", f"same organisation github.com/{sorted(same_org)[0]}"))
+    together = _listed_together(b, a)
     if together:
-        out.append({"kind": "list", "detail": together})
+        out.append(_evidence("list", together))
     return out
 
 
-def _listed_together(a: dict[str, Any], b: dict[str, Any]) -> str | None:
-    """Where a list names two papers in one item (same notes, or lines a few apart)."""
-    if a.get("text") and a.get("text") == b.get("text"):
+def _listed_together(parent: dict[str, Any], child: dict[str, Any]) -> str | None:
+    """Where a list names two papers in one item (same notes, or lines a few apart), parent first.
+
+    >>> _listed_together({"sources": ["a.md:20", "b.md:3"]}, {"sources": ["a.md:21"]})
+    'listed together in a.md: the parent at line 20, the child at line 21'
+    """
+    if parent.get("text") and parent.get("text") == child.get("text"):
         return "the list gives both the same notes"
-    for sa in a.get("sources") or []:
+    for sa in parent.get("sources") or []:
         fa, _, la = str(sa).rpartition(":")
-        for sb in b.get("sources") or []:
+        for sb in child.get("sources") or []:
             fb, _, lb = str(sb).rpartition(":")
             if fa and fa == fb and la.isdigit() and lb.isdigit() and abs(int(la) - int(lb)) <= 3:
-                return f"listed together at {sa} and {sb}"
+                return f"listed together in {fa}: the parent at line {la}, the child at line {lb}"
     return None
 
 
@@ -798,7 +859,11 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
     list of dict
         ``{"parent": {...}, "child": {...}, "confidence", "evidence", "family"}``
         where a paper is ``{"id", "arxiv", "title", "name", "year"}``,
-        ``evidence`` a list of ``{"kind", "detail"}`` and ``family`` the
+        ``evidence`` a list of ``{"kind", "detail"}`` with ``kind`` one of
+        :data:`EVIDENCE_KINDS` (``text``, ``citation``, ``intent``,
+        ``influential``, ``authors``, ``name``, ``repo``, ``mention``,
+        ``list``, ``date``: what each means and what its ``detail`` says is
+        in the module docstring), and ``family`` the
         family stem's display name when the link is within a family.  Sorted
         by parent date, then child date.
 
@@ -828,16 +893,16 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
     family_of: dict[tuple[Any, Any], str | None] = {}
 
     def date_item(child: _Paper, parent: _Paper) -> dict[str, str]:
-        return {"kind": "date", "detail": f"{_fmt_date(parent.date)} → {_fmt_date(child.date)}"}
+        return _evidence("date", f"{_fmt_date(parent.date)} → {_fmt_date(child.date)}")
 
     for (pid, cid), snippet in statements.items():
         parent, child = papers[pid], papers[cid]
         if not _later(child, parent):
             continue
-        items = [{"kind": "text", "detail": snippet}] + _support(G, child, parent)
+        items = [_evidence("text", snippet)] + _support(G, child, parent)
         same = parent.parsed and child.parsed and parent.parsed.stem == child.parsed.stem
         if same:
-            items.append({"kind": "name", "detail": f"{child.name} is in the {display[child.parsed.stem]} family"})
+            items.append(_evidence("name", f"{child.name} is in the {display[child.parsed.stem]} family"))
         candidates[(pid, cid)] = items + [date_item(child, parent)]
         family_of[(pid, cid)] = display[child.parsed.stem] if same else None
 
@@ -852,10 +917,10 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
             for parent in itertools.islice(index.parents(child), _FAMILY_TRIES):
                 support = _support(G, child, parent)
                 if _mentioned(child, parent, aliases, named):
-                    support.append({"kind": "mention", "detail": f"the child's text names {parent.name}"})
+                    support.append(_evidence("mention", f"the child's text names {parent.name}"))
                 if not support:
                     continue
-                items = [{"kind": "name", "detail": f"{child.name} is in the {display[stem]} family"}]
+                items = [_evidence("name", f"{child.name} is in the {display[stem]} family")]
                 candidates[(parent.id, child.id)] = items + support + [date_item(child, parent)]
                 family_of[(parent.id, child.id)] = display[stem]
                 break
@@ -1002,10 +1067,10 @@ def _brief(link: dict[str, Any]) -> str:
     parts = []
     for e in link["evidence"]:
         if e["kind"] == "text":
-            quote = e["detail"] if len(e["detail"]) <= 70 else e["detail"][:69] + "…"
-            parts.append(f'text "{quote}"')
+            parts.append(f'text "{_shorten(e["detail"], 70)}"')
         elif e["kind"] == "authors":
-            parts.append("authors " + e["detail"].split(":")[0])
+            n = int(e["detail"].split()[0])
+            parts.append(f"{n} shared author{'s' if n != 1 else ''}")
         elif e["kind"] in ("repo",):
             parts.append(e["detail"])
         elif e["kind"] == "date":
@@ -1097,14 +1162,21 @@ def lineage_report(
     """Lineage as indented trees (``text``/``md``) or JSON (``json``).
 
     Trees group the successor links into connected lineages, each headed by
-    the families it contains; every child shows its year, id, confidence and
-    evidence in brief.  ``family`` keeps the lineages containing that family
-    (by name or stem); ``main_path`` adds the global main path of the
-    citation network and the citations dropped to break its cycles (JSON:
-    ``{"links": [...], "main_path": [papers], "broken_cycles": [[citing,
-    cited], ...]}`` instead of the bare list of links).  ``links`` is
+    its roots and the families it contains; every child shows its year, id,
+    confidence and evidence in brief.  ``family`` keeps the lineages
+    containing that family (by name or stem).  ``links`` is
     :func:`successors` of ``G`` when the caller already has it (any
     ``min_confidence`` lower than this one's); it is not recomputed.
+
+    ``main_path`` adds the global main path (SPC) of the citation network,
+    with the steps that go back in time marked, and the citations left out
+    of it: those citing a paper more than a year newer (``time_reversed``)
+    and those dropped to break cycles (``broken_cycles``).  With ``family``,
+    only the left-out citations touching that family's papers.  Text and
+    Markdown give their number and the first ten; JSON gives them all, as
+    ``{"links": [...], "main_path": [papers], "time_reversed": [[citing,
+    cited], ...], "broken_cycles": [[citing, cited], ...]}`` instead of the
+    bare list of links.
 
     Raises
     ------
@@ -1131,26 +1203,12 @@ def lineage_report(
         links = successors(G, min_confidence=min_confidence)
     else:
         links = [l for l in links if l["confidence"] >= min_confidence]
+    members: set[Any] | None = None
     if family:
-        links = _filter_family(links, family)
-    mp = None
-    broken: list[list[Any]] = []
-    named: dict[Any, str] = {}
-    if main_path:
-        from citegraph.analysis.mainpath import main_path as _main_path
-
-        result = _main_path(G)
-        named = {l[side]["id"]: l[side]["name"] for l in links for side in ("parent", "child")}
-        in_cycles = {n for e in result.get("broken_cycles", []) for n in e} - set(named)
-        named.update(_node_names(G.subgraph(in_cycles), {n: _own_text(G.nodes[n]) for n in in_cycles}))
-        mp = [
-            {"id": n, "arxiv": G.nodes[n].get("arxiv"), "title": G.nodes[n].get("title"),
-             "name": named.get(n) or G.nodes[n].get("name"), "year": G.nodes[n].get("year")}
-            for n in result["path"]
-        ]
-        broken = [list(e) for e in result.get("broken_cycles", [])]
+        links, members = _filter_family(links, family)
+    field = _field_lineage(G, links, members) if main_path else None
     if fmt == "json":
-        payload: Any = links if mp is None else {"links": links, "main_path": mp, "broken_cycles": broken}
+        payload: Any = links if field is None else {"links": links, **field}
         return json.dumps(payload, ensure_ascii=False, indent=1, default=str)
     lines: list[str] = []
     H = nx.Graph()
@@ -1170,33 +1228,132 @@ def lineage_report(
         for l in part:
             parent_of.setdefault(l["parent"]["id"], l["parent"])
         names = [parent_of[r].get("name") or str(r) for r in sorted(roots, key=str)]
-        head = ", ".join(f"{f} family" for f in fams) or f"{', '.join(names)} lineage"
+        # Name a tree by its roots; a family only heads it when the roots belong to it, else
+        # "Janus family" would head a tree that starts at VQ-VAE.
+        rooted = [f for f in fams if any(name_key(n).startswith(name_key(f)) for n in names)]
+        if fams and len(rooted) == len(fams):
+            head = ", ".join(f"{f} family" for f in fams)
+        else:
+            others = [f for f in fams if f not in rooted]
+            head = f"{', '.join(names)} lineage"
+            if others:
+                head += f" (with the {', '.join(others)} {_plural(len(others), 'family', 'families', count=False)})"
         lines.append(f"## {_md_text(head)}" if fmt == "md" else f"Lineage {i}: {head}")
         lines.extend(_trees(part, fmt))
         if fmt == "md":
             lines.append("")
     if not links:
         lines.append("No successor links found" + (f" for family {family!r}" if family else "") + ".")
-    if mp is not None:
-        lines.append("## Main path" if fmt == "md" else "Main path:")
-        for j, p in enumerate(mp, start=1):
-            lines.append(f"{j}. {_md_text(_label(p))}" if fmt == "md" else f"  {j}. {_label(p)}")
-        if not mp:
-            lines.append("  (no citations to follow)")
-        if broken:
-            lines.append("## Citation cycles broken by date" if fmt == "md" else "Citation cycles broken by date:")
-            for citing, cited in broken:
-                text = f"{_short(G, citing, named)} → {_short(G, cited, named)} dropped: it closes a cycle and runs back in time"
-                lines.append(f"- {_md_text(text)}" if fmt == "md" else f"  - {text}")
+    if field is not None:
+        if fmt == "md" and lines[-1]:
+            lines.append("")
+        lines.extend(_field_lines(G, links, field, fmt, family))
     return "\n".join(lines).rstrip() + "\n" if fmt == "md" else "\n".join(lines)
+
+
+# Text and Markdown show this many of the citations left out of the main path;
+# JSON has them all.  A fetched field has hundreds, which drowned the lineage.
+_SHOWN_DROPPED = 10
+
+
+def _field_lineage(G: nx.DiGraph, links: list[dict[str, Any]], members: set[Any] | None) -> dict[str, Any]:
+    """The main path as papers, and the citations left out of it (touching ``members`` if given)."""
+    from citegraph.analysis.mainpath import main_path as _main_path
+
+    result = _main_path(G)
+    named = {l[side]["id"]: l[side]["name"] for l in links for side in ("parent", "child")}
+    mp = [
+        {"id": n, "arxiv": G.nodes[n].get("arxiv"), "title": G.nodes[n].get("title"),
+         "name": named.get(n) or G.nodes[n].get("name"), "year": G.nodes[n].get("year")}
+        for n in result["path"]
+    ]
+
+    def touching(pairs: list[list[Any]]) -> list[list[Any]]:
+        if members is None:
+            return [list(e) for e in pairs]
+        return [list(e) for e in pairs if e[0] in members or e[1] in members]
+
+    return {"main_path": mp, "time_reversed": touching(result["time_reversed"]),
+            "broken_cycles": touching(result["broken_cycles"])}
+
+
+def _back_in_time(G: nx.DiGraph, earlier: Any, later: Any) -> bool:
+    """True when ``later`` (next on the path) is dated before ``earlier``: by month when both
+    have an arXiv month, else by year."""
+    a, b = _date_key(G.nodes[earlier]), _date_key(G.nodes[later])
+    if a is None or b is None:
+        return False
+    if a[1] and b[1]:
+        return b[:2] < a[:2]
+    return b[0] < a[0]
+
+
+def _field_lines(
+    G: nx.DiGraph, links: list[dict[str, Any]], field: dict[str, Any], fmt: str, family: str | None
+) -> list[str]:
+    """The main path and the citations left out of it, as text or Markdown lines."""
+    md = fmt == "md"
+    lines = ["## Main path"] if md else ["Main path:"]
+    mp = field["main_path"]
+    back = 0
+    for j, p in enumerate(mp, start=1):
+        mark = j > 1 and _back_in_time(G, mp[j - 2]["id"], p["id"])
+        back += mark
+        label = _label(p) + ("  ↩ earlier than the paper before" if mark else "")
+        lines.append(f"{j}. {_md_text(label)}" if md else f"  {j}. {label}")
+    if not mp:
+        lines.append("  (no citations to follow)")
+    if back:
+        note = (
+            f"{_plural(back, 'step')} of the main path {'goes' if back == 1 else 'go'} back in time (↩): "
+            "a paper cites one up to a year newer, through a preprint revised after the other appeared. "
+            "Citations of a paper more than a year newer are left out of the path."
+        )
+        lines.append(("\n" + note) if md else f"  Note: {note}")
+    touching = f" touching the {family} family's papers" if family else ""
+    named = {l[side]["id"]: l[side]["name"] for l in links for side in ("parent", "child")}
+    for key, title, why in (
+        ("time_reversed", "Citations running back in time",
+         "left out of the main path, each of a paper more than a year newer than the citing one"),
+        ("broken_cycles", "Citation cycles broken by date",
+         "dropped, each closing a cycle and running back in time"),
+    ):
+        pairs = field[key]
+        if not pairs:
+            continue
+        lines.extend(["", f"## {title}"] if md else [f"{title}:"])
+        head = f"{_plural(len(pairs), 'citation')}{touching} {why}" + (
+            f". The first {_SHOWN_DROPPED}, citing → cited:" if len(pairs) > _SHOWN_DROPPED else ", citing → cited:")
+        lines.append(_md_text(head) + "\n" if md else f"  {head}")
+        shown = pairs[:_SHOWN_DROPPED]
+        ids = {n for e in shown for n in e} - set(named)
+        names = dict(named, **_node_names(G.subgraph(ids), {n: _own_text(G.nodes[n]) for n in ids}))
+        for citing, cited in shown:
+            text = f"{_short(G, citing, names)} → {_short(G, cited, names)}"
+            lines.append(f"- {_md_text(text)}" if md else f"  - {text}")
+        if len(pairs) > _SHOWN_DROPPED:
+            more = f"… {len(pairs) - _SHOWN_DROPPED} more (all in --format json)"
+            lines.append(f"- {_md_text(more)}" if md else f"  {more}")
+    return lines
+
+
+def _plural(n: int, word: str, plural: str | None = None, *, count: bool = True) -> str:
+    """``"1 citation"``, ``"2 citations"``; ``count=False`` gives the word alone.
+
+    >>> _plural(1, "step"), _plural(3, "family", "families"), _plural(2, "family", "families", count=False)
+    ('1 step', '3 families', 'families')
+    """
+    form = word if n == 1 else (plural or word + "s")
+    return f"{n:,} {form}" if count else form
 
 
 def _short(G: nx.DiGraph, n: Any, names: dict[Any, str]) -> str:
     d = G.nodes[n]
-    return f"{names.get(n) or d.get('name') or d.get('title') or n} [{n}]"
+    return f"{names.get(n) or d.get('name') or _shorten(str(d.get('title') or n), 80)} [{n}]"
 
 
-def _filter_family(links: list[dict[str, Any]], family: str) -> list[dict[str, Any]]:
+def _filter_family(links: list[dict[str, Any]], family: str) -> tuple[list[dict[str, Any]], set[Any]]:
+    """The links of the lineages containing ``family``, and the family's own papers."""
     from citegraph.errors import UsageError
 
     want = {name_key(family), family_stem(family)}
@@ -1211,4 +1368,4 @@ def _filter_family(links: list[dict[str, Any]], family: str) -> list[dict[str, A
     if not hit:
         raise UsageError(f"no lineage for family {family!r}")
     keep = set().union(*(nx.node_connected_component(H, n) for n in hit))
-    return [l for l in links if l["child"]["id"] in keep]
+    return [l for l in links if l["child"]["id"] in keep], hit

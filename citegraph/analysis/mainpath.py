@@ -17,8 +17,17 @@ largest-total rule, and return their union.
 
 The counts run level by level over a topological order with
 :mod:`scipy.sparse` products, never a Python loop over edges: one sparse
-matrix-vector product per topological level.  Cycles (two preprints citing
-each other) are broken by date before counting and reported.
+matrix-vector product per topological level.
+
+Knowledge cannot flow back in time, so before counting two kinds of citation
+are dropped, and reported: a citation of a paper more than ``max_back_years``
+(default 1) newer than the citing one, when both dates are known (arXiv month,
+else year), and then, among what is left, the citations that close a cycle
+(two preprints citing each other) and run back in time.  A later paper can be
+cited by an earlier one only through a revised preprint: a citation within a
+year is kept (a revision during review, concurrent preprints), one across
+more than a year would let the main path wander back years (2019 → 2024 →
+2019) along revisions, so it goes.
 
 Examples
 --------
@@ -60,8 +69,9 @@ class FlowDAG:
     ``A = F.T`` (each row lists what a paper cites).  Node ``i`` is
     ``ids[i]``; nodes are numbered level by level, level ``k`` being rows
     ``bounds[k]:bounds[k + 1]``, so every edge goes to a later level.
-    ``broken`` lists the citations dropped to break cycles, as
-    ``(citing, cited)`` ids.  ``rows[i]`` is node ``i``'s position in the
+    ``broken`` lists the citations dropped to break cycles and
+    ``time_reversed`` those dropped as running more than ``max_back_years``
+    back in time, both as ``(citing, cited)`` ids.  ``rows[i]`` is node ``i``'s position in the
     input (ties between equally heavy paths go to the lowest), and the
     column indices of ``F`` and ``A`` are not sorted within a row.
     """
@@ -72,6 +82,7 @@ class FlowDAG:
     bounds: np.ndarray
     broken: list[tuple[Any, Any]] = field(default_factory=list)
     rows: np.ndarray | None = None
+    time_reversed: list[tuple[Any, Any]] = field(default_factory=list)
 
     @property
     def levels(self) -> list[np.ndarray]:
@@ -121,6 +132,24 @@ def _levels(F: sparse.csr_array) -> list[np.ndarray] | None:
     return levels if seen == n else None
 
 
+def _time_reversed(u: np.ndarray, v: np.ndarray, dates: np.ndarray, max_back_years: float) -> np.ndarray:
+    """Mask of flow edges ``u → v`` (``v`` cites ``u``) whose cited paper ``u`` is more than
+    ``max_back_years`` newer than the citing ``v``; in months when both dates have one.
+
+    >>> d = np.array([2019_0300.0, 2024_0100.0, 2024_0000.0, 2025_0000.0, np.nan])
+    >>> _time_reversed(np.array([1, 3, 2, 3, 4]), np.array([0, 2, 1, 0, 0]), d, 1).tolist()
+    [True, False, False, True, False]
+    """
+    du, dv = dates[u], dates[v]
+    known = ~(np.isnan(du) | np.isnan(dv))
+    du, dv = np.where(known, du, 0), np.where(known, dv, 0)
+    yu, yv = du // 10000, dv // 10000
+    mu, mv = (du % 10000) // 100, (dv % 10000) // 100
+    months = (mu > 0) & (mv > 0)
+    gap = np.where(months, ((yu * 12 + mu) - (yv * 12 + mv)) / 12, yu - yv)
+    return known & (gap > max_back_years)
+
+
 def _break_cycles(
     F: sparse.csr_array, dates: np.ndarray, order: np.ndarray
 ) -> tuple[sparse.csr_array, np.ndarray]:
@@ -152,13 +181,17 @@ def _break_cycles(
     return H, dropped
 
 
-def flow_dag(G: Any, kinds: Iterable[str] | None = _DEFAULT_KINDS) -> FlowDAG:
+def flow_dag(
+    G: Any, kinds: Iterable[str] | None = _DEFAULT_KINDS, *, max_back_years: float | None = 1.0
+) -> FlowDAG:
     """The knowledge-flow DAG of ``G``: a networkx citation graph or a CitationMatrix.
 
     ``G`` may be a citegraph graph (edges citing → cited; only edges of
     ``kinds`` are used, all edges when ``None``) or any object with ``ids`` and a
     sparse ``A`` where ``A[i, j] = 1`` when ``i`` cites ``j`` (and optionally
-    ``years``).  Cycles are broken by date; see :attr:`FlowDAG.broken`.
+    ``years``).  Citations of papers more than ``max_back_years`` newer than
+    the citing one are dropped (``None``: none are), then cycles are broken by
+    date; see :attr:`FlowDAG.time_reversed` and :attr:`FlowDAG.broken`.
 
     A :class:`~citegraph.analysis.matrix.CitationMatrix` is used as it is:
     its cached transpose is the flow matrix and its cached generations
@@ -196,9 +229,18 @@ def flow_dag(G: Any, kinds: Iterable[str] | None = _DEFAULT_KINDS) -> FlowDAG:
         dates = (
             np.asarray(years, dtype=float) * 10000 if years is not None else np.full(len(ids), np.nan)
         )
+    reversed_: list[tuple[Any, Any]] = []
+    if max_back_years is not None and F.nnz:
+        coo = F.tocoo()
+        back = _time_reversed(coo.row, coo.col, dates, max_back_years)
+        if back.any():
+            reversed_ = [(ids[v], ids[u]) for u, v in zip(coo.row[back], coo.col[back])]
+            keep = ~back
+            F = _clean(sparse.csr_array((np.ones(int(keep.sum())), (coo.row[keep], coo.col[keep])), shape=F.shape))
+            A0 = None  # the cached transpose and generations no longer fit
     broken: list[tuple[Any, Any]] = []
     levels = None
-    if isinstance(G, CitationMatrix):
+    if isinstance(G, CitationMatrix) and A0 is not None:
         gen_order, gen_bounds, cyclic = G.topo_levels
         if not cyclic.any():
             # a generation is cited only by earlier ones: in flow order, last first
@@ -230,6 +272,7 @@ def flow_dag(G: Any, kinds: Iterable[str] | None = _DEFAULT_KINDS) -> FlowDAG:
         bounds=bounds,
         broken=broken,
         rows=order,
+        time_reversed=reversed_,
     )
 
 
@@ -319,7 +362,13 @@ def _weighted(P: sparse.csr_array, weight: Any) -> sparse.csr_array:
     return W
 
 
-def spc_weights(G: Any, method: str = "spc", *, kinds: Iterable[str] | None = _DEFAULT_KINDS) -> dict[tuple[Any, Any], float]:
+def spc_weights(
+    G: Any,
+    method: str = "spc",
+    *,
+    kinds: Iterable[str] | None = _DEFAULT_KINDS,
+    max_back_years: float | None = 1.0,
+) -> dict[tuple[Any, Any], float]:
     """Traversal weight of every knowledge-flow edge ``(cited, citing)``.
 
     Parameters
@@ -330,6 +379,9 @@ def spc_weights(G: Any, method: str = "spc", *, kinds: Iterable[str] | None = _D
         Traversal count (see the module docstring).
     kinds : iterable of str or None
         Edge kinds taken as citations when ``G`` is a graph.
+    max_back_years : float or None
+        Drop citations of papers more than this many years newer than the
+        citing one (see the module docstring); ``None`` keeps them.
 
     Returns
     -------
@@ -344,7 +396,7 @@ def spc_weights(G: Any, method: str = "spc", *, kinds: Iterable[str] | None = _D
     >>> sorted(spc_weights(G, "splc").items())
     [(('A', 'B'), 1.0), (('A', 'C'), 1.0), (('B', 'D'), 2.0), (('C', 'D'), 2.0)]
     """
-    dag = flow_dag(G, kinds)
+    dag = flow_dag(G, kinds, max_back_years=max_back_years)
     W = _edge_weights(dag, method).tocoo()
     ids = dag.ids
     return {(ids[u], ids[v]): float(w) for u, v, w in zip(W.row, W.col, W.data)}
@@ -398,6 +450,7 @@ def main_path(
     kind: str = "global",
     key_routes: int = 10,
     kinds: Iterable[str] | None = _DEFAULT_KINDS,
+    max_back_years: float | None = 1.0,
 ) -> dict[str, Any]:
     """The main path of a citation network.
 
@@ -415,14 +468,22 @@ def main_path(
         Number of key routes for ``kind="key-route"``.
     kinds : iterable of str or None
         Edge kinds taken as citations when ``G`` is a graph.
+    max_back_years : float or None
+        Drop citations of papers more than this many years newer than the
+        citing one before anything else (see the module docstring); ``None``
+        keeps them, and only those closing a cycle are dropped.
 
     Returns
     -------
     dict
-        ``path``: paper ids oldest → newest (for key-route, the union in
-        topological order); ``edges``: ``[{"source", "target", "weight"}]``
-        in flow direction (cited → citing); ``broken_cycles``: citations
-        ``(citing, cited)`` dropped to break cycles; ``method``; ``kind``.
+        ``path``: paper ids in flow order (cited before citing; for
+        key-route, the union in topological order).  Steps can still go back
+        in time by up to ``max_back_years``, or further when dates are
+        missing.  ``edges``: ``[{"source", "target", "weight"}]`` in flow
+        direction (cited → citing); ``time_reversed``: citations ``(citing,
+        cited)`` dropped as running back more than ``max_back_years``;
+        ``broken_cycles``: citations dropped to break the remaining cycles;
+        ``method``; ``kind``.
 
     Examples
     --------
@@ -432,15 +493,24 @@ def main_path(
     ['A', 'C', 'D', 'E']
     >>> main_path(G, kind="key-route", key_routes=3)["path"]
     ['A', 'B', 'C', 'D', 'E']
+
+    A paper of 2019 cannot draw on one of 2024, whatever its revised preprint cites:
+
+    >>> G = nx.DiGraph([("B", "A"), ("C", "B"), ("A", "C")])
+    >>> nx.set_node_attributes(G, {"A": 2018, "B": 2024, "C": 2025}, "year")
+    >>> r = main_path(G)
+    >>> r["path"], r["time_reversed"], r["broken_cycles"]
+    (['A', 'B', 'C'], [['A', 'C']], [])
     """
     if kind not in ("global", "key-route"):
         raise ValueError(f"kind must be 'global' or 'key-route', not {kind!r}")
-    dag = flow_dag(G, kinds)
+    dag = flow_dag(G, kinds, max_back_years=max_back_years)
     result: dict[str, Any] = {
         "method": method,
         "kind": kind,
         "path": [],
         "edges": [],
+        "time_reversed": [list(e) for e in dag.time_reversed],
         "broken_cycles": [list(e) for e in dag.broken],
     }
     W, WT = _edge_weights(dag, method, transposed=True)

@@ -81,8 +81,9 @@ Sections, places, notes
     that a list item links to with ``[Notes](#anchor)`` (002's TLDR/Notes);
     otherwise the prose around its item -- the prose after it until a
     numbered item (``2. ...``) starts the next news item, and the prose before
-    it from the last numbered item (or the section start).  Papers of one
-    item share its prose.  Lines that are only labels and links (a headline
+    it from the last numbered item (or the section start); in plain notes
+    (no list items) a line in the next paper's paragraph, not the previous
+    one's, is the next paper's.  Papers of one item share its prose.  Lines that are only labels and links (a headline
     linking a news article, ``Code: url``) and bold sub-headings are no text.
     ``repos`` are the ``github.com/org/repo`` links of the item, its notes and
     the heading above it; ``authors``, ``venue`` and ``year`` come from
@@ -97,10 +98,13 @@ Same paper
     and metadata seen win; tags, sources, repos and texts are unioned in order.
 
 Warnings (``file:line: message``)
-    an ``arXiv ID:``/``DOI:`` value that is no id, a truncated or malformed
+    an ``arXiv ID:``/``DOI:``/``arXiv:``/``CorpusId:`` value that is no id, a truncated or malformed
     arXiv/DOI/Semantic Scholar link, a title label with nothing after it, a
     malformed BibTeX entry, a token in an id file that is no id, a file in
-    which no paper was found; in file order, then line order.  Lines are
+    which no paper was found; in file order, then line order.  A malformed
+    id still marks its item as a paper of its own: kept title-only when its
+    link text is a title (``[Title](bad link)``), else left out, and its notes
+    never go to a neighbouring paper.  Lines are
     numbered as an editor does: ``\\r\\n``, ``\\r`` and ``\\n`` end a line (form
     feeds and U+2028 do not), and a byte-order mark is dropped.
 
@@ -168,7 +172,8 @@ class ListReadResult:
         n = len(self.entries)
         k = self.with_ids
         files = "file" if self.files == 1 else "files"
-        return f"{n} papers from {self.files} {files} ({k} with ids, {n - k} title-only)"
+        papers = "paper" if n == 1 else "papers"
+        return f"{n} {papers} from {self.files} {files} ({k} with ids, {n - k} title-only)"
 
 
 def _decode(data: bytes, name: str) -> str:

@@ -81,7 +81,17 @@ _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
 _BOLD_LINE = re.compile(r"^\s*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(\*\*|__)(.+?)\2\s*$")
 _TEXT_ARXIV = re.compile(r"(?<![\w/.])arxiv\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I)
 _TEXT_DOI = re.compile(r"(?<![\w/])doi\s*[:：]\s*(10\.\d{4,9}/[^\s\"'<>，。；、）】》|]+)", re.I)
-_TEXT_CORPUS = re.compile(r"(?<![\w/])corpus\s?id\s*[:：]\s*\d+", re.I)
+_TEXT_CORPUS = re.compile(r"(?<![\w/])corpus\s?id\s*[:：]\s*\d+(?![\w.])", re.I)
+# Ids the text tries to give but gets wrong ("arXiv:2407.0613", "DOI: 10.1145", "CorpusId: 12x"):
+# looked for once the good ones are masked.
+_ID_END = r"[^\s\"'<>，。；、）】》|,;)]"
+_BAD_TEXT_IDS = (
+    ("arxiv", re.compile(r"(?<![\w/.])arxiv\s*[:：]\s*(\d{4}\.\d+[\w.]*)", re.I),
+     "arXiv ID {!r} is not an arXiv identifier"),
+    ("doi", re.compile(rf"(?<![\w/])doi\s*[:：]\s*(10\.{_ID_END}*)", re.I), "DOI {!r} is not a DOI"),
+    ("corpus", re.compile(rf"(?<![\w/])corpus\s?id\s*[:：]\s*((?={_ID_END}*\d){_ID_END}+)", re.I),  # "see below" is no try
+     "CorpusId {!r} is not a Semantic Scholar corpus id"),
+)
 _SCHEMELESS_ARXIV = re.compile(r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I)
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
 _LINK_HINT = re.compile(r"http|\]\(|arxiv|doi|corpus|www\.|href|github", re.I)
@@ -167,8 +177,8 @@ def _merge_into(
             ref.pos = min(ref.pos, pos)
             return
     if not title and not name:
-        for ref in refs:
-            if ref.title is None and not any(k in ref.ids for k in ids):
+        for ref in refs:  # (a ref without ids is a malformed link's: this id may be the same paper's)
+            if (ref.title is None or not ref.ids) and not any(k in ref.ids for k in ids):
                 ref.ids.update(ids)
                 ref.pos = min(ref.pos, pos)
                 return
@@ -226,12 +236,13 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
         cur = buf[0]
         buf[0] = cur[:start] + ("\0" if paper else " ") * (end - start) + cur[end:]
 
-    def url_ids(url: str) -> dict[str, str]:
+    def url_ids(url: str) -> dict[str, str] | None:
+        """The link's paper ids; ``None`` for a malformed link to an id page."""
         try:
             return paper_ids_in_url(url)
         except IdError as exc:
             info.warnings.append(str(exc))
-            return {}
+            return None
 
     def take_url(url: str, text: str | None, start: int, end: int) -> None:
         if url.startswith("#"):
@@ -239,6 +250,10 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
             mask(start, end, False)
             return
         ids = url_ids(url)
+        if ids is None:  # still a paper of its own: title-only, or none, but never its neighbour's
+            _broken_ref(info, text, start)
+            mask(start, end, True)
+            return
         if ids:
             title = name = None
             if text is not None:
@@ -289,6 +304,12 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
             if s2:
                 _merge_into(info.refs, {"s2_id": s2}, None, m.start())
                 mask(m.start(), m.end(), True)
+    for word, pattern, message in _BAD_TEXT_IDS:
+        if word in low and (folds or _colon_after(wlow, word if word != "corpus" else "id")):
+            for m in list(pattern.finditer(buf[0])):
+                info.warnings.append(message.format(m.group(1)[:60]))
+                _broken_ref(info, None, m.start())
+                mask(m.start(), m.end(), True)
     if "arxiv" in low or "doi" in low:
         _labelled_ids(buf[0], info, mask)
     masked = buf[0]
@@ -302,6 +323,20 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
     if info.refs and not table:
         _classify(masked, info, raw)
     return info
+
+
+def _broken_ref(info: _Line, text: str | None, pos: int) -> None:
+    """A paper whose id is malformed: a ref without ids, titled by its link text
+    when that is a title.  It keeps the item (and its notes) its own; a ref
+    left with neither title nor ids names no paper and is dropped at the end."""
+    title = name = None
+    if text is not None:
+        t = clean_title(text)
+        if looks_like_title(t) and not _is_id_text(t):
+            title = t
+        else:
+            name = given_name(t)
+    _merge_into(info.refs, {}, title, pos, name)
 
 
 def _names_before_parens(masked: str, refs: list[_Ref]) -> None:
@@ -333,19 +368,21 @@ def _labelled_ids(masked: str, info: _Line, mask) -> None:  # type: ignore[no-un
     value = value.strip()
     if not value or label not in ARXIV_LABELS | DOI_LABELS:
         return
+    pos = masked.find(value)
     if label in ARXIV_LABELS:
         arxiv = parse_arxiv_id(value.split()[0])
-        if not arxiv:
+        if arxiv:
+            _merge_into(info.refs, {"arxiv": arxiv}, None)
+        else:
             info.warnings.append(f"arXiv ID {value[:60]!r} is not an arXiv identifier")
-            return
-        _merge_into(info.refs, {"arxiv": arxiv}, None)
     else:
         doi = parse_doi(value)
-        if not doi:
+        if doi:
+            _merge_into(info.refs, {"doi": doi}, None)
+        else:
             info.warnings.append(f"DOI {value[:60]!r} is not a DOI")
-            return
-        _merge_into(info.refs, {"doi": doi}, None)
-    pos = masked.find(value)
+    if not info.refs:  # a paper's id line, gone wrong: the item is still that paper's
+        _broken_ref(info, None, max(pos, 0))
     if pos >= 0:
         mask(pos, pos + len(value), True)
 
@@ -385,7 +422,7 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         elif name:
             info.standalone = True
         if info.standalone:
-            info.note = plain(tail).lstrip(" ),.;:：，。-–—|")
+            info.note = plain(tail).lstrip(" ),.;:：，。-–—|]】")
             if name:
                 untitled[0].name = untitled[0].name or name
         return
@@ -450,6 +487,7 @@ class _Reader:
         self.notes_text: dict[str, list[str]] = {}
         self.notes_mentions: list[tuple[Entry, str]] = []
         self._cache: dict[int, _Line] = {}
+        self._blanks: list[int] | None = None
         self.container = False
         self.table_rows, self.table_skip = self._tables()
 
@@ -926,7 +964,7 @@ class _Reader:
                 prev = groups[gi - 1] if gi > 0 else None
                 if nxt is not None and nxt.start <= no:
                     owned[id(nxt)].append(text)
-                elif prev is not None and last_split[i] <= prev.end:
+                elif prev is not None and last_split[i] <= prev.end and not self._leads_into(no, prev, nxt):
                     owned[id(prev)].append(text)
                 elif nxt is not None and next_split[i] >= nxt.start:
                     owned[id(nxt)].append(text)
@@ -935,6 +973,25 @@ class _Reader:
                 if body:
                     for e in g.entries:
                         e.text = body if not e.text else e.text + "\n" + body
+
+    def _leads_into(self, no: int, prev: _Group, nxt: _Group | None) -> bool:
+        """Plain notes (no list items): a line in the next paper's paragraph, not the
+        previous paper's, leads into the next ("Title" over "arXiv: id")."""
+        if nxt is None or _ITEM_START.match(self.lines[no - 1]) or _ITEM_START.match(self.lines[nxt.start - 1]):
+            return False
+        blank = self._blank_before
+        return blank[nxt.start - 1] == blank[no - 1] and blank[no - 1] != blank[prev.end - 1]
+
+    @property
+    def _blank_before(self) -> list[int]:
+        """How many blank lines come before each line (index: line number - 1)."""
+        if self._blanks is None:
+            counts, n = [], 0
+            for line in self.lines:
+                counts.append(n)
+                n += not line.strip()
+            self._blanks = counts
+        return self._blanks
 
     def _attach_notes(self) -> None:
         owners = {slug: self._anchor_owner(slug) for slug in self.notes_text}

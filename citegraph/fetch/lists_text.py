@@ -153,6 +153,8 @@ def clean_title(text: str) -> str:
     s = s.strip().rstrip(" ([（【|–—-").strip()
     while len(s) >= 2 and (s[0], s[-1]) in _QUOTE_PAIRS:
         s = s[1:-1].strip()
+    if s[:1] == "[" and s[-1:] == "]" and not any(c in s[1:-1] for c in "[]"):
+        s = s[1:-1].strip()  # "[Title](" of a link cut short: the link text
     return s.rstrip("。.,;，；").strip()
 
 

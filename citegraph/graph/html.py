@@ -25,8 +25,13 @@ How the page is built, and why:
   escaped), so a title cannot close the tag; the page puts it on screen with
   ``textContent`` or canvas text, never as markup.  Links are built here from
   ids and checked to be ``https://`` before they become ``href``.
-* Above ``max_nodes`` papers the page shows the listed papers, every paper in
-  a lineage link and the top others by PageRank, and says so (:class:`HtmlResult`).
+* Above ``max_nodes`` papers the page shows, in this order, both ends of
+  every lineage link (of the most confident links when those alone are too
+  many), the listed papers by PageRank, then the others by PageRank, and says
+  so (:class:`HtmlResult`).
+* A lineage link whose line would run through other dots (reading as a chain
+  through them) is drawn as a curve round them; listed papers' names grow
+  with their rank, so the important ones are readable in a crowded view.
 
 Sizes, colours and rankings come from the analysis modules when they are
 installed (``citegraph.analysis.rank.rank_papers``, ``...lineage.families``,
@@ -62,9 +67,11 @@ from typing import Any, Hashable
 from urllib.parse import quote
 
 import networkx as nx
+import numpy as np
 
 from citegraph.errors import UsageError
 from citegraph.graph import layout as _layout
+from citegraph.graph.model import has_kind
 
 __all__ = [
     "COLOR_BY",
@@ -89,6 +96,8 @@ _BIG = 1000
 # (and each paper's citations when clicked): headless Chromium needs ~1.3 s to
 # rasterise 15,000 links, on every frame, and nobody can read them anyway.
 CITES_SHOWN = 4000
+# The gentle curve of every link on small pages (big ones draw straight lines).
+_SMOOTH = ("curvedCW", 0.12)
 
 # Distinct, print-safe hues; grey is kept for "other".
 PALETTE = (
@@ -100,10 +109,21 @@ OTHER_COLOR = "#9ea4aa"
 _VIRIDIS = ("#440154", "#472d7b", "#3b528b", "#2c728e", "#21918c", "#28ae80", "#5ec962", "#addc30", "#fde725")
 EDGE_STYLE = {
     "cites": {"color": "#8a939c", "width": 0.8, "dashes": False},
-    "mentions": {"color": "#5c7cfa", "width": 1.4, "dashes": [5, 5]},
+    # Lighter than lineage: the list's text names many papers, and a full-strength
+    # dashed web hides the lineage links.
+    "mentions": {"color": "#5c7cfa", "width": 1.3, "dashes": [5, 5], "opacity": 0.55},
     "builds_on": {"color": "#212529", "width": 3.2, "dashes": False},
 }
 _MAX_TEXT = 400
+# Label sizes: listed papers from _FONT_MIN (the least important) to _FONT_MAX px,
+# papers from outside the lists _FONT_OUTSIDE; the white outline round each label.
+_FONT_MIN, _FONT_MAX, _FONT_OUTSIDE, _STROKE = 11, 18, 10, 4
+# Canvas labels and the page (explorer.css) share this stack: its CJK fallbacks
+# draw Chinese and Japanese section names and titles instead of empty boxes.
+FONT_FACE = (
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", '
+    '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", Arial, sans-serif'
+)
 _ASSETS = Path(__file__).with_name("assets")
 
 
@@ -266,28 +286,68 @@ def _year_color(year: int | None, lo: int, hi: int) -> str:
 # ------------------------------------------------------------------ selection
 
 
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 paper``, ``2 papers``, ``1,000 papers``."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def _select(G: nx.DiGraph, pagerank: dict[Hashable, float], max_nodes: int) -> tuple[list[Hashable], str | None]:
-    """The papers to draw: all of them, or listed + lineage papers first, then by PageRank."""
+    """The papers to draw: all of them, or (in this order) both ends of every lineage
+    link, the listed papers by PageRank, then the others by PageRank.
+
+    When the lineage papers alone are more than ``max_nodes``, the links are
+    taken most confident first, a link only when both its ends fit.
+    """
     if len(G) <= max_nodes:
         return list(G), None
-    lineage = {n for u, v, d in G.edges(data=True) if "builds_on" in d.get("kinds", (d.get("kind"),)) for n in (u, v)}
-    listed = {n for n, d in G.nodes(data=True) if d.get("listed")}
-    by_rank = sorted(G, key=lambda n: (-pagerank.get(n, 0.0), str(n)))
-    must = [n for n in by_rank if n in listed or n in lineage]
-    rest = [n for n in by_rank if n not in listed and n not in lineage]
-    keep = (must + rest)[:max_nodes]
-    n_listed = sum(1 for n in keep if n in listed)
-    n_lineage = sum(1 for n in keep if n in lineage and n not in listed)
-    n_rest = len(keep) - n_listed - n_lineage
-    parts = [f"{n_listed:,} of {len(listed):,} listed papers"]
-    if lineage:
-        parts.append(f"{n_lineage:,} more papers in lineage links")
-    parts.append(f"the top {n_rest:,} others by PageRank")
-    note = (
-        f"Showing {len(keep):,} of {len(G):,} papers (more than max_nodes={max_nodes:,}): "
-        + ", ".join(parts[:-1]) + " and " + parts[-1] + "."
-    )
-    return keep, note
+    rank = {n: i for i, n in enumerate(sorted(G, key=lambda n: (-pagerank.get(n, 0.0), str(n))))}
+    links = [(u, v, float(d.get("confidence") or 0.0)) for u, v, d in G.edges(data=True)
+             if has_kind(d, "builds_on") and u != v]
+    lineage = {n for u, v, _ in links for n in (u, v)}
+    keep: dict[Hashable, None] = {}  # ordered set
+    links_kept = 0
+    if len(lineage) <= max_nodes:
+        keep.update(dict.fromkeys(sorted(lineage, key=rank.__getitem__)))
+        links_kept = len(links)
+    else:
+        for u, v, _ in sorted(links, key=lambda e: (-e[2], min(rank[e[0]], rank[e[1]]))):
+            new = [n for n in (u, v) if n not in keep]
+            if len(keep) + len(new) <= max_nodes:
+                keep.update(dict.fromkeys(new))
+                links_kept += 1
+    listed = [n for n, d in G.nodes(data=True) if d.get("listed") and n not in lineage]
+    others = [n for n in G if n not in lineage and not G.nodes[n].get("listed")]
+    n_listed = min(len(listed), max_nodes - len(keep))
+    keep.update(dict.fromkeys(sorted(listed, key=rank.__getitem__)[:n_listed]))
+    n_others = min(len(others), max_nodes - len(keep))
+    keep.update(dict.fromkeys(sorted(others, key=rank.__getitem__)[:n_others]))
+
+    parts, left_out = [], []
+    if links_kept == len(links) and links:
+        parts.append(f"the {_plural(len(lineage), 'paper')} in lineage links")
+    elif links:
+        n_lin = sum(1 for n in keep if n in lineage)
+        parts.append(f"the {_plural(n_lin, 'paper')} of the {links_kept:,} most confident of "
+                     f"{_plural(len(links), 'lineage link')}")
+        left_out.append(_plural(len(links) - links_kept, "lineage link"))
+    if n_listed:
+        kind = "other listed paper" if lineage else "listed paper"
+        if n_listed == len(listed):
+            parts.append(f"all {_plural(n_listed, kind)}" if n_listed > 1 else f"the {kind}")
+        else:
+            parts.append(f"the top {n_listed:,} of the {_plural(len(listed), kind)} by PageRank")
+    if n_listed < len(listed):
+        left_out.append(_plural(len(listed) - n_listed, "listed paper"))
+    if n_others:
+        parts.append(f"the top {_plural(n_others, 'other paper' if parts else 'paper')} by PageRank")
+    note = f"Showing {len(keep):,} of {len(G):,} papers (more than max_nodes={max_nodes:,}): " + _and(parts) + "."
+    if left_out:
+        note += f" Left out: {_and(left_out)}."
+    return list(keep), note
 
 
 # ------------------------------------------------------------------ node data
@@ -322,12 +382,28 @@ def _label(d: dict[str, Any]) -> str:
     return _clip(name, 40) if name else _short_title(d.get("title"))
 
 
-def _label_box(label: str, font: int) -> tuple[float, float]:
-    """Estimated (width, height) of a label drawn in a ``font`` px sans-serif."""
+def _label_box(label: str, font: float) -> tuple[float, float]:
+    """Estimated (width, height) of a label drawn in a ``font`` px sans-serif with its white outline."""
     if not label:
         return 0.0, 0.0
-    wide = sum(2 if ord(c) > 0x2E80 else 1 for c in label)  # CJK glyphs are twice as wide
-    return wide * font * 0.58, font * 1.3
+    return sum(_glyph_em(c) for c in label) * font + _STROKE, font * 1.3
+
+
+_NARROW = frozenset("ijlI.,:;'|!()[]{}- /")
+_WIDE = frozenset("mwMW@%")
+
+
+def _glyph_em(c: str) -> float:
+    """A glyph's width in ems, roughly, in common sans-serif faces (wide ones err large)."""
+    if ord(c) > 0x2E80:  # CJK: square glyphs
+        return 1.0
+    if c in _NARROW:
+        return 0.33
+    if c in _WIDE:
+        return 0.9
+    if c.isupper() or c.isdigit():
+        return 0.7
+    return 0.58
 
 
 def _links(d: dict[str, Any]) -> list[list[str]]:
@@ -443,7 +519,7 @@ def explorer_data(
     >>> len(data["nodes"]), data["info"][0]["t"]
     (3, 'Paper 0')
     >>> data["note"]
-    'Showing 3 of 5 papers (more than max_nodes=3): 0 of 0 listed papers and the top 3 others by PageRank.'
+    'Showing 3 of 5 papers (more than max_nodes=3): the top 3 papers by PageRank.'
     """
     if color not in COLOR_BY:
         raise UsageError(f"--color must be one of {', '.join(COLOR_BY)}, not {color!r}")
@@ -467,6 +543,15 @@ def explorer_data(
         n: _label(G.nodes[n]) if G.nodes[n].get("listed") or G.nodes[n].get("name") or n in top_tenth else ""
         for n in keep
     }
+    # Among listed papers the more important get larger names: in a view of
+    # hundreds of papers theirs are the ones big enough to read (vis draws a
+    # label once it is 6 px tall), the rest appear as one zooms in.
+    # Papers in lineage links, whose names the lineage reads by, get 14 px at least.
+    listed_pct = _percentiles({n: measure.get(n, 0.0) for n in keep if G.nodes[n].get("listed")})
+    in_lineage = {n for u, v, d in H.edges(data=True) if has_kind(d, "builds_on") for n in (u, v)}
+    font = {n: round(_FONT_MIN + (_FONT_MAX - _FONT_MIN) * listed_pct[n] ** 2) if n in listed_pct else _FONT_OUTSIDE
+            for n in keep}
+    font.update({n: max(font[n], 14) for n in in_lineage if n in listed_pct})
 
     # Families and communities of the papers drawn: every lineage link is drawn,
     # so families lose nothing, and a 20,000-paper graph costs what 5,000 do.
@@ -489,7 +574,7 @@ def explorer_data(
         # A band per coloured group (per family when colouring by year), then the rest.
         band_group = family if color == "year" else group_of
         band_keys = _top_groups(H, family) if color == "year" else groups
-        pos, axis = _time_layout(H, band_group, band_keys, color, pagerank, radius, labels)
+        pos, axis = _time_layout(H, band_group, band_keys, color, pagerank, radius, labels, font)
         for b in axis["bands"]:
             b["color"] = group_color.get(b["key"], "#495057" if b["key"] in band_keys else OTHER_COLOR)
             b.pop("key")
@@ -513,6 +598,8 @@ def explorer_data(
         }
         if labels[n]:
             item["label"] = labels[n]
+            if listed and font[n] != 14:
+                item["font"] = {"size": font[n]}
         if not listed:
             # Ring width and a smaller grey label come from the group (options.groups):
             # said once instead of on thousands of papers.
@@ -526,7 +613,8 @@ def explorer_data(
             rec["f"] = _clip(family[n], 80)
         rec["m"] = measure.get(n, 0.0)
         info.append(rec)
-    edges, kinds, edge_info = _edge_items(H, index)
+    big = H.number_of_edges() > _BIG or len(keep) > _BIG
+    edges, kinds, edge_info = _edge_items(H, index, pos, radius, None if big else _SMOOTH)
 
     if color == "year":
         span = years if len(years) <= 14 else [years[round(i * (len(years) - 1) / 8)] for i in range(9)]
@@ -573,8 +661,9 @@ def explorer_data(
         "note": note,
         "total": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()},
         "edgeStyle": EDGE_STYLE,
+        "fontFace": FONT_FACE,
         "showCites": kinds.count("cites") <= CITES_SHOWN,
-        "options": _vis_options(len(edges) > _BIG or len(nodes) > _BIG),
+        "options": _vis_options(big),
     }
 
 
@@ -600,6 +689,7 @@ def _time_layout(
     pagerank: dict[Hashable, float],
     radius: dict[Hashable, float],
     labels: dict[Hashable, str],
+    font: dict[Hashable, float],
 ) -> tuple[dict[Hashable, tuple[float, float]], dict[str, Any]]:
     """Time layout positions, with a band per group and two for the other papers."""
     other_listed, other_outside = "\x00listed", "\x00outside"
@@ -611,11 +701,11 @@ def _time_layout(
             return g
         return other_listed if H.nodes[n].get("listed") else other_outside
 
-    rest = "smaller communities" if color == "community" else "no family"
     band_labels = {k: str(k) for k in band_keys}
-    band_labels[other_listed] = f"listed papers · {rest}"
-    band_labels[other_outside] = f"papers outside the lists · {rest}"
-    boxes = {n: _label_box(labels[n], 14 if H.nodes[n].get("listed") else 10) for n in H}
+    # Short: band names take the page's left gutter.
+    band_labels[other_listed] = "listed · smaller communities" if color == "community" else "listed · no family"
+    band_labels[other_outside] = "outside · smaller communities" if color == "community" else "outside the lists"
+    boxes = {n: _label_box(labels[n], font[n]) for n in H}
     pos, axis = _layout.time_layout(
         H,
         {n: band_of(n) for n in H},
@@ -627,42 +717,11 @@ def _time_layout(
         # Years are grouped into columns by their papers, a listed paper
         # counting as four: the years of the lists keep a column each.
         weight={n: 4.0 if d.get("listed") else 1.0 for n, d in H.nodes(data=True)},
+        # The first view shows the lists' papers of the latest years.
+        focus=[n for n, d in H.nodes(data=True) if d.get("listed")],
     )
     axis["years"] = {str(y): x for y, x in axis["years"].items()}
-    axis["view"] = _core_view(H, pos, axis, radius, boxes)
     return pos, axis
-
-
-def _core_view(
-    H: nx.DiGraph,
-    pos: dict[Hashable, tuple[float, float]],
-    axis: dict[str, Any],
-    radius: dict[Hashable, float],
-    boxes: dict[Hashable, tuple[float, float]],
-    share: float = 0.8,
-) -> list[float] | None:
-    """``[x0, y0, x1, y1]`` around the listed papers of the latest columns that hold
-    ``share`` of them: what the page shows first when the whole graph would be
-    too small to read (``None`` without listed papers with a year)."""
-    listed = [n for n, d in H.nodes(data=True) if d.get("listed") and d.get("year") is not None]
-    if not listed:
-        return None
-    core: list[Hashable] = []
-    used = 0
-    for col in reversed(axis["columns"]):
-        core += [n for n in listed if col["from"] <= int(H.nodes[n]["year"]) <= col["to"]]
-        used += 1
-        if len(core) >= share * len(listed):
-            break
-    if used > len(axis["columns"]) / 2:
-        return None  # the lists span most of the years: the whole graph is the view
-    half = {n: max(radius[n], boxes[n][0] / 2) for n in core}
-    return [
-        round(min(pos[n][0] - half[n] for n in core) - 20, 1),
-        round(min(pos[n][1] - radius[n] for n in core) - 30, 1),
-        round(max(pos[n][0] + half[n] for n in core) + 20, 1),
-        round(max(pos[n][1] + radius[n] + boxes[n][1] for n in core) + 20, 1),
-    ]
 
 
 def _section_paths(H: nx.DiGraph) -> list[str]:
@@ -671,24 +730,127 @@ def _section_paths(H: nx.DiGraph) -> list[str]:
     return sorted({" / ".join(t.split(" / ")[:k]) for t in tags for k in range(1, t.count(" / ") + 2)})
 
 
-def _edge_items(H: nx.DiGraph, index: dict[Hashable, int]) -> tuple[list[dict], list[str], dict[str, dict]]:
-    """vis-network edges (citations take the default style), their kinds, and tooltip data."""
+def _edge_items(
+    H: nx.DiGraph,
+    index: dict[Hashable, int],
+    pos: dict[Hashable, tuple[float, float]] | None = None,
+    radius: dict[Hashable, float] | None = None,
+    base: tuple[str, float] | None = None,
+) -> tuple[list[dict], list[str], dict[str, dict]]:
+    """vis-network edges (citations take the default style), their kinds, and tooltip data.
+
+    A lineage link whose line would run through other dots (and so read as
+    a chain through them) is bent round them (see :func:`_bends`).
+    """
     edges, kinds, edge_info = [], [], {}
+    lineage = [(u, v) for u, v, d in H.edges(data=True) if (d.get("kind") or "cites") == "builds_on"]
+    bends = _bends(lineage, pos, radius, base) if pos and radius else {}
     for u, v, d in H.edges(data=True):
         i = len(edges)
         kind = d.get("kind") or "cites"
         item: dict[str, Any] = {"id": i, "from": index[u], "to": index[v]}
         if kind != "cites":
             style = EDGE_STYLE.get(kind, EDGE_STYLE["cites"])
-            item.update(color={"color": style["color"], "opacity": 1.0}, width=style["width"])
+            item.update(color={"color": style["color"], "opacity": style.get("opacity", 1.0)}, width=style["width"])
             if style["dashes"]:
                 item["dashes"] = style["dashes"]
+        if (u, v) in bends:
+            shape = bends[(u, v)]
+            item["smooth"] = {"enabled": False} if shape is None else {"enabled": True, "type": shape[0], "roundness": shape[1]}
         edges.append(item)
         kinds.append(kind)
         extra = _edge_info(d)
         if extra:
             edge_info[str(i)] = extra
     return edges, kinds, edge_info
+
+
+# How far (px) a bent lineage link may stray from the straight line, tried in
+# order, each way round: a small bend when it is enough.
+_DETOURS = (24.0, 45.0, 75.0, 120.0)
+_CLEAR = 12.0  # px a line keeps from a dot it passes: closer, it seems to run into it
+
+
+def _curve_points(p: np.ndarray, q: np.ndarray, shape: tuple[str, float] | None, k: int = 32) -> np.ndarray:
+    """Points along the line vis-network draws from ``p`` to ``q`` (its ends left out).
+
+    Curves are quadratic Béziers through the control point vis-network
+    computes for ``curvedCW``/``curvedCCW`` with that roundness.
+    """
+    t = np.linspace(0.0, 1.0, k + 2)[1:-1, None]
+    if shape is None:
+        return p + (q - p) * t
+    kind, r = shape
+    dx, dy = q[0] - p[0], p[1] - q[1]
+    length = math.hypot(dx, dy)
+    angle = (math.atan2(dy, dx) + (0.5 * (r if kind == "curvedCW" else -r) + 0.5) * math.pi) % (2 * math.pi)
+    via = np.array([p[0] + (0.5 * r + 0.5) * length * math.sin(angle), p[1] + (0.5 * r + 0.5) * length * math.cos(angle)])
+    return (1 - t) ** 2 * p + 2 * (1 - t) * t * via + t**2 * q
+
+
+def _bends(
+    links: list[tuple[Hashable, Hashable]],
+    pos: dict[Hashable, tuple[float, float]],
+    radius: dict[Hashable, float],
+    base: tuple[str, float] | None,
+) -> dict[tuple[Hashable, Hashable], tuple[str, float] | None]:
+    """The lineage links' own shapes: ``{(u, v): (curve type, roundness)}``, or ``None`` for straight.
+
+    ``base`` is the shape every link has by default (``None``: straight).  A
+    link is straight when that touches no other dot, else keeps ``base`` when
+    that touches none, else takes the first of the curves straying
+    :data:`_DETOURS` px from the straight line that touches none (or the one
+    that touches fewest, if fewer).  Links that keep ``base`` are left out.
+    """
+    if not links:
+        return {}
+    from scipy.spatial import cKDTree
+
+    nodes = list(pos)
+    xy = np.array([pos[n] for n in nodes], dtype=float)
+    rad = np.array([radius.get(n, 10.0) for n in nodes]) + _CLEAR
+    tree = cKDTree(xy)
+    at = {n: i for i, n in enumerate(nodes)}
+    reach = float(rad.max())
+
+    def hits(u: Hashable, v: Hashable, shape: tuple[str, float] | None) -> int:
+        pts = _curve_points(xy[at[u]], xy[at[v]], shape)
+        near = {j for found in tree.query_ball_point(pts, reach) for j in found} - {at[u], at[v]}
+        if not near:
+            return 0
+        idx = np.fromiter(near, dtype=int)
+        d = np.linalg.norm(pts[:, None, :] - xy[idx][None, :, :], axis=2).min(axis=0)
+        return int((d < rad[idx]).sum())
+
+    out: dict[tuple[Hashable, Hashable], tuple[str, float] | None] = {}
+    for u, v in links:
+        if u == v:
+            continue
+        # A straight line where nothing is in the way: a family's line reads
+        # best straight, and the page's gentle curve strays far on a long link.
+        if hits(u, v, None) == 0:
+            if base is not None:
+                out[(u, v)] = None
+            continue
+        fewest = hits(u, v, base) if base is not None else len(xy)
+        if fewest == 0:
+            continue
+        # A quadratic curve strays about 0.39 * roundness * length from the chord.
+        length = float(np.linalg.norm(xy[at[u]] - xy[at[v]]))
+        best = None
+        for h in _DETOURS:
+            r = round(min(0.8, h / (0.39 * max(length, 1.0))), 3)
+            for kind in ("curvedCW", "curvedCCW"):
+                n = hits(u, v, (kind, r))
+                if n < fewest:
+                    best, fewest = (kind, r), n
+            if fewest == 0:
+                break
+        if best is not None:
+            out[(u, v)] = best
+        elif base is None:  # nothing is better than straight: keep it
+            continue
+    return out
 
 
 def _vis_options(big: bool) -> dict[str, Any]:
@@ -712,7 +874,7 @@ def _vis_options(big: bool) -> dict[str, Any]:
             "borderWidthSelected": 3,
             "font": {
                 "size": 14,
-                "face": "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif",
+                "face": FONT_FACE,
                 "color": "#1d2125",
                 "strokeWidth": 4,
                 "strokeColor": "#ffffff",
@@ -727,7 +889,7 @@ def _vis_options(big: bool) -> dict[str, Any]:
             "width": EDGE_STYLE["cites"]["width"],
             "selectionWidth": 1.5,
             "hoverWidth": 0.6,
-            "smooth": False if big else {"enabled": True, "type": "curvedCW", "roundness": 0.12},
+            "smooth": False if big else {"enabled": True, "type": _SMOOTH[0], "roundness": _SMOOTH[1]},
         },
         "groups": {"useDefaultGroups": False, "outside": {"borderWidth": 2, "font": {"size": 10, "color": "#5f676e"}}},
     }

@@ -33,22 +33,24 @@ import math
 import random
 import re
 from collections import defaultdict
-from typing import Any, Hashable, Mapping, Sequence
+from typing import Any, Collection, Hashable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
 
 __all__ = ["MAX_COLUMNS", "YEAR_WIDTH", "time_layout", "year_columns", "force_layout"]
 
-YEAR_WIDTH = 230.0
+YEAR_WIDTH = 150.0
 # Space around a dot and its label, and between two bands.
-_PAD = 10.0
-_BAND_GAP = 44.0
+_PAD = 14.0
+_BAND_GAP = 32.0  # band names sit in the page's left gutter, so a gap only separates
 _COL_GAP = 40.0
 # Typical height of a row of dots, and the width:height a full cell aims at.
 _ROW = 40.0
 _ASPECT = 3.0
-_SCREEN = 1.6
+# Width : height of the part of a 1600x1000 window the graph gets (beside band
+# labels and legend, under the bars).
+_SCREEN = 1.4
 # More year columns than this make the page a long thin strip: early sparse
 # years are grouped (see year_columns).
 MAX_COLUMNS = 16
@@ -156,6 +158,8 @@ def time_layout(
     band_labels: Mapping[Hashable, str] | None = None,
     weight: Mapping[Hashable, float] | None = None,
     max_columns: int = MAX_COLUMNS,
+    focus: Collection[Hashable] = (),
+    share: float = 0.8,
 ) -> tuple[dict[Hashable, tuple[float, float]], dict[str, Any]]:
     """Positions with x from the ``year`` attribute and y from the node's band.
 
@@ -180,6 +184,12 @@ def time_layout(
         (default 1; the explorer counts listed papers more).
     max_columns
         About how many year columns at most (see :func:`year_columns`).
+    focus
+        The papers a reader comes for (the explorer passes the listed ones).
+        When those of the latest columns holding ``share`` of them lie in at
+        most half the columns, that part is the first view (``axis["view"]``)
+        and the columns are shaped so that it, rather than the whole
+        picture, is about as wide as a screen for its height.
 
     Returns
     -------
@@ -187,8 +197,8 @@ def time_layout(
         ``{node: (x, y)}`` and ``{"years": {year: x}, "columns": [{"label",
         "x", "width", "from", "to"}], "unknown_year_x": x or None,
         "unknown_width": w, "year_width": w, "bands": [{"key", "label", "top",
-        "bottom"}]}``, what the page needs to draw year columns and band
-        labels.  Each column is as wide as its papers need (years without
+        "bottom"}], "view": [x0, y0, x1, y1] or None}``, what the page needs
+        to draw year columns and band labels, and the box the first view frames.  Each column is as wide as its papers need (years without
         papers take no room, sparse years are grouped); papers without a year
         go to a column left of the first.
     """
@@ -227,18 +237,44 @@ def time_layout(
             width[col] = max(width[col], widest, math.sqrt(a * aspect))
         return width, {key: _cell(members, score, size, label, when, width[key[1]]) for key, members in cells.items()}
 
-    # Wide cells suit few bands, tall ones many: the aspect is set once more so
-    # that the whole picture is about as wide as a screen for its height.
+    # The focus papers of the latest columns: the first view, when they are a
+    # small part of the years (else the whole picture is the first view).
+    core_cols: set[int] = set()
+    focus = [n for n in focus if n in year_of and year_of[n] is not None]
+    for k in range(len(spans) - 1, -1, -1):
+        if not focus or sum(1 for n in focus if column_of_year[year_of[n]] >= k) >= share * len(focus):
+            core_cols = set(range(k, len(spans))) if focus else set()
+            break
+    if len(core_cols) > len(spans) / 2:
+        core_cols = set()
+    core_bands = {order[b] for (b, col) in cells if col in core_cols}
+
+    def ratio(width: Mapping[int | None, float], laid: Mapping) -> float:
+        """Width : height of the first view (the core part, else everything)."""
+        heights: dict[int, float] = defaultdict(float)
+        for (b, _), (_, h) in laid.items():
+            heights[order[b]] = max(heights[order[b]], h)
+        if core_cols:
+            w = sum(width[k] + _COL_GAP for k in core_cols)
+            h = sum(heights[i] + _BAND_GAP for i in range(min(core_bands), max(core_bands) + 1) if i in heights)
+        else:
+            w = sum(v + _COL_GAP for v in width.values())
+            h = sum(v + _BAND_GAP for v in heights.values())
+        return w / h if h > 0 else _SCREEN
+
+    # Wide cells suit few bands, tall ones many: the cells' aspect is searched
+    # (bisection on its logarithm; the view widens as the cells do) so that
+    # the first view is about as wide as a screen for its height.
+    lo, hi = math.log(0.5), math.log(12.0)
     width, laid = lay(_ASPECT)
-    total_w = sum(w + _COL_GAP for w in width.values())
-    heights: dict[Hashable, float] = defaultdict(float)
-    for (b, _), (_, h) in laid.items():
-        heights[order[b]] = max(heights[order[b]], h)
-    total_h = sum(h + _BAND_GAP for h in heights.values())
-    if total_w > 0 and total_h > 0:
-        aspect = min(max(_ASPECT * _SCREEN / (total_w / total_h), 0.5), 8.0)
-        if abs(math.log(aspect / _ASPECT)) > 0.2:
-            width, laid = lay(aspect)
+    if cells and abs(math.log(ratio(width, laid) / _SCREEN)) > 0.1:
+        for _ in range(7):
+            mid = (lo + hi) / 2
+            width, laid = lay(math.exp(mid))
+            r = ratio(width, laid)
+            if abs(math.log(r / _SCREEN)) <= 0.05:
+                break
+            lo, hi = (mid, hi) if r < _SCREEN else (lo, mid)
     col_x: dict[int, float] = {}
     x = 0.0
     for k in range(len(spans)):
@@ -276,8 +312,28 @@ def time_layout(
         "unknown_width": width[None] + _COL_GAP if has_unknown else None,
         "year_width": max([c["width"] for c in columns] or [YEAR_WIDTH]),
         "bands": bands,
+        "view": _view_box([n for n in focus if column_of_year[year_of[n]] in core_cols], positions, size, label),
     }
     return positions, axis
+
+
+def _view_box(
+    core: Sequence[Hashable],
+    positions: Mapping[Hashable, tuple[float, float]],
+    size: Mapping[Hashable, float],
+    label: Mapping[Hashable, tuple[float, float]],
+) -> list[float] | None:
+    """``[x0, y0, x1, y1]`` around the dots and labels of ``core`` (``None`` when empty)."""
+    if not core:
+        return None
+    r = {n: float(size.get(n, 10.0)) for n in core}
+    half = {n: max(r[n], label.get(n, (0.0, 0.0))[0] / 2) for n in core}
+    return [
+        round(min(positions[n][0] - half[n] for n in core), 1),
+        round(min(positions[n][1] - r[n] for n in core), 1),
+        round(max(positions[n][0] + half[n] for n in core), 1),
+        round(max(positions[n][1] + r[n] + label.get(n, (0.0, 0.0))[1] for n in core), 1),
+    ]
 
 
 def force_layout(G: nx.Graph, *, seed: int = 0, spacing: float = 70.0) -> dict[Hashable, tuple[float, float]]:

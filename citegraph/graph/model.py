@@ -321,11 +321,62 @@ def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph:
             f"{path}: graph schema version {version!r}, this citegraph reads "
             f"version {SCHEMA_VERSION}; rebuild it with 'citegraph build'"
         )
+    _check_node_link(data, path)
     try:
         G = nx.node_link_graph(data, directed=True, multigraph=False, edges="edges")
     except (KeyError, TypeError, nx.NetworkXError) as exc:
         raise GraphFileError(f"{path}: malformed node-link data ({exc})") from None
     return G
+
+
+# Types the analyses rely on, so that a hand-edited file fails here, naming the paper,
+# instead of deep inside an analysis (int("abc") in a date sort).
+_INT_ATTRS = frozenset({
+    "year", "citation_count", "influential_citation_count", "reference_count",
+    "references_fetched", "references_unresolved", "citations_fetched",
+})
+_BOOL_ATTRS = frozenset({"listed", "citations_capped"})
+
+
+def _check_node_link(data: dict[str, Any], path: Path) -> None:
+    """Raise GraphFileError for a node or edge the model does not allow."""
+    nodes, edges = data["nodes"], data["edges"]
+    if not isinstance(nodes, list) or not isinstance(edges, list):
+        raise GraphFileError(f"{path}: not a citegraph graph ('nodes' and 'edges' must be lists)")
+    ids = set()
+    for i, node in enumerate(nodes):
+        if not isinstance(node, dict) or not isinstance(node.get("id"), str):
+            raise GraphFileError(f"{path}: node #{i + 1} has no string 'id'")
+        nid = node["id"]
+        ids.add(nid)
+        for name in _INT_ATTRS.intersection(node):
+            value = node[name]
+            if value is not None and (type(value) is not int):
+                what = "a year" if name == "year" else "a whole number"
+                raise GraphFileError(f"{path}: node {nid!r}: {name} {value!r} is not {what}")
+        for name in _BOOL_ATTRS.intersection(node):
+            if node[name] is not None and not isinstance(node[name], bool):
+                raise GraphFileError(f"{path}: node {nid!r}: {name} {node[name]!r} is not true/false")
+        for name in _LIST_ATTRS.intersection(node):
+            if node[name] is not None and not isinstance(node[name], list):
+                raise GraphFileError(f"{path}: node {nid!r}: {name} must be a list, not {node[name]!r}")
+    kinds = set(EDGE_KINDS)
+    for i, edge in enumerate(edges):
+        if not isinstance(edge, dict):
+            raise GraphFileError(f"{path}: edge #{i + 1} is not an object")
+        src, dst = edge.get("source"), edge.get("target")
+        where = f"{path}: edge {src!r} → {dst!r}"
+        for end in (src, dst):
+            if end not in ids:
+                raise GraphFileError(f"{where}: {end!r} is not a node of the graph")
+        if edge.get("kind") not in kinds:
+            raise GraphFileError(f"{where}: kind {edge.get('kind')!r} is not one of {', '.join(EDGE_KINDS)}")
+        extra = edge.get("kinds")
+        if extra is not None and (not isinstance(extra, list) or not kinds.issuperset(extra)):
+            raise GraphFileError(f"{where}: kinds {extra!r} must be a list of {', '.join(EDGE_KINDS)}")
+        conf = edge.get("confidence")
+        if conf is not None and (isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0 <= conf <= 1):
+            raise GraphFileError(f"{where}: confidence {conf!r} is not a number in 0..1")
 
 
 def _flat_attrs(attrs: dict[str, Any]) -> dict[str, Any]:

@@ -439,7 +439,12 @@
     }
     refresh();
   });
-  lineageBox.addEventListener("change", () => { state.lineage = lineageBox.checked; clearFocus(false); refresh(); });
+  lineageBox.addEventListener("change", () => {
+    state.lineage = lineageBox.checked;
+    clearFocus(false);
+    refresh();
+    fitShown(true);
+  });
 
   function resetFilters() {
     if (years) { yMin.value = years[0]; yMax.value = years[1]; readYears(); }
@@ -458,46 +463,100 @@
     fitBesideLegend();
   });
 
-  // The first view shows the papers of the lists (data.view, their box in the
-  // recent years) when showing everything would draw them much smaller; fit()
-  // ignores the legend floating over the right edge, so the box is fitted into
-  // the part of the canvas the legend leaves free.
-  function boxOf(items) {
+  // ------------------------------------------------------------ fitting the view
+
+  // vis-network's fit() frames the dots only: it cuts labels, puts dots under
+  // the band labels (drawn over the canvas's left edge) and under the legend.
+  // The explorer fits a box (dots and their labels) into the screen those
+  // leave free, with a margin.
+  const FACE = data.fontFace;
+  const measurer = document.createElement("canvas").getContext("2d");
+  function textWidth(text, font) {
+    measurer.font = font;
+    return measurer.measureText(text).width;
+  }
+  const fontSize = (n) => (n.font && n.font.size) || (n.group === "outside" ? 10 : 14);
+  const labelWidth = new Float32Array(N);
+  for (let i = 0; i < N; i++) {
+    const n = data.nodes[i];
+    if (n.label) labelWidth[i] = textWidth(n.label, `${fontSize(n)}px ${FACE}`) + 8;
+  }
+  function boxOf(ids) {
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const n of items) {
+    for (const i of ids) {
+      const n = data.nodes[i];
       const r = n.size || 10;
-      x0 = Math.min(x0, n.x - r); x1 = Math.max(x1, n.x + r);
-      y0 = Math.min(y0, n.y - r); y1 = Math.max(y1, n.y + r + 16);
+      const half = Math.max(r, labelWidth[i] / 2);
+      const below = n.label ? fontSize(n) * 1.4 : 0;
+      x0 = Math.min(x0, n.x - half); x1 = Math.max(x1, n.x + half);
+      y0 = Math.min(y0, n.y - r); y1 = Math.max(y1, n.y + r + below);
     }
     return [x0, y0, x1, y1];
   }
-  const LABEL_SCALE = 6 / 14;
-  function fitBesideLegend() {
-    const legend = document.getElementById("cg-legend");
+  const BAND_FONT = "600 12px " + FACE;
+  const BAND_LABEL_MAX = 240;
+  // The band labels' right edge on screen, for the bands a box reaches.
+  function bandLabelsRight(box) {
+    if (!data.axis || !data.axis.bands.length) return 0;
+    let widest = 0;
+    for (const b of data.axis.bands) {
+      if (b.bottom < box[1] || b.top > box[3]) continue;
+      widest = Math.max(widest, Math.min(textWidth(String(b.label), BAND_FONT), BAND_LABEL_MAX));
+    }
+    return widest ? 24 + widest : 0;  // the gutter: label box from 6, 12 px wider than its text, and 6 px
+  }
+  function legendCollapsed() {
+    return document.getElementById("cg-legend").classList.contains("cg-collapsed");
+  }
+  const MARGIN = 16;
+  // The part of the canvas a box may fill: right of the band labels, left of the
+  // legend, below the year strip, above the help line.
+  function freeRect(box) {
     const W = container.clientWidth;
     const H = container.clientHeight;
-    if (!W || !H || !N) { network.fit({ animation: false }); return; }
-    // Free screen: right of the band labels, left of the legend, below the year strip.
-    const x0 = data.axis ? 110 : 10;
-    let x1 = W - (legend && !legend.hidden ? legend.offsetWidth + 24 : 10);
-    if (x1 - x0 < W * 0.4) x1 = W - 10;
-    const y0 = data.axis ? 30 : 10;
-    const fitX = (box) => (x1 - x0) / Math.max(box[2] - box[0], 1);
-    const fitY = (box) => (H - y0 - 10) / Math.max(box[3] - box[1], 1);
-    let box = boxOf(data.nodes);
-    let scale = Math.min(fitX(box), fitY(box));
-    // When the whole graph would be drawn too small for names (vis draws a label
-    // once it is 6 px tall: 14 px labels below a scale of 0.43), the first view
-    // is the lists' papers of the latest years: they fill the width and may run
-    // below the screen (by up to a third of them).
-    const core = data.view ? Math.min(fitX(data.view), 1.5 * fitY(data.view), 1) : 0;
-    if (scale < LABEL_SCALE && core > scale) { box = data.view; scale = core; }
-    scale = Math.min(scale, 1.5);
-    // The box's left edge at x0 (or centred when narrower), its top at y0.
-    const spare = Math.max(0, x1 - x0 - (box[2] - box[0]) * scale);
-    const left = x0 + spare / 2;
-    network.moveTo({ scale: scale, position: { x: box[0] + (W / 2 - left) / scale, y: box[1] + (H / 2 - y0) / scale } });
+    const legend = document.getElementById("cg-legend");
+    let left = Math.max(bandLabelsRight(box), 0) + MARGIN;
+    let right = W - MARGIN - (legendCollapsed() ? 0 : legend.offsetWidth + 12);
+    // In a narrow window the legend floats over the graph rather than squeeze it.
+    if (right - left < W * 0.45) right = W - MARGIN;
+    if (right - left < W * 0.45) left = MARGIN;
+    const top = (data.axis ? 22 : 0) + MARGIN;
+    const bottom = H - MARGIN - 12;
+    return { left, right, top, bottom, W, H };
   }
+  function scaleFor(box) {
+    const f = freeRect(box);
+    return Math.min((f.right - f.left) / Math.max(box[2] - box[0], 1), (f.bottom - f.top) / Math.max(box[3] - box[1], 1));
+  }
+  function fitBox(box, animate) {
+    const f = freeRect(box);
+    if (!f.W || !f.H) { network.fit({ animation: false }); return; }
+    const scale = Math.min(scaleFor(box), 1.5);
+    // The box's centre goes to the free rectangle's centre across, its top to the top.
+    const cx = (box[0] + box[2]) / 2;
+    const fx = (f.left + f.right) / 2;
+    network.moveTo({
+      scale: scale,
+      position: { x: cx + (f.W / 2 - fx) / scale, y: box[1] + (f.H / 2 - f.top) / scale },
+      animation: animate ? { duration: 350, easingFunction: "easeInOutQuad" } : false,
+    });
+  }
+  // The first view: everything, or, when that would draw the names too small
+  // to show (vis draws a 14 px label from a scale of 6/14), the lists' papers
+  // of the latest years (data.view).
+  const LABEL_SCALE = 6 / 14;
+  const all = Array.from({ length: N }, (_, i) => i);
+  function firstBox() {
+    const whole = boxOf(all);
+    if (data.view && scaleFor(whole) < LABEL_SCALE && scaleFor(data.view) > scaleFor(whole)) return data.view;
+    return whole;
+  }
+  function fitShown(animate) {
+    const shown = nodesView.getIds();
+    if (!shown.length) return;
+    fitBox(shown.length === N ? firstBox() : boxOf(shown), animate);
+  }
+  function fitBesideLegend() { if (N) fitBox(firstBox(), false); else network.fit({ animation: false }); }
   document.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape" && document.activeElement !== searchBox) {
       clearFocus();
@@ -508,8 +567,24 @@
 
   // ------------------------------------------------------------ legend
 
+  // The legend folds into its button; it starts folded in a small window,
+  // where it would cover much of the graph.
+  const SMALL = () => window.innerWidth < 900 || window.innerHeight < 600;
   function buildLegend() {
-    const box = document.getElementById("cg-legend");
+    const aside = document.getElementById("cg-legend");
+    const toggle = el("button", "cg-legend-toggle", "Legend");
+    toggle.type = "button";
+    const box = el("div", "cg-legend-body");
+    box.id = "cg-legend-body";
+    toggle.setAttribute("aria-controls", box.id);
+    const fold = (collapsed) => {
+      aside.classList.toggle("cg-collapsed", collapsed);
+      toggle.setAttribute("aria-expanded", String(!collapsed));
+      toggle.title = collapsed ? "show the legend" : "hide the legend";
+    };
+    toggle.addEventListener("click", () => fold(!aside.classList.contains("cg-collapsed")));
+    fold(SMALL());
+    aside.append(toggle, box);
     box.appendChild(el("h3", null, data.legend.title));
     const ul = el("ul");
     for (const item of data.legend.items) {
@@ -568,7 +643,9 @@
   // ------------------------------------------------------------ time axis
 
   const axis = data.axis;
-  const FONT = "600 12px system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
+  const FONT = BAND_FONT;
+  // What the last frame drew as band labels (screen boxes): for tests and for checking by eye.
+  const drawnBands = [];
   function clipText(ctx, text, max) {
     if (ctx.measureText(text).width <= max) return text;
     let t = text;
@@ -581,13 +658,13 @@
     cols.sort((a, b) => a[1] - b[1]);
     const left = cols[0][1] - cols[0][2] / 2;
     const right = cols[cols.length - 1][1] + cols[cols.length - 1][2] / 2;
-    const top = axis.bands.length ? axis.bands[0].top - 40 : 0;
+    const top = axis.bands.length ? axis.bands[0].top - 30 : 0;
     const bottom = axis.bands.length ? axis.bands[axis.bands.length - 1].bottom + 30 : 0;
 
     network.on("beforeDrawing", (ctx) => {
       axis.bands.forEach((b, k) => {
         ctx.fillStyle = k % 2 ? "rgba(241,243,245,0.55)" : "rgba(248,249,250,0.9)";
-        ctx.fillRect(left, b.top - 26, right - left, b.bottom - b.top + 52);
+        ctx.fillRect(left, b.top - 16, right - left, b.bottom - b.top + 32);  // half the gap each side
       });
       ctx.strokeStyle = "#e3e6ea";
       ctx.lineWidth = 1 / network.getScale();
@@ -605,38 +682,53 @@
       ctx.save();
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       const w = container.clientWidth;
-      ctx.fillStyle = "rgba(255,255,255,0.85)";
-      ctx.fillRect(0, 0, w, 22);
-      ctx.font = FONT;
-      ctx.textAlign = "center";
-      ctx.textBaseline = "middle";
-      ctx.fillStyle = "#495057";
-      const scale = network.getScale();
-      let lastRight = -Infinity;
-      for (const [label, x, cw] of cols) {
-        const p = network.canvasToDOM({ x: x, y: 0 });
-        const text = clipText(ctx, String(label), Math.max(cw * scale - 6, 30));
-        const half = ctx.measureText(text).width / 2;
-        if (p.x + half < 0 || p.x - half > w || p.x - half < lastRight + 8) continue;
-        ctx.fillText(text, p.x, 11);
-        lastRight = p.x + half;
-      }
-      ctx.textAlign = "left";
       const h = container.clientHeight;
+      ctx.font = FONT;
+      ctx.textBaseline = "middle";
+      // Band names first: where they go sets the gutter's width.
       let lastY = -Infinity;
+      drawnBands.length = 0;
       for (const b of axis.bands) {
-        const t = network.canvasToDOM({ x: 0, y: b.top - 22 }).y;
+        const t = network.canvasToDOM({ x: 0, y: b.top - 6 }).y;
         const bt = network.canvasToDOM({ x: 0, y: b.bottom }).y;
         if (bt < 30 || t > h) continue;
         const y = Math.min(Math.max(t, 32), bt);
         if (y < lastY + 18) continue;
-        const text = clipText(ctx, String(b.label), 240);
-        const tw = ctx.measureText(text).width;
-        ctx.fillStyle = "rgba(255,255,255,0.85)";
-        ctx.fillRect(6, y - 9, tw + 12, 18);
-        ctx.fillStyle = safeColor(b.color);
-        ctx.fillText(text, 12, y);
+        const text = clipText(ctx, String(b.label), BAND_LABEL_MAX);
+        drawnBands.push({ label: b.label, text: text, color: b.color, x: 6, y: y - 9, width: ctx.measureText(text).width + 12, height: 18 });
         lastY = y;
+      }
+      // The labels sit in a gutter that the graph slides under when panned, so
+      // no dot or name shows through them (the first view leaves it free).
+      const gutter = drawnBands.length ? Math.max(...drawnBands.map((d) => d.x + d.width)) + 6 : 0;
+      if (gutter) {
+        ctx.fillStyle = "rgba(255,255,255,0.82)";
+        ctx.fillRect(0, 22, gutter, h - 22);
+        ctx.fillStyle = "#e3e6ea";
+        ctx.fillRect(gutter, 22, 1, h - 22);
+      }
+      ctx.textAlign = "left";
+      for (const d of drawnBands) {
+        ctx.fillStyle = safeColor(d.color);
+        ctx.fillText(d.text, 12, d.y + 9);
+      }
+      // Year labels, right of the gutter: a column whose middle is under it
+      // keeps its label at the gutter's edge while some of it shows.
+      ctx.fillStyle = "rgba(255,255,255,0.85)";
+      ctx.fillRect(0, 0, w, 22);
+      ctx.textAlign = "center";
+      ctx.fillStyle = "#495057";
+      const scale = network.getScale();
+      let lastRight = gutter;
+      for (const [label, x, cw] of cols) {
+        const p = network.canvasToDOM({ x: x, y: 0 });
+        const text = clipText(ctx, String(label), Math.max(cw * scale - 6, 30));
+        const half = ctx.measureText(text).width / 2;
+        const colRight = p.x + (cw * scale) / 2;
+        const cx = Math.max(p.x, gutter + 10 + half);
+        if (cx + half > colRight || cx - half > w || cx - half < lastRight + 8) continue;
+        ctx.fillText(text, cx, 11);
+        lastRight = cx + half;
       }
       ctx.restore();
     });
@@ -654,7 +746,10 @@
   fitBesideLegend();
   network.once("afterDrawing", () => { document.body.dataset.ready = "1"; });
   // For tests and for curious people with a console.
-  window.citegraph = { network, nodes, edges, nodesView, edgesView, data, focusNode, search, fitBesideLegend };
+  window.citegraph = {
+    network, nodes, edges, nodesView, edgesView, data, focusNode, search, fitBesideLegend, fitShown,
+    drawnBands,
+  };
   return network;
   }
 })();
