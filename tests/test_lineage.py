@@ -28,6 +28,14 @@ def pairs(links):
     return [(l["parent"]["id"], l["child"]["id"]) for l in links]
 
 
+def foo_bar_links(statement: str) -> list[tuple[str, str]]:
+    """The successor pairs found when Bar's own text is ``statement`` and Foo is the other paper."""
+    G = new_graph()
+    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001")
+    add_paper(G, "bar", title="Bar: Another Model", arxiv="2302.00001", text=statement)
+    return pairs(successors(G))
+
+
 def chain_graph():
     """Foo → Foo 2 → Foo 3 by one team, plus an unrelated Foo from elsewhere."""
     G = new_graph()
@@ -92,10 +100,7 @@ def test_cross_family_link_from_text_with_chinese_and_english_statements():
      "继Foo之后，我们推出Bar。", "Bar由Foo初始化。", "Bar基于Foo构建。"],
 )
 def test_builds_on_statements(statement):
-    G = new_graph()
-    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001")
-    add_paper(G, "bar", title="Bar: Another Model", arxiv="2302.00001", text=statement)
-    assert pairs(successors(G)) == [("foo", "bar")]
+    assert foo_bar_links(statement) == [("foo", "bar")]
 
 
 @pytest.mark.parametrize(
@@ -104,10 +109,7 @@ def test_builds_on_statements(statement):
      "我们在Foo数据集上微调模型。"],
 )
 def test_comparisons_are_not_lineage(statement):
-    G = new_graph()
-    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001")
-    add_paper(G, "bar", title="Bar: Another Model", arxiv="2302.00001", text=statement)
-    assert successors(G) == []
+    assert foo_bar_links(statement) == []
 
 
 def test_a_statement_against_the_dates_is_dropped():
@@ -358,10 +360,7 @@ def test_citation_cycles_are_broken_by_date_and_reported(tmp_path):
      "Bar是Foo的后续工作。", "Bar是在Foo基础上开发的。"],
 )
 def test_more_builds_on_statements(statement):
-    G = new_graph()
-    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001")
-    add_paper(G, "bar", title="Bar: Another Model", arxiv="2302.00001", text=statement)
-    assert pairs(successors(G)) == [("foo", "bar")]
+    assert foo_bar_links(statement) == [("foo", "bar")]
 
 
 @pytest.mark.parametrize(
@@ -370,10 +369,7 @@ def test_more_builds_on_statements(statement):
      "Unlike Foo, Bar is fast.", "与基于Foo的方法相比，Bar更快。"],
 )
 def test_other_works_built_on_the_parent_are_not_lineage(statement):
-    G = new_graph()
-    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001")
-    add_paper(G, "bar", title="Bar: Another Model", arxiv="2302.00001", text=statement)
-    assert successors(G) == []
+    assert foo_bar_links(statement) == []
 
 
 def test_versions_glued_to_a_variant_or_to_the_first_word():
@@ -444,10 +440,7 @@ def test_each_kind_of_evidence_is_named():
      "Bar利用现有的图像标记化器（如 Foo）来处理关键帧。", "Bar采用Foo作为骨干网络。", "Bar uses Foo as the tokenizer."],
 )
 def test_reusing_the_parent_as_tokenizer_or_backbone_is_lineage(statement):
-    G = new_graph()
-    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001")
-    add_paper(G, "bar", title="Bar: Another Model", arxiv="2302.00001", text=statement)
-    assert pairs(successors(G)) == [("foo", "bar")]
+    assert foo_bar_links(statement) == [("foo", "bar")]
 
 
 @pytest.mark.parametrize(
@@ -456,10 +449,7 @@ def test_reusing_the_parent_as_tokenizer_or_backbone_is_lineage(statement):
      "我们使用Foo作为评测指标。", "Bar采用的分词器比Foo更快。"],
 )
 def test_tokenizers_and_backbones_of_others_are_not_lineage(statement):
-    G = new_graph()
-    add_paper(G, "foo", title="Foo: A Model", arxiv="2301.00001")
-    add_paper(G, "bar", title="Bar: Another Model", arxiv="2302.00001", text=statement)
-    assert successors(G) == []
+    assert foo_bar_links(statement) == []
 
 
 def test_an_all_capitals_name_in_ordinary_casing_counts_only_in_a_statement():

@@ -381,16 +381,16 @@ def _check_node_link(data: dict[str, Any], path: Path) -> None:
 
 def _flat_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
     """``attrs`` as GraphML/GEXF scalars: ``None`` dropped, lists → ``"; "``-joined strings."""
-    out = {}
-    for k, v in attrs.items():
-        if v is None:
-            continue
-        if isinstance(v, (list, tuple, set)):
-            v = "; ".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x) for x in v)
-        elif isinstance(v, dict):
-            v = json.dumps(v, ensure_ascii=False)
-        out[k] = v
-    return out
+    return {k: _flat_value(v) for k, v in attrs.items() if v is not None}
+
+
+def _flat_value(v: Any) -> Any:
+    """One attribute value as a GraphML/GEXF scalar (lists ``"; "``-joined, dicts as JSON)."""
+    if isinstance(v, (list, tuple, set)):
+        return "; ".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x) for x in v)
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False)
+    return v
 
 
 def _flat_copy(G: nx.DiGraph) -> nx.DiGraph:
@@ -460,15 +460,12 @@ def write_graphml(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
     key_of: dict[tuple[Any, type, str], str] = {}  # the same by Python type, looked up per value
 
     def data(scope: str, attrs: dict[str, Any], pad: str) -> list[str]:
-        # _flat_attrs written out inline: this runs for each of ~50k values
         lines = []
         for k, v in attrs.items():
             if v is None:
                 continue
-            if isinstance(v, (list, tuple, set)):
-                v = "; ".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x) for x in v)
-            elif isinstance(v, dict):
-                v = json.dumps(v, ensure_ascii=False)
+            if isinstance(v, (list, tuple, set, dict)):
+                v = _flat_value(v)
             t = type(v)
             kid = key_of.get((k, t, scope))
             if kid is None:
