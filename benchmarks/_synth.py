@@ -98,7 +98,7 @@ def cached_graph_file(n: int, m: int = 20, seed: int = 0, directory: Path | None
     from citegraph.graph.model import SCHEMA_VERSION
 
     npz = cached_dag(n, m, seed, directory)
-    path = npz.with_suffix(".graph.json")
+    path = npz.with_suffix(".ids.graph.json")  # string ids, as load_graph requires (older files had ints)
     if path.exists():
         return path
     src, dst, years, n = load_dag(npz)
@@ -109,12 +109,12 @@ def cached_graph_file(n: int, m: int = 20, seed: int = 0, directory: Path | None
         step = 200_000
         for lo in range(0, n, step):
             ids = range(lo, min(n, lo + step))
-            fh.write(("," if lo else "") + ",".join(f'{{"id":{i},"year":{int(years[i])}}}' for i in ids))
+            fh.write(("," if lo else "") + ",".join(f'{{"id":"p{i}","year":{int(years[i])}}}' for i in ids))
         fh.write('],"edges":[')
         for lo in range(0, len(src), step):
             chunk = zip(src[lo:lo + step].tolist(), dst[lo:lo + step].tolist())
             fh.write(("," if lo else "") + ",".join(
-                f'{{"source":{a},"target":{b},"kind":"cites","kinds":["cites"]}}' for a, b in chunk))
+                f'{{"source":"p{a}","target":"p{b}","kind":"cites","kinds":["cites"]}}' for a, b in chunk))
         fh.write("]}")
     tmp.replace(path)
     return path

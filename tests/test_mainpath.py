@@ -198,3 +198,66 @@ def test_a_citation_matrix_drops_the_same_time_reversed_citations():
     from_graph, from_matrix = main_path(G, kinds=None), main_path(citation_matrix(G))
     assert from_graph["time_reversed"] == from_matrix["time_reversed"] == [["p0", "p2"]]
     assert from_graph["path"] == from_matrix["path"] == ["p0", "p1", "p2", "p3"]
+
+
+def reference_time_reversed(G, max_back_years):
+    """Plain-Python statement of the filter: (citing, cited) pairs whose cited paper is more
+    than ``max_back_years`` newer, in months when both have an arXiv month, else in years."""
+
+    def date(n):
+        arxiv, year = G.nodes[n].get("arxiv"), G.nodes[n].get("year")
+        if arxiv:
+            return 2000 + int(arxiv[:2]), int(arxiv[2:4])
+        return (int(year), None) if year else None
+
+    dropped = set()
+    for citing, cited in G.edges:
+        a, b = date(citing), date(cited)
+        if a is None or b is None:
+            continue
+        if a[1] and b[1]:
+            gap = ((b[0] * 12 + b[1]) - (a[0] * 12 + a[1])) / 12
+        else:
+            gap = b[0] - a[0]
+        if gap > max_back_years:
+            dropped.add((citing, cited))
+    return dropped
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("max_back_years", [0.0, 0.5, 1.0, 2.5])
+def test_time_reversed_citations_match_a_plain_python_reference(seed, max_back_years):
+    from citegraph.analysis.matrix import citation_matrix
+
+    rng = random.Random(seed)
+    G = nx.DiGraph()
+    for i in range(60):
+        r, year = rng.random(), rng.randint(2015, 2024)
+        if r < 0.4:  # arXiv month, sometimes with a year, sometimes without
+            attrs = {"arxiv": f"{year - 2000:02d}{rng.randint(1, 12):02d}.{rng.randint(0, 99999):05d}"}
+            if rng.random() < 0.5:
+                attrs["year"] = year
+        elif r < 0.85:
+            attrs = {"year": year}
+        else:
+            attrs = {}  # undated: never judged
+        G.add_node(f"p{i}", **attrs)
+    for _ in range(300):
+        a, b = rng.sample(range(60), 2)
+        G.add_edge(f"p{a}", f"p{b}")
+    expected = reference_time_reversed(G, max_back_years)
+    assert expected  # the random graph exercises the filter
+    result = main_path(G, kinds=None, max_back_years=max_back_years)
+    got = [tuple(e) for e in result["time_reversed"]]
+    assert len(got) == len(set(got)) and set(got) == expected
+    # what is neither time-reversed nor cycle-breaking is weighted, in flow direction
+    broken = {tuple(e) for e in result["broken_cycles"]}
+    assert not broken & expected
+    kept = {(cited, citing) for citing, cited in set(G.edges) - expected - broken}
+    assert set(spc_weights(G, kinds=None, max_back_years=max_back_years)) == kept
+    # a CitationMatrix (years only) drops what the reference drops on years only
+    for n in G:
+        G.nodes[n].pop("arxiv", None)
+    by_year = reference_time_reversed(G, max_back_years)
+    from_matrix = main_path(citation_matrix(G), max_back_years=max_back_years)
+    assert {tuple(e) for e in from_matrix["time_reversed"]} == by_year

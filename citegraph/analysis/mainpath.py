@@ -150,6 +150,51 @@ def _time_reversed(u: np.ndarray, v: np.ndarray, dates: np.ndarray, max_back_yea
     return known & (gap > max_back_years)
 
 
+def _time_reversed_entries(
+    F: sparse.csr_array, dates: np.ndarray, max_back_years: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(rows, positions)`` of the entries of flow matrix ``F`` that :func:`_time_reversed` drops,
+    in CSR order.
+
+    Only the edges of rows that can hold one are judged exactly.  The month
+    term of a gap is at most ``max_month / 12`` years, so a cited paper ``u``
+    is a candidate when its year minus the year of its oldest dated citer
+    exceeds ``max_back_years - max_month / 12``: one gather and one segmented
+    minimum over the edges, the rest on a few rows.  With years only (a
+    CitationMatrix) the candidates are exactly the rows with a drop.
+
+    >>> F = sparse.csr_array(np.array([[0, 1, 1], [0, 0, 0], [1, 0, 0]]))  # 0 → 1, 0 → 2, 2 → 0
+    >>> rows, at = _time_reversed_entries(F, np.array([2019_0000.0, 2020_0000.0, 2015_0000.0]), 1)
+    >>> rows.tolist(), F.indices[at].tolist()
+    ([0], [2])
+    """
+    indptr, indices = F.indptr, F.indices
+    years = dates // 10000  # as _time_reversed reads them; NaN stays NaN
+    months = (dates % 10000) // 100
+    slack = np.nanmax(months, initial=0.0) / 12
+    has = np.flatnonzero(indptr[1:] > indptr[:-1])
+    # fmin skips undated citers; a row with none stays NaN and is no candidate
+    oldest = np.fmin.reduceat(years[indices], indptr[has])
+    with np.errstate(invalid="ignore"):
+        cand = has[years[has] - oldest > max_back_years - slack]
+    if cand.size == 0:
+        return cand, np.empty(0, dtype=np.int64)
+    pos, lengths = _gather(indptr, cand)
+    rows = np.repeat(cand, lengths)
+    back = _time_reversed(rows, indices[pos], dates, max_back_years)
+    return rows[back], pos[back]
+
+
+def _drop_entries(F: sparse.csr_array, rows: np.ndarray, at: np.ndarray) -> sparse.csr_array:
+    """``F`` without the stored entries at positions ``at`` (in rows ``rows``); order kept."""
+    keep = np.ones(F.nnz, dtype=bool)
+    keep[at] = False
+    indptr = F.indptr - np.r_[0, np.cumsum(np.bincount(rows, minlength=F.shape[0]))].astype(F.indptr.dtype)
+    out = sparse.csr_array((F.data[keep], F.indices[keep], indptr), shape=F.shape)
+    out.has_sorted_indices = F.has_sorted_indices
+    return out
+
+
 def _break_cycles(
     F: sparse.csr_array, dates: np.ndarray, order: np.ndarray
 ) -> tuple[sparse.csr_array, np.ndarray]:
@@ -191,7 +236,10 @@ def flow_dag(
     sparse ``A`` where ``A[i, j] = 1`` when ``i`` cites ``j`` (and optionally
     ``years``).  Citations of papers more than ``max_back_years`` newer than
     the citing one are dropped (``None``: none are), then cycles are broken by
-    date; see :attr:`FlowDAG.time_reversed` and :attr:`FlowDAG.broken`.
+    date; see :attr:`FlowDAG.time_reversed` and :attr:`FlowDAG.broken`.  The
+    time filter is a mask over the flow matrix's edge arrays (one gather and
+    one segmented minimum, exact dates only on the few candidate rows); the
+    matrix is rebuilt only when something is dropped.
 
     A :class:`~citegraph.analysis.matrix.CitationMatrix` is used as it is:
     its cached transpose is the flow matrix and its cached generations
@@ -231,12 +279,11 @@ def flow_dag(
         )
     reversed_: list[tuple[Any, Any]] = []
     if max_back_years is not None and F.nnz:
-        coo = F.tocoo()
-        back = _time_reversed(coo.row, coo.col, dates, max_back_years)
-        if back.any():
-            reversed_ = [(ids[v], ids[u]) for u, v in zip(coo.row[back], coo.col[back])]
-            keep = ~back
-            F = _clean(sparse.csr_array((np.ones(int(keep.sum())), (coo.row[keep], coo.col[keep])), shape=F.shape))
+        rows, at = _time_reversed_entries(F, dates, max_back_years)
+        if at.size:
+            citing = F.indices[at]
+            reversed_ = [(ids[v], ids[u]) for u, v in zip(rows.tolist(), citing.tolist())]
+            F = _drop_entries(F, rows, at)
             A0 = None  # the cached transpose and generations no longer fit
     broken: list[tuple[Any, Any]] = []
     levels = None
@@ -553,6 +600,13 @@ def main_path(
         nodes = sorted({x for e in chosen for x in e})  # node numbers follow the topological order
     result["path"] = [ids[i] for i in nodes]
     result["edges"] = [
-        {"source": ids[u], "target": ids[v], "weight": float(W[u, v])} for u, v in chosen
+        {"source": ids[u], "target": ids[v], "weight": _entry(W, u, v)} for u, v in chosen
     ]
     return result
+
+
+def _entry(W: sparse.csr_array, u: int, v: int) -> float:
+    """``W[u, v]`` for a stored entry, read off the row's arrays (scipy's scalar
+    ``W[u, v]`` has a fixed cost of tens of µs a call, once per main-path edge)."""
+    lo, hi = W.indptr[u], W.indptr[u + 1]
+    return float(W.data[lo:hi][W.indices[lo:hi] == v][0])
