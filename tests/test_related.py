@@ -155,8 +155,9 @@ def test_related_papers_relations_and_scores(papers):
     assert rows["base"]["score"] == 2 and rows["base"]["name"] == "BaseTok"
     # later cites focus and sibling
     assert (rows["later"]["cites_related"], rows["later"]["score"]) == (2, 2)
-    assert frame["id"].tolist() == ["sibling", "base", "later", "other"]  # ties: similarity, then id
-    assert frame["score"].is_monotonic_decreasing
+    # later builds on focus: lineage first; then score, ties by similarity, then id
+    assert frame["id"].tolist() == ["later", "sibling", "base", "other"]
+    assert frame["score"][1:].is_monotonic_decreasing
     assert list(frame.columns) == list(RELATED_COLUMNS)
     assert list(RELATED_COLUMNS[:7]) == ["id", "title", "year", "relation", "cocitation", "coupling", "score"]
 
@@ -263,3 +264,22 @@ def test_related_papers_match_their_definition(seed, pool):
     }
     assert got == _brute_related(G, focus, pool)
     assert frame["score"].is_monotonic_decreasing
+
+
+def test_a_stated_lineage_link_leads_whatever_the_counts():
+    # x shares three references with f; anole only builds on f (and cites it).
+    G = new_graph()
+    for key in ["f", "x", "anole", "r1", "r2", "r3"]:
+        add_paper(G, key, title=f"Paper {key}")
+    for r in ["r1", "r2", "r3"]:
+        add_link(G, "f", r, "cites")
+        add_link(G, "x", r, "cites")
+    add_link(G, "anole", "f", "cites")
+    before = related_papers(G, "f")
+    assert before["id"].iloc[0] == "x"
+    add_link(G, "anole", "f", "builds_on")
+    after = related_papers(G, "f")
+    assert list(after["id"][:2]) == ["anole", "x"]
+    assert after.set_index("id").loc["anole", "relation"] == "derivative"
+    # the other way round: f's own parent leads f's row too
+    assert related_papers(G, "anole")["id"].iloc[0] == "f"

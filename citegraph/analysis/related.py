@@ -18,6 +18,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from citegraph.analysis.matrix import CitationMatrix, citation_matrix
+from citegraph.graph.model import has_kind
 
 __all__ = ["RELATED_COLUMNS", "RELATED_POOL", "cocitation", "coupling", "relatedness_rows", "top_k_related", "related_papers"]
 
@@ -239,8 +240,9 @@ def related_papers(
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`RELATED_COLUMNS`, highest ``score`` first (ties: higher
-        similarity, then id):
+        Columns :data:`RELATED_COLUMNS`: first the papers in a lineage link
+        with ``paper`` (a ``builds_on`` edge either way), then highest
+        ``score`` first (ties: higher similarity, then id):
 
         ====================  ==============================================
         ``id``, ``title``,    the related paper
@@ -331,8 +333,13 @@ def related_papers(
         },
         columns=list(RELATED_COLUMNS),
     )
-    frame = frame.assign(_sim=sim, _id=frame["id"].astype(str)).sort_values(
-        ["score", "_sim", "_id"], ascending=[False, False, True], kind="mergesort"
-    )
-    frame = frame.drop(columns=["_sim", "_id"]).reset_index(drop=True)
+    # A stated lineage link (builds_on either way) is the strongest relation a
+    # researcher can ask for: such papers lead, whatever the counts say.  Only
+    # this paper's own links are read, not the graph's.
+    lineage = {v for v in G.succ[node] if has_kind(G.succ[node][v], "builds_on")}
+    lineage |= {u for u in G.pred[node] if has_kind(G.pred[node][u], "builds_on")}
+    frame = frame.assign(
+        _lineage=frame["id"].isin(lineage), _sim=sim, _id=frame["id"].astype(str)
+    ).sort_values(["_lineage", "score", "_sim", "_id"], ascending=[False, False, False, True], kind="mergesort")
+    frame = frame.drop(columns=["_lineage", "_sim", "_id"]).reset_index(drop=True)
     return frame if top is None else frame.head(top)
