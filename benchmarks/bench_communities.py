@@ -44,20 +44,19 @@ def _variant(nk: Any, how: str, rows: Any, cols: Any, weights: Any, n: int, seed
     import numpy as np
     import scipy.sparse as sp
 
+    def coo_graph(a: Any, b: Any) -> Any:
+        ends = (a.astype(np.uint64), b.astype(np.uint64))
+        return (nk.graph.GraphFromCoo(ends, n=n, directed=False) if weights is None
+                else nk.graph.GraphFromCoo((weights, ends), n=n, directed=False, weighted=True))
+
     if how == "networkit":
-        ends = (rows.astype(np.uint64), cols.astype(np.uint64))
-        g = (nk.graph.GraphFromCoo(ends, n=n, directed=False) if weights is None
-             else nk.graph.GraphFromCoo((weights, ends), n=n, directed=False, weighted=True))
-        plm = nk.community.PLM(g, refine=False, maxIter=moves)
+        plm = nk.community.PLM(coo_graph(rows, cols), refine=False, maxIter=moves)
         plm.run()
         return np.asarray(plm.getPartition().getVector(), dtype=np.int64)
     relabel = np.random.default_rng(seed).permutation(n)
     a, b = relabel[rows], relabel[cols]
     if how == "coo":
-        ends = (a.astype(np.uint64), b.astype(np.uint64))
-        g = (nk.graph.GraphFromCoo(ends, n=n, directed=False) if weights is None
-             else nk.graph.GraphFromCoo((weights, ends), n=n, directed=False, weighted=True))
-        refine = False
+        g, refine = coo_graph(a, b), False
     else:
         upper = sp.csr_matrix((np.ones(a.size) if weights is None else weights, (np.minimum(a, b), np.maximum(a, b))),
                               shape=(n, n))

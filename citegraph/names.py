@@ -241,7 +241,7 @@ def _title_candidate(title: str) -> tuple[str | None, bool]:
         tok = tokens[0]
         if tok.casefold() in _TITLE_NON_NAMES:
             return None, False
-        if tok.casefold() in _PLAIN_WORDS - {"show"}:
+        if tok.casefold() in _PLAIN_WORDS and tok.casefold() != "show":
             # "REAL: Realism Evaluation ...": an ordinary word in capitals before a
             # title that is not all capitals is an acronym; "Beyond:" is not.
             rest = title[m.end(1):]
@@ -478,7 +478,9 @@ def _text_name(text: str, title: str | None = None) -> str | None:
         # ordinary-looking words: a name only where the text uses them again
         # or the title has them ("Mechanistic Localization" once is a notion)
         again = text.count(m.group(1)) > 1 or m.group(1) in (title or "")
-        if again and not any(w.casefold() in _PLAIN_WORDS | _TITLE_NON_NAMES or is_generic(w) for w in words):
+        if again and not any(
+            w.casefold() in _PLAIN_WORDS or w.casefold() in _TITLE_NON_NAMES or is_generic(w) for w in words
+        ):
             if best is None or m.start() < best[0]:
                 best = (m.start(), m.group(1))
             break

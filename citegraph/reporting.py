@@ -13,7 +13,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
@@ -187,12 +186,13 @@ def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: 
     """
     import pandas as pd
 
-    from citegraph.analysis.communities import communities
+    from citegraph.analysis.communities import communities, community_words
 
     if found is None:
         found = communities(G)  # id, community, community_label, in G's node order
     pagerank = rankings.set_index("id")["pagerank"].reindex(found["id"]).to_numpy()
     names = [d.get("name") or d.get("title") or str(v) for v, d in G.nodes(data=True)]
+    words = community_words(found["community"].to_numpy(), [d.get("title") or "" for _, d in G.nodes(data=True)])
     found = found.assign(pagerank=pagerank, name=names, row=range(len(found)))
     rows = []
     for number, members in found.groupby("community", sort=True):
@@ -200,20 +200,11 @@ def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: 
         rows.append({
             "community": int(number),
             "size": len(members),
-            "words": _label_words(members["community_label"].iloc[0]),
+            "words": words[int(number)],
             "central_papers": "; ".join(top["name"]),
             "central_ids": "; ".join(map(str, top["id"])),
         })
     return pd.DataFrame(rows, columns=COMMUNITY_COLUMNS)
-
-
-def _label_words(label: str) -> str:
-    """The title words of a ``communities()`` label (``"paper; paper | word, word"``)."""
-    _, bar, words = label.rpartition(" | ")
-    # words are \w+ tokens; anything else after a " | " belongs to a paper's title
-    if bar and all(re.fullmatch(r"\w+", w) for w in words.split(", ")):
-        return words
-    return ""
 
 
 def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any, links: list[dict[str, Any]],
@@ -391,12 +382,10 @@ def _report(
         raise InputError(f"{names}: no papers found (no arXiv/DOI/Semantic Scholar id, link or paper title)")
     links = successors(G)
     annotate_lineage(G, links)
-    # One Louvain run serves rankings.csv's column and communities.csv (rank_papers
-    # keeps only the numbers; running it twice cost ~0.25 s of a ~2.9 s warm report
-    # on the seed lists).  Same call as rank_papers' own: seed 0, every edge kind.
-    rankings = rank_papers(G, communities=False)
+    # One Louvain run serves rankings.csv's column and communities.csv:
+    # community_labels keeps what it found for the graph's (cached) matrix.
+    rankings = rank_papers(G)
     found = communities(G)
-    rankings["community"] = found.set_index("id")["community"].reindex(rankings["id"]).to_numpy()
     # one successors() run serves the annotation, the report, the page and the families
     lineage_md = lineage_report(G, fmt="md", main_path=True, links=links)
     files = _write_outputs(G, out, rankings, communities_frame(G, rankings, found=found), links, lineage_md,

@@ -12,10 +12,7 @@ import pytest
 
 from citegraph.analysis.lineage import families, lineage_report, successors
 from citegraph.graph.model import add_link, add_paper, new_graph
-
-
-def pairs(links):
-    return [(l["parent"]["id"], l["child"]["id"]) for l in links]
+from tests.test_lineage import pairs
 
 
 def foo_and_bar(statement: str):

@@ -66,6 +66,7 @@ __all__ = [
     "similarity_matrix",
     "community_labels",
     "communities",
+    "community_words",
 ]
 
 # Co-citation and coupling products above this many candidate pairs are
@@ -396,16 +397,44 @@ def _community_texts(
     # Most central first, ties by row, so labels are as reproducible as the communities.
     order = np.lexsort((np.arange(labels.size), -pagerank, labels))
     starts = np.flatnonzero(np.r_[True, labels[order][1:] != labels[order][:-1]])
+    words = community_words(labels, titles)
     out: dict[int, str] = {}
     for begin, end in zip(starts, np.r_[starts[1:], order.size]):
         members = order[begin:end]
         central = "; ".join(_short(names[i]) for i in members[:3])
-        words: Counter[str] = Counter()
-        for i in members:
-            words.update(_title_words(titles[i]))
-        common = ", ".join(w for w, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[:3])
-        out[int(labels[members[0]])] = f"{central} | {common}" if common else central
+        number = int(labels[members[0]])
+        out[number] = f"{central} | {words[number]}" if words[number] else central
     return out
+
+
+def community_words(labels: np.ndarray, titles: list[str], *, top: int = 3) -> dict[int, str]:
+    """The ``top`` most frequent title words of each community, ``"word, word"``.
+
+    Words of three letters or more, not numbers nor :data:`_STOP_WORDS`, each
+    counted once per title; ties in alphabetical order.  These are the words
+    after the ``" | "`` of a :func:`communities` label.
+
+    Parameters
+    ----------
+    labels : numpy.ndarray
+        Community number of each paper (:func:`community_labels`).
+    titles : list of str
+        Each paper's title, in the same order.
+    top : int
+        How many words to keep.
+
+    Examples
+    --------
+    >>> community_words(np.array([0, 0, 1]), ["Vision Tokenizer", "Vision Scaling", "Speech and the Codec"])
+    {0: 'vision, scaling, tokenizer', 1: 'codec, speech'}
+    """
+    counts: dict[int, Counter[str]] = {}
+    for number, title in zip(labels.tolist(), titles):
+        counts.setdefault(int(number), Counter()).update(_title_words(title))
+    return {
+        number: ", ".join(w for w, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
+        for number, words in counts.items()
+    }
 
 
 def _title_words(title: str) -> set[str]:

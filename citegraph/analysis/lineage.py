@@ -818,7 +818,6 @@ class _FamilyIndex:
                 # -i: among equal versions and dates, the member listed first ranks first
                 groups[p.parsed.variant].append(((p.parsed.version or 0.0, p.date, -i), p))
         self.groups = {v: sorted(g, key=lambda t: t[0]) for v, g in groups.items()}
-        self.keys = {v: [k for k, _ in g] for v, g in self.groups.items()}
 
     def parents(self, child: _Paper) -> Iterable[_Paper]:
         """Eligible family parents of ``child``, best first (see the module docstring).
@@ -833,7 +832,7 @@ class _FamilyIndex:
         cv = c.version or 0.0
         # same variant, lower version: "the same model again" or a homonym otherwise
         group = self.groups.get(c.variant, [])
-        below = bisect.bisect_left(self.keys.get(c.variant, []), (cv,))
+        below = bisect.bisect_left(group, (cv,), key=lambda t: t[0])
         for k in range(below - 1, -1, -1):
             p = group[k][1]
             if p.date < child.date and p.id != child.id:
@@ -1258,10 +1257,8 @@ _SHOWN_DROPPED = 10
 
 def _field_lineage(G: nx.DiGraph, links: list[dict[str, Any]], members: set[Any] | None) -> dict[str, Any]:
     """The main path as papers, and the citations left out of it (touching ``members`` if given)."""
-    from citegraph.analysis.mainpath import main_path as _main_path
-
-    result = _main_path(G)
-    named = {l[side]["id"]: l[side]["name"] for l in links for side in ("parent", "child")}
+    result = main_path(G)  # the imported function: only inside lineage_report does its flag shadow it
+    named = _link_names(links)
     mp = [
         {"id": n, "arxiv": G.nodes[n].get("arxiv"), "title": G.nodes[n].get("title"),
          "name": named.get(n) or G.nodes[n].get("name"), "year": G.nodes[n].get("year")}
@@ -1275,6 +1272,11 @@ def _field_lineage(G: nx.DiGraph, links: list[dict[str, Any]], members: set[Any]
 
     return {"main_path": mp, "time_reversed": touching(result["time_reversed"]),
             "broken_cycles": touching(result["broken_cycles"])}
+
+
+def _link_names(links: list[dict[str, Any]]) -> dict[Any, str]:
+    """The name each linked paper goes by in ``links``."""
+    return {l[side]["id"]: l[side]["name"] for l in links for side in ("parent", "child")}
 
 
 def _back_in_time(G: nx.DiGraph, earlier: Any, later: Any) -> bool:
@@ -1311,7 +1313,7 @@ def _field_lines(
         )
         lines.append(("\n" + note) if md else f"  Note: {note}")
     touching = f" touching the {family} family's papers" if family else ""
-    named = {l[side]["id"]: l[side]["name"] for l in links for side in ("parent", "child")}
+    named = _link_names(links)
     for key, title, why in (
         ("time_reversed", "Citations running back in time",
          "left out of the main path, each of a paper more than a year newer than the citing one"),
@@ -1327,7 +1329,7 @@ def _field_lines(
         lines.append(_md_text(head) + "\n" if md else f"  {head}")
         shown = pairs[:_SHOWN_DROPPED]
         ids = {n for e in shown for n in e} - set(named)
-        names = dict(named, **_node_names(G.subgraph(ids), {n: _own_text(G.nodes[n]) for n in ids}))
+        names = {**named, **_node_names(G.subgraph(ids), {n: _own_text(G.nodes[n]) for n in ids})}
         for citing, cited in shown:
             text = f"{_short(G, citing, names)} → {_short(G, cited, names)}"
             lines.append(f"- {_md_text(text)}" if md else f"  - {text}")

@@ -549,15 +549,13 @@ def rank_papers(
         text = {c: table[c].tolist() for c in ("arxiv", "title", "name")}
         global_citations = table["citation_count"].reset_index(drop=True)
         influential = table["influential_citation_count"].reset_index(drop=True)
-        community = detect(M, seed=seed) if communities else None
     else:
         M = citation_matrix(G, kinds=kinds)
         text = {c: [d.get(c) for _, d in G.nodes(data=True)] for c in ("arxiv", "title", "name")}
         global_citations = _int_attr(G, "citation_count")
         influential = _int_attr(G, "influential_citation_count")
-        community = detect(G, seed=seed, kinds=kinds)["community"].to_numpy() if communities else None
-    if community is None:
-        community = pd.array([pd.NA] * M.n, dtype="Int64")
+    # the numbers only (communities(G) would also write each one's label text)
+    community = detect(M, seed=seed) if communities else pd.array([pd.NA] * M.n, dtype="Int64")
     hubs, authorities = hits_scores(M)
     local = M.in_degree
     known_years = M.years[~np.isnan(M.years)]

@@ -125,8 +125,8 @@ def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]
             # arXiv preprints often carry their id only as "journal = {arXiv preprint arXiv:ID}"
             for value in (_field(fields, name) for name in ("journal", "note", "howpublished", "booktitle", "volume")):
                 m = _ARXIV_IN_FIELD.search(_debrace(value)) if value else None
-                if m and parse_arxiv_id(m.group(1)):
-                    e.arxiv = parse_arxiv_id(m.group(1))
+                if m and (arxiv := parse_arxiv_id(m.group(1))):
+                    e.arxiv = arxiv
                     break
         doi = _field(fields, "doi")
         if doi:
@@ -150,7 +150,8 @@ def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]
             e.authors = [_debrace(a) for a in re.split(r"\s+and\s+", author) if _debrace(a)]
         venue = _field(fields, "journal", "booktitle")
         if venue:
-            e.venue = "arXiv" if _ARXIV_ONLY_VENUE.match(_debrace(venue)) else _debrace(venue)
+            venue = _debrace(venue)
+            e.venue = "arXiv" if _ARXIV_ONLY_VENUE.match(venue) else venue
         year = _field(fields, "year")
         if year and re.fullmatch(r"\d{4}", _debrace(year)):
             e.year = int(_debrace(year))

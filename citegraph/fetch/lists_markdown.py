@@ -255,14 +255,7 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
             mask(start, end, True)
             return
         if ids:
-            title = name = None
-            if text is not None:
-                t = clean_title(text)
-                if looks_like_title(t) and not _is_id_text(t):
-                    title = t
-                else:  # [Chameleon](url): a one-word link text names the model
-                    name = given_name(t)
-            _merge_into(info.refs, ids, title, start, name)
+            _link_ref(info, ids, text, start)
         else:
             repo = github_repo(url)
             if repo and repo not in info.repos:
@@ -325,10 +318,9 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
     return info
 
 
-def _broken_ref(info: _Line, text: str | None, pos: int) -> None:
-    """A paper whose id is malformed: a ref without ids, titled by its link text
-    when that is a title.  It keeps the item (and its notes) its own; a ref
-    left with neither title nor ids names no paper and is dropped at the end."""
+def _link_ref(info: _Line, ids: dict[str, str], text: str | None, pos: int) -> None:
+    """A paper link's ref: titled by its link text when that is a title, else
+    named by it (``[Chameleon](url)``: a one-word link text names the model)."""
     title = name = None
     if text is not None:
         t = clean_title(text)
@@ -336,7 +328,14 @@ def _broken_ref(info: _Line, text: str | None, pos: int) -> None:
             title = t
         else:
             name = given_name(t)
-    _merge_into(info.refs, {}, title, pos, name)
+    _merge_into(info.refs, ids, title, pos, name)
+
+
+def _broken_ref(info: _Line, text: str | None, pos: int) -> None:
+    """A paper whose id is malformed: a ref without ids (see :func:`_link_ref`).
+    It keeps the item (and its notes) its own; a ref left with neither title
+    nor ids names no paper and is dropped at the end."""
+    _link_ref(info, {}, text, pos)
 
 
 def _names_before_parens(masked: str, refs: list[_Ref]) -> None:

@@ -273,7 +273,10 @@ _NOT_GIVEN_NAMES = GENERIC_LINK_TEXT | frozenset(
     topics venue status date year authors affiliation institution team lab group organization inspiration""".split()
 )
 # One word of a name: Latin (with accents), Greek, digits; inner - . + ' _.
-_NAME_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff][A-Za-z0-9\u00c0-\u024f\u0370-\u03ff.+'’²³_-]*")
+_WORD_START = "A-Za-z0-9\u00c0-\u024f\u0370-\u03ff"
+_WORD_CHAR = _WORD_START + ".+'’²³_-"
+_WORD = f"[{_WORD_START}][{_WORD_CHAR}]*"
+_NAME_WORD = re.compile(_WORD)
 _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff]")
 _INNER_MARK = re.compile(r"[a-z\u00df-\u00ff][A-Z]|[A-Z]{2}|\d|[\u0370-\u03ff²³+]|-[a-z]{1,2}$|^[A-Z]-")
 _YEAR_OR_VERSION = re.compile(r"(?:19|20)\d\d|[vV]?\d+(?:\.\d+)*")
@@ -284,11 +287,7 @@ _TRAILING_WORDS = re.compile(
     re.I,
 )
 _HEAD_TAIL = re.compile(r"[\s(（\[【:：|–—-]+$")
-_NAME_RUN = re.compile(
-    r"(?:^|(?<=[^A-Za-z0-9\u00c0-\u024f\u0370-\u03ff.+'’²³_-]))"
-    r"((?:[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff][A-Za-z0-9\u00c0-\u024f\u0370-\u03ff.+'’²³_-]*[ \u00a0])*"
-    r"[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff][A-Za-z0-9\u00c0-\u024f\u0370-\u03ff.+'’²³_-]*)\s*$"
-)
+_NAME_RUN = re.compile(rf"(?:^|(?<=[^{_WORD_CHAR}]))((?:{_WORD}[ \u00a0])*{_WORD})\s*$")
 # A word just before a name that makes it a person's or a place's: "by Wang (url)".
 _PERSON_CUE = frozenset("by from of at author authors et al".split())
 

@@ -522,6 +522,7 @@ class _Run:
 
         offset = state.next_offset if state is not None and state.next_offset is not None else 0
         fetched = state.fetched if state is not None and offset else 0
+        label = None  # the paper named in request errors, looked up once per list
         while True:
             if offset >= OFFSET_LIMIT:
                 self._note_cap(pid, kind, fetched, total, _WINDOW_REASON)
@@ -538,9 +539,10 @@ class _Run:
                 return
             assert self.client is not None
             limit = PAGE_MAX if cap is None else min(PAGE_MAX, cap - fetched)
+            label = label or self._label(pid)
             try:
                 page = self.client.list_page(
-                    pid, kind, offset=offset, limit=limit, fields=EDGE_FIELDS + LEAN_FIELDS, label=self._label(pid)
+                    pid, kind, offset=offset, limit=limit, fields=EDGE_FIELDS + LEAN_FIELDS, label=label
                 )
             except S2NotFound:
                 with self.cache.transaction():

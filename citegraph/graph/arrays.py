@@ -175,12 +175,11 @@ def load_arrays(path: str | os.PathLike[str]) -> GraphArrays:
             {
                 "id": M.ids,
                 **{c: _unpack(z[f"{c}_blob"], z[f"{c}_offsets"], z[f"{c}_null"]) for c in _TEXT_COLUMNS},
-                "year": pd.array(np.where(np.isnan(M.years), 0, M.years).astype(np.int64), dtype="Int64"),
+                "year": _int_or_na(M.years),
                 "listed": M.listed,
                 **{c: _int_or_na(z[c]) for c in _COUNT_COLUMNS},
             }
         )
-        nodes.loc[np.isnan(M.years), "year"] = pd.NA
         return GraphArrays(matrix=M, nodes=nodes, kind_bits=z["kind_bits"])
 
 

@@ -848,8 +848,6 @@ def _bends(
                 break
         if best is not None:
             out[(u, v)] = best
-        elif base is None:  # nothing is better than straight: keep it
-            continue
     return out
 
 
@@ -966,9 +964,8 @@ def _pyvis_page(data: dict[str, Any]) -> str:
     from pyvis.network import Network
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
+    # generate_html reads only these lists (node_ids/node_map serve add_node/add_edge).
     net.nodes.extend(data["nodes"])
-    net.node_ids.extend(n["id"] for n in data["nodes"])
-    net.node_map.update((n["id"], n) for n in data["nodes"])
     net.edges.extend(_drawn_edges(data))
     net.options = data["options"]  # a dict: pyvis writes it out as JSON
     return net.generate_html(name="graph.html")
@@ -1052,9 +1049,10 @@ def render_html(data: dict[str, Any], *, title: str = "citegraph") -> str:
         f"<script>{page_js}</script>\n"
     )
     page = _cut(page, r'<script type="text/javascript">\s*// initialize global variables\.', lambda m: ours + m.group(0))
-    code = [m.group("body") for m in _SCRIPT.finditer(page) if "application/json" not in m.group("attrs")]
-    if any(" src=" in m.group("attrs") for m in _SCRIPT.finditer(page)):
+    scripts = list(_SCRIPT.finditer(page))
+    if any(" src=" in m.group("attrs") for m in scripts):
         raise RuntimeError("the page would load a script from elsewhere")
+    code = [m.group("body") for m in scripts if "application/json" not in m.group("attrs")]
     csp = (
         "default-src 'none'; "
         f"script-src {' '.join(_sha256(c) for c in code)}; "

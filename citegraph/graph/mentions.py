@@ -107,7 +107,7 @@ class _Finder:
         # is a third paper's note, and says nothing of how they relate.
         places = set(d.get("sources") or ())
         if places:
-            found = {o for o in found if not places & set(self.G.nodes[o].get("sources") or ())}
+            found = {o for o in found if places.isdisjoint(self.G.nodes[o].get("sources") or ())}
         return sorted(found, key=self.order.__getitem__)
 
 

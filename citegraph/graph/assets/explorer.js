@@ -643,7 +643,6 @@
   // ------------------------------------------------------------ time axis
 
   const axis = data.axis;
-  const FONT = BAND_FONT;
   // What the last frame drew as band labels (screen boxes): for tests and for checking by eye.
   const drawnBands = [];
   function clipText(ctx, text, max) {
@@ -683,7 +682,7 @@
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       const w = container.clientWidth;
       const h = container.clientHeight;
-      ctx.font = FONT;
+      ctx.font = BAND_FONT;
       ctx.textBaseline = "middle";
       // Band names first: where they go sets the gutter's width.
       let lastY = -Infinity;
