@@ -991,3 +991,18 @@ def test_seed_graph_capped_keeps_every_lineage_paper(seed_files, make_fake_s2, t
     assert len(edges) == len(data["edgeKinds"]) and drawn == lineage
     assert f"the {len(papers)} papers in lineage links" in result.output
     assert "the top 0" not in result.output and " 0 " not in result.output
+
+
+def test_a_link_stays_straight_when_every_curve_touches_more_dots():
+    from citegraph.graph.html import _bends
+
+    # One dot on the chord; a field of dots on both sides where every detour would run.
+    pos = {"u": (0.0, 0.0), "v": (1000.0, 0.0), "block": (500.0, 0.0)}
+    for i, x in enumerate(range(100, 901, 25)):
+        for j, y in enumerate(range(30, 161, 25)):
+            pos[f"a{i}_{j}"], pos[f"b{i}_{j}"] = (float(x), float(y)), (float(x), -float(y))
+    radius = {n: 5.0 for n in pos}
+    assert _bends([("u", "v")], pos, radius, None) == {}  # straight: 1 dot touched, any curve more
+    # with the field gone, a curve around the one dot is taken
+    clear = {k: pos[k] for k in ("u", "v", "block")}
+    assert _bends([("u", "v")], clear, radius, None)[("u", "v")] is not None

@@ -828,11 +828,13 @@ def _bends(
             continue
         # A straight line where nothing is in the way: a family's line reads
         # best straight, and the page's gentle curve strays far on a long link.
-        if hits(u, v, None) == 0:
+        straight = hits(u, v, None)
+        if straight == 0:
             if base is not None:
                 out[(u, v)] = None
             continue
-        fewest = hits(u, v, base) if base is not None else len(xy)
+        # the shape to beat is the default one; a curve must touch fewer dots than it
+        fewest = hits(u, v, base) if base is not None else straight
         if fewest == 0:
             continue
         # A quadratic curve strays about 0.39 * roundness * length from the chord.
