@@ -145,8 +145,6 @@ def build_cmd(
     """
     from pathlib import Path
 
-    import pandas as pd
-
     from citegraph.graph.model import save_graph, write_graphml
     from citegraph.output import write_frame
     from citegraph.reporting import build  # the fetch pipeline, then lineage as builds_on edges
@@ -163,9 +161,8 @@ def build_cmd(
     if graphml:
         write_graphml(result.graph, graphml)
     if csv_path is not None:
-        frame = pd.DataFrame(rows, columns=["entry", "title", "source", "reason"])
         with csv_path.open("w", encoding="utf-8", newline="") as fh:
-            write_frame(frame, "csv", fh)
+            write_frame(result.unresolved_frame(), "csv", fh)
     click.echo(result.summary_line(csv_path), err=True)
 
 

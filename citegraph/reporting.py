@@ -208,7 +208,7 @@ def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: 
 
 
 def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any, links: list[dict[str, Any]],
-                   lineage_md: str, unresolved: list[dict[str, Any]]) -> dict[str, Path]:
+                   lineage_md: str, unresolved: Any) -> dict[str, Path]:
     import pandas as pd
 
     from citegraph.graph.html import write_html
@@ -223,8 +223,7 @@ def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any
         ("edges.csv", edges_frame(G)),
         ("rankings.csv", rankings),
         ("communities.csv", community_table),
-        ("unresolved.csv", pd.DataFrame(unresolved,
-                                        columns=["entry", "title", "source", "reason"])),
+        ("unresolved.csv", unresolved),
     ):
         with files[name].open("w", encoding="utf-8", newline="") as fh:
             write_frame(frame, "csv", fh)
@@ -361,7 +360,7 @@ def _report(
         built = build(lists, lineage=False, **build_options)
         G, stats, warnings = built.graph, dict(built.stats), list(built.warnings)
         # the same rows and note as citegraph build: unresolved entries, then what --offline lacked
-        unresolved, offline_note = built.csv_rows(), built.offline_note(out / "unresolved.csv")
+        unresolved, offline_note = built.unresolved_frame(), built.offline_note(out / "unresolved.csv")
     else:
         from citegraph.fetch.lists import read_lists
         from citegraph.graph.assemble import graph_from_entries
@@ -369,7 +368,11 @@ def _report(
         read = read_lists(lists)
         G = graph_from_entries(read.entries)
         stats, warnings = {"listed": len(read.entries)}, list(read.warnings)
-        unresolved, offline_note = [], None  # nothing was looked up
+        import pandas as pd
+
+        from citegraph.fetch.pipeline import UNRESOLVED_COLUMNS
+
+        unresolved, offline_note = pd.DataFrame(columns=list(UNRESOLVED_COLUMNS)), None  # nothing was looked up
         notes.append(
             "Citations were not fetched: links come from the list's own text "
             "(mentions, 'builds on' statements), model names and years. To fetch them: "

@@ -63,7 +63,11 @@ __all__ = [
     "short_title",
     "show_progress",
     "TITLE_MATCH_MIN",
+    "UNRESOLVED_COLUMNS",
 ]
+
+# Columns of the unresolved CSV (citegraph build's, and report's unresolved.csv).
+UNRESOLVED_COLUMNS = ("entry", "title", "source", "reason")
 
 # How alike (difflib ratio of normalised titles) a title match must be to be kept.
 TITLE_MATCH_MIN = 0.9
@@ -182,6 +186,12 @@ class BuildResult:
             if unresolved_csv and not s["unresolved"]:
                 line += f" (see {unresolved_csv})"
         return line
+
+    def unresolved_frame(self) -> "pandas.DataFrame":  # noqa: F821
+        """:meth:`csv_rows` as a DataFrame with the columns :data:`UNRESOLVED_COLUMNS`."""
+        import pandas as pd
+
+        return pd.DataFrame(self.csv_rows(), columns=list(UNRESOLVED_COLUMNS))
 
     def csv_rows(self) -> list[dict[str, Any]]:
         """Rows of the unresolved CSV: the unresolved entries, then what ``--offline`` lacked
