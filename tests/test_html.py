@@ -808,6 +808,40 @@ def test_pyvis_is_imported_only_when_a_page_is_written():
     assert out.strip() == "False"
 
 
+def test_writing_a_page_does_not_import_ipython_and_leaves_it_importable(tmp_path):
+    """pyvis's IPython import is deferred: the page is still pyvis's, and IPython stays the real package."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from citegraph.graph.html import write_html\n"
+        "from citegraph.graph.model import new_graph, add_paper\n"
+        "G = new_graph(); add_paper(G, 'a', title='A', year=2024, listed=True)\n"
+        f"write_html(G, {str(tmp_path / 'p.html')!r})\n"
+        "print('IPython' in sys.modules, 'pyvis.network' in sys.modules)\n"
+        "import pyvis.network, IPython.display\n"
+        "frame = pyvis.network.IFrame('x.html', width=10, height=20)\n"
+        "print(type(frame) is IPython.display.IFrame, hasattr(IPython, 'get_ipython'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True", "True", "True"]
+    assert "citegraph with pyvis" in (tmp_path / "p.html").read_text(encoding="utf-8")
+
+
+def test_pyvis_gets_the_real_ipython_when_it_is_loaded(tmp_path):
+    import subprocess
+
+    code = (
+        "import IPython.display\n"
+        "from citegraph.graph.html import _pyvis_network_class\n"
+        "Network = _pyvis_network_class()\n"
+        "import pyvis.network\n"
+        "print(pyvis.network.IFrame is IPython.display.IFrame, Network is pyvis.network.Network)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "True"]
+
+
 # ---------------------------------------------------------------- CLI
 
 
@@ -1006,3 +1040,23 @@ def test_a_link_stays_straight_when_every_curve_touches_more_dots():
     # with the field gone, a curve around the one dot is taken
     clear = {k: pos[k] for k in ("u", "v", "block")}
     assert _bends([("u", "v")], clear, radius, None)[("u", "v")] is not None
+
+
+def test_both_ways_of_finding_dots_near_a_line_agree_with_measuring_every_dot():
+    """The x-sorted slice (small pages) and the k-d tree (large ones) never miss a dot within reach."""
+    import numpy as np
+
+    from citegraph.graph.html import _curve_points, _near_dots
+
+    rng = np.random.default_rng(3)
+    xy = rng.uniform(0, 2000, size=(1500, 2))
+    xy[:40, 0] = 700.0  # a column of dots at one x, as in the time layout
+    reach = 22.0
+    by_slice, by_tree = _near_dots(xy, reach, many=False), _near_dots(xy, reach, many=True)
+    for k in range(200):
+        p, q = xy[rng.integers(len(xy))], xy[rng.integers(len(xy))]
+        shape = None if k % 3 == 0 else (("curvedCW", "curvedCCW")[k % 2], float(rng.uniform(0.05, 0.8)))
+        pts = _curve_points(p, q, shape)
+        within = set(np.flatnonzero((np.linalg.norm(xy[:, None, :] - pts[None, :, :], axis=2) <= reach).any(axis=1)))
+        assert within <= set(by_slice(pts).tolist()) and within <= set(by_tree(pts).tolist())
+        assert within == set(by_tree(pts).tolist())

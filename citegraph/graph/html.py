@@ -7,7 +7,8 @@ network); citegraph then takes out what pyvis's template would fetch from
 other hosts (Bootstrap) and adds its own controls, style, data and script.  A
 Content-Security-Policy lets the page load nothing from anywhere and run only
 its own scripts (by hash).  This is the only module that imports pyvis, and
-only inside :func:`render_html` (importing it imports IPython: about a second).
+only inside :func:`render_html`, without the IPython import pyvis makes
+(:func:`_pyvis_network_class`).
 
 How the page is built, and why:
 
@@ -59,7 +60,9 @@ import math
 import os
 import re
 import string
+import sys
 import tempfile
+import types
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -788,6 +791,39 @@ def _curve_points(p: np.ndarray, q: np.ndarray, shape: tuple[str, float] | None,
     return (1 - t) ** 2 * p + 2 * (1 - t) * t * via + t**2 * q
 
 
+# Above this many (lineage links x dots) a k-d tree finds the dots near a
+# line faster than slicing them by x, enough to pay for importing scipy.spatial
+# (0.12-0.16 s; a 2,000-paper page with 30 links spends 0.03-0.07 s in all).
+_TREE_ABOVE = 200_000
+
+
+def _near_dots(xy: np.ndarray, reach: float, *, many: bool) -> Any:
+    """A function from points to the indices of the dots that may lie within ``reach`` of one of them.
+
+    It may return more (the caller measures), never fewer.
+    """
+    if many:
+        from scipy.spatial import cKDTree
+
+        tree = cKDTree(xy)
+
+        def in_balls(pts: np.ndarray) -> np.ndarray:
+            found = tree.query_ball_point(pts, reach)
+            return np.fromiter({j for f in found for j in f}, dtype=np.intp)
+
+        return in_balls
+    # Dots sorted by x: the points' box (grown by reach) is one slice of them, cut by y.
+    order = np.argsort(xy[:, 0], kind="stable")
+    xs = xy[order, 0]
+
+    def in_box(pts: np.ndarray) -> np.ndarray:
+        (x0, y0), (x1, y1) = pts.min(axis=0) - reach, pts.max(axis=0) + reach
+        idx = order[np.searchsorted(xs, x0, "left"):np.searchsorted(xs, x1, "right")]
+        return idx[(xy[idx, 1] >= y0) & (xy[idx, 1] <= y1)]
+
+    return in_box
+
+
 def _bends(
     links: list[tuple[Hashable, Hashable]],
     pos: dict[Hashable, tuple[float, float]],
@@ -804,23 +840,20 @@ def _bends(
     """
     if not links:
         return {}
-    from scipy.spatial import cKDTree
-
     nodes = list(pos)
     xy = np.array([pos[n] for n in nodes], dtype=float)
     rad = np.array([radius.get(n, 10.0) for n in nodes]) + _CLEAR
-    tree = cKDTree(xy)
     at = {n: i for i, n in enumerate(nodes)}
-    reach = float(rad.max())
+    near = _near_dots(xy, float(rad.max()), many=len(links) * len(nodes) > _TREE_ABOVE)
 
     def hits(u: Hashable, v: Hashable, shape: tuple[str, float] | None) -> int:
         pts = _curve_points(xy[at[u]], xy[at[v]], shape)
-        near = {j for found in tree.query_ball_point(pts, reach) for j in found} - {at[u], at[v]}
-        if not near:
+        idx = near(pts)
+        idx = idx[(idx != at[u]) & (idx != at[v])]
+        if not idx.size:
             return 0
-        idx = np.fromiter(near, dtype=int)
-        d = np.linalg.norm(pts[:, None, :] - xy[idx][None, :, :], axis=2).min(axis=0)
-        return int((d < rad[idx]).sum())
+        d2 = ((pts[:, None, :] - xy[idx][None, :, :]) ** 2).sum(axis=2).min(axis=0)
+        return int((d2 < rad[idx] ** 2).sum())
 
     out: dict[tuple[Hashable, Hashable], tuple[str, float] | None] = {}
     for u, v in links:
@@ -952,6 +985,43 @@ def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
+class _DeferredIFrame:
+    """Stands in for ``IPython.display.IFrame`` while pyvis is imported; made real on first use."""
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        from IPython.display import IFrame
+
+        return IFrame(*args, **kwargs)
+
+
+def _pyvis_network_class() -> type:
+    """pyvis's ``Network`` class, imported without importing IPython when IPython is not loaded yet.
+
+    pyvis 0.3.2's ``network.py`` runs ``from IPython.display import IFrame`` at
+    import, for ``Network.show()`` in a notebook only; importing IPython (its
+    terminal, jedi, prompt_toolkit) was 0.33-0.6 s of the 3 s warm ``citegraph
+    report`` (``benchmarks/bench_warm.py``).  Outside a notebook, pyvis gets a
+    stand-in ``IPython.display`` for the length of its import, whose
+    ``IFrame`` imports the real one when called; ``sys.modules`` is put back
+    at once, so a later ``import IPython`` gets the real package.
+    """
+    if "pyvis.network" in sys.modules or "IPython" in sys.modules:
+        from pyvis.network import Network
+
+        return Network
+    package, display = types.ModuleType("IPython"), types.ModuleType("IPython.display")
+    display.IFrame = _DeferredIFrame  # type: ignore[attr-defined]
+    package.display = display  # type: ignore[attr-defined]
+    sys.modules["IPython"], sys.modules["IPython.display"] = package, display
+    try:
+        from pyvis.network import Network
+    finally:
+        for name, module in (("IPython", package), ("IPython.display", display)):
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    return Network
+
+
 def _pyvis_page(data: dict[str, Any]) -> str:
     """pyvis's own in-line page for the items and options of ``data``.
 
@@ -961,10 +1031,7 @@ def _pyvis_page(data: dict[str, Any]) -> str:
     at 5,000 papers in ``benchmarks/bench_html.py``), and ``from_nx`` goes
     through them.
     """
-    # Imported here: pyvis.network imports IPython (0.6-1.4 s measured), which
-    # only the commands that write a page should pay for.
-    from pyvis.network import Network
-
+    Network = _pyvis_network_class()
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     # generate_html reads only these lists (node_ids/node_map serve add_node/add_edge).
     net.nodes.extend(data["nodes"])
