@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import networkx as nx
 
+from citegraph.wording import plural
+
 if TYPE_CHECKING:
     from citegraph.fetch.pipeline import BuildResult
 
@@ -91,7 +93,7 @@ class ReportResult:
                 year = "" if pd.isna(row.year) else f" ({int(row.year)})"  # title-only entries have none
                 lines.append(f"  {i:>2}. {label}{year}")
         fams = {k: v for k, v in self.families.items() if len(v) > 1}
-        lines.append(f"{_plural(len(fams), 'model family', 'model families')} with more than one paper"
+        lines.append(f"{plural(len(fams), 'model family', 'model families')} with more than one paper"
                      + (": " + ", ".join(sorted(fams)) if fams else ""))
         chains = [
             f"{link['parent'].get('name') or link['parent'].get('title')} → "
@@ -99,13 +101,9 @@ class ReportResult:
             for link in self.links
         ]
         shown = "; ".join(chains[:12]) + (" …" if len(chains) > 12 else "")
-        lines.append(f"{_plural(len(chains), 'lineage link')} parent → child" + (f": {shown}" if chains else ""))
+        lines.append(f"{plural(len(chains), 'lineage link')} parent → child" + (f": {shown}" if chains else ""))
         lines.append(f"Wrote {len(self.files)} files to {self.out_dir}/ — open {self.files['graph.html']}")
         return "\n".join(lines)
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def count_sentence(G: nx.DiGraph) -> str:
@@ -130,14 +128,14 @@ def count_sentence(G: nx.DiGraph) -> str:
             counts[kind] += has_kind(d, kind)
     listed = sum(1 for _, d in G.nodes(data=True) if d.get("listed"))
     parts = [
-        _plural(counts["cites"], "citation"),
-        _plural(counts["builds_on"], "lineage link", "lineage links") + " (builds_on)",
-        _plural(counts["mentions"], "mention"),
+        plural(counts["cites"], "citation"),
+        plural(counts["builds_on"], "lineage link", "lineage links") + " (builds_on)",
+        plural(counts["mentions"], "mention"),
     ]
     m = G.number_of_edges()
     sentence = (
-        f"The graph has {_plural(G.number_of_nodes(), 'paper')} ({listed} from the lists) and "
-        f"{_plural(m, 'link')}: {parts[0]}, {parts[1]} and {parts[2]}"
+        f"The graph has {plural(G.number_of_nodes(), 'paper')} ({listed} from the lists) and "
+        f"{plural(m, 'link')}: {parts[0]}, {parts[1]} and {parts[2]}"
     )
     if sum(counts.values()) > m:
         sentence += "; a link can be of more than one kind"

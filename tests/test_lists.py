@@ -418,6 +418,23 @@ def test_a_stored_reading_that_does_not_load_is_read_again(tmp_path):
     assert [e.arxiv for e in result.entries] == ["2405.09818"]
 
 
+def test_a_stored_reading_is_keyed_on_every_module_the_reader_runs():
+    """A module the reader imports but the key leaves out would let an old reading outlive a code change."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pathlib, citegraph, citegraph.fetch.lists as L\n"
+        "root = pathlib.Path(L.__file__).resolve().parent\n"
+        "keyed = {(root / f).resolve() for f in L._READER_FILES}\n"
+        "loaded = {pathlib.Path(m.__file__).resolve() for n, m in list(sys.modules.items())\n"
+        "          if n.startswith('citegraph') and not m.__file__.endswith('__init__.py')}\n"
+        "print(sorted(str(p.relative_to(root.parent)) for p in loaded - keyed))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"
+
+
 # ------------------------------------------------------------ names the list gives
 
 

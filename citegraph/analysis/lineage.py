@@ -92,6 +92,7 @@ import networkx as nx
 
 from citegraph.analysis.mainpath import main_path  # field-level lineage, part of this module's surface
 from citegraph.names import NameMatcher, clean_name, is_generic, model_name, name_key
+from citegraph.wording import plural
 
 __all__ = [
     "model_name",
@@ -1236,7 +1237,7 @@ def lineage_report(
             others = [f for f in fams if f not in rooted]
             head = f"{', '.join(names)} lineage"
             if others:
-                head += f" (with the {', '.join(others)} {_plural(len(others), 'family', 'families', count=False)})"
+                head += f" (with the {', '.join(others)} {plural(len(others), 'family', 'families', count=False)})"
         lines.append(f"## {_md_text(head)}" if fmt == "md" else f"Lineage {i}: {head}")
         lines.extend(_trees(part, fmt))
         if fmt == "md":
@@ -1307,7 +1308,7 @@ def _field_lines(
         lines.append("  (no citations to follow)")
     if back:
         note = (
-            f"{_plural(back, 'step')} of the main path {'goes' if back == 1 else 'go'} back in time (↩): "
+            f"{plural(back, 'step')} of the main path {'goes' if back == 1 else 'go'} back in time (↩): "
             "a paper cites one up to a year newer, through a preprint revised after the other appeared. "
             "Citations of a paper more than a year newer are left out of the path."
         )
@@ -1324,7 +1325,7 @@ def _field_lines(
         if not pairs:
             continue
         lines.extend(["", f"## {title}"] if md else [f"{title}:"])
-        head = f"{_plural(len(pairs), 'citation')}{touching} {why}" + (
+        head = f"{plural(len(pairs), 'citation')}{touching} {why}" + (
             f". The first {_SHOWN_DROPPED}, citing → cited:" if len(pairs) > _SHOWN_DROPPED else ", citing → cited:")
         lines.append(_md_text(head) + "\n" if md else f"  {head}")
         shown = pairs[:_SHOWN_DROPPED]
@@ -1337,16 +1338,6 @@ def _field_lines(
             more = f"… {len(pairs) - _SHOWN_DROPPED} more (all in --format json)"
             lines.append(f"- {_md_text(more)}" if md else f"  {more}")
     return lines
-
-
-def _plural(n: int, word: str, plural: str | None = None, *, count: bool = True) -> str:
-    """``"1 citation"``, ``"2 citations"``; ``count=False`` gives the word alone.
-
-    >>> _plural(1, "step"), _plural(3, "family", "families"), _plural(2, "family", "families", count=False)
-    ('1 step', '3 families', 'families')
-    """
-    form = word if n == 1 else (plural or word + "s")
-    return f"{n:,} {form}" if count else form
 
 
 def _short(G: nx.DiGraph, n: Any, names: dict[Any, str]) -> str:

@@ -48,6 +48,7 @@ from citegraph.fetch.cache import Cache, resolve_cache_path
 from citegraph.fetch.entry import Entry
 from citegraph.graph.assemble import add_fetched, graph_from_entries
 from citegraph.graph.model import normalize_title
+from citegraph.wording import one_line
 
 # The API client (httpx, tenacity, semanticscholar: ~0.1 s to import) is
 # imported where a request is made, so an --offline run never loads it.
@@ -86,10 +87,7 @@ def short_title(title: str | None, width: int = 60) -> str | None:
     >>> short_title(None) is None
     True
     """
-    if not title:
-        return None
-    text = " ".join(title.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return one_line(title, width) if title else None
 
 
 def _paper_label(paper_id: str | None, title: str | None, fallback: str | None = None) -> str:

@@ -47,6 +47,7 @@ from semanticscholar.SemanticScholarException import ObjectNotFoundException
 
 from citegraph import __version__
 from citegraph.errors import FetchError, RetriesExhaustedError
+from citegraph.wording import one_line
 
 __all__ = [
     "DEFAULT_API_URL",
@@ -206,18 +207,12 @@ class _Requester(ApiRequester):
             title = dict(parse_qsl(parameters.lstrip("&"))).get("query", "")
             return self._owner._call(
                 method, url, params=parameters.lstrip("&"), payload=payload,
-                what=f'the title match for "{_clip(title)}"', validate=_valid_match,
+                what=f'the title match for "{one_line(title, 80)}"', validate=_valid_match,
             )
         return self._owner._call(
             method, url, params=parameters.lstrip("&"), payload=payload,
             what=f"{method} {url}", validate=_valid_nonempty,
         )
-
-
-def _clip(text: str, width: int = 80) -> str:
-    """``text`` on one line, cut to ``width`` characters (titles in error messages)."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _valid_nonempty(data: Any) -> bool:

@@ -75,6 +75,7 @@ import numpy as np
 from citegraph.errors import UsageError
 from citegraph.graph import layout as _layout
 from citegraph.graph.model import has_kind
+from citegraph.wording import one_line, plural
 
 __all__ = [
     "COLOR_BY",
@@ -289,11 +290,6 @@ def _year_color(year: int | None, lo: int, hi: int) -> str:
 # ------------------------------------------------------------------ selection
 
 
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    """``1 paper``, ``2 papers``, ``1,000 papers``."""
-    return f"{n:,} {word if n == 1 else (words or word + 's')}"
-
-
 def _and(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
@@ -331,22 +327,22 @@ def _select(G: nx.DiGraph, pagerank: dict[Hashable, float], max_nodes: int) -> t
 
     parts, left_out = [], []
     if links_kept == len(links) and links:
-        parts.append(f"the {_plural(len(lineage), 'paper')} in lineage links")
+        parts.append(f"the {plural(len(lineage), 'paper')} in lineage links")
     elif links:
         n_lin = sum(1 for n in keep if n in lineage)
-        parts.append(f"the {_plural(n_lin, 'paper')} of the {links_kept:,} most confident of "
-                     f"{_plural(len(links), 'lineage link')}")
-        left_out.append(_plural(len(links) - links_kept, "lineage link"))
+        parts.append(f"the {plural(n_lin, 'paper')} of the {links_kept:,} most confident of "
+                     f"{plural(len(links), 'lineage link')}")
+        left_out.append(plural(len(links) - links_kept, "lineage link"))
     if n_listed:
         kind = "other listed paper" if lineage else "listed paper"
         if n_listed == len(listed):
-            parts.append(f"all {_plural(n_listed, kind)}" if n_listed > 1 else f"the {kind}")
+            parts.append(f"all {plural(n_listed, kind)}" if n_listed > 1 else f"the {kind}")
         else:
-            parts.append(f"the top {n_listed:,} of the {_plural(len(listed), kind)} by PageRank")
+            parts.append(f"the top {n_listed:,} of the {plural(len(listed), kind)} by PageRank")
     if n_listed < len(listed):
-        left_out.append(_plural(len(listed) - n_listed, "listed paper"))
+        left_out.append(plural(len(listed) - n_listed, "listed paper"))
     if n_others:
-        parts.append(f"the top {_plural(n_others, 'other paper' if parts else 'paper')} by PageRank")
+        parts.append(f"the top {plural(n_others, 'other paper' if parts else 'paper')} by PageRank")
     note = f"Showing {len(keep):,} of {len(G):,} papers (more than max_nodes={max_nodes:,}): " + _and(parts) + "."
     if left_out:
         note += f" Left out: {_and(left_out)}."
@@ -357,10 +353,7 @@ def _select(G: nx.DiGraph, pagerank: dict[Hashable, float], max_nodes: int) -> t
 
 
 def _clip(text: Any, limit: int = _MAX_TEXT) -> str | None:
-    if text is None:
-        return None
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return None if text is None else one_line(str(text), limit)
 
 
 def _short_title(title: str | None) -> str:
