@@ -950,23 +950,6 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot put {type(value).__name__} into the page")
 
 
-def _vis_assets() -> tuple[str, str]:
-    """vis-network's script and stylesheet, as shipped inside pyvis (what its in-line page embeds)."""
-    import importlib.util
-
-    # Found, not imported: tests and callers that only want the files need not
-    # pay for importing pyvis.network (and with it IPython).
-    spec = importlib.util.find_spec("pyvis")
-    if spec is not None and spec.submodule_search_locations:
-        root = Path(list(spec.submodule_search_locations)[0])
-    else:
-        import pyvis  # not found as a package: the import says why (ModuleNotFoundError)
-
-        root = Path(pyvis.__file__).parent
-    lib = root / "templates" / "lib" / "vis-9.1.2"
-    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
-
-
 def _inline(text: str, tag: str) -> str:
     """Check that trusted asset text cannot end its ``<script>``/``<style>`` early."""
     if f"</{tag}" in text.lower():
