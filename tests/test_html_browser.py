@@ -533,3 +533,41 @@ def test_panel_and_labels_use_a_font_stack_with_cjk_fallbacks(opened):
     assert "Noto Sans CJK SC" in family and "Microsoft YaHei" in family
     face = opened.js("citegraph.network.body.nodes[0].options.font.face")
     assert "Noto Sans CJK SC" in face and "PingFang SC" in face
+
+
+def _cjk_font_installed() -> bool:
+    return bool(shutil.which("fc-list")) and bool(
+        subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip()
+    )
+
+
+def test_chinese_names_are_drawn_as_chinese_glyphs(browser, tmp_path):
+    """A name from Chinese notes is drawn in a CJK face, not as empty boxes (tofu)."""
+    if not _cjk_font_installed():
+        pytest.skip("no CJK font on this machine (.ci/run installs Debian's fonts-wqy-microhei)")
+    G = new_graph()
+    add_paper(G, "a", title="通义千问：大规模视觉语言模型", name="通义千问", year=2023, listed=True)
+    add_paper(G, "b", title="悟道·视界：多模态生成", name="悟道·视界", year=2024, listed=True)
+    add_link(G, "b", "a", "builds_on", confidence=0.9)
+    path = tmp_path / "cjk.html"
+    write_html(G, path)
+    page = Opened(browser, path, viewport=(900, 600))
+    try:
+        labels = page.js("citegraph.network.body.nodeIndices.map((i) => citegraph.network.body.nodes[i].options.label)")
+        assert sorted(labels) == ["悟道·视界", "通义千问"]
+        face = page.js("citegraph.network.body.nodes[citegraph.network.body.nodeIndices[0]].options.font.face")
+        # Each character drawn alone in the labels' face: missing glyphs all draw
+        # the same box, real ones differ from each other and from that box.
+        shapes = page.js(
+            """(face) => { const c = document.createElement('canvas'); c.width = c.height = 64;
+                           const x = c.getContext('2d');
+                           return ['通', '义', '千', '问', '\\uFFFF'].map((ch) => {
+                             x.clearRect(0, 0, 64, 64); x.font = '48px ' + face; x.fillText(ch, 4, 52);
+                             return Array.from(x.getImageData(0, 0, 64, 64).data).join(','); }); }""",
+            face,
+        )
+        assert len(set(shapes)) == 5
+        assert page.errors == [] and page.blocked == []
+        _save_shot(page, tmp_path / "cjk.png", "cjk.png")
+    finally:
+        page.close()

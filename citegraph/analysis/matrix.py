@@ -158,10 +158,16 @@ class CitationMatrix:
         level = np.full(ncomp, -1, dtype=np.int64)
         frontier = np.flatnonzero(indeg == 0)
         depth = 0
+        indptr, indices = C.indptr, C.indices
         while frontier.size:
             level[frontier] = depth
             depth += 1
-            cited, count = np.unique(C[frontier].indices, return_counts=True)
+            # the frontier's rows gathered straight from the CSR arrays: scipy's
+            # row indexing costs ~0.1 ms a call, most of a generation's time
+            starts, lens = indptr[frontier], indptr[frontier + 1] - indptr[frontier]
+            total = int(lens.sum())
+            at = np.arange(total) + np.repeat(starts - (np.cumsum(lens) - lens), lens)
+            cited, count = np.unique(indices[at], return_counts=True)
             indeg[cited] -= count
             frontier = cited[indeg[cited] == 0]
         node_level = level[comp]
