@@ -9,7 +9,9 @@ exit status 1.  Heavy modules are imported inside the commands so that
 from __future__ import annotations
 
 import sys
-from typing import Any
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
 
 import click
 
@@ -36,6 +38,26 @@ def main() -> None:
 
     Typical use: citegraph report my-list.md --out out/   (S2_API_KEY in the environment)
     """
+
+
+@contextmanager
+def _writing(path: str | Path) -> Iterator[None]:
+    """Turn an OSError while writing the output ``path`` into one ``Error: ...`` line naming the file."""
+    try:
+        yield
+    except (FileExistsError, NotADirectoryError):
+        # mkdir or open met a file where the path needs a folder
+        raise CitegraphError(f"{path}: cannot write (a part of the path is a file, not a folder)") from None
+    except OSError as exc:
+        raise CitegraphError(f"{exc.filename or path}: cannot write ({exc.strerror or exc})") from None
+
+
+def _make_parent(*paths: str | Path | None, folder: bool = False) -> None:
+    """Create the folders the outputs go in, before any slow work, so a bad path fails at once."""
+    for path in paths:
+        if path:
+            with _writing(path):
+                (Path(path) if folder else Path(path).parent).mkdir(parents=True, exist_ok=True)
 
 
 def _echo_frame(frame: Any, fmt: str) -> None:
@@ -94,7 +116,7 @@ _FETCH_OPTIONS = (
     click.option("--min-interval", type=click.FloatRange(min=0), default=None,
                  envvar="CITEGRAPH_S2_MIN_INTERVAL",
                  help="Seconds between requests [default 1; env CITEGRAPH_S2_MIN_INTERVAL]."),
-    click.option("--quiet", is_flag=True, help="No progress bars."),
+    click.option("--quiet", is_flag=True, help="No progress bars (warnings are still printed)."),
 )
 
 
@@ -110,16 +132,16 @@ def _check_fetch(fetch: dict[str, Any]) -> None:
         raise click.UsageError("--offline and --refresh contradict each other")
 
 
-def _echo_fetch_notes(warnings: Any, capped: Any, quiet: bool, offline_note: str | None = None) -> None:
+def _echo_fetch_notes(warnings: Any, capped: Any, offline_note: str | None = None) -> None:
     """List-reading warnings, cut lists (papers named by title and id) and what --offline lacked, on stderr.
 
-    Cut lists and missing items are printed even with --quiet: they say the graph is incomplete.
+    All printed even with --quiet, which only drops progress bars: warnings
+    name list lines the user must fix, the rest says the graph is incomplete.
     """
     from citegraph.fetch.pipeline import format_capped
 
-    if not quiet:
-        for warning in warnings:
-            click.echo(f"warning: {warning}", err=True)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     for cap in capped:
         click.echo(f"capped: {format_capped(cap)}", err=True)
     if offline_note:
@@ -132,8 +154,8 @@ def _echo_fetch_notes(warnings: Any, capped: Any, quiet: bool, offline_note: str
 @fetch_options
 @click.option("--graphml", type=click.Path(dir_okay=False), help="Also write GraphML (Gephi, Cytoscape).")
 @click.option("--unresolved-csv", type=click.Path(dir_okay=False),
-              help="Where to list unresolved entries and what --offline lacked "
-                   "[default: OUTPUT's name + .unresolved.csv, when any].")
+              help="Where to list unresolved entries and what --offline lacked; written on every "
+                   "run, the header alone when there are none [default: OUTPUT's name + .unresolved.csv].")
 @click.option("--no-lineage", "lineage", flag_value=False, default=True,
               help="Write citations only: no builds_on edges for the model lineage links found.")
 def build_cmd(
@@ -143,26 +165,25 @@ def build_cmd(
 
     Example: citegraph build notes/*.md -o graph.json   (S2_API_KEY in the environment)
     """
-    from pathlib import Path
-
     from citegraph.graph.model import save_graph, write_graphml
     from citegraph.output import write_frame
     from citegraph.reporting import build  # the fetch pipeline, then lineage as builds_on edges
 
     _check_fetch(fetch)
-    result = build(list(lists), **fetch)
-    rows = result.csv_rows()  # unresolved entries, then what --offline lacked
     out = Path(output)
-    csv_path = None
-    if rows:
-        csv_path = Path(unresolved_csv) if unresolved_csv else out.with_name(out.stem + ".unresolved.csv")
-    _echo_fetch_notes(result.warnings, result.stats["capped"], fetch["quiet"], result.offline_note(csv_path))
-    save_graph(result.graph, output)
+    # Written on every run, the header alone when nothing is unresolved, so that
+    # a file left by an earlier run never lists entries this run resolved.
+    csv_path = Path(unresolved_csv) if unresolved_csv else out.with_name(out.stem + ".unresolved.csv")
+    _make_parent(out, graphml, csv_path)
+    result = build(list(lists), **fetch)
+    _echo_fetch_notes(result.warnings, result.stats["capped"], result.offline_note(csv_path))
+    with _writing(out):
+        save_graph(result.graph, out)
     if graphml:
-        write_graphml(result.graph, graphml)
-    if csv_path is not None:
-        with csv_path.open("w", encoding="utf-8", newline="") as fh:
-            write_frame(result.unresolved_frame(), "csv", fh)
+        with _writing(graphml):
+            write_graphml(result.graph, graphml)
+    with _writing(csv_path), csv_path.open("w", encoding="utf-8", newline="") as fh:
+        write_frame(result.unresolved_frame(), "csv", fh)  # unresolved entries, then what --offline lacked
     click.echo(result.summary_line(csv_path), err=True)
 
 
@@ -274,7 +295,8 @@ def audit_cmd(graph: str, merge: bool, output: str | None, fmt: str) -> None:
     click.echo(audit_summary(report), err=True)
     if merge:
         merge_duplicates(G, report["duplicates"])
-        save_graph(G, output or graph)
+        with _writing(output or graph):
+            save_graph(G, output or graph)
         n = len(report["duplicates"])
         click.echo(f"merged {n} {'duplicate' if n == 1 else 'duplicates'} into {output or graph}", err=True)
 
@@ -326,8 +348,10 @@ def html_cmd(graph: str, output: str, color: str, size: str, layout: str, max_no
     from citegraph.graph.html import write_html
     from citegraph.graph.model import load_graph
 
-    result = write_html(load_graph(graph), output, color=color, size=size, layout=layout,
-                        max_nodes=max_nodes, title=title)
+    _make_parent(output)  # before the layout is computed
+    G = load_graph(graph)
+    with _writing(output):
+        result = write_html(G, output, color=color, size=size, layout=layout, max_nodes=max_nodes, title=title)
     click.echo(result.summary())
 
 
@@ -359,11 +383,14 @@ def report_cmd(ctx: click.Context, lists: tuple[str, ...], out_dir: str, no_fetc
                  if name != "quiet" and ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE]
         if typed:
             raise click.UsageError(f"--no-fetch fetches nothing: drop --{typed[0].replace('_', '-')}")
-        result = report(list(lists), out_dir, fetch=False)
+        options: dict[str, Any] = {"fetch": False}
     else:
         _check_fetch(fetch)
-        result = report(list(lists), out_dir, **fetch)
-    _echo_fetch_notes(result.warnings, result.stats.get("capped", []), fetch["quiet"], result.offline_note)
+        options = fetch
+    _make_parent(out_dir, folder=True)  # before fetching: a bad --out fails at once
+    with _writing(out_dir):
+        result = report(list(lists), out_dir, **options)
+    _echo_fetch_notes(result.warnings, result.stats.get("capped", []), result.offline_note)
     click.echo(result.summary())
 
 # === demo ===
@@ -379,7 +406,10 @@ def demo_cmd(out_dir: str) -> None:
     """
     from citegraph.reporting import demo
 
-    click.echo(demo(out_dir).summary())
+    _make_parent(out_dir, folder=True)
+    with _writing(out_dir):
+        result = demo(out_dir)
+    click.echo(result.summary())
 
 
 if __name__ == "__main__":  # pragma: no cover

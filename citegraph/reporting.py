@@ -365,6 +365,7 @@ def _report(
 
         read = read_lists(lists)
         G = graph_from_entries(read.entries)
+        G.graph["fetch"] = {"fetched": False}  # ids copied from a list are not fetched papers (audit)
         stats, warnings = {"listed": len(read.entries)}, list(read.warnings)
         import pandas as pd
 

@@ -437,3 +437,15 @@ def test_cli_output_is_stable_and_merge_is_recorded(dups, tmp_path):
     again = _run("audit", path, "--format", "json")
     assert "duplicates" not in {r["problem"] for r in json.loads(again.stdout)}
     assert "0 likely duplicates" in again.stderr
+
+
+def test_a_list_s_own_semantic_scholar_id_is_not_a_fetched_paper(tmp_path):
+    """report --no-fetch on a list that names a paper by its S2 id: one not_fetched row, nothing judged."""
+    from citegraph.reporting import report
+
+    lst = tmp_path / "ids.txt"
+    lst.write_text("a9b42b0ccf0ba2e9f511881cc41013c66cb0e24c\narXiv:2405.09818\n", encoding="utf-8")
+    G = report([lst], tmp_path / "out", fetch=False).graph
+    assert any(pid for _, pid in G.nodes(data="paper_id")) and not was_fetched(G)
+    frame = audit_frame(audit(G))
+    assert frame["problem"].tolist() == ["not_fetched"]

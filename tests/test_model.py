@@ -187,6 +187,8 @@ def _node_link(**change):
         ({"nodes__0__year": "abc"}, "node 'a': year 'abc' is not a year"),
         ({"nodes__0__listed": "yes"}, "node 'a': listed 'yes' is not true/false"),
         ({"nodes__0__tags": "X"}, "node 'a': tags must be a list, not 'X'"),
+        ({"nodes__0__title": 42}, "node 'a': title must be text, not 42"),
+        ({"nodes__1__name": ["Janus"]}, "node 'b': name must be text, not ['Janus']"),
         ({"edges__0__kind": None}, "edge 'a' → 'b': kind None is not one of mentions, cites, builds_on"),
         ({"edges__0__target": "zz"}, "edge 'a' → 'zz': 'zz' is not a node of the graph"),
         ({"edges__0__confidence": 2}, "edge 'a' → 'b': confidence 2 is not a number in 0..1"),
@@ -206,3 +208,16 @@ def test_load_graph_accepts_the_untouched_file(tmp_path):
     path.write_text(json.dumps(_node_link()))
     G = m.load_graph(path)
     assert list(G.edges) == [("a", "b")] and G.nodes["a"]["year"] == 2021
+
+
+def test_papers_frame_keeps_whole_numbers_whole_where_some_are_missing():
+    """papers.csv writes 8, not 8.0, for counts that only some papers have."""
+    import pandas as pd
+
+    G = m.new_graph()
+    m.add_paper(G, "a", title="A", references_fetched=8, references_unresolved=1, citations_fetched=3)
+    m.add_paper(G, "b", title="B")
+    frame = m.nodes_frame(G)
+    for col in ("references_fetched", "references_unresolved", "citations_fetched", "year", "corpus_id"):
+        assert str(frame[col].dtype) == "Int64", col
+    assert frame.loc[0, "references_fetched"] == 8 and frame.loc[1, "references_fetched"] is pd.NA

@@ -111,9 +111,11 @@ def _entry_text(entry: Any) -> str:
 def was_fetched(G: nx.DiGraph) -> bool:
     """Whether anything in ``G`` came from Semantic Scholar.
 
-    The fetch pipeline records its run in the graph attribute ``fetch``; a
-    graph without it (built from the lists' text, by hand, or by an older
-    citegraph) counts as fetched when a paper has a ``paper_id`` or a
+    The fetch pipeline records its run in the graph attribute ``fetch``, and
+    a graph made from the lists' text alone (``report --no-fetch``, ``demo``)
+    records ``fetch={"fetched": False}``: a Semantic Scholar id copied from a
+    list is not a fetched paper.  A graph with neither (by hand, or by an
+    older citegraph) counts as fetched when a paper has a ``paper_id`` or a
     ``cites`` link exists, since only the API supplies those.
 
     Examples
@@ -124,10 +126,13 @@ def was_fetched(G: nx.DiGraph) -> bool:
     >>> was_fetched(G)
     False
     >>> _ = add_paper(G, "c0ffee", paper_id="c0ffee", title="Chameleon")
-    >>> was_fetched(G), was_fetched(new_graph(fetch={"requests": 0}))
-    (True, True)
+    >>> was_fetched(G), was_fetched(new_graph(fetch={"requests": 0})), was_fetched(new_graph(fetch={"fetched": False}))
+    (True, True, False)
     """
-    if "fetch" in G.graph or any(pid for _, pid in G.nodes(data="paper_id")):
+    fetch = G.graph.get("fetch")
+    if isinstance(fetch, Mapping) and "fetched" in fetch:
+        return bool(fetch["fetched"])
+    if fetch is not None or any(pid for _, pid in G.nodes(data="paper_id")):
         return True
     return any("cites" in (d.get("kinds") or [d.get("kind")]) for _, _, d in G.edges(data=True))
 
@@ -184,11 +189,12 @@ def _unresolved(G: nx.DiGraph, fetched: bool = True) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "title", "source", "reason"])
 
 
-def _no_references(G: nx.DiGraph) -> pd.DataFrame:
+def _no_references(G: nx.DiGraph, fetched: bool = True) -> pd.DataFrame:
     rows = []
-    for node, d in G.nodes(data=True):
-        fetched = d.get("references_fetched")
-        if fetched == 0:
+    # nothing fetched: the one not_fetched row says it; no paper is judged
+    for node, d in G.nodes(data=True) if fetched else ():
+        got = d.get("references_fetched")
+        if got == 0:
             known = d.get("reference_count")
             unresolved = d.get("references_unresolved") or 0
             if unresolved:
@@ -197,7 +203,7 @@ def _no_references(G: nx.DiGraph) -> pd.DataFrame:
                 reason = f"0 of {known} references fetched"
             else:
                 reason = "Semantic Scholar lists no references"
-        elif fetched is None and d.get("listed") and d.get("paper_id") and G.out_degree(node) == 0:
+        elif got is None and d.get("listed") and d.get("paper_id") and G.out_degree(node) == 0:
             reason = "references never fetched"
         else:
             continue
@@ -641,7 +647,7 @@ def audit(G: nx.DiGraph) -> dict[str, pd.DataFrame]:
     return {
         "not_fetched": _not_fetched(G, fetched),
         "unresolved": _unresolved(G, fetched),
-        "no_references": _no_references(G),
+        "no_references": _no_references(G, fetched),
         "capped_citations": _capped(G),
         "unresolved_references": _unresolved_references(G),
         "duplicates": duplicate_candidates(G),

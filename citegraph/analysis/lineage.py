@@ -34,30 +34,46 @@ their weight and what ``detail`` says:
     The child's text names the parent, with no builds-on phrase around it
     (only for papers of one family).  Detail: ``"the child's text names Foo"``.
 ``list`` (0.20)
-    The list names both in one item: the same notes, or lines at most 3
-    apart in one file.  Detail: ``"the list gives both the same notes"`` or
-    ``"listed together in FILE: the parent at line 20, the child at line 21"``.
+    The list names both in one item: the same notes, or, for papers without
+    notes, the same line or lines at most 3 apart in one file with no other
+    paper's line between.  Papers with different notes are different items
+    (neighbours in a bullet list), however close.  Detail: ``"the list gives
+    both the same notes"`` or ``"listed together in FILE: the parent at line
+    20, the child at line 21"``.
 ``date`` (0.05)
-    The child is later.  Detail: ``"2024-05 → 2024-07"`` (arXiv month, else
+    The child is later (or of the same year, one of the two dated by year
+    alone).  Detail: ``"2024-05 → 2024-07"`` (arXiv month, else
     year; parent first).
 
 Confidence is the noisy-OR of the weights, ``1 - prod(1 - w)``: each item is
 independent support, more support never lowers it, and one weak item alone
 stays low (text alone 0.72 < text + citation + intent 0.84 < ... ).
 
-A link needs the child to be later than the parent (arXiv id month, else
-year) and either a ``text`` statement, or ``name`` plus some support
+A link needs the child to be later than the parent (by arXiv id month when
+both have one, else by year; in the same year with a month missing, neither
+is earlier, and the names or the statement give the order) and either a
+``text`` statement, or ``name`` plus some support
 (``citation``, ``authors``, ``repo``, ``list`` or ``mention``), or an influential
 methodology citation between papers sharing authors.  Sharing a name alone
 is never enough: homonyms (two unrelated "CoDi" papers) stay apart.  Nor is a
 statement about the parent's outputs or a benchmark built on them ("we build
 a benchmark on X outputs", "X-generated data", 基于X构建了一个基准), and
-comparisons ("outperforms X", "unlike X", 与X相比) are no statements at all.
+comparisons ("outperforms X", "unlike X", 与X相比) are no statements at all, nor
+are denials ("does not build on X", "rather than fine-tuning X", 不是基于X,
+没有在X的基础上) and statements about another paper ("prior work that builds
+on X", "Foo, which builds on X").  A bare comma joins a name to a cue only
+through other known names ("built on Foo, X"), not through other words
+("Based on our experiments, X is slow").  When a statement names several
+earlier papers of one name, only citation, authors or repository evidence
+picks one of them; without it, none is linked.
 Within a family a child gets one family parent: the closest lower version of
 its own variant, else the latest earlier base model (``Janus-Pro`` descends
-from ``Janus``, not from its sibling ``JanusFlow``); the first of its eight
-closest elders that has support, so a family of n papers needs at most 8n
-support checks, not n².  Two preprints citing each
+from ``Janus``, not from its sibling ``JanusFlow``).  Of its eight closest
+elders, the closest with citation, authors or repository evidence wins, else
+the closest with ``list`` or ``mention`` support; elders sharing one name
+(homonyms) need citation, authors or repository evidence, the most confident
+of them winning.  So a family of n papers needs at most 8n support checks,
+not n².  Two preprints citing each
 other get one link, in date order, and its ``citation`` item says the cycle
 was broken; :func:`lineage_report` with ``main_path`` reports the citations
 left out of the citation network's main path (running back in time, or
@@ -389,8 +405,11 @@ def _aliases(G: nx.DiGraph, names: dict[Any, str], texts: dict[Any, str]) -> dic
 # --------------------------------------------------------------- evidence
 
 # A builds-on statement around a mention of the parent X.  Each pattern is
-# (text just before X, text just after X); either may be empty.
-_COORD = r"(?:[^，。；;,.!?]{1,30}?(?:和|与|及|、|and|,)\s*)?"
+# (text just before X, text just after X); either may be empty.  X may be
+# the second of two joined by a conjunction ("built on Foo and X"); a bare
+# comma joins only known names (see _name_chain): "Based on our experiments,
+# X is slow" says nothing of what X is built on.
+_COORD = r"(?:[^，。；;,.!?]{1,30}?(?:和|与|及|、|and)\s*)?"
 _BEFORE = [
     r"\b(?:built|build|builds|building)\s+(?:\w+\s+){0,2}(?:up)?on\s+(?:top\s+of\s+)?(?:the\s+)?(?:pre-?trained\s+)?",
     r"\bbuild\w*\s+\S+\s+(?:up)?(?:on|from)\s+(?:[\w.'’]+\s+){0,3}",
@@ -447,20 +466,63 @@ _AFTER_ONLY = [
     r"\s*(?:模型)?作为(?:其|我们的)?(?:图像|视觉)?(?:分词器|标记化器|骨干网络|骨干|基座模型|基础模型)",
     r"\s+as\s+(?:the|its|our|a)\s+(?:image\s+|visual\s+)?(?:tokenizer|backbone|base\s+model)\b",
 ]
-_BEFORE_RX = [re.compile("(?:" + b + ")" + _COORD + r"$", re.I | re.M) for b in _BEFORE]
+_BEFORE_RX = [re.compile("(?:" + b + ")(?P<coord>" + _COORD + r")$", re.I | re.M) for b in _BEFORE]
 # Matches where any of _BEFORE_RX does: most mentions are comparisons, which
 # one search then rules out instead of thirty.
 _ANY_BEFORE_RX = re.compile("(?:" + "|".join(f"(?:{b})" for b in _BEFORE) + ")" + _COORD + r"$", re.I | re.M)
 _AFTER_RX = {b: re.compile(a) for b, a in _AFTER.items()}
+# A name joined to the cue through another ("fine-tuned from Llama, X is not
+# used") that a verb follows starts a clause of its own: the cue's object ended before it.
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:is|was|are|were|has|have|had|does|did|do|can|could|will|would|may|might|should|must"
+    r"|shows?|showed|fails?|failed|performs?|performed|remains?|lags?|struggles?|suffers?)\b",
+    re.I,
+)
 _AFTER_ONLY_RX = [re.compile(a, re.I) for a in _AFTER_ONLY]
 
 
-# "outperforms models built on X", "methods based on X": other works built on X
+# "outperforms models built on X", "methods based on X", "prior work that
+# builds on X": other works built on X
 _OTHERS_BEFORE = re.compile(
-    r"\b(?:models|methods|approaches|works|baselines|systems|pipelines|frameworks|those|ones|others)"
-    r"\s+(?:(?:that|which)\s+(?:are|were)\s+)?$",
+    r"\b(?:models|methods|approaches|works|baselines|systems|pipelines|frameworks|those|ones|others"
+    r"|papers|studies|variants|efforts|techniques"
+    r"|(?:prior|previous|existing|earlier|recent|other|related|concurrent)\s+"
+    r"(?:work|research|study|model|method|approach|system|paper))"
+    r"\s+(?:(?:that|which)\s+(?:(?:are|were|is|was|has\s+been|have\s+been)\s+)?)?$",
     re.I,
 )
+# A relative clause whose subject is the word(s) before it: "X, which builds
+# on Y" is about X.  Its subject ends where the match starts.
+_RELATIVE_BEFORE = re.compile(
+    r"\s*,?\s*(?:which|that|who)\s+(?:(?:is|was|are|were|has\s+been|have\s+been|itself|also|further"
+    r"|directly|in\s+turn)\s+){0,2}$",
+    re.I,
+)
+# ... and a subject that is what the child is compared with: "evaluated
+# against Foo, which builds on Y", "outperforms Foo, which is based on Y"
+_COMPARED_SUBJECT = re.compile(
+    r"\b(?:against|than|versus|vs\.?|over|unlike|outperform\w*|beat\w*|surpass\w*|exceed\w*"
+    r"|compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?$",
+    re.I,
+)
+
+# Denials in front of a cue: "does not build on X", "never extends X",
+# "rather than fine-tuning X", 不是基于X, 没有在X的基础上.  A verbal negation
+# may stand three words before the cue ("is not directly based on"), a
+# preposition one ("instead of directly building on"); "not only" affirms.
+_NOT = r"(?:\b(?:not(?!\s+(?:only|just|merely)\b)|never|cannot|neither|nor|no\s+longer)\b|n['’]t\b)"
+_NEGATED_BEFORE = re.compile(
+    rf"(?:{_NOT}(?:\s+[\w'’-]+){{0,3}}"
+    r"|\b(?:instead\s+of|rather\s+than|without|unlike|as\s+opposed\s+to|in\s+contrast\s+to|in\s+place\s+of)"
+    r"(?:\s+[\w'’-]+)?"
+    # 不是, 并非, 没有, 而非, 不同于 ... up to four characters before the cue; a bare 不
+    # up to two, but not 不断 (keeps on), 不仅/不但 (not only), 不过 (however)
+    r"|(?:不是|并非|并不|并未|从未|未曾|没有|而非|而不是|不同于|区别于|有别于|不再|无需|不需要|不必)"
+    r"[^\s，。；、,;.!?：:]{0,4}"
+    r"|不(?![断仅但少同久过])[^\s，。；、,;.!?：:]{0,2})\s*$",
+    re.I,
+)
+_NOT_IN_CUE = re.compile(_NOT, re.I)  # "initialized not from X"
 
 
 # What is built on the parent's *outputs* or for *evaluating* it is not its
@@ -512,23 +574,82 @@ def _not_the_model(text: str, before: str, cue: re.Match[str], end: int) -> bool
 
 
 @lru_cache(maxsize=65536)  # remembered like _prose
-def _statement(text: str, start: int, end: int) -> str | None:
-    """The builds-on phrase around the mention ``text[start:end]``, if there is one."""
-    window = max(0, start - 60)  # only a sentence end within the window matters
-    sentence_start = max(text.rfind(c, window, start) for c in "。\n!?；;") + 1
-    before = text[max(sentence_start, window) : start]
+def _statement(text: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """The builds-on phrase around the mention ``text[start:end]``, if there is one.
+
+    ``others`` are the spans of other papers' names just before the mention:
+    a comma joins the mention to a cue only through them ("built on Foo, X"),
+    and a statement about one of them ("Foo, which builds on X") is not the
+    child's.  Denied cues ("not based on X") state nothing.
+
+    >>> t = "BetaNet is evaluated against AlphaNet, which builds on GammaNet."
+    >>> _statement(t, 55, 63) is None, _statement(t, 55, 63, ((29, 37),)) is None
+    (True, True)
+    >>> bool(_statement("We build on Foo, Bar and more.", 17, 20)), bool(_statement("We build on Foo, Bar and more.", 17, 20, ((12, 15),)))
+    (False, True)
+    >>> [bool(_statement(s, s.index("Foo"), s.index("Foo") + 3)) for s in
+    ...  ("Bar is built on Foo.", "Bar is not built on Foo.", "Rather than fine-tuning Foo, Bar starts anew.", "Bar并非基于Foo构建。")]
+    [True, False, False, False]
+    """
     after = text[end : end + 40]
-    if _ANY_BEFORE_RX.search(before):
-        for src, rx in zip(_BEFORE, _BEFORE_RX):
-            m = rx.search(before)
-            if m and not _OTHERS_BEFORE.search(before, 0, m.start()):
+    for pos in dict.fromkeys((start, _name_chain(text, start, others))):
+        window = max(0, pos - 60)  # only a sentence end within the window matters
+        sentence_start = max(text.rfind(c, window, pos) for c in "。\n!?；;") + 1
+        before = text[max(sentence_start, window) : pos]
+        if _ANY_BEFORE_RX.search(before):
+            for src, rx in zip(_BEFORE, _BEFORE_RX):
+                m = rx.search(before)
+                if not m or _OTHERS_BEFORE.search(before, 0, m.start()) or _denied(before, m):
+                    continue
+                if _about_another(text, pos - len(before) + m.start(), others):
+                    continue
+                if (pos != start or m.group("coord")) and _CLAUSE_AFTER.match(after):
+                    continue
                 need = _AFTER_RX.get(src)
                 if (need is None or need.match(after)) and not _not_the_model(text, before, m, end):
                     return _snippet(text, start, end)
-    for rx in _AFTER_ONLY_RX:
-        if rx.match(after):
-            return _snippet(text, start, end)
+    before = text[max(0, start - 30) : start]
+    if not _NEGATED_BEFORE.search(before):  # "is not Foo's successor", 不使用Foo作为骨干
+        for rx in _AFTER_ONLY_RX:
+            if rx.match(after):
+                return _snippet(text, start, end)
     return None
+
+
+_CHAIN_GAP = re.compile(r"(?:\s*(?:[,，、&]|\band\b|和|与|及)\s*)+$", re.I)
+
+
+def _name_chain(text: str, start: int, others: tuple[tuple[int, int], ...]) -> int:
+    """Where the run of other papers' names joined to the mention at ``start`` begins.
+
+    "built on Foo, Bar and X": the cue stands before the run, so the run's
+    start is where a cue is looked for.  Only names join: a comma after any
+    other words ("Based on our experiments, X") ends the run at ``start``.
+    """
+    if not others:
+        return start
+    starts = {e: s for s, e in others}
+    pos = start
+    while True:
+        gap = _CHAIN_GAP.search(text, max(0, pos - 12), pos)
+        if not gap or gap.start() not in starts:
+            return pos
+        pos = starts[gap.start()]
+
+
+def _denied(before: str, cue: re.Match[str]) -> bool:
+    """True when a negation stands just before the cue, or inside it ("initialized not from")."""
+    return bool(_NEGATED_BEFORE.search(before, 0, cue.start()) or _NOT_IN_CUE.search(cue.group(0)))
+
+
+def _about_another(text: str, cue_start: int, others: tuple[tuple[int, int], ...]) -> bool:
+    """True when the cue is in a relative clause about another paper: "Foo, which builds on X"."""
+    rel = _RELATIVE_BEFORE.search(text, max(0, cue_start - 40), cue_start)
+    if not rel:
+        return False
+    if any(e == rel.start() for _, e in others):
+        return True  # a named paper
+    return bool(_COMPARED_SUBJECT.search(text, max(0, rel.start() - 60), rel.start()))
 
 
 def _snippet(text: str, start: int, end: int, width: int = 50) -> str:
@@ -629,8 +750,34 @@ def _papers(G: nx.DiGraph) -> tuple[dict[Any, _Paper], dict[Any, set[str]]]:
     return papers, _aliases(G, names, texts)
 
 
+def _date_order(a: tuple[int, int, int] | None, b: tuple[int, int, int] | None) -> int | None:
+    """1 when ``a`` is later than ``b``, -1 when earlier, 0 when the dates cannot tell; None if one is missing.
+
+    By arXiv month and number when both have one, else by year alone: a year
+    says nothing about the month, so a year-only paper and one of the same
+    year with a month are neither earlier nor later than each other.
+
+    >>> _date_order((2024, 1, 1), (2024, 0, 0)), _date_order((2024, 0, 0), (2024, 5, 9))
+    (0, 0)
+    >>> _date_order((2025, 1, 1), (2024, 0, 0)), _date_order((2024, 5, 9), (2024, 7, 1))
+    (1, -1)
+    """
+    if a is None or b is None:
+        return None
+    x, y = (a, b) if a[1] and b[1] else (a[:1], b[:1])
+    return (x > y) - (x < y)
+
+
 def _later(child: _Paper, parent: _Paper) -> bool:
-    return child.date is not None and parent.date is not None and child.date > parent.date
+    """The child is surely later than the parent."""
+    return _date_order(child.date, parent.date) == 1
+
+
+def _not_earlier(child: _Paper, parent: _Paper) -> bool:
+    """The dates do not contradict ``parent → child``: the child is later, or the same year
+    when one of the two has no month (a year-only date)."""
+    order = _date_order(child.date, parent.date)
+    return order == 1 or (order == 0 and not (child.date[1] and parent.date[1]))  # type: ignore[index]
 
 
 def _cites(G: nx.DiGraph, u: Any, v: Any) -> bool:
@@ -669,8 +816,13 @@ def _citation_evidence(G: nx.DiGraph, child: Any, parent: Any) -> list[dict[str,
     return out
 
 
-def _support(G: nx.DiGraph, child: _Paper, parent: _Paper) -> list[dict[str, str]]:
-    """Evidence tying two papers beyond their names: citation, authors, repository."""
+def _support(
+    G: nx.DiGraph, child: _Paper, parent: _Paper, lines: dict[str, list[int]] | None = None
+) -> list[dict[str, str]]:
+    """Evidence tying two papers beyond their names: citation, authors, repository, list.
+
+    ``lines`` are the listed papers' lines per file (:func:`_source_lines`).
+    """
     a, b = G.nodes[child.id], G.nodes[parent.id]
     out = _citation_evidence(G, child.id, parent.id)
     shared = _shared_authors(b, a)
@@ -685,27 +837,70 @@ def _support(G: nx.DiGraph, child: _Paper, parent: _Paper) -> list[dict[str, str
         out.append(_evidence("repo", f"same repository github.com/{sorted(same_repo)[0]}"))
     elif same_org:
         out.append(_evidence("repo", f"same organisation github.com/{sorted(same_org)[0]}"))
-    together = _listed_together(b, a)
+    together = _listed_together(b, a, lines)
     if together:
         out.append(_evidence("list", together))
     return out
 
 
-def _listed_together(parent: dict[str, Any], child: dict[str, Any]) -> str | None:
-    """Where a list names two papers in one item (same notes, or lines a few apart), parent first.
+_TWO_LETTERS = re.compile(r"[^\W\d_][\W\d_]*[^\W\d_]")
+
+
+def _notes(d: dict[str, Any]) -> str:
+    """A paper's own list notes; a bare year or punctuation ("2023.") says nothing."""
+    text = (d.get("text") or "").strip()
+    return text if _TWO_LETTERS.search(text) else ""
+
+
+def _source_lines(G: nx.DiGraph) -> dict[str, list[int]]:
+    """The lines of each list file that name a paper, sorted."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for _, d in G.nodes(data=True):
+        for src in d.get("sources") or []:
+            f, _, line = str(src).rpartition(":")
+            if f and line.isdigit():
+                out[f].append(int(line))
+    return {f: sorted(v) for f, v in out.items()}
+
+
+def _listed_together(
+    parent: dict[str, Any], child: dict[str, Any], lines: dict[str, list[int]] | None = None
+) -> str | None:
+    """Where a list names two papers in one item, parent first.
+
+    The lists give the papers of one item the item's notes, so the same notes
+    are one item, and different notes are different items however close their
+    lines: neighbouring items of a bullet list are not one item.  Only papers
+    without notes fall back on their lines: the same line, or at most 3 apart
+    with no other paper's line between (``lines``: the papers' lines per file).
 
     >>> _listed_together({"sources": ["a.md:20", "b.md:3"]}, {"sources": ["a.md:21"]})
     'listed together in a.md: the parent at line 20, the child at line 21'
+    >>> _listed_together({"sources": ["a.md:20"]}, {"sources": ["a.md:22"]}, {"a.md": [20, 21, 22]})
+    >>> _listed_together({"sources": ["a.md:20"], "text": "One model."}, {"sources": ["a.md:21"], "text": "Another."})
+    >>> _listed_together({"sources": ["a.md:20"], "text": "Both."}, {"sources": ["a.md:21"], "text": "Both."})
+    'the list gives both the same notes'
     """
-    if parent.get("text") and parent.get("text") == child.get("text"):
+    notes = _notes(parent)
+    if notes and notes == _notes(child):
         return "the list gives both the same notes"
+    loose = not notes and not _notes(child)
     for sa in parent.get("sources") or []:
         fa, _, la = str(sa).rpartition(":")
         for sb in child.get("sources") or []:
             fb, _, lb = str(sb).rpartition(":")
-            if fa and fa == fb and la.isdigit() and lb.isdigit() and abs(int(la) - int(lb)) <= 3:
+            if not (fa and fa == fb and la.isdigit() and lb.isdigit()):
+                continue
+            lo, hi = sorted((int(la), int(lb)))
+            if lo == hi or (loose and hi - lo <= 3 and not _line_between(lines, fa, lo, hi)):
                 return f"listed together in {fa}: the parent at line {la}, the child at line {lb}"
     return None
+
+
+def _line_between(lines: dict[str, list[int]] | None, file: str, lo: int, hi: int) -> bool:
+    """True when another paper is named in ``file`` strictly between lines ``lo`` and ``hi``."""
+    found = (lines or {}).get(file, [])
+    return bisect.bisect_right(found, lo) < bisect.bisect_left(found, hi)
 
 
 def _weight(item: dict[str, str], G: nx.DiGraph, child: Any, parent: Any) -> float:
@@ -751,12 +946,16 @@ def _text_statements(
         hits = named[child.id] = find(child.text)
         own = {name_key(child.name)} if child.name else set()
         own |= {name_key(a) for a in aliases.get(child.id, ())}
+        # other papers' names, by end: what a comma may join, what a relative clause may be about
+        spans = sorted((e, s) for form, found in hits.items() if name_key(form) not in own for s, e in found)
+        ends = [e for e, _ in spans]
         for i in sorted(i for form in hits for i in rows_of[form]):
             pid, form = forms[i]
             if pid == child.id or name_key(form) in own or (pid, child.id) in out:
                 continue
             for start, end in hits[form]:
-                snippet = _statement(child.text, start, end)
+                near = spans[bisect.bisect_left(ends, start - 120) : bisect.bisect_right(ends, start)]
+                snippet = _statement(child.text, start, end, tuple((s, e) for e, s in near if (s, e) != (start, end)))
                 if snippet:
                     out[(pid, child.id)] = snippet
                     break
@@ -836,12 +1035,89 @@ class _FamilyIndex:
         below = bisect.bisect_left(group, (cv,), key=lambda t: t[0])
         for k in range(below - 1, -1, -1):
             p = group[k][1]
-            if p.date < child.date and p.id != child.id:
+            if p.id != child.id and _not_earlier(child, p):
                 yield p
         if c.variant:
             for _, p in reversed(self.groups.get("", [])):
-                if p.date < child.date and p.id != child.id:
+                if p.id != child.id and _not_earlier(child, p):
                     yield p
+
+
+# Evidence that ties two particular papers, not just two names: what picks one
+# paper among several of the same name ("list" and "mention" fit every homonym alike).
+_TYING_KINDS = frozenset({"citation", "authors", "repo"})
+
+
+def _ties(items: list[dict[str, str]]) -> bool:
+    return any(i["kind"] in _TYING_KINDS for i in items)
+
+
+def _family_parent(
+    G: nx.DiGraph,
+    child: _Paper,
+    index: _FamilyIndex,
+    aliases: dict[Any, set[str]],
+    named: dict[Any, dict[str, list[tuple[int, int]]]],
+    lines: dict[str, list[int]],
+) -> tuple[_Paper, list[dict[str, str]]] | None:
+    """The best supported of the child's closest elders in its family, and its support.
+
+    Up to :data:`_FAMILY_TRIES` elders are scored, closest first.  The first
+    with tying evidence (citation, authors, repository) wins; elders that
+    share one name (two "CoDi" papers) are weighed together, the most
+    confident of them with tying evidence winning, as only such evidence
+    says which of them the child follows.  Without tying evidence, the
+    closest elder of a name of its own with weaker support (``list``,
+    ``mention``) is the parent.
+    """
+    elders = list(itertools.islice(index.parents(child), _FAMILY_TRIES))
+    by_name: dict[str, list[_Paper]] = defaultdict(list)
+    for p in elders:
+        by_name[name_key(p.name or "")].append(p)
+    weak: tuple[_Paper, list[dict[str, str]]] | None = None
+    for key, group in by_name.items():  # in the order of each name's closest elder
+        scored = []
+        for parent in group:
+            support = _support(G, child, parent, lines)
+            if _mentioned(child, parent, aliases, named):
+                support.append(_evidence("mention", f"the child's text names {parent.name}"))
+            scored.append((parent, support))
+        tied = [(p, sup) for p, sup in scored if _ties(sup)]
+        if tied:  # max keeps the first (closest) of equals
+            return max(tied, key=lambda t: _confidence(t[1], G, child.id, t[0].id))
+        if len(group) == 1 and scored[0][1] and weak is None:
+            weak = scored[0]
+    return weak
+
+
+def _settle_homonyms(
+    G: nx.DiGraph,
+    papers: dict[Any, _Paper],
+    candidates: dict[tuple[Any, Any], list[dict[str, str]]],
+    family_of: dict[tuple[Any, Any], str | None],
+) -> None:
+    """Where a child's statement names several earlier papers of one name, keep one or none.
+
+    "CoDi-2 extends CoDi" fits both CoDi papers; only citation, authors or a
+    repository can say which.  The best supported of those with such evidence
+    stays (the most confident, then the latest); without any, none does.
+    """
+    groups: dict[tuple[Any, str], list[tuple[Any, Any]]] = defaultdict(list)
+    for pid, cid in candidates:
+        if papers[pid].name:
+            groups[(cid, name_key(papers[pid].name))].append((pid, cid))
+    for (cid, _), keys in groups.items():
+        if len(keys) < 2:
+            continue
+        tied = [k for k in keys if _ties(candidates[k])]
+        keep = max(
+            tied,
+            key=lambda k: (_confidence(candidates[k], G, k[1], k[0]), _sort_date(papers[k[0]])),
+            default=None,
+        )
+        for k in keys:
+            if k != keep:
+                del candidates[k], family_of[k]
 
 
 def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, Any]]:
@@ -888,6 +1164,7 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
         if p.parsed:
             by_stem[p.parsed.stem].append(p)
     display = _FamilyNames(by_stem)
+    lines = _source_lines(G)
 
     candidates: dict[tuple[Any, Any], list[dict[str, str]]] = {}
     family_of: dict[tuple[Any, Any], str | None] = {}
@@ -897,14 +1174,17 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
 
     for (pid, cid), snippet in statements.items():
         parent, child = papers[pid], papers[cid]
-        if not _later(child, parent):
+        if not _not_earlier(child, parent):
             continue
-        items = [_evidence("text", snippet)] + _support(G, child, parent)
+        if not _later(child, parent) and (cid, pid) in statements:
+            continue  # each says it builds on the other, and the dates cannot tell which came first
+        items = [_evidence("text", snippet)] + _support(G, child, parent, lines)
         same = parent.parsed and child.parsed and parent.parsed.stem == child.parsed.stem
         if same:
             items.append(_evidence("name", f"{child.name} is in the {display[child.parsed.stem]} family"))
         candidates[(pid, cid)] = items + [date_item(child, parent)]
         family_of[(pid, cid)] = display[child.parsed.stem] if same else None
+    _settle_homonyms(G, papers, candidates, family_of)
 
     stated = {cid for (pid, cid), fam in family_of.items() if fam}
     for stem, members in by_stem.items():
@@ -914,16 +1194,12 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
         for child in members:
             if child.id in stated:
                 continue  # the text already names its family parent
-            for parent in itertools.islice(index.parents(child), _FAMILY_TRIES):
-                support = _support(G, child, parent)
-                if _mentioned(child, parent, aliases, named):
-                    support.append(_evidence("mention", f"the child's text names {parent.name}"))
-                if not support:
-                    continue
+            found = _family_parent(G, child, index, aliases, named, lines)
+            if found:
+                parent, support = found
                 items = [_evidence("name", f"{child.name} is in the {display[stem]} family")]
                 candidates[(parent.id, child.id)] = items + support + [date_item(child, parent)]
                 family_of[(parent.id, child.id)] = display[stem]
-                break
 
     # strong API evidence alone: an influential methodology citation among co-authors
     for u, v, d in G.edges(data=True):
@@ -932,8 +1208,12 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
         if not (d.get("is_influential") and "methodology" in (d.get("intents") or [])):
             continue
         child, parent = papers[u], papers[v]
-        support = _support(G, child, parent)
-        if _later(child, parent) and any(i["kind"] == "authors" for i in support):
+        # undated order (same year, a month missing): the citation gives it, unless it runs both ways
+        in_order = _later(child, parent) or (
+            _not_earlier(child, parent) and not _cites(G, v, u) and (u, v) not in candidates
+        )
+        support = _support(G, child, parent, lines)
+        if in_order and any(i["kind"] == "authors" for i in support):
             candidates[(v, u)] = support + [date_item(child, parent)]
             family_of[(v, u)] = None
 

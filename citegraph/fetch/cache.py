@@ -35,6 +35,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -42,7 +43,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence, TypeVar
 
 from citegraph.errors import CacheError
 
@@ -101,6 +102,40 @@ CREATE TABLE IF NOT EXISTS parsed_lists (
     stored_at REAL NOT NULL
 );
 """
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _cache_error(path: Path, exc: sqlite3.Error) -> CacheError | None:
+    """The :class:`CacheError` for a fault of the file itself, or ``None`` for a misuse (a bug).
+
+    A damaged file surfaces wherever SQLite first reads the bad page, which may
+    be any query deep into a run, not only at opening.
+    """
+    name = getattr(exc, "sqlite_errorname", "")
+    if type(exc) is sqlite3.DatabaseError or name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return CacheError(f"{path}: the cache is corrupt ({exc}); delete it or pass another --cache")
+    if isinstance(exc, (sqlite3.OperationalError, sqlite3.DataError, sqlite3.InternalError)):
+        hint = "; is another citegraph run using it?" if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) else ""
+        return CacheError(f"{path}: cannot read or write the cache ({exc}){hint}")
+    return None  # ProgrammingError, IntegrityError, InterfaceError: citegraph's own mistake
+
+
+def _sqlite_errors(method: _F) -> _F:
+    """Decorate a :class:`Cache` method: a damaged or unusable file raises :class:`CacheError`."""
+
+    @functools.wraps(method)
+    def wrapper(self: "Cache", *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            error = _cache_error(self.path, exc)
+            if error is None:
+                raise
+            raise error from None
+
+    return wrapper  # type: ignore[return-value]
 
 
 def default_cache_path() -> Path:
@@ -183,7 +218,9 @@ class Cache:
     ------
     CacheError
         When the file cannot be opened or created, is not SQLite, or is a
-        cache of another schema version.
+        cache of another schema version; from any read or write, when the
+        file turns out damaged (``the cache is corrupt``) or cannot be used
+        (disk full, read-only, locked).
     """
 
     def __init__(self, path: str | os.PathLike[str], *, clock: Any = time.time):
@@ -249,22 +286,23 @@ class Cache:
             finally:
                 self._depth -= 1
             return
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise CacheError(f"{self.path}: cannot write the cache ({exc})") from None
+        self._execute_alone("BEGIN IMMEDIATE")
         self._depth = 1
         try:
             yield
         except BaseException:
             self._depth = 0
-            self._db.execute("ROLLBACK")
+            try:
+                self._db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the error being raised says more; SQLite drops the transaction anyway
             raise
         self._depth = 0
-        try:
-            self._db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            raise CacheError(f"{self.path}: cannot write the cache ({exc})") from None
+        self._execute_alone("COMMIT")
+
+    @_sqlite_errors
+    def _execute_alone(self, sql: str) -> None:
+        self._db.execute(sql)
 
     def _write(self, sql: str, args: Sequence[Any]) -> None:
         if not self._depth:
@@ -273,6 +311,7 @@ class Cache:
 
     # --------------------------------------------------------------- aliases
 
+    @_sqlite_errors
     def get_alias(self, alias: str, *, since: float = 0.0) -> AliasRow | None:
         """The cached resolution of ``alias`` fetched at or after ``since``, else ``None``."""
         row = self._db.execute(
@@ -281,6 +320,7 @@ class Cache:
         ).fetchone()
         return AliasRow(*row) if row else None
 
+    @_sqlite_errors
     def put_alias(self, alias: str, paper_id: str | None, reason: str | None = None) -> None:
         """Record that ``alias`` is ``paper_id`` (or, with ``paper_id=None``, why it is not found)."""
         self._write(
@@ -290,6 +330,7 @@ class Cache:
 
     # ---------------------------------------------------------------- papers
 
+    @_sqlite_errors
     def get_paper(self, paper_id: str, *, since: float = 0.0) -> PaperRow | None:
         """The cached record of ``paper_id`` fetched at or after ``since``, else ``None``."""
         row = self._db.execute(
@@ -300,6 +341,7 @@ class Cache:
             return None
         return PaperRow(row[0], json.loads(row[1]), bool(row[2]), row[3])
 
+    @_sqlite_errors
     def get_papers(self, paper_ids: Sequence[str]) -> dict[str, PaperRow]:
         """Cached records of every id in ``paper_ids`` that has one."""
         out: dict[str, PaperRow] = {}
@@ -313,6 +355,7 @@ class Cache:
                 out[row[0]] = PaperRow(row[0], json.loads(row[1]), bool(row[2]), row[3])
         return out
 
+    @_sqlite_errors
     def put_paper(self, record: Mapping[str, Any], *, full: bool) -> None:
         """Store an API record; a lean record never replaces a full one."""
         paper_id = record.get("paperId")
@@ -334,6 +377,7 @@ class Cache:
 
     # ----------------------------------------------------------------- lists
 
+    @_sqlite_errors
     def get_list(self, paper_id: str, kind: str, *, since: float = 0.0) -> ListState | None:
         """How much of ``paper_id``'s ``kind`` list is cached (fetched at or after ``since``)."""
         _check_kind(kind)
@@ -349,6 +393,7 @@ class Cache:
         ).fetchone()
         return ListState(row[0], row[1], row[2], row[3], row[4], row[5], count, row[6])
 
+    @_sqlite_errors
     def list_items(self, paper_id: str, kind: str) -> list[dict[str, Any]]:
         """The cached items of a list in API order: ``{"paperId", ...edge fields}``."""
         _check_kind(kind)
@@ -359,6 +404,7 @@ class Cache:
             )
         ]
 
+    @_sqlite_errors
     def put_list_page(
         self,
         paper_id: str,
@@ -410,11 +456,13 @@ class Cache:
 
     # ------------------------------------------------------------ parsed lists
 
+    @_sqlite_errors
     def get_parsed(self, key: str) -> str | None:
         """The stored reading of the lists ``key`` names (JSON text), if any."""
         row = self._db.execute("SELECT result FROM parsed_lists WHERE key=?", (key,)).fetchone()
         return None if row is None else row[0]
 
+    @_sqlite_errors
     def put_parsed(self, key: str, result: str) -> None:
         """Store a reading of lists under ``key`` (see :func:`citegraph.fetch.lists.parse_documents`)."""
         self._write(
@@ -424,6 +472,7 @@ class Cache:
 
     # ----------------------------------------------------------------- stats
 
+    @_sqlite_errors
     def counts(self) -> dict[str, int]:
         """Rows per table, e.g. ``{"papers": 120, "aliases": 40, ...}``."""
         return {

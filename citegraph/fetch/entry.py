@@ -42,13 +42,30 @@ class Entry:
     @property
     def s2_query_id(self) -> str | None:
         """The id to send to the batch endpoint (``ARXIV:...``, ``DOI:...``, ...), if any."""
+        ids = self.s2_query_ids
+        return ids[0] if ids else None
+
+    @property
+    def s2_query_ids(self) -> list[str]:
+        """Every id the batch endpoint can take for this entry, most stable first.
+
+        The first is :attr:`s2_query_id`; the others are tried when the API
+        does not know it.
+
+        >>> Entry(arxiv="2403.99999", doi="10.1/x").s2_query_ids
+        ['ARXIV:2403.99999', 'DOI:10.1/x']
+        >>> Entry(title="Only a title").s2_query_ids
+        []
+        """
+        ids = []
         if self.s2_id:
-            return self.s2_id if not self.s2_id.lower().startswith("corpusid:") else "CorpusId:" + self.s2_id.split(":", 1)[1]
+            s2 = self.s2_id
+            ids.append(s2 if not s2.lower().startswith("corpusid:") else "CorpusId:" + s2.split(":", 1)[1])
         if self.arxiv:
-            return f"ARXIV:{self.arxiv}"
+            ids.append(f"ARXIV:{self.arxiv}")
         if self.doi:
-            return f"DOI:{self.doi}"
-        return None
+            ids.append(f"DOI:{self.doi}")
+        return ids
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -87,6 +88,40 @@ def _debrace(value: str) -> str:
     return re.sub(r"\s+", " ", s.replace("{", "").replace("}", "")).strip()
 
 
+# LaTeX's comment and alignment characters, written bare in many BibTeX titles
+# ("50% fewer", "Q&A"): escaped before decoding so they stay text.
+_BARE_SPECIAL = re.compile(r"(?<!\\)[%&]")
+# \"word\" in a quoted field is a quotation, not two umlauts: a closing \" stands
+# before no letter, and an umlaut always does.
+_ESCAPED_QUOTES = re.compile(r'\\"(\w[^"\\]*?)\\"(?![\w{\\])')
+
+
+@functools.lru_cache(maxsize=1)
+def _latex_decoder():  # type: ignore[no-untyped-def]
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text(math_mode="text")  # "$\\alpha$-divergence" reads "α-divergence"
+
+
+def _latex_text(value: str) -> str:
+    """A BibTeX text field as a reader sees it: accents and ``\\ss`` decoded,
+    math turned into text, braces and commands dropped.
+
+    >>> _latex_text(r'{\\"U}ber die Gr\\"o{\\ss}e neuronaler Netze')
+    'Über die Größe neuronaler Netze'
+    >>> _latex_text(r"Na\\"ive Bayes with $\\alpha$-divergence: 50% \\& more")
+    'Naïve Bayes with α-divergence: 50% & more'
+    """
+    if "\\" not in value and "$" not in value and "~" not in value:
+        return _debrace(value)
+    try:
+        latex = _ESCAPED_QUOTES.sub(r'"\1"', _BARE_SPECIAL.sub(lambda m: "\\" + m.group(0), value))
+        text = _latex_decoder().latex_to_text(latex)
+    except Exception:  # pylatexenc is tolerant, but a field is data: never let it stop the reading
+        return _debrace(value)
+    return " ".join(text.split())
+
+
 def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
     """Papers of a BibTeX file: ``eprint``/``arxiv``, ``doi``, ``url`` and ``title`` fields.
 
@@ -130,7 +165,7 @@ def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]
                     break
         doi = _field(fields, "doi")
         if doi:
-            parsed = parse_any_id(_debrace(doi)) or ({"doi": d} if (d := parse_doi(_debrace(doi))) else {})
+            parsed = parse_any_id(_debrace(doi)) or ({"doi": d} if (d := parse_doi(_debrace(doi), whole=True)) else {})
             if "arxiv" in parsed and not e.arxiv:
                 e.arxiv = parsed["arxiv"]
             elif "doi" in parsed:
@@ -144,13 +179,13 @@ def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]
                     setattr(e, kind, value)
         title = _field(fields, "title")
         if title:
-            e.title = clean_title(_debrace(title)) or None
+            e.title = clean_title(_latex_text(title)) or None
         author = _field(fields, "author")
         if author:
-            e.authors = [_debrace(a) for a in re.split(r"\s+and\s+", author) if _debrace(a)]
+            e.authors = [a for a in (_latex_text(x) for x in re.split(r"\s+and\s+", author)) if a]
         venue = _field(fields, "journal", "booktitle")
         if venue:
-            venue = _debrace(venue)
+            venue = _latex_text(venue)
             e.venue = "arXiv" if _ARXIV_ONLY_VENUE.match(venue) else venue
         year = _field(fields, "year")
         if year and re.fullmatch(r"\d{4}", _debrace(year)):

@@ -30,6 +30,7 @@ __all__ = [
     "IdError",
     "parse_arxiv_id",
     "parse_doi",
+    "find_doi",
     "parse_s2_id",
     "parse_any_id",
     "arxiv_year",
@@ -55,7 +56,10 @@ _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.I)
 _TRAILING = ".,;:!?)]}>'\"，。；：！？）】》」』、"
 
 _YYMM = re.compile(r"(?:^|/)(\d{2})(\d{2})")
-_DOI_END = re.compile(r"[\s<>\"'，。；、）】》]")
+# Characters no DOI holds, in a token or in running text; and the brackets a DOI may balance.
+_DOI_STOP = "\"'，。；、）】》"
+_CLOSES = {")": "(", "]": "[", "}": "{", ">": "<"}
+_OPENS = frozenset(_CLOSES.values())
 _URLISH = re.compile(r"(?i)(https?://|www\.|arxiv\.org/|doi\.org/)")
 _HTTP = re.compile(r"(?i)https?:/")
 _SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*://")
@@ -113,24 +117,80 @@ def arxiv_year(arxiv: str) -> int | None:
     return 1900 + yy if yy >= 91 else 2000 + yy
 
 
-def parse_doi(value: str) -> str | None:
+def parse_doi(value: str, whole: bool = False) -> str | None:
     """A DOI, lower-cased, without URL prefix or trailing punctuation.
+
+    ``whole`` says the value is one field or token (an id-file line, a BibTeX
+    ``doi`` field, a ``DOI:`` label's value, a DOI link's path): there a DOI
+    ends only at white space, so ``<``, ``>`` and ``;`` stay in it.  In running
+    text (the default) it also ends at ``<`` or ``>``.  Either way a closing
+    bracket stays when it balances one opened inside the DOI.
 
     >>> parse_doi("https://doi.org/10.1145/3292500.3330701.")
     '10.1145/3292500.3330701'
     >>> parse_doi("doi:10.18653/V1/2023.ACL-LONG.1")
     '10.18653/v1/2023.acl-long.1'
+    >>> parse_doi("(see 10.1061/(ASCE)0733-9445(2000)126:1(1)).")
+    '10.1061/(asce)0733-9445(2000)126:1(1)'
+    >>> parse_doi("10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2", whole=True)
+    '10.1175/1520-0469(1963)020<0130:dnf>2.0.co;2'
     """
-    v = _unquote_all(value.strip())
-    m = _DOI.search(v)
+    found = find_doi(_unquote_all(value.strip()), whole)
+    if not found:
+        return None
+    return found[0].lower()
+
+
+def find_doi(text: str, whole: bool = False) -> tuple[str, int, int] | None:
+    """The first DOI in ``text`` as written (case kept, no decoding), with its
+    start and end; ``whole`` as in :func:`parse_doi`.
+
+    >>> find_doi("DOI: 10.1000/xyz(1); more")
+    ('10.1000/xyz(1)', 5, 19)
+    >>> find_doi("10.1000/abc<br>", whole=True)
+    ('10.1000/abc', 0, 11)
+    """
+    m = _DOI.search(text)
     if not m:
         return None
-    doi = m.group(0).rstrip(_TRAILING)
-    # A DOI ends at the first character that cannot close it in running text.
-    doi = _DOI_END.split(doi)[0].rstrip(_TRAILING)
+    doi = _strip_doi_end(_doi_extent(m.group(0), whole))
     if "/" not in doi or doi.endswith("/"):
         return None
-    return doi.lower()
+    return doi, m.start(), m.start() + len(doi)
+
+
+def _doi_extent(token: str, whole: bool) -> str:
+    """The longest DOI ``token`` (no white space in it) can hold before a
+    character that ends it: an HTML tag, a quote or CJK punctuation, a
+    closing bracket that closes nothing, and in running text ``<``/``>``
+    outside brackets the DOI opened."""
+    stack: list[str] = []
+    for i, c in enumerate(token):
+        if c in _DOI_STOP or (c == "<" and token[i + 1 : i + 2].isalpha()) or token.startswith("</", i):
+            return token[:i]
+        if c in _CLOSES:
+            if stack and stack[-1] == _CLOSES[c]:
+                stack.pop()
+            elif whole:
+                continue  # an odd bracket inside one token is still the DOI's
+            else:
+                return token[:i]
+        elif c in _OPENS:
+            if c == "<" and not whole and not stack:
+                return token[:i]
+            stack.append(c)
+    return token
+
+
+def _strip_doi_end(doi: str) -> str:
+    """``doi`` without the punctuation that ends the sentence around it; a
+    closing bracket stays when it balances an opening one inside the DOI."""
+    while doi and doi[-1] in _TRAILING:
+        c = doi[-1]
+        if c in _CLOSES and doi.count(_CLOSES[c]) >= doi.count(c):
+            break
+        doi = doi[:-1]
+    return doi
 
 
 def parse_s2_id(value: str) -> str | None:
@@ -176,8 +236,10 @@ def parse_any_id(value: str) -> dict[str, str]:
     if low.startswith("doi:"):
         v = v[4:].strip()
     if v.startswith("10."):
-        doi = parse_doi(v)
-        if doi and doi == v.lower().rstrip(_TRAILING):
+        found = find_doi(_unquote_all(v), whole=True)
+        # the value must be the DOI and nothing more (trailing punctuation aside)
+        doi = found[0].lower() if found and not _unquote_all(v)[found[2] :].strip(_TRAILING) else None
+        if doi:
             m = _ARXIV_DOI.fullmatch(doi)
             if m and parse_arxiv_id(m.group(1)):
                 return {"arxiv": parse_arxiv_id(m.group(1))}  # type: ignore[dict-item]
@@ -270,7 +332,7 @@ def paper_ids_in_url(url: str) -> dict[str, str]:
         arxiv = parse_arxiv_id(m.group(1)) if m else None
         return {"arxiv": arxiv} if arxiv else {}
     if host in ("doi.org", "dx.doi.org") or "/doi/" in path:
-        doi = parse_doi(path.split("/doi/", 1)[-1] if "/doi/" in path else path.lstrip("/"))
+        doi = parse_doi(path.split("/doi/", 1)[-1] if "/doi/" in path else path.lstrip("/"), whole=True)
         if not doi:
             raise IdError(f"malformed DOI link {url}")
         m = _ARXIV_DOI.fullmatch(doi)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from citegraph.fetch.entry import Entry, ListWarning
 from citegraph.fetch.lists_ids import (
     IdError,
+    find_doi,
     github_repo,
     paper_ids_in_url,
     parse_arxiv_id,
@@ -80,7 +81,9 @@ _DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
 _BOLD_LINE = re.compile(r"^\s*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(\*\*|__)(.+?)\2\s*$")
 _TEXT_ARXIV = re.compile(r"(?<![\w/.])arxiv\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I)
-_TEXT_DOI = re.compile(r"(?<![\w/])doi\s*[:：]\s*(10\.\d{4,9}/[^\s\"'<>，。；、）】》|]+)", re.I)
+# a labelled DOI is a whole token: "<", ">" and ";" may be part of it (10.1175/...020<0130:DNF>2.0.CO;2)
+_TEXT_DOI = re.compile(r"(?<![\w/])doi\s*[:：]\s*(10\.\d{4,9}/[^\s\"'，。；、）】》|]+)", re.I)
+_ID_TRAILING = ".,;:!?)]}>"
 _TEXT_CORPUS = re.compile(r"(?<![\w/])corpus\s?id\s*[:：]\s*\d+(?![\w.])", re.I)
 # Ids the text tries to give but gets wrong ("arXiv:2407.0613", "DOI: 10.1145", "CorpusId: 12x"):
 # looked for once the good ones are masked.
@@ -287,10 +290,13 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
                 mask(m.start(), m.end(), True)
     if "doi" in low and (folds or _colon_after(wlow, "doi")):
         for m in list(_TEXT_DOI.finditer(buf[0])):
-            doi = parse_doi(m.group(1))
-            if doi:
+            found = find_doi(m.group(1), whole=True)
+            doi = parse_doi(found[0], whole=True) if found else None  # (percent-decoded, lower case)
+            if found and doi:
                 _merge_into(info.refs, {"doi": doi}, None, m.start())
-                mask(m.start(), m.end(), True)
+                end = m.start(1) + found[2]  # the DOI, and the punctuation closing the sentence after it
+                end += len(m.group(1)[found[2]:]) - len(m.group(1)[found[2]:].lstrip(_ID_TRAILING))
+                mask(m.start(), end, True)
     if "corpus" in low:
         for m in list(_TEXT_CORPUS.finditer(buf[0])):
             s2 = parse_s2_id(m.group(0))
@@ -375,7 +381,7 @@ def _labelled_ids(masked: str, info: _Line, mask) -> None:  # type: ignore[no-un
         else:
             info.warnings.append(f"arXiv ID {value[:60]!r} is not an arXiv identifier")
     else:
-        doi = parse_doi(value)
+        doi = parse_doi(value, whole=True)
         if doi:
             _merge_into(info.refs, {"doi": doi}, None)
         else:
@@ -489,6 +495,9 @@ class _Reader:
         self._blanks: list[int] | None = None
         self.container = False
         self.table_rows, self.table_skip = self._tables()
+        # papers a malformed link or id stands for (by id(); the entry is kept
+        # alive in self.mentions): no later link is theirs
+        self.placeholders: set[int] = set()
 
     # -- helpers -------------------------------------------------------
     def _anchor_targets(self) -> dict[str, list[int]]:
@@ -773,13 +782,15 @@ class _Reader:
             if g is not None and e is not None:
                 # the same paper again in an item of its own is one more place it is listed
                 again = _same_paper(e, ref) and not (new_item and i == 0)
-                if again or _can_attach(e, ref, g.open, new_item and i == 0):
+                if again or (id(e) not in self.placeholders and _can_attach(e, ref, g.open, new_item and i == 0)):
                     _attach(e, ref)
                     self.claim(g, no, e)
                     g.open = True
                     _add_all(e.repos, info.repos)
                     continue
             new = self.new_entry(no, ref.ids, ref.title, ref.name)
+            if not ref.ids:  # only a malformed link or id leaves a ref without ids
+                self.placeholders.add(id(new))
             _add_all(new.repos, info.repos)
             _add_all(new.repos, self.pending_repos)
             self.pending_repos = []

@@ -40,13 +40,19 @@ __all__ = [
 
 MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 # [text](url) with one level of brackets inside the text ([[Paper]](url)) and
-# one level of parentheses inside the url (#xgen-mm-(blip-3)).
+# one level of parentheses inside the url (#xgen-mm-(blip-3)); "<" before a
+# digit and ">" before a word character are the url's own (DOIs such as
+# 10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2), not the <url> form's brackets.
+_URL_CHAR = r"(?:[^()\s<>]|<(?=\d)|>(?=\w))"
 MD_LINK = re.compile(
-    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?(" + _URL_CHAR + r"*(?:\([^()\s]*\)" + _URL_CHAR
+    + r"*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
 )
 HTML_A = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']([^\"']*)[\"'][^>]*>(.*?)</a\s*>", re.I | re.S)
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
-BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\[\]()（）【】《》，。；、|`]+", re.I)
+# a bare URL keeps a bracket pair it holds (doi.org/10.1061/(ASCE)0733-9445(2000)126:1(1))
+_BARE_CHARS = r"[^\s<>\"'\[\]()（）【】《》，。；、|`]"
+BARE_URL = re.compile(r"(?:https?://|www\.)(?:" + _BARE_CHARS + r"|\(" + _BARE_CHARS + r"*\))+", re.I)
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)、])\s+)?(?:>\s*)*")
 _DATE_TAG = re.compile(r"^\s*\[(\d{2})/(\d{2})\]\s*")
 _LABEL = re.compile(r"^([^:：\n]{1,30}?)\s*[:：](?!//)\s*(.*)$", re.S)
@@ -67,6 +73,9 @@ _MARKER_CHARS = frozenset("->*+•#0123456789")
 _HASHES = re.compile(r"^#{1,6}\s+")
 _LABEL_CHUNK = re.compile(r"[^:：\n]{0,30}[:：]")
 _SEPARATORS = re.compile(r"[\s,，;；/\\.。、\-–—>+&]+")
+# "Title, *arXiv 2024*." / "Title. _CVPR, 2025_": the venue and year an awesome list puts
+# after a title, in emphasis; a dated emphasis at the end is never the title's own
+_VENUE_EMPHASIS = re.compile(r"[\s,.;，；]+([*_])(?=[^*_]{0,40}(?<!\d)(?:19|20)\d\d(?!\d))[^*_\n]{1,40}\1[\s.,;。，；]*$")
 _BRACKETS = str.maketrans("", "", "[]()|·•*`~（）【】「」『』")
 
 
@@ -145,6 +154,8 @@ def clean_title(text: str) -> str:
     'OmniMamba: Efficient and Unified Multimodal Understanding'
     >>> clean_title("《Reproducibility Study of &#34;ITI-GEN&#34;》")
     'Reproducibility Study of "ITI-GEN"'
+    >>> clean_title("Show-o: One Single Transformer, *arXiv 2024*.")
+    'Show-o: One Single Transformer'
     """
     s = _LIST_MARKER.sub("", text, count=1)
     s = _DATE_TAG.sub("", s)
@@ -155,6 +166,9 @@ def clean_title(text: str) -> str:
         s = s[1:-1].strip()
     if s[:1] == "[" and s[-1:] == "]" and not any(c in s[1:-1] for c in "[]"):
         s = s[1:-1].strip()  # "[Title](" of a link cut short: the link text
+    m = _VENUE_EMPHASIS.search(s)
+    if m and m.start() > 0:
+        s = s[: m.start()]
     return s.rstrip("。.,;，；").strip()
 
 

@@ -5,7 +5,9 @@ The run, with the fewest requests the API allows:
 1. every entry's id or title becomes an *alias* (``ARXIV:2405.09818``,
    ``DOI:...``, ``TITLE:normalized title``); aliases the cache knows cost nothing;
 2. title-only entries are matched one request each (``/paper/search/match``),
-   and a match is kept only when its title really is the listed one;
+   and a match is kept only when its title really is the listed one: alike to
+   :data:`TITLE_MATCH_MIN`, with the same version numbers, variants (``Pro``)
+   and leading model name (:func:`version_difference`);
 3. ids and matched paperIds go to ``POST /paper/batch`` 500 at a time, asking
    for the papers' records *and* their nested ``references`` — one call gives
    both for up to 500 papers.  Assumption about the real API, checked by the
@@ -16,11 +18,14 @@ The run, with the fewest requests the API allows:
    references too: 67 = 44 resolved + 23 null in the recorded answers);
    otherwise the list is paged through ``/paper/{id}/references``.  Nested
    references are papers, not edges, so they carry no ``isInfluential``/
-   ``intents``/``contexts``: ``edge_details=True`` pages every list to get them;
-4. ids the batch does not know, when the entry also has a title, get a title
-   match as a second chance;
+   ``intents``/``contexts``: ``edge_details=True`` pages every list to get them
+   (a cached nested list too), and a paged list is never replaced by a nested one;
+4. ids the batch does not know: the entry's other ids (a DOI beside an unknown
+   eprint) go to one more batch, all such entries together; then, when the
+   entry also has a title, a title match is the last chance;
 5. with ``citations=True`` the listed papers' citations are paged up to the cap
-   (the API cannot page past 9,999; a cut list is reported);
+   (the API cannot page past 9,999; a cut list is reported); a cache holding
+   more than the cap (an earlier, larger cap) gives the graph its first ``cap``;
 6. ``depth`` > 1 expands the papers cited most by the previous hop, at most
    ``max_papers`` expanded papers in all;
 7. the graph is assembled from the cache, so an interrupted run that is
@@ -34,8 +39,10 @@ from __future__ import annotations
 import difflib
 import math
 import os
+import re
 import sys
 import time
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +72,7 @@ __all__ = [
     "show_progress",
     "TITLE_MATCH_MIN",
     "UNRESOLVED_COLUMNS",
+    "version_difference",
 ]
 
 # Columns of the unresolved CSV (citegraph build's, and report's unresolved.csv).
@@ -77,6 +85,17 @@ _BAR_MIN = 5
 # Offline: the stderr note names this many missing items, the CSV all of them.
 NOTE_MAX = 10
 _WINDOW_REASON = "the API pages at most 9,999 items"
+
+
+def _cap_reason(cap: int, cached: int) -> str:
+    """Why a list was cut at ``cap``; says so when the cache held more than was used.
+
+    >>> _cap_reason(50, 50), _cap_reason(500, 2000)
+    ('--citation-cap 50', '--citation-cap 500; 2000 cached, the first 500 used')
+    """
+    if cached > cap:
+        return f"--citation-cap {cap}; {cached} cached, the first {cap} used"
+    return f"--citation-cap {cap}"
 
 
 def short_title(title: str | None, width: int = 60) -> str | None:
@@ -257,6 +276,56 @@ def _norm_query(query: str) -> str:
     return f"{upper}:{rest}"
 
 
+# Version-like parts of a title: numbers ("2.5", "V3", "1,000" as 1000), and
+# variant words that make another model of the same name ("Janus-Pro").
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+_VARIANT = re.compile(r"(?<![^\W_])(pro|max|mini|plus|lite|ultra|turbo|flash|nano)(?![^\W_])")
+
+
+def _version_parts(title: str) -> tuple[list[str], list[str]]:
+    text = _THOUSANDS.sub("", unicodedata.normalize("NFKC", title).casefold())
+    return sorted(_NUMBER.findall(text)), sorted(_VARIANT.findall(text))
+
+
+def version_difference(listed: str, found: str) -> str | None:
+    """Why ``found`` is another version of the paper ``listed`` names, or ``None``.
+
+    Titles alike to a few letters can still name different papers: another
+    version number (``DeepSeek-V3`` / ``DeepSeek-V2``, ``Qwen2`` / ``Qwen2.5``),
+    a variant (``Janus`` / ``Janus-Pro``) or another leading model name.  Case,
+    punctuation and spacing do not count.
+
+    >>> version_difference("Qwen2 Technical Report", "Qwen2.5 Technical Report")
+    'the versions differ (2 vs 2.5)'
+    >>> version_difference("Janus-Pro: Unified Models", "Janus: Unified Models")
+    'the versions differ (pro vs none)'
+    >>> version_difference("GPT-4 technical report", "GPT 4 Technical Report.") is None
+    True
+    >>> version_difference("Chamelon: Mixed-Modal Early-Fusion Models", "Chameleon: Mixed-Modal Early-Fusion Models") is None
+    True
+    >>> version_difference("Kosmos: a world model", "Cosmos: a world model")
+    'the model names differ (Kosmos vs Cosmos)'
+    """
+    (numbers_a, variants_a), (numbers_b, variants_b) = _version_parts(listed), _version_parts(found)
+    if numbers_a != numbers_b:
+        return f"the versions differ ({' '.join(numbers_a) or 'none'} vs {' '.join(numbers_b) or 'none'})"
+    if variants_a != variants_b:
+        return f"the versions differ ({' '.join(variants_a) or 'none'} vs {' '.join(variants_b) or 'none'})"
+    from citegraph.names import model_name, name_key
+
+    name_a, name_b = model_name(listed), model_name(found)
+    if name_a and name_b:
+        key_a, key_b = name_key(name_a), name_key(name_b)
+        # one slip of the pen in a long name (Chamelon) is the same model;
+        # Kosmos / Cosmos or Show-o / Show-a are not
+        if key_a != key_b and not (
+            min(len(key_a), len(key_b)) >= 6 and difflib.SequenceMatcher(None, key_a, key_b).ratio() >= 0.9
+        ):
+            return f"the model names differ ({name_a} vs {name_b})"
+    return None
+
+
 def _title_alias(title: str) -> str:
     return "TITLE:" + normalize_title(title)
 
@@ -374,8 +443,11 @@ class _Run:
         else:
             found = record.get("title") or ""
             ratio = difflib.SequenceMatcher(None, normalize_title(title), normalize_title(found)).ratio()
-            if ratio >= TITLE_MATCH_MIN:
+            differ = version_difference(title, found) if ratio >= TITLE_MATCH_MIN else None
+            if ratio >= TITLE_MATCH_MIN and differ is None:
                 pid, reason = record["paperId"], None
+            elif differ is not None:
+                pid, reason = None, f"no confident title match (closest: {found!r}): {differ}"
             else:
                 pid, reason = None, f"no confident title match (closest: {found!r})"
         with self.cache.transaction():
@@ -393,6 +465,7 @@ class _Run:
         for entry in entries:
             hit, pid, reason = self._cached_alias(_title_alias(entry.title or ""))
             if hit:
+                pid, reason = self._recheck(entry.title or "", pid, reason)
                 self._settle(entry, pid, why(entry, reason or ""), from_cache=True)
             elif self.offline:
                 self._settle(entry, None, why(entry, _missing_reason({"what": "title match"})))
@@ -403,7 +476,18 @@ class _Run:
             hit, pid, reason = self._cached_alias(_title_alias(entry.title or ""))  # an earlier twin's answer
             if not hit:
                 pid, reason = self._match(entry.title or "")
+            else:
+                pid, reason = self._recheck(entry.title or "", pid, reason)
             self._settle(entry, pid, why(entry, reason or ""))
+
+    def _recheck(self, title: str, pid: str | None, reason: str | None) -> tuple[str | None, str | None]:
+        """A cached title match, checked again for another version (an older citegraph kept those)."""
+        row = self.cache.get_paper(pid) if pid else None
+        found = row.record.get("title") if row is not None else None
+        differ = version_difference(title, found) if found else None
+        if differ is not None:
+            return None, f"no confident title match (closest: {found!r}): {differ}"
+        return pid, reason
 
     def _settle(self, entry: Entry, pid: str | None, reason: str | None, *, from_cache: bool = False) -> None:
         if pid:
@@ -443,6 +527,7 @@ class _Run:
             hit, pid, reason = self._cached_alias(alias)
             for entry in by_id[alias]:
                 self._settle(entry, pid, reason)
+        self._resolve_other_ids(by_id)
 
         # A second chance for ids the API does not know (not merely uncached offline): the title.
         retry = [
@@ -454,6 +539,49 @@ class _Run:
             self._resolve_titles(retry)
             fresh = [self.resolved[e.key] for e in retry if e.key in self.resolved]
             self.fetch_records([pid for pid in dict.fromkeys(fresh) if self._needs_record(pid)])
+
+    def _resolve_other_ids(self, by_id: dict[str, list[Entry]]) -> None:
+        """Entries whose first id the API does not know: their other ids (a DOI beside an
+        unknown eprint), all of them in one more batch, in the entry's order of preference."""
+        tries: list[tuple[Entry, list[str]]] = []
+        pending: list[str] = []
+        cached_pids: list[str] = []
+        for alias, group in by_id.items():
+            hit, pid, _ = self._cached_alias(alias)
+            if not hit or pid:
+                continue  # found, or unknown offline: nothing to learn from the other ids
+            for entry in group:
+                others = [a for a in dict.fromkeys(_norm_query(q) for q in entry.s2_query_ids) if a != alias]
+                if not others:
+                    continue
+                tries.append((entry, others))
+                for other in others:
+                    hit, pid, _ = self._cached_alias(other)
+                    if hit and pid:
+                        cached_pids.append(pid)
+                        break  # an earlier id the cache resolves: the later ones are not needed
+                    if not hit and not self.offline:
+                        pending.append(other)
+        if not tries:
+            return
+        self.fetch_records(pending + [pid for pid in dict.fromkeys(cached_pids) if self._needs_record(pid)])
+        asked = set(pending)
+        for entry, others in tries:
+            reasons = [self.reasons.get(entry.key, "")]
+            for other in others:
+                hit, pid, reason = self._cached_alias(other)
+                if hit and pid:
+                    self._settle(entry, pid, None, from_cache=other not in asked)
+                    break
+                if hit:
+                    reasons.append(reason or f"{other} not found on Semantic Scholar")
+                else:  # offline
+                    reasons.append(_missing_reason({"what": "record"}))
+                    if not (entry.title and normalize_title(entry.title)):
+                        # (an entry with a title goes on to its title, which reports what it lacks)
+                        self._missing("record", other, [entry])
+            else:
+                self._settle(entry, None, "; ".join(r for r in reasons if r))
 
     # --------------------------------------------------------------- fetch
 
@@ -504,6 +632,9 @@ class _Run:
         self.cache.put_paper(record, full=True)
         if nested is None or self.depth < 1:
             return
+        kept = self.cache.get_list(pid, "references", since=self.since)
+        if kept is not None and kept.source == "paged":
+            return  # a paged list carries the edge details a nested one lacks: never replace it
         items = []
         for ref in nested:
             if ref.get("paperId"):
@@ -523,27 +654,38 @@ class _Run:
         record = self.cache.get_paper(pid)
         total = (record.record.get("referenceCount" if kind == "references" else "citationCount")
                  if record else None)
-        if state is not None and state.complete:
+        # A nested list lacks isInfluential/intents/contexts: with edge details it is paged anew.
+        lacks_details = (
+            state is not None and kind == "references" and self.edge_details and state.source == "nested"
+        )
+        if state is not None and state.complete and not lacks_details:
+            if cap is not None and state.fetched > cap:
+                self._note_cap(pid, kind, cap, total, _cap_reason(cap, state.fetched), force=True)
+                return
             self._note_window_cut(pid, kind, state.fetched, total if total is not None else state.total)
             return
         from citegraph.fetch.s2 import EDGE_FIELDS, LEAN_FIELDS, OFFSET_LIMIT, PAGE_MAX, S2NotFound
 
-        offset = state.next_offset if state is not None and state.next_offset is not None else 0
-        fetched = state.fetched if state is not None and offset else 0
+        resume = state is not None and state.next_offset is not None and not lacks_details
+        offset = state.next_offset if resume else 0
+        fetched = state.fetched if resume and offset else 0
         label = None  # the paper named in request errors, looked up once per list
         while True:
+            if cap is not None and fetched >= cap:
+                self._note_cap(pid, kind, cap, total, _cap_reason(cap, fetched), force=fetched > cap)
+                return
             if offset >= OFFSET_LIMIT:
                 self._note_cap(pid, kind, fetched, total, _WINDOW_REASON)
                 return
-            if cap is not None and fetched >= cap:
-                self._note_cap(pid, kind, fetched, total, f"--citation-cap {cap}")
-                return
             if self.offline:
                 known = total if total is not None else "?"
-                self._missing(
-                    kind, pid, self._entries_of(pid), title=self._title_of(pid),
-                    detail="none cached" if state is None else f"{state.fetched} of {known} cached",
-                )
+                if state is None:
+                    detail = "none cached"
+                else:
+                    detail = f"{state.fetched} of {known} cached"
+                    if lacks_details:
+                        detail += ", without edge details"
+                self._missing(kind, pid, self._entries_of(pid), title=self._title_of(pid), detail=detail)
                 return
             assert self.client is not None
             limit = PAGE_MAX if cap is None else min(PAGE_MAX, cap - fetched)
@@ -577,8 +719,11 @@ class _Run:
                 return
             offset = page.next
 
-    def _note_cap(self, pid: str, kind: str, fetched: int, total: int | None, reason: str) -> None:
-        if total is not None and fetched >= total:
+    def _note_cap(
+        self, pid: str, kind: str, fetched: int, total: int | None, reason: str, *, force: bool = False
+    ) -> None:
+        """Note a cut list; ``force``: even when ``fetched`` reaches ``total`` (cached items were left out)."""
+        if total is not None and fetched >= total and not force:
             return
         self.capped.append({
             "paper": pid, "title": self._title_of(pid), "list": kind, "fetched": fetched, "total": total,
@@ -636,7 +781,10 @@ class _Run:
 
     def assemble(self, listed_citations: Sequence[str]) -> tuple[nx.DiGraph, list[dict[str, Any]], dict[str, Any]]:
         references = {pid: self.cache.list_items(pid, "references") for pid in self.expanded}
-        citations = {pid: self.cache.list_items(pid, "citations") for pid in listed_citations}
+        # The cache may hold more citations than this run's cap (an earlier, larger cap): use the first cap.
+        citations = {
+            pid: self.cache.list_items(pid, "citations")[: self.citation_cap] for pid in listed_citations
+        }
         wanted = set(self.resolved.values()) | set(self.expanded)
         for items in (*references.values(), *citations.values()):
             wanted.update(i["paperId"] for i in items if i.get("paperId"))
@@ -789,6 +937,12 @@ def build(
     min_interval
         Seconds between requests (default 1).
 
+    Raises
+    ------
+    OfflineError
+        Offline, and the cache file does not exist (nothing is created) or
+        holds none of the listed papers.
+
     Examples
     --------
     With ``S2_API_KEY`` set (the network is needed, so this is not run as a doctest)::
@@ -804,7 +958,14 @@ def build(
         progress = show_progress(quiet)
     api_url = api_url or os.environ.get("CITEGRAPH_S2_URL") or None
     api_key = api_key or os.environ.get("S2_API_KEY") or None
-    with Cache(resolve_cache_path(cache)) as store:
+    cache_path = resolve_cache_path(cache)
+    if offline and not cache_path.exists():
+        # Opening the cache would create it (and its folder) empty: a mistyped path is said as such.
+        raise OfflineError(
+            f"--offline: the cache file {cache_path} does not exist; run once without --offline "
+            "or pass the --cache file an earlier run wrote"
+        )
+    with Cache(cache_path) as store:
         read = parse_documents(docs, cache=store)
         client = None
         if not offline:

@@ -107,7 +107,12 @@ PACE_MARGIN = 1.05
 
 
 class S2NotFound(FetchError):
-    """The API answered 404 (an unknown paper id, no title match)."""
+    """The API answered 404 with its own "not found" body (an unknown paper id, no title match).
+
+    Any other 404 (a mistyped ``--api-url``, a proxy's error page) is a plain
+    :class:`~citegraph.errors.FetchError` naming the URL: it says nothing about
+    the paper, so nothing may be cached from it.
+    """
 
 
 class S2BadRequest(FetchError):
@@ -159,6 +164,13 @@ def _retry_after(value: str | None, now: float) -> float | None:
     return max(0.0, seconds)
 
 
+# The API's own 404 bodies for "this does not exist" (see the recorded answers
+# and tests/fake_s2.py): {"error": "Title match not found"} from the title
+# match, {"error": "Paper with id X not found"} from the paper endpoints.
+_TITLE_NOT_FOUND = re.compile(r"^Title match not found\b", re.I)
+_PAPER_NOT_FOUND = re.compile(r"^Paper with id .+ not found\b", re.I)
+
+
 def _error_text(response: httpx.Response) -> str:
     try:
         body = response.json()
@@ -208,10 +220,11 @@ class _Requester(ApiRequester):
             return self._owner._call(
                 method, url, params=parameters.lstrip("&"), payload=payload,
                 what=f'the title match for "{one_line(title, 80)}"', validate=_valid_match,
+                not_found=_TITLE_NOT_FOUND,
             )
         return self._owner._call(
             method, url, params=parameters.lstrip("&"), payload=payload,
-            what=f"{method} {url}", validate=_valid_nonempty,
+            what=f"{method} {url}", validate=_valid_nonempty, not_found=_PAPER_NOT_FOUND,
         )
 
 
@@ -337,6 +350,7 @@ class S2Client:
         payload: Any,
         what: str,
         validate: Callable[[Any], bool],
+        not_found: re.Pattern[str] | None,
     ) -> Any:
         self._pace()
         self.requests += 1
@@ -355,7 +369,15 @@ class S2Client:
             wait = _retry_after(response.headers.get("retry-after"), time.time())
             raise _Retryable(f"HTTP {status}", retry_after=wait)
         if status == 404:
-            raise S2NotFound(self._scrub(f"{what}: {_error_text(response)}"))
+            text = _error_text(response)
+            if not_found is not None and not_found.search(text):
+                raise S2NotFound(self._scrub(f"{what}: {text}"))
+            # Not the API saying "no such paper": most likely a wrong base URL.
+            raise FetchError(self._scrub(
+                f"{method} {url} answered HTTP 404 ({one_line(text, 120) or 'no message'}) to {what}, "
+                f"not a Semantic Scholar \"not found\": check the API URL "
+                f"(--api-url or CITEGRAPH_S2_URL, now {self.api_url})"
+            ))
         if status in (400, 413):
             raise S2BadRequest(self._scrub(f"Semantic Scholar rejected {what}: {_error_text(response)}"))
         if status in (401, 403):
@@ -382,8 +404,13 @@ class S2Client:
         payload: Any = None,
         what: str,
         validate: Callable[[Any], bool] = _valid_nonempty,
+        not_found: re.Pattern[str] | None = None,
     ) -> Any:
-        """One API request with pacing and retries; returns the parsed, validated JSON."""
+        """One API request with pacing and retries; returns the parsed, validated JSON.
+
+        A 404 whose message matches ``not_found`` raises :class:`S2NotFound`;
+        any other 404 raises :class:`~citegraph.errors.FetchError` naming the URL.
+        """
 
         def count_retry(_: tenacity.RetryCallState) -> None:
             self.retries += 1
@@ -397,7 +424,7 @@ class S2Client:
             reraise=True,
         )
         try:
-            return retrying(self._attempt, method, url, params, payload, what, validate)
+            return retrying(self._attempt, method, url, params, payload, what, validate, not_found)
         except _Retryable as exc:
             raise RetriesExhaustedError(
                 self._scrub(
@@ -456,12 +483,14 @@ class S2Client:
         Through the client's ``search_paper(match_title=True)``.  The client puts
         the query into the URL unescaped, so it is percent-encoded here (a title
         with ``&`` or ``+`` would otherwise be cut or changed).
+
+        Only the API's own "Title match not found" answer means no match; any
+        other 404 (say, a mistyped ``--api-url``) raises
+        :class:`~citegraph.errors.FetchError`, so that no "no match" is cached.
         """
         try:
             paper = self._sch.search_paper(quote(title, safe=""), fields=list(fields), match_title=True)
-        except ObjectNotFoundException:
-            return None
-        except S2NotFound:
+        except (ObjectNotFoundException, S2NotFound):
             return None
         return dict(paper.raw_data)
 
@@ -496,7 +525,9 @@ class S2Client:
         Raises
         ------
         S2NotFound
-            The API does not know ``paper_id``.
+            The API does not know ``paper_id`` (its "Paper with id ... not found").
+        FetchError
+            Any other 404 (a wrong API URL), after retries, or a refusal.
         ValueError
             ``offset`` is at or past the window (nothing more can be paged).
         """
@@ -521,5 +552,6 @@ class S2Client:
             params={"fields": ",".join(fields), "offset": offset, "limit": limit},
             what=f"the {kind} of {label or paper_id} from offset {offset}",
             validate=valid,
+            not_found=_PAPER_NOT_FOUND,
         )
         return Page(offset=offset, items=list(data["data"]), next=data.get("next"))

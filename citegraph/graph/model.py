@@ -336,6 +336,7 @@ _INT_ATTRS = frozenset({
     "references_fetched", "references_unresolved", "citations_fetched",
 })
 _BOOL_ATTRS = frozenset({"listed", "citations_capped"})
+_STR_ATTRS = frozenset({"paper_id", "arxiv", "doi", "title", "name", "venue", "text", "abstract"})
 
 
 def _check_node_link(data: dict[str, Any], path: Path) -> None:
@@ -360,6 +361,9 @@ def _check_node_link(data: dict[str, Any], path: Path) -> None:
         for name in _LIST_ATTRS.intersection(node):
             if node[name] is not None and not isinstance(node[name], list):
                 raise GraphFileError(f"{path}: node {nid!r}: {name} must be a list, not {node[name]!r}")
+        for name in _STR_ATTRS.intersection(node):
+            if node[name] is not None and not isinstance(node[name], str):
+                raise GraphFileError(f"{path}: node {nid!r}: {name} must be text, not {node[name]!r}")
     kinds = set(EDGE_KINDS)
     for i, edge in enumerate(edges):
         if not isinstance(edge, dict):
@@ -523,8 +527,9 @@ def nodes_frame(G: nx.DiGraph) -> "pandas.DataFrame":  # noqa: F821
 
     rows = [{"id": n, **{a: d.get(a) for a in NODE_ATTRS}} for n, d in G.nodes(data=True)]
     frame = pd.DataFrame(rows, columns=["id", *NODE_ATTRS])
-    for col in ("year", "corpus_id", "citation_count", "influential_citation_count", "reference_count"):
-        frame[col] = frame[col].astype("Int64")
+    for col in NODE_ATTRS:
+        if col in _INT_ATTRS or col == "corpus_id":  # whole numbers stay whole with gaps (not 8.0)
+            frame[col] = frame[col].astype("Int64")
     return frame
 
 
