@@ -4,6 +4,9 @@ when it is absent."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -33,3 +36,46 @@ def recorded_dir() -> Path:
     if not RECORDED.is_dir():
         pytest.skip(f"../shared/s2-recorded is absent ({RECORDED}): no recorded API answers")
     return RECORDED
+
+
+# ------------------------------------------------------- a real browser (session-wide)
+# One Chromium for every browser test module: playwright's sync API cannot run
+# twice at once in one thread.
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def _find_chromium() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = _find_chromium()
+    if path is None and shutil.which("apt-get") and os.geteuid() == 0:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update"], env=env, capture_output=True, timeout=600)
+        subprocess.run(["apt-get", "install", "-y", "chromium"], env=env, capture_output=True, timeout=1200)
+        path = _find_chromium()
+    if path is None:
+        reason = "not root" if os.geteuid() != 0 else "apt-get install -y chromium failed"
+        pytest.skip(f"no chromium to drive: Debian's chromium is not installed and cannot be ({reason})")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright's Python package is missing: pip install -e '.[test]'"
+    )
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -1,6 +1,7 @@
 """The HTML explorer in a real headless Chromium (Debian's ``chromium``, driven by playwright).
 
-The browser is installed with ``apt-get install -y chromium`` when it is missing
+The browser (the `chromium` and `browser` fixtures in conftest.py) is installed
+with ``apt-get install -y chromium`` when it is missing
 and we are root; the tests are skipped, saying why, only when it cannot be.
 Every request other than the page's own ``file://`` URL is recorded and
 aborted, so the tests never touch the network and prove the page needs none.
@@ -8,7 +9,6 @@ aborted, so the tests never touch the network and prove the page needs none.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -23,44 +23,7 @@ from tests.test_html import HOSTILE, hostile_graph, sample_graph, spread_graph, 
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 SHOTS = Path("/tmp/citegraph-shots")
-
-
-def _find_chromium() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    path = _find_chromium()
-    if path is None and shutil.which("apt-get") and os.geteuid() == 0:
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update"], env=env, capture_output=True, timeout=600)
-        subprocess.run(["apt-get", "install", "-y", "chromium"], env=env, capture_output=True, timeout=1200)
-        path = _find_chromium()
-    if path is None:
-        reason = "not root" if os.geteuid() != 0 else "apt-get install -y chromium failed"
-        pytest.skip(f"no chromium to drive: Debian's chromium is not installed and cannot be ({reason})")
-    return path
-
-
-@pytest.fixture(scope="session")
-def browser(chromium):
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright's Python package is missing: pip install -e '.[test]'"
-    )
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class Opened:

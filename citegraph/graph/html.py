@@ -154,7 +154,7 @@ class HtmlResult:
     def summary(self) -> str:
         """One line for people: what was written and how big it is."""
         size = f"{self.bytes / 1e6:.1f} MB" if self.bytes >= 1e5 else f"{self.bytes / 1e3:.0f} kB"
-        line = f"wrote {self.path}: {self.nodes:,} papers, {self.edges:,} links, {size}"
+        line = f"wrote {self.path}: {plural(self.nodes, 'paper')}, {plural(self.edges, 'link')}, {size}"
         return line + (f"\n{self.note}" if self.note else "")
 
 
@@ -610,7 +610,8 @@ def explorer_data(
         rec["m"] = measure.get(n, 0.0)
         info.append(rec)
     big = H.number_of_edges() > _BIG or len(keep) > _BIG
-    edges, kinds, edge_info = _edge_items(H, index, pos, radius, None if big else _SMOOTH)
+    label_box = {n: _label_box(labels[n], font[n]) for n in keep if labels[n]}
+    edges, kinds, edge_info = _edge_items(H, index, pos, radius, None if big else _SMOOTH, label_box)
 
     if color == "year":
         span = years if len(years) <= 14 else [years[round(i * (len(years) - 1) / 8)] for i in range(9)]
@@ -732,15 +733,17 @@ def _edge_items(
     pos: dict[Hashable, tuple[float, float]] | None = None,
     radius: dict[Hashable, float] | None = None,
     base: tuple[str, float] | None = None,
+    label_box: dict[Hashable, tuple[float, float]] | None = None,
 ) -> tuple[list[dict], list[str], dict[str, dict]]:
     """vis-network edges (citations take the default style), their kinds, and tooltip data.
 
     A lineage link whose line would run through other dots (and so read as
-    a chain through them) is bent round them (see :func:`_bends`).
+    a chain through them) or through a paper's name (``label_box``: each
+    label's width and height) is bent round them (see :func:`_bends`).
     """
     edges, kinds, edge_info = [], [], {}
     lineage = [(u, v) for u, v, d in H.edges(data=True) if (d.get("kind") or "cites") == "builds_on"]
-    bends = _bends(lineage, pos, radius, base) if pos and radius else {}
+    bends = _bends(lineage, pos, radius, base, label_box) if pos and radius else {}
     for u, v, d in H.edges(data=True):
         i = len(edges)
         kind = d.get("kind") or "cites"
@@ -822,14 +825,31 @@ def _bends(
     pos: dict[Hashable, tuple[float, float]],
     radius: dict[Hashable, float],
     base: tuple[str, float] | None,
+    label_box: dict[Hashable, tuple[float, float]] | None = None,
 ) -> dict[tuple[Hashable, Hashable], tuple[str, float] | None]:
     """The lineage links' own shapes: ``{(u, v): (curve type, roundness)}``, or ``None`` for straight.
 
     ``base`` is the shape every link has by default (``None``: straight).  A
-    link is straight when that touches no other dot, else keeps ``base`` when
-    that touches none, else takes the first of the curves straying
-    :data:`_DETOURS` px from the straight line that touches none (or the one
-    that touches fewest, if fewer).  Links that keep ``base`` are left out.
+    link is straight when that touches no other dot and crosses no name, else
+    keeps ``base`` when that touches and crosses none, else takes the first of
+    the curves straying :data:`_DETOURS` px from the straight line that
+    touches and crosses none (or the one that touches and crosses fewest, if
+    fewer).  Links that keep ``base`` are left out.
+
+    ``label_box`` gives the (width, height) of the names drawn under the dots
+    (vis-network puts a label's top 3 px below its dot); a name counts as an
+    obstacle even when it is one of the link's own papers': a line leaving a
+    dot straight down through its name hides the name as much as any other.
+
+    Examples
+    --------
+    A paper c just above the line from b to a, its name hanging across it:
+
+    >>> pos, radius = {"a": (0.0, 0.0), "b": (400.0, 0.0), "c": (200.0, -25.0)}, {"a": 8.0, "b": 8.0, "c": 5.0}
+    >>> _bends([("b", "a")], pos, radius, None)
+    {}
+    >>> _bends([("b", "a")], pos, radius, None, {"c": (120.0, 18.0)})
+    {('b', 'a'): ('curvedCW', 0.154)}
     """
     if not links:
         return {}
@@ -837,16 +857,37 @@ def _bends(
     xy = np.array([pos[n] for n in nodes], dtype=float)
     rad = np.array([radius.get(n, 10.0) for n in nodes]) + _CLEAR
     at = {n: i for i, n in enumerate(nodes)}
-    near = _near_dots(xy, float(rad.max()), many=len(links) * len(nodes) > _TREE_ABOVE)
+    many = len(links) * len(nodes) > _TREE_ABOVE
+    near = _near_dots(xy, float(rad.max()), many=many)
+    # Names as boxes [x0, x1] x [y0, y1], their tops 3 px below their dots.
+    named = [n for n in nodes if label_box and label_box.get(n) and label_box[n][0] > 0]
+    if named:
+        w, h = np.array([label_box[n] for n in named], dtype=float).T  # type: ignore[index]
+        lx = np.array([pos[n][0] for n in named])
+        ly0 = np.array([pos[n][1] + radius.get(n, 10.0) + 3.0 for n in named])
+        lx0, lx1, ly1 = lx - w / 2, lx + w / 2, ly0 + h
 
     def hits(u: Hashable, v: Hashable, shape: tuple[str, float] | None) -> int:
-        pts = _curve_points(xy[at[u]], xy[at[v]], shape)
+        p, q = xy[at[u]], xy[at[v]]
+        pts = _curve_points(p, q, shape)
+        n = 0
         idx = near(pts)
         idx = idx[(idx != at[u]) & (idx != at[v])]
-        if not idx.size:
-            return 0
-        d2 = ((pts[:, None, :] - xy[idx][None, :, :]) ** 2).sum(axis=2).min(axis=0)
-        return int((d2 < rad[idx] ** 2).sum())
+        if idx.size:
+            d2 = ((pts[:, None, :] - xy[idx][None, :, :]) ** 2).sum(axis=2).min(axis=0)
+            n += int((d2 < rad[idx] ** 2).sum())
+        if named:
+            # The names in the curve's box (grown a little: the curve bulges
+            # between the points), then points about 6 px apart, not to step
+            # over a name.  A dot's own circle is no part of its name.
+            (x0, y0), (x1, y1) = pts.min(axis=0) - 8.0, pts.max(axis=0) + 8.0
+            cand = np.flatnonzero((lx1 > x0) & (lx0 < x1) & (ly1 > y0) & (ly0 < y1))
+            if cand.size:
+                dense = _curve_points(p, q, shape, int(min(240, max(32, np.linalg.norm(q - p) / 6))))
+                px, py = dense[:, None, 0], dense[:, None, 1]
+                inside = (px > lx0[cand]) & (px < lx1[cand]) & (py > ly0[cand]) & (py < ly1[cand])
+                n += int(inside.any(axis=0).sum())
+        return n
 
     out: dict[tuple[Hashable, Hashable], tuple[str, float] | None] = {}
     for u, v in links:
@@ -1142,15 +1183,23 @@ def write_html(
     path = Path(path)
     data = explorer_data(G, color=color, size=size, layout=layout, max_nodes=max_nodes, seed=seed, links=links)
     page = render_html(data, title=title or f"citegraph · {path.stem}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: its folder {path.parent} cannot be made ({exc.strerror or exc})") from exc
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(page)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a page is meant to be opened and shared
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise
     return HtmlResult(
         path=path,

@@ -67,6 +67,10 @@
   function fmt(n) {
     return typeof n === "number" ? n.toLocaleString("en-US") : "";
   }
+  // "1 paper", "1,910 papers" (as citegraph.wording.plural).
+  function plural(n, word, many) {
+    return `${fmt(n)} ${n === 1 ? word : (many || word + "s")}`;
+  }
 
   // ------------------------------------------------------------ graph
 
@@ -126,20 +130,41 @@
   const edgesView = new vis.DataView(edges, { filter: edgePasses });
   const network = new VisNetwork(container, { nodes: nodesView, edges: edgesView }, options);
 
-  function refresh() {
+  // After a control changes what is shown: the paper whose details are open
+  // keeps its highlight (worked out again over what is shown now), or, when
+  // the paper itself is hidden, its details close.  `dropFocus` clears any
+  // other highlight (a legend group's) too.
+  function refresh(dropFocus) {
     for (let i = 0; i < N; i++) nodeOn[i] = nodePasses(i) ? 1 : 0;
-    if (state.focus && !nodeOn[state.focus.root]) clearFocus(false);
+    const paper = details.hidden ? null : shown.node;
+    if (state.focus && (dropFocus || paper !== null || !nodeOn[state.focus.root])) clearFocus(false);
     nodesView.refresh();
+    if (paper !== null) {
+      if (nodeOn[paper]) {
+        setFocus(paper);
+        network.selectNodes([paper], false);
+      } else {
+        closeDetails();
+      }
+    } else if (!details.hidden && shown.edge !== null) {
+      const e = data.edges[shown.edge];
+      if (!nodeOn[e.from] || !nodeOn[e.to]) closeDetails();
+    }
     edgesView.refresh();
     updateCount();
   }
 
   function updateCount() {
-    const shown = nodesView.length;
-    const links = edgesView.length;
-    let text = `${fmt(shown)} papers · ${fmt(links)} links`;
-    if (!state.cites && !state.focus && !state.lineage) text += ` (${fmt(nCites)} citation links hidden)`;
-    if (data.total.nodes > N) text += ` · ${fmt(data.total.nodes)} papers in the graph`;
+    let text = `${plural(nodesView.length, "paper")} · ${plural(edgesView.length, "link")}`;
+    if (!state.cites && !state.focus && !state.lineage) {
+      // Only the citations that ticking "Citations" would draw: those between papers shown.
+      let hidden = 0;
+      for (let id = 0; id < E; id++) {
+        if (kinds[id] === "cites" && nodeOn[data.edges[id].from] && nodeOn[data.edges[id].to]) hidden++;
+      }
+      if (hidden) text += ` (${plural(hidden, "citation link")} hidden)`;
+    }
+    if (data.total.nodes > N) text += ` · ${plural(data.total.nodes, "paper")} in the graph`;
     document.getElementById("cg-count").textContent = text;
   }
 
@@ -227,9 +252,17 @@
     row("Community", m.cm);
     if (m.s && m.s.length) row("Sections", m.s.map((k) => data.sections[k]).join("; "));
     if (full) {
-      const cites = outEdges[i].length;
-      const cited = inEdges[i].length;
-      row("In this graph", `cites ${fmt(cites)} · cited by ${fmt(cited)}`);
+      // Each kind of link counted apart: a lineage link or a name in the text is no citation.
+      const count = (ids, k) => ids.filter((id) => hasKind(id, k)).length;
+      row("In this graph", `cites ${fmt(count(outEdges[i], "cites"))} · cited by ${fmt(count(inEdges[i], "cites"))}`);
+      const on = count(outEdges[i], "builds_on");
+      const by = count(inEdges[i], "builds_on");
+      if (on || by) row("Lineage", [on ? `builds on ${fmt(on)}` : "", by ? `built on by ${fmt(by)}` : ""].filter(Boolean).join(" · "));
+      const names = count(outEdges[i], "mentions");
+      const named = count(inEdges[i], "mentions");
+      if (names || named) {
+        row("Named in the text", [names ? `names ${fmt(names)}` : "", named ? `named by ${fmt(named)}` : ""].filter(Boolean).join(" · "));
+      }
     }
     card.appendChild(dl);
     if (m.u && m.u.length) {
@@ -247,6 +280,13 @@
     }
     if (full) card.appendChild(el("div", "cg-dim", m.id));
     return card;
+  }
+
+  // Whether link `id` carries kind `k`: its strongest kind, or one of the others it has.
+  function hasKind(id, k) {
+    if (kinds[id] === k) return true;
+    const x = data.edgeInfo[String(id)];
+    return Boolean(x && x.k && x.k.includes(k));
   }
 
   const KIND_TEXT = { cites: "cites", mentions: "names", builds_on: "builds on" };
@@ -293,13 +333,82 @@
   }
   function hideTooltip() { tooltip.hidden = true; }
 
-  function showDetails(card) {
+  // What the details panel shows: a paper (node index) or a link (edge id).
+  const shown = { node: null, edge: null };
+  function showDetails(card, what) {
     const close = el("button", "cg-close", "×");
     close.type = "button";
     close.title = "close";
-    close.addEventListener("click", () => { details.hidden = true; clearFocus(); network.unselectAll(); });
+    close.addEventListener("click", closeDetails);
     details.replaceChildren(close, card);
     details.hidden = false;
+    shown.node = what && what.node !== undefined ? what.node : null;
+    shown.edge = what && what.edge !== undefined ? what.edge : null;
+  }
+  function closeDetails() {
+    details.hidden = true;
+    shown.node = shown.edge = null;
+    clearFocus();
+    network.unselectAll();
+  }
+
+  // The details panel floats over the graph's top right, where the time
+  // layout puts the newest papers: a paper shown there is moved out from under it.
+  function panelRect() {
+    if (details.hidden) return null;
+    const c = container.getBoundingClientRect();
+    const r = details.getBoundingClientRect();
+    return { left: r.left - c.left, top: r.top - c.top, right: r.right - c.left, bottom: r.bottom - c.top };
+  }
+  // A paper's dot and label on screen: [x0, y0, x1, y1], and its dot's centre and radius.
+  function screenBox(i) {
+    const s = network.getScale();
+    const p = network.canvasToDOM(network.getPositions([i])[i]);
+    const n = data.nodes[i];
+    const r = (n.size || 10) * s;
+    const half = Math.max(r, (labelWidth[i] / 2) * s);
+    const below = n.label ? fontSize(n) * 1.4 * s : 0;
+    return { box: [p.x - half, p.y - r, p.x + half, p.y + r + below], x: p.x, y: p.y, r: r };
+  }
+  const PANEL_GAP = 12;
+  function clearOfPanel(i) {
+    const d = panelRect();
+    if (!d) return;
+    const { box, x, y, r } = screenBox(i);
+    const W = container.clientWidth;
+    const H = container.clientHeight;
+    const overlaps = (b) => b[2] > d.left - PANEL_GAP && b[0] < d.right + PANEL_GAP && b[3] > d.top - PANEL_GAP && b[1] < d.bottom + PANEL_GAP;
+    if (!overlaps(box)) return;
+    // Left of the panel or below it, the dot and label whole if they fit, else the dot.
+    const moves = [];
+    for (const b of [box, [x - r, y - r, x + r, y + r]]) {
+      const left = d.left - PANEL_GAP - b[2];
+      if (b[0] + left >= 0) moves.push([left, 0]);
+      const down = d.bottom + PANEL_GAP - b[1];
+      if (b[3] + down <= H) moves.push([0, down]);
+      if (moves.length) break;
+    }
+    if (!moves.length) moves.push([Math.min(0, d.left - PANEL_GAP - (x + r)), 0]);
+    moves.sort((a, b) => Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]));
+    const [dx, dy] = moves[0];
+    if (!dx && !dy) return;
+    const s = network.getScale();
+    const c = network.getViewPosition();
+    network.moveTo({
+      position: { x: c.x - dx / s, y: c.y - dy / s }, scale: s,
+      animation: { duration: 250, easingFunction: "easeInOutQuad" },
+    });
+  }
+  // Where a paper brought into view goes: the middle of the graph's area the panel leaves free.
+  function freeCentre() {
+    const W = container.clientWidth;
+    const H = container.clientHeight;
+    const d = panelRect();
+    if (!d) return { x: W / 2, y: H / 2 };
+    // The larger of the strip left of the panel and the one below it.
+    const below = Math.max(H - d.bottom - PANEL_GAP, 0);
+    if (Math.max(d.left - PANEL_GAP, 0) * H >= W * below) return { x: Math.max(d.left - PANEL_GAP, 0) / 2, y: H / 2 };
+    return { x: W / 2, y: H - below / 2 };
   }
 
   network.on("hoverNode", (p) => showTooltip(nodeCard(p.node, false), p.pointer.DOM));
@@ -313,12 +422,12 @@
     hideTooltip();
     if (p.nodes.length) {
       setFocus(p.nodes[0]);
-      showDetails(nodeCard(p.nodes[0], true));
+      showDetails(nodeCard(p.nodes[0], true), { node: p.nodes[0] });
+      clearOfPanel(p.nodes[0]);
     } else if (p.edges.length) {
-      showDetails(edgeCard(p.edges[0]));
+      showDetails(edgeCard(p.edges[0]), { edge: p.edges[0] });
     } else {
-      clearFocus();
-      details.hidden = true;
+      closeDetails();
     }
   });
 
@@ -328,8 +437,16 @@
     hideResults();
     network.selectNodes([i], false);
     setFocus(i);
-    showDetails(nodeCard(i, true));
-    network.focus(i, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
+    showDetails(nodeCard(i, true), { node: i });
+    // Centred in the part of the graph the details panel leaves free.
+    const scale = Math.max(network.getScale(), 1.1);
+    const at = freeCentre();
+    const p = network.getPositions([i])[i];
+    network.moveTo({
+      position: { x: p.x + (container.clientWidth / 2 - at.x) / scale, y: p.y + (container.clientHeight / 2 - at.y) / scale },
+      scale: scale,
+      animation: { duration: 450, easingFunction: "easeInOutQuad" },
+    });
   }
 
   // ------------------------------------------------------------ search
@@ -403,7 +520,7 @@
   const citesBox = document.getElementById("cg-cites");
   citesBox.checked = state.cites;
   if (!nCites) citesBox.disabled = true;
-  citesBox.addEventListener("change", () => { state.cites = citesBox.checked; clearFocus(false); refresh(); });
+  citesBox.addEventListener("change", () => { state.cites = citesBox.checked; refresh(true); });
   if (years) {
     for (const input of [yMin, yMax]) { input.min = years[0]; input.max = years[1]; }
     yMin.value = years[0];
@@ -441,8 +558,7 @@
   });
   lineageBox.addEventListener("change", () => {
     state.lineage = lineageBox.checked;
-    clearFocus(false);
-    refresh();
+    refresh(true);
     fitShown(true);
   });
 
@@ -456,9 +572,10 @@
     refresh();
   }
   document.getElementById("cg-reset").addEventListener("click", () => {
+    details.hidden = true;
+    shown.node = shown.edge = null;
     clearFocus(false);
     resetFilters();
-    details.hidden = true;
     network.unselectAll();
     fitBesideLegend();
   });
@@ -548,8 +665,27 @@
   const all = Array.from({ length: N }, (_, i) => i);
   function firstBox() {
     const whole = boxOf(all);
-    if (data.view && scaleFor(whole) < LABEL_SCALE && scaleFor(data.view) > scaleFor(whole)) return data.view;
-    return whole;
+    if (scaleFor(whole) >= LABEL_SCALE) return whole;
+    if (data.view && scaleFor(data.view) > scaleFor(whole)) return data.view;
+    return readableBox() || whole;
+  }
+  // With no such box (the lists' papers span all the years), the lists' latest
+  // and most important papers, as many as fit at a scale that draws their
+  // names 10 px tall (a 14 px label), comfortably above vis's 6 px.
+  const READABLE_SCALE = 10 / 14;
+  function readableBox() {
+    let pick = all.filter((i) => info[i].l && data.nodes[i].label);
+    if (!pick.length) pick = all.filter((i) => data.nodes[i].label);
+    if (!pick.length) return null;
+    const year = (i) => (info[i].y === undefined || info[i].y === null ? -Infinity : info[i].y);
+    pick.sort((a, b) => year(b) - year(a) || info[a].rk - info[b].rk);
+    let box = boxOf([pick[0]]);
+    for (let k = 1; k < pick.length; k++) {
+      const b = boxOf([pick[k]]);
+      const grown = [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])];
+      if (scaleFor(grown) >= READABLE_SCALE) box = grown;
+    }
+    return box;
   }
   function fitShown(animate) {
     const shown = nodesView.getIds();
@@ -558,11 +694,7 @@
   }
   function fitBesideLegend() { if (N) fitBox(firstBox(), false); else network.fit({ animation: false }); }
   document.addEventListener("keydown", (ev) => {
-    if (ev.key === "Escape" && document.activeElement !== searchBox) {
-      clearFocus();
-      details.hidden = true;
-      network.unselectAll();
-    }
+    if (ev.key === "Escape" && document.activeElement !== searchBox) closeDetails();
   });
 
   // ------------------------------------------------------------ legend
@@ -599,6 +731,10 @@
         li.title = "show only this group's links";
         li.addEventListener("click", () => {
           if (li.classList.contains("active")) { clearFocus(); return; }
+          // The group's highlight replaces a paper's: its details go with it.
+          details.hidden = true;
+          shown.node = shown.edge = null;
+          network.unselectAll();
           const members = new Set(item.members);
           const groupEdges = new Set();
           for (const i of item.members) for (const id of outEdges[i]) if (members.has(data.edges[id].to)) groupEdges.add(id);
@@ -643,6 +779,7 @@
   // ------------------------------------------------------------ time axis
 
   const axis = data.axis;
+  const help = document.getElementById("cg-help");
   // What the last frame drew as band labels (screen boxes): for tests and for checking by eye.
   const drawnBands = [];
   function clipText(ctx, text, max) {
@@ -687,12 +824,14 @@
       // Band names first: where they go sets the gutter's width.
       let lastY = -Infinity;
       drawnBands.length = 0;
+      // Nor over the help line at the bottom.
+      const lowest = (help ? help.offsetTop : h - 22) - 4;
       for (const b of axis.bands) {
         const t = network.canvasToDOM({ x: 0, y: b.top - 6 }).y;
         const bt = network.canvasToDOM({ x: 0, y: b.bottom }).y;
         if (bt < 30 || t > h) continue;
         const y = Math.min(Math.max(t, 32), bt);
-        if (y < lastY + 18) continue;
+        if (y < lastY + 18 || y + 9 > lowest) continue;
         const text = clipText(ctx, String(b.label), BAND_LABEL_MAX);
         drawnBands.push({ label: b.label, text: text, color: b.color, x: 6, y: y - 9, width: ctx.measureText(text).width + 12, height: 18 });
         lastY = y;
