@@ -16,28 +16,9 @@ import citegraph.graph.html as html
 from citegraph.graph.html import write_html
 from citegraph.graph.model import add_paper, new_graph
 from tests.test_html import sample_graph, spread_graph, synthetic_graph
-from tests.test_html_browser import Opened
+from tests.test_html_browser import Opened, opened, sample, sample_html  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return sample_graph()
-
-
-@pytest.fixture(scope="module")
-def sample_html(sample, tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("browser_fixes") / "sample.html"
-    write_html(sample, path)
-    return path
-
-
-@pytest.fixture
-def opened(browser, sample_html):
-    page = Opened(browser, sample_html)
-    yield page
-    page.close()
 
 
 # ------------------------------------------------------------------ helpers
