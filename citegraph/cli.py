@@ -80,7 +80,7 @@ def papers_command(lists: tuple[str, ...], fmt: str) -> None:
     """
     from citegraph.fetch.lists import papers_frame, read_lists
 
-    result = read_lists(list(lists), stdin=click.get_text_stream("stdin"))
+    result = read_lists(list(lists), stdin=sys.stdin)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     frame = papers_frame(result.entries)
