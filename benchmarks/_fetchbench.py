@@ -32,7 +32,7 @@ def seed_files(smoke: bool = False) -> list[Path]:
 
 
 def read_entries(files: list[Path]) -> list[Any]:
-    from citegraph.fetch.lists import read_lists
+    from citegraph.lists.reader import read_lists
 
     return list(read_lists(files).entries)
 

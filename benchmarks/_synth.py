@@ -122,7 +122,7 @@ def cached_graph_file(n: int, m: int = 20, seed: int = 0, directory: Path | None
 
 def cached_arrays_file(n: int, m: int = 20, seed: int = 0, directory: Path | None = None) -> Path:
     """The same DAG as a compact citegraph arrays file (:mod:`citegraph.graph.arrays`); written once."""
-    from citegraph.analysis.matrix import CitationMatrix
+    from citegraph.graph.matrix import CitationMatrix
     from citegraph.graph.arrays import save_arrays
 
     npz = cached_dag(n, m, seed, directory)

@@ -248,9 +248,9 @@ def _citegraph_steps(src, dst, years, n, queries, state, save) -> dict[str, Call
             return x.to_numpy(dtype=float)
         return np.asarray(x, dtype=float)
 
-    if not have("citegraph.analysis.matrix"):
+    if not have("citegraph.graph.matrix"):
         return steps
-    from citegraph.analysis.matrix import CitationMatrix
+    from citegraph.graph.matrix import CitationMatrix
 
     def build() -> None:
         state["M"] = CitationMatrix.from_edges(src, dst, n, years=years)
@@ -313,7 +313,7 @@ def _citegraph_steps(src, dst, years, n, queries, state, save) -> dict[str, Call
     def file_load_json() -> dict:
         from _synth import cached_graph_file
 
-        from citegraph.analysis.matrix import citation_matrix
+        from citegraph.graph.matrix import citation_matrix
         from citegraph.graph.model import load_graph
 
         G = load_graph(cached_graph_file(n))

@@ -207,7 +207,7 @@ def _steps(root: Path, memory_limit: str, threads: int) -> dict[str, Callable[[]
         ).fetchnumpy()
         s, d = np.searchsorted(ids, e["citing"]), np.searchsorted(ids, e["cited"])
         try:
-            from citegraph.analysis.matrix import CitationMatrix
+            from citegraph.graph.matrix import CitationMatrix
             from citegraph.analysis.rank import pagerank_scores
 
             pagerank_scores(CitationMatrix.from_edges(s, d, len(ids)))

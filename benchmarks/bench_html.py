@@ -2,7 +2,7 @@
 
 Synthetic citegraph graphs (Price's model, 8 references a paper, titles,
 years, authors, 10% listed) of 500, 5,000 and 20,000 papers go through
-:func:`citegraph.graph.html.write_html`; each page is opened in headless
+:func:`citegraph.export.html.page.write_html`; each page is opened in headless
 Chromium (Playwright, Debian's ``chromium``) and timed from navigation to the
 moment the page marks itself usable (``<body data-ready="1">``, set after the
 first drawing of the network).  Targets: 5,000 nodes under 5 MB and usable
@@ -106,7 +106,7 @@ def pyvis_import_s(how: str) -> float:
     with it) or the way citegraph does (``_pyvis_network_class``: IPython deferred)."""
     import subprocess
 
-    code = ("import time, citegraph.graph.html as h; t = time.perf_counter(); "
+    code = ("import time, citegraph.export.html.page as h; t = time.perf_counter(); "
             + ("import pyvis.network" if how == "plain" else "h._pyvis_network_class()")
             + "; print(time.perf_counter() - t)")
     return median([float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
@@ -141,7 +141,7 @@ def main() -> None:
     ap.add_argument("--one-by-one-max", type=int, default=50_000,
                     help="time pyvis's add_node/add_edge comparison only up to this many links")
     args = ap.parse_args()
-    from citegraph.graph.html import MAX_NODES, _pyvis_page, explorer_data, write_html
+    from citegraph.export.html.page import MAX_NODES, _pyvis_page, explorer_data, write_html
 
     if args.smoke:
         args.sizes, args.repeat = "300", 1

@@ -1,6 +1,6 @@
 """citegraph: paper lists in, a citation and lineage graph out.
 
-Data flows one way: lists (``citegraph.fetch.lists``) → Semantic Scholar
+Data flows one way: lists (``citegraph.lists.reader``) → Semantic Scholar
 (``citegraph.fetch``) → the graph (``citegraph.graph``) → analysis
 (``citegraph.analysis``) → tables, JSON and an HTML explorer.
 
@@ -25,8 +25,8 @@ __version__ = "0.1.0"
 
 # public name -> (module, attribute); resolved lazily by __getattr__
 _EXPORTS = {
-    "read_lists": ("citegraph.fetch.lists", "read_lists"),
-    "papers_frame": ("citegraph.fetch.lists", "papers_frame"),
+    "read_lists": ("citegraph.lists.reader", "read_lists"),
+    "papers_frame": ("citegraph.lists.reader", "papers_frame"),
     # fetch.pipeline.build plus lineage (builds_on edges): fetch never imports analysis
     "build": ("citegraph.reporting", "build"),
     "report": ("citegraph.reporting", "report"),
@@ -38,10 +38,11 @@ _EXPORTS = {
     "save_arrays": ("citegraph.graph.arrays", "save_arrays"),
     "nodes_frame": ("citegraph.graph.model", "nodes_frame"),
     "edges_frame": ("citegraph.graph.model", "edges_frame"),
-    "write_graphml": ("citegraph.graph.model", "write_graphml"),
-    "write_gexf": ("citegraph.graph.model", "write_gexf"),
-    "write_frame": ("citegraph.output", "write_frame"),
-    "write_html": ("citegraph.graph.html", "write_html"),
+    "write_graphml": ("citegraph.export.graphml", "write_graphml"),
+    "write_gexf": ("citegraph.export.gexf", "write_gexf"),
+    "export_graph": ("citegraph.export.registry", "export_graph"),
+    "write_frame": ("citegraph.export.tables", "write_frame"),
+    "write_html": ("citegraph.export.html.page", "write_html"),
     "rank_papers": ("citegraph.analysis.rank", "rank_papers"),
     "related_papers": ("citegraph.analysis.related", "related_papers"),
     "communities": ("citegraph.analysis.communities", "communities"),
@@ -52,9 +53,9 @@ _EXPORTS = {
     "audit_frame": ("citegraph.analysis.audit", "audit_frame"),
     "audit_summary": ("citegraph.analysis.audit", "audit_summary"),
     "merge_duplicates": ("citegraph.analysis.audit", "merge_duplicates"),
-    "families": ("citegraph.analysis.lineage", "families"),
-    "successors": ("citegraph.analysis.lineage", "successors"),
-    "lineage_report": ("citegraph.analysis.lineage", "lineage_report"),
+    "families": ("citegraph.analysis.lineage.core", "families"),
+    "successors": ("citegraph.analysis.lineage.core", "successors"),
+    "lineage_report": ("citegraph.analysis.lineage.core", "lineage_report"),
     "main_path": ("citegraph.analysis.mainpath", "main_path"),
     "CitegraphError": ("citegraph.errors", "CitegraphError"),
 }

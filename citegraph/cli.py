@@ -17,6 +17,7 @@ import click
 
 from citegraph import __version__
 from citegraph.errors import CitegraphError
+from citegraph.export.registry import WRITER_MODULES
 
 FORMAT_CHOICE = click.Choice(["table", "csv", "json"])
 
@@ -61,7 +62,7 @@ def _make_parent(*paths: str | Path | None, folder: bool = False) -> None:
 
 
 def _echo_frame(frame: Any, fmt: str) -> None:
-    from citegraph.output import write_frame
+    from citegraph.export.tables import write_frame
 
     write_frame(frame, fmt, sys.stdout)
 
@@ -78,7 +79,7 @@ def papers_command(lists: tuple[str, ...], fmt: str) -> None:
     line); '-' reads standard input.  Warnings about malformed entries and a
     one-line summary go to standard error.
     """
-    from citegraph.fetch.lists import papers_frame, read_lists
+    from citegraph.lists.reader import papers_frame, read_lists
 
     result = read_lists(list(lists), stdin=sys.stdin)
     for warning in result.warnings:
@@ -165,8 +166,9 @@ def build_cmd(
 
     Example: citegraph build notes/*.md -o graph.json   (S2_API_KEY in the environment)
     """
-    from citegraph.graph.model import save_graph, write_graphml
-    from citegraph.output import write_frame
+    from citegraph.export.graphml import write_graphml
+    from citegraph.graph.model import save_graph
+    from citegraph.export.tables import write_frame
     from citegraph.reporting import build  # the fetch pipeline, then lineage as builds_on edges
 
     _check_fetch(fetch)
@@ -319,7 +321,7 @@ def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float,
     基于X构建), model families (Foo → Foo-2, FooFlow) backed by citations,
     shared authors or repositories, and dates.
     """
-    from citegraph.analysis.lineage import lineage_report
+    from citegraph.analysis.lineage.core import lineage_report
     from citegraph.graph.model import load_graph
 
     G = load_graph(graph)
@@ -345,7 +347,7 @@ def html_cmd(graph: str, output: str, color: str, size: str, layout: str, max_no
     Search, year and section filters, a lineage-only view, and a click on a
     paper highlights its ancestors and descendants.
     """
-    from citegraph.graph.html import write_html
+    from citegraph.export.html.page import write_html
     from citegraph.graph.model import load_graph
 
     _make_parent(output)  # before the layout is computed
@@ -392,6 +394,24 @@ def report_cmd(ctx: click.Context, lists: tuple[str, ...], out_dir: str, no_fetc
         result = report(list(lists), out_dir, **options)
     _echo_fetch_notes(result.warnings, result.stats.get("capped", []), result.offline_note)
     click.echo(result.summary())
+
+# === export ===
+@main.command("export")
+@click.argument("graph", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("--format", "fmt", type=click.Choice(sorted(WRITER_MODULES)), default=None,
+              help="Output format (default: from the file suffix: .json, .graphml, .gexf, .cyjs).")
+def export_cmd(graph: str, output: str, fmt: str | None) -> None:
+    """Write GRAPH in another format: GraphML or GEXF (Gephi), Cytoscape.js JSON, node-link JSON."""
+    from citegraph.export.registry import export_graph
+    from citegraph.graph.model import load_graph
+
+    G = load_graph(graph)
+    _make_parent(output)
+    with _writing(output):
+        written = export_graph(G, output, format=fmt)
+    click.echo(f"{written}: {G.number_of_nodes()} papers, {G.number_of_edges()} links")
+
 
 # === demo ===
 @main.command("demo")

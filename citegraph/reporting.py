@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import networkx as nx
 
-from citegraph.wording import plural
+from citegraph.text.wording import plural
 
 if TYPE_CHECKING:
     from citegraph.fetch.pipeline import BuildResult
@@ -209,9 +209,10 @@ def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any
                    lineage_md: str, unresolved: Any) -> dict[str, Path]:
     import pandas as pd
 
-    from citegraph.graph.html import write_html
-    from citegraph.graph.model import edges_frame, nodes_frame, save_graph, write_graphml
-    from citegraph.output import write_frame
+    from citegraph.export.html.page import write_html
+    from citegraph.export.graphml import write_graphml
+    from citegraph.graph.model import edges_frame, nodes_frame, save_graph
+    from citegraph.export.tables import write_frame
 
     files = {name: out / name for name in OUTPUT_FILES}
     save_graph(G, files["graph.json"])
@@ -257,7 +258,7 @@ def build(
     """Build the citation graph of ``lists`` and record its model lineage in it.
 
     :func:`citegraph.fetch.pipeline.build` resolves and fetches the papers;
-    then :func:`~citegraph.analysis.lineage.annotate_lineage` adds every
+    then :func:`~citegraph.analysis.lineage.core.annotate_lineage` adds every
     successor link it finds as a ``builds_on`` edge child → parent, with its
     ``confidence`` and ``evidence`` (what ``citegraph build`` writes).
 
@@ -290,7 +291,7 @@ def build(
 
     result = fetch_graph(lists, **fetch_options)
     if lineage:
-        from citegraph.analysis.lineage import annotate_lineage
+        from citegraph.analysis.lineage.core import annotate_lineage
 
         result.stats["lineage_links"] = annotate_lineage(result.graph)
     return result
@@ -346,7 +347,7 @@ def _report(
     **build_options: Any,
 ) -> ReportResult:
     from citegraph.analysis.communities import communities
-    from citegraph.analysis.lineage import annotate_lineage, families, lineage_report, successors
+    from citegraph.analysis.lineage.core import annotate_lineage, families, lineage_report, successors
     from citegraph.analysis.rank import rank_papers
 
     out = Path(out_dir)
@@ -360,8 +361,8 @@ def _report(
         # the same rows and note as citegraph build: unresolved entries, then what --offline lacked
         unresolved, offline_note = built.unresolved_frame(), built.offline_note(out / "unresolved.csv")
     else:
-        from citegraph.fetch.lists import read_lists
-        from citegraph.graph.assemble import graph_from_entries
+        from citegraph.lists.reader import read_lists
+        from citegraph.lists.assemble import graph_from_entries
 
         read = read_lists(lists)
         G = graph_from_entries(read.entries)

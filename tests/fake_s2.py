@@ -51,7 +51,7 @@ try:  # benchmarks import this module without pytest installed
 except ImportError:  # pragma: no cover
     pytest = None  # type: ignore[assignment]
 
-from citegraph.fetch.entry import Entry
+from citegraph.lists.entry import Entry
 from citegraph.graph.model import normalize_title
 
 __all__ = ["World", "FakeS2", "Fault", "LoggedRequest", "Recorded", "load_cassette", "sample_entries"]

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from citegraph.analysis.matrix import CitationMatrix, citation_matrix
+from citegraph.graph.matrix import CitationMatrix, citation_matrix
 from citegraph.analysis.rank import rank_papers
 from citegraph.cli import main
 from citegraph.errors import CitegraphError

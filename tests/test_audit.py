@@ -20,7 +20,7 @@ from citegraph.analysis.audit import (
     merge_duplicates,
     was_fetched,
 )
-from citegraph.analysis.matrix import citation_matrix
+from citegraph.graph.matrix import citation_matrix
 from citegraph.errors import PaperLookupError
 from citegraph.graph.model import add_link, add_paper, load_graph, new_graph, save_graph
 
@@ -324,8 +324,8 @@ def test_blocking_finds_what_comparing_every_pair_finds():
 
 @pytest.fixture()
 def text_graph():
-    from citegraph.fetch.lists import read_lists
-    from citegraph.graph.assemble import graph_from_entries
+    from citegraph.lists.reader import read_lists
+    from citegraph.lists.assemble import graph_from_entries
     from citegraph.reporting import example_list_path
 
     return graph_from_entries(read_lists([example_list_path()]).entries)
@@ -360,7 +360,7 @@ def test_text_only_graph_still_finds_duplicates(text_graph):
 
 def test_a_fetch_that_resolved_nothing_lists_every_paper(text_graph):
     # an offline run with an empty cache: the pipeline records its run, nothing resolves
-    from citegraph.graph.assemble import add_fetched
+    from citegraph.fetch.records import add_fetched
 
     listed = [n for n, d in text_graph.nodes(data="listed") if d]
     G = add_fetched(text_graph, resolved={}, records={}, stats={"listed": len(listed), "resolved": 0})

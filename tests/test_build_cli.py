@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from fake_s2 import Fault, World
 
 from citegraph.cli import main
-from citegraph.fetch.lists import read_lists
+from citegraph.lists.reader import read_lists
 from citegraph.graph.model import load_graph
 
 KEY = "cli-key-5150"

@@ -11,7 +11,7 @@ from fake_s2 import World
 
 import citegraph
 from citegraph.cli import main
-from citegraph.fetch.lists import read_lists
+from citegraph.lists.reader import read_lists
 from citegraph.graph.model import has_kind, load_graph
 
 LIST = """# Image models

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from citegraph.cli import main
-from citegraph.fetch.lists import read_lists
+from citegraph.lists.reader import read_lists
 from citegraph.graph.model import has_kind, load_graph
 from fake_s2 import World
 

@@ -10,7 +10,7 @@ import pytest
 
 import citegraph.analysis.communities as com
 from citegraph.analysis.communities import communities, community_labels, similarity_matrix
-from citegraph.analysis.matrix import CitationMatrix, citation_matrix
+from citegraph.graph.matrix import CitationMatrix, citation_matrix
 from citegraph.graph.model import add_link, add_paper, new_graph
 
 
@@ -139,7 +139,7 @@ def test_small_graphs_do_not_import_networkit():
     code = (
         "import sys\n"
         "from citegraph.analysis.communities import community_labels\n"
-        "from citegraph.analysis.matrix import CitationMatrix\n"
+        "from citegraph.graph.matrix import CitationMatrix\n"
         "M = CitationMatrix.from_edges([1, 2, 2, 4, 5, 5, 3], [0, 0, 1, 3, 3, 4, 2], 6)\n"
         "print(community_labels(M).tolist(), 'networkit' in sys.modules)\n"
     )
@@ -226,7 +226,7 @@ def test_small_graphs_do_not_import_matplotlib_and_igraph_still_imports():
     code = (
         "import sys\n"
         "from citegraph.analysis.communities import community_labels\n"
-        "from citegraph.analysis.matrix import CitationMatrix\n"
+        "from citegraph.graph.matrix import CitationMatrix\n"
         "M = CitationMatrix.from_edges([1, 2, 2, 4, 5, 5, 3], [0, 0, 1, 3, 3, 4, 2], 6)\n"
         "print(community_labels(M).tolist(), 'matplotlib' in sys.modules, 'igraph' in sys.modules)\n"
         "import igraph\n"

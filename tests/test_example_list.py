@@ -33,7 +33,7 @@ def source() -> str:
 
 @pytest.fixture(scope="module")
 def read():
-    lists = pytest.importorskip("citegraph.fetch.lists", reason="citegraph.fetch.lists is not written yet")
+    lists = pytest.importorskip("citegraph.lists.reader", reason="citegraph.lists.reader is not written yet")
     return lists.read_lists([EXAMPLE])
 
 

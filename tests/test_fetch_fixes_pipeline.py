@@ -11,7 +11,7 @@ from fake_s2 import FakeS2, World
 
 from citegraph.errors import OfflineError
 from citegraph.fetch.cache import Cache
-from citegraph.fetch.entry import Entry
+from citegraph.lists.entry import Entry
 from citegraph.fetch.pipeline import build, build_from_entries, format_capped, version_difference
 from citegraph.graph.model import normalize_title
 

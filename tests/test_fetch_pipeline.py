@@ -13,7 +13,7 @@ from fake_s2 import FakeS2, Fault, Recorded, World, load_cassette, sample_entrie
 
 from citegraph.errors import OfflineError, RetriesExhaustedError
 from citegraph.fetch.cache import Cache
-from citegraph.fetch.entry import Entry
+from citegraph.lists.entry import Entry
 from citegraph.fetch.pipeline import build_from_entries, entry_alias
 from citegraph.fetch.s2 import S2Client
 

@@ -17,8 +17,8 @@ from click.testing import CliRunner
 
 from citegraph.cli import main
 from citegraph.errors import UsageError
-from citegraph.graph import html as H
-from citegraph.graph.layout import MAX_COLUMNS, force_layout, time_layout, year_columns
+from citegraph.export.html import page as H
+from citegraph.export.html.layout import MAX_COLUMNS, force_layout, time_layout, year_columns
 from citegraph.graph.model import add_link, add_paper, new_graph, save_graph
 
 # ---------------------------------------------------------------- sample graphs
@@ -764,7 +764,7 @@ def test_script_json_escapes_what_could_end_the_script():
 
 
 def test_works_without_the_analysis_modules(sample, monkeypatch):
-    for mod in ("citegraph.analysis.rank", "citegraph.analysis.lineage", "citegraph.analysis.communities"):
+    for mod in ("citegraph.analysis.rank", "citegraph.analysis.lineage.core", "citegraph.analysis.communities"):
         monkeypatch.setitem(sys.modules, mod, None)  # import raises ImportError
     data = H.explorer_data(sample)
     by_id = {i["id"]: i for i in data["info"]}
@@ -805,14 +805,14 @@ def test_pyvis_is_imported_only_by_the_html_writer():
         str(p.relative_to(ROOT)) for p in (ROOT / "citegraph").rglob("*.py")
         if re.search(r"^\s*(from|import)\s+pyvis", p.read_text(encoding="utf-8"), re.M)
     )
-    assert users == ["citegraph/graph/html.py"]
+    assert users == ["citegraph/export/html/page.py"]
 
 
 def test_pyvis_is_imported_only_when_a_page_is_written():
     """Importing pyvis.network imports IPython (1-2 s): commands that write no page do not pay it."""
     import subprocess
 
-    code = "import sys, citegraph, citegraph.graph.html, citegraph.cli; print('pyvis.network' in sys.modules)"
+    code = "import sys, citegraph, citegraph.export.html.page, citegraph.cli; print('pyvis.network' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 
@@ -823,7 +823,7 @@ def test_writing_a_page_does_not_import_ipython_and_leaves_it_importable(tmp_pat
 
     code = (
         "import sys\n"
-        "from citegraph.graph.html import write_html\n"
+        "from citegraph.export.html.page import write_html\n"
         "from citegraph.graph.model import new_graph, add_paper\n"
         "G = new_graph(); add_paper(G, 'a', title='A', year=2024, listed=True)\n"
         f"write_html(G, {str(tmp_path / 'p.html')!r})\n"
@@ -842,7 +842,7 @@ def test_pyvis_gets_the_real_ipython_when_it_is_loaded(tmp_path):
 
     code = (
         "import IPython.display\n"
-        "from citegraph.graph.html import _pyvis_network_class\n"
+        "from citegraph.export.html.page import _pyvis_network_class\n"
         "Network = _pyvis_network_class()\n"
         "import pyvis.network\n"
         "print(pyvis.network.IFrame is IPython.display.IFrame, Network is pyvis.network.Network)\n"
@@ -1010,7 +1010,7 @@ def test_seed_graph_capped_keeps_every_lineage_paper(seed_files, make_fake_s2, t
     sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
     from fake_s2 import World
 
-    from citegraph.fetch.lists import read_lists
+    from citegraph.lists.reader import read_lists
     from citegraph.graph.model import load_graph
 
     world = World.from_entries(read_lists(seed_files).entries, seed=0)
@@ -1037,7 +1037,7 @@ def test_seed_graph_capped_keeps_every_lineage_paper(seed_files, make_fake_s2, t
 
 
 def test_a_link_stays_straight_when_every_curve_touches_more_dots():
-    from citegraph.graph.html import _bends
+    from citegraph.export.html.page import _bends
 
     # One dot on the chord; a field of dots on both sides where every detour would run.
     pos = {"u": (0.0, 0.0), "v": (1000.0, 0.0), "block": (500.0, 0.0)}
@@ -1055,7 +1055,7 @@ def test_both_ways_of_finding_dots_near_a_line_agree_with_measuring_every_dot():
     """The x-sorted slice (small pages) and the k-d tree (large ones) never miss a dot within reach."""
     import numpy as np
 
-    from citegraph.graph.html import _curve_points, _near_dots
+    from citegraph.export.html.page import _curve_points, _near_dots
 
     rng = np.random.default_rng(3)
     xy = rng.uniform(0, 2000, size=(1500, 2))

@@ -17,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from citegraph.graph.html import write_html
+from citegraph.export.html.page import write_html
 from citegraph.graph.model import add_link, add_paper, new_graph
 from tests.test_html import HOSTILE, hostile_graph, sample_graph, spread_graph, synthetic_graph
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-import citegraph.graph.html as html
-from citegraph.graph.html import write_html
+import citegraph.export.html.page as html
+from citegraph.export.html.page import write_html
 from citegraph.graph.model import add_paper, new_graph
 from tests.test_html import sample_graph, spread_graph, synthetic_graph
 from tests.test_html_browser import Opened, opened, sample, sample_html  # noqa: F401  (fixtures)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from citegraph.errors import CitegraphError, UsageError
-from citegraph.graph.html import _bends, _curve_points, write_html
+from citegraph.export.html.page import _bends, _curve_points, write_html
 from citegraph.graph.model import add_paper, new_graph
 
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from citegraph.analysis import lineage
-from citegraph.analysis.lineage import _statement, successors
-from citegraph.fetch.lists import read_lists
-from citegraph.graph.assemble import graph_from_entries
+from citegraph.analysis.lineage import core as lineage
+from citegraph.analysis.lineage.core import _statement, successors
+from citegraph.lists.reader import read_lists
+from citegraph.lists.assemble import graph_from_entries
 from citegraph.graph.model import add_link, add_paper, new_graph
 
 

@@ -1,10 +1,10 @@
-"""The model names lineage works from (issue 5, "Model names"), through ``citegraph.analysis.lineage``."""
+"""The model names lineage works from (issue 5, "Model names"), through ``citegraph.analysis.lineage.core``."""
 
 from __future__ import annotations
 
 import pytest
 
-from citegraph.analysis.lineage import model_name, node_names
+from citegraph.analysis.lineage.core import model_name, node_names
 from citegraph.graph.model import add_paper, new_graph
 
 
@@ -78,8 +78,8 @@ def test_titles_that_only_mention_models_give_no_name(title):
 def test_the_example_lists_vqgan_paper_is_named_from_its_note_not_its_title():
     # "Taming Transformers for High-Resolution Image Synthesis" names no model; the
     # list's note says "This paper introduces VQGAN": the lineage shows VQ-VAE → VQGAN.
-    from citegraph.fetch.lists import read_lists
-    from citegraph.graph.assemble import graph_from_entries
+    from citegraph.lists.reader import read_lists
+    from citegraph.lists.assemble import graph_from_entries
     from citegraph.reporting import example_list_path
 
     G = graph_from_entries(read_lists([example_list_path()]).entries)
@@ -139,7 +139,7 @@ def test_the_seed_llama_paper_is_not_named_after_the_seed_tokenizer(seed_files):
     """2310.01218 "Making LLaMA SEE and Draw with SEED Tokenizer": its seed text says
     "we introduce SEED" / "我们提出了SEED" (the tokenizer, already the name of the listed
     2307.08041) and names SEED-LLaMA as the model built with it."""
-    from citegraph.fetch.lists import read_lists
+    from citegraph.lists.reader import read_lists
 
     by_arxiv = {e.arxiv: e for e in read_lists(seed_files).entries if e.arxiv}
     if "2310.01218" not in by_arxiv or "2307.08041" not in by_arxiv:

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from citegraph.analysis.lineage import families, successors
-from citegraph.fetch.lists import read_lists
-from citegraph.graph.assemble import graph_from_entries
-from citegraph.graph.mentions import add_mentions
+from citegraph.analysis.lineage.core import families, successors
+from citegraph.lists.reader import read_lists
+from citegraph.lists.assemble import graph_from_entries
+from citegraph.lists.mentions import add_mentions
 
 TRUTH = Path(__file__).parent / "data" / "lineage_truth.csv"
 RECORDED = Path(__file__).parent / "data" / "lineage_seed_links.csv"

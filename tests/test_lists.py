@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from citegraph.cli import main
 from citegraph.errors import InputError
-from citegraph.fetch.entry import Entry
-from citegraph.fetch.lists import PAPER_COLUMNS, merge_entries, papers_frame, read_list_text, read_lists
+from citegraph.lists.entry import Entry
+from citegraph.lists.reader import PAPER_COLUMNS, merge_entries, papers_frame, read_list_text, read_lists
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lists"
 
@@ -384,7 +384,7 @@ def test_ids_in_running_prose_are_papers_of_their_own() -> None:
 
 
 def test_a_reading_is_stored_and_reused_until_a_list_changes(tmp_path, monkeypatch):
-    import citegraph.fetch.lists as lists_mod
+    import citegraph.lists.reader as lists_mod
     from citegraph.fetch.cache import Cache
 
     docs = [(str(p), p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.iterdir()) if p.suffix == ".md"][:3]
@@ -407,7 +407,7 @@ def test_a_reading_is_stored_and_reused_until_a_list_changes(tmp_path, monkeypat
 
 
 def test_a_stored_reading_that_does_not_load_is_read_again(tmp_path):
-    import citegraph.fetch.lists as lists_mod
+    import citegraph.lists.reader as lists_mod
     from citegraph.fetch.cache import Cache
 
     docs = [("a.md", "- [Chameleon](https://arxiv.org/abs/2405.09818)\n")]
@@ -424,7 +424,7 @@ def test_a_stored_reading_is_keyed_on_every_module_the_reader_runs():
     import sys
 
     code = (
-        "import sys, pathlib, citegraph, citegraph.fetch.lists as L\n"
+        "import sys, pathlib, citegraph, citegraph.lists.reader as L\n"
         "root = pathlib.Path(L.__file__).resolve().parent\n"
         "keyed = {(root / f).resolve() for f in L._READER_FILES}\n"
         "loaded = {pathlib.Path(m.__file__).resolve() for n, m in list(sys.modules.items())\n"
@@ -500,7 +500,7 @@ def test_table_rows_take_name_and_title_from_their_columns() -> None:
     ],
 )
 def test_given_name_takes_names_and_refuses_labels(text: str, name: str | None) -> None:
-    from citegraph.fetch.lists_text import given_name
+    from citegraph.lists.text import given_name
 
     assert given_name(text) == name
 

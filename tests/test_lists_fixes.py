@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from citegraph.fetch.lists import read_list_text, read_lists
-from citegraph.fetch.lists_ids import paper_ids_in_url, parse_any_id, parse_doi
+from citegraph.lists.reader import read_list_text, read_lists
+from citegraph.text.ids import paper_ids_in_url, parse_any_id, parse_doi
 from citegraph.graph.model import normalize_title
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -15,8 +15,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from citegraph.fetch.lists import read_list_text
-from citegraph.fetch.lists_ids import parse_arxiv_id, parse_doi
+from citegraph.lists.reader import read_list_text
+from citegraph.text.ids import parse_arxiv_id, parse_doi
 from citegraph.graph.model import normalize_title
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lists"
@@ -123,7 +123,7 @@ _HINT_TEXT = st.lists(
 def test_substring_prefilters_agree_with_the_patterns(text):
     import re
 
-    from citegraph.fetch import lists_markdown as lm
+    from citegraph.lists import markdown as lm
 
     assert lm._link_hint(text, text.lower()) == bool(lm._LINK_HINT.search(text))
     low = text.lower()

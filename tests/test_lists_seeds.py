@@ -45,7 +45,7 @@ import pytest
 from click.testing import CliRunner
 
 from citegraph.cli import main
-from citegraph.fetch.lists import read_lists
+from citegraph.lists.reader import read_lists
 
 # An independent, deliberately simple id grep: the reader must find exactly these.
 ID_GREP = re.compile(r"(?:arxiv\.org(?:/|%2F)(?:abs|pdf)(?:/|%2F)|arXiv ID:\*\*\s*)(\d{4}\.\d{4,5})")

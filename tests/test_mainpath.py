@@ -140,7 +140,7 @@ def test_an_empty_graph_has_an_empty_main_path():
 def test_citation_matrix_fast_path_matches_the_graph(seed, kind):
     # CitationMatrix input reuses its cached transpose and generations; the
     # answer, ties included, must be the one the networkx input gives.
-    from citegraph.analysis.matrix import citation_matrix
+    from citegraph.graph.matrix import citation_matrix
 
     rng = random.Random(seed)
     G = nx.DiGraph()
@@ -191,7 +191,7 @@ def test_a_year_apart_is_judged_by_month_when_both_have_one_else_by_year():
 
 
 def test_a_citation_matrix_drops_the_same_time_reversed_citations():
-    from citegraph.analysis.matrix import citation_matrix
+    from citegraph.graph.matrix import citation_matrix
 
     G = nx.DiGraph([("p1", "p0"), ("p2", "p1"), ("p0", "p2"), ("p3", "p2")])
     nx.set_node_attributes(G, {"p0": 2010, "p1": 2015, "p2": 2020, "p3": 2021}, "year")
@@ -227,7 +227,7 @@ def reference_time_reversed(G, max_back_years):
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("max_back_years", [0.0, 0.5, 1.0, 2.5])
 def test_time_reversed_citations_match_a_plain_python_reference(seed, max_back_years):
-    from citegraph.analysis.matrix import citation_matrix
+    from citegraph.graph.matrix import citation_matrix
 
     rng = random.Random(seed)
     G = nx.DiGraph()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citegraph.graph.mentions import add_mentions, mentioned_papers
+from citegraph.lists.mentions import add_mentions, mentioned_papers
 from citegraph.graph.model import add_link, add_paper, new_graph
 
 
@@ -71,8 +71,8 @@ def test_a_name_given_for_two_papers_names_both_when_asked_directly():
 
 
 def test_papers_cited_side_by_side_in_one_sentence_do_not_mention_each_other():
-    from citegraph.fetch.lists import read_list_text
-    from citegraph.graph.assemble import graph_from_entries
+    from citegraph.lists.reader import read_list_text
+    from citegraph.lists.assemble import graph_from_entries
 
     text = ("# 加速\n论文标题：DraftAttention: Fast Video Diffusion via Low-Resolution Attention Guidance\n"
             "论文链接：https://arxiv.org/abs/2505.14708\n"

@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 
 from citegraph.errors import GraphFileError
+from citegraph.export import gexf, graphml
 from citegraph.graph import model as m
 
 
@@ -54,7 +55,7 @@ def test_new_link_attributes_in_a_fixed_order_without_nones():
 
 
 def test_links_invalidate_cached_matrices():
-    from citegraph.analysis.matrix import citation_matrix
+    from citegraph.graph.matrix import citation_matrix
 
     G = m.new_graph()
     m.add_link(G, "b", "a", "cites")
@@ -118,12 +119,12 @@ def test_load_errors_name_the_file(tmp_path, content, message):
 
 
 def test_graphml_and_gexf_flatten_lists(small, tmp_path):
-    m.write_graphml(small, tmp_path / "g.graphml")
+    graphml.write_graphml(small, tmp_path / "g.graphml")
     back = nx.read_graphml(tmp_path / "g.graphml")
     assert back.nodes["arxiv:2407.06135"]["tags"] == "Unified / AR; Open"
     assert back.edges["arxiv:2407.06135", "arxiv:2405.09818"]["kinds"] == "builds_on; cites"
     assert back.nodes["abc"]["title"] == "<img src=x onerror=alert(1)>"
-    m.write_gexf(small, tmp_path / "g.gexf")
+    gexf.write(small, tmp_path / "g.gexf")
     root = ET.parse(tmp_path / "g.gexf").getroot()
     assert root.tag.endswith("gexf")
     assert nx.read_gexf(tmp_path / "g.gexf").number_of_edges() == 2
@@ -149,8 +150,8 @@ def test_graphml_is_networkx_output_and_reads_back(small, tmp_path):
     G.nodes['q"&<x>\t\n']["score"] = 0.125
     G.add_node("bare")
     G.add_edge("bare", "abc")
-    m.write_graphml(G, tmp_path / "fast.graphml")
-    nx.write_graphml(m._flat_copy(G), tmp_path / "nx.graphml", encoding="utf-8")
+    graphml.write_graphml(G, tmp_path / "fast.graphml")
+    nx.write_graphml(graphml.flat_copy(G), tmp_path / "nx.graphml", encoding="utf-8")
     assert (tmp_path / "fast.graphml").read_bytes() == (tmp_path / "nx.graphml").read_bytes()
     back = nx.read_graphml(tmp_path / "fast.graphml")
     odd = back.nodes['q"&<x>\t\n']

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citegraph.names import NameMatcher, find_mentions, is_name_like, mention_regex, model_name, name_key
+from citegraph.text.names import NameMatcher, find_mentions, is_name_like, mention_regex, model_name, name_key
 
 
 @pytest.mark.parametrize(
@@ -214,7 +214,7 @@ def test_the_matcher_finds_what_each_names_regex_finds(parts):
 
 
 def test_the_matcher_agrees_with_the_regexes_on_the_seed_lists(seed_files):
-    from citegraph.fetch.lists import read_lists
+    from citegraph.lists.reader import read_lists
 
     entries = read_lists(seed_files).entries
     names = sorted({e.name for e in entries if e.name} | {n for n in MATCHER_NAMES if n.isascii()})

@@ -265,7 +265,7 @@ def test_strength_costs_equal_link_strength_edge_by_edge(seed, kinds):
     # entry by entry in CSR order, on the full and on kind-filtered matrices.
     import numpy as np
 
-    from citegraph.analysis.matrix import citation_matrix
+    from citegraph.graph.matrix import citation_matrix
     from citegraph.analysis.paths import _strength_costs, link_strength
 
     G = _random_attributed_graph(seed)

@@ -12,7 +12,7 @@ import citegraph
 from citegraph.cli import main
 from tests.conftest import ROOT
 
-CONTRACT = ["papers", "build", "rank", "related", "path", "audit", "lineage", "html", "report", "demo"]
+CONTRACT = ["papers", "build", "rank", "related", "path", "audit", "lineage", "html", "report", "demo", "export"]
 
 
 @pytest.mark.parametrize("name", citegraph.__all__)

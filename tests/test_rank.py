@@ -9,7 +9,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from citegraph.analysis.matrix import CitationMatrix, citation_matrix
+from citegraph.graph.matrix import CitationMatrix, citation_matrix
 from citegraph.analysis.rank import (
     METRICS,
     RANK_COLUMNS,
@@ -128,7 +128,7 @@ def test_hits_by_hand():
 
 
 def test_hits_lanczos_and_power_iteration_agree(monkeypatch):
-    import citegraph.analysis.rank as rank_mod
+    import citegraph.analysis.scores as rank_mod
 
     rng = np.random.default_rng(5)
     n = 3000
@@ -160,7 +160,7 @@ def test_hits_with_a_repeated_leading_eigenvalue_is_the_start_projection(monkeyp
     # 40 identical components (paper 3k+2 cites 3k and 3k+1) and one smaller
     # one: every copy shares the leading eigenvalue, and the start vector
     # (in-degrees) weighs the copies alike, so each gets the same share.
-    import citegraph.analysis.rank as rank_mod
+    import citegraph.analysis.scores as rank_mod
 
     monkeypatch.setattr(rank_mod, "HITS_POWER_STEPS", power_steps)
     copies = 40
@@ -193,7 +193,7 @@ def test_hits_weaker_blocks_are_exact_zeros():
 
 @pytest.mark.parametrize("label,G", HITS_CASES, ids=[c[0] for c in HITS_CASES])
 def test_hits_has_no_scores_below_the_noise_floor(label, G):
-    from citegraph.analysis.rank import HITS_ZERO
+    from citegraph.analysis.scores import HITS_ZERO
 
     for x in hits_scores(citation_matrix(G)):
         assert ((x == 0) | (x >= HITS_ZERO)).all()

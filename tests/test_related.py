@@ -8,7 +8,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from citegraph.analysis.matrix import CitationMatrix, citation_matrix
+from citegraph.graph.matrix import CitationMatrix, citation_matrix
 from citegraph.analysis.related import (
     RELATED_COLUMNS,
     cocitation,

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from fake_s2 import World
 
 from citegraph.cli import main
-from citegraph.fetch.lists import read_lists
+from citegraph.lists.reader import read_lists
 from citegraph.graph.model import has_kind, load_graph
 from citegraph.reporting import OUTPUT_FILES, example_list_path
 

@@ -36,7 +36,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from citegraph.errors import PaperLookupError
-from citegraph.graph.model import EDGE_KINDS, normalize_title
+from citegraph.graph.model import EDGE_KINDS
+from citegraph.text.titles import normalize_title
 
 __all__ = [
     "AUDIT_COLUMNS",

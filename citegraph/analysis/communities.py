@@ -56,7 +56,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from citegraph.analysis.matrix import CitationMatrix, citation_matrix
+from citegraph.analysis.scores import pagerank_scores
+from citegraph.graph.matrix import CitationMatrix, citation_matrix
 
 __all__ = [
     "SIMILARITY_PAIR_BUDGET",
@@ -376,7 +377,6 @@ def communities(
     """
     if isinstance(G, CitationMatrix):
         return community_labels(G, seed=seed, resolution=resolution, similarity=similarity)
-    from citegraph.analysis.rank import pagerank_scores
 
     M = citation_matrix(G, kinds=kinds)
     labels = community_labels(M, seed=seed, resolution=resolution, similarity=similarity)

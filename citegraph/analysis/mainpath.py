@@ -241,12 +241,12 @@ def flow_dag(
     one segmented minimum, exact dates only on the few candidate rows); the
     matrix is rebuilt only when something is dropped.
 
-    A :class:`~citegraph.analysis.matrix.CitationMatrix` is used as it is:
+    A :class:`~citegraph.graph.matrix.CitationMatrix` is used as it is:
     its cached transpose is the flow matrix and its cached generations
-    (:attr:`~citegraph.analysis.matrix.CitationMatrix.topo_levels`), read
+    (:attr:`~citegraph.graph.matrix.CitationMatrix.topo_levels`), read
     backwards, are the levels, so nothing is rebuilt or re-sorted.
     """
-    from citegraph.analysis.matrix import CitationMatrix
+    from citegraph.graph.matrix import CitationMatrix
 
     A0: sparse.csr_array | None = None
     if isinstance(G, nx.DiGraph):

@@ -24,9 +24,9 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
-from citegraph.analysis.matrix import citation_matrix
+from citegraph.graph.matrix import citation_matrix
 from citegraph.errors import AmbiguousPaperError, PaperLookupError
-from citegraph.graph.model import normalize_title
+from citegraph.text.titles import normalize_title
 
 __all__ = ["LINK_STRENGTH", "find_paper", "link_strength", "citation_paths", "format_paths"]
 
@@ -349,7 +349,7 @@ def _strength_costs(G: nx.DiGraph, M: Any, keep: np.ndarray | None = None) -> sp
     >>> for key in "abc":
     ...     _ = add_paper(G, key, title=key)
     >>> add_link(G, "b", "a", "builds_on"); add_link(G, "c", "a", "mentions")
-    >>> from citegraph.analysis.matrix import citation_matrix
+    >>> from citegraph.graph.matrix import citation_matrix
     >>> np.exp(-_strength_costs(G, citation_matrix(G)).toarray()).round(2).tolist()
     [[1.0, 1.0, 1.0], [0.9, 1.0, 1.0], [0.3, 1.0, 1.0]]
     """
@@ -374,7 +374,7 @@ def _between(M: Any, start: int, end: int) -> np.ndarray | None:
     An edge ``u → v`` is on one exactly when ``start`` reaches ``u`` and
     ``v`` reaches ``end``: two breadth-first searches, in C.
 
-    >>> from citegraph.analysis.matrix import CitationMatrix
+    >>> from citegraph.graph.matrix import CitationMatrix
     >>> M = CitationMatrix.from_edges([2, 2, 1, 3], [1, 0, 0, 2], 4)
     >>> _between(M, 2, 0).tolist(), _between(M, 0, 2)
     ([True, True, True, False], None)

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from citegraph.analysis.matrix import CitationMatrix, citation_matrix
+from citegraph.graph.matrix import CitationMatrix, citation_matrix
 from citegraph.graph.model import has_kind
 
 __all__ = ["RELATED_COLUMNS", "RELATED_POOL", "cocitation", "coupling", "relatedness_rows", "top_k_related", "related_papers"]

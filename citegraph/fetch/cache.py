@@ -13,7 +13,7 @@ path) holds
   is ``complete`` or ``partial`` (then ``next_offset`` is where paging resumes);
 * ``parsed_lists``: what the list reader made of a set of lists, keyed by their
   names, contents and the reader's own code, so that a warm run does not parse
-  the same text again (:func:`citegraph.fetch.lists.parse_documents`).
+  the same text again (:func:`citegraph.lists.reader.parse_documents`).
 
 Every write is one transaction and the journal is WAL, so a run killed at any
 point leaves the last committed answer in place and nothing half-written; the
@@ -462,13 +462,19 @@ class Cache:
         row = self._db.execute("SELECT result FROM parsed_lists WHERE key=?", (key,)).fetchone()
         return None if row is None else row[0]
 
-    @_sqlite_errors
     def put_parsed(self, key: str, result: str) -> None:
-        """Store a reading of lists under ``key`` (see :func:`citegraph.fetch.lists.parse_documents`)."""
-        self._write(
-            "INSERT OR REPLACE INTO parsed_lists(key, result, stored_at) VALUES (?,?,?)",
-            (key, result, self._clock()),
-        )
+        """Store a reading of lists under ``key`` (see :func:`citegraph.lists.reader.parse_documents`).
+
+        Its own transaction (joining an open one); a file that cannot be written raises :class:`CacheError`.
+        """
+        try:
+            with self.transaction():
+                self._write(
+                    "INSERT OR REPLACE INTO parsed_lists(key, result, stored_at) VALUES (?,?,?)",
+                    (key, result, self._clock()),
+                )
+        except sqlite3.Error as exc:
+            raise CacheError(f"{self.path}: cannot store the reading of the lists ({exc})") from None
 
     # ----------------------------------------------------------------- stats
 

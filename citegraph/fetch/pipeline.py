@@ -36,6 +36,7 @@ Every answer is written to the cache in its own transaction as it arrives.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import math
 import os
@@ -46,21 +47,20 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import networkx as nx
 
 from citegraph.errors import OfflineError, UsageError
-from citegraph.fetch.cache import Cache, resolve_cache_path
-from citegraph.fetch.entry import Entry
-from citegraph.graph.assemble import add_fetched, graph_from_entries
-from citegraph.graph.model import normalize_title
-from citegraph.wording import one_line
-
-# The API client (httpx, tenacity, semanticscholar: ~0.1 s to import) is
-# imported where a request is made, so an --offline run never loads it.
-if TYPE_CHECKING:
-    from citegraph.fetch.s2 import S2Client
+from citegraph.fetch.cache import Cache
+from citegraph.fetch.options import FetchOptions
+from citegraph.fetch.source import Source, open_source
+from citegraph.lists.reader import parse_documents, read_documents
+from citegraph.lists.entry import Entry
+from citegraph.fetch.records import add_fetched
+from citegraph.lists.assemble import graph_from_entries
+from citegraph.text.titles import normalize_title
+from citegraph.text.wording import one_line
 
 __all__ = [
     "BuildResult",
@@ -312,7 +312,7 @@ def version_difference(listed: str, found: str) -> str | None:
         return f"the versions differ ({' '.join(numbers_a) or 'none'} vs {' '.join(numbers_b) or 'none'})"
     if variants_a != variants_b:
         return f"the versions differ ({' '.join(variants_a) or 'none'} vs {' '.join(variants_b) or 'none'})"
-    from citegraph.names import model_name, name_key
+    from citegraph.text.names import model_name, name_key
 
     name_a, name_b = model_name(listed), model_name(found)
     if name_a and name_b:
@@ -346,7 +346,7 @@ class _Run:
         self,
         entries: Sequence[Entry],
         *,
-        client: S2Client | None,
+        client: Source | None,
         cache: Cache,
         refresh: bool,
         citations: bool,
@@ -836,7 +836,7 @@ class _Run:
 def build_from_entries(
     entries: Sequence[Entry],
     *,
-    client: S2Client | None,
+    client: Source | None,
     cache: Cache,
     refresh: bool = False,
     citations: bool = False,
@@ -895,47 +895,19 @@ def build_from_entries(
 
 def build(
     lists: Sequence[str | os.PathLike[str]],
-    *,
-    cache: str | os.PathLike[str] | None = None,
-    api_url: str | None = None,
-    api_key: str | None = None,
-    offline: bool = False,
-    refresh: bool = False,
-    citations: bool = False,
-    citation_cap: int = 1000,
-    depth: int = 1,
-    max_papers: int = 5000,
-    quiet: bool = False,
-    progress: bool | None = None,
-    edge_details: bool = False,
-    min_interval: float | None = None,
+    options: FetchOptions | None = None,
+    **fields: Any,
 ) -> BuildResult:
-    """Read paper lists and build their citation graph through Semantic Scholar.
+    """Read paper lists and build their citation graph through the chosen source (Semantic Scholar).
 
     Parameters
     ----------
     lists
         Paper list files (markdown, notes, HTML fragments, ...).
-    cache
-        The SQLite cache file (default ``$CITEGRAPH_CACHE`` or the user's cache dir).
-    api_url, api_key
-        Default ``$CITEGRAPH_S2_URL`` (else the public API) and ``$S2_API_KEY``.
-    offline
-        Use the cache only; what it lacks is reported, never fetched.
-    refresh
-        Re-fetch everything this run needs, ignoring what the cache holds.
-    citations, citation_cap
-        Also fetch the papers citing each listed paper, at most ``citation_cap`` each.
-    depth, max_papers
-        Hops of references to follow (1: what the listed papers cite), and the
-        most papers whose references are fetched.
-    quiet, progress
-        ``progress=None`` shows progress bars when stderr is a terminal and not ``quiet``.
-    edge_details
-        Page every reference list to get ``isInfluential``/``intents``/``contexts``
-        (the batch's nested references lack them); costs a request per paper.
-    min_interval
-        Seconds between requests (default 1).
+    options
+        A :class:`~citegraph.fetch.options.FetchOptions`; or give its fields as
+        keywords (``cache=``, ``offline=``, ``citations=``, ...), the
+        environment filling those not given.
 
     Raises
     ------
@@ -951,15 +923,14 @@ def build(
         save_graph(result.graph, "graph.json")
         print(result.summary_line())  # resolved 458/465, 2 requests, 0 from cache, 12 unresolved
     """
-    from citegraph.fetch.lists import parse_documents, read_documents
-
+    if options is None:
+        options = FetchOptions.from_env(**fields)
+    elif fields:
+        options = dataclasses.replace(options, **fields)
     docs = read_documents([Path(p) for p in lists])  # a bad list is reported before the cache is opened
-    if progress is None:
-        progress = show_progress(quiet)
-    api_url = api_url or os.environ.get("CITEGRAPH_S2_URL") or None
-    api_key = api_key or os.environ.get("S2_API_KEY") or None
-    cache_path = resolve_cache_path(cache)
-    if offline and not cache_path.exists():
+    progress = show_progress(options.quiet) if options.progress is None else options.progress
+    cache_path = options.cache_path()
+    if options.offline and not cache_path.exists():
         # Opening the cache would create it (and its folder) empty: a mistyped path is said as such.
         raise OfflineError(
             f"--offline: the cache file {cache_path} does not exist; run once without --offline "
@@ -967,23 +938,18 @@ def build(
         )
     with Cache(cache_path) as store:
         read = parse_documents(docs, cache=store)
-        client = None
-        if not offline:
-            kwargs = {} if min_interval is None else {"min_interval": min_interval}
-            from citegraph.fetch.s2 import S2Client
-
-            client = S2Client(api_url, api_key, **kwargs)
+        client = None if options.offline else open_source(options)
         try:
             result = build_from_entries(
                 read.entries,
                 client=client,
                 cache=store,
-                refresh=refresh,
-                citations=citations,
-                citation_cap=citation_cap,
-                depth=depth,
-                max_papers=max_papers,
-                edge_details=edge_details,
+                refresh=options.refresh,
+                citations=options.citations,
+                citation_cap=options.citation_cap,
+                depth=options.depth,
+                max_papers=options.max_papers,
+                edge_details=options.edge_details,
                 progress=progress,
             )
         finally:

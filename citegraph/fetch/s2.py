@@ -36,7 +36,7 @@ import re
 import ssl
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 from urllib.parse import parse_qsl, quote
 
 import httpx
@@ -47,7 +47,7 @@ from semanticscholar.SemanticScholarException import ObjectNotFoundException
 
 from citegraph import __version__
 from citegraph.errors import FetchError, RetriesExhaustedError
-from citegraph.wording import one_line
+from citegraph.text.wording import one_line
 
 __all__ = [
     "DEFAULT_API_URL",
@@ -62,6 +62,9 @@ __all__ = [
     "S2NotFound",
     "S2BadRequest",
 ]
+
+if TYPE_CHECKING:
+    from citegraph.fetch.options import FetchOptions
 
 DEFAULT_API_URL = "https://api.semanticscholar.org/graph/v1"
 
@@ -555,3 +558,9 @@ class S2Client:
             not_found=_PAPER_NOT_FOUND,
         )
         return Page(offset=offset, items=list(data["data"]), next=data.get("next"))
+
+
+def from_options(options: "FetchOptions") -> S2Client:
+    """The client ``citegraph.fetch.source.open_source`` makes for ``source="s2"``."""
+    kwargs = {} if options.min_interval is None else {"min_interval": options.min_interval}
+    return S2Client(options.api_url, options.api_key, **kwargs)

@@ -1,4 +1,4 @@
-"""The graph model (networkx DiGraph, node-link JSON, GraphML/GEXF, DataFrames) and its writers."""
+"""The graph model: a networkx DiGraph, its node and edge attributes, the citation matrix and storage."""
 
 from citegraph.graph.model import (
     EDGE_ATTRS,
@@ -16,8 +16,6 @@ from citegraph.graph.model import (
     normalize_title,
     paper_key,
     save_graph,
-    write_gexf,
-    write_graphml,
 )
 
 __all__ = [
@@ -36,6 +34,4 @@ __all__ = [
     "normalize_title",
     "paper_key",
     "save_graph",
-    "write_gexf",
-    "write_graphml",
 ]

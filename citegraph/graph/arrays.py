@@ -14,7 +14,7 @@ with :func:`numpy.savez` (uncompressed, no pickles):
 
 :func:`load_arrays` gives a :class:`GraphArrays`: its
 :attr:`~GraphArrays.matrix` is a ready
-:class:`~citegraph.analysis.matrix.CitationMatrix` (no Python object per
+:class:`~citegraph.graph.matrix.CitationMatrix` (no Python object per
 edge), and :func:`citegraph.analysis.rank.rank_papers` accepts it in place of
 a networkx graph.  :func:`load_any` opens either kind of file, which is what
 ``citegraph rank`` does.
@@ -47,7 +47,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from citegraph.analysis.matrix import CitationMatrix, citation_matrix
+from citegraph.graph.matrix import CitationMatrix, citation_matrix
 from citegraph.errors import CitegraphError
 from citegraph.graph.model import EDGE_KINDS
 
@@ -161,7 +161,7 @@ def load_arrays(path: str | os.PathLike[str]) -> GraphArrays:
 
         ones = np.ones(indices.size)
         A = sp.csr_array((ones, indices, indptr), shape=(n, n), copy=False)
-        from citegraph.analysis.matrix import _object_array
+        from citegraph.graph.matrix import _object_array
 
         M = CitationMatrix(ids=_object_array(ids), A=A, years=z["years"], listed=z["listed"].astype(bool))
         A.has_sorted_indices = A.has_canonical_format = True  # written canonical by save_arrays

@@ -76,6 +76,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from citegraph.errors import GraphFileError
+from citegraph.text.titles import normalize_title
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -91,8 +92,6 @@ __all__ = [
     "iter_kind",
     "save_graph",
     "load_graph",
-    "write_graphml",
-    "write_gexf",
     "nodes_frame",
     "edges_frame",
 ]
@@ -150,19 +149,6 @@ def new_graph(**graph_attrs: Any) -> nx.DiGraph:
     G.graph["schema_version"] = SCHEMA_VERSION
     G.graph.update(graph_attrs)
     return G
-
-
-def normalize_title(title: str) -> str:
-    """Fold a title to a comparison key: NFKC, lower case, words joined by one space.
-
-    >>> normalize_title("  ANOLE: An Open,  Autoregressive  Model! ")
-    'anole an open autoregressive model'
-    >>> normalize_title("Janus‑Pro") == normalize_title("janus pro")
-    True
-    """
-    text = unicodedata.normalize("NFKC", title).casefold()
-    # \w keeps CJK characters, so Chinese titles still get distinct keys.
-    return " ".join(re.findall(r"\w+", text))
 
 
 def paper_key(
@@ -253,7 +239,7 @@ def add_link(
     if data is not None:
         kinds = set(data.get("kinds", [data.get("kind")])) | {kind}
         if kind not in data.get("kinds", ()):
-            # Cached analysis matrices filter edges by kind (citegraph.analysis.matrix).
+            # Cached analysis matrices filter edges by kind (citegraph.graph.matrix).
             getattr(G, "__networkx_cache__", {}).clear()
     else:
         G.add_edge(source, target)
@@ -381,136 +367,6 @@ def _check_node_link(data: dict[str, Any], path: Path) -> None:
         conf = edge.get("confidence")
         if conf is not None and (isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0 <= conf <= 1):
             raise GraphFileError(f"{where}: confidence {conf!r} is not a number in 0..1")
-
-
-def _flat_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
-    """``attrs`` as GraphML/GEXF scalars: ``None`` dropped, lists → ``"; "``-joined strings."""
-    return {k: _flat_value(v) for k, v in attrs.items() if v is not None}
-
-
-def _flat_value(v: Any) -> Any:
-    """One attribute value as a GraphML/GEXF scalar (lists ``"; "``-joined, dicts as JSON)."""
-    if isinstance(v, (list, tuple, set)):
-        return "; ".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x) for x in v)
-    if isinstance(v, dict):
-        return json.dumps(v, ensure_ascii=False)
-    return v
-
-
-def _flat_copy(G: nx.DiGraph) -> nx.DiGraph:
-    """A copy whose attributes are all GraphML/GEXF scalars (lists → strings)."""
-    H = nx.DiGraph()
-    H.graph.update(_flat_attrs(G.graph))
-    H.add_nodes_from((n, _flat_attrs(d)) for n, d in G.nodes(data=True))
-    H.add_edges_from((u, v, _flat_attrs(d)) for u, v, d in G.edges(data=True))
-    return H
-
-
-def _xml_text(s: str) -> str:
-    # the escaping ElementTree applies to element text
-    if "&" in s:
-        s = s.replace("&", "&amp;")
-    if "<" in s:
-        s = s.replace("<", "&lt;")
-    if ">" in s:
-        s = s.replace(">", "&gt;")
-    return s
-
-
-def _xml_attr(s: str) -> str:
-    # the escaping ElementTree applies to attribute values
-    s = _xml_text(s)
-    if '"' in s:
-        s = s.replace('"', "&quot;")
-    for ch, ref in (("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;")):
-        if ch in s:
-            s = s.replace(ch, ref)
-    return s
-
-
-_GRAPHML_HEAD = (
-    "<?xml version='1.0' encoding='utf-8'?>\n"
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'
-)
-
-
-def write_graphml(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
-    """Export GraphML for Gephi/Cytoscape; list attributes become ``"; "``-joined strings.
-
-    The file is byte for byte what ``networkx.write_graphml`` writes for the
-    flattened graph (same ``<key>`` ids, names and types), streamed as text.
-    """
-    # Hand-written because networkx's writer builds an ElementTree of ~50k
-    # elements, pretty-prints it and serialises it in Python: ~1 s for a
-    # 2k-paper graph, the largest share of a warm `citegraph report`; lxml is
-    # not a dependency and its networkx writer is per-element Python too.
-    # tests/test_model.py checks the output equals networkx's on every kind of
-    # attribute and reads back.  Graph-level ids and key defaults (never set by
-    # citegraph) go through networkx itself.
-    if G.is_multigraph() or not G.is_directed() or any(
-        k in G.graph for k in ("id", "node_default", "edge_default")
-    ):
-        nx.write_graphml(_flat_copy(G), path, encoding="utf-8")
-        return
-    from networkx.readwrite.graphml import GraphML
-
-    types = GraphML()
-    types.construct_types()  # networkx's own Python type → GraphML type table
-    xml_type = types.xml_type
-    keys: dict[tuple[str, str, str], str] = {}  # (name, GraphML type, scope) -> key id
-    key_of: dict[tuple[Any, type, str], str] = {}  # the same by Python type, looked up per value
-
-    def data(scope: str, attrs: dict[str, Any], pad: str) -> list[str]:
-        lines = []
-        for k, v in attrs.items():
-            if v is None:
-                continue
-            if isinstance(v, (list, tuple, set, dict)):
-                v = _flat_value(v)
-            t = type(v)
-            kid = key_of.get((k, t, scope))
-            if kid is None:
-                try:
-                    key = (str(k), xml_type[t], scope)
-                except KeyError:
-                    raise TypeError(f"GraphML does not support type {t} as data values.") from None
-                kid = keys.get(key)
-                if kid is None:
-                    kid = keys[key] = f"d{len(keys)}"
-                key_of[(k, t, scope)] = kid
-            text = v if t is str else str(v)
-            if "&" in text or "<" in text or ">" in text:
-                text = _xml_text(text)
-            lines.append(f'{pad}<data key="{kid}">{text}</data>' if text else f'{pad}<data key="{kid}" />')
-        return lines
-
-    graph_data = data("graph", G.graph, "\n    ")  # first keys, but written after the edges
-    body = []
-    for n, d in G.nodes(data=True):
-        tag = f'\n    <node id="{_xml_attr(str(n))}"'
-        inner = data("node", d, "\n      ")
-        body.append(f"{tag}>{''.join(inner)}\n    </node>" if inner else f"{tag} />")
-    for u, v, d in G.edges(data=True):
-        tag = f'\n    <edge source="{_xml_attr(str(u))}" target="{_xml_attr(str(v))}"'
-        inner = data("edge", d, "\n      ")
-        body.append(f"{tag}>{''.join(inner)}\n    </edge>" if inner else f"{tag} />")
-    body += graph_data
-    # networkx inserts each new key first, so keys appear newest first
-    key_lines = [
-        f'\n  <key id="{kid}" for="{scope}" attr.name="{_xml_attr(name)}" attr.type="{typ}" />'
-        for (name, typ, scope), kid in reversed(keys.items())
-    ]
-    graph = '\n  <graph edgedefault="directed"' + (f">{''.join(body)}\n  </graph>" if body else " />")
-    with open(path, "w", encoding="utf-8", errors="xmlcharrefreplace", newline="") as fh:
-        fh.write(_GRAPHML_HEAD + "".join(key_lines) + graph + "\n</graphml>\n")
-
-
-def write_gexf(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
-    """Export GEXF for Gephi; list attributes become ``"; "``-joined strings."""
-    nx.write_gexf(_flat_copy(G), path, encoding="utf-8")
 
 
 # ----------------------------------------------------------------------- frames

@@ -13,9 +13,9 @@ import functools
 import logging
 import re
 
-from citegraph.fetch.entry import Entry, ListWarning
-from citegraph.fetch.lists_ids import parse_any_id, parse_arxiv_id, parse_doi
-from citegraph.fetch.lists_text import clean_title, split_lines
+from citegraph.lists.entry import Entry, ListWarning
+from citegraph.text.ids import parse_any_id, parse_arxiv_id, parse_doi
+from citegraph.lists.text import clean_title, split_lines
 
 __all__ = ["looks_like_bibtex", "looks_like_id_lines", "read_bibtex", "read_id_lines"]
 

@@ -107,8 +107,8 @@ from typing import Any, Callable, Iterable
 import networkx as nx
 
 from citegraph.analysis.mainpath import main_path  # field-level lineage, part of this module's surface
-from citegraph.names import NameMatcher, clean_name, is_generic, model_name, name_key
-from citegraph.wording import plural
+from citegraph.text.names import NameMatcher, clean_name, is_generic, model_name, name_key
+from citegraph.text.wording import plural
 
 __all__ = [
     "model_name",

@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 
-from citegraph.names import clean_name, is_generic, is_name_like
+from citegraph.text.names import clean_name, is_generic, is_name_like
 
 __all__ = [
     "GENERIC_LINK_TEXT",
@@ -324,7 +324,7 @@ def given_name(text: str) -> str | None:
     """The model name ``text`` plainly is, or ``None``: a link text, a label, a table cell.
 
     One word must pass the rule for a title's ``Name:`` prefix
-    (:func:`citegraph.names.model_name`: not an ordinary English word nor a
+    (:func:`citegraph.text.names.model_name`: not an ordinary English word nor a
     generic term such as ``LLM``) and start with a capital or a digit or have
     one inside (``iVideoGPT``); two or three words must each be capitalised
     and one of them look made up (``Sparse VideoGen``, ``Kandinsky 3``).

@@ -1,7 +1,7 @@
 """Reading papers out of markdown/HTML notes, one line at a time.
 
-Produces one :class:`~citegraph.fetch.entry.Entry` per *mention* (a place in
-the document that names a paper); :mod:`citegraph.fetch.lists` merges mentions
+Produces one :class:`~citegraph.lists.entry.Entry` per *mention* (a place in
+the document that names a paper); :mod:`citegraph.lists.reader` merges mentions
 of the same paper.  The rules are documented in that module; this one
 implements them:
 
@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from citegraph.fetch.entry import Entry, ListWarning
-from citegraph.fetch.lists_ids import (
+from citegraph.lists.entry import Entry, ListWarning
+from citegraph.text.ids import (
     IdError,
     find_doi,
     github_repo,
@@ -30,7 +30,7 @@ from citegraph.fetch.lists_ids import (
     parse_doi,
     parse_s2_id,
 )
-from citegraph.fetch.lists_text import (
+from citegraph.lists.text import (
     BARE_URL,
     HTML_A,
     HTML_TAG,
@@ -48,8 +48,8 @@ from citegraph.fetch.lists_text import (
     split_lines,
     strip_line_markers,
 )
-from citegraph.graph.model import normalize_title
-from citegraph.names import model_name, name_key
+from citegraph.text.titles import normalize_title
+from citegraph.text.names import model_name, name_key
 
 __all__ = ["read_markdown"]
 

@@ -1,17 +1,15 @@
-"""Assembling the citegraph graph from list entries and what Semantic Scholar returned.
+"""Adding what Semantic Scholar returned to the graph of the listed papers.
 
-:func:`graph_from_entries` makes the listed papers' nodes from the lists alone;
-:func:`add_fetched` re-keys the resolved ones to their ``paperId``, adds the
+:func:`add_fetched` re-keys the resolved papers to their ``paperId``, adds the
 papers they cite (and, when fetched, the papers citing them) and the ``cites``
 edges.  API records come in camelCase as the API gave them and are translated
 here, at the boundary, by :func:`paper_attrs`.
 
 Examples
 --------
->>> from citegraph.fetch.entry import Entry
+>>> from citegraph.lists.assemble import graph_from_entries
+>>> from citegraph.lists.entry import Entry
 >>> G = graph_from_entries([Entry(arxiv="2405.09818", title="Chameleon", tags=["Unified"])])
->>> list(G.nodes)
-['arxiv:2405.09818']
 >>> rec = {"paperId": "c", "title": "Chameleon: Mixed-Modal", "externalIds": {"ArXiv": "2405.09818"}}
 >>> ref = {"paperId": "v", "title": "VQGAN", "year": 2021}
 >>> G = add_fetched(G, resolved={"arxiv:2405.09818": "c"}, records={"c": rec, "v": ref},
@@ -24,15 +22,14 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 import networkx as nx
 
-from citegraph.fetch.entry import Entry
-from citegraph.graph.mentions import add_mentions
-from citegraph.graph.model import add_link, add_paper, new_graph
+from citegraph.graph.model import add_link, add_paper
+from citegraph.lists.mentions import add_mentions
 
-__all__ = ["paper_attrs", "entry_attrs", "graph_from_entries", "add_fetched"]
+__all__ = ["paper_attrs", "add_fetched"]
 
 
 def paper_attrs(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -60,43 +57,6 @@ def paper_attrs(record: Mapping[str, Any]) -> dict[str, Any]:
         "abstract": record.get("abstract") or None,
     }
     return {k: v for k, v in attrs.items() if v is not None}
-
-
-def entry_attrs(entry: Entry) -> dict[str, Any]:
-    """Node attributes a list entry gives its paper (``listed=True``)."""
-    s2 = entry.s2_id or ""
-    corpus = int(s2.split(":", 1)[1]) if s2.lower().startswith("corpusid:") else None
-    return {
-        "paper_id": s2 if s2 and corpus is None else None,
-        "arxiv": entry.arxiv,
-        "doi": entry.doi,
-        "corpus_id": corpus,
-        "title": entry.title,
-        "name": entry.name,
-        "year": entry.year,
-        "venue": entry.venue,
-        "authors": list(entry.authors) or None,
-        "tags": list(entry.tags),
-        "sources": list(entry.sources),
-        "repos": list(entry.repos),
-        "text": entry.text or None,
-        "listed": True,
-    }
-
-
-def graph_from_entries(entries: Iterable[Entry], *, mentions: bool = True) -> nx.DiGraph:
-    """A graph of the listed papers alone, keyed by ``Entry.key``, attributes from the lists.
-
-    With ``mentions`` (the default) a paper whose notes name another listed
-    paper gets a ``mentions`` edge to it; :func:`add_fetched` adds them itself
-    after re-keying, so the fetch pipeline passes ``mentions=False``.
-    """
-    G = new_graph()
-    for entry in entries:
-        add_paper(G, entry.key, **entry_attrs(entry))
-    if mentions:
-        add_mentions(G)
-    return G
 
 
 def _rekey(G: nx.DiGraph, old: str, new: str) -> None:

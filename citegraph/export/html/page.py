@@ -12,7 +12,7 @@ only inside :func:`render_html`, without the IPython import pyvis makes
 
 How the page is built, and why:
 
-* Positions are computed in Python (:mod:`citegraph.graph.layout`) and physics
+* Positions are computed in Python (:mod:`citegraph.export.html.layout`) and physics
   is off, so a 5,000-node page opens at once instead of simulating for minutes.
   The items go into pyvis's ``Network`` lists in bulk: its ``add_node``,
   ``add_edge`` (and ``from_nx``, which calls them) check ids against a list,
@@ -73,9 +73,9 @@ import networkx as nx
 import numpy as np
 
 from citegraph.errors import UsageError
-from citegraph.graph import layout as _layout
+from citegraph.export.html import layout as _layout
 from citegraph.graph.model import has_kind
-from citegraph.wording import one_line, plural
+from citegraph.text.wording import one_line, plural
 
 __all__ = [
     "COLOR_BY",
@@ -176,8 +176,8 @@ def _pagerank(G: nx.DiGraph) -> dict[Hashable, float]:
     if G.number_of_edges() == 0:
         return {n: 1.0 / max(1, len(G)) for n in G}
     try:
-        from citegraph.analysis.matrix import citation_matrix
-        from citegraph.analysis.rank import pagerank_scores
+        from citegraph.graph.matrix import citation_matrix
+        from citegraph.analysis.scores import pagerank_scores
     except ImportError:
         return nx.pagerank(G)
     M = citation_matrix(G)
@@ -234,7 +234,7 @@ def _stem(name: str) -> str:
 def _families(G: nx.DiGraph, links: list[dict[str, Any]] | None = None) -> dict[Hashable, str]:
     """``{paper: family name}`` from lineage analysis, else papers sharing a name stem."""
     try:
-        from citegraph.analysis.lineage import families
+        from citegraph.analysis.lineage.core import families
     except ImportError:
         families = None
     if families is not None:
@@ -372,7 +372,7 @@ def _short_title(title: str | None) -> str:
 
 
 def _label(d: dict[str, Any]) -> str:
-    from citegraph.names import model_name
+    from citegraph.text.names import model_name
 
     name = d.get("name") or model_name(d.get("title"))
     return _clip(name, 40) if name else _short_title(d.get("title"))

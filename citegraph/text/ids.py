@@ -1,6 +1,6 @@
 """Recognising paper identifiers in URLs and text: arXiv, DOI, Semantic Scholar.
 
-Pure string functions shared by the list readers (:mod:`citegraph.fetch.lists`).
+Pure string functions shared by the list readers (:mod:`citegraph.lists.reader`).
 A URL is a paper only when it names one of these identifiers; links to code,
 project pages, images and news are not papers (GitHub repositories are kept
 apart as ``repos``).
@@ -307,7 +307,7 @@ def paper_ids_in_url(url: str) -> dict[str, str]:
     >>> paper_ids_in_url("https://arxiv.org/abs/2405.0")
     Traceback (most recent call last):
     ...
-    citegraph.fetch.lists_ids.IdError: malformed arXiv link https://arxiv.org/abs/2405.0
+    citegraph.text.ids.IdError: malformed arXiv link https://arxiv.org/abs/2405.0
     """
     url = unwrap_redirect(url.strip())
     try:

@@ -32,7 +32,7 @@ from typing import Any
 import networkx as nx
 
 from citegraph.graph.model import add_link
-from citegraph.names import NameMatcher, clean_name, is_generic, model_name, name_key
+from citegraph.text.names import NameMatcher, clean_name, is_generic, model_name, name_key
 
 __all__ = ["add_mentions", "mentioned_papers"]
 

@@ -1,8 +1,8 @@
 """Reading paper lists: markdown/HTML notes, BibTeX and files of ids → distinct papers.
 
 :func:`read_lists` reads files (``-`` is standard input) and returns every
-distinct paper they name as an :class:`~citegraph.fetch.entry.Entry`, in
-first-seen order, plus :class:`~citegraph.fetch.entry.ListWarning` for
+distinct paper they name as an :class:`~citegraph.lists.entry.Entry`, in
+first-seen order, plus :class:`~citegraph.lists.entry.ListWarning` for
 malformed entries.  A file that cannot be read at all (missing, unreadable,
 binary, not UTF-8, empty) raises :class:`~citegraph.errors.InputError`.
 
@@ -61,14 +61,14 @@ Titles and items
 
 Names
     ``name`` is the model name: a title's ``Name:`` prefix first
-    (:func:`citegraph.names.model_name`); else the name the list itself gives
+    (:func:`citegraph.text.names.model_name`); else the name the list itself gives
     the paper -- a one-word link text (``[Chameleon](url)``), the head of its
     label or item (``FVDM 论文：url``, ``FVDM 论文：Title``, ``- **Show-o**:
     [paper](url)``, ``- Janus ([paper](url))``), a bold ``**Orthus**: notes``
     line over its untitled link, the word before a bracket holding only its
     link (``Sparse VideoGen（url）``), its table cell; else the paper's own
     text ("we introduce X").  Only what plainly is a name counts
-    (:func:`~citegraph.fetch.lists_text.given_name`): ``Paper``, ``arXiv``,
+    (:func:`~citegraph.lists.text.given_name`): ``Paper``, ``arXiv``,
     ``Code``, ``论文``, venues, sites, organisations, ordinary English words
     and a person after ``by`` are none -- no name is better than a wrong one.
 
@@ -127,21 +127,30 @@ import sys
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, Protocol, Sequence, TextIO
 
-from citegraph.errors import InputError
-from citegraph.fetch.entry import Entry, ListWarning
-from citegraph.fetch.lists_formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
-from citegraph.fetch.lists_ids import arxiv_year
-from citegraph.fetch.lists_markdown import read_markdown
-from citegraph.fetch.lists_text import GENERIC_LINK_TEXT
-from citegraph.graph.model import normalize_title
-from citegraph.names import model_name, name_key
+from citegraph.errors import CitegraphError, InputError
+from citegraph.lists.entry import Entry, ListWarning
+from citegraph.lists.formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
+from citegraph.text.ids import arxiv_year
+from citegraph.lists.markdown import read_markdown
+from citegraph.lists.text import GENERIC_LINK_TEXT
+from citegraph.text.titles import normalize_title
+from citegraph.text.names import model_name, name_key
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from citegraph.fetch.cache import Cache
+
+class ParsedStore(Protocol):
+    """Where readings of lists are kept between runs (the fetch layer's cache is one).
+
+    The reader sits below the fetch layer, so it names only what it needs.
+    """
+
+    def get_parsed(self, key: str) -> str | None: ...
+
+    def put_parsed(self, key: str, result: str) -> None: ...
 
 __all__ = [
     "ListReadResult", "read_lists", "read_documents", "parse_documents", "read_list_text", "merge_entries",
@@ -264,7 +273,7 @@ def read_list_text(text: str, source: str) -> ListReadResult:
 
 
 def read_lists(
-    paths: Sequence[str | Path], *, stdin: TextIO | None = None, cache: Cache | None = None
+    paths: Sequence[str | Path], *, stdin: TextIO | None = None, cache: ParsedStore | None = None
 ) -> ListReadResult:
     """Read paper lists (``"-"`` is ``stdin``) into distinct papers, first-seen order.
 
@@ -294,8 +303,8 @@ def read_documents(paths: Sequence[str | Path], *, stdin: TextIO | None = None) 
 
 # The reader's own code: a stored reading is used only by the code that made it
 # (tests/test_lists.py checks this names every module the reader imports).
-_READER_FILES = ("lists.py", "lists_formats.py", "lists_ids.py", "lists_markdown.py", "lists_text.py", "entry.py",
-                 "../names.py", "../errors.py", "../graph/model.py")
+_READER_FILES = ("reader.py", "formats.py", "markdown.py", "text.py", "entry.py", "../text/ids.py",
+                 "../text/names.py", "../text/titles.py", "../errors.py", "../graph/model.py")
 
 
 @lru_cache(maxsize=1)
@@ -340,7 +349,7 @@ def _result_from_json(text: str) -> ListReadResult | None:
         return None
 
 
-def parse_documents(docs: Sequence[tuple[str, str]], *, cache: Cache | None = None) -> ListReadResult:
+def parse_documents(docs: Sequence[tuple[str, str]], *, cache: ParsedStore | None = None) -> ListReadResult:
     """Distinct papers of ``(source name, text)`` documents (see :func:`read_documents`).
 
     With a ``cache``, the result is stored under a key made of every source
@@ -364,14 +373,9 @@ def parse_documents(docs: Sequence[tuple[str, str]], *, cache: Cache | None = No
         warnings.extend(found_warnings)
     result = ListReadResult(merge_entries(mentions), warnings, files=len(docs))
     if cache is not None and key is not None:
-        import sqlite3
-
-        from citegraph.errors import CacheError
-
         try:
-            with cache.transaction():
-                cache.put_parsed(key, _result_json(result))
-        except (CacheError, sqlite3.Error):
+            cache.put_parsed(key, _result_json(result))
+        except CitegraphError:
             pass  # a read-only cache: the lists are simply parsed again next time
     return result
 

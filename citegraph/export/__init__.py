@@ -1,0 +1,1 @@
+"""Every writer of the graph and its tables, through one registry (``citegraph.export.registry``)."""

@@ -1,0 +1,100 @@
+"""Every fetch option in one place, with the environment variables that set them."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from citegraph.errors import UsageError
+
+__all__ = ["FetchOptions", "ENVIRONMENT"]
+
+# option -> the environment variable read when the option is not given
+ENVIRONMENT: dict[str, str] = {
+    "cache": "CITEGRAPH_CACHE",
+    "api_url": "CITEGRAPH_S2_URL",
+    "api_key": "S2_API_KEY",
+    "min_interval": "CITEGRAPH_S2_MIN_INTERVAL",
+}
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    """How ``build`` and ``report`` fetch: the CLI's fetch flags, one field each.
+
+    Attributes
+    ----------
+    cache
+        The SQLite cache file (``$CITEGRAPH_CACHE``, else the user's cache dir).
+    api_url, api_key
+        The API base URL with ``/graph/v1`` (``$CITEGRAPH_S2_URL``) and key (``$S2_API_KEY``).
+    offline, refresh
+        Use the cache only / re-fetch everything this run needs.
+    citations, citation_cap
+        Also fetch each listed paper's citers, at most ``citation_cap`` each.
+    depth, max_papers
+        Hops of references to follow, and the most papers whose references are fetched.
+    edge_details
+        Page every reference list for ``isInfluential``/``intents``/``contexts``.
+    min_interval
+        Seconds between requests (``$CITEGRAPH_S2_MIN_INTERVAL``, else 1).
+    quiet, progress
+        ``progress=None``: progress bars when stderr is a terminal and not ``quiet``.
+    source
+        The data source (``citegraph.fetch.source.SOURCES``).
+
+    Examples
+    --------
+    >>> FetchOptions.from_env({"S2_API_KEY": "k"}, depth=2).api_key, FetchOptions().depth
+    ('k', 1)
+    """
+
+    cache: str | os.PathLike[str] | None = None
+    api_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)  # never shown in logs or reprs
+    offline: bool = False
+    refresh: bool = False
+    citations: bool = False
+    citation_cap: int = 1000
+    depth: int = 1
+    max_papers: int = 5000
+    edge_details: bool = False
+    min_interval: float | None = None
+    quiet: bool = False
+    progress: bool | None = None
+    source: str = "s2"
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in dataclasses.fields(cls))
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **given: Any) -> "FetchOptions":
+        """Options from keywords, the environment filling what is not given (``None``)."""
+        unknown = sorted(set(given) - set(cls.names()))
+        if unknown:
+            raise UsageError(f"unknown fetch option {unknown[0]!r}: one of {', '.join(cls.names())}")
+        env = os.environ if environ is None else environ
+        values = {k: v for k, v in given.items() if v is not None}
+        for name, var in ENVIRONMENT.items():
+            if values.get(name) in (None, "") and env.get(var):
+                values[name] = env[var]
+        if isinstance(values.get("min_interval"), str):
+            try:
+                values["min_interval"] = float(values["min_interval"])
+            except ValueError:
+                raise UsageError(
+                    f"{ENVIRONMENT['min_interval']}={values['min_interval']!r} is not a number of seconds"
+                ) from None
+        options = cls(**values)
+        if options.offline and options.refresh:
+            raise UsageError("offline and refresh contradict each other")
+        return options
+
+    def cache_path(self) -> Path:
+        from citegraph.fetch.cache import resolve_cache_path
+
+        return resolve_cache_path(self.cache)

@@ -1,0 +1,1 @@
+"""Paper lists → entries (markdown, HTML, BibTeX, id files), and entries → graph."""
