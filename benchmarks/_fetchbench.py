@@ -18,7 +18,7 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
-sys.path.insert(0, str(ROOT / "tests"))  # fake_s2 lives with the tests
+sys.path.insert(0, str(ROOT))  # the fake API lives with the tests (tests/fakes/s2.py)
 
 NAIVE_FIELDS = ["title", "year", "externalIds", "authors", "referenceCount", "citationCount"]
 
@@ -42,7 +42,7 @@ def make_world(entries: list[Any], seed: int = 0, nested_cap: int | None = None)
     (8 references a paper, 10% of lists of 60 so past the 40 nested in a batch
     answer, 10% unresolved references); ``nested_cap`` changes how many
     references a batch answer nests (1000: every list complete in the batch)."""
-    from fake_s2 import World
+    from tests.fakes.s2 import World
 
     kwargs = {} if nested_cap is None else {"nested_cap": nested_cap}
     return World.from_entries(entries, seed=seed, **kwargs)

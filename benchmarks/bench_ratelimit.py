@@ -32,7 +32,7 @@ def main() -> None:
     ap.add_argument("--naive-cap", type=float, default=180, help="seconds of the naive run before projecting")
     ap.add_argument("--smoke", action="store_true", help="two lists, 20 requests/s, one world, one run")
     args = ap.parse_args()
-    from fake_s2 import FakeS2
+    from tests.fakes.s2 import FakeS2
 
     if args.smoke:
         args.rps, args.repeat, args.naive_cap = 20.0, 1, 1.0

@@ -1,6 +1,6 @@
 """Requests: citegraph's build of the five seed lists vs the lower bound and the naive way.
 
-Against the test suite's fake Semantic Scholar (``tests/fake_s2.py``), a world
+Against the test suite's fake Semantic Scholar (``tests/fakes/s2.py``), a world
 made from the seed lists' own entries.  Counts come from the server's request
 log; the naive way (the ``semanticscholar`` client's README loop) runs against
 the same world in the same run.  Target: citegraph ≤ 1.1 × the lower bound.
@@ -29,7 +29,7 @@ def main() -> None:
     ap.add_argument("--naive-repeat", type=int, default=1, help="runs of the (slow, deterministic-count) naive way")
     ap.add_argument("--smoke", action="store_true", help="two lists, one run, the naive way on 5 papers")
     args = ap.parse_args()
-    from fake_s2 import FakeS2
+    from tests.fakes.s2 import FakeS2
 
     files = seed_files(args.smoke)
     repeat = 1 if args.smoke else args.repeat

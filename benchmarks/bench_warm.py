@@ -80,7 +80,7 @@ def main() -> None:
     ap.add_argument("--profile-out", type=Path, help="write the pyinstrument profile (.html or .txt) here")
     ap.add_argument("--smoke", action="store_true")
     args = ap.parse_args()
-    from fake_s2 import FakeS2
+    from tests.fakes.s2 import FakeS2
 
     if args.smoke:
         args.repeat = 1

@@ -8,6 +8,8 @@ against known answers.
 
 from __future__ import annotations
 
+from tests.paths import ROOT
+
 import doctest
 import importlib.util
 import os
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+BENCH = ROOT / "benchmarks"
 
 
 @pytest.fixture(scope="module")

@@ -168,7 +168,7 @@ def _retry_after(value: str | None, now: float) -> float | None:
 
 
 # The API's own 404 bodies for "this does not exist" (see the recorded answers
-# and tests/fake_s2.py): {"error": "Title match not found"} from the title
+# and tests/fakes/s2.py): {"error": "Title match not found"} from the title
 # match, {"error": "Paper with id X not found"} from the paper endpoints.
 _TITLE_NOT_FOUND = re.compile(r"^Title match not found\b", re.I)
 _PAPER_NOT_FOUND = re.compile(r"^Paper with id .+ not found\b", re.I)

@@ -18,7 +18,9 @@ from citegraph.errors import InputError
 from citegraph.lists.entry import Entry
 from citegraph.lists.reader import PAPER_COLUMNS, merge_entries, papers_frame, read_list_text, read_lists
 
-FIXTURES = Path(__file__).parent / "fixtures" / "lists"
+from tests.paths import FIXTURES as ALL_FIXTURES
+
+FIXTURES = ALL_FIXTURES / "lists"
 
 
 def read(name: str):

@@ -12,7 +12,7 @@ import pytest
 
 from citegraph.analysis.lineage.core import families, lineage_report, successors
 from citegraph.graph.model import add_link, add_paper, new_graph
-from tests.test_lineage import pairs
+from tests.analysis.lineage.test_lineage import pairs
 
 
 def foo_and_bar(statement: str):

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from citegraph.cli import main
 from citegraph.lists.reader import read_lists
 from citegraph.graph.model import has_kind, load_graph
-from fake_s2 import World
+from tests.fakes.s2 import World
 
 KEY = "seed-test-key-7f3a"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 
 import pytest
-from fake_s2 import FakeS2, World
+from tests.fakes.s2 import FakeS2, World
 
 from citegraph.errors import OfflineError
 from citegraph.fetch.cache import Cache

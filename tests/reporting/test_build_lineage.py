@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from fake_s2 import World
+from tests.fakes.s2 import World
 
 import citegraph
 from citegraph.cli import main

@@ -14,7 +14,7 @@ import time
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from fake_s2 import Fault, World
+from tests.fakes.s2 import Fault, World
 
 from citegraph.cli import main
 from citegraph.lists.reader import read_lists

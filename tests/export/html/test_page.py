@@ -1007,8 +1007,7 @@ def test_labels_and_panel_fall_back_to_cjk_fonts(sample, sample_page):
 
 def test_seed_graph_capped_keeps_every_lineage_paper(seed_files, make_fake_s2, tmp_path):
     """The reviewer's run: `citegraph html seeds/graph.json --max-nodes 300` lost 9 of the 39 lineage papers."""
-    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
-    from fake_s2 import World
+    from tests.fakes.s2 import World
 
     from citegraph.lists.reader import read_lists
     from citegraph.graph.model import load_graph

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
 EXAMPLE = Path(str(files("citegraph").joinpath("examples", "unified-multimodal.md")))
 
 # One bullet per paper: - **Title** ([arXiv:ID](https://arxiv.org/abs/ID)), YEAR. Note

@@ -14,7 +14,7 @@ from citegraph.lists.reader import read_list_text, read_lists
 from citegraph.text.ids import paper_ids_in_url, parse_any_id, parse_doi
 from citegraph.graph.model import normalize_title
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.paths import FIXTURES
 LORENZ = "10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2"
 ASCE = "10.1061/(ASCE)0733-9445(2000)126:1(1)"
 SICI = "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O"

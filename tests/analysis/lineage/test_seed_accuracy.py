@@ -15,6 +15,8 @@ well they generalise.
 
 from __future__ import annotations
 
+from tests.paths import DATA
+
 import csv
 from pathlib import Path
 
@@ -25,8 +27,8 @@ from citegraph.lists.reader import read_lists
 from citegraph.lists.assemble import graph_from_entries
 from citegraph.lists.mentions import add_mentions
 
-TRUTH = Path(__file__).parent / "data" / "lineage_truth.csv"
-RECORDED = Path(__file__).parent / "data" / "lineage_seed_links.csv"
+TRUTH = DATA / "lineage_truth.csv"
+RECORDED = DATA / "lineage_seed_links.csv"
 
 
 @pytest.fixture(scope="module")

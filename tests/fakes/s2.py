@@ -25,7 +25,7 @@ Every request is logged with its headers (:attr:`FakeS2.log`).
 
 Usable without pytest (benchmarks)::
 
-    from fake_s2 import FakeS2, World
+    from tests.fakes.s2 import FakeS2, World
     with FakeS2(World.from_entries(entries), rps=1.0) as server:
         build(lists, api_url=server.url, ...)
 """

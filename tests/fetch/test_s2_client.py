@@ -7,7 +7,7 @@ import json
 import logging
 
 import pytest
-from fake_s2 import FakeS2, Fault, World, load_cassette, sample_entries
+from tests.fakes.s2 import FakeS2, Fault, World, load_cassette, sample_entries
 from semanticscholar import SemanticScholar
 
 from citegraph.errors import FetchError, RetriesExhaustedError

@@ -19,7 +19,9 @@ from citegraph.lists.reader import read_list_text
 from citegraph.text.ids import parse_arxiv_id, parse_doi
 from citegraph.graph.model import normalize_title
 
-FIXTURES = Path(__file__).parent / "fixtures" / "lists"
+from tests.paths import FIXTURES as ALL_FIXTURES
+
+FIXTURES = ALL_FIXTURES / "lists"
 DOCS = {p.name: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.iterdir()) if p.is_file()}
 
 FRAGMENTS = [

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
-from fake_s2 import World
+from tests.fakes.s2 import World
 
 from citegraph.cli import main
 from citegraph.errors import CacheError, FetchError

@@ -15,8 +15,8 @@ import pytest
 import citegraph.export.html.page as html
 from citegraph.export.html.page import write_html
 from citegraph.graph.model import add_paper, new_graph
-from tests.test_html import sample_graph, spread_graph, synthetic_graph
-from tests.test_html_browser import Opened, opened, sample, sample_html  # noqa: F401  (fixtures)
+from tests.export.html.test_page import sample_graph, spread_graph, synthetic_graph
+from tests.export.html.test_browser import Opened, opened, sample, sample_html  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 

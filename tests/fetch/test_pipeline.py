@@ -9,7 +9,7 @@ import math
 
 import networkx as nx
 import pytest
-from fake_s2 import FakeS2, Fault, Recorded, World, load_cassette, sample_entries
+from tests.fakes.s2 import FakeS2, Fault, Recorded, World, load_cassette, sample_entries
 
 from citegraph.errors import OfflineError, RetriesExhaustedError
 from citegraph.fetch.cache import Cache

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from tests.paths import ROOT
+
 import json
 import re
 
 import pytest
 from click.testing import CliRunner
-from fake_s2 import World
+from tests.fakes.s2 import World
 
 from citegraph.cli import main
 from citegraph.lists.reader import read_lists
