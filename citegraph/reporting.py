@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Sequence
 
 import networkx as nx
 
@@ -60,7 +61,7 @@ COMMUNITY_COLUMNS = ["community", "size", "words", "central_papers", "central_id
 class ReportResult:
     """What :func:`report` produced: the graph, the folder and the summary figures."""
 
-    graph: nx.DiGraph
+    graph: nx.DiGraph[str]
     out_dir: Path
     files: dict[str, Path]
     stats: dict[str, Any]
@@ -106,7 +107,7 @@ class ReportResult:
         return "\n".join(lines)
 
 
-def count_sentence(G: nx.DiGraph) -> str:
+def count_sentence(G: nx.DiGraph[str]) -> str:
     """One sentence with the graph's paper and link counts, links by kind.
 
     Each kind counts the links that carry it, so the kinds can add up to more
@@ -142,7 +143,7 @@ def count_sentence(G: nx.DiGraph) -> str:
     return sentence + "."
 
 
-def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: Any = None) -> Any:
+def communities_frame(G: nx.DiGraph[str], rankings: Any, *, central: int = 3, found: Any = None) -> Any:
     """One row per community of ``G``, largest first: what ``communities.csv`` holds.
 
     Parameters
@@ -205,9 +206,8 @@ def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: 
     return pd.DataFrame(rows, columns=COMMUNITY_COLUMNS)
 
 
-def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any, links: list[dict[str, Any]],
+def _write_outputs(G: nx.DiGraph[str], out: Path, rankings: Any, community_table: Any, links: list[dict[str, Any]],
                    lineage_md: str, unresolved: Any) -> dict[str, Path]:
-    import pandas as pd
 
     from citegraph.export.html.page import write_html
     from citegraph.export.graphml import write_graphml

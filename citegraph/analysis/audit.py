@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import combinations
-from typing import Any, Hashable, Iterable, Mapping, Sequence
+from typing import Any
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -96,7 +97,7 @@ _COUNT_ATTRS = (
 _UNION_ATTRS = ("tags", "sources", "repos")
 
 
-def _title(G: nx.DiGraph, node: Hashable) -> str | None:
+def _title(G: nx.DiGraph[str], node: Hashable) -> str | None:
     return G.nodes[node].get("title")
 
 
@@ -109,7 +110,7 @@ def _entry_text(entry: Any) -> str:
     return str(entry)
 
 
-def was_fetched(G: nx.DiGraph) -> bool:
+def was_fetched(G: nx.DiGraph[str]) -> bool:
     """Whether anything in ``G`` came from Semantic Scholar.
 
     The fetch pipeline records its run in the graph attribute ``fetch``, and
@@ -143,7 +144,7 @@ _FETCH_HINT = (
 )
 
 
-def _not_fetched(G: nx.DiGraph, fetched: bool) -> pd.DataFrame:
+def _not_fetched(G: nx.DiGraph[str], fetched: bool) -> pd.DataFrame:
     rows = []
     if not fetched:
         listed = sum(1 for _, is_listed in G.nodes(data="listed") if is_listed)
@@ -160,7 +161,7 @@ def _not_fetched(G: nx.DiGraph, fetched: bool) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["listed", "detail"])
 
 
-def _unresolved(G: nx.DiGraph, fetched: bool = True) -> pd.DataFrame:
+def _unresolved(G: nx.DiGraph[str], fetched: bool = True) -> pd.DataFrame:
     rows = []
     seen = set()
     for item in G.graph.get("unresolved") or []:
@@ -190,7 +191,7 @@ def _unresolved(G: nx.DiGraph, fetched: bool = True) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "title", "source", "reason"])
 
 
-def _no_references(G: nx.DiGraph, fetched: bool = True) -> pd.DataFrame:
+def _no_references(G: nx.DiGraph[str], fetched: bool = True) -> pd.DataFrame:
     rows = []
     # nothing fetched: the one not_fetched row says it; no paper is judged
     for node, d in G.nodes(data=True) if fetched else ():
@@ -221,7 +222,7 @@ def _no_references(G: nx.DiGraph, fetched: bool = True) -> pd.DataFrame:
     return frame.astype({"year": "Int64", "reference_count": "Int64"})
 
 
-def _capped(G: nx.DiGraph) -> pd.DataFrame:
+def _capped(G: nx.DiGraph[str]) -> pd.DataFrame:
     rows = [
         {
             "id": node,
@@ -236,7 +237,7 @@ def _capped(G: nx.DiGraph) -> pd.DataFrame:
     return frame.astype({"citation_count": "Int64", "citations_fetched": "Int64"})
 
 
-def _unresolved_references(G: nx.DiGraph) -> pd.DataFrame:
+def _unresolved_references(G: nx.DiGraph[str]) -> pd.DataFrame:
     rows = [
         {
             "id": node,
@@ -250,7 +251,7 @@ def _unresolved_references(G: nx.DiGraph) -> pd.DataFrame:
     ]
     cols = ["id", "title", "references_unresolved", "references_fetched", "reference_count"]
     frame = pd.DataFrame(rows, columns=cols)
-    frame = frame.astype({c: "Int64" for c in cols[2:]})
+    frame = frame.astype(dict.fromkeys(cols[2:], "Int64"))
     return frame.sort_values("references_unresolved", ascending=False, kind="mergesort").reset_index(drop=True)
 
 
@@ -264,7 +265,7 @@ def _year_gap_ok(a: Any, b: Any) -> bool:
         return True
 
 
-def _keeper_rank(G: nx.DiGraph, node: Hashable) -> tuple:
+def _keeper_rank(G: nx.DiGraph[str], node: Hashable) -> tuple:
     """Sort key: the node to keep comes first (resolved, listed, best connected, most known)."""
     d = G.nodes[node]
     known = sum(v is not None for v in d.values())
@@ -387,7 +388,7 @@ def _near_identical(titles: Sequence[str], cutoff: float) -> tuple[np.ndarray, n
     return i[first], j[first], s[first].astype(float)
 
 
-def duplicate_candidates(G: nx.DiGraph) -> pd.DataFrame:
+def duplicate_candidates(G: nx.DiGraph[str]) -> pd.DataFrame:
     """Pairs of nodes that are probably the same work, with which one to keep.
 
     Two papers are flagged when they share an identifier (arXiv id, DOI,
@@ -500,7 +501,7 @@ def duplicate_candidates(G: nx.DiGraph) -> pd.DataFrame:
     return frame.loc[order.sort_values(["_k", "_d"]).index].reset_index(drop=True)
 
 
-def _plausible(G: nx.DiGraph, u: Hashable, v: Hashable) -> bool:
+def _plausible(G: nx.DiGraph[str], u: Hashable, v: Hashable) -> bool:
     du, dv = G.nodes[u], G.nodes[v]
     return _year_gap_ok(du.get("year"), dv.get("year")) and not (G.has_edge(u, v) or G.has_edge(v, u))
 
@@ -527,7 +528,7 @@ def _merge_node_attrs(keep: dict[str, Any], drop: Mapping[str, Any]) -> None:
             keep[name] = value
 
 
-def _merge_edge(G: nx.DiGraph, u: Hashable, v: Hashable, data: Mapping[str, Any]) -> None:
+def _merge_edge(G: nx.DiGraph[str], u: Hashable, v: Hashable, data: Mapping[str, Any]) -> None:
     if u == v:
         return
     if not G.has_edge(u, v):
@@ -549,11 +550,11 @@ def _merge_edge(G: nx.DiGraph, u: Hashable, v: Hashable, data: Mapping[str, Any]
 
 
 def merge_duplicates(
-    G: nx.DiGraph,
+    G: nx.DiGraph[str],
     pairs: Iterable[tuple[Hashable, Hashable]] | pd.DataFrame,
     *,
     reason: str | None = None,
-) -> nx.DiGraph:
+) -> nx.DiGraph[str]:
     """Merge each ``drop`` node into its ``keep`` node, in place; return ``G``.
 
     Edges of ``drop`` move to ``keep`` (relations united, a citation between
@@ -618,7 +619,7 @@ def merge_duplicates(
 # -------------------------------------------------------------------- report
 
 
-def audit(G: nx.DiGraph) -> dict[str, pd.DataFrame]:
+def audit(G: nx.DiGraph[str]) -> dict[str, pd.DataFrame]:
     """Everything about ``G``'s coverage that a reader should know, one frame per problem.
 
     A graph where nothing was fetched (:func:`was_fetched`) gets one

@@ -49,7 +49,8 @@ import warnings
 import weakref
 from collections import Counter
 from types import ModuleType
-from typing import Iterable, overload
+from typing import overload
+from collections.abc import Iterable
 
 import networkx as nx
 import numpy as np
@@ -195,7 +196,7 @@ def community_labels(
 # Labels already found for a matrix (immutable, and cached per graph by
 # citation_matrix), by arguments and limits: a report asks for the same
 # communities for its rankings and for its communities table.
-_LABELS: "weakref.WeakKeyDictionary[CitationMatrix, dict[tuple, np.ndarray]]" = weakref.WeakKeyDictionary()
+_LABELS: weakref.WeakKeyDictionary[CitationMatrix, dict[tuple, np.ndarray]] = weakref.WeakKeyDictionary()
 
 
 def _labels(M: CitationMatrix, *, seed: int, resolution: float, similarity: str, max_moves: int | None) -> np.ndarray:
@@ -321,7 +322,7 @@ def _renumber(raw: np.ndarray) -> np.ndarray:
 
 @overload
 def communities(
-    G: nx.DiGraph, *, seed: int = ..., resolution: float = ..., kinds: Iterable[str] | None = ..., similarity: str = ...
+    G: nx.DiGraph[str], *, seed: int = ..., resolution: float = ..., kinds: Iterable[str] | None = ..., similarity: str = ...
 ) -> pd.DataFrame: ...
 @overload
 def communities(
@@ -330,7 +331,7 @@ def communities(
 
 
 def communities(
-    G: nx.DiGraph | CitationMatrix,
+    G: nx.DiGraph[str] | CitationMatrix,
     *,
     seed: int = 0,
     resolution: float = 1.0,

@@ -44,7 +44,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import networkx as nx
 import numpy as np
@@ -90,7 +91,7 @@ class FlowDAG:
         return [np.arange(a, b) for a, b in zip(self.bounds[:-1], self.bounds[1:])]
 
 
-def _date_keys(G: nx.DiGraph, ids: list[Any]) -> np.ndarray:
+def _date_keys(G: nx.DiGraph[str], ids: list[Any]) -> np.ndarray:
     """A sortable publication date per node: year*10000 + month*100 from arXiv ids, else year*10000."""
     keys = np.full(len(ids), np.nan)
     for i, n in enumerate(ids):

@@ -17,7 +17,8 @@ import math
 import re
 from itertools import compress, repeat
 from operator import contains
-from typing import Any, Hashable, Iterable
+from typing import Any
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 import numpy as np
@@ -44,7 +45,7 @@ _DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$"
 _MAX_CANDIDATES = 10
 
 
-def _describe(G: nx.DiGraph, node: Hashable) -> str:
+def _describe(G: nx.DiGraph[str], node: Hashable) -> str:
     """One line naming a candidate paper: id, title, year.
 
     >>> G = nx.DiGraph(); G.add_node("p1", title="Emu", year=2023)
@@ -56,7 +57,7 @@ def _describe(G: nx.DiGraph, node: Hashable) -> str:
     return f"{node}: {d.get('title') or d.get('name') or '(no title)'}{year}"
 
 
-def _one(G: nx.DiGraph, query: str, matches: list[Hashable], how: str) -> Hashable | None:
+def _one(G: nx.DiGraph[str], query: str, matches: list[Hashable], how: str) -> Hashable | None:
     """The single match, ``None`` for none; several raise :class:`AmbiguousPaperError`.
 
     >>> G = nx.DiGraph(); G.add_nodes_from(["a", "b"])
@@ -84,7 +85,7 @@ def _one(G: nx.DiGraph, query: str, matches: list[Hashable], how: str) -> Hashab
     )
 
 
-def find_paper(G: nx.DiGraph, query: Hashable) -> Hashable:
+def find_paper(G: nx.DiGraph[str], query: Hashable) -> Hashable:
     """The node of ``G`` a user means by ``query``.
 
     Tried in order, the first kind that matches wins: node id; arXiv id (any
@@ -169,7 +170,7 @@ def link_strength(data: dict[str, Any]) -> float:
     return LINK_STRENGTH["mentions"]
 
 
-def _node_info(G: nx.DiGraph, node: Hashable) -> dict[str, Any]:
+def _node_info(G: nx.DiGraph[str], node: Hashable) -> dict[str, Any]:
     """``{id, title, year, name}`` of a paper, as the path results list it.
 
     >>> G = nx.DiGraph(); G.add_node("p", title="T", year=2020)
@@ -197,7 +198,7 @@ def _walk_back(pred: np.ndarray, start: int, end: int) -> list[int] | None:
 
 
 def citation_paths(
-    G: nx.DiGraph, a: Hashable, b: Hashable, *, kinds: Iterable[str] | None = None
+    G: nx.DiGraph[str], a: Hashable, b: Hashable, *, kinds: Iterable[str] | None = None
 ) -> dict[str, Any]:
     """The shortest and the strongest citation paths between papers ``a`` and ``b``.
 
@@ -334,7 +335,7 @@ def _strength_codes(edges: list[dict[str, Any]]) -> np.ndarray:
     return code
 
 
-def _strength_costs(G: nx.DiGraph, M: Any, keep: np.ndarray | None = None) -> sp.csr_array:
+def _strength_costs(G: nx.DiGraph[str], M: Any, keep: np.ndarray | None = None) -> sp.csr_array:
     """``-log(strength)`` of every edge of ``M.A`` (same sparsity pattern), or
     of the edges where the mask ``keep`` (over ``M.A``'s entries) is True.
 

@@ -10,7 +10,7 @@ The full products can have billions of pairs on a large graph, so
 
 from __future__ import annotations
 
-from typing import Hashable, Iterable
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 import numpy as np
@@ -201,7 +201,7 @@ RELATED_POOL = 20
 
 
 def related_papers(
-    G: nx.DiGraph,
+    G: nx.DiGraph[str],
     paper: Hashable,
     *,
     top: int | None = 20,

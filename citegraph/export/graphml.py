@@ -28,7 +28,7 @@ def flat_value(v: Any) -> Any:
     return v
 
 
-def flat_copy(G: nx.DiGraph) -> nx.DiGraph:
+def flat_copy(G: nx.DiGraph[str]) -> nx.DiGraph[str]:
     """A copy whose attributes are all GraphML/GEXF scalars (lists → strings)."""
     H = nx.DiGraph()
     H.graph.update(flat_attrs(G.graph))
@@ -68,7 +68,7 @@ _GRAPHML_HEAD = (
 )
 
 
-def write_graphml(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
+def write_graphml(G: nx.DiGraph[str], path: str | os.PathLike[str]) -> None:
     """Export GraphML for Gephi/Cytoscape; list attributes become ``"; "``-joined strings.
 
     The file is byte for byte what ``networkx.write_graphml`` writes for the

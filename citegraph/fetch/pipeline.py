@@ -47,7 +47,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
+from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
@@ -204,7 +205,7 @@ class BuildResult:
                 line += f" (see {unresolved_csv})"
         return line
 
-    def unresolved_frame(self) -> "pandas.DataFrame":  # noqa: F821
+    def unresolved_frame(self) -> pandas.DataFrame:  # noqa: F821
         """:meth:`csv_rows` as a DataFrame with the columns :data:`UNRESOLVED_COLUMNS`."""
         import pandas as pd
 

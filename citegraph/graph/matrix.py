@@ -24,7 +24,8 @@ import dataclasses
 import weakref
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Hashable, Iterable, Sequence
+from typing import Any
+from collections.abc import Hashable, Iterable, Sequence
 
 import networkx as nx
 import numpy as np
@@ -229,7 +230,7 @@ class CitationMatrix:
         ids: Sequence[Hashable] | np.ndarray | None = None,
         listed: Sequence[bool] | np.ndarray | None = None,
         kinds: Iterable[str] | None = None,
-    ) -> "CitationMatrix":
+    ) -> CitationMatrix:
         """Build from edge arrays: paper ``src[k]`` cites paper ``dst[k]`` (rows ``0..n-1``).
 
         Repeated edges count once and self-citations are dropped, as in the
@@ -267,7 +268,7 @@ class CitationMatrix:
         index = self.index
         return np.fromiter((index[v] for v in nodes), dtype=np.int64)
 
-    def _with_node_arrays(self, years: np.ndarray, listed: np.ndarray) -> "CitationMatrix":
+    def _with_node_arrays(self, years: np.ndarray, listed: np.ndarray) -> CitationMatrix:
         """The same edges with fresh node attributes, keeping the structural caches.
 
         >>> M = CitationMatrix.from_edges([1], [0], 2)
@@ -344,7 +345,7 @@ def _canonical(A: sp.csr_array) -> sp.csr_array:
 
 # ------------------------------------------------------------------ from a graph
 
-_MATRICES: "weakref.WeakKeyDictionary[nx.DiGraph, dict]" = weakref.WeakKeyDictionary()
+_MATRICES: weakref.WeakKeyDictionary[nx.DiGraph, dict] = weakref.WeakKeyDictionary()
 _TOKEN_KEY = "citegraph.citation_matrix"
 
 

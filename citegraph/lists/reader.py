@@ -127,7 +127,8 @@ import sys
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Protocol, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from collections.abc import Iterable, Sequence
 
 from citegraph.errors import CitegraphError, InputError
 from citegraph.lists.entry import Entry, ListWarning

@@ -33,7 +33,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
 
 import ahocorasick
 
