@@ -563,5 +563,6 @@ class S2Client:
 
 def from_options(options: FetchOptions) -> S2Client:
     """The client ``citegraph.fetch.source.open_source`` makes for ``source="s2"``."""
-    kwargs = {} if options.min_interval is None else {"min_interval": options.min_interval}
-    return S2Client(options.api_url, options.api_key, **kwargs)
+    if options.min_interval is None:
+        return S2Client(options.api_url, options.api_key)
+    return S2Client(options.api_url, options.api_key, min_interval=options.min_interval)
