@@ -22,7 +22,7 @@ from collections.abc import Hashable, Iterator, Sequence
 
 import networkx as nx
 
-from citegraph.text.wording import plural
+from citegraph.text.wording import paper_label, plural
 
 if TYPE_CHECKING:
     from citegraph.fetch.pipeline import BuildResult
@@ -90,15 +90,15 @@ class ReportResult:
 
             lines.append(f"Top {min(top, len(self.rankings))} by influence (pagerank):")
             for i, row in enumerate(self.rankings.head(top).itertuples(index=False), 1):
-                label = row.name if isinstance(row.name, str) and row.name else (row.title or row.id)
+                name = row.name if isinstance(row.name, str) else None  # a missing name is NaN here
+                label = paper_label({"name": name, "title": row.title, "id": row.id})
                 year = "" if pd.isna(row.year) else f" ({int(row.year)})"  # title-only entries have none
                 lines.append(f"  {i:>2}. {label}{year}")
         fams = {k: v for k, v in self.families.items() if len(v) > 1}
         lines.append(f"{plural(len(fams), 'model family', 'model families')} with more than one paper"
                      + (": " + ", ".join(sorted(fams)) if fams else ""))
         chains = [
-            f"{link['parent'].get('name') or link['parent'].get('title')} → "
-            f"{link['child'].get('name') or link['child'].get('title')}"
+            f"{paper_label(link['parent'])} → {paper_label(link['child'])}"
             for link in self.links
         ]
         shown = "; ".join(chains[:12]) + (" …" if len(chains) > 12 else "")
@@ -192,7 +192,7 @@ def communities_frame(G: nx.DiGraph[Hashable], rankings: Any, *, central: int = 
     if found is None:
         found = communities(G)  # id, community, community_label, in G's node order
     pagerank = rankings.set_index("id")["pagerank"].reindex(found["id"]).to_numpy()
-    names = [d.get("name") or d.get("title") or str(v) for v, d in G.nodes(data=True)]
+    names = [paper_label(d, v) for v, d in G.nodes.items()]
     words = community_words(found["community"].to_numpy(), [d.get("title") or "" for _, d in G.nodes(data=True)])
     found = found.assign(pagerank=pagerank, name=names, row=range(len(found)))
     rows = []

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 from typing import Any
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -223,36 +223,26 @@ def _no_references(G: nx.DiGraph[Hashable], fetched: bool = True) -> pd.DataFram
     return frame.astype({"year": "Int64", "reference_count": "Int64"})
 
 
+def _node_frame(
+    G: nx.DiGraph[Hashable], columns: Sequence[str], keep: Callable[[Mapping[str, Any]], bool]
+) -> pd.DataFrame:
+    """``id`` and the attributes ``columns`` of the papers ``keep`` picks; counts as
+    nullable integers (12, not 12.0, beside a missing value)."""
+    rows = [{"id": node, **{c: d.get(c) for c in columns}} for node, d in G.nodes(data=True) if keep(d)]
+    frame = pd.DataFrame(rows, columns=["id", *columns])
+    return frame.astype({c: "Int64" for c in columns if c != "title"})
+
+
 def _capped(G: nx.DiGraph[Hashable]) -> pd.DataFrame:
-    rows = [
-        {
-            "id": node,
-            "title": d.get("title"),
-            "citation_count": d.get("citation_count"),
-            "citations_fetched": d.get("citations_fetched"),
-        }
-        for node, d in G.nodes(data=True)
-        if d.get("citations_capped")
-    ]
-    frame = pd.DataFrame(rows, columns=["id", "title", "citation_count", "citations_fetched"])
-    return frame.astype({"citation_count": "Int64", "citations_fetched": "Int64"})
+    return _node_frame(G, ["title", "citation_count", "citations_fetched"], lambda d: bool(d.get("citations_capped")))
 
 
 def _unresolved_references(G: nx.DiGraph[Hashable]) -> pd.DataFrame:
-    rows = [
-        {
-            "id": node,
-            "title": d.get("title"),
-            "references_unresolved": d.get("references_unresolved"),
-            "references_fetched": d.get("references_fetched"),
-            "reference_count": d.get("reference_count"),
-        }
-        for node, d in G.nodes(data=True)
-        if (d.get("references_unresolved") or 0) > 0
-    ]
-    cols = ["id", "title", "references_unresolved", "references_fetched", "reference_count"]
-    frame = pd.DataFrame(rows, columns=cols)
-    frame = frame.astype(dict.fromkeys(cols[2:], "Int64"))
+    frame = _node_frame(
+        G,
+        ["title", "references_unresolved", "references_fetched", "reference_count"],
+        lambda d: (d.get("references_unresolved") or 0) > 0,
+    )
     return frame.sort_values("references_unresolved", ascending=False, kind="mergesort").reset_index(drop=True)
 
 

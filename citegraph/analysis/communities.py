@@ -59,6 +59,7 @@ import scipy.sparse as sp
 
 from citegraph.analysis.scores import pagerank_scores
 from citegraph.graph.matrix import CitationMatrix, citation_matrix
+from citegraph.text.wording import paper_label
 
 __all__ = [
     "SIMILARITY_PAIR_BUDGET",
@@ -393,7 +394,7 @@ def communities(
     labels = community_labels(M, seed=seed, resolution=resolution, similarity=similarity)
     pagerank = pagerank_scores(M)
     nodes = list(G.nodes.items())  # G.nodes(data=True) alike; its stubs type the pairs as nodes
-    names = [d.get("name") or d.get("title") or str(v) for v, d in nodes]
+    names = [paper_label(d, v) for v, d in nodes]
     titles = [d.get("title") or "" for _, d in nodes]
     text = _community_texts(labels, pagerank, names, titles)
     return pd.DataFrame({"id": M.ids, "community": labels, "community_label": [text[c] for c in labels]})

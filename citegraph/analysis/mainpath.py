@@ -42,7 +42,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Hashable, Iterable
@@ -52,11 +51,12 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse import csgraph
 
+from citegraph.text.ids import arxiv_date
+
 __all__ = ["METHODS", "FlowDAG", "flow_dag", "traversal_counts", "spc_weights", "main_path"]
 
 METHODS = ("spc", "splc", "spnp")
 _DEFAULT_KINDS = ("cites", "builds_on")
-_ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.(\d{4,5})")
 # Scale counts down by this factor when they grow past _LIMIT, so that deep
 # networks (path counts grow exponentially with depth) never overflow float64.
 _LIMIT = 1e200
@@ -96,9 +96,9 @@ def _date_keys(G: nx.DiGraph[Hashable], ids: list[Any]) -> np.ndarray:
     keys = np.full(len(ids), np.nan)
     for i, n in enumerate(ids):
         d = G.nodes[n] if n in G else {}
-        m = _ARXIV_NEW.match(str(d.get("arxiv") or ""))
-        if m:
-            keys[i] = (2000 + int(m.group(1))) * 10000 + int(m.group(2)) * 100
+        date = arxiv_date(str(d.get("arxiv") or ""))
+        if date:
+            keys[i] = date[0] * 10000 + date[1] * 100
         elif d.get("year"):
             keys[i] = int(d["year"]) * 10000
     return keys

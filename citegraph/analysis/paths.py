@@ -28,6 +28,7 @@ from scipy.sparse import csgraph
 from citegraph.graph.matrix import citation_matrix
 from citegraph.errors import AmbiguousPaperError, PaperLookupError
 from citegraph.text.titles import normalize_title
+from citegraph.text.wording import paper_label
 
 __all__ = ["LINK_STRENGTH", "find_paper", "link_strength", "citation_paths", "format_paths"]
 
@@ -464,7 +465,7 @@ def format_paths(result: dict[str, Any]) -> str:
       NewNet: New (2024)  [p2]
     """
     a, b = result["a"], result["b"]
-    short = {k: (p.get("name") or p.get("title") or str(p["id"])) for k, p in (("a", a), ("b", b))}
+    short = {"a": paper_label(a), "b": paper_label(b)}
     blocks = []
     for name in ("shortest", "strongest"):
         found = result.get(name)

@@ -7,7 +7,7 @@ The run, with the fewest requests the API allows:
 2. title-only entries are matched one request each (``/paper/search/match``),
    and a match is kept only when its title really is the listed one: alike to
    :data:`TITLE_MATCH_MIN`, with the same version numbers, variants (``Pro``)
-   and leading model name (:func:`version_difference`);
+   and leading model name (:func:`~citegraph.text.versions.version_difference`);
 3. ids and matched paperIds go to ``POST /paper/batch`` 500 at a time, asking
    for the papers' records *and* their nested ``references`` — one call gives
    both for up to 500 papers.  Assumption about the real API, checked by the
@@ -40,10 +40,8 @@ import dataclasses
 import difflib
 import math
 import os
-import re
 import sys
 import time
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +59,7 @@ from citegraph.lists.entry import Entry
 from citegraph.fetch.records import add_fetched
 from citegraph.lists.assemble import graph_from_entries
 from citegraph.text.titles import normalize_title
+from citegraph.text.versions import version_difference
 from citegraph.text.wording import one_line
 
 if TYPE_CHECKING:  # pandas is imported where the frame is made
@@ -76,7 +75,6 @@ __all__ = [
     "show_progress",
     "TITLE_MATCH_MIN",
     "UNRESOLVED_COLUMNS",
-    "version_difference",
 ]
 
 # Columns of the unresolved CSV (citegraph build's, and report's unresolved.csv).
@@ -278,57 +276,6 @@ def _norm_query(query: str) -> str:
     if upper == "CORPUSID":
         return f"CorpusId:{rest}"
     return f"{upper}:{rest}"
-
-
-# Version-like parts of a title: numbers ("2.5", "V3", "1,000" as 1000), and
-# variant words that make another model of the same name ("Janus-Pro").
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_NUMBER = re.compile(r"\d+(?:\.\d+)*")
-_VARIANT = re.compile(r"(?<![^\W_])(pro|max|mini|plus|lite|ultra|turbo|flash|nano)(?![^\W_])")
-
-
-def _version_parts(title: str) -> tuple[list[str], list[str]]:
-    text = _THOUSANDS.sub("", unicodedata.normalize("NFKC", title).casefold())
-    return sorted(_NUMBER.findall(text)), sorted(_VARIANT.findall(text))
-
-
-def version_difference(listed: str, found: str) -> str | None:
-    """Why ``found`` is another version of the paper ``listed`` names, or ``None``.
-
-    Titles alike to a few letters can still name different papers: another
-    version number (``DeepSeek-V3`` / ``DeepSeek-V2``, ``Qwen2`` / ``Qwen2.5``),
-    a variant (``Janus`` / ``Janus-Pro``) or another leading model name.  Case,
-    punctuation and spacing do not count.
-
-    >>> version_difference("Qwen2 Technical Report", "Qwen2.5 Technical Report")
-    'the versions differ (2 vs 2.5)'
-    >>> version_difference("Janus-Pro: Unified Models", "Janus: Unified Models")
-    'the versions differ (pro vs none)'
-    >>> version_difference("GPT-4 technical report", "GPT 4 Technical Report.") is None
-    True
-    >>> title = "Chameleon: Mixed-Modal Early-Fusion Models"
-    >>> version_difference("Chamelon: Mixed-Modal Early-Fusion Models", title) is None
-    True
-    >>> version_difference("Kosmos: a world model", "Cosmos: a world model")
-    'the model names differ (Kosmos vs Cosmos)'
-    """
-    (numbers_a, variants_a), (numbers_b, variants_b) = _version_parts(listed), _version_parts(found)
-    if numbers_a != numbers_b:
-        return f"the versions differ ({' '.join(numbers_a) or 'none'} vs {' '.join(numbers_b) or 'none'})"
-    if variants_a != variants_b:
-        return f"the versions differ ({' '.join(variants_a) or 'none'} vs {' '.join(variants_b) or 'none'})"
-    from citegraph.text.names import model_name, name_key
-
-    name_a, name_b = model_name(listed), model_name(found)
-    if name_a and name_b:
-        key_a, key_b = name_key(name_a), name_key(name_b)
-        # one slip of the pen in a long name (Chamelon) is the same model;
-        # Kosmos / Cosmos or Show-o / Show-a are not
-        if key_a != key_b and not (
-            min(len(key_a), len(key_b)) >= 6 and difflib.SequenceMatcher(None, key_a, key_b).ratio() >= 0.9
-        ):
-            return f"the model names differ ({name_a} vs {name_b})"
-    return None
 
 
 def _title_alias(title: str) -> str:

@@ -85,17 +85,7 @@ PAPER_FIELDS: tuple[str, ...] = (
 )
 # Fields of the papers inside reference and citation lists: no abstract, to keep
 # a 500-paper batch with nested references under the API's 10 MB answer limit.
-LEAN_FIELDS: tuple[str, ...] = (
-    "paperId",
-    "externalIds",
-    "title",
-    "year",
-    "venue",
-    "authors",
-    "citationCount",
-    "influentialCitationCount",
-    "referenceCount",
-)
+LEAN_FIELDS: tuple[str, ...] = tuple(f for f in PAPER_FIELDS if f not in ("corpusId", "abstract"))
 # Citation-edge fields; only the /references and /citations endpoints have them
 # (the batch endpoint's nested ``references`` are papers, not edges).
 EDGE_FIELDS: tuple[str, ...] = ("isInfluential", "intents", "contexts")

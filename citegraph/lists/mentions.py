@@ -32,7 +32,7 @@ from typing import Any
 import networkx as nx
 
 from citegraph.graph.model import add_link
-from citegraph.text.names import NameMatcher, clean_name, is_generic, model_name, name_key
+from citegraph.text.names import NameMatcher, clean_name, is_generic, name_key, paper_name
 
 __all__ = ["add_mentions", "mentioned_papers"]
 
@@ -60,7 +60,7 @@ def _prose(text: str) -> str:
 def _names(G: nx.DiGraph) -> dict[Any, str]:
     out = {}
     for n, d in G.nodes(data=True):
-        name = d.get("name") or model_name(d.get("title"), d.get("text") or d.get("abstract"))
+        name = paper_name(d, d.get("text") or d.get("abstract"))
         if name and not is_generic(name) and len(name_key(name)) >= 2:
             out[n] = clean_name(name)
     return out

@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 
-from citegraph.text.names import clean_name, is_generic, is_name_like
+from citegraph.text.names import clean_name, is_generic, is_name_like, looks_made_up
 
 __all__ = [
     "GENERIC_LINK_TEXT",
@@ -294,7 +294,6 @@ _WORD_CHAR = _WORD_START + ".+'’²³_-"
 _WORD = f"[{_WORD_START}][{_WORD_CHAR}]*"
 _NAME_WORD = re.compile(_WORD)
 _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff]")
-_INNER_MARK = re.compile(r"[a-z\u00df-\u00ff][A-Z]|[A-Z]{2}|\d|[\u0370-\u03ff²³+]|-[a-z]{1,2}$|^[A-Z]-")
 _YEAR_OR_VERSION = re.compile(r"(?:19|20)\d\d|[vV]?\d+(?:\.\d+)*")
 # Words that trail a name in a label ("FVDM 论文：", "Janus paper:", "JanusFlow [arXiv]").
 _TRAILING_WORDS = re.compile(
@@ -307,13 +306,6 @@ _HEAD_TAIL = re.compile(r"[\s(（\[【:：|–—-]+$")
 _NAME_RUN = re.compile(rf"(?:^|(?<=[^{_WORD_CHAR}]))((?:{_WORD}[ \u00a0])*{_WORD})\s*$")
 # A word just before a name that makes it a person's or a place's: "by Wang (url)".
 _PERSON_CUE = frozenset("by from of at author authors et al".split())
-
-
-def _marked(word: str) -> bool:
-    """A word that looks made up: an inner capital or digit, Greek, a one- or
-    two-letter hyphened part (``VideoGen``, ``GPT-4V``, ``Show-o``); not a chain
-    of ordinary words (``Zero-Shot``, ``Text-to-Image``)."""
-    return bool(_INNER_MARK.search(word))
 
 
 def _proper(word: str) -> bool:
@@ -355,15 +347,15 @@ def given_name(text: str) -> str | None:
         return None
     if len(words) == 1:
         w = words[0]
-        if not (w[0].isupper() or w[0].isdigit() or _marked(w)):
+        if not (w[0].isupper() or w[0].isdigit() or looks_made_up(w)):
             return None
-        if "-" in w and not _marked(w) and not any(_proper(part) for part in w.split("-") if len(part) > 2):
+        if "-" in w and not looks_made_up(w) and not any(_proper(part) for part in w.split("-") if len(part) > 2):
             return None  # "Text-to-Image": ordinary words joined
         return w if _proper(w) else None
     if is_name_like(s):  # "Kandinsky 3", "FLUX.1 Kontext"
         return s
-    first_ok = _marked(words[0]) or _proper(words[0])  # not "Making LLaMA"
-    if first_ok and all(w[0].isupper() or w[0].isdigit() for w in words) and any(_marked(w) for w in words):
+    first_ok = looks_made_up(words[0]) or _proper(words[0])  # not "Making LLaMA"
+    if first_ok and all(w[0].isupper() or w[0].isdigit() for w in words) and any(looks_made_up(w) for w in words):
         return s
     return None
 
@@ -397,7 +389,7 @@ def name_before(text: str) -> str | None:
         return None
     words = m.group(1).split()
     taken: list[str] = []
-    while words and (words[-1][0].isupper() or words[-1][0].isdigit() or _marked(words[-1])):
+    while words and (words[-1][0].isupper() or words[-1][0].isdigit() or looks_made_up(words[-1])):
         taken.insert(0, words.pop())
     if not taken or len(taken) > 3 or (words and words[-1].lower() in _PERSON_CUE):
         return None

@@ -33,6 +33,7 @@ __all__ = [
     "find_doi",
     "parse_s2_id",
     "parse_any_id",
+    "arxiv_date",
     "arxiv_year",
     "unwrap_redirect",
     "paper_ids_in_url",
@@ -104,17 +105,31 @@ def parse_arxiv_id(value: str) -> str | None:
     return None
 
 
+def arxiv_date(arxiv: str) -> tuple[int, int] | None:
+    """``(year, month)`` an arXiv id was issued in, from its ``yymm``; ``None`` when it has none.
+
+    Old-style ids (``hep-th/9901001``) carry the date too; arXiv began in 1991.
+
+    >>> arxiv_date("2405.09818"), arxiv_date("hep-th/9901001"), arxiv_date("cs/0309023v2")
+    ((2024, 5), (1999, 1), (2003, 9))
+    >>> arxiv_date("2413.00001") is None, arxiv_date("") is None
+    (True, True)
+    """
+    m = _YYMM.search(arxiv)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    yy = int(m.group(1))
+    return (1900 + yy if yy >= 91 else 2000 + yy), int(m.group(2))
+
+
 def arxiv_year(arxiv: str) -> int | None:
-    """The year an arXiv id was issued (from its ``yymm``).
+    """The year an arXiv id was issued (see :func:`arxiv_date`).
 
     >>> arxiv_year("2405.09818"), arxiv_year("hep-th/9901001"), arxiv_year("cs/0309023")
     (2024, 1999, 2003)
     """
-    m = _YYMM.search(arxiv)
-    if not m:
-        return None
-    yy = int(m.group(1))
-    return 1900 + yy if yy >= 91 else 2000 + yy
+    date = arxiv_date(arxiv)
+    return date[0] if date else None
 
 
 def parse_doi(value: str, whole: bool = False) -> str | None:

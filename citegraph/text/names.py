@@ -33,7 +33,8 @@ import re
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import ahocorasick
 
@@ -47,6 +48,8 @@ __all__ = [
     "NameMatcher",
     "is_generic",
     "is_name_like",
+    "looks_made_up",
+    "paper_name",
 ]
 
 # Acronyms and words that papers "propose" all the time but that name no
@@ -120,6 +123,7 @@ _REPORT_SUFFIX = re.compile(rf"\s+{_REPORT}$", re.I)
 _TRAILING_PAREN = re.compile(r"\s*[(（][^)）]*[)）]\s*$")
 _NOT_IN_NAME = re.compile(r"[,;?!\"“”&#]")
 _TOKEN_RE = re.compile(_TOKEN)
+_INNER_MARK = re.compile(r"[a-z\u00df-\u00ff][A-Z]|[A-Z]{2}|\d|[\u0370-\u03ff²³+]|-[a-z]{1,2}$|^[A-Z]-")
 
 
 @lru_cache(maxsize=65536)  # names and titles are cleaned again by each analysis
@@ -214,6 +218,16 @@ def is_name_like(word: str) -> bool:
     [False, False, False, False, False]
     """
     return _title_candidate(f"{word}: a paper") == (word, True)
+
+
+def looks_made_up(word: str) -> bool:
+    """A word that looks made up: an inner capital or digit, Greek, a one- or
+    two-letter hyphened part; not a chain of ordinary words.
+
+    >>> [looks_made_up(w) for w in ("VideoGen", "GPT-4V", "Show-o", "Zero-Shot", "Text-to-Image")]
+    [True, True, True, False, False]
+    """
+    return bool(_INNER_MARK.search(word))
 
 
 def _title_candidate(title: str) -> tuple[str | None, bool]:
@@ -972,3 +986,15 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _END_MAYBE = frozenset("-_.'’")
 # After a name, these (and Greek letters) make _NAME_END fail at once.
 _WORD_GOES_ON = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789²³+")
+
+
+def paper_name(paper: Mapping[str, Any], text: str | None = None) -> str | None:
+    """A paper's model name: the one it was given, else the one its title (and ``text``) show.
+
+    >>> paper_name({"name": "Anole", "title": "ANOLE: An Open Model"}), paper_name({"title": "Janus: Decoupling"})
+    ('Anole', 'Janus')
+    >>> paper_name({"title": "Visual Instruction Tuning"}) is None
+    True
+    """
+    name: str | None = paper.get("name") or model_name(paper.get("title"), text)
+    return name

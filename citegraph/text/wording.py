@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["one_line", "plural"]
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["one_line", "paper_label", "plural"]
 
 
 def plural(n: int, word: str, plural: str | None = None, *, count: bool = True) -> str:
@@ -25,3 +28,17 @@ def one_line(text: str, width: int) -> str:
     """
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def paper_label(paper: Mapping[str, Any], node: object = None) -> str:
+    """What to call a paper in one word: its model name, else its title, else its id.
+
+    ``node`` is the graph's id of the paper; without it the ``id`` field is used.
+
+    >>> paper_label({"name": "Janus", "title": "Janus: Decoupling"}), paper_label({"title": "Decoupling"}, "p1")
+    ('Janus', 'Decoupling')
+    >>> paper_label({"id": "p2", "name": None}), paper_label({})
+    ('p2', '')
+    """
+    ident = node if node is not None else paper.get("id")
+    return str(paper.get("name") or paper.get("title") or ("" if ident is None else ident))

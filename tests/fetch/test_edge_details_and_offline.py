@@ -12,7 +12,7 @@ from tests.fakes.s2 import FakeS2, World
 from citegraph.errors import OfflineError
 from citegraph.fetch.cache import Cache
 from citegraph.lists.entry import Entry
-from citegraph.fetch.pipeline import build, build_from_entries, format_capped, version_difference
+from citegraph.fetch.pipeline import build, build_from_entries, format_capped
 from citegraph.graph.model import normalize_title
 
 CHAMELEON = "Chameleon: Mixed-Modal Early-Fusion Foundation Models"
@@ -152,15 +152,6 @@ def test_a_title_match_differing_only_in_form_is_kept(make_fake_s2, tmp_path, li
     server = make_fake_s2(world.finish())
     result = run(server, [Entry(title=listed)], tmp_path / "c.sqlite", depth=0)
     assert result.stats["resolved"] == 1 and pid in result.graph
-
-
-def test_version_difference_ignores_form_and_reads_versions():
-    assert version_difference("GPT-4 Technical Report", "GPT 4 technical report.") is None
-    assert version_difference("Scaling to 1,000 Layers", "Scaling to 1000 layers") is None
-    assert version_difference("Emu3: Next-Token Prediction", "Emu2: Next-Token Prediction") == (
-        "the versions differ (3 vs 2)"
-    )
-    assert version_difference("Programming with Models", "Programing with Models") is None  # "pro" inside a word
 
 
 # --------------------------------------------------------- 3. the citation cap
