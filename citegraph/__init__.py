@@ -2,7 +2,8 @@
 
 Data flows one way: lists (``citegraph.lists.reader``) → Semantic Scholar
 (``citegraph.fetch``) → the graph (``citegraph.graph``) → analysis
-(``citegraph.analysis``) → tables, JSON and an HTML explorer.
+(``citegraph.analysis``) → tables, JSON and an HTML explorer.  Names are imported
+on first use, so ``import citegraph`` stays fast.
 
 Each CLI command is one of the calls exported here::
 
@@ -12,8 +13,6 @@ Each CLI command is one of the calls exported here::
     G = citegraph.load_graph("out/graph.json")
     citegraph.rank_papers(G, top=10)                          # citegraph rank
     citegraph.successors(G)                                   # citegraph lineage
-
-Names are imported on first use, so ``import citegraph`` stays fast.
 """
 
 from __future__ import annotations

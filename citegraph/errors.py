@@ -4,18 +4,7 @@ Every error a user can cause or repair is a :class:`CitegraphError`; the CLI
 prints it as one ``Error: ...`` line and exits non-zero, without a traceback.
 Anything else escaping is a bug in citegraph.
 
-::
-
-    CitegraphError
-    ├── InputError            a list file is missing, unreadable, binary or empty
-    ├── GraphFileError        a graph file cannot be read or has the wrong schema
-    ├── UsageError            an option or argument combination that makes no sense
-    ├── PaperLookupError      a paper named on the command line is not in the graph
-    │   └── AmbiguousPaperError   ... or matches several papers (candidates listed)
-    ├── CacheError            the SQLite cache cannot be opened or is corrupt
-    └── FetchError            Semantic Scholar could not give what was asked
-        ├── OfflineError      --offline and the cache lacks what is needed
-        └── RetriesExhaustedError  faults outlasted the retry budget
+The family of errors is drawn in :class:`CitegraphError`.
 """
 
 from __future__ import annotations
@@ -35,7 +24,21 @@ __all__ = [
 
 
 class CitegraphError(Exception):
-    """Base of every error a user can act on."""
+    """Base of every error a user can act on.
+
+    ::
+
+        CitegraphError
+        ├── InputError            a list file is missing, unreadable, binary or empty
+        ├── GraphFileError        a graph file cannot be read or has the wrong schema
+        ├── UsageError            an option or argument combination that makes no sense
+        ├── PaperLookupError      a paper named on the command line is not in the graph
+        │   └── AmbiguousPaperError   ... or matches several papers (candidates listed)
+        ├── CacheError            the SQLite cache cannot be opened or is corrupt
+        └── FetchError            Semantic Scholar could not give what was asked
+            ├── OfflineError      --offline and the cache lacks what is needed
+            └── RetriesExhaustedError  faults outlasted the retry budget
+    """
 
 
 class InputError(CitegraphError):

@@ -239,10 +239,10 @@ def _fewer_collections() -> Iterator[None]:
     """Run CPython's cyclic garbage collector less often for the duration."""
     # A report allocates hundreds of thousands of objects that live to its end
     # (list entries, graph attributes, frames).  At the default threshold of
-    # 700 allocations the collector ran ~760 times, 68 of them over the older
-    # generations and 5 over the whole heap (pandas, scipy, ...): 0.6 s of a
-    # 4-5 s warm run (measured with gc.callbacks); at 50,000 it runs ~8 times,
-    # 0.15 s.  Cycles are rare here: peak memory did not change.
+    # 700 allocations the collector scans them again and again, over the older
+    # generations and the whole heap too, a noticeable share of a warm run
+    # (benchmarks/README.md, warm run); cycles are rare here, so collecting
+    # less often costs no memory.
     old = gc.get_threshold()
     gc.set_threshold(max(old[0], 50_000), *old[1:])
     try:

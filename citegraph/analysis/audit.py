@@ -1,27 +1,7 @@
 """Coverage audit: what a graph cannot be trusted on, and merging duplicate papers.
 
-:func:`audit` lists, one table per problem:
-
-``not_fetched``
-    one row when nothing was fetched from Semantic Scholar (a graph built
-    from the lists' text alone, as ``citegraph demo`` makes): resolution,
-    references and citation caps cannot be judged, so the three sections
-    about them stay empty instead of listing every paper;
-``unresolved``
-    list entries Semantic Scholar could not match (graph attribute
-    ``unresolved``) and listed papers still without a ``paper_id``;
-``no_references``
-    papers whose references were fetched but none came back, and resolved
-    listed papers whose references were never fetched: rankings see them cite
-    nothing;
-``capped_citations``
-    papers whose citation list the API (or ``--citation-cap``) cut;
-``unresolved_references``
-    papers some of whose references Semantic Scholar left without a
-    ``paperId`` (counted, not linked);
-``duplicates``
-    the same work twice (:func:`duplicate_candidates`), with a merge
-    suggestion that :func:`merge_duplicates` applies.
+:func:`audit` lists one table per problem; :func:`merge_duplicates` merges the
+same work found twice.
 """
 
 from __future__ import annotations
@@ -628,8 +608,33 @@ def audit(G: nx.DiGraph[Hashable]) -> dict[str, pd.DataFrame]:
     Returns
     -------
     dict
-        :data:`AUDIT_SECTIONS` → DataFrame (see the module docstring), in
+        :data:`AUDIT_SECTIONS` → DataFrame (see Notes), in
         that order; an empty frame means no such problem.
+
+    Notes
+    -----
+    :func:`audit` lists, one table per problem:
+
+    ``not_fetched``
+        one row when nothing was fetched from Semantic Scholar (a graph built
+        from the lists' text alone, as ``citegraph demo`` makes): resolution,
+        references and citation caps cannot be judged, so the three sections
+        about them stay empty instead of listing every paper;
+    ``unresolved``
+        list entries Semantic Scholar could not match (graph attribute
+        ``unresolved``) and listed papers still without a ``paper_id``;
+    ``no_references``
+        papers whose references were fetched but none came back, and resolved
+        listed papers whose references were never fetched: rankings see them cite
+        nothing;
+    ``capped_citations``
+        papers whose citation list the API (or ``--citation-cap``) cut;
+    ``unresolved_references``
+        papers some of whose references Semantic Scholar left without a
+        ``paperId`` (counted, not linked);
+    ``duplicates``
+        the same work twice (:func:`duplicate_candidates`), with a merge
+        suggestion that :func:`merge_duplicates` applies.
 
     Examples
     --------

@@ -1,41 +1,8 @@
 """Research communities: groups of papers that cite, are cited with, or share references.
 
-The similarity between two papers is the sum of
-
-* a direct citation between them (1, either direction),
-* their co-citation count (papers citing both), and
-* their bibliographic coupling (references they share),
-
-and communities are modularity communities (Louvain) of that weighted,
-undirected graph.  On very large graphs the co-citation and coupling products
-would have billions of pairs, so ``similarity="auto"`` drops them past
-:data:`SIMILARITY_PAIR_BUDGET` and clusters the citation graph alone.
-
-Engines, chosen by size (both Louvain, both seeded and reproducible):
-
-* up to :data:`SMALL_GRAPH_PAPERS` papers and :data:`SMALL_GRAPH_LINKS` links,
-  igraph's ``community_multilevel``, its random vertex order drawn from a
-  ``random.Random(seed)``.  Importing networkit costs ~2.2 s (it pulls in
-  matplotlib and IPython); igraph's compiled core, loaded without the
-  package's drawing modules (see :func:`_igraph_core`), a few milliseconds.
-  On a 2,000-paper graph with 92k similarity links igraph runs in 0.3 s,
-  networkx's ``louvain_communities`` in 1.9 s.
-* above that, networkit's PLM (parallel Louvain, run on one thread, which
-  makes it deterministic; the seed picks the order nodes are visited in).
-  Measured on a Price-model citation DAG of 100k papers / 2M edges on a
-  loaded 2-core box: networkit PLM 3.4 s, igraph ``community_multilevel``
-  22 s, ``leidenalg`` 150 s; networkx's ``louvain_communities`` is far slower
-  still.  igraph's time grows quickly with sparse graphs (4.9 s vs PLM's
-  0.19 s on 20k papers / 100k links), hence the small limits.  The graph is
-  handed over as an upper-triangular CSR matrix (sorted adjacency lists) and
-  PLM runs with refinement: ``benchmarks/bench_communities.py`` (Price
-  graphs, one thread, seeds 0-2, medians) measured 1.96 s and modularity
-  0.1376 at 100k papers, 17.2 s and 0.1365 at 1M, against 2.79 s / 0.1373
-  and 30.2 s / 0.1342 for ``GraphFromCoo`` without refinement.
-
-The two engines reach different (equally good: modularity within ~1%) local
-optima, so a graph's labels depend on which side of the limits it falls; for
-a given graph, seed and resolution they never change.
+Papers are similar when one cites the other, when they are cited together, or
+when they share references; communities are Louvain modularity communities of
+that similarity (how, and which engine: :func:`community_labels`).
 """
 
 from __future__ import annotations
@@ -77,15 +44,14 @@ __all__ = [
 SIMILARITY_PAIR_BUDGET = 10_000_000
 
 # Graphs up to this many papers and Louvain links are clustered with igraph,
-# larger ones with networkit (see the module docstring for the measurements).
+# larger ones with networkit (why: community_labels; figures: benchmarks/README.md §4).
 SMALL_GRAPH_PAPERS = 5_000
 SMALL_GRAPH_LINKS = 250_000
 
 # Past this many Louvain links PLM's node-moving rounds per level drop from 32
-# to 8: on the 1M-paper / 20M-citation Price graph 17 s instead of 46 s for
-# modularity 0.1355 instead of 0.1374 (at 100k papers: 0.78 s vs 2.4 s, 0.1381
-# vs 0.1391).  networkit's label propagation (PLP), 6 s there, finds a single
-# community (modularity 0); its ParallelLeiden is slower than PLM.
+# to 8: on the 1M-paper Price graph about a third of the time for a little less
+# modularity (benchmarks/README.md §4).  networkit's label propagation (PLP)
+# finds a single community there (modularity 0); its ParallelLeiden is slower than PLM.
 FEWER_MOVES_LINKS = 5_000_000
 
 # Words that say nothing about a topic, in titles of this field.
@@ -169,9 +135,39 @@ def community_labels(
     is a community of its own.
 
     ``max_moves`` caps PLM's node-moving rounds per level (networkit's
-    ``maxIter``): 8 instead of 32 runs ~3× faster on a 100k-paper Price graph
-    for 1% less modularity.  By default 32, or 8 past
+    ``maxIter``): 8 instead of 32 runs several times faster on a 100k-paper Price
+    graph for about 1% less modularity.  By default 32, or 8 past
     :data:`FEWER_MOVES_LINKS` links.  igraph (small graphs) ignores it.
+
+    Notes
+    -----
+    The similarity between two papers is the sum of a direct citation between
+    them (1, either direction), their co-citation count (papers citing both)
+    and their bibliographic coupling (references they share); communities are
+    modularity communities (Louvain) of that weighted, undirected graph.  On
+    very large graphs the co-citation and coupling products would have
+    billions of pairs, so ``similarity="auto"`` drops them past
+    :data:`SIMILARITY_PAIR_BUDGET` and clusters the citation graph alone.
+
+    Engines, chosen by size (both Louvain, both seeded and reproducible):
+
+    * up to :data:`SMALL_GRAPH_PAPERS` papers and :data:`SMALL_GRAPH_LINKS`
+      links, igraph's ``community_multilevel``, its random vertex order drawn
+      from a ``random.Random(seed)``.  Importing networkit pulls in matplotlib
+      and IPython, which costs far more than clustering a small graph;
+      igraph's compiled core, loaded without the package's drawing modules
+      (:func:`_igraph_core`), costs milliseconds, and it clusters small graphs
+      faster than networkx's ``louvain_communities``.
+    * above that, networkit's PLM (parallel Louvain, run on one thread, which
+      makes it deterministic; the seed picks the order nodes are visited in),
+      given an upper-triangular CSR matrix (sorted adjacency lists) and run
+      with refinement.  It was the fastest measured from 100k to 1M papers;
+      igraph's time grows quickly on sparse graphs, hence the small limits
+      (figures: ``benchmarks/README.md`` §4).
+
+    The two engines reach different (equally good: modularity within ~1%)
+    local optima, so a graph's labels depend on which side of the limits it
+    falls; for a given graph, seed and resolution they never change.
 
     Examples
     --------
@@ -239,8 +235,8 @@ def _louvain(
     relabel = np.random.default_rng(seed).permutation(n)
     a, b = relabel[rows], relabel[cols]
     # Each link once, as (lower, higher) in an upper-triangular CSR matrix:
-    # GraphFromCsr builds the graph from the arrays in one go (GraphFromCoo
-    # took ~1 s for 2M links, ~13 s for 20M) with every adjacency list sorted.
+    # GraphFromCsr builds the graph from the arrays in one go, faster than
+    # GraphFromCoo, with every adjacency list sorted.
     upper = sp.csr_matrix(
         (np.ones(a.size) if weights is None else weights.astype(np.float64), (np.minimum(a, b), np.maximum(a, b))),
         shape=(n, n),
@@ -255,7 +251,7 @@ def _louvain(
         nk.engineering.setSeed(int(seed), False)
         # refine: a second pass after each coarsening; with the sorted lists
         # it found higher modularity in less time than without on the Price
-        # graphs measured (module docstring).
+        # graphs measured (benchmarks/README.md §4).
         plm = nk.community.PLM(graph, refine=True, gamma=float(resolution), maxIter=int(max_moves))
         plm.run()
         return np.asarray(plm.getPartition().getVector(), dtype=np.int64)[relabel]
@@ -288,8 +284,8 @@ def _igraph_core() -> ModuleType:
     """igraph's compiled core (``igraph._igraph``: ``GraphBase``, the RNG hook).
 
     ``import igraph`` also imports its drawing backends, and with them
-    matplotlib.pyplot when it is installed: ~0.9 s of a 3 s warm ``citegraph
-    report``, for a Louvain run of ~0.1 s.  The core alone loads in a few ms and
+    matplotlib.pyplot when it is installed: far longer than a small graph's
+    Louvain run takes.  The core alone loads in milliseconds and
     is the very module the package re-exports, so a later ``import igraph`` in
     the same process reuses it.  If this igraph is laid out differently, the
     package is imported as usual.

@@ -1,43 +1,8 @@
 """Main path analysis: the backbone of a field's citation network.
 
-Knowledge flows from a cited paper to the paper citing it, so paths run from
-old *sources* (citing nothing in the graph) to new *sinks* (cited by nothing).
-Each flow edge gets a traversal weight (Hummon & Doreian 1989; Batagelj 2003):
-
-``spc``   search path count: the number of source→sink paths through the edge,
-          ``N-(u) * N+(v)`` with ``N-`` counted from sources and ``N+`` to sinks;
-``splc``  search path link count: every paper counts as a source too
-          (``N-(u) = 1 + sum of N- over u's predecessors``);
-``spnp``  search path node pair: every paper counts as a source and as a sink.
-
-The *global main path* is the source→sink path with the largest total weight;
-*key-route main paths* (Liu & Lu 2012) take the ``key_routes`` heaviest edges
-and extend each backward to a source and forward to a sink by the same
-largest-total rule, and return their union.
-
-The counts run level by level over a topological order with
-:mod:`scipy.sparse` products, never a Python loop over edges: one sparse
-matrix-vector product per topological level.
-
-Knowledge cannot flow back in time, so before counting two kinds of citation
-are dropped, and reported: a citation of a paper more than ``max_back_years``
-(default 1) newer than the citing one, when both dates are known (arXiv month,
-else year), and then, among what is left, the citations that close a cycle
-(two preprints citing each other) and run back in time.  A later paper can be
-cited by an earlier one only through a revised preprint: a citation within a
-year is kept (a revision during review, concurrent preprints), one across
-more than a year would let the main path wander back years (2019 → 2024 →
-2019) along revisions, so it goes.
-
-Examples
---------
->>> import networkx as nx
->>> G = nx.DiGraph([("C", "A"), ("C", "B"), ("D", "C"), ("E", "C")])  # C cites A and B ...
->>> w = spc_weights(G)
->>> w[("A", "C")], w[("C", "D")]
-(2.0, 2.0)
->>> main_path(G)["path"]
-['A', 'C', 'D']
+Knowledge flows from a cited paper to the paper citing it; the traversal weights,
+the global and key-route main paths, and why some citations are dropped first
+are described in :func:`main_path`.
 """
 
 from __future__ import annotations
@@ -380,7 +345,7 @@ def _forward_counts(P: sparse.csr_array, bounds: np.ndarray, base: np.ndarray, r
 
 
 def traversal_counts(dag: FlowDAG, method: str = "spc") -> tuple[np.ndarray, np.ndarray]:
-    """``(N_minus, N_plus)`` per node for ``method`` (see the module docstring)."""
+    """``(N_minus, N_plus)`` per node for ``method`` (see :func:`main_path`)."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     F = dag.F
@@ -426,12 +391,12 @@ def spc_weights(
     G : networkx.DiGraph or CitationMatrix-like
         Citation graph (edges citing → cited) or an object with ``ids`` and ``A``.
     method : {"spc", "splc", "spnp"}
-        Traversal count (see the module docstring).
+        Traversal count (see :func:`main_path`).
     kinds : iterable of str or None
         Edge kinds taken as citations when ``G`` is a graph.
     max_back_years : float or None
         Drop citations of papers more than this many years newer than the
-        citing one (see the module docstring); ``None`` keeps them.
+        citing one (see :func:`main_path`); ``None`` keeps them.
 
     Returns
     -------
@@ -445,6 +410,12 @@ def spc_weights(
     >>> G = nx.DiGraph([("B", "A"), ("C", "A"), ("D", "B"), ("D", "C")])
     >>> sorted(spc_weights(G, "splc").items())
     [(('A', 'B'), 1.0), (('A', 'C'), 1.0), (('B', 'D'), 2.0), (('C', 'D'), 2.0)]
+    >>> G = nx.DiGraph([("C", "A"), ("C", "B"), ("D", "C"), ("E", "C")])  # C cites A and B ...
+    >>> w = spc_weights(G)
+    >>> w[("A", "C")], w[("C", "D")]
+    (2.0, 2.0)
+    >>> main_path(G)["path"]
+    ['A', 'C', 'D']
     """
     dag = flow_dag(G, kinds, max_back_years=max_back_years)
     W = _edge_weights(dag, method).tocoo()
@@ -520,7 +491,7 @@ def main_path(
         Edge kinds taken as citations when ``G`` is a graph.
     max_back_years : float or None
         Drop citations of papers more than this many years newer than the
-        citing one before anything else (see the module docstring); ``None``
+        citing one before anything else (see :func:`main_path`); ``None``
         keeps them, and only those closing a cycle are dropped.
 
     Returns
@@ -534,6 +505,37 @@ def main_path(
         cited)`` dropped as running back more than ``max_back_years``;
         ``broken_cycles``: citations dropped to break the remaining cycles;
         ``method``; ``kind``.
+
+    Notes
+    -----
+    Knowledge flows from a cited paper to the paper citing it, so paths run from
+    old *sources* (citing nothing in the graph) to new *sinks* (cited by nothing).
+    Each flow edge gets a traversal weight (Hummon & Doreian 1989; Batagelj 2003):
+
+    ``spc``   search path count: the number of source→sink paths through the edge,
+              ``N-(u) * N+(v)`` with ``N-`` counted from sources and ``N+`` to sinks;
+    ``splc``  search path link count: every paper counts as a source too
+              (``N-(u) = 1 + sum of N- over u's predecessors``);
+    ``spnp``  search path node pair: every paper counts as a source and as a sink.
+
+    The *global main path* is the source→sink path with the largest total weight;
+    *key-route main paths* (Liu & Lu 2012) take the ``key_routes`` heaviest edges
+    and extend each backward to a source and forward to a sink by the same
+    largest-total rule, and return their union.
+
+    The counts run level by level over a topological order with
+    :mod:`scipy.sparse` products, never a Python loop over edges: one sparse
+    matrix-vector product per topological level.
+
+    Knowledge cannot flow back in time, so before counting two kinds of citation
+    are dropped, and reported: a citation of a paper more than ``max_back_years``
+    (default 1) newer than the citing one, when both dates are known (arXiv month,
+    else year), and then, among what is left, the citations that close a cycle
+    (two preprints citing each other) and run back in time.  A later paper can be
+    cited by an earlier one only through a revised preprint: a citation within a
+    year is kept (a revision during review, concurrent preprints), one across
+    more than a year would let the main path wander back years (2019 → 2024 →
+    2019) along revisions, so it goes.
 
     Examples
     --------

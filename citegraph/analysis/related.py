@@ -189,7 +189,7 @@ def top_k_related(
             # Keep everything tied with the k-th value so the lexsort below can
             # break ties by row number.
             # the k-th largest value, selected from the front of -vals: numpy's
-            # select is ~10x slower aiming near the end of a long row of ties
+            # select is much slower aiming near the end of a long row of ties
             # (coupling rows: tens of thousands of 1s)
             kth = -np.partition(-vals, k - 1)[k - 1]
             cols, vals = cols[vals >= kth], vals[vals >= kth]

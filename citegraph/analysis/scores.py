@@ -105,9 +105,7 @@ def pagerank_scores(
 # iteration needs more products (19-33 on Price graphs, vs Lanczos' 13), but
 # they are all it costs; Lanczos adds a component search of the hub-authority
 # graph and ARPACK's BLAS calls, whose threads fight for a loaded 2-core box.
-# Fastest of repeated runs there, power vs Lanczos: 10k papers 5 ms vs 9 ms,
-# 100k 0.18 s vs 0.54 s, 1M 3.1 s vs 8.4 s (with OpenBLAS limited to one
-# thread; 6.1 s vs 21 s with its default threads).
+# Power iteration was the faster at 10k, 100k and 1M papers (benchmarks/README.md).
 HITS_POWER_STEPS = 100
 # HITS scores (each vector sums to 1) below this are reported as exact 0:
 # they are round-off or the decayed remains of weaker blocks (1e-54 ... 1e-303

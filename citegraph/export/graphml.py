@@ -75,9 +75,9 @@ def write_graphml(G: nx.DiGraph[Hashable], path: str | os.PathLike[str]) -> None
     The file is byte for byte what ``networkx.write_graphml`` writes for the
     flattened graph (same ``<key>`` ids, names and types), streamed as text.
     """
-    # Hand-written because networkx's writer builds an ElementTree of ~50k
-    # elements, pretty-prints it and serialises it in Python: ~1 s for a
-    # 2k-paper graph, the largest share of a warm `citegraph report`; lxml is
+    # Hand-written because networkx's writer builds an ElementTree of an
+    # element per attribute, pretty-prints it and serialises it in Python: the
+    # largest share of a warm `citegraph report` on a 2k-paper graph; lxml is
     # not a dependency and its networkx writer is per-element Python too.
     # tests/export/test_graph_files.py checks the output equals networkx's on every kind of
     # attribute and reads back.  Graph-level ids and key defaults (never set by

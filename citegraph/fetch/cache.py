@@ -1,36 +1,6 @@
 """The SQLite cache of everything fetched from Semantic Scholar: one file, safe to kill.
 
-One database file (``default_cache_path()``, ``CITEGRAPH_CACHE`` or an explicit
-path) holds
-
-* ``papers``: API records by ``paperId``, as the API gave them (camelCase JSON),
-  ``full`` when fetched with every field citegraph asks for (abstract, ...) and
-  not only the lean fields a reference list carries;
-* ``aliases``: what an id or title resolved to (``ARXIV:2405.09818`` →
-  ``paperId``) or why it did not (``paper_id`` NULL, ``reason`` set);
-* ``lists`` and ``list_items``: reference and citation lists per paper, item by
-  item at their position in the API's list, with a state saying whether the list
-  is ``complete`` or ``partial`` (then ``next_offset`` is where paging resumes);
-* ``parsed_lists``: what the list reader made of a set of lists, keyed by their
-  names, contents and the reader's own code, so that a warm run does not parse
-  the same text again (:func:`citegraph.lists.reader.parse_documents`).
-
-Every write is one transaction and the journal is WAL, so a run killed at any
-point leaves the last committed answer in place and nothing half-written; the
-next run reads the file as it is.  Rows keep their ``fetched_at`` time (Unix
-seconds), and reads take a ``since`` bound so that ``--refresh`` ignores rows
-older than the run.
-
-Examples
---------
->>> import tempfile, os
->>> path = os.path.join(tempfile.mkdtemp(), "s2.sqlite")
->>> with Cache(path) as cache:
-...     with cache.transaction():
-...         cache.put_alias("ARXIV:2405.09818", "abc")
-...         cache.put_paper({"paperId": "abc", "title": "Chameleon"}, full=True)
-...     cache.get_alias("ARXIV:2405.09818").paper_id, cache.get_paper("abc").record["title"]
-('abc', 'Chameleon')
+What the file holds and how writes are kept whole: :class:`Cache`.
 """
 
 from __future__ import annotations
@@ -206,7 +176,7 @@ class ListState:
 
 
 class Cache:
-    """The SQLite cache file; see the module docstring for what it holds.
+    """The SQLite cache file: its tables, written one transaction at a time (Notes).
 
     Parameters
     ----------
@@ -222,6 +192,40 @@ class Cache:
         cache of another schema version; from any read or write, when the
         file turns out damaged (``the cache is corrupt``) or cannot be used
         (disk full, read-only, locked).
+
+    Notes
+    -----
+    One database file (``default_cache_path()``, ``CITEGRAPH_CACHE`` or an explicit
+    path) holds
+
+    * ``papers``: API records by ``paperId``, as the API gave them (camelCase JSON),
+      ``full`` when fetched with every field citegraph asks for (abstract, ...) and
+      not only the lean fields a reference list carries;
+    * ``aliases``: what an id or title resolved to (``ARXIV:2405.09818`` →
+      ``paperId``) or why it did not (``paper_id`` NULL, ``reason`` set);
+    * ``lists`` and ``list_items``: reference and citation lists per paper, item by
+      item at their position in the API's list, with a state saying whether the list
+      is ``complete`` or ``partial`` (then ``next_offset`` is where paging resumes);
+    * ``parsed_lists``: what the list reader made of a set of lists, keyed by their
+      names, contents and the reader's own code, so that a warm run does not parse
+      the same text again (:func:`citegraph.lists.reader.parse_documents`).
+
+    Every write is one transaction and the journal is WAL, so a run killed at any
+    point leaves the last committed answer in place and nothing half-written; the
+    next run reads the file as it is.  Rows keep their ``fetched_at`` time (Unix
+    seconds), and reads take a ``since`` bound so that ``--refresh`` ignores rows
+    older than the run.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "s2.sqlite")
+    >>> with Cache(path) as cache:
+    ...     with cache.transaction():
+    ...         cache.put_alias("ARXIV:2405.09818", "abc")
+    ...         cache.put_paper({"paperId": "abc", "title": "Chameleon"}, full=True)
+    ...     cache.get_alias("ARXIV:2405.09818").paper_id, cache.get_paper("abc").record["title"]
+    ('abc', 'Chameleon')
     """
 
     def __init__(self, path: str | os.PathLike[str], *, clock: Any = time.time):

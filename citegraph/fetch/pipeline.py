@@ -1,37 +1,6 @@
 """From paper lists to the citation graph: resolve, fetch (through the cache), assemble.
 
-The run, with the fewest requests the API allows:
-
-1. every entry's id or title becomes an *alias* (``ARXIV:2405.09818``,
-   ``DOI:...``, ``TITLE:normalized title``); aliases the cache knows cost nothing;
-2. title-only entries are matched one request each (``/paper/search/match``),
-   and a match is kept only when its title really is the listed one: alike to
-   :data:`TITLE_MATCH_MIN`, with the same version numbers, variants (``Pro``)
-   and leading model name (:func:`~citegraph.text.versions.version_difference`);
-3. ids and matched paperIds go to ``POST /paper/batch`` 500 at a time, asking
-   for the papers' records *and* their nested ``references`` — one call gives
-   both for up to 500 papers.  Assumption about the real API, checked by the
-   completeness test below rather than trusted: a nested list may be cut (the
-   batch answer is limited to 10 MB, and the nested list may leave out
-   references whose ``paperId`` is null), so it counts as complete only when it
-   has at least ``referenceCount`` items (``referenceCount`` counts unresolved
-   references too: 67 = 44 resolved + 23 null in the recorded answers);
-   otherwise the list is paged through ``/paper/{id}/references``.  Nested
-   references are papers, not edges, so they carry no ``isInfluential``/
-   ``intents``/``contexts``: ``edge_details=True`` pages every list to get them
-   (a cached nested list too), and a paged list is never replaced by a nested one;
-4. ids the batch does not know: the entry's other ids (a DOI beside an unknown
-   eprint) go to one more batch, all such entries together; then, when the
-   entry also has a title, a title match is the last chance;
-5. with ``citations=True`` the listed papers' citations are paged up to the cap
-   (the API cannot page past 9,999; a cut list is reported); a cache holding
-   more than the cap (an earlier, larger cap) gives the graph its first ``cap``;
-6. ``depth`` > 1 expands the papers cited most by the previous hop, at most
-   ``max_papers`` expanded papers in all;
-7. the graph is assembled from the cache, so an interrupted run that is
-   resumed gives exactly the graph an undisturbed run gives.
-
-Every answer is written to the cache in its own transaction as it arrives.
+The steps, with the fewest requests the API allows, are in :func:`build_from_entries`.
 """
 
 from __future__ import annotations
@@ -292,7 +261,7 @@ def _bar(iterable: Iterable[Any] | None, *, enabled: bool, total: int, desc: str
 
 
 class _Run:
-    """The state of one build run (see the module docstring for the steps)."""
+    """The state of one build run (see :func:`build_from_entries` for the steps)."""
 
     def __init__(
         self,
@@ -802,7 +771,7 @@ def build_from_entries(
 ) -> BuildResult:
     """Build the graph of ``entries`` with ``client`` (``None``: offline, cache only).
 
-    See the module docstring for the steps; :func:`build` is the same from list
+    The steps are below (Notes); :func:`build` is the same from list
     files, with the client and the cache made from options.
 
     Raises
@@ -812,6 +781,41 @@ def build_from_entries(
     RetriesExhaustedError
         The API kept failing; everything fetched so far is cached and the same
         call resumes.
+
+    Notes
+    -----
+    The run, with the fewest requests the API allows:
+
+    1. every entry's id or title becomes an *alias* (``ARXIV:2405.09818``,
+       ``DOI:...``, ``TITLE:normalized title``); aliases the cache knows cost nothing;
+    2. title-only entries are matched one request each (``/paper/search/match``),
+       and a match is kept only when its title really is the listed one: alike to
+       :data:`TITLE_MATCH_MIN`, with the same version numbers, variants (``Pro``)
+       and leading model name (:func:`~citegraph.text.versions.version_difference`);
+    3. ids and matched paperIds go to ``POST /paper/batch`` 500 at a time, asking
+       for the papers' records *and* their nested ``references`` — one call gives
+       both for up to 500 papers.  Assumption about the real API, checked by the
+       completeness check of each list rather than trusted: a nested list may be cut (the
+       batch answer is limited to 10 MB, and the nested list may leave out
+       references whose ``paperId`` is null), so it counts as complete only when it
+       has at least ``referenceCount`` items (``referenceCount`` counts unresolved
+       references too: 67 = 44 resolved + 23 null in the recorded answers);
+       otherwise the list is paged through ``/paper/{id}/references``.  Nested
+       references are papers, not edges, so they carry no ``isInfluential``/
+       ``intents``/``contexts``: ``edge_details=True`` pages every list to get them
+       (a cached nested list too), and a paged list is never replaced by a nested one;
+    4. ids the batch does not know: the entry's other ids (a DOI beside an unknown
+       eprint) go to one more batch, all such entries together; then, when the
+       entry also has a title, a title match is the last chance;
+    5. with ``citations=True`` the listed papers' citations are paged up to the cap
+       (the API cannot page past 9,999; a cut list is reported); a cache holding
+       more than the cap (an earlier, larger cap) gives the graph its first ``cap``;
+    6. ``depth`` > 1 expands the papers cited most by the previous hop, at most
+       ``max_papers`` expanded papers in all;
+    7. the graph is assembled from the cache, so an interrupted run that is
+       resumed gives exactly the graph an undisturbed run gives.
+
+    Every answer is written to the cache in its own transaction as it arrives.
     """
     if depth < 0:
         raise UsageError(f"--depth must be 0 or more, not {depth}")

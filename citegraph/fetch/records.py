@@ -4,20 +4,6 @@
 papers they cite (and, when fetched, the papers citing them) and the ``cites``
 edges.  API records come in camelCase as the API gave them and are translated
 here, at the boundary, by :func:`paper_attrs`.
-
-Examples
---------
->>> from citegraph.lists.assemble import graph_from_entries
->>> from citegraph.lists.entry import Entry
->>> G = graph_from_entries([Entry(arxiv="2405.09818", title="Chameleon", tags=["Unified"])])
->>> rec = {"paperId": "c", "title": "Chameleon: Mixed-Modal", "externalIds": {"ArXiv": "2405.09818"}}
->>> ref = {"paperId": "v", "title": "VQGAN", "year": 2021}
->>> G = add_fetched(G, resolved={"arxiv:2405.09818": "c"}, records={"c": rec, "v": ref},
-...                 references={"c": [{"paperId": "v", "isInfluential": True}, {"paperId": None}]})
->>> sorted(G.nodes), G.nodes["c"]["tags"], G.nodes["c"]["references_unresolved"]
-(['c', 'v'], ['Unified'], 1)
->>> G.edges["c", "v"]["kind"], G.edges["c", "v"]["is_influential"]
-('cites', True)
 """
 
 from __future__ import annotations
@@ -113,6 +99,20 @@ def add_fetched(
         Papers whose citation list was cut (``--citation-cap`` or the API's 9,999).
     unresolved, stats
         Stored as the graph attributes ``unresolved`` and ``fetch``.
+
+    Examples
+    --------
+    >>> from citegraph.lists.assemble import graph_from_entries
+    >>> from citegraph.lists.entry import Entry
+    >>> G = graph_from_entries([Entry(arxiv="2405.09818", title="Chameleon", tags=["Unified"])])
+    >>> rec = {"paperId": "c", "title": "Chameleon: Mixed-Modal", "externalIds": {"ArXiv": "2405.09818"}}
+    >>> ref = {"paperId": "v", "title": "VQGAN", "year": 2021}
+    >>> G = add_fetched(G, resolved={"arxiv:2405.09818": "c"}, records={"c": rec, "v": ref},
+    ...                 references={"c": [{"paperId": "v", "isInfluential": True}, {"paperId": None}]})
+    >>> sorted(G.nodes), G.nodes["c"]["tags"], G.nodes["c"]["references_unresolved"]
+    (['c', 'v'], ['Unified'], 1)
+    >>> G.edges["c", "v"]["kind"], G.edges["c", "v"]["is_influential"]
+    ('cites', True)
     """
     references = references or {}
     citations = citations or {}

@@ -1,27 +1,7 @@
 """The Semantic Scholar client: the only module of citegraph that touches the network.
 
-:class:`S2Client` wraps the ``semanticscholar`` client (0.12.0) and fixes what
-makes it unusable for building a graph that must be complete or say why not:
-
-* it sends the API key on the batch and single-paper calls but not on its
-  paginated endpoints (``PaginatedResults`` is created without headers);
-* it returns ``{}`` silently on 502/503 (and on any status it does not know),
-  which reads as "no references";
-* it retries only 429, with fixed exponential waits of up to minutes and
-  without reading ``Retry-After``;
-* its paginated iteration stops at 9,999 items without saying so, and cannot
-  start at an offset (so a run cannot resume a half-paged list).
-
-Every HTTP request therefore goes through one function, :meth:`S2Client._call`:
-one ``httpx.Client`` whose default headers carry the key (so no endpoint can
-forget it), self-pacing (a minimum interval between requests), and tenacity
-retries that honour ``Retry-After`` on 429/503, back off exponentially with
-jitter on other 5xx, timeouts and connection errors, and treat an empty,
-truncated or malformed body as a failure to retry.  The ``semanticscholar``
-client is constructed with ``retry=False`` and its ``ApiRequester`` replaced by
-one that calls ``_call``, so the client's own methods (title match, single
-paper) get the same behaviour.  The batch and the paged list requests are
-issued through ``_call`` directly, for the reasons given at each method.
+:class:`S2Client` wraps the ``semanticscholar`` client and routes every request through
+one method with pacing and retries; the notes of :class:`S2Client` say why.
 
 The API key is sent as ``x-api-key`` and never logged, cached, or put in an
 error message.
@@ -96,7 +76,7 @@ OFFSET_LIMIT = 9999  # offset + limit must stay below 10,000 on paged endpoints
 # Requests start this much further apart than ``min_interval``.  The server
 # times a request when it arrives, and the first one also sets up the
 # connection, so at exactly the interval the second arrived a hair early and
-# was refused (one 429 per run against a 1 request/s server); 5% is 50 ms at 1 s.
+# was refused (one 429 per run against a 1 request/s server).
 PACE_MARGIN = 1.05
 
 
@@ -274,6 +254,31 @@ class S2Client:
         HTTP requests sent so far, retries included.
     retries
         Attempts that failed and were retried.
+
+    Notes
+    -----
+    :class:`S2Client` wraps the ``semanticscholar`` client (0.12.0) and fixes what
+    makes it unusable for building a graph that must be complete or say why not:
+
+    * it sends the API key on the batch and single-paper calls but not on its
+      paginated endpoints (``PaginatedResults`` is created without headers);
+    * it returns ``{}`` silently on 502/503 (and on any status it does not know),
+      which reads as "no references";
+    * it retries only 429, with fixed exponential waits of up to minutes and
+      without reading ``Retry-After``;
+    * its paginated iteration stops at 9,999 items without saying so, and cannot
+      start at an offset (so a run cannot resume a half-paged list).
+
+    Every HTTP request therefore goes through one function, :meth:`S2Client._call`:
+    one ``httpx.Client`` whose default headers carry the key (so no endpoint can
+    forget it), self-pacing (a minimum interval between requests), and tenacity
+    retries that honour ``Retry-After`` on 429/503, back off exponentially with
+    jitter on other 5xx, timeouts and connection errors, and treat an empty,
+    truncated or malformed body as a failure to retry.  The ``semanticscholar``
+    client is constructed with ``retry=False`` and its ``ApiRequester`` replaced by
+    one that calls ``_call``, so the client's own methods (title match, single
+    paper) get the same behaviour.  The batch and the paged list requests are
+    issued through ``_call`` directly, for the reasons given at each method.
     """
 
     def __init__(

@@ -1,16 +1,8 @@
 """A compact graph file: the citation matrix and node table as arrays (``.npz``).
 
-The node-link JSON of :func:`citegraph.graph.model.save_graph` is the
-readable, complete format, but loading it builds a Python dict per edge and
-then a networkx graph: 39 s at 100k papers / 2M citations and out of 16 GB at
-1M / 20M.  This file holds what the analyses need as flat arrays, written
-with :func:`numpy.savez` (uncompressed, no pickles):
-
-* the citations as CSR arrays (``indptr``, ``indices``; paper ``i`` cites
-  ``indices[indptr[i]:indptr[i + 1]]``) and one bit per citation and edge
-  kind (``cites``, ``builds_on``, ``mentions``), so ``kinds=`` still works;
-* per paper: id, arXiv id, title, model name (strings as one UTF-8 buffer
-  plus offsets), year, listed flag, the API's citation counts.
+What analyses need, as flat arrays (:func:`numpy.savez`, no pickles): loading it builds
+no Python object per edge, where node-link JSON builds a dict per edge and then a
+networkx graph (the layout: :func:`save_arrays`).
 
 :func:`load_arrays` gives a :class:`GraphArrays`: its
 :attr:`~GraphArrays.matrix` is a ready
@@ -18,22 +10,6 @@ with :func:`numpy.savez` (uncompressed, no pickles):
 edge), and :func:`citegraph.analysis.rank.rank_papers` accepts it in place of
 a networkx graph.  :func:`load_any` opens either kind of file, which is what
 ``citegraph rank`` does.
-
-Examples
---------
->>> import tempfile, os
->>> from citegraph.graph.model import new_graph, add_paper, add_link
->>> G = new_graph()
->>> for key, year in [("a", 2020), ("b", 2022), ("c", 2023)]:
-...     _ = add_paper(G, key, title=f"Paper {key.upper()}", year=year)
->>> add_link(G, "b", "a", "cites"); add_link(G, "c", "b", "mentions")
->>> path = os.path.join(tempfile.mkdtemp(), "graph.npz")
->>> save_arrays(G, path)
->>> g = load_arrays(path)
->>> g.matrix.ids.tolist(), g.matrix.A.nnz, g.matrix_for(["cites"]).A.nnz
-(['a', 'b', 'c'], 2, 1)
->>> g.nodes[["id", "title", "year"]].to_dict("list")
-{'id': ['a', 'b', 'c'], 'title': ['Paper A', 'Paper B', 'Paper C'], 'year': [2020, 2022, 2023]}
 """
 
 from __future__ import annotations
@@ -105,6 +81,20 @@ def save_arrays(G: nx.DiGraph[Hashable] | CitationMatrix, path: str | os.PathLik
     From a graph, the node table keeps ``arxiv``, ``title``, ``name``,
     ``year``, ``listed`` and the API's citation counts; other attributes
     (authors, lineage, ...) stay in the JSON graph file only.
+
+    Notes
+    -----
+    The node-link JSON of :func:`citegraph.graph.model.save_graph` is the
+    readable, complete format, but loading it builds a Python dict per edge and
+    then a networkx graph, which takes long at 100k papers and runs out of memory
+    at 1M (``benchmarks/README.md``).  This file holds what the analyses need as flat arrays, written
+    with :func:`numpy.savez` (uncompressed, no pickles):
+
+    * the citations as CSR arrays (``indptr``, ``indices``; paper ``i`` cites
+      ``indices[indptr[i]:indptr[i + 1]]``) and one bit per citation and edge
+      kind (``cites``, ``builds_on``, ``mentions``), so ``kinds=`` still works;
+    * per paper: id, arXiv id, title, model name (strings as one UTF-8 buffer
+      plus offsets), year, listed flag, the API's citation counts.
     """
     if isinstance(G, CitationMatrix):
         M = G
@@ -144,7 +134,24 @@ def save_arrays(G: nx.DiGraph[Hashable] | CitationMatrix, path: str | os.PathLik
 
 
 def load_arrays(path: str | os.PathLike[str]) -> GraphArrays:
-    """Read a file written by :func:`save_arrays`."""
+    """Read a file written by :func:`save_arrays`.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> from citegraph.graph.model import new_graph, add_paper, add_link
+    >>> G = new_graph()
+    >>> for key, year in [("a", 2020), ("b", 2022), ("c", 2023)]:
+    ...     _ = add_paper(G, key, title=f"Paper {key.upper()}", year=year)
+    >>> add_link(G, "b", "a", "cites"); add_link(G, "c", "b", "mentions")
+    >>> path = os.path.join(tempfile.mkdtemp(), "graph.npz")
+    >>> save_arrays(G, path)
+    >>> g = load_arrays(path)
+    >>> g.matrix.ids.tolist(), g.matrix.A.nnz, g.matrix_for(["cites"]).A.nnz
+    (['a', 'b', 'c'], 2, 1)
+    >>> g.nodes[["id", "title", "year"]].to_dict("list")
+    {'id': ['a', 'b', 'c'], 'title': ['Paper A', 'Paper B', 'Paper C'], 'year': [2020, 2022, 2023]}
+    """
     try:
         z = np.load(path, allow_pickle=False)
     except (OSError, ValueError, zipfile.BadZipFile) as exc:

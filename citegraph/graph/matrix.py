@@ -5,17 +5,6 @@ per-edge dicts, so that it stays fast on graphs of millions of papers.
 :func:`citation_matrix` builds it from a citegraph graph and caches it;
 :meth:`CitationMatrix.from_edges` builds it straight from edge arrays (graphs
 too large for networkx, benchmarks).
-
-Caching.  The matrix of a graph is kept in a :class:`weakref.WeakKeyDictionary`
-keyed by the graph (so it dies with the graph and is never pickled or copied
-with it), together with a token object placed in the graph's
-``__networkx_cache__``.  networkx empties that dict on every structural change
-made through its methods (``add_edge``, ``remove_node``, ...), and
-:func:`citegraph.graph.model.add_link` empties it when an existing edge gains a
-kind, so a missing token means "rebuild".  The node and edge counts are
-checked as well, which catches most edits that bypass networkx's methods.
-Node attributes (``year``, ``listed``) are re-read on every call: that is
-O(nodes), cheap next to any analysis, and catches in-place attribute edits.
 """
 
 from __future__ import annotations
@@ -165,7 +154,7 @@ class CitationMatrix:
             level[frontier] = depth
             depth += 1
             # the frontier's rows gathered straight from the CSR arrays: scipy's
-            # row indexing costs ~0.1 ms a call, most of a generation's time
+            # row indexing has a fixed cost per call that dominated a generation
             starts, lens = indptr[frontier], indptr[frontier + 1] - indptr[frontier]
             total = int(lens.sum())
             at = np.arange(total) + np.repeat(starts - (np.cumsum(lens) - lens), lens)
@@ -362,8 +351,21 @@ def citation_matrix(G: nx.DiGraph, *, kinds: Iterable[str] | None = None) -> Cit
         Keep only edges carrying one of these relations (``cites``,
         ``builds_on``, ``mentions``); every edge when ``None``.
 
-    Rows follow ``G``'s node order.  See the module docstring for how the
+    Rows follow ``G``'s node order.  See Notes for how the
     cache notices changes.
+
+    Notes
+    -----
+    The matrix of a graph is kept in a :class:`weakref.WeakKeyDictionary`
+    keyed by the graph (so it dies with the graph and is never pickled or copied
+    with it), together with a token object placed in the graph's
+    ``__networkx_cache__``.  networkx empties that dict on every structural change
+    made through its methods (``add_edge``, ``remove_node``, ...), and
+    :func:`citegraph.graph.model.add_link` empties it when an existing edge gains a
+    kind, so a missing token means "rebuild".  The node and edge counts are
+    checked as well, which catches most edits that bypass networkx's methods.
+    Node attributes (``year``, ``listed``) are re-read on every call: that is
+    O(nodes), cheap next to any analysis, and catches in-place attribute edits.
 
     Examples
     --------

@@ -3,64 +3,8 @@
 Nodes are papers keyed by a stable id: the Semantic Scholar ``paperId`` once
 known, else ``arxiv:ID``, ``doi:ID`` or ``title:normalized title``
 (:func:`paper_key`).  Edges point from the citing (or building, mentioning)
-paper to the cited one.
-
-Node attributes (all optional except ``title`` may be ``None``):
-
-==============================  ==============================================
-``paper_id``                    Semantic Scholar paperId (40 hex) or ``None``
-``arxiv``                       arXiv id without version (``2405.09818``)
-``doi``                         DOI, lower-cased
-``corpus_id``                   Semantic Scholar CorpusId (int)
-``title``                       title as the list or the API gives it
-``name``                        model/method name the paper introduces
-``year``                        publication year (int)
-``venue``                       venue name
-``authors``                     list of author names, in order
-``citation_count``              the API's ``citationCount``
-``influential_citation_count``  the API's ``influentialCitationCount``
-``reference_count``             the API's ``referenceCount``
-``tags``                        list of list sections (``"A / B"`` heading paths)
-``listed``                      True for papers named in a user's list
-``text``                        the list entry's own notes/abstract text
-``sources``                     list of ``file:line`` where the list names it
-``repos``                       code repositories the list links (``github.com/org/repo``)
-``abstract``                    the API's abstract
-``references_fetched``          references of this paper fetched into the graph
-``references_unresolved``       references Semantic Scholar left unresolved (null paperId)
-``citations_fetched``           citing papers fetched (with ``--citations``)
-``citations_capped``            True when the API's 9,999 paging limit or the cap cut them
-==============================  ==============================================
-
-Graph attributes: ``schema_version``; ``unresolved`` (list entries that could
-not be matched: ``{"entry", "source", "reason"}``); ``fetch`` (request and cache
-statistics of the run that built it); ``merged`` (duplicates merged by audit).
-
-Edge attributes:
-
-==================  ===========================================================
-``kind``            strongest relation: ``builds_on`` > ``cites`` > ``mentions``
-``kinds``           every relation known for the pair (sorted list)
-``is_influential``  the API's ``isInfluential`` (``cites`` edges)
-``intents``         the API's intents (``background|methodology|result``)
-``contexts``        citation context sentences from the API
-``evidence``        for ``builds_on``: list of ``{"kind", "detail"}`` items
-``confidence``      for ``builds_on``: 0..1
-==================  ===========================================================
-
-Examples
---------
->>> G = new_graph()
->>> add_paper(G, "arxiv:2405.09818", arxiv="2405.09818", title="Chameleon", listed=True)
-'arxiv:2405.09818'
->>> add_paper(G, "arxiv:2407.06135", arxiv="2407.06135", title="ANOLE", tags=["Unified"])
-'arxiv:2407.06135'
->>> add_link(G, "arxiv:2407.06135", "arxiv:2405.09818", "cites", is_influential=True)
->>> add_link(G, "arxiv:2407.06135", "arxiv:2405.09818", "builds_on")
->>> G.edges["arxiv:2407.06135", "arxiv:2405.09818"]["kinds"]
-['builds_on', 'cites']
->>> edges_frame(G)[["source", "target", "kind"]].to_dict("records")
-[{'source': 'arxiv:2407.06135', 'target': 'arxiv:2405.09818', 'kind': 'builds_on'}]
+paper to the cited one.  The attributes of nodes, edges and the graph are
+listed in :func:`add_paper`, :func:`add_link` and :func:`new_graph`.
 """
 
 from __future__ import annotations
@@ -144,6 +88,10 @@ _EDGE_ATTR_SET = frozenset(EDGE_ATTRS)
 def new_graph(**graph_attrs: Any) -> nx.DiGraph[Hashable]:
     """Return an empty citegraph graph carrying the schema version.
 
+    Graph attributes: ``schema_version``; ``unresolved`` (list entries that could
+    not be matched: ``{"entry", "source", "reason"}``); ``fetch`` (request and cache
+    statistics of the run that built it); ``merged`` (duplicates merged by audit).
+
     >>> new_graph(name="demo").graph["schema_version"]
     1
     """
@@ -191,6 +139,33 @@ def add_paper(G: nx.DiGraph[Hashable], key: str, **attrs: Any) -> str:
     Merging never loses information: list attributes are united (order kept),
     ``listed`` is or-ed, and a ``None`` never overwrites a known value.
 
+    Node attributes (all optional; any but ``title`` may be ``None``):
+
+    ==============================  ==============================================
+    ``paper_id``                    Semantic Scholar paperId (40 hex) or ``None``
+    ``arxiv``                       arXiv id without version (``2405.09818``)
+    ``doi``                         DOI, lower-cased
+    ``corpus_id``                   Semantic Scholar CorpusId (int)
+    ``title``                       title as the list or the API gives it
+    ``name``                        model/method name the paper introduces
+    ``year``                        publication year (int)
+    ``venue``                       venue name
+    ``authors``                     list of author names, in order
+    ``citation_count``              the API's ``citationCount``
+    ``influential_citation_count``  the API's ``influentialCitationCount``
+    ``reference_count``             the API's ``referenceCount``
+    ``tags``                        list of list sections (``"A / B"`` heading paths)
+    ``listed``                      True for papers named in a user's list
+    ``text``                        the list entry's own notes/abstract text
+    ``sources``                     list of ``file:line`` where the list names it
+    ``repos``                       code repositories the list links (``github.com/org/repo``)
+    ``abstract``                    the API's abstract
+    ``references_fetched``          references of this paper fetched into the graph
+    ``references_unresolved``       references Semantic Scholar left unresolved (null paperId)
+    ``citations_fetched``           citing papers fetched (with ``--citations``)
+    ``citations_capped``            True when the API's 9,999 paging limit or the cap cut them
+    ==============================  ==============================================
+
     >>> G = new_graph()
     >>> _ = add_paper(G, "p", tags=["A"], year=None, listed=False)
     >>> _ = add_paper(G, "p", tags=["B", "A"], year=2024, listed=True)
@@ -230,6 +205,32 @@ def add_link(
     A pair keeps one edge; every relation found for it is in ``kinds`` and the
     strongest is ``kind``.  Self-links are ignored (a paper citing itself says
     nothing about lineage and breaks DAG algorithms).
+
+    Edge attributes:
+
+    ==================  ===========================================================
+    ``kind``            strongest relation: ``builds_on`` > ``cites`` > ``mentions``
+    ``kinds``           every relation known for the pair (sorted list)
+    ``is_influential``  the API's ``isInfluential`` (``cites`` edges)
+    ``intents``         the API's intents (``background|methodology|result``)
+    ``contexts``        citation context sentences from the API
+    ``evidence``        for ``builds_on``: list of ``{"kind", "detail"}`` items
+    ``confidence``      for ``builds_on``: 0..1
+    ==================  ===========================================================
+
+    Examples
+    --------
+    >>> G = new_graph()
+    >>> add_paper(G, "arxiv:2405.09818", arxiv="2405.09818", title="Chameleon", listed=True)
+    'arxiv:2405.09818'
+    >>> add_paper(G, "arxiv:2407.06135", arxiv="2407.06135", title="ANOLE", tags=["Unified"])
+    'arxiv:2407.06135'
+    >>> add_link(G, "arxiv:2407.06135", "arxiv:2405.09818", "cites", is_influential=True)
+    >>> add_link(G, "arxiv:2407.06135", "arxiv:2405.09818", "builds_on")
+    >>> G.edges["arxiv:2407.06135", "arxiv:2405.09818"]["kinds"]
+    ['builds_on', 'cites']
+    >>> edges_frame(G)[["source", "target", "kind"]].to_dict("records")
+    [{'source': 'arxiv:2407.06135', 'target': 'arxiv:2405.09818', 'kind': 'builds_on'}]
     """
     if kind not in EDGE_KINDS:
         raise ValueError(f"edge kind must be one of {EDGE_KINDS}, not {kind!r}")

@@ -4,23 +4,6 @@ The list's notes and abstracts say which models a paper compares with or
 builds on ("surpasses Show-o and Chameleon", "基于Meta AI的Chameleon构建").
 Without any network access this already gives a relationship graph; the
 HTML explorer draws these links apart from citations.
-
-A paper is named by its model name (whole name only: ``Emu`` is not found in
-``Emu2``, ``Janus`` not in ``Janus-Pro``, ``SEED`` not in ``SEED-Bench``) or
-by its arXiv id.  Author lines and URLs are left out, a short capitalised
-name preceded by another capitalised word is taken for a person ("Wilson
-Yan", not the model Yan), and a paper never mentions a homonym of itself.
-
-Examples
---------
->>> from citegraph.graph.model import new_graph, add_paper
->>> G = new_graph()
->>> _ = add_paper(G, "a", title="Chameleon: Mixed-Modal Models", name="Chameleon")
->>> _ = add_paper(G, "b", title="Emu: Generative Pretraining", name="Emu")
->>> _ = add_paper(G, "c", title="Orthus: Interleaved Generation", name="Orthus",
-...               text="Orthus beats Chameleon and Emu2 (arXiv 2405.09818).")
->>> add_mentions(G), sorted(G.successors("c"))
-(1, ['a'])
 """
 
 from __future__ import annotations
@@ -128,6 +111,25 @@ def add_mentions(G: nx.DiGraph) -> int:
     Returns the number of (text owner, mentioned paper) pairs found; an
     existing ``cites`` or ``builds_on`` edge keeps its kind and gains
     ``mentions`` in ``kinds``.
+
+    Notes
+    -----
+    A paper is named by its model name (whole name only: ``Emu`` is not found in
+    ``Emu2``, ``Janus`` not in ``Janus-Pro``, ``SEED`` not in ``SEED-Bench``) or
+    by its arXiv id.  Author lines and URLs are left out, a short capitalised
+    name preceded by another capitalised word is taken for a person ("Wilson
+    Yan", not the model Yan), and a paper never mentions a homonym of itself.
+
+    Examples
+    --------
+    >>> from citegraph.graph.model import new_graph, add_paper
+    >>> G = new_graph()
+    >>> _ = add_paper(G, "a", title="Chameleon: Mixed-Modal Models", name="Chameleon")
+    >>> _ = add_paper(G, "b", title="Emu: Generative Pretraining", name="Emu")
+    >>> _ = add_paper(G, "c", title="Orthus: Interleaved Generation", name="Orthus",
+    ...               text="Orthus beats Chameleon and Emu2 (arXiv 2405.09818).")
+    >>> add_mentions(G), sorted(G.successors("c"))
+    (1, ['a'])
     """
     names = _names(G)
     # Papers sharing a name with several others (homonyms) cannot be told

@@ -6,117 +6,8 @@ first-seen order, plus :class:`~citegraph.lists.entry.ListWarning` for
 malformed entries.  A file that cannot be read at all (missing, unreadable,
 binary, not UTF-8, empty) raises :class:`~citegraph.errors.InputError`.
 
-Which format
-    ``.bib`` files and text starting with ``@type{`` are BibTeX (``eprint``/
-    ``arxiv``, ``doi``, ``url``, ``title``, ``author``, ``journal``/``booktitle``,
-    ``year``; an arXiv id only in ``journal = {arXiv preprint arXiv:ID}``,
-    ``note`` or a CoRR ``volume = {abs/ID}`` counts too).  Text whose every non-comment line is a single token, at least
-    one of them an id, is a file of ids (``#``, ``//``, ``%`` start comments; a
-    token that is no id is a warning).  Everything else is read as
-    markdown/HTML notes.
-
-What is a paper (markdown/HTML)
-    * A link or text naming an **arXiv id** (``arxiv.org/abs|pdf|html/ID``
-      with or without ``vN`` and ``.pdf``, old ids like ``cs/0309023``,
-      ``arXiv:ID``, ``arXiv ID: ID``, ``huggingface.co/papers/ID``), a **DOI**
-      (``doi.org/...``, ``.../doi/10...``, ``DOI: 10...``; arXiv's own
-      ``10.48550/arXiv.ID`` DOIs become arXiv ids) or a **Semantic Scholar**
-      paper (``semanticscholar.org/paper/.../<40 hex>``, ``CorpusId:NNN``).
-      Redirect links (``link.zhihu.com/?target=https%3A//arxiv.org/...``) are
-      followed first, however many times they were percent-encoded
-      (``%253A%252F%252F``).
-    * A **title marker** without any id: ``论文标题：T``, ``论文题目：T``,
-      ``论文：T``, ``题目：T``, ``技术报告：T``, ``Title: T`` (the title may be on
-      the next line when the label stands alone); a list item or line that is
-      entirely bold and reads as an English title (three or more Latin words,
-      ``- [24/10] **Janus: ...**``), or any bold line directly followed by an
-      untitled paper link; the ``<summary>`` of a top-level ``<details>``
-      block when it is bold or the block holds a paper id.  Such a paper is
-      kept with its title alone, to be matched by title later.
-    * Not papers: links to code, project pages, images, models, datasets,
-      news articles (``mp.weixin.qq.com``, ``zhuanlan.zhihu.com``,
-      ``github.com``, ``huggingface.co`` other than ``/papers/``), a headline
-      that only links to a news article, bold sub-headings of notes
-      (``**训练**``, ``- **数据处理**：``), ``<summary>Abstract</summary>``.
-
-Titles and items
-    A paper link's own text is its title when it reads as one (``[Title](url)``,
-    not ``[Paper]``/``[PDF]``/``[2405.09818]`` or a one-word name such as
-    ``[VITA]``).  Title-like text before a single untitled paper link gives
-    the title (``**Title** [[Paper](url)]``, ``Title [pdf](url)``).  A list
-    item that opens with its paper (``- [Title](url) - note``,
-    ``- **Title** ([arXiv:ID](url)), 2021. Note``) is that paper, the rest of
-    the line its note.  An untitled id on a line of its own or after a label
-    (``论文链接：url``, ``[[Paper](url)] [[Code](...)]``) joins the paper the
-    lines just above describe (``**Title**`` then ``[[Paper](url)]``, or
-    ``论文：Title`` whose link follows its notes); a titled link never joins
-    another paper.  Each list item is an item of its own; paper links quoted
-    together (``> [A](url)`` / ``> [B](url)`` under one heading) share one;
-    a paper listed again in an item of its own is one more place it is listed.
-    An id inside a sentence (``如 Sparse VideoGen（https://arxiv.org/abs/2502.01776）``)
-    is a paper of its own whose text is that sentence.  Each row of a
-    markdown table is an item: its title from a ``Title``/``Paper``/``论文``
-    column (or its link text), its name from a ``Model``/``Name``/``Method``/
-    ``模型``/``方法`` column, its other cells its note.
-
-Names
-    ``name`` is the model name: a title's ``Name:`` prefix first
-    (:func:`citegraph.text.names.model_name`); else the name the list itself gives
-    the paper -- a one-word link text (``[Chameleon](url)``), the head of its
-    label or item (``FVDM 论文：url``, ``FVDM 论文：Title``, ``- **Show-o**:
-    [paper](url)``, ``- Janus ([paper](url))``), a bold ``**Orthus**: notes``
-    line over its untitled link, the word before a bracket holding only its
-    link (``Sparse VideoGen（url）``), its table cell; else the paper's own
-    text ("we introduce X").  Only what plainly is a name counts
-    (:func:`~citegraph.lists.text.given_name`): ``Paper``, ``arXiv``,
-    ``Code``, ``论文``, venues, sites, organisations, ordinary English words
-    and a person after ``by`` are none -- no name is better than a wrong one.
-
-Sections, places, notes
-    ``tags`` are the heading paths (``H1 / H2 / H3``) above each place the
-    paper is listed; ``sources`` are all those places as ``file:line``.  A
-    paper's ``text`` is its own notes, markup stripped, HTML entities decoded
-    (twice-escaped ``&amp;lt;`` too: it becomes the text ``<``, never markup),
-    Chinese kept: the whole ``<details>`` block of a paper; a heading section
-    that a list item links to with ``[Notes](#anchor)`` (002's TLDR/Notes);
-    otherwise the prose around its item -- the prose after it until a
-    numbered item (``2. ...``) starts the next news item, and the prose before
-    it from the last numbered item (or the section start); in plain notes
-    (no list items) a line in the next paper's paragraph, not the previous
-    one's, is the next paper's.  Papers of one item share its prose.  Lines that are only labels and links (a headline
-    linking a news article, ``Code: url``) and bold sub-headings are no text.
-    ``repos`` are the ``github.com/org/repo`` links of the item, its notes and
-    the heading above it; ``authors``, ``venue`` and ``year`` come from
-    ``Authors:``/``作者：``, ``Published in:``, ``Year:`` labels and ``[yy/mm]`` tags,
-    the year otherwise from a new-style arXiv id (``2405`` → 2024).
-
-Same paper
-    Mentions with the same arXiv id, DOI or S2 id, or the same
-    :func:`~citegraph.graph.model.normalize_title`, are one paper (a title-only
-    mention joins the id-bearing paper with that title); two mentions whose
-    ids of one kind differ are never joined by title.  The first title, ids
-    and metadata seen win; tags, sources, repos and texts are unioned in order.
-
-Warnings (``file:line: message``)
-    an ``arXiv ID:``/``DOI:``/``arXiv:``/``CorpusId:`` value that is no id, a truncated or malformed
-    arXiv/DOI/Semantic Scholar link, a title label with nothing after it, a
-    malformed BibTeX entry, a token in an id file that is no id, a file in
-    which no paper was found; in file order, then line order.  A malformed
-    id still marks its item as a paper of its own: kept title-only when its
-    link text is a title (``[Title](bad link)``), else left out, and its notes
-    never go to a neighbouring paper.  Lines are
-    numbered as an editor does: ``\\r\\n``, ``\\r`` and ``\\n`` end a line (form
-    feeds and U+2028 do not), and a byte-order mark is dropped.
-
-Examples
---------
->>> result = read_list_text(
-...     "# Unified\\n"
-...     "- [Chameleon: Mixed-Modal Early-Fusion Foundation Models](https://arxiv.org/abs/2405.09818v1)\\n"
-...     "## Seminar\\n"
-...     "论文：Chameleon: Mixed-Modal Early-Fusion Foundation Models\\n", "notes.md")
->>> [(e.arxiv, e.name, e.year, e.tags, e.sources) for e in result.entries]
-[('2405.09818', 'Chameleon', 2024, ['Unified', 'Unified / Seminar'], ['notes.md:2', 'notes.md:4'])]
+The rules of what counts as a paper, its title, name, notes and warnings are
+in :func:`read_lists`'s docstring.
 """
 
 from __future__ import annotations
@@ -288,6 +179,122 @@ def read_lists(
     InputError
         A file is missing, unreadable, binary, not UTF-8 or empty (the
         message names it).  Malformed entries are warnings instead.
+
+    Notes
+    -----
+    Which format
+        ``.bib`` files and text starting with ``@type{`` are BibTeX (``eprint``/
+        ``arxiv``, ``doi``, ``url``, ``title``, ``author``, ``journal``/``booktitle``,
+        ``year``; an arXiv id only in ``journal = {arXiv preprint arXiv:ID}``,
+        ``note`` or a CoRR ``volume = {abs/ID}`` counts too).  Text whose every
+        non-comment line is a single token, at least one of them an id, is a
+        file of ids (``#``, ``//``, ``%`` start comments; a token that is no id
+        is a warning).  Everything else is read as
+        markdown/HTML notes.
+
+    What is a paper (markdown/HTML)
+        * A link or text naming an **arXiv id** (``arxiv.org/abs|pdf|html/ID``
+          with or without ``vN`` and ``.pdf``, old ids like ``cs/0309023``,
+          ``arXiv:ID``, ``arXiv ID: ID``, ``huggingface.co/papers/ID``), a **DOI**
+          (``doi.org/...``, ``.../doi/10...``, ``DOI: 10...``; arXiv's own
+          ``10.48550/arXiv.ID`` DOIs become arXiv ids) or a **Semantic Scholar**
+          paper (``semanticscholar.org/paper/.../<40 hex>``, ``CorpusId:NNN``).
+          Redirect links (``link.zhihu.com/?target=https%3A//arxiv.org/...``) are
+          followed first, however many times they were percent-encoded
+          (``%253A%252F%252F``).
+        * A **title marker** without any id: ``论文标题：T``, ``论文题目：T``,
+          ``论文：T``, ``题目：T``, ``技术报告：T``, ``Title: T`` (the title may be on
+          the next line when the label stands alone); a list item or line that is
+          entirely bold and reads as an English title (three or more Latin words,
+          ``- [24/10] **Janus: ...**``), or any bold line directly followed by an
+          untitled paper link; the ``<summary>`` of a top-level ``<details>``
+          block when it is bold or the block holds a paper id.  Such a paper is
+          kept with its title alone, to be matched by title later.
+        * Not papers: links to code, project pages, images, models, datasets,
+          news articles (``mp.weixin.qq.com``, ``zhuanlan.zhihu.com``,
+          ``github.com``, ``huggingface.co`` other than ``/papers/``), a headline
+          that only links to a news article, bold sub-headings of notes
+          (``**训练**``, ``- **数据处理**：``), ``<summary>Abstract</summary>``.
+
+    Titles and items
+        A paper link's own text is its title when it reads as one (``[Title](url)``,
+        not ``[Paper]``/``[PDF]``/``[2405.09818]`` or a one-word name such as
+        ``[VITA]``).  Title-like text before a single untitled paper link gives
+        the title (``**Title** [[Paper](url)]``, ``Title [pdf](url)``).  A list
+        item that opens with its paper (``- [Title](url) - note``,
+        ``- **Title** ([arXiv:ID](url)), 2021. Note``) is that paper, the rest of
+        the line its note.  An untitled id on a line of its own or after a label
+        (``论文链接：url``, ``[[Paper](url)] [[Code](...)]``) joins the paper the
+        lines just above describe (``**Title**`` then ``[[Paper](url)]``, or
+        ``论文：Title`` whose link follows its notes); a titled link never joins
+        another paper.  Each list item is an item of its own; paper links quoted
+        together (``> [A](url)`` / ``> [B](url)`` under one heading) share one;
+        a paper listed again in an item of its own is one more place it is listed.
+        An id inside a sentence (``如 Sparse VideoGen（https://arxiv.org/abs/2502.01776）``)
+        is a paper of its own whose text is that sentence.  Each row of a
+        markdown table is an item: its title from a ``Title``/``Paper``/``论文``
+        column (or its link text), its name from a ``Model``/``Name``/``Method``/
+        ``模型``/``方法`` column, its other cells its note.
+
+    Names
+        ``name`` is the model name: a title's ``Name:`` prefix first
+        (:func:`citegraph.text.names.model_name`); else the name the list itself gives
+        the paper -- a one-word link text (``[Chameleon](url)``), the head of its
+        label or item (``FVDM 论文：url``, ``FVDM 论文：Title``, ``- **Show-o**:
+        [paper](url)``, ``- Janus ([paper](url))``), a bold ``**Orthus**: notes``
+        line over its untitled link, the word before a bracket holding only its
+        link (``Sparse VideoGen（url）``), its table cell; else the paper's own
+        text ("we introduce X").  Only what plainly is a name counts
+        (:func:`~citegraph.lists.text.given_name`): ``Paper``, ``arXiv``,
+        ``Code``, ``论文``, venues, sites, organisations, ordinary English words
+        and a person after ``by`` are none -- no name is better than a wrong one.
+
+    Sections, places, notes
+        ``tags`` are the heading paths (``H1 / H2 / H3``) above each place the
+        paper is listed; ``sources`` are all those places as ``file:line``.  A
+        paper's ``text`` is its own notes, markup stripped, HTML entities decoded
+        (twice-escaped ``&amp;lt;`` too: it becomes the text ``<``, never markup),
+        Chinese kept: the whole ``<details>`` block of a paper; a heading section
+        that a list item links to with ``[Notes](#anchor)`` (002's TLDR/Notes);
+        otherwise the prose around its item -- the prose after it until a
+        numbered item (``2. ...``) starts the next news item, and the prose before
+        it from the last numbered item (or the section start); in plain notes
+        (no list items) a line in the next paper's paragraph, not the previous
+        one's, is the next paper's.  Papers of one item share its prose.  Lines
+        that are only labels and links (a headline linking a news article,
+        ``Code: url``) and bold sub-headings are no text.
+        ``repos`` are the ``github.com/org/repo`` links of the item, its notes and
+        the heading above it; ``authors``, ``venue`` and ``year`` come from
+        ``Authors:``/``作者：``, ``Published in:``, ``Year:`` labels and ``[yy/mm]`` tags,
+        the year otherwise from a new-style arXiv id (``2405`` → 2024).
+
+    Same paper
+        Mentions with the same arXiv id, DOI or S2 id, or the same
+        :func:`~citegraph.graph.model.normalize_title`, are one paper (a title-only
+        mention joins the id-bearing paper with that title); two mentions whose
+        ids of one kind differ are never joined by title.  The first title, ids
+        and metadata seen win; tags, sources, repos and texts are unioned in order.
+
+    Warnings (``file:line: message``)
+        an ``arXiv ID:``/``DOI:``/``arXiv:``/``CorpusId:`` value that is no id, a truncated or malformed
+        arXiv/DOI/Semantic Scholar link, a title label with nothing after it, a
+        malformed BibTeX entry, a token in an id file that is no id, a file in
+        which no paper was found; in file order, then line order.  A malformed
+        id still marks its item as a paper of its own: kept title-only when its
+        link text is a title (``[Title](bad link)``), else left out, and its notes
+        never go to a neighbouring paper.  Lines are
+        numbered as an editor does: ``\\r\\n``, ``\\r`` and ``\\n`` end a line (form
+        feeds and U+2028 do not), and a byte-order mark is dropped.
+
+    Examples
+    --------
+    >>> result = read_list_text(
+    ...     "# Unified\\n"
+    ...     "- [Chameleon: Mixed-Modal Early-Fusion Foundation Models](https://arxiv.org/abs/2405.09818v1)\\n"
+    ...     "## Seminar\\n"
+    ...     "论文：Chameleon: Mixed-Modal Early-Fusion Foundation Models\\n", "notes.md")
+    >>> [(e.arxiv, e.name, e.year, e.tags, e.sources) for e in result.entries]
+    [('2405.09818', 'Chameleon', 2024, ['Unified', 'Unified / Seminar'], ['notes.md:2', 'notes.md:4'])]
     """
     return parse_documents(read_documents(paths, stdin=stdin), cache=cache)
 

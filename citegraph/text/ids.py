@@ -4,21 +4,6 @@ Pure string functions shared by the list readers (:mod:`citegraph.lists.reader`)
 A URL is a paper only when it names one of these identifiers; links to code,
 project pages, images and news are not papers (GitHub repositories are kept
 apart as ``repos``).
-
-Examples
---------
->>> parse_arxiv_id("2503.08686v1")
-'2503.08686'
->>> parse_arxiv_id("cs/0309023v2")
-'cs/0309023'
->>> paper_ids_in_url("https://link.zhihu.com/?target=https%3A//arxiv.org/abs/2412.18619")
-{'arxiv': '2412.18619'}
->>> paper_ids_in_url("https://link.zhihu.com/?target=https%253A%252F%252Farxiv.org%252Fabs%252F2412.18619")
-{'arxiv': '2412.18619'}
->>> paper_ids_in_url("https://github.com/deepseek-ai/Janus")
-{}
->>> github_repo("https://github.com/showlab/Show-o.")
-'github.com/showlab/Show-o'
 """
 
 from __future__ import annotations
@@ -86,8 +71,8 @@ def parse_arxiv_id(value: str) -> str | None:
     '2405.09818'
     >>> parse_arxiv_id("2405.0981") is None
     True
-    >>> parse_arxiv_id("1412.6980")
-    '1412.6980'
+    >>> parse_arxiv_id("1412.6980"), parse_arxiv_id("2503.08686v1"), parse_arxiv_id("cs/0309023v2")
+    ('1412.6980', '2503.08686', 'cs/0309023')
     """
     v = value.strip()
     if v[:6].lower() == "arxiv:":
@@ -323,6 +308,15 @@ def paper_ids_in_url(url: str) -> dict[str, str]:
     Traceback (most recent call last):
     ...
     citegraph.text.ids.IdError: malformed arXiv link https://arxiv.org/abs/2405.0
+
+    Redirect links are followed, however many times they were percent-encoded:
+
+    >>> paper_ids_in_url("https://link.zhihu.com/?target=https%3A//arxiv.org/abs/2412.18619")
+    {'arxiv': '2412.18619'}
+    >>> paper_ids_in_url("https://link.zhihu.com/?target=https%253A%252F%252Farxiv.org%252Fabs%252F2412.18619")
+    {'arxiv': '2412.18619'}
+    >>> paper_ids_in_url("https://github.com/deepseek-ai/Janus")
+    {}
     """
     url = unwrap_redirect(url.strip())
     try:

@@ -4,26 +4,7 @@ Pure text functions, shared by the list reader (to show names early), the
 ``mentions`` links and lineage analysis.  No name is better than a wrong one:
 a title prefix such as ``Beyond Text:`` or ``Be Yourself:`` is not taken for a
 name, and a title with no name only gets one when the paper's own text says
-"we introduce X".  A "Making Y ... with Z" title (``Making LLaMA SEE and Draw
-with SEED Tokenizer``) puts another's tool to work on another's model: neither
-Z nor Y is the paper's name, only the text's name for the two joined
-(``SEED-LLaMA``) or a name of its own.
-
-Examples
---------
->>> model_name("ANOLE: An Open, Autoregressive, Native Large Multimodal Model",
-...            "To mitigate these limitations, we present Anole, an open model.")
-'Anole'
->>> model_name("Making LLaMA SEE and Draw with SEED Tokenizer",
-...            "To this end, we introduce SEED, an elaborate image tokenizer") is None
-True
->>> model_name("Making LLaMA SEE and Draw with SEED Tokenizer",
-...            "we introduce SEED, a tokenizer. SEED-LLaMA is then trained on it.")
-'SEED-LLaMA'
->>> name_key("PixArt-$\\\\alpha$") == name_key("PIXART-α") == name_key("PixArt alpha")
-True
->>> [m.group(0) for m in mention_regex("Emu").finditer("Emu2 beats Emu, not emu.")]
-['Emu']
+"we introduce X" (the rules: :func:`model_name`).
 """
 
 from __future__ import annotations
@@ -319,7 +300,7 @@ _EN_INTRO_PHRASE = re.compile(
     re.M,
 )
 # "Long Form (ACR)": the acronym in brackets is found first, then the words
-# before it (a regex for both tried a long form at every word: 7x slower).
+# before it (a regex for both tried a long form at every word, several times slower).
 _ACRONYM_IN_BRACKETS = re.compile(r"[(（]\s*([A-Z][A-Za-z0-9-]{1,11})\s*[)）]")
 _WORD_RUN = re.compile(r"\S+")
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'’-]*")
@@ -594,6 +575,19 @@ def model_name(title: str | None, text: str | None = None) -> str | None:
     ('GPT-4o', 'REAL')
     >>> model_name("Free Lunch Alignment", "Introduced Text Preference Optimization (TPO), a framework")
     'TPO'
+    >>> model_name("ANOLE: An Open, Autoregressive, Native Large Multimodal Model",
+    ...            "To mitigate these limitations, we present Anole, an open model.")
+    'Anole'
+    >>> model_name("Making LLaMA SEE and Draw with SEED Tokenizer",
+    ...            "To this end, we introduce SEED, an elaborate image tokenizer") is None
+    True
+    >>> model_name("Making LLaMA SEE and Draw with SEED Tokenizer",
+    ...            "we introduce SEED, a tokenizer. SEED-LLaMA is then trained on it.")
+    'SEED-LLaMA'
+    >>> name_key("PixArt-$\\\\alpha$") == name_key("PIXART-α") == name_key("PixArt alpha")
+    True
+    >>> [m.group(0) for m in mention_regex("Emu").finditer("Emu2 beats Emu, not emu.")]
+    ['Emu']
     """
     text = text or ""
     if title:
@@ -729,9 +723,9 @@ class NameMatcher:
     ``(start, end)`` spans.  Instead of one regex per name, one Aho-Corasick
     automaton (pyahocorasick) finds a literal piece of every name at once,
     and each hit is checked in place against the name and the shared
-    boundary rules.  Why not regexes: Python's ``re`` compiles one
-    :func:`mention_regex` in 2-6 ms and a single alternation of 5,000 names
-    in ~2 s (measured), and an alternation reports one name per position, so
+    boundary rules.  Why not regexes: compiling one :func:`mention_regex` per
+    name, or one alternation of thousands of names, takes seconds on a large
+    graph, and an alternation reports one name per position, so
     ``Janus`` in ``Janus Pro`` or a name inside a longer one would be lost.
     Names that are not plain ASCII (``PixArt-α``, ``UniCode²``) are few: for
     them the automaton only picks the texts, and :func:`mention_regex` runs.
