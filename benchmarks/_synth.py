@@ -63,7 +63,8 @@ def price_dag(
     src, dst = src[keep], refs.ravel()[keep]
     # publication counts grow exponentially, as they do in real bibliometric data
     growth = np.log1p(np.arange(n) / max(n - 1, 1) * (np.e**3 - 1)) / 3
-    years = (first_year + np.floor(growth * (last_year - first_year))).astype(np.int16)
+    # the last paper's growth is 1 up to rounding (numpy 1.24's log1p gives 1 - 1 ulp)
+    years = (first_year + np.floor(growth * (last_year - first_year) + 1e-9)).astype(np.int16)
     return src, dst, years
 
 

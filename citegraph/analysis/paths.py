@@ -373,7 +373,8 @@ def _strength_costs(G: nx.DiGraph[Hashable], M: Any, keep: np.ndarray | None = N
     edges = list(map(dict.__getitem__, map(adjacency.__getitem__, citing), cited))
     table = -np.log([LINK_STRENGTH[name] for name in _STRENGTH_ORDER])
     # rows stay sorted and columns sorted within rows: canonical CSR as it is
-    indptr = np.zeros(M.n + 1, dtype=np.int64)
+    # index arrays in M.A's own dtype: older scipy (1.12) runs csgraph on int32 indices only
+    indptr = np.zeros(M.n + 1, dtype=cols.dtype)
     np.cumsum(np.bincount(rows, minlength=M.n), out=indptr[1:])
     return sp.csr_array((table[_strength_codes(edges)], cols, indptr), shape=A.shape)
 

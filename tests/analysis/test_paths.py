@@ -274,13 +274,13 @@ def test_strength_costs_equal_link_strength_edge_by_edge(seed, kinds):
     assert np.array_equal(cost.indptr, M.A.indptr) and np.array_equal(cost.indices, M.A.indices)
     coo = M.A.tocoo()
     expected = [-math.log(link_strength(G.edges[M.ids[i], M.ids[j]])) for i, j in zip(coo.row, coo.col)]
-    assert cost.data.tolist() == expected
+    # numpy's vectorised log may differ from math.log in the last bit
+    assert cost.data.tolist() == pytest.approx(expected, rel=1e-15)
     # a mask keeps exactly the masked entries, with the same costs
     keep = np.arange(M.A.nnz) % 3 == 0
     part = _strength_costs(G, M, keep=keep).tocoo()
-    assert list(zip(part.row, part.col, part.data)) == [
-        (i, j, c) for i, j, c, k in zip(coo.row, coo.col, expected, keep) if k
-    ]
+    assert list(zip(part.row, part.col)) == [(i, j) for i, j, k in zip(coo.row, coo.col, keep) if k]
+    assert part.data.tolist() == cost.data[keep].tolist()
 
 
 def test_strength_reads_attributes_edited_in_place(routes):
