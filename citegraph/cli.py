@@ -321,7 +321,7 @@ def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float,
     基于X构建), model families (Foo → Foo-2, FooFlow) backed by citations,
     shared authors or repositories, and dates.
     """
-    from citegraph.analysis.lineage.core import lineage_report
+    from citegraph.analysis.lineage import lineage_report
     from citegraph.graph.model import load_graph
 
     G = load_graph(graph)

@@ -258,7 +258,7 @@ def build(
     """Build the citation graph of ``lists`` and record its model lineage in it.
 
     :func:`citegraph.fetch.pipeline.build` resolves and fetches the papers;
-    then :func:`~citegraph.analysis.lineage.core.annotate_lineage` adds every
+    then :func:`~citegraph.analysis.lineage.annotate_lineage` adds every
     successor link it finds as a ``builds_on`` edge child → parent, with its
     ``confidence`` and ``evidence`` (what ``citegraph build`` writes).
 
@@ -291,7 +291,7 @@ def build(
 
     result = fetch_graph(lists, **fetch_options)
     if lineage:
-        from citegraph.analysis.lineage.core import annotate_lineage
+        from citegraph.analysis.lineage import annotate_lineage
 
         result.stats["lineage_links"] = annotate_lineage(result.graph)
     return result
@@ -347,7 +347,7 @@ def _report(
     **build_options: Any,
 ) -> ReportResult:
     from citegraph.analysis.communities import communities
-    from citegraph.analysis.lineage.core import annotate_lineage, families, lineage_report, successors
+    from citegraph.analysis.lineage import annotate_lineage, families, lineage_report, successors
     from citegraph.analysis.rank import rank_papers
 
     out = Path(out_dir)

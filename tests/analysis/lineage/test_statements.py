@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from citegraph.analysis.lineage.core import families, lineage_report, successors
+from citegraph.analysis.lineage import families, lineage_report, successors
 from citegraph.graph.model import add_link, add_paper, new_graph
 from tests.analysis.lineage.test_lineage import pairs
 
