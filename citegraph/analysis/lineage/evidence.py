@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 import networkx as nx
 
+from citegraph.analysis.lineage.contexts import learned_aliases
 from citegraph.analysis.lineage.statements import statement
 from citegraph.text.names import (
     NameMatcher,
@@ -34,7 +35,7 @@ __all__ = ["EVIDENCE_KINDS", "node_names", "date_order"]
 
 # Every kind of evidence item a link can carry, in the order the module docstring
 # documents them; _evidence refuses any other, so the two cannot drift apart.
-EVIDENCE_KINDS = ("text", "citation", "intent", "influential", "authors", "name", "repo", "mention", "list", "date")
+EVIDENCE_KINDS = ("text", "context", "citation", "intent", "influential", "authors", "name", "repo", "mention", "list", "date")
 
 _ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.(\d{4,5})")
 
@@ -54,9 +55,36 @@ _HARD_WRAP = re.compile(r"(?<=[A-Za-z,])[ \t]*\n[ \t]*(?=[A-Za-z(])")
 _URL = re.compile(r"(?:https?://|www\.|github\.com/)\S+")
 
 
+# A paper's own words and where each comes from: the list's notes, the API's abstract and TLDR.
+TEXT_SOURCES = (("text", "list"), ("abstract", "abstract"), ("tldr", "tldr"))
+
+
 def _own_text(d: dict[str, Any]) -> str:
-    """A paper's own prose: list notes and abstract, without author lines and URLs."""
-    return _prose("\n".join(t for t in (d.get("text"), d.get("abstract")) if t))
+    """A paper's own prose: list notes, abstract and TLDR, without author lines and URLs."""
+    return "\n".join(_prose(d[k]) for k, _ in TEXT_SOURCES if d.get(k))
+
+
+def _text_sources(d: dict[str, Any]) -> tuple[tuple[int, str], ...]:
+    """Where each part of :func:`_own_text` starts, and its source: ``((0, "list"), (120, "abstract"))``."""
+    out, at = [], 0
+    for key, source in TEXT_SOURCES:
+        if d.get(key):
+            out.append((at, source))
+            at += len(_prose(d[key])) + 1
+    return tuple(out)
+
+
+def source_at(sources: tuple[tuple[int, str], ...], pos: int) -> str:
+    """The source of the text part holding position ``pos``.
+
+    >>> source_at(((0, "list"), (10, "abstract")), 12), source_at((), 0)
+    ('abstract', 'list')
+    """
+    found = "list"
+    for start, source in sources:
+        if start <= pos:
+            found = source
+    return found
 
 
 # report, lineage_report and families each work out the lineage of one graph:
@@ -205,11 +233,24 @@ class _Paper:
     parsed: ParsedName | None
     date: tuple[int, int, int] | None
     text: str
+    sources: tuple[tuple[int, str], ...] = ()
 
 
 def _papers(G: nx.DiGraph) -> tuple[dict[Any, _Paper], dict[Any, set[str]]]:
+    """Every paper's name, date and words, and the other names it goes by.
+
+    Names the citation contexts give a paper (:func:`learned_aliases`) join its
+    aliases; a context's casing of the paper's own name ("BLIP-2" for the
+    title's "Blip-2") is the name shown.
+    """
     texts = {n: _own_text(d) for n, d in G.nodes(data=True)}
     names = _node_names(G, texts)
+    taken = {name_key(v): n for n, v in names.items()}
+    learned = learned_aliases(G, taken)
+    for n, forms in learned.items():
+        own = names.get(n)
+        if own and name_key(own) in forms and not G.nodes[n].get("name"):
+            names[n] = forms[name_key(own)]
     base_stems = {parse_name(n).stem for n in names.values()}
     papers = {}
     for n, d in G.nodes(data=True):
@@ -220,8 +261,12 @@ def _papers(G: nx.DiGraph) -> tuple[dict[Any, _Paper], dict[Any, set[str]]]:
             parsed=parse_name(name, base_stems) if name else None,
             date=_date_key(d),
             text=texts[n],
+            sources=_text_sources(d),
         )
-    return papers, _aliases(G, names, texts)
+    aliases = _aliases(G, names, texts)
+    for n, forms in learned.items():
+        aliases[n].update(f for k, f in forms.items() if k != name_key(names.get(n) or ""))
+    return papers, aliases
 
 
 def date_order(a: tuple[int, int, int] | None, b: tuple[int, int, int] | None) -> int | None:
@@ -261,11 +306,18 @@ def _cites(G: nx.DiGraph, u: Any, v: Any) -> bool:
     return "cites" in d.get("kinds", [d.get("kind")])
 
 
-def _evidence(kind: str, detail: str) -> dict[str, str]:
-    """One evidence item; ``kind`` must be one of :data:`EVIDENCE_KINDS`."""
+def _evidence(kind: str, detail: str, source: str | None = None) -> dict[str, str]:
+    """One evidence item; ``kind`` must be one of :data:`EVIDENCE_KINDS`.
+
+    ``source`` says where quoted words come from (``list``, ``abstract``,
+    ``tldr``, ``context``); items quoting nothing have none.
+    """
     if kind not in EVIDENCE_KINDS:
         raise ValueError(f"undocumented evidence kind {kind!r}")
-    return {"kind": kind, "detail": detail}
+    item = {"kind": kind, "detail": detail}
+    if source is not None:
+        item["source"] = source
+    return item
 
 
 def _citation_evidence(G: nx.DiGraph, child: Any, parent: Any) -> list[dict[str, str]]:
@@ -379,8 +431,8 @@ def _line_between(lines: dict[str, list[int]] | None, file: str, lo: int, hi: in
 
 def _text_statements(
     papers: dict[Any, _Paper], aliases: dict[Any, set[str]]
-) -> tuple[dict[tuple[Any, Any], str], dict[Any, dict[str, list[tuple[int, int]]]]]:
-    """``{(parent, child): snippet}`` where the child's text states it builds on the parent.
+) -> tuple[dict[tuple[Any, Any], tuple[str, str]], dict[Any, dict[str, list[tuple[int, int]]]]]:
+    """``{(parent, child): (snippet, source)}`` where the child's text states it builds on the parent.
 
     Also returns what each text names: ``{child: {name or alias: spans}}``.
     """
@@ -394,7 +446,7 @@ def _text_statements(
     for i, (_, form) in enumerate(forms):
         rows_of[form].append(i)
     find = _name_finder(tuple(rows_of))
-    out: dict[tuple[Any, Any], str] = {}
+    out: dict[tuple[Any, Any], tuple[str, str]] = {}
     named: dict[Any, dict[str, list[tuple[int, int]]]] = {}
     for child in papers.values():
         if not child.text:
@@ -413,7 +465,7 @@ def _text_statements(
                 near = spans[bisect.bisect_left(ends, start - 120) : bisect.bisect_right(ends, start)]
                 snippet = statement(child.text, start, end, tuple((s, e) for e, s in near if (s, e) != (start, end)))
                 if snippet:
-                    out[(pid, child.id)] = snippet
+                    out[(pid, child.id)] = (snippet, source_at(child.sources, start))
                     break
     return out, named
 

@@ -122,6 +122,7 @@ def _settle_homonyms(
     papers: dict[Any, _Paper],
     candidates: dict[tuple[Any, Any], list[dict[str, str]]],
     family_of: dict[tuple[Any, Any], str | None],
+    keep: set[tuple[Any, Any]] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """Where a child's statement names several earlier papers of one name, keep one or none.
 
@@ -136,7 +137,10 @@ def _settle_homonyms(
     for (cid, _), keys in groups.items():
         if len(keys) < 2:
             continue
-        tied = [k for k in keys if _ties(candidates[k])]
+        if any(k in keep for k in keys):  # a citation context names exactly one of them
+            tied = [k for k in keys if k in keep]
+        else:
+            tied = [k for k in keys if _ties(candidates[k])]
         keep = max(
             tied,
             key=lambda k: (_confidence(candidates[k], G, k[1], k[0]), _sort_date(papers[k[0]])),

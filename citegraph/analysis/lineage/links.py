@@ -26,7 +26,8 @@ from citegraph.analysis.lineage.families import (
     _FamilyNames,
     _settle_homonyms,
 )
-from citegraph.analysis.lineage.scoring import WEIGHTS, _confidence
+from citegraph.analysis.lineage.contexts import context_statements
+from citegraph.analysis.lineage.scoring import WEIGHTS, _confidence, lineage_kind
 from citegraph.text.names import GENERIC_PREFIXES
 
 __all__ = ["WEIGHTS", "successors", "annotate_lineage"]
@@ -46,15 +47,16 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
     Returns
     -------
     list of dict
-        ``{"parent": {...}, "child": {...}, "confidence", "evidence", "family"}``
+        ``{"parent": {...}, "child": {...}, "confidence", "evidence", "family", "kind"}``
         where a paper is ``{"id", "arxiv", "title", "name", "year"}``,
-        ``evidence`` a list of ``{"kind", "detail"}`` with ``kind`` one of
-        :data:`EVIDENCE_KINDS` (``text``, ``citation``, ``intent``,
-        ``influential``, ``authors``, ``name``, ``repo``, ``mention``,
-        ``list``, ``date``: what each means and what its ``detail`` says is
-        in the module docstring), and ``family`` the
-        family stem's display name when the link is within a family.  Sorted
-        by parent date, then child date.
+        ``evidence`` a list of ``{"kind", "detail"}`` (items quoting words
+        also ``"source"``: ``list``, ``abstract``, ``tldr`` or ``context``)
+        with ``kind`` one of :data:`EVIDENCE_KINDS` (below), ``family`` the
+        family stem's display name when the link is within a family, and
+        ``kind`` ``version`` (the same team's next model) or ``derived``
+        (another team's model trained from the parent's; see
+        :func:`~citegraph.analysis.lineage.scoring.lineage_kind`).  Sorted by
+        parent date, then child date.
 
     Notes
     -----
@@ -69,7 +71,17 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
         "initialized from X", "advanced version of X", 基于X构建, 在X的基础上,
         X的升级版, 其前身X, "X as its tokenizer or backbone" ...  Detail: the
         child's words around the mention, at most about 100 characters, cut at
-        a word and marked ``…`` where cut.
+        a word and marked ``…`` where cut; ``source`` says which words: the
+        list's notes (``list``), the API's ``abstract`` or ``tldr``.
+    ``context`` (0.75)
+        A citation context of the child → parent citation (the child's
+        sentence citing the parent) says the child descends from it:
+        "initialized from X [4]", "fine-tune a pretrained Stable Diffusion
+        [52] checkpoint", "our accelerated X [7] model", "follows X".  It
+        binds the words to that one cited paper, so no homonym doubts it.
+        Contexts that *use* the parent instead (a frozen encoder, a judge or
+        reward, a baseline, data it generated, its abilities distilled) are
+        no evidence.  Detail: the context quoted; ``source`` is ``context``.
     ``citation`` (0.20)
         The child cites the parent, or only the parent's revised preprint cites
         the child.  Detail: which of the two, and whether the citation was a
@@ -153,6 +165,8 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
     """
     papers, aliases = _papers(G)
     statements, named = _text_statements(papers, aliases)
+    forms_of = {p.id: ([p.name] if p.name else []) + sorted(aliases.get(p.id, ())) for p in papers.values()}
+    told, _ = context_statements(G, forms_of)
     by_stem: dict[str, list[_Paper]] = defaultdict(list)
     for p in papers.values():
         if p.parsed:
@@ -166,19 +180,25 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
     def date_item(child: _Paper, parent: _Paper) -> dict[str, str]:
         return _evidence("date", f"{_fmt_date(parent.date)} → {_fmt_date(child.date)}")
 
-    for (pid, cid), snippet in statements.items():
+    for pid, cid in dict.fromkeys([*statements, *told]):
         parent, child = papers[pid], papers[cid]
         if not _not_earlier(child, parent):
             continue
-        if not _later(child, parent) and (cid, pid) in statements:
+        if not _later(child, parent) and ((cid, pid) in statements or (cid, pid) in told):
             continue  # each says it builds on the other, and the dates cannot tell which came first
-        items = [_evidence("text", snippet)] + _support(G, child, parent, lines)
+        items = []
+        if (pid, cid) in statements:
+            quote, source = statements[(pid, cid)]
+            items.append(_evidence("text", quote, source))
+        if (pid, cid) in told:
+            items.append(_evidence("context", told[(pid, cid)], "context"))
+        items += _support(G, child, parent, lines)
         same = parent.parsed and child.parsed and parent.parsed.stem == child.parsed.stem
         if same:
             items.append(_evidence("name", f"{child.name} is in the {display[child.parsed.stem]} family"))
         candidates[(pid, cid)] = items + [date_item(child, parent)]
         family_of[(pid, cid)] = display[child.parsed.stem] if same else None
-    _settle_homonyms(G, papers, candidates, family_of)
+    _settle_homonyms(G, papers, candidates, family_of, keep=set(told))
 
     stated = {cid for (pid, cid), fam in family_of.items() if fam}
     for stem, members in by_stem.items():
@@ -223,6 +243,7 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
                 "confidence": conf,
                 "evidence": items,
                 "family": family_of[(pid, cid)],
+                "kind": lineage_kind(items, family_of[(pid, cid)] is not None, G.nodes[pid], G.nodes[cid]),
             }
         )
     links.sort(key=lambda l: (_sort_date(papers[l["parent"]["id"]]), _sort_date(papers[l["child"]["id"]]), str(l["child"]["id"])))
@@ -256,6 +277,7 @@ def annotate_lineage(G: nx.DiGraph, links: list[dict[str, Any]] | None = None) -
             "builds_on",
             evidence=[dict(e) for e in l["evidence"]],
             confidence=l["confidence"],
+            lineage_kind=l.get("kind") or "derived",
         )
     return len(links)
 

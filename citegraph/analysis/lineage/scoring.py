@@ -6,10 +6,11 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["WEIGHTS"]
+__all__ = ["WEIGHTS", "LINEAGE_KINDS", "lineage_kind"]
 
 WEIGHTS = {
     "text": 0.70,
+    "context": 0.75,
     "citation": 0.20,
     "intent": 0.25,
     "influential": 0.20,
@@ -39,3 +40,27 @@ def _confidence(items: list[dict[str, str]], G: nx.DiGraph, child: Any, parent: 
     return round(1.0 - miss, 3)
 
 
+
+
+# The two kinds of link: the same team's next model, or another team's model
+# trained from the parent's weights.
+LINEAGE_KINDS = ("version", "derived")
+
+
+def lineage_kind(items: list[dict[str, str]], same_family: bool, parent: dict[str, Any], child: dict[str, Any]) -> str:
+    """``version`` when the same team made both, else ``derived``.
+
+    The same team: shared authors or the same repository or organisation; a
+    family link whose team the graph cannot tell (no authors on one side) is
+    a version too.  Both author lists known and none shared: another team.
+
+    >>> lineage_kind([dict(kind="authors", detail="1 shared: A")], False, {}, {})
+    'version'
+    >>> lineage_kind([], True, {"authors": ["A"]}, {"authors": ["B"]}), lineage_kind([], True, {}, {"authors": ["B"]})
+    ('derived', 'version')
+    """
+    if any(i["kind"] in ("authors", "repo") for i in items):
+        return "version"
+    if same_family and not (parent.get("authors") and child.get("authors")):
+        return "version"
+    return "derived"

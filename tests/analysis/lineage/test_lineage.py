@@ -89,7 +89,7 @@ def test_cross_family_link_from_text_with_chinese_and_english_statements():
     links = successors(G)
     assert pairs(links) == [("cham", "anole")]  # Janus only compares with Chameleon
     assert links[0]["family"] is None
-    assert links[0]["evidence"][0] == {"kind": "text", "detail": "我们基于Meta AI的Chameleon构建Anole"}
+    assert links[0]["evidence"][0] == {"kind": "text", "detail": "我们基于Meta AI的Chameleon构建Anole", "source": "list"}
 
 
 @pytest.mark.parametrize(
@@ -178,7 +178,7 @@ def test_report_trees_and_family_filter():
         lineage_report(G, family="Nothing")
     data = json.loads(lineage_report(G, fmt="json", family="foo"))
     assert [(l["parent"]["name"], l["child"]["name"]) for l in data] == [("Foo", "Foo 2"), ("Foo 2", "Foo-3")]
-    assert set(data[0]) == {"parent", "child", "confidence", "evidence", "family"}
+    assert set(data[0]) == {"parent", "child", "confidence", "evidence", "family", "kind"}
     assert set(data[0]["parent"]) == {"id", "arxiv", "title", "name", "year"}
 
 
