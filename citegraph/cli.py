@@ -112,8 +112,9 @@ _FETCH_OPTIONS = (
                  help="Hops of references to follow (1: what the listed papers cite)."),
     click.option("--max-papers", default=5000, show_default=True, type=click.IntRange(min=1),
                  help="Most papers whose references are fetched (caps --depth)."),
-    click.option("--edge-details", is_flag=True,
-                 help="Page every reference list for isInfluential/intents/contexts (one request per paper)."),
+    click.option("--edge-details/--no-edge-details", default=None,
+                 help="Page every reference list for isInfluential/intents/contexts (one request per paper), "
+                      "or none [default: only those of papers with a lineage candidate]."),
     click.option("--min-interval", type=click.FloatRange(min=0), default=None,
                  envvar="CITEGRAPH_S2_MIN_INTERVAL",
                  help="Seconds between requests [default 1; env CITEGRAPH_S2_MIN_INTERVAL]."),

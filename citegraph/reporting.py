@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import networkx as nx
 
-from citegraph.text.wording import plural
+from citegraph.text.wording import edge_details_note, plural
 
 if TYPE_CHECKING:
     from citegraph.fetch.pipeline import BuildResult
@@ -82,6 +82,7 @@ class ReportResult:
                 f"resolved {s.get('resolved', 0)}/{s.get('listed', 0)}, {s.get('requests', 0)} requests, "
                 f"{s.get('cache_hits', 0)} from cache, {s.get('unresolved', 0)} unresolved"
                 + (f" (see {self.files['unresolved.csv'].name})" if s.get("unresolved") else "")
+                + (f"; {edge_details_note(s['edge_details'])}" if s.get("edge_details", {}).get("requests") else "")
             )
         lines.extend(self.notes)
         if len(self.rankings):
@@ -271,7 +272,9 @@ def build(
     **fetch_options
         Passed to :func:`citegraph.fetch.pipeline.build`: ``cache``,
         ``api_url``, ``api_key``, ``offline``, ``refresh``, ``citations``,
-        ``citation_cap``, ``depth``, ``max_papers``, ``edge_details``,
+        ``citation_cap``, ``depth``, ``max_papers``, ``edge_details``
+        (``None``, the default: only the reference lists of papers with a
+        lineage candidate, :func:`~citegraph.analysis.lineage.candidates.lineage_candidates`),
         ``min_interval``, ``quiet``, ``progress``.
 
     Returns
@@ -287,9 +290,12 @@ def build(
         result = citegraph.build(["my-list.md"], cache="s2.sqlite")
         print(result.summary_line(), result.stats["lineage_links"], "lineage links")
     """
+    from citegraph.analysis.lineage.candidates import lineage_candidates
     from citegraph.fetch.pipeline import build as fetch_graph
 
-    result = fetch_graph(lists, **fetch_options)
+    # edge details (citation contexts) only where lineage may use them, unless
+    # --edge-details asks for all or --no-edge-details for none
+    result = fetch_graph(lists, detail_candidates=lineage_candidates, **fetch_options)
     if lineage:
         from citegraph.analysis.lineage import annotate_lineage
 

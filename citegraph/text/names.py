@@ -1050,9 +1050,15 @@ def parse_name(name: str, known_stems: Iterable[str] = ()) -> ParsedName:
     (ParsedName(stem='janus', variant='pro', version=None), ParsedName(stem='janus', variant='flow', version=None))
     >>> parse_name("PixArt-Σ").version > parse_name("PixArt-α").version
     True
+    >>> parse_name("ILLUME+"), parse_name("Wan-Alpha")
+    (ParsedName(stem='illume', variant='plus', version=None), ParsedName(stem='wan', variant='', version=1.0))
     >>> parse_name("Emu2"), parse_name("Unified-IO 2").stem, parse_name("Video-LaVIT").stem
     (ParsedName(stem='emu', variant='', version=2.0), 'unifiedio', 'videolavit')
     """
+    bare = name.rstrip()
+    if bare.endswith("+") and len(bare.rstrip("+ ")) >= 2:  # ILLUME+ follows ILLUME, as a "plus" variant
+        base = parse_name(bare.rstrip("+ "), known_stems)
+        return ParsedName(base.stem, base.variant + "plus", base.version)
     key_first, rest, version, may_glue = _split_name(name)
     if may_glue and key_first.endswith(_GLUED_SUFFIXES):
         if not isinstance(known_stems, (set, frozenset, dict)):

@@ -14,6 +14,7 @@
 [('Chameleon', 'Anole')]
 """
 
+from citegraph.analysis.lineage.candidates import lineage_candidates
 from citegraph.analysis.lineage.evidence import EVIDENCE_KINDS, node_names
 from citegraph.analysis.lineage.links import annotate_lineage, successors
 from citegraph.analysis.lineage.report import families, lineage_report
@@ -33,4 +34,5 @@ __all__ = [
     "lineage_report",
     "WEIGHTS",
     "EVIDENCE_KINDS",
+    "lineage_candidates",
 ]

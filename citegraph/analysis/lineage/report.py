@@ -63,8 +63,9 @@ def families(G: nx.DiGraph, *, links: list[dict[str, Any]] | None = None) -> dic
 def _brief(link: dict[str, Any]) -> str:
     parts = []
     for e in link["evidence"]:
-        if e["kind"] == "text":
-            parts.append(f'text "{shorten(e["detail"], 70)}"')
+        if e["kind"] in ("text", "context"):
+            where = e.get("source") if e.get("source") not in (None, "list") else e["kind"]
+            parts.append(f'{where} "{shorten(e["detail"], 70)}"')
         elif e["kind"] == "authors":
             n = int(e["detail"].split()[0])
             parts.append(f"{n} shared author{'s' if n != 1 else ''}")
@@ -74,7 +75,8 @@ def _brief(link: dict[str, Any]) -> str:
             parts.append(e["detail"])
         else:
             parts.append(e["kind"])
-    return f"{link['confidence']:.2f}: " + "; ".join(parts)
+    kind = f"{link['kind']} " if link.get("kind") else ""
+    return f"{kind}{link['confidence']:.2f}: " + "; ".join(parts)
 
 
 def _label(p: dict[str, Any]) -> str:
@@ -190,7 +192,7 @@ def lineage_report(
     >>> print(lineage_report(G))
     Lineage 1: Chameleon lineage
     Chameleon (2024) arXiv:2405.09818
-    └─ Anole (2024) arXiv:2407.06135  [0.71: text "We build Anole on top of Chameleon."; 2024-05 → 2024-07]
+    └─ Anole (2024) arXiv:2407.06135  [derived 0.71: text "We build Anole on top of Chameleon."; 2024-05 → 2024-07]
     """
     from citegraph.errors import UsageError
 

@@ -170,7 +170,7 @@ def test_report_trees_and_family_filter():
     G = chain_graph()
     text = lineage_report(G)
     assert text.splitlines()[0] == "Lineage 1: Foo family"
-    assert text.splitlines()[1:3] == ["Foo (2023) arXiv:2301.00001", "└─ Foo 2 (2023) arXiv:2305.00001  [0.69: name; 2 shared authors; 2023-01 → 2023-05]"]
+    assert text.splitlines()[1:3] == ["Foo (2023) arXiv:2301.00001", "└─ Foo 2 (2023) arXiv:2305.00001  [version 0.69: name; 2 shared authors; 2023-01 → 2023-05]"]
     assert text.splitlines()[3].startswith("   └─ Foo-3 (2024) arXiv:2402.00001  [")
     md = lineage_report(G, fmt="md")
     assert md.startswith("# Model lineage") and "\n  - Foo 2" in md and "\n    - Foo-3" in md

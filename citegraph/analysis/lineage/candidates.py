@@ -1,0 +1,79 @@
+"""Which papers may have a lineage parent among what they cite: where edge details pay.
+
+Citation contexts (what the child says where it cites the parent) cost one
+request per reference list.  :func:`lineage_candidates` names the listed
+papers worth it: a cited paper of a related name, named in the paper's own
+words, sharing authors, or a listed model paper cited beside a descent phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import networkx as nx
+
+from citegraph.analysis.lineage.evidence import _cites, _papers, _shared_authors, _text_statements
+from citegraph.analysis.lineage.statements import _ANY_BEFORE_RX
+from citegraph.text.names import GENERIC_PREFIXES, name_key
+
+__all__ = ["lineage_candidates", "CANDIDATE_REASONS"]
+
+CANDIDATE_REASONS = ("name relation", "mention", "shared authors", "descent phrase")
+_DESCENT = re.compile(
+    r"\b(?:initiali[sz]\w*|fine-?tun\w*|built\s+(?:up)?on|build\w*\s+(?:up)?on|based\s+on|continu\w*\s+(?:pre-?)?train"
+    r"|distill?\w*|extend\w*|follow-?up|successor|derived|warm-?start\w*|post-?train\w*)"
+    r"|基于|初始化|微调|继承|前身|升级版",
+    re.I,
+)
+
+
+def lineage_candidates(G: nx.DiGraph) -> dict[Any, str]:
+    """``{listed paper: why}`` for the listed papers whose citations may hold a lineage parent.
+
+    >>> from citegraph.graph.model import new_graph, add_paper, add_link
+    >>> G = new_graph()
+    >>> _ = add_paper(G, "w", title="Wan: Open Video Models", year=2025)
+    >>> _ = add_paper(G, "a", title="Wan-Alpha: Video with Alpha", year=2025, listed=True)
+    >>> _ = add_paper(G, "x", title="Other: A Paper", year=2025, listed=True)
+    >>> add_link(G, "a", "w", "cites"); add_link(G, "x", "w", "cites")
+    >>> lineage_candidates(G)
+    {'a': 'name relation'}
+    """
+    papers, aliases = _papers(G)
+    _, named = _text_statements(papers, aliases)
+    out: dict[Any, str] = {}
+    for n, d in G.nodes(data=True):
+        if not d.get("listed"):
+            continue
+        child = papers[n]
+        cited = [v for v in G.successors(n) if v != n and _cites(G, n, v)]
+        if not cited:
+            continue
+        why = _reason(G, child, [papers[v] for v in cited], aliases, named.get(n, {}))
+        if why:
+            out[n] = why
+    return out
+
+
+def _reason(G: nx.DiGraph, child: Any, cited: list[Any], aliases: dict[Any, set[str]],
+            named: dict[str, list[tuple[int, int]]]) -> str | None:
+    own = name_key(child.name) if child.name else ""
+    for parent in cited:
+        if not (parent.name and own):
+            continue
+        key = name_key(parent.name)
+        same_stem = child.parsed and parent.parsed and child.parsed.stem == parent.parsed.stem
+        if key != own and (same_stem and child.parsed.stem not in GENERIC_PREFIXES or (len(key) >= 3 and key in own)):
+            return "name relation"
+    for parent in cited:
+        forms = ([parent.name] if parent.name else []) + sorted(aliases.get(parent.id, ()))
+        if any(f in named for f in forms) and (not parent.name or name_key(parent.name) != own):
+            return "mention"
+    for parent in cited:
+        if _shared_authors(G.nodes[parent.id], G.nodes[child.id]):
+            return "shared authors"
+    if child.text and (_DESCENT.search(child.text) or _ANY_BEFORE_RX.search(child.text)):
+        if any(G.nodes[p.id].get("listed") and p.name for p in cited):
+            return "descent phrase"
+    return None
