@@ -53,6 +53,8 @@ __all__ = [
     "parse_name",
     "family_stem",
     "prose_casings",
+    "WELL_KNOWN_NAMES",
+    "well_known_names",
 ]
 
 # Acronyms and words that papers "propose" all the time but that name no
@@ -1129,3 +1131,36 @@ def prose_casings(name: str) -> list[str]:
     if len(name) >= 4 and name.isascii() and name.isalpha() and name.isupper():
         return [name.capitalize()]
     return []
+
+
+# Models everyone calls by a name their paper's title does not carry: the
+# title (as :func:`name_key` folds it) → the names, the usual one first.
+WELL_KNOWN_NAMES: dict[str, tuple[str, ...]] = {
+    name_key(title): names
+    for title, names in (
+        ("High-Resolution Image Synthesis with Latent Diffusion Models", ("LDM", "Stable Diffusion")),
+        ("Scaling Rectified Flow Transformers for High-Resolution Image Synthesis", ("SD3", "Stable Diffusion 3", "MM-DiT")),
+        ("Hierarchical Text-Conditional Image Generation with CLIP Latents", ("DALL-E 2", "unCLIP")),
+        ("Zero-Shot Text-to-Image Generation", ("DALL-E",)),
+        ("Photorealistic Text-to-Image Diffusion Models with Deep Language Understanding", ("Imagen",)),
+        ("Learning Transferable Visual Models From Natural Language Supervision", ("CLIP",)),
+        ("Visual Instruction Tuning", ("LLaVA",)),
+        ("Improved Baselines with Visual Instruction Tuning", ("LLaVA-1.5",)),
+        ("Language Models are Few-Shot Learners", ("GPT-3",)),
+        ("An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale", ("ViT",)),
+        ("Scalable Diffusion Models with Transformers", ("DiT",)),
+        ("Neural Discrete Representation Learning", ("VQ-VAE",)),
+        ("Flow Matching for Generative Modeling", ("Flow Matching",)),
+    )
+}
+
+
+def well_known_names(title: str | None) -> tuple[str, ...]:
+    """The names a paper goes by that its title does not give (:data:`WELL_KNOWN_NAMES`).
+
+    >>> well_known_names("High-Resolution Image Synthesis With Latent Diffusion Models")
+    ('LDM', 'Stable Diffusion')
+    >>> well_known_names("Janus: Decoupling Visual Encoding")
+    ()
+    """
+    return WELL_KNOWN_NAMES.get(name_key(title or ""), ())

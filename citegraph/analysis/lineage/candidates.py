@@ -14,18 +14,14 @@ from typing import Any
 import networkx as nx
 
 from citegraph.analysis.lineage.evidence import _cites, _papers, _shared_authors, _text_statements
-from citegraph.analysis.lineage.statements import _ANY_BEFORE_RX
-from citegraph.text.names import GENERIC_PREFIXES, name_key
+from citegraph.analysis.lineage.statements import statement
+from citegraph.text.names import GENERIC_PREFIXES, find_mentions, name_key, well_known_names
 
 __all__ = ["lineage_candidates", "CANDIDATE_REASONS"]
 
 CANDIDATE_REASONS = ("name relation", "mention", "shared authors", "descent phrase")
-_DESCENT = re.compile(
-    r"\b(?:initiali[sz]\w*|fine-?tun\w*|built\s+(?:up)?on|build\w*\s+(?:up)?on|based\s+on|continu\w*\s+(?:pre-?)?train"
-    r"|distill?\w*|extend\w*|follow-?up|successor|derived|warm-?start\w*|post-?train\w*)"
-    r"|基于|初始化|微调|继承|前身|升级版",
-    re.I,
-)
+# A model-like name the graph may not know ("Stable Diffusion", "Qwen2.5-7B"): capitalised words
+_NAMEISH = re.compile(r"(?<![\w-])[A-Z][\w.+-]*[A-Z0-9][\w.+-]*(?:\s[A-Z][\w.+-]*)?|(?<![\w-])[A-Z][a-z]+\s[A-Z][a-z]+")
 
 
 def lineage_candidates(G: nx.DiGraph) -> dict[Any, str]:
@@ -70,10 +66,15 @@ def _reason(G: nx.DiGraph, child: Any, cited: list[Any], aliases: dict[Any, set[
         forms = ([parent.name] if parent.name else []) + sorted(aliases.get(parent.id, ()))
         if any(f in named for f in forms) and (not parent.name or name_key(parent.name) != own):
             return "mention"
+        known = well_known_names(G.nodes[parent.id].get("title"))
+        if child.text and any(find_mentions(child.text, f) for f in known if name_key(f) != own):
+            return "mention"
     for parent in cited:
         if _shared_authors(G.nodes[parent.id], G.nodes[child.id]):
             return "shared authors"
-    if child.text and (_DESCENT.search(child.text) or _ANY_BEFORE_RX.search(child.text)):
-        if any(G.nodes[p.id].get("listed") and p.name for p in cited):
-            return "descent phrase"
+    if child.text and any(G.nodes[p.id].get("listed") and p.name for p in cited):
+        # the child states it builds on a name, known or not, and cites a listed model paper
+        for m in _NAMEISH.finditer(child.text):
+            if name_key(m.group(0)) != own and statement(child.text, m.start(), m.end()):
+                return "descent phrase"
     return None

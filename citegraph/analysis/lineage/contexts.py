@@ -36,12 +36,17 @@ _NOT_FIRST = frozenset(
 
 # Use, not descent: a frozen part, an encoder, a judge or reward, a baseline,
 # data made by it, or its abilities distilled (not its weights).
+_COMPARES_BEFORE = re.compile(
+    r"(?:\b(?:compare\w*|comparison|versus|vs\.?|against|than|outperform\w*|surpass\w*|unlike|beyond)"
+    r"|与|相比|不同于)\s*(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
 _USES_BEFORE = re.compile(
-    r"(?:\bfrozen|\b(?:compare\w*|comparison|versus|vs\.?|against|than|outperform\w*|surpass\w*|unlike)"
+    r"(?:\bfrozen"
     r"|\b(?:generated|produced|synthesi[sz]ed|annotated|labell?ed|rated|judged|scored|evaluated|guided|rewarded)"
     r"\s+(?:\w+\s+){0,2}(?:by|with|using)"
     r"|\b(?:prompt\w*|query\w*|ask\w*)"
-    r"|(?:使用|采用|利用)?冻结的?|与|相比)\s*(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"|(?:使用|采用|利用)?冻结的?)\s*(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
 _USES_AFTER = re.compile(
@@ -58,7 +63,8 @@ _USES_AFTER = re.compile(
 # Descent phrases contexts use beside those of :func:`statement`: "follows X",
 # "continue pre-training X", "fine-tune a pretrained X", "our accelerated X".
 _CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:follow(?:s|ed|ing)?|(?:start|initiali[sz]\w*|warm-?start\w*)\s+(?:\w+\s+){0,2}from"
+    r"(?:\b(?:follow(?:s|ed|ing)?|(?:start|warm-?start\w*)\s+(?:\w+\s+){0,2}from"
+    r"|initiali[sz]\w*\s+(?:\w+\s+){0,5}?(?:from|with|using)"
     r"|continu\w*\s+(?:the\s+)?(?:pre-?)?train\w*(?:\s+(?:of|on|from))?"
     r"|(?:fine-?tun\w*|post-?train\w*|adapt\w*|distill?\w*)\s+(?:\w+\s+){0,2}?(?:from\s+)?"
     r"|(?:accelerated|distilled|fine-?tuned|quantized|pruned|compressed|adapted)(?:\s+version\s+of)?)"
@@ -147,18 +153,24 @@ def learned_aliases(G: nx.DiGraph, taken: dict[str, Any]) -> dict[Any, dict[str,
     return out
 
 
-def uses_phrase(text: str, start: int, end: int) -> bool:
-    """True when the words around ``text[start:end]`` use the paper rather than descend from it.
+def uses_phrase(text: str, start: int, end: int) -> str | None:
+    """``"uses"`` when the words around ``text[start:end]`` use the paper rather than descend
+    from it (a part, a judge, its outputs), ``"compares"`` for a comparison, else ``None``.
 
     >>> t = "We use CLIP [12] as the frozen text encoder."
-    >>> uses_phrase(t, 7, 11), uses_phrase("We initialize from Chameleon [4].", 19, 28)
-    (True, False)
+    >>> uses_phrase(t, 7, 11), uses_phrase("Unlike Janus [3], we share one encoder.", 7, 12)
+    ('uses', 'compares')
+    >>> uses_phrase("We initialize from Chameleon [4].", 19, 28) is None
+    True
     """
     sentence_start = max(text.rfind(c, 0, start) for c in ".;。；!?\n") + 1
-    if _USES_BEFORE.search(text, max(sentence_start, start - 60), start):
-        return True
+    window = max(sentence_start, start - 60)
     after = _MARKER.sub("", text[end : end + 90], count=1)
-    return bool(_USES_AFTER.match(after))
+    if _USES_BEFORE.search(text, window, start) or _USES_AFTER.match(after):
+        return "uses"
+    if _COMPARES_BEFORE.search(text, window, start):
+        return "compares"
+    return None
 
 
 def _spans(ctx: str, forms: Iterable[str]) -> list[tuple[int, int]]:
@@ -197,9 +209,10 @@ def context_statements(
                 named = _name_before(ctx, marks[0])
                 spans.append(named[:2] if named else marks[0].span())
             for start, end in sorted(set(spans)):
-                if uses_phrase(ctx, start, end):
+                use = uses_phrase(ctx, start, end)
+                if use == "uses":
                     uses.setdefault((parent, child), snippet(ctx, start, end))
-                elif _descends(ctx, start, end):
+                elif use is None and _descends(ctx, start, end):
                     builds.setdefault((parent, child), snippet(ctx, start, end))
     for key in builds:
         uses.pop(key, None)

@@ -29,6 +29,7 @@ from citegraph.text.names import (
     name_key,
     parse_name,
     prose_casings,
+    well_known_names,
 )
 
 __all__ = ["EVIDENCE_KINDS", "node_names", "date_order"]
@@ -120,6 +121,9 @@ def _node_names(G: nx.DiGraph, texts: dict[Any, str]) -> dict[Any, str]:
     out = {}
     for n, d in G.nodes(data=True):
         name = d.get("name") or _model_name(d.get("title"), texts[n] or None)
+        if not name:
+            known = well_known_names(d.get("title"))
+            name = known[0] if known else None
         if name and not is_generic(name):
             out[n] = clean_name(name)
     return out

@@ -28,7 +28,7 @@ from citegraph.analysis.lineage.families import (
 )
 from citegraph.analysis.lineage.contexts import context_statements
 from citegraph.analysis.lineage.scoring import WEIGHTS, _confidence, lineage_kind
-from citegraph.text.names import GENERIC_PREFIXES
+from citegraph.text.names import GENERIC_PREFIXES, well_known_names
 
 __all__ = ["WEIGHTS", "successors", "annotate_lineage"]
 
@@ -165,8 +165,13 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
     """
     papers, aliases = _papers(G)
     statements, named = _text_statements(papers, aliases)
-    forms_of = {p.id: ([p.name] if p.name else []) + sorted(aliases.get(p.id, ())) for p in papers.values()}
-    told, _ = context_statements(G, forms_of)
+    # a context binds a name to the cited paper, so there even the names its title does not give count
+    forms_of = {
+        p.id: list(dict.fromkeys(([p.name] if p.name else []) + sorted(aliases.get(p.id, ()))
+                                 + list(well_known_names(G.nodes[p.id].get("title")))))
+        for p in papers.values()
+    }
+    told, used = context_statements(G, forms_of)
     by_stem: dict[str, list[_Paper]] = defaultdict(list)
     for p in papers.values():
         if p.parsed:
@@ -209,7 +214,7 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
             if child.id in stated:
                 continue  # the text already names its family parent
             found = _family_parent(G, child, index, aliases, named, lines)
-            if found:
+            if found and (found[0].id, child.id) not in used:  # a context says it only uses the parent
                 parent, support = found
                 items = [_evidence("name", f"{child.name} is in the {display[stem]} family")]
                 candidates[(parent.id, child.id)] = items + support + [date_item(child, parent)]
@@ -217,7 +222,7 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
 
     # strong API evidence alone: an influential methodology citation among co-authors
     for u, v, d in G.edges(data=True):
-        if (v, u) in candidates or "cites" not in d.get("kinds", [d.get("kind")]):
+        if (v, u) in candidates or (v, u) in used or "cites" not in d.get("kinds", [d.get("kind")]):
             continue
         if not (d.get("is_influential") and "methodology" in (d.get("intents") or [])):
             continue

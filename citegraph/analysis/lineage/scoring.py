@@ -50,17 +50,17 @@ LINEAGE_KINDS = ("version", "derived")
 def lineage_kind(items: list[dict[str, str]], same_family: bool, parent: dict[str, Any], child: dict[str, Any]) -> str:
     """``version`` when the same team made both, else ``derived``.
 
-    The same team: shared authors or the same repository or organisation; a
-    family link whose team the graph cannot tell (no authors on one side) is
-    a version too.  Both author lists known and none shared: another team.
+    The same team: shared authors.  Both author lists known and none shared:
+    another team.  When the graph cannot tell (no authors on one side), a
+    family link or the same repository or organisation makes a version.
 
     >>> lineage_kind([dict(kind="authors", detail="1 shared: A")], False, {}, {})
     'version'
     >>> lineage_kind([], True, {"authors": ["A"]}, {"authors": ["B"]}), lineage_kind([], True, {}, {"authors": ["B"]})
     ('derived', 'version')
     """
-    if any(i["kind"] in ("authors", "repo") for i in items):
+    if any(i["kind"] == "authors" for i in items):
         return "version"
-    if same_family and not (parent.get("authors") and child.get("authors")):
-        return "version"
-    return "derived"
+    if parent.get("authors") and child.get("authors"):
+        return "derived"  # both teams known, no one in common (a list may link one repository for both)
+    return "version" if same_family or any(i["kind"] == "repo" for i in items) else "derived"
