@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -31,6 +32,9 @@ from citegraph.analysis.lineage.scoring import WEIGHTS, _confidence, lineage_kin
 from citegraph.text.names import GENERIC_PREFIXES, well_known_names
 
 __all__ = ["WEIGHTS", "successors", "annotate_lineage"]
+
+# Family members that are no model: a benchmark or data set named after the family (SEED-Bench)
+_NOT_A_MODEL_VARIANT = re.compile(r"(?:bench(?:mark)?|dataset|data|eval|arena|test)$")
 
 
 
@@ -211,8 +215,8 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
             continue
         index = _FamilyIndex(members)
         for child in members:
-            if child.id in stated:
-                continue  # the text already names its family parent
+            if child.id in stated or _NOT_A_MODEL_VARIANT.search(child.parsed.variant if child.parsed else ""):
+                continue  # the text already names its family parent, or SEED-Bench is a benchmark, not a SEED
             found = _family_parent(G, child, index, aliases, named, lines)
             if found and (found[0].id, child.id) not in used:  # a context says it only uses the parent
                 parent, support = found
