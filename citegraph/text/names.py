@@ -1140,7 +1140,8 @@ WELL_KNOWN_NAMES: dict[str, tuple[str, ...]] = {
     name_key(title): names
     for title, names in (
         ("High-Resolution Image Synthesis with Latent Diffusion Models", ("LDM", "Stable Diffusion")),
-        ("Scaling Rectified Flow Transformers for High-Resolution Image Synthesis", ("SD3", "Stable Diffusion 3", "MM-DiT")),
+        ("Scaling Rectified Flow Transformers for High-Resolution Image Synthesis",
+         ("SD3", "Stable Diffusion 3", "MM-DiT")),
         ("Hierarchical Text-Conditional Image Generation with CLIP Latents", ("DALL-E 2", "unCLIP")),
         ("Zero-Shot Text-to-Image Generation", ("DALL-E",)),
         ("Photorealistic Text-to-Image Diffusion Models with Deep Language Understanding", ("Imagen",)),

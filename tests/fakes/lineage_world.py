@@ -13,7 +13,8 @@ the paper cites.
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from tests.fakes.s2 import World
 from citegraph.lists.entry import Entry

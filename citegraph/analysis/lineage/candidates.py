@@ -24,7 +24,7 @@ CANDIDATE_REASONS = ("name relation", "mention", "shared authors", "descent phra
 _NAMEISH = re.compile(r"(?<![\w-])[A-Z][\w.+-]*[A-Z0-9][\w.+-]*(?:\s[A-Z][\w.+-]*)?|(?<![\w-])[A-Z][a-z]+\s[A-Z][a-z]+")
 
 
-def lineage_candidates(G: nx.DiGraph) -> dict[Any, str]:
+def lineage_candidates(G: nx.DiGraph[Any]) -> dict[Any, str]:
     """``{listed paper: why}`` for the listed papers whose citations may hold a lineage parent.
 
     >>> from citegraph.graph.model import new_graph, add_paper, add_link
@@ -52,7 +52,7 @@ def lineage_candidates(G: nx.DiGraph) -> dict[Any, str]:
     return out
 
 
-def _reason(G: nx.DiGraph, child: Any, cited: list[Any], aliases: dict[Any, set[str]],
+def _reason(G: nx.DiGraph[Any], child: Any, cited: list[Any], aliases: dict[Any, set[str]],
             named: dict[str, list[tuple[int, int]]]) -> str | None:
     own = name_key(child.name) if child.name else ""
     for parent in cited:

@@ -13,7 +13,8 @@ apart by :func:`uses_phrase`.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -108,7 +109,7 @@ def _name_before(ctx: str, marker: re.Match[str]) -> tuple[int, int, str] | None
     return start, start + len(name), name
 
 
-def edge_contexts(G: nx.DiGraph) -> Iterable[tuple[Any, Any, list[str]]]:
+def edge_contexts(G: nx.DiGraph[Any]) -> Iterable[tuple[Any, Any, list[str]]]:
     """``(citing, cited, contexts)`` for every ``cites`` edge with contexts."""
     for u, v, d in G.edges(data=True):
         contexts = d.get("contexts")
@@ -116,7 +117,7 @@ def edge_contexts(G: nx.DiGraph) -> Iterable[tuple[Any, Any, list[str]]]:
             yield u, v, [c for c in contexts if isinstance(c, str) and c.strip()]
 
 
-def learned_aliases(G: nx.DiGraph, taken: dict[str, Any]) -> dict[Any, dict[str, str]]:
+def learned_aliases(G: nx.DiGraph[Any], taken: dict[str, Any]) -> dict[Any, dict[str, str]]:
     """Names the contexts give cited papers: ``{paper: {name key: name as written}}``.
 
     Only from contexts with one citation marker (the marker is the cited
@@ -174,14 +175,14 @@ def uses_phrase(text: str, start: int, end: int) -> str | None:
 
 
 def _spans(ctx: str, forms: Iterable[str]) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for form in forms:
         spans.extend(m.span() for m in find_mentions(ctx, form))
     return sorted(set(spans))
 
 
 def context_statements(
-    G: nx.DiGraph, forms_of: dict[Any, list[str]]
+    G: nx.DiGraph[Any], forms_of: dict[Any, list[str]]
 ) -> tuple[dict[tuple[Any, Any], str], dict[tuple[Any, Any], str]]:
     """Builds-on and uses statements in the contexts of each child → parent citation.
 
@@ -196,7 +197,8 @@ def context_statements(
     >>> add_link(G, "c", "p", "cites", contexts=["Our model is initialized from Chameleon [45]."])
     >>> add_link(G, "c", "u", "cites", contexts=["We use CLIP [12] as the text encoder."])
     >>> context_statements(G, {"p": ["Chameleon"], "u": ["CLIP"]})
-    ({('p', 'c'): 'Our model is initialized from Chameleon [45].'}, {('u', 'c'): 'We use CLIP [12] as the text encoder.'})
+    ({('p', 'c'): 'Our model is initialized from Chameleon [45].'},
+     {('u', 'c'): 'We use CLIP [12] as the text encoder.'})
     """
     builds: dict[tuple[Any, Any], str] = {}
     uses: dict[tuple[Any, Any], str] = {}

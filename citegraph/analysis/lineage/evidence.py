@@ -14,7 +14,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import networkx as nx
 
@@ -36,7 +37,9 @@ __all__ = ["EVIDENCE_KINDS", "node_names", "date_order"]
 
 # Every kind of evidence item a link can carry, in the order the module docstring
 # documents them; _evidence refuses any other, so the two cannot drift apart.
-EVIDENCE_KINDS = ("text", "context", "citation", "intent", "influential", "authors", "name", "repo", "mention", "list", "date")
+EVIDENCE_KINDS = (
+    "text", "context", "citation", "intent", "influential", "authors", "name", "repo", "mention", "list", "date"
+)
 
 _ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.(\d{4,5})")
 
@@ -106,7 +109,7 @@ def _prose(text: str) -> str:
 _model_name = lru_cache(maxsize=16384)(model_name)  # remembered like _prose
 
 
-def node_names(G: nx.DiGraph) -> dict[Any, str]:
+def node_names(G: nx.DiGraph[Any]) -> dict[Any, str]:
     """The model name of each paper that has one: the ``name`` attribute, else extracted.
 
     >>> from citegraph.graph.model import new_graph, add_paper
@@ -117,7 +120,7 @@ def node_names(G: nx.DiGraph) -> dict[Any, str]:
     return _node_names(G, {n: _own_text(d) for n, d in G.nodes(data=True)})
 
 
-def _node_names(G: nx.DiGraph, texts: dict[Any, str]) -> dict[Any, str]:
+def _node_names(G: nx.DiGraph[Any], texts: dict[Any, str]) -> dict[Any, str]:
     out = {}
     for n, d in G.nodes(data=True):
         name = d.get("name") or _model_name(d.get("title"), texts[n] or None)
@@ -170,7 +173,7 @@ def _long_forms(text: str) -> list[re.Match[str]]:
     return out
 
 
-def _aliases(G: nx.DiGraph, names: dict[Any, str], texts: dict[Any, str]) -> dict[Any, set[str]]:
+def _aliases(G: nx.DiGraph[Any], names: dict[Any, str], texts: dict[Any, str]) -> dict[Any, set[str]]:
     """Other names a paper goes by, from the list's own text.
 
     * the title's parenthesised alias: ``xGen-MM (BLIP-3)``;
@@ -240,7 +243,7 @@ class _Paper:
     sources: tuple[tuple[int, str], ...] = ()
 
 
-def _papers(G: nx.DiGraph) -> tuple[dict[Any, _Paper], dict[Any, set[str]]]:
+def _papers(G: nx.DiGraph[Any]) -> tuple[dict[Any, _Paper], dict[Any, set[str]]]:
     """Every paper's name, date and words, and the other names it goes by.
 
     Names the citation contexts give a paper (:func:`learned_aliases`) join its
@@ -303,7 +306,7 @@ def _not_earlier(child: _Paper, parent: _Paper) -> bool:
     return order == 1 or (order == 0 and not (child.date[1] and parent.date[1]))  # type: ignore[index]
 
 
-def _cites(G: nx.DiGraph, u: Any, v: Any) -> bool:
+def _cites(G: nx.DiGraph[Any], u: Any, v: Any) -> bool:
     if not G.has_edge(u, v):
         return False
     d = G.edges[u, v]
@@ -324,7 +327,7 @@ def _evidence(kind: str, detail: str, source: str | None = None) -> dict[str, st
     return item
 
 
-def _citation_evidence(G: nx.DiGraph, child: Any, parent: Any) -> list[dict[str, str]]:
+def _citation_evidence(G: nx.DiGraph[Any], child: Any, parent: Any) -> list[dict[str, str]]:
     """``citation`` (with ``intent``, ``influential``) when one of the two cites the other.
 
     The child citing the parent is the usual case; the parent citing the
@@ -338,7 +341,8 @@ def _citation_evidence(G: nx.DiGraph, child: Any, parent: Any) -> list[dict[str,
     d = G.edges[child, parent]
     # two versions of preprints citing each other: the dates chose the direction
     back = _cites(G, parent, child)
-    out = [_evidence("citation", "the child cites the parent" + (" (and is cited back: a cycle broken by date)" if back else ""))]
+    cycle = " (and is cited back: a cycle broken by date)" if back else ""
+    out = [_evidence("citation", "the child cites the parent" + cycle)]
     if "methodology" in (d.get("intents") or []):
         out.append(_evidence("intent", "the API marks the citation methodology"))
     if d.get("is_influential"):
@@ -347,7 +351,7 @@ def _citation_evidence(G: nx.DiGraph, child: Any, parent: Any) -> list[dict[str,
 
 
 def _support(
-    G: nx.DiGraph, child: _Paper, parent: _Paper, lines: dict[str, list[int]] | None = None
+    G: nx.DiGraph[Any], child: _Paper, parent: _Paper, lines: dict[str, list[int]] | None = None
 ) -> list[dict[str, str]]:
     """Evidence tying two papers beyond their names: citation, authors, repository, list.
 
@@ -382,7 +386,7 @@ def _notes(d: dict[str, Any]) -> str:
     return text if _TWO_LETTERS.search(text) else ""
 
 
-def _source_lines(G: nx.DiGraph) -> dict[str, list[int]]:
+def _source_lines(G: nx.DiGraph[Any]) -> dict[str, list[int]]:
     """The lines of each list file that name a paper, sorted."""
     out: dict[str, list[int]] = defaultdict(list)
     for _, d in G.nodes(data=True):

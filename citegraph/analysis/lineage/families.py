@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -45,6 +46,7 @@ class _FamilyIndex:
                 # -i: among equal versions and dates, the member listed first ranks first
                 groups[p.parsed.variant].append(((p.parsed.version or 0.0, p.date, -i), p))
         self.groups = {v: sorted(g, key=lambda t: t[0]) for v, g in groups.items()}
+        self.versions = {v: [t[0][0] for t in g] for v, g in self.groups.items()}
 
     def parents(self, child: _Paper) -> Iterable[_Paper]:
         """Eligible family parents of ``child``, best first (see the module docstring).
@@ -59,7 +61,7 @@ class _FamilyIndex:
         cv = c.version or 0.0
         # same variant, lower version: "the same model again" or a homonym otherwise
         group = self.groups.get(c.variant, [])
-        below = bisect.bisect_left(group, (cv,), key=lambda t: t[0])
+        below = bisect.bisect_left(self.versions.get(c.variant, []), cv)
         for k in range(below - 1, -1, -1):
             p = group[k][1]
             if p.id != child.id and _not_earlier(child, p):
@@ -80,7 +82,7 @@ def _ties(items: list[dict[str, str]]) -> bool:
 
 
 def _family_parent(
-    G: nx.DiGraph,
+    G: nx.DiGraph[Any],
     child: _Paper,
     index: _FamilyIndex,
     aliases: dict[Any, set[str]],
@@ -102,7 +104,7 @@ def _family_parent(
     for p in elders:
         by_name[name_key(p.name or "")].append(p)
     weak: tuple[_Paper, list[dict[str, str]]] | None = None
-    for key, group in by_name.items():  # in the order of each name's closest elder
+    for group in by_name.values():  # in the order of each name's closest elder
         scored = []
         for parent in group:
             support = _support(G, child, parent, lines)
@@ -118,27 +120,28 @@ def _family_parent(
 
 
 def _settle_homonyms(
-    G: nx.DiGraph,
+    G: nx.DiGraph[Any],
     papers: dict[Any, _Paper],
     candidates: dict[tuple[Any, Any], list[dict[str, str]]],
     family_of: dict[tuple[Any, Any], str | None],
-    keep: set[tuple[Any, Any]] = frozenset(),  # type: ignore[assignment]
+    bound: frozenset[tuple[Any, Any]] = frozenset(),
 ) -> None:
     """Where a child's statement names several earlier papers of one name, keep one or none.
 
     "CoDi-2 extends CoDi" fits both CoDi papers; only citation, authors or a
     repository can say which.  The best supported of those with such evidence
     stays (the most confident, then the latest); without any, none does.
+    ``bound``: pairs a citation context ties, which win over the rest.
     """
     groups: dict[tuple[Any, str], list[tuple[Any, Any]]] = defaultdict(list)
     for pid, cid in candidates:
         if papers[pid].name:
             groups[(cid, name_key(papers[pid].name))].append((pid, cid))
-    for (cid, _), keys in groups.items():
+    for keys in groups.values():
         if len(keys) < 2:
             continue
-        if any(k in keep for k in keys):  # a citation context names exactly one of them
-            tied = [k for k in keys if k in keep]
+        if any(k in bound for k in keys):  # a citation context names exactly one of them
+            tied = [k for k in keys if k in bound]
         else:
             tied = [k for k in keys if _ties(candidates[k])]
         keep = max(
@@ -151,7 +154,7 @@ def _settle_homonyms(
                 del candidates[k], family_of[k]
 
 
-class _FamilyNames(dict):
+class _FamilyNames(dict[str, str]):
     """``stem -> display name``, worked out for the families that links use only."""
 
     def __init__(self, by_stem: dict[str, list[_Paper]]) -> None:

@@ -38,7 +38,7 @@ _NOT_A_MODEL_VARIANT = re.compile(r"(?:bench(?:mark)?|dataset|data|eval|arena|te
 
 
 
-def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+def successors(G: nx.DiGraph[Any], *, min_confidence: float = 0.0) -> list[dict[str, Any]]:
     """Successor links ``parent → child`` with evidence and confidence.
 
     Parameters
@@ -202,12 +202,12 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
         if (pid, cid) in told:
             items.append(_evidence("context", told[(pid, cid)], "context"))
         items += _support(G, child, parent, lines)
-        same = parent.parsed and child.parsed and parent.parsed.stem == child.parsed.stem
-        if same:
-            items.append(_evidence("name", f"{child.name} is in the {display[child.parsed.stem]} family"))
+        stem = child.parsed.stem if parent.parsed and child.parsed and parent.parsed.stem == child.parsed.stem else None
+        if stem is not None:
+            items.append(_evidence("name", f"{child.name} is in the {display[stem]} family"))
         candidates[(pid, cid)] = items + [date_item(child, parent)]
-        family_of[(pid, cid)] = display[child.parsed.stem] if same else None
-    _settle_homonyms(G, papers, candidates, family_of, keep=set(told))
+        family_of[(pid, cid)] = display[stem] if stem is not None else None
+    _settle_homonyms(G, papers, candidates, family_of, bound=frozenset(told))
 
     stated = {cid for (pid, cid), fam in family_of.items() if fam}
     for stem, members in by_stem.items():
@@ -240,7 +240,7 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
             candidates[(v, u)] = support + [date_item(child, parent)]
             family_of[(v, u)] = None
 
-    links = []
+    links: list[dict[str, Any]] = []
     for (pid, cid), items in candidates.items():
         conf = _confidence(items, G, cid, pid)
         if conf < min_confidence:
@@ -255,22 +255,26 @@ def successors(G: nx.DiGraph, *, min_confidence: float = 0.0) -> list[dict[str, 
                 "kind": lineage_kind(items, family_of[(pid, cid)] is not None, G.nodes[pid], G.nodes[cid]),
             }
         )
-    links.sort(key=lambda l: (_sort_date(papers[l["parent"]["id"]]), _sort_date(papers[l["child"]["id"]]), str(l["child"]["id"])))
+    links.sort(key=lambda link: (
+        _sort_date(papers[link["parent"]["id"]]), _sort_date(papers[link["child"]["id"]]), str(link["child"]["id"])
+    ))
     return links
 
 
-def _paper_dict(G: nx.DiGraph, p: _Paper) -> dict[str, Any]:
+def _paper_dict(G: nx.DiGraph[Any], p: _Paper) -> dict[str, Any]:
     d = G.nodes[p.id]
-    return {"id": p.id, "arxiv": d.get("arxiv"), "title": d.get("title"), "name": p.name, "year": d.get("year") or (p.date[0] if p.date else None)}
+    year = d.get("year") or (p.date[0] if p.date else None)
+    return {"id": p.id, "arxiv": d.get("arxiv"), "title": d.get("title"), "name": p.name, "year": year}
 
 
-def annotate_lineage(G: nx.DiGraph, links: list[dict[str, Any]] | None = None) -> int:
+def annotate_lineage(G: nx.DiGraph[Any], links: list[dict[str, Any]] | None = None) -> int:
     """Record successor links in ``G`` as ``builds_on`` edges child → parent; return how many.
 
     >>> from citegraph.graph.model import new_graph, add_paper
     >>> G = new_graph()
     >>> _ = add_paper(G, "a", title="Chameleon: Mixed-Modal Models", arxiv="2405.09818")
-    >>> _ = add_paper(G, "b", title="Anole: An Open Model", arxiv="2407.06135", text="We build Anole on top of Chameleon.")
+    >>> _ = add_paper(G, "b", title="Anole: An Open Model", arxiv="2407.06135",
+    ...               text="We build Anole on top of Chameleon.")
     >>> annotate_lineage(G), G.edges["b", "a"]["kind"], G.edges["b", "a"]["confidence"]
     (1, 'builds_on', 0.715)
     """

@@ -18,7 +18,7 @@ from citegraph.text.wording import plural
 
 __all__ = ["families", "lineage_report"]
 
-def families(G: nx.DiGraph, *, links: list[dict[str, Any]] | None = None) -> dict[str, list[Any]]:
+def families(G: nx.DiGraph[Any], *, links: list[dict[str, Any]] | None = None) -> dict[str, list[Any]]:
     """Model families: papers sharing a name stem *and* tied by a successor link.
 
     Homonyms share a stem but no evidence, so they are not put together.
@@ -40,7 +40,7 @@ def families(G: nx.DiGraph, *, links: list[dict[str, Any]] | None = None) -> dic
     """
     if links is None:
         links = successors(G)
-    H = nx.Graph()
+    H: nx.Graph[Any] = nx.Graph()
     labels: dict[Any, str] = {}
     for l in links:
         if l["family"]:
@@ -69,9 +69,7 @@ def _brief(link: dict[str, Any]) -> str:
         elif e["kind"] == "authors":
             n = int(e["detail"].split()[0])
             parts.append(f"{n} shared author{'s' if n != 1 else ''}")
-        elif e["kind"] in ("repo",):
-            parts.append(e["detail"])
-        elif e["kind"] == "date":
+        elif e["kind"] in ("repo",) or e["kind"] == "date":
             parts.append(e["detail"])
         else:
             parts.append(e["kind"])
@@ -150,7 +148,7 @@ def _trees(links: list[dict[str, Any]], fmt: str) -> list[str]:
 
 
 def lineage_report(
-    G: nx.DiGraph,
+    G: nx.DiGraph[Any],
     *,
     fmt: str = "text",
     family: str | None = None,
@@ -210,7 +208,7 @@ def lineage_report(
         payload: Any = links if field is None else {"links": links, **field}
         return json.dumps(payload, ensure_ascii=False, indent=1, default=str)
     lines: list[str] = []
-    H = nx.Graph()
+    H: nx.Graph[Any] = nx.Graph()
     for l in links:
         H.add_edge(l["parent"]["id"], l["child"]["id"])
     if fmt == "md":
@@ -255,7 +253,7 @@ def lineage_report(
 _SHOWN_DROPPED = 10
 
 
-def _field_lineage(G: nx.DiGraph, links: list[dict[str, Any]], members: set[Any] | None) -> dict[str, Any]:
+def _field_lineage(G: nx.DiGraph[Any], links: list[dict[str, Any]], members: set[Any] | None) -> dict[str, Any]:
     """The main path as papers, and the citations left out of it (touching ``members`` if given)."""
     result = main_path(G)  # the imported function: only inside lineage_report does its flag shadow it
     named = _link_names(links)
@@ -279,7 +277,7 @@ def _link_names(links: list[dict[str, Any]]) -> dict[Any, str]:
     return {l[side]["id"]: l[side]["name"] for l in links for side in ("parent", "child")}
 
 
-def _back_in_time(G: nx.DiGraph, earlier: Any, later: Any) -> bool:
+def _back_in_time(G: nx.DiGraph[Any], earlier: Any, later: Any) -> bool:
     """True when ``later`` (next on the path) is dated before ``earlier``: by month when both
     have an arXiv month, else by year."""
     a, b = _date_key(G.nodes[earlier]), _date_key(G.nodes[later])
@@ -291,7 +289,7 @@ def _back_in_time(G: nx.DiGraph, earlier: Any, later: Any) -> bool:
 
 
 def _field_lines(
-    G: nx.DiGraph, links: list[dict[str, Any]], field: dict[str, Any], fmt: str, family: str | None
+    G: nx.DiGraph[Any], links: list[dict[str, Any]], field: dict[str, Any], fmt: str, family: str | None
 ) -> list[str]:
     """The main path and the citations left out of it, as text or Markdown lines."""
     md = fmt == "md"
@@ -339,7 +337,7 @@ def _field_lines(
     return lines
 
 
-def _short(G: nx.DiGraph, n: Any, names: dict[Any, str]) -> str:
+def _short(G: nx.DiGraph[Any], n: Any, names: dict[Any, str]) -> str:
     d = G.nodes[n]
     return f"{names.get(n) or d.get('name') or shorten(str(d.get('title') or n), 80)} [{n}]"
 
@@ -349,13 +347,14 @@ def _filter_family(links: list[dict[str, Any]], family: str) -> tuple[list[dict[
     from citegraph.errors import UsageError
 
     want = {name_key(family), family_stem(family)}
-    H = nx.Graph()
+    H: nx.Graph[Any] = nx.Graph()
     hit = set()
     for l in links:
         H.add_edge(l["parent"]["id"], l["child"]["id"])
         for side in ("parent", "child"):
             name = l[side].get("name") or ""
-            if l["family"] and name_key(l["family"]) in want or name and (name_key(name) in want or family_stem(name) in want):
+            in_family = bool(l["family"]) and name_key(l["family"]) in want
+            if in_family or name and (name_key(name) in want or family_stem(name) in want):
                 hit.add(l[side]["id"])
     if not hit:
         raise UsageError(f"no lineage for family {family!r}")

@@ -22,7 +22,7 @@ WEIGHTS = {
 
 
 
-def _weight(item: dict[str, str], G: nx.DiGraph, child: Any, parent: Any) -> float:
+def _weight(item: dict[str, str], G: nx.DiGraph[Any], child: Any, parent: Any) -> float:
     kind = item["kind"]
     if kind == "authors":
         n = int(item["detail"].split()[0])
@@ -33,7 +33,7 @@ def _weight(item: dict[str, str], G: nx.DiGraph, child: Any, parent: Any) -> flo
     return WEIGHTS.get(kind, 0.0)
 
 
-def _confidence(items: list[dict[str, str]], G: nx.DiGraph, child: Any, parent: Any) -> float:
+def _confidence(items: list[dict[str, str]], G: nx.DiGraph[Any], child: Any, parent: Any) -> float:
     miss = 1.0
     for item in items:
         miss *= 1.0 - _weight(item, G, child, parent)

@@ -57,7 +57,8 @@ _BEFORE = [
     r"(?:tokenizers?|backbones?)\s*\(?\s*(?:e\.g\.,?|such\s+as|like|i\.e\.,?|from|of)\s+(?:the\s+)?",
 ]
 _AFTER = {
-    r"基于\s*(?:[^，。；]{0,12}的)?\s*": r"\s*(?:模型|架构|框架)?\s*(?:进行)?(?:构建|开发|训练|微调|初始化|打造|改进|扩展)"
+    r"基于\s*(?:[^，。；]{0,12}的)?\s*":
+    r"\s*(?:模型|架构|框架)?\s*(?:进行)?(?:构建|开发|训练|微调|初始化|打造|改进|扩展)"
     r"|\s*[，,]\s*(?:我们|本文)(?:进一步)?(?:构建|开发|训练|打造)",
     r"在\s*(?:[^，。；]{0,8}的)?\s*": r"\s*(?:模型|架构)?\s*(?:的)?基础上",
     r"以\s*": r"\s*(?:模型)?为(?:基础|基座|骨干|起点|初始化)",
@@ -195,10 +196,12 @@ def statement(text: str, start: int, end: int, others: tuple[tuple[int, int], ..
     >>> t = "BetaNet is evaluated against AlphaNet, which builds on GammaNet."
     >>> statement(t, 55, 63) is None, statement(t, 55, 63, ((29, 37),)) is None
     (True, True)
-    >>> bool(statement("We build on Foo, Bar and more.", 17, 20)), bool(statement("We build on Foo, Bar and more.", 17, 20, ((12, 15),)))
+    >>> t = "We build on Foo, Bar and more."
+    >>> bool(statement(t, 17, 20)), bool(statement(t, 17, 20, ((12, 15),)))
     (False, True)
     >>> [bool(statement(s, s.index("Foo"), s.index("Foo") + 3)) for s in
-    ...  ("Bar is built on Foo.", "Bar is not built on Foo.", "Rather than fine-tuning Foo, Bar starts anew.", "Bar并非基于Foo构建。")]
+    ...  ("Bar is built on Foo.", "Bar is not built on Foo.",
+    ...   "Rather than fine-tuning Foo, Bar starts anew.", "Bar并非基于Foo构建。")]
     [True, False, False, False]
     """
     after = text[end : end + 40]
