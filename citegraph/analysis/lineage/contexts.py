@@ -51,6 +51,7 @@ _USES_BEFORE = re.compile(
     re.I,
 )
 _USES_AFTER = re.compile(
+    r"\s*(?:guides?|guiding|steers?|judges?|rewards?|annotates?|captions?|labels?|supervises?)\b|"
     r"(?:['’]s)?\s*(?:\w+\s+){0,2}?"
     r"(?:(?:text|image|vision|visual|audio)\s+encoders?|encoders?|as\s+(?:a|an|the|our)\s+(?:frozen\s+)?"
     r"(?:\w+\s+){0,2}(?:encoder|judge|evaluator|critic|reward|teacher|annotator|labell?er|captioner|guid\w*|baseline)"
