@@ -77,7 +77,16 @@ _CONTEXT_BEFORE = re.compile(
 
 
 def _descends(ctx: str, start: int, end: int) -> bool:
-    """A builds-on phrase around ``ctx[start:end]``: :func:`statement`'s or a context's own."""
+    """A builds-on phrase around ``ctx[start:end]``: :func:`statement`'s or a context's own.
+
+    A marker right after the name is read past: "Janus-Pro [6] as our base model".
+
+    >>> _descends("We adopt Janus-Pro [6] as our base model.", 9, 18)
+    True
+    """
+    mark = _MARKER.match(ctx, end)
+    if mark and ctx[start:end] != mark.group(0).strip():
+        ctx = ctx[:end] + ctx[mark.end():]
     if statement(ctx, start, end):
         return True
     sentence_start = max(ctx.rfind(c, 0, start) for c in ".;。；!?\n") + 1
