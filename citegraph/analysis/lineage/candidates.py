@@ -21,6 +21,14 @@ __all__ = ["lineage_candidates", "CANDIDATE_REASONS"]
 
 CANDIDATE_REASONS = ("name relation", "mention", "shared authors", "descent phrase")
 # A model-like name the graph may not know ("Stable Diffusion", "Qwen2.5-7B"): capitalised words
+# Words of descent strong enough to look for the parent in the contexts, whatever follows them
+_DESCENT = re.compile(
+    r"\b(?:initiali[sz]\w*\s+(?:\w+\s+){0,4}(?:from|with)|fine-?tun\w*\s+(?:\w+\s+){0,3}(?:from|on)"
+    r"|continu\w*\s+(?:pre-?)?train\w*|distill?\w*\s+(?:\w+\s+){0,3}from|warm-?start\w*"
+    r"|built\s+(?:up)?on\s+top|builds?\s+(?:up)?on)"
+    r"|(?:从|由)[^。，]{0,20}初始化|在[^。，]{0,20}的基础上|基于[^。，]{0,20}(?:初始化|微调|继续训练)|继续预训练",
+    re.I,
+)
 _NAMEISH = re.compile(r"(?<![\w-])[A-Z][\w.+-]*[A-Z0-9][\w.+-]*(?:\s[A-Z][\w.+-]*)?|(?<![\w-])[A-Z][a-z]+\s[A-Z][a-z]+")
 
 
@@ -74,6 +82,8 @@ def _reason(G: nx.DiGraph[Any], child: Any, cited: list[Any], aliases: dict[Any,
             return "shared authors"
     if child.text and any(G.nodes[p.id].get("listed") and p.name for p in cited):
         # the child states it builds on a name, known or not, and cites a listed model paper
+        if _DESCENT.search(child.text):
+            return "descent phrase"
         for m in _NAMEISH.finditer(child.text):
             if name_key(m.group(0)) != own and statement(child.text, m.start(), m.end()):
                 return "descent phrase"
