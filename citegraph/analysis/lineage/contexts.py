@@ -30,6 +30,12 @@ _MARKER = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z][\w.+'’-]*|\d[\w.+-]*)"
 _NAME_BEFORE = re.compile(rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,3}})\s*$")
+# Words that, all together, name a technique rather than a model ("Vision Transformer", "Diffusion Models")
+_PLAIN_WORDS = frozenset(
+    "diffusion model models transformer transformers network networks learning language vision visual image "
+    "images video videos large generative latent neural deep autoregressive masked multimodal foundation "
+    "flow flows matching rectified attention encoder decoder autoencoder autoencoders adversarial".split()
+)
 _NOT_FIRST = frozenset(
     "the we our this these that those in as for a an it its their to of on with by from and or but "
     "table figure fig section eq equation appendix following prior previous recent".split()
@@ -116,6 +122,8 @@ def _name_before(ctx: str, marker: re.Match[str]) -> tuple[int, int, str] | None
         return None
     if not (is_name_like(name) or (len(words) >= 2 and all(w[:1].isupper() for w in words))):
         return None
+    if len(words) >= 2 and all(w.lower().strip(".,;:") in _PLAIN_WORDS for w in words):
+        return None  # "Diffusion Models [12]" names a technique, not a model
     return start, start + len(name), name
 
 

@@ -230,6 +230,8 @@ def successors(G: nx.DiGraph[Any], *, min_confidence: float = 0.0) -> list[dict[
             continue
         if not (d.get("is_influential") and "methodology" in (d.get("intents") or [])):
             continue
+        if d.get("contexts") and (v, u) not in told:
+            continue  # the child's own sentences citing the parent are there, and state no descent
         child, parent = papers[u], papers[v]
         # undated order (same year, a month missing): the citation gives it, unless it runs both ways
         in_order = _later(child, parent) or (

@@ -6,6 +6,8 @@ from typing import Any
 
 import networkx as nx
 
+from citegraph.analysis.lineage.evidence import _people
+
 __all__ = ["WEIGHTS", "LINEAGE_KINDS", "lineage_kind"]
 
 WEIGHTS = {
@@ -58,9 +60,12 @@ def lineage_kind(items: list[dict[str, str]], same_family: bool, parent: dict[st
     'version'
     >>> lineage_kind([], True, {"authors": ["A"]}, {"authors": ["B"]}), lineage_kind([], True, {}, {"authors": ["B"]})
     ('derived', 'version')
+    >>> lineage_kind([], True, {"authors": ["Qwen Team"]}, {"authors": ["B"]})  # a team's name tells nothing
+    'version'
+
     """
     if any(i["kind"] == "authors" for i in items):
         return "version"
-    if parent.get("authors") and child.get("authors"):
+    if _people(tuple(parent.get("authors") or ())) and _people(tuple(child.get("authors") or ())):
         return "derived"  # both teams known, no one in common (a list may link one repository for both)
     return "version" if same_family or any(i["kind"] == "repo" for i in items) else "derived"
