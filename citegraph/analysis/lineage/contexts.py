@@ -68,10 +68,11 @@ _USES_AFTER = re.compile(
 )
 
 
-# Descent phrases contexts use beside those of :func:`statement`: "follows X",
+# Descent phrases contexts use beside those of :func:`statement`: "follows the architecture of X",
 # "continue pre-training X", "fine-tune a pretrained X", "our accelerated X".
 _CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:follow(?:s|ed|ing)?|(?:start|warm-?start\w*)\s+(?:\w+\s+){0,2}from"
+    r"(?:\b(?:follow(?:s|ed|ing)?\s+(?:the\s+)?(?:architecture|design|model|recipe|training\s+recipe)\s+of"
+    r"|(?:start|warm-?start\w*)\s+(?:\w+\s+){0,2}from"
     r"|initiali[sz]\w*\s+(?:\w+\s+){0,5}?(?:from|with|using)"
     r"|continu\w*\s+(?:the\s+)?(?:pre-?)?train\w*(?:\s+(?:of|on|from))?"
     r"|(?:fine-?tun\w*|post-?train\w*|adapt\w*|distill?\w*)\s+(?:\w+\s+){0,2}?(?:from\s+)?"
@@ -100,6 +101,16 @@ def _descends(ctx: str, start: int, end: int) -> bool:
     return bool(_CONTEXT_BEFORE.search(before)) and not re.search(
         r"\b(?:not|never|instead|rather|unlike|without)\b|不", before, re.I
     )
+
+
+# A bare marker ("initialized from [12]") must follow a cue about weights: "Based on [12], we
+# compute FID" and "Following [12], we evaluate" cite a procedure, not a model.
+_WEIGHTS_BEFORE_MARKER = re.compile(
+    r"\b(?:initiali[sz]\w*|warm-?start\w*|start\w*|fine-?tun\w*|continu\w*\s+(?:pre-?)?train\w*|distill?\w*)"
+    r"\s+(?:\w+\s+){0,5}?(?:from|with|on)\s+(?:the\s+|an?\s+)?(?:pre-?trained\s+)?"
+    r"(?:(?:weights|checkpoints?|models?|parameters)\s+(?:of\s+|from\s+)?)?$",
+    re.I,
+)
 
 
 def _markers(ctx: str) -> list[re.Match[str]]:
@@ -225,9 +236,16 @@ def context_statements(
         for ctx in contexts:
             marks = _markers(ctx)
             spans = _spans(ctx, forms)
+            bare = None
             if len(marks) == 1:
                 named = _name_before(ctx, marks[0])
-                spans.append(named[:2] if named else marks[0].span())
+                if named:
+                    spans.append(named[:2])
+                else:
+                    bare = marks[0].span()
+                    before = ctx[max(0, bare[0] - 80) : bare[0]].rstrip() + " "
+                    if _WEIGHTS_BEFORE_MARKER.search(before) and not uses_phrase(ctx, *bare):
+                        builds.setdefault((parent, child), snippet(ctx, *bare))
             for start, end in sorted(set(spans)):
                 use = uses_phrase(ctx, start, end)
                 if use == "uses":

@@ -107,3 +107,19 @@ def test_candidates_for_edge_details_are_the_papers_with_a_lineage_lead():
         add_link(G, child, "wan", "cites")
     add_link(G, "z", "ldm", "cites")
     assert lineage_candidates(G) == {"alpha": "name relation", "x": "shared authors", "z": "mention"}
+
+
+@pytest.mark.parametrize(
+    ("context", "descends"),
+    [
+        ("We initialize our model with the weights of [12].", True),
+        ("Our generator is fine-tuned from [12].", True),
+        ("Following [12], we evaluate with FID.", False),
+        ("Based on [12], we compute the FID.", False),
+        ("We use a frozen encoder initialized from [3] as the text encoder.", False),
+    ],
+)
+def test_a_bare_citation_marker_counts_only_after_words_about_weights(context, descends):
+    G = two_papers("Foo: A Model", "Bar: Another Model")
+    add_link(G, "c", "p", "cites", contexts=[context])
+    assert pairs(successors(G)) == ([("p", "c")] if descends else [])
