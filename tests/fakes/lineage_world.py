@@ -99,6 +99,27 @@ PAPERS: dict[str, tuple[list[str], str, str]] = {
     "2204.14198": (["Jean-Baptiste Alayrac", "Jeff Donahue", "Pauline Luc", "Antoine Miech"], "We introduce Flamingo, a family of Visual Language Models with the ability to rapidly adapt to novel tasks using only a handful of annotated examples.", ""),
     "2308.01390": (["Anas Awadalla", "Irena Gao", "Josh Gardner", "Jack Hessel", "Ludwig Schmidt"], "We introduce OpenFlamingo, a family of autoregressive vision-language models. OpenFlamingo is an effort to produce an open-source replication of DeepMind's Flamingo models.", ""),
     "2307.15189": (["Michael Moor", "Qian Huang", "Shirley Wu", "Michihiro Yasunaga", "Jure Leskovec"], "We propose Med-Flamingo, a multimodal few-shot learner adapted to the medical domain.", ""),
+    # --- held out: written after the rules were frozen, never tuned on (lineage_eval.csv, split=held-out)
+    "2309.15112": (["Pan Zhang", "Xiaoyi Dong", "Bin Wang", "Yuhang Cao", "Jiaqi Wang"], "We propose InternLM-XComposer, a vision-language large model that enables advanced image-text comprehension and composition.", ""),
+    "2401.16420": (["Xiaoyi Dong", "Pan Zhang", "Yuhang Zang", "Yuhang Cao", "Bin Wang", "Jiaqi Wang"], "We introduce InternLM-XComposer2, a cutting-edge vision-language model excelling in free-form text-image composition and comprehension.", ""),
+    "2407.03320": (["Pan Zhang", "Xiaoyi Dong", "Yuhang Zang", "Yuhang Cao", "Jiaqi Wang"], "We present InternLM-XComposer-2.5 (IXC-2.5), a versatile large-vision language model that supports long-contextual input and output.", ""),
+    "2312.16886": (["Xiangxiang Chu", "Limeng Qiao", "Xinyang Lin", "Shuang Xu", "Yang Yang"], "We present MobileVLM, a competent multimodal vision language model targeted to run on mobile devices.", ""),
+    "2402.03766": (["Xiangxiang Chu", "Limeng Qiao", "Xinyu Zhang", "Shuang Xu", "Fei Wei"], "We introduce MobileVLM V2, a family of significantly improved vision language models upon MobileVLM.", ""),
+    "2303.16199": (["Renrui Zhang", "Jiaming Han", "Aojun Zhou", "Peng Gao", "Yu Qiao"], "We present LLaMA-Adapter, a lightweight adaption method to efficiently fine-tune LLaMA into an instruction-following model.", ""),
+    "2304.15010": (["Peng Gao", "Jiaming Han", "Renrui Zhang", "Ziyi Lin", "Yu Qiao"], "We present LLaMA-Adapter V2, a parameter-efficient visual instruction model. We first augment LLaMA-Adapter by unlocking more learnable parameters.", ""),
+    "2408.15998": (["Min Shi", "Fuxiao Liu", "Shihao Wang", "Guilin Liu", "Zhiding Yu"], "We explore the design space for MLLMs using a mixture of vision encoders and resolutions, and present the Eagle family of models.", ""),
+    "2504.15271": (["Guo Chen", "Zhiqi Li", "Shihao Wang", "Guilin Liu", "Zhiding Yu"], "We introduce Eagle 2.5, a family of frontier vision-language models for long-context multimodal learning.", ""),
+    "2312.07533": (["Ji Lin", "Hongxu Yin", "Wei Ping", "Yao Lu", "Song Han"], "We introduce VILA, a visual language model family, and study the design options of VLM pre-training.", ""),
+    "2412.04468": (["Zhijian Liu", "Ligeng Zhu", "Baifeng Shi", "Yao Lu", "Song Han"], "We introduce NVILA, a family of open VLMs designed to optimize both efficiency and accuracy. Building on top of VILA, we improve its model architecture by scaling up the spatial and temporal resolutions.", ""),
+    "2304.08485": (["Haotian Liu", "Chunyuan Li", "Qingyang Wu", "Yong Jae Lee"], "We present LLaVA: Large Language and Vision Assistant, an end-to-end trained large multimodal model that connects a vision encoder and an LLM.", ""),
+    "2306.00890": (["Chunyuan Li", "Cliff Wong", "Sheng Zhang", "Haotian Liu", "Jianfeng Gao"], "We propose a cost-efficient approach for training a vision-language conversational assistant that can answer open-ended research questions of biomedical images.", ""),
+    "2311.03079": (["Weihan Wang", "Qingsong Lv", "Wenmeng Yu", "Wenyi Hong", "Jie Tang"], "We introduce CogVLM, a powerful open-source visual language foundation model with a trainable visual expert module.", ""),
+    "2312.08914": (["Wenyi Hong", "Weihan Wang", "Qingsong Lv", "Jiazheng Xu", "Jie Tang"], "We introduce CogAgent, an 18-billion-parameter visual language model specializing in GUI understanding and navigation.", ""),
+    "2405.20797": (["Shiyin Lu", "Yang Li", "Qing-Guo Chen", "Zhao Xu", "Weihua Luo"], "We propose Ovis, a novel MLLM architecture designed to structurally align visual and textual embeddings.", ""),
+    "2506.23044": (["Guo-Hua Wang", "Shanshan Zhao", "Xinjie Zhang", "Qing-Guo Chen", "Weihua Luo"], "We introduce Ovis-U1, a 3-billion-parameter unified model that integrates multimodal understanding, text-to-image generation, and image editing.", ""),
+    "2311.00571": (["Wei-Ge Chen", "Irina Spiridonova", "Jianwei Yang", "Jianfeng Gao", "Chunyuan Li"], "We introduce LLaVA-Interactive, a research prototype for multimodal human-AI interaction that combines three multimodal skills of pre-built AI models without additional model training.", ""),
+    "2407.15841": (["Mingze Xu", "Mingfei Gao", "Zhe Gan", "Hong-You Chen"], "We propose SlowFast-LLaVA, a training-free video large language model that captures detailed spatial semantics and long-range temporal context.", ""),
+    "2311.10122": (["Bin Lin", "Yang Ye", "Bin Zhu", "Jiaxi Cui", "Li Yuan"], "We present Video-LLaVA, which learns from a mixed dataset of images and videos with a visual representation unified before projection.", ""),
 }
 
 # (child, parent, contexts of the child citing the parent, intents)
@@ -153,6 +174,19 @@ CITATIONS: list[tuple[str, str, list[str], list[str]]] = [
     ("2412.10302", "2403.05525", ["DeepSeek-VL [40] adopts a hybrid vision encoder."], ["background"]),
     ("2510.26583", "2409.18869", ["Emu3.5 is initialized from Emu3 [65] and continues pre-training on video data."], ["methodology"]),
     ("2508.18265", "2504.10479", ["InternVL3.5 follows the ViT-MLP-LLM paradigm of InternVL3 [88]."], ["methodology"]),
+    # held out
+    ("2401.16420", "2309.15112", ["Compared with InternLM-XComposer [92], we adopt a Partial LoRA design."], ["result"]),
+    ("2407.03320", "2401.16420", ["IXC-2.5 inherits the architecture of InternLM-XComposer2 [14] and extends the resolution."], ["methodology"]),
+    ("2402.03766", "2312.16886", ["MobileVLM [8] uses a lightweight downsample projector."], ["background"]),
+    ("2304.15010", "2303.16199", ["LLaMA-Adapter [71] inserts zero-initialized attention into LLaMA."], ["methodology"]),
+    ("2504.15271", "2408.15998", ["Eagle 2.5 is trained from the Eagle [44] vision encoders with a new data recipe."], ["methodology"]),
+    ("2412.04468", "2312.07533", ["NVILA is built on top of VILA [36] and scales up its resolution."], ["methodology"]),
+    ("2306.00890", "2304.08485", ["We initialize LLaVA-Med with the general-domain LLaVA [24] and continue training on biomedical data."], ["methodology"]),
+    ("2312.08914", "2311.03079", ["CogAgent is built upon CogVLM [41] with an added high-resolution cross-module."], ["methodology"]),
+    ("2506.23044", "2405.20797", ["Ovis-U1 inherits the visual embedding table of Ovis [31]."], ["methodology"]),
+    ("2311.00571", "2304.08485", ["LLaVA-Interactive combines LLaVA [18] for visual chat, SEEM for segmentation and GLIGEN for editing."], ["background"]),
+    ("2407.15841", "2304.08485", ["We apply our SlowFast design to LLaVA [27] without any additional training."], ["methodology"]),
+    ("2311.10122", "2304.08485", ["LLaVA [30] aligns image features to the LLM with a projection layer."], ["background"]),
 ]
 
 
