@@ -68,3 +68,21 @@ def test_the_build_command_targets_by_default_and_no_edge_details_asks_nothing(t
                                    "--cache", str(tmp_path / "b.sqlite")])
         assert out.exit_code == 0, out.output
         assert server.count("references") == 0
+
+
+def test_the_fake_serves_contexts_and_tldrs_in_the_recorded_shapes(recorded_dir):
+    import json
+    import urllib.request
+
+    recorded = json.loads((recorded_dir / "Citation.json").read_text(encoding="utf-8"))
+    with FakeS2(world_of_three()) as server:
+        fields = "contexts,intents,contextsWithIntent,isInfluential,title"
+        with urllib.request.urlopen(f"{server.url}/paper/{0:040x}/citations?fields={fields}") as answer:
+            edge = json.loads(answer.read())["data"][0]
+        with urllib.request.urlopen(f"{server.url}/paper/{1:040x}?fields=title,tldr") as answer:
+            paper = json.loads(answer.read())
+    assert set(edge) == set(recorded)  # contexts, isInfluential, intents, contextsWithIntent, citingPaper
+    for key in ("contexts", "intents", "contextsWithIntent"):
+        assert isinstance(edge[key], list) and isinstance(recorded[key], list)
+    assert set(edge["contextsWithIntent"][0]) == set(recorded["contextsWithIntent"][0]) == {"context", "intents"}
+    assert paper["tldr"] == {"model": "tldr@v2.0.0", "text": "Wan-Alpha in one line."}
