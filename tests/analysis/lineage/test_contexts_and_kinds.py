@@ -123,3 +123,13 @@ def test_a_bare_citation_marker_counts_only_after_words_about_weights(context, d
     G = two_papers("Foo: A Model", "Bar: Another Model")
     add_link(G, "c", "p", "cites", contexts=[context])
     assert pairs(successors(G)) == ([("p", "c")] if descends else [])
+
+
+def test_a_referenced_paper_is_named_from_its_title_and_cased_as_the_contexts_write_it():
+    G = two_papers("Blip-2: Bootstrapping Language-Image Pre-training with Frozen Image Encoders",
+                   "InstructBLIP: Towards General-purpose Vision-Language Models", child_authors=("Ada Lovelace",))
+    G.nodes["p"]["listed"] = False
+    add_link(G, "c", "p", "cites", contexts=["InstructBLIP is initialized from a pre-trained BLIP-2 [20] model."])
+    (link,) = successors(G)
+    assert link["parent"]["name"] == "BLIP-2" and link["kind"] == "version"
+    assert link["evidence"][0]["kind"] == "context"
