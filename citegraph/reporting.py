@@ -36,6 +36,8 @@ __all__ = [
     "communities_frame",
     "OUTPUT_FILES",
     "COMMUNITY_COLUMNS",
+    "SuggestResult",
+    "suggest",
 ]
 
 # Every file report() writes, in the order a reader would open them.
@@ -412,3 +414,108 @@ def demo(out_dir: str | os.PathLike[str]) -> ReportResult:
     links from the notes, model families and years.
     """
     return report([example_list_path()], out_dir, fetch=False)
+
+
+# ------------------------------------------------------------------ suggest
+
+# Every file suggest() writes besides the edited lists (edited/<list file>).
+SUGGEST_FILES = ("suggestions.csv", "suggestions.json", "suggest.patch")
+
+
+@dataclass
+class SuggestResult:
+    """What :func:`suggest` found: the graph, the suggestions, the list patch and the files."""
+
+    graph: nx.DiGraph
+    suggestions: Any  # pandas.DataFrame, SUGGEST_COLUMNS
+    patch: Any  # citegraph.export.listpatch.ListPatch
+    files: dict[str, Path]
+    stats: dict[str, Any]
+    warnings: list[Any] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """Counts, requests, where the patch went and what found no section."""
+        s = self.stats
+        lines = [f"{plural(len(self.suggestions), 'suggestion')} from {plural(s.get('listed', 0), 'listed paper')}"
+                 f" ({s.get('requests', 0)} requests, {s.get('cache_hits', 0)} from cache)"]
+        added = sum(len(f.added) for f in self.patch.files)
+        if "patch" in self.files:
+            lines.append(f"The patch adds {plural(added, 'entry', 'entries')} to {plural(len(self.patch.files), 'list')}:"
+                         f" {self.files['patch']} (apply from this folder: git apply or patch -p1);"
+                         " edited copies in " + str(self.files["patch"].parent / "edited"))
+        if self.patch.skipped:
+            lines.append(f"{plural(len(self.patch.skipped), 'suggestion')} with no markdown section to go in"
+                         " (not in the patch)")
+        return "\n".join(lines)
+
+
+def _write_suggestions(frame: Any, out: Path, patch: Any) -> dict[str, Path]:
+    from citegraph.export.listpatch import write_list_patch
+    from citegraph.export.tables import frame_records, write_frame
+
+    out.mkdir(parents=True, exist_ok=True)
+    files = {name: out / name for name in SUGGEST_FILES[:2]}
+    with files["suggestions.csv"].open("w", encoding="utf-8", newline="") as fh:
+        write_frame(frame, "csv", fh)
+    files["suggestions.json"].write_text(json.dumps(frame_records(frame), ensure_ascii=False, indent=1) + "\n",
+                                         encoding="utf-8")
+    files.update(write_list_patch(patch, out, name="suggest.patch"))
+    return files
+
+
+def suggest(
+    lists: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str] | None = None,
+    *,
+    top: int | None = 50,
+    by: str = "evidence",
+    exclude: Sequence[str] = (),
+    root: str | os.PathLike[str] | None = None,
+    **fetch_options: Any,
+) -> SuggestResult:
+    """Papers the lists miss, best first, with why, their section, and a patch for the lists.
+
+    Fetches the lists' graph (with the papers citing the listed ones, unless
+    ``citations=False``), ranks its unlisted papers with
+    :func:`~citegraph.analysis.suggest.suggest_papers`, and writes
+    ``suggestions.csv``, ``suggestions.json``, ``suggest.patch`` (a unified diff
+    adding each suggestion to its section, in the section's entry format; paths
+    relative to ``root``, default the current folder) and ``edited/<list>``
+    into ``out_dir`` (nothing written when ``None``).
+
+    Parameters
+    ----------
+    lists
+        Paper list files.
+    top, by
+        How many suggestions, ranked how (``evidence``, ``local_citations``,
+        ``cocitation``); see :func:`~citegraph.analysis.suggest.suggest_papers`.
+    exclude
+        Keys of list entries to treat as unlisted (a hold-out check: does
+        ``suggest`` find them again?).
+    **fetch_options
+        As :func:`build`; ``citations`` defaults to True here.
+
+    Examples
+    --------
+    With ``S2_API_KEY`` set (the network is needed, so this is not run as a doctest)::
+
+        result = citegraph.suggest(["my-list.md"], "suggest-out/")
+        print(result.suggestions[["title", "section", "confidence"]].head())
+    """
+    from citegraph.analysis.lineage.core import successors
+    from citegraph.analysis.suggest import suggest_papers
+    from citegraph.export.listpatch import list_patch
+    from citegraph.fetch.pipeline import build as fetch_graph
+    from citegraph.lists.reader import read_lists
+
+    fetch_options.setdefault("citations", True)
+    built = fetch_graph(lists, exclude=exclude, **fetch_options)
+    G = built.graph
+    frame = suggest_papers(G, links=successors(G), top=top, by=by)
+    dropped = set(exclude)
+    entries = [e for e in read_lists(lists).entries if e.key not in dropped]
+    patch = list_patch(frame.to_dict("records"), entries, root=root)
+    files = _write_suggestions(frame, Path(out_dir), patch) if out_dir is not None else {}
+    return SuggestResult(graph=G, suggestions=frame, patch=patch, files=files, stats=dict(built.stats),
+                         warnings=list(built.warnings))

@@ -896,6 +896,8 @@ def build_from_entries(
 def build(
     lists: Sequence[str | os.PathLike[str]],
     options: FetchOptions | None = None,
+    *,
+    exclude: Iterable[str] = (),
     **fields: Any,
 ) -> BuildResult:
     """Read paper lists and build their citation graph through the chosen source (Semantic Scholar).
@@ -908,6 +910,9 @@ def build(
         A :class:`~citegraph.fetch.options.FetchOptions`; or give its fields as
         keywords (``cache=``, ``offline=``, ``citations=``, ...), the
         environment filling those not given.
+    exclude
+        Keys of list entries to leave out, as if the lists did not name them
+        (``citegraph suggest``'s hold-out check).
 
     Raises
     ------
@@ -938,6 +943,9 @@ def build(
         )
     with Cache(cache_path) as store:
         read = parse_documents(docs, cache=store)
+        if exclude:
+            dropped = set(exclude)
+            read = dataclasses.replace(read, entries=[e for e in read.entries if e.key not in dropped])
         client = None if options.offline else open_source(options)
         try:
             result = build_from_entries(
