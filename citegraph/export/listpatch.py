@@ -111,6 +111,31 @@ def _block_end(lines: list[str], start: int) -> int:
     return end
 
 
+def _kind(line: str) -> str | None:
+    """The shape of an entry's first line: ``table``, a list marker (``-``, ``1.``) or ``None``."""
+    if line.lstrip().startswith("|"):
+        return "table"
+    m = _MARKER.match(line)
+    if m:
+        return m.group(1) + ("1." if m.group(2)[:-1].isdigit() else m.group(2))
+    return None
+
+
+def _run_end(lines: list[str], start: int) -> int:
+    """The end of the run of same-shaped entries from ``start`` on: the section's last item,
+    whether or not the list reader took it for a paper."""
+    kind = _kind(lines[start])
+    end = _block_end(lines, start)
+    while kind is not None:
+        k = end + 1
+        while k < len(lines) and not lines[k].strip() and kind != "table":
+            k += 1
+        if k >= len(lines) or _kind(lines[k]) != kind:
+            break
+        end = _block_end(lines, k)
+    return end
+
+
 def _cells(line: str) -> list[str]:
     body = line.strip()
     body = body[1:] if body.startswith("|") else body
@@ -185,7 +210,8 @@ def entry_lines(block: Sequence[str], row: dict[str, Any], *, number: int | None
             mark = f"{number}{mark[-1]}"
         prefix, rest = f"{lead}{mark}{space}", first[marker.end():]
     else:
-        prefix, rest = first[: len(first) - len(first.lstrip())], first.lstrip()
+        quote = re.match(r"^\s*(?:>\s*)*", first)
+        prefix, rest = quote.group(0), first[quote.end():]  # type: ignore[union-attr]
     parts = []
     year, month = _date_of(row)
     if _DATE_TAG.match(rest) and year:
@@ -238,16 +264,24 @@ def _diff(original: str, edited: str, name: str) -> str:
 
 
 def _section_anchors(entries: Iterable[Entry]) -> dict[str, dict[str, list[tuple[int, Entry]]]]:
-    """section -> file -> [(line, entry)], entries in one section only preferred."""
+    """section -> file -> [(line, entry)]: entries named once, in one section, so that the
+    line is surely in that section (an entry named twice merges its sections)."""
     anchors: dict[str, dict[str, list[tuple[int, Entry]]]] = defaultdict(lambda: defaultdict(list))
     for entry in entries:
-        for source in entry.sources:
-            place = _split_source(source)
-            if place is None:
-                continue
-            for tag in entry.tags[:1] if len(entry.tags) > 1 else entry.tags:
-                anchors[tag][place[0]].append((place[1], entry))
+        places = [p for p in map(_split_source, entry.sources) if p is not None]
+        if len(places) == 1 and len(entry.tags) == 1:
+            anchors[entry.tags[0]][places[0][0]].append((places[0][1], entry))
     return anchors
+
+
+def _spaced(lines: list[str], starts: list[int]) -> bool:
+    """Whether the section's entries are separated by blank lines (two entries in a row say)."""
+    starts = sorted(set(starts))
+    for a, b in zip(starts, starts[1:]):
+        end = _block_end(lines, a)
+        if end + 1 < b:
+            return all(not line.strip() for line in lines[end + 1:b])
+    return False
 
 
 def list_patch(suggestions: Sequence[dict[str, Any]], entries: Sequence[Entry], *,
@@ -294,8 +328,8 @@ def list_patch(suggestions: Sequence[dict[str, Any]], entries: Sequence[Entry], 
         lines = texts[path].splitlines()
         line, entry = max(spots, key=lambda t: t[0])
         start = line - 1
-        end = _block_end(lines, start)
-        block = lines[start:end + 1]
+        block = lines[start:_block_end(lines, start) + 1]
+        end = _run_end(lines, start)
         number = None
         marker = _MARKER.match(block[0])
         if marker and marker.group(2)[:-1].isdigit():
@@ -305,8 +339,7 @@ def list_patch(suggestions: Sequence[dict[str, Any]], entries: Sequence[Entry], 
             key = (path, end)
             numbers[key] = numbers.get(key, int(marker.group(2)[:-1])) + step
             number = numbers[key]
-        spaced = end + 1 < len(lines) and not lines[end + 1].strip() or (start > 0 and not lines[start - 1].strip()
-                                                                           and not block[0].lstrip().startswith("|"))
+        spaced = _spaced(lines, [n - 1 for n, _ in spots if n - 1 < len(lines)])
         plans[path][end].append((row, entry_lines(block, row, number=number, template_title=entry.title), spaced))
     files = []
     for path, at in plans.items():

@@ -1,0 +1,54 @@
+"""``suggest`` finds listed papers taken out of the seed lists again (the hold-out of
+``benchmarks/bench_suggest.py``), in their own section, better than either signal alone."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+from click.testing import CliRunner
+
+from citegraph.cli import main
+from tests.fakes.s2 import World, sample_entries
+from tests.paths import ROOT
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_suggest", ROOT / "benchmarks" / "bench_suggest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_held_out_seed_papers_come_back_in_the_top_50_with_their_section(seed_files, tmp_path):
+    result = _bench().holdout(seed_files, seed=0, cache_dir=tmp_path)
+    held = result["held_out"]
+    for by in ("evidence", "local_citations", "cocitation"):
+        print(f"hold-out {by}: {result[by]['recalled']}/{held} in the top 50, "
+              f"{result[by]['right_section']} with the right section")
+    best = result["evidence"]
+    assert held >= 10
+    assert best["recalled"] >= held / 2
+    assert best["right_section"] > best["recalled"] / 2
+    assert best["recalled"] > max(result["local_citations"]["recalled"], result["cocitation"]["recalled"])
+
+
+def test_suggest_command_writes_the_table_files_and_a_patch(make_fake_s2, tmp_path, monkeypatch):
+    entries = sample_entries(12)
+    lst = tmp_path / "list.md"
+    lst.write_text("# Fake\n\n" + "".join(f"- [{e.title}](https://arxiv.org/abs/{e.arxiv})\n" for e in entries[:10]),
+                   encoding="utf-8")
+    world = World.from_entries(entries, seed=3, listed_refs=3, same_section=1.0)
+    server = make_fake_s2(world)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["suggest", str(lst), "--out", str(out), "--api-url", server.url,
+                                    "--cache", str(tmp_path / "c.sqlite"), "--min-interval", "0", "--quiet",
+                                    "--format", "json", "--top", "5"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert len(rows) == 5 and [r["rank"] for r in rows] == [1, 2, 3, 4, 5]
+    assert rows[0]["score"] >= rows[-1]["score"] and rows[0]["reasons"] and rows[0]["section"] == "Fake"
+    assert {p.name for p in out.iterdir()} >= {"suggestions.csv", "suggestions.json", "suggest.patch", "edited"}
+    assert "+- [" in (out / "suggest.patch").read_text(encoding="utf-8")
+    assert "requests" in res.stderr
