@@ -52,3 +52,23 @@ def test_suggest_command_writes_the_table_files_and_a_patch(make_fake_s2, tmp_pa
     assert {p.name for p in out.iterdir()} >= {"suggestions.csv", "suggestions.json", "suggest.patch", "edited"}
     assert "+- [" in (out / "suggest.patch").read_text(encoding="utf-8")
     assert "requests" in res.stderr
+    assert list(rows[0]) == _readme_columns("citegraph suggest --format csv|json")
+    header = (out / "suggestions.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.split(",") == _readme_columns("citegraph suggest --format csv|json")
+
+
+def _readme_columns(row: str) -> list[str]:
+    """The columns README's machine-readable table documents for ``row`` (its first backticked list)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(line for line in readme.splitlines() if line.startswith(f"| `{row.replace('|', chr(92) + '|')}`"))
+    return line.split("|")[3].split("`")[1].split(", ") if "`change`" not in line else []
+
+
+def test_watch_columns_are_change_then_the_suggest_columns():
+    from citegraph.analysis.suggest import SUGGEST_COLUMNS
+    from citegraph.analysis.watch import WATCH_COLUMNS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "| `citegraph watch --format csv\\|json` | `change`, then the columns of `suggest`" in readme
+    assert WATCH_COLUMNS == ["change", *SUGGEST_COLUMNS]
+    assert _readme_columns("citegraph suggest --format csv|json") == SUGGEST_COLUMNS
