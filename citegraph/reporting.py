@@ -516,7 +516,7 @@ def suggest(
     G = built.graph
     frame = suggest_papers(G, links=successors(G), top=top, by=by)
     dropped = set(exclude)
-    entries = [e for e in read_lists(lists).entries if e.key not in dropped]
+    entries = [e for e in read_lists([str(p) for p in lists]).entries if e.key not in dropped]
     patch = list_patch(frame.to_dict("records"), entries, root=root)
     files = _write_suggestions(frame, Path(out_dir), patch) if out_dir is not None else {}
     return SuggestResult(graph=G, suggestions=frame, patch=patch, files=files, stats=dict(built.stats),
@@ -654,7 +654,7 @@ def watch(
                             since_year=since_year if earlier is None else None)
     with Cache(options.cache_path()) as cache:
         cache.put_watch(key, state)
-    entries = read_lists(lists).entries
+    entries = read_lists([str(p) for p in lists]).entries
     patch = list_patch([r for r in changes.to_dict("records") if r["change"] != "new_version"], entries, root=root)
     files: dict[str, Path] = {}
     if out_dir is not None:

@@ -121,19 +121,19 @@ def _kind(line: str) -> str | None:
     return None
 
 
-def _run_end(lines: list[str], start: int) -> int:
-    """The end of the run of same-shaped entries from ``start`` on: the section's last item,
-    whether or not the list reader took it for a paper."""
+def _run_end(lines: list[str], start: int) -> tuple[int, int]:
+    """``(first line, last line)`` of the last item in the run of same-shaped items from
+    ``start`` on: the section's last item, whether or not the list reader took it for a paper."""
     kind = _kind(lines[start])
-    end = _block_end(lines, start)
+    last, end = start, _block_end(lines, start)
     while kind is not None:
         k = end + 1
         while k < len(lines) and not lines[k].strip() and kind != "table":
             k += 1
         if k >= len(lines) or _kind(lines[k]) != kind:
             break
-        end = _block_end(lines, k)
-    return end
+        last, end = k, _block_end(lines, k)
+    return last, end
 
 
 def _cells(line: str) -> list[str]:
@@ -218,7 +218,9 @@ def entry_lines(block: Sequence[str], row: dict[str, Any], *, number: int | None
         parts.append(f"[{year % 100:02d}/{month or 1:02d}]")
         rest = rest[_DATE_TAG.match(rest).end():]  # type: ignore[union-attr]
     safe = _escape(title)
-    linked = re.search(r"\[([^\[\]]{12,})\]\(([^()\s]+)\)", rest)
+    known = (template_title or "").lower()
+    linked = next((m for m in re.finditer(r"\[([^\[\]]+)\]\(([^()\s]+)\)", rest)
+                   if len(m.group(1)) >= 12 or (known and m.group(1).lower() in known)), None)
     bold = re.search(r"\*\*(.+?)\*\*", rest)
     if template_title and bold and template_title.lower()[:20] in bold.group(1).lower():
         linked = None  # the title is the bold part; a link after it is a short one
@@ -309,12 +311,13 @@ def list_patch(suggestions: Sequence[dict[str, Any]], entries: Sequence[Entry], 
     plans: dict[str, dict[int, list[tuple[dict[str, Any], list[str], bool]]]] = defaultdict(lambda: defaultdict(list))
     texts: dict[str, str] = {}
     skipped = []
+    unreadable: dict[str, str] = {}
     numbers: dict[tuple[str, int], int] = {}
     for row in suggestions:
         place = None
         for section in [row.get("section"), *(row.get("sections") or [])]:
-            files = anchors.get(section or "", {})
-            md = {f: v for f, v in files.items() if Path(f).suffix.lower() not in NOT_MARKDOWN}
+            by_file = anchors.get(section or "", {})
+            md = {f: v for f, v in by_file.items() if Path(f).suffix.lower() not in NOT_MARKDOWN}
             if md:
                 place = max(md.items(), key=lambda kv: len(kv[1]))
                 break
@@ -324,18 +327,26 @@ def list_patch(suggestions: Sequence[dict[str, Any]], entries: Sequence[Entry], 
             continue
         path, spots = place
         if path not in texts:
-            texts[path] = Path(path).read_bytes().decode("utf-8")
+            try:
+                texts[path] = Path(path).read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                texts[path] = ""
+                unreadable[path] = f"cannot edit {path}: {exc}"
         lines = texts[path].splitlines()
         line, entry = max(spots, key=lambda t: t[0])
         start = line - 1
+        if path in unreadable or start >= len(lines):
+            skipped.append({"id": row.get("id"), "title": row.get("title"),
+                            "reason": unreadable.get(path) or f"{path} changed since it was read"})
+            continue
         block = lines[start:_block_end(lines, start) + 1]
-        end = _run_end(lines, start)
+        last, end = _run_end(lines, start)
         number = None
-        marker = _MARKER.match(block[0])
+        marker = _MARKER.match(lines[last])
         if marker and marker.group(2)[:-1].isdigit():
             previous = [int(m.group(2)[:-1]) for n, _ in spots
                         if n - 1 < len(lines) and (m := _MARKER.match(lines[n - 1])) and m.group(2)[:-1].isdigit()]
-            step = 0 if len(set(previous)) == 1 and len(previous) > 1 else 1
+            step = 0 if len(set(previous)) == 1 and len(previous) > 1 else 1  # "1." on every item stays so
             key = (path, end)
             numbers[key] = numbers.get(key, int(marker.group(2)[:-1])) + step
             number = numbers[key]

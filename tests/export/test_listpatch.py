@@ -113,3 +113,27 @@ def test_a_file_without_final_newline_keeps_it_missing_and_the_patch_applies(tmp
     written = write_list_patch(patch, tmp_path / "out")
     subprocess.run(["patch", "-p1", "-s", "-i", str(written["patch"])], cwd=tmp_path, check=True)
     assert lst.read_text(encoding="utf-8") == edited
+
+
+def test_numbered_items_go_on_from_the_last_number_of_the_section(tmp_path):
+    lst = tmp_path / "list.md"
+    lst.write_text("# Models\n\n1. [Alpha: one](https://arxiv.org/abs/2401.00001)\n"
+                   "2. [Beta: two](https://arxiv.org/abs/2401.00002)\n3. A blog post, not a paper\n\n# Other\n",
+                   encoding="utf-8")
+    rows = [{"id": f"n{i}", "title": f"New {i}: model", "arxiv": f"2501.0000{i}", "year": 2025,
+             "section": "Models", "sections": ["Models"]} for i in (1, 2)]
+    patch = list_patch(rows, read_lists([lst]).entries, root=tmp_path)
+    assert patch.files[0].edited.splitlines()[5:7] == [
+        "4. [New 1: model](https://arxiv.org/abs/2501.00001)", "5. [New 2: model](https://arxiv.org/abs/2501.00002)"]
+
+
+def test_a_list_no_longer_utf8_is_skipped_with_why(tmp_path):
+    lst = tmp_path / "list.md"
+    text = "# Modèles\n\n- [Alpha: un](https://arxiv.org/abs/2401.00001)\n"
+    lst.write_text(text, encoding="utf-8")
+    entries = read_lists([lst]).entries
+    lst.write_bytes(text.encode("latin-1"))  # re-saved in another encoding since it was read
+    section = entries[0].tags[0]
+    patch = list_patch([{"id": "x", "title": "New", "arxiv": "2501.00001", "section": section,
+                         "sections": [section]}], entries, root=tmp_path)
+    assert patch.files == [] and patch.skipped[0]["reason"].startswith(f"cannot edit {lst}")
