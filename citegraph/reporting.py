@@ -526,6 +526,7 @@ def suggest(
 # ------------------------------------------------------------------ watch
 
 WATCH_FILES = ("watch.csv", "watch.json", "watch.patch")
+WATCH_PATCH_MIN_SCORE = 2.0  # a new citer goes into watch.patch from this suggest score on
 
 
 @dataclass
@@ -655,7 +656,10 @@ def watch(
     with Cache(options.cache_path()) as cache:
         cache.put_watch(key, state)
     entries = read_lists([str(p) for p in lists]).entries
-    patch = list_patch([r for r in changes.to_dict("records") if r["change"] != "new_version"], entries, root=root)
+    # new family members, and new citers tied to the list by more than one citation (a paper
+    # citing one listed paper is news, not yet a list entry): the rest is in the table only
+    patch = list_patch([r for r in changes.to_dict("records") if r["change"] == "new_family_member"
+                        or (r["change"] == "new_citer" and r["score"] >= WATCH_PATCH_MIN_SCORE)], entries, root=root)
     files: dict[str, Path] = {}
     if out_dir is not None:
         from citegraph.export.listpatch import write_list_patch

@@ -57,17 +57,29 @@ class ListPatch:
         return "".join(f.diff for f in self.files)
 
 
+def _value(row: dict[str, Any], key: str) -> Any:
+    """``row[key]``, with a missing value (``None``, NaN as pandas gives it, ``""``) as ``None``.
+
+    >>> _value({"a": float("nan")}, "a"), _value({"a": "x"}, "a")
+    (None, 'x')
+    """
+    value = row.get(key)
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return None
+    return value
+
+
 def paper_url(row: dict[str, Any]) -> str | None:
     """The link a new entry gets: arXiv, else DOI, else the Semantic Scholar page.
 
     >>> paper_url({"arxiv": "2405.09818"}), paper_url({"id": "x" * 40})
     ('https://arxiv.org/abs/2405.09818', None)
     """
-    if row.get("arxiv"):
+    if _value(row, "arxiv"):
         return f"https://arxiv.org/abs/{row['arxiv']}"
-    if row.get("doi"):
+    if _value(row, "doi"):
         return f"https://doi.org/{row['doi']}"
-    pid = str(row.get("id") or "")
+    pid = str(_value(row, "id") or "")
     return f"https://www.semanticscholar.org/paper/{pid}" if re.fullmatch(r"[0-9a-f]{40}", pid) else None
 
 
@@ -144,10 +156,10 @@ def _cells(line: str) -> list[str]:
 
 
 def _date_of(row: dict[str, Any]) -> tuple[int | None, int | None]:
-    year = row.get("year")
-    year = int(year) if isinstance(year, (int, float)) and year == year else None
+    year = _value(row, "year")
+    year = int(year) if isinstance(year, (int, float)) else None
     month = None
-    if row.get("arxiv"):
+    if _value(row, "arxiv"):
         arxiv = str(row["arxiv"])
         found = re.search(r"(?:^|/)\d{2}(\d{2})(?:\.|\d{3})", arxiv)
         year = year or arxiv_year(arxiv)
@@ -197,7 +209,8 @@ def entry_lines(block: Sequence[str], row: dict[str, Any], *, number: int | None
     ['| 2024-07 |  |  | [Anole: An Open Model](https://arxiv.org/abs/2407.06135) |']
     """
     first = block[0].rstrip("\r\n")
-    title, url = str(row.get("title") or row.get("name") or row.get("id")), paper_url(row)
+    title = str(_value(row, "title") or _value(row, "name") or _value(row, "id"))
+    url = paper_url(row)
     if first.lstrip().startswith("|"):
         return [_table_row(first, row, title, url)]
     heading = _HEADING.match(first)
@@ -215,7 +228,7 @@ def entry_lines(block: Sequence[str], row: dict[str, Any], *, number: int | None
     parts = []
     year, month = _date_of(row)
     if _DATE_TAG.match(rest) and year:
-        parts.append(f"[{year % 100:02d}/{month or 1:02d}]")
+        parts.append(f"[{year % 100:02d}/{month:02d}]" if month else f"[{year % 100:02d}/??]")  # month unknown
         rest = rest[_DATE_TAG.match(rest).end():]  # type: ignore[union-attr]
     safe = _escape(title)
     known = (template_title or "").lower()

@@ -137,3 +137,18 @@ def test_a_list_no_longer_utf8_is_skipped_with_why(tmp_path):
     patch = list_patch([{"id": "x", "title": "New", "arxiv": "2501.00001", "section": section,
                          "sections": [section]}], entries, root=tmp_path)
     assert patch.files == [] and patch.skipped[0]["reason"].startswith(f"cannot edit {lst}")
+
+
+def test_rows_from_a_frame_with_missing_ids_link_the_semantic_scholar_page(tmp_path):
+    import pandas as pd
+
+    lst = tmp_path / "list.md"
+    lst.write_text("# Models\n\n- [Alpha: one](https://arxiv.org/abs/2401.00001)\n", encoding="utf-8")
+    frame = pd.DataFrame([{"id": "a" * 40, "title": "Gamma: three", "arxiv": None, "doi": None, "year": None,
+                           "section": "Models", "sections": ["Models"]},
+                          {"id": "b" * 40, "title": "Delta: four", "arxiv": "2502.00001", "doi": None, "year": 2025,
+                           "section": "Models", "sections": ["Models"]}])
+    patch = list_patch(frame.to_dict("records"), read_lists([lst]).entries, root=tmp_path)
+    assert patch.files[0].edited.splitlines()[3:] == [
+        f"- [Gamma: three](https://www.semanticscholar.org/paper/{'a' * 40})",
+        "- [Delta: four](https://arxiv.org/abs/2502.00001)"]
