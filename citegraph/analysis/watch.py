@@ -132,8 +132,15 @@ def watch_changes(
     for name, ids in now.get("family", {}).items():
         for p in ids:
             family_of.setdefault(p, name)
+    searched = set(family_of)
     citing = {p for ids in now.get("citers", {}).values() for p in ids}
     fresh = sorted((citing | set(family_of)) - seen - listed)
+    stems = {family_stem(str(d["name"])): str(d["name"]) for _, d in G.nodes(data=True)
+             if d.get("listed") and d.get("name")}
+    for p in fresh:  # a new citer whose title names a listed model's family is a member too
+        found = model_name(G.nodes[p].get("title")) if p in G and p not in family_of else None
+        if found and family_stem(found) in stems:
+            family_of[p] = stems[family_stem(found)]
     if before is None:
         fresh = [p for p in fresh if p in G and (G.nodes[p].get("year") or 0) >= (since_year or 0)]
     frame = suggest_papers(G, links=links, top=None)
@@ -143,8 +150,8 @@ def watch_changes(
         row = dict(by_id.get(p) or _bare_row(G, p))
         if p in family_of:
             row["change"] = "new_family_member"
-            row["reasons"] = [f"its name is of the listed {family_of[p]} family (found by name search)",
-                              *row["reasons"]]
+            how = "found by name search" if p in searched else "found among the citers"
+            row["reasons"] = [f"its name is of the listed {family_of[p]} family ({how})", *row["reasons"]]
             if not row["section"]:
                 row["sections"] = _family_sections(G, family_of[p])
                 row["section"] = row["sections"][0] if row["sections"] else None

@@ -58,16 +58,20 @@ def test_watch_reports_exactly_what_changed_between_two_runs(world_and_list, mak
     new_b = world.add_citer("A benchmark of mixed-modal models", [pid["2405.09818"]], year=2026)
     member = world.add_citer("Janus-Pro: Unified Multimodal Understanding and Generation with Data Scaling", [],
                              year=2026, arxiv="2501.17811")
+    # and a new TokenFlow model that cites TokenFlow: a family member found among the citers
+    cited_member = world.add_citer("TokenFlow-2: Scaling the Unified Image Tokenizer", [pid["2412.03069"]],
+                                   year=2026)
     world.papers[pid["2405.09818"]]["venue"] = "ICLR"
     server.reset_log()
     second = watch([lst], tmp_path / "out", **opts)
     got = {(r["change"], r["id"]) for r in second.changes.to_dict("records")}
     assert got == {("new_citer", new_a), ("new_citer", new_b), ("new_family_member", member),
-                   ("new_version", pid["2405.09818"])}
+                   ("new_family_member", cited_member), ("new_version", pid["2405.09818"])}
     rows = {r["id"]: r for r in second.changes.to_dict("records")}
     assert rows[new_a]["section"] in {"Tokenizers", "Unified models"} and rows[new_a]["cites_listed"] == 2
     assert rows[member]["section"] == "Unified models"
-    assert any("Janus family" in reason for reason in rows[member]["reasons"])
+    assert rows[member]["reasons"][0] == "its name is of the listed Janus family (found by name search)"
+    assert rows[cited_member]["section"] == "Tokenizers"
     assert "now published in ICLR" in rows[pid["2405.09818"]]["reasons"][0]
     # cheap: one batch, one citation page per listed paper, one search per family
     assert second.stats["requests"] == server.count() == 1 + 3 + 3
