@@ -19,8 +19,8 @@ from typing import Any, Hashable, Sequence
 import networkx as nx
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
-from citegraph.analysis.related import cocitation, coupling
 from citegraph.graph.matrix import citation_matrix
 from citegraph.text.wording import plural
 
@@ -70,13 +70,29 @@ def _lineage_ties(G: nx.DiGraph, links: Sequence[dict[str, Any]], listed: set[Ha
     return ties
 
 
-def _counts_with_listed(S: Any, listed_mask: np.ndarray, at_least: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per row of ``S``: listed columns with a value >= ``at_least``, and the summed value over listed columns."""
-    S = S.tocsr()
-    keep = listed_mask[S.indices]
+def _with_listed(A: sp.csr_array, AT: sp.csr_array, listed_idx: np.ndarray) -> tuple[sp.csr_array, sp.csr_array]:
+    """Co-citation and coupling of every paper with the listed ones only (``n × listed`` arrays).
+
+    ``C[c, l]``: papers citing both ``c`` and listed ``l``; ``B[c, l]``: references
+    they share.  Only the listed columns of ``AᵀA`` and ``AAᵀ`` are computed,
+    which stays small where the full products would not.
+
+    >>> A = sp.csr_array(np.array([[0, 0, 0], [0, 0, 0], [1, 1, 0]]))
+    >>> [x.toarray().tolist() for x in _with_listed(A, sp.csr_array(A.T), np.array([0]))]
+    [[[1], [1], [0]], [[0], [0], [0]]]
+    """
+    C = sp.csr_array(AT @ A[:, listed_idx])
+    B = sp.csr_array(A @ A[listed_idx].T)
+    C.sort_indices()
+    B.sort_indices()
+    return C, B
+
+
+def _counts(S: sp.csr_array, at_least: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of ``S``: entries >= ``at_least``, and the row sum."""
     rows = np.repeat(np.arange(S.shape[0]), np.diff(S.indptr))
-    strong = np.bincount(rows[keep & (S.data >= at_least)], minlength=S.shape[0])
-    total = np.bincount(rows[keep], weights=S.data[keep], minlength=S.shape[0])
+    strong = np.bincount(rows[S.data >= at_least], minlength=S.shape[0])
+    total = np.bincount(rows, weights=S.data, minlength=S.shape[0])
     return strong, total
 
 
@@ -151,9 +167,10 @@ def suggest_papers(
     A = M.A.tocsr()
     cited_by = np.asarray(A[mask].sum(axis=0)).ravel() if mask.any() else np.zeros(M.n)
     cites = np.asarray(A[:, mask].sum(axis=1)).ravel() if mask.any() else np.zeros(M.n)
-    C, B = cocitation(M), coupling(M)
-    cocited, cocited_sum = _counts_with_listed(C, mask, 2)
-    coupled, _ = _counts_with_listed(B, mask, 2)
+    listed_idx = np.flatnonzero(mask)
+    C, B = _with_listed(A, M.AT, listed_idx)
+    cocited, cocited_sum = _counts(C, 2)
+    coupled, _ = _counts(B, 2)
     ties = _lineage_ties(G, links, listed)
     skip = set(exclude) | listed
 
@@ -181,12 +198,13 @@ def suggest_papers(
     rows.sort(key=lambda r: (-r[2], -glob[r[0]], r[1]))
     if top is not None:
         rows = rows[:top]
-    out = [_row(G, A, C, B, index, mask, nodes, listed, r, rank) for rank, r in enumerate(rows, 1)]
+    AT = M.AT  # row j: the papers citing j
+    out = [_row(G, A, AT, C, B, mask, listed_idx, nodes, r, rank) for rank, r in enumerate(rows, 1)]
     return pd.DataFrame(out, columns=SUGGEST_COLUMNS)
 
 
-def _row(G: nx.DiGraph, A: Any, C: Any, B: Any, index: dict[Hashable, int], mask: np.ndarray,
-         nodes: list[Hashable], listed: set[Hashable], r: tuple[Any, ...], rank: int) -> dict[str, Any]:
+def _row(G: nx.DiGraph, A: Any, AT: Any, C: Any, B: Any, mask: np.ndarray, listed_idx: np.ndarray,
+         nodes: list[Hashable], r: tuple[Any, ...], rank: int) -> dict[str, Any]:
     n, i, score, signals, lin = r
     d = G.nodes[n]
     weight: dict[Hashable, float] = defaultdict(float)
@@ -195,10 +213,8 @@ def _row(G: nx.DiGraph, A: Any, C: Any, B: Any, index: dict[Hashable, int], mask
         weight[other] += WEIGHTS["lineage"] * conf
         said = f": “{quote}”" if quote else ""
         reasons.append(f"{role} of listed {_label(G, other)} (lineage, confidence {conf:.2f}){said}")
-    col = A[:, [i]].toarray().ravel().astype(bool) & mask
-    citers = [nodes[j] for j in np.flatnonzero(col)]
-    row = A[[i]].toarray().ravel().astype(bool) & mask
-    cited = [nodes[j] for j in np.flatnonzero(row)]
+    citers = [nodes[j] for j in sorted(AT.indices[AT.indptr[i]:AT.indptr[i + 1]]) if mask[j]]
+    cited = [nodes[j] for j in sorted(A.indices[A.indptr[i]:A.indptr[i + 1]]) if mask[j]]
     for group, w, text in ((citers, WEIGHTS["cited_by_listed"], "cited by"), (cited, WEIGHTS["cites_listed"], "cites")):
         for other in group:
             weight[other] += w
@@ -206,8 +222,8 @@ def _row(G: nx.DiGraph, A: Any, C: Any, B: Any, index: dict[Hashable, int], mask
             names = ", ".join(_label(G, o) for o in group[:5]) + (" …" if len(group) > 5 else "")
             reasons.append(f"{text} {plural(len(group), 'listed paper')}: {names}")
     for S, w, text in ((C, WEIGHTS["cocited_listed"], "co-cited"), (B, WEIGHTS["coupled_listed"], "shares references")):
-        srow = S[[i]].tocsr()
-        strong = [(nodes[j], v) for j, v in zip(srow.indices, srow.data) if mask[j] and v >= 2]
+        lo, hi = S.indptr[i], S.indptr[i + 1]
+        strong = [(nodes[listed_idx[j]], v) for j, v in zip(S.indices[lo:hi], S.data[lo:hi]) if v >= 2]
         for other, v in strong:
             weight[other] += w
         if strong:
