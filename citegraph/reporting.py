@@ -443,7 +443,7 @@ class SuggestResult:
         added = sum(len(f.added) for f in self.patch.files)
         if "patch" in self.files:
             lines.append(f"The patch adds {plural(added, 'entry', 'entries')} to {plural(len(self.patch.files), 'list')}:"
-                         f" {self.files['patch']} (apply from this folder: git apply or patch -p1);"
+                         f" {self.files['patch']} (apply in {self.patch.apply_from}: git apply or patch -p1);"
                          " edited copies in " + str(self.files["patch"].parent / "edited"))
         if self.patch.skipped:
             lines.append(f"{plural(len(self.patch.skipped), 'suggestion')} with no markdown section to go in"
@@ -563,7 +563,7 @@ class WatchResult:
                          "(run without --offline)")
         if "patch" in self.files:
             lines.append(f"The patch adds {plural(sum(len(f.added) for f in self.patch.files), 'entry', 'entries')}: "
-                         f"{self.files['patch']} (git apply or patch -p1 from this folder)")
+                         f"{self.files['patch']} (apply in {self.patch.apply_from}: git apply or patch -p1)")
         return "\n".join(lines)
 
 

@@ -51,6 +51,7 @@ class ListPatch:
 
     files: list[PatchedList]
     skipped: list[dict[str, Any]]
+    apply_from: Path = Path(".")  # the folder the diff's paths are relative to
 
     @property
     def diff(self) -> str:
@@ -311,7 +312,9 @@ def list_patch(suggestions: Sequence[dict[str, Any]], entries: Sequence[Entry], 
     entries
         The entries read from the list files (their ``tags`` and ``sources``).
     root
-        Paths in the diff are relative to this folder (default: the current one).
+        Paths in the diff are relative to this folder (default: the current
+        one); when a list lies outside it, to the file system's root (see
+        ``ListPatch.apply_from``).
 
     Returns
     -------
@@ -365,6 +368,8 @@ def list_patch(suggestions: Sequence[dict[str, Any]], entries: Sequence[Entry], 
             number = numbers[key]
         spaced = _spaced(lines, [n - 1 for n, _ in spots if n - 1 < len(lines)])
         plans[path][end].append((row, entry_lines(block, row, number=number, template_title=entry.title), spaced))
+    inside = all(_is_within(Path(path).resolve(), base) for path in plans)
+    top = base if inside else Path(Path(base).anchor)  # a list outside root: paths from the file system's root
     files = []
     for path, at in plans.items():
         original = texts[path]
@@ -382,14 +387,18 @@ def list_patch(suggestions: Sequence[dict[str, Any]], entries: Sequence[Entry], 
                 lines[end] += nl
             lines[end + 1:end + 1] = new
         edited = "".join(lines)
-        resolved = Path(path).resolve()
-        try:
-            name = resolved.relative_to(base).as_posix()
-        except ValueError:
-            name = resolved.as_posix().lstrip("/")
+        name = Path(path).resolve().relative_to(top).as_posix()
         files.append(PatchedList(Path(path), original, edited, _diff(original, edited, name),
                                  sorted(added, key=lambda a: a["after_line"])))
-    return ListPatch(files=files, skipped=skipped)
+    return ListPatch(files=files, skipped=skipped, apply_from=top)
+
+
+def _is_within(path: Path, base: Path) -> bool:
+    try:
+        path.relative_to(base)
+    except ValueError:
+        return False
+    return True
 
 
 def write_list_patch(patch: ListPatch, out_dir: str | os.PathLike[str], *, name: str = "suggest.patch") -> dict[str, Path]:

@@ -152,3 +152,16 @@ def test_rows_from_a_frame_with_missing_ids_link_the_semantic_scholar_page(tmp_p
     assert patch.files[0].edited.splitlines()[3:] == [
         f"- [Gamma: three](https://www.semanticscholar.org/paper/{'a' * 40})",
         "- [Delta: four](https://arxiv.org/abs/2502.00001)"]
+
+
+def test_a_list_outside_root_gets_paths_from_the_file_system_root(tmp_path):
+    lst = tmp_path / "lists" / "list.md"
+    lst.parent.mkdir()
+    lst.write_text("# Models\n\n- [Alpha: one](https://arxiv.org/abs/2401.00001)\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    rows = [{"id": "x", "title": "Beta: two", "arxiv": "2501.00001", "section": "Models", "sections": ["Models"]}]
+    patch = list_patch(rows, read_lists([lst]).entries, root=elsewhere)
+    assert patch.apply_from == Path("/")
+    assert f"+++ b/{lst.resolve().as_posix().lstrip('/')}" in patch.diff
+    subprocess.run(["git", "apply", "--check", "-"], input=patch.diff.encode(), cwd="/", check=True)
