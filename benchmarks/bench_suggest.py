@@ -12,6 +12,7 @@ co-citation alone (``cocitation``).
 
     python benchmarks/bench_suggest.py            # seeds 0, 1, 2
     python benchmarks/bench_suggest.py --smoke    # seed 0
+    python benchmarks/bench_suggest.py --random-world --seeds 0   # the control: no structure to find
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+from collections import Counter
 import sys
 import tempfile
 from pathlib import Path
@@ -45,11 +47,16 @@ def truth_pairs() -> list[tuple[str, str]]:
 
 
 def holdout(files: Sequence[Path], *, seed: int = 0, share: float = 0.1, top: int = TOP,
-            cache_dir: Path | None = None) -> dict[str, Any]:
-    """Run the hold-out once; returns the held-out count and, per ranking, recalled and right-section counts."""
+            cache_dir: Path | None = None, structured: bool = True) -> dict[str, Any]:
+    """Run the hold-out once; returns the held-out count and, per ranking, recalled and right-section counts.
+
+    ``structured=False``: the test suite's default world instead, where listed
+    papers cite listed and unlisted papers alike at random (the control).
+    """
     entries = read_lists(list(files)).entries
-    world = World.from_entries(entries, seed=seed, listed_refs=3, same_section=0.8,
-                               extra_references=truth_pairs(), long_fraction=0.0, null_fraction=0.0)
+    shape: dict[str, Any] = {"listed_refs": 3, "same_section": 0.8} if structured else {}
+    world = World.from_entries(entries, seed=seed, **shape, extra_references=truth_pairs(), long_fraction=0.0,
+                               null_fraction=0.0)
     pid_of = {key: pid for pid, key in world.entry_keys.items()}
     cited = {r["paperId"] for pid in world.entry_keys for r in world.references[pid]}
     eligible = [e for e in entries if pid_of.get(e.key) in cited and e.tags]
@@ -68,6 +75,11 @@ def holdout(files: Sequence[Path], *, seed: int = 0, share: float = 0.1, top: in
         found = [e for e in held if pid_of[e.key] in where]
         right = [e for e in found if where[pid_of[e.key]]["section"] in e.tags]
         out[by] = {"recalled": len(found), "right_section": len(right)}
+    # what always guessing the lists' largest section would get right (the base rate)
+    sizes = Counter(t for e in entries for t in e.tags)
+    largest = sizes.most_common(1)[0][0] if sizes else None
+    out["largest_section"] = {"name": largest, "right": sum(1 for e in held if largest in e.tags),
+                              "sections": len(sizes)}
     return out
 
 
@@ -75,17 +87,24 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     ap.add_argument("--smoke", action="store_true", help="seed 0 only")
+    ap.add_argument("--lists", nargs="+", type=Path, default=None,
+                    help="other list files (default: the five seed lists)")
+    ap.add_argument("--random-world", action="store_true",
+                    help="the control: listed papers cite listed and unlisted ones alike, at random")
     args = ap.parse_args()
-    files = sorted(SEEDS.glob("*.txt"))
+    files = args.lists or sorted(SEEDS.glob("*.txt"))
     if not files:
         sys.exit(f"no seed lists in {SEEDS}")
     print(f"| seed | held out | ranking | in top {TOP} | right section |")
     print("|---|---|---|---|---|")
     for seed in [0] if args.smoke else args.seeds:
-        r = holdout(files, seed=seed)
+        r = holdout(files, seed=seed, structured=not args.random_world)
         for by in SUGGEST_BY:
             f = r[by]
             print(f"| {seed} | {r['held_out']} of {r['listed']} | {by} | {f['recalled']} | {f['right_section']} |")
+        big = r["largest_section"]
+        print(f"| {seed} | {r['held_out']} of {r['listed']} | largest of {big['sections']} sections, every time "
+              f"| – | {big['right']} |")
 
 
 if __name__ == "__main__":
