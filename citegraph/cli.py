@@ -419,7 +419,7 @@ def suggest_cmd(lists: tuple[str, ...], out_dir: str, top: int, by: str, fmt: st
     _make_parent(out_dir, folder=True)
     with _writing(out_dir):
         result = suggest(list(lists), out_dir, top=top, by=by, **fetch)
-    _echo_fetch_notes(result.warnings, result.stats.get("capped", []))
+    _echo_fetch_notes(result.warnings, result.stats.get("capped", []), result.offline_note)
     _echo_frame(result.suggestions, fmt)
     click.echo(result.summary(), err=True)
 
@@ -451,7 +451,7 @@ def watch_cmd(lists: tuple[str, ...], since: str, out_dir: str | None, max_searc
         _make_parent(out_dir, folder=True)
     with _writing(out_dir or "."):
         result = watch(list(lists), out_dir, since=since, max_searches=max_searches, **fetch)
-    _echo_fetch_notes(result.warnings, result.stats.get("capped", []))
+    _echo_fetch_notes(result.warnings, result.stats.get("capped", []), result.offline_note)
     _echo_frame(result.changes, fmt)
     click.echo(result.summary(), err=True)
 

@@ -434,6 +434,7 @@ class SuggestResult:
     files: dict[str, Path]
     stats: dict[str, Any]
     warnings: list[Any] = field(default_factory=list)
+    offline_note: str | None = None  # what --offline lacked, for stderr
 
     def summary(self) -> str:
         """Counts, requests, where the patch went and what found no section."""
@@ -520,7 +521,7 @@ def suggest(
     patch = list_patch(frame.to_dict("records"), entries, root=root)
     files = _write_suggestions(frame, Path(out_dir), patch) if out_dir is not None else {}
     return SuggestResult(graph=G, suggestions=frame, patch=patch, files=files, stats=dict(built.stats),
-                         warnings=list(built.warnings))
+                         warnings=list(built.warnings), offline_note=built.offline_note())
 
 
 # ------------------------------------------------------------------ watch
@@ -540,6 +541,7 @@ class WatchResult:
     stats: dict[str, Any]
     baseline: float | None  # when the run compared with took place (Unix seconds), None: none
     warnings: list[Any] = field(default_factory=list)
+    offline_note: str | None = None  # what --offline lacked, for stderr
 
     def summary(self) -> str:
         """What changed by kind, against which run, and the requests spent."""
@@ -678,4 +680,5 @@ def watch(
                  requests=built.stats.get("requests", 0) + search_requests, searched=len(names),
                  offline_searches=offline_missing, since_year=since_year if earlier is None else None)
     return WatchResult(graph=G, changes=changes, patch=patch, files=files, stats=stats,
-                       baseline=earlier[0] if earlier else None, warnings=list(built.warnings))
+                       baseline=earlier[0] if earlier else None, warnings=list(built.warnings),
+                       offline_note=built.offline_note())

@@ -73,6 +73,14 @@ def test_suggest_command_writes_the_table_files_and_a_patch(make_fake_s2, tmp_pa
     header = (out / "suggestions.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.split(",") == _readme_columns("citegraph suggest --format csv|json")
 
+    # offline, the cache alone answers the same, and nothing is asked
+    server.reset_log()
+    again = CliRunner().invoke(main, ["suggest", str(lst), "--out", str(tmp_path / "out2"), "--offline",
+                                      "--cache", str(tmp_path / "c.sqlite"), "--quiet", "--format", "json",
+                                      "--top", "5"])
+    assert again.exit_code == 0, again.output
+    assert server.count() == 0 and json.loads(again.stdout) == rows
+
 
 def _readme_columns(row: str) -> list[str]:
     """The columns README's machine-readable table documents for ``row`` (its first backticked list)."""
