@@ -430,7 +430,7 @@ SUGGEST_FILES = ("suggestions.csv", "suggestions.json", "suggest.patch")
 class SuggestResult:
     """What :func:`suggest` found: the graph, the suggestions, the list patch and the files."""
 
-    graph: nx.DiGraph
+    graph: nx.DiGraph[Hashable]
     suggestions: Any  # pandas.DataFrame, SUGGEST_COLUMNS
     patch: Any  # citegraph.export.listpatch.ListPatch
     files: dict[str, Path]
@@ -445,9 +445,10 @@ class SuggestResult:
                  f" ({s.get('requests', 0)} requests, {s.get('cache_hits', 0)} from cache)"]
         added = sum(len(f.added) for f in self.patch.files)
         if "patch" in self.files:
-            lines.append(f"The patch adds {plural(added, 'entry', 'entries')} to {plural(len(self.patch.files), 'list')}:"
-                         f" {self.files['patch']} (apply in {self.patch.apply_from}: git apply or patch -p1);"
-                         " edited copies in " + str(self.files["patch"].parent / "edited"))
+            lines.append(f"The patch adds {plural(added, 'entry', 'entries')} to "
+                         f"{plural(len(self.patch.files), 'list')}: {self.files['patch']} "
+                         f"(apply in {self.patch.apply_from}: git apply or patch -p1); "
+                         f"edited copies in {self.files['patch'].parent / 'edited'}")
         if self.patch.skipped:
             lines.append(f"{plural(len(self.patch.skipped), 'suggestion')} with no markdown section to go in"
                          " (not in the patch)")
@@ -511,6 +512,7 @@ def suggest(
     from citegraph.analysis.lineage.core import successors
     from citegraph.analysis.suggest import suggest_papers
     from citegraph.export.listpatch import list_patch
+    from citegraph.export.tables import frame_records
     from citegraph.fetch.pipeline import build as fetch_graph
     from citegraph.lists.reader import read_lists
 
@@ -520,7 +522,7 @@ def suggest(
     frame = suggest_papers(G, links=successors(G), top=top, by=by)
     dropped = set(exclude)
     entries = [e for e in read_lists([str(p) for p in lists]).entries if e.key not in dropped]
-    patch = list_patch(frame.to_dict("records"), entries, root=root)
+    patch = list_patch(frame_records(frame), entries, root=root)
     files = _write_suggestions(frame, Path(out_dir), patch) if out_dir is not None else {}
     return SuggestResult(graph=G, suggestions=frame, patch=patch, files=files, stats=dict(built.stats),
                          warnings=list(built.warnings), offline_note=built.offline_note())
@@ -536,7 +538,7 @@ WATCH_PATCH_MIN_SCORE = 2.0  # a new citer goes into watch.patch from this sugge
 class WatchResult:
     """What :func:`watch` found new since the earlier run it compared with."""
 
-    graph: nx.DiGraph
+    graph: nx.DiGraph[Hashable]
     changes: Any  # pandas.DataFrame, WATCH_COLUMNS
     patch: Any  # citegraph.export.listpatch.ListPatch
     files: dict[str, Path]
@@ -552,8 +554,9 @@ class WatchResult:
         from citegraph.analysis.watch import CHANGES
 
         s = self.stats
+        families = plural(s.get("searched", 0), "family", "families")
         spent = (f"{s.get('requests', 0)} requests ({s.get('fetch_requests', 0)} for records and citers, "
-                 f"{s.get('search_requests', 0)} name searches of {plural(s.get('searched', 0), 'family', 'families')})")
+                 f"{s.get('search_requests', 0)} name searches of {families})")
         if self.baseline is None and not s.get("since_year"):
             return (f"First watch of these lists: what they have now is recorded; the next run says what is new. "
                     f"{spent}.")
@@ -627,6 +630,7 @@ def watch(
     from citegraph.analysis.lineage.core import successors
     from citegraph.analysis.watch import family_members, family_names, watch_changes, watch_state
     from citegraph.export.listpatch import list_patch
+    from citegraph.export.tables import frame_records
     from citegraph.fetch.cache import Cache
     from citegraph.fetch.options import FetchOptions
     from citegraph.fetch.pipeline import build as fetch_graph
@@ -662,12 +666,12 @@ def watch(
     entries = read_lists([str(p) for p in lists]).entries
     # new family members, and new citers tied to the list by more than one citation (a paper
     # citing one listed paper is news, not yet a list entry): the rest is in the table only
-    patch = list_patch([r for r in changes.to_dict("records") if r["change"] == "new_family_member"
+    patch = list_patch([r for r in frame_records(changes) if r["change"] == "new_family_member"
                         or (r["change"] == "new_citer" and r["score"] >= WATCH_PATCH_MIN_SCORE)], entries, root=root)
     files: dict[str, Path] = {}
     if out_dir is not None:
         from citegraph.export.listpatch import write_list_patch
-        from citegraph.export.tables import frame_records, write_frame
+        from citegraph.export.tables import write_frame
 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import Any, Hashable, Sequence
+from typing import Any
+from collections.abc import Hashable, Sequence
 
 import networkx as nx
 import numpy as np
@@ -50,12 +51,12 @@ CONFIDENCE_SCALE = 3.0
 SECTIONS_SHOWN = 3
 
 
-def _label(G: nx.DiGraph, n: Hashable) -> str:
+def _label(G: nx.DiGraph[Hashable], n: Hashable) -> str:
     d = G.nodes[n]
     return str(d.get("name") or d.get("title") or n)
 
 
-def _lineage_ties(G: nx.DiGraph, links: Sequence[dict[str, Any]], listed: set[Hashable]
+def _lineage_ties(G: nx.DiGraph[Hashable], links: Sequence[dict[str, Any]], listed: set[Hashable]
                   ) -> dict[Hashable, list[tuple[Hashable, str, float, str | None]]]:
     """candidate -> [(listed paper, "successor"/"predecessor", confidence, quote)]."""
     ties: dict[Hashable, list[tuple[Hashable, str, float, str | None]]] = defaultdict(list)
@@ -97,7 +98,7 @@ def _counts(S: sp.csr_array, at_least: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def suggest_papers(
-    G: nx.DiGraph,
+    G: nx.DiGraph[Hashable],
     *,
     links: Sequence[dict[str, Any]] | None = None,
     top: int | None = 50,
@@ -203,7 +204,7 @@ def suggest_papers(
     return pd.DataFrame(out, columns=SUGGEST_COLUMNS)
 
 
-def _row(G: nx.DiGraph, A: Any, AT: Any, C: Any, B: Any, mask: np.ndarray, listed_idx: np.ndarray,
+def _row(G: nx.DiGraph[Hashable], A: Any, AT: Any, C: Any, B: Any, mask: np.ndarray, listed_idx: np.ndarray,
          nodes: list[Hashable], r: tuple[Any, ...], rank: int) -> dict[str, Any]:
     n, i, score, signals, lin = r
     d = G.nodes[n]
@@ -224,7 +225,7 @@ def _row(G: nx.DiGraph, A: Any, AT: Any, C: Any, B: Any, mask: np.ndarray, liste
     for S, w, text in ((C, WEIGHTS["cocited_listed"], "co-cited"), (B, WEIGHTS["coupled_listed"], "shares references")):
         lo, hi = S.indptr[i], S.indptr[i + 1]
         strong = [(nodes[listed_idx[j]], v) for j, v in zip(S.indices[lo:hi], S.data[lo:hi]) if v >= 2]
-        for other, v in strong:
+        for other, _ in strong:
             weight[other] += w
         if strong:
             strong.sort(key=lambda t: -t[1])

@@ -13,7 +13,8 @@ a ``new_version`` row.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Hashable, Iterable, Mapping, Sequence
+from typing import Any
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import networkx as nx
 import pandas as pd
@@ -30,7 +31,7 @@ CHANGES = ("new_family_member", "new_citer", "new_version")
 _RECORD_KEYS = ("title", "venue", "year", "doi", "arxiv")
 
 
-def family_names(G: nx.DiGraph) -> list[str]:
+def family_names(G: nx.DiGraph[Hashable]) -> list[str]:
     """One search name per model family of the listed papers, biggest family first.
 
     >>> from citegraph.graph.model import new_graph, add_paper
@@ -65,7 +66,7 @@ def family_members(name: str, records: Iterable[Mapping[str, Any]]) -> list[dict
     return out
 
 
-def watch_state(G: nx.DiGraph, family: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+def watch_state(G: nx.DiGraph[Hashable], family: Mapping[str, Sequence[str]]) -> dict[str, Any]:
     """What a watch run saw: ``citers`` and ``records`` per listed paper, ``family`` per name searched."""
     citers: dict[str, list[str]] = {}
     records: dict[str, dict[str, Any]] = {}
@@ -96,7 +97,7 @@ def _new_version(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]
 
 
 def watch_changes(
-    G: nx.DiGraph,
+    G: nx.DiGraph[Hashable],
     before: Mapping[str, Any] | None,
     now: Mapping[str, Any],
     *,
@@ -173,7 +174,7 @@ def watch_changes(
     return pd.DataFrame(rows, columns=WATCH_COLUMNS)
 
 
-def _family_sections(G: nx.DiGraph, name: str) -> list[str]:
+def _family_sections(G: nx.DiGraph[Hashable], name: str) -> list[str]:
     stem = family_stem(name)
     count: dict[str, int] = defaultdict(int)
     for _, d in G.nodes(data=True):
@@ -183,7 +184,7 @@ def _family_sections(G: nx.DiGraph, name: str) -> list[str]:
     return [t for t, _ in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))][:3]
 
 
-def _bare_row(G: nx.DiGraph, p: Hashable) -> dict[str, Any]:
+def _bare_row(G: nx.DiGraph[Hashable], p: Hashable) -> dict[str, Any]:
     d = G.nodes[p] if p in G else {}
     return {"rank": 0, "id": p, "arxiv": d.get("arxiv"), "doi": d.get("doi"), "title": d.get("title"),
             "name": d.get("name"), "year": d.get("year"), "score": 0.0, "confidence": 0.0, "section": None,

@@ -19,7 +19,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
+from collections.abc import Iterable, Sequence
 
 from citegraph.lists.entry import Entry
 from citegraph.text.ids import arxiv_year
@@ -202,7 +203,8 @@ def entry_lines(block: Sequence[str], row: dict[str, Any], *, number: int | None
     >>> row = {"title": "Anole: An Open Model", "arxiv": "2407.06135", "year": 2024}
     >>> entry_lines(["- [Chameleon: Mixed-Modal](https://arxiv.org/abs/2405.09818) - Meta"], row)
     ['- [Anole: An Open Model](https://arxiv.org/abs/2407.06135)']
-    >>> entry_lines(["- [25/03] **OmniMamba: Efficient**  ", "[[Paper](http://arxiv.org/pdf/2503.08686v1)] [[Code]()]"], row)
+    >>> entry_lines(["- [25/03] **OmniMamba: Efficient**  ",
+    ...              "[[Paper](http://arxiv.org/pdf/2503.08686v1)] [[Code]()]"], row)
     ['- [24/07] **Anole: An Open Model**  ', '[[Paper](https://arxiv.org/abs/2407.06135)]']
     >>> entry_lines(["1. **The Graph Neural Network Model.** IEEE TNN 2009. [paper](https://x.org/1)"], row, number=1)
     ['1. **Anole: An Open Model.** 2024. [paper](https://arxiv.org/abs/2407.06135)']
@@ -401,7 +403,8 @@ def _is_within(path: Path, base: Path) -> bool:
     return True
 
 
-def write_list_patch(patch: ListPatch, out_dir: str | os.PathLike[str], *, name: str = "suggest.patch") -> dict[str, Path]:
+def write_list_patch(patch: ListPatch, out_dir: str | os.PathLike[str], *,
+                     name: str = "suggest.patch") -> dict[str, Path]:
     """Write ``patch``'s diff to ``out_dir/name`` and each edited list to ``out_dir/edited/``.
 
     Returns the files written, by role (``patch``, then ``edited/<file name>``).

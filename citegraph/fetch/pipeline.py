@@ -368,7 +368,7 @@ class _Run:
         self.cache = cache
         self.since = now if refresh else 0.0
         # what a watch run fetches anew whatever the cache holds: "records", "citations"
-        self.renew_since = {what: now for what in renew} if client is not None else {}
+        self.renew_since = dict.fromkeys(renew, now) if client is not None else {}
         self.citations = citations
         self.citation_cap = citation_cap
         self.depth = depth

@@ -3,7 +3,8 @@ model family's name, through the cache (one request per name not cached since ``
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 from citegraph.fetch.cache import Cache
 from citegraph.fetch.options import FetchOptions

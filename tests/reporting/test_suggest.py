@@ -95,5 +95,5 @@ def test_watch_columns_are_change_then_the_suggest_columns():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "| `citegraph watch --format csv\\|json` | `change`, then the columns of `suggest`" in readme
-    assert WATCH_COLUMNS == ["change", *SUGGEST_COLUMNS]
+    assert ["change", *SUGGEST_COLUMNS] == WATCH_COLUMNS
     assert _readme_columns("citegraph suggest --format csv|json") == SUGGEST_COLUMNS
