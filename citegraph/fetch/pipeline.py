@@ -364,11 +364,14 @@ class _Run:
         edge_details: bool | None,
         progress: bool,
         now: float,
+        renew: Iterable[str] = (),
     ):
         self.entries = list(entries)
         self.client = client
         self.cache = cache
         self.since = now if refresh else 0.0
+        # what a watch run fetches anew whatever the cache holds: "records", "citations"
+        self.renew_since = dict.fromkeys(renew, now) if client is not None else {}
         self.citations = citations
         self.citation_cap = citation_cap
         self.depth = depth
@@ -595,7 +598,7 @@ class _Run:
     # --------------------------------------------------------------- fetch
 
     def _needs_record(self, pid: str) -> bool:
-        row = self.cache.get_paper(pid, since=self.since)
+        row = self.cache.get_paper(pid, since=max(self.since, self.renew_since.get("records", 0.0)))
         if row is None or not row.full:
             return True
         return self.depth >= 1 and self.cache.get_list(pid, "references", since=self.since) is None
@@ -659,7 +662,8 @@ class _Run:
 
     def complete_list(self, pid: str, kind: str, cap: int | None = None) -> None:
         """Page ``pid``'s ``kind`` list from where the cache stops, up to ``cap`` items."""
-        state = self.cache.get_list(pid, kind, since=self.since)
+        since = max(self.since, self.renew_since.get(kind, 0.0))
+        state = self.cache.get_list(pid, kind, since=since)
         record = self.cache.get_paper(pid)
         total = (record.record.get("referenceCount" if kind == "references" else "citationCount")
                  if record else None)
@@ -857,6 +861,7 @@ def build_from_entries(
     edge_details: bool | None = False,
     progress: bool = False,
     clock: Any = time.time,
+    renew: Iterable[str] = (),
     detail_candidates: Callable[[nx.DiGraph], Mapping[str, str]] | None = None,
 ) -> BuildResult:
     """Build the graph of ``entries`` with ``client`` (``None``: offline, cache only).
@@ -897,6 +902,7 @@ def build_from_entries(
         edge_details=edge_details,
         progress=progress,
         now=clock(),
+        renew=renew,
     )
     run.resolve()
     if client is None and entries and not run.resolved:
@@ -939,6 +945,8 @@ def build(
     lists: Sequence[str | os.PathLike[str]],
     options: FetchOptions | None = None,
     *,
+    exclude: Iterable[str] = (),
+    renew: Iterable[str] = (),
     detail_candidates: Callable[[nx.DiGraph], Mapping[str, str]] | None = None,
     **fields: Any,
 ) -> BuildResult:
@@ -952,6 +960,12 @@ def build(
         A :class:`~citegraph.fetch.options.FetchOptions`; or give its fields as
         keywords (``cache=``, ``offline=``, ``citations=``, ...), the
         environment filling those not given.
+    exclude
+        Keys of list entries to leave out, as if the lists did not name them
+        (``citegraph suggest``'s hold-out check).
+    renew
+        What to fetch anew even when cached (``"records"``, ``"citations"``):
+        ``citegraph watch`` asks for the listed papers' records and citers again.
     detail_candidates
         With ``edge_details=None``: which papers' reference lists to page for
         edge details (see :func:`build_from_entries`).
@@ -985,6 +999,9 @@ def build(
         )
     with Cache(cache_path) as store:
         read = parse_documents(docs, cache=store)
+        if exclude:
+            dropped = set(exclude)
+            read = dataclasses.replace(read, entries=[e for e in read.entries if e.key not in dropped])
         client = None if options.offline else open_source(options)
         try:
             result = build_from_entries(
@@ -998,6 +1015,7 @@ def build(
                 max_papers=options.max_papers,
                 edge_details=options.edge_details,
                 progress=progress,
+                renew=renew,
                 detail_candidates=detail_candidates,
             )
         finally:
