@@ -515,7 +515,7 @@ def suggest(
         result = citegraph.suggest(["my-list.md"], "suggest-out/")
         print(result.suggestions[["title", "section", "confidence"]].head())
     """
-    from citegraph.analysis.lineage.core import successors
+    from citegraph.analysis.lineage import successors
     from citegraph.analysis.suggest import suggest_papers
     from citegraph.export.listpatch import list_patch
     from citegraph.export.tables import frame_records
@@ -633,7 +633,7 @@ def watch(
     """
     import time
 
-    from citegraph.analysis.lineage.core import successors
+    from citegraph.analysis.lineage import successors
     from citegraph.analysis.watch import family_members, family_names, watch_changes, watch_state
     from citegraph.export.listpatch import list_patch
     from citegraph.export.tables import frame_records
