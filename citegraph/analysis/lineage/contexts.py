@@ -41,13 +41,14 @@ _NOT_FIRST = frozenset(
     "table figure fig section eq equation appendix following prior previous recent".split()
 )
 
-# Use, not descent: a frozen part, an encoder, a judge or reward, a baseline,
-# data made by it, or its abilities distilled (not its weights).
+# A comparison: no statement either way (a version is often compared with its predecessor)
 _COMPARES_BEFORE = re.compile(
     r"(?:\b(?:compare\w*|comparison|versus|vs\.?|against|than|outperform\w*|surpass\w*|unlike|beyond)"
     r"|与|相比|不同于)\s*(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
+# Use, not descent: a frozen part, an encoder, a judge or reward, data made by it,
+# or its abilities distilled (not its weights).  Such a context vetoes a family link.
 _USES_BEFORE = re.compile(
     r"(?:\bfrozen"
     r"|\b(?:generated|produced|synthesi[sz]ed|annotated|labell?ed|rated|judged|scored|evaluated|guided|rewarded)"
