@@ -1,8 +1,8 @@
 """Versions and variants of a model: ``Qwen2`` / ``Qwen2.5``, ``Janus`` / ``Janus-Pro``.
 
-One list of the words that make another model of the same name
-(:data:`VARIANT_WORDS`), and :func:`version_difference`, which tells two
-nearly equal titles apart when they name different versions.
+:func:`version_difference` tells two nearly equal titles apart when they name
+different versions: other numbers, other variant words
+(:data:`citegraph.text.names.VARIANT_WORDS`) or another leading model name.
 """
 
 from __future__ import annotations
@@ -11,15 +11,9 @@ import difflib
 import re
 import unicodedata
 
-from citegraph.text.names import model_name, name_key
+from citegraph.text.names import VARIANT_WORDS, model_name, name_key
 
 __all__ = ["VARIANT_WORDS", "version_difference"]
-
-# Words that, written after a name or glued to it, make another model of that
-# name: Janus-Pro, InstantStylePlus, SDXL, Qwen3-Next, JanusFlow.
-VARIANT_WORDS: tuple[str, ...] = (
-    "pro", "plus", "max", "mini", "lite", "nano", "turbo", "ultra", "flash", "xl", "next", "flow",
-)
 
 # Version-like parts of a title: numbers ("2.5", "V3", "1,000" as 1000) and variant words.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")

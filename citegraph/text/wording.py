@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["one_line", "paper_label", "plural"]
+__all__ = ["edge_details_note", "one_line", "paper_label", "plural"]
 
 
 def plural(n: int, word: str, plural: str | None = None, *, count: bool = True) -> str:
@@ -42,3 +42,16 @@ def paper_label(paper: Mapping[str, Any], node: object = None) -> str:
     """
     ident = node if node is not None else paper.get("id")
     return str(paper.get("name") or paper.get("title") or ("" if ident is None else ident))
+
+
+def edge_details_note(details: Mapping[str, Any]) -> str:
+    """What the targeted edge details cost and why.
+
+    >>> edge_details_note({"papers": 3, "requests": 3, "why": {"name relation": 2, "mention": 1}})
+    'edge details: 3 requests for 3 papers with a lineage candidate (name relation 2, mention 1)'
+    """
+    why = ", ".join(f"{k} {v}" for k, v in details.get("why", {}).items())
+    return (
+        f"edge details: {plural(details['requests'], 'request')} for "
+        f"{plural(details['papers'], 'paper')} with a lineage candidate" + (f" ({why})" if why else "")
+    )

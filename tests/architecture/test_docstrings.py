@@ -14,10 +14,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "citegraph"
 MAX_LINES = 15
 
-# TODO(lineage/explorer branch): empty this once the splits of lineage/core.py and
-# export/html/page.py are merged with short module docstrings.
+# TODO(explorer branch): empty this once the split of export/html/page.py is merged
+# with short module docstrings.
 NOT_YET = {
-    "analysis/lineage/core.py",
     "export/html/page.py",
     "export/html/layout.py",
 }
