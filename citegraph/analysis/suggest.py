@@ -23,7 +23,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from citegraph.graph.matrix import citation_matrix
-from citegraph.text.wording import plural
+from citegraph.text.wording import paper_label, plural
 
 __all__ = ["SUGGEST_COLUMNS", "SUGGEST_BY", "WEIGHTS", "suggest_papers"]
 
@@ -52,8 +52,7 @@ SECTIONS_SHOWN = 3
 
 
 def _label(G: nx.DiGraph[Hashable], n: Hashable) -> str:
-    d = G.nodes[n]
-    return str(d.get("name") or d.get("title") or n)
+    return paper_label(G.nodes[n], n)
 
 
 def _lineage_ties(G: nx.DiGraph[Hashable], links: Sequence[dict[str, Any]], listed: set[Hashable]
