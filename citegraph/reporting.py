@@ -87,7 +87,9 @@ class ReportResult:
         if len(self.rankings):
             import pandas as pd
 
-            lines.append(f"Top {min(top, len(self.rankings))} by influence (pagerank):")
+            basis = ("citations" if self.rankings.attrs.get("kinds") == ["cites"]
+                     else "mentions and lineage links, because no citations were fetched")
+            lines.append(f"Top {min(top, len(self.rankings))} by influence (PageRank on {basis}):")
             for i, row in enumerate(self.rankings.head(top).itertuples(index=False), 1):
                 label = row.name if isinstance(row.name, str) and row.name else (row.title or row.id)
                 year = "" if pd.isna(row.year) else f" ({int(row.year)})"  # title-only entries have none
@@ -153,7 +155,8 @@ def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: 
         :func:`~citegraph.analysis.rank.rank_papers`' frame for ``G``: its
         ``pagerank`` orders the papers, and its ``community`` column has the
         numbers used here (both come from
-        :func:`~citegraph.analysis.communities.communities` with seed 0).
+        :func:`~citegraph.analysis.communities.communities` with seed 0, on
+        the edge kinds in its ``attrs["kinds"]``).
     central : int
         How many central papers to name.
     found : pandas.DataFrame, optional
@@ -186,8 +189,8 @@ def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: 
 
     from citegraph.analysis.communities import communities, community_words
 
-    if found is None:
-        found = communities(G)  # id, community, community_label, in G's node order
+    if found is None:  # id, community, community_label, in G's node order
+        found = communities(G, kinds=rankings.attrs.get("kinds"))
     pagerank = rankings.set_index("id")["pagerank"].reindex(found["id"]).to_numpy()
     names = [d.get("name") or d.get("title") or str(v) for v, d in G.nodes(data=True)]
     words = community_words(found["community"].to_numpy(), [d.get("title") or "" for _, d in G.nodes(data=True)])
@@ -387,8 +390,8 @@ def _report(
     annotate_lineage(G, links)
     # One Louvain run serves rankings.csv's column and communities.csv:
     # community_labels keeps what it found for the graph's (cached) matrix.
-    rankings = rank_papers(G)
-    found = communities(G)
+    rankings = rank_papers(G)  # by citations when there are any (influence_kinds)
+    found = communities(G, kinds=rankings.attrs["kinds"])
     # one successors() run serves the annotation, the report, the page and the families
     lineage_md = lineage_report(G, fmt="md", main_path=True, links=links)
     files = _write_outputs(G, out, rankings, communities_frame(G, rankings, found=found), links, lineage_md,

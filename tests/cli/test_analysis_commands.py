@@ -46,13 +46,15 @@ def test_rank_json_rows(graph_file):
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert list(rows[0]) == list(RANK_COLUMNS)
-    assert rows[0]["id"] == "vq" and rows[0]["local_citations"] == 3
+    # by default citations only (the lineage link anole → cham is not one); the mention apart
+    assert rows[0]["id"] == "vq" and rows[0]["local_citations"] == 2 and rows[0]["mentioned_by"] == 1
     assert rows[0]["global_citations"] == 5000
     assert [r["pagerank"] for r in rows] == sorted((r["pagerank"] for r in rows), reverse=True)
 
 
 def test_rank_csv_by_metric_top_listed_only(graph_file):
-    result = run("rank", graph_file, "--by", "listed_citers", "--top", "2", "--listed-only", "--format", "csv")
+    result = run("rank", graph_file, "--by", "listed_citers", "--top", "2", "--listed-only", "--format", "csv",
+                 "--kind", "cites", "--kind", "builds_on", "--kind", "mentions")
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert len(rows) == 2

@@ -28,6 +28,7 @@ def test_demo_builds_a_meaningful_graph_offline(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
     assert "Citations were not fetched" in result.output
     assert "citegraph report LIST... --out DIR" in result.output
+    assert "by influence (PageRank on mentions and lineage links, because no citations were fetched)" in result.output
     links = json.loads((out / "lineage.json").read_text(encoding="utf-8"))
     assert {("Chameleon", "Anole"), ("Janus", "JanusFlow"), ("Janus", "Janus-Pro")} <= names_of(links)
     G = load_graph(out / "graph.json")
@@ -66,6 +67,7 @@ def test_report_fetches_writes_everything_and_reruns_from_the_cache(example_worl
     G = load_graph(out / "graph.json")
     assert any(has_kind(d, "cites") for _, _, d in G.edges(data=True))
     assert sum(bool(d.get("listed")) for _, d in G.nodes(data=True)) == len(entries)
+    assert "by influence (PageRank on citations)" in first.output
 
     server.reset_log()
     warm = CliRunner().invoke(main, [*args, "--offline", "--out", str(tmp_path / "b")])
