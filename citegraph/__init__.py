@@ -52,6 +52,7 @@ _EXPORTS = {
     "audit": ("citegraph.analysis.audit", "audit"),
     "audit_frame": ("citegraph.analysis.audit", "audit_frame"),
     "audit_summary": ("citegraph.analysis.audit", "audit_summary"),
+    "audit_overview": ("citegraph.analysis.audit", "audit_overview"),
     "merge_duplicates": ("citegraph.analysis.audit", "merge_duplicates"),
     "families": ("citegraph.analysis.lineage.core", "families"),
     "successors": ("citegraph.analysis.lineage.core", "successors"),

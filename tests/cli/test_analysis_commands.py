@@ -63,12 +63,33 @@ def test_rank_csv_by_metric_top_listed_only(graph_file):
 
 
 def test_rank_table_and_kind(graph_file):
-    result = run("rank", graph_file, "--kind", "cites", "--by", "local_citations")
+    result = CliRunner().invoke(main, ["rank", str(graph_file), "--kind", "cites", "--by", "local_citations"],
+                                env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    header, first = result.output.splitlines()[:2]
-    assert header.split()[:5] == ["id", "arxiv", "title", "name", "year"]
-    assert first.startswith("vq ")
+    note, header, first = result.output.splitlines()[:3]
+    assert note == "Ranked by cites edges (--kind)."
+    # name and title first, then the --by measure, the short id last
+    assert header.split() == ["name", "title", "year", "local_citations", "pagerank", "mentioned_by", "id"]
+    assert first.startswith("VQ-VAE ")
     assert " 2 " in first  # two "cites" edges reach vq; the mention does not count
+
+
+def test_rank_table_columns_are_chosen_with_columns(graph_file):
+    result = run("rank", graph_file, "--columns", "id,pagerank")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1].split() == ["id", "pagerank"]
+    bad = run("rank", graph_file, "--columns", "id,nope")
+    assert bad.exit_code == 1 and "unknown column 'nope'" in bad.output and "mentioned_by" in bad.output
+
+
+def test_related_with_no_answer_says_why(graph_file):
+    G = load_graph(graph_file)
+    add_paper(G, "alone", title="A Paper Nobody Cites", name="Lonely", year=2020)
+    save_graph(G, graph_file)
+    result = run("related", graph_file, "Lonely")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("no related papers: Lonely (2020) has no link to any other paper")
+    assert json.loads(run("related", graph_file, "Lonely", "--format", "json").output) == []
 
 
 def test_rank_without_communities(graph_file):
@@ -130,7 +151,10 @@ def test_path_ambiguity_is_an_error(graph_file):
     result = run("path", graph_file, "2407.06135", "vq")
     assert result.exit_code == 1
     assert result.output.startswith("Error: '2407.06135' matches 2 papers by arXiv id")
-    assert "anole: ANOLE: An Open" in result.output and "arxiv:2407.06135: ANOLE" in result.output
+    assert "ANOLE — ANOLE: An Open" in result.output and "[anole]" in result.output
+    assert "ANOLE (" not in result.output and "[arxiv:2407.06135]" in result.output
+    # best match first: the fuller record (name and title) before the bare one
+    assert result.output.index("[anole]") < result.output.index("[arxiv:2407.06135]")
     result = run("path", graph_file, "Transfusion", "vq")
     assert result.exit_code == 1 and "no paper in the graph matches 'Transfusion'" in result.output
 
