@@ -166,8 +166,10 @@ def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: 
     -------
     pandas.DataFrame
         Columns :data:`COMMUNITY_COLUMNS`: ``community`` (its number),
-        ``size``, ``words`` (its most frequent title words, as
-        :func:`~citegraph.analysis.communities.communities` labels it),
+        ``size``, ``words`` (its most distinctive title words, as
+        :func:`~citegraph.analysis.communities.communities` labels it;
+        ``unclustered`` for the last row, the papers in groups of one or
+        two, whatever its size),
         ``central_papers`` (model name, else title, of its papers of highest
         PageRank, most central first) and ``central_ids`` (their node ids),
         lists joined with ``"; "``.
@@ -182,21 +184,26 @@ def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: 
     ...     _ = add_paper(G, key, title=title)
     >>> for u, v in [("v2", "v1"), ("s2", "s1"), ("s3", "s1"), ("s3", "s2")]:
     ...     add_link(G, u, v, "cites")
-    >>> communities_frame(G, rank_papers(G)).to_dict("records")[1]
-    {'community': 1, 'size': 2, 'words': 'tokenizer, vision, pro', 'central_papers': 'Vision Tokenizer; Vision Tokenizer Pro', 'central_ids': 'v1; v2'}
+    >>> communities_frame(G, rank_papers(G))[["community", "size", "words", "central_ids"]].to_dict("records")
+    [{'community': 0, 'size': 3, 'words': 'speech, codec', 'central_ids': 's1; s2; s3'}, {'community': 1, 'size': 2, 'words': 'unclustered', 'central_ids': 'v1; v2'}]
     """
     import pandas as pd
 
-    from citegraph.analysis.communities import communities, community_words
+    from citegraph.analysis.communities import UNCLUSTERED, communities, community_words
 
     if found is None:  # id, community, community_label, in G's node order
         found = communities(G, kinds=rankings.attrs.get("kinds"))
     pagerank = rankings.set_index("id")["pagerank"].reindex(found["id"]).to_numpy()
     names = [d.get("name") or d.get("title") or str(v) for v, d in G.nodes(data=True)]
-    words = community_words(found["community"].to_numpy(), [d.get("title") or "" for _, d in G.nodes(data=True)])
+    gathered = found.loc[found["community_label"] == UNCLUSTERED, "community"]
+    unclustered = int(gathered.iloc[0]) if len(gathered) else None
+    words = community_words(found["community"].to_numpy(), [d.get("title") or "" for _, d in G.nodes(data=True)],
+                            unclustered=unclustered)
     found = found.assign(pagerank=pagerank, name=names, row=range(len(found)))
     rows = []
-    for number, members in found.groupby("community", sort=True):
+    # the real communities largest first, then the papers in groups of one or two
+    groups = sorted(found.groupby("community", sort=True), key=lambda kv: (kv[0] == unclustered, -len(kv[1]), kv[0]))
+    for number, members in groups:
         top = members.sort_values(["pagerank", "row"], ascending=[False, True]).head(central)
         rows.append({
             "community": int(number),
