@@ -59,6 +59,14 @@ _EXPORTS = {
     "lineage_report": ("citegraph.analysis.lineage.core", "lineage_report"),
     "main_path": ("citegraph.analysis.mainpath", "main_path"),
     "CitegraphError": ("citegraph.errors", "CitegraphError"),
+    # notebooks: lineage as a table, pictures, the report as HTML
+    "ReportResult": ("citegraph.reporting", "ReportResult"),
+    "lineage_frame": ("citegraph.analysis.frames", "lineage_frame"),
+    "lineage_figure": ("citegraph.export.pictures", "lineage_figure"),
+    "links_per_year_figure": ("citegraph.export.pictures", "links_per_year_figure"),
+    "ranking_figure": ("citegraph.export.pictures", "ranking_figure"),
+    "example_list_path": ("citegraph.reporting", "example_list_path"),
+    "inline_page": ("citegraph.export.notebook", "inline_page"),
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ReportResult",
+    "report_html",
     "build",
     "report",
     "demo",
@@ -106,6 +107,73 @@ class ReportResult:
         lines.append(f"{plural(len(chains), 'lineage link')} parent → child" + (f": {shown}" if chains else ""))
         lines.append(f"Wrote {len(self.files)} files to {self.out_dir}/ — open {self.files['graph.html']}")
         return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        # the dataclass default would print the whole rankings frame and every link
+        return (f"ReportResult(out_dir={str(self.out_dir)!r}, papers={self.graph.number_of_nodes()}, "
+                f"links={self.graph.number_of_edges()}, lineage_links={len(self.links)})")
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows for a report: counts, the top papers, families and the lineage picture."""
+        return report_html(self)
+
+
+def report_html(result: ReportResult, *, top: int = 10, picture: bool = True) -> str:
+    """An HTML summary of a report for notebooks (``ReportResult._repr_html_``).
+
+    Every string from the lists or the API is escaped: it is shown, never run.
+    The lineage picture (:func:`~citegraph.export.pictures.lineage_figure`)
+    is embedded as a PNG when matplotlib is installed and ``picture`` is true.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> html = report_html(demo(tempfile.mkdtemp()), picture=False)
+    >>> "Top 10 by influence" in html and "<table" in html and "Janus" in html
+    True
+    """
+    import base64
+    from html import escape
+
+    G, rankings = result.graph, result.rankings
+    parts = [f"<div class='citegraph-report'><h3>citegraph report: {escape(str(result.out_dir))}</h3>",
+             f"<p>{escape(count_sentence(G))}</p>"]
+    parts += [f"<p>{escape(note)}</p>" for note in result.notes]
+    if len(rankings):
+        basis = ("citations" if rankings.attrs.get("kinds") == ["cites"]
+                 else "mentions and lineage links, because no citations were fetched")
+        shown = [c for c in ("name", "title", "year", "pagerank", "local_citations", "mentioned_by", "community")
+                 if c in rankings.columns]
+        table = rankings.head(top)[shown].to_html(index=False, escape=True, na_rep="", float_format=lambda x: f"{x:.4g}")
+        parts.append(f"<h4>Top {min(top, len(rankings))} by influence (PageRank on {escape(basis)})</h4>{table}")
+    fams = {k: v for k, v in result.families.items() if len(v) > 1}
+    if fams:
+        items = "".join(
+            f"<li><b>{escape(name)}</b>: "
+            + escape(", ".join(str(G.nodes[n].get("name") or G.nodes[n].get("title") or n) for n in members))
+            + "</li>"
+            for name, members in sorted(fams.items())
+        )
+        parts.append(f"<h4>{escape(plural(len(fams), 'model family', 'model families'))}</h4><ul>{items}</ul>")
+    parts.append(f"<h4>{escape(plural(len(result.links), 'lineage link'))} parent → child</h4>")
+    image = None
+    if picture and result.links:
+        try:
+            from citegraph.export.pictures import figure_png, lineage_figure
+
+            image = figure_png(lineage_figure(G, result.links))
+        except ImportError:  # matplotlib is optional
+            image = None
+    if image:
+        parts.append(f"<img alt='lineage picture' style='max-width:100%' "
+                     f"src='data:image/png;base64,{base64.b64encode(image).decode()}'/>")
+    else:
+        chains = [f"{link['parent'].get('name') or link['parent'].get('title')} → "
+                  f"{link['child'].get('name') or link['child'].get('title')}" for link in result.links[:12]]
+        parts.append(f"<p>{escape('; '.join(chains))}</p>")
+    parts.append(f"<p>Files in {escape(str(result.out_dir))}: "
+                 + escape(", ".join(result.files)) + "</p></div>")
+    return "".join(parts)
 
 
 def count_sentence(G: nx.DiGraph) -> str:
