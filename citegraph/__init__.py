@@ -67,6 +67,7 @@ _EXPORTS = {
     "ranking_figure": ("citegraph.export.pictures", "ranking_figure"),
     "example_list_path": ("citegraph.reporting", "example_list_path"),
     "inline_page": ("citegraph.export.notebook", "inline_page"),
+    "communities_frame": ("citegraph.reporting", "communities_frame"),
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -92,7 +92,8 @@ class ReportResult:
                      else "mentions and lineage links, because no citations were fetched")
             lines.append(f"Top {min(top, len(self.rankings))} by influence (PageRank on {basis}):")
             for i, row in enumerate(self.rankings.head(top).itertuples(index=False), 1):
-                label = row.name if isinstance(row.name, str) and row.name else (row.title or row.id)
+                # a paper with neither name nor title (NaN in the frame) is shown by its id
+                label = next((v for v in (row.name, row.title) if isinstance(v, str) and v), str(row.id))
                 year = "" if pd.isna(row.year) else f" ({int(row.year)})"  # title-only entries have none
                 lines.append(f"  {i:>2}. {label}{year}")
         fams = {k: v for k, v in self.families.items() if len(v) > 1}
