@@ -68,6 +68,7 @@ _EXPORTS = {
     "example_list_path": ("citegraph.reporting", "example_list_path"),
     "inline_page": ("citegraph.export.notebook", "inline_page"),
     "communities_frame": ("citegraph.reporting", "communities_frame"),
+    "CitationGraph": ("citegraph.graph.citation_graph", "CitationGraph"),
 }
 
 __all__ = ["__version__", *_EXPORTS]

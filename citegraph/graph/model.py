@@ -75,6 +75,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from citegraph.graph.citation_graph import CitationGraph
 from citegraph.errors import GraphFileError
 from citegraph.text.titles import normalize_title
 
@@ -145,7 +146,7 @@ def new_graph(**graph_attrs: Any) -> nx.DiGraph:
     >>> new_graph(name="demo").graph["schema_version"]
     1
     """
-    G = nx.DiGraph()
+    G = CitationGraph()
     G.graph["schema_version"] = SCHEMA_VERSION
     G.graph.update(graph_attrs)
     return G
@@ -312,6 +313,9 @@ def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph:
         G = nx.node_link_graph(data, directed=True, multigraph=False, edges="edges")
     except (KeyError, TypeError, nx.NetworkXError) as exc:
         raise GraphFileError(f"{path}: malformed node-link data ({exc})") from None
+    # node_link_graph builds a plain DiGraph; CitationGraph adds only its notebook
+    # display (no state of its own), so the class is switched rather than the graph copied
+    G.__class__ = CitationGraph
     return G
 
 

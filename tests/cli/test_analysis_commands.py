@@ -187,3 +187,25 @@ def test_audit_output_needs_merge(graph_file, tmp_path):
 def test_help(command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "GRAPH" in result.output
+
+
+def test_audit_table_opens_with_a_summary_and_lists_by_problem(graph_file):
+    result = CliRunner().invoke(main, ["audit", str(graph_file)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    summary, *sections = result.stdout.split("\n\n")
+    lines = summary.splitlines()
+    assert lines[0].startswith("audit: ") and any("likely duplicate: citegraph audit GRAPH --merge" in l for l in lines)
+    assert lines[-1].startswith("To list one kind: --problem KIND")
+    assert [s.splitlines()[0] for s in sections] == ["unresolved: all 2", "no_references: all 1", "duplicates: all 1"]
+    only = CliRunner().invoke(main, ["audit", str(graph_file), "--problem", "duplicates", "--format", "json"])
+    assert [r["problem"] for r in json.loads(only.stdout)] == ["duplicates"]
+    first = CliRunner().invoke(main, ["audit", str(graph_file), "--top", "1", "--format", "csv"])
+    assert len(list(csv.DictReader(io.StringIO(first.stdout)))) == 1
+
+
+def test_python_dash_m_citegraph_is_the_command_line():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "citegraph", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "Usage: citegraph" in result.stdout and "rank" in result.stdout

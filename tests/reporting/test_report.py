@@ -238,3 +238,48 @@ def test_edges_csv_evidence_is_json_a_script_can_read(tmp_path):
     for row in rows:
         evidence = json.loads(row["evidence"])
         assert evidence and all(set(item) == {"kind", "detail"} for item in evidence)
+
+
+def test_report_shows_itself_in_a_notebook_escaped(tmp_path):
+    import citegraph
+
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# List\n\n"
+        "- [Chameleon: Mixed-Modal Early-Fusion Foundation Models](https://arxiv.org/abs/2405.09818)\n"
+        "- [ANOLE: An Open Model](https://arxiv.org/abs/2407.06135) builds on Chameleon.\n",
+        encoding="utf-8")
+    result = citegraph.report([notes], tmp_path / "out", fetch=False)
+    # strings from lists and the API are data: a name with markup is shown, never run
+    result.rankings.loc[0, "name"] = "<script>alert(1)</script>"
+    html = result._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "Top 2 by influence (PageRank on mentions and lineage links, because no citations were fetched)" in html
+    assert "<table" in html and "Chameleon" in html
+    assert "data:image/png;base64," in html  # the lineage picture (matplotlib is a test dependency)
+    assert repr(result) == f"ReportResult(out_dir={str(tmp_path / 'out')!r}, papers=2, links=1, lineage_links=1)"
+
+
+def test_papers_csv_sources_are_relative_to_where_the_command_ran(tmp_path, monkeypatch):
+    import csv
+
+    import citegraph
+
+    (tmp_path / "notes").mkdir()
+    notes = tmp_path / "notes" / "list.md"
+    notes.write_text("# L\n\n- [Chameleon: Mixed-Modal Early-Fusion Foundation Models](https://arxiv.org/abs/2405.09818)\n",
+                     encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = citegraph.report([notes.resolve()], "out", fetch=False)
+    rows = list(csv.DictReader(result.files["papers.csv"].open(encoding="utf-8")))
+    assert rows[0]["sources"] == "notes/list.md:3"
+
+
+def test_csv_floats_carry_six_significant_digits(tmp_path):
+    import citegraph
+
+    result = citegraph.report([example_list_path()], tmp_path / "r", fetch=False)
+    header, first = result.files["rankings.csv"].read_text(encoding="utf-8").splitlines()[:2]
+    cells = dict(zip(header.split(","), first.split(",")))
+    digits = cells["pagerank"].replace("0.", "", 1).lstrip("0").split("e")[0].replace(".", "")
+    assert 0 < len(digits) <= 6 and float(cells["pagerank"]) == pytest.approx(result.rankings["pagerank"][0], rel=1e-5)
