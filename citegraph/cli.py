@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import click
 
@@ -172,7 +173,9 @@ def _echo_fetch_notes(warnings: Any, capped: Any, offline_note: str | None = Non
 
 @main.command("build")
 @click.argument("lists", nargs=-1, required=True, metavar="LIST...", type=click.Path(dir_okay=False, path_type=str))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Graph file to write (node-link JSON).")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="Graph file to write (node-link JSON)."
+)
 @fetch_options
 @click.option("--graphml", type=click.Path(dir_okay=False), help="Also write GraphML (Gephi, Cytoscape).")
 @click.option("--unresolved-csv", type=click.Path(dir_okay=False),
@@ -342,7 +345,8 @@ def audit_cmd(graph: str, merge: bool, output: str | None, problems: tuple[str, 
         shown = frame.head(top or 10)
         for problem, rows in shown.groupby("problem", sort=False):
             total = int((frame["problem"] == problem).sum())
-            click.echo(f"\n{problem}: " + (f"all {total}" if len(rows) == total else f"the first {len(rows)} of {total}"))
+            how_many = f"all {total}" if len(rows) == total else f"the first {len(rows)} of {total}"
+            click.echo(f"\n{problem}: {how_many}")
             _echo_frame(rows, fmt, columns, AUDIT_TABLE, wrap=("detail",))
         if len(shown) < len(frame):
             click.echo(f"\n{len(frame) - len(shown)} more rows: --top N shows more, --problem KIND one kind")

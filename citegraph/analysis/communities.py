@@ -50,9 +50,9 @@ import re
 import sys
 import warnings
 import weakref
-from collections import Counter
 from types import ModuleType
-from typing import Iterable, overload
+from typing import Any, overload
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 import numpy as np
@@ -171,8 +171,8 @@ def community_labels(
 
     Louvain modularity communities of :func:`similarity_matrix` (igraph on
     small graphs, networkit PLM on one thread above the
-    :data:`SMALL_GRAPH_PAPERS` / :data:`SMALL_GRAPH_LINKS` limits; both seeded).  The same ``M``, ``seed`` and ``resolution``
-    always give the same labels, so they are found once per matrix and
+    :data:`SMALL_GRAPH_PAPERS` / :data:`SMALL_GRAPH_LINKS` limits; both seeded).
+    The same ``M``, ``seed`` and ``resolution`` always give the same labels, so they are found once per matrix and
     arguments (later calls return a copy).  Communities are numbered by size, largest
     first, ties by their first paper; a paper with no similarity to any other
     is a community of its own.
@@ -206,7 +206,7 @@ def community_labels(
 # Labels already found for a matrix (immutable, and cached per graph by
 # citation_matrix), by arguments and limits: a report asks for the same
 # communities for its rankings and for its communities table.
-_LABELS: "weakref.WeakKeyDictionary[CitationMatrix, dict[tuple, np.ndarray]]" = weakref.WeakKeyDictionary()
+_LABELS: weakref.WeakKeyDictionary[CitationMatrix, dict[tuple[Any, ...], np.ndarray]] = weakref.WeakKeyDictionary()
 
 
 def _labels(M: CitationMatrix, *, seed: int, resolution: float, similarity: str, max_moves: int | None) -> np.ndarray:
@@ -317,7 +317,7 @@ def _igraph_core() -> ModuleType:
         except ImportError:
             loaded = None
     if loaded is None or not all(hasattr(loaded, a) for a in ("GraphBase", "set_random_number_generator")):
-        import igraph as loaded  # type: ignore[no-redef]
+        return importlib.import_module("igraph")
     return loaded
 
 
@@ -355,18 +355,28 @@ def gather_small(labels: np.ndarray, min_size: int = MIN_COMMUNITY) -> tuple[np.
 
 @overload
 def communities(
-    G: nx.DiGraph, *, seed: int = ..., resolution: float = ..., kinds: Iterable[str] | None = ...,
-    similarity: str = ..., min_size: int = ...,
+    G: nx.DiGraph[Hashable],
+    *,
+    seed: int = ...,
+    resolution: float = ...,
+    kinds: Iterable[str] | None = ...,
+    similarity: str = ...,
+    min_size: int = ...,
 ) -> pd.DataFrame: ...
 @overload
 def communities(
-    G: CitationMatrix, *, seed: int = ..., resolution: float = ..., kinds: Iterable[str] | None = ...,
-    similarity: str = ..., min_size: int = ...,
+    G: CitationMatrix,
+    *,
+    seed: int = ...,
+    resolution: float = ...,
+    kinds: Iterable[str] | None = ...,
+    similarity: str = ...,
+    min_size: int = ...,
 ) -> np.ndarray: ...
 
 
 def communities(
-    G: nx.DiGraph | CitationMatrix,
+    G: nx.DiGraph[Hashable] | CitationMatrix,
     *,
     seed: int = 0,
     resolution: float = 1.0,
@@ -415,8 +425,11 @@ def communities(
     ...     add_link(G, u, v, "cites")
     >>> communities(G)[["id", "community"]].to_dict("list")
     {'id': ['v1', 'v2', 'v3', 's1', 's2', 's3', 'x'], 'community': [0, 0, 0, 1, 1, 1, 2]}
-    >>> communities(G)["community_label"].tolist()[::3]
-    ['Vision Tokenizer; Vision Tokenizer Pro; Scaling Vision Tokenizers | vision, tokenizer', 'Speech Codec; Speech Codec Streaming; Streaming Speech Dialogue | speech, codec, streaming', 'unclustered']
+    >>> for label in communities(G)["community_label"].tolist()[::3]:
+    ...     print(label)
+    Vision Tokenizer; Vision Tokenizer Pro; Scaling Vision Tokenizers | vision, tokenizer
+    Speech Codec; Speech Codec Streaming; Streaming Speech Dialogue | speech, codec, streaming
+    unclustered
     """
     if isinstance(G, CitationMatrix):
         return gather_small(community_labels(G, seed=seed, resolution=resolution, similarity=similarity), min_size)[0]
@@ -426,7 +439,7 @@ def communities(
         community_labels(M, seed=seed, resolution=resolution, similarity=similarity), min_size
     )
     pagerank = pagerank_scores(M)
-    nodes = list(G.nodes(data=True))
+    nodes = list(G.nodes.items())  # G.nodes(data=True) alike; its stubs type the pairs as nodes
     names = [d.get("name") or d.get("title") or str(v) for v, d in nodes]
     titles = [d.get("title") or "" for _, d in nodes]
     text = _community_texts(labels, pagerank, names, titles, gathered)
@@ -515,8 +528,8 @@ def community_words(
         shape=(n_groups, len(vocabulary)),
     )
     counts.sum_duplicates()
-    totals = np.asarray(counts.sum(axis=0)).ravel()  # every title using each word
-    group_words = np.asarray(counts.sum(axis=1)).ravel()
+    totals: np.ndarray = np.asarray(counts.sum(axis=0)).ravel()  # every title using each word
+    group_words: np.ndarray = np.asarray(counts.sum(axis=1)).ravel()
     coo = counts.tocoo()
     g, w, y = coo.row, coo.col, coo.data
     if n_groups == 1 or (unclustered == 1 and n_groups == 2):

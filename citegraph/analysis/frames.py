@@ -7,6 +7,7 @@ row per link: parent, child, kind, confidence and the evidence in words.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
@@ -26,7 +27,7 @@ def _label(paper: dict[str, Any]) -> str:
     return str(paper.get("name") or paper.get("title") or paper.get("id"))
 
 
-def lineage_frame(G: nx.DiGraph, links: list[dict[str, Any]] | None = None) -> pd.DataFrame:
+def lineage_frame(G: nx.DiGraph[Hashable], links: list[dict[str, Any]] | None = None) -> pd.DataFrame:
     """One row per successor link of ``G``, most certain first.
 
     Parameters

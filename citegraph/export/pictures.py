@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TYPE_CHECKING, Any, Hashable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Hashable
 
 import networkx as nx
 
@@ -32,7 +33,7 @@ def _pyplot() -> Any:
     return plt
 
 
-def _when(G: nx.DiGraph, node: Hashable) -> float | None:
+def _when(G: nx.DiGraph[Hashable], node: Hashable) -> float | None:
     """A paper's date as a fractional year: its arXiv month when known, else mid-year.
 
     >>> G = nx.DiGraph(); G.add_node("a", arxiv="2405.09818"); G.add_node("b", year=2021)
@@ -52,8 +53,12 @@ def _label(d: dict[str, Any], width: int = 28) -> str:
 
 
 def lineage_figure(
-    G: nx.DiGraph, links: list[dict[str, Any]] | None = None, *, family: str | None = None, width: float = 11.0
-) -> "Figure":
+    G: nx.DiGraph[Hashable],
+    links: list[dict[str, Any]] | None = None,
+    *,
+    family: str | None = None,
+    width: float = 11.0,
+) -> Figure:
     """The model lineages of ``G``: papers by date (x), one band per lineage, parent → child arrows.
 
     Parameters
@@ -78,17 +83,17 @@ def lineage_figure(
     plt = _pyplot()
     if links is None:
         links = successors(G)
-    H = nx.DiGraph()
+    H: nx.DiGraph[Hashable] = nx.DiGraph()
     for link in links:
         H.add_edge(link["parent"]["id"], link["child"]["id"], link=link)
     if family is not None:
         members = set(families(G, links=links).get(family, []))
         keep = set().union(*(c for c in nx.weakly_connected_components(H) if c & members)) if members else set()
         H = H.subgraph(keep).copy()
-    dated = {n: _when(G, n) for n in H}
-    known = [x for x in dated.values() if x is not None]
+    when = {n: _when(G, n) for n in H}
+    known = [x for x in when.values() if x is not None]
     span = (min(known), max(known)) if known else (2000.0, 2001.0)
-    dated = {n: (x if x is not None else span[0]) for n, x in dated.items()}
+    dated: dict[Hashable, float] = {n: (x if x is not None else span[0]) for n, x in when.items()}
     years = max(span[1] - span[0], 1.0) + 1.5
     per_char = 0.075 * years / width  # years one character of an 8-point name takes
     # rows: each lineage its own band; inside it a paper takes the first row
@@ -138,7 +143,7 @@ def _year_locator(span: float = 99.0) -> Any:
     return MultipleLocator(1) if span <= 16 else MaxNLocator(integer=True, min_n_ticks=2)
 
 
-def links_per_year_figure(G: nx.DiGraph, *, width: float = 9.0) -> "Figure":
+def links_per_year_figure(G: nx.DiGraph[Hashable], *, width: float = 9.0) -> Figure:
     """Links made each year, by kind, dated by the citing (building, mentioning) paper; one bar per year.
 
     On a fetched graph the bars are mostly citations; on a graph from the
@@ -181,8 +186,8 @@ def links_per_year_figure(G: nx.DiGraph, *, width: float = 9.0) -> "Figure":
     return fig
 
 
-def ranking_figure(rankings: Any, *, by: str = "pagerank", top: int = 15, width: float = 8.0) -> "Figure":
-    """The ``top`` papers of ``rankings`` (:func:`~citegraph.analysis.rank.rank_papers`) as horizontal bars by ``by``."""
+def ranking_figure(rankings: Any, *, by: str = "pagerank", top: int = 15, width: float = 8.0) -> Figure:
+    """The ``top`` papers of ``rankings`` (:func:`~citegraph.analysis.rank.rank_papers`), bars of ``by``."""
     plt = _pyplot()
     rows = rankings.sort_values(by, ascending=False, kind="mergesort").head(top)
     labels = [_label({"name": r.name if isinstance(r.name, str) else None, "title": r.title}, 40)
@@ -202,7 +207,7 @@ def ranking_figure(rankings: Any, *, by: str = "pagerank", top: int = 15, width:
     return fig
 
 
-def figure_png(fig: "Figure", *, dpi: int = 100) -> bytes:
+def figure_png(fig: Figure, *, dpi: int = 100) -> bytes:
     """``fig`` as PNG bytes (to embed in HTML)."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")

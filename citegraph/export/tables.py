@@ -20,7 +20,8 @@ import math
 import os
 import re
 import shutil
-from typing import IO, Any, Sequence
+from typing import IO, Any
+from collections.abc import Sequence
 
 import pandas as pd
 from wcwidth import wcswidth, wcwidth

@@ -9,7 +9,8 @@ Every algorithm sees a plain ``DiGraph``.
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Hashable
+from typing import Any
+from collections.abc import Hashable
 
 import networkx as nx
 
@@ -20,7 +21,7 @@ __all__ = ["CitationGraph", "graph_html"]
 _KINDS = ("cites", "builds_on", "mentions")
 
 
-class CitationGraph(nx.DiGraph):  # type: ignore[type-arg]
+class CitationGraph(nx.DiGraph[Hashable]):
     """A citegraph graph (see :mod:`citegraph.graph.model`); displays itself in notebooks."""
 
     def __repr__(self) -> str:
@@ -34,13 +35,13 @@ def _kinds(data: dict[str, Any]) -> tuple[str, ...]:
     return tuple(data.get("kinds") or (data.get("kind"),))
 
 
-def _label(G: nx.DiGraph, node: Hashable) -> str:
+def _label(G: nx.DiGraph[Hashable], node: Hashable) -> str:
     d = G.nodes[node]
     year = f" ({d['year']})" if d.get("year") else ""
     return f"{d.get('name') or d.get('title') or node}{year}"
 
 
-def graph_html(G: nx.DiGraph, *, top: int = 8) -> str:
+def graph_html(G: nx.DiGraph[Hashable], *, top: int = 8) -> str:
     """A short HTML portrait of ``G``: counts, the most cited papers, the lineages; every string escaped.
 
     Examples
@@ -54,7 +55,7 @@ def graph_html(G: nx.DiGraph, *, top: int = 8) -> str:
     """
     counts = dict.fromkeys(_KINDS, 0)
     cited: dict[Hashable, int] = {}
-    for u, v, d in G.edges(data=True):
+    for _, v, d in G.edges(data=True):
         kinds = _kinds(d)
         for kind in _KINDS:
             counts[kind] += kind in kinds
