@@ -9,7 +9,7 @@ Every algorithm sees a plain ``DiGraph``.
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Hashable
 
 import networkx as nx
@@ -21,7 +21,13 @@ __all__ = ["CitationGraph", "graph_html"]
 _KINDS = ("cites", "builds_on", "mentions")
 
 
-class CitationGraph(nx.DiGraph[Hashable]):
+if TYPE_CHECKING:
+    _DiGraph = nx.DiGraph[Hashable]
+else:  # networkx's classes are not subscriptable at run time
+    _DiGraph = nx.DiGraph
+
+
+class CitationGraph(_DiGraph):
     """A citegraph graph (see :mod:`citegraph.graph.model`); displays itself in notebooks."""
 
     def __repr__(self) -> str:
