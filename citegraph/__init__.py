@@ -69,6 +69,7 @@ _EXPORTS = {
     "inline_page": ("citegraph.export.notebook", "inline_page"),
     "communities_frame": ("citegraph.reporting", "communities_frame"),
     "CitationGraph": ("citegraph.graph.citation_graph", "CitationGraph"),
+    "relative_places": ("citegraph.text.places", "relative_places"),
 }
 
 __all__ = ["__version__", *_EXPORTS]

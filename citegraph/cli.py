@@ -63,13 +63,13 @@ def _make_parent(*paths: str | Path | None, folder: bool = False) -> None:
 
 
 def _echo_frame(frame: Any, fmt: str, columns: str | None = None, default: tuple[str, ...] = (),
-                wrap: tuple[str, ...] = ()) -> None:
+                wrap: tuple[str, ...] = (), caption: str | None = None) -> None:
     """``frame`` on stdout; a table shows ``columns`` (``--columns``), else the ``default`` ones it has."""
     from citegraph.export.tables import write_frame
 
     if fmt == "table" and columns is None and default:
         columns = ",".join(dict.fromkeys(c for c in default if c in frame.columns))
-    write_frame(frame, fmt, sys.stdout, columns=columns, wrap=wrap)
+    write_frame(frame, fmt, sys.stdout, columns=columns, wrap=wrap, caption=caption)
 
 
 def _columns_option(default: tuple[str, ...]) -> Any:
@@ -99,6 +99,7 @@ def papers_command(lists: tuple[str, ...], fmt: str, columns: str | None) -> Non
     one-line summary go to standard error.
     """
     from citegraph.lists.reader import papers_frame, read_lists
+    from citegraph.text.places import relative_places
 
     result = read_lists(list(lists), stdin=sys.stdin)
     for warning in result.warnings:
@@ -109,6 +110,7 @@ def papers_command(lists: tuple[str, ...], fmt: str, columns: str | None) -> Non
         # own name (the part that tells sections apart), not its whole path
         frame["text"] = frame["text"].map(lambda t: " ".join(t.split()))
         frame["tags"] = frame["tags"].map(lambda tags: list(dict.fromkeys(t.split(" / ")[-1] for t in tags)))
+        frame["sources"] = frame["sources"].map(relative_places)  # the table's places from where you are
     _echo_frame(frame, fmt, columns, PAPERS_TABLE)
     sys.stdout.flush()  # the table before the summary on a shared terminal
     click.echo(result.summary(), err=True)
@@ -244,9 +246,7 @@ def rank_cmd(graph: str, by: str, top: int | None, listed_only: bool, kinds: tup
 
     frame = rank_papers(load_any(graph), by=by, top=top, listed_only=listed_only,
                         kinds=kinds or None, seed=seed, communities=not no_communities)
-    if fmt == "table":
-        click.echo(frame.attrs["ranking_note"])
-    _echo_frame(frame, fmt, columns, (*RANK_TABLE[:3], by, *RANK_TABLE[3:]))
+    _echo_frame(frame, fmt, columns, (*RANK_TABLE[:3], by, *RANK_TABLE[3:]), caption=frame.attrs["ranking_note"])
 
 # === related ===
 @main.command("related")

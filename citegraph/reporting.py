@@ -22,6 +22,7 @@ from collections.abc import Hashable, Iterator, Sequence
 
 import networkx as nx
 
+from citegraph.text.places import relative_places
 from citegraph.text.wording import plural
 
 if TYPE_CHECKING:
@@ -300,7 +301,8 @@ def _write_outputs(G: nx.DiGraph[Hashable], out: Path, rankings: Any, community_
     save_graph(G, files["graph.json"])
     write_graphml(G, files["graph.graphml"])
     papers = nodes_frame(G)
-    papers["sources"] = papers["sources"].map(_relative_sources)
+    papers["sources"] = papers["sources"].map(lambda places: relative_places(places) if isinstance(places, list)
+                                              else places)
     for name, frame in (
         ("papers.csv", papers),
         ("edges.csv", edges_frame(G)),
@@ -314,27 +316,6 @@ def _write_outputs(G: nx.DiGraph[Hashable], out: Path, rankings: Any, community_
     files["lineage.md"].write_text(lineage_md, encoding="utf-8")
     write_html(G, files["graph.html"], links=links)
     return files
-
-
-def _relative_sources(sources: Any) -> Any:
-    """``file:line`` places with each file relative to the folder the command ran in.
-
-    >>> _relative_sources([os.path.join(os.getcwd(), "notes", "a.md") + ":3", "b.md:1"])
-    ['notes/a.md:3', 'b.md:1']
-    """
-    if not isinstance(sources, list):
-        return sources
-    out = []
-    for place in sources:
-        path, sep, line = str(place).rpartition(":")
-        if sep and line.isdigit() and os.path.isabs(path):
-            try:
-                path = os.path.relpath(path)
-            except ValueError:  # another drive (Windows): keep it whole
-                pass
-            place = f"{path}:{line}"
-        out.append(place)
-    return out
 
 
 @contextmanager

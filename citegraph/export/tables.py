@@ -325,12 +325,14 @@ def write_frame(
     columns: Sequence[str] | str | None = None,
     width: int | None = None,
     wrap: Sequence[str] = (),
+    caption: str | None = None,
 ) -> None:
     """Write ``frame`` to ``stream`` as ``table``, ``csv`` or ``json``.
 
     ``columns``, ``width`` and ``wrap`` shape the ``table`` only (see
-    :func:`pick_columns` and :func:`format_table`); ``csv`` and ``json``
-    always carry every column.
+    :func:`pick_columns` and :func:`format_table`), and ``caption`` is
+    written above it, wrapped to the width; ``csv`` and ``json`` always
+    carry every column and nothing else.
 
     Examples
     --------
@@ -352,6 +354,8 @@ def write_frame(
                 flat[col] = [_cell(v) for v in values]
         flat.to_csv(stream, index=False, lineterminator="\n", float_format="%.6g")
     elif fmt == "table":
+        if caption:
+            stream.write("\n".join(_wrap(caption, width or terminal_width())) + "\n")
         stream.write(format_table(pick_columns(frame, columns), width=width, wrap=wrap) + "\n")
     else:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")

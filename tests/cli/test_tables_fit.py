@@ -95,3 +95,26 @@ def test_columns_past_the_width_are_left_out_saying_so(cjk_graph):
     assert all(display_width(line) <= 80 for line in lines)
     note = " ".join(lines[-3:])
     assert "more columns not shown" in note and "mentioned_by" in note and "--columns chooses" in note
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_rank_without_citations_says_so_within_the_width(tmp_path, columns):
+    G = new_graph()
+    for key, name in [("a", "通义千问"), ("b", "Janus"), ("c", "JanusFlow")]:
+        add_paper(G, key, title=f"{name}: a paper", name=name, year=2024, listed=True)
+    add_link(G, "b", "a", "mentions")
+    add_link(G, "c", "b", "builds_on")
+    save_graph(G, tmp_path / "g.json")
+    lines = table_lines(["rank", tmp_path / "g.json"], columns)
+    assert "no citations were fetched" in " ".join(lines[:3])
+    assert all(display_width(line) <= columns for line in lines)
+
+
+def test_papers_table_shows_places_relative_to_where_it_runs(tmp_path, monkeypatch):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "l.md").write_text(
+        "# L\n\n- [Chameleon: Mixed-Modal Early-Fusion Foundation Models](https://arxiv.org/abs/2405.09818)\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    lines = table_lines(["papers", tmp_path / "notes" / "l.md"], 120)
+    assert "notes/l.md:3" in lines[1] and str(tmp_path) not in lines[1]
