@@ -435,3 +435,13 @@ def test_rank_without_communities_on_an_arrays_file(small_graph, tmp_path):
     expected = rank_papers(small_graph, communities=False, ref_year=2024)
     assert table["id"].tolist() == expected["id"].tolist()
     np.testing.assert_allclose(table["hits_authority"], expected["hits_authority"])
+
+
+def test_an_arrays_file_ranks_by_citations_with_mentions_apart_as_its_graph_does(small_graph, tmp_path):
+    from citegraph.graph.arrays import load_arrays, save_arrays
+
+    save_arrays(small_graph, tmp_path / "g.npz")
+    table = rank_papers(load_arrays(tmp_path / "g.npz"), ref_year=2024)
+    expected = rank_papers(small_graph, ref_year=2024)
+    assert table.attrs == expected.attrs and table.attrs["kinds"] == ["cites"]
+    assert table[["id", "local_citations", "mentioned_by"]].equals(expected[["id", "local_citations", "mentioned_by"]])
