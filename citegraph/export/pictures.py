@@ -110,6 +110,7 @@ def lineage_figure(
             ends[row] = x + (len(_label(G.nodes[n])) + 3) * per_char
             rows[n] = top + row
         top += len(ends) + 1
+    fig: Figure
     fig, ax = plt.subplots(figsize=(width, max(2.0, 0.32 * max(top, 1) + 1.0)))
     for u, v, d in H.edges(data=True):
         link = d["link"]
@@ -162,6 +163,7 @@ def links_per_year_figure(G: nx.DiGraph[Hashable], *, width: float = 9.0) -> Fig
         for kind in kinds:
             if kind in d.get("kinds", (d.get("kind"),)):
                 counts.setdefault(int(year), dict.fromkeys(kinds, 0))[kind] += 1
+    fig: Figure
     fig, ax = plt.subplots(figsize=(width, 3.2))
     years = np.arange(min(counts), max(counts) + 1) if counts else np.arange(0)
     bottom = np.zeros(years.size)
@@ -193,6 +195,7 @@ def ranking_figure(rankings: Any, *, by: str = "pagerank", top: int = 15, width:
     labels = [_label({"name": r.name if isinstance(r.name, str) else None, "title": r.title}, 40)
               + (f" ({int(r.year)})" if r.year == r.year and r.year is not None else "")
               for r in rows.itertuples(index=False)]
+    fig: Figure
     fig, ax = plt.subplots(figsize=(width, 0.3 * len(rows) + 1.2))
     ax.barh(range(len(rows))[::-1], rows[by].astype(float), color="#4c72b0")
     ax.set_yticks(range(len(rows))[::-1], labels, fontsize=8)
