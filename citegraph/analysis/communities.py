@@ -35,10 +35,7 @@ Engines, chosen by size (both Louvain, both seeded and reproducible):
 
 The two engines reach different (equally good: modularity within ~1%) local
 optima, so a graph's labels depend on which side of the limits it falls; for
-a given graph, seed and resolution they never change.  :func:`communities`
-gathers groups of fewer than :data:`MIN_COMMUNITY` papers into one last
-"unclustered" group and names each group by its distinctive title words
-(:func:`community_words`: weighted log-odds against the rest of the graph).
+a given graph, seed and resolution they never change.
 """
 
 from __future__ import annotations
