@@ -451,7 +451,7 @@ def _kind_bits(data: dict[str, Any]) -> int:
     """
     bits = 0
     for kind in data.get("kinds") or (data.get("kind"),):
-        bits |= _KIND_BITS.get(kind, 0)
+        bits |= _KIND_BITS.get(str(kind), 0)
     return bits
 
 
