@@ -1,7 +1,7 @@
 """Lineage links as a pandas table, for notebooks and scripts.
 
 :func:`lineage_frame` flattens the successor links of
-:func:`~citegraph.analysis.lineage.core.successors` (nested dicts) into one
+:func:`~citegraph.analysis.lineage.successors` (nested dicts) into one
 row per link: parent, child, kind, confidence and the evidence in words.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from citegraph.analysis.lineage.core import successors
+from citegraph.analysis.lineage import successors
 
 __all__ = ["LINEAGE_FRAME_COLUMNS", "lineage_frame"]
 
@@ -35,7 +35,7 @@ def lineage_frame(G: nx.DiGraph[Hashable], links: list[dict[str, Any]] | None = 
     G : networkx.DiGraph
         A citegraph graph.
     links : list of dict, optional
-        :func:`~citegraph.analysis.lineage.core.successors`' links, found when omitted.
+        :func:`~citegraph.analysis.lineage.successors`' links, found when omitted.
 
     Returns
     -------

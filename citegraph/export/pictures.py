@@ -66,7 +66,7 @@ def lineage_figure(
     G : networkx.DiGraph
         A citegraph graph.
     links : list of dict, optional
-        :func:`~citegraph.analysis.lineage.core.successors`' links (found when omitted).
+        :func:`~citegraph.analysis.lineage.successors`' links (found when omitted).
     family : str, optional
         Only the lineage(s) holding a paper of this model family.
     width : float
@@ -78,7 +78,7 @@ def lineage_figure(
         Solid arrows for versions, dashed for derived models (when links say
         which), more opaque the surer the link; years on the x axis.
     """
-    from citegraph.analysis.lineage.core import families, successors
+    from citegraph.analysis.lineage import families, successors
 
     plt = _pyplot()
     if links is None:

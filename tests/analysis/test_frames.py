@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from citegraph.analysis.frames import LINEAGE_FRAME_COLUMNS, lineage_frame
-from citegraph.analysis.lineage.core import successors
+from citegraph.analysis.lineage import successors
 from citegraph.lists.assemble import graph_from_entries
 from citegraph.lists.reader import read_lists
 from citegraph.reporting import example_list_path

@@ -10,7 +10,7 @@ import matplotlib  # noqa: E402
 
 matplotlib.use("agg")
 
-from citegraph.analysis.lineage.core import successors  # noqa: E402
+from citegraph.analysis.lineage import successors  # noqa: E402
 from citegraph.analysis.rank import rank_papers  # noqa: E402
 from citegraph.export.pictures import figure_png, lineage_figure, links_per_year_figure, ranking_figure  # noqa: E402
 from citegraph.graph.model import add_link, add_paper, new_graph  # noqa: E402
