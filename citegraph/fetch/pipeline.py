@@ -643,7 +643,9 @@ class _Run:
             else:
                 items.append({"paperId": None, "title": ref.get("title")})
         total = record.get("referenceCount") or 0
-        complete = len(items) >= total and not self.edge_details
+        # Complete whether or not this run wants edge details: complete_list pages a
+        # nested list anew for them, and a later plain run must not page it again.
+        complete = len(items) >= total
         self.cache.put_list_page(
             pid, "references", 0, items, next_offset=None if complete else 0, total=total, source="nested"
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 
 import pytest
-from tests.fakes.s2 import FakeS2, World
+from tests.fakes.s2 import FakeS2, Fault, World
 
 from citegraph.errors import OfflineError
 from citegraph.fetch.cache import Cache
@@ -260,3 +260,33 @@ def test_offline_with_a_missing_cache_file_says_so_and_creates_nothing(tmp_path)
         build([listed], cache=cache, offline=True, quiet=True)
     assert str(cache) in str(err.value)
     assert not (tmp_path / "typo").exists()
+
+
+def test_an_interrupted_edge_details_run_leaves_nothing_for_the_next_plain_run_to_page(make_fake_s2, tmp_path):
+    from citegraph.fetch.s2 import S2Client
+
+    world = World()
+    papers = []
+    for n in range(4):
+        pid = world.add_paper({"paperId": f"{n + 10:040x}", "externalIds": {"ArXiv": f"2405.0981{n}"},
+                               "title": f"Listed paper {n}", "year": 2024})
+        for i in range(3):
+            ref = world.add_paper({"paperId": f"{100 + 10 * n + i:040x}", "title": f"Ref {n}.{i}", "year": 2020})
+            world.add_reference(pid, ref, intents=["background"])
+        papers.append(pid)
+    server = make_fake_s2(world.finish())
+    entries = [Entry(arxiv=f"2405.0981{n}") for n in range(4)]
+    seen = []
+
+    def interrupt(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    client = S2Client(server.url, "k", min_interval=0.0, sleep=interrupt, notify=seen.append)
+    server.inject("references", Fault.http(503), after=2)  # the third list fails; its retry wait is interrupted
+    with Cache(tmp_path / "c.sqlite") as cache, pytest.raises(KeyboardInterrupt):
+        build_from_entries(entries, client=client, cache=cache, edge_details=True)
+    assert server.count("references") == 3  # two lists paged, the third interrupted
+    server.reset_log()
+    plain = run(server, entries, tmp_path / "c.sqlite")
+    assert server.count() == 0  # every nested list was complete: nothing paged again
+    assert plain.graph.number_of_edges() == 12
