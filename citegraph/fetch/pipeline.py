@@ -938,7 +938,9 @@ def build(
             f"--offline: the cache file {cache_path} does not exist; run once without --offline "
             "or pass the --cache file an earlier run wrote"
         )
-    with Cache(cache_path) as store:
+    # Offline on a cache the user cannot write (a shared or archived file): read it as it is.
+    readonly = options.offline and not (os.access(cache_path, os.W_OK) and os.access(cache_path.parent, os.W_OK))
+    with Cache(cache_path, readonly=readonly) as store:
         read = parse_documents(docs, cache=store)
         client = None if options.offline else open_source(options)
         try:

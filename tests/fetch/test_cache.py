@@ -131,3 +131,35 @@ def test_default_path_is_in_the_user_cache_dir_and_env_overrides(tmp_path, monke
     monkeypatch.setenv("CITEGRAPH_CACHE", str(tmp_path / "env.sqlite"))
     assert resolve_cache_path() == tmp_path / "env.sqlite"
     assert resolve_cache_path(tmp_path / "arg.sqlite") == tmp_path / "arg.sqlite"
+
+
+def _filled(path) -> None:
+    with Cache(path) as cache, cache.transaction():
+        cache.put_alias("ARXIV:2405.09818", "abc")
+        cache.put_paper({"paperId": "abc", "title": "Chameleon"}, full=True)
+
+
+def test_a_read_only_opening_writes_nothing(tmp_path):
+    import hashlib
+    import os
+
+    path = tmp_path / "c.sqlite"
+    _filled(path)
+    before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns, sorted(os.listdir(tmp_path)))
+    with Cache(path, readonly=True) as cache:
+        assert cache.get_alias("ARXIV:2405.09818").paper_id == "abc"
+        assert cache.get_paper("abc").record["title"] == "Chameleon"
+        with pytest.raises(CacheError, match="read-only"):
+            with cache.transaction():
+                cache.put_alias("x", None, "no")
+        with pytest.raises(CacheError, match="read-only"):  # the list reader then parses again next time
+            cache.put_parsed("k", "{}")
+    after = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns, sorted(os.listdir(tmp_path)))
+    assert after == before
+
+
+def test_a_read_only_opening_of_another_file_is_a_cache_error(tmp_path):
+    path = tmp_path / "c.sqlite"
+    path.write_text("not a database", encoding="utf-8")
+    with pytest.raises(CacheError, match="cannot open the cache read-only"):
+        Cache(path, readonly=True)

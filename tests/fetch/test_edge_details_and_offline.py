@@ -290,3 +290,22 @@ def test_an_interrupted_edge_details_run_leaves_nothing_for_the_next_plain_run_t
     plain = run(server, entries, tmp_path / "c.sqlite")
     assert server.count() == 0  # every nested list was complete: nothing paged again
     assert plain.graph.number_of_edges() == 12
+
+
+def test_offline_on_a_cache_the_user_cannot_write_reads_it_without_writing(make_fake_s2, tmp_path, monkeypatch):
+    import hashlib
+    import os
+
+    world, pid = detailed_world()
+    server = make_fake_s2(world)
+    listing = tmp_path / "l.md"
+    listing.write_text(f"- [{CHAMELEON}](https://arxiv.org/abs/2405.09818)\n", encoding="utf-8")
+    cache = tmp_path / "cache" / "c.sqlite"
+    online = build([listing], cache=cache, api_url=server.url, min_interval=0, quiet=True)
+    digest = hashlib.sha256(cache.read_bytes()).hexdigest()
+    files = sorted(os.listdir(cache.parent))
+    # as root chmod cannot make the file unwritable, so the permission check answers "no"
+    monkeypatch.setattr("citegraph.fetch.pipeline.os.access", lambda p, mode: False)
+    offline = build([listing], cache=cache, offline=True, quiet=True)
+    assert sorted(offline.graph.edges()) == sorted(online.graph.edges())
+    assert hashlib.sha256(cache.read_bytes()).hexdigest() == digest and sorted(os.listdir(cache.parent)) == files
