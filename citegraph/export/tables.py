@@ -5,6 +5,11 @@ list of row objects with the frame's columns as keys (missing values are
 ``null``), ``csv`` has a header row and RFC 4180 quoting; a list of strings (tags,
 authors) is one ``"; "``-joined cell, and a structured value (a ``builds_on``
 link's ``evidence``: a list of ``{"kind", "detail"}``) is one cell of JSON.
+
+A text cell that a spreadsheet would run as a formula (one starting with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return: titles and notes come
+from lists and the API, so they are data, never code) is written with a
+leading ``'``, which spreadsheets show as text; numbers are left alone.
 """
 
 from __future__ import annotations
@@ -15,9 +20,27 @@ from typing import IO, Any
 
 import pandas as pd
 
-__all__ = ["FORMATS", "frame_records", "write_frame"]
+__all__ = ["FORMATS", "FORMULA_STARTS", "frame_records", "write_frame", "csv_safe"]
 
 FORMATS = ("table", "csv", "json")
+# First characters that make Excel, LibreOffice or Google Sheets evaluate a cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """``value`` as a spreadsheet shows it as text: a leading ``'`` before a formula start.
+
+    A carriage return inside text becomes a newline: the CSV writer quotes
+    fields with newlines, but a lone ``\\r`` would be written bare and split the row.
+
+    >>> csv_safe("=1+1"), csv_safe("@SUM(A1)"), csv_safe("Janus"), csv_safe(-1.5)
+    ("'=1+1", "'@SUM(A1)", 'Janus', -1.5)
+    """
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
 
 def _plain(value: Any) -> Any:
@@ -77,11 +100,16 @@ def write_frame(frame: pd.DataFrame, fmt: str, stream: IO[str], *, max_width: in
     elif fmt == "csv":
         flat = frame.copy(deep=False)  # columns are replaced, never changed in place
         for col in flat.columns:
-            if flat[col].dtype != object:
-                continue  # only object columns can hold lists
+            if pd.api.types.is_numeric_dtype(flat[col]) or pd.api.types.is_bool_dtype(flat[col]):
+                continue  # numbers (a negative one starts with "-") are never formulas
             values = flat[col].tolist()
+            changed = False
             if any(isinstance(v, (list, tuple, dict)) for v in values):
-                flat[col] = [_cell(v) for v in values]
+                values, changed = [_cell(v) for v in values], True
+            if any(isinstance(v, str) and (v.startswith(FORMULA_STARTS) or "\r" in v) for v in values):
+                values, changed = [csv_safe(v) for v in values], True
+            if changed:
+                flat[col] = values
         flat.to_csv(stream, index=False, lineterminator="\n")
     elif fmt == "table":
         cells = [[_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
