@@ -210,13 +210,14 @@ def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any
     import pandas as pd
 
     from citegraph.export.html.page import write_html
-    from citegraph.export.graphml import write_graphml
+    from citegraph.export.registry import export_graph
+    from citegraph.graph.files import atomic_path
     from citegraph.graph.model import edges_frame, nodes_frame, save_graph
-    from citegraph.export.tables import write_frame
+    from citegraph.export.tables import write_csv
 
     files = {name: out / name for name in OUTPUT_FILES}
     save_graph(G, files["graph.json"])
-    write_graphml(G, files["graph.graphml"])
+    export_graph(G, files["graph.graphml"], format="graphml")
     for name, frame in (
         ("papers.csv", nodes_frame(G)),
         ("edges.csv", edges_frame(G)),
@@ -224,10 +225,11 @@ def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any
         ("communities.csv", community_table),
         ("unresolved.csv", unresolved),
     ):
-        with files[name].open("w", encoding="utf-8", newline="") as fh:
-            write_frame(frame, "csv", fh)
-    files["lineage.json"].write_text(json.dumps(links, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    files["lineage.md"].write_text(lineage_md, encoding="utf-8")
+        write_csv(frame, files[name])
+    for name, text in (("lineage.json", json.dumps(links, ensure_ascii=False, indent=1) + "\n"),
+                       ("lineage.md", lineage_md)):
+        with atomic_path(files[name]) as tmp:
+            tmp.write_text(text, encoding="utf-8")
     write_html(G, files["graph.html"], links=links)
     return files
 
@@ -350,8 +352,12 @@ def _report(
     from citegraph.analysis.lineage.core import annotate_lineage, families, lineage_report, successors
     from citegraph.analysis.rank import rank_papers
 
+    from citegraph.export.paths import check_outputs
+
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    # before any work: no output file may be a list, the cache or a folder
+    check_outputs({f"--out {name}": out / name for name in OUTPUT_FILES}, {"LIST": list(lists)},
+                  fetch=build_options if fetch else None)
     notes: list[str] = []
     warnings: list[Any] = []
     if fetch:

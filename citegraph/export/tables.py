@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from typing import IO, Any
 
 import pandas as pd
 
-__all__ = ["FORMATS", "FORMULA_STARTS", "frame_records", "write_frame", "csv_safe"]
+from citegraph.graph.files import atomic_path
+
+__all__ = ["FORMATS", "FORMULA_STARTS", "frame_records", "write_frame", "write_csv", "csv_safe"]
 
 FORMATS = ("table", "csv", "json")
 # First characters that make Excel, LibreOffice or Google Sheets evaluate a cell.
@@ -125,3 +128,15 @@ def write_frame(frame: pd.DataFrame, fmt: str, stream: IO[str], *, max_width: in
             stream.write("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
     else:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+
+
+def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Write ``frame`` as CSV to the file ``path``, whole or not at all.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> write_csv(pd.DataFrame({"title": ["=1+1"]}), out); out.read_text()
+    "title\\n'=1+1\\n"
+    """
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
+        write_frame(frame, "csv", fh)

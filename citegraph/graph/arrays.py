@@ -49,6 +49,7 @@ import pandas as pd
 
 from citegraph.graph.matrix import CitationMatrix, citation_matrix
 from citegraph.errors import CitegraphError
+from citegraph.graph.files import atomic_path
 from citegraph.graph.model import EDGE_KINDS
 
 __all__ = ["FORMAT", "GraphArrays", "save_arrays", "load_arrays", "load_any", "is_arrays_file"]
@@ -138,7 +139,7 @@ def save_arrays(G: nx.DiGraph | CitationMatrix, path: str | os.PathLike[str]) ->
         arrays[f"{c}_blob"], arrays[f"{c}_offsets"], arrays[f"{c}_null"] = _pack(text[c])
     for c in _COUNT_COLUMNS:
         arrays[c] = counts[c]
-    with open(path, "wb") as fh:
+    with atomic_path(path) as tmp, tmp.open("wb") as fh:
         np.savez(fh, **arrays)
 
 

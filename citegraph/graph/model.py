@@ -68,7 +68,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Any, Iterable
@@ -76,6 +75,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from citegraph.errors import GraphFileError
+from citegraph.graph.files import atomic_path
 from citegraph.text.titles import normalize_title
 
 __all__ = [
@@ -266,19 +266,9 @@ def save_graph(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
     data["graph"].setdefault("schema_version", SCHEMA_VERSION)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    # mkstemp creates 0600; a graph file is an ordinary output, so honour the umask.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            # dumps, not dump: json.dump streams through the pure-Python encoder (several x slower).
-            fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as fh:
+        # dumps, not dump: json.dump streams through the pure-Python encoder (several x slower).
+        fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph:
