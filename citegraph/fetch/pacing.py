@@ -2,9 +2,11 @@
 
 The server's real limit is unknown (a shared pool without a key, 1 request/s
 with an introductory key, more with a larger one) and changes with load, so
-the rate is probed rather than configured: each 429 halves it (multiplicative
-decrease) and each answered request adds a tenth of the ``--min-interval``
-rate back (additive increase), never going faster than that floor.  A token
+the rate is probed rather than configured: a 429 halves it (multiplicative
+decrease; the 429s in a row before the next answer are one event, as TCP
+counts one loss per window, since their retries already wait ``Retry-After``)
+and each answered request adds a tenth of the ``--min-interval`` rate back
+(additive increase), never going faster than that floor.  A token
 bucket would need the server's rate and burst known in advance and, set
 wrong, either keeps hitting 429 or never uses the capacity; AIMD converges on
 whatever the server allows and returns to the floor once 429s stop.  The
@@ -46,8 +48,10 @@ class Pacer:
     Examples
     --------
     >>> p = Pacer(1.0, clock=lambda: 0.0, sleep=lambda s: None)
-    >>> p.refused(); p.refused(); p.interval
-    4.0
+    >>> p.refused(); p.refused(); p.interval  # two 429s in a row: one event
+    2.0
+    >>> p.answered(); p.refused(); p.interval
+    3.333...
     >>> for _ in range(20):
     ...     p.answered()
     >>> p.interval
@@ -65,6 +69,7 @@ class Pacer:
         self.floor = max(0.0, floor)
         self.ceiling = max(ceiling, self.floor)
         self.interval = self.floor
+        self._refused_last = False  # the last answer was a 429
         self._clock = clock
         self._sleep = sleep
         self._next_at = float("-inf")
@@ -77,11 +82,14 @@ class Pacer:
         self._next_at = self._clock() + self.interval * PACE_MARGIN
 
     def refused(self) -> None:
-        """A 429: halve the rate (double the interval), up to ``ceiling``."""
-        self.interval = min(max(self.interval, self.floor, _SMALLEST_STEP) * 2, self.ceiling)
+        """A 429: halve the rate (double the interval), up to ``ceiling``; once per run of 429s."""
+        if not self._refused_last:
+            self.interval = min(max(self.interval, self.floor, _SMALLEST_STEP) * 2, self.ceiling)
+        self._refused_last = True
 
     def answered(self) -> None:
         """An answer that was not a refusal: add ``RECOVERY`` of the floor's rate back."""
+        self._refused_last = False
         if self.interval <= self.floor:
             return
         unit = max(self.floor, _SMALLEST_STEP)

@@ -111,6 +111,9 @@ OFFSET_LIMIT = 9999  # offset + limit must stay below 10,000 on paged endpoints
 UNREACHABLE_BUDGET = 20.0
 # While waiting for the first answer, say so every this many seconds.
 HEARTBEAT = 5.0
+# 429s one request may meet (each waited out as Retry-After says) before giving up;
+# other faults count against ``max_retries``.
+MAX_REFUSALS = 30
 
 
 class S2NotFound(FetchError):
@@ -461,12 +464,17 @@ class S2Client:
         started = self._clock()
         self._deadline = started + self.unreachable_budget
         attempts = self.max_retries + 1
+        failed = {"faults": 0, "refusals": 0}
 
-        def unreachable(state: tenacity.RetryCallState) -> bool:
+        def exhausted(state: tenacity.RetryCallState) -> bool:
+            # A 429 is the server pacing us, not a fault: it has its own, larger budget.
+            exc = state.outcome.exception() if state.outcome else None
+            key = "refusals" if str(exc).startswith("HTTP 429") else "faults"
+            failed[key] += 1
+            if failed["faults"] >= attempts or failed["refusals"] > MAX_REFUSALS:
+                return True
             # Before any answer, stop once the next wait would overrun the budget.
-            if self.answered:
-                return False
-            return self._clock() + self._wait(state) >= self._deadline
+            return not self.answered and self._clock() + self._wait(state) >= self._deadline
 
         def say_retry(state: tenacity.RetryCallState) -> None:
             self.retries += 1
@@ -475,13 +483,12 @@ class S2Client:
             # Short waits after a 429 are the pacing at work, not news.
             if str(exc).startswith("HTTP 429") and wait < 2:
                 return
-            self._notify(self._scrub(
-                f"Semantic Scholar: {exc} for {what}; next try in {wait:.0f} s "
-                f"(attempt {state.attempt_number + 1} of {attempts})"
-            ))
+            budget = f"refusal {failed['refusals']} of {MAX_REFUSALS}" if str(exc).startswith("HTTP 429") \
+                else f"attempt {failed['faults'] + 1} of {attempts}"
+            self._notify(self._scrub(f"Semantic Scholar: {exc} for {what}; next try in {wait:.0f} s ({budget})"))
 
         retrying = tenacity.Retrying(
-            stop=tenacity.stop_after_attempt(attempts) | unreachable,
+            stop=exhausted,
             wait=self._wait,
             retry=tenacity.retry_if_exception_type(_Retryable),
             sleep=self._sleep,
@@ -499,8 +506,9 @@ class S2Client:
                 )) from None
             raise RetriesExhaustedError(
                 self._scrub(
-                    f"Semantic Scholar kept failing for {what}: {exc} after "
-                    f"{self.max_retries + 1} attempts. Everything fetched before is in the "
+                    f"Semantic Scholar kept failing for {what}: {exc} after {sum(failed.values())} attempts"
+                    + (f" ({failed['refusals']} refused with 429)" if failed["refusals"] else "")
+                    + ". Everything fetched before is in the "
                     "cache: run the same command again to resume."
                 )
             ) from None

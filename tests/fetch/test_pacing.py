@@ -26,17 +26,30 @@ class FakeTime:
         self.now += seconds
 
 
-def test_a_storm_of_429s_is_capped_and_the_pace_returns_to_the_floor() -> None:
+def test_repeated_429_events_are_capped_and_the_pace_returns_to_the_floor() -> None:
     ft = FakeTime()
     pacer = Pacer(0.5, ceiling=10.0, clock=ft.clock, sleep=ft.sleep)
-    for _ in range(35):  # the storm the issue measured: 35 429s took the old rule to 10.3 s for good
+    for _ in range(35):  # the issue's 35 429s took the old rule to 10.3 s a request, for good
+        pacer.answered()
         pacer.refused()
-    assert pacer.interval == 10.0
+    assert 0.5 < pacer.interval <= 10.0
+    slow = Pacer(4.0, ceiling=10.0, clock=ft.clock, sleep=ft.sleep)
+    for _ in range(3):
+        slow.answered()
+        slow.refused()
+    assert slow.interval == 10.0  # the ceiling holds
     answers = 0
     while pacer.interval > pacer.floor:
         pacer.answered()
         answers += 1
     assert pacer.interval == 0.5 and answers <= 10
+
+
+def test_a_storm_of_429s_in_a_row_is_one_back_off() -> None:
+    pacer = Pacer(1.0, clock=lambda: 0.0, sleep=lambda s: None)
+    for _ in range(8):  # one request refused 8 times: its retries already wait Retry-After
+        pacer.refused()
+    assert pacer.interval == 2.0
 
 
 def test_requests_are_spaced_by_the_current_interval() -> None:
