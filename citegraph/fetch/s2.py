@@ -649,5 +649,5 @@ def _to_stderr(message: str) -> None:
 
 def from_options(options: "FetchOptions") -> S2Client:
     """The client ``citegraph.fetch.source.open_source`` makes for ``source="s2"``."""
-    kwargs = {} if options.min_interval is None else {"min_interval": options.min_interval}
-    return S2Client(options.api_url, options.api_key, **kwargs)
+    interval = 1.0 if options.min_interval is None else options.min_interval
+    return S2Client(options.api_url, options.api_key, min_interval=interval)
