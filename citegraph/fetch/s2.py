@@ -109,7 +109,8 @@ OFFSET_LIMIT = 9999  # offset + limit must stay below 10,000 on paged endpoints
 # seconds in all (attempts and waits): a wrong URL or a dead network is said in
 # one line well before the retry budget of a flaky but reachable API runs out.
 UNREACHABLE_BUDGET = 20.0
-# While waiting for the first answer, say so every this many seconds.
+# While waiting for the first answer, say so after FIRST_HEARTBEAT seconds, then every HEARTBEAT.
+FIRST_HEARTBEAT = 2.0
 HEARTBEAT = 5.0
 # 429s one request may meet (each waited out as Retry-After says) before giving up;
 # other faults count against ``max_retries``.
@@ -367,17 +368,18 @@ class S2Client:
 
     def _send(self, method: str, url: str, params: Any, payload: Any, timeout: float) -> httpx.Response:
         """One HTTP exchange; before the first answer, a line every ``HEARTBEAT`` s while it waits."""
-        if self.answered or timeout <= HEARTBEAT:
+        if self.answered or timeout <= FIRST_HEARTBEAT:
             return self._http.request(method, url, params=params, json=payload, timeout=timeout)
         done = threading.Event()
 
         def heartbeat() -> None:
-            waited = 0.0
-            while not done.wait(HEARTBEAT):
-                waited += HEARTBEAT
+            waited, step = 0.0, FIRST_HEARTBEAT
+            while not done.wait(step):
+                waited += step
+                step = HEARTBEAT
                 self._notify(
-                    f"Semantic Scholar: no answer yet from {self.api_url} after {waited:g} s; "
-                    f"giving up at {timeout:g} s"
+                    f"Semantic Scholar: no answer yet from {self.api_url} after {waited:.0f} s; "
+                    f"giving up at {timeout:.0f} s"
                 )
 
         thread = threading.Thread(target=heartbeat, daemon=True)
@@ -405,7 +407,7 @@ class S2Client:
         try:
             response = self._send(method, url, params, payload, timeout)
         except httpx.TimeoutException:
-            raise _Retryable(f"no answer within {timeout:g} s") from None
+            raise _Retryable(f"no answer within {timeout:.3g} s") from None
         except httpx.TransportError as exc:
             raise _Retryable(f"connection failed ({_transport_reason(exc)})") from None
         self.answered = True

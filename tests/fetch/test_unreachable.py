@@ -59,6 +59,7 @@ def test_a_refused_connection_is_reported_at_each_try_then_given_up_within_the_b
 
 
 def test_a_server_that_never_answers_is_reported_while_waiting(stalling_port, monkeypatch) -> None:
+    monkeypatch.setattr(s2, "FIRST_HEARTBEAT", 0.2)
     monkeypatch.setattr(s2, "HEARTBEAT", 0.2)
     said: list[str] = []
     client = S2Client(f"http://127.0.0.1:{stalling_port}/graph/v1", min_interval=0, notify=said.append,
