@@ -102,3 +102,13 @@ def test_the_command_says_what_fails_and_ends_with_one_error_line(closed_port, t
     assert [line for line in lines if line.startswith("Error:")] == [lines[-1]]
     assert "cannot reach Semantic Scholar" in lines[-1]
     assert any("next try in" in line for line in lines[:-1])
+
+
+def test_retry_notes_never_show_the_key(fake_s2) -> None:
+    said: list[str] = []
+    key = "secret-key-71c2"
+    client = S2Client(fake_s2.url, key, min_interval=0, sleep=lambda s: None, notify=said.append)
+    fake_s2.inject("batch", Fault.http(503), Fault("drop"), Fault.http(429, retry_after=3))
+    client.paper_batch(["ARXIV:2405.09818"], ["title"])
+    assert len(said) == 3 and not any(key in m for m in said)
+    assert all(r.headers.get("x-api-key") == key for r in fake_s2.log)
