@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
+from collections.abc import Mapping, Sequence
 
 from citegraph.errors import UsageError
 from citegraph.fetch.cache import resolve_cache_path
@@ -88,7 +89,7 @@ def check_outputs(
     >>> check_outputs({"-o": notes}, {"LIST": notes})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    citegraph.errors.UsageError: -o .../notes.md is the input LIST .../notes.md: citegraph never writes over its inputs; choose another output name
+    citegraph.errors.UsageError: -o .../notes.md is the input LIST .../notes.md: citegraph never writes ...
     """
     given = {label: Path(p) for label, p in outputs.items() if p is not None and str(p) != ""}
     read: list[tuple[str, Path]] = []
@@ -108,7 +109,9 @@ def check_outputs(
                 )
         for other_label, other in seen:
             if _same(path, other):
-                raise UsageError(f"{label} {path} and {other_label} {other} are the same file: give them different names")
+                raise UsageError(
+                    f"{label} {path} and {other_label} {other} are the same file: give them different names"
+                )
         _check_name(path)
         what = not_regular(write_target(path))
         if what is not None:

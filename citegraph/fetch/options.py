@@ -7,7 +7,8 @@ import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from citegraph.errors import UsageError
@@ -86,7 +87,7 @@ class FetchOptions:
         return tuple(f.name for f in dataclasses.fields(cls))
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **given: Any) -> "FetchOptions":
+    def from_env(cls, environ: Mapping[str, str] | None = None, **given: Any) -> FetchOptions:
         """Options from keywords, the environment filling what is not given (``None``)."""
         unknown = sorted(set(given) - set(cls.names()))
         if unknown:
@@ -121,7 +122,7 @@ def check_api_url(url: str) -> None:
     >>> check_api_url("api.semanticscholar.org/graph/v1")
     Traceback (most recent call last):
     ...
-    citegraph.errors.UsageError: the API URL 'api.semanticscholar.org/graph/v1' has no http:// or https:// scheme: write it as https://api.semanticscholar.org/graph/v1 (--api-url or CITEGRAPH_S2_URL)
+    citegraph.errors.UsageError: the API URL 'api.semanticscholar.org/graph/v1' has no http:// ... scheme: ...
     """
     where = f"(--api-url or {ENVIRONMENT['api_url']})"
     if url != url.strip() or any(ord(c) < 32 or c.isspace() for c in url):

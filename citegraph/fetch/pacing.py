@@ -17,7 +17,7 @@ server's ``Retry-After`` stays the wait before retrying a refused request
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 __all__ = ["PACE_MARGIN", "RECOVERY", "Pacer"]
 

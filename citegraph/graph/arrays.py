@@ -42,7 +42,8 @@ import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
+from collections.abc import Hashable, Iterable, Sequence
 
 import networkx as nx
 import numpy as np
@@ -80,7 +81,7 @@ class GraphArrays:
     matrix: CitationMatrix
     nodes: pd.DataFrame
     kind_bits: np.ndarray
-    _by_kinds: dict = field(default_factory=dict, repr=False)
+    _by_kinds: dict[tuple[str, ...], CitationMatrix] = field(default_factory=dict, repr=False)
 
     def matrix_for(self, kinds: Iterable[str] | None) -> CitationMatrix:
         """The matrix of the citations of ``kinds`` (all when ``None``), cached."""
@@ -101,7 +102,7 @@ class GraphArrays:
         return self._by_kinds[key]
 
 
-def save_arrays(G: nx.DiGraph | CitationMatrix, path: str | os.PathLike[str]) -> None:
+def save_arrays(G: nx.DiGraph[Hashable] | CitationMatrix, path: str | os.PathLike[str]) -> None:
     """Write ``G`` (a citegraph graph, or a bare CitationMatrix) as a compact ``.npz`` file.
 
     From a graph, the node table keeps ``arxiv``, ``title``, ``name``,
@@ -181,7 +182,7 @@ def _read_arrays(z: Any, path: Path) -> GraphArrays:
     def get(name: str, kind: str, length: int | None) -> np.ndarray:
         if name not in z.files:
             raise GraphFileError(f"{path}: arrays file lacks the array {name!r}")
-        value = z[name]
+        value: np.ndarray = z[name]
         if value.ndim != 1 or value.dtype.kind not in kind or (length is not None and value.size != length):
             want = f" of {length}" if length is not None else ""
             raise GraphFileError(f"{path}: array {name!r} is not a flat array{want} {_KIND_WORDS[kind]} "
@@ -268,7 +269,7 @@ def is_arrays_file(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-def load_any(path: str | os.PathLike[str]) -> nx.DiGraph | GraphArrays:
+def load_any(path: str | os.PathLike[str]) -> nx.DiGraph[Hashable] | GraphArrays:
     """A compact arrays file as :class:`GraphArrays`, anything else through ``load_graph``."""
     check_size(Path(path))  # a pipe would block the zip test below
     if is_arrays_file(path):
@@ -281,7 +282,7 @@ def load_any(path: str | os.PathLike[str]) -> nx.DiGraph | GraphArrays:
 # ------------------------------------------------------------------ helpers
 
 
-def _kind_bits(G: nx.DiGraph, M: CitationMatrix) -> np.ndarray:
+def _kind_bits(G: nx.DiGraph[Hashable], M: CitationMatrix) -> np.ndarray:
     """Per stored citation of ``M.A`` (CSR order), a bit per edge kind carried."""
     n = M.n
     # Canonical CSR is sorted by (row, column): the keys below are increasing.

@@ -107,11 +107,10 @@ def _check_graph_attrs(graph: Any, path: Path) -> None:
     if not isinstance(graph, dict):
         raise GraphFileError(f"{path}: graph attributes must be an object, not {graph!r:.60}")
     unresolved = graph.get("unresolved")
-    if unresolved is not None:
-        if not isinstance(unresolved, list) or not all(
-            isinstance(u, dict) and all(_scalar(v) for v in u.values()) for u in unresolved
-        ):
-            raise GraphFileError(f"{path}: graph attribute unresolved must be a list of objects of text")
+    if unresolved is not None and (not isinstance(unresolved, list) or not all(
+        isinstance(u, dict) and all(_scalar(v) for v in u.values()) for u in unresolved
+    )):
+        raise GraphFileError(f"{path}: graph attribute unresolved must be a list of objects of text")
     for name, kind in (("fetch", dict), ("merged", list)):
         if graph.get(name) is not None and not isinstance(graph[name], kind):
             raise GraphFileError(f"{path}: graph attribute {name} must be {'an object' if kind is dict else 'a list'}")

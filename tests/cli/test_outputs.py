@@ -120,7 +120,7 @@ def test_a_symlink_output_replaces_its_target_and_stays_a_link(listing, server, 
     assert build(listing, link, server, tmp_path / "c.sqlite").exit_code == 0
     assert link.is_symlink() and os.readlink(link) == str(target)
     assert '"nodes"' in target.read_text(encoding="utf-8")
-    assert not [p for p in tmp_path.rglob(".cg-*")]  # no temporary file left
+    assert not list(tmp_path.rglob(".cg-*"))  # no temporary file left
 
 
 def test_a_symlink_to_an_input_is_refused(listing, server, tmp_path):
@@ -142,3 +142,15 @@ def test_a_name_too_long_is_an_error_naming_that_name_not_a_temporary_one(tmp_pa
     out = tmp_path / ("h" * 251 + ".html")  # 256 bytes: over the limit
     line = one_error(run("html", tmp_path / "demo" / "graph.json", "-o", out))
     assert str(out) in line and ".tmp" not in line and ".cg-" not in line
+
+
+@pytest.mark.parametrize("command", ["suggest", "watch"])
+def test_suggest_and_watch_never_write_over_a_list_in_their_folder(command, server, tmp_path):
+    out = tmp_path / "out"
+    (out / "edited").mkdir(parents=True)
+    mine = out / "edited" / "mine.md"
+    mine.write_text(LIST, encoding="utf-8")
+    result = run(command, mine, "--out", out, "--api-url", server.url, "--cache", tmp_path / "c.sqlite",
+                 "--min-interval", "0", "--quiet")
+    one_error(result, "--out edited/mine.md", "is the input LIST")
+    assert mine.read_text(encoding="utf-8") == LIST and server.count() == 0

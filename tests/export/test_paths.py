@@ -39,10 +39,9 @@ def test_stdin_and_missing_outputs_are_skipped(tmp_path):
 def test_a_failed_write_names_the_users_file_and_leaves_nothing(tmp_path):
     out = tmp_path / "g.json"
     out.write_text("old", encoding="utf-8")
-    with pytest.raises(OSError) as info:
-        with atomic_path(out) as tmp:
-            tmp.write_text("half", encoding="utf-8")
-            raise OSError(errno.ENOSPC, "No space left on device", str(tmp))
+    with pytest.raises(OSError) as info, atomic_path(out) as tmp:
+        tmp.write_text("half", encoding="utf-8")
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp))
     assert info.value.filename == str(out) and info.value.errno == errno.ENOSPC
     assert out.read_text(encoding="utf-8") == "old" and os.listdir(tmp_path) == ["g.json"]
 
@@ -50,8 +49,7 @@ def test_a_failed_write_names_the_users_file_and_leaves_nothing(tmp_path):
 def test_an_interrupted_write_leaves_the_old_file(tmp_path):
     out = tmp_path / "g.json"
     out.write_text("old", encoding="utf-8")
-    with pytest.raises(KeyboardInterrupt):
-        with atomic_path(out) as tmp:
-            tmp.write_text("half", encoding="utf-8")
-            raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt), atomic_path(out) as tmp:
+        tmp.write_text("half", encoding="utf-8")
+        raise KeyboardInterrupt
     assert out.read_text(encoding="utf-8") == "old" and os.listdir(tmp_path) == ["g.json"]

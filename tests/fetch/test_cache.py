@@ -51,11 +51,10 @@ def test_writes_outside_a_transaction_are_refused(tmp_path):
 
 def test_a_failed_transaction_leaves_nothing(tmp_path):
     with Cache(tmp_path / "c.sqlite") as cache:
-        with pytest.raises(KeyboardInterrupt):
-            with cache.transaction():
-                cache.put_alias("ARXIV:1", "p")
-                cache.put_paper({"paperId": "p", "title": "T"}, full=True)
-                raise KeyboardInterrupt
+        with pytest.raises(KeyboardInterrupt), cache.transaction():
+            cache.put_alias("ARXIV:1", "p")
+            cache.put_paper({"paperId": "p", "title": "T"}, full=True)
+            raise KeyboardInterrupt
         assert cache.get_alias("ARXIV:1") is None
         assert cache.get_paper("p") is None
 
@@ -149,9 +148,8 @@ def test_a_read_only_opening_writes_nothing(tmp_path):
     with Cache(path, readonly=True) as cache:
         assert cache.get_alias("ARXIV:2405.09818").paper_id == "abc"
         assert cache.get_paper("abc").record["title"] == "Chameleon"
-        with pytest.raises(CacheError, match="read-only"):
-            with cache.transaction():
-                cache.put_alias("x", None, "no")
+        with pytest.raises(CacheError, match="read-only"), cache.transaction():
+            cache.put_alias("x", None, "no")
         with pytest.raises(CacheError, match="read-only"):  # the list reader then parses again next time
             cache.put_parsed("k", "{}")
     after = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns, sorted(os.listdir(tmp_path)))

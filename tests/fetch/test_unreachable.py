@@ -4,7 +4,7 @@ a closed port (connection refused) and a server that accepts and never answers."
 from __future__ import annotations
 
 import socket
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from click.testing import CliRunner

@@ -179,9 +179,8 @@ def test_malformed_arrays_files_name_the_array(tmp_path, change, message):
 
 def test_a_bare_arrays_marker_is_an_error(tmp_path):
     path = tmp_path / "bare.npz"
-    with zipfile.ZipFile(path, "w") as zf:
-        with zf.open("format.npy", "w") as fh:
-            np.save(fh, np.array("citegraph-arrays/1"))
+    with zipfile.ZipFile(path, "w") as zf, zf.open("format.npy", "w") as fh:
+        np.save(fh, np.array("citegraph-arrays/1"))
     result = CliRunner().invoke(main, ["rank", str(path)])
     assert result.exit_code == 1 and "Error: " in result.stderr and "Traceback" not in result.output
 
