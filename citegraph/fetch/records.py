@@ -55,6 +55,7 @@ def paper_attrs(record: Mapping[str, Any]) -> dict[str, Any]:
         "influential_citation_count": record.get("influentialCitationCount"),
         "reference_count": record.get("referenceCount"),
         "abstract": record.get("abstract") or None,
+        "origin": record.get("origin"),
     }
     return {k: v for k, v in attrs.items() if v is not None}
 
@@ -79,6 +80,7 @@ def _edge_attrs(item: Mapping[str, Any]) -> dict[str, Any]:
         "is_influential": item.get("isInfluential"),
         "intents": item.get("intents"),
         "contexts": item.get("contexts"),
+        "origin": item.get("origin"),
     }
 
 
