@@ -57,6 +57,10 @@ _EXPORTS = {
     "successors": ("citegraph.analysis.lineage.core", "successors"),
     "lineage_report": ("citegraph.analysis.lineage.core", "lineage_report"),
     "main_path": ("citegraph.analysis.mainpath", "main_path"),
+    # the bulk datasets (citegraph datasets ...): DuckDB, or Spark past one machine
+    "import_datasets": ("citegraph.fetch.local", "import_datasets"),
+    "datasets_top_cited": ("citegraph.fetch.local", "datasets_top_cited"),
+    "datasets_neighbourhood": ("citegraph.fetch.local", "datasets_neighbourhood"),
     "CitegraphError": ("citegraph.errors", "CitegraphError"),
 }
 

@@ -170,6 +170,17 @@ class DatasetsSource:
             return None
         return next(iter(self._records(rows, fields).values()))
 
+    def records_by_corpus(self, corpus_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """Lean API-shaped records of the store's papers with these corpus ids (no abstracts)."""
+        lean = ("paperId", "externalIds", "corpusId", "title", "year", "venue", "authors", "citationCount",
+                "influentialCitationCount", "referenceCount")
+        rows = self._rows(
+            f"SELECT {_RECORD_SQL} FROM papers p WHERE p.corpusid IN (SELECT unnest(?::BIGINT[])) "
+            "AND p.paper_id IS NOT NULL",
+            [[int(i) for i in corpus_ids]],
+        )
+        return {int(r["corpusid"]): _record(r, lean) for r in rows}
+
     def _corpus_id(self, paper_id: str) -> int | None:
         if paper_id not in self._seen:
             rows = self._rows("SELECT paper_id, corpusid FROM papers WHERE paper_id = ? LIMIT 1", [paper_id])
