@@ -121,6 +121,10 @@ _FETCH_OPTIONS = (
     click.option("--source", envvar="CITEGRAPH_SOURCE", default="s2", show_default=True, metavar="SOURCE",
                  help="Where papers come from: s2 (the API), datasets:DIR (a local bulk store), "
                       "s2,openalex (OpenAlex fills Semantic Scholar's gaps) [env CITEGRAPH_SOURCE]."),
+    click.option("--openalex-url", envvar="CITEGRAPH_OPENALEX_URL", default=None, metavar="URL",
+                 help="OpenAlex API base (a mirror or local server) [env CITEGRAPH_OPENALEX_URL]."),
+    click.option("--openalex-mailto", envvar="OPENALEX_MAILTO", default=None, metavar="EMAIL",
+                 help="Your e-mail, for OpenAlex's polite pool [env OPENALEX_MAILTO]."),
 )
 
 
@@ -466,13 +470,12 @@ def datasets_import_cmd(shards: tuple[str, ...], store: str, diff: str | None, m
 
     Each shard once: a re-run skips the shards done, so an interrupted import resumes.
     """
-    from citegraph import import_datasets
-    from citegraph.fetch.pipeline import show_progress
+    from citegraph.fetch.local import import_datasets
 
     if not shards and not diff:
         raise click.UsageError("give SHARDS to import, or --diff")
     result = import_datasets(list(shards), store, diff=diff, engine=engine, memory_limit=memory_limit,
-                             threads=threads, progress=show_progress(quiet))
+                             threads=threads, quiet=quiet)
     rows = ", ".join(f"{n:,} {name}" for name, n in sorted(result["rows"].items())) or "no rows"
     line = f"{store}: {result['imported']} shards imported ({rows}), {result['skipped']} already done"
     if "diff" in result:
@@ -487,7 +490,7 @@ def datasets_import_cmd(shards: tuple[str, ...], store: str, diff: str | None, m
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True)
 def datasets_top_cited_cmd(store: str, top: int, memory_limit: str, fmt: str) -> None:
     """The most cited papers of the whole store, counted over every citation in it."""
-    from citegraph import datasets_top_cited
+    from citegraph.fetch.local import datasets_top_cited
 
     _echo_frame(datasets_top_cited(store, top, memory_limit=memory_limit), fmt)
 
@@ -503,7 +506,8 @@ def datasets_top_cited_cmd(store: str, top: int, memory_limit: str, fmt: str) ->
 def datasets_neighbourhood_cmd(lists: tuple[str, ...], store: str, hops: int, output: str, memory_limit: str,
                                engine: str) -> None:
     """The graph of every paper within --hops citations of the LIST files' papers, from STORE."""
-    from citegraph import datasets_neighbourhood, save_graph
+    from citegraph.fetch.local import datasets_neighbourhood
+    from citegraph.graph.model import save_graph
 
     _make_parent(output)
     result = datasets_neighbourhood(list(lists), store, hops=hops, engine=engine, memory_limit=memory_limit)

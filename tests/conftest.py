@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.fakes.s2"]
+pytest_plugins = ["tests.fakes.s2", "tests.fakes.openalex"]
 
 from tests.paths import ROOT
 SHARED = ROOT.parent / "shared"

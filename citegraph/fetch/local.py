@@ -18,7 +18,7 @@ from citegraph.errors import UsageError
 from citegraph.fetch import bulk
 from citegraph.fetch.cache import Cache
 from citegraph.fetch.datasets import DatasetsSource
-from citegraph.fetch.pipeline import BuildResult, build_from_entries
+from citegraph.fetch.pipeline import BuildResult, build_from_entries, show_progress
 from citegraph.fetch.records import paper_attrs
 from citegraph.graph.model import add_link, add_paper
 from citegraph.lists.reader import parse_documents, read_documents
@@ -51,9 +51,11 @@ def import_datasets(
     engine: str = "duckdb",
     memory_limit: str | None = None,
     threads: int | None = None,
-    progress: bool = False,
+    quiet: bool = False,
 ) -> dict[str, Any]:
     """Import bulk shards into the store (each once), then apply the ``diff`` answer if given.
+
+    A progress bar is drawn on a terminal unless ``quiet``.
 
     Examples
     --------
@@ -67,6 +69,7 @@ def import_datasets(
         from citegraph.fetch.spark import import_shards_spark
 
         return import_shards_spark(shards, store)
+    progress = show_progress(quiet)
     result = bulk.import_shards(shards, store, memory_limit=memory_limit, threads=threads, progress=progress)
     if diff is not None:
         result["diff"] = bulk.apply_diff(diff, store, memory_limit=memory_limit, threads=threads, progress=progress)

@@ -18,6 +18,9 @@ ENVIRONMENT: dict[str, str] = {
     "api_url": "CITEGRAPH_S2_URL",
     "api_key": "S2_API_KEY",
     "min_interval": "CITEGRAPH_S2_MIN_INTERVAL",
+    "source": "CITEGRAPH_SOURCE",
+    "openalex_url": "CITEGRAPH_OPENALEX_URL",
+    "openalex_mailto": "OPENALEX_MAILTO",
 }
 
 
@@ -44,7 +47,11 @@ class FetchOptions:
     quiet, progress
         ``progress=None``: progress bars when stderr is a terminal and not ``quiet``.
     source
-        The data source (``citegraph.fetch.source.SOURCES``).
+        The data source (``citegraph.fetch.source.SOURCES``): ``s2``, ``datasets:DIR``,
+        ``s2,openalex`` (``$CITEGRAPH_SOURCE``).
+    openalex_url, openalex_mailto
+        OpenAlex's base URL (``$CITEGRAPH_OPENALEX_URL``) and the e-mail for its polite
+        pool (``$OPENALEX_MAILTO``).
 
     Examples
     --------
@@ -66,6 +73,8 @@ class FetchOptions:
     quiet: bool = False
     progress: bool | None = None
     source: str = "s2"
+    openalex_url: str | None = None
+    openalex_mailto: str | None = None
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

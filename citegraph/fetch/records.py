@@ -144,10 +144,12 @@ def add_fetched(
     for paper_id, items in citations.items():
         ensure(paper_id)
         fetched = 0
+        seen: set[str] = set()  # a fallback source's list may repeat the first's citers
         for item in items:
             citing = item.get("paperId")
-            if not citing:
+            if not citing or citing in seen:
                 continue
+            seen.add(citing)
             ensure(citing)
             add_link(G, citing, paper_id, "cites", **_edge_attrs(item))
             fetched += 1
