@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+import pandas as pd
+
 from citegraph.errors import InputError, UsageError
 
 __all__ = [
@@ -406,7 +408,7 @@ SELECT_KEYS = {
 
 def top_cited(
     store: str | os.PathLike[str], top: int = 20, *, memory_limit: str | None = None, threads: int | None = None
-) -> "pandas.DataFrame":  # noqa: F821
+) -> "pd.DataFrame":
     """The ``top`` most cited papers of the store, counted over every citation in it.
 
     Columns: ``paper_id, corpus_id, title, year, citations`` (citations in the
@@ -435,11 +437,9 @@ def neighbourhood_ids(
     *,
     memory_limit: str | None = None,
     threads: int | None = None,
-) -> tuple[set[int], "pandas.DataFrame"]:  # noqa: F821
+) -> tuple[set[int], "pd.DataFrame"]:
     """The corpus ids within ``hops`` citations of ``seeds`` (either direction), and the
     citations among them (``citing, cited, isinfluential, contexts, intents``)."""
-    import pandas as pd
-
     st = Store(store)
     st.check()
     if hops < 0:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from citegraph.errors import UsageError
 from citegraph.fetch import bulk
@@ -22,6 +22,9 @@ from citegraph.fetch.pipeline import BuildResult, build_from_entries, show_progr
 from citegraph.fetch.records import paper_attrs
 from citegraph.graph.model import add_link, add_paper
 from citegraph.lists.reader import parse_documents, read_documents
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ENGINES", "import_datasets", "datasets_top_cited", "datasets_neighbourhood"]
 
@@ -78,7 +81,7 @@ def import_datasets(
 
 def datasets_top_cited(
     store: str | os.PathLike[str], top: int = 20, *, memory_limit: str | None = None
-) -> "pandas.DataFrame":  # noqa: F821
+) -> "pd.DataFrame":
     """The most cited papers of the whole store (:func:`citegraph.fetch.bulk.top_cited`)."""
     if top < 1:
         raise UsageError(f"--top must be at least 1, not {top}")

@@ -104,6 +104,14 @@ class FetchOptions:
         return options
 
     def cache_path(self) -> Path:
+        """The cache file: ``cache``, else ``cache.sqlite`` in a ``datasets:DIR`` store, else the default.
+
+        >>> FetchOptions(source="datasets:s2-store").cache_path().as_posix()
+        's2-store/cache.sqlite'
+        """
         from citegraph.fetch.cache import resolve_cache_path
 
+        name, _, store = self.source.partition(":")
+        if self.cache is None and name == "datasets" and store and "," not in self.source:
+            return Path(store) / "cache.sqlite"  # the store's answers are kept apart from the API's
         return resolve_cache_path(self.cache)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from typing import TYPE_CHECKING, Any, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, Sequence, cast
 
 from citegraph.errors import UsageError
 
@@ -73,4 +73,4 @@ def open_source(options: FetchOptions) -> Source:
         return sources[0]
     from citegraph.fetch.fallback import Fallback
 
-    return Fallback(sources[0], sources[1:])
+    return cast(Source, Fallback(sources[0], sources[1:]))  # its counters are read-only sums

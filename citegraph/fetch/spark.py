@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from citegraph.errors import InputError, UsageError
 from citegraph.fetch.bulk import SELECT, Store, _shard_name, detect_dataset
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["session", "import_shards_spark", "neighbourhood_ids_spark"]
 
@@ -101,7 +104,7 @@ def import_shards_spark(
 
 def neighbourhood_ids_spark(
     store: str | os.PathLike[str], seeds: Sequence[int], hops: int, *, spark: Any = None
-) -> tuple[set[int], "pandas.DataFrame"]:  # noqa: F821
+) -> tuple[set[int], "pd.DataFrame"]:
     """:func:`citegraph.fetch.bulk.neighbourhood_ids` as Spark SQL over the same store."""
     st = Store(store)
     st.check()
