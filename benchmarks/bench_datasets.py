@@ -17,6 +17,7 @@ Price-model DAG) and runs the real commands, each as its own process under
 
     python benchmarks/bench_datasets.py                    # 1M papers, ~21.7M citation records
     python benchmarks/bench_datasets.py --papers 200000 --memory-limit 512MB
+    python benchmarks/bench_datasets.py --smoke
 """
 
 from __future__ import annotations
@@ -54,7 +55,10 @@ def main() -> None:
     ap.add_argument("--papers", type=int, default=1_000_000)
     ap.add_argument("--memory-limit", default="1GB")
     ap.add_argument("--skip-report", action="store_true")
+    ap.add_argument("--smoke", action="store_true", help="3,000 papers, no report")
     args = ap.parse_args()
+    if args.smoke:
+        args.papers, args.skip_report = 3000, True
     import duckdb
 
     root = data_dir() / f"s2bulk_n{args.papers}"
