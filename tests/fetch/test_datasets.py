@@ -158,3 +158,22 @@ def test_bad_shards_and_stores_are_named(tmp_path):
         DatasetsSource(tmp_path / "nowhere")
     with pytest.raises(UsageError, match="memory-limit"):
         bulk.connect(memory_limit="lots")
+
+
+def test_a_citations_diff_replaces_and_removes_pairs(store, tmp_path):
+    world, _, path = store
+    citing = next(p for p, refs in world.references.items() if sum(1 for r in refs if r["paperId"]) >= 2)
+    first, second = [r["paperId"] for r in world.references[citing] if r["paperId"]][:2]
+    corpus = {p: str(world.papers[p]["corpusId"]) for p in (citing, first, second)}
+    diff = write_diff(
+        tmp_path / "diff", "citations", "2024-03-01",
+        updates=[{"citingcorpusid": corpus[citing], "citedcorpusid": corpus[first], "isinfluential": True,
+                  "contexts": ["a new context"], "intents": ["result"]}],
+        deletes=[{"citingcorpusid": corpus[citing], "citedcorpusid": corpus[second]}],
+    )
+    bulk.apply_diff(diff, path)
+    source = DatasetsSource(path)
+    items = {i["citedPaper"]["paperId"]: i for i in source.list_page(citing, "references", offset=0).items}
+    assert second not in items
+    assert items[first]["contexts"] == ["a new context"] and items[first]["intents"] == ["result"]
+    assert len([p for p in items if p == first]) == 1
