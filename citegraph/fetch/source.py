@@ -24,7 +24,11 @@ __all__ = ["Source", "SOURCES", "open_source"]
 
 
 class Source(Protocol):
-    """What the fetch pipeline needs of a data source, in Semantic Scholar's record shapes."""
+    """What the fetch pipeline needs of a data source, in Semantic Scholar's record shapes.
+
+    A source may also set ``offset_limit``, the offset its lists stop paging at
+    (``None``: none); without it the pipeline assumes the API's 9,999.
+    """
 
     requests: int  # requests sent so far, retries included
     retries: int
