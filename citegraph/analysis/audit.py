@@ -738,6 +738,7 @@ def audit_summary(report: Mapping[str, pd.DataFrame]) -> str:
         _count(len(frame), *_COUNT_WORDS.get(name, (name.replace("_", " "),) * 2))
         for name, frame in report.items()
         if name != "not_fetched" and (name == "duplicates" or len(frame) or not len(report.get("not_fetched", ())))
+        and (name != "sources" or len(frame))  # said only of a graph from several sources
     ]
     line = "audit: " + ", ".join(parts)
     if len(report.get("not_fetched", ())):

@@ -170,6 +170,18 @@ class DatasetsSource:
             return None
         return next(iter(self._records(rows, fields).values()))
 
+    def search(self, query: str, fields: Sequence[str], *, limit: int = 100) -> list[dict[str, Any]]:
+        """Papers whose title has every word of ``query``, most cited first (the API's search, locally)."""
+        words = title_key(query).split()
+        if not words:
+            return []
+        rows = self._rows(
+            f"SELECT {_RECORD_SQL} FROM papers p WHERE list_has_all(string_split(p.title_key, ' '), ?) "
+            f"AND p.paper_id IS NOT NULL ORDER BY p.citationcount DESC NULLS LAST, p.corpusid LIMIT {int(limit)}",
+            [words],
+        )
+        return list(self._records(rows, fields).values())
+
     def records_by_corpus(self, corpus_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         """Lean API-shaped records of the store's papers with these corpus ids (no abstracts)."""
         lean = ("paperId", "externalIds", "corpusId", "title", "year", "venue", "authors", "citationCount",

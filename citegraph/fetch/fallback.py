@@ -120,6 +120,15 @@ class Fallback:
             found = _marked(other.match_title(title, fields), _name(other))
         return found
 
+    def search(self, query: str, fields: Sequence[str], *, limit: int = 100) -> list[dict[str, Any]]:
+        """The primary's search; the others' when it finds nothing."""
+        found = [r for r in (_marked(x, self.origin) for x in self.primary.search(query, fields, limit=limit)) if r]
+        for other in self.others:
+            if found:
+                break
+            found = [r for r in (_marked(x, _name(other)) for x in other.search(query, fields, limit=limit)) if r]
+        return found
+
     # ---------------------------------------------------------------- lists
 
     def list_page(

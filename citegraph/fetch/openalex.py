@@ -256,6 +256,12 @@ class OpenAlexSource:
             _short(w) or "" for w in results[0].get("referenced_works") or []]
         return work_record(results[0])
 
+    def search(self, query: str, fields: Sequence[str] = (), *, limit: int = 100) -> list[dict[str, Any]]:
+        """The first ``limit`` works (at most one page) of OpenAlex's relevance search."""
+        data = self._get("/works", {"search": query, "per_page": max(1, min(limit, PER_PAGE)), "select": _SELECT},
+                         f"the search for {query!r}")
+        return [work_record(w) for w in data.get("results") or []]
+
     def list_page(
         self, paper_id: str, kind: str, *, offset: int, limit: int = PER_PAGE, fields: Sequence[str] = (),
         label: str | None = None,

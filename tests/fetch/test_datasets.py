@@ -177,3 +177,11 @@ def test_a_citations_diff_replaces_and_removes_pairs(store, tmp_path):
     assert second not in items
     assert items[first]["contexts"] == ["a new context"] and items[first]["intents"] == ["result"]
     assert len([p for p in items if p == first]) == 1
+
+
+def test_search_finds_titles_with_every_word(store):
+    world, entries, path = store
+    source = DatasetsSource(path)
+    found = source.search("pool things", ["paperId", "title"], limit=5)
+    assert len(found) == 5 and all("Pool paper" in r["title"] for r in found)
+    assert source.search("no such words anywhere", ["paperId"]) == []
