@@ -13,7 +13,7 @@ from citegraph.cli import main
 from tests.conftest import ROOT
 
 CONTRACT = ["papers", "build", "rank", "related", "path", "audit", "lineage", "html", "report", "demo", "export",
-            "datasets"]
+            "suggest", "watch", "datasets"]
 
 
 def commands_of(name):

@@ -21,7 +21,8 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -269,7 +270,8 @@ def import_shards(
         dataset = detect_dataset(p)
         key = f"{dataset}/{_shard_name(p)}"
         done = manifest["shards"].get(key)
-        if done and done.get("bytes") == p.stat().st_size and (st.path / dataset / f"{_shard_name(p)}.parquet").exists():
+        out = st.path / dataset / f"{_shard_name(p)}.parquet"
+        if done and done.get("bytes") == p.stat().st_size and out.exists():
             skipped += 1
             continue
         todo.append((p, dataset, key))
@@ -408,7 +410,7 @@ SELECT_KEYS = {
 
 def top_cited(
     store: str | os.PathLike[str], top: int = 20, *, memory_limit: str | None = None, threads: int | None = None
-) -> "pd.DataFrame":
+) -> pd.DataFrame:
     """The ``top`` most cited papers of the store, counted over every citation in it.
 
     Columns: ``paper_id, corpus_id, title, year, citations`` (citations in the
@@ -437,7 +439,7 @@ def neighbourhood_ids(
     *,
     memory_limit: str | None = None,
     threads: int | None = None,
-) -> tuple[set[int], "pd.DataFrame"]:
+) -> tuple[set[int], pd.DataFrame]:
     """The corpus ids within ``hops`` citations of ``seeds`` (either direction), and the
     citations among them (``citing, cited, isinfluential, contexts, intents``)."""
     st = Store(store)

@@ -14,7 +14,8 @@ them with ``--edge-details``.  Lists are read for many papers in one query
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
 
 from citegraph.fetch.bulk import DEFAULT_MEMORY_LIMIT, Store, connect, title_key
 
@@ -242,7 +243,7 @@ class DatasetsSource:
         limit: int = 1000,
         fields: Sequence[str] = (),
         label: str | None = None,
-    ) -> "Page":
+    ) -> Page:
         """One page of ``paper_id``'s references or citations from the store (no 9,999 window)."""
         from citegraph.fetch.s2 import Page, S2NotFound
 
@@ -257,7 +258,7 @@ class DatasetsSource:
         return Page(offset=offset, items=items[offset:end], next=end if end < len(items) else None)
 
 
-def from_options(options: "FetchOptions") -> DatasetsSource:
+def from_options(options: FetchOptions) -> DatasetsSource:
     """The source ``open_source`` makes for ``--source datasets:DIR``."""
     name, _, store = options.source.partition(":")
     if not store:

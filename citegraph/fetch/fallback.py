@@ -16,7 +16,8 @@ record and list item is marked ``origin`` (the node and edge attribute).
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 from citegraph.fetch.s2 import OFFSET_LIMIT, BATCH_MAX, Page, S2NotFound
 
@@ -72,11 +73,11 @@ class Fallback:
         self._twin: dict[str, tuple[Source, str] | None] = {}  # primary paperId -> (other, its id)
 
     @property
-    def requests(self) -> int:  # type: ignore[override]
+    def requests(self) -> int:
         return int(self.primary.requests) + sum(int(o.requests) for o in self.others)
 
     @property
-    def retries(self) -> int:  # type: ignore[override]
+    def retries(self) -> int:
         return int(self.primary.retries) + sum(int(o.retries) for o in self.others)
 
     def close(self) -> None:
@@ -101,10 +102,11 @@ class Fallback:
         if mine:
             got = self.primary.paper_batch([ids[i] for i in mine], fields, what=what)
             for i, rec in zip(mine, got):
-                answer[i] = _marked(rec, self.origin)
-                if answer[i] is not None and answer[i].get("references") == []:  # type: ignore[union-attr]
+                marked = _marked(rec, self.origin)
+                if marked is not None and marked.get("references") == []:
                     # no references here: leave the list to be paged, so the others are asked for it
-                    answer[i] = {k: v for k, v in answer[i].items() if k != "references"}  # type: ignore[union-attr]
+                    marked = {k: v for k, v in marked.items() if k != "references"}
+                answer[i] = marked
         for other in self.others:
             missing = [i for i, rec in enumerate(answer) if rec is None and self._owner(ids[i]) in (None, other)]
             if missing:

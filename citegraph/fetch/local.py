@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
 
 from citegraph.errors import UsageError
 from citegraph.fetch import bulk
@@ -81,7 +82,7 @@ def import_datasets(
 
 def datasets_top_cited(
     store: str | os.PathLike[str], top: int = 20, *, memory_limit: str | None = None
-) -> "pd.DataFrame":
+) -> pd.DataFrame:
     """The most cited papers of the whole store (:func:`citegraph.fetch.bulk.top_cited`)."""
     if top < 1:
         raise UsageError(f"--top must be at least 1, not {top}")
@@ -125,12 +126,12 @@ def datasets_neighbourhood(
     for rec in records.values():
         add_paper(G, rec["paperId"], **paper_attrs(rec), listed=False)
     fresh = []
-    for row in edges.itertuples(index=False):
-        citing, cited = node_of.get(int(row.citing)), node_of.get(int(row.cited))
+    columns = [edges[c].tolist() for c in ("citing", "cited", "isinfluential", "intents", "contexts")]
+    for citing_id, cited_id, influential, intents, contexts in zip(*columns):
+        citing, cited = node_of.get(int(citing_id)), node_of.get(int(cited_id))
         if not citing or not cited or citing == cited:
             continue
-        attrs = {"is_influential": bool(row.isinfluential), "intents": _as_list(row.intents),
-                 "contexts": _as_list(row.contexts)}
+        attrs = {"is_influential": bool(influential), "intents": _as_list(intents), "contexts": _as_list(contexts)}
         if G.has_edge(citing, cited):
             add_link(G, citing, cited, "cites", **attrs)
         else:  # the common case, added in one call (add_link one by one is the slow part here)

@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 import re
 import time
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
 
 import httpx
 import tenacity
@@ -174,7 +175,8 @@ class OpenAlexSource:
             raise _Retryable(f"connection failed ({type(exc).__name__})") from None
         status = response.status_code
         if status in (408, 429) or status >= 500:
-            raise _Retryable(f"HTTP {status}", retry_after=_retry_after(response.headers.get("retry-after"), time.time()))
+            wait = _retry_after(response.headers.get("retry-after"), time.time())
+            raise _Retryable(f"HTTP {status}", retry_after=wait)
         if status == 404:
             raise S2NotFound(f"OpenAlex has no {what}")
         if status != 200:
@@ -315,7 +317,7 @@ class OpenAlexSource:
         return self._cursors.get((paper_id, offset), "*")
 
 
-def from_options(options: "FetchOptions") -> OpenAlexSource:
+def from_options(options: FetchOptions) -> OpenAlexSource:
     """The source ``open_source`` makes for ``openalex`` (alone or after ``s2,``)."""
     return OpenAlexSource(
         options.openalex_url or os.environ.get("CITEGRAPH_OPENALEX_URL"),

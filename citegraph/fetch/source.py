@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from typing import TYPE_CHECKING, Any, Protocol, Sequence, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
+from collections.abc import Sequence
 
 from citegraph.errors import UsageError
 
@@ -38,6 +39,8 @@ class Source(Protocol):
     ) -> list[dict[str, Any] | None]: ...
 
     def match_title(self, title: str, fields: Sequence[str]) -> dict[str, Any] | None: ...
+
+    def search(self, query: str, fields: Sequence[str], *, limit: int = ...) -> list[dict[str, Any]]: ...
 
     def list_page(
         self, paper_id: str, kind: str, *, offset: int, limit: int = ..., fields: Sequence[str] = ...,

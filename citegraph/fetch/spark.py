@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
 
 from citegraph.errors import InputError, UsageError
 from citegraph.fetch.bulk import SELECT, Store, _shard_name, detect_dataset
@@ -40,7 +41,8 @@ _SPARK_SELECT = {
     "citations": (
         "CAST(citationid AS BIGINT) AS citationid, CAST(citingcorpusid AS BIGINT) AS citing, "
         "CAST(citedcorpusid AS BIGINT) AS cited, isinfluential, contexts, "
-        "CASE WHEN intents LIKE '[[%' THEN array_sort(array_distinct(flatten(from_json(intents, 'ARRAY<ARRAY<STRING>>')))) "
+        "CASE WHEN intents LIKE '[[%' "
+        "THEN array_sort(array_distinct(flatten(from_json(intents, 'ARRAY<ARRAY<STRING>>')))) "
         "ELSE from_json(intents, 'ARRAY<STRING>') END AS intents"
     ),
 }
@@ -104,7 +106,7 @@ def import_shards_spark(
 
 def neighbourhood_ids_spark(
     store: str | os.PathLike[str], seeds: Sequence[int], hops: int, *, spark: Any = None
-) -> tuple[set[int], "pd.DataFrame"]:
+) -> tuple[set[int], pd.DataFrame]:
     """:func:`citegraph.fetch.bulk.neighbourhood_ids` as Spark SQL over the same store."""
     st = Store(store)
     st.check()
@@ -117,7 +119,7 @@ def neighbourhood_ids_spark(
     nodes = spark.createDataFrame([(int(s),) for s in dict.fromkeys(seeds)], "id BIGINT")
     nodes.createOrReplaceTempView("nodes")
     frontier = nodes
-    for hop in range(hops):
+    for _ in range(hops):
         frontier.createOrReplaceTempView("frontier")
         frontier = spark.sql(
             """SELECT DISTINCT id FROM (

@@ -21,7 +21,8 @@ import json
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -65,7 +66,7 @@ class OAWorld:
         self.works[wid] = w
         return wid
 
-    def finish(self) -> "OAWorld":
+    def finish(self) -> OAWorld:
         for w in self.works.values():
             w["cited_by_count"] = len(self.citers(w["id"].rsplit("/", 1)[-1]))
         return self
@@ -87,7 +88,7 @@ class FakeOpenAlex:
         self.log: list[dict[str, str]] = []
         self._server: ThreadingHTTPServer | None = None
 
-    def start(self) -> "FakeOpenAlex":
+    def start(self) -> FakeOpenAlex:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):

@@ -28,7 +28,7 @@ def world_and_entries(seed: int = 3):
 
 
 def node_view(G):
-    return {n: {k: v for k, v in d.items()} for n, d in G.nodes(data=True)}
+    return {n: dict(d) for n, d in G.nodes(data=True)}
 
 
 def edge_view(G):

@@ -3,7 +3,6 @@ citation lists past the paging window, empty reference lists), each fill marked 
 
 from __future__ import annotations
 
-import pytest
 from click.testing import CliRunner
 
 from tests.fakes.openalex import OAWorld, work
