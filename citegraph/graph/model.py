@@ -70,6 +70,7 @@ NODE_ATTRS: tuple[str, ...] = (
     "references_unresolved",
     "citations_fetched",
     "citations_capped",
+    "origin",
 )
 EDGE_ATTRS: tuple[str, ...] = (
     "kind",
@@ -80,6 +81,7 @@ EDGE_ATTRS: tuple[str, ...] = (
     "evidence",
     "confidence",
     "lineage_kind",
+    "origin",
 )
 # Ordered weakest to strongest: ``kind`` shows the strongest one known.
 EDGE_KINDS: tuple[str, ...] = ("mentions", "cites", "builds_on")
@@ -169,6 +171,8 @@ def add_paper(G: nx.DiGraph[Hashable], key: str, **attrs: Any) -> str:
     ``references_unresolved``       references Semantic Scholar left unresolved (null paperId)
     ``citations_fetched``           citing papers fetched (with ``--citations``)
     ``citations_capped``            True when the API's 9,999 paging limit or the cap cut them
+    ``origin``                      the source of a fetched record when sources were mixed
+                                    (``--source s2,openalex``): ``s2`` or ``openalex``
     ==============================  ==============================================
 
     >>> G = new_graph()
@@ -223,6 +227,8 @@ def add_link(
     ``confidence``      for ``builds_on``: 0..1
     ``lineage_kind``    for ``builds_on``: ``version`` (same family, same team) or
                         ``derived`` (another team's model trained from the parent's)
+    ``origin``          the source of a fetched citation when sources were mixed
+                        (``s2`` or ``openalex``)
     ==================  ===========================================================
 
     Examples

@@ -33,7 +33,7 @@ _INT_ATTRS = frozenset({
     "references_fetched", "references_unresolved", "citations_fetched", "corpus_id",
 })
 _BOOL_ATTRS = frozenset({"listed", "citations_capped"})
-_STR_ATTRS = frozenset({"paper_id", "arxiv", "doi", "title", "name", "venue", "text", "abstract", "tldr"})
+_STR_ATTRS = frozenset({"paper_id", "arxiv", "doi", "title", "name", "venue", "text", "abstract", "tldr", "origin"})
 _TEXT_LIST_ATTRS = frozenset({"authors", "tags", "sources", "repos"})
 _EDGE_TEXT_LISTS = frozenset({"intents", "contexts"})
 _NODE_KNOWN = _INT_ATTRS | _BOOL_ATTRS | _STR_ATTRS | _TEXT_LIST_ATTRS | {"id"}
@@ -165,6 +165,9 @@ def _check_edge(edge: dict[str, Any], where: str, kinds: tuple[str, ...]) -> Non
         isinstance(conf, bool) or not isinstance(conf, (int, float)) or not math.isfinite(conf) or not 0 <= conf <= 1
     ):
         raise GraphFileError(f"{where}: confidence {conf!r:.60} is not a number in 0..1")
+    origin = edge.get("origin")
+    if origin is not None and not isinstance(origin, str):  # audit counts citations by it
+        raise GraphFileError(f"{where}: origin must be text, not {origin!r:.60}")
     flag = edge.get("is_influential")
     if flag is not None and not isinstance(flag, bool):
         raise GraphFileError(f"{where}: is_influential {flag!r:.60} is not true/false")
