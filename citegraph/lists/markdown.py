@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from citegraph.lists.entry import Entry, ListWarning
 from citegraph.text.ids import (
     IdError,
+    doi_ids,
     find_doi,
     github_repo,
     paper_ids_in_url,
@@ -96,6 +97,7 @@ _BAD_TEXT_IDS = (
      "CorpusId {!r} is not a Semantic Scholar corpus id"),
 )
 _SCHEMELESS_ARXIV = re.compile(r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I)
+_LOST_H = re.compile(r"(?<![\w/])ttps?://")
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
 _LINK_HINT = re.compile(r"http|\]\(|arxiv|doi|corpus|www\.|href|github", re.I)
 # Characters that re.I also matches to an ASCII letter of those words
@@ -225,6 +227,8 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
         info.prose = bool(info.text) and not is_label_only(info.text, is_plain=True)
         return info
     work = raw.replace("**", "").replace("__", "")
+    if "ttp" in work:  # "ttps://arxiv.org/...": a link whose "h" was lost in copying
+        work = _LOST_H.sub("https://", work)
     # Each pattern below runs only where the text it needs is present (their
     # scans of long notes lines were most of the reading time); case folds
     # that only re.I knows (long s, dotless i, ...) send a line through them all.
@@ -293,7 +297,7 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
             found = find_doi(m.group(1), whole=True)
             doi = parse_doi(found[0], whole=True) if found else None  # (percent-decoded, lower case)
             if found and doi:
-                _merge_into(info.refs, {"doi": doi}, None, m.start())
+                _merge_into(info.refs, doi_ids(doi), None, m.start())
                 end = m.start(1) + found[2]  # the DOI, and the punctuation closing the sentence after it
                 end += len(m.group(1)[found[2]:]) - len(m.group(1)[found[2]:].lstrip(_ID_TRAILING))
                 mask(m.start(), end, True)
@@ -383,7 +387,7 @@ def _labelled_ids(masked: str, info: _Line, mask) -> None:  # type: ignore[no-un
     else:
         doi = parse_doi(value, whole=True)
         if doi:
-            _merge_into(info.refs, {"doi": doi}, None)
+            _merge_into(info.refs, doi_ids(doi), None)
         else:
             info.warnings.append(f"DOI {value[:60]!r} is not a DOI")
     if not info.refs:  # a paper's id line, gone wrong: the item is still that paper's

@@ -153,7 +153,7 @@ class ParsedStore(Protocol):
     def put_parsed(self, key: str, result: str) -> None: ...
 
 __all__ = [
-    "ListReadResult", "read_lists", "read_documents", "parse_documents", "read_list_text", "merge_entries",
+    "ListReadResult", "Documents", "read_lists", "read_documents", "parse_documents", "read_list_text", "merge_entries",
     "papers_frame", "PAPER_COLUMNS",
 ]
 
@@ -250,12 +250,29 @@ def _mentions(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
     return read_markdown(text, source)
 
 
+def _usable(found: list[Entry], warnings: list[ListWarning]) -> list[Entry]:
+    """Mentions with a usable key: a title of symbols only (``{???}``) is no title,
+    and a mention left with neither id nor title is skipped with a warning."""
+    kept = []
+    for e in found:
+        if e.title and not normalize_title(e.title):
+            if not (e.arxiv or e.doi or e.s2_id):
+                where = e.sources[0] if e.sources else "?:1"
+                warnings.append(ListWarning(where, f"entry with no id and the title {e.title[:60]!r}, which has no "
+                                            "letters or digits: skipped"))
+                continue
+            e.title = None
+        kept.append(e)
+    return kept
+
+
 def _read_one(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
     """One document's mentions and its warnings in line order ("no papers found" names line 1)."""
     found, warnings = _mentions(text, source)
+    found = _usable(found, warnings)
     if not found:
         warnings.append(ListWarning(f"{source}:1", "no papers found"))
-        warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
+    warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
     return found, warnings
 
 
@@ -290,14 +307,31 @@ def read_lists(
     return parse_documents(read_documents(paths, stdin=stdin), cache=cache)
 
 
-def read_documents(paths: Sequence[str | Path], *, stdin: TextIO | None = None) -> list[tuple[str, str]]:
-    """``(source name, text)`` of each list, in order; raises :class:`InputError` as :func:`read_lists` does."""
-    docs = []
+class Documents(list[tuple[str, str]]):
+    """``(source name, text)`` of the lists that could be read, and a warning for each one skipped."""
+
+    skipped: list[ListWarning]
+
+
+def read_documents(paths: Sequence[str | Path], *, stdin: TextIO | None = None) -> Documents:
+    """``(source name, text)`` of each list, in order.
+
+    A list that cannot be read (missing, binary, empty, ...) is skipped with
+    a warning naming it (``Documents.skipped``) when another one can be read;
+    when none can, the first one's :class:`InputError` is raised.
+    """
+    docs = Documents()
+    docs.skipped = []
+    first_error: InputError | None = None
     for path in paths:
-        if str(path) == STDIN:
-            docs.append((STDIN_NAME, _read_stdin(stdin)))
-        else:
-            docs.append((str(path), _read_path(path)))
+        name = STDIN_NAME if str(path) == STDIN else str(path)
+        try:
+            docs.append((name, _read_stdin(stdin) if str(path) == STDIN else _read_path(path)))
+        except InputError as exc:
+            first_error = first_error or exc
+            docs.skipped.append(ListWarning(f"{name}:1", f"{exc}: skipped, the other lists are read"))
+    if not docs and first_error is not None:
+        raise first_error
     return docs
 
 
@@ -364,9 +398,10 @@ def parse_documents(docs: Sequence[tuple[str, str]], *, cache: ParsedStore | Non
         if stored is not None:
             result = _result_from_json(stored)
             if result is not None:
+                result.warnings[:0] = getattr(docs, "skipped", [])
                 return result
     mentions: list[Entry] = []
-    warnings: list[ListWarning] = []
+    warnings: list[ListWarning] = list(getattr(docs, "skipped", []))
     for source, text in docs:
         found, found_warnings = _read_one(text, source)
         mentions.extend(found)
@@ -374,7 +409,8 @@ def parse_documents(docs: Sequence[tuple[str, str]], *, cache: ParsedStore | Non
     result = ListReadResult(merge_entries(mentions), warnings, files=len(docs))
     if cache is not None and key is not None:
         try:
-            cache.put_parsed(key, _result_json(result))
+            skipped = len(getattr(docs, "skipped", []))
+            cache.put_parsed(key, _result_json(ListReadResult(result.entries, warnings[skipped:], result.files)))
         except CitegraphError:
             pass  # a read-only cache: the lists are simply parsed again next time
     return result
