@@ -118,6 +118,8 @@ def _bib(text: str, t: Truth) -> None:
     for block in re.split(r"\n(?=@)", text):
         m = re.search(r"(?i)\btitle\s*=\s*[{\"](.+?)[}\"],?\s*\n", block)
         a = re.search(r"(?i)(?:arxiv:|abs/)(\d{4}\.\d{4,5})", block)
+        if a and _valid(a.group(1)):
+            t.ids.add(a.group(1))  # CoRR's volume = {abs/ID} too
         if m and a:
             t.add("arxiv.org/abs/" + a.group(1), m.group(1).replace("{", "").replace("}", ""))
 

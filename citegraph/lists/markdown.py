@@ -42,12 +42,14 @@ from citegraph.lists.text import (
     given_name,
     head_name,
     is_label_only,
+    italic_authors,
     looks_like_title,
     name_before,
     plain,
     split_label,
     split_lines,
     strip_line_markers,
+    venue_year,
 )
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
@@ -97,6 +99,8 @@ _BAD_TEXT_IDS = (
      "CorpusId {!r} is not a Semantic Scholar corpus id"),
 )
 _SCHEMELESS_ARXIV = re.compile(r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I)
+_HARD_BREAK = re.compile(r"\s*\\$")
+_DATE_CELL = re.compile(r"((?:19|20)\d\d)(?:[-/.](?:0[1-9]|1[0-2]))?(?:[-/.]\d\d)?")
 _LOST_H = re.compile(r"(?<![\w/])ttps?://")
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
 _LINK_HINT = re.compile(r"http|\]\(|arxiv|doi|corpus|www\.|href|github", re.I)
@@ -135,6 +139,9 @@ class _Ref:
     title: str | None = None
     pos: int = 0  # where on the line it was named: refs keep reading order
     name: str | None = None  # the model name the list gives it ([Janus](url), "FVDM 论文：url")
+    venue: str | None = None  # "KDD 2019." / "arXiv 2023," between its title and its link
+    year: int | None = None
+    authors: list[str] | None = None
 
 
 @dataclass(slots=True)
@@ -415,6 +422,9 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         head = lab[1][:-1]
     untitled = [r for r in info.refs if r.title is None]
     one_paper = len(info.refs) == 1
+    if one_paper and untitled and head.count("|") >= 2 and _ITEM_START.match(raw) and _piped_item(head, untitled[0]):
+        info.standalone = True  # "- **2016-02** | Title | *authors* | [Journal](doi)"
+        return
     # "FVDM 论文：url", "**JanusFlow**: [paper](url)", "- Janus ([paper](url))"
     name = head_name(head) if one_paper and untitled else None
     if not (is_label_only(middle) and is_label_only(tail)):
@@ -440,11 +450,60 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         if name:
             untitled[0].name = untitled[0].name or name
         return
+    if one_paper and untitled and _bold_opening(raw, head, untitled[0]):
+        info.standalone = True  # "1. **Title.** Venue 2019. [paper](url)"
+        return
+    vy = venue_year(head) if one_paper and untitled else None
+    if vy:  # "arXiv 2023. [[Paper](url)]": the venue and year of the paper above
+        untitled[0].venue, untitled[0].year = vy
+        info.standalone = True
+        return
     title = clean_title(head)
     if looks_like_title(title) and untitled and one_paper:
         untitled[0].title = title
         untitled[0].name = None  # "Title ([pdf](url))": the words before the bracket end the title
         info.standalone = True
+
+
+def _piped_item(head: str, ref: _Ref) -> bool:
+    """A list item written as cells (``- **2016-02** | Title | *authors* | [Journal](doi)``)
+    is read as a table row without a header: a date cell gives the year, an
+    italic list of names the authors, the first title-like cell the title."""
+    title = None
+    for cell in strip_line_markers(head).split("|"):
+        text = plain(cell)
+        if not text:
+            continue
+        date = _DATE_CELL.fullmatch(text)
+        if date and ref.year is None:
+            ref.year = int(date.group(1))
+        elif (authors := italic_authors(cell)) and ref.authors is None:
+            ref.authors = authors
+        elif title is None and looks_like_title(t := clean_title(cell)):
+            title = t
+    if title:
+        ref.title, ref.name = title, None
+    return title is not None
+
+
+def _bold_opening(raw: str, head: str, ref: _Ref) -> bool:
+    """``1. **Title.** Venue 2019. [paper](url)``: an item's bold opening is its title
+    when only a venue and year (or nothing) stand between it and the paper link."""
+    bold = _BOLD_HEAD.match(raw)
+    if not bold:
+        return False
+    b, h = plain(bold.group(2)), plain(head)
+    title = clean_title(bold.group(2))
+    if not h.startswith(b) or not looks_like_title(title):
+        return False
+    rest = h[len(b):]
+    vy = venue_year(rest)
+    if not vy and rest.strip(" .,;:|-–—([（【"):
+        return False
+    ref.title, ref.name = title, None
+    if vy:
+        ref.venue, ref.year = vy
+    return True
 
 
 def _cells(row: str) -> list[str]:
@@ -479,7 +538,9 @@ class _Reader:
 
     def __init__(self, text: str, source: str):
         self.source = source
-        self.lines = split_lines(text)
+        # a markdown hard break ("\\" or two spaces ending a line) ends no entry: the
+        # next line goes on with it (**Title** \\ / *authors* \\ / venue [Paper](url))
+        self.lines = [_HARD_BREAK.sub("", line) if line.endswith("\\") else line for line in split_lines(text)]
         self.mentions: list[Entry] = []
         self.warnings: list[ListWarning] = []
         self.groups: list[_Group] = []
@@ -548,13 +609,17 @@ class _Reader:
     def warn(self, no: int, message: str) -> None:
         self.warnings.append(ListWarning(f"{self.source}:{no}", message))
 
-    def new_entry(self, no: int, ids: dict[str, str], title: str | None, name: str | None = None) -> Entry:
+    def new_entry(
+        self, no: int, ids: dict[str, str], title: str | None, name: str | None = None, ref: _Ref | None = None
+    ) -> Entry:
         e = Entry(title=title, name=name, tags=[self.path] if self.path else [], sources=[f"{self.source}:{no}"])
         for k, v in ids.items():
             setattr(e, k, v)
         year = date_tag_year(self.lines[no - 1])
         if year:
             e.year = year
+        if ref is not None:
+            _attach_meta(e, ref)
         self.mentions.append(e)
         return e
 
@@ -792,7 +857,7 @@ class _Reader:
                     g.open = True
                     _add_all(e.repos, info.repos)
                     continue
-            new = self.new_entry(no, ref.ids, ref.title, ref.name)
+            new = self.new_entry(no, ref.ids, ref.title, ref.name, ref)
             if not ref.ids:  # only a malformed link or id leaves a ref without ids
                 self.placeholders.add(id(new))
             _add_all(new.repos, info.repos)
@@ -925,20 +990,51 @@ class _Reader:
         return False
 
     def _bold_title(self, no: int, text: str, item: bool) -> bool:
+        """A bold line is a title when its untitled paper link follows in its entry
+        (:meth:`_link_below`), or, as a list item, when it reads as a title."""
         title = clean_title(text)
+        below = self._link_below(no)
+        if below == 1 and looks_like_title(title):
+            self._title(no, title)
+            return True
+        if below > 1 and looks_like_title(title):
+            # its entry's own link lies further down: a new paper, never the title
+            # of an untitled paper above it
+            self.boundary_item()
+            self.pending_title = None
+            self.start_group(no, self.new_entry(no, {}, title))
+            return True
         if item and looks_like_title(title, strict=True):
             self._title(no, title)
             return True
-        # A bold line is a title when an untitled paper link follows it.
-        for k in range(no + 1, min(no + 3, len(self.lines)) + 1):
-            if not self.lines[k - 1].strip():
-                continue
-            nxt = self.line(k)
-            if nxt.refs and nxt.standalone and all(r.title is None for r in nxt.refs) and looks_like_title(title):
-                self._title(no, title)
-                return True
-            break
         return False
+
+    def _link_below(self, no: int) -> int:
+        """How many lines below ``no`` the untitled paper link of its entry stands (0: none).
+
+        The entry goes on over blank lines and lines that only describe the
+        paper: an italic author line, a venue and year, label-and-link lines
+        (``- Homepage: url``, ``- Code: url``).  A heading, a rule, a table, a
+        bold line, prose or a titled link end it.
+        """
+        seen = 0
+        for k in range(no + 1, min(no + 12, len(self.lines)) + 1):
+            raw = self.lines[k - 1]
+            if not raw.strip():
+                continue
+            seen += 1
+            if seen > 6 or k in self.table_rows or k in self.table_skip:
+                return 0
+            if raw.lstrip().startswith("#") or _RULE.match(raw) or _BOLD_LINE.match(raw):
+                return 0
+            nxt = self.line(k)
+            if nxt.refs:
+                return k - no if nxt.standalone and all(r.title is None for r in nxt.refs) else 0
+            if seen == 1 and k == no + 1 and not nxt.prose:
+                continue
+            if nxt.prose and not italic_authors(raw) and not venue_year(raw):
+                return 0
+        return 0
 
     # -- after the pass ------------------------------------------------
     def _share_text(self) -> None:
@@ -1071,6 +1167,16 @@ def _attach(e: Entry, ref: _Ref) -> None:
         e.title = ref.title
     if ref.name and not e.name:
         e.name = ref.name
+    _attach_meta(e, ref)
+
+
+def _attach_meta(e: Entry, ref: _Ref) -> None:
+    if ref.venue and not e.venue:
+        e.venue = ref.venue
+    if ref.year and e.year is None:
+        e.year = ref.year
+    if ref.authors and not e.authors:
+        e.authors = list(ref.authors)
 
 
 def _authors(value: str) -> list[str]:

@@ -36,6 +36,8 @@ __all__ = [
     "given_name",
     "head_name",
     "name_before",
+    "venue_year",
+    "italic_authors",
 ]
 
 MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -67,7 +69,16 @@ GENERIC_LINK_TEXT = frozenset(
     code/page paper/code openreview doi bibtex citation abstract 论文 代码 项目主页 主页 链接
     地址 原文 项目 官网 开源代码 论文链接 论文地址""".split()
 )
-_QUOTE_PAIRS = {("《", "》"), ("“", "”"), ('"', '"'), ("'", "'"), ("「", "」"), ("『", "』"), ("<", ">")}
+_QUOTE_PAIRS = {("《", "》"), ("“", "”"), ('"', '"'), ("'", "'"), ("「", "」"), ("『", "』"), ("<", ">"), ("*", "*"), ("_", "_")}
+# Tags that style a run of text (M<sup>3</sup>IT): dropped without a space; others part words
+_INLINE_TAG = re.compile(r"</?(?:sup|sub|b|i|em|strong|span|code|font|u|small|mark|tt)\b[^<>]*>", re.I)
+# "arXiv 2023.", "NeurIPS 2025 Highlight,", "KDD 2019.": a venue and year standing before a paper link
+_VENUE_YEAR = re.compile(
+    r"^(?:(?P<venue>[A-Za-z][\w&'+.\-]*(?: [\w&'+.\-]+){0,3}?)[\s,.]+)?(?P<year>(?:19|20)\d\d)"
+    r"(?P<rest>(?:[\s,.]+[A-Za-z()][\w()\-]*){0,3})$"
+)
+_PROSE_WORDS = frozenset("we a an the is are our this that was were propose proposed since from until".split())
+_ITALIC_LINE = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?P<m>[*_])(?![*_])(?P<t>[^*_]{3,400})(?P=m)[\s.,]*$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|&%$])")
 _MARKER_CHARS = frozenset("->*+•#0123456789")
 _HASHES = re.compile(r"^#{1,6}\s+")
@@ -92,6 +103,7 @@ def plain(text: str) -> str:
         s = MD_LINK.sub(lambda m: _link_text(m.group(1)), s)
     if "<" in s:
         s = HTML_A.sub(lambda m: _link_text(HTML_TAG.sub("", m.group(2))), s)
+        s = _INLINE_TAG.sub("", s)
         s = HTML_TAG.sub(" ", s)
     if "://" in s or "www." in s:
         s = BARE_URL.sub(" ", s)
@@ -170,6 +182,41 @@ def clean_title(text: str) -> str:
     if m and m.start() > 0:
         s = s[: m.start()]
     return s.rstrip("。.,;，；").strip()
+
+
+def venue_year(text: str) -> tuple[str | None, int] | None:
+    """``(venue, year)`` when ``text`` is only a venue and a year, as lists put them
+    between a title and its link; ``None`` otherwise.
+
+    >>> venue_year("arXiv 2023. ["), venue_year("NeurIPS 2025 Highlight, "), venue_year("2019")
+    (('arXiv', 2023), ('NeurIPS', 2025), (None, 2019))
+    >>> venue_year("We propose a model in 2023") is None
+    True
+    """
+    s = plain(text).translate(_BRACKETS).strip(" .,;:|-–—")
+    if not s or len(s) > 60:
+        return None
+    m = _VENUE_YEAR.match(s)
+    if not m or (m.group("venue") and _PROSE_WORDS.intersection(m.group("venue").lower().split())):
+        return None
+    return m.group("venue"), int(m.group("year"))
+
+
+def italic_authors(line: str) -> list[str] | None:
+    """The authors of a line that is one italic run of names (``*A, B and C*``), else ``None``.
+
+    >>> italic_authors("*Jun Wu, Jingrui He, Jiejun Xu.*"), italic_authors("*A Survey of Things*")
+    (['Jun Wu', 'Jingrui He', 'Jiejun Xu'], None)
+    """
+    m = _ITALIC_LINE.match(line)
+    if not m:
+        return None
+    names = [n.strip(" .") for n in re.split(r"\s*[,;，]\s*|\s+and\s+", m.group("t")) if n.strip(" .")]
+    if len(names) < 2 and "," not in m.group("t"):
+        return None  # one emphasised phrase is no list of authors
+    if any(len(n.split()) > 5 for n in names):
+        return None
+    return names
 
 
 def strip_line_markers(text: str) -> str:
