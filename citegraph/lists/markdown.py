@@ -101,6 +101,12 @@ _BAD_TEXT_IDS = (
 _SCHEMELESS_ARXIV = re.compile(r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I)
 _HARD_BREAK = re.compile(r"\s*\\$")
 _DATE_CELL = re.compile(r"((?:19|20)\d\d)(?:[-/.](?:0[1-9]|1[0-2]))?(?:[-/.]\d\d)?")
+_TITLE_CLASS = re.compile(r"^\s*<h[1-6]\b[^>]*\bclass\s*=\s*[\"'][^\"']*title", re.I)
+_AUTHORS_CLASS = re.compile(r"<(?:p|div|span)\b[^>]*\bclass\s*=\s*[\"'][^\"']*author[^>]*>[^<]*</(?:p|div|span)>$", re.I)
+_YEAR_SPAN = re.compile(r"<span\b[^>]*>\s*[(（]?((?:19|20)\d\d)[)）]?\s*</span>\s*$", re.I)
+_CELL_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
+_CELL_BOLD = re.compile(r"^\s*(\*\*|__)(.+?)\1")
+_CELL_BREAK = re.compile(r"<br\s*/?>|\s{2,}", re.I)
 _LOST_H = re.compile(r"(?<![\w/])ttps?://")
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
 _LINK_HINT = re.compile(r"http|\]\(|arxiv|doi|corpus|www\.|href|github", re.I)
@@ -120,7 +126,7 @@ _NAMED_TITLE_LABEL = re.compile(
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 NAME_COLUMNS = frozenset(
-    ["model", "models", "name", "model name", "method", "methods", "approach", "system", "framework",
+    ["model", "models", "name", "keywords", "keyword", "model name", "method", "methods", "approach", "system", "framework",
      "模型", "模型名称", "模型名", "方法", "名称"]
 )
 TITLE_COLUMNS = frozenset(["title", "paper", "papers", "paper title", "论文", "标题", "论文标题", "题目", "论文名称"])
@@ -506,6 +512,22 @@ def _bold_opening(raw: str, head: str, ref: _Ref) -> bool:
     return True
 
 
+def _cell_title(cell: str) -> str:
+    """A title cell's title: its bold opening (``1) **Name** - description``), else
+    its text up to the first line break (``<br>``, two spaces: ``1) Title  Description``).
+
+    >>> _cell_title("2) **No Positional Encodings** - shows that ..."), _cell_title("1) Ultra-Fast Models  This paper ...")
+    ('No Positional Encodings', 'Ultra-Fast Models')
+    """
+    c = _CELL_NUMBER.sub("", cell)
+    bold = _CELL_BOLD.match(c)
+    if bold:
+        return clean_title(bold.group(2))
+    if not c.lstrip().startswith("["):
+        c = _CELL_BREAK.split(c.strip(), 1)[0]
+    return clean_title(c)
+
+
 def _cells(row: str) -> list[str]:
     """The cells of a markdown table row (``\\|`` is a pipe inside a cell)."""
     s = row.strip()
@@ -735,9 +757,17 @@ class _Reader:
         heading = None
         if not fence and (first == "#" or (first == "<" and stripped[:2].lower() == "<h")):
             heading = _HEADING.match(raw) or _HTML_HEADING.match(raw)
+        if heading and heading.group(1).isdigit() and _TITLE_CLASS.search(raw):
+            self._card_title(no, heading.group(2))  # <h2 class="paper-title">: a card's title, no section
+            return
         if heading:
             self._heading(no, heading)
             return
+        if first == "<" and _AUTHORS_CLASS.match(stripped) and self.group is not None:
+            e = self.group.entries[-1]
+            if not e.authors and e.sources[-1] == f"{self.source}:{self.group.start}" and no - self.group.start <= 3:
+                e.authors = _authors(plain(stripped))  # <p class="paper-authors">A, B</p> under the card's title
+                return
         if first in "-*_" and not fence and not container and _RULE.match(raw):
             self.boundary()
             return
@@ -897,7 +927,7 @@ class _Reader:
         name = given_name(cells[name_col]) if name_col is not None and name_col < len(cells) else None
         title = None
         if title_col is not None and title_col < len(cells):
-            t = clean_title(cells[title_col])
+            t = _cell_title(cells[title_col])
             if looks_like_title(t) and not _is_id_text(t):
                 title = t
         own = {name_col, title_col}
@@ -1009,6 +1039,23 @@ class _Reader:
             return True
         return False
 
+    def _card_title(self, no: int, inner: str) -> None:
+        """``<h2 class="paper-title">Title <span class="paper-year">(2024)</span></h2>``
+        starts a paper whose link follows in its card."""
+        year = None
+        m = _YEAR_SPAN.search(inner)
+        if m:
+            year = int(m.group(1))
+            inner = inner[: m.start()] + inner[m.end():]
+        title = clean_title(inner)
+        if not looks_like_title(title):
+            return
+        self.boundary_item()
+        self.pending_title = None
+        e = self.new_entry(no, {}, title)
+        e.year = e.year or year
+        self.start_group(no, e)
+
     def _link_below(self, no: int) -> int:
         """How many lines below ``no`` the untitled paper link of its entry stands (0: none).
 
@@ -1032,7 +1079,8 @@ class _Reader:
                 return k - no if nxt.standalone and all(r.title is None for r in nxt.refs) else 0
             if seen == 1 and k == no + 1 and not nxt.prose:
                 continue
-            if nxt.prose and not italic_authors(raw) and not venue_year(raw):
+            lab = split_label(raw)
+            if nxt.prose and not italic_authors(raw) and not venue_year(raw) and not (lab and lab[0] not in TITLE_LABELS):
                 return 0
         return 0
 

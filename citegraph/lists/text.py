@@ -77,6 +77,7 @@ _VENUE_YEAR = re.compile(
     r"^(?:(?P<venue>[A-Za-z][\w&'+.\-]*(?: [\w&'+.\-]+){0,3}?)[\s,.]+)?(?P<year>(?:19|20)\d\d)"
     r"(?P<rest>(?:[\s,.]+[A-Za-z()][\w()\-]*){0,3})$"
 )
+_PERSON = re.compile(r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}")
 _PROSE_WORDS = frozenset("we a an the is are our this that was were propose proposed since from until".split())
 _ITALIC_LINE = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?P<m>[*_])(?![*_])(?P<t>[^*_]{3,400})(?P=m)[\s.,]*$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|&%$])")
@@ -205,15 +206,17 @@ def venue_year(text: str) -> tuple[str | None, int] | None:
 def italic_authors(line: str) -> list[str] | None:
     """The authors of a line that is one italic run of names (``*A, B and C*``), else ``None``.
 
-    >>> italic_authors("*Jun Wu, Jingrui He, Jiejun Xu.*"), italic_authors("*A Survey of Things*")
-    (['Jun Wu', 'Jingrui He', 'Jiejun Xu'], None)
+    >>> italic_authors("*Jun Wu, Jingrui He, Jiejun Xu.*"), italic_authors("*Calvin Luo*")
+    (['Jun Wu', 'Jingrui He', 'Jiejun Xu'], ['Calvin Luo'])
+    >>> italic_authors("*A Survey of Things*") is None
+    True
     """
     m = _ITALIC_LINE.match(line)
     if not m:
         return None
     names = [n.strip(" .") for n in re.split(r"\s*[,;，]\s*|\s+and\s+", m.group("t")) if n.strip(" .")]
-    if len(names) < 2 and "," not in m.group("t"):
-        return None  # one emphasised phrase is no list of authors
+    if len(names) < 2 and not _PERSON.fullmatch(names[0] if names else ""):
+        return None  # one emphasised phrase is no list of authors, one person's name is
     if any(len(n.split()) > 5 for n in names):
         return None
     return names
