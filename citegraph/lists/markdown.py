@@ -82,7 +82,11 @@ _NUMBERED = re.compile(r"^\d+[.)、]\s")
 _DETAILS_OPEN = re.compile(r"<details\b", re.I)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
-_BOLD_LINE = re.compile(r"^\s*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(\*\*|__)(.+?)\2\s*$")
+# an emoji or two may mark the item ("- 🌟 **Title**")
+_BOLD_LINE = re.compile(
+    r"^\s*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(?:[\u2600-\u27bf\u2b50\U0001f000-\U0001faff\ufe0f]{1,3}\s*)?"
+    r"(\*\*|__)(.+?)\2\s*$"
+)
 _TEXT_ARXIV = re.compile(r"(?<![\w/.])arxiv\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I)
 # a labelled DOI is a whole token: "<", ">" and ";" may be part of it (10.1175/...020<0130:DNF>2.0.CO;2)
 _TEXT_DOI = re.compile(r"(?<![\w/])doi\s*[:：]\s*(10\.\d{4,9}/[^\s\"'，。；、）】》|]+)", re.I)
@@ -928,8 +932,8 @@ class _Reader:
         title = None
         if title_col is not None and title_col < len(cells):
             t = _cell_title(cells[title_col])
-            if looks_like_title(t) and not _is_id_text(t):
-                title = t
+            if (looks_like_title(t) or (given_name(t) and not info.refs[1:])) and not _is_id_text(t):
+                title = t  # a title column holding a name ("MEM1") gives it as the title too
         own = {name_col, title_col}
         note = " | ".join(
             t for i, c in enumerate(cells) if i not in own and (t := plain(c)) and not is_label_only(t)
@@ -941,6 +945,7 @@ class _Reader:
                 ref.name = name or ref.name  # the column says it outright
             info.standalone = True
             info.note = note
+            self.boundary_item()  # a row's paper never joins the paper of the row above
             self._refs(no, info, item=True)
             return
         if title:
@@ -1024,10 +1029,7 @@ class _Reader:
         (:meth:`_link_below`), or, as a list item, when it reads as a title."""
         title = clean_title(text)
         below = self._link_below(no)
-        if below == 1 and looks_like_title(title):
-            self._title(no, title)
-            return True
-        if below > 1 and looks_like_title(title):
+        if below and looks_like_title(title):
             # its entry's own link lies further down: a new paper, never the title
             # of an untitled paper above it
             self.boundary_item()
