@@ -165,6 +165,9 @@ class _Line:
     prose: bool = False  # text that is not only labels and links
     note: str = ""  # what a list item says after its paper link
     warnings: list[str] = field(default_factory=list)
+    index: dict[tuple[str, str], _Ref] = field(default_factory=dict)  # (kind, id) → its ref
+    lacking: dict[str, list[_Ref]] = field(default_factory=dict)  # kind → refs without one, in order
+    lack_at: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -186,25 +189,60 @@ def _slug(text: str) -> str:
 
 
 def _merge_into(
-    refs: list[_Ref], ids: dict[str, str], title: str | None, pos: int = 0, name: str | None = None
+    info: _Line, ids: dict[str, str], title: str | None, pos: int = 0, name: str | None = None
 ) -> None:
     """Add a token's ids to the line's refs: same id → same ref; an untitled id
-    of a kind a ref lacks joins it (``[Paper](arxiv) [DOI](doi)`` is one paper)."""
-    for ref in refs:
-        if any(ref.ids.get(k) == v for k, v in ids.items()):
-            ref.ids.update({k: v for k, v in ids.items() if k not in ref.ids})
+    of a kind a ref lacks joins it (``[Paper](arxiv) [DOI](doi)`` is one paper).
+
+    Indexed, so that a line of thousands of links is read in linear time."""
+    for k, v in ids.items():
+        ref = info.index.get((k, v))
+        if ref is not None:
+            _add_ids(info, ref, ids)
             if title and not ref.title:
                 ref.title = title
             ref.name = ref.name or name
             ref.pos = min(ref.pos, pos)
             return
     if not title and not name:
-        for ref in refs:  # (a ref without ids is a malformed link's: this id may be the same paper's)
-            if (ref.title is None or not ref.ids) and not any(k in ref.ids for k in ids):
-                ref.ids.update(ids)
-                ref.pos = min(ref.pos, pos)
-                return
-    refs.append(_Ref(dict(ids), title, pos, name))
+        # (a ref without ids is a malformed link's: this id may be the same paper's)
+        ref = _first_open(info, ids)
+        if ref is not None:
+            _add_ids(info, ref, ids)
+            ref.pos = min(ref.pos, pos)
+            return
+    new = _Ref({}, title, pos, name)
+    _add_ids(info, new, ids)
+    info.refs.append(new)
+    for k in _KINDS:
+        if k not in new.ids:
+            info.lacking.setdefault(k, []).append(new)
+
+
+def _open_for(ref: _Ref, ids: dict[str, str]) -> bool:
+    return (ref.title is None or not ref.ids) and not any(k in ref.ids for k in ids)
+
+
+def _first_open(info: _Line, ids: dict[str, str]) -> _Ref | None:
+    """The first ref an untitled id may join (see :func:`_merge_into`).  For one
+    id kind, a pointer that only moves forward: a ref that stops being open
+    (it gains the kind, or a title and ids) never opens again."""
+    if len(ids) != 1:
+        return next((ref for ref in info.refs if _open_for(ref, ids)), None)
+    (k,) = ids
+    refs = info.lacking.get(k, [])
+    i = info.lack_at.get(k, 0)
+    while i < len(refs) and not _open_for(refs[i], ids):
+        i += 1
+    info.lack_at[k] = i
+    return refs[i] if i < len(refs) else None
+
+
+def _add_ids(info: _Line, ref: _Ref, ids: dict[str, str]) -> None:
+    for k, v in ids.items():
+        if k not in ref.ids:
+            ref.ids[k] = v
+            info.index.setdefault((k, v), ref)
 
 
 def _link_hint(raw: str, low: str) -> bool:
@@ -255,10 +293,26 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
     # Paper tokens become NUL runs so later patterns skip them; other links
     # (code, pages, images) become spaces: neither counts as prose.
     buf = [work]
+    spans: list[tuple[int, int, str]] = []
 
     def mask(start: int, end: int, paper: bool) -> None:
-        cur = buf[0]
-        buf[0] = cur[:start] + ("\0" if paper else " ") * (end - start) + cur[end:]
+        spans.append((start, end, "\0" if paper else " "))
+
+    def flush() -> None:
+        """Apply the masks of one pattern's matches in one pass (linear in the line)."""
+        if not spans:
+            return
+        cur, out, at = buf[0], [], 0
+        for start, end, fill in sorted(spans):
+            start = max(start, at)
+            if end <= start:
+                continue
+            out.append(cur[at:start])
+            out.append(fill * (end - start))
+            at = end
+        out.append(cur[at:])
+        buf[0] = "".join(out)
+        spans.clear()
 
     def url_ids(url: str) -> dict[str, str] | None:
         """The link's paper ids; ``None`` for a malformed link to an id page."""
@@ -290,48 +344,58 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
         if "![" in work:
             for m in list(MD_IMAGE.finditer(work)):
                 mask(m.start(), m.end(), False)
+            flush()
         for m in list(MD_LINK.finditer(buf[0])):
             take_url(_unescape_url(m.group(2)), m.group(1), m.start(), m.end())
+        flush()
     if "<" in work and "href" in low:
         for m in list(HTML_A.finditer(buf[0])):
             take_url(_unescape_url(m.group(1)), HTML_TAG.sub("", m.group(2)), m.start(), m.end())
+        flush()
         for m in list(_HREF.finditer(buf[0])):
             take_url(_unescape_url(m.group(1)), None, m.start(), m.end())
+        flush()
     for pattern, needed in ((BARE_URL, ("http", "www.")), (_SCHEMELESS_ARXIV, ("arxiv.org/",))):
         if not folds and not any(t in wlow for t in needed):
             continue
         for m in list(pattern.finditer(buf[0])):
             url = m.group(0).rstrip(".,;:!?'\"")
             take_url(url, None, m.start(), m.start() + len(url))
+        flush()
     if "arxiv" in low and (folds or _colon_after(wlow, "arxiv")):
         for m in list(_TEXT_ARXIV.finditer(buf[0])):
             arxiv = parse_arxiv_id(m.group(1))
             if arxiv:
-                _merge_into(info.refs, {"arxiv": arxiv}, None, m.start())
+                _merge_into(info, {"arxiv": arxiv}, None, m.start())
                 mask(m.start(), m.end(), True)
+        flush()
     if "doi" in low and (folds or _colon_after(wlow, "doi")):
         for m in list(_TEXT_DOI.finditer(buf[0])):
             found = find_doi(m.group(1), whole=True)
             doi = parse_doi(found[0], whole=True) if found else None  # (percent-decoded, lower case)
             if found and doi:
-                _merge_into(info.refs, doi_ids(doi), None, m.start())
+                _merge_into(info, doi_ids(doi), None, m.start())
                 end = m.start(1) + found[2]  # the DOI, and the punctuation closing the sentence after it
                 end += len(m.group(1)[found[2]:]) - len(m.group(1)[found[2]:].lstrip(_ID_TRAILING))
                 mask(m.start(), end, True)
+        flush()
     if "corpus" in low:
         for m in list(_TEXT_CORPUS.finditer(buf[0])):
             s2 = parse_s2_id(m.group(0))
             if s2:
-                _merge_into(info.refs, {"s2_id": s2}, None, m.start())
+                _merge_into(info, {"s2_id": s2}, None, m.start())
                 mask(m.start(), m.end(), True)
+        flush()
     for word, pattern, message in _BAD_TEXT_IDS:
         if word in low and (folds or _colon_after(wlow, word if word != "corpus" else "id")):
             for m in list(pattern.finditer(buf[0])):
                 info.warnings.append(message.format(m.group(1)[:60]))
                 _broken_ref(info, None, m.start())
                 mask(m.start(), m.end(), True)
+            flush()
     if "arxiv" in low or "doi" in low:
         _labelled_ids(buf[0], info, mask)
+        flush()
     masked = buf[0]
     info.refs.sort(key=lambda r: r.pos)
     if "(" in masked or "（" in masked:
@@ -355,7 +419,7 @@ def _link_ref(info: _Line, ids: dict[str, str], text: str | None, pos: int) -> N
             title = t
         else:
             name = given_name(t)
-    _merge_into(info.refs, ids, title, pos, name)
+    _merge_into(info, ids, title, pos, name)
 
 
 def _broken_ref(info: _Line, text: str | None, pos: int) -> None:
@@ -398,13 +462,13 @@ def _labelled_ids(masked: str, info: _Line, mask) -> None:  # type: ignore[no-un
     if label in ARXIV_LABELS:
         arxiv = parse_arxiv_id(value.split()[0])
         if arxiv:
-            _merge_into(info.refs, {"arxiv": arxiv}, None)
+            _merge_into(info, {"arxiv": arxiv}, None)
         else:
             info.warnings.append(f"arXiv ID {value[:60]!r} is not an arXiv identifier")
     else:
         doi = parse_doi(value, whole=True)
         if doi:
-            _merge_into(info.refs, doi_ids(doi), None)
+            _merge_into(info, doi_ids(doi), None)
         else:
             info.warnings.append(f"DOI {value[:60]!r} is not a DOI")
     if not info.refs:  # a paper's id line, gone wrong: the item is still that paper's
@@ -1011,7 +1075,7 @@ class _Reader:
             m = _YEAR.search(venue)
             if m and e.year is None:
                 e.year = int(m.group(1))
-            venue = _DATED_PAREN.sub("", venue).strip()
+            venue = venue[:-200] + _DATED_PAREN.sub("", venue[-200:]).strip()  # (end-anchored: only the end)
             if venue and not e.venue:
                 e.venue = venue
             self.claim(g, no, e)

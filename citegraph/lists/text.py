@@ -423,6 +423,8 @@ def head_name(head: str) -> str | None:
     ('FVDM', 'JanusFlow', 'Janus', None)
     """
     s = plain(head)
+    if len(s) > 120:  # a name is short: a long head holds none (and end-anchored scans of it cost its square)
+        return None
     s = _TRAILING_WORDS.sub("", s)
     s = _HEAD_TAIL.sub("", s)
     return given_name(s) if s else None
