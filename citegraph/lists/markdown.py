@@ -111,6 +111,7 @@ _YEAR_SPAN = re.compile(r"<span\b[^>]*>\s*[(（]?((?:19|20)\d\d)[)）]?\s*</span
 _CELL_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
 _CELL_BOLD = re.compile(r"^\s*(\*\*|__)(.+?)\1")
 _CELL_BREAK = re.compile(r"<br\s*/?>|\s{2,}", re.I)
+_ID_TOKEN = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)|10\.\d{4,9}/[^\s)\]\"'<>]+")
 _LOST_H = re.compile(r"(?<![\w/])ttps?://")
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
 _LINK_HINT = re.compile(r"http|\]\(|arxiv|doi|corpus|www\.|href|github", re.I)
@@ -795,21 +796,30 @@ class _Reader:
                 t = clean_title(m.group(1))
                 if not t or _GENERIC_SUMMARY.match(t) or not looks_like_title(t):
                     return None
-                if _BOLD_TAG.search(m.group(1)) or self._block_has_id(no):
+                ids = self._block_ids(no)
+                if ids > 1:
+                    return None  # a block of several papers is a section ("<summary>milestone papers</summary>")
+                if _BOLD_TAG.search(m.group(1)) or ids:
                     return t
                 return None
         return None
 
-    def _block_has_id(self, no: int) -> bool:
+    def _block_ids(self, no: int) -> int:
+        """How many lines of the ``<details>`` block opening at ``no`` name a paper id (0, 1 or 2: several)."""
         depth = 0
+        hint = False
+        seen: set[str] = set()
         for k in range(no, len(self.lines) + 1):
             line = self.lines[k - 1]
             if _PAPER_HINT.search(line):
-                return True
+                hint = True
+                seen.update(m.group(0).lower() for m in _ID_TOKEN.finditer(line))
+                if len(seen) > 1:
+                    return 2  # distinct papers: the same paper's id on two lines is one
             depth += len(_DETAILS_OPEN.findall(line)) - len(_DETAILS_CLOSE.findall(line))
             if depth <= 0:
-                return False
-        return False
+                break
+        return 1 if hint else 0
 
     def _summary_line(self, no: int) -> int:
         for k in range(no, min(no + 3, len(self.lines)) + 1):

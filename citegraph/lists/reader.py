@@ -123,6 +123,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -134,7 +135,7 @@ from citegraph.lists.entry import Entry, ListWarning
 from citegraph.lists.formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
-from citegraph.lists.text import GENERIC_LINK_TEXT
+from citegraph.lists.text import GENERIC_LINK_TEXT, split_lines
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
 
@@ -266,10 +267,50 @@ def _usable(found: list[Entry], warnings: list[ListWarning]) -> list[Entry]:
     return kept
 
 
+_SHAPE_WORD = re.compile(r"[^\W\d_]+")
+_SHAPE_NUM = re.compile(r"\d+")
+_SHAPE_URL = re.compile(r"(?:https?://|www\.)\S*|\([^()\s]*://[^()\s]*\)")
+# an untitled pattern is reported when it covers this many papers and this share of the file's papers
+_UNSURE_MIN, _UNSURE_SHARE = 10, 0.1
+
+
+def _shape(line: str) -> str:
+    """A line's layout with its words, numbers and URLs made anonymous:
+    ``- **2016-02** | Title | *a* | [J](url)`` → ``- **0-0** | a | *a* | [a]``."""
+    s = _SHAPE_URL.sub("", line.strip()[:300])
+    s = _SHAPE_NUM.sub("0", _SHAPE_WORD.sub("a", s))
+    return re.sub(r"(?:a[ ,.:;'’-]*)+", "a ", s).strip()[:24]
+
+
+def _unsure(found: list[Entry], text: str, source: str) -> list[ListWarning]:
+    """One warning per line layout that left many papers without title or name:
+    a format the reader did not recognise, said once, not per line."""
+    if sum(1 for e in found if not (e.title or e.name)) < _UNSURE_MIN:
+        return []
+    lines = split_lines(text)
+    groups: dict[str, list[int]] = {}
+    for e in found:
+        if e.title or e.name or not e.sources:
+            continue
+        no = int(e.sources[0].rsplit(":", 1)[1])
+        if 1 <= no <= len(lines):
+            groups.setdefault(_shape(lines[no - 1]), []).append(no)
+    out = []
+    for nos in groups.values():
+        if len(nos) >= _UNSURE_MIN and len(nos) >= _UNSURE_SHARE * len(found):
+            out.append(ListWarning(
+                f"{source}:{min(nos)}",
+                f"{len(nos):,} of {len(found):,} entries in {source} got no title or name: their format was not "
+                f"recognised (first at line {min(nos)}); they are kept by their ids",
+            ))
+    return out
+
+
 def _read_one(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
     """One document's mentions and its warnings in line order ("no papers found" names line 1)."""
     found, warnings = _mentions(text, source)
     found = _usable(found, warnings)
+    warnings.extend(_unsure(found, text, source))
     if not found:
         warnings.append(ListWarning(f"{source}:1", "no papers found"))
     warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
