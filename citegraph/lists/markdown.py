@@ -890,6 +890,12 @@ class _Reader:
             # **[Name](github.com/org/repo)** heads what follows, like a heading
             _add_all(self.pending_repos, info.repos)
             return
+        if g and e and not e.authors and not info.refs and g.start < no <= g.start + 3 and self.lines[g.start - 1].count("*") >= 4:
+            authors = italic_authors(raw)  # "*A, B*" under its bold title
+            if authors:
+                e.authors = authors
+                self.claim(g, no, e)
+                return
         if info.repos or info.anchors:
             if g and e:
                 _add_all(e.repos, info.repos)
