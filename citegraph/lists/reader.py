@@ -4,22 +4,29 @@
 distinct paper they name as an :class:`~citegraph.lists.entry.Entry`, in
 first-seen order, plus :class:`~citegraph.lists.entry.ListWarning` for
 malformed entries.  A file that cannot be read at all (missing, unreadable,
-binary, not UTF-8, empty) raises :class:`~citegraph.errors.InputError`.
+binary, not UTF-8, empty) is skipped with a warning naming it while the other
+lists are read; when none can be read, :class:`~citegraph.errors.InputError`.
 
-Which format
-    ``.bib`` files and text starting with ``@type{`` are BibTeX (``eprint``/
+Which format (by content: a ``.bib`` file without a ``@type{`` line is notes)
+    ``.bib`` files holding an entry and text starting with ``@type{`` are BibTeX (``eprint``/
     ``arxiv``, ``doi``, ``url``, ``title``, ``author``, ``journal``/``booktitle``,
     ``year``; an arXiv id only in ``journal = {arXiv preprint arXiv:ID}``,
-    ``note`` or a CoRR ``volume = {abs/ID}`` counts too).  Text whose every non-comment line is a single token, at least
-    one of them an id, is a file of ids (``#``, ``//``, ``%`` start comments; a
-    token that is no id is a warning).  Everything else is read as
+    ``note``, ``number = {arXiv:ID}`` or a CoRR ``volume = {abs/ID}`` counts too; an
+    entry whose title has no letter or digit and no id is a warning).  Text
+    whose lines are mostly one id each (alone or before a ``#`` comment) and
+    holds no markdown is a file of ids (``#``, ``//``, ``%`` start comments;
+    any other line is a warning, the ids are kept).  Everything else is read as
     markdown/HTML notes.
 
 What is a paper (markdown/HTML)
     * A link or text naming an **arXiv id** (``arxiv.org/abs|pdf|html/ID``
-      with or without ``vN`` and ``.pdf``, old ids like ``cs/0309023``,
+      with or without ``vN`` and ``.pdf``, on ``browse.``/``export.``/
+      ``ar5iv.labs.arxiv.org``, ``ar5iv.org`` and ``alphaxiv.org/abs|overview``,
+      a ``ttps://`` link that lost its ``h``, old ids like ``cs/0309023``,
       ``arXiv:ID``, ``arXiv ID: ID``, ``huggingface.co/papers/ID``), a **DOI**
-      (``doi.org/...``, ``.../doi/10...``, ``DOI: 10...``; arXiv's own
+      (``doi.org/...``, ``.../doi/10...``, ``DOI: 10...``, a publisher page's
+      path ``/article|chapter|content|pdf/10...`` -- Springer, bioRxiv without its
+      ``v1`` -- or ``?id=10...`` as PLOS has it; arXiv's own
       ``10.48550/arXiv.ID`` DOIs become arXiv ids) or a **Semantic Scholar**
       paper (``semanticscholar.org/paper/.../<40 hex>``, ``CorpusId:NNN``).
       Redirect links (``link.zhihu.com/?target=https%3A//arxiv.org/...``) are
@@ -58,6 +65,25 @@ Titles and items
     markdown table is an item: its title from a ``Title``/``Paper``/``论文``
     column (or its link text), its name from a ``Model``/``Name``/``Method``/
     ``模型``/``方法`` column, its other cells its note.
+
+Entries by their structure
+    An entry is what one item, row, block or card holds, never its neighbour's:
+    a table row (title from its ``Title``/``Paper`` column: the cell's bold
+    opening, else its text up to ``<br>`` or two spaces -- ``1) **Name** - note``,
+    ``1) Title  Description``; a row's paper never joins the row above); a list
+    item with its continuation lines; a block of lines joined by hard breaks
+    (``\\`` or two trailing spaces) -- ``**Title** \\`` / ``*authors* \\`` /
+    ``venue year. [[Paper](url)]``; a bold line whose untitled paper link
+    follows below it in its entry, over blank lines, italic author lines, venue
+    lines and label-and-link bullets (``- Homepage: url``) -- always a new paper;
+    ``1. **Title.** Venue 2019. [paper](url)`` (the bold opening is the title,
+    venue and year go apart); ``- **2016-02** | Title | *authors* | [Journal](doi)``
+    read as cells (date → year, italic names → authors, first title-like cell);
+    an HTML card's ``<h2 class="...title">`` (its year span → year, the
+    ``class="...authors"`` line → authors) -- a title, not a section.  A
+    ``<details>`` block of several papers is a section, not a paper.  HTML
+    tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
+    its emphasis.
 
 Names
     ``name`` is the model name: a title's ``Name:`` prefix first
@@ -101,7 +127,10 @@ Warnings (``file:line: message``)
     an ``arXiv ID:``/``DOI:``/``arXiv:``/``CorpusId:`` value that is no id, a truncated or malformed
     arXiv/DOI/Semantic Scholar link, a title label with nothing after it, a
     malformed BibTeX entry, a token in an id file that is no id, a file in
-    which no paper was found; in file order, then line order.  A malformed
+    which no paper was found, a file skipped; and, once per line layout, when
+    many entries of one layout got neither title nor name ("1,300 of 2,600
+    entries in FILE got no title or name: their format was not recognised
+    (first at line N)"); in file order, then line order.  A malformed
     id still marks its item as a paper of its own: kept title-only when its
     link text is a title (``[Title](bad link)``), else left out, and its notes
     never go to a neighbouring paper.  Lines are

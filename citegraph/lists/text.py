@@ -77,6 +77,7 @@ _VENUE_YEAR = re.compile(
     r"^(?:(?P<venue>[A-Za-z][\w&'+.\-]*(?: [\w&'+.\-]+){0,3}?)[\s,.]+)?(?P<year>(?:19|20)\d\d)"
     r"(?P<rest>(?:[\s,.]+[A-Za-z()][\w()\-]*){0,3})$"
 )
+_NAME_SEP = re.compile(r"\s*[,;，]\s*|\s+and\s+")
 _PERSON = re.compile(r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}")
 _PROSE_WORDS = frozenset("we a an the is are our this that was were propose proposed since from until".split())
 _ITALIC_LINE = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?P<m>[*_])(?![*_])(?P<t>[^*_]{3,400})(?P=m)[\s.,]*$")
@@ -214,7 +215,7 @@ def italic_authors(line: str) -> list[str] | None:
     m = _ITALIC_LINE.match(line)
     if not m:
         return None
-    names = [n.strip(" .") for n in re.split(r"\s*[,;，]\s*|\s+and\s+", m.group("t")) if n.strip(" .")]
+    names = [n.strip(" .") for n in _NAME_SEP.split(m.group("t")) if n.strip(" .")]
     if len(names) < 2 and not _PERSON.fullmatch(names[0] if names else ""):
         return None  # one emphasised phrase is no list of authors, one person's name is
     if any(len(n.split()) > 5 for n in names):
