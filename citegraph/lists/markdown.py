@@ -38,6 +38,7 @@ from citegraph.lists.text import (
     MD_IMAGE,
     MD_LINK,
     clean_title,
+    coined_name,
     date_tag_year,
     given_name,
     head_name,
@@ -166,9 +167,10 @@ class _Line:
     prose: bool = False  # text that is not only labels and links
     note: str = ""  # what a list item says after its paper link
     warnings: list[str] = field(default_factory=list)
-    index: dict[tuple[str, str], _Ref] = field(default_factory=dict)  # (kind, id) → its ref
-    lacking: dict[str, list[_Ref]] = field(default_factory=dict)  # kind → refs without one, in order
-    lack_at: dict[str, int] = field(default_factory=dict)
+    # (kind, id) → its ref; kind → refs without one, in order, and how far they were searched
+    index: dict[tuple[str, str], _Ref] | None = None
+    lacking: dict[str, list[_Ref]] | None = None
+    lack_at: dict[str, int] | None = None
 
 
 @dataclass
@@ -196,6 +198,9 @@ def _merge_into(
     of a kind a ref lacks joins it (``[Paper](arxiv) [DOI](doi)`` is one paper).
 
     Indexed, so that a line of thousands of links is read in linear time."""
+    if info.index is None:
+        info.index, info.lacking, info.lack_at = {}, {}, {}
+    assert info.lacking is not None
     for k, v in ids.items():
         ref = info.index.get((k, v))
         if ref is not None:
@@ -231,6 +236,7 @@ def _first_open(info: _Line, ids: dict[str, str]) -> _Ref | None:
     if len(ids) != 1:
         return next((ref for ref in info.refs if _open_for(ref, ids)), None)
     (k,) = ids
+    assert info.lacking is not None and info.lack_at is not None
     refs = info.lacking.get(k, [])
     i = info.lack_at.get(k, 0)
     while i < len(refs) and not _open_for(refs[i], ids):
@@ -243,6 +249,7 @@ def _add_ids(info: _Line, ref: _Ref, ids: dict[str, str]) -> None:
     for k, v in ids.items():
         if k not in ref.ids:
             ref.ids[k] = v
+            assert info.index is not None
             info.index.setdefault((k, v), ref)
 
 
@@ -768,6 +775,7 @@ class _Reader:
             depth = max(0, depth + opens - closes)
             self.container = container
             self._line(no, raw, fence, container)
+            self._cache.pop(no, None)  # only look-ahead needs a line's analysis kept: memory stays small
             if container and depth == 0:
                 container = False
                 self.boundary()
@@ -1008,12 +1016,16 @@ class _Reader:
         cells = _cells(raw)
         name_col = next((i for i, h in enumerate(header) if h in NAME_COLUMNS), None)
         title_col = next((i for i, h in enumerate(header) if h in TITLE_COLUMNS), None)
-        name = given_name(cells[name_col]) if name_col is not None and name_col < len(cells) else None
+        name = None
+        if name_col is not None and name_col < len(cells):
+            name = given_name(cells[name_col]) or coined_name(cells[name_col])  # the column says it outright
+        own_name = None
         title = None
         if title_col is not None and title_col < len(cells):
             t = _cell_title(cells[title_col])
             if (looks_like_title(t) or (given_name(t) and not info.refs[1:])) and not _is_id_text(t):
                 title = t  # a title column holding a name ("MEM1") gives it as the title too
+                own_name = given_name(t)
         own = {name_col, title_col}
         note = " | ".join(
             t for i, c in enumerate(cells) if i not in own and (t := plain(c)) and not is_label_only(t)
@@ -1022,7 +1034,7 @@ class _Reader:
             if len(info.refs) == 1:
                 ref = info.refs[0]
                 ref.title = ref.title or title
-                ref.name = name or ref.name  # the column says it outright
+                ref.name = name or ref.name or own_name  # the column says it outright
             info.standalone = True
             info.note = note
             self.boundary_item()  # a row's paper never joins the paper of the row above

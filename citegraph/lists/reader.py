@@ -164,7 +164,7 @@ from citegraph.lists.entry import Entry, ListWarning
 from citegraph.lists.formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
-from citegraph.lists.text import GENERIC_LINK_TEXT, split_lines
+from citegraph.lists.text import GENERIC_LINK_TEXT, coined_name, split_lines
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
 
@@ -607,6 +607,10 @@ def _best_name(titles: list[str], given: list[str], text: str) -> str | None:
         # a title's own name is a prefix of it; anything else came from the text
         if name and name_key(title).startswith(name_key(name)) and name.lower() not in GENERIC_LINK_TEXT:
             return name
+    for title in titles:
+        coined = coined_name(title.split(":", 1)[0]) if ":" in title[:14] else None
+        if coined:
+            return coined  # "BERT: Pre-training of ...": the paper that coined the term
     if given:
         return given[0]
     name = model_name(titles[0] if titles else None, text)

@@ -38,6 +38,7 @@ __all__ = [
     "name_before",
     "venue_year",
     "italic_authors",
+    "coined_name",
 ]
 
 MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -414,6 +415,20 @@ def given_name(text: str) -> str | None:
     if first_ok and all(w[0].isupper() or w[0].isdigit() for w in words) and any(_marked(w) for w in words):
         return s
     return None
+
+
+def coined_name(text: str) -> str | None:
+    """A term that became generic (``BERT``, ``NeRF``, ``LoRA``, ``GPT``) where a list
+    gives it as a name -- a name column, a title's ``Name:`` prefix: the paper
+    that coined it.  Plain words (``Transformers``) stay none.
+
+    >>> coined_name("BERT"), coined_name("NeRF"), coined_name("Transformers"), coined_name("Chameleon")
+    ('BERT', 'NeRF', None, None)
+    """
+    s = plain(text).strip(" .,;:：")
+    if not s or " " in s or len(s) > 12 or not is_generic(s):
+        return None
+    return s if any(c.isupper() or c.isdigit() for c in s[1:]) else None
 
 
 def head_name(head: str) -> str | None:

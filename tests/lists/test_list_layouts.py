@@ -222,3 +222,14 @@ def test_many_entries_of_an_unknown_layout_give_one_warning() -> None:
         "odd.md:1: 30 of 30 entries in odd.md got no title or name: their format was not recognised "
         "(first at line 1); they are kept by their ids"
     ]
+
+
+def test_a_term_that_became_generic_names_the_paper_that_coined_it() -> None:
+    text = (
+        "| Date | keywords | Paper |\n|---|---|---|\n"
+        "| 2018-10 | BERT | [Pre-training of Deep Bidirectional Widgets](https://arxiv.org/abs/1810.04805) |\n"
+        "| 2017-06 | Transformers | [Attention Is All You Need](https://arxiv.org/abs/1706.03762) |\n"
+        "- [NeRF: Representing Scenes as Neural Radiance Fields](https://arxiv.org/abs/2003.08934)\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert [papers[a].name for a in ("1810.04805", "1706.03762", "2003.08934")] == ["BERT", None, "NeRF"]
