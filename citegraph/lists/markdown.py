@@ -638,7 +638,10 @@ class _Reader:
         self.source = source
         # a markdown hard break ("\\" or two spaces ending a line) ends no entry: the
         # next line goes on with it (**Title** \\ / *authors* \\ / venue [Paper](url))
-        self.lines = [_HARD_BREAK.sub("", line) if line.endswith("\\") else line for line in split_lines(text)]
+        lines = split_lines(text)
+        self.hard_breaks = {i for i, line in enumerate(lines, 1) if line.endswith(("  ", "\\")) and line.strip()}
+        self.lines = [_HARD_BREAK.sub("", line) if line.endswith("\\") else line for line in lines]
+        del lines
         self.mentions: list[Entry] = []
         self.warnings: list[ListWarning] = []
         self.groups: list[_Group] = []
@@ -898,6 +901,8 @@ class _Reader:
             # **[Name](github.com/org/repo)** heads what follows, like a heading
             _add_all(self.pending_repos, info.repos)
             return
+        if no in self.hard_breaks and not info.refs and no < len(self.lines) and self._title_over_link(no, raw):
+            return
         if g and e and not e.authors and not info.refs and g.start < no <= g.start + 3 and self.lines[g.start - 1].count("*") >= 4:
             authors = italic_authors(raw)  # "*A, B*" under its bold title
             if authors:
@@ -1132,6 +1137,24 @@ class _Reader:
             self._title(no, title)
             return True
         return False
+
+    def _title_over_link(self, no: int, raw: str) -> bool:
+        """``Title`` + hard break, then its untitled paper link on the next line: one paper."""
+        title = clean_title(raw)
+        if not looks_like_title(title) or _is_id_text(title) or italic_authors(raw) or venue_year(raw):
+            return False
+        g, e = self.current()
+        if g is not None and e is not None and e.title and not _ids(e) and g.start >= no - 3:
+            return False  # a title above still waits for this link
+        nxt = self.line(no + 1)
+        if not (nxt.refs and nxt.standalone and all(r.title is None for r in nxt.refs)):
+            return False
+        if _ITEM_START.match(self.lines[no]) and not _ITEM_START.match(raw):
+            return False  # the link is an item of its own, not this line's continuation
+        self.boundary_item()
+        self.pending_title = None
+        self.start_group(no, self.new_entry(no, {}, title))
+        return True
 
     def _card_title(self, no: int, inner: str) -> None:
         """``<h2 class="paper-title">Title <span class="paper-year">(2024)</span></h2>``

@@ -233,3 +233,12 @@ def test_a_term_that_became_generic_names_the_paper_that_coined_it() -> None:
     )
     papers, _ = by_arxiv(text)
     assert [papers[a].name for a in ("1810.04805", "1706.03762", "2003.08934")] == ["BERT", None, "NeRF"]
+
+
+@pytest.mark.parametrize("head", ["- Widget Networks for Sparse Gadgets", "Widget Networks for Sparse Gadgets",
+                                  "1. Widget Networks for Sparse Gadgets"])
+def test_a_hard_break_before_the_link_line_does_not_split_the_paper(head: str) -> None:
+    for brk in ("  ", " \\"):
+        r = read_list_text(f"{head}{brk}\n   [paper](https://arxiv.org/abs/2401.01234)\n", "a.md")
+        assert [(e.arxiv, e.title, e.sources) for e in r.entries] == [
+            ("2401.01234", "Widget Networks for Sparse Gadgets", ["a.md:1"])]
