@@ -426,7 +426,7 @@ def _link_ref(info: _Line, ids: dict[str, str], text: str | None, pos: int) -> N
         if looks_like_title(t) and not _is_id_text(t):
             title = t
         else:
-            name = given_name(t)
+            name = given_name(t) or coined_name(t)  # [BERT](url): the paper that coined it
     _merge_into(info, ids, title, pos, name)
 
 
