@@ -47,7 +47,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
@@ -61,6 +62,9 @@ from citegraph.fetch.records import add_fetched
 from citegraph.lists.assemble import graph_from_entries
 from citegraph.text.titles import normalize_title
 from citegraph.text.wording import one_line
+
+if TYPE_CHECKING:  # pandas is imported where the frame is made
+    import pandas as pd
 
 __all__ = [
     "BuildResult",
@@ -204,7 +208,7 @@ class BuildResult:
                 line += f" (see {unresolved_csv})"
         return line
 
-    def unresolved_frame(self) -> "pandas.DataFrame":  # noqa: F821
+    def unresolved_frame(self) -> pd.DataFrame:
         """:meth:`csv_rows` as a DataFrame with the columns :data:`UNRESOLVED_COLUMNS`."""
         import pandas as pd
 
@@ -302,7 +306,8 @@ def version_difference(listed: str, found: str) -> str | None:
     'the versions differ (pro vs none)'
     >>> version_difference("GPT-4 technical report", "GPT 4 Technical Report.") is None
     True
-    >>> version_difference("Chamelon: Mixed-Modal Early-Fusion Models", "Chameleon: Mixed-Modal Early-Fusion Models") is None
+    >>> title = "Chameleon: Mixed-Modal Early-Fusion Models"
+    >>> version_difference("Chamelon: Mixed-Modal Early-Fusion Models", title) is None
     True
     >>> version_difference("Kosmos: a world model", "Cosmos: a world model")
     'the model names differ (Kosmos vs Cosmos)'
@@ -356,11 +361,14 @@ class _Run:
         edge_details: bool,
         progress: bool,
         now: float,
+        renew: Iterable[str] = (),
     ):
         self.entries = list(entries)
         self.client = client
         self.cache = cache
         self.since = now if refresh else 0.0
+        # what a watch run fetches anew whatever the cache holds: "records", "citations"
+        self.renew_since = dict.fromkeys(renew, now) if client is not None else {}
         self.citations = citations
         self.citation_cap = citation_cap
         self.depth = depth
@@ -586,7 +594,7 @@ class _Run:
     # --------------------------------------------------------------- fetch
 
     def _needs_record(self, pid: str) -> bool:
-        row = self.cache.get_paper(pid, since=self.since)
+        row = self.cache.get_paper(pid, since=max(self.since, self.renew_since.get("records", 0.0)))
         if row is None or not row.full:
             return True
         return self.depth >= 1 and self.cache.get_list(pid, "references", since=self.since) is None
@@ -650,7 +658,8 @@ class _Run:
 
     def complete_list(self, pid: str, kind: str, cap: int | None = None) -> None:
         """Page ``pid``'s ``kind`` list from where the cache stops, up to ``cap`` items."""
-        state = self.cache.get_list(pid, kind, since=self.since)
+        since = max(self.since, self.renew_since.get(kind, 0.0))
+        state = self.cache.get_list(pid, kind, since=since)
         record = self.cache.get_paper(pid)
         total = (record.record.get("referenceCount" if kind == "references" else "citationCount")
                  if record else None)
@@ -666,9 +675,10 @@ class _Run:
             return
         from citegraph.fetch.s2 import EDGE_FIELDS, LEAN_FIELDS, OFFSET_LIMIT, PAGE_MAX, S2NotFound
 
-        resume = state is not None and state.next_offset is not None and not lacks_details
-        offset = state.next_offset if resume else 0
-        fetched = state.fetched if resume and offset else 0
+        offset, fetched = 0, 0
+        if state is not None and state.next_offset is not None and not lacks_details:  # resume
+            offset = state.next_offset
+            fetched = state.fetched if offset else 0
         label = None  # the paper named in request errors, looked up once per list
         while True:
             if cap is not None and fetched >= cap:
@@ -846,6 +856,7 @@ def build_from_entries(
     edge_details: bool = False,
     progress: bool = False,
     clock: Any = time.time,
+    renew: Iterable[str] = (),
 ) -> BuildResult:
     """Build the graph of ``entries`` with ``client`` (``None``: offline, cache only).
 
@@ -878,6 +889,7 @@ def build_from_entries(
         edge_details=edge_details,
         progress=progress,
         now=clock(),
+        renew=renew,
     )
     run.resolve()
     if client is None and entries and not run.resolved:
@@ -896,6 +908,9 @@ def build_from_entries(
 def build(
     lists: Sequence[str | os.PathLike[str]],
     options: FetchOptions | None = None,
+    *,
+    exclude: Iterable[str] = (),
+    renew: Iterable[str] = (),
     **fields: Any,
 ) -> BuildResult:
     """Read paper lists and build their citation graph through the chosen source (Semantic Scholar).
@@ -908,6 +923,12 @@ def build(
         A :class:`~citegraph.fetch.options.FetchOptions`; or give its fields as
         keywords (``cache=``, ``offline=``, ``citations=``, ...), the
         environment filling those not given.
+    exclude
+        Keys of list entries to leave out, as if the lists did not name them
+        (``citegraph suggest``'s hold-out check).
+    renew
+        What to fetch anew even when cached (``"records"``, ``"citations"``):
+        ``citegraph watch`` asks for the listed papers' records and citers again.
 
     Raises
     ------
@@ -938,6 +959,9 @@ def build(
         )
     with Cache(cache_path) as store:
         read = parse_documents(docs, cache=store)
+        if exclude:
+            dropped = set(exclude)
+            read = dataclasses.replace(read, entries=[e for e in read.entries if e.key not in dropped])
         client = None if options.offline else open_source(options)
         try:
             result = build_from_entries(
@@ -951,6 +975,7 @@ def build(
                 max_papers=options.max_papers,
                 edge_details=options.edge_details,
                 progress=progress,
+                renew=renew,
             )
         finally:
             if client is not None:

@@ -9,7 +9,8 @@ with such a class plus one line in :data:`SOURCES`.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Sequence
 
 from citegraph.errors import UsageError
 
@@ -31,6 +32,8 @@ class Source(Protocol):
     ) -> list[dict[str, Any] | None]: ...
 
     def match_title(self, title: str, fields: Sequence[str]) -> dict[str, Any] | None: ...
+
+    def search(self, query: str, fields: Sequence[str], *, limit: int = ...) -> list[dict[str, Any]]: ...
 
     def list_page(
         self, paper_id: str, kind: str, *, offset: int, limit: int = ..., fields: Sequence[str] = ...,

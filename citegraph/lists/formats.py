@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from typing import Any
 
 from citegraph.lists.entry import Entry, ListWarning
 from citegraph.text.ids import parse_any_id, parse_arxiv_id, parse_doi
@@ -129,7 +130,7 @@ _ESCAPED_QUOTES = re.compile(r'\\"(\w[^"\\]*?)\\"(?![\w{\\])')
 
 
 @functools.lru_cache(maxsize=1)
-def _latex_decoder():  # type: ignore[no-untyped-def]
+def _latex_decoder() -> Any:  # pylatexenc ships no types
     from pylatexenc.latex2text import LatexNodes2Text
 
     return LatexNodes2Text(math_mode="text")  # "$\\alpha$-divergence" reads "α-divergence"
@@ -190,7 +191,8 @@ def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]
                 warnings.append(ListWarning(where, f"eprint {eprint[:60]!r} is not an arXiv identifier"))
         if not e.arxiv:
             # arXiv preprints often carry their id only as "journal = {arXiv preprint arXiv:ID}"
-            for value in (_field(fields, name) for name in ("journal", "note", "howpublished", "booktitle", "volume", "number")):
+            names = ("journal", "note", "howpublished", "booktitle", "volume", "number")
+            for value in (_field(fields, name) for name in names):
                 m = _ARXIV_IN_FIELD.search(_debrace(value)) if value else None
                 if m and (arxiv := parse_arxiv_id(m.group(1))):
                     e.arxiv = arxiv

@@ -18,6 +18,7 @@ implements them:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from citegraph.lists.entry import Entry, ListWarning
@@ -88,7 +89,9 @@ _BOLD_LINE = re.compile(
     r"^\s*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(?:[\u2600-\u27bf\u2b50\U0001f000-\U0001faff\ufe0f]{1,3}\s*)?"
     r"(\*\*|__)(.+?)\2\s*$"
 )
-_TEXT_ARXIV = re.compile(r"(?<![\w/.])arxiv\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I)
+_TEXT_ARXIV = re.compile(
+    r"(?<![\w/.])arxiv\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I
+)
 # a labelled DOI is a whole token: "<", ">" and ";" may be part of it (10.1175/...020<0130:DNF>2.0.CO;2)
 _TEXT_DOI = re.compile(r"(?<![\w/])doi\s*[:：]\s*(10\.\d{4,9}/[^\s\"'，。；、）】》|]+)", re.I)
 _ID_TRAILING = ".,;:!?)]}>"
@@ -100,14 +103,19 @@ _BAD_TEXT_IDS = (
     ("arxiv", re.compile(r"(?<![\w/.])arxiv\s*[:：]\s*(\d{4}\.\d+[\w.]*)", re.I),
      "arXiv ID {!r} is not an arXiv identifier"),
     ("doi", re.compile(rf"(?<![\w/])doi\s*[:：]\s*(10\.{_ID_END}*)", re.I), "DOI {!r} is not a DOI"),
-    ("corpus", re.compile(rf"(?<![\w/])corpus\s?id\s*[:：]\s*((?={_ID_END}*\d){_ID_END}+)", re.I),  # "see below" is no try
+    # the id needs a digit: "CorpusId: see below" is no try at one
+    ("corpus", re.compile(rf"(?<![\w/])corpus\s?id\s*[:：]\s*((?={_ID_END}*\d){_ID_END}+)", re.I),
      "CorpusId {!r} is not a Semantic Scholar corpus id"),
 )
-_SCHEMELESS_ARXIV = re.compile(r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I)
+_SCHEMELESS_ARXIV = re.compile(
+    r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I
+)
 _HARD_BREAK = re.compile(r"\s*\\$")
 _DATE_CELL = re.compile(r"((?:19|20)\d\d)(?:[-/.](?:0[1-9]|1[0-2]))?(?:[-/.]\d\d)?")
 _TITLE_CLASS = re.compile(r"^\s*<h[1-6]\b[^>]*\bclass\s*=\s*[\"'][^\"']*title", re.I)
-_AUTHORS_CLASS = re.compile(r"<(?:p|div|span)\b[^>]*\bclass\s*=\s*[\"'][^\"']*author[^>]*>[^<]*</(?:p|div|span)>$", re.I)
+_AUTHORS_CLASS = re.compile(
+    r"<(?:p|div|span)\b[^>]*\bclass\s*=\s*[\"'][^\"']*author[^>]*>[^<]*</(?:p|div|span)>$", re.I
+)
 _YEAR_SPAN = re.compile(r"<span\b[^>]*>\s*[(（]?((?:19|20)\d\d)[)）]?\s*</span>\s*$", re.I)
 _CELL_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
 _CELL_BOLD = re.compile(r"^\s*(\*\*|__)(.+?)\1")
@@ -132,7 +140,8 @@ _NAMED_TITLE_LABEL = re.compile(
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 NAME_COLUMNS = frozenset(
-    ["model", "models", "name", "keywords", "keyword", "model name", "method", "methods", "approach", "system", "framework",
+    ["model", "models", "name", "keywords", "keyword", "model name", "method", "methods", "approach", "system",
+     "framework",
      "模型", "模型名称", "模型名", "方法", "名称"]
 )
 TITLE_COLUMNS = frozenset(["title", "paper", "papers", "paper title", "论文", "标题", "论文标题", "题目", "论文名称"])
@@ -457,7 +466,7 @@ def _names_before_parens(masked: str, refs: list[_Ref]) -> None:
             ref.name = name
 
 
-def _labelled_ids(masked: str, info: _Line, mask) -> None:  # type: ignore[no-untyped-def]
+def _labelled_ids(masked: str, info: _Line, mask: Callable[[int, int, bool], None]) -> None:
     """``arXiv ID: 2103.00020`` / ``DOI: 10.x/y`` lines; a value that is no id is a warning."""
     lab = split_label(masked.replace("\0", " "))
     if not lab:
@@ -592,8 +601,10 @@ def _cell_title(cell: str) -> str:
     """A title cell's title: its bold opening (``1) **Name** - description``), else
     its text up to the first line break (``<br>``, two spaces: ``1) Title  Description``).
 
-    >>> _cell_title("2) **No Positional Encodings** - shows that ..."), _cell_title("1) Ultra-Fast Models  This paper ...")
-    ('No Positional Encodings', 'Ultra-Fast Models')
+    >>> _cell_title("2) **No Positional Encodings** - shows that ...")
+    'No Positional Encodings'
+    >>> _cell_title("1) Ultra-Fast Models  This paper ...")
+    'Ultra-Fast Models'
     """
     c = _CELL_NUMBER.sub("", cell)
     bold = _CELL_BOLD.match(c)
@@ -853,9 +864,10 @@ class _Reader:
             self._heading(no, heading)
             return
         if first == "<" and _AUTHORS_CLASS.match(stripped) and self.group is not None:
-            e = self.group.entries[-1]
-            if not e.authors and e.sources[-1] == f"{self.source}:{self.group.start}" and no - self.group.start <= 3:
-                e.authors = _authors(plain(stripped))  # <p class="paper-authors">A, B</p> under the card's title
+            card = self.group.entries[-1]
+            fresh = card.sources[-1] == f"{self.source}:{self.group.start}" and no - self.group.start <= 3
+            if not card.authors and fresh:
+                card.authors = _authors(plain(stripped))  # <p class="paper-authors">A, B</p> under the card's title
                 return
         if first in "-*_" and not fence and not container and _RULE.match(raw):
             self.boundary()
@@ -903,7 +915,8 @@ class _Reader:
             return
         if no in self.hard_breaks and not info.refs and no < len(self.lines) and self._title_over_link(no, raw):
             return
-        if g and e and not e.authors and not info.refs and g.start < no <= g.start + 3 and self.lines[g.start - 1].count("*") >= 4:
+        under_title = g is not None and g.start < no <= g.start + 3 and self.lines[g.start - 1].count("*") >= 4
+        if g and e and under_title and not e.authors and not info.refs:
             authors = italic_authors(raw)  # "*A, B*" under its bold title
             if authors:
                 e.authors = authors
@@ -968,8 +981,7 @@ class _Reader:
     def _refs(self, no: int, info: _Line, force_standalone: bool = False, item: bool = False) -> None:
         if not (info.standalone or force_standalone):
             for ref in info.refs:
-                e = self.new_entry(no, ref.ids, ref.title, ref.name)
-                e.text = info.text
+                self.new_entry(no, ref.ids, ref.title, ref.name).text = info.text
             self._text(no, info)
             return
         new_item = item or (bool(_ITEM_START.match(self.lines[no - 1])) and not self.container)
@@ -1197,7 +1209,8 @@ class _Reader:
             if seen == 1 and k == no + 1 and not nxt.prose:
                 continue
             lab = split_label(raw)
-            if nxt.prose and not italic_authors(raw) and not venue_year(raw) and not (lab and lab[0] not in TITLE_LABELS):
+            describes = italic_authors(raw) or venue_year(raw) or (lab and lab[0] not in TITLE_LABELS)
+            if nxt.prose and not describes:
                 return 0
         return 0
 

@@ -152,12 +152,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Protocol, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from collections.abc import Iterable, Sequence
 
 from citegraph.errors import CitegraphError, InputError
 from citegraph.lists.entry import Entry, ListWarning
@@ -236,7 +238,7 @@ def _decode(data: bytes, name: str) -> str:
     return text
 
 
-def _read_path(path: str | Path) -> str:
+def _read_path(path: str | os.PathLike[str]) -> str:
     name = str(path)
     p = Path(path)
     try:
@@ -360,7 +362,7 @@ def read_list_text(text: str, source: str) -> ListReadResult:
 
 
 def read_lists(
-    paths: Sequence[str | Path], *, stdin: TextIO | None = None, cache: ParsedStore | None = None
+    paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | None = None, cache: ParsedStore | None = None
 ) -> ListReadResult:
     """Read paper lists (``"-"`` is ``stdin``) into distinct papers, first-seen order.
 
@@ -383,7 +385,7 @@ class Documents(list[tuple[str, str]]):
     skipped: list[ListWarning]
 
 
-def read_documents(paths: Sequence[str | Path], *, stdin: TextIO | None = None) -> Documents:
+def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | None = None) -> Documents:
     """``(source name, text)`` of each list, in order.
 
     A list that cannot be read (missing, binary, empty, ...) is skipped with

@@ -70,7 +70,9 @@ GENERIC_LINK_TEXT = frozenset(
     code/page paper/code openreview doi bibtex citation abstract 论文 代码 项目主页 主页 链接
     地址 原文 项目 官网 开源代码 论文链接 论文地址""".split()
 )
-_QUOTE_PAIRS = {("《", "》"), ("“", "”"), ('"', '"'), ("'", "'"), ("「", "」"), ("『", "』"), ("<", ">"), ("*", "*"), ("_", "_")}
+_QUOTE_PAIRS = {
+    ("《", "》"), ("“", "”"), ('"', '"'), ("'", "'"), ("「", "」"), ("『", "』"), ("<", ">"), ("*", "*"), ("_", "_")
+}
 # Tags that style a run of text (M<sup>3</sup>IT): dropped without a space; others part words
 _INLINE_TAG = re.compile(r"</?(?:sup|sub|b|i|em|strong|span|code|font|u|small|mark|tt)\b[^<>]*>", re.I)
 # "arXiv 2023.", "NeurIPS 2025 Highlight,", "KDD 2019.": a venue and year standing before a paper link
@@ -89,7 +91,9 @@ _LABEL_CHUNK = re.compile(r"[^:：\n]{0,30}[:：]")
 _SEPARATORS = re.compile(r"[\s,，;；/\\.。、\-–—>+&]+")
 # "Title, *arXiv 2024*." / "Title. _CVPR, 2025_": the venue and year an awesome list puts
 # after a title, in emphasis; a dated emphasis at the end is never the title's own
-_VENUE_EMPHASIS = re.compile(r"[\s,.;，；]+([*_])(?=[^*_]{0,40}(?<!\d)(?:19|20)\d\d(?!\d))[^*_\n]{1,40}\1[\s.,;。，；]*$")
+_VENUE_EMPHASIS = re.compile(
+    r"[\s,.;，；]+([*_])(?=[^*_]{0,40}(?<!\d)(?:19|20)\d\d(?!\d))[^*_\n]{1,40}\1[\s.,;。，；]*$"
+)
 _BRACKETS = str.maketrans("", "", "[]()|·•*`~（）【】「」『』")
 
 
@@ -348,7 +352,8 @@ _INNER_MARK = re.compile(r"[a-z\u00df-\u00ff][A-Z]|[A-Z]{2}|\d|[\u0370-\u03ff²�
 _YEAR_OR_VERSION = re.compile(r"(?:19|20)\d\d|[vV]?\d+(?:\.\d+)*")
 # Words that trail a name in a label ("FVDM 论文：", "Janus paper:", "JanusFlow [arXiv]").
 _TRAILING_WORDS = re.compile(
-    r"(?:[\s(（\[【:：|–—-]*(?:论文链接|论文地址|论文|链接|地址|原文|paper|pdf|arxiv|link|technical report|tech report))+"
+    r"(?:[\s(（\[【:：|–—-]*"
+    r"(?:论文链接|论文地址|论文|链接|地址|原文|paper|pdf|arxiv|link|technical report|tech report))+"
     r"[\s(（\[【:：|–—-]*$",
     re.I,
 )

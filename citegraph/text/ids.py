@@ -375,7 +375,7 @@ def paper_ids_in_url(url: str) -> dict[str, str]:
 def _doi_in_page(url: str, path: str) -> str | None:
     """The DOI a publisher's page names in its path or ``?id=`` (see ``_DOI_IN_PATH``).
 
-    >>> _doi_in_page("https://www.biorxiv.org/content/10.1101/2024.04.22.590591v1", "/content/10.1101/2024.04.22.590591v1")
+    >>> _doi_in_page("https://biorxiv.org/content/10.1101/2024.04.22.590591v1", "/content/10.1101/2024.04.22.590591v1")
     '10.1101/2024.04.22.590591'
     >>> _doi_in_page("https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0001", "/plosone/article")
     '10.1371/journal.pone.0001'
