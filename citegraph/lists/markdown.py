@@ -727,7 +727,7 @@ class _Reader:
         e = Entry(title=title, name=name, tags=[self.path] if self.path else [], sources=[f"{self.source}:{no}"])
         for k, v in ids.items():
             setattr(e, k, v)
-        year = date_tag_year(self.lines[no - 1])
+        year = date_tag_year(self.lines[no - 1][:80])  # the tag opens the line: never copy a long one per paper
         if year:
             e.year = year
         if ref is not None:
