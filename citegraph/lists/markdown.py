@@ -1152,15 +1152,15 @@ class _Reader:
 
     def _title_over_link(self, no: int, raw: str) -> bool:
         """``Title`` + hard break, then its untitled paper link on the next line: one paper."""
+        nxt = self.line(no + 1)  # (analysed once: the main loop reads it next)
+        if not (nxt.refs and nxt.standalone and all(r.title is None for r in nxt.refs)):
+            return False
         title = clean_title(raw)
         if not looks_like_title(title) or _is_id_text(title) or italic_authors(raw) or venue_year(raw):
             return False
         g, e = self.current()
         if g is not None and e is not None and e.title and not _ids(e) and g.start >= no - 3:
             return False  # a title above still waits for this link
-        nxt = self.line(no + 1)
-        if not (nxt.refs and nxt.standalone and all(r.title is None for r in nxt.refs)):
-            return False
         if _ITEM_START.match(self.lines[no]) and not _ITEM_START.match(raw):
             return False  # the link is an item of its own, not this line's continuation
         self.boundary_item()

@@ -82,6 +82,7 @@ _VENUE_YEAR = re.compile(
 )
 _NAME_SEP = re.compile(r"\s*[,;，]\s*|\s+and\s+")
 _PERSON = re.compile(r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _PROSE_WORDS = frozenset("we a an the is are our this that was were propose proposed since from until".split())
 _ITALIC_LINE = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?P<m>[*_])(?![*_])(?P<t>[^*_]{3,400})(?P=m)[\s.,]*$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|&%$])")
@@ -200,6 +201,8 @@ def venue_year(text: str) -> tuple[str | None, int] | None:
     >>> venue_year("We propose a model in 2023") is None
     True
     """
+    if len(text) > 300 or not _ANY_YEAR.search(text):  # (most lines: no year, no need to clean them)
+        return None
     s = plain(text).translate(_BRACKETS).strip(" .,;:|-–—")
     if not s or len(s) > 60:
         return None
@@ -217,6 +220,8 @@ def italic_authors(line: str) -> list[str] | None:
     >>> italic_authors("*A Survey of Things*") is None
     True
     """
+    if "*" not in line and "_" not in line:
+        return None
     m = _ITALIC_LINE.match(line)
     if not m:
         return None
