@@ -26,6 +26,7 @@ Node attributes (all optional except ``title`` may be ``None``):
 ``sources``                     list of ``file:line`` where the list names it
 ``repos``                       code repositories the list links (``github.com/org/repo``)
 ``abstract``                    the API's abstract
+``tldr``                        the API's one-sentence TLDR (``tldr.text``)
 ``references_fetched``          references of this paper fetched into the graph
 ``references_unresolved``       references Semantic Scholar left unresolved (null paperId)
 ``citations_fetched``           citing papers fetched (with ``--citations``)
@@ -46,6 +47,8 @@ Edge attributes:
 ``contexts``        citation context sentences from the API
 ``evidence``        for ``builds_on``: list of ``{"kind", "detail"}`` items
 ``confidence``      for ``builds_on``: 0..1
+``lineage_kind``    for ``builds_on``: ``version`` (same family, same team) or
+                    ``derived`` (another team's model trained from the parent's)
 ==================  ===========================================================
 
 Examples
@@ -74,6 +77,7 @@ from collections.abc import Hashable, Iterable
 
 import networkx as nx
 
+from citegraph.graph.citation_graph import CitationGraph
 from citegraph.errors import GraphFileError
 from citegraph.text.titles import normalize_title
 
@@ -119,6 +123,7 @@ NODE_ATTRS: tuple[str, ...] = (
     "sources",
     "repos",
     "abstract",
+    "tldr",
     "references_fetched",
     "references_unresolved",
     "citations_fetched",
@@ -132,6 +137,7 @@ EDGE_ATTRS: tuple[str, ...] = (
     "contexts",
     "evidence",
     "confidence",
+    "lineage_kind",
 )
 # Ordered weakest to strongest: ``kind`` shows the strongest one known.
 EDGE_KINDS: tuple[str, ...] = ("mentions", "cites", "builds_on")
@@ -147,7 +153,7 @@ def new_graph(**graph_attrs: Any) -> nx.DiGraph[Hashable]:
     >>> new_graph(name="demo").graph["schema_version"]
     1
     """
-    G: nx.DiGraph[Hashable] = nx.DiGraph()
+    G: nx.DiGraph[Hashable] = CitationGraph()
     G.graph["schema_version"] = SCHEMA_VERSION
     G.graph.update(graph_attrs)
     return G
@@ -315,6 +321,9 @@ def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph[Hashable]:
     except (KeyError, TypeError, nx.NetworkXError) as exc:
         raise GraphFileError(f"{path}: malformed node-link data ({exc})") from None
     assert isinstance(G, nx.DiGraph)  # directed=True, multigraph=False
+    # node_link_graph builds a plain DiGraph; CitationGraph adds only its notebook
+    # display (no state of its own), so the class is switched rather than the graph copied
+    G.__class__ = CitationGraph
     return G
 
 
@@ -325,7 +334,7 @@ _INT_ATTRS = frozenset({
     "references_fetched", "references_unresolved", "citations_fetched",
 })
 _BOOL_ATTRS = frozenset({"listed", "citations_capped"})
-_STR_ATTRS = frozenset({"paper_id", "arxiv", "doi", "title", "name", "venue", "text", "abstract"})
+_STR_ATTRS = frozenset({"paper_id", "arxiv", "doi", "title", "name", "venue", "text", "abstract", "tldr"})
 
 
 def _check_node_link(data: dict[str, Any], path: Path) -> None:

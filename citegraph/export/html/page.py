@@ -234,7 +234,7 @@ def _stem(name: str) -> str:
 def _families(G: nx.DiGraph, links: list[dict[str, Any]] | None = None) -> dict[Hashable, str]:
     """``{paper: family name}`` from lineage analysis, else papers sharing a name stem."""
     try:
-        from citegraph.analysis.lineage.core import families
+        from citegraph.analysis.lineage import families
     except ImportError:
         families = None
     if families is not None:
