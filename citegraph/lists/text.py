@@ -51,7 +51,11 @@ MD_LINK = re.compile(
     r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?(" + _URL_CHAR + r"*(?:\([^()\s]*\)" + _URL_CHAR
     + r"*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
 )
-HTML_A = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']([^\"']*)[\"'][^>]*>(.*?)</a\s*>", re.I | re.S)
+# bounded, and a link's text never runs into another <a: an unclosed <a costs no scan to the end
+HTML_A = re.compile(
+    r"<a\b[^<>]{0,500}?\bhref\s*=\s*[\"']([^\"'<>]{0,4000})[\"'][^<>]{0,500}>((?:[^<]|<(?!/?a\b)){0,4000}?)</a\s*>",
+    re.I | re.S,
+)
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 # a bare URL keeps a bracket pair it holds (doi.org/10.1061/(ASCE)0733-9445(2000)126:1(1))
 _BARE_CHARS = r"[^\s<>\"'\[\]()（）【】《》，。；、|`]"

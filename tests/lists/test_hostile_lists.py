@@ -39,6 +39,7 @@ CORPUS = {
     "bold runs": lambda n: "**" * (n // 2) + ID,
     "a table row of many cells": lambda n: "| a | b |\n|---|---|\n" + "| x " * (n // 4) + "| " + ID + " |",
     "label colons": lambda n: "Title:" * (n // 6) + " " + ID,
+    "unclosed html links": lambda n: '<a href="' * (n // 9) + ID,
 }
 
 
