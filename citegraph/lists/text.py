@@ -41,7 +41,8 @@ __all__ = [
     "coined_name",
 ]
 
-MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# bounded: a run of "![" with no "]" after it costs no scan to the line's end from each one
+MD_IMAGE = re.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,4000}\)")
 # [text](url) with one level of brackets inside the text ([[Paper]](url)) and
 # one level of parentheses inside the url (#xgen-mm-(blip-3)); "<" before a
 # digit and ">" before a word character are the url's own (DOIs such as

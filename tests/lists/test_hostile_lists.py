@@ -40,6 +40,7 @@ CORPUS = {
     "a table row of many cells": lambda n: "| a | b |\n|---|---|\n" + "| x " * (n // 4) + "| " + ID + " |",
     "label colons": lambda n: "Title:" * (n // 6) + " " + ID,
     "unclosed html links": lambda n: '<a href="' * (n // 9) + ID,
+    "image openers never closed": lambda n: "[x](" + ID + ") " + "![" * (n // 2),
 }
 
 
