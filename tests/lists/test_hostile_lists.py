@@ -2,7 +2,7 @@
 
 A corpus of generated adversarial inputs (long runs of brackets, dashes,
 pipes, parentheses around an id, thousands of links on one line, deep
-nesting) is read at two sizes: the reading must finish and, to catch a
+nesting) is read at two sizes (32k and 256k characters): the reading must finish and, to catch a
 quadratic blow-up without timing the machine, the larger input (8× the
 characters) may take at most 24× the time of the smaller (a quadratic
 pattern takes 64×).  A hypothesis fuzzer mixes the same fragments, under a
@@ -46,7 +46,7 @@ CORPUS = {
 
 def _seconds(text: str) -> float:
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         t0 = time.perf_counter()
         read_list_text(text, "hostile.md")
         best = min(best, time.perf_counter() - t0)
@@ -56,8 +56,9 @@ def _seconds(text: str) -> float:
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_hostile_input_is_read_in_linear_time(name: str) -> None:
     make = CORPUS[name]
-    small, large = _seconds(make(8_000)), _seconds(make(64_000))
-    assert large <= 24 * max(small, 0.005), (name, small, large)
+    small, large = _seconds(make(32_000)), _seconds(make(256_000))
+    # (a floor for the small run: on a loaded machine a few milliseconds are noise)
+    assert large <= 24 * max(small, 0.02), (name, small, large)
 
 
 FRAGMENTS = ["(", ")", "[", "]", "](", "![", "|", "-", "*", "**", "<details>", "</details>", "<", ">", ":", " ",
