@@ -61,7 +61,6 @@ import os
 import re
 import string
 import sys
-import tempfile
 import types
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,6 +73,7 @@ import numpy as np
 
 from citegraph.errors import UsageError
 from citegraph.export.html import layout as _layout
+from citegraph.graph.files import atomic_path
 from citegraph.graph.model import has_kind
 from citegraph.text.wording import one_line, plural
 
@@ -1188,19 +1188,10 @@ def write_html(
     except OSError as exc:
         raise UsageError(f"cannot write {path}: its folder {path.parent} cannot be made ({exc.strerror or exc})") from exc
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with atomic_path(path) as tmp:
+            tmp.write_text(page, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(page)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a page is meant to be opened and shared
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        raise
     return HtmlResult(
         path=path,
         nodes=len(data["nodes"]),
