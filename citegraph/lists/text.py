@@ -48,9 +48,9 @@ MD_IMAGE = re.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,4000}\)")
 # digit and ">" before a word character are the url's own (DOIs such as
 # 10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2), not the <url> form's brackets.
 _URL_CHAR = r"(?:[^()\s<>]|<(?=\d)|>(?=\w))"
-MD_LINK = re.compile(
-    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?(" + _URL_CHAR + r"*(?:\([^()\s]*\)" + _URL_CHAR
-    + r"*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
+MD_LINK = re.compile(  # (bounded runs: a link text or url with no end costs no scan to the line's end)
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,1000})\]\(\s*<?(" + _URL_CHAR + r"{0,2000}(?:\([^()\s]{0,500}\)"
+    + _URL_CHAR + r"{0,2000}){0,20})>?(?:\s+\"[^\"\n]{0,500}\")?\s*\)"
 )
 # bounded, and a link's text never runs into another <a: an unclosed <a costs no scan to the end
 HTML_A = re.compile(
