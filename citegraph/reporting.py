@@ -206,7 +206,7 @@ def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: 
 
 
 def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any, links: list[dict[str, Any]],
-                   lineage_md: str, unresolved: Any) -> dict[str, Path]:
+                   lineage_md: str, unresolved: Any, families: dict[str, list[Any]]) -> dict[str, Path]:
     import pandas as pd
 
     from citegraph.export.html.page import write_html
@@ -228,7 +228,7 @@ def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any
             write_frame(frame, "csv", fh)
     files["lineage.json"].write_text(json.dumps(links, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     files["lineage.md"].write_text(lineage_md, encoding="utf-8")
-    write_html(G, files["graph.html"], links=links)
+    write_html(G, files["graph.html"], links=links, rankings=rankings, families=families)
     return files
 
 
@@ -391,11 +391,12 @@ def _report(
     found = communities(G)
     # one successors() run serves the annotation, the report, the page and the families
     lineage_md = lineage_report(G, fmt="md", main_path=True, links=links)
+    fams = families(G, links=links)
     files = _write_outputs(G, out, rankings, communities_frame(G, rankings, found=found), links, lineage_md,
-                           unresolved)
+                           unresolved, fams)
     return ReportResult(
         graph=G, out_dir=out, files=files, stats=stats, rankings=rankings,
-        links=links, families=families(G, links=links), notes=notes, warnings=warnings,
+        links=links, families=fams, notes=notes, warnings=warnings,
         offline_note=offline_note,
     )
 

@@ -8,15 +8,14 @@ readable names, and lineage links kept off paper names.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-import citegraph.export.html.page as html
+from citegraph.export.html import geometry
 from citegraph.export.html.page import write_html
 from citegraph.graph.model import add_paper, new_graph
-from tests.export.html.test_page import sample_graph, spread_graph, synthetic_graph
-from tests.export.html.test_browser import Opened, opened, sample, sample_html  # noqa: F401  (fixtures)
+from tests.export.html.pages import Opened
+from tests.export.html.factories import spread_graph, synthetic_graph
 
 pytestmark = pytest.mark.browser
 
@@ -289,8 +288,8 @@ CROSSINGS = """() => { const net = citegraph.network, d = citegraph.data, s = ne
 def test_lineage_links_cross_fewer_names_than_when_only_dots_are_avoided(browser, tmp_path, sample, layout, monkeypatch):
     aware = tmp_path / "aware.html"
     write_html(sample, aware, layout=layout)
-    bends = html._bends
-    monkeypatch.setattr(html, "_bends", lambda links, pos, radius, base, label_box=None: bends(links, pos, radius, base))
+    bends = geometry.bends
+    monkeypatch.setattr(geometry, "bends", lambda links, pos, radius, base, label_box=None: bends(links, pos, radius, base))
     blind = tmp_path / "blind.html"
     write_html(sample, blind, layout=layout)
     counts = {}
