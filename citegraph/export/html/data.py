@@ -23,6 +23,7 @@ from citegraph.analysis.lineage import successors
 from citegraph.analysis.rank import rank_papers
 from citegraph.analysis.scores import pagerank_scores
 from citegraph.errors import UsageError
+from citegraph.export.forest import forest_layout
 from citegraph.export.html import geometry
 from citegraph.export.html import layout as _layout
 from citegraph.graph.matrix import citation_matrix
@@ -295,6 +296,8 @@ def _edge_info(d: dict[str, Any]) -> dict[str, Any] | None:
         out["k"] = kinds
     if d.get("confidence") is not None:
         out["cf"] = round(float(d["confidence"]), 2)
+    if d.get("lineage_kind"):
+        out["lk"] = _clip(d["lineage_kind"], 40)
     if d.get("evidence"):
         out["ev"] = [
             [_clip(e.get("kind"), 40) or "", _clip(e.get("detail"), 300) or ""]
@@ -528,6 +531,54 @@ def explorer_data(
         "fontFace": FONT_FACE,
         "showCites": kinds.count("cites") <= CITES_SHOWN,
         "options": _vis_options(big),
+        "views": _views(H, keep, index, pagerank, labels),
+    }
+
+
+# The forest views' names: on screen at least 12 px at the first fit (the page
+# fits their box no smaller than that), boxes as wide as the name.
+FOREST_FONT = 14
+_FOREST_LABEL = 26
+_FIRST_EXTRA, _FIRST_MIN = 12, 30
+
+
+def _forest(H: nx.DiGraph, ids: list[Hashable], index: dict[Hashable, int], singles: list[Hashable],
+            labels: dict[Hashable, str]) -> dict[str, Any]:
+    """One forest view: the papers' indices, box centres, names and the time axis."""
+    lineage = [(v, u) for u, v, d in H.edges(data=True) if has_kind(d, "builds_on") and u != v]
+    names = {n: _clip(H.nodes[n].get("name"), _FOREST_LABEL) or _short_title(H.nodes[n].get("title"))
+             if not labels.get(n) or len(labels[n]) > _FOREST_LABEL else labels[n] for n in ids}
+
+    def size(n: Hashable) -> tuple[float, float]:
+        w, _ = geometry.label_box(names[n], FOREST_FONT)
+        return w + 10.0, FOREST_FONT * 1.25 + 8.0
+
+    year = {n: (int(H.nodes[n]["year"]) if H.nodes[n].get("year") is not None else None) for n in ids}
+    order = {n: _layout.year_fraction(H.nodes[n]) or 0.0 for n in ids}
+    f = forest_layout(year, lineage, size, order=order, singles=singles, font=FOREST_FONT)
+    return {
+        "ids": [index[n] for n in ids],
+        "x": [f.pos[n][0] for n in ids],
+        "y": [f.pos[n][1] for n in ids],
+        "label": [names[n] for n in ids],
+        "years": f.years,
+        "breaks": f.breaks,
+        "font": FOREST_FONT,
+        "box": [0.0, 0.0, f.width, f.height],
+    }
+
+
+def _views(H: nx.DiGraph, keep: list[Hashable], index: dict[Hashable, int], pagerank: dict[Hashable, float],
+           labels: dict[Hashable, str]) -> dict[str, Any]:
+    """The lineage view (the lineage forest) and the first view (it plus the most influential listed papers)."""
+    ends = {n for u, v, d in H.edges(data=True) if has_kind(d, "builds_on") and u != v for n in (u, v)}
+    by_rank = sorted(keep, key=lambda n: (-pagerank.get(n, 0.0), str(n)))
+    lineage = [n for n in by_rank if n in ends]
+    listed = [n for n in by_rank if n not in ends and H.nodes[n].get("listed")] or [n for n in by_rank if n not in ends]
+    extra = listed[: max(_FIRST_EXTRA, _FIRST_MIN - len(lineage))]
+    return {
+        "lineage": _forest(H, lineage, index, [], labels) if lineage else None,
+        "first": _forest(H, lineage + extra, index, extra, labels) if lineage or extra else None,
     }
 
 
@@ -620,6 +671,9 @@ def _edge_items(
             item.update(color={"color": style["color"], "opacity": style.get("opacity", 1.0)}, width=style["width"])
             if style["dashes"]:
                 item["dashes"] = style["dashes"]
+            if kind == "builds_on":
+                # The edge runs child → parent; the arrow reads parent → child, as lineage.md does.
+                item["arrows"] = {"to": {"enabled": False}, "from": {"enabled": True, "scaleFactor": 0.6}}
         if (u, v) in bends:
             shape = bends[(u, v)]
             item["smooth"] = {"enabled": False} if shape is None else {"enabled": True, "type": shape[0], "roundness": shape[1]}

@@ -56,7 +56,7 @@ _SCREEN = 1.4
 MAX_COLUMNS = 16
 
 
-def _month(d: Mapping[str, Any]) -> float | None:
+def year_fraction(d: Mapping[str, Any]) -> float | None:
     """Fraction of the year a paper appeared in, from a new-style arXiv id (``2405.09818`` → May)."""
     m = re.match(r"(\d{2})(\d{2})\.\d{4,5}", str(d.get("arxiv") or ""))
     if m and 1 <= int(m.group(2)) <= 12:
@@ -215,7 +215,7 @@ def time_layout(
     # Inside a cell papers are in date order, across the years of a grouped column too.
     when = {}
     for n, d in G.nodes(data=True):
-        m = _month(d)
+        m = year_fraction(d)
         y = year_of[n]
         when[n] = (0.0 if y is None else float(y)) + (0.5 if m is None else m)
     cells: dict[tuple[Hashable, int | None], list[Hashable]] = defaultdict(list)

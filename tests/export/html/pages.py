@@ -11,7 +11,8 @@ SHOTS = Path("/tmp/citegraph-shots")
 class Opened:
     """A page plus everything it asked of the world."""
 
-    def __init__(self, browser, path: Path, viewport=(1600, 1000)):
+    def __init__(self, browser, path: Path, viewport=(1600, 1000), view: str = "view=all"):
+        """Open ``path`` at ``#view`` (default: the all-papers view, whose dots most tests examine)."""
         self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         self.requests: list[str] = []
         self.blocked: list[str] = []
@@ -23,7 +24,7 @@ class Opened:
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("dialog", self._dialog)
-        page.goto(path.as_uri())
+        page.goto(path.as_uri() + (f"#{view}" if view else ""))
         page.wait_for_function("document.body.dataset.ready === '1'", timeout=60_000)
 
     def _block(self, route):

@@ -1,0 +1,164 @@
+"""The lineage forest laid out as named boxes on a time axis, for the page and the SVG.
+
+Time runs left to right in columns: one per year, split into sub-columns when
+a paper builds on another of the same year, so every parent sits left of its
+children.  Each lineage tree (papers joined by lineage links) is a block of
+rows: a parent's first child stays on its row, later children open rows
+below.  Blocks are packed like text lines, oldest first, into the lowest rows
+free over their columns, so families read as lanes and never share a row
+span.  Single papers (the first view's influential ones) fill the gaps.
+Columns are as wide as their widest name: no two names overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Hashable, Iterable, Mapping, Sequence
+
+__all__ = ["Forest", "forest_layout"]
+
+# Gaps (px at font size 14, scaled with the font): between columns, rows, years.
+_COL_GAP, _ROW_GAP, _YEAR_GAP, _BREAK_GAP = 12.0, 8.0, 12.0, 30.0
+
+
+@dataclass
+class Forest:
+    """Box centres, box sizes, and the time axis of a forest layout."""
+
+    pos: dict[Hashable, tuple[float, float]] = field(default_factory=dict)
+    box: dict[Hashable, tuple[float, float]] = field(default_factory=dict)
+    # [{"label": "2024", "x0", "x1"}] in order; breaks: x of each gap where years are skipped
+    years: list[dict[str, object]] = field(default_factory=list)
+    breaks: list[float] = field(default_factory=list)
+    width: float = 0.0
+    height: float = 0.0
+
+
+def forest_layout(
+    year: Mapping[Hashable, int | None],
+    links: Iterable[tuple[Hashable, Hashable]],
+    size: Callable[[Hashable], tuple[float, float]],
+    *,
+    order: Mapping[Hashable, float] | None = None,
+    singles: Sequence[Hashable] = (),
+    font: float = 14.0,
+) -> Forest:
+    """Lay out the papers of ``year`` (lineage ends and ``singles``) as boxes.
+
+    ``links`` are ``(parent, child)``; ``size(paper)`` gives its box (width,
+    height); ``order`` sorts papers within a year (a date), else their ids.
+
+    >>> f = forest_layout({"a": 2023, "b": 2024, "c": 2024, "d": 2023}, [("a", "b"), ("b", "c")],
+    ...                   lambda n: (60.0, 26.0), singles=["d"])
+    >>> f.pos["a"][0] < f.pos["b"][0] < f.pos["c"][0], f.pos["a"][1] == f.pos["b"][1]
+    (True, True)
+    >>> [y["label"] for y in f.years]
+    ['2023', '2024']
+    """
+    k = font / 14.0
+    order = order or {}
+    papers = list(year)
+    yr = {n: (year[n] if year[n] is not None else 10**6) for n in papers}
+    key = {n: (yr[n], order.get(n, 0.0), str(n)) for n in papers}
+    parents: dict[Hashable, list[Hashable]] = {n: [] for n in papers}
+    children: dict[Hashable, list[Hashable]] = {n: [] for n in papers}
+    for p, c in links:
+        if p in parents and c in parents and p != c and c not in children[p]:
+            children[p].append(c)
+            parents[c].append(p)
+    # Columns: a paper's sub-column is one past its same-year parents' (oldest first, so no cycle loops).
+    sub: dict[Hashable, int] = {}
+    for n in sorted(papers, key=key.__getitem__):
+        sub[n] = max([sub[p] + 1 for p in parents[n] if p in sub and yr[p] == yr[n]], default=0)
+    years = sorted(set(yr.values()))
+    depth = {y: 1 + max(sub[n] for n in papers if yr[n] == y) for y in years}
+    first_col, at = {}, 0
+    for y in years:
+        first_col[y] = at
+        at += depth[y]
+    col = {n: first_col[yr[n]] + sub[n] for n in papers}
+    n_cols = at
+
+    # Trees: rows within each, depth first, a parent's first child on its row.
+    placed: dict[Hashable, int] = {}
+    blocks: list[tuple[list[Hashable], dict[Hashable, int]]] = []
+    lineage = [n for n in papers if parents[n] or children[n]]
+    for root in sorted(lineage, key=key.__getitem__):
+        if root in placed or parents[root]:
+            continue
+        rows: dict[Hashable, int] = {}
+        height = [0]
+
+        def place(n: Hashable, r: int) -> None:
+            rows[n] = r
+            placed[n] = r
+            height[0] = max(height[0], r + 1)
+            first = True
+            for c in sorted(children[n], key=lambda c: (-_reach(c, children), key[c])):
+                if c in placed:
+                    continue
+                place(c, r if first and col[c] > col[n] else height[0])
+                first = False
+
+        place(root, 0)
+        blocks.append((list(rows), rows))
+    # Papers only reached through a cycle, and the single papers.
+    for n in sorted(lineage, key=key.__getitem__):
+        if n not in placed:
+            placed[n] = 0
+            blocks.append(([n], {n: 0}))
+    for n in singles:
+        if n in year and n not in placed:
+            placed[n] = 0
+            blocks.append(([n], {n: 0}))
+
+    # Pack blocks, leftmost first, into the lowest rows free over their columns.
+    ends: list[int] = []  # per global row, the last column used
+    row_of: dict[Hashable, int] = {}
+    for members, rows in blocks:
+        lo, hi = min(col[n] for n in members), max(col[n] for n in members)
+        h = 1 + max(rows.values())
+        o = 0
+        while any(o + i < len(ends) and ends[o + i] >= lo for i in range(h)):
+            o += 1
+        while len(ends) < o + h:
+            ends.append(-1)
+        for i in range(h):
+            ends[o + i] = max(ends[o + i], hi)
+        for n in members:
+            row_of[n] = o + rows[n]
+
+    box = {n: size(n) for n in papers}
+    widths = [0.0] * n_cols
+    for n in papers:
+        widths[col[n]] = max(widths[col[n]], box[n][0])
+    row_h = max((b[1] for b in box.values()), default=0.0) + _ROW_GAP * k
+    out = Forest(box=box)
+    xs, x, prev = [], 0.0, years[0] if years else 0
+    for y in years:
+        if y != years[0]:
+            skipped = y - prev > 1 and y != 10**6
+            x += (_BREAK_GAP if skipped else _YEAR_GAP) * k
+            if skipped:
+                out.breaks.append(x - _BREAK_GAP * k / 2)
+        x0 = x
+        for c in range(first_col[y], first_col[y] + depth[y]):
+            xs.append(x + widths[c] / 2)
+            x += widths[c] + (_COL_GAP * k if c < first_col[y] + depth[y] - 1 else 0.0)
+        out.years.append({"label": "year ?" if y == 10**6 else str(y), "x0": x0, "x1": x})
+        prev = y
+    for n in papers:
+        out.pos[n] = (round(xs[col[n]], 1), round(row_of[n] * row_h + row_h / 2, 1))
+    out.width, out.height = x, len(ends) * row_h
+    return out
+
+
+def _reach(n: Hashable, children: Mapping[Hashable, list[Hashable]]) -> int:
+    """How many papers descend from ``n`` (the longest branch keeps its parent's row)."""
+    seen, stack = {n}, [n]
+    while stack:
+        for c in children[stack.pop()]:
+            if c not in seen:
+                seen.add(c)
+                stack.append(c)
+    return len(seen)
