@@ -44,6 +44,7 @@ OUTPUT_FILES = (
     "rankings.csv",
     "lineage.md",
     "lineage.json",
+    "lineage.svg",
     "communities.csv",
     "papers.csv",
     "edges.csv",
@@ -210,6 +211,7 @@ def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any
     import pandas as pd
 
     from citegraph.export.html.page import write_html
+    from citegraph.export.lineage_chart import lineage_chart
     from citegraph.export.graphml import write_graphml
     from citegraph.graph.model import edges_frame, nodes_frame, save_graph
     from citegraph.export.tables import write_frame
@@ -228,6 +230,7 @@ def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any
             write_frame(frame, "csv", fh)
     files["lineage.json"].write_text(json.dumps(links, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     files["lineage.md"].write_text(lineage_md, encoding="utf-8")
+    files["lineage.svg"].write_text(lineage_chart(links, "svg") + "\n", encoding="utf-8")
     write_html(G, files["graph.html"], links=links, rankings=rankings, families=families)
     return files
 

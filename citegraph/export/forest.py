@@ -66,10 +66,17 @@ def forest_layout(
         if p in parents and c in parents and p != c and c not in children[p]:
             children[p].append(c)
             parents[c].append(p)
-    # Columns: a paper's sub-column is one past its same-year parents' (oldest first, so no cycle loops).
-    sub: dict[Hashable, int] = {}
-    for n in sorted(papers, key=key.__getitem__):
-        sub[n] = max([sub[p] + 1 for p in parents[n] if p in sub and yr[p] == yr[n]], default=0)
+    # Columns: a paper's sub-column is one past its same-year parents' (the
+    # longest chain within the year; a cycle stops growing after as many rounds as papers).
+    sub: dict[Hashable, int] = dict.fromkeys(papers, 0)
+    same_year = [(p, c) for c in papers for p in parents[c] if yr[p] == yr[c]]
+    for _ in range(len(papers)):
+        changed = False
+        for p, c in same_year:
+            if sub[c] < sub[p] + 1 <= len(papers):
+                sub[c], changed = sub[p] + 1, True
+        if not changed:
+            break
     years = sorted(set(yr.values()))
     depth = {y: 1 + max(sub[n] for n in papers if yr[n] == y) for y in years}
     first_col, at = {}, 0
@@ -107,7 +114,7 @@ def forest_layout(
         if n not in placed:
             placed[n] = 0
             blocks.append(([n], {n: 0}))
-    for n in singles:
+    for n in [*singles, *sorted(papers, key=key.__getitem__)]:
         if n in year and n not in placed:
             placed[n] = 0
             blocks.append(([n], {n: 0}))

@@ -156,8 +156,10 @@ def _pyvis_page(data: dict[str, Any]) -> str:
     Network = _pyvis_network_class()
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     # generate_html reads only these lists (node_ids/node_map serve add_node/add_edge).
-    net.nodes.extend(data["nodes"])
-    net.edges.extend(_drawn_edges(data))
+    # The page's node ids are the graph's (data's items use their index).
+    ids = [rec["id"] for rec in data["info"]]
+    net.nodes.extend({**n, "id": ids[n["id"]]} for n in data["nodes"])
+    net.edges.extend({**e, "from": ids[e["from"]], "to": ids[e["to"]]} for e in _drawn_edges(data))
     net.options = data["options"]  # a dict: pyvis writes it out as JSON
     return net.generate_html(name="graph.html")
 

@@ -42,14 +42,14 @@ class Opened:
         return self.js("(n) => citegraph.data.info.findIndex((m) => m.n === n)", name)
 
     def drawn_nodes(self) -> list[int]:
-        return self.js("citegraph.network.body.nodeIndices.slice()")
+        return self.js("citegraph.network.body.nodeIndices.map(citegraph.index)")
 
     def opacities(self) -> list[float]:
         """How opaque each dot is drawn (the per-node value, else the global one)."""
         return self.js(
             """() => { const all = citegraph.network.nodesHandler.options.opacity;
                        return citegraph.data.nodes.map((n, i) => {
-                         const own = citegraph.network.body.nodes[i].options.opacity;
+                         const own = citegraph.network.body.nodes[citegraph.id(i)].options.opacity;
                          return own === undefined || own === null ? (all === undefined ? 1 : all) : own; }); }"""
         )
 
@@ -58,10 +58,10 @@ class Opened:
 
     def _point_at(self, i: int) -> tuple[float, float]:
         """Centre the view on node ``i``; its dot's position in the window."""
-        self.js("(i) => citegraph.network.moveTo({position: citegraph.network.getPositions([i])[i], scale: 1})", i)
+        self.js("(i) => citegraph.network.moveTo({position: citegraph.network.getPositions([citegraph.id(i)])[citegraph.id(i)], scale: 1})", i)
         self.page.wait_for_timeout(50)
         return self.js(
-            """(i) => { const p = citegraph.network.canvasToDOM(citegraph.network.getPositions([i])[i]);
+            """(i) => { const p = citegraph.network.canvasToDOM(citegraph.network.getPositions([citegraph.id(i)])[citegraph.id(i)]);
                         const r = document.getElementById('mynetwork').getBoundingClientRect();
                         return [r.x + p.x, r.y + p.y]; }""",
             i,
@@ -80,3 +80,48 @@ class Opened:
 
     def close(self) -> None:
         self.context.close()
+
+
+# What a reader sees of the papers drawn, measured through vis-network: each
+# named paper's label box on screen (its size in px, whether it lies outside
+# the canvas or under a panel or the header) and how many labels overlap.
+READER = """() => {
+  const cg = citegraph, net = cg.network;
+  const ids = cg.nodesView.getIds();
+  const c = document.getElementById("mynetwork").getBoundingClientRect();
+  const s = net.getScale();
+  const boxes = [];
+  let minPx = Infinity, outside = 0, under = 0;
+  const panels = ["cg-details", "cg-legend", "cg-side", "cg-bar"].map((id) => document.getElementById(id)).filter((e) => e && !e.hidden).map((e) => e.getBoundingClientRect());
+  for (const id of ids) {
+    const body = net.body.nodes[id];
+    if (!body || !body.options.label) continue;
+    const bb = net.getBoundingBox(id);
+    const a = net.canvasToDOM({x: bb.left, y: bb.top}), b = net.canvasToDOM({x: bb.right, y: bb.bottom});
+    const r = {x0: a.x + c.left, y0: a.y + c.top, x1: b.x + c.left, y1: b.y + c.top, id};
+    const px = body.options.font.size * s;
+    // a box holds its name (its size is kept, its place is the node's); a dot's name is its label
+    const at = net.getPositions([id])[id], sh = body.shape;
+    const lb = body.options.shape === "box" ? {left: at.x - sh.width / 2, top: at.y - sh.height / 2, width: sh.width, height: sh.height}
+                                            : body.labelModule.size;
+    const tl = net.canvasToDOM({x: lb.left, y: lb.top}), br = net.canvasToDOM({x: lb.left + lb.width, y: lb.top + lb.height});
+    const L = {x0: tl.x + c.left, y0: tl.y + c.top, x1: br.x + c.left, y1: br.y + c.top, px};
+    if (L.x0 < c.left || L.x1 > c.right || L.y0 < c.top || L.y1 > c.bottom) { outside++; continue; }
+    for (const p of panels) if (L.x0 < p.right && L.x1 > p.left && L.y0 < p.bottom && L.y1 > p.top) under++;
+    minPx = Math.min(minPx, px);
+    boxes.push(L);
+  }
+  let overlaps = 0;
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const A = boxes[i], B = boxes[j];
+    if (A.x0 < B.x1 - 0.5 && B.x0 < A.x1 - 0.5 && A.y0 < B.y1 - 0.5 && B.y0 < A.y1 - 0.5) overlaps++;
+  }
+  const readable11 = boxes.filter((b) => b.px >= 11).length;
+  const bar = document.getElementById("cg-bar").getBoundingClientRect().height;
+  return {mode: cg.mode.name, shown: ids.length, named_in_window: boxes.length, outside, under, overlaps, minPx: Math.round(minPx * 10) / 10, readable11, scale: Math.round(s * 100) / 100, header: bar};
+}"""
+
+
+def read(page: "Opened") -> dict:
+    """:data:`READER` on ``page``: counts, the smallest name in px, overlaps."""
+    return page.js(READER)

@@ -54,13 +54,13 @@ def test_search_finds_and_focuses_a_model(opened, sample):
     assert opened.js("document.querySelector('#cg-results li .cg-r-name').textContent") == "Janus-Pro"
     opened.page.press("#cg-search", "Enter")
     opened.page.wait_for_timeout(600)
-    assert opened.js("citegraph.network.getSelectedNodes()") == [target]
+    assert opened.js("citegraph.network.getSelectedNodes().map(citegraph.index)") == [target]
     title = next(d["title"] for _, d in sample.nodes(data=True) if d.get("name") == "Janus-Pro")
     assert title in opened.js("document.getElementById('cg-details').textContent")
     # A title fragment finds its paper too.
     opened.page.fill("#cg-search", "rectified flow")
     opened.page.press("#cg-search", "Enter")
-    assert opened.js("citegraph.network.getSelectedNodes()") == [opened.node_index("JanusFlow")]
+    assert opened.js("citegraph.network.getSelectedNodes().map(citegraph.index)") == [opened.node_index("JanusFlow")]
 
 
 def test_lineage_only_hides_every_other_link(opened, sample):
@@ -79,7 +79,7 @@ def test_click_highlights_lineage_and_direct_citations(opened, sample):
     ids = opened.js("citegraph.data.info.map((m) => m.id)")
     target = opened.node_index("Janus-Pro")
     opened.click_node(target)
-    assert opened.js("citegraph.network.getSelectedNodes()") == [target]
+    assert opened.js("citegraph.network.getSelectedNodes().map(citegraph.index)") == [target]
     lit = {ids[i] for i, o in enumerate(opened.opacities()) if o == 1}
     root = ids[target]
     lineage = nx.DiGraph([(u, v) for u, v, d in sample.edges(data=True) if d["kind"] == "builds_on"])
@@ -205,7 +205,7 @@ def test_5000_paper_page_opens_offline_draws_everything_and_pans(browser, tmp_pa
         assert moved["x"] < zoomed["x"] - 50 and moved["y"] < zoomed["y"] - 30
         page.page.fill("#cg-search", "synthetic paper 1234 ")
         page.page.press("#cg-search", "Enter")
-        assert page.js("citegraph.network.getSelectedNodes()") == [page.js("citegraph.data.info.findIndex((m) => m.id === 's1234')")]
+        assert page.js("citegraph.network.getSelectedNodes().map(citegraph.index)") == [page.js("citegraph.data.info.findIndex((m) => m.id === 's1234')")]
         # Ticking "Citations" draws every link, those pyvis's network did not start with too.
         page.page.click("#cg-reset")
         assert len(page.drawn_edges()) == 0  # no lineage nor mention link in this graph
@@ -234,7 +234,7 @@ def test_first_view_frames_the_listed_papers(browser, tmp_path):
         on_screen = page.js(
             """() => { const net = citegraph.network, w = document.getElementById('mynetwork').clientWidth;
                        const pos = net.getPositions();
-                       return citegraph.data.info.map((m, i) => { const p = net.canvasToDOM(pos[i]);
+                       return citegraph.data.info.map((m, i) => { const p = net.canvasToDOM(pos[citegraph.id(i)]);
                          return [m.l === true, m.y, p.x >= 0 && p.x <= w]; }); }"""
         )
         assert all(seen for listed, _, seen in on_screen if listed)
@@ -274,7 +274,7 @@ _GEOMETRY = """() => {
   const net = citegraph.network, box = document.getElementById('mynetwork');
   const legend = document.getElementById('cg-legend').getBoundingClientRect();
   const at = box.getBoundingClientRect();
-  const scale = net.getScale(), shown = new Set(citegraph.nodesView.getIds());
+  const scale = net.getScale(), shown = new Set(citegraph.nodesView.getIds().map(citegraph.index));
   const gutter = citegraph.drawnBands.length ? Math.max(...citegraph.drawnBands.map((b) => b.x + b.width)) : 0;
   return {
     width: box.clientWidth, height: box.clientHeight, scale: scale, gutter: gutter, bands: citegraph.drawnBands,
@@ -333,7 +333,7 @@ def test_first_view_shows_whole_band_names_and_every_framed_paper(browser, tmp_p
         held = {k for k, b in enumerate(bands) for n in framed if b["top"] <= n["cy"] <= b["bottom"]}
         assert {bands[k]["label"] for k in held} <= {b["label"] for b in geo["bands"]}
         # The names of the framed papers fit on screen too (vis measures them as it draws).
-        boxes = page.js("""(ids) => ids.map((i) => { const n = citegraph.network.body.nodes[i];
+        boxes = page.js("""(ids) => ids.map((i) => { const n = citegraph.network.body.nodes[citegraph.id(i)];
                              if (!n.options.label) return null;
                              const s = n.labelModule.size, net = citegraph.network;
                              const a = net.canvasToDOM({x: s.left, y: s.top}), b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
@@ -400,7 +400,7 @@ def test_legend_folds_and_starts_folded_in_a_small_window(browser, sample_html, 
 def test_panel_and_labels_use_a_font_stack_with_cjk_fallbacks(opened):
     family = opened.js("getComputedStyle(document.getElementById('cg-details')).fontFamily")
     assert "Noto Sans CJK SC" in family and "Microsoft YaHei" in family
-    face = opened.js("citegraph.network.body.nodes[0].options.font.face")
+    face = opened.js("citegraph.network.body.nodes[citegraph.id(0)].options.font.face")
     assert "Noto Sans CJK SC" in face and "PingFang SC" in face
 
 

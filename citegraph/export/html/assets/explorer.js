@@ -22,15 +22,20 @@
 
   function explorer(items, options) {
   const data = JSON.parse(document.getElementById("cg-data").textContent);
+  // The page's node ids are the graph's; the explorer's own arrays are indexed
+  // by a paper's position (ix), and the ids go back on at vis-network's door.
   const pyvisNodes = items.nodes.get();
   const pyvisEdges = items.edges;
-  data.nodes = pyvisNodes;
+  const ids = pyvisNodes.map((n) => n.id);
+  const ix = new Map(ids.map((id, i) => [id, i]));
+  data.nodes = pyvisNodes.map((n, i) => Object.assign({}, n, { id: i }));
+  const byIndex = (e) => Object.assign({}, e, { from: ix.get(e.from), to: ix.get(e.to) });
   // pyvis's edges: all of them without ids (their index), or, on big pages,
   // the lineage and mention links with ids, the citations then coming from
   // data.hiddenEdges as [from, to, ...] in id order.
   if (data.hiddenEdges) {
     data.edges = new Array(data.edgeKinds.length);
-    for (const e of pyvisEdges.get()) data.edges[e.id] = e;
+    for (const e of pyvisEdges.get()) data.edges[e.id] = byIndex(e);
     const flat = data.hiddenEdges;
     let k = 0;
     for (let i = 0; i < data.edges.length; i++) {
@@ -40,7 +45,7 @@
     }
     delete data.hiddenEdges;
   } else {
-    data.edges = pyvisEdges.get().map((e, i) => Object.assign({}, e, { id: i }));
+    data.edges = pyvisEdges.get().map((e, i) => Object.assign(byIndex(e), { id: i }));
   }
   const info = data.info;
   const N = data.nodes.length;
@@ -121,7 +126,8 @@
     }
     return true;
   }
-  function edgePasses(e) {
+  function edgePasses(item) {
+    const e = data.edges[item.id];
     if (!nodeOn[e.from] || !nodeOn[e.to]) return false;
     if (mode.edges) return mode.edges.has(e.id);
     if (state.lineage && kinds[e.id] !== "builds_on") return false;
@@ -129,9 +135,12 @@
     return state.cites || kinds[e.id] !== "cites";
   }
 
-  const nodes = new vis.DataSet(data.nodes);
-  const edges = new vis.DataSet(data.edges);
-  const nodesView = new vis.DataView(nodes, { filter: (n) => nodeOn[n.id] === 1 });
+  const nodes = new vis.DataSet(data.nodes.map((n) => Object.assign({}, n, { id: ids[n.id] })));
+  const edges = new vis.DataSet(data.edges.map((e) => Object.assign({}, e, { from: ids[e.from], to: ids[e.to] })));
+  const nodesView = new vis.DataView(nodes, { filter: (n) => nodeOn[ix.get(n.id)] === 1 });
+  const updateNodes = (changes) => nodes.update(changes.map((c) => Object.assign({}, c, { id: ids[c.id] })));
+  const positionOf = (i) => network.getPositions([ids[i]])[ids[i]];
+  const select = (i) => network.selectNodes([ids[i]], false);
   const edgesView = new vis.DataView(edges, { filter: edgePasses });
   const network = new VisNetwork(container, { nodes: nodesView, edges: edgesView }, options);
 
@@ -147,7 +156,7 @@
     if (paper !== null) {
       if (nodeOn[paper]) {
         setFocus(paper);
-        network.selectNodes([paper], false);
+        select(paper);
       } else {
         closeDetails();
       }
@@ -216,14 +225,14 @@
     const changes = [];
     for (const id of ownOpacity) if (!litNodes.has(id)) changes.push({ id: id, opacity: 0.15 });
     for (const id of litNodes) { changes.push({ id: id, opacity: 1 }); ownOpacity.add(id); }
-    nodes.update(changes);
+    updateNodes(changes);
     edgesView.refresh();
     updateCount();
   }
   function clearFocus(refreshView) {
     if (!state.focus) return;
     state.focus = null;
-    nodes.update(Array.from(ownOpacity, (id) => ({ id: id, opacity: 1 })));
+    updateNodes(Array.from(ownOpacity, (id) => ({ id: id, opacity: 1 })));
     network.setOptions({ nodes: { opacity: 1 } });
     for (const li of document.querySelectorAll("#cg-legend li.active")) li.classList.remove("active");
     if (refreshView !== false) { edgesView.refresh(); updateCount(); }
@@ -369,7 +378,7 @@
   // A paper's dot and label on screen: [x0, y0, x1, y1], and its dot's centre and radius.
   function screenBox(i) {
     const s = network.getScale();
-    const p = network.canvasToDOM(network.getPositions([i])[i]);
+    const p = network.canvasToDOM(positionOf(i));
     const n = data.nodes[i];
     const r = (n.size || 10) * s;
     const half = Math.max(r, (labelWidth[i] / 2) * s);
@@ -417,7 +426,7 @@
     return { x: W / 2, y: H - below / 2 };
   }
 
-  network.on("hoverNode", (p) => showTooltip(nodeCard(p.node, false), p.pointer.DOM));
+  network.on("hoverNode", (p) => showTooltip(nodeCard(ix.get(p.node), false), p.pointer.DOM));
   network.on("blurNode", hideTooltip);
   network.on("hoverEdge", (p) => showTooltip(edgeCard(p.edge), p.pointer.DOM));
   network.on("blurEdge", hideTooltip);
@@ -426,6 +435,7 @@
   network.on("zoom", hideTooltip);
   network.on("click", (p) => {
     hideTooltip();
+    p = Object.assign({}, p, { nodes: p.nodes.map((id) => ix.get(id)) });
     if (p.nodes.length && mode.name !== "all") {
       go({ paper: p.nodes[0] });
     } else if (p.nodes.length) {
@@ -450,13 +460,13 @@
     hideTooltip();
     if (!nodeOn[i]) resetFilters();
     hideResults();
-    network.selectNodes([i], false);
+    select(i);
     setFocus(i);
     showDetails(nodeCard(i, true), { node: i });
     // Centred in the part of the graph the details panel leaves free.
     const scale = Math.max(network.getScale(), 1.1);
     const at = freeCentre();
-    const p = network.getPositions([i])[i];
+    const p = positionOf(i);
     network.moveTo({
       position: { x: p.x + (container.clientWidth / 2 - at.x) / scale, y: p.y + (container.clientHeight / 2 - at.y) / scale },
       scale: scale,
@@ -703,7 +713,7 @@
     return box;
   }
   function fitShown(animate) {
-    const shown = nodesView.getIds();
+    const shown = nodesView.getIds().map((id) => ix.get(id));
     if (!shown.length) return;
     fitBox(shown.length === N ? firstBox() : boxOf(shown), animate);
   }
@@ -944,7 +954,7 @@
     for (const i of styled) if (!now.has(i)) changes.push(dotItem(i));
     styled.clear();
     for (const i of now) styled.add(i);
-    if (changes.length) nodes.update(changes);
+    if (changes.length) updateNodes(changes);
   }
   // Lineage links read left to right between boxes: horizontal curves.
   function bend(ids) {
@@ -1007,7 +1017,7 @@
       // at most 12 a column, further columns outwards
       const cols = [];
       for (let k = 0; k < list.length; k += 12) cols.push(list.slice(k, k + 12));
-      let x = side * (width(i) / 2 + 70);
+      let x = side * (middle / 2 + 60);
       for (const col of cols) {
         const w = Math.max(...col.map(width));
         x += side * w / 2;
@@ -1015,6 +1025,8 @@
         x += side * (w / 2 + 40);
       }
     };
+    // the middle column (the paper and its family) as wide as its widest name
+    const middle = Math.max(width(i), ...hood.family.map((e) => width(e.j)));
     column(hood.parents.concat(hood.refs).map((e) => e.j), -1);
     column(hood.children.concat(hood.citers).map((e) => e.j), 1);
     items.push(boxItem(i, 0, 0, boxLabel(i), true));
@@ -1068,7 +1080,7 @@
 
   // Fit a view's box into the canvas, no smaller than its names' reading size;
   // when it cannot all fit so, its oldest and top part is shown and the rest is a pan away.
-  function fitView(box, minPx) {
+  function fitView(box, minPx, centre) {
     const W = container.clientWidth;
     const H = container.clientHeight;
     if (!W || !H) return;
@@ -1080,6 +1092,10 @@
     let at;
     if (s >= floor) {
       at = { x: (box[0] + box[2]) / 2 + (W / 2 - (left + right) / 2) / s, y: (box[1] + box[3]) / 2 + (H / 2 - (top + bottom) / 2) / s };
+    } else if (centre) {
+      // too big for the window at a size to read: the paper in the middle, its neighbours a pan away
+      s = floor;
+      at = { x: centre.x + (W / 2 - (left + right) / 2) / s, y: centre.y + (H / 2 - (top + bottom) / 2) / s };
     } else {
       s = floor;
       const fitsAcross = bw * s <= right - left;
@@ -1118,8 +1134,8 @@
       showDetails(paperPanel(i, hood), { node: i });
       details.scrollTop = 0;
       network.redraw();
-      fitView(mode.box, READ.paper);
-      network.selectNodes([i], false);
+      fitView(mode.box, READ.paper, { x: 0, y: 0 });
+      select(i);
     } else {
       showForest(name);
       refresh();
@@ -1204,6 +1220,7 @@
   // For tests and for curious people with a console.
   window.citegraph = {
     network, nodes, edges, nodesView, edgesView, data, focusNode, search, fitBesideLegend, fitShown, mode, go, views,
+    id: (i) => ids[i], index: (id) => ix.get(id),
     drawnBands,
   };
   return network;
