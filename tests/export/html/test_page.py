@@ -496,9 +496,12 @@ def test_page_data_round_trips(sample, sample_page):
     expected = json.loads(json.dumps(H.explorer_data(sample)))
     assert data["info"] == expected["info"] and data["legend"] == expected["legend"]
     nodes, edges, options = pyvis_items(text)
-    assert nodes == expected["nodes"]
+    # The page's node ids are the graph's; the data's items count them by index.
+    ids = [i["id"] for i in data["info"]]
+    assert nodes == [{**n, "id": ids[n["id"]]} for n in expected["nodes"]]
     # Edges go without their ids (their index): the page numbers them again.
-    assert edges == [{k: v for k, v in e.items() if k != "id"} for e in expected["edges"]]
+    assert edges == [{**{k: v for k, v in e.items() if k != "id"}, "from": ids[e["from"]], "to": ids[e["to"]]}
+                     for e in expected["edges"]]
     assert options == expected["options"] and options["physics"]["enabled"] is False
 
 

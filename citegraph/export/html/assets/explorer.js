@@ -170,7 +170,7 @@
 
   function updateCount() {
     let text = `${plural(nodesView.length, "paper")} · ${plural(edgesView.length, "link")}`;
-    if (!state.cites && !state.focus && !state.lineage) {
+    if (!state.cites && !state.focus && !state.lineage && mode.name === "all") {
       // Only the citations that ticking "Citations" would draw: those between papers shown.
       let hidden = 0;
       for (let id = 0; id < E; id++) {
@@ -312,6 +312,7 @@
     card.appendChild(el("h4", null, `${name(e.from)} ${KIND_TEXT[kinds[id]] || kinds[id]} ${name(e.to)}`));
     if (kinds[id] === "mentions") card.appendChild(el("div", "cg-meta", `the list's text about ${name(e.from)} names ${name(e.to)}`));
     if (x.k) card.appendChild(el("div", "cg-meta", "relations: " + x.k.join(", ")));
+    if (kinds[id] === "builds_on") card.appendChild(el("div", "cg-meta", `${name(e.to)} → ${name(e.from)}` + (x.lk ? ` · ${x.lk}` : "")));
     if (x.cf !== undefined) card.appendChild(el("div", "cg-meta", `lineage confidence ${x.cf}`));
     if (x.inf) card.appendChild(el("div", "cg-meta", "an influential citation"));
     if (x.it) card.appendChild(el("div", "cg-meta", "intent: " + x.it.join(", ")));
