@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -162,3 +162,36 @@ def test_the_demo_has_no_ticked_and_disabled_citations_box(browser, demo_report,
         assert not box["disabled"] or not box["visible"]
     finally:
         page.close()
+
+
+def test_hostile_names_and_ids_run_nothing_in_the_views(browser, tmp_path):
+    """Markup in names, evidence and the graph's own node ids stays text in every view and in the panel's links."""
+    import networkx as nx
+
+    from citegraph.export.html.page import write_html
+    from tests.export.html.factories import HOSTILE, hostile_graph
+
+    G = nx.relabel_nodes(hostile_graph(), {f"p{i}": f"{bad} {i}" for i, bad in enumerate(HOSTILE)})
+    path = tmp_path / "hostile.html"
+    write_html(G, path)
+    target = f"{HOSTILE[2]} 2"
+    for view in ("", "view=lineage", "paper=" + quote(target, safe="")):
+        page = Opened(browser, path, view=view)
+        try:
+            assert page.js("citegraph.mode.name") == {"": "first", "view=lineage": "lineage"}.get(view, "paper")
+            assert set(page.js("citegraph.nodesView.getIds()")) <= set(G)
+            if view.startswith("paper="):
+                assert page.js("citegraph.mode.paper") == page.js("(id) => citegraph.index(id)", target)
+                hrefs = page.js("[...document.querySelectorAll('#cg-details a')].map((a) => a.getAttribute('href'))")
+                panel = [h for h in hrefs if h.startswith("#")]
+                assert panel and all(h.startswith("#paper=") for h in panel)
+                assert all(h.startswith("#paper=") or h.startswith("https://") for h in hrefs)
+                text = page.js("document.getElementById('cg-details').textContent")
+                assert HOSTILE[1][:40] in text and HOSTILE[3] in text  # the neighbours' names, as text
+                page.page.locator("#cg-details a[href^='#paper=']").first.click()
+                page.page.wait_for_function("citegraph.mode.name === 'paper'")
+            assert page.js("typeof window.__pwned") == "undefined" and page.js("document.scripts.length") == 4
+            assert page.dialogs == [] and page.errors == [] and page.blocked == []
+            assert page.js("document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
+        finally:
+            page.close()
