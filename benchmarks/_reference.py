@@ -38,7 +38,7 @@ def scipy_pagerank(A: sp.csr_array, AT: sp.csr_array, alpha: float = ALPHA, tol:
     dangling = out == 0
     inv = np.where(dangling, 0.0, 1.0 / np.where(dangling, 1.0, out))
     x = np.full(n, 1.0 / n)
-    for it in range(1, max_iter + 1):
+    for it in range(1, max_iter + 1):  # noqa: B007 - the count is returned
         new = alpha * (AT @ (x * inv) + x[dangling].sum() / n) + (1 - alpha) / n
         err = np.abs(new - x).sum()
         x = new
@@ -51,7 +51,7 @@ def scipy_hits(A: sp.csr_array, AT: sp.csr_array, tol: float = 1e-8, max_iter: i
     """Hubs and authorities by power iteration on ``A Aᵀ``; L1-normalised."""
     n = A.shape[0]
     h = np.full(n, 1.0 / n)
-    for it in range(1, max_iter + 1):
+    for it in range(1, max_iter + 1):  # noqa: B007 - the count is returned
         a = AT @ h
         a /= a.sum()
         new = A @ a

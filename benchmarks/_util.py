@@ -23,7 +23,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
+from collections.abc import Callable, Iterable, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_DIR = Path(__file__).resolve().parent
@@ -112,7 +113,7 @@ def machine_info() -> str:
         mem = f"{psutil.virtual_memory().total / 2**30:.0f} GiB"
     except ImportError:  # pragma: no cover - psutil is in the bench extra
         mem = "? GiB"
-    load = ", load average %.1f" % os.getloadavg()[0]
+    load = f", load average {os.getloadavg()[0]:.1f}"
     return f"{cpu}, {os.cpu_count()} cores, {mem}, Python {platform.python_version()}{load}"
 
 

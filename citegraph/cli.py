@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import click
 
@@ -151,7 +152,9 @@ def _echo_fetch_notes(warnings: Any, capped: Any, offline_note: str | None = Non
 
 @main.command("build")
 @click.argument("lists", nargs=-1, required=True, metavar="LIST...", type=click.Path(dir_okay=False, path_type=str))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Graph file to write (node-link JSON).")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="Graph file to write (node-link JSON)."
+)
 @fetch_options
 @click.option("--graphml", type=click.Path(dir_okay=False), help="Also write GraphML (Gephi, Cytoscape).")
 @click.option("--unresolved-csv", type=click.Path(dir_okay=False),

@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Hashable, Iterator, Sequence
 
 import networkx as nx
 
@@ -61,7 +62,7 @@ COMMUNITY_COLUMNS = ["community", "size", "words", "central_papers", "central_id
 class ReportResult:
     """What :func:`report` produced: the graph, the folder and the summary figures."""
 
-    graph: nx.DiGraph
+    graph: nx.DiGraph[Hashable]
     out_dir: Path
     files: dict[str, Path]
     stats: dict[str, Any]
@@ -107,7 +108,7 @@ class ReportResult:
         return "\n".join(lines)
 
 
-def count_sentence(G: nx.DiGraph) -> str:
+def count_sentence(G: nx.DiGraph[Hashable]) -> str:
     """One sentence with the graph's paper and link counts, links by kind.
 
     Each kind counts the links that carry it, so the kinds can add up to more
@@ -119,7 +120,8 @@ def count_sentence(G: nx.DiGraph) -> str:
     ...     _ = add_paper(G, key, title=key, listed=key != "c")
     >>> add_link(G, "b", "a", "cites"); add_link(G, "b", "a", "builds_on"); add_link(G, "c", "a", "cites")
     >>> count_sentence(G)
-    'The graph has 3 papers (2 from the lists) and 2 links: 2 citations, 1 lineage link (builds_on) and 0 mentions; a link can be of more than one kind.'
+    'The graph has 3 papers (2 from the lists) and 2 links: 2 citations, 1 lineage link (builds_on)
+    and 0 mentions; a link can be of more than one kind.'
     """
     from citegraph.graph.model import has_kind
 
@@ -143,7 +145,7 @@ def count_sentence(G: nx.DiGraph) -> str:
     return sentence + "."
 
 
-def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: Any = None) -> Any:
+def communities_frame(G: nx.DiGraph[Hashable], rankings: Any, *, central: int = 3, found: Any = None) -> Any:
     """One row per community of ``G``, largest first: what ``communities.csv`` holds.
 
     Parameters
@@ -181,7 +183,8 @@ def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: 
     >>> for u, v in [("v2", "v1"), ("s2", "s1"), ("s3", "s1"), ("s3", "s2")]:
     ...     add_link(G, u, v, "cites")
     >>> communities_frame(G, rank_papers(G)).to_dict("records")[1]
-    {'community': 1, 'size': 2, 'words': 'tokenizer, vision, pro', 'central_papers': 'Vision Tokenizer; Vision Tokenizer Pro', 'central_ids': 'v1; v2'}
+    {'community': 1, 'size': 2, 'words': 'tokenizer, vision, pro',
+     'central_papers': 'Vision Tokenizer; Vision Tokenizer Pro', 'central_ids': 'v1; v2'}
     """
     import pandas as pd
 
@@ -206,10 +209,8 @@ def communities_frame(G: nx.DiGraph, rankings: Any, *, central: int = 3, found: 
     return pd.DataFrame(rows, columns=COMMUNITY_COLUMNS)
 
 
-def _write_outputs(G: nx.DiGraph, out: Path, rankings: Any, community_table: Any, links: list[dict[str, Any]],
+def _write_outputs(G: nx.DiGraph[Hashable], out: Path, rankings: Any, community_table: Any, links: list[dict[str, Any]],
                    lineage_md: str, unresolved: Any, families: dict[str, list[Any]]) -> dict[str, Path]:
-    import pandas as pd
-
     from citegraph.export.html.page import write_html
     from citegraph.export.lineage_chart import lineage_chart
     from citegraph.export.graphml import write_graphml

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.paths import ROOT
+
 pytest_plugins = ["tests.fakes.s2"]
 
-from tests.paths import ROOT
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 RECORDED = SHARED / "s2-recorded"

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import combinations
-from typing import Any, Hashable, Iterable, Mapping, Sequence
+from typing import Any
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -96,8 +97,9 @@ _COUNT_ATTRS = (
 _UNION_ATTRS = ("tags", "sources", "repos")
 
 
-def _title(G: nx.DiGraph, node: Hashable) -> str | None:
-    return G.nodes[node].get("title")
+def _title(G: nx.DiGraph[Hashable], node: Hashable) -> str | None:
+    title: str | None = G.nodes[node].get("title")
+    return title
 
 
 def _entry_text(entry: Any) -> str:
@@ -109,7 +111,7 @@ def _entry_text(entry: Any) -> str:
     return str(entry)
 
 
-def was_fetched(G: nx.DiGraph) -> bool:
+def was_fetched(G: nx.DiGraph[Hashable]) -> bool:
     """Whether anything in ``G`` came from Semantic Scholar.
 
     The fetch pipeline records its run in the graph attribute ``fetch``, and
@@ -143,8 +145,8 @@ _FETCH_HINT = (
 )
 
 
-def _not_fetched(G: nx.DiGraph, fetched: bool) -> pd.DataFrame:
-    rows = []
+def _not_fetched(G: nx.DiGraph[Hashable], fetched: bool) -> pd.DataFrame:
+    rows: list[dict[str, Any]] = []
     if not fetched:
         listed = sum(1 for _, is_listed in G.nodes(data="listed") if is_listed)
         rows.append(
@@ -160,8 +162,8 @@ def _not_fetched(G: nx.DiGraph, fetched: bool) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["listed", "detail"])
 
 
-def _unresolved(G: nx.DiGraph, fetched: bool = True) -> pd.DataFrame:
-    rows = []
+def _unresolved(G: nx.DiGraph[Hashable], fetched: bool = True) -> pd.DataFrame:
+    rows: list[dict[str, Any]] = []
     seen = set()
     for item in G.graph.get("unresolved") or []:
         item = item if isinstance(item, Mapping) else {"entry": item}
@@ -190,8 +192,8 @@ def _unresolved(G: nx.DiGraph, fetched: bool = True) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "title", "source", "reason"])
 
 
-def _no_references(G: nx.DiGraph, fetched: bool = True) -> pd.DataFrame:
-    rows = []
+def _no_references(G: nx.DiGraph[Hashable], fetched: bool = True) -> pd.DataFrame:
+    rows: list[dict[str, Any]] = []
     # nothing fetched: the one not_fetched row says it; no paper is judged
     for node, d in G.nodes(data=True) if fetched else ():
         got = d.get("references_fetched")
@@ -221,7 +223,7 @@ def _no_references(G: nx.DiGraph, fetched: bool = True) -> pd.DataFrame:
     return frame.astype({"year": "Int64", "reference_count": "Int64"})
 
 
-def _capped(G: nx.DiGraph) -> pd.DataFrame:
+def _capped(G: nx.DiGraph[Hashable]) -> pd.DataFrame:
     rows = [
         {
             "id": node,
@@ -236,7 +238,7 @@ def _capped(G: nx.DiGraph) -> pd.DataFrame:
     return frame.astype({"citation_count": "Int64", "citations_fetched": "Int64"})
 
 
-def _unresolved_references(G: nx.DiGraph) -> pd.DataFrame:
+def _unresolved_references(G: nx.DiGraph[Hashable]) -> pd.DataFrame:
     rows = [
         {
             "id": node,
@@ -250,7 +252,7 @@ def _unresolved_references(G: nx.DiGraph) -> pd.DataFrame:
     ]
     cols = ["id", "title", "references_unresolved", "references_fetched", "reference_count"]
     frame = pd.DataFrame(rows, columns=cols)
-    frame = frame.astype({c: "Int64" for c in cols[2:]})
+    frame = frame.astype(dict.fromkeys(cols[2:], "Int64"))
     return frame.sort_values("references_unresolved", ascending=False, kind="mergesort").reset_index(drop=True)
 
 
@@ -264,7 +266,7 @@ def _year_gap_ok(a: Any, b: Any) -> bool:
         return True
 
 
-def _keeper_rank(G: nx.DiGraph, node: Hashable) -> tuple:
+def _keeper_rank(G: nx.DiGraph[Hashable], node: Hashable) -> tuple[bool, bool, int, int, str]:
     """Sort key: the node to keep comes first (resolved, listed, best connected, most known)."""
     d = G.nodes[node]
     known = sum(v is not None for v in d.values())
@@ -322,9 +324,9 @@ def _title_blocks(titles: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         member.append(rows)
         first.append(rarest[rows, a])
         second.append(rarest[rows, b])
-    member, first, second = np.concatenate(member), np.concatenate(first), np.concatenate(second)
-    frame = pd.DataFrame({"s": signature[member], "a": np.minimum(first, second), "b": np.maximum(first, second)})
-    return member, frame.groupby(["s", "a", "b"], sort=False).ngroup().to_numpy()
+    rows_of, lo, hi = np.concatenate(member), np.concatenate(first), np.concatenate(second)
+    frame = pd.DataFrame({"s": signature[rows_of], "a": np.minimum(lo, hi), "b": np.maximum(lo, hi)})
+    return rows_of, frame.groupby(["s", "a", "b"], sort=False).ngroup().to_numpy()
 
 
 def _near_identical(titles: Sequence[str], cutoff: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -364,7 +366,9 @@ def _near_identical(titles: Sequence[str], cutoff: float) -> tuple[np.ndarray, n
         if len(codes):
             scores = process.cpdist(text[i], text[j], scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float32)
         hit = scores >= cutoff
-        found_i.append(i[hit]), found_j.append(j[hit]), found_s.append(scores[hit])
+        found_i.append(i[hit])
+        found_j.append(j[hit])
+        found_s.append(scores[hit])
     for start, size in zip(starts[sizes > _PAIRWISE_BLOCK], sizes[sizes > _PAIRWISE_BLOCK]):
         # shortest first: a run of rows only meets titles at most (200-c)/c times its longest
         idx = member[start : start + size]
@@ -378,7 +382,9 @@ def _near_identical(titles: Sequence[str], cutoff: float) -> tuple[np.ndarray, n
                 dtype=np.float32, workers=-1 if (hi - lo) * (reach[hi - 1] - lo) >= 100_000 else 1,
             )
             r, c = np.nonzero(np.triu(scores >= cutoff, 1))
-            found_i.append(idx[lo + r]), found_j.append(idx[lo + c]), found_s.append(scores[r, c])
+            found_i.append(idx[lo + r])
+            found_j.append(idx[lo + c])
+            found_s.append(scores[r, c])
     if not found_i:
         return empty, empty, np.empty(0)
     i, j, s = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s)
@@ -387,7 +393,7 @@ def _near_identical(titles: Sequence[str], cutoff: float) -> tuple[np.ndarray, n
     return i[first], j[first], s[first].astype(float)
 
 
-def duplicate_candidates(G: nx.DiGraph) -> pd.DataFrame:
+def duplicate_candidates(G: nx.DiGraph[Hashable]) -> pd.DataFrame:
     """Pairs of nodes that are probably the same work, with which one to keep.
 
     Two papers are flagged when they share an identifier (arXiv id, DOI,
@@ -416,7 +422,8 @@ def duplicate_candidates(G: nx.DiGraph) -> pd.DataFrame:
     >>> from citegraph.graph.model import new_graph, add_paper
     >>> G = new_graph()
     >>> _ = add_paper(G, "arxiv:2405.09818", arxiv="2405.09818", title="Chameleon", listed=True)
-    >>> _ = add_paper(G, "c0ffee", paper_id="c0ffee", arxiv="2405.09818", title="Chameleon: Mixed-Modal Early-Fusion Foundation Models")
+    >>> _ = add_paper(G, "c0ffee", paper_id="c0ffee", arxiv="2405.09818",
+    ...               title="Chameleon: Mixed-Modal Early-Fusion Foundation Models")
     >>> _ = add_paper(G, "p1", paper_id="p1", title="Visual Instruction Tuning", year=2023)
     >>> _ = add_paper(G, "p2", paper_id="p2", title="Visual instruction-tuning.", year=2024)
     >>> _ = add_paper(G, "q2", paper_id="q2", title="Qwen2 Technical Report")
@@ -426,8 +433,8 @@ def duplicate_candidates(G: nx.DiGraph) -> pd.DataFrame:
     0  c0ffee  arxiv:2405.09818  same arXiv id 2405.09818
     1      p1                p2               same title
     """
-    pairs: dict[frozenset, tuple[str, float]] = {}
-    first_pair: dict[Hashable, frozenset] = {}
+    pairs: dict[frozenset[Hashable], tuple[str, float]] = {}
+    first_pair: dict[Hashable, frozenset[Hashable]] = {}
 
     def flag(u: Hashable, v: Hashable, reason: str, similarity: float) -> None:
         key = frozenset((u, v))
@@ -436,8 +443,10 @@ def duplicate_candidates(G: nx.DiGraph) -> pd.DataFrame:
             first_pair.setdefault(u, key)
             first_pair.setdefault(v, key)
 
-    for attr, label in (("arxiv", "arXiv id"), ("doi", "DOI"), ("paper_id", "Semantic Scholar id"), ("corpus_id", "CorpusId")):
+    id_attrs = (("arxiv", "arXiv id"), ("doi", "DOI"), ("paper_id", "Semantic Scholar id"), ("corpus_id", "CorpusId"))
+    for attr, label in id_attrs:
         groups: dict[str, list[Hashable]] = defaultdict(list)
+        value: Any
         for node, value in G.nodes(data=attr):
             if value not in (None, ""):
                 groups[str(value).lower()].append(node)
@@ -446,6 +455,7 @@ def duplicate_candidates(G: nx.DiGraph) -> pd.DataFrame:
                 flag(members[0], other, f"same {label} {value}", 1.0)
 
     by_title: dict[str, list[Hashable]] = defaultdict(list)
+    title: Any
     for node, title in G.nodes(data="title"):
         key = normalize_title(title or "")
         if len(key) >= _MIN_TITLE_CHARS:
@@ -479,7 +489,7 @@ def duplicate_candidates(G: nx.DiGraph) -> pd.DataFrame:
     groups_of: dict[Hashable, list[Hashable]] = defaultdict(list)
     for node in first_pair:
         groups_of[root(node)].append(node)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for members in groups_of.values():
         members.sort(key=lambda x: _keeper_rank(G, x))
         keep = members[0]
@@ -500,7 +510,7 @@ def duplicate_candidates(G: nx.DiGraph) -> pd.DataFrame:
     return frame.loc[order.sort_values(["_k", "_d"]).index].reset_index(drop=True)
 
 
-def _plausible(G: nx.DiGraph, u: Hashable, v: Hashable) -> bool:
+def _plausible(G: nx.DiGraph[Hashable], u: Hashable, v: Hashable) -> bool:
     du, dv = G.nodes[u], G.nodes[v]
     return _year_gap_ok(du.get("year"), dv.get("year")) and not (G.has_edge(u, v) or G.has_edge(v, u))
 
@@ -527,7 +537,7 @@ def _merge_node_attrs(keep: dict[str, Any], drop: Mapping[str, Any]) -> None:
             keep[name] = value
 
 
-def _merge_edge(G: nx.DiGraph, u: Hashable, v: Hashable, data: Mapping[str, Any]) -> None:
+def _merge_edge(G: nx.DiGraph[Hashable], u: Hashable, v: Hashable, data: Mapping[str, Any]) -> None:
     if u == v:
         return
     if not G.has_edge(u, v):
@@ -549,11 +559,11 @@ def _merge_edge(G: nx.DiGraph, u: Hashable, v: Hashable, data: Mapping[str, Any]
 
 
 def merge_duplicates(
-    G: nx.DiGraph,
+    G: nx.DiGraph[Hashable],
     pairs: Iterable[tuple[Hashable, Hashable]] | pd.DataFrame,
     *,
     reason: str | None = None,
-) -> nx.DiGraph:
+) -> nx.DiGraph[Hashable]:
     """Merge each ``drop`` node into its ``keep`` node, in place; return ``G``.
 
     Edges of ``drop`` move to ``keep`` (relations united, a citation between
@@ -618,7 +628,7 @@ def merge_duplicates(
 # -------------------------------------------------------------------- report
 
 
-def audit(G: nx.DiGraph) -> dict[str, pd.DataFrame]:
+def audit(G: nx.DiGraph[Hashable]) -> dict[str, pd.DataFrame]:
     """Everything about ``G``'s coverage that a reader should know, one frame per problem.
 
     A graph where nothing was fetched (:func:`was_fetched`) gets one
@@ -636,7 +646,8 @@ def audit(G: nx.DiGraph) -> dict[str, pd.DataFrame]:
     >>> from citegraph.graph.model import new_graph, add_paper
     >>> G = new_graph(unresolved=[{"entry": "title:foo", "title": "Foo", "source": "list.md:3", "reason": "no match"}])
     >>> _ = add_paper(G, "p", paper_id="p", title="P", listed=True, references_fetched=0, reference_count=12)
-    >>> _ = add_paper(G, "q", paper_id="q", title="Q", citations_capped=True, citation_count=12000, citations_fetched=9999)
+    >>> _ = add_paper(G, "q", paper_id="q", title="Q", citations_capped=True, citation_count=12000,
+    ...               citations_fetched=9999)
     >>> report = audit(G)
     >>> {name: len(frame) for name, frame in report.items()}  # doctest: +NORMALIZE_WHITESPACE
     {'not_fetched': 0, 'unresolved': 1, 'no_references': 1, 'capped_citations': 1, 'unresolved_references': 0,
@@ -680,11 +691,12 @@ def audit_frame(report: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     Examples
     --------
     >>> import pandas as pd
-    >>> report = {"capped_citations": pd.DataFrame([{"id": "q", "title": "Q", "citation_count": 12000, "citations_fetched": 9999}])}
+    >>> capped = [{"id": "q", "title": "Q", "citation_count": 12000, "citations_fetched": 9999}]
+    >>> report = {"capped_citations": pd.DataFrame(capped)}
     >>> audit_frame(report).to_dict("records")
     [{'problem': 'capped_citations', 'id': 'q', 'title': 'Q', 'detail': '9999 of 12000 citations fetched'}]
     """
-    rows = []
+    rows: list[dict[str, Any]] = []
     for problem, frame in report.items():
         for rec in frame.to_dict("records"):
             rows.append({"problem": problem, **_detail(problem, rec)})
@@ -737,7 +749,7 @@ def _na(value: Any) -> Any:
     return None if value is None or value is pd.NA or (isinstance(value, float) and value != value) else value
 
 
-def _detail(problem: str, rec: Mapping[str, Any]) -> dict[str, Any]:
+def _detail(problem: str, rec: Mapping[Hashable, Any]) -> dict[str, Any]:
     rec = {k: _na(v) for k, v in rec.items()}
     if problem == "not_fetched":
         return {"id": None, "title": None, "detail": rec.get("detail")}
@@ -754,7 +766,10 @@ def _detail(problem: str, rec: Mapping[str, Any]) -> dict[str, Any]:
     if problem == "unresolved_references":
         count = rec.get("reference_count")
         n = rec["references_unresolved"]
-        detail = f"{n} of {count} references unresolved" if count is not None else _count(n, "reference", "references") + " unresolved"
+        if count is not None:
+            detail = f"{n} of {count} references unresolved"
+        else:
+            detail = _count(n, "reference", "references") + " unresolved"
         return {"id": rec["id"], "title": rec.get("title"), "detail": detail}
     if problem == "duplicates":
         return {

@@ -49,7 +49,8 @@ import warnings
 import weakref
 from collections import Counter
 from types import ModuleType
-from typing import Iterable, overload
+from typing import Any, overload
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 import numpy as np
@@ -160,8 +161,8 @@ def community_labels(
 
     Louvain modularity communities of :func:`similarity_matrix` (igraph on
     small graphs, networkit PLM on one thread above the
-    :data:`SMALL_GRAPH_PAPERS` / :data:`SMALL_GRAPH_LINKS` limits; both seeded).  The same ``M``, ``seed`` and ``resolution``
-    always give the same labels, so they are found once per matrix and
+    :data:`SMALL_GRAPH_PAPERS` / :data:`SMALL_GRAPH_LINKS` limits; both seeded).
+    The same ``M``, ``seed`` and ``resolution`` always give the same labels, so they are found once per matrix and
     arguments (later calls return a copy).  Communities are numbered by size, largest
     first, ties by their first paper; a paper with no similarity to any other
     is a community of its own.
@@ -195,7 +196,7 @@ def community_labels(
 # Labels already found for a matrix (immutable, and cached per graph by
 # citation_matrix), by arguments and limits: a report asks for the same
 # communities for its rankings and for its communities table.
-_LABELS: "weakref.WeakKeyDictionary[CitationMatrix, dict[tuple, np.ndarray]]" = weakref.WeakKeyDictionary()
+_LABELS: weakref.WeakKeyDictionary[CitationMatrix, dict[tuple[Any, ...], np.ndarray]] = weakref.WeakKeyDictionary()
 
 
 def _labels(M: CitationMatrix, *, seed: int, resolution: float, similarity: str, max_moves: int | None) -> np.ndarray:
@@ -306,7 +307,7 @@ def _igraph_core() -> ModuleType:
         except ImportError:
             loaded = None
     if loaded is None or not all(hasattr(loaded, a) for a in ("GraphBase", "set_random_number_generator")):
-        import igraph as loaded  # type: ignore[no-redef]
+        return importlib.import_module("igraph")
     return loaded
 
 
@@ -321,16 +322,26 @@ def _renumber(raw: np.ndarray) -> np.ndarray:
 
 @overload
 def communities(
-    G: nx.DiGraph, *, seed: int = ..., resolution: float = ..., kinds: Iterable[str] | None = ..., similarity: str = ...
+    G: nx.DiGraph[Hashable],
+    *,
+    seed: int = ...,
+    resolution: float = ...,
+    kinds: Iterable[str] | None = ...,
+    similarity: str = ...,
 ) -> pd.DataFrame: ...
 @overload
 def communities(
-    G: CitationMatrix, *, seed: int = ..., resolution: float = ..., kinds: Iterable[str] | None = ..., similarity: str = ...
+    G: CitationMatrix,
+    *,
+    seed: int = ...,
+    resolution: float = ...,
+    kinds: Iterable[str] | None = ...,
+    similarity: str = ...,
 ) -> np.ndarray: ...
 
 
 def communities(
-    G: nx.DiGraph | CitationMatrix,
+    G: nx.DiGraph[Hashable] | CitationMatrix,
     *,
     seed: int = 0,
     resolution: float = 1.0,
@@ -381,7 +392,7 @@ def communities(
     M = citation_matrix(G, kinds=kinds)
     labels = community_labels(M, seed=seed, resolution=resolution, similarity=similarity)
     pagerank = pagerank_scores(M)
-    nodes = list(G.nodes(data=True))
+    nodes = list(G.nodes.items())  # G.nodes(data=True) alike; its stubs type the pairs as nodes
     names = [d.get("name") or d.get("title") or str(v) for v, d in nodes]
     titles = [d.get("title") or "" for _, d in nodes]
     text = _community_texts(labels, pagerank, names, titles)

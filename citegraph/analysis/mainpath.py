@@ -44,7 +44,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 import numpy as np
@@ -90,7 +91,7 @@ class FlowDAG:
         return [np.arange(a, b) for a, b in zip(self.bounds[:-1], self.bounds[1:])]
 
 
-def _date_keys(G: nx.DiGraph, ids: list[Any]) -> np.ndarray:
+def _date_keys(G: nx.DiGraph[Hashable], ids: list[Any]) -> np.ndarray:
     """A sortable publication date per node: year*10000 + month*100 from arXiv ids, else year*10000."""
     keys = np.full(len(ids), np.nan)
     for i, n in enumerate(ids):
@@ -147,7 +148,8 @@ def _time_reversed(u: np.ndarray, v: np.ndarray, dates: np.ndarray, max_back_yea
     mu, mv = (du % 10000) // 100, (dv % 10000) // 100
     months = (mu > 0) & (mv > 0)
     gap = np.where(months, ((yu * 12 + mu) - (yv * 12 + mv)) / 12, yu - yv)
-    return known & (gap > max_back_years)
+    reversed_: np.ndarray = known & (gap > max_back_years)
+    return reversed_
 
 
 def _time_reversed_entries(
@@ -337,7 +339,8 @@ def _relabel(M: sparse.csr_array, order: np.ndarray, new: np.ndarray) -> sparse.
 def _object_take(ids: list[Any], order: np.ndarray) -> list[Any]:
     items = np.empty(len(ids), dtype=object)
     items[:] = ids
-    return items[order].tolist()
+    taken: list[Any] = items[order].tolist()
+    return taken
 
 
 def _clean(F: sparse.csr_array) -> sparse.csr_array:

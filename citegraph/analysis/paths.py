@@ -17,7 +17,8 @@ import math
 import re
 from itertools import compress, repeat
 from operator import contains
-from typing import Any, Hashable, Iterable
+from typing import Any
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 import numpy as np
@@ -39,12 +40,14 @@ LINK_STRENGTH: dict[str, float] = {
     "mentions": 0.3,
 }
 
-_ARXIV = re.compile(r"(?:arxiv[:/]\s*|abs/|pdf/)?(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?$", re.I)
+_ARXIV = re.compile(
+    r"(?:arxiv[:/]\s*|abs/|pdf/)?(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?$", re.I
+)
 _DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
 _MAX_CANDIDATES = 10
 
 
-def _describe(G: nx.DiGraph, node: Hashable) -> str:
+def _describe(G: nx.DiGraph[Hashable], node: Hashable) -> str:
     """One line naming a candidate paper: id, title, year.
 
     >>> G = nx.DiGraph(); G.add_node("p1", title="Emu", year=2023)
@@ -56,7 +59,7 @@ def _describe(G: nx.DiGraph, node: Hashable) -> str:
     return f"{node}: {d.get('title') or d.get('name') or '(no title)'}{year}"
 
 
-def _one(G: nx.DiGraph, query: str, matches: list[Hashable], how: str) -> Hashable | None:
+def _one(G: nx.DiGraph[Hashable], query: str, matches: list[Hashable], how: str) -> Hashable | None:
     """The single match, ``None`` for none; several raise :class:`AmbiguousPaperError`.
 
     >>> G = nx.DiGraph(); G.add_nodes_from(["a", "b"])
@@ -84,7 +87,7 @@ def _one(G: nx.DiGraph, query: str, matches: list[Hashable], how: str) -> Hashab
     )
 
 
-def find_paper(G: nx.DiGraph, query: Hashable) -> Hashable:
+def find_paper(G: nx.DiGraph[Hashable], query: Hashable) -> Hashable:
     """The node of ``G`` a user means by ``query``.
 
     Tried in order, the first kind that matches wins: node id; arXiv id (any
@@ -104,8 +107,11 @@ def find_paper(G: nx.DiGraph, query: Hashable) -> Hashable:
     --------
     >>> from citegraph.graph.model import new_graph, add_paper
     >>> G = new_graph()
-    >>> _ = add_paper(G, "arxiv:2405.09818", arxiv="2405.09818", title="Chameleon: Mixed-Modal Early-Fusion Foundation Models", name="Chameleon", year=2024)
-    >>> _ = add_paper(G, "arxiv:2407.06135", arxiv="2407.06135", title="ANOLE: An Open, Autoregressive, Native Large Multimodal Models for Interleaved Image-Text Generation", name="ANOLE", year=2024)
+    >>> _ = add_paper(G, "arxiv:2405.09818", arxiv="2405.09818", name="Chameleon", year=2024,
+    ...               title="Chameleon: Mixed-Modal Early-Fusion Foundation Models")
+    >>> _ = add_paper(G, "arxiv:2407.06135", arxiv="2407.06135", name="ANOLE", year=2024,
+    ...               title="ANOLE: An Open, Autoregressive, Native Large Multimodal Models for "
+    ...                     "Interleaved Image-Text Generation")
     >>> find_paper(G, "https://arxiv.org/abs/2405.09818v2"), find_paper(G, "anole"), find_paper(G, "early-fusion")
     ('arxiv:2405.09818', 'arxiv:2407.06135', 'arxiv:2405.09818')
     >>> find_paper(G, "models")
@@ -113,7 +119,8 @@ def find_paper(G: nx.DiGraph, query: Hashable) -> Hashable:
     ...
     citegraph.errors.AmbiguousPaperError: 'models' matches 2 papers by title fragment; be more specific:
       arxiv:2405.09818: Chameleon: Mixed-Modal Early-Fusion Foundation Models (2024)
-      arxiv:2407.06135: ANOLE: An Open, Autoregressive, Native Large Multimodal Models for Interleaved Image-Text Generation (2024)
+      arxiv:2407.06135: ANOLE: An Open, Autoregressive, Native Large Multimodal Models for
+      Interleaved Image-Text Generation (2024)
     """
     if query in G:
         return query
@@ -169,7 +176,7 @@ def link_strength(data: dict[str, Any]) -> float:
     return LINK_STRENGTH["mentions"]
 
 
-def _node_info(G: nx.DiGraph, node: Hashable) -> dict[str, Any]:
+def _node_info(G: nx.DiGraph[Hashable], node: Hashable) -> dict[str, Any]:
     """``{id, title, year, name}`` of a paper, as the path results list it.
 
     >>> G = nx.DiGraph(); G.add_node("p", title="T", year=2020)
@@ -197,7 +204,7 @@ def _walk_back(pred: np.ndarray, start: int, end: int) -> list[int] | None:
 
 
 def citation_paths(
-    G: nx.DiGraph, a: Hashable, b: Hashable, *, kinds: Iterable[str] | None = None
+    G: nx.DiGraph[Hashable], a: Hashable, b: Hashable, *, kinds: Iterable[str] | None = None
 ) -> dict[str, Any]:
     """The shortest and the strongest citation paths between papers ``a`` and ``b``.
 
@@ -262,7 +269,8 @@ def citation_paths(
         hops = _walk_back(pred, start, end)
         if hops is not None:
             found["shortest"].append((len(hops), 0, direction, hops, _strength(cost, hops)))
-        _, pred = csgraph.dijkstra(cost, indices=start, return_predecessors=True)
+        # scipy takes one int as `indices`; scipy-stubs type it as an array only
+        _, pred = csgraph.dijkstra(cost, indices=start, return_predecessors=True)  # type: ignore[call-overload]
         hops = _walk_back(pred, start, end)
         if hops is not None:
             strength = _strength(cost, hops)
@@ -334,7 +342,7 @@ def _strength_codes(edges: list[dict[str, Any]]) -> np.ndarray:
     return code
 
 
-def _strength_costs(G: nx.DiGraph, M: Any, keep: np.ndarray | None = None) -> sp.csr_array:
+def _strength_costs(G: nx.DiGraph[Hashable], M: Any, keep: np.ndarray | None = None) -> sp.csr_array:
     """``-log(strength)`` of every edge of ``M.A`` (same sparsity pattern), or
     of the edges where the mask ``keep`` (over ``M.A``'s entries) is True.
 
@@ -357,7 +365,9 @@ def _strength_costs(G: nx.DiGraph, M: Any, keep: np.ndarray | None = None) -> sp
     rows, cols = np.repeat(np.arange(M.n), np.diff(A.indptr)), A.indices
     if keep is not None:
         rows, cols = rows[keep], cols[keep]
-    adjacency = G._succ  # networkx's documented inner dict-of-dicts
+    # networkx's documented inner dict-of-dicts (not in its stubs): plain dicts, where
+    # G.succ would wrap each row in a view
+    adjacency = G._succ  # type: ignore[attr-defined]
     citing, cited = M.ids[rows].tolist(), M.ids[cols].tolist()
     edges = list(map(dict.__getitem__, map(adjacency.__getitem__, citing), cited))
     table = -np.log([LINK_STRENGTH[name] for name in _STRENGTH_ORDER])
@@ -385,7 +395,8 @@ def _between(M: Any, start: int, end: int) -> np.ndarray | None:
         return None
     reaches = np.zeros(M.n, dtype=bool)
     reaches[csgraph.breadth_first_order(M.AT, end, directed=True, return_predecessors=False)] = True
-    return reached[np.repeat(np.arange(M.n), np.diff(M.A.indptr))] & reaches[M.A.indices]
+    on_path: np.ndarray = reached[np.repeat(np.arange(M.n), np.diff(M.A.indptr))] & reaches[M.A.indices]
+    return on_path
 
 
 def _strength(cost: sp.csr_array, hops: list[int]) -> float:
@@ -463,9 +474,10 @@ def format_paths(result: dict[str, Any]) -> str:
         # Stored citing-first; shown oldest-first, the way ideas travel.
         papers = found["path"][::-1]
         kinds = list(found.get("link_kinds") or [None] * found["links"])[::-1]
-        leads = f"{short['a']} leads to {short['b']}" if found["direction"] == "b_to_a" else f"{short['b']} leads to {short['a']}"
+        first, last = (short["a"], short["b"]) if found["direction"] == "b_to_a" else (short["b"], short["a"])
         links = found["links"]
-        lines = [f"{name.title()} path ({links} link{'s' if links != 1 else ''}, strength {found['strength']:.3g}): {leads}"]
+        count = f"{links} link{'s' if links != 1 else ''}"
+        lines = [f"{name.title()} path ({count}, strength {found['strength']:.3g}): {first} leads to {last}"]
         for i, paper in enumerate(papers):
             if i:
                 lines.append(f"    ↓ {_link_words(kinds[i - 1])}")

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import datetime
 import math
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 import numpy as np
@@ -30,7 +31,7 @@ import pandas as pd
 
 from citegraph.analysis import communities as community_detection
 from citegraph.analysis.scores import citations_per_year, citerank_scores, hits_scores, pagerank_scores
-from citegraph.graph.matrix import CitationMatrix, citation_matrix
+from citegraph.graph.matrix import citation_matrix
 from citegraph.errors import UsageError
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ RANK_COLUMNS: tuple[str, ...] = ("id", "arxiv", "title", "name", "year", *METRIC
 
 # Walker et al. (2007) fitted these on Physical Review; they are a reasonable
 # prior for fast-moving fields too (a paper's pull halves in ~1.8 years).
-def _int_attr(G: nx.DiGraph, name: str) -> pd.Series:
+def _int_attr(G: nx.DiGraph[Hashable], name: str) -> pd.Series:
     """Node attribute ``name`` as a nullable integer column.
 
     >>> _int_attr(nx.DiGraph([(1, 2)]), "citation_count").tolist()
@@ -72,7 +73,7 @@ def _int_attr(G: nx.DiGraph, name: str) -> pd.Series:
 
 
 def rank_papers(
-    G: "nx.DiGraph | GraphArrays",
+    G: nx.DiGraph[Hashable] | GraphArrays,
     *,
     by: str = "pagerank",
     top: int | None = None,

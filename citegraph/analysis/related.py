@@ -10,7 +10,7 @@ The full products can have billions of pairs on a large graph, so
 
 from __future__ import annotations
 
-from typing import Hashable, Iterable
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 import numpy as np
@@ -20,7 +20,15 @@ import scipy.sparse as sp
 from citegraph.graph.matrix import CitationMatrix, citation_matrix
 from citegraph.graph.model import has_kind
 
-__all__ = ["RELATED_COLUMNS", "RELATED_POOL", "cocitation", "coupling", "relatedness_rows", "top_k_related", "related_papers"]
+__all__ = [
+    "RELATED_COLUMNS",
+    "RELATED_POOL",
+    "cocitation",
+    "coupling",
+    "relatedness_rows",
+    "top_k_related",
+    "related_papers",
+]
 
 
 def _drop_own(S: sp.csr_array, rows: np.ndarray | None = None) -> sp.csr_array:
@@ -174,8 +182,8 @@ def top_k_related(
         raise ValueError(f"measure must be cocitation, coupling or combined, not {measure!r}")
     neighbours = np.full((rows.size, k), -1, dtype=np.int64)
     scores = np.zeros((rows.size, k))
-    for r in range(rows.size):
-        lo, hi = score.indptr[r], score.indptr[r + 1]
+    for i in range(rows.size):
+        lo, hi = score.indptr[i], score.indptr[i + 1]
         cols, vals = score.indices[lo:hi], score.data[lo:hi]
         if vals.size > k:
             # Keep everything tied with the k-th value so the lexsort below can
@@ -186,8 +194,8 @@ def top_k_related(
             kth = -np.partition(-vals, k - 1)[k - 1]
             cols, vals = cols[vals >= kth], vals[vals >= kth]
         best = np.lexsort((cols, -vals))[:k]
-        neighbours[r, : best.size] = cols[best]
-        scores[r, : best.size] = vals[best]
+        neighbours[i, : best.size] = cols[best]
+        scores[i, : best.size] = vals[best]
     return neighbours, scores
 
 
@@ -201,7 +209,7 @@ RELATED_POOL = 20
 
 
 def related_papers(
-    G: nx.DiGraph,
+    G: nx.DiGraph[Hashable],
     paper: Hashable,
     *,
     top: int | None = 20,
@@ -279,7 +287,8 @@ def related_papers(
     ...     _ = add_paper(G, key, title=f"Paper {key.upper()}", year=2019 + "rabcd".index(key))
     >>> for u, v in [("c", "a"), ("c", "b"), ("d", "a"), ("d", "b"), ("d", "c"), ("b", "r")]:
     ...     add_link(G, u, v, "cites")
-    >>> related_papers(G, "c")[["id", "relation", "cocitation", "coupling", "cited_by_related", "cites_related", "score"]]
+    >>> columns = ["id", "relation", "cocitation", "coupling", "cited_by_related", "cites_related", "score"]
+    >>> related_papers(G, "c")[columns]
       id    relation  cocitation  coupling  cited_by_related  cites_related  score
     0  d  derivative           0         2                 0              3      3
     1  a       prior           1         0                 2              0      2

@@ -8,9 +8,7 @@ inside citation cycles: citation graphs are nearly acyclic.
 
 from __future__ import annotations
 
-import datetime
-import math
-
+import networkx as nx
 import numpy as np
 
 from citegraph.graph.matrix import CitationMatrix

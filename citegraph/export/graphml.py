@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 import json
 import os
 from typing import Any
@@ -28,9 +29,9 @@ def flat_value(v: Any) -> Any:
     return v
 
 
-def flat_copy(G: nx.DiGraph) -> nx.DiGraph:
+def flat_copy(G: nx.DiGraph[Hashable]) -> nx.DiGraph[Hashable]:
     """A copy whose attributes are all GraphML/GEXF scalars (lists → strings)."""
-    H = nx.DiGraph()
+    H: nx.DiGraph[Hashable] = nx.DiGraph()
     H.graph.update(flat_attrs(G.graph))
     H.add_nodes_from((n, flat_attrs(d)) for n, d in G.nodes(data=True))
     H.add_edges_from((u, v, flat_attrs(d)) for u, v, d in G.edges(data=True))
@@ -68,7 +69,7 @@ _GRAPHML_HEAD = (
 )
 
 
-def write_graphml(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
+def write_graphml(G: nx.DiGraph[Hashable], path: str | os.PathLike[str]) -> None:
     """Export GraphML for Gephi/Cytoscape; list attributes become ``"; "``-joined strings.
 
     The file is byte for byte what ``networkx.write_graphml`` writes for the

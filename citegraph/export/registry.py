@@ -12,7 +12,8 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable
 
 from citegraph.errors import UsageError
 
@@ -35,7 +36,7 @@ class Writer:
     name: str
     suffix: str
     description: str
-    write: Callable[[nx.DiGraph, str | os.PathLike[str]], None]
+    write: Callable[[nx.DiGraph[Hashable], str | os.PathLike[str]], None]
 
 
 def writer(name: str) -> Writer:
@@ -56,7 +57,7 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
     raise UsageError(f"{path}: cannot tell the format from the suffix {suffix!r}; give --format")
 
 
-def export_graph(G: nx.DiGraph, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+def export_graph(G: nx.DiGraph[Hashable], path: str | os.PathLike[str], *, format: str | None = None) -> Path:
     """Write ``G`` to ``path`` in ``format`` (default: from the suffix), atomically.
 
     The file appears whole or not at all: the writer fills a temporary file

@@ -43,7 +43,8 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence, TypeVar
+from typing import Any, TypeVar
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from citegraph.errors import CacheError
 
@@ -126,7 +127,7 @@ def _sqlite_errors(method: _F) -> _F:
     """Decorate a :class:`Cache` method: a damaged or unusable file raises :class:`CacheError`."""
 
     @functools.wraps(method)
-    def wrapper(self: "Cache", *args: Any, **kwargs: Any) -> Any:
+    def wrapper(self: Cache, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
         except sqlite3.Error as exc:
@@ -267,7 +268,7 @@ class Cache:
         """Close the database (committed data is already on disk)."""
         self._db.close()
 
-    def __enter__(self) -> "Cache":
+    def __enter__(self) -> Cache:
         return self
 
     def __exit__(self, *exc: Any) -> None:

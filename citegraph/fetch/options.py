@@ -6,7 +6,8 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from citegraph.errors import UsageError
 
@@ -72,7 +73,7 @@ class FetchOptions:
         return tuple(f.name for f in dataclasses.fields(cls))
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **given: Any) -> "FetchOptions":
+    def from_env(cls, environ: Mapping[str, str] | None = None, **given: Any) -> FetchOptions:
         """Options from keywords, the environment filling what is not given (``None``)."""
         unknown = sorted(set(given) - set(cls.names()))
         if unknown:

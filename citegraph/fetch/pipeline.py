@@ -47,7 +47,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
@@ -61,6 +62,9 @@ from citegraph.fetch.records import add_fetched
 from citegraph.lists.assemble import graph_from_entries
 from citegraph.text.titles import normalize_title
 from citegraph.text.wording import one_line
+
+if TYPE_CHECKING:  # pandas is imported where the frame is made
+    import pandas as pd
 
 __all__ = [
     "BuildResult",
@@ -204,7 +208,7 @@ class BuildResult:
                 line += f" (see {unresolved_csv})"
         return line
 
-    def unresolved_frame(self) -> "pandas.DataFrame":  # noqa: F821
+    def unresolved_frame(self) -> pd.DataFrame:
         """:meth:`csv_rows` as a DataFrame with the columns :data:`UNRESOLVED_COLUMNS`."""
         import pandas as pd
 
@@ -302,7 +306,8 @@ def version_difference(listed: str, found: str) -> str | None:
     'the versions differ (pro vs none)'
     >>> version_difference("GPT-4 technical report", "GPT 4 Technical Report.") is None
     True
-    >>> version_difference("Chamelon: Mixed-Modal Early-Fusion Models", "Chameleon: Mixed-Modal Early-Fusion Models") is None
+    >>> title = "Chameleon: Mixed-Modal Early-Fusion Models"
+    >>> version_difference("Chamelon: Mixed-Modal Early-Fusion Models", title) is None
     True
     >>> version_difference("Kosmos: a world model", "Cosmos: a world model")
     'the model names differ (Kosmos vs Cosmos)'
@@ -666,9 +671,10 @@ class _Run:
             return
         from citegraph.fetch.s2 import EDGE_FIELDS, LEAN_FIELDS, OFFSET_LIMIT, PAGE_MAX, S2NotFound
 
-        resume = state is not None and state.next_offset is not None and not lacks_details
-        offset = state.next_offset if resume else 0
-        fetched = state.fetched if resume and offset else 0
+        offset, fetched = 0, 0
+        if state is not None and state.next_offset is not None and not lacks_details:  # resume
+            offset = state.next_offset
+            fetched = state.fetched if offset else 0
         label = None  # the paper named in request errors, looked up once per list
         while True:
             if cap is not None and fetched >= cap:

@@ -36,7 +36,8 @@ import re
 import ssl
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
 from urllib.parse import parse_qsl, quote
 
 import httpx
@@ -209,7 +210,7 @@ class _Requester(ApiRequester):
     carries the key on every request.
     """
 
-    def __init__(self, owner: "S2Client"):
+    def __init__(self, owner: S2Client):
         super().__init__(owner.timeout, retry=False)
         self._owner = owner
 
@@ -328,7 +329,7 @@ class S2Client:
     def close(self) -> None:
         self._http.close()
 
-    def __enter__(self) -> "S2Client":
+    def __enter__(self) -> S2Client:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -560,7 +561,8 @@ class S2Client:
         return Page(offset=offset, items=list(data["data"]), next=data.get("next"))
 
 
-def from_options(options: "FetchOptions") -> S2Client:
+def from_options(options: FetchOptions) -> S2Client:
     """The client ``citegraph.fetch.source.open_source`` makes for ``source="s2"``."""
-    kwargs = {} if options.min_interval is None else {"min_interval": options.min_interval}
-    return S2Client(options.api_url, options.api_key, **kwargs)
+    if options.min_interval is None:
+        return S2Client(options.api_url, options.api_key)
+    return S2Client(options.api_url, options.api_key, min_interval=options.min_interval)

@@ -9,7 +9,8 @@ with such a class plus one line in :data:`SOURCES`.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Sequence
 
 from citegraph.errors import UsageError
 

@@ -41,7 +41,8 @@ from __future__ import annotations
 import os
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
+from collections.abc import Hashable, Iterable, Sequence
 
 import networkx as nx
 import numpy as np
@@ -77,7 +78,7 @@ class GraphArrays:
     matrix: CitationMatrix
     nodes: pd.DataFrame
     kind_bits: np.ndarray
-    _by_kinds: dict = field(default_factory=dict, repr=False)
+    _by_kinds: dict[tuple[str, ...], CitationMatrix] = field(default_factory=dict, repr=False)
 
     def matrix_for(self, kinds: Iterable[str] | None) -> CitationMatrix:
         """The matrix of the citations of ``kinds`` (all when ``None``), cached."""
@@ -98,7 +99,7 @@ class GraphArrays:
         return self._by_kinds[key]
 
 
-def save_arrays(G: nx.DiGraph | CitationMatrix, path: str | os.PathLike[str]) -> None:
+def save_arrays(G: nx.DiGraph[Hashable] | CitationMatrix, path: str | os.PathLike[str]) -> None:
     """Write ``G`` (a citegraph graph, or a bare CitationMatrix) as a compact ``.npz`` file.
 
     From a graph, the node table keeps ``arxiv``, ``title``, ``name``,
@@ -192,7 +193,7 @@ def is_arrays_file(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-def load_any(path: str | os.PathLike[str]) -> nx.DiGraph | GraphArrays:
+def load_any(path: str | os.PathLike[str]) -> nx.DiGraph[Hashable] | GraphArrays:
     """A compact arrays file as :class:`GraphArrays`, anything else through ``load_graph``."""
     if is_arrays_file(path):
         return load_arrays(path)
@@ -204,7 +205,7 @@ def load_any(path: str | os.PathLike[str]) -> nx.DiGraph | GraphArrays:
 # ------------------------------------------------------------------ helpers
 
 
-def _kind_bits(G: nx.DiGraph, M: CitationMatrix) -> np.ndarray:
+def _kind_bits(G: nx.DiGraph[Hashable], M: CitationMatrix) -> np.ndarray:
     """Per stored citation of ``M.A`` (CSR order), a bit per edge kind carried."""
     n = M.n
     # Canonical CSR is sorted by (row, column): the keys below are increasing.

@@ -24,7 +24,8 @@ import dataclasses
 import weakref
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Hashable, Iterable, Sequence
+from typing import Any
+from collections.abc import Hashable, Iterable, Sequence
 
 import networkx as nx
 import numpy as np
@@ -142,6 +143,7 @@ class CitationMatrix:
         ([[3], [2], [0, 1]], [False, False, True])
         """
         n = self.n
+        comp: np.ndarray
         ncomp, comp = csgraph.connected_components(self.A, directed=True, connection="strong")
         if ncomp == n:
             C, comp = self.A, np.arange(n)
@@ -229,7 +231,7 @@ class CitationMatrix:
         ids: Sequence[Hashable] | np.ndarray | None = None,
         listed: Sequence[bool] | np.ndarray | None = None,
         kinds: Iterable[str] | None = None,
-    ) -> "CitationMatrix":
+    ) -> CitationMatrix:
         """Build from edge arrays: paper ``src[k]`` cites paper ``dst[k]`` (rows ``0..n-1``).
 
         Repeated edges count once and self-citations are dropped, as in the
@@ -267,7 +269,7 @@ class CitationMatrix:
         index = self.index
         return np.fromiter((index[v] for v in nodes), dtype=np.int64)
 
-    def _with_node_arrays(self, years: np.ndarray, listed: np.ndarray) -> "CitationMatrix":
+    def _with_node_arrays(self, years: np.ndarray, listed: np.ndarray) -> CitationMatrix:
         """The same edges with fresh node attributes, keeping the structural caches.
 
         >>> M = CitationMatrix.from_edges([1], [0], 2)
@@ -328,7 +330,8 @@ def _canonical(A: sp.csr_array) -> sp.csr_array:
     Indices are int32 whenever they fit: sparse products are memory-bound,
     and 4-byte indices make a matrix-vector product ~15% faster at 20M edges.
 
-    >>> C = _canonical(sp.csr_array((np.array([2.0, 1.0, 0.0]), (np.array([0, 0, 1]), np.array([1, 1, 0]))), shape=(2, 2)))
+    >>> rows, cols = np.array([0, 0, 1]), np.array([1, 1, 0])
+    >>> C = _canonical(sp.csr_array((np.array([2.0, 1.0, 0.0]), (rows, cols)), shape=(2, 2)))
     >>> C.toarray().tolist(), C.nnz, C.indices.dtype.name
     ([[0.0, 1.0], [0.0, 0.0]], 1, 'int32')
     """
@@ -344,7 +347,7 @@ def _canonical(A: sp.csr_array) -> sp.csr_array:
 
 # ------------------------------------------------------------------ from a graph
 
-_MATRICES: "weakref.WeakKeyDictionary[nx.DiGraph, dict]" = weakref.WeakKeyDictionary()
+_MATRICES: weakref.WeakKeyDictionary[nx.DiGraph, dict] = weakref.WeakKeyDictionary()
 _TOKEN_KEY = "citegraph.citation_matrix"
 
 
@@ -389,6 +392,7 @@ def citation_matrix(G: nx.DiGraph, *, kinds: Iterable[str] | None = None) -> Cit
     entry = _MATRICES.get(G) if nx_cache is not None else None
     if (
         entry is None
+        or nx_cache is None
         or nx_cache.get(_TOKEN_KEY) is not entry["token"]
         or entry["shape"] != (G.number_of_nodes(), G.number_of_edges())
     ):

@@ -67,16 +67,18 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
-import unicodedata
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 
 from citegraph.errors import GraphFileError
 from citegraph.text.titles import normalize_title
+
+if TYPE_CHECKING:  # pandas is imported where frames are made: `import citegraph.graph` stays light
+    import pandas as pd
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -139,13 +141,13 @@ _NODE_ATTR_SET = frozenset(NODE_ATTRS)
 _EDGE_ATTR_SET = frozenset(EDGE_ATTRS)
 
 
-def new_graph(**graph_attrs: Any) -> nx.DiGraph:
+def new_graph(**graph_attrs: Any) -> nx.DiGraph[Hashable]:
     """Return an empty citegraph graph carrying the schema version.
 
     >>> new_graph(name="demo").graph["schema_version"]
     1
     """
-    G = nx.DiGraph()
+    G: nx.DiGraph[Hashable] = nx.DiGraph()
     G.graph["schema_version"] = SCHEMA_VERSION
     G.graph.update(graph_attrs)
     return G
@@ -183,7 +185,7 @@ def paper_key(
     raise ValueError("a paper needs a paperId, arXiv id, DOI, CorpusId or title")
 
 
-def add_paper(G: nx.DiGraph, key: str, **attrs: Any) -> str:
+def add_paper(G: nx.DiGraph[Hashable], key: str, **attrs: Any) -> str:
     """Add paper ``key`` or merge ``attrs`` into it; return ``key``.
 
     Merging never loses information: list attributes are united (order kept),
@@ -217,7 +219,7 @@ def add_paper(G: nx.DiGraph, key: str, **attrs: Any) -> str:
 
 
 def add_link(
-    G: nx.DiGraph,
+    G: nx.DiGraph[Hashable],
     source: str,
     target: str,
     kind: str,
@@ -260,7 +262,7 @@ def has_kind(data: dict[str, Any], kind: str) -> bool:
 # --------------------------------------------------------------------------- I/O
 
 
-def save_graph(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
+def save_graph(G: nx.DiGraph[Hashable], path: str | os.PathLike[str]) -> None:
     """Write ``G`` as node-link JSON, atomically (a crash never leaves half a file)."""
     data = nx.node_link_data(G, edges="edges")
     data["graph"].setdefault("schema_version", SCHEMA_VERSION)
@@ -281,7 +283,7 @@ def save_graph(G: nx.DiGraph, path: str | os.PathLike[str]) -> None:
         raise
 
 
-def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph:
+def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph[Hashable]:
     """Read a graph written by :func:`save_graph`.
 
     Raises :class:`~citegraph.errors.GraphFileError` naming the file when it is
@@ -312,6 +314,7 @@ def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph:
         G = nx.node_link_graph(data, directed=True, multigraph=False, edges="edges")
     except (KeyError, TypeError, nx.NetworkXError) as exc:
         raise GraphFileError(f"{path}: malformed node-link data ({exc})") from None
+    assert isinstance(G, nx.DiGraph)  # directed=True, multigraph=False
     return G
 
 
@@ -372,7 +375,7 @@ def _check_node_link(data: dict[str, Any], path: Path) -> None:
 # ----------------------------------------------------------------------- frames
 
 
-def nodes_frame(G: nx.DiGraph) -> "pandas.DataFrame":  # noqa: F821
+def nodes_frame(G: nx.DiGraph[Hashable]) -> pd.DataFrame:
     """One row per paper: ``id`` then every documented node attribute.
 
     >>> G = new_graph(); _ = add_paper(G, "p", title="T", year=2024)
@@ -389,7 +392,7 @@ def nodes_frame(G: nx.DiGraph) -> "pandas.DataFrame":  # noqa: F821
     return frame
 
 
-def edges_frame(G: nx.DiGraph) -> "pandas.DataFrame":  # noqa: F821
+def edges_frame(G: nx.DiGraph[Hashable]) -> pd.DataFrame:
     """One row per edge: ``source``, ``target`` then every documented edge attribute."""
     import pandas as pd
 
@@ -400,7 +403,7 @@ def edges_frame(G: nx.DiGraph) -> "pandas.DataFrame":  # noqa: F821
     return pd.DataFrame(rows, columns=["source", "target", *EDGE_ATTRS])
 
 
-def iter_kind(G: nx.DiGraph, kinds: Iterable[str] | None) -> Iterable[tuple[str, str]]:
+def iter_kind(G: nx.DiGraph[Hashable], kinds: Iterable[str] | None) -> Iterable[tuple[Hashable, Hashable]]:
     """Edges of ``G`` that carry any of ``kinds`` (all edges when ``None``)."""
     if kinds is None:
         yield from G.edges()

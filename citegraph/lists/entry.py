@@ -36,7 +36,7 @@ class Entry:
         """The graph node id this entry gets before it is resolved (see ``paper_key``)."""
         s2, corpus = self.s2_id, None
         if s2 and s2.lower().startswith("corpusid:"):
-            s2, corpus = None, s2.split(":", 1)[1]
+            corpus, s2 = s2.split(":", 1)[1], None
         return paper_key(paper_id=s2, arxiv=self.arxiv, doi=self.doi, corpus_id=corpus, title=self.title)
 
     @property

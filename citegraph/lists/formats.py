@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from typing import Any
 
 from citegraph.lists.entry import Entry, ListWarning
 from citegraph.text.ids import parse_any_id, parse_arxiv_id, parse_doi
@@ -97,7 +98,7 @@ _ESCAPED_QUOTES = re.compile(r'\\"(\w[^"\\]*?)\\"(?![\w{\\])')
 
 
 @functools.lru_cache(maxsize=1)
-def _latex_decoder():  # type: ignore[no-untyped-def]
+def _latex_decoder() -> Any:  # pylatexenc ships no types
     from pylatexenc.latex2text import LatexNodes2Text
 
     return LatexNodes2Text(math_mode="text")  # "$\\alpha$-divergence" reads "α-divergence"

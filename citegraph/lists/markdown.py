@@ -18,6 +18,7 @@ implements them:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from citegraph.lists.entry import Entry, ListWarning
@@ -80,7 +81,9 @@ _DETAILS_OPEN = re.compile(r"<details\b", re.I)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
 _BOLD_LINE = re.compile(r"^\s*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(\*\*|__)(.+?)\2\s*$")
-_TEXT_ARXIV = re.compile(r"(?<![\w/.])arxiv\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I)
+_TEXT_ARXIV = re.compile(
+    r"(?<![\w/.])arxiv\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I
+)
 # a labelled DOI is a whole token: "<", ">" and ";" may be part of it (10.1175/...020<0130:DNF>2.0.CO;2)
 _TEXT_DOI = re.compile(r"(?<![\w/])doi\s*[:：]\s*(10\.\d{4,9}/[^\s\"'，。；、）】》|]+)", re.I)
 _ID_TRAILING = ".,;:!?)]}>"
@@ -92,10 +95,13 @@ _BAD_TEXT_IDS = (
     ("arxiv", re.compile(r"(?<![\w/.])arxiv\s*[:：]\s*(\d{4}\.\d+[\w.]*)", re.I),
      "arXiv ID {!r} is not an arXiv identifier"),
     ("doi", re.compile(rf"(?<![\w/])doi\s*[:：]\s*(10\.{_ID_END}*)", re.I), "DOI {!r} is not a DOI"),
-    ("corpus", re.compile(rf"(?<![\w/])corpus\s?id\s*[:：]\s*((?={_ID_END}*\d){_ID_END}+)", re.I),  # "see below" is no try
+    # the id needs a digit: "CorpusId: see below" is no try at one
+    ("corpus", re.compile(rf"(?<![\w/])corpus\s?id\s*[:：]\s*((?={_ID_END}*\d){_ID_END}+)", re.I),
      "CorpusId {!r} is not a Semantic Scholar corpus id"),
 )
-_SCHEMELESS_ARXIV = re.compile(r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I)
+_SCHEMELESS_ARXIV = re.compile(
+    r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I
+)
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
 _LINK_HINT = re.compile(r"http|\]\(|arxiv|doi|corpus|www\.|href|github", re.I)
 # Characters that re.I also matches to an ASCII letter of those words
@@ -364,7 +370,7 @@ def _names_before_parens(masked: str, refs: list[_Ref]) -> None:
             ref.name = name
 
 
-def _labelled_ids(masked: str, info: _Line, mask) -> None:  # type: ignore[no-untyped-def]
+def _labelled_ids(masked: str, info: _Line, mask: Callable[[int, int, bool], None]) -> None:
     """``arXiv ID: 2103.00020`` / ``DOI: 10.x/y`` lines; a value that is no id is a warning."""
     lab = split_label(masked.replace("\0", " "))
     if not lab:
@@ -772,8 +778,7 @@ class _Reader:
     def _refs(self, no: int, info: _Line, force_standalone: bool = False, item: bool = False) -> None:
         if not (info.standalone or force_standalone):
             for ref in info.refs:
-                e = self.new_entry(no, ref.ids, ref.title, ref.name)
-                e.text = info.text
+                self.new_entry(no, ref.ids, ref.title, ref.name).text = info.text
             self._text(no, info)
             return
         new_item = item or (bool(_ITEM_START.match(self.lines[no - 1])) and not self.container)

@@ -89,7 +89,7 @@ class _Finder:
             return []
         own = name_key(own_name) if own_name else None
         own_arxiv = d.get("arxiv")
-        found = set()
+        found: set[str] = set()
         for arxiv in _arxiv_ids(raw):
             if arxiv != own_arxiv:
                 found.update(self.by_arxiv.get(arxiv, ()))

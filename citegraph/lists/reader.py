@@ -123,11 +123,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Protocol, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from collections.abc import Iterable, Sequence
 
 from citegraph.errors import CitegraphError, InputError
 from citegraph.lists.entry import Entry, ListWarning
@@ -206,7 +208,7 @@ def _decode(data: bytes, name: str) -> str:
     return text
 
 
-def _read_path(path: str | Path) -> str:
+def _read_path(path: str | os.PathLike[str]) -> str:
     name = str(path)
     p = Path(path)
     try:
@@ -273,7 +275,7 @@ def read_list_text(text: str, source: str) -> ListReadResult:
 
 
 def read_lists(
-    paths: Sequence[str | Path], *, stdin: TextIO | None = None, cache: ParsedStore | None = None
+    paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | None = None, cache: ParsedStore | None = None
 ) -> ListReadResult:
     """Read paper lists (``"-"`` is ``stdin``) into distinct papers, first-seen order.
 
@@ -290,7 +292,7 @@ def read_lists(
     return parse_documents(read_documents(paths, stdin=stdin), cache=cache)
 
 
-def read_documents(paths: Sequence[str | Path], *, stdin: TextIO | None = None) -> list[tuple[str, str]]:
+def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | None = None) -> list[tuple[str, str]]:
     """``(source name, text)`` of each list, in order; raises :class:`InputError` as :func:`read_lists` does."""
     docs = []
     for path in paths:

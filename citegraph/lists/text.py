@@ -75,7 +75,9 @@ _LABEL_CHUNK = re.compile(r"[^:：\n]{0,30}[:：]")
 _SEPARATORS = re.compile(r"[\s,，;；/\\.。、\-–—>+&]+")
 # "Title, *arXiv 2024*." / "Title. _CVPR, 2025_": the venue and year an awesome list puts
 # after a title, in emphasis; a dated emphasis at the end is never the title's own
-_VENUE_EMPHASIS = re.compile(r"[\s,.;，；]+([*_])(?=[^*_]{0,40}(?<!\d)(?:19|20)\d\d(?!\d))[^*_\n]{1,40}\1[\s.,;。，；]*$")
+_VENUE_EMPHASIS = re.compile(
+    r"[\s,.;，；]+([*_])(?=[^*_]{0,40}(?<!\d)(?:19|20)\d\d(?!\d))[^*_\n]{1,40}\1[\s.,;。，；]*$"
+)
 _BRACKETS = str.maketrans("", "", "[]()|·•*`~（）【】「」『』")
 
 
@@ -296,7 +298,8 @@ _INNER_MARK = re.compile(r"[a-z\u00df-\u00ff][A-Z]|[A-Z]{2}|\d|[\u0370-\u03ff²�
 _YEAR_OR_VERSION = re.compile(r"(?:19|20)\d\d|[vV]?\d+(?:\.\d+)*")
 # Words that trail a name in a label ("FVDM 论文：", "Janus paper:", "JanusFlow [arXiv]").
 _TRAILING_WORDS = re.compile(
-    r"(?:[\s(（\[【:：|–—-]*(?:论文链接|论文地址|论文|链接|地址|原文|paper|pdf|arxiv|link|technical report|tech report))+"
+    r"(?:[\s(（\[【:：|–—-]*"
+    r"(?:论文链接|论文地址|论文|链接|地址|原文|paper|pdf|arxiv|link|technical report|tech report))+"
     r"[\s(（\[【:：|–—-]*$",
     re.I,
 )

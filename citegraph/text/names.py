@@ -33,7 +33,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
 
 import ahocorasick
 
@@ -278,7 +278,7 @@ def _usual_casing(name: str, text: str) -> str:
         if re.search(r"(^|[.!?]\s)$", before) or m.start() == 0:
             continue  # sentence-initial capitals say nothing about the usual casing
         found[word] = found.get(word, 0) + 1
-    return max(found, key=found.get) if found else name
+    return max(found, key=found.__getitem__) if found else name
 
 
 _NAME_IN_TEXT = rf"((?:{_TOKEN})(?:\s(?:v?\d+(?:\.\d+)*))?)"
@@ -633,7 +633,8 @@ def mention_regex(name: str) -> re.Pattern[str]:
     (True, False)
     >>> bool(mention_regex("DALL-E").search("DALL-E 3相当")), bool(mention_regex("Janus").search("Janus 1.3B"))
     (False, True)
-    >>> bool(mention_regex("Show-o").search("surpassing Show-o across")), bool(mention_regex("Anole").search("ANOLE基于"))
+    >>> show_o, anole = mention_regex("Show-o"), mention_regex("Anole")
+    >>> bool(show_o.search("surpassing Show-o across")), bool(anole.search("ANOLE基于"))
     (True, True)
     """
     name = clean_name(name)

@@ -49,7 +49,7 @@ def brute_force(flow, method):
                 yield [n] + rest
 
     starts = sources if method == "spc" else sorted(nodes)
-    counts = {e: 0 for e in flow}
+    counts = dict.fromkeys(flow, 0)
     for s in starts:
         for p in paths_from(s):
             if method != "spnp" and p[-1] not in sinks:

@@ -43,7 +43,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 try:  # benchmarks import this module without pytest installed
@@ -155,7 +156,7 @@ class World:
             ids.append(pid)
         return ids
 
-    def finish(self) -> "World":
+    def finish(self) -> World:
         """Fill ``referenceCount``/``citationCount`` from the lists (call after building)."""
         cites = self.citations_index()
         for pid, rec in self.papers.items():
@@ -212,7 +213,7 @@ class World:
         long_length: int = 60,
         null_fraction: float = 0.1,
         nested_cap: int = 40,
-    ) -> "World":
+    ) -> World:
         """A world where the listed papers exist (except the missing ones) and cite each other and a pool.
 
         Parameters
@@ -383,7 +384,7 @@ class Fault:
     seconds: float = 0.0
 
     @classmethod
-    def http(cls, status: int, retry_after: float | str | None = None) -> "Fault":
+    def http(cls, status: int, retry_after: float | str | None = None) -> Fault:
         return cls("status", status=status, retry_after=None if retry_after is None else str(retry_after))
 
 
@@ -418,9 +419,7 @@ def _bad_fields(fields: Iterable[str], allowed: set[str]) -> list[str]:
     bad = []
     for f in fields:
         head, dot, sub = f.partition(".")
-        if head not in allowed or (dot and head not in NESTED):
-            bad.append(f)
-        elif dot and head in ("citations", "references") and (sub not in PAPER_FIELDS or sub in {"citations", "references", "embedding"}):
+        if head not in allowed or (dot and head not in NESTED) or dot and head in ("citations", "references") and (sub not in PAPER_FIELDS or sub in {"citations", "references", "embedding"}):
             bad.append(f)
     return bad
 
@@ -480,7 +479,7 @@ class FakeS2:
 
     # -- lifecycle
 
-    def start(self) -> "FakeS2":
+    def start(self) -> FakeS2:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -510,7 +509,7 @@ class FakeS2:
             self._server.server_close()
             self._server = None
 
-    def __enter__(self) -> "FakeS2":
+    def __enter__(self) -> FakeS2:
         return self.start()
 
     def __exit__(self, *exc: Any) -> None:

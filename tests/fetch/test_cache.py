@@ -51,11 +51,10 @@ def test_writes_outside_a_transaction_are_refused(tmp_path):
 
 def test_a_failed_transaction_leaves_nothing(tmp_path):
     with Cache(tmp_path / "c.sqlite") as cache:
-        with pytest.raises(KeyboardInterrupt):
-            with cache.transaction():
-                cache.put_alias("ARXIV:1", "p")
-                cache.put_paper({"paperId": "p", "title": "T"}, full=True)
-                raise KeyboardInterrupt
+        with pytest.raises(KeyboardInterrupt), cache.transaction():
+            cache.put_alias("ARXIV:1", "p")
+            cache.put_paper({"paperId": "p", "title": "T"}, full=True)
+            raise KeyboardInterrupt
         assert cache.get_alias("ARXIV:1") is None
         assert cache.get_paper("p") is None
 

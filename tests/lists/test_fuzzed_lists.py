@@ -10,7 +10,6 @@ invariants: each paper has an id or a title, ids are well-formed, every
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

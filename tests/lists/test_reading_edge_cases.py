@@ -6,7 +6,6 @@ Every expected value was read off the input by hand.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

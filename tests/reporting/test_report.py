@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from tests.paths import ROOT
 
 import json
 import re
