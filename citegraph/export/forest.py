@@ -13,11 +13,12 @@ Columns are as wide as their widest name: no two names overlap.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
 __all__ = ["Forest", "forest_layout"]
 
 # Gaps (px at font size 14, scaled with the font): between columns, rows, years.
+_NO_YEAR = 10**6  # papers without a year: a last column
 _COL_GAP, _ROW_GAP, _YEAR_GAP, _BREAK_GAP = 12.0, 8.0, 12.0, 30.0
 
 
@@ -58,7 +59,10 @@ def forest_layout(
     k = font / 14.0
     order = order or {}
     papers = list(year)
-    yr = {n: (year[n] if year[n] is not None else 10**6) for n in papers}
+    yr: dict[Hashable, int] = {}
+    for n in papers:
+        y = year[n]
+        yr[n] = y if y is not None else _NO_YEAR
     key = {n: (yr[n], order.get(n, 0.0), str(n)) for n in papers}
     parents: dict[Hashable, list[Hashable]] = {n: [] for n in papers}
     children: dict[Hashable, list[Hashable]] = {n: [] for n in papers}
@@ -93,21 +97,7 @@ def forest_layout(
     for root in sorted(lineage, key=key.__getitem__):
         if root in placed or parents[root]:
             continue
-        rows: dict[Hashable, int] = {}
-        height = [0]
-
-        def place(n: Hashable, r: int) -> None:
-            rows[n] = r
-            placed[n] = r
-            height[0] = max(height[0], r + 1)
-            first = True
-            for c in sorted(children[n], key=lambda c: (-_reach(c, children), key[c])):
-                if c in placed:
-                    continue
-                place(c, r if first and col[c] > col[n] else height[0])
-                first = False
-
-        place(root, 0)
+        rows = _tree_rows(root, children, col, key, placed)
         blocks.append((list(rows), rows))
     # Papers only reached through a cycle, and the single papers.
     for n in sorted(lineage, key=key.__getitem__):
@@ -144,7 +134,7 @@ def forest_layout(
     xs, x, prev = [], 0.0, years[0] if years else 0
     for y in years:
         if y != years[0]:
-            skipped = y - prev > 1 and y != 10**6
+            skipped = y - prev > 1 and y != _NO_YEAR
             x += (_BREAK_GAP if skipped else _YEAR_GAP) * k
             if skipped:
                 out.breaks.append(x - _BREAK_GAP * k / 2)
@@ -152,12 +142,41 @@ def forest_layout(
         for c in range(first_col[y], first_col[y] + depth[y]):
             xs.append(x + widths[c] / 2)
             x += widths[c] + (_COL_GAP * k if c < first_col[y] + depth[y] - 1 else 0.0)
-        out.years.append({"label": "year ?" if y == 10**6 else str(y), "x0": x0, "x1": x})
+        out.years.append({"label": "year ?" if y == _NO_YEAR else str(y), "x0": x0, "x1": x})
         prev = y
     for n in papers:
         out.pos[n] = (round(xs[col[n]], 1), round(row_of[n] * row_h + row_h / 2, 1))
     out.width, out.height = x, len(ends) * row_h
     return out
+
+
+def _tree_rows(
+    root: Hashable,
+    children: Mapping[Hashable, list[Hashable]],
+    col: Mapping[Hashable, int],
+    key: Mapping[Hashable, tuple[object, ...]],
+    placed: dict[Hashable, int],
+) -> dict[Hashable, int]:
+    """Rows of the tree under ``root``, depth first: a parent's first child (the one with most
+    descendants) stays on its row, later children open rows below; ``placed`` records every paper."""
+    rows: dict[Hashable, int] = {}
+    height = 0
+    stack: list[tuple[Hashable, int]] = [(root, 0)]
+    while stack:
+        n, r = stack.pop()
+        if n in placed:
+            continue
+        if r < 0:  # a new row, below everything placed so far
+            r = height
+        rows[n] = placed[n] = r
+        height = max(height, r + 1)
+        todo = [c for c in sorted(children[n], key=lambda c: (-_reach(c, children), key[c])) if c not in placed]
+        # the first child continues the row; the others are placed after its whole subtree
+        for c in reversed(todo[1:]):
+            stack.append((c, -1))
+        if todo:
+            stack.append((todo[0], r if col[todo[0]] > col[n] else -1))
+    return rows
 
 
 def _reach(n: Hashable, children: Mapping[Hashable, list[Hashable]]) -> int:

@@ -10,7 +10,8 @@ at any zoom) with no browser, Cairo or matplotlib to install.
 
 from __future__ import annotations
 
-from typing import Any, Hashable, Sequence
+from typing import Any
+from collections.abc import Hashable, Sequence
 
 import networkx as nx
 
@@ -113,17 +114,19 @@ def svg(links: Sequence[dict[str, Any]]) -> str:
     f = forest_layout(year, pairs, size, order=month, font=_FONT)
     families = sorted({str(link["family"]) for link in links if link.get("family")})
     colour = {fam: _PALETTE[i % len(_PALETTE)] for i, fam in enumerate(families)}
-    fam_of = {link[end]["id"]: str(link["family"]) for link in links if link.get("family") for end in ("parent", "child")}
+    fam_of = {link[end]["id"]: str(link["family"])
+              for link in links if link.get("family") for end in ("parent", "child")}
     top, pad = 34.0, 12.0
     d = draw.Drawing(f.width + 2 * pad, f.height + top + pad, origin=(-pad, -top), font_family="sans-serif")
     d.append(draw.Rectangle(-pad, -top, f.width + 2 * pad, f.height + top + pad, fill="#ffffff"))
     arrow = draw.Marker(-0.1, -0.5, 1, 0.5, scale=7, orient="auto")
     arrow.append(draw.Lines(-0.1, -0.5, -0.1, 0.5, 0.9, 0, fill="#343a40", close=True))
-    for k, y in enumerate(f.years):
-        x0, x1 = float(y["x0"]), float(y["x1"])  # type: ignore[arg-type]
+    for k, span in enumerate(f.years):
+        x0, x1 = float(span["x0"]), float(span["x1"])  # type: ignore[arg-type]
         d.append(draw.Rectangle(x0 - 6, -top + 24, x1 - x0 + 12, f.height + top - 24 + pad,
                                 fill="#f1f3f5" if k % 2 else "#f8f9fa"))
-        d.append(draw.Text(str(y["label"]), 13, (x0 + x1) / 2, -top + 17, text_anchor="middle", font_weight="bold", fill="#495057"))
+        d.append(draw.Text(str(span["label"]), 13, (x0 + x1) / 2, -top + 17, text_anchor="middle", font_weight="bold",
+                           fill="#495057"))
     for x in f.breaks:
         for dx in (-3, 3):
             d.append(draw.Line(x + dx - 3, -top + 22, x + dx + 3, -top + 8, stroke="#868e96", stroke_width=1.5))
@@ -138,11 +141,11 @@ def svg(links: Sequence[dict[str, Any]]) -> str:
         c = colour.get(fam_of.get(n, ""), "#868e96")
         d.append(draw.Rectangle(x - w / 2, y - h / 2, w, h, rx=4, fill="#ffffff", stroke=c, stroke_width=2))
         d.append(draw.Text(names[n], _FONT, x, y + _FONT * 0.35, text_anchor="middle", fill="#1d2125"))
-    return d.as_svg()
+    return str(d.as_svg())
 
 
 def lineage_chart(
-    graph: nx.DiGraph | Sequence[dict[str, Any]],
+    graph: nx.DiGraph[Hashable] | Sequence[dict[str, Any]],
     fmt: str = "mermaid",
     *,
     family: str | None = None,

@@ -19,7 +19,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _link(parent: tuple[str, str, int], child: tuple[str, str, int], family: str | None = None, **extra) -> dict:
-    paper = lambda p: {"id": p[0], "name": p[1], "year": p[2], "title": p[1] + ": a model", "arxiv": None}
+    def paper(p: tuple[str, str, int]) -> dict:
+        return {"id": p[0], "name": p[1], "year": p[2], "title": p[1] + ": a model", "arxiv": None}
+
     return {"parent": paper(parent), "child": paper(child), "confidence": 0.9, "evidence": [], "family": family, **extra}
 
 

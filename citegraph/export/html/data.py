@@ -11,7 +11,8 @@ listed papers by PageRank, then the others by PageRank, and says so.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Hashable, Iterable, Mapping
+from typing import Any
+from collections.abc import Hashable, Iterable, Mapping
 from urllib.parse import quote
 
 import networkx as nx
@@ -126,7 +127,7 @@ def _percentiles(values: dict[Hashable, float]) -> dict[Hashable, float]:
         return {}
     series = pd.Series(values, dtype=float)
     if series.nunique() <= 1:
-        return {n: 0.5 for n in values}
+        return dict.fromkeys(values, 0.5)
     pct = (series.rank(method="average") - 1) / (len(series) - 1)
     return pct.to_dict()
 
@@ -252,7 +253,7 @@ def _short_title(title: str | None) -> str:
 
 def _label(d: dict[str, Any]) -> str:
     name = d.get("name") or model_name(d.get("title"))
-    return _clip(name, 40) if name else _short_title(d.get("title"))
+    return (_clip(name, 40) or "") if name else _short_title(d.get("title"))
 
 
 
@@ -262,7 +263,8 @@ def _links(d: dict[str, Any]) -> list[list[str]]:
     if d.get("arxiv"):
         links.append(["arXiv", "https://arxiv.org/abs/" + quote(str(d["arxiv"]), safe="./")])
     if d.get("paper_id"):
-        links.append(["Semantic Scholar", "https://www.semanticscholar.org/paper/" + quote(str(d["paper_id"]), safe="")])
+        url = "https://www.semanticscholar.org/paper/" + quote(str(d["paper_id"]), safe="")
+        links.append(["Semantic Scholar", url])
     if d.get("doi"):
         links.append(["DOI", "https://doi.org/" + quote(str(d["doi"]), safe="/")])
     return links
@@ -460,7 +462,8 @@ def explorer_data(
             "y": pos[n][1],
             "size": radius[n],
             # Listed papers are filled; papers pulled in from outside are rings.
-            "color": {"background": c if listed else _mix(c, "#ffffff", 0.82), "border": _mix(c, "#000000", 0.25) if listed else c},
+            "color": {"background": c if listed else _mix(c, "#ffffff", 0.82),
+                      "border": _mix(c, "#000000", 0.25) if listed else c},
         }
         if labels[n]:
             item["label"] = labels[n]
@@ -485,15 +488,16 @@ def explorer_data(
 
     if color == "year":
         span = years if len(years) <= 14 else [years[round(i * (len(years) - 1) / 8)] for i in range(9)]
-        legend = [{"label": str(y), "color": _year_color(y, lo, hi)} for y in span]
+        legend: list[dict[str, Any]] = [{"label": str(y), "color": _year_color(y, lo, hi)} for y in span]
         if any(H.nodes[n].get("year") is None for n in keep):
             legend.append({"label": "year unknown", "color": OTHER_COLOR})
     else:
         members: dict[Any, list[int]] = {g: [] for g in groups}
-        others = []
+        others: list[int] = []
         for n in keep:
             (members[group_of[n]] if group_of.get(n) in group_color else others).append(index[n])
-        legend = [{"label": g, "color": group_color[g], "count": len(members[g]), "members": members[g]} for g in groups]
+        legend = [{"label": g, "color": group_color[g], "count": len(members[g]), "members": members[g]}
+                  for g in groups]
         if others:
             label = "other" if color == "community" else "no family / other"
             legend.append({"label": label, "color": OTHER_COLOR, "count": len(others), "members": others})
@@ -604,7 +608,7 @@ def _time_layout(
     pagerank: dict[Hashable, float],
     radius: dict[Hashable, float],
     labels: dict[Hashable, str],
-    font: dict[Hashable, float],
+    font: Mapping[Hashable, float],
 ) -> tuple[dict[Hashable, tuple[float, float]], dict[str, Any]]:
     """Time layout positions, with a band per group and two for the other papers."""
     other_listed, other_outside = "\x00listed", "\x00outside"
@@ -659,7 +663,9 @@ def _edge_items(
     a chain through them) or through a paper's name (``label_box``: each
     label's width and height) is bent round them (see :func:`~citegraph.export.html.geometry.bends`).
     """
-    edges, kinds, edge_info = [], [], {}
+    edges: list[dict[str, Any]] = []
+    kinds: list[str] = []
+    edge_info: dict[str, dict[str, Any]] = {}
     lineage = [(u, v) for u, v, d in H.edges(data=True) if (d.get("kind") or "cites") == "builds_on"]
     bends = geometry.bends(lineage, pos, radius, base, label_box) if pos and radius else {}
     for u, v, d in H.edges(data=True):
@@ -676,7 +682,8 @@ def _edge_items(
                 item["arrows"] = {"to": {"enabled": False}, "from": {"enabled": True, "scaleFactor": 0.6}}
         if (u, v) in bends:
             shape = bends[(u, v)]
-            item["smooth"] = {"enabled": False} if shape is None else {"enabled": True, "type": shape[0], "roundness": shape[1]}
+            item["smooth"] = ({"enabled": False} if shape is None
+                              else {"enabled": True, "type": shape[0], "roundness": shape[1]})
         edges.append(item)
         kinds.append(kind)
         extra = _edge_info(d)
@@ -719,7 +726,8 @@ def _vis_options(big: bool) -> dict[str, Any]:
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
             "arrowStrikethrough": False,
-            "color": {"color": EDGE_STYLE["cites"]["color"], "highlight": "#343a40", "hover": "#343a40", "opacity": 0.2 if big else 0.3},
+            "color": {"color": EDGE_STYLE["cites"]["color"], "highlight": "#343a40", "hover": "#343a40",
+                      "opacity": 0.2 if big else 0.3},
             "width": EDGE_STYLE["cites"]["width"],
             "selectionWidth": 1.5,
             "hoverWidth": 0.6,

@@ -9,7 +9,8 @@ and names its straight line would cross (:func:`bends`).
 from __future__ import annotations
 
 import math
-from typing import Any, Hashable
+from typing import Any
+from collections.abc import Hashable
 
 import numpy as np
 
@@ -61,7 +62,8 @@ def curve_points(p: np.ndarray, q: np.ndarray, shape: tuple[str, float] | None, 
     dx, dy = q[0] - p[0], p[1] - q[1]
     length = math.hypot(dx, dy)
     angle = (math.atan2(dy, dx) + (0.5 * (r if kind == "curvedCW" else -r) + 0.5) * math.pi) % (2 * math.pi)
-    via = np.array([p[0] + (0.5 * r + 0.5) * length * math.sin(angle), p[1] + (0.5 * r + 0.5) * length * math.cos(angle)])
+    reach = (0.5 * r + 0.5) * length
+    via = np.array([p[0] + reach * math.sin(angle), p[1] + reach * math.cos(angle)])
     return (1 - t) ** 2 * p + 2 * (1 - t) * t * via + t**2 * q
 
 
@@ -140,7 +142,7 @@ def bends(
     # Names as boxes [x0, x1] x [y0, y1], their tops 3 px below their dots.
     named = [n for n in nodes if label_box and label_box.get(n) and label_box[n][0] > 0]
     if named:
-        w, h = np.array([label_box[n] for n in named], dtype=float).T  # type: ignore[index]
+        w, h = np.asarray([label_box[n] for n in named], dtype=np.float64).T  # type: ignore[index]
         lx = np.array([pos[n][0] for n in named])
         ly0 = np.array([pos[n][1] + radius.get(n, 10.0) + 3.0 for n in named])
         lx0, lx1, ly1 = lx - w / 2, lx + w / 2, ly0 + h
@@ -161,7 +163,8 @@ def bends(
             (x0, y0), (x1, y1) = pts.min(axis=0) - 8.0, pts.max(axis=0) + 8.0
             cand = np.flatnonzero((lx1 > x0) & (lx0 < x1) & (ly1 > y0) & (ly0 < y1))
             if cand.size:
-                dense = curve_points(p, q, shape, int(min(240, max(32, np.linalg.norm(q - p) / 6))))
+                steps = int(min(240.0, max(32.0, float(np.linalg.norm(q - p)) / 6)))
+                dense = curve_points(p, q, shape, steps)
                 px, py = dense[:, None, 0], dense[:, None, 1]
                 inside = (px > lx0[cand]) & (px < lx1[cand]) & (py > ly0[cand]) & (py < ly1[cand])
                 n += int(inside.any(axis=0).sum())

@@ -27,7 +27,8 @@ import tempfile
 import types
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Hashable, Iterable, Mapping
+from typing import Any
+from collections.abc import Hashable, Iterable, Mapping
 
 import networkx as nx
 
@@ -130,7 +131,7 @@ def _pyvis_network_class() -> type:
     if "pyvis.network" in sys.modules or "IPython" in sys.modules:
         from pyvis.network import Network
 
-        return Network
+        return Network  # type: ignore[no-any-return]
     package, display = types.ModuleType("IPython"), types.ModuleType("IPython.display")
     display.IFrame = _DeferredIFrame  # type: ignore[attr-defined]
     package.display = display  # type: ignore[attr-defined]
@@ -141,7 +142,7 @@ def _pyvis_network_class() -> type:
         for name, module in (("IPython", package), ("IPython.display", display)):
             if sys.modules.get(name) is module:
                 del sys.modules[name]
-    return Network
+    return Network  # type: ignore[no-any-return]
 
 
 def _pyvis_page(data: dict[str, Any]) -> str:
@@ -161,7 +162,7 @@ def _pyvis_page(data: dict[str, Any]) -> str:
     net.nodes.extend({**n, "id": ids[n["id"]]} for n in data["nodes"])
     net.edges.extend({**e, "from": ids[e["from"]], "to": ids[e["to"]]} for e in _drawn_edges(data))
     net.options = data["options"]  # a dict: pyvis writes it out as JSON
-    return net.generate_html(name="graph.html")
+    return str(net.generate_html(name="graph.html"))
 
 
 def _drawn_edges(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -239,7 +240,8 @@ def render_html(data: dict[str, Any], *, title: str = "citegraph") -> str:
         f'<script type="application/json" id="cg-data">{script_json(rest)}</script>\n'
         f"<script>{page_js}</script>\n"
     )
-    page = _cut(page, r'<script type="text/javascript">\s*// initialize global variables\.', lambda m: ours + m.group(0))
+    pyvis_script = r'<script type="text/javascript">\s*// initialize global variables\.'
+    page = _cut(page, pyvis_script, lambda m: ours + m.group(0))
     scripts = list(_SCRIPT.finditer(page))
     if any(" src=" in m.group("attrs") for m in scripts):
         raise RuntimeError("the page would load a script from elsewhere")
@@ -253,7 +255,7 @@ def render_html(data: dict[str, Any], *, title: str = "citegraph") -> str:
 
 
 def write_html(
-    G: nx.DiGraph,
+    G: nx.DiGraph[Hashable],
     path: str | os.PathLike[str],
     *,
     color: str = "family",
@@ -297,7 +299,8 @@ def write_html(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: its folder {path.parent} cannot be made ({exc.strerror or exc})") from exc
+        why = exc.strerror or exc
+        raise UsageError(f"cannot write {path}: its folder {path.parent} cannot be made ({why})") from exc
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:

@@ -89,7 +89,7 @@ def sample_graph(n_filler: int = 60, seed: int = 7) -> nx.DiGraph:
     rng = random.Random(seed)
     G = new_graph(name="sample")
     ids: dict[str, str] = {}
-    for name, year, rest, parent, tags in LISTED:
+    for name, year, rest, _parent, tags in LISTED:
         key = f"arxiv:{_arxiv(rng, year)}"
         ids[name] = key
         add_paper(

@@ -122,6 +122,6 @@ READER = """() => {
 }"""
 
 
-def read(page: "Opened") -> dict:
+def read(page: Opened) -> dict:
     """:data:`READER` on ``page``: counts, the smallest name in px, overlaps."""
     return page.js(READER)

@@ -300,7 +300,7 @@ def _assert_in_view(geo, nodes, what):
     legend = geo["legend"]
     for n in nodes:
         x0, x1, y0, y1 = n["x"] - n["r"], n["x"] + n["r"], n["y"] - n["r"], n["y"] + n["r"]
-        assert geo["gutter"] < x0 and x1 < geo["width"] and 22 < y0 and y1 < geo["height"], (what, n)
+        assert geo["gutter"] < x0 and x1 < geo["width"] and y0 > 22 and y1 < geo["height"], (what, n)
         under_legend = x1 > legend[0] and x0 < legend[2] and y1 > legend[1] and y0 < legend[3]
         assert not under_legend, (what, n, legend)
 

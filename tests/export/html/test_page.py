@@ -293,7 +293,7 @@ def test_physics_is_off_and_big_pages_draw_lighter(sample):
 
 def test_year_columns_group_early_sparse_years():
     assert year_columns({2020: 1, 2021: 1, 2022: 5}) == [(2020, 2020), (2021, 2021), (2022, 2022)]
-    weight = {y: 2.0 for y in range(1960, 2023)} | {2023: 90.0, 2024: 300.0, 2025: 250.0}
+    weight = dict.fromkeys(range(1960, 2023), 2.0) | {2023: 90.0, 2024: 300.0, 2025: 250.0}
     cols = year_columns(weight, max_columns=12)
     assert len(cols) <= 13
     # Consecutive, covering every year once, oldest first.
@@ -847,7 +847,7 @@ def test_a_link_stays_straight_when_every_curve_touches_more_dots():
     for i, x in enumerate(range(100, 901, 25)):
         for j, y in enumerate(range(30, 161, 25)):
             pos[f"a{i}_{j}"], pos[f"b{i}_{j}"] = (float(x), float(y)), (float(x), -float(y))
-    radius = {n: 5.0 for n in pos}
+    radius = dict.fromkeys(pos, 5.0)
     assert bends([("u", "v")], pos, radius, None) == {}  # straight: 1 dot touched, any curve more
     # with the field gone, a curve around the one dot is taken
     clear = {k: pos[k] for k in ("u", "v", "block")}

@@ -73,5 +73,5 @@ def test_a_curve_through_more_names_than_the_straight_line_is_not_taken():
         for side, y in (("u", -60.0), ("d", 30.0), ("u2", -100.0), ("d2", 70.0)):
             pos[f"{side}{i}"] = (float(x), y)
             names[f"{side}{i}"] = (36.0, 14.0)
-    radius = {n: 5.0 for n in pos}
+    radius = dict.fromkeys(pos, 5.0)
     assert bends([("b", "a")], pos, radius, None, names) == {}
