@@ -361,8 +361,10 @@ def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float,
 def html_cmd(graph: str, output: str, color: str, size: str, layout: str, max_nodes: int, title: str | None) -> None:
     """Write an interactive explorer of GRAPH: one HTML file that works offline.
 
-    Search, year and section filters, a lineage-only view, and a click on a
-    paper highlights its ancestors and descendants.
+    It opens on an overview (the lineage forest and the most influential
+    listed papers); graph.html#view=lineage shows the lineage alone,
+    graph.html#paper=ID one paper's lineage, references and citers, and
+    graph.html#view=all every paper, with search, year and section filters.
     """
     from citegraph.export.html.page import write_html
     from citegraph.graph.model import load_graph

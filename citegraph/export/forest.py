@@ -90,20 +90,32 @@ def forest_layout(
     col = {n: first_col[yr[n]] + sub[n] for n in papers}
     n_cols = at
 
-    # Trees: rows within each, depth first, a parent's first child on its row.
+    # A block per connected lineage (trees sharing a child stay together, one
+    # under the other): rows depth first, a parent's first child on its row.
     placed: dict[Hashable, int] = {}
     blocks: list[tuple[list[Hashable], dict[Hashable, int]]] = []
-    lineage = [n for n in papers if parents[n] or children[n]]
-    for root in sorted(lineage, key=key.__getitem__):
-        if root in placed or parents[root]:
+    lineage = sorted((n for n in papers if parents[n] or children[n]), key=key.__getitem__)
+    seen: set[Hashable] = set()
+    for start in lineage:
+        if start in seen:
             continue
-        rows = _tree_rows(root, children, col, key, placed)
-        blocks.append((list(rows), rows))
-    # Papers only reached through a cycle, and the single papers.
-    for n in sorted(lineage, key=key.__getitem__):
-        if n not in placed:
-            placed[n] = 0
-            blocks.append(([n], {n: 0}))
+        component, stack = [], [start]
+        seen.add(start)
+        while stack:
+            n = stack.pop()
+            component.append(n)
+            for m in parents[n] + children[n]:
+                if m not in seen:
+                    seen.add(m)
+                    stack.append(m)
+        component.sort(key=key.__getitem__)
+        block: dict[Hashable, int] = {}
+        # roots first, then any paper only reached through a cycle
+        for root in [n for n in component if not parents[n]] + component:
+            if root not in placed:
+                base = 1 + max(block.values(), default=-1)
+                block.update({n: base + r for n, r in _tree_rows(root, children, col, key, placed).items()})
+        blocks.append((list(block), block))
     for n in [*singles, *sorted(papers, key=key.__getitem__)]:
         if n in year and n not in placed:
             placed[n] = 0

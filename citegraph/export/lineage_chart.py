@@ -132,10 +132,12 @@ def svg(links: Sequence[dict[str, Any]]) -> str:
             d.append(draw.Line(x + dx - 3, -top + 22, x + dx + 3, -top + 8, stroke="#868e96", stroke_width=1.5))
     for p, c in pairs:
         (px, py), (cx, cy) = f.pos[p], f.pos[c]
-        x0, x1 = px + f.box[p][0] / 2, cx - f.box[c][0] / 2 - 6
+        x1 = cx - f.box[c][0] / 2 - 6
         path = draw.Path(stroke="#343a40", stroke_width=1.8, fill="none", marker_end=arrow)
-        mid = (x0 + x1) / 2
-        d.append(path.M(x0, py).C(mid, py, mid, cy, x1, cy))
+        if py == cy:  # along the row: straight
+            d.append(path.M(px + f.box[p][0] / 2, py).L(x1, cy))
+        else:  # an elbow: down out of the parent (its column is clear below), then along the child's row
+            d.append(path.M(px, py + f.box[p][1] / 2).Q(px, cy, x1, cy))
     for n, (x, y) in f.pos.items():
         w, h = f.box[n]
         c = colour.get(fam_of.get(n, ""), "#868e96")

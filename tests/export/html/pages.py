@@ -125,3 +125,27 @@ READER = """() => {
 def read(page: Opened) -> dict:
     """:data:`READER` on ``page``: counts, the smallest name in px, overlaps."""
     return page.js(READER)
+
+
+# How many drawn links run through a box that is not one of their ends (a
+# line through a name reads as a chain through that paper), in the box views.
+CROSSINGS = """() => {
+  const net = citegraph.network, boxes = [];
+  for (const id of citegraph.nodesView.getIds()) {
+    const b = net.body.nodes[id], p = net.getPositions([id])[id];
+    if (b.options.shape !== "box") continue;
+    boxes.push([id, p.x - b.shape.width / 2 + 1, p.y - b.shape.height / 2 + 1, p.x + b.shape.width / 2 - 1, p.y + b.shape.height / 2 - 1]);
+  }
+  let crossings = 0;
+  for (const e of citegraph.edgesView.get()) {
+    const edge = net.body.edges[e.id];
+    for (const [id, x0, y0, x1, y1] of boxes) {
+      if (id === e.from || id === e.to) continue;
+      for (let t = 0.02; t < 0.99; t += 0.02) {
+        const q = edge.edgeType.getPoint(t);
+        if (q.x > x0 && q.x < x1 && q.y > y0 && q.y < y1) { crossings++; break; }
+      }
+    }
+  }
+  return crossings;
+}"""

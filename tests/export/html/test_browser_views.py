@@ -14,7 +14,7 @@ import pytest
 import citegraph
 from citegraph.graph.model import has_kind, load_graph
 from citegraph.lists.reader import read_lists
-from tests.export.html.pages import SHOTS, Opened, read
+from tests.export.html.pages import CROSSINGS, SHOTS, Opened, read
 from tests.fakes.s2 import FakeS2, World
 
 pytestmark = pytest.mark.browser
@@ -73,6 +73,7 @@ def test_lineage_view_names_every_lineage_paper_readably(browser, report_dir, si
         drawn = set(page.js("citegraph.nodesView.getIds()"))
         assert seen["mode"] == "lineage" and drawn == lineage  # node ids are the graph's
         assert seen["overlaps"] == 0 and seen["under"] == 0
+        assert page.js(CROSSINGS) == 0  # no lineage link runs through another paper's box
         if size[0] >= 1280:
             assert seen["named_in_window"] == len(lineage) and seen["outside"] == 0
             assert seen["minPx"] >= 12

@@ -957,13 +957,23 @@
     for (const i of now) styled.add(i);
     if (changes.length) updateNodes(changes);
   }
-  // Lineage links read left to right between boxes: horizontal curves.
-  function bend(ids) {
+  // Lineage links read left to right between boxes.  In a forest (y: the
+  // rows of the boxes given) a link along a row is straight, and one to a
+  // child on another row is an elbow: out of the child along its row, into
+  // the parent from below (a tree's rows and its parent's column are clear
+  // there); elsewhere horizontal curves.
+  const FAN = { enabled: true, type: "cubicBezier", forceDirection: "horizontal", roundness: 0.45 };
+  function bend(ids, rowOf) {
     const changes = [];
-    for (const id of bent) if (!ids.has(id)) changes.push({ id: id, smooth: orig.length && data.edges[id].smooth ? data.edges[id].smooth : defaultSmooth });
+    for (const id of bent) if (!ids.has(id)) changes.push({ id: id, smooth: data.edges[id].smooth || defaultSmooth });
     bent.clear();
     for (const id of ids) {
-      changes.push({ id: id, smooth: { enabled: true, type: "cubicBezier", forceDirection: "horizontal", roundness: 0.45 } });
+      const e = data.edges[id];
+      let smooth = FAN;
+      if (rowOf) {
+        smooth = rowOf.get(e.from) === rowOf.get(e.to) ? { enabled: false } : { enabled: true, type: "horizontal", roundness: 1 };
+      }
+      changes.push({ id: id, smooth: smooth });
       bent.add(id);
     }
     if (changes.length) edges.update(changes);
@@ -974,7 +984,7 @@
     const members = new Set(v.ids);
     restyle(v.ids.map((i, k) => boxItem(i, v.x[k], v.y[k], v.label[k], inLineage[i])));
     const links = new Set(lineageEdges.filter((id) => members.has(data.edges[id].from) && members.has(data.edges[id].to)));
-    bend(links);
+    bend(links, new Map(v.ids.map((i, k) => [i, v.y[k]])));
     Object.assign(mode, { name: name, members: members, edges: links, paper: null, box: v.box, years: v.years, breaks: v.breaks });
   }
 
