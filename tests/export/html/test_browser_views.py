@@ -88,6 +88,7 @@ def test_first_view_reads_at_a_glance(browser, report_dir, size, tmp_path):
     page, seen = _open(browser, report_dir, size, "", "first", tmp_path)
     try:
         assert seen["mode"] == "first" and seen["overlaps"] == 0 and seen["under"] == 0
+        assert page.js(CROSSINGS) == 0
         assert seen["minPx"] >= 11
         if size[0] >= 1280:
             assert seen["readable11"] >= 25 and seen["outside"] == 0
