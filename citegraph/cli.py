@@ -414,6 +414,67 @@ def report_cmd(ctx: click.Context, lists: tuple[str, ...], out_dir: str, no_fetc
     _echo_fetch_notes(result.warnings, result.stats.get("capped", []), result.offline_note)
     click.echo(result.summary())
 
+# === suggest ===
+@main.command("suggest")
+@click.argument("lists", nargs=-1, required=True, metavar="LIST...", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for suggestions.csv/.json, suggest.patch and edited/ copies of the lists.")
+@click.option("--top", type=click.IntRange(min=1), default=50, show_default=True, help="How many suggestions.")
+@click.option("--by", type=click.Choice(["evidence", "local_citations", "cocitation"]), default="evidence",
+              show_default=True, help="Rank by every signal, or by listed citers or co-citation alone.")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True)
+@fetch_options
+def suggest_cmd(lists: tuple[str, ...], out_dir: str, top: int, by: str, fmt: str, **fetch: Any) -> None:
+    """Papers your lists miss, best first: why, the section they fit, and a patch adding them.
+
+    Fetches the lists' papers, their references and (always, for suggest)
+    their citers.  Example: citegraph suggest my-list.md --out suggest-out/
+    then review suggest-out/edited/ or run git apply suggest-out/suggest.patch.
+    """
+    from citegraph.reporting import suggest
+
+    _check_fetch(fetch)
+    fetch["citations"] = True
+    _make_parent(out_dir, folder=True)
+    with _writing(out_dir):
+        result = suggest(list(lists), out_dir, top=top, by=by, **fetch)
+    _echo_fetch_notes(result.warnings, result.stats.get("capped", []), result.offline_note)
+    _echo_frame(result.suggestions, fmt)
+    click.echo(result.summary(), err=True)
+
+
+# === watch ===
+@main.command("watch")
+@click.argument("lists", nargs=-1, required=True, metavar="LIST...", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--since", default="last", show_default=True, metavar="DATE|last",
+              help="Compare with the last run, or with the last run before DATE (YYYY-MM-DD).")
+@click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False),
+              help="Folder for watch.csv/.json, watch.patch and edited/ copies of the lists.")
+@click.option("--max-searches", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Most model-family names searched (one request each), biggest families first.")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True)
+@fetch_options
+def watch_cmd(lists: tuple[str, ...], since: str, out_dir: str | None, max_searches: int, fmt: str,
+              **fetch: Any) -> None:
+    """What is new around your lists since the last run: new citers, new family members, new versions.
+
+    Fetches the listed papers' records and citers anew, searches the listed
+    model families' names, compares with the last run's state in the cache and
+    records this one.  Example: citegraph watch my-list.md --out watch-out/
+    """
+    from citegraph.reporting import watch
+
+    _check_fetch(fetch)
+    fetch.pop("citations")  # always on for watch
+    if out_dir:
+        _make_parent(out_dir, folder=True)
+    with _writing(out_dir or "."):
+        result = watch(list(lists), out_dir, since=since, max_searches=max_searches, **fetch)
+    _echo_fetch_notes(result.warnings, result.stats.get("capped", []), result.offline_note)
+    _echo_frame(result.changes, fmt)
+    click.echo(result.summary(), err=True)
+
+
 # === export ===
 @main.command("export")
 @click.argument("graph", type=click.Path(dir_okay=False))

@@ -37,6 +37,10 @@ __all__ = [
     "communities_frame",
     "OUTPUT_FILES",
     "COMMUNITY_COLUMNS",
+    "SuggestResult",
+    "suggest",
+    "WatchResult",
+    "watch",
 ]
 
 # Every file report() writes, in the order a reader would open them.
@@ -417,3 +421,273 @@ def demo(out_dir: str | os.PathLike[str]) -> ReportResult:
     links from the notes, model families and years.
     """
     return report([example_list_path()], out_dir, fetch=False)
+
+
+# ------------------------------------------------------------------ suggest
+
+# Every file suggest() writes besides the edited lists (edited/<list file>).
+SUGGEST_FILES = ("suggestions.csv", "suggestions.json", "suggest.patch")
+
+
+@dataclass
+class SuggestResult:
+    """What :func:`suggest` found: the graph, the suggestions, the list patch and the files."""
+
+    graph: nx.DiGraph[Hashable]
+    suggestions: Any  # pandas.DataFrame, SUGGEST_COLUMNS
+    patch: Any  # citegraph.export.listpatch.ListPatch
+    files: dict[str, Path]
+    stats: dict[str, Any]
+    warnings: list[Any] = field(default_factory=list)
+    offline_note: str | None = None  # what --offline lacked, for stderr
+
+    def summary(self) -> str:
+        """Counts, requests, where the patch went and what found no section."""
+        s = self.stats
+        lines = [f"{plural(len(self.suggestions), 'suggestion')} from {plural(s.get('listed', 0), 'listed paper')}"
+                 f" ({s.get('requests', 0)} requests, {s.get('cache_hits', 0)} from cache)"]
+        added = sum(len(f.added) for f in self.patch.files)
+        if "patch" in self.files:
+            lines.append(f"The patch adds {plural(added, 'entry', 'entries')} to "
+                         f"{plural(len(self.patch.files), 'list')}: {self.files['patch']} "
+                         f"(apply in {self.patch.apply_from}: git apply or patch -p1); "
+                         f"edited copies in {self.files['patch'].parent / 'edited'}")
+        if self.patch.skipped:
+            lines.append(f"{plural(len(self.patch.skipped), 'suggestion')} with no markdown section to go in"
+                         " (not in the patch)")
+        return "\n".join(lines)
+
+
+def _write_suggestions(frame: Any, out: Path, patch: Any) -> dict[str, Path]:
+    from citegraph.export.listpatch import write_list_patch
+    from citegraph.export.tables import frame_records, write_frame
+
+    out.mkdir(parents=True, exist_ok=True)
+    files = {name: out / name for name in SUGGEST_FILES[:2]}
+    with files["suggestions.csv"].open("w", encoding="utf-8", newline="") as fh:
+        write_frame(frame, "csv", fh)
+    files["suggestions.json"].write_text(json.dumps(frame_records(frame), ensure_ascii=False, indent=1) + "\n",
+                                         encoding="utf-8")
+    files.update(write_list_patch(patch, out, name="suggest.patch"))
+    return files
+
+
+def suggest(
+    lists: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str] | None = None,
+    *,
+    top: int | None = 50,
+    by: str = "evidence",
+    exclude: Sequence[str] = (),
+    root: str | os.PathLike[str] | None = None,
+    **fetch_options: Any,
+) -> SuggestResult:
+    """Papers the lists miss, best first, with why, their section, and a patch for the lists.
+
+    Fetches the lists' graph (with the papers citing the listed ones, unless
+    ``citations=False``), ranks its unlisted papers with
+    :func:`~citegraph.analysis.suggest.suggest_papers`, and writes
+    ``suggestions.csv``, ``suggestions.json``, ``suggest.patch`` (a unified diff
+    adding each suggestion to its section, in the section's entry format; paths
+    relative to ``root``, default the current folder) and ``edited/<list>``
+    into ``out_dir`` (nothing written when ``None``).
+
+    Parameters
+    ----------
+    lists
+        Paper list files.
+    top, by
+        How many suggestions, ranked how (``evidence``, ``local_citations``,
+        ``cocitation``); see :func:`~citegraph.analysis.suggest.suggest_papers`.
+    exclude
+        Keys of list entries to treat as unlisted (a hold-out check: does
+        ``suggest`` find them again?).
+    **fetch_options
+        As :func:`build`; ``citations`` defaults to True here.
+
+    Examples
+    --------
+    With ``S2_API_KEY`` set (the network is needed, so this is not run as a doctest)::
+
+        result = citegraph.suggest(["my-list.md"], "suggest-out/")
+        print(result.suggestions[["title", "section", "confidence"]].head())
+    """
+    from citegraph.analysis.lineage.core import successors
+    from citegraph.analysis.suggest import suggest_papers
+    from citegraph.export.listpatch import list_patch
+    from citegraph.export.tables import frame_records
+    from citegraph.fetch.pipeline import build as fetch_graph
+    from citegraph.lists.reader import read_lists
+
+    fetch_options.setdefault("citations", True)
+    built = fetch_graph(lists, exclude=exclude, **fetch_options)
+    G = built.graph
+    frame = suggest_papers(G, links=successors(G), top=top, by=by)
+    dropped = set(exclude)
+    entries = [e for e in read_lists([str(p) for p in lists]).entries if e.key not in dropped]
+    patch = list_patch(frame_records(frame), entries, root=root)
+    files = _write_suggestions(frame, Path(out_dir), patch) if out_dir is not None else {}
+    return SuggestResult(graph=G, suggestions=frame, patch=patch, files=files, stats=dict(built.stats),
+                         warnings=list(built.warnings), offline_note=built.offline_note())
+
+
+# ------------------------------------------------------------------ watch
+
+WATCH_FILES = ("watch.csv", "watch.json", "watch.patch")
+WATCH_PATCH_MIN_SCORE = 2.0  # a new citer goes into watch.patch from this suggest score on
+
+
+@dataclass
+class WatchResult:
+    """What :func:`watch` found new since the earlier run it compared with."""
+
+    graph: nx.DiGraph[Hashable]
+    changes: Any  # pandas.DataFrame, WATCH_COLUMNS
+    patch: Any  # citegraph.export.listpatch.ListPatch
+    files: dict[str, Path]
+    stats: dict[str, Any]
+    baseline: float | None  # when the run compared with took place (Unix seconds), None: none
+    warnings: list[Any] = field(default_factory=list)
+    offline_note: str | None = None  # what --offline lacked, for stderr
+
+    def summary(self) -> str:
+        """What changed by kind, against which run, and the requests spent."""
+        import datetime as dt
+
+        from citegraph.analysis.watch import CHANGES
+
+        s = self.stats
+        families = plural(s.get("searched", 0), "family", "families")
+        spent = (f"{s.get('requests', 0)} requests ({s.get('fetch_requests', 0)} for records and citers, "
+                 f"{s.get('search_requests', 0)} name searches of {families})")
+        if self.baseline is None and not s.get("since_year"):
+            return (f"First watch of these lists: what they have now is recorded; the next run says what is new. "
+                    f"{spent}.")
+        counts = self.changes["change"].value_counts().to_dict() if len(self.changes) else {}
+        when = ("since " + dt.datetime.fromtimestamp(self.baseline, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+                if self.baseline is not None else f"from {s.get('since_year')} on")
+        parts = ", ".join(plural(counts.get(c, 0), c.replace("_", " ")) for c in CHANGES)
+        lines = [f"New {when}: {parts}. {spent}."]
+        if s.get("offline_searches"):
+            lines.append(f"offline: {plural(len(s['offline_searches']), 'family name')} never searched "
+                         "(run without --offline)")
+        if "patch" in self.files:
+            lines.append(f"The patch adds {plural(sum(len(f.added) for f in self.patch.files), 'entry', 'entries')}: "
+                         f"{self.files['patch']} (apply in {self.patch.apply_from}: git apply or patch -p1)")
+        return "\n".join(lines)
+
+
+def _since_time(since: str) -> tuple[float | None, int | None]:
+    """``last`` → (None, None); ``YYYY-MM-DD`` → (that midnight UTC, its year)."""
+    import datetime as dt
+
+    if since == "last":
+        return None, None
+    try:
+        day = dt.date.fromisoformat(since)
+    except ValueError:
+        from citegraph.errors import UsageError
+
+        raise UsageError(f"--since takes 'last' or a date YYYY-MM-DD, not {since!r}") from None
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp(), day.year
+
+
+def watch(
+    lists: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str] | None = None,
+    *,
+    since: str = "last",
+    max_searches: int = 50,
+    root: str | os.PathLike[str] | None = None,
+    **fetch_options: Any,
+) -> WatchResult:
+    """What is new around ``lists`` since the last run (or a date), with reasons, sections and a patch.
+
+    Fetches the listed papers' records and citers anew (one batch request per
+    500 papers, one page per 1,000 citers), searches the names of the listed
+    model families (one request each, at most ``max_searches``), and compares
+    with the state the cache kept from the earlier run: new citers, new family
+    members and new versions of listed preprints (:mod:`citegraph.analysis.watch`).
+    Then records this run's state.  Offline, the cache alone answers.
+
+    Parameters
+    ----------
+    since
+        ``last`` (the latest earlier run) or a date ``YYYY-MM-DD`` (the latest
+        run before it; with none, papers from that year on count as new).
+    out_dir
+        Where ``watch.csv``, ``watch.json``, ``watch.patch`` and ``edited/`` go
+        (nothing written when ``None``).
+    **fetch_options
+        As :func:`build`; ``citations`` is always on.
+
+    Examples
+    --------
+    With ``S2_API_KEY`` set (the network is needed, so this is not run as a doctest)::
+
+        result = citegraph.watch(["my-list.md"], "watch-out/")
+        print(result.summary())
+    """
+    import time
+
+    from citegraph.analysis.lineage.core import successors
+    from citegraph.analysis.watch import family_members, family_names, watch_changes, watch_state
+    from citegraph.export.listpatch import list_patch
+    from citegraph.export.tables import frame_records
+    from citegraph.fetch.cache import Cache
+    from citegraph.fetch.options import FetchOptions
+    from citegraph.fetch.pipeline import build as fetch_graph
+    from citegraph.fetch.records import paper_attrs
+    from citegraph.fetch.search import search_names
+    from citegraph.graph.model import add_paper
+    from citegraph.lists.reader import read_lists
+    from citegraph.text.names import model_name
+
+    before_time, since_year = _since_time(since)
+    options = FetchOptions.from_env(**{**fetch_options, "citations": True})
+    key = json.dumps(sorted(str(Path(p).resolve()) for p in lists))
+    started = time.time()
+    built = fetch_graph(lists, options, renew=() if options.offline else ("records", "citations"))
+    G = built.graph
+    with Cache(options.cache_path()) as cache:
+        earlier = cache.last_watch(key, before=before_time)
+    names = family_names(G)[:max_searches]
+    hits, search_requests, offline_missing = search_names(names, options, since=started)
+    family: dict[str, list[str]] = {}
+    for name, records in hits.items():
+        members = family_members(name, records)
+        for rec in members:
+            attrs = paper_attrs(rec)
+            add_paper(G, rec["paperId"], **attrs, name=model_name(attrs.get("title")))
+        family[name] = [rec["paperId"] for rec in members]
+    links = successors(G)
+    state = watch_state(G, family)
+    changes = watch_changes(G, earlier[1] if earlier else None, state, links=links,
+                            since_year=since_year if earlier is None else None)
+    with Cache(options.cache_path()) as cache:
+        cache.put_watch(key, state)
+    entries = read_lists([str(p) for p in lists]).entries
+    # new family members, and new citers tied to the list by more than one citation (a paper
+    # citing one listed paper is news, not yet a list entry): the rest is in the table only
+    patch = list_patch([r for r in frame_records(changes) if r["change"] == "new_family_member"
+                        or (r["change"] == "new_citer" and r["score"] >= WATCH_PATCH_MIN_SCORE)], entries, root=root)
+    files: dict[str, Path] = {}
+    if out_dir is not None:
+        from citegraph.export.listpatch import write_list_patch
+        from citegraph.export.tables import write_frame
+
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        files = {"watch.csv": out / "watch.csv", "watch.json": out / "watch.json"}
+        with files["watch.csv"].open("w", encoding="utf-8", newline="") as fh:
+            write_frame(changes, "csv", fh)
+        files["watch.json"].write_text(json.dumps(frame_records(changes), ensure_ascii=False, indent=1) + "\n",
+                                       encoding="utf-8")
+        files.update(write_list_patch(patch, out, name="watch.patch"))
+    stats = dict(built.stats)
+    stats.update(fetch_requests=built.stats.get("requests", 0), search_requests=search_requests,
+                 requests=built.stats.get("requests", 0) + search_requests, searched=len(names),
+                 offline_searches=offline_missing, since_year=since_year if earlier is None else None)
+    return WatchResult(graph=G, changes=changes, patch=patch, files=files, stats=stats,
+                       baseline=earlier[0] if earlier else None, warnings=list(built.warnings),
+                       offline_note=built.offline_note())

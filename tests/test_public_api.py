@@ -12,7 +12,8 @@ import citegraph
 from citegraph.cli import main
 from tests.conftest import ROOT
 
-CONTRACT = ["papers", "build", "rank", "related", "path", "audit", "lineage", "html", "report", "demo", "export"]
+CONTRACT = ["papers", "build", "rank", "related", "path", "audit", "lineage", "html", "report", "demo", "export",
+            "suggest", "watch"]
 
 
 @pytest.mark.parametrize("name", citegraph.__all__)

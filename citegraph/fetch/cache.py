@@ -13,7 +13,9 @@ path) holds
   is ``complete`` or ``partial`` (then ``next_offset`` is where paging resumes);
 * ``parsed_lists``: what the list reader made of a set of lists, keyed by their
   names, contents and the reader's own code, so that a warm run does not parse
-  the same text again (:func:`citegraph.lists.reader.parse_documents`).
+  the same text again (:func:`citegraph.lists.reader.parse_documents`);
+* ``searches`` (a search query's records) and ``watch_runs`` (what each
+  ``citegraph watch`` run saw of a set of lists, to tell what is new next time).
 
 Every write is one transaction and the journal is WAL, so a run killed at any
 point leaves the last committed answer in place and nothing half-written; the
@@ -101,6 +103,17 @@ CREATE TABLE IF NOT EXISTS parsed_lists (
     key       TEXT PRIMARY KEY,
     result    TEXT NOT NULL,
     stored_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS searches (
+    query      TEXT PRIMARY KEY,
+    results    TEXT NOT NULL,
+    fetched_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS watch_runs (
+    run        INTEGER PRIMARY KEY AUTOINCREMENT,
+    lists      TEXT NOT NULL,
+    run_at     REAL NOT NULL,
+    state      TEXT NOT NULL
 );
 """
 
@@ -476,6 +489,37 @@ class Cache:
                 )
         except sqlite3.Error as exc:
             raise CacheError(f"{self.path}: cannot store the reading of the lists ({exc})") from None
+
+    # ------------------------------------------------------ searches, watch runs
+
+    @_sqlite_errors
+    def get_search(self, query: str, *, since: float = 0.0) -> list[dict[str, Any]] | None:
+        """The records a search for ``query`` found (fetched at or after ``since``), if cached."""
+        row = self._db.execute("SELECT results FROM searches WHERE query=? AND fetched_at>=?",
+                               (query, since)).fetchone()
+        return None if row is None else list(json.loads(row[0]))
+
+    def put_search(self, query: str, results: Sequence[Mapping[str, Any]]) -> None:
+        """Store what a search for ``query`` found (its own transaction)."""
+        with self.transaction():
+            self._write("INSERT OR REPLACE INTO searches(query, results, fetched_at) VALUES (?,?,?)",
+                        (query, json.dumps(list(results), ensure_ascii=False), self._clock()))
+
+    @_sqlite_errors
+    def last_watch(self, lists: str, *, before: float | None = None) -> tuple[float, dict[str, Any]] | None:
+        """``(run_at, state)`` of the latest watch run of ``lists`` (at or before ``before``)."""
+        row = self._db.execute(
+            "SELECT run_at, state FROM watch_runs WHERE lists=? AND run_at<=? ORDER BY run_at DESC, run DESC LIMIT 1",
+            (lists, float("inf") if before is None else before)).fetchone()
+        return None if row is None else (row[0], json.loads(row[1]))
+
+    def put_watch(self, lists: str, state: Mapping[str, Any]) -> float:
+        """Record a watch run of ``lists`` with what it saw; returns its time."""
+        at = self._clock()
+        with self.transaction():
+            self._write("INSERT INTO watch_runs(lists, run_at, state) VALUES (?,?,?)",
+                        (lists, at, json.dumps(state, ensure_ascii=False, sort_keys=True)))
+        return float(at)
 
     # ----------------------------------------------------------------- stats
 

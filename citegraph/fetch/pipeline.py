@@ -361,11 +361,14 @@ class _Run:
         edge_details: bool,
         progress: bool,
         now: float,
+        renew: Iterable[str] = (),
     ):
         self.entries = list(entries)
         self.client = client
         self.cache = cache
         self.since = now if refresh else 0.0
+        # what a watch run fetches anew whatever the cache holds: "records", "citations"
+        self.renew_since = dict.fromkeys(renew, now) if client is not None else {}
         self.citations = citations
         self.citation_cap = citation_cap
         self.depth = depth
@@ -591,7 +594,7 @@ class _Run:
     # --------------------------------------------------------------- fetch
 
     def _needs_record(self, pid: str) -> bool:
-        row = self.cache.get_paper(pid, since=self.since)
+        row = self.cache.get_paper(pid, since=max(self.since, self.renew_since.get("records", 0.0)))
         if row is None or not row.full:
             return True
         return self.depth >= 1 and self.cache.get_list(pid, "references", since=self.since) is None
@@ -655,7 +658,8 @@ class _Run:
 
     def complete_list(self, pid: str, kind: str, cap: int | None = None) -> None:
         """Page ``pid``'s ``kind`` list from where the cache stops, up to ``cap`` items."""
-        state = self.cache.get_list(pid, kind, since=self.since)
+        since = max(self.since, self.renew_since.get(kind, 0.0))
+        state = self.cache.get_list(pid, kind, since=since)
         record = self.cache.get_paper(pid)
         total = (record.record.get("referenceCount" if kind == "references" else "citationCount")
                  if record else None)
@@ -852,6 +856,7 @@ def build_from_entries(
     edge_details: bool = False,
     progress: bool = False,
     clock: Any = time.time,
+    renew: Iterable[str] = (),
 ) -> BuildResult:
     """Build the graph of ``entries`` with ``client`` (``None``: offline, cache only).
 
@@ -884,6 +889,7 @@ def build_from_entries(
         edge_details=edge_details,
         progress=progress,
         now=clock(),
+        renew=renew,
     )
     run.resolve()
     if client is None and entries and not run.resolved:
@@ -902,6 +908,9 @@ def build_from_entries(
 def build(
     lists: Sequence[str | os.PathLike[str]],
     options: FetchOptions | None = None,
+    *,
+    exclude: Iterable[str] = (),
+    renew: Iterable[str] = (),
     **fields: Any,
 ) -> BuildResult:
     """Read paper lists and build their citation graph through the chosen source (Semantic Scholar).
@@ -914,6 +923,12 @@ def build(
         A :class:`~citegraph.fetch.options.FetchOptions`; or give its fields as
         keywords (``cache=``, ``offline=``, ``citations=``, ...), the
         environment filling those not given.
+    exclude
+        Keys of list entries to leave out, as if the lists did not name them
+        (``citegraph suggest``'s hold-out check).
+    renew
+        What to fetch anew even when cached (``"records"``, ``"citations"``):
+        ``citegraph watch`` asks for the listed papers' records and citers again.
 
     Raises
     ------
@@ -944,6 +959,9 @@ def build(
         )
     with Cache(cache_path) as store:
         read = parse_documents(docs, cache=store)
+        if exclude:
+            dropped = set(exclude)
+            read = dataclasses.replace(read, entries=[e for e in read.entries if e.key not in dropped])
         client = None if options.offline else open_source(options)
         try:
             result = build_from_entries(
@@ -957,6 +975,7 @@ def build(
                 max_papers=options.max_papers,
                 edge_details=options.edge_details,
                 progress=progress,
+                renew=renew,
             )
         finally:
             if client is not None:

@@ -498,6 +498,21 @@ class S2Client:
             return None
         return dict(paper.raw_data)
 
+    def search(self, query: str, fields: Sequence[str], *, limit: int = 100) -> list[dict[str, Any]]:
+        """The first ``limit`` papers the relevance search ``GET /paper/search`` finds for ``query``.
+
+        One request (one page); ``citegraph watch`` looks for new members of
+        model families by name with it.
+        """
+        data = self._call(
+            "GET",
+            f"{self.api_url}/paper/search",
+            params={"query": query, "fields": ",".join(fields), "offset": 0, "limit": min(limit, 100)},
+            what=f"the search for {query!r}",
+            validate=lambda d: isinstance(d, dict) and isinstance(d.get("data", []), list),
+        )
+        return [dict(item) for item in data.get("data") or [] if isinstance(item, dict) and item.get("paperId")]
+
     def paper(self, paper_id: str, fields: Sequence[str]) -> dict[str, Any] | None:
         """One paper's record through the client's ``get_paper``; ``None`` when unknown."""
         try:

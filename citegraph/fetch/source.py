@@ -33,6 +33,8 @@ class Source(Protocol):
 
     def match_title(self, title: str, fields: Sequence[str]) -> dict[str, Any] | None: ...
 
+    def search(self, query: str, fields: Sequence[str], *, limit: int = ...) -> list[dict[str, Any]]: ...
+
     def list_page(
         self, paper_id: str, kind: str, *, offset: int, limit: int = ..., fields: Sequence[str] = ...,
         label: str | None = None,

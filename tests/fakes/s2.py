@@ -11,7 +11,11 @@ It serves the endpoints citegraph uses with the real API's response shapes:
   "next", "data"}`` pages of edges (``citedPaper``/``citingPaper``), ``next``
   absent on the last page, ``limit`` at most 1000 and ``offset + limit`` below
   10,000 (else 400, like the real API);
-* ``GET /paper/{id}``.
+* ``GET /paper/{id}``;
+* ``GET /paper/search?query&fields&offset&limit``: ``{"total", "offset",
+  "next", "data"}``, papers whose title holds every query word.
+
+:meth:`World.add_citer` changes the world between two runs (new papers).
 
 Unknown or unsupported ``fields`` get the real 400 body.  Recorded real answers
 (vcrpy cassettes in ``../shared/s2-recorded``) can be mounted with
@@ -97,6 +101,7 @@ class World:
     nested_cap: int = 1000
     nested_includes_unresolved: bool = True
     aliases: dict[str, str] = field(default_factory=dict)
+    entry_keys: dict[str, str] = field(default_factory=dict)  # paperId -> the list entry's key
     _citations: dict[str, list[dict[str, Any]]] | None = None
 
     # -- building
@@ -156,6 +161,41 @@ class World:
             ids.append(pid)
         return ids
 
+    def _cite_by_section(self, entries: list[Entry], listed: list[str], pool: list[str], rng: random.Random,
+                         n_listed: int, same_section: float, refs: int, seed: int) -> None:
+        tags = {e.key: tuple(e.tags) for e in entries}
+        by_section: dict[tuple[str, ...], list[str]] = {}
+        for p in listed:
+            by_section.setdefault(tags.get(self.entry_keys[p], ()), []).append(p)
+        for pid in listed:
+            own = [p for p in by_section.get(tags.get(self.entry_keys[pid], ()), []) if p != pid]
+            others = [p for p in listed if p != pid]
+            chosen: list[str] = []
+            for _ in range(n_listed):
+                group = own if own and rng.random() < same_section else others
+                group = [p for p in group if p not in chosen]
+                if group:
+                    chosen.append(rng.choice(group))
+            chosen += rng.sample(pool, min(max(0, refs - len(chosen)), len(pool)))
+            for j, cited in enumerate(chosen):
+                self.add_reference(pid, cited, intents=["background"], contexts=[f"Context {j} [{j + 1}]."])
+
+    def add_citer(self, title: str, cites: Sequence[str], *, year: int = 2026, arxiv: str | None = None) -> str:
+        """A new paper citing ``cites`` (paperIds): the world after a week of new papers."""
+        pid = _pid("new", title)
+        self.add_paper({"paperId": pid, "title": title, "year": year,
+                        "externalIds": {"ArXiv": arxiv} if arxiv else {}})
+        for cited in cites:
+            self.add_reference(pid, cited, intents=["methodology"])
+        self.finish()
+        return pid
+
+    def search(self, query: str) -> list[str]:
+        """Papers whose title holds every word of ``query`` (the relevance search, simplified)."""
+        words = normalize_title(query).split()
+        return [pid for pid, rec in self.papers.items()
+                if words and all(w in normalize_title(rec.get("title") or "").split() for w in words)]
+
     def finish(self) -> World:
         """Fill ``referenceCount``/``citationCount`` from the lists (call after building)."""
         cites = self.citations_index()
@@ -213,6 +253,9 @@ class World:
         long_length: int = 60,
         null_fraction: float = 0.1,
         nested_cap: int = 40,
+        listed_refs: int | None = None,
+        same_section: float = 0.0,
+        extra_references: Iterable[tuple[str, str]] = (),
     ) -> World:
         """A world where the listed papers exist (except the missing ones) and cite each other and a pool.
 
@@ -233,6 +276,14 @@ class World:
             ``null``), a random fraction more, and titles with no match.
         null_fraction
             Share of references with ``paperId`` null.
+        listed_refs, same_section
+            ``None``: each listed paper cites papers drawn from listed and pool
+            alike.  A number: each cites that many listed papers (from its own
+            list section with probability ``same_section``) and the rest of its
+            ``refs_per_paper`` from the pool, as papers of a curated field do.
+        extra_references
+            ``(citing entry key, cited entry key)`` pairs added as references
+            (a list's own "builds on" links, say).
         """
         rng = random.Random(seed)
         world = cls(nested_cap=nested_cap)
@@ -268,6 +319,7 @@ class World:
             if s2.lower().startswith("corpusid:"):
                 record["corpusId"] = int(s2.split(":", 1)[1])
             world.add_paper(record)
+            world.entry_keys[pid] = entry.key
             listed.append(pid)
         pool_n = pool_size if pool_size is not None else 3 * max(1, len(entries))
         pool = [
@@ -299,8 +351,16 @@ class World:
                     contexts=[f"Context sentence {j} citing [{j + 1}]."] if rng.random() < 0.7 else [],
                 )
 
-        for pid in listed:
-            cite(pid, long_length if rng.random() < long_fraction else refs_per_paper)
+        if listed_refs is None:
+            for pid in listed:
+                cite(pid, long_length if rng.random() < long_fraction else refs_per_paper)
+        else:
+            world._cite_by_section(entries, listed, pool, rng, listed_refs, same_section, refs_per_paper, seed)
+        key_to_pid = {world.entry_keys[p]: p for p in listed}
+        for citing_key, cited_key in extra_references:
+            a, b = key_to_pid.get(citing_key), key_to_pid.get(cited_key)
+            if a and b and all(r["paperId"] != b for r in world.references[a]):
+                world.add_reference(a, b, intents=["methodology"])
         for pid in pool:
             if pool_refs:
                 others = [c for c in pool if c != pid]
@@ -561,6 +621,8 @@ class FakeS2:
             return "batch"
         if path == "/paper/search/match":
             return "match"
+        if path == "/paper/search":
+            return "search"
         m = re.fullmatch(r"/paper/(.+)/(references|citations)", path)
         if m:
             return m.group(2)
@@ -661,6 +723,16 @@ class FakeS2:
             rec = self._project(pid, fields)
             rec["matchScore"] = 200.0
             return 200, json.dumps({"data": [rec]})
+        if endpoint == "search":
+            fields = _fields(query.get("fields"))
+            self._check_fields(fields, PAPER_FIELDS)
+            found = w.search(query.get("query", ""))
+            offset, limit = int(query.get("offset", 0)), int(query.get("limit", 100))
+            page: dict[str, Any] = {"total": len(found), "offset": offset}
+            if offset + limit < len(found):
+                page["next"] = offset + limit
+            page["data"] = [self._project(pid, fields) for pid in found[offset:offset + limit]]
+            return 200, json.dumps(page)
         if endpoint in ("references", "citations"):
             m = re.fullmatch(r"/paper/(.+)/(references|citations)", path)
             assert m
