@@ -63,3 +63,20 @@ def test_the_page_carries_the_lineage_and_first_views():
     assert set(lineage["ids"]) < set(first["ids"]) and len(first["ids"]) >= 30
     extra = [ids[i] for i in first["ids"] if ids[i] not in ends]
     assert extra and all(G.nodes[n].get("listed") for n in extra)
+
+
+def test_a_lineage_links_kind_reaches_the_page_when_the_graph_records_it():
+    from citegraph.graph.model import add_link, add_paper, new_graph
+
+    G = new_graph()
+    for key, name, year in (("a", "Janus", 2024), ("b", "Janus-Pro", 2025), ("c", "JanusFlow", 2024)):
+        add_paper(G, key, title=f"{name}: a model", name=name, year=year, listed=True)
+    add_link(G, "b", "a", "builds_on", confidence=0.9)
+    G.edges["b", "a"]["lineage_kind"] = "version"  # as the lineage analysis records it
+    add_link(G, "c", "a", "builds_on", confidence=0.8)  # older graphs: no kind
+    data = explorer_data(G)
+    ids = [i["id"] for i in data["info"]]
+    kind = {(ids[e["from"]], ids[e["to"]]): data["edgeInfo"].get(str(e["id"]), {}).get("lk") for e in data["edges"]}
+    assert kind == {("b", "a"): "version", ("c", "a"): None}
+    # drawn parent → child: the arrow at the child's end of the child → parent edge
+    assert all(e["arrows"]["from"]["enabled"] and not e["arrows"]["to"]["enabled"] for e in data["edges"])

@@ -1,4 +1,4 @@
-"""The HTML explorer's data and page structure (the browser tests are in test_html_browser.py)."""
+"""The HTML explorer's data and page structure (the browser tests are in test_browser*.py)."""
 
 from __future__ import annotations
 
