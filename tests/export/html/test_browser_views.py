@@ -197,3 +197,18 @@ def test_hostile_names_and_ids_run_nothing_in_the_views(browser, tmp_path):
             assert page.js("document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
         finally:
             page.close()
+
+
+def test_a_search_from_the_overview_opens_the_papers_focus_view(browser, demo_report, tmp_path):
+    page, _ = _open(browser, demo_report, (1280, 720), "", "search", tmp_path)
+    try:
+        page.page.fill("#cg-search", "Janus-Pro")
+        page.page.press("#cg-search", "Enter")
+        page.page.wait_for_function("citegraph.mode.name === 'paper'")
+        name = page.js("citegraph.data.info[citegraph.mode.paper].n")
+        assert name == "Janus-Pro"
+        assert "Janus" in page.js("[...document.querySelectorAll('#cg-details a[href^=\"#paper=\"]')].map((a) => a.textContent)")
+        page.page.go_back()
+        page.page.wait_for_function("citegraph.mode.name === 'first'")
+    finally:
+        page.close()
