@@ -57,9 +57,9 @@ _EXPORTS = {
     "audit_frame": ("citegraph.analysis.audit", "audit_frame"),
     "audit_summary": ("citegraph.analysis.audit", "audit_summary"),
     "merge_duplicates": ("citegraph.analysis.audit", "merge_duplicates"),
-    "families": ("citegraph.analysis.lineage.core", "families"),
-    "successors": ("citegraph.analysis.lineage.core", "successors"),
-    "lineage_report": ("citegraph.analysis.lineage.core", "lineage_report"),
+    "families": ("citegraph.analysis.lineage", "families"),
+    "successors": ("citegraph.analysis.lineage", "successors"),
+    "lineage_report": ("citegraph.analysis.lineage", "lineage_report"),
     "main_path": ("citegraph.analysis.mainpath", "main_path"),
     "CitegraphError": ("citegraph.errors", "CitegraphError"),
 }

@@ -113,8 +113,9 @@ _FETCH_OPTIONS = (
                  help="Hops of references to follow (1: what the listed papers cite)."),
     click.option("--max-papers", default=5000, show_default=True, type=click.IntRange(min=1),
                  help="Most papers whose references are fetched (caps --depth)."),
-    click.option("--edge-details", is_flag=True,
-                 help="Page every reference list for isInfluential/intents/contexts (one request per paper)."),
+    click.option("--edge-details/--no-edge-details", default=None,
+                 help="Page every reference list for isInfluential/intents/contexts (one request per paper), "
+                      "or none [default: only those of papers with a lineage candidate]."),
     click.option("--min-interval", type=click.FloatRange(min=0), default=None,
                  envvar="CITEGRAPH_S2_MIN_INTERVAL",
                  help="Seconds between requests [default 1; env CITEGRAPH_S2_MIN_INTERVAL]."),
@@ -327,7 +328,7 @@ def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float,
     基于X构建), model families (Foo → Foo-2, FooFlow) backed by citations,
     shared authors or repositories, and dates.
     """
-    from citegraph.analysis.lineage.core import lineage_report
+    from citegraph.analysis.lineage import lineage_report
     from citegraph.graph.model import load_graph
 
     G = load_graph(graph)

@@ -22,7 +22,7 @@ from collections.abc import Hashable, Iterator, Sequence
 
 import networkx as nx
 
-from citegraph.text.wording import plural
+from citegraph.text.wording import edge_details_note, plural
 
 if TYPE_CHECKING:
     from citegraph.fetch.pipeline import BuildResult
@@ -88,6 +88,7 @@ class ReportResult:
                 f"resolved {s.get('resolved', 0)}/{s.get('listed', 0)}, {s.get('requests', 0)} requests, "
                 f"{s.get('cache_hits', 0)} from cache, {s.get('unresolved', 0)} unresolved"
                 + (f" (see {self.files['unresolved.csv'].name})" if s.get("unresolved") else "")
+                + (f"; {edge_details_note(s['edge_details'])}" if s.get("edge_details", {}).get("requests") else "")
             )
         lines.extend(self.notes)
         if len(self.rankings):
@@ -266,7 +267,7 @@ def build(
     """Build the citation graph of ``lists`` and record its model lineage in it.
 
     :func:`citegraph.fetch.pipeline.build` resolves and fetches the papers;
-    then :func:`~citegraph.analysis.lineage.core.annotate_lineage` adds every
+    then :func:`~citegraph.analysis.lineage.annotate_lineage` adds every
     successor link it finds as a ``builds_on`` edge child → parent, with its
     ``confidence`` and ``evidence`` (what ``citegraph build`` writes).
 
@@ -279,7 +280,9 @@ def build(
     **fetch_options
         Passed to :func:`citegraph.fetch.pipeline.build`: ``cache``,
         ``api_url``, ``api_key``, ``offline``, ``refresh``, ``citations``,
-        ``citation_cap``, ``depth``, ``max_papers``, ``edge_details``,
+        ``citation_cap``, ``depth``, ``max_papers``, ``edge_details``
+        (``None``, the default: only the reference lists of papers with a
+        lineage candidate, :func:`~citegraph.analysis.lineage.candidates.lineage_candidates`),
         ``min_interval``, ``quiet``, ``progress``.
 
     Returns
@@ -295,11 +298,14 @@ def build(
         result = citegraph.build(["my-list.md"], cache="s2.sqlite")
         print(result.summary_line(), result.stats["lineage_links"], "lineage links")
     """
+    from citegraph.analysis.lineage.candidates import lineage_candidates
     from citegraph.fetch.pipeline import build as fetch_graph
 
-    result = fetch_graph(lists, **fetch_options)
+    # edge details (citation contexts) only where lineage may use them, unless
+    # --edge-details asks for all or --no-edge-details for none
+    result = fetch_graph(lists, detail_candidates=lineage_candidates, **fetch_options)
     if lineage:
-        from citegraph.analysis.lineage.core import annotate_lineage
+        from citegraph.analysis.lineage import annotate_lineage
 
         result.stats["lineage_links"] = annotate_lineage(result.graph)
     return result
@@ -355,7 +361,7 @@ def _report(
     **build_options: Any,
 ) -> ReportResult:
     from citegraph.analysis.communities import communities
-    from citegraph.analysis.lineage.core import annotate_lineage, families, lineage_report, successors
+    from citegraph.analysis.lineage import annotate_lineage, families, lineage_report, successors
     from citegraph.analysis.rank import rank_papers
 
     out = Path(out_dir)
@@ -512,7 +518,7 @@ def suggest(
         result = citegraph.suggest(["my-list.md"], "suggest-out/")
         print(result.suggestions[["title", "section", "confidence"]].head())
     """
-    from citegraph.analysis.lineage.core import successors
+    from citegraph.analysis.lineage import successors
     from citegraph.analysis.suggest import suggest_papers
     from citegraph.export.listpatch import list_patch
     from citegraph.export.tables import frame_records
@@ -630,7 +636,7 @@ def watch(
     """
     import time
 
-    from citegraph.analysis.lineage.core import successors
+    from citegraph.analysis.lineage import successors
     from citegraph.analysis.watch import family_members, family_names, watch_changes, watch_state
     from citegraph.export.listpatch import list_patch
     from citegraph.export.tables import frame_records

@@ -113,7 +113,7 @@ def suggest_papers(
         A citegraph graph whose listed papers have ``listed=True`` and their
         list sections in ``tags``.
     links : list of dict, optional
-        :func:`~citegraph.analysis.lineage.core.successors` of ``G`` when
+        :func:`~citegraph.analysis.lineage.successors` of ``G`` when
         already computed.
     top : int or None
         How many suggestions to keep (``None``: all with any evidence).
@@ -156,7 +156,7 @@ def suggest_papers(
 
         raise UsageError(f"--by must be one of {', '.join(SUGGEST_BY)}, not {by!r}")
     if links is None:
-        from citegraph.analysis.lineage.core import successors
+        from citegraph.analysis.lineage import successors
 
         links = successors(G)
     listed = {n for n, d in G.nodes(data=True) if d.get("listed")}

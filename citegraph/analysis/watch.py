@@ -19,7 +19,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 import networkx as nx
 import pandas as pd
 
-from citegraph.analysis.lineage.core import family_stem
+from citegraph.text.names import family_stem
 from citegraph.analysis.suggest import SUGGEST_COLUMNS, suggest_papers
 from citegraph.graph.model import has_kind
 from citegraph.text.names import model_name

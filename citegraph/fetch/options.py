@@ -39,7 +39,9 @@ class FetchOptions:
     depth, max_papers
         Hops of references to follow, and the most papers whose references are fetched.
     edge_details
-        Page every reference list for ``isInfluential``/``intents``/``contexts``.
+        Page every reference list for ``isInfluential``/``intents``/``contexts``
+        (``True``), none (``False``), or (``None``, the default) only those of
+        the papers with a lineage candidate, when the caller says which.
     min_interval
         Seconds between requests (``$CITEGRAPH_S2_MIN_INTERVAL``, else 1).
     quiet, progress
@@ -62,7 +64,7 @@ class FetchOptions:
     citation_cap: int = 1000
     depth: int = 1
     max_papers: int = 5000
-    edge_details: bool = False
+    edge_details: bool | None = None
     min_interval: float | None = None
     quiet: bool = False
     progress: bool | None = None

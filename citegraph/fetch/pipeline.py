@@ -48,7 +48,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import networkx as nx
 
@@ -59,6 +59,7 @@ from citegraph.fetch.source import Source, open_source
 from citegraph.lists.reader import parse_documents, read_documents
 from citegraph.lists.entry import Entry
 from citegraph.fetch.records import add_fetched
+from citegraph.text.wording import edge_details_note
 from citegraph.lists.assemble import graph_from_entries
 from citegraph.text.titles import normalize_title
 from citegraph.text.wording import one_line
@@ -202,6 +203,8 @@ class BuildResult:
             line += f", {len(s['capped'])} lists capped"
         if s["expansion_capped"]:
             line += f", depth cut at {s['max_papers']} papers"
+        if s.get("edge_details", {}).get("requests"):
+            line += f"; {edge_details_note(s['edge_details'])}"
         if s["offline_missing"]:
             line += f"; offline: {len(s['offline_missing'])} items missing from the cache"
             if unresolved_csv and not s["unresolved"]:
@@ -358,7 +361,7 @@ class _Run:
         citation_cap: int,
         depth: int,
         max_papers: int,
-        edge_details: bool,
+        edge_details: bool | None,
         progress: bool,
         now: float,
         renew: Iterable[str] = (),
@@ -374,6 +377,7 @@ class _Run:
         self.depth = depth
         self.max_papers = max_papers
         self.edge_details = edge_details
+        self.detail_pids: set[str] = set()  # papers whose lists are paged for edge details (targeted)
         self.progress = progress
         self.requests_before = client.requests if client else 0
         self.retries_before = client.retries if client else 0
@@ -665,7 +669,8 @@ class _Run:
                  if record else None)
         # A nested list lacks isInfluential/intents/contexts: with edge details it is paged anew.
         lacks_details = (
-            state is not None and kind == "references" and self.edge_details and state.source == "nested"
+            state is not None and kind == "references" and state.source == "nested"
+            and (self.edge_details is True or pid in self.detail_pids)
         )
         if state is not None and state.complete and not lacks_details:
             if cap is not None and state.fetched > cap:
@@ -853,15 +858,23 @@ def build_from_entries(
     citation_cap: int = 1000,
     depth: int = 1,
     max_papers: int = 5000,
-    edge_details: bool = False,
+    edge_details: bool | None = False,
     progress: bool = False,
     clock: Any = time.time,
     renew: Iterable[str] = (),
+    detail_candidates: Callable[[nx.DiGraph], Mapping[str, str]] | None = None,
 ) -> BuildResult:
     """Build the graph of ``entries`` with ``client`` (``None``: offline, cache only).
 
     See the module docstring for the steps; :func:`build` is the same from list
     files, with the client and the cache made from options.
+
+    ``edge_details``: ``True`` pages every reference list for its edge details
+    (``intents``, ``contexts``), ``False`` none; ``None`` (targeted) pages only
+    the lists of the papers ``detail_candidates(graph)`` names (``{paperId:
+    why}``, e.g. the papers with a lineage candidate), one request each, after
+    the graph is first assembled; ``stats["edge_details"]`` says how many
+    requests that cost and why.
 
     Raises
     ------
@@ -902,7 +915,30 @@ def build_from_entries(
     if citations:
         run.fetch_lists(listed, "citations", cap=citation_cap)
     G, unresolved, stats = run.assemble(listed if citations else [])
+    if edge_details is None and detail_candidates is not None and client is not None and depth >= 1:
+        G, unresolved, stats = _targeted_details(run, G, detail_candidates, listed if citations else [])
     return BuildResult(graph=G, stats=stats, unresolved=unresolved)
+
+
+def _targeted_details(
+    run: _Run, G: nx.DiGraph, candidates: Callable[[nx.DiGraph], Mapping[str, str]], listed_citations: list[str]
+) -> tuple[nx.DiGraph, list[dict[str, Any]], dict[str, Any]]:
+    """Page the reference lists of the papers ``candidates`` names, then assemble again."""
+    assert run.client is not None
+    expanded = set(run.expanded)
+    wanted = {pid: why for pid, why in candidates(G).items() if pid in expanded}
+    before = run.client.requests
+    run.detail_pids = set(wanted)
+    run.fetch_lists(sorted(wanted), "references")
+    spent = run.client.requests - before
+    G, unresolved, stats = run.assemble(listed_citations)
+    stats["edge_details"] = {
+        "papers": len(wanted),
+        "requests": spent,
+        "why": dict(Counter(wanted.values()).most_common()),
+    }
+    G.graph["fetch"] = dict(stats)
+    return G, unresolved, stats
 
 
 def build(
@@ -911,6 +947,7 @@ def build(
     *,
     exclude: Iterable[str] = (),
     renew: Iterable[str] = (),
+    detail_candidates: Callable[[nx.DiGraph], Mapping[str, str]] | None = None,
     **fields: Any,
 ) -> BuildResult:
     """Read paper lists and build their citation graph through the chosen source (Semantic Scholar).
@@ -929,6 +966,9 @@ def build(
     renew
         What to fetch anew even when cached (``"records"``, ``"citations"``):
         ``citegraph watch`` asks for the listed papers' records and citers again.
+    detail_candidates
+        With ``edge_details=None``: which papers' reference lists to page for
+        edge details (see :func:`build_from_entries`).
 
     Raises
     ------
@@ -976,6 +1016,7 @@ def build(
                 edge_details=options.edge_details,
                 progress=progress,
                 renew=renew,
+                detail_candidates=detail_candidates,
             )
         finally:
             if client is not None:

@@ -56,8 +56,17 @@ def paper_attrs(record: Mapping[str, Any]) -> dict[str, Any]:
         "influential_citation_count": record.get("influentialCitationCount"),
         "reference_count": record.get("referenceCount"),
         "abstract": record.get("abstract") or None,
+        "tldr": _tldr_text(record.get("tldr")),
     }
     return {k: v for k, v in attrs.items() if v is not None}
+
+
+def _tldr_text(tldr: Any) -> str | None:
+    """The text of the API's ``tldr`` object (``{"model", "text"}``), or ``None``."""
+    if isinstance(tldr, Mapping):
+        text = tldr.get("text")
+        return text if isinstance(text, str) and text.strip() else None
+    return None
 
 
 def _rekey(G: nx.DiGraph, old: str, new: str) -> None:

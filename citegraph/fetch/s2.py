@@ -82,6 +82,7 @@ PAPER_FIELDS: tuple[str, ...] = (
     "influentialCitationCount",
     "referenceCount",
     "abstract",
+    "tldr",  # lineage reads the child's own words: abstract and TLDR
 )
 # Fields of the papers inside reference and citation lists: no abstract, to keep
 # a 500-paper batch with nested references under the API's 10 MB answer limit.

@@ -26,6 +26,7 @@ Node attributes (all optional except ``title`` may be ``None``):
 ``sources``                     list of ``file:line`` where the list names it
 ``repos``                       code repositories the list links (``github.com/org/repo``)
 ``abstract``                    the API's abstract
+``tldr``                        the API's one-sentence TLDR (``tldr.text``)
 ``references_fetched``          references of this paper fetched into the graph
 ``references_unresolved``       references Semantic Scholar left unresolved (null paperId)
 ``citations_fetched``           citing papers fetched (with ``--citations``)
@@ -46,6 +47,8 @@ Edge attributes:
 ``contexts``        citation context sentences from the API
 ``evidence``        for ``builds_on``: list of ``{"kind", "detail"}`` items
 ``confidence``      for ``builds_on``: 0..1
+``lineage_kind``    for ``builds_on``: ``version`` (same family, same team) or
+                    ``derived`` (another team's model trained from the parent's)
 ==================  ===========================================================
 
 Examples
@@ -119,6 +122,7 @@ NODE_ATTRS: tuple[str, ...] = (
     "sources",
     "repos",
     "abstract",
+    "tldr",
     "references_fetched",
     "references_unresolved",
     "citations_fetched",
@@ -132,6 +136,7 @@ EDGE_ATTRS: tuple[str, ...] = (
     "contexts",
     "evidence",
     "confidence",
+    "lineage_kind",
 )
 # Ordered weakest to strongest: ``kind`` shows the strongest one known.
 EDGE_KINDS: tuple[str, ...] = ("mentions", "cites", "builds_on")
@@ -325,7 +330,7 @@ _INT_ATTRS = frozenset({
     "references_fetched", "references_unresolved", "citations_fetched",
 })
 _BOOL_ATTRS = frozenset({"listed", "citations_capped"})
-_STR_ATTRS = frozenset({"paper_id", "arxiv", "doi", "title", "name", "venue", "text", "abstract"})
+_STR_ATTRS = frozenset({"paper_id", "arxiv", "doi", "title", "name", "venue", "text", "abstract", "tldr"})
 
 
 def _check_node_link(data: dict[str, Any], path: Path) -> None:

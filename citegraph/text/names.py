@@ -32,6 +32,7 @@ import html
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from collections.abc import Iterable
 
@@ -47,6 +48,13 @@ __all__ = [
     "NameMatcher",
     "is_generic",
     "is_name_like",
+    "GENERIC_PREFIXES",
+    "ParsedName",
+    "parse_name",
+    "family_stem",
+    "prose_casings",
+    "WELL_KNOWN_NAMES",
+    "well_known_names",
 ]
 
 # Acronyms and words that papers "propose" all the time but that name no
@@ -972,3 +980,189 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _END_MAYBE = frozenset("-_.'’")
 # After a name, these (and Greek letters) make _NAME_END fail at once.
 _WORD_GOES_ON = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789²³+")
+
+
+# ------------------------------------------------ families and versions
+
+# First words that modify a name rather than found a family ("Omni-RGPT",
+# "Mini-Gemini", "Video-LaVIT", "T2I-R1"): the stem then takes two words.
+GENERIC_PREFIXES = frozenset(
+    """
+    omni uni multi self diff edit text image video meta open any mini neural deep fast auto
+    instruct super hyper mm id x t2i t2v i2v vision visual flow dual re semi cross co in free
+    zero one all easy gen mask seg vl llm mllm lm i my yo pro next dynamic safe real the a
+    unified universal general simple efficient lite tiny small large big long
+    """.split()
+)
+# Suffixes glued to a family stem that make a variant (JanusFlow, InstantStylePlus).
+_GLUED_SUFFIXES = ("flow", "pro", "plus", "max", "mini", "lite", "turbo", "xl", "next", "ultra", "flash")
+_GREEK_ORDER = "αβγδεζηθικλμνξοπρστυφχψω"
+_GREEK_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
+        "sigma tau upsilon phi chi psi omega".split()
+    )
+}
+_VERSION_TOKEN = re.compile(r"^(?:v|V)?(\d+(?:\.\d+)*)$")
+
+
+
+
+@lru_cache(maxsize=65536)
+def _tokens(name: str) -> tuple[str, ...]:
+    text = unicodedata.normalize("NFKC", clean_name(name)).replace("²", "2").replace("³", "3")
+    return tuple(t for t in re.split(r"[\s\-_/:]+|(?<=[A-Za-z])\.(?=\d)", text) if t)
+
+
+def _greek_version(tok: str) -> float | None:
+    low = tok.casefold()
+    if len(low) == 1 and low in _GREEK_ORDER:
+        return float(_GREEK_ORDER.index(low) + 1)
+    if low in _GREEK_WORDS:
+        return float(_GREEK_WORDS[low])
+    return None
+
+
+def _version_value(tok: str) -> float | None:
+    m = _VERSION_TOKEN.match(tok)
+    if m:
+        parts = m.group(1).split(".")
+        return float(parts[0] + "." + "".join(parts[1:])) if len(parts) > 1 else float(parts[0])
+    return _greek_version(tok)
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A name split into family ``stem``, ``variant`` and ``version``."""
+
+    stem: str
+    variant: str
+    version: float | None
+
+
+def parse_name(name: str, known_stems: Iterable[str] = ()) -> ParsedName:
+    """Split a model name into ``(stem, variant, version)``.
+
+    ``known_stems`` lets a glued variant join its family (``JanusFlow`` with
+    ``Janus`` known).
+
+    >>> parse_name("Lumina-mGPT 2.0")
+    ParsedName(stem='lumina', variant='mgpt', version=2.0)
+    >>> parse_name("Janus-Pro"), parse_name("JanusFlow", {"janus"})
+    (ParsedName(stem='janus', variant='pro', version=None), ParsedName(stem='janus', variant='flow', version=None))
+    >>> parse_name("PixArt-Σ").version > parse_name("PixArt-α").version
+    True
+    >>> parse_name("ILLUME+"), parse_name("Wan-Alpha")
+    (ParsedName(stem='illume', variant='plus', version=None), ParsedName(stem='wan', variant='', version=1.0))
+    >>> parse_name("Emu2"), parse_name("Unified-IO 2").stem, parse_name("Video-LaVIT").stem
+    (ParsedName(stem='emu', variant='', version=2.0), 'unifiedio', 'videolavit')
+    """
+    bare = name.rstrip()
+    if bare.endswith("+") and len(bare.rstrip("+ ")) >= 2:  # ILLUME+ follows ILLUME, as a "plus" variant
+        base = parse_name(bare.rstrip("+ "), known_stems)
+        return ParsedName(base.stem, base.variant + "plus", base.version)
+    key_first, rest, version, may_glue = _split_name(name)
+    if may_glue and key_first.endswith(_GLUED_SUFFIXES):
+        if not isinstance(known_stems, (set, frozenset, dict)):
+            known_stems = set(known_stems)
+        # the longest known stem that the name is plus a glued suffix; looked up
+        # per suffix, so a graph's names are parsed in linear time
+        glued = [
+            (len(key_first) - len(tail), tail)
+            for tail in _GLUED_SUFFIXES
+            if key_first.endswith(tail) and len(key_first) - len(tail) >= 3
+        ]
+        for size, tail in sorted(glued, reverse=True):
+            stem = key_first[:size]
+            if stem in known_stems and stem not in GENERIC_PREFIXES:
+                return ParsedName(stem, tail + rest, version)
+    return ParsedName(key_first, rest, version)
+
+
+@lru_cache(maxsize=65536)
+def _split_name(name: str) -> tuple[str, str, float | None, bool]:
+    """``(stem, variant, version, whether the stem may hold a glued suffix)`` of ``name``."""
+    toks = list(_tokens(name))
+    version = None
+    while len(toks) > 1 and _version_value(toks[-1]) is not None:
+        version = _version_value(toks[-1]) if version is None else version
+        toks.pop()
+    if not toks:
+        return name_key(name), "", version, False
+    first = toks[0]
+    # digits glued to the first word: Emu2, CogView3, Awaker2.5, BLIP3
+    m = re.match(r"^([A-Za-z][A-Za-z'’]{2,}?)[-]?(\d+(?:\.\d+)?)$", first)
+    if m:
+        first = m.group(1)
+        if version is None:  # Qwen2-VL is version 2 of Qwen-VL
+            version = float(m.group(2))
+    key_first = name_key(first)
+    rest = toks[1:]
+    if (key_first in GENERIC_PREFIXES or len(key_first) < 2) and rest:
+        return key_first + name_key(rest[0]), "".join(name_key(t) for t in rest[1:]), version, False
+    if rest and version is None:
+        # digits glued to the variant: Show-o2 is version 2 of Show-o, Foo-X2 of Foo-X
+        m = re.match(r"^([A-Za-z]+)(\d+(?:\.\d+)?)$", rest[-1])
+        if m:
+            rest[-1], version = m.group(1), float(m.group(2))
+    return key_first, "".join(name_key(t) for t in rest), version, True
+
+
+def family_stem(name: str, known_stems: Iterable[str] = ()) -> str:
+    """The family a model name belongs to, as a comparison key.
+
+    >>> [family_stem(n) for n in ("Janus", "Janus-Pro", "Foo 2.0", "Foo-2", "Foo2", "FOO-X", "Foo-mGPT")]
+    ['janus', 'janus', 'foo', 'foo', 'foo', 'foo', 'foo']
+    >>> family_stem("JanusFlow", {"janus"}), family_stem("TokenFlow", {"janus"})
+    ('janus', 'tokenflow')
+    """
+    return parse_name(name, known_stems).stem
+
+
+def prose_casings(name: str) -> list[str]:
+    """Other spellings of an all-capitals name that others' prose uses ("BAGEL" → "Bagel").
+
+    Only for builds-on statements: with no statement around it, "Wise" or
+    "Real" at a sentence start is a word, not the WISE or REAL model.
+
+    >>> prose_casings("BAGEL"), prose_casings("Janus"), prose_casings("VL-GPT"), prose_casings("SD3")
+    (['Bagel'], [], [], [])
+    """
+    if len(name) >= 4 and name.isascii() and name.isalpha() and name.isupper():
+        return [name.capitalize()]
+    return []
+
+
+# Models everyone calls by a name their paper's title does not carry: the
+# title (as :func:`name_key` folds it) → the names, the usual one first.
+WELL_KNOWN_NAMES: dict[str, tuple[str, ...]] = {
+    name_key(title): names
+    for title, names in (
+        ("High-Resolution Image Synthesis with Latent Diffusion Models", ("LDM", "Stable Diffusion")),
+        ("Scaling Rectified Flow Transformers for High-Resolution Image Synthesis",
+         ("SD3", "Stable Diffusion 3", "MM-DiT")),
+        ("Hierarchical Text-Conditional Image Generation with CLIP Latents", ("DALL-E 2", "unCLIP")),
+        ("Zero-Shot Text-to-Image Generation", ("DALL-E",)),
+        ("Photorealistic Text-to-Image Diffusion Models with Deep Language Understanding", ("Imagen",)),
+        ("Learning Transferable Visual Models From Natural Language Supervision", ("CLIP",)),
+        ("Visual Instruction Tuning", ("LLaVA",)),
+        ("Improved Baselines with Visual Instruction Tuning", ("LLaVA-1.5",)),
+        ("Language Models are Few-Shot Learners", ("GPT-3",)),
+        ("An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale", ("ViT",)),
+        ("Scalable Diffusion Models with Transformers", ("DiT",)),
+        ("Neural Discrete Representation Learning", ("VQ-VAE",)),
+        ("Flow Matching for Generative Modeling", ("Flow Matching",)),
+    )
+}
+
+
+def well_known_names(title: str | None) -> tuple[str, ...]:
+    """The names a paper goes by that its title does not give (:data:`WELL_KNOWN_NAMES`).
+
+    >>> well_known_names("High-Resolution Image Synthesis With Latent Diffusion Models")
+    ('LDM', 'Stable Diffusion')
+    >>> well_known_names("Janus: Decoupling Visual Encoding")
+    ()
+    """
+    return WELL_KNOWN_NAMES.get(name_key(title or ""), ())

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["one_line", "plural"]
+from typing import Any
+from collections.abc import Mapping
+
+__all__ = ["one_line", "plural", "edge_details_note"]
 
 
 def plural(n: int, word: str, plural: str | None = None, *, count: bool = True) -> str:
@@ -25,3 +28,16 @@ def one_line(text: str, width: int) -> str:
     """
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def edge_details_note(details: Mapping[str, Any]) -> str:
+    """What the targeted edge details cost and why.
+
+    >>> edge_details_note({"papers": 3, "requests": 3, "why": {"name relation": 2, "mention": 1}})
+    'edge details: 3 requests for 3 papers with a lineage candidate (name relation 2, mention 1)'
+    """
+    why = ", ".join(f"{k} {v}" for k, v in details.get("why", {}).items())
+    return (
+        f"edge details: {plural(details['requests'], 'request')} for "
+        f"{plural(details['papers'], 'paper')} with a lineage candidate" + (f" ({why})" if why else "")
+    )

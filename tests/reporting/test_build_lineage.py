@@ -58,7 +58,7 @@ def test_build_writes_the_stated_link_as_builds_on_and_no_lineage_leaves_it_out(
     G = run_build(path, server, tmp_path / "with.json")
     assert builds_on(G) == {("Alpha", "Beta")}
     [(u, v, d)] = [e for e in G.edges(data=True) if has_kind(e[2], "builds_on")]
-    assert {"kind": "text", "detail": "Beta is built on Alpha and adds a sharper decoder."} in d["evidence"]
+    assert {"kind": "text", "detail": "Beta is built on Alpha and adds a sharper decoder.", "source": "list"} in d["evidence"]
     assert 0 < d["confidence"] <= 1
 
     bare = run_build(path, server, tmp_path / "without.json", "--no-lineage")

@@ -229,4 +229,4 @@ def test_edges_csv_evidence_is_json_a_script_can_read(tmp_path):
     assert rows
     for row in rows:
         evidence = json.loads(row["evidence"])
-        assert evidence and all(set(item) == {"kind", "detail"} for item in evidence)
+        assert evidence and all({"kind", "detail"} <= set(item) <= {"kind", "detail", "source"} for item in evidence)

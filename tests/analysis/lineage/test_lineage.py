@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citegraph.analysis.lineage.core import (
+from citegraph.analysis.lineage import (
     annotate_lineage,
     families,
     family_stem,
@@ -89,7 +89,7 @@ def test_cross_family_link_from_text_with_chinese_and_english_statements():
     links = successors(G)
     assert pairs(links) == [("cham", "anole")]  # Janus only compares with Chameleon
     assert links[0]["family"] is None
-    assert links[0]["evidence"][0] == {"kind": "text", "detail": "我们基于Meta AI的Chameleon构建Anole"}
+    assert links[0]["evidence"][0] == {"kind": "text", "detail": "我们基于Meta AI的Chameleon构建Anole", "source": "list"}
 
 
 @pytest.mark.parametrize(
@@ -170,7 +170,7 @@ def test_report_trees_and_family_filter():
     G = chain_graph()
     text = lineage_report(G)
     assert text.splitlines()[0] == "Lineage 1: Foo family"
-    assert text.splitlines()[1:3] == ["Foo (2023) arXiv:2301.00001", "└─ Foo 2 (2023) arXiv:2305.00001  [0.69: name; 2 shared authors; 2023-01 → 2023-05]"]
+    assert text.splitlines()[1:3] == ["Foo (2023) arXiv:2301.00001", "└─ Foo 2 (2023) arXiv:2305.00001  [version 0.69: name; 2 shared authors; 2023-01 → 2023-05]"]
     assert text.splitlines()[3].startswith("   └─ Foo-3 (2024) arXiv:2402.00001  [")
     md = lineage_report(G, fmt="md")
     assert md.startswith("# Model lineage") and "\n  - Foo 2" in md and "\n    - Foo-3" in md
@@ -178,7 +178,7 @@ def test_report_trees_and_family_filter():
         lineage_report(G, family="Nothing")
     data = json.loads(lineage_report(G, fmt="json", family="foo"))
     assert [(l["parent"]["name"], l["child"]["name"]) for l in data] == [("Foo", "Foo 2"), ("Foo 2", "Foo-3")]
-    assert set(data[0]) == {"parent", "child", "confidence", "evidence", "family"}
+    assert set(data[0]) == {"parent", "child", "confidence", "evidence", "family", "kind"}
     assert set(data[0]["parent"]) == {"id", "arxiv", "title", "name", "year"}
 
 
@@ -226,7 +226,7 @@ texts = st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=3)), max_si
 @settings(max_examples=200, deadline=None)
 @given(texts)
 def test_long_forms_are_what_the_long_form_regex_finds(text):
-    from citegraph.analysis.lineage.core import _LONG_FORM, _long_forms
+    from citegraph.analysis.lineage.evidence import _LONG_FORM, _long_forms
 
     assert [m.span() for m in _long_forms(text)] == [m.span() for m in _LONG_FORM.finditer(text)]
 
@@ -234,7 +234,7 @@ def test_long_forms_are_what_the_long_form_regex_finds(text):
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(["Foo", "SEED", "Foo-Bar", "X", "a.b"]), texts)
 def test_name_suffixes_are_what_a_regex_per_name_finds(name, text):
-    from citegraph.analysis.lineage.core import _suffixed
+    from citegraph.analysis.lineage.evidence import _suffixed
 
     regex = re.compile(rf"(?<![\w-]){re.escape(name)}-([A-Z][A-Za-z]+)(?![\w-])")
     assert _suffixed(name, text) == [m.group(0) for m in regex.finditer(text)]
@@ -243,7 +243,7 @@ def test_name_suffixes_are_what_a_regex_per_name_finds(name, text):
 @settings(max_examples=200, deadline=None)
 @given(texts)
 def test_one_search_finds_a_builds_on_phrase_where_any_of_them_does(text):
-    from citegraph.analysis.lineage.core import _ANY_BEFORE_RX, _BEFORE_RX
+    from citegraph.analysis.lineage.statements import _ANY_BEFORE_RX, _BEFORE_RX
 
     assert bool(_ANY_BEFORE_RX.search(text)) == any(rx.search(text) for rx in _BEFORE_RX)
 
@@ -388,8 +388,7 @@ def test_versions_glued_to_a_variant_or_to_the_first_word():
 
 
 def test_the_field_level_main_path_is_part_of_the_lineage_module():
-    from citegraph.analysis import mainpath
-    from citegraph.analysis.lineage import core as lineage
+    from citegraph.analysis import lineage, mainpath
 
     assert "main_path" in lineage.__all__ and lineage.main_path is mainpath.main_path
     G = chain_graph()
@@ -484,7 +483,7 @@ def test_a_child_skips_untied_closer_versions_for_a_tied_one():
 def test_only_the_closest_elders_of_a_family_are_tried():
     # Foo-12's eight closest elders (Foo-11 ... Foo-4) show no tie: Foo-2 is too far to be
     # linked on its name and one shared author (this keeps a family of n papers linear in n)
-    from citegraph.analysis.lineage.core import _FAMILY_TRIES
+    from citegraph.analysis.lineage.families import _FAMILY_TRIES
 
     assert _FAMILY_TRIES == 8
     assert pairs(successors(versions_family(12, tied=4))) == [("v4", "v12")]
@@ -592,20 +591,20 @@ def test_long_statements_are_cut_at_a_word_with_an_ellipsis():
 def test_every_evidence_kind_the_code_emits_is_documented():
     import pathlib
 
-    from citegraph.analysis.lineage import core as lineage
+    from citegraph.analysis import lineage
 
-    source = pathlib.Path(lineage.__file__).read_text(encoding="utf-8")
+    package = pathlib.Path(lineage.__file__).parent
+    source = "\n".join(f.read_text(encoding="utf-8") for f in sorted(package.glob("*.py")))
     emitted = set(re.findall(r'_evidence\("(\w+)"', source))
     assert not re.search(r'"kind"\s*:\s*["\']', source)  # every item with a literal kind goes through _evidence
-    documented = set(re.findall(r"^``(\w+)`` \(", lineage.__doc__, re.M))
-    assert emitted == documented == set(lineage.EVIDENCE_KINDS)
-    assert all(f"``{k}``" in lineage.successors.__doc__ for k in lineage.EVIDENCE_KINDS)
+    documented = set(re.findall(r"^    ``(\w+)`` \(", lineage.successors.__doc__, re.M))
+    assert emitted <= documented == set(lineage.EVIDENCE_KINDS)
     assert set(lineage.WEIGHTS) <= set(lineage.EVIDENCE_KINDS)
-    readme = (pathlib.Path(lineage.__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    readme = (package.parents[2] / "README.md").read_text(encoding="utf-8")
     row = next(l for l in readme.splitlines() if l.startswith("| `citegraph lineage --format json` |"))
     assert {k for k in lineage.EVIDENCE_KINDS if f"`{k}` (" in row} == set(lineage.EVIDENCE_KINDS)
     with pytest.raises(ValueError):
-        lineage._evidence("vibes", "")
+        lineage.evidence._evidence("vibes", "")
 
 
 def test_listed_together_gives_the_parent_first():

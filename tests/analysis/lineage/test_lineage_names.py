@@ -1,10 +1,10 @@
-"""The model names lineage works from (issue 5, "Model names"), through ``citegraph.analysis.lineage.core``."""
+"""The model names lineage works from (issue 5, "Model names"), through ``citegraph.analysis.lineage``."""
 
 from __future__ import annotations
 
 import pytest
 
-from citegraph.analysis.lineage.core import model_name, node_names
+from citegraph.analysis.lineage import model_name, node_names
 from citegraph.graph.model import add_paper, new_graph
 
 

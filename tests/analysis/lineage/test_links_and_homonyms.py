@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from citegraph.analysis.lineage import core as lineage
-from citegraph.analysis.lineage.core import _statement, successors
+from citegraph.analysis.lineage import successors
+from citegraph.analysis.lineage.evidence import date_order
+from citegraph.analysis.lineage.statements import statement
 from citegraph.lists.reader import read_lists
 from citegraph.lists.assemble import graph_from_entries
 from citegraph.graph.model import add_link, add_paper, new_graph
@@ -40,7 +41,7 @@ def graph_of_list(tmp_path: Path, text: str):
 
 def states(sentence: str, name: str = "AlphaNet") -> bool:
     i = sentence.index(name)
-    return _statement(sentence, i, i + len(name)) is not None
+    return statement(sentence, i, i + len(name)) is not None
 
 
 def alpha_and_beta(statement: str, *others: tuple[str, str, str]):
@@ -296,7 +297,7 @@ def test_a_tied_elder_beats_a_closer_one_with_list_support_only():
 
 
 def test_a_year_lacking_a_month_compares_by_year_only():
-    _date_order = lineage._date_order
+    _date_order = date_order
     assert _date_order((2024, 1, 1), (2024, 0, 0)) == 0 == _date_order((2024, 0, 0), (2024, 12, 9))
     assert _date_order((2025, 1, 1), (2024, 0, 0)) == 1 and _date_order((2023, 0, 0), (2024, 5, 1)) == -1
     assert _date_order((2024, 5, 2), (2024, 5, 1)) == 1 and _date_order(None, (2024, 0, 0)) is None

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from citegraph.analysis.lineage.core import families, successors
+from citegraph.analysis.lineage import families, successors
 from citegraph.lists.reader import read_lists
 from citegraph.lists.assemble import graph_from_entries
 from citegraph.lists.mentions import add_mentions

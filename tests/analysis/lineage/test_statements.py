@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from citegraph.analysis.lineage.core import families, lineage_report, successors
+from citegraph.analysis.lineage import families, lineage_report, successors
 from citegraph.graph.model import add_link, add_paper, new_graph
 from tests.analysis.lineage.test_lineage import pairs
 
@@ -192,4 +192,4 @@ def test_a_statement_in_the_abstract_counts_like_one_in_the_entry():
               abstract="We present Bar. Bar is initialized from Foo and trained further.")
     links = successors(G)
     assert pairs(links) == [("foo", "bar")]
-    assert links[0]["evidence"][0] == {"kind": "text", "detail": "Bar is initialized from Foo and trained further."}
+    assert links[0]["evidence"][0] == {"kind": "text", "detail": "Bar is initialized from Foo and trained further.", "source": "abstract"}

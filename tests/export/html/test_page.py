@@ -568,7 +568,7 @@ def test_script_json_escapes_what_could_end_the_script():
 
 
 def test_works_without_the_analysis_modules(sample, monkeypatch):
-    for mod in ("citegraph.analysis.rank", "citegraph.analysis.lineage.core", "citegraph.analysis.communities"):
+    for mod in ("citegraph.analysis.rank", "citegraph.analysis.lineage", "citegraph.analysis.communities"):
         monkeypatch.setitem(sys.modules, mod, None)  # import raises ImportError
     data = H.explorer_data(sample)
     by_id = {i["id"]: i for i in data["info"]}
