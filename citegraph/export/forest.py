@@ -19,7 +19,7 @@ __all__ = ["Forest", "forest_layout"]
 
 # Gaps (px at font size 14, scaled with the font): between columns, rows, years.
 _NO_YEAR = 10**6  # papers without a year: a last column
-_COL_GAP, _ROW_GAP, _YEAR_GAP, _BREAK_GAP = 12.0, 8.0, 12.0, 30.0
+_COL_GAP, _ROW_GAP, _YEAR_GAP, _BREAK_GAP = 10.0, 8.0, 12.0, 30.0
 
 
 @dataclass

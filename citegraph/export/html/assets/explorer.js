@@ -1095,8 +1095,8 @@
     const W = container.clientWidth;
     const H = container.clientHeight;
     if (!W || !H) return;
-    const pad = 10;
-    const left = MARGIN, right = W - MARGIN, top = 26 + MARGIN, bottom = H - MARGIN - 14;
+    const pad = 6;
+    const left = 10, right = W - 10, top = 26 + 8, bottom = H - 10 - 14;
     const bw = box[2] - box[0] + 2 * pad, bh = box[3] - box[1] + 2 * pad;
     let s = Math.min((right - left) / bw, (bottom - top) / bh, 1.6);
     const floor = minPx / BOX_FONT;
