@@ -56,12 +56,24 @@ _EXPORTS = {
     "audit": ("citegraph.analysis.audit", "audit"),
     "audit_frame": ("citegraph.analysis.audit", "audit_frame"),
     "audit_summary": ("citegraph.analysis.audit", "audit_summary"),
+    "audit_overview": ("citegraph.analysis.audit", "audit_overview"),
     "merge_duplicates": ("citegraph.analysis.audit", "merge_duplicates"),
     "families": ("citegraph.analysis.lineage", "families"),
     "successors": ("citegraph.analysis.lineage", "successors"),
     "lineage_report": ("citegraph.analysis.lineage", "lineage_report"),
     "main_path": ("citegraph.analysis.mainpath", "main_path"),
     "CitegraphError": ("citegraph.errors", "CitegraphError"),
+    # notebooks: lineage as a table, pictures, the report as HTML
+    "ReportResult": ("citegraph.reporting", "ReportResult"),
+    "lineage_frame": ("citegraph.analysis.frames", "lineage_frame"),
+    "lineage_figure": ("citegraph.export.pictures", "lineage_figure"),
+    "links_per_year_figure": ("citegraph.export.pictures", "links_per_year_figure"),
+    "ranking_figure": ("citegraph.export.pictures", "ranking_figure"),
+    "example_list_path": ("citegraph.reporting", "example_list_path"),
+    "inline_page": ("citegraph.export.notebook", "inline_page"),
+    "communities_frame": ("citegraph.reporting", "communities_frame"),
+    "CitationGraph": ("citegraph.graph.citation_graph", "CitationGraph"),
+    "relative_places": ("citegraph.text.places", "relative_places"),
 }
 
 __all__ = ["__version__", *_EXPORTS]

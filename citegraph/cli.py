@@ -62,10 +62,27 @@ def _make_parent(*paths: str | Path | None, folder: bool = False) -> None:
                 (Path(path) if folder else Path(path).parent).mkdir(parents=True, exist_ok=True)
 
 
-def _echo_frame(frame: Any, fmt: str) -> None:
+def _echo_frame(frame: Any, fmt: str, columns: str | None = None, default: tuple[str, ...] = (),
+                wrap: tuple[str, ...] = (), caption: str | None = None) -> None:
+    """``frame`` on stdout; a table shows ``columns`` (``--columns``), else the ``default`` ones it has."""
     from citegraph.export.tables import write_frame
 
-    write_frame(frame, fmt, sys.stdout)
+    if fmt == "table" and columns is None and default:
+        columns = ",".join(dict.fromkeys(c for c in default if c in frame.columns))
+    write_frame(frame, fmt, sys.stdout, columns=columns, wrap=wrap, caption=caption)
+
+
+def _columns_option(default: tuple[str, ...]) -> Any:
+    return click.option("--columns", default=None, metavar="COL,COL...",
+                        help=f"Table columns to show, in order, or 'all' [default: {','.join(default)}]; "
+                             "csv and json always have every column.")
+
+
+# The compact tables' default columns: name and title first, then what the command is about.
+PAPERS_TABLE = ("name", "title", "year", "tags", "sources", "key")
+RANK_TABLE = ("name", "title", "year", "pagerank", "local_citations", "mentioned_by", "id")
+RELATED_TABLE = ("name", "title", "year", "relation", "score", "id")
+AUDIT_TABLE = ("title", "detail", "id")  # under a heading per problem
 
 
 # === papers ===
@@ -73,7 +90,8 @@ def _echo_frame(frame: Any, fmt: str) -> None:
 @click.argument("lists", nargs=-1, required=True, metavar="LIST...")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True,
               help="table for reading; csv and json keep every field, notes text included.")
-def papers_command(lists: tuple[str, ...], fmt: str) -> None:
+@_columns_option(PAPERS_TABLE)
+def papers_command(lists: tuple[str, ...], fmt: str, columns: str | None) -> None:
     """List the distinct papers that paper lists name.
 
     LIST is markdown/HTML notes, a BibTeX file or a file of ids (one per
@@ -81,15 +99,20 @@ def papers_command(lists: tuple[str, ...], fmt: str) -> None:
     one-line summary go to standard error.
     """
     from citegraph.lists.reader import papers_frame, read_lists
+    from citegraph.text.places import relative_places
 
     result = read_lists(list(lists), stdin=sys.stdin)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     frame = papers_frame(result.entries)
     if fmt == "table":
-        # one line per paper: the notes are clipped to their start
+        # one line per paper: the notes clipped to their start, each section by its
+        # own name (the part that tells sections apart), not its whole path
         frame["text"] = frame["text"].map(lambda t: " ".join(t.split()))
-    _echo_frame(frame, fmt)
+        frame["tags"] = frame["tags"].map(lambda tags: list(dict.fromkeys(t.split(" / ")[-1] for t in tags)))
+        frame["sources"] = frame["sources"].map(relative_places)  # the table's places from where you are
+    _echo_frame(frame, fmt, columns, PAPERS_TABLE)
+    sys.stdout.flush()  # the table before the summary on a shared terminal
     click.echo(result.summary(), err=True)
 
 
@@ -202,17 +225,21 @@ def build_cmd(
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Show the first N papers only.")
 @click.option("--listed-only", is_flag=True, help="Only papers named in the lists (scores use the whole graph).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["cites", "builds_on", "mentions"]),
-              help="Edge kinds to use (repeatable) [default: all].")
+              help="Edge kinds to use (repeatable) [default: cites when the graph has citations, else all].")
 @click.option("--seed", default=0, show_default=True, help="Seed of the community detection.")
 @click.option("--no-communities", "no_communities", is_flag=True,
               help="Skip community detection (the slowest measure on big graphs); the community column is left empty.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True,
               help="table for reading; csv and json have every column.")
+@_columns_option(RANK_TABLE)
 def rank_cmd(graph: str, by: str, top: int | None, listed_only: bool, kinds: tuple[str, ...], seed: int,
-             no_communities: bool, fmt: str) -> None:
+             no_communities: bool, fmt: str, columns: str | None) -> None:
     """Rank the papers of GRAPH: PageRank, HITS, citation counts, CiteRank, communities.
 
     One row per paper with every measure, sorted by --by (largest first).
+    Influence comes from citations when the graph has any; mentions in the
+    lists' notes are counted apart (mentioned_by).  The table starts with a
+    line saying what the ranking used.
     Example: citegraph rank graph.json --by citerank --top 20
     """
     from citegraph.analysis.rank import rank_papers
@@ -220,7 +247,7 @@ def rank_cmd(graph: str, by: str, top: int | None, listed_only: bool, kinds: tup
 
     frame = rank_papers(load_any(graph), by=by, top=top, listed_only=listed_only,
                         kinds=kinds or None, seed=seed, communities=not no_communities)
-    _echo_frame(frame, fmt)
+    _echo_frame(frame, fmt, columns, (*RANK_TABLE[:3], by, *RANK_TABLE[3:]), caption=frame.attrs["ranking_note"])
 
 # === related ===
 @main.command("related")
@@ -230,7 +257,8 @@ def rank_cmd(graph: str, by: str, top: int | None, listed_only: bool, kinds: tup
 @click.option("--pool", type=click.IntRange(min=0), default=20, show_default=True,
               help="Most similar papers that join PAPER to find prior and derivative works.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True)
-def related_cmd(graph: str, paper: str, top: int, pool: int, fmt: str) -> None:
+@_columns_option(RELATED_TABLE)
+def related_cmd(graph: str, paper: str, top: int, pool: int, fmt: str, columns: str | None) -> None:
     """Papers most related to PAPER: prior works, derivative works, similar works.
 
     PAPER is an arXiv id, node id, DOI, model name or title fragment.
@@ -244,7 +272,11 @@ def related_cmd(graph: str, paper: str, top: int, pool: int, fmt: str) -> None:
     from citegraph.analysis.related import related_papers
     from citegraph.graph.model import load_graph
 
-    _echo_frame(related_papers(load_graph(graph), paper, top=top, pool=pool), fmt)
+    frame = related_papers(load_graph(graph), paper, top=top, pool=pool)
+    if not len(frame) and fmt == "table":
+        click.echo(f"no related papers: {frame.attrs.get('empty_reason', 'nothing links to it')}")
+        return
+    _echo_frame(frame, fmt, columns, RELATED_TABLE)
 
 # === path ===
 @main.command("path")
@@ -277,28 +309,52 @@ def path_cmd(graph: str, a: str, b: str, kinds: tuple[str, ...], fmt: str) -> No
 @click.option("--merge", is_flag=True, help="Merge the likely duplicates found and write the graph.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="With --merge: write the merged graph here instead of over GRAPH.")
+@click.option("--problem", "problems", multiple=True, type=click.Choice(
+    ["not_fetched", "unresolved", "no_references", "capped_citations", "unresolved_references", "duplicates"]),
+    help="List only this kind of problem (repeatable).")
+@click.option("--top", type=click.IntRange(min=1), default=None,
+              help="List the first N rows [table default: 10; csv and json: all].")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True)
-def audit_cmd(graph: str, merge: bool, output: str | None, fmt: str) -> None:
+@_columns_option(AUDIT_TABLE)
+def audit_cmd(graph: str, merge: bool, output: str | None, problems: tuple[str, ...], top: int | None,
+              fmt: str, columns: str | None) -> None:
     """What GRAPH cannot be trusted on: unresolved papers, missing or capped lists, duplicates.
 
-    One row per problem, columns problem, id, title, detail (csv: that
-    header; json: a list of objects with those keys, id/title null when no
-    paper applies).  problem is one of not_fetched (a graph built from the
+    The table starts with a summary: how many problems of each kind, and
+    what to do about each; then the first --top rows (10) of the kinds
+    --problem picks (all by default), under a heading per kind, the detail
+    (with its file:line) wrapped, never cut.
+    csv and json: one row per problem, columns problem, id, title, detail
+    (json: id/title null when no paper applies).  problem is one of not_fetched (a graph built from the
     lists' text: said once), unresolved, no_references, capped_citations,
     unresolved_references, duplicates; rows come in that order.  A count
     line goes to stderr.  With --merge the duplicates are merged (each
     recorded in the graph attribute 'merged') and the graph is written back.
     """
-    from citegraph.analysis.audit import audit, audit_frame, audit_summary, merge_duplicates
+    from citegraph.analysis.audit import audit, audit_frame, audit_overview, audit_summary, merge_duplicates
     from citegraph.graph.model import load_graph, save_graph
 
     if output and not merge:
         raise click.UsageError("-o/--output is only used with --merge")
     G = load_graph(graph)
     report = audit(G)
-    _echo_frame(audit_frame(report), fmt)
-    sys.stdout.flush()  # the table before the summary on a shared terminal
-    click.echo(audit_summary(report), err=True)
+    frame = audit_frame(report)
+    if problems:
+        frame = frame[frame["problem"].isin(problems)].reset_index(drop=True)
+    if fmt == "table":
+        click.echo(audit_overview(report))
+        shown = frame.head(top or 10)
+        for problem, rows in shown.groupby("problem", sort=False):
+            total = int((frame["problem"] == problem).sum())
+            how_many = f"all {total}" if len(rows) == total else f"the first {len(rows)} of {total}"
+            click.echo(f"\n{problem}: {how_many}")
+            _echo_frame(rows, fmt, columns, AUDIT_TABLE, wrap=("detail",))
+        if len(shown) < len(frame):
+            click.echo(f"\n{len(frame) - len(shown)} more rows: --top N shows more, --problem KIND one kind")
+    else:
+        _echo_frame(frame if top is None else frame.head(top), fmt)
+        sys.stdout.flush()  # the rows before the count line on a shared terminal
+        click.echo(audit_summary(report), err=True)
     if merge:
         merge_duplicates(G, report["duplicates"])
         with _writing(output or graph):

@@ -22,6 +22,7 @@ from collections.abc import Hashable, Iterator, Sequence
 
 import networkx as nx
 
+from citegraph.text.places import relative_places
 from citegraph.text.wording import edge_details_note, plural
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ReportResult",
+    "report_html",
     "build",
     "report",
     "demo",
@@ -94,9 +96,12 @@ class ReportResult:
         if len(self.rankings):
             import pandas as pd
 
-            lines.append(f"Top {min(top, len(self.rankings))} by influence (pagerank):")
+            basis = ("citations" if self.rankings.attrs.get("kinds") == ["cites"]
+                     else "mentions and lineage links, because no citations were fetched")
+            lines.append(f"Top {min(top, len(self.rankings))} by influence (PageRank on {basis}):")
             for i, row in enumerate(self.rankings.head(top).itertuples(index=False), 1):
-                label = row.name if isinstance(row.name, str) and row.name else (row.title or row.id)
+                # a paper with neither name nor title (NaN in the frame) is shown by its id
+                label = next((v for v in (row.name, row.title) if isinstance(v, str) and v), str(row.id))
                 year = "" if pd.isna(row.year) else f" ({int(row.year)})"  # title-only entries have none
                 lines.append(f"  {i:>2}. {label}{year}")
         fams = {k: v for k, v in self.families.items() if len(v) > 1}
@@ -111,6 +116,74 @@ class ReportResult:
         lines.append(f"{plural(len(chains), 'lineage link')} parent → child" + (f": {shown}" if chains else ""))
         lines.append(f"Wrote {len(self.files)} files to {self.out_dir}/ — open {self.files['graph.html']}")
         return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        # the dataclass default would print the whole rankings frame and every link
+        return (f"ReportResult(out_dir={str(self.out_dir)!r}, papers={self.graph.number_of_nodes()}, "
+                f"links={self.graph.number_of_edges()}, lineage_links={len(self.links)})")
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows for a report: counts, the top papers, families and the lineage picture."""
+        return report_html(self)
+
+
+def report_html(result: ReportResult, *, top: int = 10, picture: bool = True) -> str:
+    """An HTML summary of a report for notebooks (``ReportResult._repr_html_``).
+
+    Every string from the lists or the API is escaped: it is shown, never run.
+    The lineage picture (:func:`~citegraph.export.pictures.lineage_figure`)
+    is embedded as a PNG when matplotlib is installed and ``picture`` is true.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> html = report_html(demo(tempfile.mkdtemp()), picture=False)
+    >>> "Top 10 by influence" in html and "<table" in html and "Janus" in html
+    True
+    """
+    import base64
+    from html import escape
+
+    G, rankings = result.graph, result.rankings
+    parts = [f"<div class='citegraph-report'><h3>citegraph report: {escape(str(result.out_dir))}</h3>",
+             f"<p>{escape(count_sentence(G))}</p>"]
+    parts += [f"<p>{escape(note)}</p>" for note in result.notes]
+    if len(rankings):
+        basis = ("citations" if rankings.attrs.get("kinds") == ["cites"]
+                 else "mentions and lineage links, because no citations were fetched")
+        shown = [c for c in ("name", "title", "year", "pagerank", "local_citations", "mentioned_by", "community")
+                 if c in rankings.columns]
+        table = rankings.head(top)[shown].to_html(index=False, escape=True, na_rep="",
+                                                  float_format=lambda x: f"{x:.4g}")
+        parts.append(f"<h4>Top {min(top, len(rankings))} by influence (PageRank on {escape(basis)})</h4>{table}")
+    fams = {k: v for k, v in result.families.items() if len(v) > 1}
+    if fams:
+        items = "".join(
+            f"<li><b>{escape(name)}</b>: "
+            + escape(", ".join(str(G.nodes[n].get("name") or G.nodes[n].get("title") or n) for n in members))
+            + "</li>"
+            for name, members in sorted(fams.items())
+        )
+        parts.append(f"<h4>{escape(plural(len(fams), 'model family', 'model families'))}</h4><ul>{items}</ul>")
+    parts.append(f"<h4>{escape(plural(len(result.links), 'lineage link'))} parent → child</h4>")
+    image = None
+    if picture and result.links:
+        try:
+            from citegraph.export.pictures import figure_png, lineage_figure
+
+            image = figure_png(lineage_figure(G, result.links))
+        except ImportError:  # matplotlib is optional
+            image = None
+    if image:
+        parts.append(f"<img alt='lineage picture' style='max-width:100%' "
+                     f"src='data:image/png;base64,{base64.b64encode(image).decode()}'/>")
+    else:
+        chains = [f"{link['parent'].get('name') or link['parent'].get('title')} → "
+                  f"{link['child'].get('name') or link['child'].get('title')}" for link in result.links[:12]]
+        parts.append(f"<p>{escape('; '.join(chains))}</p>")
+    parts.append(f"<p>Files in {escape(str(result.out_dir))}: "
+                 + escape(", ".join(result.files)) + "</p></div>")
+    return "".join(parts)
 
 
 def count_sentence(G: nx.DiGraph[Hashable]) -> str:
@@ -161,7 +234,8 @@ def communities_frame(G: nx.DiGraph[Hashable], rankings: Any, *, central: int = 
         :func:`~citegraph.analysis.rank.rank_papers`' frame for ``G``: its
         ``pagerank`` orders the papers, and its ``community`` column has the
         numbers used here (both come from
-        :func:`~citegraph.analysis.communities.communities` with seed 0).
+        :func:`~citegraph.analysis.communities.communities` with seed 0, on
+        the edge kinds in its ``attrs["kinds"]``).
     central : int
         How many central papers to name.
     found : pandas.DataFrame, optional
@@ -171,8 +245,10 @@ def communities_frame(G: nx.DiGraph[Hashable], rankings: Any, *, central: int = 
     -------
     pandas.DataFrame
         Columns :data:`COMMUNITY_COLUMNS`: ``community`` (its number),
-        ``size``, ``words`` (its most frequent title words, as
-        :func:`~citegraph.analysis.communities.communities` labels it),
+        ``size``, ``words`` (its most distinctive title words, as
+        :func:`~citegraph.analysis.communities.communities` labels it;
+        ``unclustered`` for the last row, the papers in groups of one or
+        two, whatever its size),
         ``central_papers`` (model name, else title, of its papers of highest
         PageRank, most central first) and ``central_ids`` (their node ids),
         lists joined with ``"; "``.
@@ -187,22 +263,27 @@ def communities_frame(G: nx.DiGraph[Hashable], rankings: Any, *, central: int = 
     ...     _ = add_paper(G, key, title=title)
     >>> for u, v in [("v2", "v1"), ("s2", "s1"), ("s3", "s1"), ("s3", "s2")]:
     ...     add_link(G, u, v, "cites")
-    >>> communities_frame(G, rank_papers(G)).to_dict("records")[1]
-    {'community': 1, 'size': 2, 'words': 'tokenizer, vision, pro',
-     'central_papers': 'Vision Tokenizer; Vision Tokenizer Pro', 'central_ids': 'v1; v2'}
+    >>> communities_frame(G, rank_papers(G))[["community", "size", "words", "central_ids"]].to_dict("records")
+    [{'community': 0, 'size': 3, 'words': 'speech, codec', 'central_ids': 's1; s2; s3'},
+     {'community': 1, 'size': 2, 'words': 'unclustered', 'central_ids': 'v1; v2'}]
     """
     import pandas as pd
 
-    from citegraph.analysis.communities import communities, community_words
+    from citegraph.analysis.communities import UNCLUSTERED, communities, community_words
 
-    if found is None:
-        found = communities(G)  # id, community, community_label, in G's node order
+    if found is None:  # id, community, community_label, in G's node order
+        found = communities(G, kinds=rankings.attrs.get("kinds"))
     pagerank = rankings.set_index("id")["pagerank"].reindex(found["id"]).to_numpy()
     names = [d.get("name") or d.get("title") or str(v) for v, d in G.nodes(data=True)]
-    words = community_words(found["community"].to_numpy(), [d.get("title") or "" for _, d in G.nodes(data=True)])
+    gathered = found.loc[found["community_label"] == UNCLUSTERED, "community"]
+    unclustered = int(gathered.iloc[0]) if len(gathered) else None
+    words = community_words(found["community"].to_numpy(), [d.get("title") or "" for _, d in G.nodes(data=True)],
+                            unclustered=unclustered)
     found = found.assign(pagerank=pagerank, name=names, row=range(len(found)))
     rows = []
-    for number, members in found.groupby("community", sort=True):
+    # the real communities largest first, then the papers in groups of one or two
+    groups = sorted(found.groupby("community", sort=True), key=lambda kv: (kv[0] == unclustered, -len(kv[1]), kv[0]))
+    for number, members in groups:
         top = members.sort_values(["pagerank", "row"], ascending=[False, True]).head(central)
         rows.append({
             "community": int(number),
@@ -225,8 +306,11 @@ def _write_outputs(G: nx.DiGraph[Hashable], out: Path, rankings: Any, community_
     files = {name: out / name for name in OUTPUT_FILES}
     save_graph(G, files["graph.json"])
     write_graphml(G, files["graph.graphml"])
+    papers = nodes_frame(G)
+    papers["sources"] = papers["sources"].map(lambda places: relative_places(places) if isinstance(places, list)
+                                              else places)
     for name, frame in (
-        ("papers.csv", nodes_frame(G)),
+        ("papers.csv", papers),
         ("edges.csv", edges_frame(G)),
         ("rankings.csv", rankings),
         ("communities.csv", community_table),
@@ -401,8 +485,8 @@ def _report(
     annotate_lineage(G, links)
     # One Louvain run serves rankings.csv's column and communities.csv:
     # community_labels keeps what it found for the graph's (cached) matrix.
-    rankings = rank_papers(G)
-    found = communities(G)
+    rankings = rank_papers(G)  # by citations when there are any (influence_kinds)
+    found = communities(G, kinds=rankings.attrs["kinds"])
     # one successors() run serves the annotation, the report, the page and the families
     lineage_md = lineage_report(G, fmt="md", main_path=True, links=links)
     fams = families(G, links=links)

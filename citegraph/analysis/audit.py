@@ -45,6 +45,7 @@ __all__ = [
     "AUDIT_SECTIONS",
     "audit",
     "audit_frame",
+    "audit_overview",
     "audit_summary",
     "duplicate_candidates",
     "merge_duplicates",
@@ -729,6 +730,45 @@ def audit_summary(report: Mapping[str, pd.DataFrame]) -> str:
             f"references and citation caps are not judged.\n{_FETCH_HINT}"
         )
     return line
+
+
+# what to do about each kind of problem, for audit_overview (each line fits 80 columns)
+_ADVICE = {
+    "not_fetched": "citegraph build LIST... -o GRAPH fetches the citations",
+    "unresolved": "fix the id or title at the file:line shown",
+    "no_references": "re-fetch later (--refresh), or give an arXiv id",
+    "capped_citations": "the API stops at 9,999 citers: counts are lower bounds",
+    "unresolved_references": "left out; usually nothing to do",
+    "duplicates": "citegraph audit GRAPH --merge joins them",
+}
+
+
+def audit_overview(report: Mapping[str, pd.DataFrame]) -> str:
+    """The lines that open ``citegraph audit``: counts by problem, each with what to do about it.
+
+    A count line, one line per kind of problem found (six kinds at most),
+    and how to list one kind: at most eight lines, each within 80 columns.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> none, two = pd.DataFrame(), pd.DataFrame([{"id": "a"}, {"id": "b"}])
+    >>> print(audit_overview({"unresolved": two, "duplicates": none}))
+    audit: 2 problems of 1 kind
+      2 unresolved papers: fix the id or title at the file:line shown
+    To list them: --problem unresolved [--top N]
+    """
+    found = {name: len(frame) for name, frame in report.items() if len(frame)}
+    total = sum(found.values())
+    if not total:
+        return "audit: no problems found"
+    lines = [f"audit: {_count(total, 'problem', 'problems')} of {_count(len(found), 'kind', 'kinds')}"]
+    for name, n in found.items():
+        what = "nothing fetched" if name == "not_fetched" else _count(n, *_COUNT_WORDS.get(name, (name,) * 2))
+        lines.append(f"  {what}: {_ADVICE.get(name, name.replace('_', ' '))}")
+    kinds = "KIND" if len(found) > 2 else "|".join(found)
+    lines.append(f"To list {'them' if len(found) == 1 else 'one kind'}: --problem {kinds} [--top N]")
+    return "\n".join(lines)
 
 
 # what a section's rows are, singular and plural, for the summary line

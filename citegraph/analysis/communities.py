@@ -47,7 +47,6 @@ import re
 import sys
 import warnings
 import weakref
-from collections import Counter
 from types import ModuleType
 from typing import Any, overload
 from collections.abc import Hashable, Iterable
@@ -69,7 +68,15 @@ __all__ = [
     "community_labels",
     "communities",
     "community_words",
+    "MIN_COMMUNITY",
+    "UNCLUSTERED",
+    "gather_small",
 ]
+
+# Groups smaller than this are not research communities: their papers are
+# gathered into one last group, labelled UNCLUSTERED.
+MIN_COMMUNITY = 3
+UNCLUSTERED = "unclustered"
 
 # Co-citation and coupling products above this many candidate pairs are
 # skipped by similarity="auto" (memory ~ 12 bytes/pair, seconds of CPU).
@@ -320,6 +327,29 @@ def _renumber(raw: np.ndarray) -> np.ndarray:
     return rank[inverse.ravel()].astype(np.int64)
 
 
+def gather_small(labels: np.ndarray, min_size: int = MIN_COMMUNITY) -> tuple[np.ndarray, int | None]:
+    """Put the papers of groups smaller than ``min_size`` in one group, numbered after the others.
+
+    ``labels`` are numbered largest first (:func:`community_labels`), so the
+    groups kept keep their numbers.  Returns the new labels and the gathered
+    group's number (``None`` when no group was that small).
+
+    >>> labels, gathered = gather_small(np.array([0, 0, 0, 1, 1, 2]))
+    >>> labels.tolist(), gathered
+    ([0, 0, 0, 1, 1, 1], 1)
+    >>> gather_small(np.array([0, 0, 0]))[1] is None
+    True
+    """
+    if not labels.size or min_size <= 1:
+        return labels, None
+    sizes = np.bincount(labels)
+    small = sizes[labels] < min_size
+    if not small.any():
+        return labels, None
+    kept = int((sizes >= min_size).sum())
+    return np.where(small, kept, labels).astype(np.int64), kept
+
+
 @overload
 def communities(
     G: nx.DiGraph[Hashable],
@@ -328,6 +358,7 @@ def communities(
     resolution: float = ...,
     kinds: Iterable[str] | None = ...,
     similarity: str = ...,
+    min_size: int = ...,
 ) -> pd.DataFrame: ...
 @overload
 def communities(
@@ -337,6 +368,7 @@ def communities(
     resolution: float = ...,
     kinds: Iterable[str] | None = ...,
     similarity: str = ...,
+    min_size: int = ...,
 ) -> np.ndarray: ...
 
 
@@ -347,6 +379,7 @@ def communities(
     resolution: float = 1.0,
     kinds: Iterable[str] | None = None,
     similarity: str = "auto",
+    min_size: int = MIN_COMMUNITY,
 ) -> pd.DataFrame | np.ndarray:
     """Research communities of a citegraph graph, each with a readable label.
 
@@ -354,7 +387,7 @@ def communities(
     ----------
     G : networkx.DiGraph or CitationMatrix
         A citegraph graph; given a :class:`CitationMatrix` (no titles), the
-        bare labels of :func:`community_labels` are returned instead.
+        bare numbers are returned instead.
     seed : int
         Seed of the Louvain run: the same seed gives the same communities.
     resolution : float
@@ -363,13 +396,18 @@ def communities(
         Edge kinds to use (every edge by default).
     similarity : str
         See :func:`similarity_matrix`.
+    min_size : int
+        Groups of fewer papers (a paper with no link, two papers citing only
+        each other) are gathered into one last group, labelled
+        :data:`UNCLUSTERED` (see :func:`gather_small`).
 
     Returns
     -------
     pandas.DataFrame
         ``id, community, community_label`` in ``G``'s node order.  The label
         names the community's three most central papers (PageRank within it;
-        model name or title) and its three most frequent title words.
+        model name or title) and its three most distinctive title words
+        (:func:`community_words`); the gathered group's label is ``unclustered``.
 
     Examples
     --------
@@ -377,53 +415,76 @@ def communities(
     >>> G = new_graph()
     >>> for key, title in [("v1", "Vision Tokenizer"), ("v2", "Vision Tokenizer Pro"),
     ...                    ("v3", "Scaling Vision Tokenizers"), ("s1", "Speech Codec"),
-    ...                    ("s2", "Speech Codec Streaming"), ("s3", "Streaming Speech Dialogue")]:
+    ...                    ("s2", "Speech Codec Streaming"), ("s3", "Streaming Speech Dialogue"),
+    ...                    ("x", "A Lone Survey")]:
     ...     _ = add_paper(G, key, title=title)
     >>> for u, v in [("v2", "v1"), ("v3", "v1"), ("v3", "v2"), ("s2", "s1"), ("s3", "s1"), ("s3", "s2")]:
     ...     add_link(G, u, v, "cites")
     >>> communities(G)[["id", "community"]].to_dict("list")
-    {'id': ['v1', 'v2', 'v3', 's1', 's2', 's3'], 'community': [0, 0, 0, 1, 1, 1]}
-    >>> communities(G)["community_label"].iloc[0]
-    'Vision Tokenizer; Vision Tokenizer Pro; Scaling Vision Tokenizers | vision, tokenizer, pro'
+    {'id': ['v1', 'v2', 'v3', 's1', 's2', 's3', 'x'], 'community': [0, 0, 0, 1, 1, 1, 2]}
+    >>> for label in communities(G)["community_label"].tolist()[::3]:
+    ...     print(label)
+    Vision Tokenizer; Vision Tokenizer Pro; Scaling Vision Tokenizers | vision, tokenizer
+    Speech Codec; Speech Codec Streaming; Streaming Speech Dialogue | speech, codec, streaming
+    unclustered
     """
     if isinstance(G, CitationMatrix):
-        return community_labels(G, seed=seed, resolution=resolution, similarity=similarity)
+        return gather_small(community_labels(G, seed=seed, resolution=resolution, similarity=similarity), min_size)[0]
 
     M = citation_matrix(G, kinds=kinds)
-    labels = community_labels(M, seed=seed, resolution=resolution, similarity=similarity)
+    labels, gathered = gather_small(
+        community_labels(M, seed=seed, resolution=resolution, similarity=similarity), min_size
+    )
     pagerank = pagerank_scores(M)
     nodes = list(G.nodes.items())  # G.nodes(data=True) alike; its stubs type the pairs as nodes
     names = [d.get("name") or d.get("title") or str(v) for v, d in nodes]
     titles = [d.get("title") or "" for _, d in nodes]
-    text = _community_texts(labels, pagerank, names, titles)
+    text = _community_texts(labels, pagerank, names, titles, gathered)
     return pd.DataFrame({"id": M.ids, "community": labels, "community_label": [text[c] for c in labels]})
 
 
 def _community_texts(
-    labels: np.ndarray, pagerank: np.ndarray, names: list[str], titles: list[str]
+    labels: np.ndarray, pagerank: np.ndarray, names: list[str], titles: list[str], unclustered: int | None = None
 ) -> dict[int, str]:
-    """``"top paper; second; third | word, word, word"`` for each community."""
+    """``"top paper; second; third | word, word, word"`` for each community (``unclustered`` for the gathered one)."""
     if not labels.size:
         return {}  # an empty graph has no community (np.r_ below would invent one)
     # Most central first, ties by row, so labels are as reproducible as the communities.
     order = np.lexsort((np.arange(labels.size), -pagerank, labels))
     starts = np.flatnonzero(np.r_[True, labels[order][1:] != labels[order][:-1]])
-    words = community_words(labels, titles)
+    words = community_words(labels, titles, unclustered=unclustered)
     out: dict[int, str] = {}
     for begin, end in zip(starts, np.r_[starts[1:], order.size]):
         members = order[begin:end]
-        central = "; ".join(_short(names[i]) for i in members[:3])
         number = int(labels[members[0]])
+        if number == unclustered:
+            out[number] = UNCLUSTERED
+            continue
+        central = "; ".join(_short(names[i]) for i in members[:3])
         out[number] = f"{central} | {words[number]}" if words[number] else central
     return out
 
 
-def community_words(labels: np.ndarray, titles: list[str], *, top: int = 3) -> dict[int, str]:
-    """The ``top`` most frequent title words of each community, ``"word, word"``.
+# Pseudo-counts of the log-odds prior (Monroe, Colaresi & Quinn 2008, "Fightin'
+# Words"): the prior is this many words, spread like the whole graph's titles,
+# so a word seen once in a small group does not outrank the group's real theme.
+_PRIOR_WORDS = 50.0
 
-    Words of three letters or more, not numbers nor :data:`_STOP_WORDS`, each
-    counted once per title; ties in alphabetical order.  These are the words
-    after the ``" | "`` of a :func:`communities` label.
+
+def community_words(
+    labels: np.ndarray, titles: list[str], *, top: int = 3, unclustered: int | None = None
+) -> dict[int, str]:
+    """The ``top`` title words most distinctive of each community, ``"word, word"``.
+
+    A word is distinctive when the community's titles use it more than the
+    rest of the graph's do: the z-score of the log-odds ratio, community
+    against the rest, with an informative Dirichlet prior (Monroe et al.
+    2008).  Words of three letters or more, not numbers nor
+    :data:`_STOP_WORDS`, each counted once per title; a word must be in two
+    of the community's titles (one, in a community of one or two papers);
+    ties in alphabetical order.  With one community only (nothing to set it
+    against) the most frequent words.  The ``unclustered`` group gets
+    ``"unclustered"``.
 
     Parameters
     ----------
@@ -433,19 +494,61 @@ def community_words(labels: np.ndarray, titles: list[str], *, top: int = 3) -> d
         Each paper's title, in the same order.
     top : int
         How many words to keep.
+    unclustered : int, optional
+        The number of the gathered group (:func:`gather_small`), if any.
 
     Examples
     --------
-    >>> community_words(np.array([0, 0, 1]), ["Vision Tokenizer", "Vision Scaling", "Speech and the Codec"])
-    {0: 'vision, scaling, tokenizer', 1: 'codec, speech'}
+    "diffusion" is in a speech title too, so "editing", in two titles of the
+    first group and nowhere else, says more about it:
+
+    >>> titles = ["Diffusion Image Editing", "Video Diffusion Editing", "Diffusion Transformers",
+    ...           "Speech Diffusion", "Speech Tokens", "Streaming Speech"]
+    >>> community_words(np.array([0, 0, 0, 1, 1, 1]), titles)
+    {0: 'editing, diffusion', 1: 'speech'}
     """
-    counts: dict[int, Counter[str]] = {}
-    for number, title in zip(labels.tolist(), titles):
-        counts.setdefault(int(number), Counter()).update(_title_words(title))
-    return {
-        number: ", ".join(w for w, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
-        for number, words in counts.items()
-    }
+    out: dict[int, str] = {}
+    if not labels.size:
+        return out
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for i, title in enumerate(titles):
+        for word in _title_words(title):
+            rows.append(i)
+            cols.append(vocabulary.setdefault(word, len(vocabulary)))
+    words = np.array(sorted(vocabulary, key=vocabulary.__getitem__), dtype=object)
+    n_groups = int(labels.max()) + 1
+    sizes = np.bincount(labels, minlength=n_groups)
+    # titles of each community using each word (communities x words)
+    counts = sp.csr_array(
+        (np.ones(len(rows)), (labels[np.asarray(rows, dtype=np.int64)], np.asarray(cols, dtype=np.int64))),
+        shape=(n_groups, len(vocabulary)),
+    )
+    counts.sum_duplicates()
+    totals: np.ndarray = np.asarray(counts.sum(axis=0)).ravel()  # every title using each word
+    group_words: np.ndarray = np.asarray(counts.sum(axis=1)).ravel()
+    coo = counts.tocoo()
+    g, w, y = coo.row, coo.col, coo.data
+    if n_groups == 1 or (unclustered == 1 and n_groups == 2):
+        score = y  # nothing to set the group against: plain frequency
+    else:
+        prior = _PRIOR_WORDS * totals / max(totals.sum(), 1.0)
+        a = prior[w]
+        rest = totals[w] - y
+        n_in, n_out = group_words[g], totals.sum() - group_words[g]
+        delta = np.log((y + a) / (n_in + _PRIOR_WORDS - y - a)) - np.log((rest + a) / (n_out + _PRIOR_WORDS - rest - a))
+        score = delta / np.sqrt(1.0 / (y + a) + 1.0 / (rest + a))
+    keep = (y >= np.where(sizes[g] >= 3, 2, 1)) & (score > 0)
+    order = np.lexsort((words[w].astype(str), -score, g))
+    chosen: dict[int, list[str]] = {}
+    for i in order[keep[order]]:
+        picked = chosen.setdefault(int(g[i]), [])
+        if len(picked) < top:
+            picked.append(str(words[w[i]]))
+    for number in range(n_groups):
+        if sizes[number]:
+            out[number] = UNCLUSTERED if number == unclustered else ", ".join(chosen.get(number, []))
+    return out
 
 
 def _title_words(title: str) -> set[str]:

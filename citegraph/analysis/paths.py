@@ -23,6 +23,7 @@ from collections.abc import Hashable, Iterable
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
+from rapidfuzz import fuzz
 from scipy.sparse import csgraph
 
 from citegraph.graph.matrix import citation_matrix
@@ -45,22 +46,45 @@ _ARXIV = re.compile(
 )
 _DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
 _MAX_CANDIDATES = 10
+_S2_ID = re.compile(r"[0-9a-f]{40}")
+_ID_PREFIX = re.compile(r"[0-9a-f]{6,39}")
 
 
 def _describe(G: nx.DiGraph[Hashable], node: Hashable) -> str:
-    """One line naming a candidate paper: id, title, year.
+    """One line naming a candidate paper: model name, title, year, then the id to type.
 
-    >>> G = nx.DiGraph(); G.add_node("p1", title="Emu", year=2023)
+    >>> G = nx.DiGraph(); G.add_node("p1", title="Emu: Generative Pretraining", name="Emu", year=2023)
     >>> _describe(G, "p1")
-    'p1: Emu (2023)'
+    'Emu — Emu: Generative Pretraining (2023)  [p1]'
     """
     d = G.nodes[node]
     year = f" ({d['year']})" if d.get("year") else ""
-    return f"{node}: {d.get('title') or d.get('name') or '(no title)'}{year}"
+    name = f"{d['name']} — " if d.get("name") else ""
+    shown = str(node)
+    shown = shown[:8] if _S2_ID.fullmatch(shown) else shown  # find_paper takes the prefix
+    return f"{name}{d.get('title') or '(no title)'}{year}  [{shown}]"
+
+
+def _best_first(G: nx.DiGraph[Hashable], query: str, matches: list[Hashable]) -> list[Hashable]:
+    """``matches`` best first: closest name or title to ``query``, then listed, most cited, id.
+
+    >>> G = nx.DiGraph()
+    >>> G.add_node("a", title="Scaling Janus for everything"); G.add_node("b", title="Janus", name="Janus")
+    >>> _best_first(G, "janus", ["a", "b"])
+    ['b', 'a']
+    """
+    folded = query.casefold()
+
+    def key(v: Hashable) -> tuple[float, bool, int, str]:
+        d = G.nodes[v]
+        closeness = max(fuzz.ratio(folded, (d.get(f) or "").casefold()) for f in ("name", "title"))
+        return (-closeness, not d.get("listed"), -(d.get("citation_count") or 0), str(v))
+
+    return sorted(matches, key=key)
 
 
 def _one(G: nx.DiGraph[Hashable], query: str, matches: list[Hashable], how: str) -> Hashable | None:
-    """The single match, ``None`` for none; several raise :class:`AmbiguousPaperError`.
+    """The single match, ``None`` for none; several raise :class:`AmbiguousPaperError`, best match first.
 
     >>> G = nx.DiGraph(); G.add_nodes_from(["a", "b"])
     >>> _one(G, "x", [], "title"), _one(G, "x", ["a"], "title")
@@ -68,19 +92,19 @@ def _one(G: nx.DiGraph[Hashable], query: str, matches: list[Hashable], how: str)
     >>> _one(G, "x", ["b", "a"], "title")
     Traceback (most recent call last):
     ...
-    citegraph.errors.AmbiguousPaperError: 'x' matches 2 papers by title; be more specific:
-      a: (no title)
-      b: (no title)
+    citegraph.errors.AmbiguousPaperError: 'x' matches 2 papers by title; be more specific, or give the id in brackets:
+      (no title)  [a]
+      (no title)  [b]
     """
     if not matches:
         return None
     if len(matches) == 1:
         return matches[0]
-    matches = sorted(matches, key=str)
+    matches = _best_first(G, query, matches)
     shown = [_describe(G, v) for v in matches[:_MAX_CANDIDATES]]
     more = f"\n  ... and {len(matches) - _MAX_CANDIDATES} more" if len(matches) > _MAX_CANDIDATES else ""
     raise AmbiguousPaperError(
-        f"{query!r} matches {len(matches)} papers by {how}; be more specific:\n  "
+        f"{query!r} matches {len(matches)} papers by {how}; be more specific, or give the id in brackets:\n  "
         + "\n  ".join(shown)
         + more,
         candidates=[str(v) for v in matches],
@@ -90,7 +114,8 @@ def _one(G: nx.DiGraph[Hashable], query: str, matches: list[Hashable], how: str)
 def find_paper(G: nx.DiGraph[Hashable], query: Hashable) -> Hashable:
     """The node of ``G`` a user means by ``query``.
 
-    Tried in order, the first kind that matches wins: node id; arXiv id (any
+    Tried in order, the first kind that matches wins: node id; the start
+    (6 hex digits or more) of a Semantic Scholar id, as tables show them; arXiv id (any
     version, ``arXiv:`` prefix or abs/pdf URL); DOI; model name (exact, any
     case); title (exact after normalising); title fragment (normalised
     substring).
@@ -99,7 +124,8 @@ def find_paper(G: nx.DiGraph[Hashable], query: Hashable) -> Hashable:
     ------
     AmbiguousPaperError
         Several papers match at the first kind that matches; the message lists
-        them with titles and years, ``candidates`` has their ids.
+        them by name, title and year, best match first (closest name or
+        title, then listed, then most cited), ``candidates`` has their ids.
     PaperLookupError
         Nothing matches.
 
@@ -117,10 +143,11 @@ def find_paper(G: nx.DiGraph[Hashable], query: Hashable) -> Hashable:
     >>> find_paper(G, "models")
     Traceback (most recent call last):
     ...
-    citegraph.errors.AmbiguousPaperError: 'models' matches 2 papers by title fragment; be more specific:
-      arxiv:2405.09818: Chameleon: Mixed-Modal Early-Fusion Foundation Models (2024)
-      arxiv:2407.06135: ANOLE: An Open, Autoregressive, Native Large Multimodal Models for
-      Interleaved Image-Text Generation (2024)
+    citegraph.errors.AmbiguousPaperError: 'models' matches 2 papers by title fragment; be more specific, or give
+    the id in brackets:
+      Chameleon — Chameleon: Mixed-Modal Early-Fusion Foundation Models (2024)  [arxiv:2405.09818]
+      ANOLE — ANOLE: An Open, Autoregressive, Native Large Multimodal Models for Interleaved Image-Text
+      Generation (2024)  [arxiv:2407.06135]
     """
     if query in G:
         return query
@@ -128,6 +155,10 @@ def find_paper(G: nx.DiGraph[Hashable], query: Hashable) -> Hashable:
     if not text:
         raise PaperLookupError("an empty paper name matches nothing")
     nodes = G.nodes(data=True)
+    if _ID_PREFIX.fullmatch(text):
+        found = _one(G, text, [v for v in G if _S2_ID.fullmatch(str(v)) and str(v).startswith(text)], "id prefix")
+        if found is not None:
+            return found
     m = _ARXIV.search(text)
     if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
         arxiv = m.group(1).lower()

@@ -44,6 +44,7 @@ __all__ = [
     "hits_scores",
     "citerank_scores",
     "citations_per_year",
+    "influence_kinds",
     "rank_papers",
 ]
 
@@ -58,8 +59,18 @@ METRICS: tuple[str, ...] = (
     "citerank",
     "listed_citers",
     "community",
+    "mentioned_by",
 )
 RANK_COLUMNS: tuple[str, ...] = ("id", "arxiv", "title", "name", "year", *METRICS)
+
+# Influence is what citations say; the lists' own notes (mentions) are kept
+# apart, in ``mentioned_by``, unless the graph has nothing else.
+CITATION_KINDS: tuple[str, ...] = ("cites",)
+ALL_KINDS: tuple[str, ...] = ("cites", "builds_on", "mentions")
+NO_CITATIONS_NOTE = (
+    "Ranked by mentions and lineage links (builds_on): no citations were fetched, "
+    "so the lists' own notes are all there is to rank by."
+)
 
 # Walker et al. (2007) fitted these on Physical Review; they are a reasonable
 # prior for fast-moving fields too (a paper's pull halves in ~1.8 years).
@@ -70,6 +81,37 @@ def _int_attr(G: nx.DiGraph[Hashable], name: str) -> pd.Series:
     [<NA>, <NA>]
     """
     return pd.Series([d.get(name) for _, d in G.nodes(data=True)], dtype="Int64")
+
+
+def influence_kinds(G: nx.DiGraph[Hashable] | GraphArrays) -> tuple[tuple[str, ...], str]:
+    """The edge kinds that measure influence in ``G``, and a sentence saying which.
+
+    Citations (``cites`` edges, lineage links that are also citations among
+    them) whenever the graph has any; otherwise every kind there is, which on
+    a graph built from the lists' text alone means mentions and lineage links.
+
+    Examples
+    --------
+    >>> from citegraph.graph.model import new_graph, add_paper, add_link
+    >>> G = new_graph()
+    >>> for key in "ab":
+    ...     _ = add_paper(G, key, title=key)
+    >>> add_link(G, "b", "a", "mentions")
+    >>> influence_kinds(G)[0]
+    ('cites', 'builds_on', 'mentions')
+    >>> add_link(G, "b", "a", "cites")
+    >>> influence_kinds(G)
+    (('cites',), 'Ranked by citations; mentions in the notes are counted apart (mentioned_by).')
+    """
+    from citegraph.graph.arrays import GraphArrays
+
+    if isinstance(G, GraphArrays):
+        cited = G.matrix_for(CITATION_KINDS).A.nnz > 0
+    else:
+        cited = any("cites" in d.get("kinds", (d.get("kind"),)) for _, _, d in G.edges(data=True))
+    if cited:
+        return CITATION_KINDS, "Ranked by citations; mentions in the notes are counted apart (mentioned_by)."
+    return ALL_KINDS, NO_CITATIONS_NOTE
 
 
 def rank_papers(
@@ -100,7 +142,12 @@ def rank_papers(
     ``listed_citers``          papers from the user's lists that cite it
     ``community``              :func:`~citegraph.analysis.communities.communities`
                                (missing, ``<NA>``, with ``communities=False``)
+    ``mentioned_by``           papers whose list notes name it (``mentions``
+                               edges), whatever ``kinds`` is
     =========================  ==============================================
+
+    The frame's ``attrs["ranking_note"]`` says what the scores were computed
+    from, ``attrs["kinds"]`` the edge kinds.
 
     Parameters
     ----------
@@ -115,7 +162,8 @@ def rank_papers(
         Keep only papers named in the user's lists (measures are still
         computed on the whole graph).
     kinds : iterable of str, optional
-        Edge kinds to use (every edge by default).
+        Edge kinds to use.  By default :func:`influence_kinds`: citations
+        when the graph has any, else every kind (and the note says so).
     seed : int
         Seed of the community detection.
     ref_year : int, optional
@@ -163,14 +211,21 @@ def rank_papers(
         raise UsageError("cannot rank by community without community detection (communities=False)")
     from citegraph.graph.arrays import GraphArrays
 
+    if kinds is None:
+        kinds, note = influence_kinds(G)
+    else:
+        kinds = tuple(sorted(set(kinds)))
+        note = f"Ranked by {', '.join(kinds)} edges (--kind)."
     if isinstance(G, GraphArrays):
         M = G.matrix_for(kinds)
+        mentioned = G.matrix_for(("mentions",)).in_degree
         table = G.nodes
         text = {c: table[c].tolist() for c in ("arxiv", "title", "name")}
         global_citations = table["citation_count"].reset_index(drop=True)
         influential = table["influential_citation_count"].reset_index(drop=True)
     else:
         M = citation_matrix(G, kinds=kinds)
+        mentioned = citation_matrix(G, kinds=("mentions",)).in_degree
         text = {c: [d.get(c) for _, d in G.nodes(data=True)] for c in ("arxiv", "title", "name")}
         global_citations = _int_attr(G, "citation_count")
         influential = _int_attr(G, "influential_citation_count")
@@ -202,6 +257,7 @@ def rank_papers(
             "citerank": citerank_scores(M),
             "listed_citers": (M.AT @ M.listed.astype(float)).astype(np.int64),
             "community": community,
+            "mentioned_by": np.asarray(mentioned, dtype=np.int64),
         },
         columns=list(RANK_COLUMNS),
     )
@@ -213,4 +269,6 @@ def rank_papers(
         [by, "pagerank", "_id"], ascending=[ascending, False, True], kind="mergesort", na_position="last"
     )
     frame = frame.drop(columns="_id").reset_index(drop=True)
-    return frame if top is None else frame.head(top)
+    frame = frame if top is None else frame.head(top)
+    frame.attrs.update(kinds=list(kinds), ranking_note=note)
+    return frame

@@ -351,4 +351,26 @@ def related_papers(
         _lineage=frame["id"].isin(lineage), _sim=sim, _id=frame["id"].astype(str)
     ).sort_values(["_lineage", "score", "_sim", "_id"], ascending=[False, False, False, True], kind="mergesort")
     frame = frame.drop(columns=["_lineage", "_sim", "_id"]).reset_index(drop=True)
-    return frame if top is None else frame.head(top)
+    frame = frame if top is None else frame.head(top)
+    if not len(frame):
+        frame.attrs["empty_reason"] = _why_none(G, node, kinds)
+    return frame
+
+
+def _why_none(G: nx.DiGraph[Hashable], node: Hashable, kinds: Iterable[str] | None) -> str:
+    """Why ``node`` has no related paper, for ``attrs["empty_reason"]``.
+
+    >>> G = nx.DiGraph(); G.add_node("p", name="Emu3", year=2024)
+    >>> print(_why_none(G, "p", None))
+    Emu3 (2024) has no link to any other paper in the graph (no citation, reference or mention); fetch its
+    references (citegraph build) or its citers (--citations) to find some
+    """
+    d = G.nodes[node]
+    label = d.get("name") or d.get("title") or str(node)
+    year = f" ({d['year']})" if d.get("year") else ""
+    links = G.in_degree(node) + G.out_degree(node)
+    if links and kinds is not None:
+        return (f"{label}{year} has {links} links, none of the kinds asked for ({', '.join(kinds)}), "
+                "so nothing cites it, is cited by it, or shares a reference or citer with it")
+    return (f"{label}{year} has no link to any other paper in the graph (no citation, reference or mention); "
+            "fetch its references (citegraph build) or its citers (--citations) to find some")

@@ -402,7 +402,10 @@ def citation_matrix(G: nx.DiGraph, *, kinds: Iterable[str] | None = None) -> Cit
             _MATRICES[G] = entry
     M = entry["by_kinds"].get(key)
     if M is None:
-        M = _build(G, key, years, listed)
+        if key is not None and "edges" not in entry:
+            # one pass over the edges serves every kind-filtered matrix of this graph
+            entry["edges"] = _edge_arrays(G, {node: i for i, node in enumerate(G)})
+        M = _build(G, key, years, listed, entry.get("edges") if key is not None else None)
     elif not (np.array_equal(M.years, years, equal_nan=True) and np.array_equal(M.listed, listed)):
         M = M._with_node_arrays(years, listed)
     entry["by_kinds"][key] = M
@@ -435,10 +438,45 @@ def _plain_year(value: Any) -> float | None:
         return None
 
 
+# One bit per edge kind, so that every kind-filtered matrix of a graph is a
+# mask over one pass of its edges (ranking asks for two: citations, mentions).
+_KIND_BITS = {"mentions": 1, "cites": 2, "builds_on": 4}
+
+
+def _kind_bits(data: dict[str, Any]) -> int:
+    """The ``_KIND_BITS`` of an edge's relations.
+
+    >>> _kind_bits({"kind": "builds_on", "kinds": ["builds_on", "cites"]}), _kind_bits({"kind": "mentions"})
+    (6, 1)
+    """
+    bits = 0
+    for kind in data.get("kinds") or (data.get("kind"),):
+        bits |= _KIND_BITS.get(str(kind), 0)
+    return bits
+
+
+def _edge_arrays(G: nx.DiGraph, index: dict[Any, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``indptr, indices, kind bits`` of every edge, rows grouped by citing paper as in the adjacency."""
+    n = len(index)
+    counts = np.fromiter((len(nbrs) for nbrs in G.succ.values()), dtype=np.int64, count=n)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    m = int(indptr[-1])
+    indices = np.fromiter((index[v] for nbrs in G.succ.values() for v in nbrs), dtype=np.int64, count=m)
+    bits = np.fromiter((_kind_bits(d) for nbrs in G.succ.values() for d in nbrs.values()), dtype=np.uint8, count=m)
+    return indptr, indices, bits
+
+
 def _build(
-    G: nx.DiGraph, kinds: tuple[str, ...] | None, years: np.ndarray, listed: np.ndarray
+    G: nx.DiGraph,
+    kinds: tuple[str, ...] | None,
+    years: np.ndarray,
+    listed: np.ndarray,
+    edges: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> CitationMatrix:
     """The matrix of ``G``'s edges of ``kinds`` (all when ``None``), uncached.
+
+    ``edges`` is :func:`_edge_arrays` of ``G`` when already made (the cache keeps it per graph).
 
     >>> G = nx.DiGraph([("b", "a", {"kinds": ["mentions"]}), ("c", "a", {"kinds": ["cites"]})])
     >>> _build(G, ("cites",), np.full(3, np.nan), np.zeros(3, dtype=bool)).A.nnz
@@ -460,16 +498,11 @@ def _build(
             # add_link never makes self-citations, but hand-built graphs may.
             A = _drop_diagonal(A)
     else:
-        wanted = set(kinds)
-        pairs = [
-            (index[u], index[v])
-            for u, v, d in G.edges(data=True)
-            if wanted.intersection(d.get("kinds") or (d.get("kind"),))
-        ]
-        src_dst = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-        A = _drop_diagonal(
-            sp.csr_array((np.ones(len(pairs)), (src_dst[:, 0], src_dst[:, 1])), shape=(n, n))
-        )
+        indptr, indices, bits = _edge_arrays(G, index) if edges is None else edges
+        wanted = np.uint8(sum(_KIND_BITS[k] for k in kinds))
+        keep = (bits & wanted) != 0
+        rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))[keep]
+        A = _drop_diagonal(sp.csr_array((np.ones(rows.size), (rows, indices[keep])), shape=(n, n)))
     M = CitationMatrix(ids=ids, A=_canonical(A), years=years, listed=listed, kinds=kinds)
     M.__dict__["index"] = index
     _ = M.AT  # as in from_edges: both directions, once

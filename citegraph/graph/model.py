@@ -77,6 +77,7 @@ from collections.abc import Hashable, Iterable
 
 import networkx as nx
 
+from citegraph.graph.citation_graph import CitationGraph
 from citegraph.errors import GraphFileError
 from citegraph.text.titles import normalize_title
 
@@ -152,7 +153,7 @@ def new_graph(**graph_attrs: Any) -> nx.DiGraph[Hashable]:
     >>> new_graph(name="demo").graph["schema_version"]
     1
     """
-    G: nx.DiGraph[Hashable] = nx.DiGraph()
+    G: nx.DiGraph[Hashable] = CitationGraph()
     G.graph["schema_version"] = SCHEMA_VERSION
     G.graph.update(graph_attrs)
     return G
@@ -320,6 +321,9 @@ def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph[Hashable]:
     except (KeyError, TypeError, nx.NetworkXError) as exc:
         raise GraphFileError(f"{path}: malformed node-link data ({exc})") from None
     assert isinstance(G, nx.DiGraph)  # directed=True, multigraph=False
+    # node_link_graph builds a plain DiGraph; CitationGraph adds only its notebook
+    # display (no state of its own), so the class is switched rather than the graph copied
+    G.__class__ = CitationGraph
     return G
 
 

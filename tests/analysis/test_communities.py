@@ -323,3 +323,30 @@ def test_an_empty_graph_has_no_community_and_ranks_to_an_empty_table():
     G = new_graph()
     assert communities(G).empty
     assert rank_papers(G).empty
+
+
+def test_groups_of_one_or_two_are_gathered_as_unclustered():
+    G = new_graph()
+    for key in ["a1", "a2", "a3", "b1", "b2", "c1"]:
+        add_paper(G, key, title=f"Paper {key}")
+    for u, v in [("a2", "a1"), ("a3", "a1"), ("a3", "a2"), ("b2", "b1")]:
+        add_link(G, u, v, "cites")
+    frame = communities(G).set_index("id")
+    assert frame.loc["a1", "community"] == 0 and frame.loc["a1", "community_label"] != "unclustered"
+    assert set(frame.loc[["b1", "b2", "c1"], "community"]) == {1}
+    assert set(frame.loc[["b1", "b2", "c1"], "community_label"]) == {"unclustered"}
+    # the bare numbers agree, and min_size=1 keeps every group
+    np.testing.assert_array_equal(communities(citation_matrix(G)), frame["community"].to_numpy())
+    assert len(set(communities(G, min_size=1)["community"])) == 3
+
+
+def test_labels_name_what_sets_a_group_apart_not_what_every_group_says():
+    from citegraph.analysis.communities import community_words
+
+    titles = ["Unified Multimodal Generation with Diffusion", "Diffusion Generation at Scale",
+              "Multimodal Diffusion Transformers", "Unified Multimodal Generation of Speech",
+              "Speech Generation Codec", "Streaming Speech Generation"]
+    words = community_words(np.array([0, 0, 0, 1, 1, 1]), titles)
+    # "generation" is in five of the six titles: the commonest word of both groups, the first of neither
+    assert words[0].split(", ")[0] == "diffusion" and words[1].split(", ")[0] == "speech"
+    assert "generation" not in words[0]

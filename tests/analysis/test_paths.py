@@ -55,7 +55,7 @@ def test_ambiguous_query_lists_candidates(G):
     assert info.value.candidates == ["janus", "januspro"]
     message = str(info.value)
     assert "matches 2 papers by title fragment" in message
-    assert "januspro: Janus-Pro: Unified Multimodal Understanding" in message and "(2025)" in message
+    assert "Janus-Pro — Janus-Pro: Unified Multimodal Understanding" in message and "(2025)  [januspro]" in message
 
 
 def test_ambiguous_model_name(G):
@@ -310,3 +310,24 @@ def test_path_search_only_reads_edges_between_the_two_papers(routes, monkeypatch
     result = citation_paths(routes, "root", "new")
     assert _ids(result["strongest"]) == ["new", "b1", "b2", "root"]
     assert seen == [6]  # the 6 edges from new down to root; not side's, not lonely's
+
+
+def test_ambiguous_candidates_come_best_match_first():
+    G = new_graph()
+    add_paper(G, "z-long", title="Diffusion models for everything under the sun", year=2024)
+    add_paper(G, "a-tight", title="Diffusion Models", name="DM", year=2021, listed=True)
+    with pytest.raises(AmbiguousPaperError) as info:
+        find_paper(G, "diffusion model")
+    assert info.value.candidates == ["a-tight", "z-long"]
+    assert str(info.value).splitlines()[1].strip() == "DM — Diffusion Models (2021)  [a-tight]"
+
+
+def test_a_semantic_scholar_id_is_found_by_its_first_characters():
+    G = new_graph()
+    add_paper(G, "0123abcd" + "0" * 32, title="One")
+    add_paper(G, "0123ffff" + "0" * 32, title="Two")
+    assert find_paper(G, "0123abcd") == "0123abcd" + "0" * 32
+    assert find_paper(G, "0123ff") == "0123ffff" + "0" * 32
+    add_paper(G, "0123abce" + "0" * 32, title="Three")
+    with pytest.raises(AmbiguousPaperError):
+        find_paper(G, "0123abc")

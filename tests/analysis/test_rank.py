@@ -13,6 +13,7 @@ from citegraph.graph.matrix import CitationMatrix, citation_matrix
 from citegraph.analysis.rank import (
     METRICS,
     RANK_COLUMNS,
+    ALL_KINDS,
     citerank_scores,
     hits_scores,
     pagerank_scores,
@@ -284,7 +285,7 @@ def small_graph():
 
 
 def test_rank_table_columns_and_values(small_graph):
-    table = rank_papers(small_graph, ref_year=2024).set_index("id")
+    table = rank_papers(small_graph, ref_year=2024, kinds=ALL_KINDS).set_index("id")
     assert tuple(rank_papers(small_graph).columns) == RANK_COLUMNS
     assert table["local_citations"].to_dict() == {"a": 2, "b": 2, "c": 0, "d": 0}
     assert table["listed_citers"].to_dict() == {"a": 2, "b": 1, "c": 0, "d": 0}
@@ -311,10 +312,32 @@ def test_rank_sorted_by_each_metric(small_graph, by):
 
 def test_rank_top_and_listed_only(small_graph):
     assert rank_papers(small_graph, top=2)["id"].tolist() == rank_papers(small_graph)["id"].tolist()[:2]
-    listed = rank_papers(small_graph, listed_only=True)
+    listed = rank_papers(small_graph, listed_only=True, kinds=ALL_KINDS)
     assert sorted(listed["id"]) == ["b", "c"]
     # measures still come from the whole graph
     assert listed.set_index("id").loc["b", "local_citations"] == 2
+
+
+def test_rank_by_citations_by_default_with_mentions_counted_apart(small_graph):
+    table = rank_papers(small_graph)
+    assert table.attrs["kinds"] == ["cites"] and "citations" in table.attrs["ranking_note"]
+    rows = table.set_index("id")
+    # b is cited only through a lineage link that is not a citation, and mentioned once
+    assert rows["local_citations"].to_dict() == {"a": 2, "b": 0, "c": 0, "d": 0}
+    assert rows["mentioned_by"].to_dict() == {"a": 0, "b": 1, "c": 0, "d": 0}
+    assert table["id"].iloc[0] == "a"
+
+
+def test_rank_falls_back_to_every_kind_without_citations_and_says_so():
+    G = new_graph()
+    for key in "xyz":
+        add_paper(G, key, title=key, listed=True)
+    add_link(G, "y", "x", "mentions")
+    add_link(G, "z", "x", "mentions")
+    table = rank_papers(G)
+    assert table["id"].iloc[0] == "x"
+    assert "no citations were fetched" in table.attrs["ranking_note"]
+    assert set(table.attrs["kinds"]) == {"cites", "builds_on", "mentions"}
 
 
 def test_rank_kinds_filter(small_graph):
@@ -412,3 +435,13 @@ def test_rank_without_communities_on_an_arrays_file(small_graph, tmp_path):
     expected = rank_papers(small_graph, communities=False, ref_year=2024)
     assert table["id"].tolist() == expected["id"].tolist()
     np.testing.assert_allclose(table["hits_authority"], expected["hits_authority"])
+
+
+def test_an_arrays_file_ranks_by_citations_with_mentions_apart_as_its_graph_does(small_graph, tmp_path):
+    from citegraph.graph.arrays import load_arrays, save_arrays
+
+    save_arrays(small_graph, tmp_path / "g.npz")
+    table = rank_papers(load_arrays(tmp_path / "g.npz"), ref_year=2024)
+    expected = rank_papers(small_graph, ref_year=2024)
+    assert table.attrs == expected.attrs and table.attrs["kinds"] == ["cites"]
+    assert table[["id", "local_citations", "mentioned_by"]].equals(expected[["id", "local_citations", "mentioned_by"]])

@@ -46,13 +46,15 @@ def test_rank_json_rows(graph_file):
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert list(rows[0]) == list(RANK_COLUMNS)
-    assert rows[0]["id"] == "vq" and rows[0]["local_citations"] == 3
+    # by default citations only (the lineage link anole → cham is not one); the mention apart
+    assert rows[0]["id"] == "vq" and rows[0]["local_citations"] == 2 and rows[0]["mentioned_by"] == 1
     assert rows[0]["global_citations"] == 5000
     assert [r["pagerank"] for r in rows] == sorted((r["pagerank"] for r in rows), reverse=True)
 
 
 def test_rank_csv_by_metric_top_listed_only(graph_file):
-    result = run("rank", graph_file, "--by", "listed_citers", "--top", "2", "--listed-only", "--format", "csv")
+    result = run("rank", graph_file, "--by", "listed_citers", "--top", "2", "--listed-only", "--format", "csv",
+                 "--kind", "cites", "--kind", "builds_on", "--kind", "mentions")
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert len(rows) == 2
@@ -61,12 +63,33 @@ def test_rank_csv_by_metric_top_listed_only(graph_file):
 
 
 def test_rank_table_and_kind(graph_file):
-    result = run("rank", graph_file, "--kind", "cites", "--by", "local_citations")
+    result = CliRunner().invoke(main, ["rank", str(graph_file), "--kind", "cites", "--by", "local_citations"],
+                                env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    header, first = result.output.splitlines()[:2]
-    assert header.split()[:5] == ["id", "arxiv", "title", "name", "year"]
-    assert first.startswith("vq ")
+    note, header, first = result.output.splitlines()[:3]
+    assert note == "Ranked by cites edges (--kind)."
+    # name and title first, then the --by measure, the short id last
+    assert header.split() == ["name", "title", "year", "local_citations", "pagerank", "mentioned_by", "id"]
+    assert first.startswith("VQ-VAE ")
     assert " 2 " in first  # two "cites" edges reach vq; the mention does not count
+
+
+def test_rank_table_columns_are_chosen_with_columns(graph_file):
+    result = run("rank", graph_file, "--columns", "id,pagerank")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1].split() == ["id", "pagerank"]
+    bad = run("rank", graph_file, "--columns", "id,nope")
+    assert bad.exit_code == 1 and "unknown column 'nope'" in bad.output and "mentioned_by" in bad.output
+
+
+def test_related_with_no_answer_says_why(graph_file):
+    G = load_graph(graph_file)
+    add_paper(G, "alone", title="A Paper Nobody Cites", name="Lonely", year=2020)
+    save_graph(G, graph_file)
+    result = run("related", graph_file, "Lonely")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("no related papers: Lonely (2020) has no link to any other paper")
+    assert json.loads(run("related", graph_file, "Lonely", "--format", "json").output) == []
 
 
 def test_rank_without_communities(graph_file):
@@ -128,7 +151,10 @@ def test_path_ambiguity_is_an_error(graph_file):
     result = run("path", graph_file, "2407.06135", "vq")
     assert result.exit_code == 1
     assert result.output.startswith("Error: '2407.06135' matches 2 papers by arXiv id")
-    assert "anole: ANOLE: An Open" in result.output and "arxiv:2407.06135: ANOLE" in result.output
+    assert "ANOLE — ANOLE: An Open" in result.output and "[anole]" in result.output
+    assert "ANOLE (" not in result.output and "[arxiv:2407.06135]" in result.output
+    # best match first: the fuller record (name and title) before the bare one
+    assert result.output.index("[anole]") < result.output.index("[arxiv:2407.06135]")
     result = run("path", graph_file, "Transfusion", "vq")
     assert result.exit_code == 1 and "no paper in the graph matches 'Transfusion'" in result.output
 
@@ -161,3 +187,25 @@ def test_audit_output_needs_merge(graph_file, tmp_path):
 def test_help(command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "GRAPH" in result.output
+
+
+def test_audit_table_opens_with_a_summary_and_lists_by_problem(graph_file):
+    result = CliRunner().invoke(main, ["audit", str(graph_file)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    summary, *sections = result.stdout.split("\n\n")
+    lines = summary.splitlines()
+    assert lines[0].startswith("audit: ") and any("likely duplicate: citegraph audit GRAPH --merge" in l for l in lines)
+    assert lines[-1].startswith("To list one kind: --problem KIND")
+    assert [s.splitlines()[0] for s in sections] == ["unresolved: all 2", "no_references: all 1", "duplicates: all 1"]
+    only = CliRunner().invoke(main, ["audit", str(graph_file), "--problem", "duplicates", "--format", "json"])
+    assert [r["problem"] for r in json.loads(only.stdout)] == ["duplicates"]
+    first = CliRunner().invoke(main, ["audit", str(graph_file), "--top", "1", "--format", "csv"])
+    assert len(list(csv.DictReader(io.StringIO(first.stdout)))) == 1
+
+
+def test_python_dash_m_citegraph_is_the_command_line():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "citegraph", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "Usage: citegraph" in result.stdout and "rank" in result.stdout

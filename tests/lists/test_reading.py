@@ -302,11 +302,12 @@ def run(*args: str, input: str | None = None):
 
 
 def test_cli_table() -> None:
-    res = run(str(FIXTURES / "duplicates.md"))
+    res = CliRunner().invoke(main, ["papers", str(FIXTURES / "duplicates.md")], env={"COLUMNS": "200"})
     assert res.exit_code == 0, res.output
     lines = res.stdout.splitlines()
-    assert lines[0].split() == list(PAPER_COLUMNS)
-    assert len(lines) == 4 and lines[1].startswith("arxiv:2405.09818")
+    # name and title first, the key last; csv and json keep PAPER_COLUMNS
+    assert lines[0].split() == ["name", "title", "year", "tags", "sources", "key"]
+    assert len(lines) == 4 and lines[1].startswith("Chameleon ") and lines[1].endswith("arxiv:2405.09818")
     assert res.stderr == "3 papers from 1 file (3 with ids, 0 title-only)\n"
 
 
