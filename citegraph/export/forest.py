@@ -121,7 +121,9 @@ def forest_layout(
             placed[n] = 0
             blocks.append(([n], {n: 0}))
 
-    # Pack blocks, leftmost first, into the lowest rows free over their columns.
+    # Pack blocks, leftmost first (lineages before single papers starting in the
+    # same column), into the lowest rows free over their columns.
+    blocks.sort(key=lambda b: (min(col[n] for n in b[0]), len(b[0]) == 1))
     ends: list[int] = []  # per global row, the last column used
     row_of: dict[Hashable, int] = {}
     for members, rows in blocks:

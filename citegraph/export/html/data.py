@@ -543,7 +543,7 @@ def explorer_data(
 # fits their box no smaller than that), boxes as wide as the name.
 FOREST_FONT = 14
 _FOREST_LABEL = 26
-_FIRST_EXTRA, _FIRST_MIN = 12, 30
+_FIRST_EXTRA, _FIRST_MIN = 8, 30
 
 
 def _forest(H: nx.DiGraph, ids: list[Hashable], index: dict[Hashable, int], singles: list[Hashable],
