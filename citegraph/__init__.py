@@ -44,6 +44,8 @@ _EXPORTS = {
     "write_graphml": ("citegraph.export.graphml", "write_graphml"),
     "write_gexf": ("citegraph.export.gexf", "write_gexf"),
     "export_graph": ("citegraph.export.registry", "export_graph"),
+    "check_outputs": ("citegraph.export.paths", "check_outputs"),
+    "write_csv": ("citegraph.export.tables", "write_csv"),
     "write_frame": ("citegraph.export.tables", "write_frame"),
     "write_html": ("citegraph.export.html.page", "write_html"),
     "lineage_chart": ("citegraph.export.lineage_chart", "lineage_chart"),

@@ -193,9 +193,10 @@ def build_cmd(
 
     Example: citegraph build notes/*.md -o graph.json   (S2_API_KEY in the environment)
     """
-    from citegraph.export.graphml import write_graphml
+    from citegraph.export.paths import check_outputs  # never over a list, the cache or each other
+    from citegraph.export.registry import export_graph
     from citegraph.graph.model import save_graph
-    from citegraph.export.tables import write_frame
+    from citegraph.export.tables import write_csv
     from citegraph.reporting import build  # the fetch pipeline, then lineage as builds_on edges
 
     _check_fetch(fetch)
@@ -203,16 +204,16 @@ def build_cmd(
     # Written on every run, the header alone when nothing is unresolved, so that
     # a file left by an earlier run never lists entries this run resolved.
     csv_path = Path(unresolved_csv) if unresolved_csv else out.with_name(out.stem + ".unresolved.csv")
-    _make_parent(out, graphml, csv_path)
+    check_outputs({"-o": out, "--graphml": graphml, "--unresolved-csv": csv_path}, {"LIST": lists}, fetch=fetch)
     result = build(list(lists), **fetch)
     _echo_fetch_notes(result.warnings, result.stats["capped"], result.offline_note(csv_path))
     with _writing(out):
         save_graph(result.graph, out)
     if graphml:
         with _writing(graphml):
-            write_graphml(result.graph, graphml)
-    with _writing(csv_path), csv_path.open("w", encoding="utf-8", newline="") as fh:
-        write_frame(result.unresolved_frame(), "csv", fh)  # unresolved entries, then what --offline lacked
+            export_graph(result.graph, graphml, format="graphml")
+    with _writing(csv_path):
+        write_csv(result.unresolved_frame(), csv_path)  # unresolved entries, then what --offline lacked
     click.echo(result.summary_line(csv_path), err=True)
 
 
@@ -332,10 +333,13 @@ def audit_cmd(graph: str, merge: bool, output: str | None, problems: tuple[str, 
     recorded in the graph attribute 'merged') and the graph is written back.
     """
     from citegraph.analysis.audit import audit, audit_frame, audit_overview, audit_summary, merge_duplicates
+    from citegraph.export.paths import check_outputs
     from citegraph.graph.model import load_graph, save_graph
 
     if output and not merge:
         raise click.UsageError("-o/--output is only used with --merge")
+    if merge:  # GRAPH itself is the default output: merging rewrites it
+        check_outputs({"-o": output or graph})
     G = load_graph(graph)
     report = audit(G)
     frame = audit_frame(report)
@@ -424,9 +428,10 @@ def html_cmd(graph: str, output: str, color: str, size: str, layout: str, max_no
     graph.html#view=all every paper, with search, year and section filters.
     """
     from citegraph.export.html.page import write_html
+    from citegraph.export.paths import check_outputs
     from citegraph.graph.model import load_graph
 
-    _make_parent(output)  # before the layout is computed
+    check_outputs({"-o": output}, {"GRAPH": graph})  # before the layout is computed
     G = load_graph(graph)
     with _writing(output):
         result = write_html(G, output, color=color, size=size, layout=layout, max_nodes=max_nodes, title=title)
@@ -540,11 +545,12 @@ def watch_cmd(lists: tuple[str, ...], since: str, out_dir: str | None, max_searc
               help="Output format (default: from the file suffix: .json, .graphml, .gexf, .cyjs).")
 def export_cmd(graph: str, output: str, fmt: str | None) -> None:
     """Write GRAPH in another format: GraphML or GEXF (Gephi), Cytoscape.js JSON, node-link JSON."""
+    from citegraph.export.paths import check_outputs
     from citegraph.export.registry import export_graph
     from citegraph.graph.model import load_graph
 
+    check_outputs({"-o": output}, {"GRAPH": graph})
     G = load_graph(graph)
-    _make_parent(output)
     with _writing(output):
         written = export_graph(G, output, format=fmt)
     click.echo(f"{written}: {G.number_of_nodes()} papers, {G.number_of_edges()} links")

@@ -299,13 +299,14 @@ def _write_outputs(G: nx.DiGraph[Hashable], out: Path, rankings: Any, community_
                    lineage_md: str, unresolved: Any, families: dict[str, list[Any]]) -> dict[str, Path]:
     from citegraph.export.html.page import write_html
     from citegraph.export.lineage_chart import lineage_chart
-    from citegraph.export.graphml import write_graphml
+    from citegraph.export.registry import export_graph
+    from citegraph.graph.files import atomic_path
     from citegraph.graph.model import edges_frame, nodes_frame, save_graph
-    from citegraph.export.tables import write_frame
+    from citegraph.export.tables import write_csv
 
     files = {name: out / name for name in OUTPUT_FILES}
     save_graph(G, files["graph.json"])
-    write_graphml(G, files["graph.graphml"])
+    export_graph(G, files["graph.graphml"], format="graphml")
     papers = nodes_frame(G)
     papers["sources"] = papers["sources"].map(lambda places: relative_places(places) if isinstance(places, list)
                                               else places)
@@ -316,11 +317,12 @@ def _write_outputs(G: nx.DiGraph[Hashable], out: Path, rankings: Any, community_
         ("communities.csv", community_table),
         ("unresolved.csv", unresolved),
     ):
-        with files[name].open("w", encoding="utf-8", newline="") as fh:
-            write_frame(frame, "csv", fh)
-    files["lineage.json"].write_text(json.dumps(links, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    files["lineage.md"].write_text(lineage_md, encoding="utf-8")
-    files["lineage.svg"].write_text(lineage_chart(links, "svg") + "\n", encoding="utf-8")
+        write_csv(frame, files[name])
+    for name, text in (("lineage.json", json.dumps(links, ensure_ascii=False, indent=1) + "\n"),
+                       ("lineage.md", lineage_md),
+                       ("lineage.svg", lineage_chart(links, "svg") + "\n")):
+        with atomic_path(files[name]) as tmp:
+            tmp.write_text(text, encoding="utf-8")
     write_html(G, files["graph.html"], links=links, rankings=rankings, families=families)
     return files
 
@@ -448,8 +450,12 @@ def _report(
     from citegraph.analysis.lineage import annotate_lineage, families, lineage_report, successors
     from citegraph.analysis.rank import rank_papers
 
+    from citegraph.export.paths import check_outputs
+
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    # before any work: no output file may be a list, the cache or a folder
+    check_outputs({f"--out {name}": out / name for name in OUTPUT_FILES}, {"LIST": list(lists)},
+                  fetch=build_options if fetch else None)
     notes: list[str] = []
     warnings: list[Any] = []
     if fetch:
@@ -548,16 +554,27 @@ class SuggestResult:
         return "\n".join(lines)
 
 
+def _check_folder_outputs(out_dir: str | os.PathLike[str], names: Sequence[str],
+                          lists: Sequence[str | os.PathLike[str]], fetch_options: dict[str, Any]) -> None:
+    """Before any work: no file ``suggest``/``watch`` writes into ``out_dir`` is a list or the cache."""
+    from citegraph.export.paths import check_outputs
+
+    out = Path(out_dir)
+    outputs: dict[str, Path] = {f"--out {name}": out / name for name in names}
+    outputs.update({f"--out edited/{Path(p).name}": out / "edited" / Path(p).name for p in lists})
+    check_outputs(outputs, {"LIST": [str(p) for p in lists]}, fetch=fetch_options)
+
+
 def _write_suggestions(frame: Any, out: Path, patch: Any) -> dict[str, Path]:
     from citegraph.export.listpatch import write_list_patch
-    from citegraph.export.tables import frame_records, write_frame
+    from citegraph.export.tables import frame_records, write_csv
+    from citegraph.graph.files import atomic_path
 
     out.mkdir(parents=True, exist_ok=True)
     files = {name: out / name for name in SUGGEST_FILES[:2]}
-    with files["suggestions.csv"].open("w", encoding="utf-8", newline="") as fh:
-        write_frame(frame, "csv", fh)
-    files["suggestions.json"].write_text(json.dumps(frame_records(frame), ensure_ascii=False, indent=1) + "\n",
-                                         encoding="utf-8")
+    write_csv(frame, files["suggestions.csv"])
+    with atomic_path(files["suggestions.json"]) as tmp:
+        tmp.write_text(json.dumps(frame_records(frame), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     files.update(write_list_patch(patch, out, name="suggest.patch"))
     return files
 
@@ -610,6 +627,8 @@ def suggest(
     from citegraph.lists.reader import read_lists
 
     fetch_options.setdefault("citations", True)
+    if out_dir is not None:
+        _check_folder_outputs(out_dir, SUGGEST_FILES, lists, fetch_options)
     built = fetch_graph(lists, exclude=exclude, **fetch_options)
     G = built.graph
     frame = suggest_papers(G, links=successors(G), top=top, by=by)
@@ -737,6 +756,8 @@ def watch(
     options = FetchOptions.from_env(**{**fetch_options, "citations": True})
     key = json.dumps(sorted(str(Path(p).resolve()) for p in lists))
     started = time.time()
+    if out_dir is not None:
+        _check_folder_outputs(out_dir, WATCH_FILES, lists, {"cache": options.cache})
     built = fetch_graph(lists, options, renew=() if options.offline else ("records", "citations"))
     G = built.graph
     with Cache(options.cache_path()) as cache:
@@ -764,15 +785,15 @@ def watch(
     files: dict[str, Path] = {}
     if out_dir is not None:
         from citegraph.export.listpatch import write_list_patch
-        from citegraph.export.tables import write_frame
+        from citegraph.export.tables import write_csv
+        from citegraph.graph.files import atomic_path
 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         files = {"watch.csv": out / "watch.csv", "watch.json": out / "watch.json"}
-        with files["watch.csv"].open("w", encoding="utf-8", newline="") as fh:
-            write_frame(changes, "csv", fh)
-        files["watch.json"].write_text(json.dumps(frame_records(changes), ensure_ascii=False, indent=1) + "\n",
-                                       encoding="utf-8")
+        write_csv(changes, files["watch.csv"])
+        with atomic_path(files["watch.json"]) as tmp:
+            tmp.write_text(json.dumps(frame_records(changes), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         files.update(write_list_patch(patch, out, name="watch.patch"))
     stats = dict(built.stats)
     stats.update(fetch_requests=built.stats.get("requests", 0), search_requests=search_requests,

@@ -143,6 +143,11 @@ def test_bench_ratelimit_smoke(seeds_dir, tmp_path):
     assert "longest 429 streak" in out and "| citegraph, complete nested lists" in out
 
 
+def test_bench_pacing_smoke(seeds_dir, tmp_path):
+    out = run_smoke("bench_pacing.py", tmp_path)
+    assert "| AIMD (this rule)" in out and "median gap, last quarter" in out and "finishes in one run" in out
+
+
 def test_bench_warm_smoke(seeds_dir, tmp_path):
     out = run_smoke("bench_warm.py", tmp_path)
     assert "| command" in out and "(warm)" in out

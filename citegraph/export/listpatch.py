@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Iterable, Sequence
 
+from citegraph.graph.files import atomic_path
 from citegraph.lists.entry import Entry
 from citegraph.text.ids import arxiv_year
 
@@ -412,12 +413,12 @@ def write_list_patch(patch: ListPatch, out_dir: str | os.PathLike[str], *,
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = {"patch": out / name}
-    with written["patch"].open("w", encoding="utf-8", newline="") as fh:
+    with atomic_path(written["patch"]) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
         fh.write(patch.diff)
     for f in patch.files:
         target = out / "edited" / f.path.name
         target.parent.mkdir(exist_ok=True)
-        with target.open("w", encoding="utf-8", newline="") as fh:
+        with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
             fh.write(f.edited)
         written[f"edited/{f.path.name}"] = target
     return written

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,18 +68,12 @@ def export_graph(G: nx.DiGraph[Hashable], path: str | os.PathLike[str], *, forma
     >>> sorted(nx.read_gexf(out).edges())
     [('b', 'a')]
     """
+    # here, not at the top: `citegraph --help` reads this module and must not load networkx
+    from citegraph.graph.files import atomic_path
+
     chosen = writer(format or format_for_path(path))
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:64]}.", suffix=".tmp")
-    os.close(fd)
-    try:
+    with atomic_path(target) as tmp:
         chosen.write(G, tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return target

@@ -2,10 +2,11 @@
 
 The ``csv`` and ``json`` forms are the stable machine formats: ``json`` is a
 list of row objects with the frame's columns as keys (missing values are
-``null``), ``csv`` has a header row and RFC 4180 quoting; a list of strings (tags,
-authors) is one ``"; "``-joined cell, and a structured value (a ``builds_on``
-link's ``evidence``: a list of ``{"kind", "detail"}``) is one cell of JSON.
-Floats are written with 6 significant digits in tables and CSV (JSON keeps them whole).
+``null``), ``csv`` has a header row and RFC 4180 quoting; a list of strings is
+one ``"; "``-joined cell, a structured value (a ``builds_on`` link's
+``evidence``) one cell of JSON.  Floats get 6 significant digits in tables and
+CSV.  A CSV text cell a spreadsheet would run as a formula (starting with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``.
 
 ``table`` fits the terminal: its width comes from ``$COLUMNS``, else the
 terminal; text is measured in display cells (CJK characters take two), wide
@@ -27,11 +28,30 @@ import pandas as pd
 from wcwidth import wcswidth, wcwidth
 
 from citegraph.errors import UsageError
+from citegraph.graph.files import atomic_path
 
-__all__ = ["FORMATS", "frame_records", "write_frame", "format_table", "terminal_width", "display_width",
-           "pick_columns"]
+__all__ = ["FORMATS", "FORMULA_STARTS", "frame_records", "write_frame", "write_csv", "csv_safe", "format_table",
+           "terminal_width", "display_width", "pick_columns"]
 
 FORMATS = ("table", "csv", "json")
+# First characters that make Excel, LibreOffice or Google Sheets evaluate a cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """``value`` as a spreadsheet shows it as text: a leading ``'`` before a formula start.
+
+    A carriage return inside text becomes a newline: the CSV writer quotes
+    fields with newlines, but a lone ``\\r`` would be written bare and split the row.
+
+    >>> csv_safe("=1+1"), csv_safe("@SUM(A1)"), csv_safe("Janus"), csv_safe(-1.5)
+    ("'=1+1", "'@SUM(A1)", 'Janus', -1.5)
+    """
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
 
 def _plain(value: Any) -> Any:
@@ -347,11 +367,16 @@ def write_frame(
     elif fmt == "csv":
         flat = frame.copy(deep=False)  # columns are replaced, never changed in place
         for col in flat.columns:
-            if flat[col].dtype != object:
-                continue  # only object columns can hold lists
+            if pd.api.types.is_numeric_dtype(flat[col]) or pd.api.types.is_bool_dtype(flat[col]):
+                continue  # numbers (a negative one starts with "-") are never formulas
             values = flat[col].tolist()
+            changed = False
             if any(isinstance(v, (list, tuple, dict, float)) for v in values):
-                flat[col] = [_cell(v) for v in values]
+                values, changed = [_cell(v) for v in values], True
+            if any(isinstance(v, str) and (v.startswith(FORMULA_STARTS) or "\r" in v) for v in values):
+                values, changed = [csv_safe(v) for v in values], True
+            if changed:
+                flat[col] = values
         flat.to_csv(stream, index=False, lineterminator="\n", float_format="%.6g")
     elif fmt == "table":
         if caption:
@@ -359,3 +384,15 @@ def write_frame(
         stream.write(format_table(pick_columns(frame, columns), width=width, wrap=wrap) + "\n")
     else:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+
+
+def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Write ``frame`` as CSV to the file ``path``, whole or not at all.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> write_csv(pd.DataFrame({"title": ["=1+1"]}), out); out.read_text()
+    "title\\n'=1+1\\n"
+    """
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
+        write_frame(frame, "csv", fh)

@@ -227,6 +227,11 @@ class Cache:
         The database file; created (with its directory) when missing.
     clock
         Returns the current time in Unix seconds; stamped on every row.
+    readonly
+        Open without writing anything (no schema, no journal mode, not even
+        SQLite's shared-memory file when the folder is read-only): for
+        ``--offline`` on a cache the user may not write.  Writes then raise
+        :class:`CacheError`.
 
     Raises
     ------
@@ -237,10 +242,14 @@ class Cache:
         (disk full, read-only, locked).
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, clock: Any = time.time):
+    def __init__(self, path: str | os.PathLike[str], *, clock: Any = time.time, readonly: bool = False):
         self.path = Path(path)
         self._clock = clock
         self._depth = 0
+        self.readonly = readonly
+        if readonly:
+            self._open_readonly()
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE ... COMMIT).
@@ -266,6 +275,24 @@ class Cache:
         except (sqlite3.Error, OSError) as exc:
             self._close_quietly()
             raise CacheError(f"{self.path}: cannot open the cache ({exc})") from None
+
+    def _open_readonly(self) -> None:
+        uri = self.path.resolve().as_uri()
+        try:
+            # mode=ro alone still creates the -wal and -shm files of a WAL database
+            # beside it; immutable=1 reads the file as it is, taking no lock (a
+            # file the user cannot write is not expected to change under the run).
+            self._db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, timeout=30)
+            row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.Error as exc:
+            self._close_quietly()
+            raise CacheError(f"{self.path}: cannot open the cache read-only ({exc})") from None
+        if row is None or row[0] != str(SCHEMA_VERSION):
+            self._close_quietly()
+            raise CacheError(
+                f"{self.path}: cache schema version {row[0] if row else None}, this citegraph uses "
+                f"version {SCHEMA_VERSION}; delete the file or pass another --cache"
+            )
 
     # ------------------------------------------------------------ lifecycle
 
@@ -293,6 +320,8 @@ class Cache:
 
         Nested uses join the outer transaction.
         """
+        if self.readonly:
+            raise CacheError(f"{self.path}: the cache is open read-only (--offline on a file you cannot write)")
         if self._depth:
             self._depth += 1
             try:

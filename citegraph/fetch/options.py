@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from citegraph.errors import UsageError
 
-__all__ = ["FetchOptions", "ENVIRONMENT"]
+__all__ = ["FetchOptions", "ENVIRONMENT", "check_api_url", "check_api_key"]
 
 # option -> the environment variable read when the option is not given
 ENVIRONMENT: dict[str, str] = {
@@ -70,6 +72,18 @@ class FetchOptions:
     progress: bool | None = None
     source: str = "s2"
 
+    def __post_init__(self) -> None:
+        # Checked here, before any list is read or request sent: these can never
+        # succeed, and retrying them only delays the one line saying what to fix.
+        if self.api_url is not None:
+            check_api_url(self.api_url)
+        if self.api_key:
+            check_api_key(self.api_key)
+        if self.min_interval is not None and not (
+            isinstance(self.min_interval, (int, float)) and math.isfinite(self.min_interval) and self.min_interval >= 0
+        ):
+            raise UsageError(f"min_interval {self.min_interval!r} is not a number of seconds >= 0")
+
     @classmethod
     def names(cls) -> tuple[str, ...]:
         return tuple(f.name for f in dataclasses.fields(cls))
@@ -101,3 +115,52 @@ class FetchOptions:
         from citegraph.fetch.cache import resolve_cache_path
 
         return resolve_cache_path(self.cache)
+
+
+def check_api_url(url: str) -> None:
+    """Raise :class:`UsageError` unless ``url`` is an http(s) URL with a host.
+
+    >>> check_api_url("http://127.0.0.1:8000/graph/v1")
+    >>> check_api_url("api.semanticscholar.org/graph/v1")
+    Traceback (most recent call last):
+    ...
+    citegraph.errors.UsageError: the API URL 'api.semanticscholar.org/graph/v1' has no http:// ... scheme: ...
+    """
+    where = f"(--api-url or {ENVIRONMENT['api_url']})"
+    if url != url.strip() or any(ord(c) < 32 or c.isspace() for c in url):
+        raise UsageError(f"the API URL {url!r} contains spaces or control characters: remove them {where}")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError as exc:
+        raise UsageError(f"the API URL {url!r} is malformed ({exc}): fix it {where}") from None
+    if parts.scheme not in ("http", "https"):
+        if not parts.scheme or not parts.netloc:
+            raise UsageError(
+                f"the API URL {url!r} has no http:// or https:// scheme: write it as https://{url} {where}"
+            )
+        raise UsageError(f"the API URL {url!r} is not http:// or https:// {where}")
+    if not parts.hostname:
+        raise UsageError(f"the API URL {url!r} names no host {where}")
+
+
+def check_api_key(key: str) -> None:
+    """Raise :class:`UsageError` when ``key`` cannot be sent as an HTTP header.
+
+    The message never contains the key itself.
+
+    >>> check_api_key("abc123")
+    >>> check_api_key("abc123\\n")
+    Traceback (most recent call last):
+    ...
+    citegraph.errors.UsageError: the API key ends with a newline or space: remove it (S2_API_KEY or --api-key)
+    """
+    where = f"({ENVIRONMENT['api_key']} or --api-key)"
+    if key != key.strip():
+        end = "ends" if key[-1:].isspace() else "starts"
+        raise UsageError(f"the API key {end} with a newline or space: remove it {where}")
+    bad = next((i for i, c in enumerate(key) if not (c.isascii() and c.isprintable()) or c == " "), None)
+    if bad is not None:
+        kind = "a non-ASCII" if not key[bad].isascii() else "a control or space"
+        raise UsageError(f"the API key has {kind} character at position {bad + 1}: "
+                         f"a key is printable ASCII; check it {where}")

@@ -655,7 +655,9 @@ class _Run:
             else:
                 items.append({"paperId": None, "title": ref.get("title")})
         total = record.get("referenceCount") or 0
-        complete = len(items) >= total and not self.edge_details
+        # Complete whether or not this run wants edge details: complete_list pages a
+        # nested list anew for them, and a later plain run must not page it again.
+        complete = len(items) >= total
         self.cache.put_list_page(
             pid, "references", 0, items, next_offset=None if complete else 0, total=total, source="nested"
         )
@@ -997,7 +999,9 @@ def build(
             f"--offline: the cache file {cache_path} does not exist; run once without --offline "
             "or pass the --cache file an earlier run wrote"
         )
-    with Cache(cache_path) as store:
+    # Offline on a cache the user cannot write (a shared or archived file): read it as it is.
+    readonly = options.offline and not (os.access(cache_path, os.W_OK) and os.access(cache_path.parent, os.W_OK))
+    with Cache(cache_path, readonly=readonly) as store:
         read = parse_documents(docs, cache=store)
         if exclude:
             dropped = set(exclude)

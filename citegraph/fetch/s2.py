@@ -34,6 +34,8 @@ import functools
 import math
 import re
 import ssl
+import sys
+import threading
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -48,7 +50,8 @@ from semanticscholar.SemanticScholarException import ObjectNotFoundException
 
 from citegraph import __version__
 from citegraph.errors import FetchError, RetriesExhaustedError
-from citegraph.text.wording import one_line
+from citegraph.fetch.pacing import PACE_MARGIN, Pacer
+from citegraph.text.wording import one_line, plural
 
 __all__ = [
     "DEFAULT_API_URL",
@@ -58,6 +61,7 @@ __all__ = [
     "BATCH_MAX",
     "PAGE_MAX",
     "OFFSET_LIMIT",
+    "PACE_MARGIN",
     "S2Client",
     "Page",
     "S2NotFound",
@@ -104,11 +108,16 @@ EDGE_FIELDS: tuple[str, ...] = ("isInfluential", "intents", "contexts")
 BATCH_MAX = 500  # ids per POST /paper/batch
 PAGE_MAX = 1000  # items per /references or /citations page
 OFFSET_LIMIT = 9999  # offset + limit must stay below 10,000 on paged endpoints
-# Requests start this much further apart than ``min_interval``.  The server
-# times a request when it arrives, and the first one also sets up the
-# connection, so at exactly the interval the second arrived a hair early and
-# was refused (one 429 per run against a 1 request/s server); 5% is 50 ms at 1 s.
-PACE_MARGIN = 1.05
+# Before the API has answered once this run, a request gives up after this many
+# seconds in all (attempts and waits): a wrong URL or a dead network is said in
+# one line well before the retry budget of a flaky but reachable API runs out.
+UNREACHABLE_BUDGET = 20.0
+# While waiting for the first answer, say so after FIRST_HEARTBEAT seconds, then every HEARTBEAT.
+FIRST_HEARTBEAT = 2.0
+HEARTBEAT = 5.0
+# 429s one request may meet (each waited out as Retry-After says) before giving up;
+# other faults count against ``max_retries``.
+MAX_REFUSALS = 30
 
 
 class S2NotFound(FetchError):
@@ -270,7 +279,8 @@ class S2Client:
     min_interval
         Seconds between the starts of two requests (default 1 s, the API's
         introductory per-key rate); requests are spaced ``PACE_MARGIN`` (5%)
-        wider still, and the interval grows by 10% after each 429.
+        wider still.  A 429 doubles the interval, and answers bring it back
+        toward ``min_interval`` (:class:`citegraph.fetch.pacing.Pacer`).
     max_wait
         The longest single wait, whatever ``Retry-After`` says.
     transport
@@ -278,6 +288,14 @@ class S2Client:
     sleep, clock
         Injectable ``time.sleep`` and ``time.monotonic`` (tests of backoff
         and pacing need not really wait).
+    notify
+        Called with one line for each failed attempt that will be retried
+        (what failed, the next try in N s) and while the first answer is
+        awaited; default: printed on stderr.
+    unreachable_budget
+        Seconds a request may spend in all before the API has answered once
+        this run; then one :class:`~citegraph.errors.FetchError` says the API
+        cannot be reached.
 
     Attributes
     ----------
@@ -299,18 +317,23 @@ class S2Client:
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        notify: Callable[[str], None] | None = None,
+        unreachable_budget: float = UNREACHABLE_BUDGET,
     ):
         self.api_url = (api_url or DEFAULT_API_URL).rstrip("/")
         self.timeout = timeout
         self.max_retries = max_retries
         self.min_interval = min_interval
-        self._max_interval = max(10.0, min_interval)
+        self.pacer = Pacer(min_interval, ceiling=max(10.0, min_interval), clock=clock, sleep=sleep)
         self.requests = 0
         self.retries = 0
         self._key = api_key or None
         self._sleep = sleep
         self._clock = clock
-        self._next_at = float("-inf")
+        self._notify = notify or _to_stderr
+        self.unreachable_budget = unreachable_budget
+        self.answered = False  # any HTTP answer from the server this run
+        self._deadline = float("inf")
         self._wait = _Wait(max_wait)
         headers = {"User-Agent": f"citegraph/{__version__}"}
         if self._key:
@@ -341,11 +364,33 @@ class S2Client:
     def _scrub(self, text: str) -> str:
         return text.replace(self._key, "***") if self._key else text
 
-    def _pace(self) -> None:
-        now = self._clock()
-        if now < self._next_at:
-            self._sleep(self._next_at - now)
-        self._next_at = self._clock() + self.min_interval * PACE_MARGIN
+    @property
+    def interval(self) -> float:
+        """The current pacing interval: ``min_interval``, or wider after 429s."""
+        return self.pacer.interval
+
+    def _send(self, method: str, url: str, params: Any, payload: Any, timeout: float) -> httpx.Response:
+        """One HTTP exchange; before the first answer, a line every ``HEARTBEAT`` s while it waits."""
+        if self.answered or timeout <= FIRST_HEARTBEAT:
+            return self._http.request(method, url, params=params, json=payload, timeout=timeout)
+        done = threading.Event()
+
+        def heartbeat() -> None:
+            waited, step = 0.0, FIRST_HEARTBEAT
+            while not done.wait(step):
+                waited += step
+                step = HEARTBEAT
+                self._notify(
+                    f"Semantic Scholar: no answer yet from {self.api_url} after {waited:.0f} s; "
+                    f"giving up at {timeout:.0f} s"
+                )
+
+        thread = threading.Thread(target=heartbeat, daemon=True)
+        thread.start()
+        try:
+            return self._http.request(method, url, params=params, json=payload, timeout=timeout)
+        finally:
+            done.set()
 
     def _attempt(
         self,
@@ -357,19 +402,23 @@ class S2Client:
         validate: Callable[[Any], bool],
         not_found: re.Pattern[str] | None,
     ) -> Any:
-        self._pace()
+        self.pacer.wait()
         self.requests += 1
+        timeout = self.timeout
+        if not self.answered:
+            timeout = max(0.1, min(timeout, self._deadline - self._clock()))
         try:
-            response = self._http.request(method, url, params=params, json=payload)
+            response = self._send(method, url, params, payload, timeout)
         except httpx.TimeoutException:
-            raise _Retryable(f"no answer within {self.timeout:g} s") from None
+            raise _Retryable(f"no answer within {timeout:.3g} s") from None
         except httpx.TransportError as exc:
-            raise _Retryable(f"connection failed ({type(exc).__name__})") from None
+            raise _Retryable(f"connection failed ({_transport_reason(exc)})") from None
+        self.answered = True
         status = response.status_code
         if status == 429:
-            # Refused for going too fast: keep 10% more distance from now on, so
-            # that jitter between our clock and the server's stops costing retries.
-            self.min_interval = min(max(self.min_interval, 0.01) * 1.1, self._max_interval)
+            self.pacer.refused()
+        elif status < 500:
+            self.pacer.answered()
         if status == 429 or status == 408 or status >= 500:
             wait = _retry_after(response.headers.get("retry-after"), time.time())
             raise _Retryable(f"HTTP {status}", retry_after=wait)
@@ -417,24 +466,54 @@ class S2Client:
         any other 404 raises :class:`~citegraph.errors.FetchError` naming the URL.
         """
 
-        def count_retry(_: tenacity.RetryCallState) -> None:
+        started = self._clock()
+        self._deadline = started + self.unreachable_budget
+        attempts = self.max_retries + 1
+        failed = {"faults": 0, "refusals": 0}
+
+        def exhausted(state: tenacity.RetryCallState) -> bool:
+            # A 429 is the server pacing us, not a fault: it has its own, larger budget.
+            exc = state.outcome.exception() if state.outcome else None
+            key = "refusals" if str(exc).startswith("HTTP 429") else "faults"
+            failed[key] += 1
+            if failed["faults"] >= attempts or failed["refusals"] > MAX_REFUSALS:
+                return True
+            # Before any answer, stop once the next wait would overrun the budget.
+            return not self.answered and self._clock() + self._wait(state) >= self._deadline
+
+        def say_retry(state: tenacity.RetryCallState) -> None:
             self.retries += 1
+            exc = state.outcome.exception() if state.outcome else None
+            wait = state.next_action.sleep if state.next_action else 0.0
+            # Short waits after a 429 are the pacing at work, not news.
+            if str(exc).startswith("HTTP 429") and wait < 2:
+                return
+            budget = f"refusal {failed['refusals']} of {MAX_REFUSALS}" if str(exc).startswith("HTTP 429") \
+                else f"attempt {failed['faults'] + 1} of {attempts}"
+            self._notify(self._scrub(f"Semantic Scholar: {exc} for {what}; next try in {wait:.0f} s ({budget})"))
 
         retrying = tenacity.Retrying(
-            stop=tenacity.stop_after_attempt(self.max_retries + 1),
+            stop=exhausted,
             wait=self._wait,
             retry=tenacity.retry_if_exception_type(_Retryable),
             sleep=self._sleep,
-            before_sleep=count_retry,
+            before_sleep=say_retry,
             reraise=True,
         )
         try:
             return retrying(self._attempt, method, url, params, payload, what, validate, not_found)
         except _Retryable as exc:
+            if not self.answered:
+                raise FetchError(self._scrub(
+                    f"cannot reach Semantic Scholar at {self.api_url}: {exc} "
+                    f"({plural(self.requests, 'try', 'tries')} over {self._clock() - started:.0f} s). "
+                    "Check the network connection and the API URL (--api-url or CITEGRAPH_S2_URL)."
+                )) from None
             raise RetriesExhaustedError(
                 self._scrub(
-                    f"Semantic Scholar kept failing for {what}: {exc} after "
-                    f"{self.max_retries + 1} attempts. Everything fetched before is in the "
+                    f"Semantic Scholar kept failing for {what}: {exc} after {sum(failed.values())} attempts"
+                    + (f" ({failed['refusals']} refused with 429)" if failed["refusals"] else "")
+                    + ". Everything fetched before is in the "
                     "cache: run the same command again to resume."
                 )
             ) from None
@@ -577,8 +656,18 @@ class S2Client:
         return Page(offset=offset, items=list(data["data"]), next=data.get("next"))
 
 
+def _transport_reason(exc: httpx.TransportError) -> str:
+    """The exception's class, with the OS's words when it has them (``Connection refused``)."""
+    detail = str(exc).strip()
+    match = re.search(r"\] ([^\]]+)$", detail)  # "[Errno 111] Connection refused"
+    return f"{type(exc).__name__}: {match.group(1)}" if match else type(exc).__name__
+
+
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def from_options(options: FetchOptions) -> S2Client:
     """The client ``citegraph.fetch.source.open_source`` makes for ``source="s2"``."""
-    if options.min_interval is None:
-        return S2Client(options.api_url, options.api_key)
-    return S2Client(options.api_url, options.api_key, min_interval=options.min_interval)
+    interval = 1.0 if options.min_interval is None else options.min_interval
+    return S2Client(options.api_url, options.api_key, min_interval=interval)

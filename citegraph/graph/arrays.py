@@ -41,6 +41,7 @@ from __future__ import annotations
 import os
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from collections.abc import Hashable, Iterable, Sequence
 
@@ -49,7 +50,9 @@ import numpy as np
 import pandas as pd
 
 from citegraph.graph.matrix import CitationMatrix, citation_matrix
-from citegraph.errors import CitegraphError
+from citegraph.errors import GraphFileError
+from citegraph.graph.files import atomic_path
+from citegraph.graph.schema import check_size, max_bytes, size_words
 from citegraph.graph.model import EDGE_KINDS
 
 __all__ = ["FORMAT", "GraphArrays", "save_arrays", "load_arrays", "load_any", "is_arrays_file"]
@@ -139,49 +142,122 @@ def save_arrays(G: nx.DiGraph[Hashable] | CitationMatrix, path: str | os.PathLik
         arrays[f"{c}_blob"], arrays[f"{c}_offsets"], arrays[f"{c}_null"] = _pack(text[c])
     for c in _COUNT_COLUMNS:
         arrays[c] = counts[c]
-    with open(path, "wb") as fh:
+    with atomic_path(path) as tmp, tmp.open("wb") as fh:
         np.savez(fh, **arrays)
 
 
 def load_arrays(path: str | os.PathLike[str]) -> GraphArrays:
-    """Read a file written by :func:`save_arrays`."""
+    """Read a file written by :func:`save_arrays`.
+
+    The file's size (and the sizes its zip members claim) are checked against
+    the graph file limit before anything is read, and every array's shape,
+    type and range is checked before use: a bad file is one
+    :class:`~citegraph.errors.GraphFileError` naming the array.
+    """
+    path = Path(path)
+    check_size(path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            claimed = sum(info.file_size for info in zf.infolist())
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise GraphFileError(f"{path}: not a citegraph arrays file ({exc})") from None
+    if claimed > max_bytes():
+        raise GraphFileError(f"{path}: its arrays unpack to {size_words(claimed)}, over the "
+                             f"{size_words(max_bytes())} limit for a graph file (CITEGRAPH_MAX_GRAPH_MB)")
     try:
         z = np.load(path, allow_pickle=False)
     except (OSError, ValueError, zipfile.BadZipFile) as exc:
-        raise CitegraphError(f"{path}: not a citegraph arrays file ({exc})") from exc
-    with z:
-        if "format" not in z.files or str(z["format"]) != FORMAT:
-            raise CitegraphError(f"{path}: not a citegraph arrays file (expected {FORMAT})")
-        n = int(z["n"])
-        indptr, indices = z["indptr"], z["indices"]
-        if "ids_int" in z.files:
-            ids: Sequence[Any] = z["ids_int"].tolist()
-        else:
-            ids = _unpack(z["ids_blob"], z["ids_offsets"], z["ids_null"])
-        import scipy.sparse as sp
+        raise GraphFileError(f"{path}: not a citegraph arrays file ({exc})") from None
+    try:
+        with z:
+            if "format" not in z.files or str(z["format"]) != FORMAT:
+                raise GraphFileError(f"{path}: not a citegraph arrays file (expected {FORMAT})")
+            return _read_arrays(z, path)
+    except (KeyError, ValueError, TypeError, OSError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
+        # a member missing, unreadable or of another dtype than the checks expect
+        raise GraphFileError(f"{path}: malformed citegraph arrays file ({type(exc).__name__}: {exc})") from None
 
-        ones = np.ones(indices.size)
-        A = sp.csr_array((ones, indices, indptr), shape=(n, n), copy=False)
-        from citegraph.graph.matrix import _object_array
 
-        M = CitationMatrix(ids=_object_array(ids), A=A, years=z["years"], listed=z["listed"].astype(bool))
-        A.has_sorted_indices = A.has_canonical_format = True  # written canonical by save_arrays
-        if "t_indices" in z.files:
-            AT = sp.csr_array((ones, z["t_indices"], z["t_indptr"]), shape=(n, n), copy=False)
-            AT.has_sorted_indices = AT.has_canonical_format = True
-            M.__dict__["AT"] = AT
-        else:
-            _ = M.AT
-        nodes = pd.DataFrame(
-            {
-                "id": M.ids,
-                **{c: _unpack(z[f"{c}_blob"], z[f"{c}_offsets"], z[f"{c}_null"]) for c in _TEXT_COLUMNS},
-                "year": _int_or_na(M.years),
-                "listed": M.listed,
-                **{c: _int_or_na(z[c]) for c in _COUNT_COLUMNS},
-            }
-        )
-        return GraphArrays(matrix=M, nodes=nodes, kind_bits=z["kind_bits"])
+def _read_arrays(z: Any, path: Path) -> GraphArrays:
+    def get(name: str, kind: str, length: int | None) -> np.ndarray:
+        if name not in z.files:
+            raise GraphFileError(f"{path}: arrays file lacks the array {name!r}")
+        value: np.ndarray = z[name]
+        if value.ndim != 1 or value.dtype.kind not in kind or (length is not None and value.size != length):
+            want = f" of {length}" if length is not None else ""
+            raise GraphFileError(f"{path}: array {name!r} is not a flat array{want} {_KIND_WORDS[kind]} "
+                                 f"(shape {value.shape}, dtype {value.dtype})")
+        return value
+
+    n_arr = z["n"] if "n" in z.files else None
+    if n_arr is None or n_arr.shape != () or n_arr.dtype.kind not in "iu" or not 0 <= int(n_arr) < 2**31:
+        raise GraphFileError(f"{path}: array 'n' (the number of papers) is missing or not a count")
+    n = int(n_arr)
+
+    def csr(prefix: str) -> tuple[np.ndarray, np.ndarray]:
+        indptr = get(f"{prefix}indptr", "iu", n + 1)
+        indices = get(f"{prefix}indices", "iu", None)
+        if indptr[0] != 0 or (np.diff(indptr) < 0).any() or indptr[-1] != indices.size:
+            raise GraphFileError(f"{path}: array {prefix + 'indptr'!r} does not index {prefix + 'indices'!r}")
+        if indices.size and (indices.min() < 0 or indices.max() >= n):
+            raise GraphFileError(f"{path}: array {prefix + 'indices'!r} names a paper outside 0..{n - 1}")
+        return indptr, indices
+
+    indptr, indices = csr("")
+    transposed = csr("t_") if "t_indices" in z.files else None
+    if transposed is not None and transposed[1].size != indices.size:
+        raise GraphFileError(f"{path}: arrays 't_indices' and 'indices' hold different numbers of citations")
+    kind_bits = get("kind_bits", "u", indices.size)
+    years = get("years", "fiu", n)
+    known = years[np.isfinite(years.astype(float))]
+    if known.size and not ((known >= 1) & (known <= 9999)).all():
+        raise GraphFileError(f"{path}: array 'years' holds a value that is not a year from 1 to 9999")
+    listed = get("listed", "bui", n)
+    if "ids_int" in z.files:
+        ids: Sequence[Any] = get("ids_int", "iu", n).tolist()
+    else:
+        ids = _checked_unpack(z, "ids", n, get, path)
+    text = {c: _checked_unpack(z, c, n, get, path) for c in _TEXT_COLUMNS}
+    counts = {c: get(c, "fiu", n) for c in _COUNT_COLUMNS}
+    import scipy.sparse as sp
+
+    ones = np.ones(indices.size)
+    A = sp.csr_array((ones, indices, indptr), shape=(n, n), copy=False)
+    from citegraph.graph.matrix import _object_array
+
+    M = CitationMatrix(ids=_object_array(ids), A=A, years=years, listed=listed.astype(bool))
+    A.has_sorted_indices = A.has_canonical_format = True  # written canonical by save_arrays
+    if transposed is not None:
+        AT = sp.csr_array((ones, transposed[1], transposed[0]), shape=(n, n), copy=False)
+        AT.has_sorted_indices = AT.has_canonical_format = True
+        M.__dict__["AT"] = AT
+    else:
+        _ = M.AT
+    nodes = pd.DataFrame(
+        {
+            "id": M.ids,
+            **text,
+            "year": _int_or_na(M.years.astype(float)),
+            "listed": M.listed,
+            **{c: _int_or_na(counts[c].astype(float)) for c in _COUNT_COLUMNS},
+        }
+    )
+    return GraphArrays(matrix=M, nodes=nodes, kind_bits=kind_bits)
+
+
+_KIND_WORDS = {"iu": "of whole numbers", "u": "of bytes", "fiu": "of numbers", "bui": "of flags"}
+
+
+def _checked_unpack(z: Any, name: str, n: int, get: Any, path: Path) -> list[str | None]:
+    blob = get(f"{name}_blob", "u", None)
+    offsets = get(f"{name}_offsets", "iu", n + 1)
+    null = get(f"{name}_null", "b", n)
+    if offsets[0] != 0 or (np.diff(offsets) < 0).any() or offsets[-1] != blob.size:
+        raise GraphFileError(f"{path}: array {name + '_offsets'!r} does not index {name + '_blob'!r}")
+    try:
+        return _unpack(blob, offsets, null)
+    except UnicodeDecodeError:
+        raise GraphFileError(f"{path}: array {name + '_blob'!r} is not UTF-8 text") from None
 
 
 def is_arrays_file(path: str | os.PathLike[str]) -> bool:
@@ -195,6 +271,7 @@ def is_arrays_file(path: str | os.PathLike[str]) -> bool:
 
 def load_any(path: str | os.PathLike[str]) -> nx.DiGraph[Hashable] | GraphArrays:
     """A compact arrays file as :class:`GraphArrays`, anything else through ``load_graph``."""
+    check_size(Path(path))  # a pipe would block the zip test below
     if is_arrays_file(path):
         return load_arrays(path)
     from citegraph.graph.model import load_graph

@@ -70,7 +70,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from collections.abc import Hashable, Iterable
@@ -79,6 +78,8 @@ import networkx as nx
 
 from citegraph.graph.citation_graph import CitationGraph
 from citegraph.errors import GraphFileError
+from citegraph.graph.files import atomic_path
+from citegraph.graph.schema import check_node_link, check_size
 from citegraph.text.titles import normalize_title
 
 if TYPE_CHECKING:  # pandas is imported where frames are made: `import citegraph.graph` stays light
@@ -274,28 +275,22 @@ def save_graph(G: nx.DiGraph[Hashable], path: str | os.PathLike[str]) -> None:
     data["graph"].setdefault("schema_version", SCHEMA_VERSION)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    # mkstemp creates 0600; a graph file is an ordinary output, so honour the umask.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            # dumps, not dump: json.dump streams through the pure-Python encoder (several x slower).
-            fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as fh:
+        # dumps, not dump: json.dump streams through the pure-Python encoder (several x slower).
+        fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph[Hashable]:
     """Read a graph written by :func:`save_graph`.
 
     Raises :class:`~citegraph.errors.GraphFileError` naming the file when it is
-    missing, not JSON, not node-link data, or of another schema version.
+    missing, over the size limit (checked before reading), not JSON, not
+    node-link data, of another schema version, or holds a value the analyses
+    cannot use (:mod:`citegraph.graph.schema`; the error names the paper or
+    link and the field).
     """
     path = Path(path)
+    check_size(path)  # before reading: a huge file, a folder or a pipe is refused unread
     try:
         with path.open(encoding="utf-8") as fh:
             data = json.load(fh)
@@ -307,15 +302,18 @@ def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph[Hashable]:
         raise GraphFileError(
             f"{path}:{exc.lineno}: not a citegraph graph (invalid JSON: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise GraphFileError(f"{path}: not a citegraph graph (JSON nested too deeply to read)") from None
     if not isinstance(data, dict) or "nodes" not in data or "edges" not in data:
         raise GraphFileError(f"{path}: not a citegraph graph (no node-link 'nodes'/'edges')")
-    version = (data.get("graph") or {}).get("schema_version")
+    graph = data.get("graph")
+    version = graph.get("schema_version") if isinstance(graph, dict) else None
     if version != SCHEMA_VERSION:
         raise GraphFileError(
             f"{path}: graph schema version {version!r}, this citegraph reads "
             f"version {SCHEMA_VERSION}; rebuild it with 'citegraph build'"
         )
-    _check_node_link(data, path)
+    check_node_link(data, path, EDGE_KINDS)
     try:
         G = nx.node_link_graph(data, directed=True, multigraph=False, edges="edges")
     except (KeyError, TypeError, nx.NetworkXError) as exc:
@@ -327,58 +325,11 @@ def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph[Hashable]:
     return G
 
 
-# Types the analyses rely on, so that a hand-edited file fails here, naming the paper,
-# instead of deep inside an analysis (int("abc") in a date sort).
+# Whole-number attributes: kept whole in frames where some papers lack them.
 _INT_ATTRS = frozenset({
     "year", "citation_count", "influential_citation_count", "reference_count",
     "references_fetched", "references_unresolved", "citations_fetched",
 })
-_BOOL_ATTRS = frozenset({"listed", "citations_capped"})
-_STR_ATTRS = frozenset({"paper_id", "arxiv", "doi", "title", "name", "venue", "text", "abstract", "tldr"})
-
-
-def _check_node_link(data: dict[str, Any], path: Path) -> None:
-    """Raise GraphFileError for a node or edge the model does not allow."""
-    nodes, edges = data["nodes"], data["edges"]
-    if not isinstance(nodes, list) or not isinstance(edges, list):
-        raise GraphFileError(f"{path}: not a citegraph graph ('nodes' and 'edges' must be lists)")
-    ids = set()
-    for i, node in enumerate(nodes):
-        if not isinstance(node, dict) or not isinstance(node.get("id"), str):
-            raise GraphFileError(f"{path}: node #{i + 1} has no string 'id'")
-        nid = node["id"]
-        ids.add(nid)
-        for name in _INT_ATTRS.intersection(node):
-            value = node[name]
-            if value is not None and (type(value) is not int):
-                what = "a year" if name == "year" else "a whole number"
-                raise GraphFileError(f"{path}: node {nid!r}: {name} {value!r} is not {what}")
-        for name in _BOOL_ATTRS.intersection(node):
-            if node[name] is not None and not isinstance(node[name], bool):
-                raise GraphFileError(f"{path}: node {nid!r}: {name} {node[name]!r} is not true/false")
-        for name in _LIST_ATTRS.intersection(node):
-            if node[name] is not None and not isinstance(node[name], list):
-                raise GraphFileError(f"{path}: node {nid!r}: {name} must be a list, not {node[name]!r}")
-        for name in _STR_ATTRS.intersection(node):
-            if node[name] is not None and not isinstance(node[name], str):
-                raise GraphFileError(f"{path}: node {nid!r}: {name} must be text, not {node[name]!r}")
-    kinds = set(EDGE_KINDS)
-    for i, edge in enumerate(edges):
-        if not isinstance(edge, dict):
-            raise GraphFileError(f"{path}: edge #{i + 1} is not an object")
-        src, dst = edge.get("source"), edge.get("target")
-        where = f"{path}: edge {src!r} → {dst!r}"
-        for end in (src, dst):
-            if end not in ids:
-                raise GraphFileError(f"{where}: {end!r} is not a node of the graph")
-        if edge.get("kind") not in kinds:
-            raise GraphFileError(f"{where}: kind {edge.get('kind')!r} is not one of {', '.join(EDGE_KINDS)}")
-        extra = edge.get("kinds")
-        if extra is not None and (not isinstance(extra, list) or not kinds.issuperset(extra)):
-            raise GraphFileError(f"{where}: kinds {extra!r} must be a list of {', '.join(EDGE_KINDS)}")
-        conf = edge.get("confidence")
-        if conf is not None and (isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0 <= conf <= 1):
-            raise GraphFileError(f"{where}: confidence {conf!r} is not a number in 0..1")
 
 
 # ----------------------------------------------------------------------- frames

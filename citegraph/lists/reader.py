@@ -307,7 +307,7 @@ def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | N
 # (tests/test_lists.py checks this names every module the reader imports).
 _READER_FILES = ("reader.py", "formats.py", "markdown.py", "text.py", "entry.py", "../text/ids.py",
                  "../text/names.py", "../text/titles.py", "../text/wording.py", "../errors.py", "../graph/model.py",
-                 "../graph/citation_graph.py")
+                 "../graph/citation_graph.py", "../graph/files.py", "../graph/schema.py")
 
 
 @lru_cache(maxsize=1)

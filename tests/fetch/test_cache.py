@@ -130,3 +130,65 @@ def test_default_path_is_in_the_user_cache_dir_and_env_overrides(tmp_path, monke
     monkeypatch.setenv("CITEGRAPH_CACHE", str(tmp_path / "env.sqlite"))
     assert resolve_cache_path() == tmp_path / "env.sqlite"
     assert resolve_cache_path(tmp_path / "arg.sqlite") == tmp_path / "arg.sqlite"
+
+
+def _filled(path) -> None:
+    with Cache(path) as cache, cache.transaction():
+        cache.put_alias("ARXIV:2405.09818", "abc")
+        cache.put_paper({"paperId": "abc", "title": "Chameleon"}, full=True)
+
+
+def test_a_read_only_opening_writes_nothing(tmp_path):
+    import hashlib
+    import os
+
+    path = tmp_path / "c.sqlite"
+    _filled(path)
+    before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns, sorted(os.listdir(tmp_path)))
+    with Cache(path, readonly=True) as cache:
+        assert cache.get_alias("ARXIV:2405.09818").paper_id == "abc"
+        assert cache.get_paper("abc").record["title"] == "Chameleon"
+        with pytest.raises(CacheError, match="read-only"), cache.transaction():
+            cache.put_alias("x", None, "no")
+        with pytest.raises(CacheError, match="read-only"):  # the list reader then parses again next time
+            cache.put_parsed("k", "{}")
+    after = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns, sorted(os.listdir(tmp_path)))
+    assert after == before
+
+
+def test_a_read_only_opening_of_another_file_is_a_cache_error(tmp_path):
+    path = tmp_path / "c.sqlite"
+    path.write_text("not a database", encoding="utf-8")
+    with pytest.raises(CacheError, match="cannot open the cache read-only"):
+        Cache(path, readonly=True)
+
+
+def test_two_writers_and_readers_share_one_cache_file(tmp_path, make_fake_s2):
+    """Two builds writing one cache while offline builds read it: no 'database is locked', same graph."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.fakes.s2 import World, sample_entries
+
+    server = make_fake_s2(World.from_entries(sample_entries(12), seed=2))
+    listing = tmp_path / "l.md"
+    listing.write_text("".join(f"- [Model {i}: A method for things](https://arxiv.org/abs/2401.{i + 1:05d})\n"
+                               for i in range(12)), encoding="utf-8")
+    cache = tmp_path / "c.sqlite"
+    script = (
+        "import json, sys\nfrom citegraph.fetch.pipeline import build\n"
+        "r = build([sys.argv[1]], cache=sys.argv[2], api_url=sys.argv[3], min_interval=0, quiet=True,"
+        " offline=sys.argv[4] == 'offline', refresh=sys.argv[4] == 'refresh')\n"
+        "print(json.dumps(sorted(map(list, r.graph.edges()))))\n"
+    )
+    first = subprocess.run([sys.executable, "-c", script, str(listing), str(cache), server.url, "online"],
+                           capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    runs = [subprocess.Popen([sys.executable, "-c", script, str(listing), str(cache), server.url, mode],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for mode in ["refresh"] * 2 + ["offline"] * 4]  # refresh: both re-fetch and write everything
+    outputs = [run.communicate(timeout=180) for run in runs]
+    assert all(run.returncode == 0 for run in runs), [err[-500:] for _, err in outputs]
+    assert not any("locked" in err for _, err in outputs)
+    assert {out for out, _ in outputs} == {first.stdout} and json.loads(first.stdout)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 
 import pytest
-from tests.fakes.s2 import FakeS2, World
+from tests.fakes.s2 import FakeS2, Fault, World
 
 from citegraph.errors import OfflineError
 from citegraph.fetch.cache import Cache
@@ -260,3 +260,52 @@ def test_offline_with_a_missing_cache_file_says_so_and_creates_nothing(tmp_path)
         build([listed], cache=cache, offline=True, quiet=True)
     assert str(cache) in str(err.value)
     assert not (tmp_path / "typo").exists()
+
+
+def test_an_interrupted_edge_details_run_leaves_nothing_for_the_next_plain_run_to_page(make_fake_s2, tmp_path):
+    from citegraph.fetch.s2 import S2Client
+
+    world = World()
+    papers = []
+    for n in range(4):
+        pid = world.add_paper({"paperId": f"{n + 10:040x}", "externalIds": {"ArXiv": f"2405.0981{n}"},
+                               "title": f"Listed paper {n}", "year": 2024})
+        for i in range(3):
+            ref = world.add_paper({"paperId": f"{100 + 10 * n + i:040x}", "title": f"Ref {n}.{i}", "year": 2020})
+            world.add_reference(pid, ref, intents=["background"])
+        papers.append(pid)
+    server = make_fake_s2(world.finish())
+    entries = [Entry(arxiv=f"2405.0981{n}") for n in range(4)]
+    seen = []
+
+    def interrupt(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    client = S2Client(server.url, "k", min_interval=0.0, sleep=interrupt, notify=seen.append)
+    server.inject("references", Fault.http(503), after=2)  # the third list fails; its retry wait is interrupted
+    with Cache(tmp_path / "c.sqlite") as cache, pytest.raises(KeyboardInterrupt):
+        build_from_entries(entries, client=client, cache=cache, edge_details=True)
+    assert server.count("references") == 3  # two lists paged, the third interrupted
+    server.reset_log()
+    plain = run(server, entries, tmp_path / "c.sqlite")
+    assert server.count() == 0  # every nested list was complete: nothing paged again
+    assert plain.graph.number_of_edges() == 12
+
+
+def test_offline_on_a_cache_the_user_cannot_write_reads_it_without_writing(make_fake_s2, tmp_path, monkeypatch):
+    import hashlib
+    import os
+
+    world, pid = detailed_world()
+    server = make_fake_s2(world)
+    listing = tmp_path / "l.md"
+    listing.write_text(f"- [{CHAMELEON}](https://arxiv.org/abs/2405.09818)\n", encoding="utf-8")
+    cache = tmp_path / "cache" / "c.sqlite"
+    online = build([listing], cache=cache, api_url=server.url, min_interval=0, quiet=True)
+    digest = hashlib.sha256(cache.read_bytes()).hexdigest()
+    files = sorted(os.listdir(cache.parent))
+    # as root chmod cannot make the file unwritable, so the permission check answers "no"
+    monkeypatch.setattr("citegraph.fetch.pipeline.os.access", lambda p, mode: False)
+    offline = build([listing], cache=cache, offline=True, quiet=True)
+    assert sorted(offline.graph.edges()) == sorted(online.graph.edges())
+    assert hashlib.sha256(cache.read_bytes()).hexdigest() == digest and sorted(os.listdir(cache.parent)) == files

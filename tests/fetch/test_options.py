@@ -78,3 +78,29 @@ def test_library_build_honours_the_interval_from_the_environment(monkeypatch, tm
     except Exception:
         pass  # only the client's construction matters here
     assert seen.get("min_interval") == 0.125
+
+
+@pytest.mark.parametrize("given,match", [
+    ({"api_url": "api.semanticscholar.org/graph/v1"}, "no http:// or https:// scheme: write it as https://"),
+    ({"api_url": "http://[::1"}, "malformed"),
+    ({"api_url": "ftp://mirror/graph/v1"}, "not http:// or https://"),
+    ({"api_url": "http:///graph/v1"}, "names no host"),
+    ({"api_key": "k3y\n"}, "ends with a newline or space: remove it"),
+    ({"api_key": "k3y\u00e9"}, "non-ASCII character at position 4"),
+    ({"min_interval": float("nan")}, "not a number of seconds"),
+])
+def test_options_that_can_never_work_fail_before_any_request(given: dict, match: str) -> None:
+    with pytest.raises(UsageError, match=match) as info:
+        FetchOptions.from_env({}, **given)
+    assert "k3y" not in str(info.value)  # the key is never echoed
+
+
+def test_a_bad_key_in_the_environment_stops_the_command_at_once(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    lst = tmp_path / "l.md"
+    lst.write_text("- [Chameleon](https://arxiv.org/abs/2405.09818)\n", encoding="utf-8")
+    result = CliRunner(env={"S2_API_KEY": "abc\n"}).invoke(
+        main, ["build", str(lst), "-o", str(tmp_path / "g.json"), "--cache", str(tmp_path / "c.sqlite")])
+    assert result.exit_code == 1 and result.stderr.startswith("Error: the API key ends with a newline")
+    assert not (tmp_path / "c.sqlite").exists()  # refused before the cache was opened

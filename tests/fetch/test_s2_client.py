@@ -375,10 +375,12 @@ def test_lean_and_edge_fields_are_accepted_by_the_fake_like_the_real_api(fake_s2
         client.paper_batch([pid], ["title", "references.isInfluential"])
 
 
-def test_a_429_widens_the_pacing_interval(fake_s2, ft):
+def test_a_429_widens_the_pacing_interval_and_answers_bring_it_back(fake_s2, ft):
     client = client_for(fake_s2, ft, min_interval=1.0)
     fake_s2.inject("batch", Fault.http(429, retry_after=0))
-    for i in range(3):
-        client.paper_batch(listed_ids(fake_s2)[i : i + 1], ["title"])
-    assert client.min_interval == pytest.approx(1.1)
-    assert ft.sleeps[-2:] == [pytest.approx(1.1 * PACE_MARGIN), pytest.approx(1.1 * PACE_MARGIN)]
+    client.paper_batch(listed_ids(fake_s2)[:1], ["title"])
+    assert client.interval == pytest.approx(1 / (1 / 2.0 + 0.1))  # doubled by the 429, one answer adds rate back
+    for i in range(1, 12):
+        client.paper_batch(listed_ids(fake_s2)[i % 10 : i % 10 + 1], ["title"])
+    assert client.interval == 1.0
+    assert ft.sleeps[-2:] == [pytest.approx(PACE_MARGIN), pytest.approx(PACE_MARGIN)]

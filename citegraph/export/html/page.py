@@ -23,7 +23,6 @@ import os
 import re
 import string
 import sys
-import tempfile
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ import networkx as nx
 
 from citegraph.errors import UsageError
 from citegraph.export.html.data import MAX_NODES, explorer_data
+from citegraph.graph.files import atomic_path
 from citegraph.text.wording import plural
 
 __all__ = ["HtmlResult", "explorer_data", "render_html", "script_json", "write_html"]
@@ -302,19 +302,10 @@ def write_html(
         why = exc.strerror or exc
         raise UsageError(f"cannot write {path}: its folder {path.parent} cannot be made ({why})") from exc
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with atomic_path(path) as tmp:
+            tmp.write_text(page, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(page)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a page is meant to be opened and shared
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        raise
     return HtmlResult(
         path=path,
         nodes=len(data["nodes"]),

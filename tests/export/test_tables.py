@@ -1,0 +1,66 @@
+"""CSV cells a spreadsheet would run as formulas are written as text, in every CSV citegraph writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+import pytest
+
+from citegraph.export.tables import FORMULA_STARTS, write_frame
+
+HOSTILE = ['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
+
+
+def _csv_cells(frame: pd.DataFrame) -> list[list[str]]:
+    out = io.StringIO()
+    write_frame(frame, "csv", out)
+    return list(csv.reader(io.StringIO(out.getvalue())))
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_cell_starting_like_a_formula_is_written_as_text(text: str) -> None:
+    header, row = _csv_cells(pd.DataFrame({"title": [text], "tags": [[text, "B"]]}))
+    text = text.replace("\r", "\n")  # a bare carriage return would split the row
+    assert row == ["'" + text, "'" + text + "; B"]
+
+
+def test_numbers_and_ordinary_text_are_unchanged() -> None:
+    frame = pd.DataFrame({"score": [-1.5, 2.0], "year": pd.array([-300, 2024], dtype="Int64"),
+                          "title": ["Janus", "a - b"]})
+    assert _csv_cells(frame)[1:] == [["-1.5", "-300", "Janus"], ["2", "2024", "a - b"]]  # floats as %.6g
+
+
+def test_json_keeps_the_text_as_given() -> None:
+    out = io.StringIO()
+    write_frame(pd.DataFrame({"title": HOSTILE}), "json", out)
+    assert [r["title"] for r in pd.read_json(io.StringIO(out.getvalue())).to_dict("records")] == HOSTILE
+
+
+def test_every_csv_of_a_report_escapes_formulas(tmp_path) -> None:
+    from citegraph.reporting import report
+
+    listing = tmp_path / "l.md"
+    listing.write_text(
+        '- [=HYPERLINK("http://evil","x")](https://arxiv.org/abs/2405.09818) =1+1 notes\n'
+        "- [@SUM(1+1) Anole](https://arxiv.org/abs/2407.06135) builds on =HYPERLINK\n"
+        "- [+cmd|calc](https://arxiv.org/abs/2410.13848)\n", encoding="utf-8")
+    result = report([listing], tmp_path / "out", fetch=False)
+    checked = 0
+    for name, path in result.files.items():
+        if name.endswith(".csv"):
+            for row in csv.reader(path.open(encoding="utf-8", newline="")):
+                for cell in row:
+                    checked += 1
+                    assert not cell.startswith(FORMULA_STARTS) or _is_number(cell), (name, cell)
+    assert checked > 0
+    assert "'=HYPERLINK" in (tmp_path / "out" / "papers.csv").read_text(encoding="utf-8")
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True

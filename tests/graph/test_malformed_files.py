@@ -1,0 +1,233 @@
+"""Malformed graph files, generated (never committed): every command that reads a
+graph answers each with output or one ``Error:`` line, never a traceback.
+
+The named cases are the ones a hostile probe found crashing; hypothesis then
+breaks a valid file at random places with random JSON values."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from citegraph.cli import main
+from citegraph.graph import model as m
+from citegraph.graph.arrays import save_arrays
+
+# every command that reads a graph file, with what it needs besides the file
+COMMANDS: dict[str, list[str]] = {
+    "rank": ["rank", "{g}"],
+    "related": ["related", "{g}", "Chameleon"],
+    "path": ["path", "{g}", "Chameleon", "Anole"],
+    "audit": ["audit", "{g}"],
+    "audit --merge": ["audit", "{g}", "--merge", "-o", "{out}.json"],
+    "lineage": ["lineage", "{g}"],
+    "html": ["html", "{g}", "-o", "{out}.html"],
+    "export": ["export", "{g}", "-o", "{out}.graphml"],
+}
+
+
+def valid_graph() -> dict[str, Any]:
+    G = m.new_graph(unresolved=[{"entry": "x", "title": "X", "source": "l.md:3", "reason": "not matched"}],
+                    fetch={"requests": 3})
+    m.add_paper(G, "c" * 40, paper_id="c" * 40, title="Chameleon: Mixed-Modal Early-Fusion Foundation Models",
+                name="Chameleon", year=2024, authors=["A. Author"], tags=["Unified"], listed=True,
+                sources=["l.md:1"], repos=["github.com/facebookresearch/chameleon"], citation_count=10)
+    m.add_paper(G, "a" * 40, paper_id="a" * 40, title="ANOLE: An Open Autoregressive Model", name="Anole",
+                year=2024, authors=["B. Author"], listed=True, sources=["l.md:2"], corpus_id=5)
+    m.add_paper(G, "b" * 40, paper_id="b" * 40, title="Attention is all you need", year=2017)
+    m.add_link(G, "a" * 40, "c" * 40, "cites", is_influential=True, intents=["methodology"], contexts=["we use"])
+    m.add_link(G, "a" * 40, "c" * 40, "builds_on", confidence=0.9,
+               evidence=[{"kind": "text", "detail": "fine-tuned from Chameleon"}])
+    m.add_link(G, "c" * 40, "b" * 40, "cites")
+    import networkx as nx
+
+    return nx.node_link_data(G, edges="edges")
+
+
+def run_all(path: Path, tmp_path: Path) -> dict[str, Any]:
+    results = {}
+    for name, args in COMMANDS.items():
+        argv = [a.format(g=path, out=tmp_path / f"out-{name.replace(' ', '')}") for a in args]
+        result = CliRunner().invoke(main, argv)
+        results[name] = result
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            f"{name} on {path.name}: {type(result.exception).__name__}: {result.exception}"
+        )
+        assert "Traceback" not in result.output
+        if result.exit_code:
+            lines = result.stderr.strip().splitlines()
+            assert result.exit_code == 1 and lines[-1].startswith("Error: "), (name, result.output[-500:])
+            assert sum(line.startswith("Error: ") for line in lines) == 1
+    return results
+
+
+def _deep(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+def _with(change: dict[str, Any]) -> dict[str, Any]:
+    data = valid_graph()
+    for where, value in change.items():
+        part, _, rest = where.partition(".")
+        if part == "top":
+            data[rest] = value
+        elif part == "graph":
+            data["graph"][rest] = value
+        else:
+            index, _, name = rest.partition(".")
+            data[part][int(index)][name] = value
+    return data
+
+
+NAMED = {
+    "undirected": ({"top.directed": False}, "an undirected graph"),
+    "multigraph": ({"top.multigraph": True}, "a multigraph"),
+    "authors of numbers": ({"nodes.0.authors": [1]}, "authors must be a list of text"),
+    "repos of objects": ({"nodes.0.repos": [{"url": "x"}]}, "repos must be a list of text"),
+    "tags of objects": ({"nodes.0.tags": [{"a": 1}]}, "tags must be a list of text"),
+    "intents a number": ({"edges.0.intents": 5}, "intents must be a list of text"),
+    "year 10**30": ({"nodes.0.year": 10**30}, "year 1e+30 is not a year"),
+    "negative count": ({"nodes.0.citation_count": -3}, "citation_count -3 is not a count"),
+    "unresolved a number": ({"graph.unresolved": 5}, "graph attribute unresolved must be a list"),
+    "graph attrs a list": ({"top.graph": [1]}, "schema version None"),
+    "evidence a string": ({"edges.1.evidence": "text"}, "evidence must be a list"),
+    "confidence NaN": ({"edges.1.confidence": float("nan")}, "confidence nan is not a number in 0..1"),
+    "is_influential text": ({"edges.0.is_influential": "yes"}, "is_influential 'yes' is not true/false"),
+    "self link": ({"edges.0.target": "c" * 40}, "a paper linked to itself"),
+    "deep extra field": ({"nodes.1.extra": json.loads(_deep(50))}, "extra nests deeper than"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NAMED))
+def test_named_malformed_graphs_are_one_error_line_naming_the_field(case, tmp_path):
+    change, message = NAMED[case]
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(change and _with(change)), encoding="utf-8")
+    for name, result in run_all(path, tmp_path).items():
+        assert result.exit_code == 1 and message in result.stderr, (name, result.stderr)
+
+
+def test_json_nested_100k_deep_is_refused_not_a_recursion_error(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('{"directed": true, "graph": {"schema_version": 1}, "nodes": ' + _deep(100_000)
+                    + ', "edges": []}', encoding="utf-8")
+    for result in run_all(path, tmp_path).values():
+        assert "nested too deeply" in result.stderr
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.json"
+    with path.open("wb") as fh:  # sparse: 1 GB on paper, no disk used
+        fh.truncate(2**30)
+    for result in run_all(path, tmp_path).values():
+        assert "over the 512 MB limit" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_pipe_or_folder_as_graph_is_an_error_not_a_hang(kind, tmp_path):
+    path = tmp_path / "g.json"
+    os.mkfifo(path) if kind == "fifo" else path.mkdir()
+    for name in ("rank", "lineage"):  # rank reads .npz too (load_any)
+        result = CliRunner().invoke(main, [name, str(path)])
+        assert result.exit_code in (1, 2) and "Traceback" not in result.output
+
+
+def _npz(tmp_path: Path, **change: Any) -> Path:
+    G = m.load_graph(_write(tmp_path / "ok.json", valid_graph()))
+    good = tmp_path / "good.npz"
+    save_arrays(G, good)
+    arrays = dict(np.load(good))
+    for name, value in change.items():
+        if value is None:
+            arrays.pop(name)
+        else:
+            arrays[name] = value
+    path = tmp_path / "bad.npz"
+    with path.open("wb") as fh:
+        np.savez(fh, **arrays)
+    return path
+
+
+def _write(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"indices": np.array([0, 99], dtype=np.int32)}, "names a paper outside"),
+    ({"indptr": np.array([0, 5, 1, 3])}, "does not index"),
+    ({"years": np.array([2024.0, 1e30, 2017.0])}, "not a year"),
+    ({"kind_bits": None}, "lacks the array 'kind_bits'"),
+    ({"title_offsets": np.array([0, 3, 2, 1])}, "does not index"),
+    ({"n": np.int64(-4)}, "not a count"),
+    ({"listed": np.array([True])}, "array 'listed' is not a flat array of 3"),
+])
+def test_malformed_arrays_files_name_the_array(tmp_path, change, message):
+    path = _npz(tmp_path, **change)
+    result = CliRunner().invoke(main, ["rank", str(path)])
+    assert result.exit_code == 1 and message in result.stderr and "Traceback" not in result.output
+
+
+def test_a_bare_arrays_marker_is_an_error(tmp_path):
+    path = tmp_path / "bare.npz"
+    with zipfile.ZipFile(path, "w") as zf, zf.open("format.npy", "w") as fh:
+        np.save(fh, np.array("citegraph-arrays/1"))
+    result = CliRunner().invoke(main, ["rank", str(path)])
+    assert result.exit_code == 1 and "Error: " in result.stderr and "Traceback" not in result.output
+
+
+def test_an_arrays_file_claiming_a_huge_member_is_refused_unread(tmp_path, monkeypatch):
+    path = tmp_path / "bomb.npz"
+    with path.open("wb") as fh:  # 64 MB of zeros compress to a file of a few dozen kB
+        np.savez_compressed(fh, format=np.array("citegraph-arrays/1"), years=np.zeros(8 * 2**20))
+    monkeypatch.setenv("CITEGRAPH_MAX_GRAPH_MB", "1")
+    result = CliRunner().invoke(main, ["rank", str(path)])
+    assert result.exit_code == 1 and "its arrays unpack to 64 MB, over the 1 MB limit" in result.stderr
+
+
+# ------------------------------------------------------------------ fuzzing
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(10**40), max_value=10**40)
+    | st.floats(allow_nan=True, allow_infinity=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=8,
+)
+NODE_FIELDS = ["id", *m.NODE_ATTRS, "extra"]
+EDGE_FIELDS = ["source", "target", *m.EDGE_ATTRS, "extra"]
+GRAPH_FIELDS = ["schema_version", "unresolved", "fetch", "merged", "extra"]
+
+
+@st.composite
+def broken_graphs(draw: Any) -> dict[str, Any]:
+    data = valid_graph()
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        where = draw(st.sampled_from(["node", "edge", "graph"]))
+        value = draw(json_values)
+        if where == "node":
+            data["nodes"][draw(st.integers(0, 2))][draw(st.sampled_from(NODE_FIELDS))] = value
+        elif where == "edge":
+            data["edges"][draw(st.integers(0, 1))][draw(st.sampled_from(EDGE_FIELDS))] = value
+        else:
+            data["graph"][draw(st.sampled_from(GRAPH_FIELDS))] = value
+    if draw(st.booleans()):  # last: it may replace the lists changed above
+        data[draw(st.sampled_from(["directed", "multigraph", "graph", "nodes", "edges"]))] = draw(json_values)
+    return data
+
+
+@settings(max_examples=int(os.environ.get("CITEGRAPH_FUZZ_EXAMPLES", "25")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=broken_graphs())
+def test_randomly_broken_graphs_never_give_a_traceback(data, tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    run_all(path, tmp_path)
