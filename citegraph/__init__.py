@@ -64,6 +64,10 @@ _EXPORTS = {
     "successors": ("citegraph.analysis.lineage", "successors"),
     "lineage_report": ("citegraph.analysis.lineage", "lineage_report"),
     "main_path": ("citegraph.analysis.mainpath", "main_path"),
+    # the bulk datasets (citegraph datasets ...): DuckDB, or Spark past one machine
+    "import_datasets": ("citegraph.fetch.local", "import_datasets"),
+    "datasets_top_cited": ("citegraph.fetch.local", "datasets_top_cited"),
+    "datasets_neighbourhood": ("citegraph.fetch.local", "datasets_neighbourhood"),
     "CitegraphError": ("citegraph.errors", "CitegraphError"),
     # notebooks: lineage as a table, pictures, the report as HTML
     "ReportResult": ("citegraph.reporting", "ReportResult"),

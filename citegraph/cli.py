@@ -143,6 +143,13 @@ _FETCH_OPTIONS = (
                  envvar="CITEGRAPH_S2_MIN_INTERVAL",
                  help="Seconds between requests [default 1; env CITEGRAPH_S2_MIN_INTERVAL]."),
     click.option("--quiet", is_flag=True, help="No progress bars (warnings are still printed)."),
+    click.option("--source", envvar="CITEGRAPH_SOURCE", default="s2", show_default=True, metavar="SOURCE",
+                 help="Where papers come from: s2 (the API), datasets:DIR (a local bulk store), "
+                      "s2,openalex (OpenAlex fills Semantic Scholar's gaps) [env CITEGRAPH_SOURCE]."),
+    click.option("--openalex-url", envvar="CITEGRAPH_OPENALEX_URL", default=None, metavar="URL",
+                 help="OpenAlex API base (a mirror or local server) [env CITEGRAPH_OPENALEX_URL]."),
+    click.option("--openalex-mailto", envvar="OPENALEX_MAILTO", default=None, metavar="EMAIL",
+                 help="Your e-mail, for OpenAlex's polite pool [env OPENALEX_MAILTO]."),
 )
 
 
@@ -573,6 +580,87 @@ def demo_cmd(out_dir: str) -> None:
     with _writing(out_dir):
         result = demo(out_dir)
     click.echo(result.summary())
+
+
+# === datasets ===
+@main.group("datasets", cls=_Group)
+def datasets_group() -> None:
+    """Semantic Scholar's bulk datasets in a local Parquet store: import, top-cited, neighbourhood.
+
+    Example: citegraph datasets import papers/*.gz citations/*.gz --store s2-store
+    """
+
+
+_ENGINE_OPTION = click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True,
+                              help="DuckDB on this machine, or Spark SQL (local or a cluster).")
+_MEMORY_OPTION = click.option("--memory-limit", default="1GB", show_default=True, metavar="SIZE",
+                              help="DuckDB's memory limit; past it DuckDB spills to DIR/.spill.")
+_STORE_OPTION = click.option("--store", required=True, type=click.Path(file_okay=False), help="The store folder.")
+
+
+@datasets_group.command("import")
+@click.argument("shards", nargs=-1, type=click.Path(dir_okay=False, exists=True))
+@_STORE_OPTION
+@click.option("--diff", type=click.Path(dir_okay=False, exists=True),
+              help="A Datasets API diff answer (JSON) whose update_files/delete_files are downloaded beside it.")
+@_MEMORY_OPTION
+@click.option("--threads", type=click.IntRange(min=1), default=None, help="DuckDB threads [default: all cores].")
+@_ENGINE_OPTION
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def datasets_import_cmd(shards: tuple[str, ...], store: str, diff: str | None, memory_limit: str,
+                        threads: int | None, engine: str, quiet: bool) -> None:
+    """Import downloaded bulk shards (papers, citations, abstracts: gzipped JSON lines) into STORE.
+
+    Each shard once: a re-run skips the shards done, so an interrupted import resumes.
+    """
+    from citegraph.fetch.local import import_datasets
+
+    if not shards and not diff:
+        raise click.UsageError("give SHARDS to import, or --diff")
+    result = import_datasets(list(shards), store, diff=diff, engine=engine, memory_limit=memory_limit,
+                             threads=threads, quiet=quiet)
+    rows = ", ".join(f"{n:,} {name}" for name, n in sorted(result["rows"].items())) or "no rows"
+    line = f"{store}: {result['imported']} shards imported ({rows}), {result['skipped']} already done"
+    if "diff" in result:
+        line += f"; {result['diff']['applied']} diffs applied, {result['diff']['skipped']} already applied"
+    click.echo(line, err=True)
+
+
+@datasets_group.command("top-cited")
+@_STORE_OPTION
+@click.option("--top", default=20, show_default=True, type=click.IntRange(min=1), help="How many papers.")
+@_MEMORY_OPTION
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="table", show_default=True)
+def datasets_top_cited_cmd(store: str, top: int, memory_limit: str, fmt: str) -> None:
+    """The most cited papers of the whole store, counted over every citation in it."""
+    from citegraph.fetch.local import datasets_top_cited
+
+    _echo_frame(datasets_top_cited(store, top, memory_limit=memory_limit), fmt)
+
+
+@datasets_group.command("neighbourhood")
+@click.argument("lists", nargs=-1, required=True, metavar="LIST...", type=click.Path(dir_okay=False, path_type=str))
+@_STORE_OPTION
+@click.option("--hops", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Citation hops out from the listed papers, either way.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Graph file to write.")
+@_MEMORY_OPTION
+@_ENGINE_OPTION
+def datasets_neighbourhood_cmd(lists: tuple[str, ...], store: str, hops: int, output: str, memory_limit: str,
+                               engine: str) -> None:
+    """The graph of every paper within --hops citations of the LIST files' papers, from STORE."""
+    from citegraph.fetch.local import datasets_neighbourhood
+    from citegraph.graph.model import save_graph
+
+    _make_parent(output)
+    result = datasets_neighbourhood(list(lists), store, hops=hops, engine=engine, memory_limit=memory_limit)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    with _writing(output):
+        save_graph(result.graph, output)
+    s = result.stats
+    click.echo(f"{output}: {s['papers']:,} papers, {s['edges']:,} links; resolved {s['resolved']}/{s['listed']}, "
+               f"{s['unresolved']} unresolved", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

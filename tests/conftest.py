@@ -11,7 +11,7 @@ import pytest
 
 from tests.paths import ROOT
 
-pytest_plugins = ["tests.fakes.s2"]
+pytest_plugins = ["tests.fakes.s2", "tests.fakes.openalex"]
 
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"

@@ -133,6 +133,14 @@ def test_bench_bulk_smoke(tmp_path):
         assert f"| {step}" in out
 
 
+def test_bench_datasets_smoke(tmp_path):
+    for mod in ("duckdb", "pyarrow"):
+        if importlib.util.find_spec(mod) is None:
+            pytest.skip(f"{mod} is not installed (pip install -e '.[datasets]')")
+    out = run_smoke("bench_datasets.py", tmp_path, timeout=400)
+    assert "| import " in out and "| neighbourhood (1 hop)" in out
+
+
 def test_bench_requests_smoke(seeds_dir, tmp_path):
     out = run_smoke("bench_requests.py", tmp_path)
     assert "| lower bound" in out and "| citegraph" in out and "| naive (client README)" in out

@@ -13,7 +13,15 @@ from citegraph.cli import main
 from tests.conftest import ROOT
 
 CONTRACT = ["papers", "build", "rank", "related", "path", "audit", "lineage", "html", "report", "demo", "export",
-            "suggest", "watch"]
+            "suggest", "watch", "datasets"]
+
+
+def commands_of(name):
+    """The command ``citegraph NAME``, or each subcommand of a group (``citegraph datasets import``)."""
+    import click
+
+    command = main.commands[name]
+    return list(command.commands.values()) if isinstance(command, click.Group) else [command]
 
 
 @pytest.mark.parametrize("name", citegraph.__all__)
@@ -57,7 +65,7 @@ def test_every_option_and_choice_is_in_the_readme(name):
     row = command_row(name)
     # the shared fetch options have their own table, which the row points to
     fetch_table = readme_part("### Fetch options", "How fetching works") if "fetch options" in row else ""
-    for param in main.commands[name].params:
+    for param in [p for command in commands_of(name) for p in command.params]:
         if not isinstance(param, click.Option) or param.name == "help":
             continue
         where = row + fetch_table
@@ -84,7 +92,7 @@ def _library_calls(name: str) -> list[tuple[str, str]]:
     """``(module, name)`` of every citegraph import inside a command's body."""
     import inspect
 
-    source = inspect.getsource(main.commands[name].callback)
+    source = "".join(inspect.getsource(command.callback) for command in commands_of(name))
     calls = []
     for module, names in re.findall(r"from (citegraph(?:\.\w+)+) import ([\w, ]+)", source):
         calls += [(module, n.strip()) for n in names.split(",") if n.strip()]

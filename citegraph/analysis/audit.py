@@ -21,7 +21,11 @@
     ``paperId`` (counted, not linked);
 ``duplicates``
     the same work twice (:func:`duplicate_candidates`), with a merge
-    suggestion that :func:`merge_duplicates` applies.
+    suggestion that :func:`merge_duplicates` applies;
+``sources``
+    in a graph fetched from several sources (``--source s2,openalex``), what
+    each contributed: one row per source, its papers and citations (the
+    ``origin`` attribute).
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ __all__ = [
     "audit_summary",
     "duplicate_candidates",
     "merge_duplicates",
+    "source_counts",
     "was_fetched",
 ]
 
@@ -59,6 +64,7 @@ AUDIT_SECTIONS: tuple[str, ...] = (
     "capped_citations",
     "unresolved_references",
     "duplicates",
+    "sources",
 )
 AUDIT_COLUMNS = ("problem", "id", "title", "detail")
 DUPLICATE_COLUMNS = ("keep", "drop", "reason", "similarity", "keep_title", "drop_title")
@@ -144,6 +150,28 @@ def was_fetched(G: nx.DiGraph[Hashable]) -> bool:
 _FETCH_HINT = (
     "To fetch: citegraph build LIST... -o GRAPH (or citegraph report LIST... --out DIR), with S2_API_KEY set"
 )
+
+
+def source_counts(G: nx.DiGraph[Hashable]) -> pd.DataFrame:
+    """Papers and citations per source (``origin``), when the graph records any; else no rows.
+
+    >>> from citegraph.graph.model import new_graph, add_paper, add_link
+    >>> G = new_graph()
+    >>> _ = add_paper(G, "a", origin="s2"); _ = add_paper(G, "W1", origin="openalex")
+    >>> add_link(G, "W1", "a", "cites", origin="openalex")
+    >>> source_counts(G).to_dict("records")
+    [{'source': 'openalex', 'papers': 1, 'citations': 1}, {'source': 's2', 'papers': 1, 'citations': 0}]
+    """
+    papers: dict[str, int] = defaultdict(int)
+    links: dict[str, int] = defaultdict(int)
+    for _, node in G.nodes(data=True):
+        if node.get("origin"):
+            papers[node["origin"]] += 1
+    for _, _, data in G.edges(data=True):
+        if data.get("origin") and "cites" in data.get("kinds", (data.get("kind"),)):
+            links[data["origin"]] += 1
+    rows = [{"source": s, "papers": papers[s], "citations": links[s]} for s in sorted(set(papers) | set(links))]
+    return pd.DataFrame(rows, columns=["source", "papers", "citations"])
 
 
 def _not_fetched(G: nx.DiGraph[Hashable], fetched: bool) -> pd.DataFrame:
@@ -652,7 +680,7 @@ def audit(G: nx.DiGraph[Hashable]) -> dict[str, pd.DataFrame]:
     >>> report = audit(G)
     >>> {name: len(frame) for name, frame in report.items()}  # doctest: +NORMALIZE_WHITESPACE
     {'not_fetched': 0, 'unresolved': 1, 'no_references': 1, 'capped_citations': 1, 'unresolved_references': 0,
-     'duplicates': 0}
+     'duplicates': 0, 'sources': 0}
     >>> report["no_references"]["reason"].tolist()
     ['0 of 12 references fetched']
     """
@@ -664,6 +692,7 @@ def audit(G: nx.DiGraph[Hashable]) -> dict[str, pd.DataFrame]:
         "capped_citations": _capped(G),
         "unresolved_references": _unresolved_references(G),
         "duplicates": duplicate_candidates(G),
+        "sources": source_counts(G),
     }
 
 
@@ -722,6 +751,7 @@ def audit_summary(report: Mapping[str, pd.DataFrame]) -> str:
         _count(len(frame), *_COUNT_WORDS.get(name, (name.replace("_", " "),) * 2))
         for name, frame in report.items()
         if name != "not_fetched" and (name == "duplicates" or len(frame) or not len(report.get("not_fetched", ())))
+        and (name != "sources" or len(frame))  # said only of a graph from several sources
     ]
     line = "audit: " + ", ".join(parts)
     if len(report.get("not_fetched", ())):
@@ -778,6 +808,7 @@ _COUNT_WORDS = {
     "capped_citations": ("capped citation list", "capped citation lists"),
     "unresolved_references": ("paper with unresolved references", "papers with unresolved references"),
     "duplicates": ("likely duplicate", "likely duplicates"),
+    "sources": ("source", "sources"),
 }
 
 
@@ -811,6 +842,10 @@ def _detail(problem: str, rec: Mapping[Hashable, Any]) -> dict[str, Any]:
         else:
             detail = _count(n, "reference", "references") + " unresolved"
         return {"id": rec["id"], "title": rec.get("title"), "detail": detail}
+    if problem == "sources":
+        papers = _count(rec["papers"], "paper", "papers")
+        detail = f"{rec['source']}: {papers}, {_count(rec['citations'], 'citation', 'citations')}"
+        return {"id": None, "title": None, "detail": detail}
     if problem == "duplicates":
         return {
             "id": rec["drop"],

@@ -21,6 +21,9 @@ ENVIRONMENT: dict[str, str] = {
     "api_url": "CITEGRAPH_S2_URL",
     "api_key": "S2_API_KEY",
     "min_interval": "CITEGRAPH_S2_MIN_INTERVAL",
+    "source": "CITEGRAPH_SOURCE",
+    "openalex_url": "CITEGRAPH_OPENALEX_URL",
+    "openalex_mailto": "OPENALEX_MAILTO",
 }
 
 
@@ -49,7 +52,11 @@ class FetchOptions:
     quiet, progress
         ``progress=None``: progress bars when stderr is a terminal and not ``quiet``.
     source
-        The data source (``citegraph.fetch.source.SOURCES``).
+        The data source (``citegraph.fetch.source.SOURCES``): ``s2``, ``datasets:DIR``,
+        ``s2,openalex`` (``$CITEGRAPH_SOURCE``).
+    openalex_url, openalex_mailto
+        OpenAlex's base URL (``$CITEGRAPH_OPENALEX_URL``) and the e-mail for its polite
+        pool (``$OPENALEX_MAILTO``).
 
     Examples
     --------
@@ -71,6 +78,8 @@ class FetchOptions:
     quiet: bool = False
     progress: bool | None = None
     source: str = "s2"
+    openalex_url: str | None = None
+    openalex_mailto: str | None = None
 
     def __post_init__(self) -> None:
         # Checked here, before any list is read or request sent: these can never
@@ -112,8 +121,16 @@ class FetchOptions:
         return options
 
     def cache_path(self) -> Path:
+        """The cache file: ``cache``, else ``cache.sqlite`` in a ``datasets:DIR`` store, else the default.
+
+        >>> FetchOptions(source="datasets:s2-store").cache_path().as_posix()
+        's2-store/cache.sqlite'
+        """
         from citegraph.fetch.cache import resolve_cache_path
 
+        name, _, store = self.source.partition(":")
+        if self.cache is None and name == "datasets" and store and "," not in self.source:
+            return Path(store) / "cache.sqlite"  # the store's answers are kept apart from the API's
         return resolve_cache_path(self.cache)
 
 

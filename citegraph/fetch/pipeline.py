@@ -647,11 +647,12 @@ class _Run:
         kept = self.cache.get_list(pid, "references", since=self.since)
         if kept is not None and kept.source == "paged":
             return  # a paged list carries the edge details a nested one lacks: never replace it
-        items = []
+        items: list[dict[str, Any]] = []
+        origin = {"origin": record["origin"]} if "origin" in record else {}  # a fallback source's mark
         for ref in nested:
             if ref.get("paperId"):
                 self._store_lean(ref)
-                items.append({"paperId": ref["paperId"]})
+                items.append({"paperId": ref["paperId"], **origin})
             else:
                 items.append({"paperId": None, "title": ref.get("title")})
         total = record.get("referenceCount") or 0
@@ -687,11 +688,13 @@ class _Run:
             offset = state.next_offset
             fetched = state.fetched if offset else 0
         label = None  # the paper named in request errors, looked up once per list
+        # the source's paging window (the API's 9,999; None: a local store or a fallback pages on)
+        window = getattr(self.client, "offset_limit", OFFSET_LIMIT)
         while True:
             if cap is not None and fetched >= cap:
                 self._note_cap(pid, kind, cap, total, _cap_reason(cap, fetched), force=fetched > cap)
                 return
-            if offset >= OFFSET_LIMIT:
+            if window is not None and offset >= window:
                 self._note_cap(pid, kind, fetched, total, _WINDOW_REASON)
                 return
             if self.offline:
@@ -721,7 +724,7 @@ class _Run:
                 for raw in page.items:
                     paper = raw.get(side) or {}
                     item: dict[str, Any] = {"paperId": paper.get("paperId")}
-                    for name in EDGE_FIELDS:
+                    for name in (*EDGE_FIELDS, "origin"):
                         if name in raw:
                             item[name] = raw[name]
                     if item["paperId"]:
@@ -758,7 +761,8 @@ class _Run:
             return  # the common case, decided without loading the API client
         from citegraph.fetch.s2 import OFFSET_LIMIT, PAGE_MAX
 
-        if total > OFFSET_LIMIT and fetched >= OFFSET_LIMIT - PAGE_MAX:
+        window = getattr(self.client, "offset_limit", OFFSET_LIMIT)
+        if window is not None and total > window and fetched >= window - PAGE_MAX:
             self._note_cap(pid, kind, fetched, total, _WINDOW_REASON)
 
     def fetch_lists(self, pids: Sequence[str], kind: str, cap: int | None = None) -> None:

@@ -57,6 +57,7 @@ def paper_attrs(record: Mapping[str, Any]) -> dict[str, Any]:
         "reference_count": record.get("referenceCount"),
         "abstract": record.get("abstract") or None,
         "tldr": _tldr_text(record.get("tldr")),
+        "origin": record.get("origin"),
     }
     return {k: v for k, v in attrs.items() if v is not None}
 
@@ -89,6 +90,7 @@ def _edge_attrs(item: Mapping[str, Any]) -> dict[str, Any]:
         "is_influential": item.get("isInfluential"),
         "intents": item.get("intents"),
         "contexts": item.get("contexts"),
+        "origin": item.get("origin"),
     }
 
 
@@ -152,10 +154,12 @@ def add_fetched(
     for paper_id, items in citations.items():
         ensure(paper_id)
         fetched = 0
+        seen: set[str] = set()  # a fallback source's list may repeat the first's citers
         for item in items:
             citing = item.get("paperId")
-            if not citing:
+            if not citing or citing in seen:
                 continue
+            seen.add(citing)
             ensure(citing)
             add_link(G, citing, paper_id, "cites", **_edge_attrs(item))
             fetched += 1

@@ -299,6 +299,8 @@ class S2Client:
 
     Attributes
     ----------
+    offset_limit
+        The paging window of ``/references`` and ``/citations`` (:data:`OFFSET_LIMIT`).
     requests
         HTTP requests sent so far, retries included.
     retries
@@ -321,6 +323,7 @@ class S2Client:
         unreachable_budget: float = UNREACHABLE_BUDGET,
     ):
         self.api_url = (api_url or DEFAULT_API_URL).rstrip("/")
+        self.offset_limit: int | None = OFFSET_LIMIT
         self.timeout = timeout
         self.max_retries = max_retries
         self.min_interval = min_interval
@@ -632,9 +635,10 @@ class S2Client:
         """
         if kind not in ("references", "citations"):
             raise ValueError(f"kind must be 'references' or 'citations', not {kind!r}")
-        limit = min(limit, PAGE_MAX, OFFSET_LIMIT - offset)
+        window = self.offset_limit or OFFSET_LIMIT
+        limit = min(limit, PAGE_MAX, window - offset)
         if limit < 1:
-            raise ValueError(f"offset {offset} is past the API's paging window of {OFFSET_LIMIT}")
+            raise ValueError(f"offset {offset} is past the API's paging window of {window}")
         side = "citedPaper" if kind == "references" else "citingPaper"
 
         def valid(data: Any) -> bool:

@@ -31,6 +31,8 @@ Node attributes (all optional except ``title`` may be ``None``):
 ``references_unresolved``       references Semantic Scholar left unresolved (null paperId)
 ``citations_fetched``           citing papers fetched (with ``--citations``)
 ``citations_capped``            True when the API's 9,999 paging limit or the cap cut them
+``origin``                      the source of a fetched record when sources were mixed
+                                (``--source s2,openalex``): ``s2`` or ``openalex``
 ==============================  ==============================================
 
 Graph attributes: ``schema_version``; ``unresolved`` (list entries that could
@@ -49,6 +51,8 @@ Edge attributes:
 ``confidence``      for ``builds_on``: 0..1
 ``lineage_kind``    for ``builds_on``: ``version`` (same family, same team) or
                     ``derived`` (another team's model trained from the parent's)
+``origin``          the source of a fetched citation when sources were mixed
+                    (``s2`` or ``openalex``)
 ==================  ===========================================================
 
 Examples
@@ -129,6 +133,7 @@ NODE_ATTRS: tuple[str, ...] = (
     "references_unresolved",
     "citations_fetched",
     "citations_capped",
+    "origin",
 )
 EDGE_ATTRS: tuple[str, ...] = (
     "kind",
@@ -139,6 +144,7 @@ EDGE_ATTRS: tuple[str, ...] = (
     "evidence",
     "confidence",
     "lineage_kind",
+    "origin",
 )
 # Ordered weakest to strongest: ``kind`` shows the strongest one known.
 EDGE_KINDS: tuple[str, ...] = ("mentions", "cites", "builds_on")

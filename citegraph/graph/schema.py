@@ -33,7 +33,7 @@ _INT_ATTRS = frozenset({
     "references_fetched", "references_unresolved", "citations_fetched", "corpus_id",
 })
 _BOOL_ATTRS = frozenset({"listed", "citations_capped"})
-_STR_ATTRS = frozenset({"paper_id", "arxiv", "doi", "title", "name", "venue", "text", "abstract", "tldr"})
+_STR_ATTRS = frozenset({"paper_id", "arxiv", "doi", "title", "name", "venue", "text", "abstract", "tldr", "origin"})
 _TEXT_LIST_ATTRS = frozenset({"authors", "tags", "sources", "repos"})
 _EDGE_TEXT_LISTS = frozenset({"intents", "contexts"})
 _NODE_KNOWN = _INT_ATTRS | _BOOL_ATTRS | _STR_ATTRS | _TEXT_LIST_ATTRS | {"id"}

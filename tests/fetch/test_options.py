@@ -13,7 +13,7 @@ from citegraph.fetch.source import SOURCES, open_source
 def test_cli_fetch_flags_are_exactly_the_options_fields() -> None:
     flags = {p.name for p in main.commands["build"].params} - {"lists", "output", "graphml", "unresolved_csv",
                                                                  "lineage"}
-    assert flags == set(FetchOptions.names()) - {"progress", "source"}
+    assert flags == set(FetchOptions.names()) - {"progress"}
 
 
 def test_environment_fills_what_is_not_given() -> None:
