@@ -161,6 +161,15 @@ def test_bench_warm_smoke(seeds_dir, tmp_path):
     assert "| command" in out and "(warm)" in out
 
 
+def test_bench_reallists_smoke(tmp_path):
+    from tests.paths import SHARED
+
+    if not (SHARED / "reallists").is_dir():
+        pytest.skip(f"no real lists at {SHARED / 'reallists'}")
+    out = run_smoke("bench_reallists.py", tmp_path)
+    assert "| list | KB | papers" in out and "titles right" in out
+
+
 @pytest.mark.browser
 def test_bench_html_smoke(tmp_path):
     if not (shutil.which("chromium") or shutil.which("chromium-browser")):

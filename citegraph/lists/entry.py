@@ -9,7 +9,7 @@ from citegraph.graph.model import paper_key
 __all__ = ["Entry", "ListWarning"]
 
 
-@dataclass
+@dataclass(slots=True)  # a list of thousands of papers: no per-entry __dict__
 class Entry:
     """A distinct paper found in one or more lists.
 

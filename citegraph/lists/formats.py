@@ -28,11 +28,20 @@ _ARXIV_IN_FIELD = re.compile(
 )
 _ARXIV_ONLY_VENUE = re.compile(r"^\s*arxiv(?:\s+preprint)?\b[\s:：]*(?:arxiv\s*[:：]?\s*|abs/)?[\w./-]*\s*$", re.I)
 _COMMENT = re.compile(r"^\s*(#|//|%)")
+# lines that make a file notes rather than ids: headings, list items, links, tags
+_MARKUP = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s)|\]\(|<[a-zA-Z]")
 
 
 def looks_like_bibtex(text: str, name: str = "") -> bool:
-    """A ``.bib`` file, or text whose first real line opens a BibTeX entry."""
-    if name.lower().endswith((".bib", ".bibtex")):
+    """Text whose first real line opens a BibTeX entry, or a ``.bib`` file holding one.
+
+    The content decides: a ``.bib`` file without any ``@type{`` line (markdown
+    saved under that name) is not BibTeX.
+
+    >>> looks_like_bibtex("# My papers\\n- https://arxiv.org/abs/2405.09818\\n", "refs.bib")
+    False
+    """
+    if name.lower().endswith((".bib", ".bibtex")) and _BIB_START.search(text):
         return True
     for line in split_lines(text):
         if line.strip() and not line.lstrip().startswith("%"):
@@ -40,38 +49,61 @@ def looks_like_bibtex(text: str, name: str = "") -> bool:
     return False
 
 
+def _id_line(line: str) -> tuple[dict[str, str], bool]:
+    """``(ids, odd)`` of an id-file line: its first token's ids; ``odd`` when
+    more than an id (and a ``#`` comment after it) stands on it."""
+    tokens = line.split()
+    ids = parse_any_id(tokens[0])
+    rest = " ".join(tokens[1:])
+    return ids, bool(rest) and not _COMMENT.match(rest)
+
+
 def looks_like_id_lines(text: str) -> bool:
-    """Every non-comment line is one token and at least one of them is a paper id.
+    """Most non-comment lines are one paper id each (the others are warnings, not notes).
+
+    A line counts when it is an id, alone or followed by a ``#`` comment; the
+    file is one of ids when such lines are at least half of its lines and no
+    line is markdown (a heading, a list item or a link).
 
     >>> looks_like_id_lines("2405.09818\\n10.1145/3292500.3330701\\n")
     True
     >>> looks_like_id_lines("# Papers\\n- Chameleon 2405.09818\\n")
     False
+    >>> looks_like_id_lines("2405.09818\\n2407.06135 # Anole\\nsee also\\n2410.13848\\n")
+    True
     """
-    any_id = False
+    good = other = 0
     for line in split_lines(text):
         s = line.strip()
         if not s or _COMMENT.match(s):
             continue
-        if len(s.split()) != 1:
+        if _MARKUP.search(s):
             return False
-        any_id = any_id or bool(parse_any_id(s))
-    return any_id
+        ids, odd = _id_line(s)
+        if ids and not odd:
+            good += 1
+        else:
+            other += 1
+    return good > 0 and good >= other
 
 
 def read_id_lines(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
-    """One paper per line: arXiv ids, DOIs, S2 ids or paper URLs; ``#`` starts a comment."""
+    """One paper per line: arXiv ids, DOIs, S2 ids or paper URLs; ``#`` starts a comment.
+
+    A line that is no id is a warning naming it; the ids of the other lines are kept.
+    """
     entries: list[Entry] = []
     warnings: list[ListWarning] = []
     for no, line in enumerate(split_lines(text), 1):
         s = line.strip()
         if not s or _COMMENT.match(s):
             continue
-        ids = parse_any_id(s)
-        if not ids:
-            warnings.append(ListWarning(f"{source}:{no}", f"{s[:80]!r} is not an arXiv id, DOI or Semantic Scholar id"))
-            continue
-        entries.append(Entry(**ids, sources=[f"{source}:{no}"]))  # type: ignore[arg-type]
+        ids, odd = _id_line(s)
+        if not ids or odd:
+            what = "is not an arXiv id, DOI or Semantic Scholar id" if not ids else "holds more than one id"
+            warnings.append(ListWarning(f"{source}:{no}", f"{s[:80]!r} {what}"))
+        if ids:
+            entries.append(Entry(**ids, sources=[f"{source}:{no}"]))  # type: ignore[arg-type]
     return entries, warnings
 
 
@@ -159,7 +191,8 @@ def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]
                 warnings.append(ListWarning(where, f"eprint {eprint[:60]!r} is not an arXiv identifier"))
         if not e.arxiv:
             # arXiv preprints often carry their id only as "journal = {arXiv preprint arXiv:ID}"
-            for value in (_field(fields, name) for name in ("journal", "note", "howpublished", "booktitle", "volume")):
+            names = ("journal", "note", "howpublished", "booktitle", "volume", "number")
+            for value in (_field(fields, name) for name in names):
                 m = _ARXIV_IN_FIELD.search(_debrace(value)) if value else None
                 if m and (arxiv := parse_arxiv_id(m.group(1))):
                     e.arxiv = arxiv

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from citegraph.lists.entry import Entry, ListWarning
 from citegraph.text.ids import (
     IdError,
+    doi_ids,
     find_doi,
     github_repo,
     paper_ids_in_url,
@@ -38,16 +39,19 @@ from citegraph.lists.text import (
     MD_IMAGE,
     MD_LINK,
     clean_title,
+    coined_name,
     date_tag_year,
     given_name,
     head_name,
     is_label_only,
+    italic_authors,
     looks_like_title,
     name_before,
     plain,
     split_label,
     split_lines,
     strip_line_markers,
+    venue_year,
 )
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
@@ -80,7 +84,11 @@ _NUMBERED = re.compile(r"^\d+[.)、]\s")
 _DETAILS_OPEN = re.compile(r"<details\b", re.I)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
-_BOLD_LINE = re.compile(r"^\s*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(\*\*|__)(.+?)\2\s*$")
+# an emoji or two may mark the item ("- 🌟 **Title**")
+_BOLD_LINE = re.compile(
+    r"^\s*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(?:[\u2600-\u27bf\u2b50\U0001f000-\U0001faff\ufe0f]{1,3}\s*)?"
+    r"(\*\*|__)(.+?)\2\s*$"
+)
 _TEXT_ARXIV = re.compile(
     r"(?<![\w/.])arxiv\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I
 )
@@ -102,6 +110,18 @@ _BAD_TEXT_IDS = (
 _SCHEMELESS_ARXIV = re.compile(
     r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I
 )
+_HARD_BREAK = re.compile(r"\s*\\$")
+_DATE_CELL = re.compile(r"((?:19|20)\d\d)(?:[-/.](?:0[1-9]|1[0-2]))?(?:[-/.]\d\d)?")
+_TITLE_CLASS = re.compile(r"^\s*<h[1-6]\b[^>]*\bclass\s*=\s*[\"'][^\"']*title", re.I)
+_AUTHORS_CLASS = re.compile(
+    r"<(?:p|div|span)\b[^>]*\bclass\s*=\s*[\"'][^\"']*author[^>]*>[^<]*</(?:p|div|span)>$", re.I
+)
+_YEAR_SPAN = re.compile(r"<span\b[^>]*>\s*[(（]?((?:19|20)\d\d)[)）]?\s*</span>\s*$", re.I)
+_CELL_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
+_CELL_BOLD = re.compile(r"^\s*(\*\*|__)(.+?)\1")
+_CELL_BREAK = re.compile(r"<br\s*/?>|\s{2,}", re.I)
+_ID_TOKEN = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)|10\.\d{4,9}/[^\s)\]\"'<>]+")
+_LOST_H = re.compile(r"(?<![\w/])ttps?://")
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
 _LINK_HINT = re.compile(r"http|\]\(|arxiv|doi|corpus|www\.|href|github", re.I)
 # Characters that re.I also matches to an ASCII letter of those words
@@ -120,7 +140,8 @@ _NAMED_TITLE_LABEL = re.compile(
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 NAME_COLUMNS = frozenset(
-    ["model", "models", "name", "model name", "method", "methods", "approach", "system", "framework",
+    ["model", "models", "name", "keywords", "keyword", "model name", "method", "methods", "approach", "system",
+     "framework",
      "模型", "模型名称", "模型名", "方法", "名称"]
 )
 TITLE_COLUMNS = frozenset(["title", "paper", "papers", "paper title", "论文", "标题", "论文标题", "题目", "论文名称"])
@@ -139,6 +160,9 @@ class _Ref:
     title: str | None = None
     pos: int = 0  # where on the line it was named: refs keep reading order
     name: str | None = None  # the model name the list gives it ([Janus](url), "FVDM 论文：url")
+    venue: str | None = None  # "KDD 2019." / "arXiv 2023," between its title and its link
+    year: int | None = None
+    authors: list[str] | None = None
 
 
 @dataclass(slots=True)
@@ -152,6 +176,10 @@ class _Line:
     prose: bool = False  # text that is not only labels and links
     note: str = ""  # what a list item says after its paper link
     warnings: list[str] = field(default_factory=list)
+    # (kind, id) → its ref; kind → refs without one, in order, and how far they were searched
+    index: dict[tuple[str, str], _Ref] | None = None
+    lacking: dict[str, list[_Ref]] | None = None
+    lack_at: dict[str, int] | None = None
 
 
 @dataclass
@@ -173,25 +201,65 @@ def _slug(text: str) -> str:
 
 
 def _merge_into(
-    refs: list[_Ref], ids: dict[str, str], title: str | None, pos: int = 0, name: str | None = None
+    info: _Line, ids: dict[str, str], title: str | None, pos: int = 0, name: str | None = None
 ) -> None:
     """Add a token's ids to the line's refs: same id → same ref; an untitled id
-    of a kind a ref lacks joins it (``[Paper](arxiv) [DOI](doi)`` is one paper)."""
-    for ref in refs:
-        if any(ref.ids.get(k) == v for k, v in ids.items()):
-            ref.ids.update({k: v for k, v in ids.items() if k not in ref.ids})
+    of a kind a ref lacks joins it (``[Paper](arxiv) [DOI](doi)`` is one paper).
+
+    Indexed, so that a line of thousands of links is read in linear time."""
+    if info.index is None:
+        info.index, info.lacking, info.lack_at = {}, {}, {}
+    assert info.lacking is not None
+    for k, v in ids.items():
+        ref = info.index.get((k, v))
+        if ref is not None:
+            _add_ids(info, ref, ids)
             if title and not ref.title:
                 ref.title = title
             ref.name = ref.name or name
             ref.pos = min(ref.pos, pos)
             return
     if not title and not name:
-        for ref in refs:  # (a ref without ids is a malformed link's: this id may be the same paper's)
-            if (ref.title is None or not ref.ids) and not any(k in ref.ids for k in ids):
-                ref.ids.update(ids)
-                ref.pos = min(ref.pos, pos)
-                return
-    refs.append(_Ref(dict(ids), title, pos, name))
+        # (a ref without ids is a malformed link's: this id may be the same paper's)
+        ref = _first_open(info, ids)
+        if ref is not None:
+            _add_ids(info, ref, ids)
+            ref.pos = min(ref.pos, pos)
+            return
+    new = _Ref({}, title, pos, name)
+    _add_ids(info, new, ids)
+    info.refs.append(new)
+    for k in _KINDS:
+        if k not in new.ids:
+            info.lacking.setdefault(k, []).append(new)
+
+
+def _open_for(ref: _Ref, ids: dict[str, str]) -> bool:
+    return (ref.title is None or not ref.ids) and not any(k in ref.ids for k in ids)
+
+
+def _first_open(info: _Line, ids: dict[str, str]) -> _Ref | None:
+    """The first ref an untitled id may join (see :func:`_merge_into`).  For one
+    id kind, a pointer that only moves forward: a ref that stops being open
+    (it gains the kind, or a title and ids) never opens again."""
+    if len(ids) != 1:
+        return next((ref for ref in info.refs if _open_for(ref, ids)), None)
+    (k,) = ids
+    assert info.lacking is not None and info.lack_at is not None
+    refs = info.lacking.get(k, [])
+    i = info.lack_at.get(k, 0)
+    while i < len(refs) and not _open_for(refs[i], ids):
+        i += 1
+    info.lack_at[k] = i
+    return refs[i] if i < len(refs) else None
+
+
+def _add_ids(info: _Line, ref: _Ref, ids: dict[str, str]) -> None:
+    for k, v in ids.items():
+        if k not in ref.ids:
+            ref.ids[k] = v
+            assert info.index is not None
+            info.index.setdefault((k, v), ref)
 
 
 def _link_hint(raw: str, low: str) -> bool:
@@ -231,6 +299,8 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
         info.prose = bool(info.text) and not is_label_only(info.text, is_plain=True)
         return info
     work = raw.replace("**", "").replace("__", "")
+    if "ttp" in work:  # "ttps://arxiv.org/...": a link whose "h" was lost in copying
+        work = _LOST_H.sub("https://", work)
     # Each pattern below runs only where the text it needs is present (their
     # scans of long notes lines were most of the reading time); case folds
     # that only re.I knows (long s, dotless i, ...) send a line through them all.
@@ -240,10 +310,26 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
     # Paper tokens become NUL runs so later patterns skip them; other links
     # (code, pages, images) become spaces: neither counts as prose.
     buf = [work]
+    spans: list[tuple[int, int, str]] = []
 
     def mask(start: int, end: int, paper: bool) -> None:
-        cur = buf[0]
-        buf[0] = cur[:start] + ("\0" if paper else " ") * (end - start) + cur[end:]
+        spans.append((start, end, "\0" if paper else " "))
+
+    def flush() -> None:
+        """Apply the masks of one pattern's matches in one pass (linear in the line)."""
+        if not spans:
+            return
+        cur, out, at = buf[0], [], 0
+        for start, end, fill in sorted(spans):
+            start = max(start, at)
+            if end <= start:
+                continue
+            out.append(cur[at:start])
+            out.append(fill * (end - start))
+            at = end
+        out.append(cur[at:])
+        buf[0] = "".join(out)
+        spans.clear()
 
     def url_ids(url: str) -> dict[str, str] | None:
         """The link's paper ids; ``None`` for a malformed link to an id page."""
@@ -275,48 +361,58 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
         if "![" in work:
             for m in list(MD_IMAGE.finditer(work)):
                 mask(m.start(), m.end(), False)
+            flush()
         for m in list(MD_LINK.finditer(buf[0])):
             take_url(_unescape_url(m.group(2)), m.group(1), m.start(), m.end())
+        flush()
     if "<" in work and "href" in low:
         for m in list(HTML_A.finditer(buf[0])):
             take_url(_unescape_url(m.group(1)), HTML_TAG.sub("", m.group(2)), m.start(), m.end())
+        flush()
         for m in list(_HREF.finditer(buf[0])):
             take_url(_unescape_url(m.group(1)), None, m.start(), m.end())
+        flush()
     for pattern, needed in ((BARE_URL, ("http", "www.")), (_SCHEMELESS_ARXIV, ("arxiv.org/",))):
         if not folds and not any(t in wlow for t in needed):
             continue
         for m in list(pattern.finditer(buf[0])):
             url = m.group(0).rstrip(".,;:!?'\"")
             take_url(url, None, m.start(), m.start() + len(url))
+        flush()
     if "arxiv" in low and (folds or _colon_after(wlow, "arxiv")):
         for m in list(_TEXT_ARXIV.finditer(buf[0])):
             arxiv = parse_arxiv_id(m.group(1))
             if arxiv:
-                _merge_into(info.refs, {"arxiv": arxiv}, None, m.start())
+                _merge_into(info, {"arxiv": arxiv}, None, m.start())
                 mask(m.start(), m.end(), True)
+        flush()
     if "doi" in low and (folds or _colon_after(wlow, "doi")):
         for m in list(_TEXT_DOI.finditer(buf[0])):
             found = find_doi(m.group(1), whole=True)
             doi = parse_doi(found[0], whole=True) if found else None  # (percent-decoded, lower case)
             if found and doi:
-                _merge_into(info.refs, {"doi": doi}, None, m.start())
+                _merge_into(info, doi_ids(doi), None, m.start())
                 end = m.start(1) + found[2]  # the DOI, and the punctuation closing the sentence after it
                 end += len(m.group(1)[found[2]:]) - len(m.group(1)[found[2]:].lstrip(_ID_TRAILING))
                 mask(m.start(), end, True)
+        flush()
     if "corpus" in low:
         for m in list(_TEXT_CORPUS.finditer(buf[0])):
             s2 = parse_s2_id(m.group(0))
             if s2:
-                _merge_into(info.refs, {"s2_id": s2}, None, m.start())
+                _merge_into(info, {"s2_id": s2}, None, m.start())
                 mask(m.start(), m.end(), True)
+        flush()
     for word, pattern, message in _BAD_TEXT_IDS:
         if word in low and (folds or _colon_after(wlow, word if word != "corpus" else "id")):
             for m in list(pattern.finditer(buf[0])):
                 info.warnings.append(message.format(m.group(1)[:60]))
                 _broken_ref(info, None, m.start())
                 mask(m.start(), m.end(), True)
+            flush()
     if "arxiv" in low or "doi" in low:
         _labelled_ids(buf[0], info, mask)
+        flush()
     masked = buf[0]
     info.refs.sort(key=lambda r: r.pos)
     if "(" in masked or "（" in masked:
@@ -339,8 +435,8 @@ def _link_ref(info: _Line, ids: dict[str, str], text: str | None, pos: int) -> N
         if looks_like_title(t) and not _is_id_text(t):
             title = t
         else:
-            name = given_name(t)
-    _merge_into(info.refs, ids, title, pos, name)
+            name = given_name(t) or coined_name(t)  # [BERT](url): the paper that coined it
+    _merge_into(info, ids, title, pos, name)
 
 
 def _broken_ref(info: _Line, text: str | None, pos: int) -> None:
@@ -383,13 +479,13 @@ def _labelled_ids(masked: str, info: _Line, mask: Callable[[int, int, bool], Non
     if label in ARXIV_LABELS:
         arxiv = parse_arxiv_id(value.split()[0])
         if arxiv:
-            _merge_into(info.refs, {"arxiv": arxiv}, None)
+            _merge_into(info, {"arxiv": arxiv}, None)
         else:
             info.warnings.append(f"arXiv ID {value[:60]!r} is not an arXiv identifier")
     else:
         doi = parse_doi(value, whole=True)
         if doi:
-            _merge_into(info.refs, {"doi": doi}, None)
+            _merge_into(info, doi_ids(doi), None)
         else:
             info.warnings.append(f"DOI {value[:60]!r} is not a DOI")
     if not info.refs:  # a paper's id line, gone wrong: the item is still that paper's
@@ -417,6 +513,9 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         head = lab[1][:-1]
     untitled = [r for r in info.refs if r.title is None]
     one_paper = len(info.refs) == 1
+    if one_paper and untitled and head.count("|") >= 2 and _ITEM_START.match(raw) and _piped_item(head, untitled[0]):
+        info.standalone = True  # "- **2016-02** | Title | *authors* | [Journal](doi)"
+        return
     # "FVDM 论文：url", "**JanusFlow**: [paper](url)", "- Janus ([paper](url))"
     name = head_name(head) if one_paper and untitled else None
     if not (is_label_only(middle) and is_label_only(tail)):
@@ -442,11 +541,78 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         if name:
             untitled[0].name = untitled[0].name or name
         return
+    if one_paper and untitled and _bold_opening(raw, head, untitled[0]):
+        info.standalone = True  # "1. **Title.** Venue 2019. [paper](url)"
+        return
+    vy = venue_year(head) if one_paper and untitled else None
+    if vy:  # "arXiv 2023. [[Paper](url)]": the venue and year of the paper above
+        untitled[0].venue, untitled[0].year = vy
+        info.standalone = True
+        return
     title = clean_title(head)
     if looks_like_title(title) and untitled and one_paper:
         untitled[0].title = title
         untitled[0].name = None  # "Title ([pdf](url))": the words before the bracket end the title
         info.standalone = True
+
+
+def _piped_item(head: str, ref: _Ref) -> bool:
+    """A list item written as cells (``- **2016-02** | Title | *authors* | [Journal](doi)``)
+    is read as a table row without a header: a date cell gives the year, an
+    italic list of names the authors, the first title-like cell the title."""
+    title = None
+    for cell in strip_line_markers(head).split("|"):
+        text = plain(cell)
+        if not text:
+            continue
+        date = _DATE_CELL.fullmatch(text)
+        if date and ref.year is None:
+            ref.year = int(date.group(1))
+        elif (authors := italic_authors(cell)) and ref.authors is None:
+            ref.authors = authors
+        elif title is None and looks_like_title(t := clean_title(cell)):
+            title = t
+    if title:
+        ref.title, ref.name = title, None
+    return title is not None
+
+
+def _bold_opening(raw: str, head: str, ref: _Ref) -> bool:
+    """``1. **Title.** Venue 2019. [paper](url)``: an item's bold opening is its title
+    when only a venue and year (or nothing) stand between it and the paper link."""
+    bold = _BOLD_HEAD.match(raw)
+    if not bold:
+        return False
+    b, h = plain(bold.group(2)), plain(head)
+    title = clean_title(bold.group(2))
+    if not h.startswith(b) or not looks_like_title(title):
+        return False
+    rest = h[len(b):]
+    vy = venue_year(rest)
+    if not vy and rest.strip(" .,;:|-–—([（【"):
+        return False
+    ref.title, ref.name = title, None
+    if vy:
+        ref.venue, ref.year = vy
+    return True
+
+
+def _cell_title(cell: str) -> str:
+    """A title cell's title: its bold opening (``1) **Name** - description``), else
+    its text up to the first line break (``<br>``, two spaces: ``1) Title  Description``).
+
+    >>> _cell_title("2) **No Positional Encodings** - shows that ...")
+    'No Positional Encodings'
+    >>> _cell_title("1) Ultra-Fast Models  This paper ...")
+    'Ultra-Fast Models'
+    """
+    c = _CELL_NUMBER.sub("", cell)
+    bold = _CELL_BOLD.match(c)
+    if bold:
+        return clean_title(bold.group(2))
+    if not c.lstrip().startswith("["):
+        c = _CELL_BREAK.split(c.strip(), 1)[0]
+    return clean_title(c)
 
 
 def _cells(row: str) -> list[str]:
@@ -481,7 +647,12 @@ class _Reader:
 
     def __init__(self, text: str, source: str):
         self.source = source
-        self.lines = split_lines(text)
+        # a markdown hard break ("\\" or two spaces ending a line) ends no entry: the
+        # next line goes on with it (**Title** \\ / *authors* \\ / venue [Paper](url))
+        lines = split_lines(text)
+        self.hard_breaks = {i for i, line in enumerate(lines, 1) if line.endswith(("  ", "\\")) and line.strip()}
+        self.lines = [_HARD_BREAK.sub("", line) if line.endswith("\\") else line for line in lines]
+        del lines
         self.mentions: list[Entry] = []
         self.warnings: list[ListWarning] = []
         self.groups: list[_Group] = []
@@ -550,13 +721,17 @@ class _Reader:
     def warn(self, no: int, message: str) -> None:
         self.warnings.append(ListWarning(f"{self.source}:{no}", message))
 
-    def new_entry(self, no: int, ids: dict[str, str], title: str | None, name: str | None = None) -> Entry:
+    def new_entry(
+        self, no: int, ids: dict[str, str], title: str | None, name: str | None = None, ref: _Ref | None = None
+    ) -> Entry:
         e = Entry(title=title, name=name, tags=[self.path] if self.path else [], sources=[f"{self.source}:{no}"])
         for k, v in ids.items():
             setattr(e, k, v)
-        year = date_tag_year(self.lines[no - 1])
+        year = date_tag_year(self.lines[no - 1][:80])  # the tag opens the line: never copy a long one per paper
         if year:
             e.year = year
+        if ref is not None:
+            _attach_meta(e, ref)
         self.mentions.append(e)
         return e
 
@@ -614,6 +789,7 @@ class _Reader:
             depth = max(0, depth + opens - closes)
             self.container = container
             self._line(no, raw, fence, container)
+            self._cache.pop(no, None)  # only look-ahead needs a line's analysis kept: memory stays small
             if container and depth == 0:
                 container = False
                 self.boundary()
@@ -642,21 +818,30 @@ class _Reader:
                 t = clean_title(m.group(1))
                 if not t or _GENERIC_SUMMARY.match(t) or not looks_like_title(t):
                     return None
-                if _BOLD_TAG.search(m.group(1)) or self._block_has_id(no):
+                ids = self._block_ids(no)
+                if ids > 1:
+                    return None  # a block of several papers is a section ("<summary>milestone papers</summary>")
+                if _BOLD_TAG.search(m.group(1)) or ids:
                     return t
                 return None
         return None
 
-    def _block_has_id(self, no: int) -> bool:
+    def _block_ids(self, no: int) -> int:
+        """How many lines of the ``<details>`` block opening at ``no`` name a paper id (0, 1 or 2: several)."""
         depth = 0
+        hint = False
+        seen: set[str] = set()
         for k in range(no, len(self.lines) + 1):
             line = self.lines[k - 1]
             if _PAPER_HINT.search(line):
-                return True
+                hint = True
+                seen.update(m.group(0).lower() for m in _ID_TOKEN.finditer(line))
+                if len(seen) > 1:
+                    return 2  # distinct papers: the same paper's id on two lines is one
             depth += len(_DETAILS_OPEN.findall(line)) - len(_DETAILS_CLOSE.findall(line))
             if depth <= 0:
-                return False
-        return False
+                break
+        return 1 if hint else 0
 
     def _summary_line(self, no: int) -> int:
         for k in range(no, min(no + 3, len(self.lines)) + 1):
@@ -672,9 +857,18 @@ class _Reader:
         heading = None
         if not fence and (first == "#" or (first == "<" and stripped[:2].lower() == "<h")):
             heading = _HEADING.match(raw) or _HTML_HEADING.match(raw)
+        if heading and heading.group(1).isdigit() and _TITLE_CLASS.search(raw):
+            self._card_title(no, heading.group(2))  # <h2 class="paper-title">: a card's title, no section
+            return
         if heading:
             self._heading(no, heading)
             return
+        if first == "<" and _AUTHORS_CLASS.match(stripped) and self.group is not None:
+            card = self.group.entries[-1]
+            fresh = card.sources[-1] == f"{self.source}:{self.group.start}" and no - self.group.start <= 3
+            if not card.authors and fresh:
+                card.authors = _authors(plain(stripped))  # <p class="paper-authors">A, B</p> under the card's title
+                return
         if first in "-*_" and not fence and not container and _RULE.match(raw):
             self.boundary()
             return
@@ -719,6 +913,15 @@ class _Reader:
             # **[Name](github.com/org/repo)** heads what follows, like a heading
             _add_all(self.pending_repos, info.repos)
             return
+        if no in self.hard_breaks and not info.refs and no < len(self.lines) and self._title_over_link(no, raw):
+            return
+        under_title = g is not None and g.start < no <= g.start + 3 and self.lines[g.start - 1].count("*") >= 4
+        if g and e and under_title and not e.authors and not info.refs:
+            authors = italic_authors(raw)  # "*A, B*" under its bold title
+            if authors:
+                e.authors = authors
+                self.claim(g, no, e)
+                return
         if info.repos or info.anchors:
             if g and e:
                 _add_all(e.repos, info.repos)
@@ -793,7 +996,7 @@ class _Reader:
                     g.open = True
                     _add_all(e.repos, info.repos)
                     continue
-            new = self.new_entry(no, ref.ids, ref.title, ref.name)
+            new = self.new_entry(no, ref.ids, ref.title, ref.name, ref)
             if not ref.ids:  # only a malformed link or id leaves a ref without ids
                 self.placeholders.add(id(new))
             _add_all(new.repos, info.repos)
@@ -830,12 +1033,16 @@ class _Reader:
         cells = _cells(raw)
         name_col = next((i for i, h in enumerate(header) if h in NAME_COLUMNS), None)
         title_col = next((i for i, h in enumerate(header) if h in TITLE_COLUMNS), None)
-        name = given_name(cells[name_col]) if name_col is not None and name_col < len(cells) else None
+        name = None
+        if name_col is not None and name_col < len(cells):
+            name = given_name(cells[name_col]) or coined_name(cells[name_col])  # the column says it outright
+        own_name = None
         title = None
         if title_col is not None and title_col < len(cells):
-            t = clean_title(cells[title_col])
-            if looks_like_title(t) and not _is_id_text(t):
-                title = t
+            t = _cell_title(cells[title_col])
+            if (looks_like_title(t) or (given_name(t) and not info.refs[1:])) and not _is_id_text(t):
+                title = t  # a title column holding a name ("MEM1") gives it as the title too
+                own_name = given_name(t)
         own = {name_col, title_col}
         note = " | ".join(
             t for i, c in enumerate(cells) if i not in own and (t := plain(c)) and not is_label_only(t)
@@ -844,9 +1051,10 @@ class _Reader:
             if len(info.refs) == 1:
                 ref = info.refs[0]
                 ref.title = ref.title or title
-                ref.name = name or ref.name  # the column says it outright
+                ref.name = name or ref.name or own_name  # the column says it outright
             info.standalone = True
             info.note = note
+            self.boundary_item()  # a row's paper never joins the paper of the row above
             self._refs(no, info, item=True)
             return
         if title:
@@ -912,7 +1120,7 @@ class _Reader:
             m = _YEAR.search(venue)
             if m and e.year is None:
                 e.year = int(m.group(1))
-            venue = _DATED_PAREN.sub("", venue).strip()
+            venue = venue[:-200] + _DATED_PAREN.sub("", venue[-200:]).strip()  # (end-anchored: only the end)
             if venue and not e.venue:
                 e.venue = venue
             self.claim(g, no, e)
@@ -926,20 +1134,85 @@ class _Reader:
         return False
 
     def _bold_title(self, no: int, text: str, item: bool) -> bool:
+        """A bold line is a title when its untitled paper link follows in its entry
+        (:meth:`_link_below`), or, as a list item, when it reads as a title."""
         title = clean_title(text)
+        below = self._link_below(no)
+        if below and looks_like_title(title):
+            # its entry's own link lies further down: a new paper, never the title
+            # of an untitled paper above it
+            self.boundary_item()
+            self.pending_title = None
+            self.start_group(no, self.new_entry(no, {}, title))
+            return True
         if item and looks_like_title(title, strict=True):
             self._title(no, title)
             return True
-        # A bold line is a title when an untitled paper link follows it.
-        for k in range(no + 1, min(no + 3, len(self.lines)) + 1):
-            if not self.lines[k - 1].strip():
-                continue
-            nxt = self.line(k)
-            if nxt.refs and nxt.standalone and all(r.title is None for r in nxt.refs) and looks_like_title(title):
-                self._title(no, title)
-                return True
-            break
         return False
+
+    def _title_over_link(self, no: int, raw: str) -> bool:
+        """``Title`` + hard break, then its untitled paper link on the next line: one paper."""
+        nxt = self.line(no + 1)  # (analysed once: the main loop reads it next)
+        if not (nxt.refs and nxt.standalone and all(r.title is None for r in nxt.refs)):
+            return False
+        title = clean_title(raw)
+        if not looks_like_title(title) or _is_id_text(title) or italic_authors(raw) or venue_year(raw):
+            return False
+        g, e = self.current()
+        if g is not None and e is not None and e.title and not _ids(e) and g.start >= no - 3:
+            return False  # a title above still waits for this link
+        if _ITEM_START.match(self.lines[no]) and not _ITEM_START.match(raw):
+            return False  # the link is an item of its own, not this line's continuation
+        self.boundary_item()
+        self.pending_title = None
+        self.start_group(no, self.new_entry(no, {}, title))
+        return True
+
+    def _card_title(self, no: int, inner: str) -> None:
+        """``<h2 class="paper-title">Title <span class="paper-year">(2024)</span></h2>``
+        starts a paper whose link follows in its card."""
+        year = None
+        m = _YEAR_SPAN.search(inner)
+        if m:
+            year = int(m.group(1))
+            inner = inner[: m.start()] + inner[m.end():]
+        title = clean_title(inner)
+        if not looks_like_title(title):
+            return
+        self.boundary_item()
+        self.pending_title = None
+        e = self.new_entry(no, {}, title)
+        e.year = e.year or year
+        self.start_group(no, e)
+
+    def _link_below(self, no: int) -> int:
+        """How many lines below ``no`` the untitled paper link of its entry stands (0: none).
+
+        The entry goes on over blank lines and lines that only describe the
+        paper: an italic author line, a venue and year, label-and-link lines
+        (``- Homepage: url``, ``- Code: url``).  A heading, a rule, a table, a
+        bold line, prose or a titled link end it.
+        """
+        seen = 0
+        for k in range(no + 1, min(no + 12, len(self.lines)) + 1):
+            raw = self.lines[k - 1]
+            if not raw.strip():
+                continue
+            seen += 1
+            if seen > 6 or k in self.table_rows or k in self.table_skip:
+                return 0
+            if raw.lstrip().startswith("#") or _RULE.match(raw) or _BOLD_LINE.match(raw):
+                return 0
+            nxt = self.line(k)
+            if nxt.refs:
+                return k - no if nxt.standalone and all(r.title is None for r in nxt.refs) else 0
+            if seen == 1 and k == no + 1 and not nxt.prose:
+                continue
+            lab = split_label(raw)
+            describes = italic_authors(raw) or venue_year(raw) or (lab and lab[0] not in TITLE_LABELS)
+            if nxt.prose and not describes:
+                return 0
+        return 0
 
     # -- after the pass ------------------------------------------------
     def _share_text(self) -> None:
@@ -1072,6 +1345,16 @@ def _attach(e: Entry, ref: _Ref) -> None:
         e.title = ref.title
     if ref.name and not e.name:
         e.name = ref.name
+    _attach_meta(e, ref)
+
+
+def _attach_meta(e: Entry, ref: _Ref) -> None:
+    if ref.venue and not e.venue:
+        e.venue = ref.venue
+    if ref.year and e.year is None:
+        e.year = ref.year
+    if ref.authors and not e.authors:
+        e.authors = list(ref.authors)
 
 
 def _authors(value: str) -> list[str]:

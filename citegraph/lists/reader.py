@@ -4,22 +4,29 @@
 distinct paper they name as an :class:`~citegraph.lists.entry.Entry`, in
 first-seen order, plus :class:`~citegraph.lists.entry.ListWarning` for
 malformed entries.  A file that cannot be read at all (missing, unreadable,
-binary, not UTF-8, empty) raises :class:`~citegraph.errors.InputError`.
+binary, not UTF-8, empty) is skipped with a warning naming it while the other
+lists are read; when none can be read, :class:`~citegraph.errors.InputError`.
 
-Which format
-    ``.bib`` files and text starting with ``@type{`` are BibTeX (``eprint``/
+Which format (by content: a ``.bib`` file without a ``@type{`` line is notes)
+    ``.bib`` files holding an entry and text starting with ``@type{`` are BibTeX (``eprint``/
     ``arxiv``, ``doi``, ``url``, ``title``, ``author``, ``journal``/``booktitle``,
     ``year``; an arXiv id only in ``journal = {arXiv preprint arXiv:ID}``,
-    ``note`` or a CoRR ``volume = {abs/ID}`` counts too).  Text whose every non-comment line is a single token, at least
-    one of them an id, is a file of ids (``#``, ``//``, ``%`` start comments; a
-    token that is no id is a warning).  Everything else is read as
+    ``note``, ``number = {arXiv:ID}`` or a CoRR ``volume = {abs/ID}`` counts too; an
+    entry whose title has no letter or digit and no id is a warning).  Text
+    whose lines are mostly one id each (alone or before a ``#`` comment) and
+    holds no markdown is a file of ids (``#``, ``//``, ``%`` start comments;
+    any other line is a warning, the ids are kept).  Everything else is read as
     markdown/HTML notes.
 
 What is a paper (markdown/HTML)
     * A link or text naming an **arXiv id** (``arxiv.org/abs|pdf|html/ID``
-      with or without ``vN`` and ``.pdf``, old ids like ``cs/0309023``,
+      with or without ``vN`` and ``.pdf``, on ``browse.``/``export.``/
+      ``ar5iv.labs.arxiv.org``, ``ar5iv.org`` and ``alphaxiv.org/abs|overview``,
+      a ``ttps://`` link that lost its ``h``, old ids like ``cs/0309023``,
       ``arXiv:ID``, ``arXiv ID: ID``, ``huggingface.co/papers/ID``), a **DOI**
-      (``doi.org/...``, ``.../doi/10...``, ``DOI: 10...``; arXiv's own
+      (``doi.org/...``, ``.../doi/10...``, ``DOI: 10...``, a publisher page's
+      path ``/article|chapter|content|pdf/10...`` -- Springer, bioRxiv without its
+      ``v1`` -- or ``?id=10...`` as PLOS has it; arXiv's own
       ``10.48550/arXiv.ID`` DOIs become arXiv ids) or a **Semantic Scholar**
       paper (``semanticscholar.org/paper/.../<40 hex>``, ``CorpusId:NNN``).
       Redirect links (``link.zhihu.com/?target=https%3A//arxiv.org/...``) are
@@ -58,6 +65,25 @@ Titles and items
     markdown table is an item: its title from a ``Title``/``Paper``/``论文``
     column (or its link text), its name from a ``Model``/``Name``/``Method``/
     ``模型``/``方法`` column, its other cells its note.
+
+Entries by their structure
+    An entry is what one item, row, block or card holds, never its neighbour's:
+    a table row (title from its ``Title``/``Paper`` column: the cell's bold
+    opening, else its text up to ``<br>`` or two spaces -- ``1) **Name** - note``,
+    ``1) Title  Description``; a row's paper never joins the row above); a list
+    item with its continuation lines; a block of lines joined by hard breaks
+    (``\\`` or two trailing spaces) -- ``**Title** \\`` / ``*authors* \\`` /
+    ``venue year. [[Paper](url)]``; a bold line whose untitled paper link
+    follows below it in its entry, over blank lines, italic author lines, venue
+    lines and label-and-link bullets (``- Homepage: url``) -- always a new paper;
+    ``1. **Title.** Venue 2019. [paper](url)`` (the bold opening is the title,
+    venue and year go apart); ``- **2016-02** | Title | *authors* | [Journal](doi)``
+    read as cells (date → year, italic names → authors, first title-like cell);
+    an HTML card's ``<h2 class="...title">`` (its year span → year, the
+    ``class="...authors"`` line → authors) -- a title, not a section.  A
+    ``<details>`` block of several papers is a section, not a paper.  HTML
+    tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
+    its emphasis.
 
 Names
     ``name`` is the model name: a title's ``Name:`` prefix first
@@ -101,7 +127,10 @@ Warnings (``file:line: message``)
     an ``arXiv ID:``/``DOI:``/``arXiv:``/``CorpusId:`` value that is no id, a truncated or malformed
     arXiv/DOI/Semantic Scholar link, a title label with nothing after it, a
     malformed BibTeX entry, a token in an id file that is no id, a file in
-    which no paper was found; in file order, then line order.  A malformed
+    which no paper was found, a file skipped; and, once per line layout, when
+    many entries of one layout got neither title nor name ("1,300 of 2,600
+    entries in FILE got no title or name: their format was not recognised
+    (first at line N)"); in file order, then line order.  A malformed
     id still marks its item as a paper of its own: kept title-only when its
     link text is a title (``[Title](bad link)``), else left out, and its notes
     never go to a neighbouring paper.  Lines are
@@ -124,6 +153,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -136,7 +166,7 @@ from citegraph.lists.entry import Entry, ListWarning
 from citegraph.lists.formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
-from citegraph.lists.text import GENERIC_LINK_TEXT
+from citegraph.lists.text import GENERIC_LINK_TEXT, coined_name, split_lines
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
 
@@ -155,7 +185,7 @@ class ParsedStore(Protocol):
     def put_parsed(self, key: str, result: str) -> None: ...
 
 __all__ = [
-    "ListReadResult", "read_lists", "read_documents", "parse_documents", "read_list_text", "merge_entries",
+    "ListReadResult", "Documents", "read_lists", "read_documents", "parse_documents", "read_list_text", "merge_entries",
     "papers_frame", "PAPER_COLUMNS",
 ]
 
@@ -252,12 +282,69 @@ def _mentions(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
     return read_markdown(text, source)
 
 
+def _usable(found: list[Entry], warnings: list[ListWarning]) -> list[Entry]:
+    """Mentions with a usable key: a title of symbols only (``{???}``) is no title,
+    and a mention left with neither id nor title is skipped with a warning."""
+    kept = []
+    for e in found:
+        if e.title and not normalize_title(e.title):
+            if not (e.arxiv or e.doi or e.s2_id):
+                where = e.sources[0] if e.sources else "?:1"
+                warnings.append(ListWarning(where, f"entry with no id and the title {e.title[:60]!r}, which has no "
+                                            "letters or digits: skipped"))
+                continue
+            e.title = None
+        kept.append(e)
+    return kept
+
+
+_SHAPE_WORD = re.compile(r"[^\W\d_]+")
+_SHAPE_NUM = re.compile(r"\d+")
+_SHAPE_URL = re.compile(r"(?:https?://|www\.)\S*|\([^()\s]*://[^()\s]*\)")
+# an untitled pattern is reported when it covers this many papers and this share of the file's papers
+_UNSURE_MIN, _UNSURE_SHARE = 10, 0.1
+
+
+def _shape(line: str) -> str:
+    """A line's layout with its words, numbers and URLs made anonymous:
+    ``- **2016-02** | Title | *a* | [J](url)`` → ``- **0-0** | a | *a* | [a]``."""
+    s = _SHAPE_URL.sub("", line.strip()[:300])
+    s = _SHAPE_NUM.sub("0", _SHAPE_WORD.sub("a", s))
+    return re.sub(r"(?:a[ ,.:;'’-]*)+", "a ", s).strip()[:24]
+
+
+def _unsure(found: list[Entry], text: str, source: str) -> list[ListWarning]:
+    """One warning per line layout that left many papers without title or name:
+    a format the reader did not recognise, said once, not per line."""
+    if sum(1 for e in found if not (e.title or e.name)) < _UNSURE_MIN:
+        return []
+    lines = split_lines(text)
+    groups: dict[str, list[int]] = {}
+    for e in found:
+        if e.title or e.name or not e.sources:
+            continue
+        no = int(e.sources[0].rsplit(":", 1)[1])
+        if 1 <= no <= len(lines):
+            groups.setdefault(_shape(lines[no - 1]), []).append(no)
+    out = []
+    for nos in groups.values():
+        if len(nos) >= _UNSURE_MIN and len(nos) >= _UNSURE_SHARE * len(found):
+            out.append(ListWarning(
+                f"{source}:{min(nos)}",
+                f"{len(nos):,} of {len(found):,} entries in {source} got no title or name: their format was not "
+                f"recognised (first at line {min(nos)}); they are kept by their ids",
+            ))
+    return out
+
+
 def _read_one(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
     """One document's mentions and its warnings in line order ("no papers found" names line 1)."""
     found, warnings = _mentions(text, source)
+    found = _usable(found, warnings)
+    warnings.extend(_unsure(found, text, source))
     if not found:
         warnings.append(ListWarning(f"{source}:1", "no papers found"))
-        warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
+    warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
     return found, warnings
 
 
@@ -292,14 +379,31 @@ def read_lists(
     return parse_documents(read_documents(paths, stdin=stdin), cache=cache)
 
 
-def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | None = None) -> list[tuple[str, str]]:
-    """``(source name, text)`` of each list, in order; raises :class:`InputError` as :func:`read_lists` does."""
-    docs = []
+class Documents(list[tuple[str, str]]):
+    """``(source name, text)`` of the lists that could be read, and a warning for each one skipped."""
+
+    skipped: list[ListWarning]
+
+
+def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | None = None) -> Documents:
+    """``(source name, text)`` of each list, in order.
+
+    A list that cannot be read (missing, binary, empty, ...) is skipped with
+    a warning naming it (``Documents.skipped``) when another one can be read;
+    when none can, the first one's :class:`InputError` is raised.
+    """
+    docs = Documents()
+    docs.skipped = []
+    first_error: InputError | None = None
     for path in paths:
-        if str(path) == STDIN:
-            docs.append((STDIN_NAME, _read_stdin(stdin)))
-        else:
-            docs.append((str(path), _read_path(path)))
+        name = STDIN_NAME if str(path) == STDIN else str(path)
+        try:
+            docs.append((name, _read_stdin(stdin) if str(path) == STDIN else _read_path(path)))
+        except InputError as exc:
+            first_error = first_error or exc
+            docs.skipped.append(ListWarning(f"{name}:1", f"{exc}: skipped, the other lists are read"))
+    if not docs and first_error is not None:
+        raise first_error
     return docs
 
 
@@ -367,9 +471,10 @@ def parse_documents(docs: Sequence[tuple[str, str]], *, cache: ParsedStore | Non
         if stored is not None:
             result = _result_from_json(stored)
             if result is not None:
+                result.warnings[:0] = getattr(docs, "skipped", [])
                 return result
     mentions: list[Entry] = []
-    warnings: list[ListWarning] = []
+    warnings: list[ListWarning] = list(getattr(docs, "skipped", []))
     for source, text in docs:
         found, found_warnings = _read_one(text, source)
         mentions.extend(found)
@@ -377,7 +482,8 @@ def parse_documents(docs: Sequence[tuple[str, str]], *, cache: ParsedStore | Non
     result = ListReadResult(merge_entries(mentions), warnings, files=len(docs))
     if cache is not None and key is not None:
         try:
-            cache.put_parsed(key, _result_json(result))
+            skipped = len(getattr(docs, "skipped", []))
+            cache.put_parsed(key, _result_json(ListReadResult(result.entries, warnings[skipped:], result.files)))
         except CitegraphError:
             pass  # a read-only cache: the lists are simply parsed again next time
     return result
@@ -504,6 +610,10 @@ def _best_name(titles: list[str], given: list[str], text: str) -> str | None:
         # a title's own name is a prefix of it; anything else came from the text
         if name and name_key(title).startswith(name_key(name)) and name.lower() not in GENERIC_LINK_TEXT:
             return name
+    for title in titles:
+        coined = coined_name(title.split(":", 1)[0]) if ":" in title[:14] else None
+        if coined:
+            return coined  # "BERT: Pre-training of ...": the paper that coined the term
     if given:
         return given[0]
     name = model_name(titles[0] if titles else None, text)

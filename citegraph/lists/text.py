@@ -36,19 +36,27 @@ __all__ = [
     "given_name",
     "head_name",
     "name_before",
+    "venue_year",
+    "italic_authors",
+    "coined_name",
 ]
 
-MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# bounded: a run of "![" with no "]" after it costs no scan to the line's end from each one
+MD_IMAGE = re.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,4000}\)")
 # [text](url) with one level of brackets inside the text ([[Paper]](url)) and
 # one level of parentheses inside the url (#xgen-mm-(blip-3)); "<" before a
 # digit and ">" before a word character are the url's own (DOIs such as
 # 10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2), not the <url> form's brackets.
 _URL_CHAR = r"(?:[^()\s<>]|<(?=\d)|>(?=\w))"
-MD_LINK = re.compile(
-    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?(" + _URL_CHAR + r"*(?:\([^()\s]*\)" + _URL_CHAR
-    + r"*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
+MD_LINK = re.compile(  # (bounded runs: a link text or url with no end costs no scan to the line's end)
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,1000})\]\(\s*<?(" + _URL_CHAR + r"{0,2000}(?:\([^()\s]{0,500}\)"
+    + _URL_CHAR + r"{0,2000}){0,20})>?(?:\s+\"[^\"\n]{0,500}\")?\s*\)"
 )
-HTML_A = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']([^\"']*)[\"'][^>]*>(.*?)</a\s*>", re.I | re.S)
+# bounded, and a link's text never runs into another <a: an unclosed <a costs no scan to the end
+HTML_A = re.compile(
+    r"<a\b[^<>]{0,500}?\bhref\s*=\s*[\"']([^\"'<>]{0,4000})[\"'][^<>]{0,500}>((?:[^<]|<(?!/?a\b)){0,4000}?)</a\s*>",
+    re.I | re.S,
+)
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 # a bare URL keeps a bracket pair it holds (doi.org/10.1061/(ASCE)0733-9445(2000)126:1(1))
 _BARE_CHARS = r"[^\s<>\"'\[\]()（）【】《》，。；、|`]"
@@ -67,7 +75,21 @@ GENERIC_LINK_TEXT = frozenset(
     code/page paper/code openreview doi bibtex citation abstract 论文 代码 项目主页 主页 链接
     地址 原文 项目 官网 开源代码 论文链接 论文地址""".split()
 )
-_QUOTE_PAIRS = {("《", "》"), ("“", "”"), ('"', '"'), ("'", "'"), ("「", "」"), ("『", "』"), ("<", ">")}
+_QUOTE_PAIRS = {
+    ("《", "》"), ("“", "”"), ('"', '"'), ("'", "'"), ("「", "」"), ("『", "』"), ("<", ">"), ("*", "*"), ("_", "_")
+}
+# Tags that style a run of text (M<sup>3</sup>IT): dropped without a space; others part words
+_INLINE_TAG = re.compile(r"</?(?:sup|sub|b|i|em|strong|span|code|font|u|small|mark|tt)\b[^<>]*>", re.I)
+# "arXiv 2023.", "NeurIPS 2025 Highlight,", "KDD 2019.": a venue and year standing before a paper link
+_VENUE_YEAR = re.compile(
+    r"^(?:(?P<venue>[A-Za-z][\w&'+.\-]*(?: [\w&'+.\-]+){0,3}?)[\s,.]+)?(?P<year>(?:19|20)\d\d)"
+    r"(?P<rest>(?:[\s,.]+[A-Za-z()][\w()\-]*){0,3})$"
+)
+_NAME_SEP = re.compile(r"\s*[,;，]\s*|\s+and\s+")
+_PERSON = re.compile(r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_PROSE_WORDS = frozenset("we a an the is are our this that was were propose proposed since from until".split())
+_ITALIC_LINE = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?P<m>[*_])(?![*_])(?P<t>[^*_]{3,400})(?P=m)[\s.,]*$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|&%$])")
 _MARKER_CHARS = frozenset("->*+•#0123456789")
 _HASHES = re.compile(r"^#{1,6}\s+")
@@ -94,6 +116,7 @@ def plain(text: str) -> str:
         s = MD_LINK.sub(lambda m: _link_text(m.group(1)), s)
     if "<" in s:
         s = HTML_A.sub(lambda m: _link_text(HTML_TAG.sub("", m.group(2))), s)
+        s = _INLINE_TAG.sub("", s)
         s = HTML_TAG.sub(" ", s)
     if "://" in s or "www." in s:
         s = BARE_URL.sub(" ", s)
@@ -172,6 +195,47 @@ def clean_title(text: str) -> str:
     if m and m.start() > 0:
         s = s[: m.start()]
     return s.rstrip("。.,;，；").strip()
+
+
+def venue_year(text: str) -> tuple[str | None, int] | None:
+    """``(venue, year)`` when ``text`` is only a venue and a year, as lists put them
+    between a title and its link; ``None`` otherwise.
+
+    >>> venue_year("arXiv 2023. ["), venue_year("NeurIPS 2025 Highlight, "), venue_year("2019")
+    (('arXiv', 2023), ('NeurIPS', 2025), (None, 2019))
+    >>> venue_year("We propose a model in 2023") is None
+    True
+    """
+    if len(text) > 300 or not _ANY_YEAR.search(text):  # (most lines: no year, no need to clean them)
+        return None
+    s = plain(text).translate(_BRACKETS).strip(" .,;:|-–—")
+    if not s or len(s) > 60:
+        return None
+    m = _VENUE_YEAR.match(s)
+    if not m or (m.group("venue") and _PROSE_WORDS.intersection(m.group("venue").lower().split())):
+        return None
+    return m.group("venue"), int(m.group("year"))
+
+
+def italic_authors(line: str) -> list[str] | None:
+    """The authors of a line that is one italic run of names (``*A, B and C*``), else ``None``.
+
+    >>> italic_authors("*Jun Wu, Jingrui He, Jiejun Xu.*"), italic_authors("*Calvin Luo*")
+    (['Jun Wu', 'Jingrui He', 'Jiejun Xu'], ['Calvin Luo'])
+    >>> italic_authors("*A Survey of Things*") is None
+    True
+    """
+    if "*" not in line and "_" not in line:
+        return None
+    m = _ITALIC_LINE.match(line)
+    if not m:
+        return None
+    names = [n.strip(" .") for n in _NAME_SEP.split(m.group("t")) if n.strip(" .")]
+    if len(names) < 2 and not _PERSON.fullmatch(names[0] if names else ""):
+        return None  # one emphasised phrase is no list of authors, one person's name is
+    if any(len(n.split()) > 5 for n in names):
+        return None
+    return names
 
 
 def strip_line_markers(text: str) -> str:
@@ -368,6 +432,20 @@ def given_name(text: str) -> str | None:
     return None
 
 
+def coined_name(text: str) -> str | None:
+    """A term that became generic (``BERT``, ``NeRF``, ``LoRA``, ``GPT``) where a list
+    gives it as a name -- a name column, a title's ``Name:`` prefix: the paper
+    that coined it.  Plain words (``Transformers``) stay none.
+
+    >>> coined_name("BERT"), coined_name("NeRF"), coined_name("Transformers"), coined_name("Chameleon")
+    ('BERT', 'NeRF', None, None)
+    """
+    s = plain(text).strip(" .,;:：")
+    if not s or " " in s or len(s) > 12 or not is_generic(s):
+        return None
+    return s if any(c.isupper() or c.isdigit() for c in s[1:]) else None
+
+
 def head_name(head: str) -> str | None:
     """The name a label or item head gives before its paper link: ``FVDM 论文：``,
     ``**JanusFlow**:``, ``- Janus (`` (see :func:`given_name`).
@@ -376,6 +454,8 @@ def head_name(head: str) -> str | None:
     ('FVDM', 'JanusFlow', 'Janus', None)
     """
     s = plain(head)
+    if len(s) > 120:  # a name is short: a long head holds none (and end-anchored scans of it cost its square)
+        return None
     s = _TRAILING_WORDS.sub("", s)
     s = _HEAD_TAIL.sub("", s)
     return given_name(s) if s else None

@@ -36,6 +36,7 @@ __all__ = [
     "arxiv_year",
     "unwrap_redirect",
     "paper_ids_in_url",
+    "doi_ids",
     "github_repo",
 ]
 
@@ -63,7 +64,12 @@ _OPENS = frozenset(_CLOSES.values())
 _URLISH = re.compile(r"(?i)(https?://|www\.|arxiv\.org/|doi\.org/)")
 _HTTP = re.compile(r"(?i)https?:/")
 _SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*://")
-_ARXIV_PATH = re.compile(r"/(?:abs|pdf|html|format|ps)/(.*)$")
+_ARXIV_PATH = re.compile(r"/(?:abs|pdf|html|format|ps|overview)/(.*)$")
+# a DOI as a path segment of a publisher's page (link.springer.com/article/10.1007/...,
+# biorxiv.org/content/10.1101/...v1, .../content/pdf/10.1007%2F....pdf) or its ?id= (PLOS)
+_DOI_IN_PATH = re.compile(r"/(?:article|chapter|content|pdf|abs|full|book|epdf)/(10\.\d{4,9}/.+)$")
+_DOI_PAGE_END = re.compile(r"(?:v\d+)?(?:\.full|\.abstract|\.supplementary-material)?(?:\.pdf|\.html?)?/?$", re.I)
+_ARXIV_HOSTS = ("arxiv.org", "alphaxiv.org", "ar5iv.org")
 _PDF_SUFFIX = re.compile(r"(?i)\.pdf$")
 _HF_PAPER = re.compile(r"/papers/([^/?#]+)")
 _S2_PATH = re.compile(r"/paper/(?:.*/)?([^/]+)/?$")
@@ -193,6 +199,17 @@ def _strip_doi_end(doi: str) -> str:
     return doi
 
 
+def doi_ids(doi: str) -> dict[str, str]:
+    """The ids a DOI stands for: arXiv's own DataCite DOIs (``10.48550/arXiv.ID``) name the arXiv id.
+
+    >>> doi_ids("10.48550/arxiv.2401.01234"), doi_ids("10.1145/3292500.3330701")
+    ({'arxiv': '2401.01234'}, {'doi': '10.1145/3292500.3330701'})
+    """
+    m = _ARXIV_DOI.fullmatch(doi)
+    arxiv = parse_arxiv_id(m.group(1)) if m else None
+    return {"arxiv": arxiv} if arxiv else {"doi": doi}
+
+
 def parse_s2_id(value: str) -> str | None:
     """A Semantic Scholar paperId (40 hex) or ``CorpusId:NNN``.
 
@@ -316,7 +333,7 @@ def paper_ids_in_url(url: str) -> dict[str, str]:
         return {}
     if host.startswith("www."):
         host = host[4:]
-    if host in ("arxiv.org", "export.arxiv.org", "alphaxiv.org"):
+    if host in _ARXIV_HOSTS or host.endswith(".arxiv.org"):  # browse., export., ar5iv.labs.
         m = _ARXIV_PATH.match(path)
         if not m:
             return {}
@@ -339,6 +356,9 @@ def paper_ids_in_url(url: str) -> dict[str, str]:
         if m and parse_arxiv_id(m.group(1)):
             return {"arxiv": parse_arxiv_id(m.group(1))}  # type: ignore[dict-item]
         return {"doi": doi}
+    doi = _doi_in_page(url, path)
+    if doi:
+        return {"doi": doi}
     if host in ("semanticscholar.org", "api.semanticscholar.org"):
         m = _CORPUS.search(path)
         if m:
@@ -350,6 +370,29 @@ def paper_ids_in_url(url: str) -> dict[str, str]:
             raise IdError(f"malformed Semantic Scholar link {url}")
         return {"s2_id": m.group(1).lower()}
     return {}
+
+
+def _doi_in_page(url: str, path: str) -> str | None:
+    """The DOI a publisher's page names in its path or ``?id=`` (see ``_DOI_IN_PATH``).
+
+    >>> _doi_in_page("https://biorxiv.org/content/10.1101/2024.04.22.590591v1", "/content/10.1101/2024.04.22.590591v1")
+    '10.1101/2024.04.22.590591'
+    >>> _doi_in_page("https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0001", "/plosone/article")
+    '10.1371/journal.pone.0001'
+    """
+    m = _DOI_IN_PATH.search(path)
+    if m:
+        value = m.group(1)
+        if value.startswith("10.1101/"):  # bioRxiv/medRxiv: the version and page suffix are no part of the DOI
+            value = _DOI_PAGE_END.sub("", value)
+        else:
+            value = re.sub(r"(?i)\.pdf$", "", value)
+        return parse_doi(value, whole=True)
+    if "id=10." in url:
+        for key, value in parse_qsl(urlsplit(url).query):
+            if key.lower() in ("id", "doi") and value.startswith("10."):
+                return parse_doi(value, whole=True)
+    return None
 
 
 def github_repo(url: str) -> str | None:

@@ -1,0 +1,136 @@
+"""The list reader on the ten real lists of ``../shared/reallists``: ids, titles, names, time, memory.
+
+Each list is read in a child process of its own (`citegraph.read_lists`, no
+cache): once for the wall and CPU time (medians of ``--repeat`` runs; on a shared
+machine the CPU time is the steadier figure), once under
+``tracemalloc`` for the peak of Python allocations (shown as a multiple of
+the file's size).  Titles and arXiv ids are checked against
+``_list_truth.py``, an independent per-format extraction of what each list
+writes for each arXiv id.
+
+    python benchmarks/bench_reallists.py [--dir ../shared/reallists] [--repeat 3] [--smoke]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from _list_truth import same_title, truth  # noqa: E402
+
+DEFAULT_DIR = BENCH.parent.parent / "shared" / "reallists"
+
+
+def measure(path: Path, repeat: int) -> dict:
+    from citegraph import read_lists
+
+    times, cpu = [], []
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = read_lists([path])
+        times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    tracemalloc.start()
+    read_lists([path])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    t = truth(path)
+    by_arxiv = {e.arxiv: e for e in result.entries if e.arxiv}
+    found = set(by_arxiv)
+    right = sum(1 for a, titles in t.titles.items() if a in by_arxiv and any(same_title(by_arxiv[a].title, w) for w in titles))
+    names_right = sum(1 for a, names in t.names.items() if a in by_arxiv and by_arxiv[a].name in names)
+    wrong = [
+        (a, by_arxiv[a].title if a in by_arxiv else None, sorted(ts)[0])
+        for a, ts in t.titles.items()
+        if not (a in by_arxiv and any(same_title(by_arxiv[a].title, w) for w in ts))
+    ]
+    return {
+        "list": path.name.split("__")[1] if "__" in path.name else path.name,
+        "size": path.stat().st_size,
+        "papers": len(result.entries),
+        "with_ids": result.with_ids,
+        "arxiv_truth": len(t.ids),
+        "arxiv_found": len(found),
+        "recall": len(found & t.ids) / len(t.ids) if t.ids else None,
+        "precision": len(found & t.ids) / len(found) if found else None,
+        "titled": sum(1 for e in result.entries if e.title),
+        "named": sum(1 for e in result.entries if e.name),
+        "titles_checked": len(t.titles) if t.checked else 0,
+        "titles_right": right if t.checked else None,
+        "names_checked": len(t.names),
+        "names_right": names_right,
+        "warnings": len(result.warnings),
+        "warning_texts": [str(w) for w in result.warnings[:5]],
+        "time_s": statistics.median(times),
+        "cpu_s": statistics.median(cpu),
+        "peak_x": peak / path.stat().st_size,
+        "wrong": wrong[:8],
+    }
+
+
+def _fmt(x: float | None, spec: str = ".3f") -> str:
+    return "—" if x is None else format(x, spec)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dir", type=Path, default=DEFAULT_DIR)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--smoke", action="store_true", help="one run per list, first three lists")
+    ap.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--show-wrong", action="store_true", help="print a few wrong titles per list")
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one, args.repeat)))
+        return
+    if not args.dir.is_dir():
+        print(f"no real lists at {args.dir}: nothing to measure")
+        return
+    files = sorted(p for p in args.dir.iterdir() if p.is_file() and p.name != "SOURCES.md")
+    repeat = args.repeat
+    if args.smoke:
+        files, repeat = files[:3], 1
+    print(f"load average at start: {os.getloadavg()[0]:.1f}")
+    rows = []
+    for path in files:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(path), "--repeat", str(repeat)],
+            capture_output=True, text=True, check=True,
+        )
+        rows.append(json.loads(out.stdout))
+    print()
+    print("| list | KB | papers | with ids | arXiv recall | arXiv precision | titles right | names | warnings | time (s) | CPU (s) | peak memory (× size) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        titles = (
+            f"{r['titles_right']}/{r['titles_checked']} = {r['titles_right'] / r['titles_checked']:.3f}"
+            if r["titles_checked"] else "— (writes no titles)"
+        )
+        names = f"{r['named']}" + (f" ({r['names_right']}/{r['names_checked']} as the list)" if r["names_checked"] else "")
+        print(
+            f"| {r['list']} | {r['size'] // 1000:,} | {r['papers']:,} | {r['with_ids']:,} | {_fmt(r['recall'], '.4f')} "
+            f"| {_fmt(r['precision'], '.4f')} | {titles} | {names} | {r['warnings']} | {r['time_s']:.2f} "
+            f"| {r['cpu_s']:.2f} | {r['peak_x']:.2f} |"
+        )
+    if args.show_wrong:
+        for r in rows:
+            if r["wrong"] or r["warning_texts"]:
+                print(f"\n{r['list']}:")
+                for w in r["warning_texts"]:
+                    print("  warning:", w)
+                for a, got, want in r["wrong"]:
+                    print(f"  {a}: got {got!r}, list writes {want!r}")
+
+
+if __name__ == "__main__":
+    main()

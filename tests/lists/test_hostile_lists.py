@@ -1,0 +1,77 @@
+"""Hostile list text is read in linear time and never raises.
+
+A corpus of generated adversarial inputs (long runs of brackets, dashes,
+pipes, parentheses around an id, thousands of links on one line, deep
+nesting) is read at two sizes (32k and 256k characters): the reading must finish and, to catch a
+quadratic blow-up without timing the machine, the larger input (8× the
+characters) may take at most 24× the time of the smaller (a quadratic
+pattern takes 64×).  A hypothesis fuzzer mixes the same fragments, under a
+ceiling per KB so generous that only a blow-up breaks it.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from citegraph.lists.reader import read_list_text
+
+ID = "https://arxiv.org/abs/2401.00001"
+
+
+def links(n: int) -> str:
+    return " ".join(f"[P{i}](https://arxiv.org/abs/2401.{i % 99999 + 1:05d})" for i in range(n))
+
+
+CORPUS = {
+    "links on one line": lambda n: links(n // 40),
+    "dashes before a link": lambda n: "-" * n + " " + ID,
+    "parentheses around an id": lambda n: "(" * (n // 2) + "arXiv:2401.00001" + ")" * (n // 2),
+    "brackets around a link": lambda n: "[" * (n // 2) + ID + "]" * (n // 2),
+    "pipes": lambda n: "|" * n + " " + ID,
+    "image openers": lambda n: "![" * (n // 2) + "x](" + ID + ")",
+    "nested details": lambda n: "<details>" * (n // 19) + ID + "</details>" * (n // 19),
+    "angle brackets": lambda n: "<" * n + "a href='" + ID + "'>",
+    "doi of parentheses": lambda n: "doi: 10.1000/" + "(" * n,
+    "bold runs": lambda n: "**" * (n // 2) + ID,
+    "a table row of many cells": lambda n: "| a | b |\n|---|---|\n" + "| x " * (n // 4) + "| " + ID + " |",
+    "label colons": lambda n: "Title:" * (n // 6) + " " + ID,
+    "unclosed html links": lambda n: '<a href="' * (n // 9) + ID,
+    "image openers never closed": lambda n: "[x](" + ID + ") " + "![" * (n // 2),
+}
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        read_list_text(text, "hostile.md")
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_hostile_input_is_read_in_linear_time(name: str) -> None:
+    make = CORPUS[name]
+    small, large = _seconds(make(32_000)), _seconds(make(256_000))
+    # (a floor for the small run: on a loaded machine a few milliseconds are noise)
+    assert large <= 24 * max(small, 0.02), (name, small, large)
+
+
+FRAGMENTS = ["(", ")", "[", "]", "](", "![", "|", "-", "*", "**", "<details>", "</details>", "<", ">", ":", " ",
+             "\n", ID, "arXiv:2401.00002", "doi: 10.1000/", "  \n", " \\\n", "# ", "1. ", "- ", "<h2 class=\"paper-title\">"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.integers(1, 400)), max_size=12))
+def test_fuzzed_runs_of_fragments_never_raise(parts: list[tuple[str, int]]) -> None:
+    text = "".join(fragment * times for fragment, times in parts)
+    t0 = time.perf_counter()
+    result = read_list_text(text or "x", "fuzz.md")
+    # a ceiling no linear reading comes near on any machine; a quadratic one on ~100 KB does
+    assert time.perf_counter() - t0 < 5 + 0.1 * len(text) / 1000
+    for e in result.entries:
+        assert e.arxiv or e.doi or e.s2_id or e.title

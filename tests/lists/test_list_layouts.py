@@ -1,0 +1,244 @@
+"""Entries read by their structure, on small made-up lists in the layouts people keep.
+
+Each input imitates one layout (a backslash block, a numbered bold item, a
+piped item, a weekly table, bold titles over bullets, an HTML card, ...):
+the title, name, authors, venue and year must be the entry's own, and never
+the neighbouring paper's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citegraph.errors import InputError
+from citegraph.lists.reader import read_list_text, read_lists
+from citegraph.text.ids import paper_ids_in_url
+
+
+def by_arxiv(text: str, name: str = "list.md"):
+    r = read_list_text(text, name)
+    return {e.arxiv: e for e in r.entries if e.arxiv}, r
+
+
+def test_backslash_blocks_give_title_authors_venue_and_year() -> None:
+    text = (
+        "## Papers\n\n"
+        "**Denoising Widgets for Sparse Gadgets** \\\n"
+        "*Ada Lovelace, Alan Turing* \\\n"
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2310.11111)] [[Github](https://github.com/a/widgets)] \\\n"
+        "26 Oct 2023\n\n"
+        "**Score Matching on Toy Manifolds** \\\n"
+        "*Grace Hopper* \\\n"
+        "NeurIPS 2022. [[Paper](https://arxiv.org/abs/2210.22222)] \\\n"
+        "3 Oct 2022\n"
+    )
+    papers, r = by_arxiv(text)
+    a, b = papers["2310.11111"], papers["2210.22222"]
+    assert (a.title, a.authors, a.venue, a.year) == (
+        "Denoising Widgets for Sparse Gadgets", ["Ada Lovelace", "Alan Turing"], "arXiv", 2023)
+    assert (b.title, b.authors, b.venue, b.year) == ("Score Matching on Toy Manifolds", ["Grace Hopper"], "NeurIPS", 2022)
+    assert a.repos == ["github.com/a/widgets"] and r.warnings == []
+
+
+def test_numbered_bold_items_keep_the_venue_out_of_the_title() -> None:
+    text = (
+        "1. **Gated Graph Widgets for Node Sorting.** KDD 2019. [paper](https://arxiv.org/pdf/1906.01234.pdf)\n\n"
+        "    *Jun Wu, Ann Lee.*\n\n"
+        "1. **Relational Biases in Toy Networks.** arxiv 2018. [paper](https://arxiv.org/abs/1806.05678)\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert papers["1906.01234"].title == "Gated Graph Widgets for Node Sorting"
+    assert (papers["1906.01234"].venue, papers["1906.01234"].year) == ("KDD", 2019)
+    assert papers["1806.05678"].title == "Relational Biases in Toy Networks"
+
+
+def test_a_piped_item_is_read_as_cells() -> None:
+    text = (
+        "- **2016-03** | Deep Widgets in Bioinformatics | *Ann Min, Bo Lee* | [Arxiv](http://arxiv.org/abs/1603.06430)\n"
+        "- **2017-01** | Gadget Folding With Nets | *Cy Park* | [Nature](https://doi.org/10.1038/nature0001)\n"
+    )
+    r = read_list_text(text, "bio.md")
+    a, b = r.entries
+    assert (a.arxiv, a.title, a.authors, a.year) == (
+        "1603.06430", "Deep Widgets in Bioinformatics", ["Ann Min", "Bo Lee"], 2016)
+    assert (b.doi, b.title, b.year) == ("10.1038/nature0001", "Gadget Folding With Nets", 2017)
+
+
+def test_weekly_table_titles_stop_at_the_bold_or_the_break() -> None:
+    text = (
+        "| **Paper** | **Links** |\n"
+        "| --- | --- |\n"
+        "| 1) **WidgetNet** - a network of widgets that sorts gadgets quickly | [Paper](https://arxiv.org/abs/2401.01111), [Tweet](https://x.com/a/status/1) |\n"
+        "| 2) Sparse Gadget Search  This paper introduces a search over gadgets. | [Paper](https://arxiv.org/abs/2401.02222) |\n"
+        "| 3) A Blog-only Result  Described in a company blog. | [Paper](https://example.com/blog.pdf) |\n"
+        "| 4) MEM1  Memory for agents. | [Paper](https://arxiv.org/abs/2401.03333) |\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert papers["2401.01111"].title == "WidgetNet"
+    assert papers["2401.02222"].title == "Sparse Gadget Search"
+    # the row above has no paper id: its title is never given to this row's paper
+    assert papers["2401.03333"].title == "MEM1"
+
+
+def test_bold_titles_over_bullets_never_shift_to_the_neighbour() -> None:
+    text = (
+        "# Backbone\n\n"
+        "**Decoupled Widget Filters**\n\n"
+        "- Homepage: https://widgets.example.org/\n"
+        "- Paper: https://arxiv.org/abs/2104.14107\n"
+        "- Code: https://github.com/a/ddf\n\n"
+        "**1. Lite Gadget Networks: A Lightweight Design**\n\n"
+        "- 作者单位: 某大学\n"
+        "- Paper(Oral): ttps://arxiv.org/abs/2104.06403\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert papers["2104.14107"].title == "Decoupled Widget Filters"
+    assert papers["2104.06403"].title == "Lite Gadget Networks: A Lightweight Design"
+
+
+def test_html_cards_give_titles_not_sections() -> None:
+    card = (
+        '<div class="paper-row" data-id="x">\n'
+        '  <h2 class="paper-title">{title} <span class="paper-year">({year})</span></h2>\n'
+        '  <p class="paper-authors">Ann Lee, Bo Kim</p>\n'
+        '  <div class="paper-tags"><span class="paper-tag">Rendering</span></div>\n'
+        '  <div class="paper-links"><a href="https://arxiv.org/pdf/{id}.pdf" class="paper-link">📄 Paper</a>\n'
+        '<a href="https://github.com/a/b" class="paper-link">💻 Code</a>\n'
+        "</div>\n</div>\n"
+    )
+    text = "<html><body>\n" + card.format(title="Splat Widgets: Fast Gadgets", year=2024, id="2402.00752") + card.format(
+        title="Instant Gadget Colouring", year=2025, id="2504.17155") + "</body></html>\n"
+    papers, _ = by_arxiv(text, "index.html")
+    a = papers["2402.00752"]
+    assert (a.title, a.year, a.authors, a.tags) == ("Splat Widgets: Fast Gadgets", 2024, ["Ann Lee", "Bo Kim"], [])
+    assert papers["2504.17155"].title == "Instant Gadget Colouring"
+
+
+def test_a_highlight_with_an_emoji_and_a_hard_break_is_one_paper() -> None:
+    text = (
+        "- 🌟 **Widget-Survey: A Survey on Gadget Evaluation**  \n"
+        "arXiv 2025, [Paper](https://arxiv.org/pdf/2411.15296.pdf), [Project](https://github.com/a/b)\n\n"
+        "- **Widget: A Benchmark for Gadgets**  \n"
+        "NeurIPS 2024, [Paper](https://arxiv.org/pdf/2306.13394.pdf)\n"
+    )
+    papers, r = by_arxiv(text)
+    assert len(r.entries) == 2
+    assert papers["2411.15296"].title == "Widget-Survey: A Survey on Gadget Evaluation"
+    assert papers["2306.13394"].title == "Widget: A Benchmark for Gadgets"
+
+
+def test_a_details_block_of_several_papers_is_a_section_and_names_come_from_columns() -> None:
+    text = (
+        "<details>\n<summary> milestone papers </summary>\n\n"
+        "| Date | keywords | Institute | Paper |\n|---|---|---|---|\n"
+        "| 2019-10 | T5 | Google | [Exploring the Limits of Transfer Learning](https://arxiv.org/abs/1910.10683) |\n"
+        "| 2021-12 | Retro | DeepMind | [Improving Language Models by Retrieving](https://arxiv.org/abs/2112.04426) |\n"
+        "</details>\n"
+    )
+    r = read_list_text(text, "llm.md")
+    assert [(e.arxiv, e.name) for e in r.entries] == [("1910.10683", "T5"), ("2112.04426", "Retro")]
+
+
+def test_html_tags_and_emphasis_in_titles_are_text() -> None:
+    text = (
+        "- [M<sup>3</sup>IT: A Large-Scale Dataset](https://arxiv.org/abs/2306.04387)\n"
+        "- [*A Survey on Widget Models*](https://arxiv.org/abs/2306.13549)\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert papers["2306.04387"].title == "M3IT: A Large-Scale Dataset"
+    assert papers["2306.13549"].title == "A Survey on Widget Models"
+
+
+@pytest.mark.parametrize(
+    "url, ids",
+    [
+        ("https://browse.arxiv.org/pdf/2309.10020.pdf", {"arxiv": "2309.10020"}),
+        ("https://ar5iv.labs.arxiv.org/html/2309.10020", {"arxiv": "2309.10020"}),
+        ("https://www.alphaxiv.org/overview/2309.10020", {"arxiv": "2309.10020"}),
+        ("https://link.springer.com/article/10.1007/s10994-010-5196-5", {"doi": "10.1007/s10994-010-5196-5"}),
+        ("https://link.springer.com/content/pdf/10.1007%2F978-3-540-27868-9_4.pdf", {"doi": "10.1007/978-3-540-27868-9_4"}),
+        ("https://www.biorxiv.org/content/10.1101/2024.04.22.590591v1", {"doi": "10.1101/2024.04.22.590591"}),
+        ("https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0001", {"doi": "10.1371/journal.pone.0001"}),
+        ("https://doi.org/10.48550/arXiv.2401.01234", {"arxiv": "2401.01234"}),
+    ],
+)
+def test_id_forms_in_links(url: str, ids: dict) -> None:
+    assert paper_ids_in_url(url) == ids
+
+
+def test_id_forms_in_text() -> None:
+    text = "- see ttps://arxiv.org/abs/2105.10154 here\n- DOI: 10.48550/arXiv.2401.01234\n"
+    r = read_list_text(text, "x.md")
+    assert sorted(e.arxiv for e in r.entries) == ["2105.10154", "2401.01234"] and r.warnings == []
+
+
+def test_bibtex_number_field_and_symbol_titles(tmp_path: Path) -> None:
+    bib = (
+        "@article{a,\n\ttitle = {An {Entropy} Search Portfolio},\n\tnumber = {arXiv:1406.4625},\n\tyear = {2014}\n}\n"
+        "@article{b,\n\ttitle = {???},\n\tyear = {2020}\n}\n"
+        "@article{c,\n\ttitle = {{🙂🚀}},\n\tyear = {2021}\n}\n"
+    )
+    r = read_list_text(bib, "s.bib")
+    assert [(e.arxiv, e.title) for e in r.entries] == [("1406.4625", "An Entropy Search Portfolio")]
+    assert [w.source for w in r.warnings] == ["s.bib:6", "s.bib:10"]
+    assert all("no letters or digits: skipped" in w.message for w in r.warnings)
+
+
+def test_a_bib_file_holding_markdown_is_read_as_notes(tmp_path: Path) -> None:
+    p = tmp_path / "refs.bib"
+    p.write_text("# Papers\n- [Widget Networks for Gadgets](https://arxiv.org/abs/2405.09818)\n", encoding="utf-8")
+    r = read_lists([p])
+    assert [(e.arxiv, e.title) for e in r.entries] == [("2405.09818", "Widget Networks for Gadgets")]
+
+
+def test_an_id_file_with_odd_lines_keeps_its_ids_and_warns_per_line() -> None:
+    r = read_list_text("2405.09818\n2407.06135 # Anole\nsee also\n10.1145/3292500.3330701\n", "ids.txt")
+    assert [e.arxiv or e.doi for e in r.entries] == ["2405.09818", "2407.06135", "10.1145/3292500.3330701"]
+    assert [w.source for w in r.warnings] == ["ids.txt:3"]
+
+
+def test_a_bad_file_is_skipped_with_a_warning_and_the_others_read(tmp_path: Path) -> None:
+    good = tmp_path / "good.md"
+    good.write_text("- https://arxiv.org/abs/2405.09818\n", encoding="utf-8")
+    png = tmp_path / "logo.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    r = read_lists([png, good, empty])
+    assert [e.arxiv for e in r.entries] == ["2405.09818"] and r.files == 1
+    assert [w.source for w in r.warnings] == [f"{png}:1", f"{empty}:1"]
+    assert "binary" in r.warnings[0].message and "skipped" in r.warnings[0].message
+    with pytest.raises(InputError, match="is empty"):
+        read_lists([empty])
+
+
+def test_many_entries_of_an_unknown_layout_give_one_warning() -> None:
+    lines = [f"~ {i} ~ https://arxiv.org/abs/2401.{i:05d} ~" for i in range(1, 31)]
+    r = read_list_text("\n".join(lines) + "\n", "odd.md")
+    assert len(r.entries) == 30
+    assert [str(w) for w in r.warnings] == [
+        "odd.md:1: 30 of 30 entries in odd.md got no title or name: their format was not recognised "
+        "(first at line 1); they are kept by their ids"
+    ]
+
+
+def test_a_term_that_became_generic_names_the_paper_that_coined_it() -> None:
+    text = (
+        "| Date | keywords | Paper |\n|---|---|---|\n"
+        "| 2018-10 | BERT | [Pre-training of Deep Bidirectional Widgets](https://arxiv.org/abs/1810.04805) |\n"
+        "| 2017-06 | Transformers | [Attention Is All You Need](https://arxiv.org/abs/1706.03762) |\n"
+        "- [NeRF: Representing Scenes as Neural Radiance Fields](https://arxiv.org/abs/2003.08934)\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert [papers[a].name for a in ("1810.04805", "1706.03762", "2003.08934")] == ["BERT", None, "NeRF"]
+
+
+@pytest.mark.parametrize("head", ["- Widget Networks for Sparse Gadgets", "Widget Networks for Sparse Gadgets",
+                                  "1. Widget Networks for Sparse Gadgets"])
+def test_a_hard_break_before_the_link_line_does_not_split_the_paper(head: str) -> None:
+    for brk in ("  ", " \\"):
+        r = read_list_text(f"{head}{brk}\n   [paper](https://arxiv.org/abs/2401.01234)\n", "a.md")
+        assert [(e.arxiv, e.title, e.sources) for e in r.entries] == [
+            ("2401.01234", "Widget Networks for Sparse Gadgets", ["a.md:1"])]

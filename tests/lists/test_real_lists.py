@@ -1,0 +1,71 @@
+"""The ten real lists of ``../shared/reallists`` (kept by other people), when present.
+
+Per list it prints ids, papers with a title, with a name, warnings and read
+time, and checks the titles against what each list itself writes for each
+arXiv id: ``benchmarks/_list_truth.py`` extracts those with one regex per
+list format, sharing no code with the reader.  Timings are printed, never
+asserted (``benchmarks/bench_reallists.py`` measures them).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import pytest
+
+from citegraph.lists.reader import read_lists
+from tests.paths import ROOT, SHARED
+
+REAL = SHARED / "reallists"
+FILES = sorted(p for p in REAL.iterdir() if p.is_file() and p.name != "SOURCES.md") if REAL.is_dir() else []
+
+pytestmark = pytest.mark.skipif(not FILES, reason=f"no real lists at {REAL}")
+
+
+@pytest.fixture(scope="module")
+def list_truth():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import _list_truth
+
+        yield _list_truth
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+
+@pytest.fixture(scope="module")
+def readings():
+    out = {}
+    for path in FILES:
+        t0 = time.perf_counter()
+        out[path.name] = (read_lists([path]), time.perf_counter() - t0)
+    return out
+
+
+def test_all_ten_lists_read_in_one_run() -> None:
+    result = read_lists(FILES)
+    assert result.files == len(FILES) == 10
+    assert not [w for w in result.warnings if "skipped" in w.message]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name.split("__")[1] for p in FILES])
+def test_titles_and_ids_are_what_the_list_writes(path, readings, list_truth, capsys) -> None:
+    result, seconds = readings[path.name]
+    truth = list_truth.truth(path)
+    by_arxiv = {e.arxiv: e for e in result.entries if e.arxiv}
+    found = set(by_arxiv)
+    right = sum(
+        1 for a, titles in truth.titles.items()
+        if a in by_arxiv and any(list_truth.same_title(by_arxiv[a].title, w) for w in titles)
+    )
+    with capsys.disabled():
+        print(
+            f"\n{path.name.split('__')[1]}: {len(result.entries)} papers, {result.with_ids} with ids, "
+            f"{sum(1 for e in result.entries if e.title)} with a title, {sum(1 for e in result.entries if e.name)} "
+            f"with a name, {len(result.warnings)} warnings, titles right {right}/{len(truth.titles)}, {seconds:.2f} s"
+        )
+    assert len(truth.ids & found) >= 0.999 * len(truth.ids)  # arXiv recall
+    assert found <= truth.ids  # precision 1.0: every arXiv id read is one the list names
+    if truth.checked and truth.titles:
+        assert right / len(truth.titles) >= 0.95
