@@ -141,7 +141,8 @@ def main() -> None:
     ap.add_argument("--one-by-one-max", type=int, default=50_000,
                     help="time pyvis's add_node/add_edge comparison only up to this many links")
     args = ap.parse_args()
-    from citegraph.export.html.page import MAX_NODES, _pyvis_page, explorer_data, write_html
+    from citegraph.export.html.data import MAX_NODES, explorer_data
+    from citegraph.export.html.page import _pyvis_page, write_html
 
     if args.smoke:
         args.sizes, args.repeat = "300", 1

@@ -47,6 +47,7 @@ _EXPORTS = {
     "write_csv": ("citegraph.export.tables", "write_csv"),
     "write_frame": ("citegraph.export.tables", "write_frame"),
     "write_html": ("citegraph.export.html.page", "write_html"),
+    "lineage_chart": ("citegraph.export.lineage_chart", "lineage_chart"),
     "rank_papers": ("citegraph.analysis.rank", "rank_papers"),
     "related_papers": ("citegraph.analysis.related", "related_papers"),
     "communities": ("citegraph.analysis.communities", "communities"),

@@ -376,8 +376,9 @@ def audit_cmd(graph: str, merge: bool, output: str | None, problems: tuple[str, 
 # === lineage ===
 @main.command("lineage")
 @click.argument("graph", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True,
-              help="Indented family trees (text, md) or the successor links as JSON.")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "mermaid", "svg"]), default="text",
+              show_default=True, help="Indented family trees (text, md), the successor links as JSON, or a picture: "
+              "a Mermaid flowchart (renders on GitHub) or an SVG of the lineage forest on a time axis.")
 @click.option("--family", default=None, help="Only the lineages containing this model family (e.g. Janus).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.3, show_default=True,
               help="Drop successor links less certain than this.")
@@ -385,7 +386,9 @@ def audit_cmd(graph: str, merge: bool, output: str | None, problems: tuple[str, 
               help="Add the global main path (SPC) of the citation network, and the citations left out of it: "
                    "those running more than a year back in time and those closing a cycle (the first 10; "
                    "all with --format json).")
-def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float, main_path: bool) -> None:
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write to this file, not stdout.")
+def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float, main_path: bool,
+                output: str | None) -> None:
     """Model lineage: which model descends from which, with the evidence.
 
     Successor links come from the lists' own statements ("built on X",
@@ -396,7 +399,18 @@ def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float,
     from citegraph.graph.model import load_graph
 
     G = load_graph(graph)
-    click.echo(lineage_report(G, fmt=fmt, family=family, min_confidence=min_confidence, main_path=main_path))
+    if fmt in ("mermaid", "svg"):
+        from citegraph import lineage_chart
+
+        text = lineage_chart(G, fmt, family=family, min_confidence=min_confidence)
+    else:
+        text = lineage_report(G, fmt=fmt, family=family, min_confidence=min_confidence, main_path=main_path)
+    if output is None:
+        click.echo(text)
+    else:
+        with _writing(output):
+            _make_parent(output)
+            Path(output).write_text(text + "\n", encoding="utf-8")
 
 
 # === html ===
@@ -415,8 +429,10 @@ def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float,
 def html_cmd(graph: str, output: str, color: str, size: str, layout: str, max_nodes: int, title: str | None) -> None:
     """Write an interactive explorer of GRAPH: one HTML file that works offline.
 
-    Search, year and section filters, a lineage-only view, and a click on a
-    paper highlights its ancestors and descendants.
+    It opens on an overview (the lineage forest and the most influential
+    listed papers); graph.html#view=lineage shows the lineage alone,
+    graph.html#paper=ID one paper's lineage, references and citers, and
+    graph.html#view=all every paper, with search, year and section filters.
     """
     from citegraph.export.html.page import write_html
     from citegraph.export.paths import check_outputs
@@ -441,7 +457,7 @@ def html_cmd(graph: str, output: str, color: str, size: str, layout: str, max_no
 def report_cmd(ctx: click.Context, lists: tuple[str, ...], out_dir: str, no_fetch: bool, **fetch: Any) -> None:
     """The main job: lists → Semantic Scholar → graph → rankings → lineage → HTML.
 
-    Writes graph.html, rankings.csv, lineage.md, lineage.json,
+    Writes graph.html, rankings.csv, lineage.md, lineage.json, lineage.svg,
     communities.csv, papers.csv, edges.csv, unresolved.csv, graph.json and
     graph.graphml into OUT and prints a summary.  Example: citegraph report
     my-list.md --out out/   (S2_API_KEY in the environment).  With --no-fetch

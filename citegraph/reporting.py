@@ -51,6 +51,7 @@ OUTPUT_FILES = (
     "rankings.csv",
     "lineage.md",
     "lineage.json",
+    "lineage.svg",
     "communities.csv",
     "papers.csv",
     "edges.csv",
@@ -295,9 +296,9 @@ def communities_frame(G: nx.DiGraph[Hashable], rankings: Any, *, central: int = 
 
 
 def _write_outputs(G: nx.DiGraph[Hashable], out: Path, rankings: Any, community_table: Any, links: list[dict[str, Any]],
-                   lineage_md: str, unresolved: Any) -> dict[str, Path]:
-
+                   lineage_md: str, unresolved: Any, families: dict[str, list[Any]]) -> dict[str, Path]:
     from citegraph.export.html.page import write_html
+    from citegraph.export.lineage_chart import lineage_chart
     from citegraph.export.registry import export_graph
     from citegraph.graph.files import atomic_path
     from citegraph.graph.model import edges_frame, nodes_frame, save_graph
@@ -318,10 +319,11 @@ def _write_outputs(G: nx.DiGraph[Hashable], out: Path, rankings: Any, community_
     ):
         write_csv(frame, files[name])
     for name, text in (("lineage.json", json.dumps(links, ensure_ascii=False, indent=1) + "\n"),
-                       ("lineage.md", lineage_md)):
+                       ("lineage.md", lineage_md),
+                       ("lineage.svg", lineage_chart(links, "svg") + "\n")):
         with atomic_path(files[name]) as tmp:
             tmp.write_text(text, encoding="utf-8")
-    write_html(G, files["graph.html"], links=links)
+    write_html(G, files["graph.html"], links=links, rankings=rankings, families=families)
     return files
 
 
@@ -493,11 +495,12 @@ def _report(
     found = communities(G, kinds=rankings.attrs["kinds"])
     # one successors() run serves the annotation, the report, the page and the families
     lineage_md = lineage_report(G, fmt="md", main_path=True, links=links)
+    fams = families(G, links=links)
     files = _write_outputs(G, out, rankings, communities_frame(G, rankings, found=found), links, lineage_md,
-                           unresolved)
+                           unresolved, fams)
     return ReportResult(
         graph=G, out_dir=out, files=files, stats=stats, rankings=rankings,
-        links=links, families=families(G, links=links), notes=notes, warnings=warnings,
+        links=links, families=fams, notes=notes, warnings=warnings,
         offline_note=offline_note,
     )
 

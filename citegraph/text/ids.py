@@ -155,6 +155,8 @@ def find_doi(text: str, whole: bool = False) -> tuple[str, int, int] | None:
     ('10.1000/xyz(1)', 5, 19)
     >>> find_doi("10.1000/abc<br>", whole=True)
     ('10.1000/abc', 0, 11)
+    >>> find_doi("10.1145/]**", whole=True) is None
+    True
     """
     m = _DOI.search(text)
     if not m:
@@ -162,6 +164,9 @@ def find_doi(text: str, whole: bool = False) -> tuple[str, int, int] | None:
     doi = _strip_doi_end(_doi_extent(m.group(0), whole))
     if "/" not in doi or doi.endswith("/"):
         return None
+    suffix = doi.split("/", 1)[1]
+    if suffix[0] in _CLOSES or not any(ch.isalnum() for ch in suffix):
+        return None  # "10.1145/]**": markup after a bare prefix, not a DOI's suffix
     return doi, m.start(), m.start() + len(doi)
 
 

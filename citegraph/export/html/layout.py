@@ -33,7 +33,8 @@ import math
 import random
 import re
 from collections import defaultdict
-from typing import Any, Collection, Hashable, Mapping, Sequence
+from typing import Any
+from collections.abc import Collection, Hashable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -56,7 +57,7 @@ _SCREEN = 1.4
 MAX_COLUMNS = 16
 
 
-def _month(d: Mapping[str, Any]) -> float | None:
+def year_fraction(d: Mapping[str, Any]) -> float | None:
     """Fraction of the year a paper appeared in, from a new-style arXiv id (``2405.09818`` → May)."""
     m = re.match(r"(\d{2})(\d{2})\.\d{4,5}", str(d.get("arxiv") or ""))
     if m and 1 <= int(m.group(2)) <= 12:
@@ -198,7 +199,8 @@ def time_layout(
         "x", "width", "from", "to"}], "unknown_year_x": x or None,
         "unknown_width": w, "year_width": w, "bands": [{"key", "label", "top",
         "bottom"}], "view": [x0, y0, x1, y1] or None}``, what the page needs
-        to draw year columns and band labels, and the box the first view frames.  Each column is as wide as its papers need (years without
+        to draw year columns and band labels, and the box the first view
+        frames.  Each column is as wide as its papers need (years without
         papers take no room, sparse years are grouped); papers without a year
         go to a column left of the first.
     """
@@ -215,7 +217,7 @@ def time_layout(
     # Inside a cell papers are in date order, across the years of a grouped column too.
     when = {}
     for n, d in G.nodes(data=True):
-        m = _month(d)
+        m = year_fraction(d)
         y = year_of[n]
         when[n] = (0.0 if y is None else float(y)) + (0.5 if m is None else m)
     cells: dict[tuple[Hashable, int | None], list[Hashable]] = defaultdict(list)
@@ -226,7 +228,8 @@ def time_layout(
     def extent(n: Hashable) -> float:
         return max(2 * float(size.get(n, 10.0)), label.get(n, (0.0, 0.0))[0]) + _PAD
 
-    area = {key: (len(m) * _ROW * sum(extent(n) for n in m) / len(m), max(extent(n) for n in m)) for key, m in cells.items()}
+    area = {key: (len(m) * _ROW * sum(extent(n) for n in m) / len(m), max(extent(n) for n in m))
+            for key, m in cells.items()}
     order = {key: i for i, key in enumerate(band_order)}
 
     def lay(aspect: float) -> tuple[dict[int | None, float], dict]:
@@ -240,9 +243,10 @@ def time_layout(
     # The focus papers of the latest columns: the first view, when they are a
     # small part of the years (else the whole picture is the first view).
     core_cols: set[int] = set()
-    focus = [n for n in focus if n in year_of and year_of[n] is not None]
+    focus_col = {n: column_of_year[y] for n in focus if (y := year_of.get(n)) is not None}
+    focus = list(focus_col)
     for k in range(len(spans) - 1, -1, -1):
-        if not focus or sum(1 for n in focus if column_of_year[year_of[n]] >= k) >= share * len(focus):
+        if not focus or sum(1 for n in focus if focus_col[n] >= k) >= share * len(focus):
             core_cols = set(range(k, len(spans))) if focus else set()
             break
     if len(core_cols) > len(spans) / 2:
@@ -310,9 +314,9 @@ def time_layout(
         "columns": columns,
         "unknown_year_x": unknown_x,
         "unknown_width": width[None] + _COL_GAP if has_unknown else None,
-        "year_width": max([c["width"] for c in columns] or [YEAR_WIDTH]),
+        "year_width": max([float(c["width"]) for c in columns] or [YEAR_WIDTH]),  # type: ignore[arg-type]
         "bands": bands,
-        "view": _view_box([n for n in focus if column_of_year[year_of[n]] in core_cols], positions, size, label),
+        "view": _view_box([n for n in focus if focus_col[n] in core_cols], positions, size, label),
     }
     return positions, axis
 
@@ -367,7 +371,7 @@ def force_layout(G: nx.Graph, *, seed: int = 0, spacing: float = 70.0) -> dict[H
         from scipy.spatial import cKDTree
 
         dist, _ = cKDTree(coords).query(coords, k=2)
-        typical = float(np.median(dist[:, 1]))
+        typical = float(np.median(np.asarray(dist)[:, 1]))
     else:
         typical = 0.0
     scale = spacing / typical if typical > 0 else spacing

@@ -19,104 +19,10 @@ import pytest
 
 from citegraph.export.html.page import write_html
 from citegraph.graph.model import add_link, add_paper, new_graph
-from tests.export.html.test_page import HOSTILE, hostile_graph, sample_graph, spread_graph, synthetic_graph
+from tests.export.html.pages import SHOTS, Opened
+from tests.export.html.factories import HOSTILE, hostile_graph, sample_graph, spread_graph, synthetic_graph
 
 pytestmark = pytest.mark.browser
-
-SHOTS = Path("/tmp/citegraph-shots")
-
-
-class Opened:
-    """A page plus everything it asked of the world."""
-
-    def __init__(self, browser, path: Path, viewport=(1600, 1000)):
-        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-        self.requests: list[str] = []
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.context.route(re.compile(r"^(?!file:).*"), self._block)
-        page = self.page = self.context.new_page()
-        page.on("request", lambda r: self.requests.append(r.url))
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("dialog", self._dialog)
-        page.goto(path.as_uri())
-        page.wait_for_function("document.body.dataset.ready === '1'", timeout=60_000)
-
-    def _block(self, route):
-        self.blocked.append(route.request.url)
-        route.abort()
-
-    def _dialog(self, dialog):
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def js(self, code: str, arg=None):
-        return self.page.evaluate(code, arg)
-
-    def node_index(self, name: str) -> int:
-        return self.js("(n) => citegraph.data.info.findIndex((m) => m.n === n)", name)
-
-    def drawn_nodes(self) -> list[int]:
-        return self.js("citegraph.network.body.nodeIndices.slice()")
-
-    def opacities(self) -> list[float]:
-        """How opaque each dot is drawn (the per-node value, else the global one)."""
-        return self.js(
-            """() => { const all = citegraph.network.nodesHandler.options.opacity;
-                       return citegraph.data.nodes.map((n, i) => {
-                         const own = citegraph.network.body.nodes[i].options.opacity;
-                         return own === undefined || own === null ? (all === undefined ? 1 : all) : own; }); }"""
-        )
-
-    def drawn_edges(self) -> list[int]:
-        return self.js("citegraph.network.body.edgeIndices.slice()")
-
-    def _point_at(self, i: int) -> tuple[float, float]:
-        """Centre the view on node ``i``; its dot's position in the window."""
-        self.js("(i) => citegraph.network.moveTo({position: citegraph.network.getPositions([i])[i], scale: 1})", i)
-        self.page.wait_for_timeout(50)
-        return self.js(
-            """(i) => { const p = citegraph.network.canvasToDOM(citegraph.network.getPositions([i])[i]);
-                        const r = document.getElementById('mynetwork').getBoundingClientRect();
-                        return [r.x + p.x, r.y + p.y]; }""",
-            i,
-        )
-
-    def click_node(self, i: int) -> None:
-        """A real mouse click on the dot of node ``i``."""
-        self.page.mouse.click(*self._point_at(i))
-        self.page.wait_for_timeout(150)
-
-    def hover_node(self, i: int) -> None:
-        """The mouse resting on the dot of node ``i``."""
-        self.page.mouse.move(5, 5)
-        self.page.mouse.move(*self._point_at(i), steps=3)
-        self.page.wait_for_timeout(300)
-
-    def close(self) -> None:
-        self.context.close()
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return sample_graph()
-
-
-@pytest.fixture(scope="module")
-def sample_html(sample, tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("browser") / "sample.html"
-    write_html(sample, path)
-    return path
-
-
-@pytest.fixture
-def opened(browser, sample_html):
-    page = Opened(browser, sample_html)
-    yield page
-    page.close()
-
 
 def _save_shot(page: Opened, path: Path, name: str) -> None:
     page.page.screenshot(path=str(path))
@@ -148,13 +54,13 @@ def test_search_finds_and_focuses_a_model(opened, sample):
     assert opened.js("document.querySelector('#cg-results li .cg-r-name').textContent") == "Janus-Pro"
     opened.page.press("#cg-search", "Enter")
     opened.page.wait_for_timeout(600)
-    assert opened.js("citegraph.network.getSelectedNodes()") == [target]
+    assert opened.js("citegraph.network.getSelectedNodes().map(citegraph.index)") == [target]
     title = next(d["title"] for _, d in sample.nodes(data=True) if d.get("name") == "Janus-Pro")
     assert title in opened.js("document.getElementById('cg-details').textContent")
     # A title fragment finds its paper too.
     opened.page.fill("#cg-search", "rectified flow")
     opened.page.press("#cg-search", "Enter")
-    assert opened.js("citegraph.network.getSelectedNodes()") == [opened.node_index("JanusFlow")]
+    assert opened.js("citegraph.network.getSelectedNodes().map(citegraph.index)") == [opened.node_index("JanusFlow")]
 
 
 def test_lineage_only_hides_every_other_link(opened, sample):
@@ -173,7 +79,7 @@ def test_click_highlights_lineage_and_direct_citations(opened, sample):
     ids = opened.js("citegraph.data.info.map((m) => m.id)")
     target = opened.node_index("Janus-Pro")
     opened.click_node(target)
-    assert opened.js("citegraph.network.getSelectedNodes()") == [target]
+    assert opened.js("citegraph.network.getSelectedNodes().map(citegraph.index)") == [target]
     lit = {ids[i] for i, o in enumerate(opened.opacities()) if o == 1}
     root = ids[target]
     lineage = nx.DiGraph([(u, v) for u, v, d in sample.edges(data=True) if d["kind"] == "builds_on"])
@@ -182,7 +88,7 @@ def test_click_highlights_lineage_and_direct_citations(opened, sample):
     assert lit == expected
     janus = next(n for n, d in sample.nodes(data=True) if d.get("name") == "Janus")
     assert janus in lit and len(lit) < sample.number_of_nodes() / 3
-    drawn = {(ids[e["from"]], ids[e["to"]]) for e in opened.js("citegraph.edgesView.get()")}
+    drawn = {(e["from"], e["to"]) for e in opened.js("citegraph.edgesView.get()")}  # the graph's ids
     assert all(root in e or e in lineage.edges for e in drawn)
     # A click on empty canvas puts everything back.
     opened.page.keyboard.press("Escape")
@@ -299,15 +205,14 @@ def test_5000_paper_page_opens_offline_draws_everything_and_pans(browser, tmp_pa
         assert moved["x"] < zoomed["x"] - 50 and moved["y"] < zoomed["y"] - 30
         page.page.fill("#cg-search", "synthetic paper 1234 ")
         page.page.press("#cg-search", "Enter")
-        assert page.js("citegraph.network.getSelectedNodes()") == [page.js("citegraph.data.info.findIndex((m) => m.id === 's1234')")]
+        assert page.js("citegraph.network.getSelectedNodes().map(citegraph.index)") == [page.js("citegraph.data.info.findIndex((m) => m.id === 's1234')")]
         # Ticking "Citations" draws every link, those pyvis's network did not start with too.
         page.page.click("#cg-reset")
         assert len(page.drawn_edges()) == 0  # no lineage nor mention link in this graph
         page.page.check("#cg-cites")
         page.page.wait_for_function(f"citegraph.network.body.edgeIndices.length === {G.number_of_edges()}", timeout=60_000)
         drawn = page.js("citegraph.edgesView.get().map((e) => [e.from, e.to])")
-        ids = page.js("citegraph.data.info.map((m) => m.id)")
-        assert {(ids[a], ids[b]) for a, b in drawn} == set(G.edges())
+        assert {(a, b) for a, b in drawn} == set(G.edges())  # the page's node ids are the graph's
         page.page.uncheck("#cg-cites")
         page.js("citegraph.fitBesideLegend()")
         page.page.wait_for_timeout(100)
@@ -328,7 +233,7 @@ def test_first_view_frames_the_listed_papers(browser, tmp_path):
         on_screen = page.js(
             """() => { const net = citegraph.network, w = document.getElementById('mynetwork').clientWidth;
                        const pos = net.getPositions();
-                       return citegraph.data.info.map((m, i) => { const p = net.canvasToDOM(pos[i]);
+                       return citegraph.data.info.map((m, i) => { const p = net.canvasToDOM(pos[citegraph.id(i)]);
                          return [m.l === true, m.y, p.x >= 0 && p.x <= w]; }); }"""
         )
         assert all(seen for listed, _, seen in on_screen if listed)
@@ -368,7 +273,7 @@ _GEOMETRY = """() => {
   const net = citegraph.network, box = document.getElementById('mynetwork');
   const legend = document.getElementById('cg-legend').getBoundingClientRect();
   const at = box.getBoundingClientRect();
-  const scale = net.getScale(), shown = new Set(citegraph.nodesView.getIds());
+  const scale = net.getScale(), shown = new Set(citegraph.nodesView.getIds().map(citegraph.index));
   const gutter = citegraph.drawnBands.length ? Math.max(...citegraph.drawnBands.map((b) => b.x + b.width)) : 0;
   return {
     width: box.clientWidth, height: box.clientHeight, scale: scale, gutter: gutter, bands: citegraph.drawnBands,
@@ -395,7 +300,7 @@ def _assert_in_view(geo, nodes, what):
     legend = geo["legend"]
     for n in nodes:
         x0, x1, y0, y1 = n["x"] - n["r"], n["x"] + n["r"], n["y"] - n["r"], n["y"] + n["r"]
-        assert geo["gutter"] < x0 and x1 < geo["width"] and 22 < y0 and y1 < geo["height"], (what, n)
+        assert geo["gutter"] < x0 and x1 < geo["width"] and y0 > 22 and y1 < geo["height"], (what, n)
         under_legend = x1 > legend[0] and x0 < legend[2] and y1 > legend[1] and y0 < legend[3]
         assert not under_legend, (what, n, legend)
 
@@ -427,7 +332,7 @@ def test_first_view_shows_whole_band_names_and_every_framed_paper(browser, tmp_p
         held = {k for k, b in enumerate(bands) for n in framed if b["top"] <= n["cy"] <= b["bottom"]}
         assert {bands[k]["label"] for k in held} <= {b["label"] for b in geo["bands"]}
         # The names of the framed papers fit on screen too (vis measures them as it draws).
-        boxes = page.js("""(ids) => ids.map((i) => { const n = citegraph.network.body.nodes[i];
+        boxes = page.js("""(ids) => ids.map((i) => { const n = citegraph.network.body.nodes[citegraph.id(i)];
                              if (!n.options.label) return null;
                              const s = n.labelModule.size, net = citegraph.network;
                              const a = net.canvasToDOM({x: s.left, y: s.top}), b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
@@ -494,7 +399,7 @@ def test_legend_folds_and_starts_folded_in_a_small_window(browser, sample_html, 
 def test_panel_and_labels_use_a_font_stack_with_cjk_fallbacks(opened):
     family = opened.js("getComputedStyle(document.getElementById('cg-details')).fontFamily")
     assert "Noto Sans CJK SC" in family and "Microsoft YaHei" in family
-    face = opened.js("citegraph.network.body.nodes[0].options.font.face")
+    face = opened.js("citegraph.network.body.nodes[citegraph.id(0)].options.font.face")
     assert "Noto Sans CJK SC" in face and "PingFang SC" in face
 
 

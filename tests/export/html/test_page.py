@@ -1,11 +1,10 @@
-"""The HTML explorer's data and page structure (the browser tests are in test_html_browser.py)."""
+"""The HTML explorer's data and page structure (the browser tests are in test_browser*.py)."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import json
-import random
 import re
 import sys
 from html.parser import HTMLParser
@@ -17,211 +16,14 @@ from click.testing import CliRunner
 
 from citegraph.cli import main
 from citegraph.errors import UsageError
+from citegraph.analysis.lineage import families
+from citegraph.export.html import data as D
 from citegraph.export.html import page as H
+from citegraph.export.html.geometry import label_box
 from citegraph.export.html.layout import MAX_COLUMNS, force_layout, time_layout, year_columns
 from citegraph.graph.model import add_link, add_paper, new_graph, save_graph
 
-# ---------------------------------------------------------------- sample graphs
-
-# (name, year, title suffix, parent name or None, sections)
-LISTED = [
-    ("Chameleon", 2024, "Mixed-Modal Early-Fusion Foundation Models", None, ["Unified / Autoregressive"]),
-    ("ANOLE", 2024, "An Open, Autoregressive, Native Large Multimodal Model", "Chameleon", ["Unified / Autoregressive"]),
-    ("Janus", 2024, "Decoupling Visual Encoding for Unified Multimodal Understanding and Generation", None, ["Unified / Autoregressive"]),
-    ("JanusFlow", 2024, "Harmonizing Autoregression and Rectified Flow", "Janus", ["Unified / Hybrid"]),
-    ("Janus-Pro", 2025, "Unified Multimodal Understanding and Generation with Data and Model Scaling", "Janus", ["Unified / Autoregressive"]),
-    ("Emu", 2023, "Generative Pretraining in Multimodality", None, ["Unified / Autoregressive"]),
-    ("Emu2", 2023, "Generative Multimodal Models are In-Context Learners", "Emu", ["Unified / Autoregressive"]),
-    ("Emu3", 2024, "Next-Token Prediction is All You Need", "Emu2", ["Unified / Autoregressive"]),
-    ("LLaVA", 2023, "Visual Instruction Tuning", None, ["Understanding"]),
-    ("LLaVA-1.5", 2023, "Improved Baselines with Visual Instruction Tuning", "LLaVA", ["Understanding"]),
-    ("LLaVA-NeXT", 2024, "Stronger LLMs Supercharge Multimodal Capabilities in the Wild", "LLaVA-1.5", ["Understanding"]),
-    ("LLaVA-OneVision", 2024, "Easy Visual Task Transfer", "LLaVA-NeXT", ["Understanding"]),
-    ("BLIP", 2022, "Bootstrapping Language-Image Pre-training", None, ["Understanding"]),
-    ("BLIP-2", 2023, "Bootstrapping Language-Image Pre-training with Frozen Image Encoders", "BLIP", ["Understanding"]),
-    ("BLIP3-o", 2025, "A Family of Fully Open Unified Multimodal Models", "BLIP-2", ["Unified / Hybrid"]),
-    ("Show-o", 2024, "One Single Transformer to Unify Multimodal Understanding and Generation", None, ["Unified / Hybrid"]),
-    ("Show-o2", 2025, "Improved Native Unified Multimodal Models", "Show-o", ["Unified / Hybrid"]),
-    ("Qwen-VL", 2023, "A Versatile Vision-Language Model", None, ["Understanding"]),
-    ("Qwen2-VL", 2024, "Enhancing Vision-Language Model's Perception of the World at Any Resolution", "Qwen-VL", ["Understanding"]),
-    ("Qwen2.5-VL", 2025, "Technical Report", "Qwen2-VL", ["Understanding"]),
-    ("InternVL", 2023, "Scaling up Vision Foundation Models and Aligning for Generic Visual-Linguistic Tasks", None, ["Understanding"]),
-    ("InternVL2.5", 2024, "Expanding Performance Boundaries of Open-Source Multimodal Models", "InternVL", ["Understanding"]),
-    ("InternVL3", 2025, "Exploring Advanced Training and Test-Time Recipes", "InternVL2.5", ["Understanding"]),
-    ("SEED", 2023, "Planting a SEED of Vision in Large Language Model", None, ["Unified / Autoregressive"]),
-    ("SEED-X", 2024, "Multimodal Models with Unified Multi-granularity Comprehension and Generation", "SEED", ["Unified / Autoregressive"]),
-    ("Transfusion", 2024, "Predict the Next Token and Diffuse Images with One Multi-Modal Model", None, ["Unified / Hybrid"]),
-    ("VILA-U", 2024, "a Unified Foundation Model Integrating Visual Understanding and Generation", None, ["Unified / Autoregressive"]),
-    ("Lumina-mGPT", 2024, "Illuminate Flexible Photorealistic Text-to-Image Generation", None, ["Generation"]),
-    ("Liquid", 2024, "Language Models are Scalable Multi-modal Generators", None, ["Generation"]),
-    ("MetaMorph", 2024, "Multimodal Understanding and Generation via Instruction Tuning", None, ["Unified / Hybrid"]),
-    ("TokenFlow", 2024, "Unified Image Tokenizer for Multimodal Understanding and Generation", None, ["Generation"]),
-    ("UniTok", 2025, "A Unified Tokenizer for Visual Generation and Understanding", None, ["Generation"]),
-]
-FOUNDATIONS = [
-    ("Transformer", 2017, "Attention Is All You Need"),
-    ("VQ-VAE", 2017, "Neural Discrete Representation Learning"),
-    ("GPT-3", 2020, "Language Models are Few-Shot Learners"),
-    ("ViT", 2020, "An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale"),
-    ("DDPM", 2020, "Denoising Diffusion Probabilistic Models"),
-    ("CLIP", 2021, "Learning Transferable Visual Models From Natural Language Supervision"),
-    ("VQGAN", 2021, "Taming Transformers for High-Resolution Image Synthesis"),
-    ("DALL-E", 2021, "Zero-Shot Text-to-Image Generation"),
-    (None, 2022, "High-Resolution Image Synthesis with Latent Diffusion Models"),
-    ("Flamingo", 2022, "a Visual Language Model for Few-Shot Learning"),
-    ("MaskGIT", 2022, "Masked Generative Image Transformer"),
-    ("LLaMA", 2023, "Open and Efficient Foundation Language Models"),
-    ("Llama 2", 2023, "Open Foundation and Fine-Tuned Chat Models"),
-    (None, 2023, "Scalable Diffusion Models with Transformers"),
-    (None, 2023, "Flow Matching for Generative Modeling"),
-    ("SigLIP", 2023, "Sigmoid Loss for Language Image Pre-Training"),
-    ("MMBench", 2023, "Is Your Multi-modal Model an All-around Player?"),
-    ("GenEval", 2023, "An Object-Focused Framework for Evaluating Text-to-Image Alignment"),
-    ("LlamaGen", 2024, "Autoregressive Model Beats Diffusion: Llama for Scalable Image Generation"),
-    ("VAR", 2024, "Visual Autoregressive Modeling: Scalable Image Generation via Next-Scale Prediction"),
-]
-_WORDS = (
-    "visual language multimodal token image video diffusion autoregressive instruction alignment "
-    "benchmark reasoning scaling efficient generation understanding representation contrastive "
-    "tokenizer encoder decoder pretraining grounding evaluation dataset synthesis editing"
-).split()
-
-
-def _arxiv(rng: random.Random, year: int) -> str:
-    return f"{year % 100:02d}{rng.randint(1, 12):02d}.{rng.randint(1000, 19999):05d}"
-
-
-def sample_graph(n_filler: int = 60, seed: int = 7) -> nx.DiGraph:
-    """A realistic small study: 32 listed models in families, foundations and filler papers.
-
-    Deterministic for a seed; listed papers have names, sections and lineage
-    (``builds_on``) links with evidence; filler papers (cited from outside the
-    lists) have no name.
-    """
-    rng = random.Random(seed)
-    G = new_graph(name="sample")
-    ids: dict[str, str] = {}
-    for name, year, rest, parent, tags in LISTED:
-        key = f"arxiv:{_arxiv(rng, year)}"
-        ids[name] = key
-        add_paper(
-            G, key, arxiv=key[6:], title=f"{name}: {rest}", name=name, year=year, listed=True, tags=tags,
-            venue=rng.choice(["arXiv", "CVPR", "NeurIPS", "ICLR", "ICML"]),
-            authors=[f"Author {rng.randint(1, 400)}" for _ in range(rng.randint(2, 9))],
-            citation_count=rng.randint(5, 3000), influential_citation_count=rng.randint(0, 300),
-            paper_id=hashlib.sha1(key.encode()).hexdigest(),
-        )
-    for name, year, title in FOUNDATIONS:
-        key = f"arxiv:{_arxiv(rng, year)}"
-        ids[name or title] = key
-        add_paper(
-            G, key, arxiv=key[6:], title=f"{name}: {title}" if name and ":" not in title else title, name=name,
-            year=year, citation_count=rng.randint(2000, 90000), authors=[f"Author {rng.randint(1, 400)}"],
-            doi=f"10.5555/{key[6:]}",
-        )
-    filler = []
-    for i in range(n_filler):
-        year = rng.choice([2019, 2021, 2022, 2022, 2023, 2023, 2023, 2024, 2024, 2024, 2024, 2025])
-        title = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(4, 9))).capitalize()
-        key = f"title:filler {i}"
-        add_paper(G, key, title=title, year=year, citation_count=rng.randint(0, 400))
-        filler.append(key)
-    listed = [ids[x[0]] for x in LISTED]
-    found = [ids[x[0] or x[2]] for x in FOUNDATIONS]
-    year = {n: d["year"] for n, d in G.nodes(data=True)}
-    for name, _year, _rest, parent, _tags in LISTED:
-        child = ids[name]
-        if parent:
-            add_link(G, child, ids[parent], "cites", is_influential=True, intents=["methodology"])
-            add_link(
-                G, child, ids[parent], "builds_on", confidence=0.84,
-                evidence=[{"kind": "text", "detail": f"we build {name} on {parent}"}, {"kind": "citation", "detail": "cites it"}],
-            )
-        for target in rng.sample(found, 5) + rng.sample(listed, 4):
-            if year[target] <= year[child] and target != child:
-                add_link(G, child, target, "cites")
-        if rng.random() < 0.3:
-            add_link(G, child, rng.choice(listed), "mentions")
-    for f in filler:
-        for target in rng.sample(listed, 3) + rng.sample(found, 2):
-            if year[target] <= year[f]:
-                add_link(G, f, target, "cites")
-        for target in rng.sample(listed, 2):
-            if year[target] >= year[f]:
-                add_link(G, target, f, "cites")
-    return G
-
-
-HOSTILE = [
-    "<img src=x onerror=alert(1)>",
-    "</script><script>document.title='pwned';window.__pwned=1</script>",
-    "<svg onload=alert(2)>",
-    '"><script>alert(3)</script>',
-    "Line\u2028Separator & <!-- comment",
-]
-
-
-def hostile_graph() -> nx.DiGraph:
-    """Every string field carries markup or script that must show as text."""
-    G = new_graph(name="<b>hostile</b>")
-    for i, bad in enumerate(HOSTILE):
-        add_paper(
-            G, f"p{i}", title=bad, name=bad if i % 2 else None, venue=bad, authors=[bad, "Ann"],
-            year=2020 + i, listed=True, tags=[bad, f"Sec {i} / {bad}"], arxiv=f'2401.0000{i}"><b>x', doi=bad,
-            paper_id=bad,
-        )
-    for i in range(1, len(HOSTILE)):
-        add_link(G, f"p{i}", f"p{i - 1}", "cites")
-        add_link(G, f"p{i}", f"p{i - 1}", "builds_on", confidence=0.5, evidence=[{"kind": HOSTILE[i], "detail": HOSTILE[i - 1]}])
-    return G
-
-
-_SYLLABLES = "ka lo mi nu re sa ti vo ze bi da fe go hu ji ko lu ma ne po".split()
-
-
-def synthetic_graph(n: int, seed: int = 0) -> nx.DiGraph:
-    """``n`` papers, about 3 citations each to older papers; every 10th is listed.
-
-    Listed papers introduce models in families of three (``Kalomi``,
-    ``Kalomi-2``, ``Kalomi-3``), the way model families look in real lists.
-    """
-    rng = random.Random(seed)
-    G = new_graph()
-    for i in range(n):
-        listed = i % 10 == 0
-        k, version = divmod(i // 10, 3)
-        stem = "".join(_SYLLABLES[(k // 20**j) % 20] for j in range(3)).capitalize()
-        add_paper(
-            G, f"s{i}", title=f"Synthetic paper {i} on " + " ".join(rng.choice(_WORDS) for _ in range(6)),
-            name=(stem if version == 0 else f"{stem}-{version + 1}") if listed else None,
-            year=2015 + i * 10 // n, listed=listed,
-            citation_count=rng.randint(0, 5000), tags=[f"Section {i % 7}"] if listed else None,
-        )
-    for i in range(1, n):
-        for _ in range(3):
-            j = rng.randrange(0, i)
-            add_link(G, f"s{i}", f"s{j}", "cites")
-    return G
-
-
-def spread_graph(n_outside: int = 1500, n_listed: int = 120, seed: int = 3) -> nx.DiGraph:
-    """Listed papers of 2024-2025 citing papers fetched from 1990-2023, as a real build gives.
-
-    The fetched papers outnumber the listed ones and spread over many more
-    years: the case where one column per year squashes the lists into a corner.
-    """
-    rng = random.Random(seed)
-    G = new_graph()
-    for i in range(n_outside):
-        add_paper(G, f"o{i}", title=f"Older work {i} on " + " ".join(rng.choice(_WORDS) for _ in range(5)),
-                  year=rng.randint(1990, 2023), citation_count=rng.randint(0, 900))
-    for i in range(n_listed):
-        add_paper(G, f"l{i}", title=f"Model{i}: " + " ".join(rng.choice(_WORDS) for _ in range(6)), name=f"Model{i}",
-                  year=2024 + i % 2, listed=True, tags=[f"Section {i % 4}"])
-        for j in rng.sample(range(n_outside), 6):
-            add_link(G, f"l{i}", f"o{j}", "cites")
-    return G
-
+from tests.export.html.factories import HOSTILE, hostile_graph, sample_graph, spread_graph, synthetic_graph
 
 # ---------------------------------------------------------------- page parsing
 
@@ -276,11 +78,6 @@ def page_data(text: str) -> dict:
     page = parse_page(text)
     (blob,) = [body for attrs, body in page.scripts if attrs.get("type") == "application/json"]
     return json.loads(blob)
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return sample_graph()
 
 
 @pytest.fixture(scope="module")
@@ -354,7 +151,7 @@ def test_size_by_citations(sample):
 def test_family_colours_and_legend(sample):
     data = H.explorer_data(sample)
     fill = {i["id"]: n["color"]["background"] for n, i in zip(data["nodes"], data["info"]) if i.get("l")}
-    family = H._families(sample)
+    family = {n: fam for fam, members in families(sample).items() for n in members}
     groups: dict[str, set] = {}
     for node, fam in family.items():
         if node in fill:
@@ -427,7 +224,9 @@ def test_tooltip_data_has_everything_the_issue_lists(sample):
 
 
 def test_links_are_percent_encoded():
-    links = dict(H._links({"arxiv": '2401.1"><b>', "doi": "10.1/a b<c>", "paper_id": "x/../y"}))
+    G = new_graph()
+    _ = add_paper(G, "p", title="T", arxiv='2401.1"><b>', doi="10.1/a b<c>", paper_id="x/../y")
+    links = dict(H.explorer_data(G)["info"][0]["u"])
     assert links["arXiv"] == "https://arxiv.org/abs/2401.1%22%3E%3Cb%3E"
     assert links["DOI"] == "https://doi.org/10.1/a%20b%3Cc%3E"
     assert links["Semantic Scholar"] == "https://www.semanticscholar.org/paper/x%2F..%2Fy"
@@ -494,7 +293,7 @@ def test_physics_is_off_and_big_pages_draw_lighter(sample):
 
 def test_year_columns_group_early_sparse_years():
     assert year_columns({2020: 1, 2021: 1, 2022: 5}) == [(2020, 2020), (2021, 2021), (2022, 2022)]
-    weight = {y: 2.0 for y in range(1960, 2023)} | {2023: 90.0, 2024: 300.0, 2025: 250.0}
+    weight = dict.fromkeys(range(1960, 2023), 2.0) | {2023: 90.0, 2024: 300.0, 2025: 250.0}
     cols = year_columns(weight, max_columns=12)
     assert len(cols) <= 13
     # Consecutive, covering every year once, oldest first.
@@ -697,9 +496,12 @@ def test_page_data_round_trips(sample, sample_page):
     expected = json.loads(json.dumps(H.explorer_data(sample)))
     assert data["info"] == expected["info"] and data["legend"] == expected["legend"]
     nodes, edges, options = pyvis_items(text)
-    assert nodes == expected["nodes"]
+    # The page's node ids are the graph's; the data's items count them by index.
+    ids = [i["id"] for i in data["info"]]
+    assert nodes == [{**n, "id": ids[n["id"]]} for n in expected["nodes"]]
     # Edges go without their ids (their index): the page numbers them again.
-    assert edges == [{k: v for k, v in e.items() if k != "id"} for e in expected["edges"]]
+    assert edges == [{**{k: v for k, v in e.items() if k != "id"}, "from": ids[e["from"]], "to": ids[e["to"]]}
+                     for e in expected["edges"]]
     assert options == expected["options"] and options["physics"]["enabled"] is False
 
 
@@ -715,7 +517,7 @@ def test_big_pages_build_the_network_with_the_links_drawn_at_first(tmp_path):
     data = page_data(text)
     nodes, edges, _ = pyvis_items(text)
     kinds = data["edgeKinds"]
-    assert data["showCites"] is False and kinds.count("cites") > H.CITES_SHOWN
+    assert data["showCites"] is False and kinds.count("cites") > D.CITES_SHOWN
     assert len(nodes) == G.number_of_nodes()
     assert sorted(kinds[e["id"]] for e in edges) == ["builds_on", "mentions"]
     ids = [i["id"] for i in data["info"]]
@@ -723,7 +525,9 @@ def test_big_pages_build_the_network_with_the_links_drawn_at_first(tmp_path):
     assert len(flat) == 2 * kinds.count("cites")
     cites = {(ids[a], ids[b]) for a, b in zip(flat[::2], flat[1::2])}
     assert cites == {(u, v) for u, v, d in G.edges(data=True) if d["kind"] == "cites"}
-    assert {(ids[e["from"]], ids[e["to"]]) for e in edges} == {("s1790", "s1780"), ("s1795", "s1700")}
+    # the page's node ids are the graph's
+    assert [n["id"] for n in nodes] == ids
+    assert {(e["from"], e["to"]) for e in edges} == {("s1790", "s1780"), ("s1795", "s1700")}
 
 
 def _vis_network_js() -> str:
@@ -938,7 +742,7 @@ def _touched(data, edge, smooth):
 @pytest.mark.parametrize("big", [False, True], ids=["curved-page", "straight-page"])
 def test_a_lineage_link_is_bent_round_the_papers_in_its_way(monkeypatch, big):
     if big:  # a big page draws straight lines: the bend must come from the link itself
-        monkeypatch.setattr(H, "_BIG", 1)
+        monkeypatch.setattr(D, "_BIG", 1)
     data = H.explorer_data(chain_graph())
     default = data["options"]["edges"]["smooth"]
     assert (default is False) == big
@@ -969,7 +773,7 @@ def test_labels_in_a_row_do_not_overlap(sample):
         if not n.get("label"):
             continue
         size = n.get("font", {}).get("size", 10 if n.get("group") == "outside" else 14)
-        w, h = H._label_box(n["label"], size)
+        w, h = label_box(n["label"], size)
         top = n["y"] + n["size"]
         boxes.append((n["x"] - w / 2, top, n["x"] + w / 2, top + h, n["label"]))
     for i, a in enumerate(boxes):
@@ -977,7 +781,7 @@ def test_labels_in_a_row_do_not_overlap(sample):
             apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
             assert apart, (a[4], b[4])
     # The estimate errs wide: capitals and digits count more than narrow letters.
-    assert H._label_box("CM3Leon", 14)[0] > H._label_box("illi.il", 14)[0] + 20
+    assert label_box("CM3Leon", 14)[0] > label_box("illi.il", 14)[0] + 20
 
 
 def test_important_listed_papers_get_larger_names(sample):
@@ -1029,42 +833,42 @@ def test_seed_graph_capped_keeps_every_lineage_paper(seed_files, make_fake_s2, t
     ids = [i["id"] for i in data["info"]]
     assert len(ids) == 300 and papers <= set(ids)
     _, edges, _ = pyvis_items(page.read_text(encoding="utf-8"))
-    drawn = {(ids[e["from"]], ids[e["to"]]) for e, k in zip(edges, data["edgeKinds"]) if k == "builds_on"}
+    drawn = {(e["from"], e["to"]) for e, k in zip(edges, data["edgeKinds"]) if k == "builds_on"}
     assert len(edges) == len(data["edgeKinds"]) and drawn == lineage
     assert f"the {len(papers)} papers in lineage links" in result.output
     assert "the top 0" not in result.output and " 0 " not in result.output
 
 
 def test_a_link_stays_straight_when_every_curve_touches_more_dots():
-    from citegraph.export.html.page import _bends
+    from citegraph.export.html.geometry import bends
 
     # One dot on the chord; a field of dots on both sides where every detour would run.
     pos = {"u": (0.0, 0.0), "v": (1000.0, 0.0), "block": (500.0, 0.0)}
     for i, x in enumerate(range(100, 901, 25)):
         for j, y in enumerate(range(30, 161, 25)):
             pos[f"a{i}_{j}"], pos[f"b{i}_{j}"] = (float(x), float(y)), (float(x), -float(y))
-    radius = {n: 5.0 for n in pos}
-    assert _bends([("u", "v")], pos, radius, None) == {}  # straight: 1 dot touched, any curve more
+    radius = dict.fromkeys(pos, 5.0)
+    assert bends([("u", "v")], pos, radius, None) == {}  # straight: 1 dot touched, any curve more
     # with the field gone, a curve around the one dot is taken
     clear = {k: pos[k] for k in ("u", "v", "block")}
-    assert _bends([("u", "v")], clear, radius, None)[("u", "v")] is not None
+    assert bends([("u", "v")], clear, radius, None)[("u", "v")] is not None
 
 
 def test_both_ways_of_finding_dots_near_a_line_agree_with_measuring_every_dot():
     """The x-sorted slice (small pages) and the k-d tree (large ones) never miss a dot within reach."""
     import numpy as np
 
-    from citegraph.export.html.page import _curve_points, _near_dots
+    from citegraph.export.html.geometry import curve_points, near_dots
 
     rng = np.random.default_rng(3)
     xy = rng.uniform(0, 2000, size=(1500, 2))
     xy[:40, 0] = 700.0  # a column of dots at one x, as in the time layout
     reach = 22.0
-    by_slice, by_tree = _near_dots(xy, reach, many=False), _near_dots(xy, reach, many=True)
+    by_slice, by_tree = near_dots(xy, reach, many=False), near_dots(xy, reach, many=True)
     for k in range(200):
         p, q = xy[rng.integers(len(xy))], xy[rng.integers(len(xy))]
         shape = None if k % 3 == 0 else (("curvedCW", "curvedCCW")[k % 2], float(rng.uniform(0.05, 0.8)))
-        pts = _curve_points(p, q, shape)
+        pts = curve_points(p, q, shape)
         within = set(np.flatnonzero((np.linalg.norm(xy[:, None, :] - pts[None, :, :], axis=2) <= reach).any(axis=1)))
         assert within <= set(by_slice(pts).tolist()) and within <= set(by_tree(pts).tolist())
         assert within == set(by_tree(pts).tolist())

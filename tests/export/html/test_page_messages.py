@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from citegraph.errors import CitegraphError, UsageError
-from citegraph.export.html.page import _bends, _curve_points, write_html
+from citegraph.export.html.geometry import bends, curve_points
+from citegraph.export.html.page import write_html
 from citegraph.graph.model import add_paper, new_graph
 
 
@@ -45,11 +46,11 @@ def test_a_lineage_link_bends_round_another_papers_name():
     pos = {"a": (0.0, 0.0), "b": (400.0, 0.0), "c": (200.0, -25.0)}
     radius = {"a": 8.0, "b": 8.0, "c": 5.0}
     names = {"c": (120.0, 18.0)}
-    assert _in_box(_curve_points(np.array(pos["b"]), np.array(pos["a"]), None, 200), pos, radius, names, "c")
-    assert _bends([("b", "a")], pos, radius, None) == {}  # only dots as obstacles: straight
-    shape = _bends([("b", "a")], pos, radius, None, names)[("b", "a")]
+    assert _in_box(curve_points(np.array(pos["b"]), np.array(pos["a"]), None, 200), pos, radius, names, "c")
+    assert bends([("b", "a")], pos, radius, None) == {}  # only dots as obstacles: straight
+    shape = bends([("b", "a")], pos, radius, None, names)[("b", "a")]
     assert shape is not None
-    assert not _in_box(_curve_points(np.array(pos["b"]), np.array(pos["a"]), shape, 200), pos, radius, names, "c")
+    assert not _in_box(curve_points(np.array(pos["b"]), np.array(pos["a"]), shape, 200), pos, radius, names, "c")
 
 
 def test_a_lineage_link_leaves_its_own_papers_name_alone_when_it_can():
@@ -57,11 +58,11 @@ def test_a_lineage_link_leaves_its_own_papers_name_alone_when_it_can():
     pos = {"a": (0.0, 0.0), "b": (300.0, 40.0)}
     radius = {"a": 8.0, "b": 8.0}
     names = {"a": (220.0, 18.0)}
-    straight = _curve_points(np.array(pos["b"]), np.array(pos["a"]), None, 200)
+    straight = curve_points(np.array(pos["b"]), np.array(pos["a"]), None, 200)
     assert _in_box(straight, pos, radius, names, "a")
-    shape = _bends([("b", "a")], pos, radius, None, names)[("b", "a")]
+    shape = bends([("b", "a")], pos, radius, None, names)[("b", "a")]
     assert shape is not None
-    assert not _in_box(_curve_points(np.array(pos["b"]), np.array(pos["a"]), shape, 200), pos, radius, names, "a")
+    assert not _in_box(curve_points(np.array(pos["b"]), np.array(pos["a"]), shape, 200), pos, radius, names, "a")
 
 
 def test_a_curve_through_more_names_than_the_straight_line_is_not_taken():
@@ -72,5 +73,5 @@ def test_a_curve_through_more_names_than_the_straight_line_is_not_taken():
         for side, y in (("u", -60.0), ("d", 30.0), ("u2", -100.0), ("d2", 70.0)):
             pos[f"{side}{i}"] = (float(x), y)
             names[f"{side}{i}"] = (36.0, 14.0)
-    radius = {n: 5.0 for n in pos}
-    assert _bends([("b", "a")], pos, radius, None, names) == {}
+    radius = dict.fromkeys(pos, 5.0)
+    assert bends([("b", "a")], pos, radius, None, names) == {}

@@ -22,15 +22,20 @@
 
   function explorer(items, options) {
   const data = JSON.parse(document.getElementById("cg-data").textContent);
+  // The page's node ids are the graph's; the explorer's own arrays are indexed
+  // by a paper's position (ix), and the ids go back on at vis-network's door.
   const pyvisNodes = items.nodes.get();
   const pyvisEdges = items.edges;
-  data.nodes = pyvisNodes;
+  const ids = pyvisNodes.map((n) => n.id);
+  const ix = new Map(ids.map((id, i) => [id, i]));
+  data.nodes = pyvisNodes.map((n, i) => Object.assign({}, n, { id: i }));
+  const byIndex = (e) => Object.assign({}, e, { from: ix.get(e.from), to: ix.get(e.to) });
   // pyvis's edges: all of them without ids (their index), or, on big pages,
   // the lineage and mention links with ids, the citations then coming from
   // data.hiddenEdges as [from, to, ...] in id order.
   if (data.hiddenEdges) {
     data.edges = new Array(data.edgeKinds.length);
-    for (const e of pyvisEdges.get()) data.edges[e.id] = e;
+    for (const e of pyvisEdges.get()) data.edges[e.id] = byIndex(e);
     const flat = data.hiddenEdges;
     let k = 0;
     for (let i = 0; i < data.edges.length; i++) {
@@ -40,7 +45,7 @@
     }
     delete data.hiddenEdges;
   } else {
-    data.edges = pyvisEdges.get().map((e, i) => Object.assign({}, e, { id: i }));
+    data.edges = pyvisEdges.get().map((e, i) => Object.assign(byIndex(e), { id: i }));
   }
   const info = data.info;
   const N = data.nodes.length;
@@ -104,9 +109,13 @@
     focus: null, // {root, nodes: Set, edges: Set}
   };
   const nodeOn = new Uint8Array(N).fill(1);
+  // The view shown: "first", "lineage", "paper" (members: the papers drawn,
+  // edges: the links drawn) or "all" (every paper at its place in time).
+  const mode = { name: "all", members: null, edges: null, paper: null };
 
   function nodePasses(i) {
     const m = info[i];
+    if (mode.members && !mode.members.has(i)) return false;
     if (state.lineage && !inLineage[i]) return false;
     if (years && (state.yearMin > years[0] || state.yearMax < years[1])) {
       if (m.y === undefined || m.y < state.yearMin || m.y > state.yearMax) return false;
@@ -117,16 +126,21 @@
     }
     return true;
   }
-  function edgePasses(e) {
+  function edgePasses(item) {
+    const e = data.edges[item.id];
     if (!nodeOn[e.from] || !nodeOn[e.to]) return false;
+    if (mode.edges) return mode.edges.has(e.id);
     if (state.lineage && kinds[e.id] !== "builds_on") return false;
     if (state.focus) return state.focus.edges.has(e.id);
     return state.cites || kinds[e.id] !== "cites";
   }
 
-  const nodes = new vis.DataSet(data.nodes);
-  const edges = new vis.DataSet(data.edges);
-  const nodesView = new vis.DataView(nodes, { filter: (n) => nodeOn[n.id] === 1 });
+  const nodes = new vis.DataSet(data.nodes.map((n) => Object.assign({}, n, { id: ids[n.id] })));
+  const edges = new vis.DataSet(data.edges.map((e) => Object.assign({}, e, { from: ids[e.from], to: ids[e.to] })));
+  const nodesView = new vis.DataView(nodes, { filter: (n) => nodeOn[ix.get(n.id)] === 1 });
+  const updateNodes = (changes) => nodes.update(changes.map((c) => Object.assign({}, c, { id: ids[c.id] })));
+  const positionOf = (i) => network.getPositions([ids[i]])[ids[i]];
+  const select = (i) => network.selectNodes([ids[i]], false);
   const edgesView = new vis.DataView(edges, { filter: edgePasses });
   const network = new VisNetwork(container, { nodes: nodesView, edges: edgesView }, options);
 
@@ -142,7 +156,7 @@
     if (paper !== null) {
       if (nodeOn[paper]) {
         setFocus(paper);
-        network.selectNodes([paper], false);
+        select(paper);
       } else {
         closeDetails();
       }
@@ -156,7 +170,7 @@
 
   function updateCount() {
     let text = `${plural(nodesView.length, "paper")} · ${plural(edgesView.length, "link")}`;
-    if (!state.cites && !state.focus && !state.lineage) {
+    if (!state.cites && !state.focus && !state.lineage && mode.name === "all") {
       // Only the citations that ticking "Citations" would draw: those between papers shown.
       let hidden = 0;
       for (let id = 0; id < E; id++) {
@@ -211,14 +225,14 @@
     const changes = [];
     for (const id of ownOpacity) if (!litNodes.has(id)) changes.push({ id: id, opacity: 0.15 });
     for (const id of litNodes) { changes.push({ id: id, opacity: 1 }); ownOpacity.add(id); }
-    nodes.update(changes);
+    updateNodes(changes);
     edgesView.refresh();
     updateCount();
   }
   function clearFocus(refreshView) {
     if (!state.focus) return;
     state.focus = null;
-    nodes.update(Array.from(ownOpacity, (id) => ({ id: id, opacity: 1 })));
+    updateNodes(Array.from(ownOpacity, (id) => ({ id: id, opacity: 1 })));
     network.setOptions({ nodes: { opacity: 1 } });
     for (const li of document.querySelectorAll("#cg-legend li.active")) li.classList.remove("active");
     if (refreshView !== false) { edgesView.refresh(); updateCount(); }
@@ -298,6 +312,7 @@
     card.appendChild(el("h4", null, `${name(e.from)} ${KIND_TEXT[kinds[id]] || kinds[id]} ${name(e.to)}`));
     if (kinds[id] === "mentions") card.appendChild(el("div", "cg-meta", `the list's text about ${name(e.from)} names ${name(e.to)}`));
     if (x.k) card.appendChild(el("div", "cg-meta", "relations: " + x.k.join(", ")));
+    if (kinds[id] === "builds_on") card.appendChild(el("div", "cg-meta", `${name(e.to)} → ${name(e.from)}` + (x.lk ? ` · ${x.lk}` : "")));
     if (x.cf !== undefined) card.appendChild(el("div", "cg-meta", `lineage confidence ${x.cf}`));
     if (x.inf) card.appendChild(el("div", "cg-meta", "an influential citation"));
     if (x.it) card.appendChild(el("div", "cg-meta", "intent: " + x.it.join(", ")));
@@ -358,12 +373,13 @@
     if (details.hidden) return null;
     const c = container.getBoundingClientRect();
     const r = details.getBoundingClientRect();
+    if (r.right <= c.left || r.left >= c.right || r.bottom <= c.top || r.top >= c.bottom) return null;
     return { left: r.left - c.left, top: r.top - c.top, right: r.right - c.left, bottom: r.bottom - c.top };
   }
   // A paper's dot and label on screen: [x0, y0, x1, y1], and its dot's centre and radius.
   function screenBox(i) {
     const s = network.getScale();
-    const p = network.canvasToDOM(network.getPositions([i])[i]);
+    const p = network.canvasToDOM(positionOf(i));
     const n = data.nodes[i];
     const r = (n.size || 10) * s;
     const half = Math.max(r, (labelWidth[i] / 2) * s);
@@ -411,7 +427,7 @@
     return { x: W / 2, y: H - below / 2 };
   }
 
-  network.on("hoverNode", (p) => showTooltip(nodeCard(p.node, false), p.pointer.DOM));
+  network.on("hoverNode", (p) => showTooltip(nodeCard(ix.get(p.node), false), p.pointer.DOM));
   network.on("blurNode", hideTooltip);
   network.on("hoverEdge", (p) => showTooltip(edgeCard(p.edge), p.pointer.DOM));
   network.on("blurEdge", hideTooltip);
@@ -420,7 +436,10 @@
   network.on("zoom", hideTooltip);
   network.on("click", (p) => {
     hideTooltip();
-    if (p.nodes.length) {
+    p = Object.assign({}, p, { nodes: p.nodes.map((id) => ix.get(id)) });
+    if (p.nodes.length && mode.name !== "all") {
+      go({ paper: p.nodes[0] });
+    } else if (p.nodes.length) {
       setFocus(p.nodes[0]);
       showDetails(nodeCard(p.nodes[0], true), { node: p.nodes[0] });
       clearOfPanel(p.nodes[0]);
@@ -431,17 +450,24 @@
     }
   });
 
+  // A search result: highlighted in place in the all-papers view, else its focus view.
+  function pick(i) {
+    if (mode.name === "all") { focusNode(i); return; }
+    hideResults();
+    searchBox.blur();
+    go({ paper: i });
+  }
   function focusNode(i) {
     hideTooltip();
     if (!nodeOn[i]) resetFilters();
     hideResults();
-    network.selectNodes([i], false);
+    select(i);
     setFocus(i);
     showDetails(nodeCard(i, true), { node: i });
     // Centred in the part of the graph the details panel leaves free.
     const scale = Math.max(network.getScale(), 1.1);
     const at = freeCentre();
-    const p = network.getPositions([i])[i];
+    const p = positionOf(i);
     network.moveTo({
       position: { x: p.x + (container.clientWidth / 2 - at.x) / scale, y: p.y + (container.clientHeight / 2 - at.y) / scale },
       scale: scale,
@@ -487,7 +513,7 @@
       li.appendChild(el("span", "cg-r-name", info[i].n || data.nodes[i].label || info[i].t));
       li.appendChild(el("span", "cg-r-title", info[i].t));
       if (info[i].y) li.appendChild(el("span", "cg-r-year", info[i].y));
-      li.addEventListener("mousedown", (ev) => { ev.preventDefault(); focusNode(i); });
+      li.addEventListener("mousedown", (ev) => { ev.preventDefault(); pick(i); });
       results.appendChild(li);
     });
     results.hidden = false;
@@ -502,7 +528,7 @@
       ev.preventDefault();
     } else if (ev.key === "Enter") {
       hits = search(searchBox.value);
-      if (hits.length) focusNode(hits[Math.min(active, hits.length - 1)]);
+      if (hits.length) pick(hits[Math.min(active, hits.length - 1)]);
       ev.preventDefault();
     } else if (ev.key === "Escape") {
       hideResults();
@@ -519,7 +545,7 @@
   const lineageBox = document.getElementById("cg-lineage");
   const citesBox = document.getElementById("cg-cites");
   citesBox.checked = state.cites;
-  if (!nCites) citesBox.disabled = true;
+  if (!nCites) citesBox.closest("label").hidden = true;
   citesBox.addEventListener("change", () => { state.cites = citesBox.checked; refresh(true); });
   if (years) {
     for (const input of [yMin, yMax]) { input.min = years[0]; input.max = years[1]; }
@@ -633,7 +659,7 @@
     const H = container.clientHeight;
     const legend = document.getElementById("cg-legend");
     let left = Math.max(bandLabelsRight(box), 0) + MARGIN;
-    let right = W - MARGIN - (legendCollapsed() ? 0 : legend.offsetWidth + 12);
+    let right = W - MARGIN;  // the legend is beside the canvas
     // In a narrow window the legend floats over the graph rather than squeeze it.
     if (right - left < W * 0.45) right = W - MARGIN;
     if (right - left < W * 0.45) left = MARGIN;
@@ -688,7 +714,7 @@
     return box;
   }
   function fitShown(animate) {
-    const shown = nodesView.getIds();
+    const shown = nodesView.getIds().map((id) => ix.get(id));
     if (!shown.length) return;
     fitBox(shown.length === N ? firstBox() : boxOf(shown), animate);
   }
@@ -731,6 +757,8 @@
         li.title = "show only this group's links";
         li.addEventListener("click", () => {
           if (li.classList.contains("active")) { clearFocus(); return; }
+          // A group is shown among all the papers.
+          if (mode.name !== "all") { applied = "view=all"; location.hash = "view=all"; enter("all"); }
           // The group's highlight replaces a paper's: its details go with it.
           details.hidden = true;
           shown.node = shown.edge = null;
@@ -791,6 +819,7 @@
   const cols = axis ? axis.columns.map((c) => [c.label, c.x, c.width]) : [];
   if (axis && axis.unknown_year_x !== null) cols.push(["year ?", axis.unknown_year_x, axis.unknown_width]);
   if (cols.length) {
+    const allMode = () => mode.name === "all";
     cols.sort((a, b) => a[1] - b[1]);
     const left = cols[0][1] - cols[0][2] / 2;
     const right = cols[cols.length - 1][1] + cols[cols.length - 1][2] / 2;
@@ -798,6 +827,7 @@
     const bottom = axis.bands.length ? axis.bands[axis.bands.length - 1].bottom + 30 : 0;
 
     network.on("beforeDrawing", (ctx) => {
+      if (!allMode()) return;
       axis.bands.forEach((b, k) => {
         ctx.fillStyle = k % 2 ? "rgba(241,243,245,0.55)" : "rgba(248,249,250,0.9)";
         ctx.fillRect(left, b.top - 16, right - left, b.bottom - b.top + 32);  // half the gap each side
@@ -812,6 +842,7 @@
       }
     });
     network.on("afterDrawing", (ctx) => {
+      if (!allMode()) { drawnBands.length = 0; return; }
       // Year and band labels stay on screen (sticky) however the view moves;
       // a label that would overlap the one before it is skipped, a long one clipped.
       const ratio = window.devicePixelRatio || 1;
@@ -872,6 +903,320 @@
     });
   }
 
+  // ------------------------------------------------------------ views
+
+  // Three views besides "all": the overview ("first": the lineage forest and
+  // the most influential listed papers), the lineage forest alone, and one
+  // paper's neighbourhood ("paper").  Their papers are drawn as named boxes
+  // laid out in Python (data.views) or here (a paper's neighbourhood), sized
+  // for reading; the all-papers view keeps pyvis's dots.  The address says
+  // which view is shown (#view=lineage, #paper=ID), so Back returns.
+  const views = data.views || {};
+  const orig = data.nodes;
+  const idIndex = new Map(info.map((m, i) => [m.id, i]));
+  const BOX_FONT = 14;
+  const BOX_ROW = BOX_FONT * 1.25 + 16;
+  const READ = { first: 11, lineage: 12, paper: 12 };
+  const defaultSmooth = options.edges ? options.edges.smooth : undefined;
+  const lineageEdges = [];
+  for (let id = 0; id < E; id++) if (hasKind(id, "builds_on")) lineageEdges.push(id);
+  const styled = new Set();
+  const bent = new Set();
+  let applied = null;
+
+  function mixHex(a, b, t) {
+    const p = (c, k) => parseInt(c.slice(1 + 2 * k, 3 + 2 * k), 16);
+    let out = "#";
+    for (let k = 0; k < 3; k++) out += Math.round(p(a, k) + (p(b, k) - p(a, k)) * t).toString(16).padStart(2, "0");
+    return out;
+  }
+  function boxItem(i, x, y, label, strong) {
+    const c = safeColor(info[i].l ? orig[i].color.background : orig[i].color.border);
+    const fill = mixHex(c, "#ffffff", strong ? 0.78 : 0.93);
+    return {
+      id: i, x: x, y: y, shape: "box", label: label, margin: 5, borderWidth: strong ? 2 : 1,
+      font: { size: BOX_FONT, color: "#1d2125", strokeWidth: 0, face: FACE },
+      color: { background: fill, border: c, highlight: { background: fill, border: "#111111" }, hover: { background: fill, border: "#111111" } },
+    };
+  }
+  function dotItem(i) {
+    const n = orig[i];
+    const outside = n.group === "outside";
+    return {
+      id: i, x: n.x, y: n.y, shape: "dot", label: n.label || "", margin: undefined, borderWidth: outside ? 2 : 1.5,
+      font: { size: fontSize(n), color: outside ? "#5f676e" : "#1d2125", strokeWidth: 4, face: FACE },
+      color: n.color,
+    };
+  }
+  // Restyle: the boxes given, every other paper back to its dot.
+  function restyle(boxes) {
+    const now = new Set(boxes.map((b) => b.id));
+    const changes = boxes.slice();
+    for (const i of styled) if (!now.has(i)) changes.push(dotItem(i));
+    styled.clear();
+    for (const i of now) styled.add(i);
+    if (changes.length) updateNodes(changes);
+  }
+  // Lineage links read left to right between boxes.  In a forest (y: the
+  // rows of the boxes given) a link along a row is straight, and one to a
+  // child on another row is an elbow: out of the child along its row, into
+  // the parent from below (a tree's rows and its parent's column are clear
+  // there); elsewhere horizontal curves.
+  const FAN = { enabled: true, type: "cubicBezier", forceDirection: "horizontal", roundness: 0.45 };
+  function bend(ids, rowOf) {
+    const changes = [];
+    for (const id of bent) if (!ids.has(id)) changes.push({ id: id, smooth: data.edges[id].smooth || defaultSmooth });
+    bent.clear();
+    for (const id of ids) {
+      const e = data.edges[id];
+      let smooth = FAN;
+      if (rowOf) {
+        smooth = rowOf.get(e.from) === rowOf.get(e.to) ? { enabled: false } : { enabled: true, type: "horizontal", roundness: 1 };
+      }
+      changes.push({ id: id, smooth: smooth });
+      bent.add(id);
+    }
+    if (changes.length) edges.update(changes);
+  }
+
+  function showForest(name) {
+    const v = views[name];
+    const members = new Set(v.ids);
+    restyle(v.ids.map((i, k) => boxItem(i, v.x[k], v.y[k], v.label[k], inLineage[i])));
+    const links = new Set(lineageEdges.filter((id) => members.has(data.edges[id].from) && members.has(data.edges[id].to)));
+    bend(links, new Map(v.ids.map((i, k) => [i, v.y[k]])));
+    Object.assign(mode, { name: name, members: members, edges: links, paper: null, box: v.box, years: v.years, breaks: v.breaks });
+  }
+
+  // A paper's neighbourhood: what it builds on and cites on the left, what
+  // builds on it and cites it on the right, its family above and below; at
+  // most 40 papers, lineage first, then references and citers by PageRank.
+  function neighbourhood(i) {
+    const seen = new Set([i]);
+    const take = (list, j, id, kind) => { if (!seen.has(j)) { seen.add(j); list.push({ j: j, id: id, kind: kind }); } };
+    const parents = [], children = [], family = [], refs = [], citers = [];
+    for (const id of outEdges[i]) if (hasKind(id, "builds_on")) take(parents, data.edges[id].to, id, "builds_on");
+    for (const id of inEdges[i]) if (hasKind(id, "builds_on")) take(children, data.edges[id].from, id, "builds_on");
+    if (info[i].f) {
+      const fam = [];
+      for (let j = 0; j < N; j++) if (info[j].f === info[i].f) fam.push(j);
+      fam.sort((a, b) => (info[a].y || 0) - (info[b].y || 0) || info[a].rk - info[b].rk);
+      for (const j of fam.slice(0, 12)) take(family, j, null, "family");
+    }
+    const byRank = (ids, far) => ids.filter((id) => !hasKind(id, "builds_on")).map((id) => [data.edges[id][far], id])
+      .sort((a, b) => info[a[0]].rk - info[b[0]].rk);
+    const r = byRank(outEdges[i], "to");
+    const c = byRank(inEdges[i], "from");
+    let k = 0;
+    while ((k < r.length || k < c.length) && seen.size < 41) {
+      if (k < r.length) take(refs, r[k][0], r[k][1], kinds[r[k][1]]);
+      if (k < c.length && seen.size < 41) take(citers, c[k][0], c[k][1], kinds[c[k][1]]);
+      k++;
+    }
+    return { parents, children, family, refs, citers };
+  }
+  const nameOf = (j) => info[j].n || orig[j].label || info[j].t;
+  function boxLabel(j) {
+    const s = String(nameOf(j));
+    return s.length > 28 ? s.slice(0, 26) + "…" : s;
+  }
+  function showPaper(i) {
+    const hood = neighbourhood(i);
+    const width = (j) => textWidth(boxLabel(j), `${BOX_FONT}px ${FACE}`) + 14;
+    const items = [];
+    const column = (list, side) => {
+      // at most 12 a column, further columns outwards
+      const cols = [];
+      for (let k = 0; k < list.length; k += 12) cols.push(list.slice(k, k + 12));
+      let x = side * (middle / 2 + 60);
+      for (const col of cols) {
+        const w = Math.max(...col.map(width));
+        x += side * w / 2;
+        col.forEach((j, r) => items.push(boxItem(j, x, (r - (col.length - 1) / 2) * BOX_ROW, boxLabel(j), inLineage[j])));
+        x += side * (w / 2 + 40);
+      }
+    };
+    // the middle column (the paper and its family) as wide as its widest name
+    const middle = Math.max(width(i), ...hood.family.map((e) => width(e.j)));
+    column(hood.parents.concat(hood.refs).map((e) => e.j), -1);
+    column(hood.children.concat(hood.citers).map((e) => e.j), 1);
+    items.push(boxItem(i, 0, 0, boxLabel(i), true));
+    hood.family.forEach((e, k) => {
+      const up = k % 2 === 0 ? -1 : 1;
+      items.push(boxItem(e.j, 0, up * (Math.floor(k / 2) + 1) * BOX_ROW * 1.3, boxLabel(e.j), inLineage[e.j]));
+    });
+    restyle(items);
+    const members = new Set(items.map((b) => b.id));
+    const links = new Set();
+    for (const list of [hood.parents, hood.children, hood.refs, hood.citers]) for (const e of list) links.add(e.id);
+    for (const id of lineageEdges) if (members.has(data.edges[id].from) && members.has(data.edges[id].to)) links.add(id);
+    bend(new Set([...links].filter((id) => hasKind(id, "builds_on"))));
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const b of items) {
+      const w = width(b.id) / 2;
+      x0 = Math.min(x0, b.x - w); x1 = Math.max(x1, b.x + w);
+      y0 = Math.min(y0, b.y - BOX_ROW / 2); y1 = Math.max(y1, b.y + BOX_ROW / 2);
+    }
+    Object.assign(mode, { name: "paper", members: members, edges: links, paper: i, box: [x0, y0, x1, y1], years: null, breaks: null });
+    return hood;
+  }
+
+  // The panel of a paper in focus: its card, then the papers around it as links, with the evidence of each lineage link.
+  function paperPanel(i, hood) {
+    const card = nodeCard(i, true);
+    const section = (title, list) => {
+      if (!list.length) return;
+      card.appendChild(el("h5", null, title));
+      const ul = el("ul", "cg-papers");
+      for (const e of list) {
+        const li = el("li");
+        const a = el("a", null, nameOf(e.j));
+        a.href = "#paper=" + encodeURIComponent(info[e.j].id);
+        li.appendChild(a);
+        if (info[e.j].y) li.appendChild(el("span", "cg-dim", " " + info[e.j].y));
+        const x = e.id === null ? null : data.edgeInfo[String(e.id)];
+        if (x && x.lk) li.appendChild(el("span", "cg-badge", x.lk));
+        if (x && x.ev) for (const [k, detail] of x.ev) if (k === "text" || k === "list" || k === "mention") li.appendChild(el("span", "cg-quote", `${k}: ${detail}`));
+        ul.appendChild(li);
+      }
+      card.appendChild(ul);
+    };
+    section("Builds on", hood.parents);
+    section("Built on by", hood.children);
+    section("Family" + (info[i].f ? ` (${info[i].f})` : ""), hood.family);
+    section("Top references", hood.refs);
+    section("Top citers", hood.citers);
+    return card;
+  }
+
+  // Fit a view's box into the canvas, no smaller than its names' reading size;
+  // when it cannot all fit so, its oldest and top part is shown and the rest is a pan away.
+  function fitView(box, minPx, centre) {
+    const W = container.clientWidth;
+    const H = container.clientHeight;
+    if (!W || !H) return;
+    const pad = 6;
+    const left = 10, right = W - 10, top = 26 + 8, bottom = H - 10 - 14;
+    const bw = box[2] - box[0] + 2 * pad, bh = box[3] - box[1] + 2 * pad;
+    let s = Math.min((right - left) / bw, (bottom - top) / bh, 1.6);
+    const floor = minPx / BOX_FONT;
+    let at;
+    if (s >= floor) {
+      at = { x: (box[0] + box[2]) / 2 + (W / 2 - (left + right) / 2) / s, y: (box[1] + box[3]) / 2 + (H / 2 - (top + bottom) / 2) / s };
+    } else if (centre) {
+      // too big for the window at a size to read: the paper in the middle, its neighbours a pan away
+      s = floor;
+      at = { x: centre.x + (W / 2 - (left + right) / 2) / s, y: centre.y + (H / 2 - (top + bottom) / 2) / s };
+    } else {
+      s = floor;
+      const fitsAcross = bw * s <= right - left;
+      at = {
+        x: fitsAcross ? (box[0] + box[2]) / 2 + (W / 2 - (left + right) / 2) / s : box[0] - pad + (W / 2 - left) / s,
+        y: box[1] - pad + (H / 2 - top) / s,
+      };
+      if (bh * s <= bottom - top) at.y = (box[1] + box[3]) / 2 + (H / 2 - (top + bottom) / 2) / s;
+    }
+    network.moveTo({ position: at, scale: s, animation: false });
+  }
+
+  function updateSwitch() {
+    for (const b of document.querySelectorAll(".cg-views button")) {
+      b.setAttribute("aria-pressed", String(b.dataset.view === mode.name));
+      if (b.dataset.view !== "all" && !views[b.dataset.view]) b.hidden = true;
+    }
+  }
+  function enter(name, i) {
+    hideTooltip();
+    hideResults();
+    details.hidden = true;
+    shown.node = shown.edge = null;
+    clearFocus(false);
+    network.unselectAll();
+    if (name === "all") {
+      restyle([]);
+      bend(new Set());
+      Object.assign(mode, { name: "all", members: null, edges: null, paper: null, box: null, years: null, breaks: null });
+      refresh();
+      fitBesideLegend();
+    } else if (name === "paper") {
+      const hood = showPaper(i);
+      refresh();
+      // The panel first: below the graph in a narrow window, it resizes the canvas.
+      showDetails(paperPanel(i, hood), { node: i });
+      details.scrollTop = 0;
+      network.redraw();
+      fitView(mode.box, READ.paper, { x: 0, y: 0 });
+      select(i);
+    } else {
+      showForest(name);
+      refresh();
+      fitView(mode.box, READ[name]);
+    }
+    updateSwitch();
+  }
+  function defaultView() { return views.first ? "first" : views.lineage ? "lineage" : "all"; }
+  function applyHash() {
+    const h = location.hash.replace(/^#/, "");
+    if (h === applied) return;
+    applied = h;
+    const params = new URLSearchParams(h);
+    const paper = params.get("paper");
+    if (paper !== null && idIndex.has(paper)) { enter("paper", idIndex.get(paper)); return; }
+    let v = params.get("view");
+    if (v !== "all" && !(v && views[v])) v = defaultView();
+    enter(v);
+  }
+  function go(target) {
+    const h = target.paper !== undefined ? "paper=" + encodeURIComponent(info[target.paper].id) : "view=" + target.view;
+    if (location.hash.replace(/^#/, "") === h) { applied = null; applyHash(); } else location.hash = h;
+  }
+  window.addEventListener("hashchange", applyHash);
+  for (const b of document.querySelectorAll(".cg-views button")) b.addEventListener("click", () => go({ view: b.dataset.view }));
+
+  // The forest views' time axis: a year over its columns, a break mark where years are skipped.
+  network.on("beforeDrawing", (ctx) => {
+    if (!mode.years) return;
+    const y0 = mode.box[1] - 4000, h = mode.box[3] - mode.box[1] + 8000;
+    mode.years.forEach((yr, k) => {
+      ctx.fillStyle = k % 2 ? "rgba(241,243,245,0.7)" : "rgba(248,249,250,0.5)";
+      ctx.fillRect(yr.x0 - 6, y0, yr.x1 - yr.x0 + 12, h);
+    });
+  });
+  network.on("afterDrawing", (ctx) => {
+    if (!mode.years) return;
+    const ratio = window.devicePixelRatio || 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const w = container.clientWidth;
+    ctx.fillStyle = "rgba(255,255,255,0.92)";
+    ctx.fillRect(0, 0, w, 24);
+    ctx.fillStyle = "#e3e6ea";
+    ctx.fillRect(0, 24, w, 1);
+    ctx.font = "600 12px " + FACE;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    ctx.fillStyle = "#495057";
+    for (const yr of mode.years) {
+      const a = network.canvasToDOM({ x: yr.x0, y: 0 }).x;
+      const b = network.canvasToDOM({ x: yr.x1, y: 0 }).x;
+      const cx = Math.min(Math.max((a + b) / 2, Math.min(b - 20, 24)), Math.max(a + 20, w - 24));
+      if (b < 0 || a > w) continue;
+      ctx.fillText(String(yr.label), cx, 12);
+    }
+    ctx.strokeStyle = "#868e96";
+    ctx.lineWidth = 1.5;
+    for (const x of mode.breaks || []) {
+      const p = network.canvasToDOM({ x: x, y: 0 }).x;
+      for (const dx of [-3, 3]) {
+        ctx.beginPath();
+        ctx.moveTo(p + dx - 3, 18);
+        ctx.lineTo(p + dx + 3, 6);
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
+  });
+
   // ------------------------------------------------------------ start
 
   if (data.note) {
@@ -881,11 +1226,12 @@
   }
   buildLegend();
   updateCount();
-  fitBesideLegend();
+  applyHash();
   network.once("afterDrawing", () => { document.body.dataset.ready = "1"; });
   // For tests and for curious people with a console.
   window.citegraph = {
-    network, nodes, edges, nodesView, edgesView, data, focusNode, search, fitBesideLegend, fitShown,
+    network, nodes, edges, nodesView, edgesView, data, focusNode, search, fitBesideLegend, fitShown, mode, go, views,
+    id: (i) => ids[i], index: (id) => ix.get(id),
     drawnBands,
   };
   return network;
