@@ -1,30 +1,11 @@
-"""Node positions for the HTML explorer, computed in Python.
+"""Node positions for the HTML explorer, computed in Python, so the page never runs physics.
 
-The page never runs a physics simulation: in headless Chromium vis-network
-needed 57 s to stabilise 500 nodes and did not finish 2,000 in five minutes,
-while precomputed positions open 10,000 nodes in seconds.  So both layouts
-are computed here and the page only draws them.
+vis-network's physics does not settle past a few hundred nodes (README: the
+explorer); precomputed positions open thousands of papers at once.
 
-* :func:`time_layout`: time flows left to right and each group (model
-  family, community) gets its own horizontal band, so a family's history
-  reads as one row.  Each column is as wide as its papers need, and when
-  there are many years the early sparse ones share a column
-  (:func:`year_columns`): a graph of fetched citations from 1950 on does not
-  shrink the listed papers of the last two years to a sliver.
-* :func:`force_layout`: a Fruchterman-Reingold layout by igraph (C code:
-  5,000 nodes in under a second, where networkx's ``spring_layout`` takes
-  100 s), scaled to screen pixels.
-
-Examples
---------
->>> import networkx as nx
->>> G = nx.DiGraph([("b", "a"), ("c", "a")])
->>> G.nodes["a"]["year"], G.nodes["b"]["year"], G.nodes["c"]["year"] = 2020, 2021, 2021
->>> pos, axis = time_layout(G, {"a": "F", "b": "F", "c": "F"}, ["F"], {"a": 3, "b": 2, "c": 1})
->>> pos["a"][0] < min(pos["b"][0], pos["c"][0])   # 2020 left of 2021
-True
->>> [b["key"] for b in axis["bands"]], sorted(axis["years"])
-(['F'], [2020, 2021])
+* :func:`time_layout`: years left to right, a horizontal band per group (family,
+  community); sparse early years share a column (:func:`year_columns`).
+* :func:`force_layout`: igraph's Fruchterman-Reingold (compiled), scaled to pixels.
 """
 
 from __future__ import annotations
@@ -203,6 +184,17 @@ def time_layout(
         frames.  Each column is as wide as its papers need (years without
         papers take no room, sparse years are grouped); papers without a year
         go to a column left of the first.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("b", "a"), ("c", "a")])
+    >>> G.nodes["a"]["year"], G.nodes["b"]["year"], G.nodes["c"]["year"] = 2020, 2021, 2021
+    >>> pos, axis = time_layout(G, {"a": "F", "b": "F", "c": "F"}, ["F"], {"a": 3, "b": 2, "c": 1})
+    >>> pos["a"][0] < min(pos["b"][0], pos["c"][0])   # 2020 left of 2021
+    True
+    >>> [b["key"] for b in axis["bands"]], sorted(axis["years"])
+    (['F'], [2020, 2021])
     """
     size = size or {}
     label = label or {}
