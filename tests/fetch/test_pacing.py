@@ -7,23 +7,13 @@ would wait, and the fake server's rate limit and fault queue make the storms."""
 from __future__ import annotations
 
 import pytest
+from tests.fakes.clock import FakeTime
 from tests.fakes.s2 import Fault, World, sample_entries
 
 from citegraph.fetch.pacing import PACE_MARGIN, Pacer
 from citegraph.fetch.s2 import S2Client
 
 
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def test_repeated_429_events_are_capped_and_the_pace_returns_to_the_floor() -> None:

@@ -7,6 +7,7 @@ import json
 import logging
 
 import pytest
+from tests.fakes.clock import FakeTime
 from tests.fakes.s2 import FakeS2, Fault, World, load_cassette, sample_entries
 from semanticscholar import SemanticScholar
 
@@ -24,19 +25,6 @@ from citegraph.fetch.s2 import (
 KEY = "test-key-3f9a"
 
 
-class FakeTime:
-    """An injectable clock and sleep: sleeping advances the clock, nothing waits."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 @pytest.fixture
