@@ -204,6 +204,8 @@ def statement(text: str, start: int, end: int, others: tuple[tuple[int, int], ..
     ...   "Rather than fine-tuning Foo, Bar starts anew.", "Bar并非基于Foo构建。")]
     [True, False, False, False]
     """
+    if used_as_part(text, start, end):
+        return None
     after = text[end : end + 40]
     for pos in dict.fromkeys((start, _name_chain(text, start, others))):
         window = max(0, pos - 60)  # only a sentence end within the window matters
@@ -227,6 +229,31 @@ def statement(text: str, start: int, end: int, others: tuple[tuple[int, int], ..
             if rx.match(after):
                 return snippet(text, start, end)
     return None
+
+
+# "builds on CLIP, using CLIP ViT-L/14 as the image encoder": the same sentence
+# says the paper is a part (an encoder), which is use, not descent.
+_SENTENCE_END = re.compile(r"[.;。；!?\n](?:\s|$)")
+_PART_AFTER = re.compile(
+    r"(?:['’]s)?[ \w/.-]{0,60}?\b(?:(?:image|vision|visual|text|audio)\s+)?encoders?\b(?!\s*-?\s*decoder)"
+    r"|\s*(?:作为|当作)(?:冻结的)?(?:文本|图像|视觉)?编码器",
+    re.I,
+)
+
+
+def used_as_part(text: str, start: int, end: int) -> bool:
+    """Whether the sentence after the mention ``text[start:end]`` uses that paper as an encoder.
+
+    >>> t = "BLIP-2 builds on CLIP, using CLIP ViT-L/14 as the image encoder."
+    >>> used_as_part(t, 17, 21), used_as_part("Janus-Pro builds on Janus, decoupling the visual encoder.", 20, 25)
+    (True, False)
+    """
+    name = text[start:end]
+    found = _SENTENCE_END.search(text, end)
+    rest = text[end : found.start() if found else end + 200]
+    if _PART_AFTER.match(rest):
+        return True
+    return any(_PART_AFTER.match(rest, m.end()) for m in re.finditer(re.escape(name), rest, re.I))
 
 
 _CHAIN_GAP = re.compile(r"(?:\s*(?:[,，、&]|\band\b|和|与|及)\s*)+$", re.I)
