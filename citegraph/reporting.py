@@ -160,7 +160,7 @@ def report_html(result: ReportResult, *, top: int = 10, picture: bool = True) ->
     if fams:
         items = "".join(
             f"<li><b>{escape(name)}</b>: "
-            + escape(", ".join(str(G.nodes[n].get("name") or G.nodes[n].get("title") or n) for n in members))
+            + escape(", ".join(paper_label(G.nodes[n], n) for n in members))
             + "</li>"
             for name, members in sorted(fams.items())
         )

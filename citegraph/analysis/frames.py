@@ -14,6 +14,7 @@ import networkx as nx
 import pandas as pd
 
 from citegraph.analysis.lineage import successors
+from citegraph.text.wording import paper_label
 
 __all__ = ["LINEAGE_FRAME_COLUMNS", "lineage_frame"]
 
@@ -21,10 +22,6 @@ LINEAGE_FRAME_COLUMNS = (
     "parent", "child", "kind", "confidence", "evidence", "family",
     "parent_year", "child_year", "parent_id", "child_id",
 )
-
-
-def _label(paper: dict[str, Any]) -> str:
-    return str(paper.get("name") or paper.get("title") or paper.get("id"))
 
 
 def lineage_frame(G: nx.DiGraph[Hashable], links: list[dict[str, Any]] | None = None) -> pd.DataFrame:
@@ -60,8 +57,8 @@ def lineage_frame(G: nx.DiGraph[Hashable], links: list[dict[str, Any]] | None = 
         links = successors(G)
     rows = [
         {
-            "parent": _label(link["parent"]),
-            "child": _label(link["child"]),
+            "parent": paper_label(link["parent"]),
+            "child": paper_label(link["child"]),
             "kind": link.get("kind"),
             "confidence": float(link["confidence"]),
             "evidence": "; ".join(f"{e['kind']}: {e['detail']}" if e.get("detail") else e["kind"]

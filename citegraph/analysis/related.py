@@ -19,6 +19,7 @@ import scipy.sparse as sp
 
 from citegraph.graph.matrix import CitationMatrix, citation_matrix
 from citegraph.graph.model import has_kind
+from citegraph.text.wording import paper_label
 
 __all__ = [
     "RELATED_COLUMNS",
@@ -366,7 +367,7 @@ def _why_none(G: nx.DiGraph[Hashable], node: Hashable, kinds: Iterable[str] | No
     references (citegraph build) or its citers (--citations) to find some
     """
     d = G.nodes[node]
-    label = d.get("name") or d.get("title") or str(node)
+    label = paper_label(d, node)
     year = f" ({d['year']})" if d.get("year") else ""
     links = G.in_degree(node) + G.out_degree(node)
     if links and kinds is not None:

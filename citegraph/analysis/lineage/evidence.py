@@ -21,6 +21,7 @@ import networkx as nx
 
 from citegraph.analysis.lineage.contexts import learned_aliases
 from citegraph.analysis.lineage.statements import statement
+from citegraph.text.ids import arxiv_date
 from citegraph.text.names import (
     NameMatcher,
     ParsedName,
@@ -41,14 +42,16 @@ EVIDENCE_KINDS = (
     "text", "context", "citation", "intent", "influential", "authors", "name", "repo", "mention", "list", "date"
 )
 
-_ARXIV_NEW = re.compile(r"^(\d{2})(\d{2})\.(\d{4,5})")
+_ARXIV_NUMBER = re.compile(r"^\d{4}\.(\d{4,5})")
 
 
 def _date_key(d: dict[str, Any]) -> tuple[int, int, int] | None:
     """(year, month, arXiv number) when the arXiv id tells, else (year, 0, 0)."""
-    m = _ARXIV_NEW.match(str(d.get("arxiv") or ""))
-    if m:
-        return (2000 + int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    arxiv = str(d.get("arxiv") or "")
+    number = _ARXIV_NUMBER.match(arxiv)
+    date = arxiv_date(arxiv) if number else None
+    if date and number:
+        return (*date, int(number.group(1)))
     if d.get("year"):
         return (int(d["year"]), 0, 0)
     return None

@@ -14,7 +14,7 @@ from citegraph.analysis.lineage.links import successors
 from citegraph.analysis.lineage.statements import shorten
 from citegraph.analysis.mainpath import main_path
 from citegraph.text.names import family_stem, name_key
-from citegraph.text.wording import plural
+from citegraph.text.wording import paper_label, plural
 
 __all__ = ["families", "lineage_report"]
 
@@ -78,7 +78,7 @@ def _brief(link: dict[str, Any]) -> str:
 
 
 def _label(p: dict[str, Any]) -> str:
-    name = p.get("name") or p.get("title") or str(p["id"])
+    name = paper_label(p)
     ident = f"arXiv:{p['arxiv']}" if p.get("arxiv") else str(p["id"])
     year = f" ({p['year']})" if p.get("year") else ""
     return f"{name}{year} {ident}"

@@ -29,7 +29,7 @@ from citegraph.export.html import geometry
 from citegraph.export.html import layout as _layout
 from citegraph.graph.matrix import citation_matrix
 from citegraph.graph.model import has_kind
-from citegraph.text.names import model_name
+from citegraph.text.names import paper_name
 from citegraph.text.wording import one_line, plural
 
 __all__ = [
@@ -252,7 +252,7 @@ def _short_title(title: str | None) -> str:
 
 
 def _label(d: dict[str, Any]) -> str:
-    name = d.get("name") or model_name(d.get("title"))
+    name = paper_name(d)
     return (_clip(name, 40) or "") if name else _short_title(d.get("title"))
 
 
