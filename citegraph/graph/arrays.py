@@ -215,7 +215,7 @@ def _read_arrays(z: Any, path: Path) -> GraphArrays:
         raise GraphFileError(f"{path}: arrays 't_indices' and 'indices' hold different numbers of citations")
     kind_bits = get("kind_bits", "u", indices.size)
     years = get("years", "fiu", n)
-    known = years[np.isfinite(years.astype(float))]
+    known = years[~np.isnan(years.astype(float))]  # NaN: no year; an infinity is no year either
     if known.size and not ((known >= 1) & (known <= 9999)).all():
         raise GraphFileError(f"{path}: array 'years' holds a value that is not a year from 1 to 9999")
     listed = get("listed", "bui", n)
@@ -225,6 +225,10 @@ def _read_arrays(z: Any, path: Path) -> GraphArrays:
         ids = _checked_unpack(z, "ids", n, get, path)
     text = {c: _checked_unpack(z, c, n, get, path) for c in _TEXT_COLUMNS}
     counts = {c: get(c, "fiu", n) for c in _COUNT_COLUMNS}
+    for c, values in counts.items():  # NaN is a count not known; the JSON loader's range otherwise
+        known = values[~np.isnan(values)] if values.dtype.kind == "f" else values
+        if known.size and not ((known >= 0) & (known <= 2**53)).all():
+            raise GraphFileError(f"{path}: array {c!r} holds a value that is not a count from 0 to 2**53")
     import scipy.sparse as sp
 
     ones = np.ones(indices.size)

@@ -22,42 +22,16 @@ from citegraph.cli import main
 from citegraph.graph import model as m
 from citegraph.graph.arrays import save_arrays
 
-# every command that reads a graph file, with what it needs besides the file
-COMMANDS: dict[str, list[str]] = {
-    "rank": ["rank", "{g}"],
-    "related": ["related", "{g}", "Chameleon"],
-    "path": ["path", "{g}", "Chameleon", "Anole"],
-    "audit": ["audit", "{g}"],
-    "audit --merge": ["audit", "{g}", "--merge", "-o", "{out}.json"],
-    "lineage": ["lineage", "{g}"],
-    "html": ["html", "{g}", "-o", "{out}.html"],
-    "export": ["export", "{g}", "-o", "{out}.graphml"],
-}
-
-
-def valid_graph() -> dict[str, Any]:
-    G = m.new_graph(unresolved=[{"entry": "x", "title": "X", "source": "l.md:3", "reason": "not matched"}],
-                    fetch={"requests": 3})
-    m.add_paper(G, "c" * 40, paper_id="c" * 40, title="Chameleon: Mixed-Modal Early-Fusion Foundation Models",
-                name="Chameleon", year=2024, authors=["A. Author"], tags=["Unified"], listed=True,
-                sources=["l.md:1"], repos=["github.com/facebookresearch/chameleon"], citation_count=10)
-    m.add_paper(G, "a" * 40, paper_id="a" * 40, title="ANOLE: An Open Autoregressive Model", name="Anole",
-                year=2024, authors=["B. Author"], listed=True, sources=["l.md:2"], corpus_id=5)
-    m.add_paper(G, "b" * 40, paper_id="b" * 40, title="Attention is all you need", year=2017)
-    m.add_link(G, "a" * 40, "c" * 40, "cites", is_influential=True, intents=["methodology"], contexts=["we use"])
-    m.add_link(G, "a" * 40, "c" * 40, "builds_on", confidence=0.9,
-               evidence=[{"kind": "text", "detail": "fine-tuned from Chameleon"}])
-    m.add_link(G, "c" * 40, "b" * 40, "cites")
-    import networkx as nx
-
-    return nx.node_link_data(G, edges="edges")
+from tests.factories.commands import GRAPH_COMMANDS, argv
+from tests.factories.graphs import (
+    EDGE_FIELDS, GRAPH_FIELDS, NAMED, NODE_FIELDS, TOP_FIELDS, deep, valid_graph, with_change,
+)
 
 
 def run_all(path: Path, tmp_path: Path) -> dict[str, Any]:
     results = {}
-    for name, args in COMMANDS.items():
-        argv = [a.format(g=path, out=tmp_path / f"out-{name.replace(' ', '')}") for a in args]
-        result = CliRunner().invoke(main, argv)
+    for name, template in GRAPH_COMMANDS.items():
+        result = CliRunner().invoke(main, argv(template, g=path, out=tmp_path / f"out-{name.replace(' ', '')}"))
         results[name] = result
         assert result.exception is None or isinstance(result.exception, SystemExit), (
             f"{name} on {path.name}: {type(result.exception).__name__}: {result.exception}"
@@ -70,55 +44,18 @@ def run_all(path: Path, tmp_path: Path) -> dict[str, Any]:
     return results
 
 
-def _deep(depth: int) -> str:
-    return "[" * depth + "]" * depth
-
-
-def _with(change: dict[str, Any]) -> dict[str, Any]:
-    data = valid_graph()
-    for where, value in change.items():
-        part, _, rest = where.partition(".")
-        if part == "top":
-            data[rest] = value
-        elif part == "graph":
-            data["graph"][rest] = value
-        else:
-            index, _, name = rest.partition(".")
-            data[part][int(index)][name] = value
-    return data
-
-
-NAMED = {
-    "undirected": ({"top.directed": False}, "an undirected graph"),
-    "multigraph": ({"top.multigraph": True}, "a multigraph"),
-    "authors of numbers": ({"nodes.0.authors": [1]}, "authors must be a list of text"),
-    "repos of objects": ({"nodes.0.repos": [{"url": "x"}]}, "repos must be a list of text"),
-    "tags of objects": ({"nodes.0.tags": [{"a": 1}]}, "tags must be a list of text"),
-    "intents a number": ({"edges.0.intents": 5}, "intents must be a list of text"),
-    "year 10**30": ({"nodes.0.year": 10**30}, "year 1e+30 is not a year"),
-    "negative count": ({"nodes.0.citation_count": -3}, "citation_count -3 is not a count"),
-    "unresolved a number": ({"graph.unresolved": 5}, "graph attribute unresolved must be a list"),
-    "graph attrs a list": ({"top.graph": [1]}, "schema version None"),
-    "evidence a string": ({"edges.1.evidence": "text"}, "evidence must be a list"),
-    "confidence NaN": ({"edges.1.confidence": float("nan")}, "confidence nan is not a number in 0..1"),
-    "is_influential text": ({"edges.0.is_influential": "yes"}, "is_influential 'yes' is not true/false"),
-    "self link": ({"edges.0.target": "c" * 40}, "a paper linked to itself"),
-    "deep extra field": ({"nodes.1.extra": json.loads(_deep(50))}, "extra nests deeper than"),
-}
-
-
 @pytest.mark.parametrize("case", sorted(NAMED))
 def test_named_malformed_graphs_are_one_error_line_naming_the_field(case, tmp_path):
     change, message = NAMED[case]
     path = tmp_path / "g.json"
-    path.write_text(json.dumps(change and _with(change)), encoding="utf-8")
+    path.write_text(json.dumps(change and with_change(change)), encoding="utf-8")
     for name, result in run_all(path, tmp_path).items():
         assert result.exit_code == 1 and message in result.stderr, (name, result.stderr)
 
 
 def test_json_nested_100k_deep_is_refused_not_a_recursion_error(tmp_path):
     path = tmp_path / "deep.json"
-    path.write_text('{"directed": true, "graph": {"schema_version": 1}, "nodes": ' + _deep(100_000)
+    path.write_text('{"directed": true, "graph": {"schema_version": 1}, "nodes": ' + deep(100_000)
                     + ', "edges": []}', encoding="utf-8")
     for result in run_all(path, tmp_path).values():
         assert "nested too deeply" in result.stderr
@@ -166,6 +103,10 @@ def _write(path: Path, data: Any) -> Path:
     ({"indices": np.array([0, 99], dtype=np.int32)}, "names a paper outside"),
     ({"indptr": np.array([0, 5, 1, 3])}, "does not index"),
     ({"years": np.array([2024.0, 1e30, 2017.0])}, "not a year"),
+    ({"years": np.array([2024.0, np.inf, 2017.0])}, "not a year"),
+    ({"years": np.array([-np.inf, np.nan, 2017.0])}, "not a year"),
+    ({"citation_count": np.array([10.0, -1.0, np.nan])}, "'citation_count' holds a value that is not a count"),
+    ({"influential_citation_count": np.array([np.inf, 0.0, 1.0])}, "not a count from 0 to 2**53"),
     ({"kind_bits": None}, "lacks the array 'kind_bits'"),
     ({"title_offsets": np.array([0, 3, 2, 1])}, "does not index"),
     ({"n": np.int64(-4)}, "not a count"),
@@ -202,9 +143,6 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
     max_leaves=8,
 )
-NODE_FIELDS = ["id", *m.NODE_ATTRS, "extra"]
-EDGE_FIELDS = ["source", "target", *m.EDGE_ATTRS, "extra"]
-GRAPH_FIELDS = ["schema_version", "unresolved", "fetch", "merged", "extra"]
 
 
 @st.composite
@@ -220,7 +158,7 @@ def broken_graphs(draw: Any) -> dict[str, Any]:
         else:
             data["graph"][draw(st.sampled_from(GRAPH_FIELDS))] = value
     if draw(st.booleans()):  # last: it may replace the lists changed above
-        data[draw(st.sampled_from(["directed", "multigraph", "graph", "nodes", "edges"]))] = draw(json_values)
+        data[draw(st.sampled_from(TOP_FIELDS))] = draw(json_values)
     return data
 
 

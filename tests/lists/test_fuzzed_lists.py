@@ -18,23 +18,8 @@ from citegraph.lists.reader import read_list_text
 from citegraph.text.ids import parse_arxiv_id, parse_doi
 from citegraph.graph.model import normalize_title
 
-from tests.paths import FIXTURES as ALL_FIXTURES
+from tests.factories.lists import DOCS, FRAGMENTS
 
-FIXTURES = ALL_FIXTURES / "lists"
-DOCS = {p.name: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.iterdir()) if p.is_file()}
-
-FRAGMENTS = [
-    "**", "__", "[", "]", "(", ")", "](", "![](", "<details>", "</details>", "<summary><b>", "</b></summary>",
-    "<summary>Abstract</summary>", "<a href=\"", "\">", "</a>", "https://arxiv.org/abs/", "http://arxiv.org/pdf/",
-    "2405.09818", "2405.0981", "v2", ".pdf", "cs/0309023", "arXiv:", "**arXiv ID:** ", "DOI: 10.", "doi.org/10.1145/",
-    "CorpusId:", "semanticscholar.org/paper/", "link.zhihu.com/?target=https%3A//arxiv.org/abs/", "huggingface.co/papers/",
-    "github.com/a/b", "mp.weixin.qq.com/s/x", "论文标题：", "论文：", "Title: ", "技术报告：", "作者：", "Authors: ",
-    "Published in: ", "# ", "## ", "### ", "- ", "* ", "1. ", "> ", "[24/10] ", "\n", "\n\n", "\r\n", "\u2028",
-    "&amp;", "&#39;", "&#", "&", "](#", "#anchor", "```", "---", "+++", "|", "：", "，", "。", "\x00", "\ufeff", "@article{",
-    "%252F", "%253A", "https%253A%252F%252Farxiv.org%252Fabs%252F", "&amp;lt;", "&amp;amp;", "\r", "\x0c", "\x85",
-    "| Model | Paper |\n", "|---|---|\n", "| ", " |", "（", "）", "FVDM 论文：", "**Janus**: ", " ([paper](", "[Chameleon](",
-    "journal = {arXiv preprint arXiv:", "eprint = {",
-]
 # Words a list uses as labels: never a paper's model name.
 NOT_NAMES = {"paper", "papers", "arxiv", "pdf", "code", "link", "here", "论文", "项目", "链接"}
 
