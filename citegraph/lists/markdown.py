@@ -691,6 +691,7 @@ class _Reader:
         rows: dict[int, list[str]] = {}
         skip: set[int] = set()
         n = len(self.lines)
+        seps: list[tuple[int, int, list[str]]] = []  # (separator line, its table's last row, header)
         for i, line in enumerate(self.lines, 1):
             if "|" not in line or "-" not in line or i < 2 or "|" not in self.lines[i - 2]:
                 continue
@@ -698,10 +699,18 @@ class _Reader:
                 continue
             header = [" ".join(plain(c).lower().split()) for c in _cells(self.lines[i - 2])]
             skip.update((i - 1, i))
+            if seps and i <= seps[-1][1]:  # a separator among the rows above: the same table goes on
+                seps.append((i, seps[-1][1], header))
+                continue
             k = i + 1
             while k <= n and "|" in self.lines[k - 1] and self.lines[k - 1].strip():
-                rows[k] = header
                 k += 1
+            seps.append((i, k - 1, header))
+        # a row has the header of the last separator above it (walking the rest of the
+        # table from each separator was quadratic in a run of separator lines)
+        for (i, last, header), (after, _, _) in zip(seps, [*seps[1:], (n + 1, 0, [])]):
+            for k in range(i + 1, min(last, after) + 1):
+                rows[k] = header
         return rows, skip
 
     def _anchor_owner(self, slug: str) -> Entry | None:

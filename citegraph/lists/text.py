@@ -41,16 +41,22 @@ __all__ = [
     "coined_name",
 ]
 
-# bounded: a run of "![" with no "]" after it costs no scan to the line's end from each one
-MD_IMAGE = re.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,4000}\)")
+# bounded, and neither the alt text nor the url runs over another "![": from each of a
+# run of "![" or "![](" with no "]" or ")" after it, the scan stops at the next one
+_NOT_IMAGE = r"|!(?!\[)"
+MD_IMAGE = re.compile(r"!\[(?:[^\]\n!]" + _NOT_IMAGE + r"){0,1000}\]\((?:[^)\n!]" + _NOT_IMAGE + r"){0,4000}\)")
 # [text](url) with one level of brackets inside the text ([[Paper]](url)) and
 # one level of parentheses inside the url (#xgen-mm-(blip-3)); "<" before a
 # digit and ">" before a word character are the url's own (DOIs such as
 # 10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2), not the <url> form's brackets.
 _URL_CHAR = r"(?:[^()\s<>]|<(?=\d)|>(?=\w))"
-MD_LINK = re.compile(  # (bounded runs: a link text or url with no end costs no scan to the line's end)
-    r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,1000})\]\(\s*<?(" + _URL_CHAR + r"{0,2000}(?:\([^()\s]{0,500}\)"
-    + _URL_CHAR + r"{0,2000}){0,20})>?(?:\s+\"[^\"\n]{0,500}\")?\s*\)"
+# (bounded runs: a link text or url with no end costs no scan to the line's end; the
+# spaces after "(" are taken whole, else an empty url hands them on to the title's and
+# the closing spaces, trying every split: quadratic in a long run of spaces.  A title
+# right after them, the url empty, is "(?<=\s)")
+MD_LINK = re.compile(
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,1000})\]\(\s*(?!\s)<?(" + _URL_CHAR + r"{0,2000}(?:\([^()\s]{0,500}\)"
+    + _URL_CHAR + r"{0,2000}){0,20})>?(?:(?:\s+|(?<=\s))\"[^\"\n]{0,500}\")?\s*\)"
 )
 # bounded, and a link's text never runs into another <a: an unclosed <a costs no scan to the end
 HTML_A = re.compile(

@@ -5,12 +5,16 @@ pipes, parentheses around an id, thousands of links on one line, deep
 nesting) is read at two sizes (32k and 256k characters): the reading must finish and, to catch a
 quadratic blow-up without timing the machine, the larger input (8× the
 characters) may take at most 24× the time of the smaller (a quadratic
-pattern takes 64×).  A hypothesis fuzzer mixes the same fragments, under a
+pattern takes 64×).  A pattern that rescans a bounded window (thousands of
+characters) from each of a run of openers is linear yet slow, so each input
+must also cost at most 8× a real list's text of the same size (such a pattern
+cost 25-40×).  A hypothesis fuzzer mixes the same fragments, under a
 ceiling per KB so generous that only a blow-up breaks it.
 """
 
 from __future__ import annotations
 
+import functools
 import time
 
 import pytest
@@ -18,6 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citegraph.lists.reader import read_list_text
+
+from tests.factories.lists import DOCS
 
 ID = "https://arxiv.org/abs/2401.00001"
 
@@ -41,6 +47,12 @@ CORPUS = {
     "label colons": lambda n: "Title:" * (n // 6) + " " + ID,
     "unclosed html links": lambda n: '<a href="' * (n // 9) + ID,
     "image openers never closed": lambda n: "[x](" + ID + ") " + "![" * (n // 2),
+    "image openers with an empty url": lambda n: "![](" * (n // 4) + " " + ID,
+    "image openers with a url never closed": lambda n: "![x](" * (n // 5) + " [P](" + ID + ")",
+    "links to a doi prefix": lambda n: "[x](doi:10.1/" * (n // 13),
+    "a link opener before spaces": lambda n: "[x](" + " " * n + ID,
+    "a run of table separators": lambda n: "| a | b |\n" + "|---|---|\n" * (n // 10),
+    "table separators with hard breaks": lambda n: "  \\\n|---" * (n // 9) + ")",
 }
 
 
@@ -59,6 +71,19 @@ def test_hostile_input_is_read_in_linear_time(name: str) -> None:
     small, large = _seconds(make(32_000)), _seconds(make(256_000))
     # (a floor for the small run: on a loaded machine a few milliseconds are noise)
     assert large <= 24 * max(small, 0.02), (name, small, large)
+
+
+@functools.cache
+def _real_list_seconds(n: int) -> float:
+    markdown = "\n".join(text for name, text in sorted(DOCS.items()) if name.endswith(".md"))
+    return _seconds((markdown * (n // len(markdown) + 1))[:n])
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_hostile_input_costs_about_what_a_real_list_does(name: str) -> None:
+    reference = _real_list_seconds(32_000)
+    # (a floor for the reference: on a loaded machine a few milliseconds are noise)
+    assert _seconds(CORPUS[name](32_000)) <= 8 * max(reference, 0.005), (name, reference)
 
 
 FRAGMENTS = ["(", ")", "[", "]", "](", "![", "|", "-", "*", "**", "<details>", "</details>", "<", ">", ":", " ",
