@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -87,6 +88,8 @@ def run_corpus(inputs: list[tuple[str, Path]], commands: dict[str, list[str]], s
             detail = ""
             if how == "traceback" and result.exc_info:
                 detail = "".join(traceback.format_exception(*result.exc_info)[-3:]).strip()
+            elif how in ("error", "usage"):
+                detail = result.stderr.strip().splitlines()[-1]
             elif how == "bad exit":
                 detail = f"exit {result.exit_code}: {result.output[-300:]!r}"
             runs.append(Run(name, kind, path.name, seconds, how, result.exit_code, detail))
@@ -207,6 +210,10 @@ def main() -> None:
     print(markdown_table(["command", "input kind", "input", "seconds", "outcome"],
                          [[r.command, r.kind, r.name, fmt_s(r.seconds), r.outcome]
                           for r in sorted(runs, key=lambda r: -r.seconds)[:8]]))
+    print("\nThe commonest Error: lines (paths, ids and quoted text replaced by …)\n")
+    shapes = Counter(re.sub(r"'[^']*'|\"[^\"]*\"|\S*/\S*|\d+", "…", r.detail)[:110] for r in runs
+                     if r.outcome in ("error", "usage"))
+    print(markdown_table(["runs", "Error: line"], [[n, f"`{shape}`"] for shape, n in shapes.most_common(12)]))
     for r in (tracebacks + [r for r in runs if r.outcome == "bad exit"])[:20]:
         print(f"\n{r.outcome}: {r.command} on {r.kind} {r.name}\n{r.detail}")
 
