@@ -4,13 +4,14 @@
 of brackets/dashes/pipes, random unicode and bytes, a few of tens of KB; see
 tests/factories/lists.py) go through every command that reads a list, and 100
 malformed graph files (tests/factories/graphs.py) through every command that
-reads a graph (tests/factories/commands.py).  Commands that fetch ask the fake
+reads a graph (tests/factories/commands.py), with 30 valid graph files of
+awkward values (duplicate, empty, huge or markup names, builds_on cycles).  Commands that fetch ask the fake
 API of tests/fakes/s2.py on 127.0.0.1.  Each run is in-process (click's
 CliRunner) and timed; a sample also runs as real subprocesses.  Target: 0
 tracebacks, 0 runs over 10 s.
 
     python benchmarks/bench_fuzz_commands.py
-    python benchmarks/bench_fuzz_commands.py --smoke     # 20 lists, 8 graphs, 5 subprocesses
+    python benchmarks/bench_fuzz_commands.py --smoke     # 20 lists, 8 + 2 graphs, 5 subprocesses
 """
 
 from __future__ import annotations
@@ -152,13 +153,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lists", type=int, default=2000, help="fuzzed list files")
     ap.add_argument("--graphs", type=int, default=100, help="malformed graph files")
+    ap.add_argument("--odd", type=int, default=30, help="valid graph files with awkward values, besides")
     ap.add_argument("--subprocesses", type=int, default=100, help="runs repeated as real subprocesses")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--limit", type=float, default=10.0, help="seconds a run may take")
-    ap.add_argument("--smoke", action="store_true", help="20 lists, 8 graphs, 5 subprocesses")
+    ap.add_argument("--smoke", action="store_true", help="20 lists, 8 + 2 graphs, 5 subprocesses")
     args = ap.parse_args()
     if args.smoke:
-        args.lists, args.graphs, args.subprocesses = 20, 8, 5
+        args.lists, args.graphs, args.odd, args.subprocesses = 20, 8, 2, 5
 
     from tests.factories.commands import GRAPH_COMMANDS, LIST_COMMANDS
     from tests.factories.graphs import malformed_graph_files
@@ -175,10 +177,10 @@ def main() -> None:
             path = work / "lists" / item.name
             path.write_bytes(item.data)
             lists.append((item.kind, path))
-        graphs = malformed_graph_files(work / "graphs", args.graphs, seed=args.seed)
+        graphs = malformed_graph_files(work / "graphs", args.graphs, seed=args.seed, odd=args.odd)
         sizes = [p.stat().st_size for _, p in lists]
         print(f"{len(lists)} fuzzed lists (seed {args.seed}; {Counter(k for k, _ in lists)}; "
-              f"{sum(sizes) / 1024:.0f} KB, largest {max(sizes) / 1024:.0f} KB), {len(graphs)} malformed graph files "
+              f"{sum(sizes) / 1024:.0f} KB, largest {max(sizes) / 1024:.0f} KB), {args.graphs} malformed graph files and {args.odd} valid ones with awkward values "
               f"({Counter(k.split(':')[0] for k, _ in graphs)})")
         t0 = time.perf_counter()
         with FakeS2(fake_world()) as server:

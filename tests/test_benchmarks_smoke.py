@@ -170,6 +170,12 @@ def test_bench_reallists_smoke(tmp_path):
     assert "| list | KB | papers" in out and "titles right" in out
 
 
+def test_bench_fuzz_commands_smoke(tmp_path):
+    out = run_smoke("bench_fuzz_commands.py", tmp_path)
+    assert "| command " in out and "| input kind " in out and "Subprocesses (python -m citegraph)" in out
+    assert ", 0 tracebacks, " in out
+
+
 @pytest.mark.browser
 def test_bench_html_smoke(tmp_path):
     if not (shutil.which("chromium") or shutil.which("chromium-browser")):

@@ -60,10 +60,12 @@ def _describe(G: nx.DiGraph[Hashable], node: Hashable) -> str:
     """
     d = G.nodes[node]
     year = f" ({d['year']})" if d.get("year") else ""
-    name = f"{d['name']} — " if d.get("name") else ""
-    shown = str(node)
+    # one line whatever the strings hold: a line break in a title would split the candidate list
+    name_text, title = (" ".join(str(d.get(f) or "").split()) for f in ("name", "title"))
+    name = f"{name_text} — " if name_text else ""
+    shown = " ".join(str(node).split())
     shown = shown[:8] if _S2_ID.fullmatch(shown) else shown  # find_paper takes the prefix
-    return f"{name}{d.get('title') or '(no title)'}{year}  [{shown}]"
+    return f"{name}{title or '(no title)'}{year}  [{shown}]"
 
 
 def _best_first(G: nx.DiGraph[Hashable], query: str, matches: list[Hashable]) -> list[Hashable]:

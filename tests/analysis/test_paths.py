@@ -64,6 +64,18 @@ def test_ambiguous_model_name(G):
     assert info.value.candidates == ["dup1", "dup2"]
 
 
+def test_candidates_are_one_line_each_whatever_their_strings_hold():
+    G = new_graph()
+    add_paper(G, "odd1", title="Zed\n\nSecond line\r\nthird", name="Zed", year=2023)
+    add_paper(G, "odd2\nx", title="\n \n", name="ZED", year=2023)
+    with pytest.raises(AmbiguousPaperError) as info:
+        find_paper(G, "zed")
+    lines = str(info.value).splitlines()
+    assert len(lines) == 1 + len(info.value.candidates) == 3
+    assert "  Zed — Zed Second line third (2023)  [odd1]" in lines
+    assert "  ZED — (no title) (2023)  [odd2 x]" in lines
+
+
 def test_unknown_paper(G):
     with pytest.raises(PaperLookupError, match="no paper in the graph matches 'Transfusion'"):
         find_paper(G, "Transfusion")

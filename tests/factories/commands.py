@@ -44,15 +44,16 @@ def argv(template: list[str], **values: Any) -> list[str]:
 
 def outcome(result: Any) -> str:
     """How a ``CliRunner`` run ended: ``"ok"`` (exit 0), ``"error"`` (exit 1 and exactly one
-    ``Error:`` line, the last on stderr), ``"usage"`` (click's exit 2), ``"traceback"`` (an
+    ``Error:`` line, the last on stderr but for its indented details), ``"usage"`` (click's exit 2), ``"traceback"`` (an
     exception other than ``SystemExit`` escaped, or a traceback was printed) or ``"bad exit"``."""
     if (result.exception is not None and not isinstance(result.exception, SystemExit)) or "Traceback" in result.output:
         return "traceback"
     if result.exit_code == 0:
         return "ok"
     lines = result.stderr.strip().splitlines()
-    if result.exit_code == 1 and lines and lines[-1].startswith("Error: ") and sum(
-            line.startswith("Error: ") for line in lines) == 1:
+    errors = [i for i, line in enumerate(lines) if line.startswith("Error: ")]
+    # the Error: line is the last, or followed by its own indented list (the papers a name matches)
+    if result.exit_code == 1 and len(errors) == 1 and all(line.startswith("  ") for line in lines[errors[0] + 1:]):
         return "error"
     if result.exit_code == 2 and lines and lines[-1].startswith("Error: "):
         return "usage"

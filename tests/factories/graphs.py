@@ -119,6 +119,43 @@ def random_broken_graph(rng: random.Random) -> dict[str, Any]:
     return data
 
 
+_ODD_TEXT = ["", " ", "Chameleon", "Anole", "=HYPERLINK(\"http://x\")", "@SUM(A1)", "<script>alert(1)</script>",
+             "</title><b>", "{{x}}", "${x}", "a\u202eb", "\u0000", "🙂" * 50, "x" * 5000, "名前", "Janus-Pro 7B",
+             "Chameleon: Mixed-Modal Early-Fusion Foundation Models", "[Anole](javascript:alert(1))", "\\", "\n\n"]
+
+
+def odd_graph(rng: random.Random) -> dict[str, Any]:
+    """A valid graph of 2-40 papers with awkward values: duplicate, empty, huge or markup names and
+    titles, years 1 and 9999, counts 0 and 2**53, builds_on cycles, papers with no links."""
+    G = m.new_graph(unresolved=[{"entry": rng.choice(_ODD_TEXT), "title": rng.choice(_ODD_TEXT),
+                                 "source": "l.md:1", "reason": "not matched"}] * rng.randint(0, 2))
+    n = rng.randint(2, 40)
+    ids = [rng.choice(["", "c" * 40, "名", "x" * 300, "ARXIV:2405.09818"]) + str(i) for i in range(n)]
+    for pid in ids:
+        attrs: dict[str, Any] = {
+            "title": rng.choice(_ODD_TEXT + [None]),
+            "name": rng.choice(_ODD_TEXT + [None, None]),
+            "year": rng.choice([1, 9999, 2024, 2024, None]),
+            "authors": rng.choice([[], [""], ["A. Author"] * 3, [rng.choice(_ODD_TEXT)] * rng.randint(1, 300)]),
+            "listed": rng.random() < 0.5,
+            "citation_count": rng.choice([0, 2**53, 5, None]),
+            "tags": rng.choice([[], ["Unified"], [rng.choice(_ODD_TEXT)]]),
+            "sources": rng.choice([[], ["l.md:1"], ["l.md:0", "l.md:99999999"]]),
+        }
+        m.add_paper(G, pid, paper_id=pid, **{k: v for k, v in attrs.items() if v is not None})
+    for _ in range(rng.randint(0, 3 * n)):
+        a, b = rng.sample(ids, 2)
+        kind = rng.choice(["cites", "cites", "builds_on", "mentions"])
+        extra: dict[str, Any] = {}
+        if kind == "builds_on":
+            extra = {"confidence": rng.choice([0.0, 1.0, 0.5]),
+                     "evidence": [{"kind": rng.choice(["text", "", "name"]), "detail": rng.choice(_ODD_TEXT)}]}
+        else:
+            extra = {"contexts": [rng.choice(_ODD_TEXT)], "intents": rng.choice([[], ["methodology"], [""]])}
+        m.add_link(G, a, b, kind, **extra)
+    return nx.node_link_data(G, edges="edges")
+
+
 def broken_npz(path: Path, rng: random.Random) -> Path:
     """A compact arrays file of the valid graph with one array dropped, resized or filled with junk."""
     G = m.load_graph(_write_json(path.with_suffix(".ok.json"), valid_graph()))
@@ -149,11 +186,12 @@ def _write_json(path: Path, data: Any) -> Path:
     return path
 
 
-def malformed_graph_files(folder: Path, n: int, seed: int = 0) -> list[tuple[str, Path]]:
+def malformed_graph_files(folder: Path, n: int, seed: int = 0, odd: int = 0) -> list[tuple[str, Path]]:
     """``n`` malformed graph files written in ``folder``, as ``(kind, path)``: the named cases,
     structural ones (deep nesting, truncated or empty JSON, a bare arrays marker, broken
     arrays files), then randomly broken graphs up to ``n`` (fewer than the fixed cases:
-    ``n`` of them, spread); the same for the same ``seed``."""
+    ``n`` of them, spread); the same for the same ``seed``.  Then ``odd`` valid graphs
+    with awkward values (:func:`odd_graph`), for the analyses to chew on."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     out: list[tuple[str, Path]] = []
@@ -180,7 +218,10 @@ def malformed_graph_files(folder: Path, n: int, seed: int = 0) -> list[tuple[str
     for _ in range(5):
         out.append(("broken arrays", broken_npz(folder / f"npz-{len(out):03d}.npz", rng)))
     if n < len(out):  # a small corpus: kinds spread over the fixed cases
-        return [out[i * len(out) // n] for i in range(n)]
+        out = [out[i * len(out) // n] for i in range(n)]
     while len(out) < n:
         out.append(("random break", _write_json(folder / f"random-{len(out):03d}.json", random_broken_graph(rng))))
+    odd_rng = random.Random(f"odd:{seed}")
+    for i in range(odd):
+        out.append(("valid, odd values", _write_json(folder / f"odd-{i:03d}.json", odd_graph(odd_rng))))
     return out
