@@ -51,6 +51,31 @@ class Run:
     detail: str = ""
 
 
+def refuse_other_hosts() -> list[str]:
+    """Make every connection to a host other than this machine fail, in this process; the
+    addresses tried are collected in the returned list (the fake API is on 127.0.0.1)."""
+    import ipaddress
+    import socket
+
+    tried: list[str] = []
+    connect = socket.socket.connect
+
+    def guarded(sock: socket.socket, address: Any) -> Any:
+        host = address[0] if isinstance(address, tuple) else None
+        if host is not None:
+            try:
+                local = ipaddress.ip_address(host).is_loopback
+            except ValueError:
+                local = host == "localhost"
+            if not local:
+                tried.append(str(host))
+                raise OSError(f"bench_fuzz_commands: no network ({host})")
+        return connect(sock, address)
+
+    socket.socket.connect = guarded  # type: ignore[method-assign]
+    return tried
+
+
 def fake_world() -> Any:
     """A fake API that knows every paper of the list fixtures (mutated fixtures resolve)."""
     from citegraph.lists.reader import read_lists
@@ -182,6 +207,7 @@ def main() -> None:
         print(f"{len(lists)} fuzzed lists (seed {args.seed}; {Counter(k for k, _ in lists)}; "
               f"{sum(sizes) / 1024:.0f} KB, largest {max(sizes) / 1024:.0f} KB), {args.graphs} malformed graph files and {args.odd} valid ones with awkward values "
               f"({Counter(k.split(':')[0] for k, _ in graphs)})")
+        tried = refuse_other_hosts()
         t0 = time.perf_counter()
         with FakeS2(fake_world()) as server:
             list_runs, list_lines = run_corpus(lists, LIST_COMMANDS, "list", work, server.url, "lists")
@@ -195,6 +221,7 @@ def main() -> None:
     limit = args.limit
     headers = ["command", *[h.format(limit=f"{limit:g}") for h in HEADERS]]
     print(f"\nIn-process (CliRunner), {started}, {wall:.0f} s for {len(runs)} runs, {requests} requests to the fake API, "
+          f"{len(tried)} connections tried elsewhere (refused), "
           f"load average {load_end:.1f} at the end\n")
     print(markdown_table(headers, summary_rows(list_runs, "command", limit) + summary_rows(graph_runs, "command", limit)))
     print()
