@@ -52,8 +52,9 @@ HOSTILE_UNITS = [
 IDS = ["https://arxiv.org/abs/2405.09818", "arXiv:2407.06135", "doi: 10.1145/3292500.3330701",
        "[Anole](https://arxiv.org/abs/2407.06135v1)", "CorpusId:14514057", ""]
 
-# code points from many scripts and the awkward ones (controls, marks, bidi, private use, emoji); no surrogates
-_UNICODE_RANGES = [(0x0, 0x7F), (0x80, 0x24F), (0x300, 0x36F), (0x370, 0x52F), (0x590, 0x6FF), (0x2000, 0x206F),
+# code points from many scripts and the awkward ones (controls, marks, bidi, private use, emoji); no
+# surrogates, and no NUL: a NUL makes the whole file binary, refused unread (a few lists get one on purpose)
+_UNICODE_RANGES = [(0x1, 0x7F), (0x80, 0x24F), (0x300, 0x36F), (0x370, 0x52F), (0x590, 0x6FF), (0x2000, 0x206F),
                    (0x3000, 0x30FF), (0x4E00, 0x9FFF), (0xE000, 0xE0FF), (0xFE00, 0xFFFF), (0x1F300, 0x1FAFF),
                    (0x10FF00, 0x10FFFF)]
 
@@ -73,6 +74,9 @@ class FuzzedList:
     data: bytes
 
 
+_POOL = [f for f in FRAGMENTS + ENTRY_FRAGMENTS if f != "\x00"]
+
+
 def mutate(text: str, rng: random.Random, times: int) -> str:
     """``text`` with ``times`` random edits: deletions, duplications, fragments and random text inserted."""
     for _ in range(times):
@@ -84,7 +88,7 @@ def mutate(text: str, rng: random.Random, times: int) -> str:
         elif op == "duplicate":
             text = text[:j] + text[i:j] + text[j:]
         elif op == "fragment":
-            text = text[:i] + rng.choice(FRAGMENTS + ENTRY_FRAGMENTS) + text[i:]
+            text = text[:i] + rng.choice(_POOL) + text[i:]
         else:
             text = text[:i] + random_text(rng, rng.randint(1, 8)) + text[i:]
     return text
@@ -141,8 +145,7 @@ def fuzzed_list(index: int, rng: random.Random) -> FuzzedList:
         text = mutate(DOCS[name], rng, rng.randint(1, 8))
         ext = "." + name.rsplit(".", 1)[1]  # a .bib stays BibTeX, ids.txt stays a file of ids
     elif kind == "markup soup":
-        pool = FRAGMENTS + ENTRY_FRAGMENTS
-        text = "".join(rng.choice(pool) if rng.random() < 0.85 else random_text(rng, rng.randint(1, 6))
+        text = "".join(rng.choice(_POOL) if rng.random() < 0.85 else random_text(rng, rng.randint(1, 6))
                        for _ in range(rng.randint(1, 120)))
     elif kind == "hostile runs":
         text = hostile(rng, rng.choice([200, 1000, 4000, 12_000, 30_000]))
@@ -161,6 +164,9 @@ def fuzzed_list(index: int, rng: random.Random) -> FuzzedList:
             ext = ".md"
         else:
             text = hostile(rng, size)
+    if rng.random() < 0.03:
+        at = rng.randint(0, len(text))
+        text = text[:at] + "\x00" + text[at:]
     return FuzzedList(kind, f"list-{index:04d}{ext}", text.encode("utf-8"))
 
 
