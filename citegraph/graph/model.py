@@ -303,7 +303,15 @@ def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph[Hashable]:
             data = json.load(fh)
     except FileNotFoundError:
         raise GraphFileError(f"{path}: no such graph file") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        with path.open("rb") as fh:
+            zipped = fh.read(4) == b"PK\x03\x04"
+        if zipped:  # rank reads those (load_any); here a codec error would say nothing useful
+            raise GraphFileError(f"{path}: a compact arrays file (.npz); only 'citegraph rank' reads those: "
+                                 "give this command the graph's JSON file") from None
+        raise GraphFileError(f"{path}: not a citegraph graph (not UTF-8 text: byte 0x{exc.object[exc.start]:02x} "
+                             f"at offset {exc.start})") from None
+    except OSError as exc:
         raise GraphFileError(f"{path}: cannot read graph file ({exc})") from None
     except json.JSONDecodeError as exc:
         raise GraphFileError(

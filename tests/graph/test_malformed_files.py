@@ -118,6 +118,17 @@ def test_malformed_arrays_files_name_the_array(tmp_path, change, message):
     assert result.exit_code == 1 and message in result.stderr and "Traceback" not in result.output
 
 
+def test_an_arrays_file_given_to_a_json_only_command_says_so(tmp_path):
+    G = m.load_graph(_write(tmp_path / "ok.json", valid_graph()))
+    save_arrays(G, tmp_path / "g.npz")
+    for args in (["lineage", str(tmp_path / "g.npz")], ["audit", str(tmp_path / "g.npz")]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1 and "a compact arrays file (.npz); only 'citegraph rank' reads" in result.stderr
+    (tmp_path / "latin1.json").write_bytes(b'{"title": "caf\xe9"}')
+    result = CliRunner().invoke(main, ["lineage", str(tmp_path / "latin1.json")])
+    assert result.exit_code == 1 and "not UTF-8 text: byte 0xe9 at offset 14" in result.stderr
+
+
 def test_a_bare_arrays_marker_is_an_error(tmp_path):
     path = tmp_path / "bare.npz"
     with zipfile.ZipFile(path, "w") as zf, zf.open("format.npy", "w") as fh:
