@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> entries, warnings = read_id_lines("# my list\\n2405.09818\\narXiv:2407.06135v1\\nnot-an-id\\n", "ids.txt")
+>>> entries, warnings = read_id_lines(["# my list", "2405.09818", "arXiv:2407.06135v1", "not-an-id"], "ids.txt")
 >>> [e.arxiv for e in entries], [str(w) for w in warnings]
 (['2405.09818', '2407.06135'], ["ids.txt:4: 'not-an-id' is not an arXiv id, DOI or Semantic Scholar id"])
 """
@@ -12,15 +12,16 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from citegraph.lists.entry import Entry, ListWarning
 from citegraph.text.ids import parse_any_id, parse_arxiv_id, parse_doi
-from citegraph.lists.text import clean_title, split_lines
+from citegraph.lists.text import clean_title
 
 __all__ = ["looks_like_bibtex", "looks_like_id_lines", "read_bibtex", "read_id_lines"]
 
-_BIB_START = re.compile(r"^\s*@\s*[a-zA-Z]+\s*[{(]", re.M)
+_BIB_START = re.compile(r"\s*@\s*[a-zA-Z]+\s*[{(]")
 # "arXiv preprint arXiv:2405.09818", "arXiv:2405.09818v2", "CoRR abs/2405.09818" in journal/note fields
 _ARXIV_IN_FIELD = re.compile(
     r"(?:arxiv\s*[:：]?\s*|arxiv\s+preprint\s+|\babs/)((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)(?![\d.])",
@@ -32,18 +33,18 @@ _COMMENT = re.compile(r"^\s*(#|//|%)")
 _MARKUP = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s)|\]\(|<[a-zA-Z]")
 
 
-def looks_like_bibtex(text: str, name: str = "") -> bool:
-    """Text whose first real line opens a BibTeX entry, or a ``.bib`` file holding one.
+def looks_like_bibtex(lines: Sequence[str], name: str = "") -> bool:
+    """A document whose first real line opens a BibTeX entry, or a ``.bib`` file holding one.
 
     The content decides: a ``.bib`` file without any ``@type{`` line (markdown
     saved under that name) is not BibTeX.
 
-    >>> looks_like_bibtex("# My papers\\n- https://arxiv.org/abs/2405.09818\\n", "refs.bib")
+    >>> looks_like_bibtex(["# My papers", "- https://arxiv.org/abs/2405.09818"], "refs.bib")
     False
     """
-    if name.lower().endswith((".bib", ".bibtex")) and _BIB_START.search(text):
+    if name.lower().endswith((".bib", ".bibtex")) and any(_BIB_START.match(line) for line in lines):
         return True
-    for line in split_lines(text):
+    for line in lines:
         if line.strip() and not line.lstrip().startswith("%"):
             return bool(_BIB_START.match(line))
     return False
@@ -58,22 +59,22 @@ def _id_line(line: str) -> tuple[dict[str, str], bool]:
     return ids, bool(rest) and not _COMMENT.match(rest)
 
 
-def looks_like_id_lines(text: str) -> bool:
+def looks_like_id_lines(lines: Sequence[str]) -> bool:
     """Most non-comment lines are one paper id each (the others are warnings, not notes).
 
     A line counts when it is an id, alone or followed by a ``#`` comment; the
     file is one of ids when such lines are at least half of its lines and no
     line is markdown (a heading, a list item or a link).
 
-    >>> looks_like_id_lines("2405.09818\\n10.1145/3292500.3330701\\n")
+    >>> looks_like_id_lines(["2405.09818", "10.1145/3292500.3330701", ""])
     True
-    >>> looks_like_id_lines("# Papers\\n- Chameleon 2405.09818\\n")
+    >>> looks_like_id_lines(["# Papers", "- Chameleon 2405.09818"])
     False
-    >>> looks_like_id_lines("2405.09818\\n2407.06135 # Anole\\nsee also\\n2410.13848\\n")
+    >>> looks_like_id_lines(["2405.09818", "2407.06135 # Anole", "see also", "2410.13848"])
     True
     """
     good = other = 0
-    for line in split_lines(text):
+    for line in lines:
         s = line.strip()
         if not s or _COMMENT.match(s):
             continue
@@ -87,14 +88,14 @@ def looks_like_id_lines(text: str) -> bool:
     return good > 0 and good >= other
 
 
-def read_id_lines(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
+def read_id_lines(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:
     """One paper per line: arXiv ids, DOIs, S2 ids or paper URLs; ``#`` starts a comment.
 
     A line that is no id is a warning naming it; the ids of the other lines are kept.
     """
     entries: list[Entry] = []
     warnings: list[ListWarning] = []
-    for no, line in enumerate(split_lines(text), 1):
+    for no, line in enumerate(lines, 1):
         s = line.strip()
         if not s or _COMMENT.match(s):
             continue

@@ -32,7 +32,6 @@ __all__ = [
     "is_label_only",
     "date_tag_year",
     "unescape_all",
-    "split_lines",
     "given_name",
     "head_name",
     "name_before",
@@ -132,20 +131,6 @@ def plain(text: str) -> str:
         if s.startswith("#"):
             s = _HASHES.sub("", s)
     return " ".join(s.split())
-
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines as an editor numbers them: only ``\\n``, ``\\r\\n`` and ``\\r`` end one
-    (``str.splitlines`` also breaks at form feeds and U+2028, which would put
-    every later ``file:line`` off).
-
-    >>> split_lines("a\\r\\nb\\u2028still b\\x0cand b\\rc")
-    ['a', 'b\\u2028still b\\x0cand b', 'c']
-    """
-    return _LINE_BREAK.split(text)
 
 
 def unescape_all(text: str, rounds: int = 3) -> str:
