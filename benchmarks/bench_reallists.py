@@ -3,8 +3,8 @@
 Each list is read in a child process of its own (`citegraph.read_lists`, no
 cache): once for the wall and CPU time (medians of ``--repeat`` runs; on a shared
 machine the CPU time is the steadier figure), once under
-``tracemalloc`` for the peak of Python allocations (shown as a multiple of
-the file's size).  Titles and arXiv ids are checked against
+``tracemalloc`` for the peak of Python allocations and for what is still held
+once it returns (the papers read), both as multiples of the file's size.  Titles and arXiv ids are checked against
 ``_list_truth.py``, an independent per-format extraction of what each list
 writes for each arXiv id.
 
@@ -41,9 +41,10 @@ def measure(path: Path, repeat: int) -> dict:
         times.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
     tracemalloc.start()
-    read_lists([path])
-    peak = tracemalloc.get_traced_memory()[1]
+    kept_result = read_lists([path])
+    kept, peak = tracemalloc.get_traced_memory()  # what is still held is the papers read
     tracemalloc.stop()
+    del kept_result
     t = truth(path)
     by_arxiv = {e.arxiv: e for e in result.entries if e.arxiv}
     found = set(by_arxiv)
@@ -74,6 +75,7 @@ def measure(path: Path, repeat: int) -> dict:
         "time_s": statistics.median(times),
         "cpu_s": statistics.median(cpu),
         "peak_x": peak / path.stat().st_size,
+        "kept_x": kept / path.stat().st_size,
         "wrong": wrong[:8],
     }
 
@@ -109,8 +111,8 @@ def main() -> None:
         )
         rows.append(json.loads(out.stdout))
     print()
-    print("| list | KB | papers | with ids | arXiv recall | arXiv precision | titles right | names | warnings | time (s) | CPU (s) | peak memory (× size) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| list | KB | papers | with ids | arXiv recall | arXiv precision | titles right | names | warnings | time (s) | CPU (s) | peak memory (× size) | of which the papers returned (× size) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         titles = (
             f"{r['titles_right']}/{r['titles_checked']} = {r['titles_right'] / r['titles_checked']:.3f}"
@@ -120,7 +122,7 @@ def main() -> None:
         print(
             f"| {r['list']} | {r['size'] // 1000:,} | {r['papers']:,} | {r['with_ids']:,} | {_fmt(r['recall'], '.4f')} "
             f"| {_fmt(r['precision'], '.4f')} | {titles} | {names} | {r['warnings']} | {r['time_s']:.2f} "
-            f"| {r['cpu_s']:.2f} | {r['peak_x']:.2f} |"
+            f"| {r['cpu_s']:.2f} | {r['peak_x']:.2f} | {r['kept_x']:.2f} |"
         )
     if args.show_wrong:
         for r in rows:

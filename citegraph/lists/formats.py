@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from citegraph.lists.entry import Entry, ListWarning
@@ -156,14 +156,31 @@ def _latex_text(value: str) -> str:
     return " ".join(text.split())
 
 
-def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
-    """Papers of a BibTeX file: ``eprint``/``arxiv``, ``doi``, ``url`` and ``title`` fields.
+_BIB_CHUNK = 1 << 13  # characters of entries parsed at a time
 
-    >>> entries, _ = read_bibtex("@article{c, title={{Chameleon}: Mixed-Modal Early-Fusion Foundation Models},"
-    ...                          " eprint={2405.09818}, archivePrefix={arXiv}, year={2024}}", "refs.bib")
-    >>> [(e.arxiv, e.title, e.year, e.sources) for e in entries]
-    [('2405.09818', 'Chameleon: Mixed-Modal Early-Fusion Foundation Models', 2024, ['refs.bib:1'])]
+
+def _bib_chunks(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """``(index of its first line, text)`` pieces of a BibTeX file, cut between entries.
+
+    bibtexparser holds about ten times its input while it parses: parsing
+    ~8 KB at a time keeps a large ``.bib`` (a reference manager's export) at
+    about its own size.  A cut falls only at an entry's ``@type{`` line with
+    every brace before it closed.
     """
+    start, size, depth = 0, 0, 0
+    buf: list[str] = []
+    for i, line in enumerate(lines):
+        if depth == 0 and size >= _BIB_CHUNK and _BIB_START.match(line):
+            yield start, "\n".join(buf)
+            start, buf, size = i, [], 0
+        buf.append(line)
+        size += len(line) + 1
+        depth = max(0, depth + line.count("{") - line.count("}"))
+    if buf:
+        yield start, "\n".join(buf)
+
+
+def _parse_bib(text: str) -> Any:
     import bibtexparser
 
     # bibtexparser logs each failed block itself; they become ListWarnings here.
@@ -171,18 +188,40 @@ def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]
     level = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
-        library = bibtexparser.parse_string(text)
+        return bibtexparser.parse_string(text)
     finally:
         logger.setLevel(level)
+
+
+def read_bibtex(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:
+    """Papers of a BibTeX file: ``eprint``/``arxiv``, ``doi``, ``url`` and ``title`` fields.
+
+    >>> entries, _ = read_bibtex(["@article{c, title={{Chameleon}: Mixed-Modal Early-Fusion Foundation Models},"
+    ...                           " eprint={2405.09818}, archivePrefix={arXiv}, year={2024}}"], "refs.bib")
+    >>> [(e.arxiv, e.title, e.year, e.sources) for e in entries]
+    [('2405.09818', 'Chameleon: Mixed-Modal Early-Fusion Foundation Models', 2024, ['refs.bib:1'])]
+    """
     entries: list[Entry] = []
     warnings: list[ListWarning] = []
+    strings: list[str] = []  # @string definitions so far: a later piece's entries use them
+    for first, text in _bib_chunks(lines):
+        before = "\n".join(strings)
+        shift = first - (before.count("\n") + 1 if strings else 0)  # a block's line in the file, less one
+        library = _parse_bib(before + "\n" + text if strings else text)
+        strings.extend(b.raw for b in library.strings if (b.start_line or 0) + shift >= first and b.raw)
+        _read_bib_library(library, shift, source, entries, warnings)
+    warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
+    return entries, warnings
+
+
+def _read_bib_library(library: Any, shift: int, source: str, entries: list[Entry], warnings: list[ListWarning]) -> None:
     for block in library.failed_blocks:
-        line = (block.start_line or 0) + 1
+        line = (block.start_line or 0) + 1 + shift
         head = (block.raw or "").strip().splitlines()[0][:60] if (block.raw or "").strip() else ""
         warnings.append(ListWarning(f"{source}:{line}", f"malformed BibTeX entry {head!r}"))
     for item in library.entries:
         fields = {f.key: f.value if isinstance(f.value, str) else str(f.value) for f in item.fields}
-        where = f"{source}:{(item.start_line or 0) + 1}"
+        where = f"{source}:{(item.start_line or 0) + 1 + shift}"
         e = Entry(sources=[where])
         eprint = _field(fields, "eprint", "arxiv", "arxivid")
         prefix = (_field(fields, "archiveprefix", "eprinttype") or "arxiv").lower()
@@ -229,5 +268,3 @@ def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]
             warnings.append(ListWarning(where, f"BibTeX entry {item.key!r} has no id and no title"))
             continue
         entries.append(e)
-    warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
-    return entries, warnings

@@ -117,7 +117,7 @@ def _mentions(doc: ListText, source: str) -> tuple[list[Entry], list[ListWarning
     # ListText ends lines at "\r\n", "\r" and "\n": every reader (bibtexparser
     # on the joined text too) numbers lines as an editor does.
     if looks_like_bibtex(doc, source):
-        return read_bibtex(doc.text(), source)
+        return read_bibtex(doc, source)
     if looks_like_id_lines(doc):
         return read_id_lines(doc, source)
     return read_markdown(doc, source)
@@ -588,17 +588,24 @@ def _add_all(target: list[str], items: Iterable[str]) -> None:
             target.append(item)
 
 
+def _unique(items: list[str]) -> list[str]:
+    """``items`` without empty or repeated ones: the list itself when it has none (most have one item)."""
+    if all(items) and len(set(items)) == len(items):
+        return items
+    out: list[str] = []
+    _add_all(out, items)
+    return out
+
+
 def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
     """One paper of its mentions; with ``reuse`` the first mention becomes it
     (the reader's own mentions: no second copy of every paper at the peak)."""
     out = mentions[0] if reuse else Entry()
-    lists = (out.tags, out.sources, out.repos)
     if reuse:
-        out.tags, out.sources, out.repos = [], [], []
+        out.tags, out.sources, out.repos = _unique(out.tags), _unique(out.sources), _unique(out.repos)
     titles: list[str] = []
     texts: list[str] = []
     for i, m in enumerate(mentions):
-        tags, sources, repos = lists if (reuse and i == 0) else (m.tags, m.sources, m.repos)
         for k in ("arxiv", "doi", "s2_id", "venue", "year"):
             if getattr(out, k) is None and getattr(m, k) is not None:
                 setattr(out, k, getattr(m, k))
@@ -606,9 +613,10 @@ def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
             titles.append(m.title)
         if m.authors and (not out.authors or (reuse and i == 0)):
             out.authors = m.authors if reuse and i == 0 else list(m.authors)
-        _add_all(out.tags, tags)
-        _add_all(out.sources, sources)
-        _add_all(out.repos, repos)
+        if not (reuse and i == 0):
+            _add_all(out.tags, m.tags)
+            _add_all(out.sources, m.sources)
+            _add_all(out.repos, m.repos)
         if m.text and m.text not in texts:
             texts.append(m.text)
     out.title = titles[0] if titles else None
