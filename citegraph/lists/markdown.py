@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import overload
 
 from citegraph.lists.document import ListText
 from citegraph.lists.entry import Entry, ListWarning
@@ -643,7 +642,7 @@ def _label_value_title(value: str) -> str | None:
     return t
 
 
-class _Lines(Sequence[str]):
+class _Lines:
     """A document's lines as the reader reads them: a hard break's ``\\\\`` dropped.
 
     Decoded when asked for (see :class:`~citegraph.lists.document.ListText`), never all held at once.
@@ -655,18 +654,13 @@ class _Lines(Sequence[str]):
     def __len__(self) -> int:
         return len(self.doc)
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def __getitem__(self, index: int) -> str:
         line = self.doc[index]
         # rstrip, not a regex: "\\s*\\\\$" is quadratic on a long run of blanks
         return line[:-1].rstrip() if line.endswith("\\") else line
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
 
 
 class _Reader:

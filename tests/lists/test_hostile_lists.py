@@ -41,6 +41,7 @@ CORPUS = {
     "label colons": lambda n: "Title:" * (n // 6) + " " + ID,
     "unclosed html links": lambda n: '<a href="' * (n // 9) + ID,
     "image openers never closed": lambda n: "[x](" + ID + ") " + "![" * (n // 2),
+    "blanks inside a hard-break line": lambda n: ID + " x" + " " * n + "y \\",
 }
 
 
