@@ -26,7 +26,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from _list_truth import same_title, truth  # noqa: E402
+from _list_truth import same_meta, same_title, truth  # noqa: E402
 
 DEFAULT_DIR = BENCH.parent.parent / "shared" / "reallists"
 
@@ -50,6 +50,16 @@ def measure(path: Path, repeat: int) -> dict:
     found = set(by_arxiv)
     right = sum(1 for a, titles in t.titles.items() if a in by_arxiv and any(same_title(by_arxiv[a].title, w) for w in titles))
     names_right = sum(1 for a, names in t.names.items() if a in by_arxiv and by_arxiv[a].name in names)
+    meta = {
+        field: [(a, m[field]) for a, m in t.meta.items() if field in m]
+        for field in ("authors", "year", "venue")
+    }
+    meta_right = {
+        field: sum(
+            1 for a, written in pairs if a in by_arxiv and any(same_meta(getattr(by_arxiv[a], field), w) for w in written)
+        )
+        for field, pairs in meta.items()
+    }
     wrong = [
         (a, by_arxiv[a].title if a in by_arxiv else None, sorted(ts)[0])
         for a, ts in t.titles.items()
@@ -70,6 +80,7 @@ def measure(path: Path, repeat: int) -> dict:
         "titles_right": right if t.checked else None,
         "names_checked": len(t.names),
         "names_right": names_right,
+        "meta": {field: [meta_right[field], len(pairs)] for field, pairs in meta.items()},
         "warnings": len(result.warnings),
         "warning_texts": [str(w) for w in result.warnings[:5]],
         "time_s": statistics.median(times),
@@ -78,6 +89,11 @@ def measure(path: Path, repeat: int) -> dict:
         "kept_x": kept / path.stat().st_size,
         "wrong": wrong[:8],
     }
+
+
+def _ratio(right_total: list[int]) -> str:
+    right, total = right_total
+    return f"{right}/{total} = {right / total:.3f}" if total else "—"
 
 
 def _fmt(x: float | None, spec: str = ".3f") -> str:
@@ -124,6 +140,15 @@ def main() -> None:
             f"| {_fmt(r['precision'], '.4f')} | {titles} | {names} | {r['warnings']} | {r['time_s']:.2f} "
             f"| {r['cpu_s']:.2f} | {r['peak_x']:.2f} | {r['kept_x']:.2f} |"
         )
+    print()
+    print("Authors, years and venues, against what each list writes beside the id (lists that write them; any of a")
+    print("paper's entries when it is listed twice):")
+    print()
+    print("| list | authors right | years right | venues right |")
+    print("|---|---|---|---|")
+    for r in rows:
+        if any(total for _, total in r["meta"].values()):
+            print(f"| {r['list']} | {_ratio(r['meta']['authors'])} | {_ratio(r['meta']['year'])} | {_ratio(r['meta']['venue'])} |")
     if args.show_wrong:
         for r in rows:
             if r["wrong"] or r["warning_texts"]:

@@ -1391,7 +1391,7 @@ def _authors(value: str) -> list[str]:
     parts = _AUTHOR_SEP.split(s)
     out = []
     for p in parts:
-        p = p.strip(" *†‡§¶#0123456789").strip()
+        p = " ".join(p.strip(" *†‡§¶#0123456789").split())  # "Jiahuan (Joanna) Cheng" lost its brackets
         if p and p.lower() not in ("et al", "et al.", "others"):
             out.append(p)
     return out
