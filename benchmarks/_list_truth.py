@@ -5,7 +5,8 @@ written against the lists' own layout and sharing no code with
 ``citegraph.lists``.  ``truth(path)`` gives, for a list file, every arXiv id
 the file names (``ids``) and, for the ids whose entry writes a title, the
 titles written for it (``titles``; a paper listed twice may carry two),
-plus the names a list gives in a name column (``names``).
+plus the names a list gives in a name column (``names``) and, where a list
+writes them beside the id, its authors, year and venue (``meta``).
 
 Titles are compared by :func:`same_title`: case, markup, HTML entities,
 punctuation and spacing aside.
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Truth", "truth", "same_title", "arxiv_ids"]
+__all__ = ["Truth", "truth", "same_title", "same_meta", "arxiv_ids"]
 
 # Any arXiv id a reader should find: in arxiv.org-like links (ar5iv, alphaxiv,
 # browse., export.), huggingface.co/papers, arXiv DataCite DOIs, "arXiv:ID" text.
@@ -51,12 +52,31 @@ def same_title(found: str | None, written: str) -> bool:
     return bool(found) and _norm(found or "") == _norm(written)
 
 
+def same_meta(found: object, written: object) -> bool:
+    """Authors name for name, years equal, venues equal up to case and spacing."""
+    def norm(x: object) -> object:
+        if isinstance(x, list):
+            return [" ".join(str(n).split()) for n in x]
+        return " ".join(x.lower().split()) if isinstance(x, str) else x
+    return norm(found) == norm(written)
+
+
 @dataclass
 class Truth:
     ids: set[str] = field(default_factory=set)
     titles: dict[str, set[str]] = field(default_factory=dict)
     names: dict[str, set[str]] = field(default_factory=dict)
+    # id → field → every value written for it (a paper listed twice may carry two)
+    meta: dict[str, dict[str, list[object]]] = field(default_factory=dict)
     checked: bool = True  # False: the list writes no titles to check against
+
+    def add_meta(self, url: str, **written: object) -> None:
+        m = _ARXIV_URL.search(url)
+        if m and _valid(m.group(1)):
+            fields = self.meta.setdefault(m.group(1), {})
+            for k, v in written.items():
+                if v and v not in fields.setdefault(k, []):
+                    fields[k].append(v)
 
     def add(self, url: str, title: str, names: bool = False) -> None:
         m = _ARXIV_URL.search(url)
@@ -85,14 +105,26 @@ def _awesome_llm(text: str, t: Truth) -> None:
         t.add(m.group(2), m.group(1))
 
 
+def _people(names: str, sep: str = r",\s*|\s+and\s+") -> list[str]:
+    return [n.strip(" .*") for n in re.split(sep, names) if n.strip(" .*")]
+
+
 def _diffusion(text: str, t: Truth) -> None:
     for m in re.finditer(r"(?m)^\*\*(.+?)\*\* *\\\n(?:.*\n){0,2}?.*?\[\[Paper\]\((\S+?)\)\]", text):
         t.add(m.group(2), m.group(1))
+    # **Title** \ / *A, B* \ / Venue Year. [[Paper](url)]
+    block = r"(?m)^\*\*.+?\*\* *\\\n\*(.+?)\* *\\\n(.*?)\s*(\d{4})\. *\[\[Paper\]\((\S+?)\)\]"
+    for m in re.finditer(block, text):
+        t.add_meta(m.group(4), authors=_people(m.group(1)), venue=m.group(2).strip(), year=int(m.group(3)))
 
 
 def _gnn(text: str, t: Truth) -> None:
     for m in re.finditer(r"(?m)^\s*\d+\.\s+\*\*(.+?)\*\*.*?\[paper\]\((\S+?)\)", text):
         t.add(m.group(2), m.group(1))
+    # 1. **Title.** Venue Year. [paper](url) / (blank) / *A, B.*
+    item = r"(?m)^\s*\d+\.\s+\*\*.+?\*\*\s*(.*?)\s(\d{4})\.\s*\[paper\]\((\S+?)\)[^\n]*\n(?:[ \t]*\n)*[ \t]*\*(.+?)\*"
+    for m in re.finditer(item, text):
+        t.add_meta(m.group(3), authors=_people(m.group(4)), venue=m.group(1).strip(" ,."), year=int(m.group(2)))
 
 
 def _paper_reading(text: str, t: Truth) -> None:
@@ -122,6 +154,9 @@ def _bib(text: str, t: Truth) -> None:
             t.ids.add(a.group(1))  # CoRR's volume = {abs/ID} too
         if m and a:
             t.add("arxiv.org/abs/" + a.group(1), m.group(1).replace("{", "").replace("}", ""))
+        y = re.search(r"(?i)\byear\s*=\s*[{\"]?(\d{4})", block)
+        if a and y:
+            t.add_meta("arxiv.org/abs/" + a.group(1), year=int(y.group(1)))
 
 
 def _html_cards(text: str, t: Truth) -> None:
@@ -130,6 +165,11 @@ def _html_cards(text: str, t: Truth) -> None:
         p = re.search(r'href="(\S*arxiv\.org\S*?)"', card)
         if m and p:
             t.add(p.group(1), " ".join(m.group(1).split()))
+        y = re.search(r'<span class="paper-year">\((\d{4})\)</span>', card)
+        a = re.search(r'<p class="paper-authors">(.*?)</p>', card, re.S)
+        if p:
+            t.add_meta(p.group(1), authors=_people(html.unescape(a.group(1)), r",\s*") if a else None,
+                       year=int(y.group(1)) if y else None)
 
 
 def _cvpr(text: str, t: Truth) -> None:

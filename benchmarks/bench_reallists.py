@@ -3,8 +3,8 @@
 Each list is read in a child process of its own (`citegraph.read_lists`, no
 cache): once for the wall and CPU time (medians of ``--repeat`` runs; on a shared
 machine the CPU time is the steadier figure), once under
-``tracemalloc`` for the peak of Python allocations (shown as a multiple of
-the file's size).  Titles and arXiv ids are checked against
+``tracemalloc`` for the peak of Python allocations and for what is still held
+once it returns (the papers read), both as multiples of the file's size.  Titles and arXiv ids are checked against
 ``_list_truth.py``, an independent per-format extraction of what each list
 writes for each arXiv id.
 
@@ -26,7 +26,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from _list_truth import same_title, truth  # noqa: E402
+from _list_truth import same_meta, same_title, truth  # noqa: E402
 
 DEFAULT_DIR = BENCH.parent.parent / "shared" / "reallists"
 
@@ -41,14 +41,25 @@ def measure(path: Path, repeat: int) -> dict:
         times.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
     tracemalloc.start()
-    read_lists([path])
-    peak = tracemalloc.get_traced_memory()[1]
+    kept_result = read_lists([path])
+    kept, peak = tracemalloc.get_traced_memory()  # what is still held is the papers read
     tracemalloc.stop()
+    del kept_result
     t = truth(path)
     by_arxiv = {e.arxiv: e for e in result.entries if e.arxiv}
     found = set(by_arxiv)
     right = sum(1 for a, titles in t.titles.items() if a in by_arxiv and any(same_title(by_arxiv[a].title, w) for w in titles))
     names_right = sum(1 for a, names in t.names.items() if a in by_arxiv and by_arxiv[a].name in names)
+    meta = {
+        field: [(a, m[field]) for a, m in t.meta.items() if field in m]
+        for field in ("authors", "year", "venue")
+    }
+    meta_right = {
+        field: sum(
+            1 for a, written in pairs if a in by_arxiv and any(same_meta(getattr(by_arxiv[a], field), w) for w in written)
+        )
+        for field, pairs in meta.items()
+    }
     wrong = [
         (a, by_arxiv[a].title if a in by_arxiv else None, sorted(ts)[0])
         for a, ts in t.titles.items()
@@ -69,13 +80,20 @@ def measure(path: Path, repeat: int) -> dict:
         "titles_right": right if t.checked else None,
         "names_checked": len(t.names),
         "names_right": names_right,
+        "meta": {field: [meta_right[field], len(pairs)] for field, pairs in meta.items()},
         "warnings": len(result.warnings),
         "warning_texts": [str(w) for w in result.warnings[:5]],
         "time_s": statistics.median(times),
         "cpu_s": statistics.median(cpu),
         "peak_x": peak / path.stat().st_size,
+        "kept_x": kept / path.stat().st_size,
         "wrong": wrong[:8],
     }
+
+
+def _ratio(right_total: list[int]) -> str:
+    right, total = right_total
+    return f"{right}/{total} = {right / total:.3f}" if total else "—"
 
 
 def _fmt(x: float | None, spec: str = ".3f") -> str:
@@ -109,8 +127,8 @@ def main() -> None:
         )
         rows.append(json.loads(out.stdout))
     print()
-    print("| list | KB | papers | with ids | arXiv recall | arXiv precision | titles right | names | warnings | time (s) | CPU (s) | peak memory (× size) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| list | KB | papers | with ids | arXiv recall | arXiv precision | titles right | names | warnings | time (s) | CPU (s) | peak memory (× size) | of which the papers returned (× size) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         titles = (
             f"{r['titles_right']}/{r['titles_checked']} = {r['titles_right'] / r['titles_checked']:.3f}"
@@ -120,8 +138,17 @@ def main() -> None:
         print(
             f"| {r['list']} | {r['size'] // 1000:,} | {r['papers']:,} | {r['with_ids']:,} | {_fmt(r['recall'], '.4f')} "
             f"| {_fmt(r['precision'], '.4f')} | {titles} | {names} | {r['warnings']} | {r['time_s']:.2f} "
-            f"| {r['cpu_s']:.2f} | {r['peak_x']:.2f} |"
+            f"| {r['cpu_s']:.2f} | {r['peak_x']:.2f} | {r['kept_x']:.2f} |"
         )
+    print()
+    print("Authors, years and venues, against what each list writes beside the id (lists that write them; any of a")
+    print("paper's entries when it is listed twice):")
+    print()
+    print("| list | authors right | years right | venues right |")
+    print("|---|---|---|---|")
+    for r in rows:
+        if any(total for _, total in r["meta"].values()):
+            print(f"| {r['list']} | {_ratio(r['meta']['authors'])} | {_ratio(r['meta']['year'])} | {_ratio(r['meta']['venue'])} |")
     if args.show_wrong:
         for r in rows:
             if r["wrong"] or r["warning_texts"]:

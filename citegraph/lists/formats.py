@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> entries, warnings = read_id_lines("# my list\\n2405.09818\\narXiv:2407.06135v1\\nnot-an-id\\n", "ids.txt")
+>>> entries, warnings = read_id_lines(["# my list", "2405.09818", "arXiv:2407.06135v1", "not-an-id"], "ids.txt")
 >>> [e.arxiv for e in entries], [str(w) for w in warnings]
 (['2405.09818', '2407.06135'], ["ids.txt:4: 'not-an-id' is not an arXiv id, DOI or Semantic Scholar id"])
 """
@@ -12,15 +12,16 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from citegraph.lists.entry import Entry, ListWarning
 from citegraph.text.ids import parse_any_id, parse_arxiv_id, parse_doi
-from citegraph.lists.text import clean_title, split_lines
+from citegraph.lists.text import clean_title
 
 __all__ = ["looks_like_bibtex", "looks_like_id_lines", "read_bibtex", "read_id_lines"]
 
-_BIB_START = re.compile(r"^\s*@\s*[a-zA-Z]+\s*[{(]", re.M)
+_BIB_START = re.compile(r"\s*@\s*[a-zA-Z]+\s*[{(]")
 # "arXiv preprint arXiv:2405.09818", "arXiv:2405.09818v2", "CoRR abs/2405.09818" in journal/note fields
 _ARXIV_IN_FIELD = re.compile(
     r"(?:arxiv\s*[:：]?\s*|arxiv\s+preprint\s+|\babs/)((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)(?![\d.])",
@@ -32,18 +33,18 @@ _COMMENT = re.compile(r"^\s*(#|//|%)")
 _MARKUP = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s)|\]\(|<[a-zA-Z]")
 
 
-def looks_like_bibtex(text: str, name: str = "") -> bool:
-    """Text whose first real line opens a BibTeX entry, or a ``.bib`` file holding one.
+def looks_like_bibtex(lines: Sequence[str], name: str = "") -> bool:
+    """A document whose first real line opens a BibTeX entry, or a ``.bib`` file holding one.
 
     The content decides: a ``.bib`` file without any ``@type{`` line (markdown
     saved under that name) is not BibTeX.
 
-    >>> looks_like_bibtex("# My papers\\n- https://arxiv.org/abs/2405.09818\\n", "refs.bib")
+    >>> looks_like_bibtex(["# My papers", "- https://arxiv.org/abs/2405.09818"], "refs.bib")
     False
     """
-    if name.lower().endswith((".bib", ".bibtex")) and _BIB_START.search(text):
+    if name.lower().endswith((".bib", ".bibtex")) and any(_BIB_START.match(line) for line in lines):
         return True
-    for line in split_lines(text):
+    for line in lines:
         if line.strip() and not line.lstrip().startswith("%"):
             return bool(_BIB_START.match(line))
     return False
@@ -58,22 +59,22 @@ def _id_line(line: str) -> tuple[dict[str, str], bool]:
     return ids, bool(rest) and not _COMMENT.match(rest)
 
 
-def looks_like_id_lines(text: str) -> bool:
+def looks_like_id_lines(lines: Sequence[str]) -> bool:
     """Most non-comment lines are one paper id each (the others are warnings, not notes).
 
     A line counts when it is an id, alone or followed by a ``#`` comment; the
     file is one of ids when such lines are at least half of its lines and no
     line is markdown (a heading, a list item or a link).
 
-    >>> looks_like_id_lines("2405.09818\\n10.1145/3292500.3330701\\n")
+    >>> looks_like_id_lines(["2405.09818", "10.1145/3292500.3330701", ""])
     True
-    >>> looks_like_id_lines("# Papers\\n- Chameleon 2405.09818\\n")
+    >>> looks_like_id_lines(["# Papers", "- Chameleon 2405.09818"])
     False
-    >>> looks_like_id_lines("2405.09818\\n2407.06135 # Anole\\nsee also\\n2410.13848\\n")
+    >>> looks_like_id_lines(["2405.09818", "2407.06135 # Anole", "see also", "2410.13848"])
     True
     """
     good = other = 0
-    for line in split_lines(text):
+    for line in lines:
         s = line.strip()
         if not s or _COMMENT.match(s):
             continue
@@ -87,14 +88,14 @@ def looks_like_id_lines(text: str) -> bool:
     return good > 0 and good >= other
 
 
-def read_id_lines(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
+def read_id_lines(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:
     """One paper per line: arXiv ids, DOIs, S2 ids or paper URLs; ``#`` starts a comment.
 
     A line that is no id is a warning naming it; the ids of the other lines are kept.
     """
     entries: list[Entry] = []
     warnings: list[ListWarning] = []
-    for no, line in enumerate(split_lines(text), 1):
+    for no, line in enumerate(lines, 1):
         s = line.strip()
         if not s or _COMMENT.match(s):
             continue
@@ -155,14 +156,31 @@ def _latex_text(value: str) -> str:
     return " ".join(text.split())
 
 
-def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
-    """Papers of a BibTeX file: ``eprint``/``arxiv``, ``doi``, ``url`` and ``title`` fields.
+_BIB_CHUNK = 1 << 13  # characters of entries parsed at a time
 
-    >>> entries, _ = read_bibtex("@article{c, title={{Chameleon}: Mixed-Modal Early-Fusion Foundation Models},"
-    ...                          " eprint={2405.09818}, archivePrefix={arXiv}, year={2024}}", "refs.bib")
-    >>> [(e.arxiv, e.title, e.year, e.sources) for e in entries]
-    [('2405.09818', 'Chameleon: Mixed-Modal Early-Fusion Foundation Models', 2024, ['refs.bib:1'])]
+
+def _bib_chunks(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """``(index of its first line, text)`` pieces of a BibTeX file, cut between entries.
+
+    bibtexparser holds about ten times its input while it parses: parsing
+    ~8 KB at a time keeps a large ``.bib`` (a reference manager's export) at
+    about its own size.  A cut falls only at an entry's ``@type{`` line with
+    every brace before it closed.
     """
+    start, size, depth = 0, 0, 0
+    buf: list[str] = []
+    for i, line in enumerate(lines):
+        if depth == 0 and size >= _BIB_CHUNK and _BIB_START.match(line):
+            yield start, "\n".join(buf)
+            start, buf, size = i, [], 0
+        buf.append(line)
+        size += len(line) + 1
+        depth = max(0, depth + line.count("{") - line.count("}"))
+    if buf:
+        yield start, "\n".join(buf)
+
+
+def _parse_bib(text: str) -> Any:
     import bibtexparser
 
     # bibtexparser logs each failed block itself; they become ListWarnings here.
@@ -170,18 +188,40 @@ def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]
     level = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
-        library = bibtexparser.parse_string(text)
+        return bibtexparser.parse_string(text)
     finally:
         logger.setLevel(level)
+
+
+def read_bibtex(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:
+    """Papers of a BibTeX file: ``eprint``/``arxiv``, ``doi``, ``url`` and ``title`` fields.
+
+    >>> entries, _ = read_bibtex(["@article{c, title={{Chameleon}: Mixed-Modal Early-Fusion Foundation Models},"
+    ...                           " eprint={2405.09818}, archivePrefix={arXiv}, year={2024}}"], "refs.bib")
+    >>> [(e.arxiv, e.title, e.year, e.sources) for e in entries]
+    [('2405.09818', 'Chameleon: Mixed-Modal Early-Fusion Foundation Models', 2024, ['refs.bib:1'])]
+    """
     entries: list[Entry] = []
     warnings: list[ListWarning] = []
+    strings: list[str] = []  # @string definitions so far: a later piece's entries use them
+    for first, text in _bib_chunks(lines):
+        before = "\n".join(strings)
+        shift = first - (before.count("\n") + 1 if strings else 0)  # a block's line in the file, less one
+        library = _parse_bib(before + "\n" + text if strings else text)
+        strings.extend(b.raw for b in library.strings if (b.start_line or 0) + shift >= first and b.raw)
+        _read_bib_library(library, shift, source, entries, warnings)
+    warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
+    return entries, warnings
+
+
+def _read_bib_library(library: Any, shift: int, source: str, entries: list[Entry], warnings: list[ListWarning]) -> None:
     for block in library.failed_blocks:
-        line = (block.start_line or 0) + 1
+        line = (block.start_line or 0) + 1 + shift
         head = (block.raw or "").strip().splitlines()[0][:60] if (block.raw or "").strip() else ""
         warnings.append(ListWarning(f"{source}:{line}", f"malformed BibTeX entry {head!r}"))
     for item in library.entries:
         fields = {f.key: f.value if isinstance(f.value, str) else str(f.value) for f in item.fields}
-        where = f"{source}:{(item.start_line or 0) + 1}"
+        where = f"{source}:{(item.start_line or 0) + 1 + shift}"
         e = Entry(sources=[where])
         eprint = _field(fields, "eprint", "arxiv", "arxivid")
         prefix = (_field(fields, "archiveprefix", "eprinttype") or "arxiv").lower()
@@ -228,5 +268,3 @@ def read_bibtex(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]
             warnings.append(ListWarning(where, f"BibTeX entry {item.key!r} has no id and no title"))
             continue
         entries.append(e)
-    warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
-    return entries, warnings

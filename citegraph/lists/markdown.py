@@ -18,9 +18,11 @@ implements them:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from citegraph.lists.document import ListText
 from citegraph.lists.entry import Entry, ListWarning
 from citegraph.text.ids import (
     IdError,
@@ -49,7 +51,6 @@ from citegraph.lists.text import (
     name_before,
     plain,
     split_label,
-    split_lines,
     strip_line_markers,
     venue_year,
 )
@@ -110,7 +111,6 @@ _BAD_TEXT_IDS = (
 _SCHEMELESS_ARXIV = re.compile(
     r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I
 )
-_HARD_BREAK = re.compile(r"\s*\\$")
 _DATE_CELL = re.compile(r"((?:19|20)\d\d)(?:[-/.](?:0[1-9]|1[0-2]))?(?:[-/.]\d\d)?")
 _TITLE_CLASS = re.compile(r"^\s*<h[1-6]\b[^>]*\bclass\s*=\s*[\"'][^\"']*title", re.I)
 _AUTHORS_CLASS = re.compile(
@@ -182,7 +182,7 @@ class _Line:
     lack_at: dict[str, int] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     """Papers one list item describes, with the lines that name them."""
 
@@ -642,17 +642,34 @@ def _label_value_title(value: str) -> str | None:
     return t
 
 
+class _Lines:
+    """A document's lines as the reader reads them: a hard break's ``\\\\`` dropped.
+
+    Decoded when asked for (see :class:`~citegraph.lists.document.ListText`), never all held at once.
+    """
+
+    def __init__(self, doc: ListText) -> None:
+        self.doc = doc
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, index: int) -> str:
+        line = self.doc[index]
+        # rstrip, not a regex: "\\s*\\\\$" is quadratic on a long run of blanks
+        return line[:-1].rstrip() if line.endswith("\\") else line
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+
 class _Reader:
     """One document's state while its lines are read in order."""
 
-    def __init__(self, text: str, source: str):
+    def __init__(self, doc: ListText, source: str):
         self.source = source
-        # a markdown hard break ("\\" or two spaces ending a line) ends no entry: the
-        # next line goes on with it (**Title** \\ / *authors* \\ / venue [Paper](url))
-        lines = split_lines(text)
-        self.hard_breaks = {i for i, line in enumerate(lines, 1) if line.endswith(("  ", "\\")) and line.strip()}
-        self.lines = [_HARD_BREAK.sub("", line) if line.endswith("\\") else line for line in lines]
-        del lines
+        self.doc = doc
+        self.lines = _Lines(doc)
         self.mentions: list[Entry] = []
         self.warnings: list[ListWarning] = []
         self.groups: list[_Group] = []
@@ -661,15 +678,17 @@ class _Reader:
         self.headings: list[tuple[int, str]] = []
         self.path = ""
         self.texts: list[tuple[int, int, str, bool]] = []  # (line, section, text, split point)
-        self.claims: dict[int, Entry] = {}
+        self.claims: dict[int, Entry] = {}  # line linking to an anchor → the paper whose entry it is in
         self.pending_repos: list[str] = []
         self.pending_title: int | None = None
         self.anchor_lines = self._anchor_targets()
+        # which paper claims a line is asked only of lines linking to an anchor
+        self.anchored = {no for nos in self.anchor_lines.values() for no in nos}
         self.notes: tuple[int, str] | None = None  # (heading level, anchor) of a notes section
         self.notes_text: dict[str, list[str]] = {}
         self.notes_mentions: list[tuple[Entry, str]] = []
         self._cache: dict[int, _Line] = {}
-        self._blanks: list[int] | None = None
+        self._blanks: array[int] | None = None
         self.container = False
         self.table_rows, self.table_skip = self._tables()
         # papers a malformed link or id stands for (by id(); the entry is kept
@@ -712,6 +731,12 @@ class _Reader:
             for k in range(i + 1, min(last, after) + 1):
                 rows[k] = header
         return rows, skip
+
+    def hard_break(self, no: int) -> bool:
+        """A markdown hard break ("\\\\" or two spaces) ends line ``no``: the entry goes on
+        below it (``**Title** \\\\`` / ``*authors* \\\\`` / ``venue [Paper](url)``)."""
+        raw = self.doc[no - 1]
+        return raw.endswith(("  ", "\\")) and bool(raw.strip())
 
     def _anchor_owner(self, slug: str) -> Entry | None:
         """The paper whose list item links to ``#slug`` (a table of contents is no paper)."""
@@ -766,14 +791,16 @@ class _Reader:
         g = _Group(self.section, [e], no, no)
         self.groups.append(g)
         self.group = g
-        self.claims[no] = e
+        if no in self.anchored:
+            self.claims[no] = e
         if self.pending_repos:
             _add_all(e.repos, self.pending_repos)
             self.pending_repos = []
 
     def claim(self, g: _Group, no: int, e: Entry) -> None:
         g.end = max(g.end, no)
-        self.claims.setdefault(no, e)
+        if no in self.anchored:
+            self.claims.setdefault(no, e)
 
     # -- main loop -----------------------------------------------------
     def read(self) -> tuple[list[Entry], list[ListWarning]]:
@@ -922,7 +949,7 @@ class _Reader:
             # **[Name](github.com/org/repo)** heads what follows, like a heading
             _add_all(self.pending_repos, info.repos)
             return
-        if no in self.hard_breaks and not info.refs and no < len(self.lines) and self._title_over_link(no, raw):
+        if self.hard_break(no) and not info.refs and no < len(self.lines) and self._title_over_link(no, raw):
             return
         under_title = g is not None and g.start < no <= g.start + 3 and self.lines[g.start - 1].count("*") >= 4
         if g and e and under_title and not e.authors and not info.refs:
@@ -1238,8 +1265,9 @@ class _Reader:
         texts_by_section: dict[int, list[tuple[int, str, bool]]] = {}
         for no, sec, text, split in self.texts:
             texts_by_section.setdefault(sec, []).append((no, text, split))
+        self.texts = []  # each section's prose is let go once it is shared out
         for sec, groups in by_section.items():
-            lines = texts_by_section.get(sec, [])
+            lines = texts_by_section.pop(sec, [])
             owned: dict[int, list[str]] = {id(g): [] for g in groups}
             # last split at or before each line, first split after it (linear)
             last_split: list[int] = []
@@ -1280,10 +1308,10 @@ class _Reader:
         return blank[nxt.start - 1] == blank[no - 1] and blank[no - 1] != blank[prev.end - 1]
 
     @property
-    def _blank_before(self) -> list[int]:
+    def _blank_before(self) -> array[int]:
         """How many blank lines come before each line (index: line number - 1)."""
         if self._blanks is None:
-            counts, n = [], 0
+            counts, n = array("q"), 0  # 8 bytes a line, not a Python int's 36
             for line in self.lines:
                 counts.append(n)
                 n += not line.strip()
@@ -1372,13 +1400,13 @@ def _authors(value: str) -> list[str]:
     parts = _AUTHOR_SEP.split(s)
     out = []
     for p in parts:
-        p = p.strip(" *†‡§¶#0123456789").strip()
+        p = " ".join(p.strip(" *†‡§¶#0123456789").split())  # "Jiahuan (Joanna) Cheng" lost its brackets
         if p and p.lower() not in ("et al", "et al.", "others"):
             out.append(p)
     return out
 
 
-def read_markdown(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
+def read_markdown(doc: ListText | str, source: str) -> tuple[list[Entry], list[ListWarning]]:
     """Paper mentions (one :class:`Entry` per place) and warnings for one document.
 
     >>> entries, warnings = read_markdown(
@@ -1387,7 +1415,7 @@ def read_markdown(text: str, source: str) -> tuple[list[Entry], list[ListWarning
     >>> [(e.arxiv, e.title, e.tags, e.sources) for e in entries]
     [('2410.13848', 'Janus: Decoupling Visual Encoding', ['Unified'], ['list.md:2'])]
     """
-    entries, warnings = _Reader(text, source).read()
+    entries, warnings = _Reader(doc if isinstance(doc, ListText) else ListText.from_str(doc), source).read()
     # some warnings are only known later (a title label nothing followed): file order
     warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
     return entries, warnings

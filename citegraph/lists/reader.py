@@ -18,6 +18,7 @@ import json
 import os
 import re
 import sys
+from array import array
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,11 +26,12 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 from collections.abc import Iterable, Sequence
 
 from citegraph.errors import CitegraphError, InputError
+from citegraph.lists.document import ListText, decode_list
 from citegraph.lists.entry import Entry, ListWarning
 from citegraph.lists.formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
-from citegraph.lists.text import GENERIC_LINK_TEXT, coined_name, split_lines
+from citegraph.lists.text import GENERIC_LINK_TEXT, coined_name
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
 
@@ -80,28 +82,7 @@ class ListReadResult:
         return f"{n} {papers} from {self.files} {files} ({k} with ids, {n - k} title-only)"
 
 
-def _decode(data: bytes, name: str) -> str:
-    if not data.strip():
-        raise InputError(f"paper list {name} is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"paper list {name} is not valid UTF-16 text ({exc.reason})") from None
-    if b"\0" in data:
-        raise InputError(f"paper list {name} is binary (it contains NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"paper list {name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
-    if not text.strip():
-        raise InputError(f"paper list {name} is empty")
-    return text
-
-
-def _read_path(path: str | os.PathLike[str]) -> str:
+def _read_path(path: str | os.PathLike[str]) -> ListText:
     name = str(path)
     p = Path(path)
     try:
@@ -114,35 +95,32 @@ def _read_path(path: str | os.PathLike[str]) -> str:
         raise InputError(f"paper list {name} cannot be read: permission denied") from None
     except OSError as exc:
         raise InputError(f"paper list {name} cannot be read: {exc.strerror or exc}") from None
-    return _decode(data, name)
+    return decode_list(data, name)
 
 
-def _read_stdin(stdin: TextIO | None) -> str:
+def _read_stdin(stdin: TextIO | None) -> ListText:
     stream = stdin if stdin is not None else sys.stdin
     try:
         text = stream.read()
     except UnicodeDecodeError:
         raise InputError(f"paper list {STDIN_NAME} is not UTF-8 text") from None
     if isinstance(text, bytes):  # a binary stream
-        return _decode(text, STDIN_NAME)
+        return decode_list(text, STDIN_NAME)
     if "\0" in text:
         raise InputError(f"paper list {STDIN_NAME} is binary (it contains NUL bytes), not text")
     if not text.strip():
         raise InputError(f"paper list {STDIN_NAME} is empty")
-    return text.lstrip("\ufeff")
+    return ListText.from_str(text.lstrip("\ufeff"))
 
 
-def _mentions(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
-    # Windows and old Mac line ends become "\n": every reader (bibtexparser
-    # too) then numbers lines as an editor does.
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.removeprefix("\ufeff")  # a byte-order mark read as text
-    if looks_like_bibtex(text, source):
-        return read_bibtex(text, source)
-    if looks_like_id_lines(text):
-        return read_id_lines(text, source)
-    return read_markdown(text, source)
+def _mentions(doc: ListText, source: str) -> tuple[list[Entry], list[ListWarning]]:
+    # ListText ends lines at "\r\n", "\r" and "\n": every reader (bibtexparser
+    # on the joined text too) numbers lines as an editor does.
+    if looks_like_bibtex(doc, source):
+        return read_bibtex(doc, source)
+    if looks_like_id_lines(doc):
+        return read_id_lines(doc, source)
+    return read_markdown(doc, source)
 
 
 def _usable(found: list[Entry], warnings: list[ListWarning]) -> list[Entry]:
@@ -176,12 +154,11 @@ def _shape(line: str) -> str:
     return re.sub(r"(?:a[ ,.:;'’-]*)+", "a ", s).strip()[:24]
 
 
-def _unsure(found: list[Entry], text: str, source: str) -> list[ListWarning]:
+def _unsure(found: list[Entry], lines: Sequence[str], source: str) -> list[ListWarning]:
     """One warning per line layout that left many papers without title or name:
     a format the reader did not recognise, said once, not per line."""
     if sum(1 for e in found if not (e.title or e.name)) < _UNSURE_MIN:
         return []
-    lines = split_lines(text)
     groups: dict[str, list[int]] = {}
     for e in found:
         if e.title or e.name or not e.sources:
@@ -200,11 +177,11 @@ def _unsure(found: list[Entry], text: str, source: str) -> list[ListWarning]:
     return out
 
 
-def _read_one(text: str, source: str) -> tuple[list[Entry], list[ListWarning]]:
+def _read_one(doc: ListText, source: str) -> tuple[list[Entry], list[ListWarning]]:
     """One document's mentions and its warnings in line order ("no papers found" names line 1)."""
-    found, warnings = _mentions(text, source)
+    found, warnings = _mentions(doc, source)
     found = _usable(found, warnings)
-    warnings.extend(_unsure(found, text, source))
+    warnings.extend(_unsure(found, doc, source))
     if not found:
         warnings.append(ListWarning(f"{source}:1", "no papers found"))
     warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
@@ -220,8 +197,8 @@ def read_list_text(text: str, source: str) -> ListReadResult:
     >>> r.entries, [str(w) for w in r.warnings]
     ([], ["x.md:1: arXiv ID '2103.0002x' is not an arXiv identifier", 'x.md:1: no papers found'])
     """
-    mentions, warnings = _read_one(text, source)
-    return ListReadResult(merge_entries(mentions), list(warnings), files=1)
+    mentions, warnings = _read_one(ListText.from_str(text), source)
+    return ListReadResult(merge_entries(mentions, reuse=True), list(warnings), files=1)
 
 
 def read_lists(
@@ -385,14 +362,14 @@ def read_lists(
     return parse_documents(read_documents(paths, stdin=stdin), cache=cache)
 
 
-class Documents(list[tuple[str, str]]):
-    """``(source name, text)`` of the lists that could be read, and a warning for each one skipped."""
+class Documents(list[tuple[str, ListText]]):
+    """``(source name, document)`` of the lists that could be read, and a warning for each one skipped."""
 
     skipped: list[ListWarning]
 
 
 def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | None = None) -> Documents:
-    """``(source name, text)`` of each list, in order.
+    """``(source name, document)`` of each list, in order (see :class:`~citegraph.lists.document.ListText`).
 
     A list that cannot be read (missing, binary, empty, ...) is skipped with
     a warning naming it (``Documents.skipped``) when another one can be read;
@@ -415,7 +392,7 @@ def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | N
 
 # The reader's own code: a stored reading is used only by the code that made it
 # (tests/test_lists.py checks this names every module the reader imports).
-_READER_FILES = ("reader.py", "formats.py", "markdown.py", "text.py", "entry.py", "../text/ids.py",
+_READER_FILES = ("reader.py", "document.py", "formats.py", "markdown.py", "text.py", "entry.py", "../text/ids.py",
                  "../text/names.py", "../text/titles.py", "../text/wording.py", "../errors.py", "../graph/model.py",
                  "../graph/citation_graph.py", "../graph/files.py", "../graph/schema.py")
 
@@ -429,11 +406,14 @@ def _reader_fingerprint() -> bytes:
     return h.digest()
 
 
-def _documents_key(docs: Sequence[tuple[str, str]]) -> str:
+def _as_document(doc: ListText | str) -> ListText:
+    return doc if isinstance(doc, ListText) else ListText.from_str(doc)
+
+
+def _documents_key(docs: Sequence[tuple[str, ListText | str]]) -> str:
     h = hashlib.sha256(_reader_fingerprint())
-    for source, text in docs:
-        for part in (source, text):
-            data = part.encode("utf-8", "surrogatepass")
+    for source, doc in docs:
+        for data in (source.encode("utf-8", "surrogatepass"), _as_document(doc).data):
             h.update(len(data).to_bytes(8, "little"))
             h.update(data)
     return h.hexdigest()
@@ -462,34 +442,37 @@ def _result_from_json(text: str) -> ListReadResult | None:
         return None
 
 
-def parse_documents(docs: Sequence[tuple[str, str]], *, cache: ParsedStore | None = None) -> ListReadResult:
-    """Distinct papers of ``(source name, text)`` documents (see :func:`read_documents`).
+def parse_documents(
+    docs: Sequence[tuple[str, ListText | str]], *, cache: ParsedStore | None = None
+) -> ListReadResult:
+    """Distinct papers of ``(source name, document or text)`` pairs (see :func:`read_documents`).
 
     With a ``cache``, the result is stored under a key made of every source
     name and text and of the reader's own code, and taken from there next time:
     parsing ~1 MB of notes takes about half a second, and a warm
     ``citegraph report`` would otherwise spend it on every run.
     """
+    skipped: list[ListWarning] = list(getattr(docs, "skipped", []))
+    documents = [(source, _as_document(doc)) for source, doc in docs]
     key = None
     if cache is not None:
-        key = _documents_key(docs)
+        key = _documents_key(documents)
         stored = cache.get_parsed(key)
         if stored is not None:
             result = _result_from_json(stored)
             if result is not None:
-                result.warnings[:0] = getattr(docs, "skipped", [])
+                result.warnings[:0] = skipped
                 return result
     mentions: list[Entry] = []
-    warnings: list[ListWarning] = list(getattr(docs, "skipped", []))
-    for source, text in docs:
-        found, found_warnings = _read_one(text, source)
+    warnings: list[ListWarning] = []
+    for source, doc in documents:
+        found, found_warnings = _read_one(doc, source)
         mentions.extend(found)
         warnings.extend(found_warnings)
-    result = ListReadResult(merge_entries(mentions), warnings, files=len(docs))
+    result = ListReadResult(merge_entries(mentions, reuse=True), skipped + warnings, files=len(documents))
     if cache is not None and key is not None:
         try:
-            skipped = len(getattr(docs, "skipped", []))
-            cache.put_parsed(key, _result_json(ListReadResult(result.entries, warnings[skipped:], result.files)))
+            cache.put_parsed(key, _result_json(ListReadResult(result.entries, warnings, result.files)))
         except CitegraphError:
             pass  # a read-only cache: the lists are simply parsed again next time
     return result
@@ -499,20 +482,29 @@ class _Union:
     """Union-find over mentions, refusing unions whose ids of one kind differ."""
 
     def __init__(self, mentions: list[Entry]):
-        self.parent = list(range(len(mentions)))
-        self.ids = [{k: getattr(m, k) for k in _ID_KINDS if getattr(m, k)} for m in mentions]
+        self.mentions = mentions
+        self.parent = array("q", range(len(mentions)))  # 8 bytes a mention, not a list of Python ints
+        self.joined: dict[int, dict[str, str]] = {}  # a root's ids once it holds more than one mention
+
+    def ids(self, root: int) -> dict[str, str]:
+        got = self.joined.get(root)
+        if got is None:
+            m = self.mentions[root]
+            got = {k: v for k in _ID_KINDS if (v := getattr(m, k))}
+        return got
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
         return i
 
     def union(self, i: int, j: int, *, force: bool = False) -> None:
         a, b = self.find(i), self.find(j)
         if a == b:
             return
-        ia, ib = self.ids[a], self.ids[b]
+        ia, ib = self.ids(a), self.ids(b)
         if not force and any(k in ib and ib[k] != v for k, v in ia.items()):
             return
         if b < a:
@@ -521,10 +513,15 @@ class _Union:
         self.parent[b] = a
         for k, v in ib.items():
             ia.setdefault(k, v)
+        self.joined[a] = ia
+        self.joined.pop(b, None)
 
 
-def merge_entries(mentions: Iterable[Entry]) -> list[Entry]:
+def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Entry]:
     """Merge mentions of the same paper (same id, or same normalised title).
+
+    With ``reuse``, each paper's first mention is made into the paper instead of
+    a new :class:`Entry` (the mentions are then spent).
 
     >>> a = Entry(arxiv="2410.13848", tags=["Unified"], sources=["a.md:3"])
     >>> b = Entry(title="Janus: Decoupling Visual Encoding", tags=["Seminar"], sources=["b.md:9"])
@@ -534,17 +531,16 @@ def merge_entries(mentions: Iterable[Entry]) -> list[Entry]:
     """
     items = list(mentions)
     uf = _Union(items)
-    first: dict[tuple[str, str], int] = {}
     # ids first: a mention carrying two ids joins both of their papers.
-    for i, m in enumerate(items):
-        for k in _ID_KINDS:
+    for k in _ID_KINDS:
+        first: dict[str, int] = {}
+        for i, m in enumerate(items):
             v = getattr(m, k)
             if v:
-                key = (k, v.lower())
-                if key in first:
-                    uf.union(first[key], i, force=True)
-                else:
-                    first[key] = i
+                low = v.lower()
+                j = first.setdefault(v if low == v else low, i)  # (the stored id itself when already lower case)
+                if j != i:
+                    uf.union(j, i, force=True)
     # then titles: joined unless that would put two different ids together.
     by_title: dict[str, list[int]] = {}
     for i, m in enumerate(items):
@@ -559,7 +555,7 @@ def merge_entries(mentions: Iterable[Entry]) -> list[Entry]:
             if r not in roots:
                 roots.append(r)
         # title-only papers join the first id-bearing paper of that title
-        with_ids = [r for r in roots if uf.ids[uf.find(r)]]
+        with_ids = [r for r in roots if uf.ids(uf.find(r))]
         anchor = with_ids[0] if with_ids else roots[0]
         for r in roots:
             uf.union(anchor, r)
@@ -567,7 +563,23 @@ def merge_entries(mentions: Iterable[Entry]) -> list[Entry]:
     for i in range(len(items)):
         groups.setdefault(uf.find(i), []).append(i)
     order = sorted(groups.values(), key=lambda g: g[0])
-    return [_combine([items[i] for i in g]) for g in order]
+    merged = [_combine([items[i] for i in g], reuse=reuse) for g in order]
+    _share_strings(merged)
+    return merged
+
+
+def _share_strings(entries: list[Entry]) -> None:
+    """One string object for each author and venue: a list names the same people again and again.
+
+    (A local table, not ``sys.intern``: the interpreter's table would keep its size after the read.)
+    """
+    seen: dict[str, str] = {}
+    for e in entries:
+        authors = e.authors
+        for i, a in enumerate(authors):
+            authors[i] = seen.setdefault(a, a)
+        if e.venue:
+            e.venue = seen.setdefault(e.venue, e.venue)
 
 
 def _add_all(target: list[str], items: Iterable[str]) -> None:
@@ -576,25 +588,39 @@ def _add_all(target: list[str], items: Iterable[str]) -> None:
             target.append(item)
 
 
-def _combine(mentions: list[Entry]) -> Entry:
-    out = Entry()
+def _unique(items: list[str]) -> list[str]:
+    """``items`` without empty or repeated ones: the list itself when it has none (most have one item)."""
+    if all(items) and len(set(items)) == len(items):
+        return items
+    out: list[str] = []
+    _add_all(out, items)
+    return out
+
+
+def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
+    """One paper of its mentions; with ``reuse`` the first mention becomes it
+    (the reader's own mentions: no second copy of every paper at the peak)."""
+    out = mentions[0] if reuse else Entry()
+    if reuse:
+        out.tags, out.sources, out.repos = _unique(out.tags), _unique(out.sources), _unique(out.repos)
     titles: list[str] = []
     texts: list[str] = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
         for k in ("arxiv", "doi", "s2_id", "venue", "year"):
             if getattr(out, k) is None and getattr(m, k) is not None:
                 setattr(out, k, getattr(m, k))
         if m.title and m.title not in titles:
             titles.append(m.title)
-        if not out.authors and m.authors:
-            out.authors = list(m.authors)
-        _add_all(out.tags, m.tags)
-        _add_all(out.sources, m.sources)
-        _add_all(out.repos, m.repos)
+        if m.authors and (not out.authors or (reuse and i == 0)):
+            out.authors = m.authors if reuse and i == 0 else list(m.authors)
+        if not (reuse and i == 0):
+            _add_all(out.tags, m.tags)
+            _add_all(out.sources, m.sources)
+            _add_all(out.repos, m.repos)
         if m.text and m.text not in texts:
             texts.append(m.text)
     out.title = titles[0] if titles else None
-    out.text = "\n\n".join(texts)
+    out.text = texts[0] if len(texts) == 1 else "\n\n".join(texts)
     if out.year is None and out.arxiv:
         out.year = arxiv_year(out.arxiv)
     out.name = _best_name(titles, [m.name for m in mentions if m.name], out.text)

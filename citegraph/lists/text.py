@@ -32,7 +32,6 @@ __all__ = [
     "is_label_only",
     "date_tag_year",
     "unescape_all",
-    "split_lines",
     "given_name",
     "head_name",
     "name_before",
@@ -92,7 +91,7 @@ _VENUE_YEAR = re.compile(
     r"(?P<rest>(?:[\s,.]+[A-Za-z()][\w()\-]*){0,3})$"
 )
 _NAME_SEP = re.compile(r"\s*[,;，]\s*|\s+and\s+")
-_PERSON = re.compile(r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}")
+_PERSON = re.compile(r"[^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){1,3}")  # and each word capitalised (Álvaro)
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _PROSE_WORDS = frozenset("we a an the is are our this that was were propose proposed since from until".split())
 _ITALIC_LINE = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?P<m>[*_])(?![*_])(?P<t>[^*_]{3,400})(?P=m)[\s.,]*$")
@@ -138,20 +137,6 @@ def plain(text: str) -> str:
         if s.startswith("#"):
             s = _HASHES.sub("", s)
     return " ".join(s.split())
-
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines as an editor numbers them: only ``\\n``, ``\\r\\n`` and ``\\r`` end one
-    (``str.splitlines`` also breaks at form feeds and U+2028, which would put
-    every later ``file:line`` off).
-
-    >>> split_lines("a\\r\\nb\\u2028still b\\x0cand b\\rc")
-    ['a', 'b\\u2028still b\\x0cand b', 'c']
-    """
-    return _LINE_BREAK.split(text)
 
 
 def unescape_all(text: str, rounds: int = 3) -> str:
@@ -223,11 +208,15 @@ def venue_year(text: str) -> tuple[str | None, int] | None:
     return m.group("venue"), int(m.group("year"))
 
 
+def _is_person(text: str) -> bool:
+    return bool(_PERSON.fullmatch(text)) and all(w[0].isupper() for w in text.split())
+
+
 def italic_authors(line: str) -> list[str] | None:
     """The authors of a line that is one italic run of names (``*A, B and C*``), else ``None``.
 
-    >>> italic_authors("*Jun Wu, Jingrui He, Jiejun Xu.*"), italic_authors("*Calvin Luo*")
-    (['Jun Wu', 'Jingrui He', 'Jiejun Xu'], ['Calvin Luo'])
+    >>> italic_authors("*Jun Wu, Jingrui He, Jiejun Xu.*"), italic_authors("*Álvaro Barbero Jiménez*")
+    (['Jun Wu', 'Jingrui He', 'Jiejun Xu'], ['Álvaro Barbero Jiménez'])
     >>> italic_authors("*A Survey of Things*") is None
     True
     """
@@ -237,10 +226,10 @@ def italic_authors(line: str) -> list[str] | None:
     if not m:
         return None
     names = [n.strip(" .") for n in _NAME_SEP.split(m.group("t")) if n.strip(" .")]
-    if len(names) < 2 and not _PERSON.fullmatch(names[0] if names else ""):
+    if len(names) < 2 and not _is_person(names[0] if names else ""):
         return None  # one emphasised phrase is no list of authors, one person's name is
-    if any(len(n.split()) > 5 for n in names):
-        return None
+    if any(sum(len(w.rstrip(".")) > 1 for w in n.split()) > 5 for n in names):
+        return None  # a clause, not a name (initials do not count: "Gorantla V N S L Vishnu Vardhan")
     return names
 
 

@@ -53,6 +53,7 @@ CORPUS = {
     "a link opener before spaces": lambda n: "[x](" + " " * n + ID,
     "a run of table separators": lambda n: "| a | b |\n" + "|---|---|\n" * (n // 10),
     "table separators with hard breaks": lambda n: "  \\\n|---" * (n // 9) + ")",
+    "blanks inside a hard-break line": lambda n: ID + " x" + " " * n + "y \\",
 }
 
 

@@ -154,3 +154,38 @@ def test_venue_and_year_in_emphasis_are_not_the_title() -> None:
         "Janus: Decoupling Visual Encoding",
         "Towards *Robust* Models",  # emphasis without a year is the title's own
     ]
+
+
+# --- authors as lists write them ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("*Álvaro Barbero Jiménez*", ["Álvaro Barbero Jiménez"]),  # one person, a capital past ASCII
+        ("*Paleti Nikhil Chowdary, Gorantla V N S L Vishnu Vardhan, Aswathy P*",
+         ["Paleti Nikhil Chowdary", "Gorantla V N S L Vishnu Vardhan", "Aswathy P"]),  # initials are no words
+    ],
+)
+def test_a_block_takes_the_authors_line_under_its_title(line: str, authors: list[str]) -> None:
+    text = f"**Mixture of Diffusers for Scene Composition** \\\n{line} \\\narXiv 2023. [[Paper](https://arxiv.org/abs/2302.02412)]\n"
+    (e,) = read_list_text(text, "d.md").entries
+    assert (e.title, e.authors, e.venue, e.year) == ("Mixture of Diffusers for Scene Composition", authors, "arXiv", 2023)
+
+
+def test_an_emphasised_clause_is_still_no_author_list() -> None:
+    text = "**A Title of Some Length Here** \\\n*we propose a new method that samples images quickly from noise* \\\n" \
+           "arXiv 2023. [[Paper](https://arxiv.org/abs/2302.02412)]\n"
+    assert read_list_text(text, "d.md").entries[0].authors == []
+
+
+def test_an_html_card_author_loses_a_bracketed_nickname_without_a_double_space() -> None:
+    card = (
+        '<div class="paper-row" data-id="cheng2024">\n  <div class="paper-card">\n    <div class="paper-content">\n'
+        '      <h2 class="paper-title">Sparse Gaussians for Scenes <span class="paper-year">(2024)</span></h2>\n'
+        '      <p class="paper-authors">Jiahuan (Joanna) Cheng, Luc Van Gool</p>\n'
+        '      <div class="paper-links"><a href="https://arxiv.org/pdf/2412.01807" class="paper-link">Paper</a>\n'
+        '    </div>\n  </div>\n</div>\n'
+    )
+    (e,) = read_list_text(card, "c.html").entries
+    assert (e.authors, e.year) == (["Jiahuan Cheng", "Luc Van Gool"], 2024)

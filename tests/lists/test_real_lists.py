@@ -69,3 +69,19 @@ def test_titles_and_ids_are_what_the_list_writes(path, readings, list_truth, cap
     assert found <= truth.ids  # precision 1.0: every arXiv id read is one the list names
     if truth.checked and truth.titles:
         assert right / len(truth.titles) >= 0.95
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name.split("__")[1] for p in FILES])
+def test_authors_years_and_venues_are_what_the_list_writes(path, readings, list_truth) -> None:
+    result, _ = readings[path.name]
+    truth = list_truth.truth(path)
+    if not truth.meta:
+        pytest.skip("the list writes no authors, years or venues beside its arXiv ids")
+    by_arxiv = {e.arxiv: e for e in result.entries if e.arxiv}
+    for field in ("authors", "year", "venue"):
+        written = {a: m[field] for a, m in truth.meta.items() if field in m}
+        right = sum(
+            1 for a, values in written.items()
+            if a in by_arxiv and any(list_truth.same_meta(getattr(by_arxiv[a], field), v) for v in values)
+        )
+        assert not written or right / len(written) >= 0.95, (field, right, len(written))

@@ -1,0 +1,133 @@
+"""One list's text held as its UTF-8 bytes, its lines decoded only when read.
+
+A decoded ``str`` of a whole list takes 1, 2 or 4 bytes a character (one emoji
+makes every character 4), and a list of every line adds ~57 bytes a line: a
+document kept as bytes plus one offset a line is about the size of the file,
+which is what keeps the reader's memory a small multiple of its input.
+Lines end at ``\\n``, ``\\r\\n`` and ``\\r`` only, as an editor numbers them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+from citegraph.errors import InputError
+
+__all__ = ["ListText", "decode_list"]
+
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+_CHUNK = 1 << 16  # decoded and dropped a chunk at a time: a whole decoded copy would be up to 4× the file
+# lone surrogates (a fuzzer's str, a broken stdin) survive the round trip instead of failing
+_ERRORS = "surrogatepass"
+
+
+class ListText(Sequence[str]):
+    """A document's lines (``doc[0]`` is line 1), decoded from UTF-8 when read.
+
+    >>> doc = ListText.from_str("a\\r\\nb\\u2028still b\\rc")
+    >>> len(doc), doc[1], list(doc)[-1], doc.text()
+    (3, 'b\\u2028still b', 'c', 'a\\nb\\u2028still b\\nc')
+    """
+
+    __slots__ = ("data", "_starts", "_last")
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        # where each line starts; the end of line i is where the break before line i+1 starts
+        starts = array("q", [0])
+        ends = array("q")
+        for m in _LINE_END.finditer(data):
+            ends.append(m.start())
+            starts.append(m.end())
+        ends.append(len(data))
+        self._starts = (starts, ends)
+        self._last: tuple[int, str] = (-1, "")
+
+    @classmethod
+    def from_str(cls, text: str) -> ListText:
+        """A document from text already decoded (standard input, a test's string)."""
+        return cls(text.removeprefix("\ufeff").encode("utf-8", _ERRORS))
+
+    def __len__(self) -> int:
+        return len(self._starts[0])
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if self._last[0] == index:  # the reader asks for the line it is on many times
+            return self._last[1]
+        starts, ends = self._starts
+        line = self.data[starts[index]:ends[index]].decode("utf-8", _ERRORS)
+        self._last = (index, line)
+        return line
+
+    def __iter__(self) -> Iterator[str]:
+        for i in range(len(self)):
+            yield self[i]
+
+    def text(self) -> str:
+        """The whole text with ``\\n`` line ends (for readers that need it whole: BibTeX)."""
+        return "\n".join(self)
+
+
+def _check_utf8(data: bytes, name: str) -> None:
+    """Fail like ``bytes.decode`` would, naming the offset, without holding the whole decoded text."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for at in range(0, len(data), _CHUNK):
+        try:
+            decoder.decode(data[at:at + _CHUNK], final=at + _CHUNK >= len(data))
+        except UnicodeDecodeError as exc:
+            where = at + exc.start
+            raise InputError(
+                f"paper list {name} is not UTF-8 text (byte 0x{data[where]:02x} at offset {where})"
+            ) from None
+
+
+def decode_list(data: bytes, name: str) -> ListText:
+    """A list file's bytes as a document: UTF-8 (a byte-order mark dropped) or UTF-16 with its mark.
+
+    Raises :class:`~citegraph.errors.InputError` naming ``name`` for an empty,
+    binary (NUL bytes) or undecodable file.
+
+    >>> decode_list(b"\\xef\\xbb\\xbf# Papers\\n- 2405.09818\\n", "a.md")[1]
+    '- 2405.09818'
+    >>> decode_list(b"\\xff", "b.md")
+    Traceback (most recent call last):
+    citegraph.errors.InputError: paper list b.md is not UTF-8 text (byte 0xff at offset 0)
+    """
+    if not _NOT_BLANK.search(data):  # (bytes.strip() would copy the whole file)
+        raise InputError(f"paper list {name} is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return ListText.from_str(data.decode("utf-16"))
+        except UnicodeDecodeError as exc:
+            raise InputError(f"paper list {name} is not valid UTF-16 text ({exc.reason})") from None
+    if b"\0" in data:
+        raise InputError(f"paper list {name} is binary (it contains NUL bytes), not text")
+    _check_utf8(data, name)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    if not _has_text(data):
+        raise InputError(f"paper list {name} is empty")
+    return ListText(data)
+
+
+_NOT_BLANK = re.compile(rb"\S")
+_ASCII_TEXT = re.compile(rb"[^\s\x80-\xff]")
+
+
+def _has_text(data: bytes) -> bool:
+    # ASCII blanks are not all: a file of Unicode spaces (U+3000) is empty too
+    return bool(_ASCII_TEXT.search(data)) or any(line.strip() for line in ListText(data))
