@@ -19,7 +19,7 @@ from citegraph.lists.reader import read_lists
 from tests.factories.commands import GRAPH_COMMANDS, LIST_COMMANDS, argv, outcome
 from tests.factories.graphs import malformed_graph_files
 from tests.factories.lists import KINDS, LIST_FIXTURES, fuzzed_lists
-from tests.fakes.s2 import World
+from tests.fakes.s2 import FakeS2, World
 
 N_LISTS = 30
 N_GRAPHS = 40  # the 27 fixed cases and 13 random ones: a few milliseconds each
@@ -28,8 +28,6 @@ N_ODD = 5  # valid graphs with awkward values
 
 @pytest.fixture(scope="module")
 def api_url():
-    from tests.fakes.s2 import FakeS2
-
     entries = read_lists(sorted(p for p in LIST_FIXTURES.iterdir() if p.is_file())).entries
     with FakeS2(World.from_entries(entries, seed=1)) as server:
         yield server.url

@@ -95,6 +95,7 @@ def mutate(text: str, rng: random.Random, times: int) -> str:
 
 
 def random_text(rng: random.Random, n: int) -> str:
+    """``n`` code points drawn from the ranges above."""
     out = []
     for _ in range(n):
         lo, hi = rng.choice(_UNICODE_RANGES)
