@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 SHOTS = Path("/tmp/citegraph-shots")
@@ -25,7 +26,7 @@ class Opened:
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("dialog", self._dialog)
         page.goto(path.as_uri() + (f"#{view}" if view else ""))
-        page.wait_for_function("document.body.dataset.ready === '1'", timeout=60_000)
+        self.wait_for("document.body.dataset.ready === '1'", timeout=60)
 
     def _block(self, route):
         self.blocked.append(route.request.url)
@@ -37,6 +38,19 @@ class Opened:
 
     def js(self, code: str, arg=None):
         return self.page.evaluate(code, arg)
+
+    def wait_for(self, code: str, arg=None, timeout: float = 30) -> None:
+        """Wait until ``code`` is true in the page, asking from here.
+
+        Not ``wait_for_function``: its polling compiles the predicate inside the
+        page, which the page's Content-Security-Policy (no ``unsafe-eval``)
+        forbids whenever the answer is not yes at once.
+        """
+        deadline = time.monotonic() + timeout
+        while not self.page.evaluate(code, arg):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"waited {timeout:g} s for {code!r}")
+            self.page.wait_for_timeout(50)
 
     def node_index(self, name: str) -> int:
         return self.js("(n) => citegraph.data.info.findIndex((m) => m.n === n)", name)

@@ -210,7 +210,7 @@ def test_5000_paper_page_opens_offline_draws_everything_and_pans(browser, tmp_pa
         page.page.click("#cg-reset")
         assert len(page.drawn_edges()) == 0  # no lineage nor mention link in this graph
         page.page.check("#cg-cites")
-        page.page.wait_for_function(f"citegraph.network.body.edgeIndices.length === {G.number_of_edges()}", timeout=60_000)
+        page.wait_for(f"citegraph.network.body.edgeIndices.length === {G.number_of_edges()}", timeout=60)
         drawn = page.js("citegraph.edgesView.get().map((e) => [e.from, e.to])")
         assert {(a, b) for a, b in drawn} == set(G.edges())  # the page's node ids are the graph's
         page.page.uncheck("#cg-cites")

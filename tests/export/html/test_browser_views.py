@@ -140,16 +140,16 @@ def test_a_link_in_the_panel_focuses_that_paper_and_back_returns(browser, demo_r
     try:
         hub = _hub(demo_report)
         page.js("(id) => citegraph.network.emit('click', {nodes: [id], edges: [], pointer: {DOM: {x: 0, y: 0}}})", hub)
-        page.page.wait_for_function("citegraph.mode.name === 'paper'")
+        page.wait_for("citegraph.mode.name === 'paper'")
         assert unquote(page.page.url.split("#", 1)[1]) == "paper=" + hub
         first = page.page.locator("#cg-details a[href^='#paper=']").first
         target = unquote(first.get_attribute("href")[len("#paper="):])
         first.click()
-        page.page.wait_for_function("(id) => citegraph.mode.paper === citegraph.index(id)", arg=target)
+        page.wait_for("(id) => citegraph.mode.paper === citegraph.index(id)", arg=target)
         page.page.go_back()
-        page.page.wait_for_function("(id) => citegraph.mode.paper === citegraph.index(id)", arg=hub)
+        page.wait_for("(id) => citegraph.mode.paper === citegraph.index(id)", arg=hub)
         page.page.go_back()
-        page.page.wait_for_function("citegraph.mode.name === 'lineage'")
+        page.wait_for("citegraph.mode.name === 'lineage'")
         assert page.errors == [] and page.blocked == []
     finally:
         page.close()
@@ -191,7 +191,7 @@ def test_hostile_names_and_ids_run_nothing_in_the_views(browser, tmp_path):
                 text = page.js("document.getElementById('cg-details').textContent")
                 assert HOSTILE[1][:40] in text and HOSTILE[3] in text  # the neighbours' names, as text
                 page.page.locator("#cg-details a[href^='#paper=']").first.click()
-                page.page.wait_for_function("citegraph.mode.name === 'paper'")
+                page.wait_for("citegraph.mode.name === 'paper'")
             assert page.js("typeof window.__pwned") == "undefined" and page.js("document.scripts.length") == 4
             assert page.dialogs == [] and page.errors == [] and page.blocked == []
             assert page.js("document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
@@ -204,11 +204,11 @@ def test_a_search_from_the_overview_opens_the_papers_focus_view(browser, demo_re
     try:
         page.page.fill("#cg-search", "Janus-Pro")
         page.page.press("#cg-search", "Enter")
-        page.page.wait_for_function("citegraph.mode.name === 'paper'")
+        page.wait_for("citegraph.mode.name === 'paper'")
         name = page.js("citegraph.data.info[citegraph.mode.paper].n")
         assert name == "Janus-Pro"
         assert "Janus" in page.js("[...document.querySelectorAll('#cg-details a[href^=\"#paper=\"]')].map((a) => a.textContent)")
         page.page.go_back()
-        page.page.wait_for_function("citegraph.mode.name === 'first'")
+        page.wait_for("citegraph.mode.name === 'first'")
     finally:
         page.close()
