@@ -158,7 +158,7 @@ def odd_graph(rng: random.Random) -> dict[str, Any]:
 
 def broken_npz(path: Path, rng: random.Random) -> Path:
     """A compact arrays file of the valid graph with one array dropped, resized or filled with junk."""
-    G = m.load_graph(_write_json(path.with_suffix(".ok.json"), valid_graph()))
+    G = m.load_graph(write_json(path.with_suffix(".ok.json"), valid_graph()))
     good = path.with_suffix(".good.npz")
     save_arrays(G, good)
     arrays = dict(np.load(good))
@@ -181,7 +181,7 @@ def broken_npz(path: Path, rng: random.Random) -> Path:
     return path
 
 
-def _write_json(path: Path, data: Any) -> Path:
+def write_json(path: Path, data: Any) -> Path:
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
@@ -196,7 +196,7 @@ def malformed_graph_files(folder: Path, n: int, seed: int = 0, odd: int = 0) -> 
     rng = random.Random(seed)
     out: list[tuple[str, Path]] = []
     for name in sorted(NAMED):
-        out.append((f"named: {name}", _write_json(folder / f"named-{len(out):03d}.json", with_change(NAMED[name][0]))))
+        out.append((f"named: {name}", write_json(folder / f"named-{len(out):03d}.json", with_change(NAMED[name][0]))))
     text = json.dumps(valid_graph())
     structural = {
         "100k-deep nesting": '{"directed": true, "graph": {"schema_version": 1}, "nodes": ' + deep(100_000)
@@ -220,8 +220,8 @@ def malformed_graph_files(folder: Path, n: int, seed: int = 0, odd: int = 0) -> 
     if n < len(out):  # a small corpus: kinds spread over the fixed cases
         out = [out[i * len(out) // n] for i in range(n)]
     while len(out) < n:
-        out.append(("random break", _write_json(folder / f"random-{len(out):03d}.json", random_broken_graph(rng))))
+        out.append(("random break", write_json(folder / f"random-{len(out):03d}.json", random_broken_graph(rng))))
     odd_rng = random.Random(f"odd:{seed}")
     for i in range(odd):
-        out.append(("valid, odd values", _write_json(folder / f"odd-{i:03d}.json", odd_graph(odd_rng))))
+        out.append(("valid, odd values", write_json(folder / f"odd-{i:03d}.json", odd_graph(odd_rng))))
     return out

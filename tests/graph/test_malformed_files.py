@@ -24,7 +24,7 @@ from citegraph.graph.arrays import save_arrays
 
 from tests.factories.commands import GRAPH_COMMANDS, argv
 from tests.factories.graphs import (
-    EDGE_FIELDS, GRAPH_FIELDS, NAMED, NODE_FIELDS, TOP_FIELDS, deep, valid_graph, with_change,
+    EDGE_FIELDS, GRAPH_FIELDS, NAMED, NODE_FIELDS, TOP_FIELDS, deep, valid_graph, with_change, write_json,
 )
 
 
@@ -79,7 +79,7 @@ def test_a_pipe_or_folder_as_graph_is_an_error_not_a_hang(kind, tmp_path):
 
 
 def _npz(tmp_path: Path, **change: Any) -> Path:
-    G = m.load_graph(_write(tmp_path / "ok.json", valid_graph()))
+    G = m.load_graph(write_json(tmp_path / "ok.json", valid_graph()))
     good = tmp_path / "good.npz"
     save_arrays(G, good)
     arrays = dict(np.load(good))
@@ -91,11 +91,6 @@ def _npz(tmp_path: Path, **change: Any) -> Path:
     path = tmp_path / "bad.npz"
     with path.open("wb") as fh:
         np.savez(fh, **arrays)
-    return path
-
-
-def _write(path: Path, data: Any) -> Path:
-    path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
 
@@ -119,7 +114,7 @@ def test_malformed_arrays_files_name_the_array(tmp_path, change, message):
 
 
 def test_an_arrays_file_given_to_a_json_only_command_says_so(tmp_path):
-    G = m.load_graph(_write(tmp_path / "ok.json", valid_graph()))
+    G = m.load_graph(write_json(tmp_path / "ok.json", valid_graph()))
     save_arrays(G, tmp_path / "g.npz")
     for args in (["lineage", str(tmp_path / "g.npz")], ["audit", str(tmp_path / "g.npz")]):
         result = CliRunner().invoke(main, args)
