@@ -37,14 +37,10 @@ class ListText(Sequence[str]):
 
     def __init__(self, data: bytes) -> None:
         self.data = data
-        # where each line starts; the end of line i is where the break before line i+1 starts
-        starts = array("q", [0])
-        ends = array("q")
-        for m in _LINE_END.finditer(data):
-            ends.append(m.start())
-            starts.append(m.end())
-        ends.append(len(data))
-        self._starts = (starts, ends)
+        # where each line starts (4 bytes a line below 4 GiB); a line ends where the break before the next starts
+        starts = array("I" if len(data) < 2**32 else "q", [0])
+        starts.extend(m.end() for m in _LINE_END.finditer(data))
+        self._starts = starts
         self._last: tuple[int, str] = (-1, "")
 
     @classmethod
@@ -53,7 +49,7 @@ class ListText(Sequence[str]):
         return cls(text.removeprefix("\ufeff").encode("utf-8", _ERRORS))
 
     def __len__(self) -> int:
-        return len(self._starts[0])
+        return len(self._starts)
 
     @overload
     def __getitem__(self, index: int) -> str: ...
@@ -68,8 +64,15 @@ class ListText(Sequence[str]):
             index += len(self)
         if self._last[0] == index:  # the reader asks for the line it is on many times
             return self._last[1]
-        starts, ends = self._starts
-        line = self.data[starts[index]:ends[index]].decode("utf-8", _ERRORS)
+        data, starts = self.data, self._starts
+        start = starts[index]
+        if index + 1 < len(starts):
+            end = starts[index + 1] - 1  # the "\n" or "\r" that ended it
+            if data[end] == 0x0A and end > start and data[end - 1] == 0x0D:
+                end -= 1  # "\r\n" is one break
+        else:
+            end = len(data)
+        line = data[start:end].decode("utf-8", _ERRORS)
         self._last = (index, line)
         return line
 

@@ -24,6 +24,7 @@ def test_lines_end_at_newlines_only_as_an_editor_numbers_them() -> None:
     assert list(doc) == ["a", "b\u2028still b\x0cand b", "c", ""]
     assert doc[-1] == "" and doc[0:2] == ["a", "b\u2028still b\x0cand b"]
     assert doc.text() == "a\nb\u2028still b\x0cand b\nc\n"
+    assert list(ListText(b"\r\n\r\nx\n\ry\r")) == ["", "", "x", "", "y", ""]  # "\n\r" is two breaks
 
 
 def test_a_text_with_lone_surrogates_or_a_byte_order_mark_round_trips() -> None:
