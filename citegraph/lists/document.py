@@ -20,6 +20,8 @@ from citegraph.errors import InputError
 __all__ = ["ListText", "decode_list"]
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
+_NOT_BLANK = re.compile(rb"\S")
+_ASCII_TEXT = re.compile(rb"[^\s\x80-\xff]")
 _CHUNK = 1 << 16  # decoded and dropped a chunk at a time: a whole decoded copy would be up to 4× the file
 # lone surrogates (a fuzzer's str, a broken stdin) survive the round trip instead of failing
 _ERRORS = "surrogatepass"
@@ -122,15 +124,8 @@ def decode_list(data: bytes, name: str) -> ListText:
     _check_utf8(data, name)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
-    if not _has_text(data):
-        raise InputError(f"paper list {name} is empty")
-    return ListText(data)
-
-
-_NOT_BLANK = re.compile(rb"\S")
-_ASCII_TEXT = re.compile(rb"[^\s\x80-\xff]")
-
-
-def _has_text(data: bytes) -> bool:
+    doc = ListText(data)
     # ASCII blanks are not all: a file of Unicode spaces (U+3000) is empty too
-    return bool(_ASCII_TEXT.search(data)) or any(line.strip() for line in ListText(data))
+    if not (_ASCII_TEXT.search(data) or any(line.strip() for line in doc)):
+        raise InputError(f"paper list {name} is empty")
+    return doc

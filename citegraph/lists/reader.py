@@ -600,30 +600,26 @@ def _unique(items: list[str]) -> list[str]:
 def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
     """One paper of its mentions; with ``reuse`` the first mention becomes it
     (the reader's own mentions: no second copy of every paper at the peak)."""
+    titles = list(dict.fromkeys(m.title for m in mentions if m.title))
+    texts = list(dict.fromkeys(m.text for m in mentions if m.text))
+    names = [m.name for m in mentions if m.name]
     out = mentions[0] if reuse else Entry()
     if reuse:
         out.tags, out.sources, out.repos = _unique(out.tags), _unique(out.sources), _unique(out.repos)
-    titles: list[str] = []
-    texts: list[str] = []
-    for i, m in enumerate(mentions):
+    for m in mentions[1:] if reuse else mentions:
         for k in ("arxiv", "doi", "s2_id", "venue", "year"):
             if getattr(out, k) is None and getattr(m, k) is not None:
                 setattr(out, k, getattr(m, k))
-        if m.title and m.title not in titles:
-            titles.append(m.title)
-        if m.authors and (not out.authors or (reuse and i == 0)):
-            out.authors = m.authors if reuse and i == 0 else list(m.authors)
-        if not (reuse and i == 0):
-            _add_all(out.tags, m.tags)
-            _add_all(out.sources, m.sources)
-            _add_all(out.repos, m.repos)
-        if m.text and m.text not in texts:
-            texts.append(m.text)
+        if not out.authors and m.authors:
+            out.authors = list(m.authors)
+        _add_all(out.tags, m.tags)
+        _add_all(out.sources, m.sources)
+        _add_all(out.repos, m.repos)
     out.title = titles[0] if titles else None
     out.text = texts[0] if len(texts) == 1 else "\n\n".join(texts)
     if out.year is None and out.arxiv:
         out.year = arxiv_year(out.arxiv)
-    out.name = _best_name(titles, [m.name for m in mentions if m.name], out.text)
+    out.name = _best_name(titles, names, out.text)
     return out
 
 
