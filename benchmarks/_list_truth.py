@@ -69,6 +69,8 @@ class Truth:
     # id → field → every value written for it (a paper listed twice may carry two)
     meta: dict[str, dict[str, list[object]]] = field(default_factory=dict)
     checked: bool = True  # False: the list writes no titles to check against
+    # DOI (lower case) → titles written for it, on lists that cite by DOI
+    doi_titles: dict[str, set[str]] = field(default_factory=dict)
 
     def add_meta(self, url: str, **written: object) -> None:
         m = _ARXIV_URL.search(url)
@@ -144,6 +146,10 @@ def _weekly(text: str, t: Truth) -> None:
 def _deepbio(text: str, t: Truth) -> None:
     for m in re.finditer(r"(?m)^- \*\*\d{4}-\d{2}\*\* \| (.+?) \|.*?\]\((\S*arxiv\S*?)\)", text):
         t.add(m.group(2), m.group(1))
+    # rows citing one DOI: "- **2016-02** | Title | *authors* | [Journal](https://doi.org/10.x/y)"
+    for m in re.finditer(r"(?m)^- \*\*\d{4}-\d{2}\*\* \| (.+?) \|[^\n]*?doi\.org/(10\.[^)\s]+)\).*$", text):
+        if m.group(0).count("doi.org/") == 1:  # a row with two DOIs says which is the paper's no more
+            t.doi_titles.setdefault(m.group(2).lower(), set()).add(m.group(1).strip().rstrip(".").strip())
 
 
 def _bib(text: str, t: Truth) -> None:

@@ -35,6 +35,7 @@ from citegraph.text.ids import (
     parse_s2_id,
 )
 from citegraph.lists.text import (
+    AUTHOR_SEP,
     BARE_URL,
     HTML_A,
     HTML_TAG,
@@ -79,7 +80,6 @@ _NON_SLUG = re.compile(r"[^\w\- ]")
 _BOLD_TAG = re.compile(r"<(b|strong)\b", re.I)
 _DATED_PAREN = re.compile(r"\s*[(（][^)）]*\d{4}[^)）]*[)）]\s*$")
 _PAREN = re.compile(r"[(（][^)）]*[)）]")
-_AUTHOR_SEP = re.compile(r"\s*[,，;；、]\s*|\s+and\s+")
 _ITEM_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _NUMBERED = re.compile(r"^\d+[.)、]\s")
 _DETAILS_OPEN = re.compile(r"<details\b", re.I)
@@ -513,8 +513,22 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         head = lab[1][:-1]
     untitled = [r for r in info.refs if r.title is None]
     one_paper = len(info.refs) == 1
-    if one_paper and untitled and head.count("|") >= 2 and _ITEM_START.match(raw) and _piped_item(head, untitled[0]):
-        info.standalone = True  # "- **2016-02** | Title | *authors* | [Journal](doi)"
+    # "- **2016-02** | Title | *authors* | [Journal](doi)": when the link is a
+    # cell of its own after the title's cell, its text names the venue
+    link_cell = one_paper and head.rstrip().endswith("|") and not tail.strip(" |")
+    if (
+        one_paper
+        and (untitled or link_cell)
+        and head.count("|") >= 2
+        and _ITEM_START.match(raw)
+        and _piped_item(head, info.refs[0])
+    ):
+        info.standalone = True
+        if link_cell and info.refs[0].venue is None:
+            link = _LINK_TEXT.match(raw.rsplit("|", 1)[-1].strip())
+            venue = clean_title(link.group(1)) if link else ""
+            if venue and not _is_id_text(venue):
+                info.refs[0].venue = venue
         return
     # "FVDM 论文：url", "**JanusFlow**: [paper](url)", "- Janus ([paper](url))"
     name = head_name(head) if one_paper and untitled else None
@@ -554,6 +568,9 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         untitled[0].title = title
         untitled[0].name = None  # "Title ([pdf](url))": the words before the bracket end the title
         info.standalone = True
+
+
+_LINK_TEXT = re.compile(r"\[([^\]]*)\]\(")
 
 
 def _piped_item(head: str, ref: _Ref) -> bool:
@@ -937,6 +954,8 @@ class _Reader:
                 self._title(no, title)
                 return
             self._drop_pending_title()
+        if raw.count("|") >= 2 and _ITEM_START.match(raw) and self._piped_row_without_id(no, raw):
+            return
         lab = split_label(raw)
         if lab and self._label(no, raw, info, lab):
             return
@@ -1118,6 +1137,22 @@ class _Reader:
                 self.boundary_item()
                 self.start_group(no, self.new_entry(no, {}, None, name))
             return
+
+    def _piped_row_without_id(self, no: int, raw: str) -> bool:
+        """``- **2014-12** | Title | *authors* | [Venue](pdf)``: an item written as
+        cells (see :func:`_piped_item`) whose link is no paper id is still a paper
+        of the list, known by its title; its notes are not the paper's above."""
+        ref = _Ref({})
+        if not _piped_item(raw, ref) or (ref.year is None and ref.authors is None):
+            return False
+        link = _LINK_TEXT.match(raw.rsplit("|", 1)[-1].strip())
+        venue = clean_title(link.group(1)) if link else ""
+        if venue and venue != ref.title and not _is_id_text(venue):
+            ref.venue = venue
+        self.boundary_item()
+        self.pending_title = None
+        self.start_group(no, self.new_entry(no, {}, ref.title, ref=ref))
+        return True
 
     def boundary_item(self) -> None:
         """Close the current item (its paper takes no more links) without leaving the section."""
@@ -1397,7 +1432,7 @@ def _attach_meta(e: Entry, ref: _Ref) -> None:
 def _authors(value: str) -> list[str]:
     s = plain(value)
     s = _PAREN.sub("", s)
-    parts = _AUTHOR_SEP.split(s)
+    parts = AUTHOR_SEP.split(s)
     out = []
     for p in parts:
         p = " ".join(p.strip(" *†‡§¶#0123456789").split())  # "Jiahuan (Joanna) Cheng" lost its brackets

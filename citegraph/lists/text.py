@@ -23,6 +23,7 @@ import re
 from citegraph.text.names import clean_name, is_generic, is_name_like, looks_made_up
 
 __all__ = [
+    "AUTHOR_SEP",
     "GENERIC_LINK_TEXT",
     "plain",
     "clean_title",
@@ -90,7 +91,8 @@ _VENUE_YEAR = re.compile(
     r"^(?:(?P<venue>[A-Za-z][\w&'+.\-]*(?: [\w&'+.\-]+){0,3}?)[\s,.]+)?(?P<year>(?:19|20)\d\d)"
     r"(?P<rest>(?:[\s,.]+[A-Za-z()][\w()\-]*){0,3})$"
 )
-_NAME_SEP = re.compile(r"\s*[,;，]\s*|\s+and\s+")
+# between two authors: a comma (also ", and" / ", &"), a semicolon, "and", "&"
+AUTHOR_SEP = re.compile(r"\s*[,;，；、]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 _PERSON = re.compile(r"[^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){1,3}")  # and each word capitalised (Álvaro)
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _PROSE_WORDS = frozenset("we a an the is are our this that was were propose proposed since from until".split())
@@ -225,7 +227,7 @@ def italic_authors(line: str) -> list[str] | None:
     m = _ITALIC_LINE.match(line)
     if not m:
         return None
-    names = [n.strip(" .") for n in _NAME_SEP.split(m.group("t")) if n.strip(" .")]
+    names = [n.strip(" .") for n in AUTHOR_SEP.split(m.group("t")) if n.strip(" .")]
     if len(names) < 2 and not _is_person(names[0] if names else ""):
         return None  # one emphasised phrase is no list of authors, one person's name is
     if any(sum(len(w.rstrip(".")) > 1 for w in n.split()) > 5 for n in names):

@@ -66,6 +66,35 @@ def test_a_piped_item_is_read_as_cells() -> None:
     assert (b.doi, b.title, b.year) == ("10.1038/nature0001", "Gadget Folding With Nets", 2017)
 
 
+def test_a_piped_items_journal_link_names_its_venue_even_when_it_reads_like_a_title() -> None:
+    text = (
+        "- **2014-11** | Pairwise Widget Networks for Gadget Prediction | *Ann Min, Bo Lee, & Cy Park* | "
+        "[2014 IEEE International Conference on Widgets and Gadgets (WG)](https://doi.org/10.1109/WG.2014.1)\n"
+        "- **2015-01** | Folding Gadgets With Deep Nets | *Di Wu, Ed Ng, and Flo Ma* | "
+        "[Nature Widget Reports](https://doi.org/10.1038/nwr.2)\n"
+    )
+    a, b = read_list_text(text, "bio.md").entries
+    assert (a.doi, a.title, a.venue) == (
+        "10.1109/wg.2014.1", "Pairwise Widget Networks for Gadget Prediction",
+        "2014 IEEE International Conference on Widgets and Gadgets (WG)")
+    assert a.authors == ["Ann Min", "Bo Lee", "Cy Park"]  # ", &" and ", and" join the last name
+    assert (b.title, b.venue, b.authors) == ("Folding Gadgets With Deep Nets", "Nature Widget Reports", ["Di Wu", "Ed Ng", "Flo Ma"])
+    assert a.text == b.text == ""
+
+
+def test_a_piped_item_without_an_id_is_a_paper_of_its_own_not_a_note_of_the_one_above() -> None:
+    text = (
+        "- **2014-10** | Widget Annotation With Deep Nets | *Ann Min* | [Bioinformatics](https://doi.org/10.1093/bio/1)\n"
+        "- **2014-12** | Deep Gadgets as an Opportunity | *Bo Lee, Cy Park* | "
+        "[Proceedings of the Gadget Workshop](http://example.org/gadgets.pdf).\n"
+    )
+    a, b = read_list_text(text, "bio.md").entries
+    assert (a.title, a.text) == ("Widget Annotation With Deep Nets", "")
+    assert (b.doi, b.arxiv, b.title, b.year, b.authors, b.venue) == (
+        None, None, "Deep Gadgets as an Opportunity", 2014, ["Bo Lee", "Cy Park"], "Proceedings of the Gadget Workshop")
+    assert b.sources == ["bio.md:2"]
+
+
 def test_weekly_table_titles_stop_at_the_bold_or_the_break() -> None:
     text = (
         "| **Paper** | **Links** |\n"
