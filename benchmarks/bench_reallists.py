@@ -6,7 +6,9 @@ machine the CPU time is the steadier figure), once under
 ``tracemalloc`` for the peak of Python allocations and for what is still held
 once it returns (the papers read), both as multiples of the file's size.  Titles and arXiv ids are checked against
 ``_list_truth.py``, an independent per-format extraction of what each list
-writes for each arXiv id.
+writes for each arXiv id, and for each paper cited by another link or none (DOI,
+proceedings page, PDF, other page, BibTeX entry without an id), keyed by the
+lines of its entry (see ``_list_truth``).
 
     python benchmarks/bench_reallists.py [--dir ../shared/reallists] [--repeat 3] [--smoke]
 """
@@ -26,7 +28,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from _list_truth import same_meta, same_title, truth  # noqa: E402
+from _list_truth import others_found, others_right, same_meta, same_title, truth  # noqa: E402
 
 DEFAULT_DIR = BENCH.parent.parent / "shared" / "reallists"
 
@@ -65,6 +67,12 @@ def measure(path: Path, repeat: int) -> dict:
         for a, ts in t.titles.items()
         if not (a in by_arxiv and any(same_title(by_arxiv[a].title, w) for w in ts))
     ]
+    found_others = others_found(result.entries, t)
+    others_ok = others_right(found_others)
+    kinds: dict[str, list[int]] = {}
+    for o, ok in zip(t.others, others_ok):
+        kinds.setdefault(o.kind, [0, 0])[0] += ok
+        kinds[o.kind][1] += 1
     return {
         "list": path.name.split("__")[1] if "__" in path.name else path.name,
         "size": path.stat().st_size,
@@ -88,6 +96,11 @@ def measure(path: Path, repeat: int) -> dict:
         "peak_x": peak / path.stat().st_size,
         "kept_x": kept / path.stat().st_size,
         "wrong": wrong[:8],
+        "others": [sum(others_ok), len(others_ok)],
+        "others_by_kind": kinds,
+        "others_wrong": [
+            (o.first, o.kind, found[:2], o.title) for (o, found), ok in zip(found_others, others_ok) if not ok
+        ][:8],
     }
 
 
@@ -127,8 +140,8 @@ def main() -> None:
         )
         rows.append(json.loads(out.stdout))
     print()
-    print("| list | KB | papers | with ids | arXiv recall | arXiv precision | titles right | names | warnings | time (s) | CPU (s) | peak memory (× size) | of which the papers returned (× size) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| list | KB | papers | with ids | arXiv recall | arXiv precision | titles right | non-arXiv titles right | names | warnings | time (s) | CPU (s) | peak memory (× size) | of which the papers returned (× size) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         titles = (
             f"{r['titles_right']}/{r['titles_checked']} = {r['titles_right'] / r['titles_checked']:.3f}"
@@ -137,7 +150,7 @@ def main() -> None:
         names = f"{r['named']}" + (f" ({r['names_right']}/{r['names_checked']} as the list)" if r["names_checked"] else "")
         print(
             f"| {r['list']} | {r['size'] // 1000:,} | {r['papers']:,} | {r['with_ids']:,} | {_fmt(r['recall'], '.4f')} "
-            f"| {_fmt(r['precision'], '.4f')} | {titles} | {names} | {r['warnings']} | {r['time_s']:.2f} "
+            f"| {_fmt(r['precision'], '.4f')} | {titles} | {_ratio(r['others'])} | {names} | {r['warnings']} | {r['time_s']:.2f} "
             f"| {r['cpu_s']:.2f} | {r['peak_x']:.2f} | {r['kept_x']:.2f} |"
         )
     print()
@@ -149,14 +162,28 @@ def main() -> None:
     for r in rows:
         if any(total for _, total in r["meta"].values()):
             print(f"| {r['list']} | {_ratio(r['meta']['authors'])} | {_ratio(r['meta']['year'])} | {_ratio(r['meta']['venue'])} |")
+    print()
+    print("Papers cited without an arXiv id, by the kind of link the list gives them (right/checked; keyed by the")
+    print("lines of their entry: right when a paper read there carries the title the entry writes):")
+    print()
+    kinds = ("doi", "venue", "pdf", "page", "none")
+    print("| list | " + " | ".join(kinds) + " |")
+    print("|---|" + "---|" * len(kinds))
+    for r in rows:
+        if r["others"][1]:
+            by = r["others_by_kind"]
+            print(f"| {r['list']} | " + " | ".join(
+                f"{by[k][0]}/{by[k][1]}" if k in by else "—" for k in kinds) + " |")
     if args.show_wrong:
         for r in rows:
-            if r["wrong"] or r["warning_texts"]:
+            if r["wrong"] or r["warning_texts"] or r["others_wrong"]:
                 print(f"\n{r['list']}:")
                 for w in r["warning_texts"]:
                     print("  warning:", w)
                 for a, got, want in r["wrong"]:
                     print(f"  {a}: got {got!r}, list writes {want!r}")
+                for line, kind, got, want in r["others_wrong"]:
+                    print(f"  line {line} ({kind} link): got {got!r}, list writes {want!r}")
 
 
 if __name__ == "__main__":
