@@ -48,6 +48,7 @@ from citegraph.lists.text import (
     head_name,
     is_label_only,
     italic_authors,
+    paper_page,
     looks_like_title,
     name_before,
     plain,
@@ -120,6 +121,11 @@ _YEAR_SPAN = re.compile(r"<span\b[^>]*>\s*[(（]?((?:19|20)\d\d)[)）]?\s*</span
 _CELL_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
 _CELL_BOLD = re.compile(r"^\s*(\*\*|__)(.+?)\1")
 _CELL_BREAK = re.compile(r"<br\s*/?>|\s{2,}", re.I)
+_EMPTY_BRACKETS = re.compile(r"[\[(（【]\s*[\])）】]")  # what a masked link leaves in its brackets
+_CELL_LEAD = re.compile(r"^\s*(?:(?:!\[[^\]\n]{0,200}\]\([^)\s]{0,2000}\)|<br\s*/?>)\s*)+", re.I)
+# "- Paper(Oral): None": the entry's paper, not linked
+_PAPER_UNLINKED = re.compile(r"(?i)^(?:paper|pdf|论文)\s*(?:[(（][^)）]{0,20}[)）])?$")
+_NO_LINK_VALUES = frozenset(("none", "n/a", "na", "-", "—", "tbd", "todo", "coming soon", "无", "暂无"))
 _ID_TOKEN = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)|10\.\d{4,9}/[^\s)\]\"'<>]+")
 _LOST_H = re.compile(r"(?<![\w/])ttps?://")
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
@@ -289,9 +295,14 @@ def _colon_after(low: str, word: str) -> bool:
     return False
 
 
-def _analyse(raw: str, no: int, table: bool = False) -> _Line:
+def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Line:
     """Everything the reader needs to know about one line (a table row's
-    cells are read by :meth:`_Reader._table_row`, not as one sentence)."""
+    cells are read by :meth:`_Reader._table_row`, not as one sentence).
+
+    A link to a paper's page that holds no id (:func:`paper_page`) names a
+    paper of its own, known by its title, only on a line that names no id:
+    beside an id it is the same paper's other link, and the line is read
+    again without it (``pages=False``)."""
     info = _Line(no)
     low = raw.lower()
     if not _link_hint(raw, low):  # most notes lines: text only
@@ -339,7 +350,9 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
             info.warnings.append(str(exc))
             return None
 
-    def take_url(url: str, text: str | None, start: int, end: int) -> None:
+    page_refs = []
+
+    def take_url(url: str, text: str | None, start: int, end: int, before: str = "") -> None:
         if url.startswith("#"):
             info.anchors.append(url[1:])
             mask(start, end, False)
@@ -351,6 +364,11 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
             return
         if ids:
             _link_ref(info, ids, text, start)
+        elif pages and paper_page(url, text, before):
+            page_refs.append(url)
+            _link_ref(info, {}, text, start)  # a paper with no id: known by its title
+            mask(start, end, True)
+            return
         else:
             repo = github_repo(url)
             if repo and repo not in info.repos:
@@ -377,7 +395,7 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
             continue
         for m in list(pattern.finditer(buf[0])):
             url = m.group(0).rstrip(".,;:!?'\"")
-            take_url(url, None, m.start(), m.start() + len(url))
+            take_url(url, None, m.start(), m.start() + len(url), buf[0][max(0, m.start() - 60):m.start()])
         flush()
     if "arxiv" in low and (folds or _colon_after(wlow, "arxiv")):
         for m in list(_TEXT_ARXIV.finditer(buf[0])):
@@ -413,6 +431,8 @@ def _analyse(raw: str, no: int, table: bool = False) -> _Line:
     if "arxiv" in low or "doi" in low:
         _labelled_ids(buf[0], info, mask)
         flush()
+    if page_refs and any(r.ids for r in info.refs):
+        return _analyse(raw, no, table, pages=False)
     masked = buf[0]
     info.refs.sort(key=lambda r: r.pos)
     if "(" in masked or "（" in masked:
@@ -563,7 +583,7 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         untitled[0].venue, untitled[0].year = vy
         info.standalone = True
         return
-    title = clean_title(head)
+    title = clean_title(_EMPTY_BRACKETS.sub(" ", head))  # "**Title** [[Code](url)] [[arXiv](url)]"
     if looks_like_title(title) and untitled and one_paper:
         untitled[0].title = title
         untitled[0].name = None  # "Title ([pdf](url))": the words before the bracket end the title
@@ -594,6 +614,10 @@ def _piped_item(head: str, ref: _Ref) -> bool:
     return title is not None
 
 
+_VENUE_THEN_YEAR = re.compile(r"^([^\d\n]{0,160}?)[\s,.]*((?:19|20)\d\d)[\s.,]*$")
+_PROSE_WORDS_RE = re.compile(r"(?i)\b(?:we|our|propose[sd]?|this|is|are|was|were)\b")
+
+
 def _bold_opening(raw: str, head: str, ref: _Ref) -> bool:
     """``1. **Title.** Venue 2019. [paper](url)``: an item's bold opening is its title
     when only a venue and year (or nothing) stand between it and the paper link."""
@@ -606,6 +630,12 @@ def _bold_opening(raw: str, head: str, ref: _Ref) -> bool:
         return False
     rest = h[len(b):]
     vy = venue_year(rest)
+    if not vy and bold.group(2).rstrip().endswith(".") and len(rest) <= 200:
+        # "**Title.** Some Lectures, Publisher, 2020.": the title closes with its own full
+        # stop; only a venue ending in its year comes before the link
+        m = _VENUE_THEN_YEAR.match(rest.strip(" .,;:|-–—([（【"))
+        if m and not _PROSE_WORDS_RE.search(m.group(1)):
+            vy = (m.group(1).strip(" ,.;:") or None, int(m.group(2)))
     if not vy and rest.strip(" .,;:|-–—([（【"):
         return False
     ref.title, ref.name = title, None
@@ -622,8 +652,11 @@ def _cell_title(cell: str) -> str:
     'No Positional Encodings'
     >>> _cell_title("1) Ultra-Fast Models  This paper ...")
     'Ultra-Fast Models'
+    >>> _cell_title("![Star](https://img.shields.io/x.svg) <br> [**Yi-VL: A Model**](https://github.com/o/r) <br>")
+    'Yi-VL: A Model'
     """
     c = _CELL_NUMBER.sub("", cell)
+    c = _CELL_LEAD.sub("", c)  # a star badge over the title: "![Star](badge) <br> [**Title**](url)"
     bold = _CELL_BOLD.match(c)
     if bold:
         return clean_title(bold.group(2))
@@ -1052,7 +1085,7 @@ class _Reader:
                     _add_all(e.repos, info.repos)
                     continue
             new = self.new_entry(no, ref.ids, ref.title, ref.name, ref)
-            if not ref.ids:  # only a malformed link or id leaves a ref without ids
+            if not ref.ids:  # a malformed link or id, or a paper page without one
                 self.placeholders.add(id(new))
             _add_all(new.repos, info.repos)
             _add_all(new.repos, self.pending_repos)
@@ -1280,6 +1313,8 @@ class _Reader:
             if seen == 1 and k == no + 1 and not nxt.prose:
                 continue
             lab = split_label(raw)
+            if lab and _PAPER_UNLINKED.match(lab[0]) and lab[1].strip().lower() in _NO_LINK_VALUES:
+                return k - no  # "- Paper: None": the paper's place, with no link to it
             describes = italic_authors(raw) or venue_year(raw) or (lab and lab[0] not in TITLE_LABELS)
             if nxt.prose and not describes:
                 return 0

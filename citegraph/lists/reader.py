@@ -251,6 +251,12 @@ def read_lists(
           untitled paper link; the ``<summary>`` of a top-level ``<details>``
           block when it is bold or the block holds a paper id.  Such a paper is
           kept with its title alone, to be matched by title later.
+        * A **paper page without an id**, read like a paper link whose id is
+          unknown (the entry's title names it): a proceedings page (openreview,
+          CVF, NeurIPS, ACL, PMLR, JMLR, IEEE Xplore, IJCAI, AAAI, ECVA), a link the
+          list calls the paper (``[paper](url)``, ``[PDF](url)``, ``📄 Paper``, a bare
+          link after ``Paper:``; a PDF kept on GitHub too), and ``- Paper: None``
+          under a bold title.  Beside an id on its line it is that paper's other link.
         * Not papers: links to code, project pages, images, models, datasets,
           news articles (``mp.weixin.qq.com``, ``zhuanlan.zhihu.com``,
           ``github.com``, ``huggingface.co`` other than ``/papers/``), a headline
@@ -288,8 +294,10 @@ def read_lists(
         follows below it in its entry, over blank lines, italic author lines, venue
         lines and label-and-link bullets (``- Homepage: url``) -- always a new paper;
         ``1. **Title.** Venue 2019. [paper](url)`` (the bold opening is the title,
-        venue and year go apart); ``- **2016-02** | Title | *authors* | [Journal](doi)``
+        venue and year go apart; when the title's full stop is inside the bold, any
+        venue ending in its year: ``**Title.** Lectures on X, Publisher, 2020.``); ``- **2016-02** | Title | *authors* | [Journal](doi)``
         read as cells (date → year, italic names → authors, first title-like cell);
+        a table's title cell under a star badge (``![Star](badge) <br> [**Title**](url)``);
         an HTML card's ``<h2 class="...title">`` (its year span → year, the
         ``class="...authors"`` line → authors) -- a title, not a section.  A
         ``<details>`` block of several papers is a section, not a paper.  HTML

@@ -39,6 +39,7 @@ __all__ = [
     "venue_year",
     "italic_authors",
     "coined_name",
+    "paper_page",
 ]
 
 # bounded, and neither the alt text nor the url runs over another "![": from each of a
@@ -250,6 +251,44 @@ def date_tag_year(text: str) -> int | None:
     if m and 1 <= int(m.group(2)) <= 12:
         return 2000 + int(m.group(1))
     return None
+
+
+# Proceedings pages that are a paper's own, with the path that marks one: a link
+# there names a paper even when it holds no id the reader resolves
+_PROCEEDINGS = re.compile(
+    r"(?i)^(?:https?://)?(?:www\.)?(?:openreview\.net/(?:forum|pdf)\?id=|openaccess\.thecvf\.com/content"
+    r"|(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper|aclanthology\.org/|aclweb\.org/anthology/"
+    r"|proceedings\.mlr\.press/v\d|jmlr\.org/papers/|ieeexplore\.ieee\.org/(?:document|stamp|abstract)"
+    r"|ijcai\.org/proceedings/|ojs\.aaai\.org/index\.php/aaai/article|ecva\.net/papers/)"
+)
+_PAPER_WORDS = frozenset(("paper", "pdf", "论文"))
+# a bare link's label: "- Paper: url", "- Paper(Oral)：url"
+_PAPER_LABEL_BEFORE = re.compile(r"(?i)(?:^|[\s*>|])(?:paper|pdf|论文)\s*(?:[(（][^)）]{0,20}[)）])?\s*[:：]\s*$")
+_NOT_PAPER_HOST = re.compile(r"(?i)^(?:https?://)?(?:www\.)?(?:github\.com|gitlab\.com|youtube\.com|youtu\.be|bilibili\.com)/")
+_PDF_FILE = re.compile(r"(?i)\.pdf(?:[?#].*)?$")
+
+
+def paper_page(url: str, text: str | None = None, before: str = "") -> bool:
+    """A link that names a paper though it holds no id: a proceedings page
+    (openreview, CVF, NeurIPS, ACL, PMLR, JMLR, IEEE Xplore, IJCAI, AAAI, ECVA),
+    or a link the list calls the paper -- its text ``paper``/``PDF``/``📄 Paper``,
+    or a bare link after a ``Paper:`` label (``before`` is the line up to it);
+    a code or video host never is, unless the link is a PDF file.
+
+    >>> paper_page("https://openreview.net/forum?id=rJXMpikCZ")
+    True
+    >>> paper_page("http://example.org/gan.pdf", "[paper]"), paper_page("http://raywzy.com/", None, "- Paper: ")
+    (True, True)
+    >>> paper_page("https://github.com/org/repo", "paper"), paper_page("https://qwen.ai/blog", "Qwen3.5")
+    (False, False)
+    """
+    if _NOT_PAPER_HOST.match(url) and not _PDF_FILE.search(url):
+        return False  # (a PDF kept in a repository is a paper's file)
+    if _PROCEEDINGS.match(url):
+        return True
+    if text is not None:
+        return "".join(c for c in text.lower() if c.isalnum()) in _PAPER_WORDS
+    return bool(before) and bool(_PAPER_LABEL_BEFORE.search(before[-60:]))
 
 
 def split_label(line: str) -> tuple[str, str] | None:

@@ -271,3 +271,103 @@ def test_a_hard_break_before_the_link_line_does_not_split_the_paper(head: str) -
         r = read_list_text(f"{head}{brk}\n   [paper](https://arxiv.org/abs/2401.01234)\n", "a.md")
         assert [(e.arxiv, e.title, e.sources) for e in r.entries] == [
             ("2401.01234", "Widget Networks for Sparse Gadgets", ["a.md:1"])]
+
+
+# Papers a list cites without an arXiv id or DOI: a proceedings page, a link the
+# list calls the paper, an unlinked "Paper: None" -- each is a paper of its own,
+# known by the title its entry writes, and its code is never the paper above's.
+
+
+def test_a_numbered_item_linking_a_proceedings_page_is_a_paper_known_by_its_title() -> None:
+    text = (
+        "1. **Widget Attention Networks.** ICLR 2018. [paper](https://openreview.net/forum?id=wIdGeT01)\n\n"
+        "    *Ada Lovelace, Alan Turing.*\n\n"
+        "1. **Gadget Convolutions on Sparse Meshes.** NeurIPS 2017. "
+        "[paper](http://papers.nips.cc/paper/9999-gadget-convolutions.pdf)\n\n"
+        "1. **Sparse Widget Pooling.** AAAI 2020. [paper](https://github.com/someone/pooling/blob/main/paper.pdf)\n\n"
+        "1. **Widget Folding Beyond Gadgets.** ICML 2019. [paper](https://arxiv.org/abs/1905.01234)\n"
+    )
+    a, b, c, d = read_list_text(text, "gnn.md").entries
+    assert (a.title, a.venue, a.year, a.authors, a.sources) == (
+        "Widget Attention Networks", "ICLR", 2018, ["Ada Lovelace", "Alan Turing"], ["gnn.md:1"])
+    assert (b.title, b.venue, b.year) == ("Gadget Convolutions on Sparse Meshes", "NeurIPS", 2017)
+    assert (c.title, c.arxiv, c.doi) == ("Sparse Widget Pooling", None, None)  # a PDF kept in a repository
+    assert (d.arxiv, d.title) == ("1905.01234", "Widget Folding Beyond Gadgets")
+
+
+def test_a_bold_title_whose_full_stop_closes_it_keeps_a_long_venue_apart() -> None:
+    text = (
+        "1. **Widgets: An Introduction.** Lectures on Gadgets and Widgets, Gizmo & Sons Publishers, 2020. "
+        "[book](https://doi.org/10.2200/WIDGET2020)\n"
+        "1. **Learning Environments for Widgets.** WSPR/GSPR 2004. [paper](https://doi.org/10.1007/978-3-540-00000-0_4)\n"
+    )
+    a, b = read_list_text(text, "gnn.md").entries
+    assert (a.title, a.venue, a.year) == ("Widgets: An Introduction", "Lectures on Gadgets and Widgets, Gizmo & Sons Publishers", 2020)
+    assert (b.title, b.venue, b.year) == ("Learning Environments for Widgets", "WSPR/GSPR", 2004)
+
+
+def test_bold_titles_over_paper_bullets_without_ids_are_papers_and_keep_their_own_code() -> None:
+    text = (
+        "# Detection\n\n"
+        "**Widget Detection With Sparse Gadgets**\n\n"
+        "- Paper: https://arxiv.org/abs/2103.01111\n"
+        "- Code: https://github.com/a/widget-det\n\n"
+        "**Gadget Detection via Contrastive Widgets**\n\n"
+        "- Paper: https://openaccess.thecvf.com/content/CVPR2021/html/Gadget_CVPR_2021_paper.html\n"
+        "- Code: https://github.com/b/gadget-det\n\n"
+        "**Efficient Widget Transfer Across Gadgets**\n\n"
+        "- Paper: http://example.org/~someone/\n\n"
+        "**Searching Widget Architectures With Gadgets**\n\n"
+        "- Paper(Oral): None\n"
+        "- Code: https://github.com/c/widget-nas\n"
+    )
+    a, b, c, d = read_list_text(text, "cvpr.md").entries
+    assert (a.arxiv, a.title, a.repos) == ("2103.01111", "Widget Detection With Sparse Gadgets", ["github.com/a/widget-det"])
+    assert (b.arxiv, b.title, b.repos, b.sources) == (
+        None, "Gadget Detection via Contrastive Widgets", ["github.com/b/gadget-det"], ["cvpr.md:8"])
+    assert (c.title, c.sources) == ("Efficient Widget Transfer Across Gadgets", ["cvpr.md:13"])
+    assert (d.title, d.repos) == ("Searching Widget Architectures With Gadgets", ["github.com/c/widget-nas"])
+
+
+def test_a_backslash_block_linking_openreview_is_a_paper() -> None:
+    text = (
+        "**Score Matching for Widget Graphs** \\\n"
+        "*Ada Lovelace* \\\n"
+        "ICLR 2023. [[Paper](https://openreview.net/forum?id=wIdGeT02)] [[Github](https://github.com/a/score)] \\\n"
+        "1 Feb 2023\n\n"
+        "**Denoising Gadgets at Scale** \\\n"
+        "*Alan Turing* \\\n"
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2302.02222)] \\\n"
+        "2 Feb 2023\n"
+    )
+    a, b = read_list_text(text, "diff.md").entries
+    assert (a.title, a.authors, a.venue, a.year, a.repos) == (
+        "Score Matching for Widget Graphs", ["Ada Lovelace"], "ICLR", 2023, ["github.com/a/score"])
+    assert (b.arxiv, b.title, b.repos) == ("2302.02222", "Denoising Gadgets at Scale", [])
+
+
+def test_a_proceedings_link_beside_an_arxiv_link_is_the_same_paper() -> None:
+    # (the brackets a link leaves behind are no part of the title: once "Title [ ]")
+    text = (
+        "- **Widget Networks for Gadgets** [[Paper](https://openreview.net/forum?id=wIdGeT03)] "
+        "[[arXiv](https://arxiv.org/abs/2201.03333)]\n"
+        "- [Gadget Widgets Revisited](https://arxiv.org/abs/2201.04444) [pdf](https://proceedings.mlr.press/v1/g.pdf)\n"
+    )
+    a, b = read_list_text(text, "x.md").entries
+    assert (a.arxiv, a.title) == ("2201.03333", "Widget Networks for Gadgets")
+    assert (b.arxiv, b.title) == ("2201.04444", "Gadget Widgets Revisited")
+
+
+def test_a_table_title_cell_under_a_star_badge_gives_the_title() -> None:
+    text = (
+        "| Title | Venue | Date | Code |\n"
+        "|:---|:---:|:---:|:---:|\n"
+        "| ![Star](https://img.shields.io/github/stars/a/w.svg?style=social&label=Star) <br> "
+        "[**Widget-VL: Seeing Gadgets**](https://github.com/a/w) <br> | arXiv | 2024-01-01 | [Github](https://github.com/a/w) |\n"
+        "| ![Star](https://img.shields.io/github/stars/b/g.svg?style=social&label=Star) <br> "
+        "[**Gadget Programming Without Training**](https://openaccess.thecvf.com/content/CVPR2023/papers/G_paper.pdf) <br> "
+        "| CVPR | 2022-11-18 | [Github](https://github.com/b/g) |\n"
+    )
+    a, b = read_list_text(text, "mllm.md").entries
+    assert (a.title, a.sources) == ("Widget-VL: Seeing Gadgets", ["mllm.md:3"])
+    assert (b.title, b.sources) == ("Gadget Programming Without Training", ["mllm.md:4"])
