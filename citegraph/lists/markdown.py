@@ -148,7 +148,7 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 NAME_COLUMNS = frozenset(
     ["model", "models", "name", "keywords", "keyword", "model name", "method", "methods", "approach", "system",
      "framework",
-     "模型", "模型名称", "模型名", "方法", "名称"]
+     "模型", "模型名称", "模型名", "方法", "名称", "名字"]
 )
 TITLE_COLUMNS = frozenset(["title", "paper", "papers", "paper title", "论文", "标题", "论文标题", "题目", "论文名称"])
 _GENERIC_SUMMARY = re.compile(
@@ -300,9 +300,10 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
     cells are read by :meth:`_Reader._table_row`, not as one sentence).
 
     A link to a paper's page that holds no id (:func:`paper_page`) names a
-    paper of its own, known by its title, only on a line that names no id:
-    beside an id it is the same paper's other link, and the line is read
-    again without it (``pages=False``)."""
+    paper of its own, known by its title; an untitled id after it joins it
+    (``[AlexNet](nips page) [citations](semanticscholar id)``: one paper, so
+    named).  A page left beside a paper of other ids is that paper's other
+    link: the line is read again without pages (``pages=False``)."""
     info = _Line(no)
     low = raw.lower()
     if not _link_hint(raw, low):  # most notes lines: text only
@@ -350,7 +351,7 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
             info.warnings.append(str(exc))
             return None
 
-    page_refs = []
+    page_refs: list[_Ref] = []
 
     def take_url(url: str, text: str | None, start: int, end: int, before: str = "") -> None:
         if url.startswith("#"):
@@ -365,8 +366,9 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
         if ids:
             _link_ref(info, ids, text, start)
         elif pages and paper_page(url, text, before):
-            page_refs.append(url)
+            before_refs = len(info.refs)
             _link_ref(info, {}, text, start)  # a paper with no id: known by its title
+            page_refs.extend(info.refs[before_refs:])
             mask(start, end, True)
             return
         else:
@@ -431,8 +433,8 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
     if "arxiv" in low or "doi" in low:
         _labelled_ids(buf[0], info, mask)
         flush()
-    if page_refs and any(r.ids for r in info.refs):
-        return _analyse(raw, no, table, pages=False)
+    if any(not r.ids for r in page_refs) and any(r.ids for r in info.refs):
+        return _analyse(raw, no, table, pages=False)  # (a page that joined an id is that paper's: kept)
     masked = buf[0]
     info.refs.sort(key=lambda r: r.pos)
     if "(" in masked or "（" in masked:

@@ -281,7 +281,7 @@ def read_lists(
         is a paper of its own whose text is that sentence.  Each row of a
         markdown table is an item: its title from a ``Title``/``Paper``/``论文``
         column (or its link text), its name from a ``Model``/``Name``/``Method``/
-        ``模型``/``方法`` column, its other cells its note.
+        ``模型``/``方法``/``名字`` column, its other cells its note.
 
     Entries by their structure
         An entry is what one item, row, block or card holds, never its neighbour's:
@@ -295,8 +295,9 @@ def read_lists(
         lines and label-and-link bullets (``- Homepage: url``) -- always a new paper;
         ``1. **Title.** Venue 2019. [paper](url)`` (the bold opening is the title,
         venue and year go apart; when the title's full stop is inside the bold, any
-        venue ending in its year: ``**Title.** Lectures on X, Publisher, 2020.``); ``- **2016-02** | Title | *authors* | [Journal](doi)``
-        read as cells (date → year, italic names → authors, first title-like cell);
+        venue ending in its year: ``**Title.** Lectures on X, Publisher, 2020.``);
+        ``- **2016-02** | Title | *authors* | [Journal](doi)`` read as cells (date →
+        year, italic names → authors, first title-like cell);
         a table's title cell under a star badge (``![Star](badge) <br> [**Title**](url)``);
         an HTML card's ``<h2 class="...title">`` (its year span → year, the
         ``class="...authors"`` line → authors) -- a title, not a section.  A

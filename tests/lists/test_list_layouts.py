@@ -371,3 +371,17 @@ def test_a_table_title_cell_under_a_star_badge_gives_the_title() -> None:
     a, b = read_list_text(text, "mllm.md").entries
     assert (a.title, a.sources) == ("Widget-VL: Seeing Gadgets", ["mllm.md:3"])
     assert (b.title, b.sources) == ("Gadget Programming Without Training", ["mllm.md:4"])
+
+
+def test_a_name_column_row_whose_paper_page_has_no_id_is_named_with_its_citation_badges_id() -> None:
+    s2a, s2b = "a" * 40, "b" * 40
+    badge = "[![citation](https://img.shields.io/badge/dynamic/json?label=citation)](https://www.semanticscholar.org/paper/Widget/{})"
+    text = (
+        "| 已录制 | 年份 | 名字 | 简介 | 引用 |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        f"| ✅ | 2012 | [WidgetNet](https://papers.nips.cc/paper/2012/file/widget-Paper.pdf) | 奠基作 | {badge.format(s2a)} |\n"
+        f"| ✅ | 2021 | [GadgetCLIP](https://example.org/blog/gadget/) | 对比学习 | {badge.format(s2b)} |\n"
+    )
+    a, b = read_list_text(text, "zh.md").entries
+    assert (a.s2_id, a.name) == (s2a, "WidgetNet")  # the proceedings page and its badge: one paper
+    assert (b.s2_id, b.name) == (s2b, "GadgetCLIP")  # a blog link: the 名字 (name) column names it
