@@ -171,6 +171,10 @@ def _brady(text: str, t: Truth) -> None:
         if m:
             t.add(m.group(2), m.group(1))
             t.add_other(i, m.group(1), m.group(2))
+        # a row titled in bold without a link: | ![Star](badge) <br> **Title** <br> | venue | date |
+        m = re.match(r"^\|(?:[^|]*<br>)?\s*\*\*([^*|]+)\*\*\s*(?:<br>)?\s*\|\s*[^\s\[|]", line)
+        if m:
+            t.add_other(i, m.group(1), None)
         m = re.match(r"^- (?:\S+ )?\*\*(.+?)\*\*\s*$", line)  # highlight: - 🌟 **Title**␠␠ / venue, [Paper](url)
         if m and i + 1 < len(lines):
             p = re.search(r"\[(?:📖 )?Paper\]\((\S*?)\)", lines[i + 1])
@@ -306,8 +310,8 @@ def _cvpr(text: str, t: Truth) -> None:
             t.add(p.group(1), title)
             title = None
     start = None
-    for i, line in enumerate(t.lines):
-        m = re.match(r"^\*\*(?:\d+\.\s*)?(.+?)\*\*\s*$", line)
+    for i, line in enumerate(t.lines):  # (a bold title may be indented by a space)
+        m = re.match(r"^\s*\*\*(?:\d+\.\s*)?(.+?)\*\*\s*$", line)
         if m:
             start = i
             continue
@@ -316,7 +320,9 @@ def _cvpr(text: str, t: Truth) -> None:
         p = re.match(r"^- Paper(?:\([^)]*\))?\s*[:：]\s*(\S+)", line)
         if p and start is not None:
             link = p.group(1) if "://" in p.group(1) else None
-            t.add_other(start, re.match(r"^\*\*(?:\d+\.\s*)?(.+?)\*\*", t.lines[start]).group(1), link, i)
+            title = re.match(r"^\s*\*\*(?:\d+\.\s*)?(.+?)\*\*", t.lines[start])
+            if title:
+                t.add_other(start, title.group(1), link, i)
             start = None
 
 

@@ -69,6 +69,12 @@ def measure(path: Path, repeat: int) -> dict:
     ]
     found_others = others_found(result.entries, t)
     others_ok = others_right(found_others)
+    covered = {n for o in t.others for n in range(o.first, o.last + 1)}
+    # papers read without an arXiv id at no line of a checked entry: invented, or in a layout not checked
+    outside = sum(
+        1 for e in result.entries
+        if not e.arxiv and not any(s.rsplit(":", 1)[-1].isdigit() and int(s.rsplit(":", 1)[-1]) in covered for s in e.sources)
+    )
     kinds: dict[str, list[int]] = {}
     for o, ok in zip(t.others, others_ok):
         kinds.setdefault(o.kind, [0, 0])[0] += ok
@@ -98,6 +104,7 @@ def measure(path: Path, repeat: int) -> dict:
         "wrong": wrong[:8],
         "others": [sum(others_ok), len(others_ok)],
         "others_by_kind": kinds,
+        "others_outside": outside,
         "others_wrong": [
             (o.first, o.kind, found[:2], o.title) for (o, found), ok in zip(found_others, others_ok) if not ok
         ][:8],
@@ -164,16 +171,17 @@ def main() -> None:
             print(f"| {r['list']} | {_ratio(r['meta']['authors'])} | {_ratio(r['meta']['year'])} | {_ratio(r['meta']['venue'])} |")
     print()
     print("Papers cited without an arXiv id, by the kind of link the list gives them (right/checked; keyed by the")
-    print("lines of their entry: right when a paper read there carries the title the entry writes):")
+    print("lines of their entry: right when a paper read there carries the title the entry writes), and the papers")
+    print("read without an arXiv id at none of those lines (invented, or in a layout the checker does not know):")
     print()
     kinds = ("doi", "venue", "pdf", "page", "none")
-    print("| list | " + " | ".join(kinds) + " |")
-    print("|---|" + "---|" * len(kinds))
+    print("| list | " + " | ".join(kinds) + " | read elsewhere |")
+    print("|---|" + "---|" * (len(kinds) + 1))
     for r in rows:
         if r["others"][1]:
             by = r["others_by_kind"]
             print(f"| {r['list']} | " + " | ".join(
-                f"{by[k][0]}/{by[k][1]}" if k in by else "—" for k in kinds) + " |")
+                f"{by[k][0]}/{by[k][1]}" if k in by else "—" for k in kinds) + f" | {r['others_outside']} |")
     if args.show_wrong:
         for r in rows:
             if r["wrong"] or r["warning_texts"] or r["others_wrong"]:
