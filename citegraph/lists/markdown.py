@@ -580,6 +580,21 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
     if one_paper and untitled and _bold_opening(raw, head, untitled[0]):
         info.standalone = True  # "1. **Title.** Venue 2019. [paper](url)"
         return
+    found = _italic_authors_in(head) if one_paper and untitled and ("*" in head or "_" in head) else None
+    if found:
+        # "*A, B.* KDD 2018. [paper](url)" under its title, or "Title *A, B* 2019 [pdf](url)"
+        authors, before, after = found
+        lead = clean_title(before)
+        vy = venue_year(after)
+        if (vy or not plain(after).strip(_BETWEEN)) and (not lead or looks_like_title(lead)):
+            ref = untitled[0]
+            ref.authors = ref.authors or authors
+            if vy:
+                ref.venue, ref.year = vy
+            if lead:
+                ref.title, ref.name = lead, None
+            info.standalone = True
+            return
     vy = venue_year(head) if one_paper and untitled else None
     if vy:  # "arXiv 2023. [[Paper](url)]": the venue and year of the paper above
         untitled[0].venue, untitled[0].year = vy
@@ -616,6 +631,8 @@ def _piped_item(head: str, ref: _Ref) -> bool:
     return title is not None
 
 
+_ITALIC_RUN = re.compile(r"(?<![*\w])([*_])(?![*_\s])([^*_\n]{3,400}?)(?<![\s*_])\1(?![*\w])")
+_BETWEEN = " .,;:|-–—([（【"  # what may stand between an entry's parts
 _VENUE_THEN_YEAR = re.compile(r"^([^\d\n]{0,160}?)[\s,.]*((?:19|20)\d\d)[\s.,]*$")
 _PROSE_WORDS_RE = re.compile(r"(?i)\b(?:we|our|propose[sd]?|this|is|are|was|were)\b")
 
@@ -631,19 +648,37 @@ def _bold_opening(raw: str, head: str, ref: _Ref) -> bool:
     if not h.startswith(b) or not looks_like_title(title):
         return False
     rest = h[len(b):]
+    authors = None
+    at = head.find(bold.group(2)) if ("*" in head or "_" in head) else -1
+    if at >= 0:  # "**Title.** *A, B.* ICLR 2018. [paper](url)": its authors, then venue and year
+        found = _italic_authors_in(head[at + len(bold.group(2)):])
+        if found and not plain(found[1]).strip(_BETWEEN):
+            authors, rest = found[0], plain(found[2])
     vy = venue_year(rest)
-    if not vy and bold.group(2).rstrip().endswith(".") and len(rest) <= 200:
+    if not vy and (authors or bold.group(2).rstrip().endswith(".")) and len(rest) <= 200:
         # "**Title.** Some Lectures, Publisher, 2020.": the title closes with its own full
-        # stop; only a venue ending in its year comes before the link
+        # stop (or its authors follow it); only a venue ending in its year comes before the link
         m = _VENUE_THEN_YEAR.match(rest.strip(" .,;:|-–—([（【"))
         if m and not _PROSE_WORDS_RE.search(m.group(1)):
             vy = (m.group(1).strip(" ,.;:") or None, int(m.group(2)))
-    if not vy and rest.strip(" .,;:|-–—([（【"):
+    if not vy and rest.strip(_BETWEEN):
         return False
     ref.title, ref.name = title, None
+    if authors and ref.authors is None:
+        ref.authors = authors
     if vy:
         ref.venue, ref.year = vy
     return True
+
+
+def _italic_authors_in(text: str) -> tuple[list[str], str, str] | None:
+    """The first italic run of ``text`` when it is a list of authors: the names,
+    and the text before and after it (``*A, B.* ICLR 2018.`` → names, "", " ICLR 2018.")."""
+    m = _ITALIC_RUN.search(text)
+    names = italic_authors(m.group(0)) if m else None
+    if not m or not names:
+        return None
+    return names, text[: m.start()], text[m.end():]
 
 
 def _cell_title(cell: str) -> str:

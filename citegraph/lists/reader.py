@@ -296,6 +296,8 @@ def read_lists(
         ``1. **Title.** Venue 2019. [paper](url)`` (the bold opening is the title,
         venue and year go apart; when the title's full stop is inside the bold, any
         venue ending in its year: ``**Title.** Lectures on X, Publisher, 2020.``);
+        an italic run of names between a title and its link, or on the line under
+        the title (``**Title.** *A, B.* ICLR 2018. [paper](url)``), gives the authors;
         ``- **2016-02** | Title | *authors* | [Journal](doi)`` read as cells (date →
         year, italic names → authors, first title-like cell);
         a table's title cell under a star badge (``![Star](badge) <br> [**Title**](url)``);

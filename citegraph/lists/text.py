@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 
+from citegraph.text.ids import unwrap_redirect
 from citegraph.text.names import clean_name, is_generic, is_name_like, looks_made_up
 
 __all__ = [
@@ -264,7 +265,11 @@ _PROCEEDINGS = re.compile(
 _PAPER_WORDS = frozenset(("paper", "pdf", "论文"))
 # a bare link's label: "- Paper: url", "- Paper(Oral)：url"
 _PAPER_LABEL_BEFORE = re.compile(r"(?i)(?:^|[\s*>|])(?:paper|pdf|论文)\s*(?:[(（][^)）]{0,20}[)）])?\s*[:：]\s*$")
-_NOT_PAPER_HOST = re.compile(r"(?i)^(?:https?://)?(?:www\.)?(?:github\.com|gitlab\.com|youtube\.com|youtu\.be|bilibili\.com)/")
+# code, video, social and news sites (what the reader never takes for a paper)
+_NOT_PAPER_HOST = re.compile(
+    r"(?i)^(?:https?://)?(?:www\.)?(?:github\.com|gitlab\.com|youtube\.com|youtu\.be|bilibili\.com|x\.com"
+    r"|twitter\.com|mp\.weixin\.qq\.com|zhuanlan\.zhihu\.com|huggingface\.co)/"
+)
 _PDF_FILE = re.compile(r"(?i)\.pdf(?:[?#].*)?$")
 
 
@@ -281,7 +286,10 @@ def paper_page(url: str, text: str | None = None, before: str = "") -> bool:
     (True, True)
     >>> paper_page("https://github.com/org/repo", "paper"), paper_page("https://qwen.ai/blog", "Qwen3.5")
     (False, False)
+    >>> paper_page("https://mp.weixin.qq.com/s/abc", "Paper")
+    False
     """
+    url = unwrap_redirect(url)
     if _NOT_PAPER_HOST.match(url) and not _PDF_FILE.search(url):
         return False  # (a PDF kept in a repository is a paper's file)
     if _PROCEEDINGS.match(url):

@@ -385,3 +385,24 @@ def test_a_name_column_row_whose_paper_page_has_no_id_is_named_with_its_citation
     a, b = read_list_text(text, "zh.md").entries
     assert (a.s2_id, a.name) == (s2a, "WidgetNet")  # the proceedings page and its badge: one paper
     assert (b.s2_id, b.name) == (s2b, "GadgetCLIP")  # a blog link: the 名字 (name) column names it
+
+
+def test_italic_authors_between_a_bold_title_and_its_link_are_authors_not_title() -> None:
+    text = (
+        "1. **Widget state transitions.** *Ada B. Lovelace.* ICLR 2016. [paper](https://arxiv.org/abs/1611.00001)\n\n"
+        "1. **Gadget networks for widget classification** *A. Turing and G. Hopper.* "
+        "IEEE Transactions on Widget Networks 1997. [paper](https://www.ncbi.nlm.nih.gov/pubmed/1)\n\n"
+        "1. **WidgetGAN: An implicit model for small gadgets.**\n"
+        "*Ada Lovelace, Alan Turing.* 2018. [paper](https://arxiv.org/pdf/1805.11111.pdf)\n\n"
+        "- Widget Nets Revisited Again *Ada Lovelace, Alan Turing* 2019 [pdf](https://arxiv.org/abs/1905.05555)\n"
+    )
+    a, b, c, d = read_list_text(text, "gnn.md").entries
+    assert (a.arxiv, a.title, a.authors, a.venue, a.year) == (
+        "1611.00001", "Widget state transitions", ["Ada B. Lovelace"], "ICLR", 2016)
+    assert (b.title, b.authors, b.venue, b.year) == (
+        "Gadget networks for widget classification", ["A. Turing", "G. Hopper"],
+        "IEEE Transactions on Widget Networks", 1997)
+    # the author line under the title is the same entry: one paper, not one titled by its authors
+    assert (c.arxiv, c.title, c.authors, c.year, c.sources) == (
+        "1805.11111", "WidgetGAN: An implicit model for small gadgets", ["Ada Lovelace", "Alan Turing"], 2018, ["gnn.md:5"])
+    assert (d.title, d.authors, d.year) == ("Widget Nets Revisited Again", ["Ada Lovelace", "Alan Turing"], 2019)
