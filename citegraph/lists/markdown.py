@@ -121,6 +121,13 @@ _YEAR_SPAN = re.compile(r"<span\b[^>]*>\s*[(（]?((?:19|20)\d\d)[)）]?\s*</span
 _CELL_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
 _CELL_BOLD = re.compile(r"^\s*(\*\*|__)(.+?)\1")
 _CELL_BREAK = re.compile(r"<br\s*/?>|\s{2,}", re.I)
+# a link text that cites a paper without its title: its authors and year ("Hu et al. (2023)",
+# "Rozado (2024)"), or its venue ("ACL 2023 Outstanding paper", "CVPR 2024 Oral")
+_CITES_NO_TITLE = re.compile(
+    r"(?i)\bet al\b|^[^\W\d][\w'’.\-]*(?: (?:and|&) [^\W\d][\w'’.\-]*)?,? [(（]?(?:19|20)\d\d[a-z]?[)）]?$"
+    r"|^(?:cvpr|iccv|eccv|neurips|nips|icml|iclr|aaai|ijcai|acl|emnlp|naacl|coling|kdd|www|sigir|siggraph|wacv|bmvc"
+    r"|icra|iros|tmlr|jmlr|tpami|ijcv)(?:[\s'’-]*(?:19|20)?\d\d)\b(?:\s+\w+){0,3}$"
+)
 _EMPTY_BRACKETS = re.compile(r"[\[(（【]\s*[\])）】]")  # what a masked link leaves in its brackets
 _CELL_LEAD = re.compile(r"^\s*(?:(?:!\[[^\]\n]{0,200}\]\([^)\s]{0,2000}\)|<br\s*/?>)\s*)+", re.I)
 # "- Paper(Oral): None": the entry's paper, not linked
@@ -454,7 +461,7 @@ def _link_ref(info: _Line, ids: dict[str, str], text: str | None, pos: int) -> N
     title = name = None
     if text is not None:
         t = clean_title(text)
-        if looks_like_title(t) and not _is_id_text(t):
+        if looks_like_title(t) and not _is_id_text(t) and not _CITES_NO_TITLE.search(t):
             title = t
         else:
             name = given_name(t) or coined_name(t)  # [BERT](url): the paper that coined it
@@ -1331,13 +1338,17 @@ class _Reader:
 
         The entry goes on over blank lines and lines that only describe the
         paper: an italic author line, a venue and year, label-and-link lines
-        (``- Homepage: url``, ``- Code: url``).  A heading, a rule, a table, a
-        bold line, prose or a titled link end it.
+        (``- Homepage: url``, ``- Code: url``); in a block of lines joined by hard
+        breaks (``**Title**␠␠`` / ``A. Author, B. Author␠␠`` / ``[venue](url)``), any
+        line of the block.  A heading, a rule, a table, a bold line, prose or a
+        titled link end it.
         """
         seen = 0
+        block = self.hard_break(no)
         for k in range(no + 1, min(no + 12, len(self.lines)) + 1):
             raw = self.lines[k - 1]
             if not raw.strip():
+                block = False
                 continue
             seen += 1
             if seen > 6 or k in self.table_rows or k in self.table_skip:
@@ -1349,6 +1360,9 @@ class _Reader:
                 return k - no if nxt.standalone and all(r.title is None for r in nxt.refs) else 0
             if seen == 1 and k == no + 1 and not nxt.prose:
                 continue
+            if block and self.hard_break(k):
+                continue  # a line of the title's block: it describes the paper
+            block = False
             lab = split_label(raw)
             if lab and _PAPER_UNLINKED.match(lab[0]) and lab[1].strip().lower() in _NO_LINK_VALUES:
                 return k - no  # "- Paper: None": the paper's place, with no link to it

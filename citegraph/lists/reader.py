@@ -265,10 +265,11 @@ def read_lists(
 
     Titles and items
         A paper link's own text is its title when it reads as one (``[Title](url)``,
-        not ``[Paper]``/``[PDF]``/``[2405.09818]`` or a one-word name such as
-        ``[VITA]``).  Title-like text before a single untitled paper link gives
-        the title (``**Title** [[Paper](url)]``, ``Title [pdf](url)``).  A list
-        item that opens with its paper (``- [Title](url) - note``,
+        not ``[Paper]``/``[PDF]``/``[2405.09818]``, a one-word name such as
+        ``[VITA]``, a citation ``[Hu et al. (2023)]`` or a venue ``[ACL 2023 Oral]``).
+        Title-like text before a single untitled paper link gives the title
+        (``**Title** [[Paper](url)]``, ``Title [pdf](url)``).  A list item that
+        opens with its paper (``- [Title](url) - note``,
         ``- **Title** ([arXiv:ID](url)), 2021. Note``) is that paper, the rest of
         the line its note.  An untitled id on a line of its own or after a label
         (``论文链接：url``, ``[[Paper](url)] [[Code](...)]``) joins the paper the
@@ -290,7 +291,7 @@ def read_lists(
         ``1) Title  Description``; a row's paper never joins the row above); a list
         item with its continuation lines; a block of lines joined by hard breaks
         (``\\`` or two trailing spaces) -- ``**Title** \\`` / ``*authors* \\`` /
-        ``venue year. [[Paper](url)]``; a bold line whose untitled paper link
+        ``venue year. [[Paper](url)]``, whatever its middle lines hold; a bold line whose untitled paper link
         follows below it in its entry, over blank lines, italic author lines, venue
         lines and label-and-link bullets (``- Homepage: url``) -- always a new paper;
         ``1. **Title.** Venue 2019. [paper](url)`` (the bold opening is the title,

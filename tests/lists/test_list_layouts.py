@@ -406,3 +406,22 @@ def test_italic_authors_between_a_bold_title_and_its_link_are_authors_not_title(
     assert (c.arxiv, c.title, c.authors, c.year, c.sources) == (
         "1805.11111", "WidgetGAN: An implicit model for small gadgets", ["Ada Lovelace", "Alan Turing"], 2018, ["gnn.md:5"])
     assert (d.title, d.authors, d.year) == ("Widget Nets Revisited Again", ["Ada Lovelace", "Alan Turing"], 2019)
+
+
+def test_a_link_text_citing_authors_and_year_or_a_venue_is_no_title() -> None:
+    text = (
+        "## Related work\n\n"
+        "- [Lovelace et al. (2020)](https://aclanthology.org/2020.emnlp-main.999/): indirect widgets.\n"
+        "- [Turing (2024)](https://doi.org/10.1371/journal.pone.0000001): gadget bias.\n"
+        "- [Widget Folding at Scale](https://aclanthology.org/2023.acl-long.998/): the method we extend.\n\n"
+        "**GadgetText: A Benchmark for Captioning Widgets**  \n"
+        "Ada B. Lovelace, Alan Turing, Grace Hopper  \n"
+        "[ACL 2023 Outstanding paper](https://aclanthology.org/2023.acl-long.997.pdf) • [Code](https://github.com/a/gt)\n"
+    )
+    papers = read_list_text(text, "notes.md").entries
+    assert [(e.doi, e.title) for e in papers] == [
+        ("10.1371/journal.pone.0000001", None),  # an id keeps the paper; a citation is no title
+        (None, "Widget Folding at Scale"),
+        (None, "GadgetText: A Benchmark for Captioning Widgets"),  # the block's title, not its authors line
+    ]
+    assert papers[2].repos == ["github.com/a/gt"]
