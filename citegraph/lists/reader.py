@@ -568,10 +568,12 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
         anchor = with_ids[0] if with_ids else roots[0]
         for r in roots:
             uf.union(anchor, r)
+    del by_title, first  # a normalised copy of every title: not held while the papers are made
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(uf.find(i), []).append(i)
     order = sorted(groups.values(), key=lambda g: g[0])
+    del groups, uf
     merged = [_combine([items[i] for i in g], reuse=reuse) for g in order]
     _share_strings(merged)
     return merged
