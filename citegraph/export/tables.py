@@ -147,6 +147,25 @@ def _clip(text: str, width: int) -> str:
     return "".join(out) + "…"
 
 
+def _clip_start(text: str, width: int) -> str:
+    """``text`` cut at the start to ``width`` cells, marked ``…`` where cut: a
+    place's end (``README.md:15``) is what tells it from the others.
+
+    >>> _clip_start("../lists/awesome/README.md:15", 14)
+    '…/README.md:15'
+    """
+    if display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for char in reversed(text):
+        w = max(wcwidth(char), 0)
+        if used + w > width - 1:
+            break
+        out.append(char)
+        used += w
+    return "…" + "".join(reversed(out))
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` cells, broken at spaces (inside a long word, after ``/``).
 
@@ -237,6 +256,7 @@ def pick_columns(frame: pd.DataFrame, columns: Sequence[str] | str | None) -> pd
 
 # Columns of free text, which give way first when a table is too wide.
 FREE_TEXT = ("title", "text", "detail", "sources", "abstract", "tags", "words", "central_papers")
+PLACES = ("sources",)  # file:line cells: clipped at the start, where paths share their folders
 
 
 def format_table(
@@ -326,7 +346,9 @@ def format_table(
     ]
     for row in cells:
         parts = [
-            _wrap(row[i], widths[i]) if header[i] in wrap else [_clip(row[i], widths[i])] for i in range(shown)
+            _wrap(row[i], widths[i]) if header[i] in wrap
+            else [_clip_start(row[i], widths[i]) if header[i] in PLACES else _clip(row[i], widths[i])]
+            for i in range(shown)
         ]
         for k in range(max((len(p) for p in parts), default=1)):
             lines.append("  ".join(

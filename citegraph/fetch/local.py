@@ -106,7 +106,7 @@ def datasets_neighbourhood(
     _engine(engine)
     if hops < 0:
         raise UsageError(f"--hops must be 0 or more, not {hops}")
-    read = parse_documents(read_documents([Path(p) for p in lists]))
+    read = parse_documents(read_documents([Path(p) for p in lists]), consume=True)
     source = DatasetsSource(store, memory_limit=memory_limit)
     try:
         with tempfile.TemporaryDirectory() as tmp, Cache(Path(tmp) / "resolve.sqlite") as cache:

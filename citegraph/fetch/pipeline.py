@@ -957,7 +957,7 @@ def build(
     # Offline on a cache the user cannot write (a shared or archived file): read it as it is.
     readonly = options.offline and not (os.access(cache_path, os.W_OK) and os.access(cache_path.parent, os.W_OK))
     with Cache(cache_path, readonly=readonly) as store:
-        read = parse_documents(docs, cache=store)
+        read = parse_documents(docs, cache=store, consume=True)
         if exclude:
             dropped = set(exclude)
             read = dataclasses.replace(read, entries=[e for e in read.entries if e.key not in dropped])

@@ -1512,7 +1512,7 @@ def _attach_meta(e: Entry, ref: _Ref) -> None:
     if ref.year and e.year is None:
         e.year = ref.year
     if ref.authors and not e.authors:
-        e.authors = list(ref.authors)
+        e.authors = ref.authors  # the ref is spent: no copy
 
 
 def _authors(value: str) -> list[str]:

@@ -371,7 +371,7 @@ def read_lists(
     >>> [(e.arxiv, e.name, e.year, e.tags, e.sources) for e in result.entries]
     [('2405.09818', 'Chameleon', 2024, ['Unified', 'Unified / Seminar'], ['notes.md:2', 'notes.md:4'])]
     """
-    return parse_documents(read_documents(paths, stdin=stdin), cache=cache)
+    return parse_documents(read_documents(paths, stdin=stdin), cache=cache, consume=True)
 
 
 class Documents(list[tuple[str, ListText]]):
@@ -455,9 +455,13 @@ def _result_from_json(text: str) -> ListReadResult | None:
 
 
 def parse_documents(
-    docs: Sequence[tuple[str, ListText | str]], *, cache: ParsedStore | None = None
+    docs: Sequence[tuple[str, ListText | str]], *, cache: ParsedStore | None = None, consume: bool = False
 ) -> ListReadResult:
     """Distinct papers of ``(source name, document or text)`` pairs (see :func:`read_documents`).
+
+    With ``consume`` (a list of documents the caller gives away), the list is
+    emptied and each document let go once read: the merge of the papers does
+    not also hold every list's text.
 
     With a ``cache``, the result is stored under a key made of every source
     name and text and of the reader's own code, and taken from there next time:
@@ -477,11 +481,16 @@ def parse_documents(
                 return result
     mentions: list[Entry] = []
     warnings: list[ListWarning] = []
-    for source, doc in documents:
+    files = len(documents)
+    if consume and isinstance(docs, list):
+        docs.clear()  # the caller gave the documents away: each text goes once it is read
+    while documents:
+        source, doc = documents.pop(0)
         found, found_warnings = _read_one(doc, source)
+        del doc
         mentions.extend(found)
         warnings.extend(found_warnings)
-    result = ListReadResult(merge_entries(mentions, reuse=True), skipped + warnings, files=len(documents))
+    result = ListReadResult(merge_entries(mentions, reuse=True), skipped + warnings, files=files)
     if cache is not None and key is not None:
         try:
             cache.put_parsed(key, _result_json(ListReadResult(result.entries, warnings, result.files)))
@@ -571,10 +580,12 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
         anchor = with_ids[0] if with_ids else roots[0]
         for r in roots:
             uf.union(anchor, r)
+    del by_title, first  # a normalised copy of every title: not held while the papers are made
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(uf.find(i), []).append(i)
     order = sorted(groups.values(), key=lambda g: g[0])
+    del groups, uf
     merged = [_combine([items[i] for i in g], reuse=reuse) for g in order]
     _share_strings(merged)
     return merged
@@ -645,8 +656,11 @@ def _best_name(titles: list[str], given: list[str], text: str) -> str | None:
     >>> _best_name(["Decoupling Visual Encoding"], [], "We introduce Foo, a model.")
     'Foo'
     """
+    # model_name's own cache would keep one (title, notes) key per paper after
+    # the read (about the list's size again); analyses ask it with other texts
+    uncached = model_name.__wrapped__
     for title in titles:
-        name = model_name(title, text)
+        name = uncached(title, text)
         # a title's own name is a prefix of it; anything else came from the text
         if name and name_key(title).startswith(name_key(name)) and name.lower() not in GENERIC_LINK_TEXT:
             return name
@@ -656,7 +670,7 @@ def _best_name(titles: list[str], given: list[str], text: str) -> str | None:
             return coined  # "BERT: Pre-training of ...": the paper that coined the term
     if given:
         return given[0]
-    name = model_name(titles[0] if titles else None, text)
+    name = uncached(titles[0] if titles else None, text)
     return None if name and name.lower() in GENERIC_LINK_TEXT else name  # "Code: url" read as a title
 
 

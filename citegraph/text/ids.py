@@ -9,7 +9,7 @@ apart as ``repos``).
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote
 
 __all__ = [
     "IdError",
@@ -50,6 +50,8 @@ _OPENS = frozenset(_CLOSES.values())
 _URLISH = re.compile(r"(?i)(https?://|www\.|arxiv\.org/|doi\.org/)")
 _HTTP = re.compile(r"(?i)https?:/")
 _SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*://")
+# scheme, authority, path, query (RFC 3986, appendix B)
+_URL_PARTS = re.compile(r"(?:[^:/?#]+:)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?", re.S)
 _ARXIV_PATH = re.compile(r"/(?:abs|pdf|html|format|ps|overview)/(.*)$")
 # a DOI as a path segment of a publisher's page (link.springer.com/article/10.1007/...,
 # biorxiv.org/content/10.1101/...v1, .../content/pdf/10.1007%2F....pdf) or its ?id= (PLOS)
@@ -293,10 +295,7 @@ def unwrap_redirect(url: str, depth: int = 3) -> str:
     if "?" not in url:
         return url
     for _ in range(depth):
-        try:
-            query = urlsplit(url).query
-        except ValueError:
-            return url
+        query = _url_parts(url)[2]
         if not query:
             return url
         for key, value in parse_qsl(query, keep_blank_values=False):
@@ -309,11 +308,24 @@ def unwrap_redirect(url: str, depth: int = 3) -> str:
     return url
 
 
+def _url_parts(url: str) -> tuple[str, str, str]:
+    """``(host, path, query)`` of ``url`` by RFC 3986's own splitting regex (its appendix B).
+
+    Not ``urllib.parse.urlsplit``: that keeps its last 128 URLs and their parts
+    in a cache, more than a small list's own size held after it is read.
+    """
+    m = _URL_PARTS.match(url.replace("\t", "").replace("\r", "").replace("\n", "").lstrip())
+    assert m is not None  # every group is optional: the pattern matches any text
+    netloc = (m.group(1) or "").rpartition("@")[2]
+    host = netloc[1:].partition("]")[0] if netloc.startswith("[") else netloc.partition(":")[0]
+    return host.lower(), m.group(2), m.group(3) or ""
+
+
 def _host_path(url: str) -> tuple[str, str]:
     if not _SCHEME.match(url):
         url = "https://" + url
-    parts = urlsplit(url)
-    return (parts.hostname or "").lower(), _unquote_all(parts.path)
+    host, path, _ = _url_parts(url)
+    return host, _unquote_all(path)
 
 
 def paper_ids_in_url(url: str) -> dict[str, str]:
@@ -403,7 +415,7 @@ def _doi_in_page(url: str, path: str) -> str | None:
             value = re.sub(r"(?i)\.pdf$", "", value)
         return parse_doi(value, whole=True)
     if "id=10." in url:
-        for key, value in parse_qsl(urlsplit(url).query):
+        for key, value in parse_qsl(_url_parts(url)[2]):
             if key.lower() in ("id", "doi") and value.startswith("10."):
                 return parse_doi(value, whole=True)
     return None

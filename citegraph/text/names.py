@@ -15,7 +15,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import ahocorasick
@@ -267,6 +267,60 @@ def _title_candidate(title: str) -> tuple[str | None, bool]:
     return cand, False
 
 
+# Fixed patterns around a phrase found with str.find: a pattern made for each
+# title's phrase would be compiled for every paper and kept in re's own cache.
+_NAMING_VERB_BEFORE = re.compile(
+    r"(?:\b(?i:introduc|present|propos|call|nam|dub|term)(?:es|ed|ing|e|s|d|bed)?\s+(?:the\s+)?"
+    r"|(?:提出|介绍|名为)了?\s*)\Z"
+)
+_VERB_REACH = 64  # how far before the phrase its verb may start
+_ACRONYM_AFTER = re.compile(r"\s*[(（]\s*([A-Za-z][\w-]{1,15})\s*[)）]")
+_WORD_OR_DASH = re.compile(r"[\w-]")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _named_in_text(phrase: str, text: str) -> bool:
+    """The text names ``phrase`` with a verb: "we propose Self Forcing", "名为Self Forcing".
+
+    >>> _named_in_text("Self Forcing", "We propose Self Forcing."), _named_in_text("Self Forcing", "self forcing")
+    (True, False)
+    """
+    i = text.find(phrase)
+    while i >= 0:
+        if not _WORD_OR_DASH.match(text, i + len(phrase)) and _NAMING_VERB_BEFORE.search(
+            text, max(0, i - _VERB_REACH), i
+        ):
+            return True
+        i = text.find(phrase, i + 1)
+    return False
+
+
+def _acronyms_after(phrase: str, text: str) -> Iterator[str]:
+    """What stands in brackets right after the whole phrase: "Self Forcing (SF)" gives "SF"."""
+    i = text.find(phrase)
+    while i >= 0:
+        m = _ACRONYM_AFTER.match(text, i + len(phrase)) if not (i and _WORD_OR_DASH.match(text, i - 1)) else None
+        if m:
+            yield m.group(1)
+        i = text.find(phrase, m.end() if m else i + 1)
+
+
+def _caseless_whole(name: str, text: str) -> Iterator[int]:
+    """Where ``name`` stands in ``text`` as a whole word, in any case, left to right without overlaps."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer (İ): positions would shift
+        yield from (m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?!\w)", text, re.I))
+        return
+    key, n = name.lower(), len(name)
+    i = low.find(key)
+    while i >= 0:
+        if not (i and _WORD_OR_DASH.match(text, i - 1)) and not _WORD_CHAR.match(text, i + n):
+            yield i
+            i = low.find(key, i + n)
+        else:
+            i = low.find(key, i + 1)
+
+
 def _usual_casing(name: str, text: str) -> str:
     """The mixed-case spelling of an all-caps title name when the text uses one (ANOLE → Anole)."""
     letters = re.sub(r"[^A-Za-z]", "", name)
@@ -274,12 +328,12 @@ def _usual_casing(name: str, text: str) -> str:
         return name  # REAL stays REAL: "real" in the text is the ordinary word
     found: dict[str, int] = {}
     text = re.sub(r"(?:https?://|www\.|github\.com/)\S+", " ", text)  # repo slugs are not prose
-    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", text, re.I):
-        word = m.group(0)
+    for start in _caseless_whole(name, text):
+        word = text[start : start + len(name)]
         if word == name or word.islower() or word.isupper():
             continue
-        before = text[max(0, m.start() - 2) : m.start()]
-        if re.search(r"(^|[.!?]\s)$", before) or m.start() == 0:
+        before = text[max(0, start - 2) : start]
+        if re.search(r"(^|[.!?]\s)$", before) or start == 0:
             continue  # sentence-initial capitals say nothing about the usual casing
         found[word] = found.get(word, 0) + 1
     return max(found, key=found.__getitem__) if found else name
@@ -606,14 +660,8 @@ def model_name(title: str | None, text: str | None = None) -> str | None:
             # name: "we propose Self Forcing", "名为Self Forcing", "Self Forcing (SF)".
             # Strictly: the verb is a whole word ("represents" is no "present"),
             # and a bracket holds the phrase's own acronym, not any aside.
-            phrase = re.escape(cand)
-            confirmed = bool(re.search(
-                rf"(?:\b(?i:introduc|present|propos|call|nam|dub|term)(?:es|ed|ing|e|s|d|bed)?\s+(?:the\s+)?"
-                rf"|(?:提出|介绍|名为)了?\s*){phrase}(?![\w-])",
-                text,
-            )) or any(
-                _initials(m.group(1), cand.split())
-                for m in re.finditer(rf"(?<![\w-]){phrase}\s*[(（]\s*([A-Za-z][\w-]{{1,15}})\s*[)）]", text)
+            confirmed = _named_in_text(cand, text) or any(
+                _initials(acronym, cand.split()) for acronym in _acronyms_after(cand, text)
             )
         if cand and confirmed:
             return _usual_casing(cand, text)

@@ -64,3 +64,17 @@ def _is_number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_a_place_too_wide_for_its_column_keeps_its_file_name_and_line() -> None:
+    from citegraph.export.tables import display_width, format_table
+
+    frame = pd.DataFrame({
+        "title": ["Widget Networks for Gadget Sorting at Scale"] * 2,
+        "sources": ["../../shared/reallists/owner__awesome-widgets__README.md:15",
+                    "../../shared/reallists/owner__awesome-widgets__README.md:1203"],
+    })
+    lines = format_table(frame, width=50).splitlines()
+    assert all(display_width(line) <= 50 for line in lines)
+    assert lines[1].endswith("README.md:15") and lines[2].endswith("README.md:1203")
+    assert "…" in lines[1]

@@ -71,6 +71,16 @@ def test_documents_and_plain_texts_give_the_same_reading() -> None:
     assert parse_documents([("l.md", text)]) == parse_documents([("l.md", ListText.from_str(text))])
 
 
+def test_documents_given_away_are_let_go_once_read_and_read_the_same() -> None:
+    texts = [("a.md", "- [Janus: Decoupling Visual Encoding](https://arxiv.org/abs/2410.13848)\n"),
+             ("b.md", "- [Janus: Decoupling Visual Encoding](https://arxiv.org/abs/2410.13848) again\n")]
+    docs = [(name, ListText.from_str(text)) for name, text in texts]
+    kept = parse_documents(list(docs))
+    given = parse_documents(docs, consume=True)
+    assert given == kept and given.files == 2
+    assert docs == []  # the caller's list no longer holds the texts while papers merge
+
+
 def _peak(fn) -> int:
     gc.collect()
     tracemalloc.start()

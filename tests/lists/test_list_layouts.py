@@ -191,6 +191,11 @@ def test_html_tags_and_emphasis_in_titles_are_text() -> None:
         ("https://www.biorxiv.org/content/10.1101/2024.04.22.590591v1", {"doi": "10.1101/2024.04.22.590591"}),
         ("https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0001", {"doi": "10.1371/journal.pone.0001"}),
         ("https://doi.org/10.48550/arXiv.2401.01234", {"arxiv": "2401.01234"}),
+        # the host read past a user name, a port, brackets and case; no scheme at all
+        ("https://reader:pw@ArXiv.ORG:443/abs/2401.01234v2", {"arxiv": "2401.01234"}),
+        ("arxiv.org/abs/2401.01234?context=cs#page", {"arxiv": "2401.01234"}),
+        ("http://[2001:db8::1]/abs/2401.01234", {}),
+        ("https://link.zhihu.com/?target=https%3A//arxiv.org/abs/2401.01234", {"arxiv": "2401.01234"}),
     ],
 )
 def test_id_forms_in_links(url: str, ids: dict) -> None:

@@ -262,3 +262,24 @@ def test_the_family_is_looked_up_as_a_group():
     matcher = NameMatcher(FAMILY_NAMES)
     groups = [v[1] for _, v in matcher._automaton.items() if v[1] is not None]
     assert len(groups) == 1 and len([fi for fis in groups[0][1].values() for fi in fis]) >= NameMatcher.GROUP_FROM
+
+
+def test_a_title_phrase_is_confirmed_as_a_name_by_a_naming_verb_right_before_it() -> None:
+    from citegraph.text.names import _acronyms_after, _named_in_text
+
+    assert _named_in_text("Self Forcing", "In this paper we propose the Self Forcing method.")
+    assert _named_in_text("Self Forcing", "我们提出了Self Forcing。")
+    assert not _named_in_text("Self Forcing", "we propose Self Forcing-based training")  # a hyphen goes on
+    assert not _named_in_text("Self Forcing", "this represents Self Forcing")  # "represents" is no "present"
+    assert not _named_in_text("Self Forcing", "we propose " + " " * 80 + "Self Forcing")  # the verb is too far
+    assert list(_acronyms_after("Self Forcing", "Self Forcing (SF) and xSelf Forcing (XS), Self Forcing（SF2）")) == [
+        "SF", "SF2"]
+
+
+def test_an_all_caps_name_is_found_in_any_case_as_a_whole_word() -> None:
+    from citegraph.text.names import _caseless_whole
+
+    text = "Anole and ANOLE2, anole-x; xanole Anole"
+    assert [text[i:i + 5] for i in _caseless_whole("ANOLE", text)] == ["Anole", "anole", "Anole"]  # a hyphen may follow
+    wide = "İ Anole"  # İ lower-cases to two characters: positions still those of the text
+    assert [wide[i:i + 5] for i in _caseless_whole("ANOLE", wide)] == ["Anole"]
