@@ -226,14 +226,18 @@ def _paper_reading(text: str, t: Truth) -> None:
         t.add(m.group(2), m.group(1), names=True)
 
 
+# "| N) Title  Description |" or "| N) Title - description |" (no bold)
+_WEEKLY_PLAIN = re.compile(r"^\|\s*\d+\)\s*(\S.*?)(?:\s{2}|\s[-–—]\s|\s*\|)")
+
+
 def _weekly(text: str, t: Truth) -> None:
     for line in text.split("\n"):
-        m = re.match(r"^\|\s*\d+\)\s*\*\*(.+?)\*\*", line) or re.match(r"^\|\s*\d+\)\s*(\S.*?)(?:\s{2}|\s*\|)", line)
+        m = re.match(r"^\|\s*\d+\)\s*\*\*(.+?)\*\*", line) or _WEEKLY_PLAIN.match(line)
         p = re.search(r"\[Paper\]\((\S+?)\)", line)
         if m and p:
             t.add(p.group(1), m.group(1))
     for i, line in enumerate(t.lines):
-        m = re.match(r"^\|\s*\d+\)\s*\*\*(.+?)\*\*", line) or re.match(r"^\|\s*\d+\)\s*(\S.*?)(?:\s{2}|\s*\|)", line)
+        m = re.match(r"^\|\s*\d+\)\s*\*\*(.+?)\*\*", line) or _WEEKLY_PLAIN.match(line)
         if m:
             p = re.search(r"\[Paper\]\((\S*?)\)", line)
             t.add_other(i, m.group(1), p.group(1) if p else None)

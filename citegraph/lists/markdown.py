@@ -48,9 +48,9 @@ from citegraph.lists.text import (
     head_name,
     is_label_only,
     italic_authors,
-    paper_page,
     looks_like_title,
     name_before,
+    paper_page,
     plain,
     split_label,
     strip_line_markers,
@@ -120,7 +120,7 @@ _AUTHORS_CLASS = re.compile(
 _YEAR_SPAN = re.compile(r"<span\b[^>]*>\s*[(（]?((?:19|20)\d\d)[)）]?\s*</span>\s*$", re.I)
 _CELL_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
 _CELL_BOLD = re.compile(r"^\s*(\*\*|__)(.+?)\1")
-_CELL_BREAK = re.compile(r"<br\s*/?>|\s{2,}", re.I)
+_CELL_BREAK = re.compile(r"<br\s*/?>|\s{2,}|\s[-–—]\s", re.I)  # "1) Title - description" too
 # a link text that cites a paper without its title: its authors and year ("Hu et al. (2023)",
 # "Rozado (2024)"), or its venue ("ACL 2023 Outstanding paper", "CVPR 2024 Oral")
 _CITES_NO_TITLE = re.compile(
@@ -665,7 +665,7 @@ def _bold_opening(raw: str, head: str, ref: _Ref) -> bool:
     if not vy and (authors or bold.group(2).rstrip().endswith(".")) and len(rest) <= 200:
         # "**Title.** Some Lectures, Publisher, 2020.": the title closes with its own full
         # stop (or its authors follow it); only a venue ending in its year comes before the link
-        m = _VENUE_THEN_YEAR.match(rest.strip(" .,;:|-–—([（【"))
+        m = _VENUE_THEN_YEAR.match(rest.strip(_BETWEEN))
         if m and not _PROSE_WORDS_RE.search(m.group(1)):
             vy = (m.group(1).strip(" ,.;:") or None, int(m.group(2)))
     if not vy and rest.strip(_BETWEEN):

@@ -111,6 +111,23 @@ def test_weekly_table_titles_stop_at_the_bold_or_the_break() -> None:
     assert papers["2401.03333"].title == "MEM1"
 
 
+def test_a_weekly_title_without_bold_stops_at_its_dash() -> None:
+    text = (
+        "| **Paper** | **Links** |\n"
+        "| --- | --- |\n"
+        "| 1) Widget Memory at Test Time - introduces a long-term memory of widgets; "
+        + "it shows gadgets attend to widgets, " * 12 + "| [Paper](https://arxiv.org/abs/2501.00663) |\n"
+        "| 2) GadgetRAG - a framework that retrieves gadgets. | [Paper](https://arxiv.org/abs/2501.05874) |\n"
+        "| 3) Cosmos of Widgets - a platform of widget twins. | [Paper](https://research.example.com/publication/cosmos) |\n"
+    )
+    r = read_list_text(text, "weekly.md")
+    assert [(e.arxiv, e.title) for e in r.entries] == [
+        ("2501.00663", "Widget Memory at Test Time"),  # once empty: the whole cell was too long for a title
+        ("2501.05874", "GadgetRAG"),  # once the whole cell
+        (None, "Cosmos of Widgets"),  # its page is called the paper: a paper known by its title
+    ]
+
+
 def test_bold_titles_over_bullets_never_shift_to_the_neighbour() -> None:
     text = (
         "# Backbone\n\n"
