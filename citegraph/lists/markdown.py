@@ -665,9 +665,13 @@ def _bold_opening(raw: str, head: str, ref: _Ref) -> bool:
     if not vy and (authors or bold.group(2).rstrip().endswith(".")) and len(rest) <= 200:
         # "**Title.** Some Lectures, Publisher, 2020.": the title closes with its own full
         # stop (or its authors follow it); only a venue ending in its year comes before the link
-        m = _VENUE_THEN_YEAR.match(rest.strip(_BETWEEN))
+        short = rest.strip(_BETWEEN)
+        m = _VENUE_THEN_YEAR.match(short)
         if m and not _PROSE_WORDS_RE.search(m.group(1)):
             vy = (m.group(1).strip(" ,.;:") or None, int(m.group(2)))
+        elif len(short) <= 30 and len(short.split()) <= 3 and not _PROSE_WORDS_RE.search(short):
+            ref.venue = ref.venue or short or None  # "**Title.** TACL. [paper](url)", "EMNLP 18."
+            rest = ""
     if not vy and rest.strip(_BETWEEN):
         return False
     ref.title, ref.name = title, None

@@ -296,7 +296,8 @@ def read_lists(
         lines and label-and-link bullets (``- Homepage: url``) -- always a new paper;
         ``1. **Title.** Venue 2019. [paper](url)`` (the bold opening is the title,
         venue and year go apart; when the title's full stop is inside the bold, any
-        venue ending in its year: ``**Title.** Lectures on X, Publisher, 2020.``);
+        venue ending in its year, or a short one with none: ``**Title.** Lectures on
+        X, Publisher, 2020.``, ``**Title.** TACL.``);
         an italic run of names between a title and its link, or on the line under
         the title (``**Title.** *A, B.* ICLR 2018. [paper](url)``), gives the authors;
         ``- **2016-02** | Title | *authors* | [Journal](doi)`` read as cells (date →

@@ -90,7 +90,7 @@ _QUOTE_PAIRS = {
 _INLINE_TAG = re.compile(r"</?(?:sup|sub|b|i|em|strong|span|code|font|u|small|mark|tt)\b[^<>]*>", re.I)
 # "arXiv 2023.", "NeurIPS 2025 Highlight,", "KDD 2019.": a venue and year standing before a paper link
 _VENUE_YEAR = re.compile(
-    r"^(?:(?P<venue>[A-Za-z][\w&'+.\-]*(?: [\w&'+.\-]+){0,3}?)[\s,.]+)?(?P<year>(?:19|20)\d\d)"
+    r"^(?:(?P<venue>[A-Za-z][\w&'+.\-/]*(?: [\w&'+.\-/]+){0,3}?)[\s,.]+)?(?P<year>(?:19|20)\d\d)"
     r"(?P<rest>(?:[\s,.]+[A-Za-z()][\w()\-]*){0,3})$"
 )
 # between two authors: a comma (also ", and" / ", &"), a semicolon, "and", "&"
@@ -198,6 +198,8 @@ def venue_year(text: str) -> tuple[str | None, int] | None:
 
     >>> venue_year("arXiv 2023. ["), venue_year("NeurIPS 2025 Highlight, "), venue_year("2019")
     (('arXiv', 2023), ('NeurIPS', 2025), (None, 2019))
+    >>> venue_year("WSA/SCC 2023. [")
+    ('WSA/SCC', 2023)
     >>> venue_year("We propose a model in 2023") is None
     True
     """

@@ -447,3 +447,20 @@ def test_a_link_text_citing_authors_and_year_or_a_venue_is_no_title() -> None:
         (None, "GadgetText: A Benchmark for Captioning Widgets"),  # the block's title, not its authors line
     ]
     assert papers[2].repos == ["github.com/a/gt"]
+
+
+def test_a_venue_with_a_slash_or_without_a_year_is_no_title() -> None:
+    text = (
+        "**Learning Widget Coding with Gadget Models** \\\n"
+        "*Ada Lovelace, Alan Turing* \\\n"
+        "WSA/SCC 2023. [[Paper](https://arxiv.org/abs/2302.01111)] \\\n"
+        "3 Feb 2023\n\n"
+        "1. **Cross-Widget Relation Extraction with Gadget LSTMs.** TACL. [paper](https://arxiv.org/abs/1708.03333)\n"
+        "1. **Widget relation extraction using gadget state LSTM.** EMNLP 18. [paper](https://arxiv.org/abs/1808.09999)\n"
+    )
+    papers, _ = by_arxiv(text)
+    a, b, c = papers["2302.01111"], papers["1708.03333"], papers["1808.09999"]
+    assert (a.title, a.authors, a.venue, a.year) == (
+        "Learning Widget Coding with Gadget Models", ["Ada Lovelace", "Alan Turing"], "WSA/SCC", 2023)
+    assert (b.title, b.venue) == ("Cross-Widget Relation Extraction with Gadget LSTMs", "TACL")
+    assert (c.title, c.venue) == ("Widget relation extraction using gadget state LSTM", "EMNLP 18")
