@@ -1342,7 +1342,7 @@ class _Reader:
 
         The entry goes on over blank lines and lines that only describe the
         paper: an italic author line, a venue and year, label-and-link lines
-        (``- Homepage: url``, ``- Code: url``); in a block of lines joined by hard
+        (``- Homepage: url``, ``- Code: url``), a tag (``- Oral``); in a block of lines joined by hard
         breaks (``**Title**␠␠`` / ``A. Author, B. Author␠␠`` / ``[venue](url)``), any
         line of the block.  A heading, a rule, a table, a bold line, prose or a
         titled link end it.
@@ -1370,7 +1370,11 @@ class _Reader:
             lab = split_label(raw)
             if lab and _PAPER_UNLINKED.match(lab[0]) and lab[1].strip().lower() in _NO_LINK_VALUES:
                 return k - no  # "- Paper: None": the paper's place, with no link to it
-            describes = italic_authors(raw) or venue_year(raw) or (lab and lab[0] not in TITLE_LABELS)
+            tag = plain(raw).strip(" -*•")  # "- Oral", "Spotlight": a tag on the paper
+            describes = (
+                italic_authors(raw) or venue_year(raw) or (lab and lab[0] not in TITLE_LABELS)
+                or (len(tag) <= 20 and len(tag.split()) <= 2 and not any(c in tag for c in ".,;:!?"))
+            )
             if nxt.prose and not describes:
                 return 0
         return 0

@@ -293,7 +293,8 @@ def read_lists(
         (``\\`` or two trailing spaces) -- ``**Title** \\`` / ``*authors* \\`` /
         ``venue year. [[Paper](url)]``, whatever its middle lines hold; a bold line whose untitled paper link
         follows below it in its entry, over blank lines, italic author lines, venue
-        lines and label-and-link bullets (``- Homepage: url``) -- always a new paper;
+        lines, tags (``- Oral``) and label-and-link bullets (``- Homepage: url``) --
+        always a new paper;
         ``1. **Title.** Venue 2019. [paper](url)`` (the bold opening is the title,
         venue and year go apart; when the title's full stop is inside the bold, any
         venue ending in its year, or a short one with none: ``**Title.** Lectures on

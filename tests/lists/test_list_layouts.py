@@ -341,14 +341,18 @@ def test_bold_titles_over_paper_bullets_without_ids_are_papers_and_keep_their_ow
         "- Paper: http://example.org/~someone/\n\n"
         "**Searching Widget Architectures With Gadgets**\n\n"
         "- Paper(Oral): None\n"
-        "- Code: https://github.com/c/widget-nas\n"
+        "- Code: https://github.com/c/widget-nas\n\n"
+        "**WGP: Self-supervised Widget Perception**\n\n"
+        "- Oral\n\n"
+        "- Paper: https://arxiv.org/abs/2103.03333\n"
     )
-    a, b, c, d = read_list_text(text, "cvpr.md").entries
+    a, b, c, d, e = read_list_text(text, "cvpr.md").entries
     assert (a.arxiv, a.title, a.repos) == ("2103.01111", "Widget Detection With Sparse Gadgets", ["github.com/a/widget-det"])
     assert (b.arxiv, b.title, b.repos, b.sources) == (
         None, "Gadget Detection via Contrastive Widgets", ["github.com/b/gadget-det"], ["cvpr.md:8"])
     assert (c.title, c.sources) == ("Efficient Widget Transfer Across Gadgets", ["cvpr.md:13"])
     assert (d.title, d.repos) == ("Searching Widget Architectures With Gadgets", ["github.com/c/widget-nas"])
+    assert (e.arxiv, e.title) == ("2103.03333", "WGP: Self-supervised Widget Perception")  # over a tag line
 
 
 def test_a_backslash_block_linking_openreview_is_a_paper() -> None:
