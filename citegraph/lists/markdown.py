@@ -792,6 +792,7 @@ class _Reader:
         # papers a malformed link or id stands for (by id(); the entry is kept
         # alive in self.mentions): no later link is theirs
         self.placeholders: set[int] = set()
+        self.card_title_end = 0  # the last line of a card title written over several lines
 
     # -- helpers -------------------------------------------------------
     def _anchor_targets(self) -> dict[str, list[int]]:
@@ -985,12 +986,14 @@ class _Reader:
 
     def _line(self, no: int, raw: str, fence: bool, container: bool) -> None:
         stripped = raw.strip()
-        if not stripped:
+        if not stripped or no <= self.card_title_end:
             return
         first = stripped[0]
         heading = None
         if not fence and (first == "#" or (first == "<" and stripped[:2].lower() == "<h")):
             heading = _HEADING.match(raw) or _HTML_HEADING.match(raw)
+            if heading is None and first == "<" and _TITLE_CLASS.search(raw):
+                heading = self._card_title_lines(no)
         if heading and heading.group(1).isdigit() and _TITLE_CLASS.search(raw):
             self._card_title(no, heading.group(2))  # <h2 class="paper-title">: a card's title, no section
             return
@@ -1319,6 +1322,18 @@ class _Reader:
         self.pending_title = None
         self.start_group(no, self.new_entry(no, {}, title))
         return True
+
+    def _card_title_lines(self, no: int) -> re.Match[str] | None:
+        """A card title written over a few lines (``<h2 class="paper-title">Title`` /
+        ``and its end <span>(2024)</span></h2>``), read as one; its lines are its own."""
+        joined = self.lines[no - 1]
+        for k in range(no + 1, min(no + 4, len(self.lines)) + 1):
+            joined += " " + self.lines[k - 1].strip()
+            heading = _HTML_HEADING.match(joined)
+            if heading:
+                self.card_title_end = k
+                return heading
+        return None
 
     def _card_title(self, no: int, inner: str) -> None:
         """``<h2 class="paper-title">Title <span class="paper-year">(2024)</span></h2>``

@@ -304,7 +304,7 @@ def read_lists(
         ``- **2016-02** | Title | *authors* | [Journal](doi)`` read as cells (date →
         year, italic names → authors, first title-like cell);
         a table's title cell under a star badge (``![Star](badge) <br> [**Title**](url)``);
-        an HTML card's ``<h2 class="...title">`` (its year span → year, the
+        an HTML card's ``<h2 class="...title">``, over a few lines if it wraps (its year span → year, the
         ``class="...authors"`` line → authors) -- a title, not a section.  A
         ``<details>`` block of several papers is a section, not a paper.  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses

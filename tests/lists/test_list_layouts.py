@@ -161,6 +161,14 @@ def test_html_cards_give_titles_not_sections() -> None:
     assert (a.title, a.year, a.authors, a.tags) == ("Splat Widgets: Fast Gadgets", 2024, ["Ann Lee", "Bo Kim"], [])
     assert papers["2504.17155"].title == "Instant Gadget Colouring"
 
+    # a title the page wraps over lines is one title, and the card keeps its authors
+    wrapped = card.format(title="On the Error Analysis of Widget Splatting\nand an Optimal Gadget Strategy\n", year=2024,
+                          id="2402.00999")
+    papers, _ = by_arxiv("<html><body>\n" + wrapped + "</body></html>\n", "index.html")
+    w = papers["2402.00999"]
+    assert (w.title, w.year, w.authors) == (
+        "On the Error Analysis of Widget Splatting and an Optimal Gadget Strategy", 2024, ["Ann Lee", "Bo Kim"])
+
 
 def test_a_highlight_with_an_emoji_and_a_hard_break_is_one_paper() -> None:
     text = (
