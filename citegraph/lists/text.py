@@ -262,7 +262,9 @@ _PROCEEDINGS = re.compile(
     r"(?i)^(?:https?://)?(?:www\.)?(?:openreview\.net/(?:forum|pdf)\?id=|openaccess\.thecvf\.com/content"
     r"|(?:papers\.nips\.cc|proceedings\.neurips\.cc)/paper|aclanthology\.org/|aclweb\.org/anthology/"
     r"|proceedings\.mlr\.press/v\d|jmlr\.org/papers/|ieeexplore\.ieee\.org/(?:document|stamp|abstract)"
-    r"|ijcai\.org/proceedings/|ojs\.aaai\.org/index\.php/aaai/article|ecva\.net/papers/)"
+    r"|ijcai\.org/proceedings/|ojs\.aaai\.org/index\.php/aaai/article|aaai\.org/(?:ocs/index\.php|papers)/|ecva\.net/papers/"
+    r"|dl\.acm\.org/citation|usenix\.org/conference/[^/]+/presentation/|sciencedirect\.com/science/article/"
+    r"|(?:pubmed\.)?ncbi\.nlm\.nih\.gov/(?:pubmed/|pmc/articles/|\d)|papers\.ssrn\.com/|researchgate\.net/publication/)"
 )
 _PAPER_WORDS = frozenset(("paper", "pdf", "论文"))
 # a bare link's label: "- Paper: url", "- Paper(Oral)：url"
@@ -277,7 +279,9 @@ _PDF_FILE = re.compile(r"(?i)\.pdf(?:[?#].*)?$")
 
 def paper_page(url: str, text: str | None = None, before: str = "") -> bool:
     """A link that names a paper though it holds no id: a proceedings page
-    (openreview, CVF, NeurIPS, ACL, PMLR, JMLR, IEEE Xplore, IJCAI, AAAI, ECVA),
+    (openreview, CVF, NeurIPS, ACL, PMLR, JMLR, IEEE Xplore, IJCAI, AAAI, ECVA,
+    ACM, USENIX), a publisher's or index's article page (ScienceDirect, PubMed,
+    PMC, SSRN, ResearchGate),
     or a link the list calls the paper -- its text ``paper``/``PDF``/``📄 Paper``,
     or a bare link after a ``Paper:`` label (``before`` is the line up to it);
     a code or video host never is, unless the link is a PDF file.

@@ -476,3 +476,28 @@ def test_a_venue_with_a_slash_or_without_a_year_is_no_title() -> None:
         "Learning Widget Coding with Gadget Models", ["Ada Lovelace", "Alan Turing"], "WSA/SCC", 2023)
     assert (b.title, b.venue) == ("Cross-Widget Relation Extraction with Gadget LSTMs", "TACL")
     assert (c.title, c.venue) == ("Widget relation extraction using gadget state LSTM", "EMNLP 18")
+
+
+@pytest.mark.parametrize("url", [
+    "https://openreview.net/forum?id=wIdGeT04",
+    "https://openaccess.thecvf.com/content/CVPR2023/html/Widget_CVPR_2023_paper.html",
+    "https://proceedings.neurips.cc/paper_files/paper/2022/hash/abc-Abstract-Conference.html",
+    "https://aclanthology.org/2023.acl-long.999/",
+    "https://proceedings.mlr.press/v139/widget21a.html",
+    "https://ieeexplore.ieee.org/document/1234567",
+    "https://dl.acm.org/citation.cfm?id=3186116",
+    "https://pubmed.ncbi.nlm.nih.gov/12345678/",
+    "https://www.sciencedirect.com/science/article/pii/S0893608019000001",
+])
+def test_a_titled_link_to_a_papers_own_page_is_a_paper_without_an_id(url: str) -> None:
+    r = read_list_text(f"- [Widget Networks for Gadget Graphs]({url})\n", "x.md")
+    assert [(e.arxiv, e.doi, e.title) for e in r.entries] == [(None, None, "Widget Networks for Gadget Graphs")]
+
+
+@pytest.mark.parametrize("url", [
+    "https://github.com/a/widgets", "https://www.youtube.com/watch?v=x", "https://example.org/blog/widgets",
+    "https://huggingface.co/a/widget-model", "https://mp.weixin.qq.com/s/abc",
+])
+def test_a_titled_link_to_code_video_or_a_blog_is_no_paper(url: str) -> None:
+    r = read_list_text(f"- [Widget Networks for Gadget Graphs]({url})\n", "x.md")
+    assert r.entries == []
