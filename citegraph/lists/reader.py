@@ -253,7 +253,8 @@ def read_lists(
           kept with its title alone, to be matched by title later.
         * A **paper page without an id**, read like a paper link whose id is
           unknown (the entry's title names it): a proceedings page (openreview,
-          CVF, NeurIPS, ACL, PMLR, JMLR, IEEE Xplore, IJCAI, AAAI, ECVA), a link the
+          CVF, NeurIPS, ACL, PMLR, JMLR, IEEE Xplore, IJCAI, AAAI, ECVA, ACM, USENIX),
+          an article page (ScienceDirect, PubMed, PMC, SSRN, ResearchGate), a link the
           list calls the paper (``[paper](url)``, ``[PDF](url)``, ``📄 Paper``, a bare
           link after ``Paper:``; a PDF kept on GitHub too), and ``- Paper: None``
           under a bold title.  Beside an id on its line it is that paper's other link.
