@@ -99,6 +99,13 @@ def test_papers_cited_without_an_arxiv_id_are_read_with_the_title_their_entry_wr
     # before, papers linked by openreview/CVF/NeurIPS pages, PDFs or "Paper: None" were no papers at all:
     # GNNPapers 5/202, CVPR2021 1/119, Awesome-Diffusion-Models 2/10 titles right
     assert sum(right) >= 0.95 * len(right), wrong[:5]
+    # and no paper without an arXiv id is read where the list cites none (0 on each list now)
+    checked = {n for o in truth.others for n in range(o.first, o.last + 1)}
+    elsewhere = [
+        e for e in result.entries
+        if not e.arxiv and not any(int(s.rsplit(":", 1)[1]) in checked for s in e.sources)
+    ]
+    assert len(elsewhere) <= 0.02 * len(truth.others), [(e.sources[0], e.title) for e in elsewhere[:5]]
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name.split("__")[1] for p in FILES])
