@@ -372,7 +372,8 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
             return
         if ids:
             _link_ref(info, ids, text, start)
-        elif pages and paper_page(url, text, before):
+        elif pages and paper_page(url, text, before) and (not info.refs or any(_link_text(text))):
+            # (an untitled page after a paper on the line is that paper's other link)
             before_refs = len(info.refs)
             _link_ref(info, {}, text, start)  # a paper with no id: known by its title
             page_refs.extend(info.refs[before_refs:])
@@ -458,14 +459,18 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
 def _link_ref(info: _Line, ids: dict[str, str], text: str | None, pos: int) -> None:
     """A paper link's ref: titled by its link text when that is a title, else
     named by it (``[Chameleon](url)``: a one-word link text names the model)."""
-    title = name = None
-    if text is not None:
-        t = clean_title(text)
-        if looks_like_title(t) and not _is_id_text(t) and not _CITES_NO_TITLE.search(t):
-            title = t
-        else:
-            name = given_name(t) or coined_name(t)  # [BERT](url): the paper that coined it
+    title, name = _link_text(text)
     _merge_into(info, ids, title, pos, name)
+
+
+def _link_text(text: str | None) -> tuple[str | None, str | None]:
+    """``(title, name)`` a paper link's text gives (see :func:`_link_ref`)."""
+    if text is None:
+        return None, None
+    t = clean_title(text)
+    if looks_like_title(t) and not _is_id_text(t) and not _CITES_NO_TITLE.search(t):
+        return t, None
+    return None, given_name(t) or coined_name(t)  # [BERT](url): the paper that coined it
 
 
 def _broken_ref(info: _Line, text: str | None, pos: int) -> None:

@@ -54,6 +54,9 @@ CORPUS = {
     "a run of table separators": lambda n: "| a | b |\n" + "|---|---|\n" * (n // 10),
     "table separators with hard breaks": lambda n: "  \\\n|---" * (n // 9) + ")",
     "blanks inside a hard-break line": lambda n: ID + " x" + " " * n + "y \\",
+    "titled ids then untitled paper pages": lambda n: links(n // 80) + " " + "[paper](https://openreview.net/forum?id=x) " * (n // 80),
+    "titled paper pages then untitled ids": lambda n: "[Widget Nets](https://openreview.net/forum?id=x) " * (n // 100)
+    + "[arXiv](https://arxiv.org/abs/2401.00001) " * (n // 100),
 }
 
 
