@@ -98,12 +98,17 @@ def papers_command(lists: tuple[str, ...], fmt: str, columns: str | None) -> Non
     line); '-' reads standard input.  Warnings about malformed entries and a
     one-line summary go to standard error.
     """
-    from citegraph.lists.reader import papers_frame, read_lists
+    from citegraph import papers_frame, read_lists, write_papers
     from citegraph.text.places import relative_places
 
     result = read_lists(list(lists), stdin=sys.stdin)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    if fmt != "table":  # written a paper at a time: no frame of every paper beside the papers
+        write_papers(result.entries, fmt, sys.stdout)
+        sys.stdout.flush()
+        click.echo(result.summary(), err=True)
+        return
     frame = papers_frame(result.entries)
     if fmt == "table":
         # one line per paper: the notes clipped to their start, each section by its

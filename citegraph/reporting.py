@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from collections.abc import Hashable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 
 import networkx as nx
 
@@ -27,6 +27,7 @@ from citegraph.text.wording import edge_details_note, paper_label, plural
 
 if TYPE_CHECKING:
     from citegraph.fetch.pipeline import BuildResult
+    from citegraph.lists.entry import Entry
 
 __all__ = [
     "ReportResult",
@@ -35,6 +36,7 @@ __all__ = [
     "report",
     "demo",
     "example_list_path",
+    "write_papers",
     "count_sentence",
     "communities_frame",
     "OUTPUT_FILES",
@@ -503,6 +505,26 @@ def _report(
         links=links, families=fams, notes=notes, warnings=warnings,
         offline_note=offline_note,
     )
+
+
+def write_papers(entries: Iterable[Entry], fmt: str, stream: IO[str]) -> None:
+    """Write the papers read from lists as ``csv`` or ``json``, a paper at a time.
+
+    The columns are :data:`~citegraph.lists.reader.PAPER_COLUMNS`; no table of
+    every paper is held beside the papers while they are written.
+
+    Examples
+    --------
+    >>> import sys
+    >>> from citegraph.lists.entry import Entry
+    >>> write_papers([Entry(arxiv="2405.09818", title="Chameleon", year=2024)], "csv", sys.stdout)
+    key,arxiv,doi,s2_id,title,name,year,tags,sources,text,authors,venue
+    arxiv:2405.09818,2405.09818,,,Chameleon,,2024,,,,,
+    """
+    from citegraph.export.tables import write_records
+    from citegraph.lists.reader import PAPER_COLUMNS, paper_records
+
+    write_records(paper_records(entries), fmt, stream, PAPER_COLUMNS)
 
 
 def example_list_path() -> Path:

@@ -16,13 +16,14 @@ cells are clipped at the end (or wrapped, for columns asked to wrap), and the
 
 from __future__ import annotations
 
+import csv
 import json
 import math
 import os
 import re
 import shutil
 from typing import IO, Any
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 from wcwidth import wcswidth, wcwidth
@@ -30,8 +31,8 @@ from wcwidth import wcswidth, wcwidth
 from citegraph.errors import UsageError
 from citegraph.graph.files import atomic_path
 
-__all__ = ["FORMATS", "FORMULA_STARTS", "frame_records", "write_frame", "write_csv", "csv_safe", "format_table",
-           "terminal_width", "display_width", "pick_columns"]
+__all__ = ["FORMATS", "FORMULA_STARTS", "frame_records", "write_frame", "write_records", "write_csv", "csv_safe",
+           "format_table", "terminal_width", "display_width", "pick_columns"]
 
 FORMATS = ("table", "csv", "json")
 # First characters that make Excel, LibreOffice or Google Sheets evaluate a cell.
@@ -406,6 +407,42 @@ def write_frame(
         stream.write(format_table(pick_columns(frame, columns), width=width, wrap=wrap) + "\n")
     else:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, stream: IO[str], columns: Sequence[str]) -> None:
+    """Write rows as ``csv`` or ``json`` one at a time, as :func:`write_frame` writes a frame of them.
+
+    For long outputs (every paper of a big list): no frame, and no second copy
+    of the rows, is held while they are written.
+
+    >>> import sys
+    >>> write_records(iter([{"id": "a", "tags": ["x", "y"]}]), "csv", sys.stdout, ["id", "tags"])
+    id,tags
+    a,x; y
+    """
+    if fmt == "json":
+        stream.write("[")
+        first = True
+        for record in records:
+            # json.dump(rows, indent=1) indents each row one space more than the row alone;
+            # a JSON string holds no raw line break, so every line break is layout
+            row = json.dumps({c: _plain(record.get(c)) for c in columns}, ensure_ascii=False, indent=1)
+            stream.write(("\n " if first else ",\n ") + row.replace("\n", "\n "))
+            first = False
+        stream.write("]\n" if first else "\n]\n")
+    elif fmt == "csv":
+        writer = csv.writer(stream, lineterminator="\n")  # what pandas' to_csv quotes, this quotes
+        writer.writerow(columns)
+        for record in records:
+            writer.writerow([_csv_value(record.get(c)) for c in columns])
+    else:
+        raise ValueError(f"records are written as csv or json, not {fmt!r}")
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int)):
+        return "" if value is None else value
+    return csv_safe(_cell(value))
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from citegraph.errors import CitegraphError, InputError
 from citegraph.lists.document import ListText, decode_list
@@ -51,12 +51,13 @@ class ParsedStore(Protocol):
 
 __all__ = [
     "ListReadResult", "Documents", "read_lists", "read_documents", "parse_documents", "read_list_text", "merge_entries",
-    "papers_frame", "PAPER_COLUMNS",
+    "papers_frame", "paper_records", "PAPER_COLUMNS",
 ]
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-PAPER_COLUMNS = ("key", "arxiv", "doi", "s2_id", "title", "name", "year", "tags", "sources", "text")
+# (authors and venue came later: after the rest, so CSV columns keep their places)
+PAPER_COLUMNS = ("key", "arxiv", "doi", "s2_id", "title", "name", "year", "tags", "sources", "text", "authors", "venue")
 _ID_KINDS = ("arxiv", "doi", "s2_id")
 
 
@@ -677,15 +678,14 @@ def _best_name(titles: list[str], given: list[str], text: str) -> str | None:
     return None if name and name.lower() in GENERIC_LINK_TEXT else name  # "Code: url" read as a title
 
 
-def papers_frame(entries: Iterable[Entry]) -> pd.DataFrame:
-    """One row per paper: key, arxiv, doi, s2_id, title, name, year, tags, sources, text.
+def paper_records(entries: Iterable[Entry]) -> Iterator[dict[str, Any]]:
+    """One JSON-ready record per paper, keyed by :data:`PAPER_COLUMNS`, made as it is asked for.
 
-    >>> papers_frame([Entry(arxiv="2405.09818", title="Chameleon", year=2024, tags=["A"])])[["key", "year", "tags"]]
-                    key  year tags
-    0  arxiv:2405.09818  2024  [A]
+    >>> next(paper_records([Entry(arxiv="2405.09818", title="Chameleon", authors=["A. Lee"])]))["authors"]
+    ['A. Lee']
     """
-    rows = [
-        {
+    for e in entries:
+        yield {
             "key": e.key,
             "arxiv": e.arxiv,
             "doi": e.doi,
@@ -696,11 +696,20 @@ def papers_frame(entries: Iterable[Entry]) -> pd.DataFrame:
             "tags": list(e.tags),
             "sources": list(e.sources),
             "text": e.text,
+            "authors": list(e.authors),
+            "venue": e.venue,
         }
-        for e in entries
-    ]
+
+
+def papers_frame(entries: Iterable[Entry]) -> pd.DataFrame:
+    """One row per paper: key, arxiv, doi, s2_id, title, name, year, tags, sources, text, authors, venue.
+
+    >>> papers_frame([Entry(arxiv="2405.09818", title="Chameleon", year=2024, tags=["A"])])[["key", "year", "tags"]]
+                    key  year tags
+    0  arxiv:2405.09818  2024  [A]
+    """
     import pandas as pd  # only here: reading lists (build, report) needs no pandas
 
-    frame = pd.DataFrame(rows, columns=list(PAPER_COLUMNS))
+    frame = pd.DataFrame(list(paper_records(entries)), columns=list(PAPER_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
     return frame

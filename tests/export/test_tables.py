@@ -78,3 +78,30 @@ def test_a_place_too_wide_for_its_column_keeps_its_file_name_and_line() -> None:
     assert all(display_width(line) <= 50 for line in lines)
     assert lines[1].endswith("README.md:15") and lines[2].endswith("README.md:1203")
     assert "…" in lines[1]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_rows_written_one_at_a_time_read_as_the_frame_of_them(fmt: str) -> None:
+    from citegraph.export.tables import write_records
+
+    columns = ["id", "title", "year", "tags", "note"]
+    rows = [
+        {"id": "a", "title": "=HYPERLINK(\"x\")", "year": 2024, "tags": ["多模态", "x, y"], "note": "line\r\nbreak"},
+        {"id": "b", "title": "", "year": None, "tags": [], "note": 'say "hi", then go'},
+        {"id": "c", "title": "-1 is a title", "year": 1999, "tags": ["@home"], "note": None},
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["year"] = frame["year"].astype("Int64")
+    want, got = io.StringIO(), io.StringIO()
+    write_frame(frame, fmt, want)
+    write_records(iter(rows), fmt, got, columns)
+    assert got.getvalue() == want.getvalue()
+
+
+def test_no_rows_written_one_at_a_time_is_an_empty_list_or_a_header() -> None:
+    from citegraph.export.tables import write_records
+
+    out = io.StringIO()
+    write_records(iter([]), "json", out, ["id"])
+    write_records(iter([]), "csv", out, ["id"])
+    assert out.getvalue() == "[]\nid\n"

@@ -335,6 +335,20 @@ def test_cli_json_and_warnings_on_stderr() -> None:
     assert err[-1] == "4 papers from 1 file (1 with ids, 3 title-only)"
 
 
+def test_cli_json_and_csv_carry_the_authors_and_venue_the_list_writes(tmp_path) -> None:
+    import csv
+
+    path = tmp_path / "gnn.md"
+    path.write_text(
+        "1. **Gated Graph Widgets for Node Sorting.** KDD 2019. [paper](https://arxiv.org/abs/1906.01234)\n\n"
+        "    *Ann Lee, Bo Wu.*\n", encoding="utf-8")
+    rows = json.loads(run(str(path), "--format", "json").stdout)
+    assert list(rows[0]) == list(PAPER_COLUMNS)
+    assert (rows[0]["authors"], rows[0]["venue"], rows[0]["year"]) == (["Ann Lee", "Bo Wu"], "KDD", 2019)
+    row = next(csv.DictReader(io.StringIO(run(str(path), "--format", "csv").stdout)))
+    assert (row["authors"], row["venue"]) == ("Ann Lee; Bo Wu", "KDD")
+
+
 def test_cli_missing_file_is_one_error_line() -> None:
     res = run("no-such-list.md")
     assert res.exit_code == 1
