@@ -547,22 +547,19 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         head = lab[1][:-1]
     untitled = [r for r in info.refs if r.title is None]
     one_paper = len(info.refs) == 1
-    # "- **2016-02** | Title | *authors* | [Journal](doi)": when the link is a
-    # cell of its own after the title's cell, its text names the venue
-    link_cell = one_paper and head.rstrip().endswith("|") and not tail.strip(" |")
+    # "- **2016-02** | Title | *authors* | [Journal](doi)": when the links are the
+    # last cell, after the title's, the row describes each and a link's text names its venue
+    link_cell = head.rstrip().endswith("|") and "|" not in middle and not tail.strip(" |")
     if (
-        one_paper
+        (one_paper or link_cell)
         and (untitled or link_cell)
         and head.count("|") >= 2
         and _ITEM_START.match(raw)
-        and _piped_item(head, info.refs[0])
+        and all([_piped_item(head, ref) for ref in info.refs])
     ):
         info.standalone = True
-        if link_cell and info.refs[0].venue is None:
-            link = _LINK_TEXT.match(raw.rsplit("|", 1)[-1].strip())
-            venue = clean_title(link.group(1)) if link else ""
-            if venue and not _is_id_text(venue):
-                info.refs[0].venue = venue
+        if link_cell:  # the cells after the title's (the same pipes as the masked head's)
+            _venues_from_link_texts(raw.split("|", head.count("|"))[-1], info.refs)
         return
     # "FVDM 论文：url", "**JanusFlow**: [paper](url)", "- Janus ([paper](url))"
     name = head_name(head) if one_paper and untitled else None
@@ -620,6 +617,28 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
 
 
 _LINK_TEXT = re.compile(r"\[([^\]]*)\]\(")
+_LINK_TEXT_AND_URL = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)")
+
+
+def _venues_from_link_texts(cell: str, refs: list[_Ref]) -> None:
+    """``[Nature Methods](doi) & [Bioinformatics](doi)``: each paper link's text is its venue
+    (matched in order, when the cell's paper links are the line's papers)."""
+    texts = [m.group(1) for m in _LINK_TEXT_AND_URL.finditer(cell) if _paper_url(m.group(2), m.group(1))]
+    if len(texts) != len(refs):
+        return
+    for ref, text in zip(sorted(refs, key=lambda r: r.pos), texts):
+        venue = clean_title(text)
+        if ref.venue is None and venue and venue != ref.title and not _is_id_text(venue):
+            ref.venue = venue
+
+
+def _paper_url(url: str, text: str) -> bool:
+    """A link the reader makes a paper of: one with ids (or a malformed id), or a paper's page."""
+    url = _unescape_url(url)
+    try:
+        return bool(paper_ids_in_url(url)) or paper_page(url, text)
+    except IdError:
+        return True  # a malformed id link is still a paper's (a ref without ids)
 
 
 def _piped_item(head: str, ref: _Ref) -> bool:

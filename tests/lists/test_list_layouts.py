@@ -82,6 +82,22 @@ def test_a_piped_items_journal_link_names_its_venue_even_when_it_reads_like_a_ti
     assert a.text == b.text == ""
 
 
+def test_a_piped_items_venue_is_its_paper_links_text_not_a_code_cells() -> None:
+    text = (
+        "- **2015-10** | Widget Code Learning | *Ann Min* | [Biorxiv](https://doi.org/10.1101/028399) | "
+        "[code](https://github.com/a/widgets)\n"
+        "- **2015-08** | GadgetSEA: Predicting Gadgets | *Bo Lee* | [Nature Methods: Short intro]"
+        "(https://doi.org/10.1038/nmeth.1) & [Nature Methods](https://doi.org/10.1038/nmeth.2)\n"
+    )
+    a, intro, paper = read_list_text(text, "bio.md").entries
+    assert (a.title, a.venue, a.repos) == ("Widget Code Learning", "Biorxiv", ["github.com/a/widgets"])
+    # two links in the row's last cell: the row describes both, each in the venue its text names
+    assert [(e.doi, e.title, e.venue, e.authors) for e in (intro, paper)] == [
+        ("10.1038/nmeth.1", "GadgetSEA: Predicting Gadgets", "Nature Methods: Short intro", ["Bo Lee"]),
+        ("10.1038/nmeth.2", "GadgetSEA: Predicting Gadgets", "Nature Methods", ["Bo Lee"]),
+    ]
+
+
 def test_a_piped_item_without_an_id_is_a_paper_of_its_own_not_a_note_of_the_one_above() -> None:
     text = (
         "- **2014-10** | Widget Annotation With Deep Nets | *Ann Min* | [Bioinformatics](https://doi.org/10.1093/bio/1)\n"
