@@ -550,13 +550,9 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
     # "- **2016-02** | Title | *authors* | [Journal](doi)": when the links are the
     # last cell, after the title's, the row describes each and a link's text names its venue
     link_cell = head.rstrip().endswith("|") and "|" not in middle and not tail.strip(" |")
-    if (
-        (one_paper or link_cell)
-        and (untitled or link_cell)
-        and head.count("|") >= 2
-        and _ITEM_START.match(raw)
-        and all([_piped_item(head, ref) for ref in info.refs])
-    ):
+    piped = (one_paper or link_cell) and (untitled or link_cell) and head.count("|") >= 2 and _ITEM_START.match(raw)
+    titled = [_piped_item(head, ref) for ref in info.refs] if piped else []  # every ref gets the row's cells
+    if titled and all(titled):
         info.standalone = True
         if link_cell:  # the cells after the title's (the same pipes as the masked head's)
             _venues_from_link_texts(raw.split("|", head.count("|"))[-1], info.refs)
