@@ -890,6 +890,7 @@ class _Reader:
 
     def boundary(self) -> None:
         self._drop_pending_title()
+        self._share_text()  # the section is over: its prose goes to its papers now, and is let go
         self.group = None
         self.section += 1
         self.pending_title = None
@@ -1426,6 +1427,7 @@ class _Reader:
         by_section: dict[int, list[_Group]] = {}
         for g in self.groups:
             by_section.setdefault(g.section, []).append(g)
+        self.groups = []
         texts_by_section: dict[int, list[tuple[int, str, bool]]] = {}
         for no, sec, text, split in self.texts:
             texts_by_section.setdefault(sec, []).append((no, text, split))
