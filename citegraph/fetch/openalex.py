@@ -217,6 +217,12 @@ class OpenAlexSource:
             out += data.get("results") or []
         return out
 
+    def _kept(self, work: dict[str, Any]) -> dict[str, Any]:
+        """``work``'s record, its reference ids kept for :meth:`list_page`."""
+        rec = work_record(work)
+        self._references[rec["paperId"]] = [_short(w) or "" for w in work.get("referenced_works") or []]
+        return rec
+
     # ------------------------------------------------------------- source
 
     def paper_batch(
@@ -235,13 +241,11 @@ class OpenAlexSource:
                 wids.append(q)
         found: dict[str, dict[str, Any]] = {}
         for work in self._works("doi", sorted(set(by_doi.values()))) if by_doi else []:
-            rec = work_record(work)
+            rec = self._kept(work)
             found[f"doi:{rec['externalIds'].get('DOI')}"] = rec
-            self._references[rec["paperId"]] = [_short(w) or "" for w in work.get("referenced_works") or []]
         for work in self._works("openalex", wids) if wids else []:
-            rec = work_record(work)
+            rec = self._kept(work)
             found[rec["paperId"]] = rec
-            self._references[rec["paperId"]] = [_short(w) or "" for w in work.get("referenced_works") or []]
         return [found.get(f"doi:{by_doi[q]}") if q in by_doi else found.get(q) for q in ids]
 
     def match_title(self, title: str, fields: Sequence[str] = ()) -> dict[str, Any] | None:
@@ -252,11 +256,7 @@ class OpenAlexSource:
         data = self._get("/works", {"filter": f"title.search:{query}", "per_page": 1, "select": _SELECT},
                          f'the title search for "{title[:80]}"')
         results = data.get("results") or []
-        if not results:
-            return None
-        self._references[work_record(results[0])["paperId"]] = [
-            _short(w) or "" for w in results[0].get("referenced_works") or []]
-        return work_record(results[0])
+        return self._kept(results[0]) if results else None
 
     def search(self, query: str, fields: Sequence[str] = (), *, limit: int = 100) -> list[dict[str, Any]]:
         """The first ``limit`` works (at most one page) of OpenAlex's relevance search."""
