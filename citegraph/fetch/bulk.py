@@ -211,6 +211,17 @@ class Store:
             return "(SELECT NULL::BIGINT AS corpusid, NULL::VARCHAR AS abstract WHERE false)"
         raise UsageError(f"{self.path}: no {dataset} imported; run citegraph datasets import first")
 
+    def shard_target(self, shard: Path) -> tuple[str, str, Path]:
+        """A shard's dataset, its key in the manifest and the Parquet path it is imported to."""
+        dataset = detect_dataset(shard)
+        name = _shard_name(shard)
+        return dataset, f"{dataset}/{name}", self.path / dataset / f"{name}.parquet"
+
+    def imported(self, manifest: dict[str, Any], key: str, shard: Path, out: Path) -> bool:
+        """Whether ``manifest`` names the shard at ``key`` with its present size, and its Parquet exists."""
+        done = manifest["shards"].get(key)
+        return bool(done and done.get("bytes") == shard.stat().st_size and out.exists())
+
     def check(self) -> None:
         if not self.path.is_dir() or not self.manifest_path.exists():
             raise UsageError(
@@ -264,24 +275,20 @@ def import_shards(
         if not p.is_file():
             raise InputError(f"{p}: no such shard file")
     manifest = st.manifest()
-    todo: list[tuple[Path, str, str]] = []
+    todo: list[tuple[Path, str, str, Path]] = []
     skipped = 0
     for p in paths:
-        dataset = detect_dataset(p)
-        key = f"{dataset}/{_shard_name(p)}"
-        done = manifest["shards"].get(key)
-        out = st.path / dataset / f"{_shard_name(p)}.parquet"
-        if done and done.get("bytes") == p.stat().st_size and out.exists():
+        dataset, key, out = st.shard_target(p)
+        if st.imported(manifest, key, p, out):
             skipped += 1
             continue
-        todo.append((p, dataset, key))
+        todo.append((p, dataset, key, out))
     rows: dict[str, int] = {}
     if todo:
         con = connect(st.path, memory_limit=memory_limit, threads=threads)
         try:
-            with _bar(sum(p.stat().st_size for p, _, _ in todo), progress, "import") as bar:
-                for p, dataset, key in todo:
-                    out = st.path / dataset / f"{_shard_name(p)}.parquet"
+            with _bar(sum(p.stat().st_size for p, _, _, _ in todo), progress, "import") as bar:
+                for p, dataset, key, out in todo:
                     out.parent.mkdir(parents=True, exist_ok=True)
                     n = _convert(con, [p], dataset, out)
                     manifest["shards"][key] = {"bytes": p.stat().st_size, "rows": n, "file": str(p.name)}
