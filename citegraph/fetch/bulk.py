@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from citegraph.errors import InputError, UsageError
+from citegraph.graph.files import atomic_path
 
 __all__ = [
     "DATASETS",
@@ -193,9 +194,8 @@ class Store:
         return data
 
     def save_manifest(self, data: dict[str, Any]) -> None:
-        tmp = self.manifest_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.manifest_path)
+        with atomic_path(self.manifest_path) as tmp:
+            tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
 
     def files(self, dataset: str) -> list[Path]:
         """The dataset's Parquet files (DuckDB's own and Spark's part files)."""
