@@ -24,7 +24,7 @@ import tenacity
 
 from citegraph import __version__
 from citegraph.errors import FetchError, RetriesExhaustedError
-from citegraph.fetch.s2 import Page, S2NotFound, _retry_after, _Retryable, _ssl_context, _Wait
+from citegraph.fetch.s2 import Page, S2NotFound, _json, _raise_if_retryable, _Retryable, _ssl_context, _Wait
 
 if TYPE_CHECKING:
     from citegraph.fetch.options import FetchOptions
@@ -173,18 +173,13 @@ class OpenAlexSource:
             raise _Retryable(f"no answer within {self.timeout:g} s") from None
         except httpx.TransportError as exc:
             raise _Retryable(f"connection failed ({type(exc).__name__})") from None
+        _raise_if_retryable(response)
         status = response.status_code
-        if status in (408, 429) or status >= 500:
-            wait = _retry_after(response.headers.get("retry-after"), time.time())
-            raise _Retryable(f"HTTP {status}", retry_after=wait)
         if status == 404:
             raise S2NotFound(f"OpenAlex has no {what}")
         if status != 200:
             raise FetchError(self._scrub(f"OpenAlex answered HTTP {status} to {what}: {response.text.strip()[:200]}"))
-        try:
-            data = response.json()
-        except ValueError:
-            raise _Retryable("a truncated or malformed JSON answer") from None
+        data = _json(response)
         if not isinstance(data, dict) or ("results" not in data and "id" not in data):
             raise _Retryable("an empty or malformed answer")
         return data

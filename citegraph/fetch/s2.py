@@ -148,6 +148,22 @@ def _retry_after(value: str | None, now: float) -> float | None:
     return max(0.0, seconds)
 
 
+def _raise_if_retryable(response: httpx.Response) -> None:
+    """Raise :class:`_Retryable` for an answer worth another try: 408, 429 or 5xx, with its ``Retry-After``."""
+    status = response.status_code
+    if status == 429 or status == 408 or status >= 500:
+        wait = _retry_after(response.headers.get("retry-after"), time.time())
+        raise _Retryable(f"HTTP {status}", retry_after=wait)
+
+
+def _json(response: httpx.Response) -> Any:
+    """The answer's JSON; a truncated or malformed body is worth another try."""
+    try:
+        return response.json()
+    except ValueError:
+        raise _Retryable("a truncated or malformed JSON answer") from None
+
+
 # The API's own 404 bodies for "this does not exist" (see the recorded answers
 # and tests/fakes/s2.py): {"error": "Title match not found"} from the title
 # match, {"error": "Paper with id X not found"} from the paper endpoints.
@@ -417,9 +433,7 @@ class S2Client:
             self.pacer.refused()
         elif status < 500:
             self.pacer.answered()
-        if status == 429 or status == 408 or status >= 500:
-            wait = _retry_after(response.headers.get("retry-after"), time.time())
-            raise _Retryable(f"HTTP {status}", retry_after=wait)
+        _raise_if_retryable(response)
         if status == 404:
             text = _error_text(response)
             if not_found is not None and not_found.search(text):
@@ -439,10 +453,7 @@ class S2Client:
             )
         if status != 200:
             raise FetchError(self._scrub(f"Semantic Scholar answered HTTP {status} to {what}: {_error_text(response)}"))
-        try:
-            data = response.json()
-        except ValueError:
-            raise _Retryable("a truncated or malformed JSON answer") from None
+        data = _json(response)
         if not validate(data):
             raise _Retryable("an empty or malformed answer")
         return data
