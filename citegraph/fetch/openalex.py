@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from collections.abc import Callable, Sequence
 
 import httpx
@@ -24,10 +24,8 @@ import tenacity
 
 from citegraph import __version__
 from citegraph.errors import FetchError, RetriesExhaustedError
+from citegraph.fetch.options import ENVIRONMENT, FetchOptions
 from citegraph.fetch.s2 import Page, S2NotFound, _json, _raise_if_retryable, _Retryable, _ssl_context, _Wait
-
-if TYPE_CHECKING:
-    from citegraph.fetch.options import FetchOptions
 
 __all__ = ["DEFAULT_OPENALEX_URL", "OpenAlexSource", "from_options", "work_record", "is_openalex_id"]
 
@@ -315,8 +313,8 @@ class OpenAlexSource:
 def from_options(options: FetchOptions) -> OpenAlexSource:
     """The source ``open_source`` makes for ``openalex`` (alone or after ``s2,``)."""
     return OpenAlexSource(
-        options.openalex_url or os.environ.get("CITEGRAPH_OPENALEX_URL"),
-        mailto=options.openalex_mailto or os.environ.get("OPENALEX_MAILTO"),
+        options.openalex_url or os.environ.get(ENVIRONMENT["openalex_url"]),
+        mailto=options.openalex_mailto or os.environ.get(ENVIRONMENT["openalex_mailto"]),
         api_key=os.environ.get("OPENALEX_API_KEY"),
         min_interval=0.1 if options.min_interval is None else min(options.min_interval, 0.1),
     )
