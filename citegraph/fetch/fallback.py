@@ -96,8 +96,9 @@ class Fallback:
         self, ids: Sequence[str], fields: Sequence[str], *, what: str | None = None
     ) -> list[dict[str, Any] | None]:
         ids = list(ids)
+        owners = [self._owner(q) for q in ids]
         answer: list[dict[str, Any] | None] = [None] * len(ids)
-        mine = [i for i, q in enumerate(ids) if self._owner(q) is None]
+        mine = [i for i, owner in enumerate(owners) if owner is None]
         if mine:
             got = self.primary.paper_batch([ids[i] for i in mine], fields, what=what)
             for i, rec in zip(mine, got):
@@ -107,7 +108,7 @@ class Fallback:
                     marked = {k: v for k, v in marked.items() if k != "references"}
                 answer[i] = marked
         for other in self.others:
-            missing = [i for i, rec in enumerate(answer) if rec is None and self._owner(ids[i]) in (None, other)]
+            missing = [i for i, rec in enumerate(answer) if rec is None and owners[i] in (None, other)]
             if missing:
                 for i, rec in zip(missing, other.paper_batch([ids[i] for i in missing], fields)):
                     answer[i] = _marked(rec, _name(other))
