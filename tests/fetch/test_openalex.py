@@ -9,6 +9,7 @@ from tests.fakes.openalex import OAWorld, work
 from tests.fakes.s2 import World, sample_entries
 
 from citegraph.analysis.audit import audit, audit_frame
+from citegraph.cli import main
 from citegraph.fetch.cache import Cache
 from citegraph.fetch.fallback import Fallback
 from citegraph.fetch.openalex import OpenAlexSource
@@ -111,8 +112,6 @@ def test_references_semantic_scholar_lacks_come_from_openalex(make_fake_s2, make
 
 
 def test_the_cli_takes_the_source_and_the_openalex_options(make_fake_s2, make_fake_openalex, tmp_path):
-    from citegraph.cli import main
-
     entries = sample_entries(2, seed=6)
     world = World.from_entries(entries, seed=6, missing_ids=["ARXIV:2401.00001"])
     oa = OAWorld()
