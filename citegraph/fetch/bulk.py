@@ -44,6 +44,12 @@ __all__ = [
 DATASETS = ("papers", "citations", "abstracts")
 # The columns that identify a row, for diffs (citations: the pair, or citationid when given).
 KEYS = {"papers": ("corpusid",), "abstracts": ("corpusid",), "citations": ("citing", "cited")}
+# The same columns as a delete file's records name them.
+SELECT_KEYS = {
+    "papers": "corpusid",
+    "abstracts": "corpusid",
+    "citations": "citingcorpusid AS citing, citedcorpusid AS cited",
+}
 MANIFEST = "store.json"
 DEFAULT_MEMORY_LIMIT = "1GB"
 
@@ -380,17 +386,17 @@ def apply_diff(
 def _apply_one(con: Any, st: Store, dataset: str, release: str, updates: list[Path], deletes: list[Path]) -> None:
     staged = st.path / dataset / f"diff-{_shard_name(Path(release))}.parquet"
     staged.parent.mkdir(parents=True, exist_ok=True)
+    scratch = staged.with_name(staged.name + ".new")
     keys = KEYS[dataset]
     con.execute(f"CREATE OR REPLACE TEMP TABLE gone ({', '.join(k + ' BIGINT' for k in keys)})")
     if updates:
-        scratch = staged.with_name(staged.name + ".new")
         _convert(con, updates, dataset, scratch)
         con.execute(f"INSERT INTO gone SELECT {', '.join(keys)} FROM read_parquet({_sql_str(scratch)})")
     if deletes:
         con.execute(f"INSERT INTO gone SELECT {SELECT_KEYS[dataset]} FROM {_read_json_sql(deletes, dataset)}")
     match = " AND ".join(f"g.{k} IS NOT DISTINCT FROM f.{k}" for k in keys)
     for f in st.files(dataset):
-        if f == staged or f.name.endswith(".new"):
+        if f == staged:  # the scratch file ends in .new, so it is not among the files
             continue
         hits = con.execute(
             f"SELECT count(*) FROM read_parquet({_sql_str(f)}) f WHERE EXISTS (SELECT 1 FROM gone g WHERE {match})"
@@ -404,15 +410,7 @@ def _apply_one(con: Any, st: Store, dataset: str, release: str, updates: list[Pa
         )
         os.replace(tmp, f)
     if updates:
-        os.replace(staged.with_name(staged.name + ".new"), staged)
-
-
-# The key columns of a delete file's records.
-SELECT_KEYS = {
-    "papers": "corpusid",
-    "abstracts": "corpusid",
-    "citations": "citingcorpusid AS citing, citedcorpusid AS cited",
-}
+        os.replace(scratch, staged)
 
 
 def top_cited(
