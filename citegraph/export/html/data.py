@@ -3,8 +3,8 @@
 :func:`explorer_data` turns a graph, plus the values the caller has already
 computed (rankings, lineage links, families, communities), into JSON-ready
 data: vis-network items with positions (from :mod:`.layout` and
-:mod:`.forest`), each paper's tooltip record, the legend and the views.
-Above ``max_nodes`` papers it keeps both ends of every lineage link, the
+:mod:`citegraph.export.forest`), each paper's tooltip record, the legend
+and the views.  Above ``max_nodes`` papers it keeps both ends of every lineage link, the
 listed papers by PageRank, then the others by PageRank, and says so.
 """
 
@@ -254,7 +254,6 @@ def _short_title(title: str | None) -> str:
 def _label(d: dict[str, Any]) -> str:
     name = paper_name(d)
     return (_clip(name, 40) or "") if name else _short_title(d.get("title"))
-
 
 
 def _links(d: dict[str, Any]) -> list[list[str]]:
@@ -692,8 +691,6 @@ def _edge_items(
     return edges, kinds, edge_info
 
 
-# How far (px) a bent lineage link may stray from the straight line, tried in
-# order, each way round: a small bend when it is enough.
 def _vis_options(big: bool) -> dict[str, Any]:
     """vis-network options: no physics (positions are given), lighter drawing when big."""
     return {

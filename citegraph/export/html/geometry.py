@@ -1,7 +1,7 @@
 """Geometry of the explorer's drawing: how big a name is, and how lineage links bend.
 
 Positions come from :mod:`citegraph.export.html.layout` (time bands, force)
-and :mod:`citegraph.export.html.forest` (the lineage tree); this module
+and :mod:`citegraph.export.forest` (the lineage forest); this module
 measures names (:func:`label_box`) and bends a lineage link round the dots
 and names its straight line would cross (:func:`bends`).
 """
@@ -44,7 +44,8 @@ def _glyph_em(c: str) -> float:
     return 0.58
 
 
-
+# How far (px) a bent lineage link may stray from the straight line, tried in
+# order, each way round: a small bend when it is enough.
 _DETOURS = (24.0, 45.0, 75.0, 120.0)
 _CLEAR = 12.0  # px a line keeps from a dot it passes: closer, it seems to run into it
 
