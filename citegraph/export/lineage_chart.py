@@ -18,7 +18,7 @@ import networkx as nx
 from citegraph.analysis.lineage import successors
 from citegraph.errors import UsageError
 from citegraph.export.forest import forest_layout
-from citegraph.export.html.geometry import label_box
+from citegraph.export.html.geometry import name_box
 from citegraph.export.html.layout import year_fraction
 
 __all__ = ["CHART_FORMATS", "lineage_chart"]
@@ -104,14 +104,10 @@ def svg(links: Sequence[dict[str, Any]]) -> str:
 
     papers = _papers(links)
     names = {n: _name(p) for n, p in papers.items()}
-
-    def size(n: Hashable) -> tuple[float, float]:
-        return label_box(names[n], _FONT)[0] + 10.0, _FONT * 1.25 + 8.0
-
     month = {n: year_fraction(p) or 0.0 for n, p in papers.items()}
     year = {n: (int(p["year"]) if p.get("year") is not None else None) for n, p in papers.items()}
     pairs = [(link["parent"]["id"], link["child"]["id"]) for link in links]
-    f = forest_layout(year, pairs, size, order=month, font=_FONT)
+    f = forest_layout(year, pairs, lambda n: name_box(names[n], _FONT), order=month, font=_FONT)
     families = sorted({str(link["family"]) for link in links if link.get("family")})
     colour = {fam: _PALETTE[i % len(_PALETTE)] for i, fam in enumerate(families)}
     fam_of = {link[end]["id"]: str(link["family"])

@@ -551,14 +551,10 @@ def _forest(H: nx.DiGraph, ids: list[Hashable], index: dict[Hashable, int], sing
     lineage = [(v, u) for u, v, d in H.edges(data=True) if has_kind(d, "builds_on") and u != v]
     names = {n: _clip(H.nodes[n].get("name"), _FOREST_LABEL) or _short_title(H.nodes[n].get("title"))
              if not labels.get(n) or len(labels[n]) > _FOREST_LABEL else labels[n] for n in ids}
-
-    def size(n: Hashable) -> tuple[float, float]:
-        w, _ = geometry.label_box(names[n], FOREST_FONT)
-        return w + 10.0, FOREST_FONT * 1.25 + 8.0
-
     year = {n: (int(H.nodes[n]["year"]) if H.nodes[n].get("year") is not None else None) for n in ids}
     order = {n: _layout.year_fraction(H.nodes[n]) or 0.0 for n in ids}
-    f = forest_layout(year, lineage, size, order=order, singles=singles, font=FOREST_FONT)
+    f = forest_layout(year, lineage, lambda n: geometry.name_box(names[n], FOREST_FONT), order=order,
+                      singles=singles, font=FOREST_FONT)
     return {
         "ids": [index[n] for n in ids],
         "x": [f.pos[n][0] for n in ids],

@@ -2,7 +2,7 @@
 
 Positions come from :mod:`citegraph.export.html.layout` (time bands, force)
 and :mod:`citegraph.export.forest` (the lineage forest); this module
-measures names (:func:`label_box`) and bends a lineage link round the dots
+measures names (:func:`label_box`, :func:`name_box`) and bends a lineage link round the dots
 and names its straight line would cross (:func:`bends`).
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Hashable
 
 import numpy as np
 
-__all__ = ["STROKE", "label_box", "bends", "curve_points", "near_dots"]
+__all__ = ["STROKE", "label_box", "name_box", "bends", "curve_points", "near_dots"]
 
 # The white outline (px) round each name on the canvas.
 STROKE = 4
@@ -25,6 +25,15 @@ def label_box(label: str, font: float) -> tuple[float, float]:
     if not label:
         return 0.0, 0.0
     return sum(_glyph_em(c) for c in label) * font + STROKE, font * 1.3
+
+
+def name_box(label: str, font: float) -> tuple[float, float]:
+    """(width, height) of a box round a name: the lineage forest's boxes, on the page and in the SVG.
+
+    >>> name_box("Janus", 14)
+    (56.28, 25.5)
+    """
+    return label_box(label, font)[0] + 10.0, font * 1.25 + 8.0
 
 
 _NARROW = frozenset("ijlI.,:;'|!()[]{}- /")
