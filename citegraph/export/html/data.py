@@ -174,16 +174,16 @@ def _and(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def _select(G: nx.DiGraph, pagerank: dict[Hashable, float], max_nodes: int) -> tuple[list[Hashable], str | None]:
+def _select(G: nx.DiGraph, rank: dict[Hashable, int], max_nodes: int) -> tuple[list[Hashable], str | None]:
     """The papers to draw: all of them, or (in this order) both ends of every lineage
     link, the listed papers by PageRank, then the others by PageRank.
 
     When the lineage papers alone are more than ``max_nodes``, the links are
-    taken most confident first, a link only when both its ends fit.
+    taken most confident first, a link only when both its ends fit.  ``rank``
+    is each paper's place by PageRank (1 for the highest).
     """
     if len(G) <= max_nodes:
         return list(G), None
-    rank = {n: i for i, n in enumerate(sorted(G, key=lambda n: (-pagerank.get(n, 0.0), str(n))))}
     links = [(u, v, float(d.get("confidence") or 0.0)) for u, v, d in G.edges(data=True)
              if has_kind(d, "builds_on") and u != v]
     lineage = {n for u, v, _ in links for n in (u, v)}
@@ -388,11 +388,11 @@ def explorer_data(
         raise UsageError(f"--max-nodes must be at least 1, not {max_nodes}")
     pagerank = _pagerank(G, rankings)
     measure = _measure(G, size, pagerank, rankings)
-    keep, note = _select(G, pagerank, max_nodes)
-    # A copy, not a view: views filter on every lookup, and H is read many times.
-    H = G if note is None else G.subgraph(keep).copy()
     order = sorted(G, key=lambda n: (-pagerank.get(n, 0.0), str(n)))
     rank_of = {n: i + 1 for i, n in enumerate(order)}
+    keep, note = _select(G, rank_of, max_nodes)
+    # A copy, not a view: views filter on every lookup, and H is read many times.
+    H = G if note is None else G.subgraph(keep).copy()
     pct = _percentiles({n: measure.get(n, 0.0) for n in keep})
     radius = {n: round(5.0 + 21.0 * pct[n] ** 2, 1) for n in keep}
     # Listed papers, named models and the top tenth carry a label; the rest
@@ -534,7 +534,7 @@ def explorer_data(
         "fontFace": FONT_FACE,
         "showCites": kinds.count("cites") <= CITES_SHOWN,
         "options": _vis_options(big),
-        "views": _views(H, keep, index, pagerank, labels),
+        "views": _views(H, keep, index, rank_of, labels),
     }
 
 
@@ -546,9 +546,11 @@ _FIRST_EXTRA, _FIRST_MIN = 8, 30
 
 
 def _forest(H: nx.DiGraph, ids: list[Hashable], index: dict[Hashable, int], singles: list[Hashable],
-            labels: dict[Hashable, str]) -> dict[str, Any]:
-    """One forest view: the papers' indices, box centres, names and the time axis."""
-    lineage = [(v, u) for u, v, d in H.edges(data=True) if has_kind(d, "builds_on") and u != v]
+            labels: dict[Hashable, str], lineage: list[tuple[Hashable, Hashable]]) -> dict[str, Any]:
+    """One forest view: the papers' indices, box centres, names and the time axis.
+
+    ``lineage`` is the graph's lineage links as ``(parent, child)``.
+    """
     names = {n: _clip(H.nodes[n].get("name"), _FOREST_LABEL) or _short_title(H.nodes[n].get("title"))
              if not labels.get(n) or len(labels[n]) > _FOREST_LABEL else labels[n] for n in ids}
     year = {n: (int(H.nodes[n]["year"]) if H.nodes[n].get("year") is not None else None) for n in ids}
@@ -567,17 +569,18 @@ def _forest(H: nx.DiGraph, ids: list[Hashable], index: dict[Hashable, int], sing
     }
 
 
-def _views(H: nx.DiGraph, keep: list[Hashable], index: dict[Hashable, int], pagerank: dict[Hashable, float],
+def _views(H: nx.DiGraph, keep: list[Hashable], index: dict[Hashable, int], rank: dict[Hashable, int],
            labels: dict[Hashable, str]) -> dict[str, Any]:
     """The lineage view (the lineage forest) and the first view (it plus the most influential listed papers)."""
-    ends = {n for u, v, d in H.edges(data=True) if has_kind(d, "builds_on") and u != v for n in (u, v)}
-    by_rank = sorted(keep, key=lambda n: (-pagerank.get(n, 0.0), str(n)))
+    pairs = [(v, u) for u, v, d in H.edges(data=True) if has_kind(d, "builds_on") and u != v]
+    ends = {n for pair in pairs for n in pair}
+    by_rank = sorted(keep, key=rank.__getitem__)
     lineage = [n for n in by_rank if n in ends]
     listed = [n for n in by_rank if n not in ends and H.nodes[n].get("listed")] or [n for n in by_rank if n not in ends]
     extra = listed[: max(_FIRST_EXTRA, _FIRST_MIN - len(lineage))]
     return {
-        "lineage": _forest(H, lineage, index, [], labels) if lineage else None,
-        "first": _forest(H, lineage + extra, index, extra, labels) if lineage or extra else None,
+        "lineage": _forest(H, lineage, index, [], labels, pairs) if lineage else None,
+        "first": _forest(H, lineage + extra, index, extra, labels, pairs) if lineage or extra else None,
     }
 
 
