@@ -650,10 +650,10 @@ def _section_paths(H: nx.DiGraph) -> list[str]:
 def _edge_items(
     H: nx.DiGraph,
     index: dict[Hashable, int],
-    pos: dict[Hashable, tuple[float, float]] | None = None,
-    radius: dict[Hashable, float] | None = None,
-    base: tuple[str, float] | None = None,
-    label_box: dict[Hashable, tuple[float, float]] | None = None,
+    pos: dict[Hashable, tuple[float, float]],
+    radius: dict[Hashable, float],
+    base: tuple[str, float] | None,
+    label_box: dict[Hashable, tuple[float, float]],
 ) -> tuple[list[dict], list[str], dict[str, dict]]:
     """vis-network edges (citations take the default style), their kinds, and tooltip data.
 
@@ -665,7 +665,7 @@ def _edge_items(
     kinds: list[str] = []
     edge_info: dict[str, dict[str, Any]] = {}
     lineage = [(u, v) for u, v, d in H.edges(data=True) if (d.get("kind") or "cites") == "builds_on"]
-    bends = geometry.bends(lineage, pos, radius, base, label_box) if pos and radius else {}
+    bends = geometry.bends(lineage, pos, radius, base, label_box)
     for u, v, d in H.edges(data=True):
         i = len(edges)
         kind = d.get("kind") or "cites"
