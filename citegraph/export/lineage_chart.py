@@ -20,13 +20,12 @@ from citegraph.errors import UsageError
 from citegraph.export.forest import forest_layout
 from citegraph.export.html.geometry import name_box
 from citegraph.export.html.layout import year_fraction
+from citegraph.export.palette import PALETTE
 
 __all__ = ["CHART_FORMATS", "lineage_chart"]
 
 CHART_FORMATS = ("mermaid", "svg")
 _FONT = 14.0
-_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-            "#e377c2", "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939")
 
 
 def _name(paper: dict[str, Any]) -> str:
@@ -109,7 +108,7 @@ def svg(links: Sequence[dict[str, Any]]) -> str:
     pairs = [(link["parent"]["id"], link["child"]["id"]) for link in links]
     f = forest_layout(year, pairs, lambda n: name_box(names[n], _FONT), order=month, font=_FONT)
     families = sorted({str(link["family"]) for link in links if link.get("family")})
-    colour = {fam: _PALETTE[i % len(_PALETTE)] for i, fam in enumerate(families)}
+    colour = {fam: PALETTE[i % len(PALETTE)] for i, fam in enumerate(families)}
     fam_of = {link[end]["id"]: str(link["family"])
               for link in links if link.get("family") for end in ("parent", "child")}
     top, pad = 34.0, 12.0

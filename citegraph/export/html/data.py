@@ -27,6 +27,7 @@ from citegraph.errors import UsageError
 from citegraph.export.forest import forest_layout
 from citegraph.export.html import geometry
 from citegraph.export.html import layout as _layout
+from citegraph.export.palette import OTHER_COLOR, PALETTE
 from citegraph.graph.matrix import citation_matrix
 from citegraph.graph.model import has_kind
 from citegraph.text.names import paper_name
@@ -58,12 +59,6 @@ CITES_SHOWN = 4000
 # The gentle curve of every link on small pages (big ones draw straight lines).
 _SMOOTH = ("curvedCW", 0.12)
 
-# Distinct, print-safe hues; grey is kept for "other".
-PALETTE = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-    "#e377c2", "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939",
-)
-OTHER_COLOR = "#9ea4aa"
 # viridis, sampled; years are coloured by interpolating it.
 _VIRIDIS = ("#440154", "#472d7b", "#3b528b", "#2c728e", "#21918c", "#28ae80", "#5ec962", "#addc30", "#fde725")
 EDGE_STYLE = {
