@@ -79,7 +79,7 @@ def curve_points(p: np.ndarray, q: np.ndarray, shape: tuple[str, float] | None, 
 
 # Above this many (lineage links x dots) a k-d tree finds the dots near a
 # line faster than slicing them by x, enough to pay for importing scipy.spatial
-# (0.12-0.16 s; a 2,000-paper page with 30 links spends 0.03-0.07 s in all).
+# (both timed in benchmarks/README.md).
 _TREE_ABOVE = 200_000
 
 
