@@ -406,6 +406,9 @@ def explorer_data(
     font = {n: round(_FONT_MIN + (_FONT_MAX - _FONT_MIN) * listed_pct[n] ** 2) if n in listed_pct else _FONT_OUTSIDE
             for n in keep}
     font.update({n: max(font[n], 14) for n in in_lineage if n in listed_pct})
+    # Each name's (width, height) on the canvas, (0, 0) without one: the layout
+    # makes room for names, and lineage links bend round them.
+    boxes = {n: geometry.label_box(labels[n], font[n]) for n in keep}
 
     # Families and communities of the papers drawn: every lineage link is drawn,
     # so families lose nothing, and a 20,000-paper graph costs what 5,000 do.
@@ -436,7 +439,7 @@ def explorer_data(
         # A band per coloured group (per family when colouring by year), then the rest.
         band_group = family if color == "year" else group_of
         band_keys = _top_groups(H, family) if color == "year" else groups
-        pos, axis = _time_layout(H, band_group, band_keys, color, pagerank, radius, labels, font)
+        pos, axis = _time_layout(H, band_group, band_keys, color, pagerank, radius, boxes)
         for b in axis["bands"]:
             b["color"] = group_color.get(b["key"], "#495057" if b["key"] in band_keys else OTHER_COLOR)
             b.pop("key")
@@ -477,8 +480,7 @@ def explorer_data(
         rec["m"] = measure.get(n, 0.0)
         info.append(rec)
     big = H.number_of_edges() > _BIG or len(keep) > _BIG
-    label_box = {n: geometry.label_box(labels[n], font[n]) for n in keep if labels[n]}
-    edges, kinds, edge_info = _edge_items(H, index, pos, radius, None if big else _SMOOTH, label_box)
+    edges, kinds, edge_info = _edge_items(H, index, pos, radius, None if big else _SMOOTH, boxes)
 
     if color == "year":
         span = years if len(years) <= 14 else [years[round(i * (len(years) - 1) / 8)] for i in range(9)]
@@ -600,10 +602,9 @@ def _time_layout(
     color: str,
     pagerank: dict[Hashable, float],
     radius: dict[Hashable, float],
-    labels: dict[Hashable, str],
-    font: Mapping[Hashable, float],
+    boxes: dict[Hashable, tuple[float, float]],
 ) -> tuple[dict[Hashable, tuple[float, float]], dict[str, Any]]:
-    """Time layout positions, with a band per group and two for the other papers."""
+    """Time layout positions, with a band per group and two for the other papers (``boxes``: the names' sizes)."""
     other_listed, other_outside = "\x00listed", "\x00outside"
     keys = set(band_keys)
 
@@ -617,7 +618,6 @@ def _time_layout(
     # Short: band names take the page's left gutter.
     band_labels[other_listed] = "listed · smaller communities" if color == "community" else "listed · no family"
     band_labels[other_outside] = "outside · smaller communities" if color == "community" else "outside the lists"
-    boxes = {n: geometry.label_box(labels[n], font[n]) for n in H}
     pos, axis = _layout.time_layout(
         H,
         {n: band_of(n) for n in H},
