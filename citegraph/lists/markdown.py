@@ -612,20 +612,25 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         info.standalone = True
 
 
-_LINK_TEXT = re.compile(r"\[([^\]]*)\]\(")
-_LINK_TEXT_AND_URL = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)")
+# a markdown link's text and the start of its url (no closing bracket needed)
+_LINK_TEXT = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 
 
 def _venues_from_link_texts(cell: str, refs: list[_Ref]) -> None:
     """``[Nature Methods](doi) & [Bioinformatics](doi)``: each paper link's text is its venue
     (matched in order, when the cell's paper links are the line's papers)."""
-    texts = [m.group(1) for m in _LINK_TEXT_AND_URL.finditer(cell) if _paper_url(m.group(2), m.group(1))]
+    texts = [m.group(1) for m in _LINK_TEXT.finditer(cell) if _paper_url(m.group(2), m.group(1))]
     if len(texts) != len(refs):
         return
     for ref, text in zip(sorted(refs, key=lambda r: r.pos), texts):
-        venue = clean_title(text)
-        if ref.venue is None and venue and venue != ref.title and not _is_id_text(venue):
-            ref.venue = venue
+        if ref.venue is None:
+            ref.venue = _link_venue(text, ref.title)
+
+
+def _link_venue(text: str, title: str | None) -> str | None:
+    """A paper link's text as the paper's venue: not when it is the title or an id."""
+    venue = clean_title(text)
+    return venue if venue and venue != title and not _is_id_text(venue) else None
 
 
 def _paper_url(url: str, text: str) -> bool:
@@ -1251,9 +1256,8 @@ class _Reader:
         if not _piped_item(raw, ref) or (ref.year is None and ref.authors is None):
             return False
         link = _LINK_TEXT.match(raw.rsplit("|", 1)[-1].strip())
-        venue = clean_title(link.group(1)) if link else ""
-        if venue and venue != ref.title and not _is_id_text(venue):
-            ref.venue = venue
+        if link:
+            ref.venue = _link_venue(link.group(1), ref.title)
         self.boundary_item()
         self.pending_title = None
         self.start_group(no, self.new_entry(no, {}, ref.title, ref=ref))
