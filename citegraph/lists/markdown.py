@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from citegraph.lists.document import ListText
-from citegraph.lists.entry import Entry, ListWarning
+from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new
 from citegraph.text.ids import (
     IdError,
     doi_ids,
@@ -70,7 +70,6 @@ DOI_LABELS = frozenset(["doi"])
 AUTHOR_LABELS = frozenset(["authors", "author", "作者"])
 VENUE_LABELS = frozenset(["published in", "venue", "conference", "journal", "发表于", "会议", "期刊", "收录"])
 YEAR_LABELS = frozenset(["year", "年份", "发表年份"])
-_KINDS = ("arxiv", "doi", "s2_id")
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.I)
@@ -242,7 +241,7 @@ def _merge_into(
     new = _Ref({}, title, pos, name)
     _add_ids(info, new, ids)
     info.refs.append(new)
-    for k in _KINDS:
+    for k in ID_FIELDS:
         if k not in new.ids:
             info.lacking.setdefault(k, []).append(new)
 
@@ -919,7 +918,7 @@ class _Reader:
         if no in self.anchored:
             self.claims[no] = e
         if self.pending_repos:
-            _add_all(e.repos, self.pending_repos)
+            add_new(e.repos, self.pending_repos)
             self.pending_repos = []
 
     def claim(self, g: _Group, no: int, e: Entry) -> None:
@@ -1076,7 +1075,7 @@ class _Reader:
             return
         if bold and info.repos and not info.prose:
             # **[Name](github.com/org/repo)** heads what follows, like a heading
-            _add_all(self.pending_repos, info.repos)
+            add_new(self.pending_repos, info.repos)
             return
         if self.hard_break(no) and not info.refs and no < len(self.lines) and self._title_over_link(no, raw):
             return
@@ -1089,11 +1088,11 @@ class _Reader:
                 return
         if info.repos or info.anchors:
             if g and e:
-                _add_all(e.repos, info.repos)
+                add_new(e.repos, info.repos)
                 if not info.prose:
                     self.claim(g, no, e)
             else:
-                _add_all(self.pending_repos, info.repos)
+                add_new(self.pending_repos, info.repos)
         self._text(no, info)
 
     def _text(self, no: int, info: _Line) -> None:
@@ -1159,13 +1158,13 @@ class _Reader:
                     _attach(e, ref)
                     self.claim(g, no, e)
                     g.open = True
-                    _add_all(e.repos, info.repos)
+                    add_new(e.repos, info.repos)
                     continue
             new = self.new_entry(no, ref.ids, ref.title, ref.name, ref)
             if not ref.ids:  # a malformed link or id, or a paper page without one
                 self.placeholders.add(id(new))
-            _add_all(new.repos, info.repos)
-            _add_all(new.repos, self.pending_repos)
+            add_new(new.repos, info.repos)
+            add_new(new.repos, self.pending_repos)
             self.pending_repos = []
             # papers quoted together share an item; a list item is an item of its own
             if g is not None and g.open and not (new_item and i == 0):
@@ -1339,7 +1338,7 @@ class _Reader:
         if not looks_like_title(title) or _is_id_text(title) or italic_authors(raw) or venue_year(raw):
             return False
         g, e = self.current()
-        if g is not None and e is not None and e.title and not _ids(e) and g.start >= no - 3:
+        if g is not None and e is not None and e.title and not e.ids and g.start >= no - 3:
             return False  # a title above still waits for this link
         if _ITEM_START.match(self.lines[no]) and not _ITEM_START.match(raw):
             return False  # the link is an item of its own, not this line's continuation
@@ -1497,7 +1496,7 @@ class _Reader:
             text = []
             for part in parts:
                 if part.startswith("\0repos\0"):
-                    _add_all(owner.repos, part.split("\0")[2:])
+                    add_new(owner.repos, part.split("\0")[2:])
                 else:
                     text.append(part)
             if text:
@@ -1509,18 +1508,8 @@ class _Reader:
                 e.tags = list(owner.tags)
 
 
-def _add_all(target: list[str], items: list[str]) -> None:
-    for item in items:
-        if item not in target:
-            target.append(item)
-
-
-def _ids(e: Entry) -> dict[str, str]:
-    return {k: getattr(e, k) for k in _KINDS if getattr(e, k)}
-
-
 def _same_paper(e: Entry, ref: _Ref) -> bool:
-    ids = _ids(e)
+    ids = e.ids
     if any(ids.get(k) == v for k, v in ref.ids.items()):
         return True
     return bool(not ids and ref.title and e.title and normalize_title(e.title) == normalize_title(ref.title))
@@ -1534,7 +1523,7 @@ def _can_attach(e: Entry, ref: _Ref, open_: bool, new_item: bool) -> bool:
     a paper with ids of other kinds when it directly follows it and does not
     start a list item of its own.
     """
-    ids = _ids(e)
+    ids = e.ids
     if ref.title or any(k in ids and ids[k] != v for k, v in ref.ids.items()):
         return False
     if ref.name and (own := e.name or model_name(e.title)) and name_key(own) != name_key(ref.name):

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from citegraph.errors import CitegraphError, InputError
 from citegraph.lists.document import ListText, decode_list
-from citegraph.lists.entry import Entry, ListWarning
+from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new
 from citegraph.lists.formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
@@ -58,7 +58,6 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 # (authors and venue came later: after the rest, so CSV columns keep their places)
 PAPER_COLUMNS = ("key", "arxiv", "doi", "s2_id", "title", "name", "year", "tags", "sources", "text", "authors", "venue")
-_ID_KINDS = ("arxiv", "doi", "s2_id")
 
 
 @dataclass
@@ -514,8 +513,7 @@ class _Union:
     def ids(self, root: int) -> dict[str, str]:
         got = self.joined.get(root)
         if got is None:
-            m = self.mentions[root]
-            got = {k: v for k in _ID_KINDS if (v := getattr(m, k))}
+            got = self.mentions[root].ids
         return got
 
     def find(self, i: int) -> int:
@@ -557,7 +555,7 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
     items = list(mentions)
     uf = _Union(items)
     # ids first: a mention carrying two ids joins both of their papers.
-    for k in _ID_KINDS:
+    for k in ID_FIELDS:
         first: dict[str, int] = {}
         for i, m in enumerate(items):
             v = getattr(m, k)
@@ -609,18 +607,12 @@ def _share_strings(entries: list[Entry]) -> None:
             e.venue = seen.setdefault(e.venue, e.venue)
 
 
-def _add_all(target: list[str], items: Iterable[str]) -> None:
-    for item in items:
-        if item and item not in target:
-            target.append(item)
-
-
 def _unique(items: list[str]) -> list[str]:
     """``items`` without empty or repeated ones: the list itself when it has none (most have one item)."""
     if all(items) and len(set(items)) == len(items):
         return items
     out: list[str] = []
-    _add_all(out, items)
+    add_new(out, items)
     return out
 
 
@@ -639,9 +631,9 @@ def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
                 setattr(out, k, getattr(m, k))
         if not out.authors and m.authors:
             out.authors = list(m.authors)
-        _add_all(out.tags, m.tags)
-        _add_all(out.sources, m.sources)
-        _add_all(out.repos, m.repos)
+        add_new(out.tags, m.tags)
+        add_new(out.sources, m.sources)
+        add_new(out.repos, m.repos)
     out.title = titles[0] if titles else None
     out.text = texts[0] if len(texts) == 1 else "\n\n".join(texts)
     if out.year is None and out.arxiv:
