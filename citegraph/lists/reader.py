@@ -553,8 +553,28 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
     [('2410.13848', 'Janus: Decoupling Visual Encoding', ['Unified', 'Seminar'], ['a.md:3', 'b.md:9', 'c.md:1'])]
     """
     items = list(mentions)
+    merged = [_combine([items[i] for i in g], reuse=reuse) for g in _same_papers(items)]
+    _share_strings(merged)
+    return merged
+
+
+def _same_papers(items: list[Entry]) -> list[list[int]]:
+    """The indexes of each paper's mentions, papers in first-seen order (see :func:`merge_entries`).
+
+    (Functions of their own: the union-find, and the normalised copy of every
+    title the joining by title makes, are let go before the papers are made.)
+    """
     uf = _Union(items)
-    # ids first: a mention carrying two ids joins both of their papers.
+    _join_by_ids(uf, items)
+    _join_by_titles(uf, items)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(uf.find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _join_by_ids(uf: _Union, items: list[Entry]) -> None:
+    """Ids first: a mention carrying two ids joins both of their papers."""
     for k in ID_FIELDS:
         first: dict[str, int] = {}
         for i, m in enumerate(items):
@@ -564,7 +584,10 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
                 j = first.setdefault(v if low == v else low, i)  # (the stored id itself when already lower case)
                 if j != i:
                     uf.union(j, i, force=True)
-    # then titles: joined unless that would put two different ids together.
+
+
+def _join_by_titles(uf: _Union, items: list[Entry]) -> None:
+    """Then titles: joined unless that would put two different ids together."""
     by_title: dict[str, list[int]] = {}
     for i, m in enumerate(items):
         if m.title:
@@ -578,19 +601,10 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
             if r not in roots:
                 roots.append(r)
         # title-only papers join the first id-bearing paper of that title
-        with_ids = [r for r in roots if uf.ids(uf.find(r))]
+        with_ids = [r for r in roots if uf.ids(r)]
         anchor = with_ids[0] if with_ids else roots[0]
         for r in roots:
             uf.union(anchor, r)
-    del by_title, first  # a normalised copy of every title: not held while the papers are made
-    groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(uf.find(i), []).append(i)
-    order = sorted(groups.values(), key=lambda g: g[0])
-    del groups, uf
-    merged = [_combine([items[i] for i in g], reuse=reuse) for g in order]
-    _share_strings(merged)
-    return merged
 
 
 def _share_strings(entries: list[Entry]) -> None:
