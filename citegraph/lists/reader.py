@@ -19,7 +19,7 @@ import os
 import re
 import sys
 from array import array
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
@@ -636,11 +636,13 @@ def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
     titles = list(dict.fromkeys(m.title for m in mentions if m.title))
     texts = list(dict.fromkeys(m.text for m in mentions if m.text))
     names = [m.name for m in mentions if m.name]
-    out = mentions[0] if reuse else Entry()
-    if reuse:
-        out.tags, out.sources, out.repos = _unique(out.tags), _unique(out.sources), _unique(out.repos)
-    for m in mentions[1:] if reuse else mentions:
-        for k in ("arxiv", "doi", "s2_id", "venue", "year"):
+    first = mentions[0]
+    out = first if reuse else replace(
+        first, authors=list(first.authors), tags=list(first.tags), sources=list(first.sources), repos=list(first.repos)
+    )
+    out.tags, out.sources, out.repos = _unique(out.tags), _unique(out.sources), _unique(out.repos)
+    for m in mentions[1:]:
+        for k in (*ID_FIELDS, "venue", "year"):
             if getattr(out, k) is None and getattr(m, k) is not None:
                 setattr(out, k, getattr(m, k))
         if not out.authors and m.authors:
