@@ -22,7 +22,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from citegraph.lists.document import ListText
+from citegraph.lists.document import ListText, as_list_text
 from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new
 from citegraph.text.ids import (
     IdError,
@@ -1574,7 +1574,7 @@ def read_markdown(doc: ListText | str, source: str) -> tuple[list[Entry], list[L
     >>> [(e.arxiv, e.title, e.tags, e.sources) for e in entries]
     [('2410.13848', 'Janus: Decoupling Visual Encoding', ['Unified'], ['list.md:2'])]
     """
-    entries, warnings = _Reader(doc if isinstance(doc, ListText) else ListText.from_str(doc), source).read()
+    entries, warnings = _Reader(as_list_text(doc), source).read()
     # some warnings are only known later (a title label nothing followed): file order
     warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
     return entries, warnings

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 from collections.abc import Iterable, Iterator, Sequence
 
 from citegraph.errors import CitegraphError, InputError
-from citegraph.lists.document import ListText, decode_list
+from citegraph.lists.document import ListText, as_list_text, decode_list
 from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new
 from citegraph.lists.formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
 from citegraph.text.ids import arxiv_year
@@ -421,14 +421,10 @@ def _reader_fingerprint() -> bytes:
     return h.digest()
 
 
-def _as_document(doc: ListText | str) -> ListText:
-    return doc if isinstance(doc, ListText) else ListText.from_str(doc)
-
-
 def _documents_key(docs: Sequence[tuple[str, ListText | str]]) -> str:
     h = hashlib.sha256(_reader_fingerprint())
     for source, doc in docs:
-        for data in (source.encode("utf-8", "surrogatepass"), _as_document(doc).data):
+        for data in (source.encode("utf-8", "surrogatepass"), as_list_text(doc).data):
             h.update(len(data).to_bytes(8, "little"))
             h.update(data)
     return h.hexdigest()
@@ -472,7 +468,7 @@ def parse_documents(
     ``citegraph report`` would otherwise spend it on every run.
     """
     skipped: list[ListWarning] = list(getattr(docs, "skipped", []))
-    documents = [(source, _as_document(doc)) for source, doc in docs]
+    documents = [(source, as_list_text(doc)) for source, doc in docs]
     key = None
     if cache is not None:
         key = _documents_key(documents)
