@@ -799,7 +799,7 @@ class _Reader:
         self.section = 0
         self.headings: list[tuple[int, str]] = []
         self.path = ""
-        self.texts: list[tuple[int, int, str, bool]] = []  # (line, section, text, split point)
+        self.texts: list[tuple[int, str, bool]] = []  # the section's prose: (line, text, split point)
         self.claims: dict[int, Entry] = {}  # line linking to an anchor → the paper whose entry it is in
         self.pending_repos: list[str] = []
         self.pending_title: int | None = None
@@ -1100,7 +1100,7 @@ class _Reader:
         # "Code: url" line, a bold sub-heading) are not notes.
         if info.prose:
             split = bool(_NUMBERED.match(self.lines[no - 1]))
-            self.texts.append((no, self.section, info.text, split))
+            self.texts.append((no, info.text, split))
         if info.prose and self.group is not None and self.group.section == self.section:
             self.group.open = False
 
@@ -1173,7 +1173,7 @@ class _Reader:
             else:
                 self.start_group(no, new)
         if info.note:
-            self.texts.append((no, self.section, info.note, False))
+            self.texts.append((no, info.note, False))
         if any(r.title for r in info.refs):
             self.pending_title = None
         else:
@@ -1224,7 +1224,7 @@ class _Reader:
         if title:
             self.start_group(no, self.new_entry(no, {}, title, name))
             if note:
-                self.texts.append((no, self.section, note, False))
+                self.texts.append((no, note, False))
             return
         self._text(no, info)
 
@@ -1420,53 +1420,47 @@ class _Reader:
 
     # -- after the pass ------------------------------------------------
     def _share_text(self) -> None:
-        """Give each group the prose around it.
+        """Give each group of the section the prose around it (called as the section ends).
 
         Prose inside a group's lines is its own.  Prose after a group is its
         own until a numbered item (``2. ...``) starts the next news item;
         prose before a group is its own from the last numbered item before
         it, or from the start of the section.
         """
-        by_section: dict[int, list[_Group]] = {}
-        for g in self.groups:
-            by_section.setdefault(g.section, []).append(g)
-        self.groups = []
-        texts_by_section: dict[int, list[tuple[int, str, bool]]] = {}
-        for no, sec, text, split in self.texts:
-            texts_by_section.setdefault(sec, []).append((no, text, split))
-        self.texts = []  # each section's prose is let go once it is shared out
-        for sec, groups in by_section.items():
-            lines = texts_by_section.pop(sec, [])
-            owned: dict[int, list[str]] = {id(g): [] for g in groups}
-            # last split at or before each line, first split after it (linear)
-            last_split: list[int] = []
-            seen = -1
-            for no, _, split in lines:
-                seen = no if split else seen
-                last_split.append(seen)
-            next_split: list[int] = [0] * len(lines)
-            upcoming = 10**12
-            for i in range(len(lines) - 1, -1, -1):
-                next_split[i] = upcoming
-                if lines[i][2]:
-                    upcoming = lines[i][0]
-            gi = 0
-            for i, (no, text, _) in enumerate(lines):
-                while gi < len(groups) and groups[gi].end < no:
-                    gi += 1
-                nxt = groups[gi] if gi < len(groups) else None
-                prev = groups[gi - 1] if gi > 0 else None
-                if nxt is not None and nxt.start <= no:
-                    owned[id(nxt)].append(text)
-                elif prev is not None and last_split[i] <= prev.end and not self._leads_into(no, prev, nxt):
-                    owned[id(prev)].append(text)
-                elif nxt is not None and next_split[i] >= nxt.start:
-                    owned[id(nxt)].append(text)
-            for g in groups:
-                body = "\n".join(owned[id(g)])
-                if body:
-                    for e in g.entries:
-                        e.text = body if not e.text else e.text + "\n" + body
+        groups, lines = self.groups, self.texts
+        self.groups, self.texts = [], []  # the section's prose is let go once it is shared out
+        if not groups:
+            return
+        owned: dict[int, list[str]] = {id(g): [] for g in groups}
+        # last split at or before each line, first split after it (linear)
+        last_split: list[int] = []
+        seen = -1
+        for no, _, split in lines:
+            seen = no if split else seen
+            last_split.append(seen)
+        next_split: list[int] = [0] * len(lines)
+        upcoming = 10**12
+        for i in range(len(lines) - 1, -1, -1):
+            next_split[i] = upcoming
+            if lines[i][2]:
+                upcoming = lines[i][0]
+        gi = 0
+        for i, (no, text, _) in enumerate(lines):
+            while gi < len(groups) and groups[gi].end < no:
+                gi += 1
+            nxt = groups[gi] if gi < len(groups) else None
+            prev = groups[gi - 1] if gi > 0 else None
+            if nxt is not None and nxt.start <= no:
+                owned[id(nxt)].append(text)
+            elif prev is not None and last_split[i] <= prev.end and not self._leads_into(no, prev, nxt):
+                owned[id(prev)].append(text)
+            elif nxt is not None and next_split[i] >= nxt.start:
+                owned[id(nxt)].append(text)
+        for g in groups:
+            body = "\n".join(owned[id(g)])
+            if body:
+                for e in g.entries:
+                    e.text = body if not e.text else e.text + "\n" + body
 
     def _leads_into(self, no: int, prev: _Group, nxt: _Group | None) -> bool:
         """Plain notes (no list items): a line in the next paper's paragraph, not the
