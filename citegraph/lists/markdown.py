@@ -41,6 +41,7 @@ from citegraph.lists.text import (
     HTML_TAG,
     MD_IMAGE,
     MD_LINK,
+    PAPER_LABEL,
     clean_title,
     coined_name,
     date_tag_year,
@@ -129,8 +130,6 @@ _CITES_NO_TITLE = re.compile(
 )
 _EMPTY_BRACKETS = re.compile(r"[\[(（【]\s*[\])）】]")  # what a masked link leaves in its brackets
 _CELL_LEAD = re.compile(r"^\s*(?:(?:!\[[^\]\n]{0,200}\]\([^)\s]{0,2000}\)|<br\s*/?>)\s*)+", re.I)
-# "- Paper(Oral): None": the entry's paper, not linked
-_PAPER_UNLINKED = re.compile(r"(?i)^(?:paper|pdf|论文)\s*(?:[(（][^)）]{0,20}[)）])?$")
 _NO_LINK_VALUES = frozenset(("none", "n/a", "na", "-", "—", "tbd", "todo", "coming soon", "无", "暂无"))
 _ID_TOKEN = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)|10\.\d{4,9}/[^\s)\]\"'<>]+")
 _LOST_H = re.compile(r"(?<![\w/])ttps?://")
@@ -1407,8 +1406,8 @@ class _Reader:
                 continue  # a line of the title's block: it describes the paper
             block = False
             lab = split_label(raw)
-            if lab and _PAPER_UNLINKED.match(lab[0]) and lab[1].strip().lower() in _NO_LINK_VALUES:
-                return k - no  # "- Paper: None": the paper's place, with no link to it
+            if lab and PAPER_LABEL.fullmatch(lab[0]) and lab[1].strip().lower() in _NO_LINK_VALUES:
+                return k - no  # "- Paper(Oral): None": the paper's place, with no link to it
             tag = plain(raw).strip(" -*•")  # "- Oral", "Spotlight": a tag on the paper
             describes = (
                 italic_authors(raw) or venue_year(raw) or (lab and lab[0] not in TITLE_LABELS)
