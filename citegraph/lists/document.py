@@ -83,7 +83,7 @@ class ListText(Sequence[str]):
             yield self[i]
 
     def text(self) -> str:
-        """The whole text with ``\\n`` line ends (for readers that need it whole: BibTeX)."""
+        """The whole text with ``\\n`` line ends (no reader needs it: BibTeX too is parsed from its lines)."""
         return "\n".join(self)
 
 
