@@ -174,7 +174,7 @@ class OpenAlexSource:
         _raise_if_retryable(response)
         status = response.status_code
         if status == 404:
-            raise S2NotFound(f"OpenAlex has no {what}")
+            raise S2NotFound(f"OpenAlex found nothing for {what}")
         if status != 200:
             raise FetchError(self._scrub(f"OpenAlex answered HTTP {status} to {what}: {response.text.strip()[:200]}"))
         data = _json(response)
