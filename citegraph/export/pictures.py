@@ -17,6 +17,8 @@ from collections.abc import Hashable
 
 import networkx as nx
 
+from citegraph.graph.model import induced_subgraph
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -89,7 +91,7 @@ def lineage_figure(
     if family is not None:
         members = set(families(G, links=links).get(family, []))
         keep = set().union(*(c for c in nx.weakly_connected_components(H) if c & members)) if members else set()
-        H = H.subgraph(keep).copy()
+        H = induced_subgraph(H, keep)
     when = {n: _when(G, n) for n in H}
     known = [x for x in when.values() if x is not None]
     span = (min(known), max(known)) if known else (2000.0, 2001.0)

@@ -29,7 +29,7 @@ from citegraph.export.html import geometry
 from citegraph.export.html import layout as _layout
 from citegraph.export.palette import OTHER_COLOR, PALETTE
 from citegraph.graph.matrix import citation_matrix
-from citegraph.graph.model import has_kind
+from citegraph.graph.model import has_kind, induced_subgraph
 from citegraph.text.names import paper_name
 from citegraph.text.wording import one_line, plural
 
@@ -387,7 +387,7 @@ def explorer_data(
     rank_of = {n: i + 1 for i, n in enumerate(order)}
     keep, note = _select(G, rank_of, max_nodes)
     # A copy, not a view: views filter on every lookup, and H is read many times.
-    H = G if note is None else G.subgraph(keep).copy()
+    H = G if note is None else induced_subgraph(G, keep)
     pct = _percentiles({n: measure.get(n, 0.0) for n in keep})
     radius = {n: round(5.0 + 21.0 * pct[n] ** 2, 1) for n in keep}
     # Listed papers, named models and the top tenth carry a label; the rest

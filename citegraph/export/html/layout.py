@@ -348,7 +348,9 @@ def force_layout(G: nx.Graph, *, seed: int = 0, spacing: float = 70.0) -> dict[H
     if not nodes:
         return {}
     index = {n: i for i, n in enumerate(nodes)}
-    g = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges() if u != v])
+    # each pair once, in order: a view's edges come from sets, whose order varies run to run
+    pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v}
+    g = igraph.Graph(n=len(nodes), edges=sorted(pairs))
     # igraph draws its start positions from one global generator: seed it for
     # this call, then put back the default.  (Start positions passed in make
     # igraph 10x slower on 5,000 nodes.)
