@@ -18,7 +18,10 @@ from typing import Any
 
 from citegraph.errors import GraphFileError
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "max_bytes", "check_size", "check_node_link", "size_words"]
+__all__ = [
+    "MAX_BYTES", "MAX_DEPTH", "INT_ATTRS", "TEXT_LIST_ATTRS", "max_bytes", "check_size", "check_node_link",
+    "size_words",
+]
 
 # The largest graph file read unless CITEGRAPH_MAX_GRAPH_MB says otherwise: a
 # JSON graph this big takes minutes and several GB to load (the .npz form is
@@ -28,15 +31,17 @@ MAX_BYTES = 512 * 2**20
 # known fields; the known ones are checked field by field.
 MAX_DEPTH = 16
 _MAX_COUNT = 2**53  # exact as a float, far above any real count
-_INT_ATTRS = frozenset({
+# Node attributes holding whole numbers (model.nodes_frame keeps them whole) and
+# lists of text (model.add_paper unites them).
+INT_ATTRS = frozenset({
     "year", "citation_count", "influential_citation_count", "reference_count",
     "references_fetched", "references_unresolved", "citations_fetched", "corpus_id",
 })
 _BOOL_ATTRS = frozenset({"listed", "citations_capped"})
 _STR_ATTRS = frozenset({"paper_id", "arxiv", "doi", "title", "name", "venue", "text", "abstract", "tldr", "origin"})
-_TEXT_LIST_ATTRS = frozenset({"authors", "tags", "sources", "repos"})
+TEXT_LIST_ATTRS = frozenset({"authors", "tags", "sources", "repos"})
 _EDGE_TEXT_LISTS = frozenset({"intents", "contexts"})
-_NODE_KNOWN = _INT_ATTRS | _BOOL_ATTRS | _STR_ATTRS | _TEXT_LIST_ATTRS | {"id"}
+_NODE_KNOWN = INT_ATTRS | _BOOL_ATTRS | _STR_ATTRS | TEXT_LIST_ATTRS | {"id"}
 _EDGE_KNOWN = _EDGE_TEXT_LISTS | {"source", "target", "kind", "kinds", "is_influential", "evidence", "confidence"}
 
 
@@ -121,7 +126,7 @@ def _check_graph_attrs(graph: Any, path: Path) -> None:
 
 def _check_node(node: dict[str, Any], nid: str, path: Path) -> None:
     where = f"{path}: node {nid!r}"
-    for name in _INT_ATTRS.intersection(node):
+    for name in INT_ATTRS.intersection(node):
         value = node[name]
         if value is None:
             continue
@@ -135,7 +140,7 @@ def _check_node(node: dict[str, Any], nid: str, path: Path) -> None:
     for name in _BOOL_ATTRS.intersection(node):
         if node[name] is not None and not isinstance(node[name], bool):
             raise GraphFileError(f"{where}: {name} {node[name]!r:.60} is not true/false")
-    for name in _TEXT_LIST_ATTRS.intersection(node):
+    for name in TEXT_LIST_ATTRS.intersection(node):
         value = node[name]
         if value is None:
             continue
