@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,7 @@ def check_size(path: Path) -> None:
         raise GraphFileError(f"{path}: no such graph file") from None
     except OSError as exc:
         raise GraphFileError(f"{path}: cannot read graph file ({exc.strerror or exc})") from None
-    if not os.path.isfile(path):
+    if not stat.S_ISREG(st.st_mode):
         raise GraphFileError(f"{path}: not a graph file (a folder, device or pipe, not a regular file)")
     limit = max_bytes()
     if st.st_size > limit:
