@@ -125,37 +125,38 @@ def _check_graph_attrs(graph: Any, path: Path) -> None:
             raise GraphFileError(f"{path}: graph attribute {name} nests deeper than {MAX_DEPTH} levels")
 
 
-def _check_node(node: dict[str, Any], nid: str, path: Path) -> None:
-    where = f"{path}: node {nid!r}"
+def _node_problem(node: dict[str, Any]) -> str | None:
+    """The first attribute of ``node`` the model does not allow, said for an error; ``None`` when all are fine."""
     for name in INT_ATTRS.intersection(node):
         value = node[name]
         if value is None:
             continue
         if not _is_int(value):
             what = "a year" if name == "year" else "a whole number"
-            raise GraphFileError(f"{where}: {name} {value!r:.60} is not {what}")
+            return f"{name} {value!r:.60} is not {what}"
         if name == "year" and not 1 <= value <= 9999:
-            raise GraphFileError(f"{where}: year {value:.3g} is not a year from 1 to 9999")
+            return f"year {value:.3g} is not a year from 1 to 9999"
         if name != "year" and not 0 <= value <= _MAX_COUNT:
-            raise GraphFileError(f"{where}: {name} {value:.3g} is not a count from 0 to 2**53")
+            return f"{name} {value:.3g} is not a count from 0 to 2**53"
     for name in _BOOL_ATTRS.intersection(node):
         if node[name] is not None and not isinstance(node[name], bool):
-            raise GraphFileError(f"{where}: {name} {node[name]!r:.60} is not true/false")
+            return f"{name} {node[name]!r:.60} is not true/false"
     for name in TEXT_LIST_ATTRS.intersection(node):
         value = node[name]
         if value is None:
             continue
         if not isinstance(value, list):
-            raise GraphFileError(f"{where}: {name} must be a list, not {value!r:.60}")
+            return f"{name} must be a list, not {value!r:.60}"
         bad = next((v for v in value if not isinstance(v, str)), None)
         if bad is not None:
-            raise GraphFileError(f"{where}: {name} must be a list of text, not hold {bad!r:.60}")
+            return f"{name} must be a list of text, not hold {bad!r:.60}"
     for name in _STR_ATTRS.intersection(node):
         if node[name] is not None and not isinstance(node[name], str):
-            raise GraphFileError(f"{where}: {name} must be text, not {node[name]!r:.60}")
+            return f"{name} must be text, not {node[name]!r:.60}"
     for name in set(node) - _NODE_KNOWN:
         if _too_deep(node[name]):
-            raise GraphFileError(f"{where}: {name} nests deeper than {MAX_DEPTH} levels")
+            return f"{name} nests deeper than {MAX_DEPTH} levels"
+    return None
 
 
 def _ends_problem(src: Any, dst: Any, ids: set[str]) -> str:
@@ -227,7 +228,9 @@ def check_node_link(data: dict[str, Any], path: Path, kinds: tuple[str, ...]) ->
         if not isinstance(node, dict) or not isinstance(node.get("id"), str):
             raise GraphFileError(f"{path}: node #{i + 1} has no string 'id'")
         ids.add(node["id"])
-        _check_node(node, node["id"], path)
+        problem = _node_problem(node)
+        if problem is not None:
+            raise GraphFileError(f"{path}: node {node['id']!r}: {problem}")
     known = frozenset(kinds)
     for i, edge in enumerate(edges):
         if not isinstance(edge, dict):
