@@ -18,15 +18,14 @@ import networkx as nx
 from citegraph.analysis.lineage import successors
 from citegraph.errors import UsageError
 from citegraph.export.forest import forest_layout
-from citegraph.export.html.geometry import label_box
+from citegraph.export.html.geometry import name_box
 from citegraph.export.html.layout import year_fraction
+from citegraph.export.palette import PALETTE
 
 __all__ = ["CHART_FORMATS", "lineage_chart"]
 
 CHART_FORMATS = ("mermaid", "svg")
 _FONT = 14.0
-_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-            "#e377c2", "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939")
 
 
 def _name(paper: dict[str, Any]) -> str:
@@ -104,16 +103,12 @@ def svg(links: Sequence[dict[str, Any]]) -> str:
 
     papers = _papers(links)
     names = {n: _name(p) for n, p in papers.items()}
-
-    def size(n: Hashable) -> tuple[float, float]:
-        return label_box(names[n], _FONT)[0] + 10.0, _FONT * 1.25 + 8.0
-
     month = {n: year_fraction(p) or 0.0 for n, p in papers.items()}
     year = {n: (int(p["year"]) if p.get("year") is not None else None) for n, p in papers.items()}
     pairs = [(link["parent"]["id"], link["child"]["id"]) for link in links]
-    f = forest_layout(year, pairs, size, order=month, font=_FONT)
+    f = forest_layout(year, pairs, lambda n: name_box(names[n], _FONT), order=month, font=_FONT)
     families = sorted({str(link["family"]) for link in links if link.get("family")})
-    colour = {fam: _PALETTE[i % len(_PALETTE)] for i, fam in enumerate(families)}
+    colour = {fam: PALETTE[i % len(PALETTE)] for i, fam in enumerate(families)}
     fam_of = {link[end]["id"]: str(link["family"])
               for link in links if link.get("family") for end in ("parent", "child")}
     top, pad = 34.0, 12.0

@@ -138,14 +138,7 @@ def _clip(text: str, width: int) -> str:
     """
     if display_width(text) <= width:
         return text
-    out, used = [], 0
-    for char in text:
-        w = max(wcwidth(char), 0)
-        if used + w > width - 1:
-            break
-        out.append(char)
-        used += w
-    return "".join(out) + "…"
+    return "".join(_fitting(text, width - 1)) + "…"
 
 
 def _clip_start(text: str, width: int) -> str:
@@ -157,14 +150,19 @@ def _clip_start(text: str, width: int) -> str:
     """
     if display_width(text) <= width:
         return text
+    return "…" + "".join(reversed(_fitting(reversed(text), width - 1)))
+
+
+def _fitting(chars: Iterable[str], width: int) -> list[str]:
+    """The first of ``chars`` that fit in ``width`` cells."""
     out, used = [], 0
-    for char in reversed(text):
+    for char in chars:
         w = max(wcwidth(char), 0)
-        if used + w > width - 1:
+        if used + w > width:
             break
         out.append(char)
         used += w
-    return "…" + "".join(reversed(out))
+    return out
 
 
 def _wrap(text: str, width: int) -> list[str]:

@@ -3,8 +3,8 @@
 :func:`explorer_data` turns a graph, plus the values the caller has already
 computed (rankings, lineage links, families, communities), into JSON-ready
 data: vis-network items with positions (from :mod:`.layout` and
-:mod:`.forest`), each paper's tooltip record, the legend and the views.
-Above ``max_nodes`` papers it keeps both ends of every lineage link, the
+:mod:`citegraph.export.forest`), each paper's tooltip record, the legend
+and the views.  Above ``max_nodes`` papers it keeps both ends of every lineage link, the
 listed papers by PageRank, then the others by PageRank, and says so.
 """
 
@@ -27,6 +27,7 @@ from citegraph.errors import UsageError
 from citegraph.export.forest import forest_layout
 from citegraph.export.html import geometry
 from citegraph.export.html import layout as _layout
+from citegraph.export.palette import OTHER_COLOR, PALETTE
 from citegraph.graph.matrix import citation_matrix
 from citegraph.graph.model import has_kind
 from citegraph.text.names import paper_name
@@ -58,12 +59,6 @@ CITES_SHOWN = 4000
 # The gentle curve of every link on small pages (big ones draw straight lines).
 _SMOOTH = ("curvedCW", 0.12)
 
-# Distinct, print-safe hues; grey is kept for "other".
-PALETTE = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-    "#e377c2", "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939",
-)
-OTHER_COLOR = "#9ea4aa"
 # viridis, sampled; years are coloured by interpolating it.
 _VIRIDIS = ("#440154", "#472d7b", "#3b528b", "#2c728e", "#21918c", "#28ae80", "#5ec962", "#addc30", "#fde725")
 EDGE_STYLE = {
@@ -174,16 +169,16 @@ def _and(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def _select(G: nx.DiGraph, pagerank: dict[Hashable, float], max_nodes: int) -> tuple[list[Hashable], str | None]:
+def _select(G: nx.DiGraph, rank: dict[Hashable, int], max_nodes: int) -> tuple[list[Hashable], str | None]:
     """The papers to draw: all of them, or (in this order) both ends of every lineage
     link, the listed papers by PageRank, then the others by PageRank.
 
     When the lineage papers alone are more than ``max_nodes``, the links are
-    taken most confident first, a link only when both its ends fit.
+    taken most confident first, a link only when both its ends fit.  ``rank``
+    is each paper's place by PageRank (1 for the highest).
     """
     if len(G) <= max_nodes:
         return list(G), None
-    rank = {n: i for i, n in enumerate(sorted(G, key=lambda n: (-pagerank.get(n, 0.0), str(n))))}
     links = [(u, v, float(d.get("confidence") or 0.0)) for u, v, d in G.edges(data=True)
              if has_kind(d, "builds_on") and u != v]
     lineage = {n for u, v, _ in links for n in (u, v)}
@@ -254,7 +249,6 @@ def _short_title(title: str | None) -> str:
 def _label(d: dict[str, Any]) -> str:
     name = paper_name(d)
     return (_clip(name, 40) or "") if name else _short_title(d.get("title"))
-
 
 
 def _links(d: dict[str, Any]) -> list[list[str]]:
@@ -389,11 +383,11 @@ def explorer_data(
         raise UsageError(f"--max-nodes must be at least 1, not {max_nodes}")
     pagerank = _pagerank(G, rankings)
     measure = _measure(G, size, pagerank, rankings)
-    keep, note = _select(G, pagerank, max_nodes)
-    # A copy, not a view: views filter on every lookup, and H is read many times.
-    H = G if note is None else G.subgraph(keep).copy()
     order = sorted(G, key=lambda n: (-pagerank.get(n, 0.0), str(n)))
     rank_of = {n: i + 1 for i, n in enumerate(order)}
+    keep, note = _select(G, rank_of, max_nodes)
+    # A copy, not a view: views filter on every lookup, and H is read many times.
+    H = G if note is None else G.subgraph(keep).copy()
     pct = _percentiles({n: measure.get(n, 0.0) for n in keep})
     radius = {n: round(5.0 + 21.0 * pct[n] ** 2, 1) for n in keep}
     # Listed papers, named models and the top tenth carry a label; the rest
@@ -412,6 +406,9 @@ def explorer_data(
     font = {n: round(_FONT_MIN + (_FONT_MAX - _FONT_MIN) * listed_pct[n] ** 2) if n in listed_pct else _FONT_OUTSIDE
             for n in keep}
     font.update({n: max(font[n], 14) for n in in_lineage if n in listed_pct})
+    # Each name's (width, height) on the canvas, (0, 0) without one: the layout
+    # makes room for names, and lineage links bend round them.
+    boxes = {n: geometry.label_box(labels[n], font[n]) for n in keep}
 
     # Families and communities of the papers drawn: every lineage link is drawn,
     # so families lose nothing, and a 20,000-paper graph costs what 5,000 do.
@@ -442,7 +439,7 @@ def explorer_data(
         # A band per coloured group (per family when colouring by year), then the rest.
         band_group = family if color == "year" else group_of
         band_keys = _top_groups(H, family) if color == "year" else groups
-        pos, axis = _time_layout(H, band_group, band_keys, color, pagerank, radius, labels, font)
+        pos, axis = _time_layout(H, band_group, band_keys, color, pagerank, radius, boxes)
         for b in axis["bands"]:
             b["color"] = group_color.get(b["key"], "#495057" if b["key"] in band_keys else OTHER_COLOR)
             b.pop("key")
@@ -483,8 +480,7 @@ def explorer_data(
         rec["m"] = measure.get(n, 0.0)
         info.append(rec)
     big = H.number_of_edges() > _BIG or len(keep) > _BIG
-    label_box = {n: geometry.label_box(labels[n], font[n]) for n in keep if labels[n]}
-    edges, kinds, edge_info = _edge_items(H, index, pos, radius, None if big else _SMOOTH, label_box)
+    edges, kinds, edge_info = _edge_items(H, index, pos, radius, None if big else _SMOOTH, boxes)
 
     if color == "year":
         span = years if len(years) <= 14 else [years[round(i * (len(years) - 1) / 8)] for i in range(9)]
@@ -535,7 +531,7 @@ def explorer_data(
         "fontFace": FONT_FACE,
         "showCites": kinds.count("cites") <= CITES_SHOWN,
         "options": _vis_options(big),
-        "views": _views(H, keep, index, pagerank, labels),
+        "views": _views(H, keep, index, rank_of, labels),
     }
 
 
@@ -547,19 +543,17 @@ _FIRST_EXTRA, _FIRST_MIN = 8, 30
 
 
 def _forest(H: nx.DiGraph, ids: list[Hashable], index: dict[Hashable, int], singles: list[Hashable],
-            labels: dict[Hashable, str]) -> dict[str, Any]:
-    """One forest view: the papers' indices, box centres, names and the time axis."""
-    lineage = [(v, u) for u, v, d in H.edges(data=True) if has_kind(d, "builds_on") and u != v]
+            labels: dict[Hashable, str], lineage: list[tuple[Hashable, Hashable]]) -> dict[str, Any]:
+    """One forest view: the papers' indices, box centres, names and the time axis.
+
+    ``lineage`` is the graph's lineage links as ``(parent, child)``.
+    """
     names = {n: _clip(H.nodes[n].get("name"), _FOREST_LABEL) or _short_title(H.nodes[n].get("title"))
              if not labels.get(n) or len(labels[n]) > _FOREST_LABEL else labels[n] for n in ids}
-
-    def size(n: Hashable) -> tuple[float, float]:
-        w, _ = geometry.label_box(names[n], FOREST_FONT)
-        return w + 10.0, FOREST_FONT * 1.25 + 8.0
-
     year = {n: (int(H.nodes[n]["year"]) if H.nodes[n].get("year") is not None else None) for n in ids}
     order = {n: _layout.year_fraction(H.nodes[n]) or 0.0 for n in ids}
-    f = forest_layout(year, lineage, size, order=order, singles=singles, font=FOREST_FONT)
+    f = forest_layout(year, lineage, lambda n: geometry.name_box(names[n], FOREST_FONT), order=order,
+                      singles=singles, font=FOREST_FONT)
     return {
         "ids": [index[n] for n in ids],
         "x": [f.pos[n][0] for n in ids],
@@ -572,17 +566,18 @@ def _forest(H: nx.DiGraph, ids: list[Hashable], index: dict[Hashable, int], sing
     }
 
 
-def _views(H: nx.DiGraph, keep: list[Hashable], index: dict[Hashable, int], pagerank: dict[Hashable, float],
+def _views(H: nx.DiGraph, keep: list[Hashable], index: dict[Hashable, int], rank: dict[Hashable, int],
            labels: dict[Hashable, str]) -> dict[str, Any]:
     """The lineage view (the lineage forest) and the first view (it plus the most influential listed papers)."""
-    ends = {n for u, v, d in H.edges(data=True) if has_kind(d, "builds_on") and u != v for n in (u, v)}
-    by_rank = sorted(keep, key=lambda n: (-pagerank.get(n, 0.0), str(n)))
+    pairs = [(v, u) for u, v, d in H.edges(data=True) if has_kind(d, "builds_on") and u != v]
+    ends = {n for pair in pairs for n in pair}
+    by_rank = sorted(keep, key=rank.__getitem__)
     lineage = [n for n in by_rank if n in ends]
     listed = [n for n in by_rank if n not in ends and H.nodes[n].get("listed")] or [n for n in by_rank if n not in ends]
     extra = listed[: max(_FIRST_EXTRA, _FIRST_MIN - len(lineage))]
     return {
-        "lineage": _forest(H, lineage, index, [], labels) if lineage else None,
-        "first": _forest(H, lineage + extra, index, extra, labels) if lineage or extra else None,
+        "lineage": _forest(H, lineage, index, [], labels, pairs) if lineage else None,
+        "first": _forest(H, lineage + extra, index, extra, labels, pairs) if lineage or extra else None,
     }
 
 
@@ -607,10 +602,9 @@ def _time_layout(
     color: str,
     pagerank: dict[Hashable, float],
     radius: dict[Hashable, float],
-    labels: dict[Hashable, str],
-    font: Mapping[Hashable, float],
+    boxes: dict[Hashable, tuple[float, float]],
 ) -> tuple[dict[Hashable, tuple[float, float]], dict[str, Any]]:
-    """Time layout positions, with a band per group and two for the other papers."""
+    """Time layout positions, with a band per group and two for the other papers (``boxes``: the names' sizes)."""
     other_listed, other_outside = "\x00listed", "\x00outside"
     keys = set(band_keys)
 
@@ -624,7 +618,6 @@ def _time_layout(
     # Short: band names take the page's left gutter.
     band_labels[other_listed] = "listed · smaller communities" if color == "community" else "listed · no family"
     band_labels[other_outside] = "outside · smaller communities" if color == "community" else "outside the lists"
-    boxes = {n: geometry.label_box(labels[n], font[n]) for n in H}
     pos, axis = _layout.time_layout(
         H,
         {n: band_of(n) for n in H},
@@ -652,10 +645,10 @@ def _section_paths(H: nx.DiGraph) -> list[str]:
 def _edge_items(
     H: nx.DiGraph,
     index: dict[Hashable, int],
-    pos: dict[Hashable, tuple[float, float]] | None = None,
-    radius: dict[Hashable, float] | None = None,
-    base: tuple[str, float] | None = None,
-    label_box: dict[Hashable, tuple[float, float]] | None = None,
+    pos: dict[Hashable, tuple[float, float]],
+    radius: dict[Hashable, float],
+    base: tuple[str, float] | None,
+    label_box: dict[Hashable, tuple[float, float]],
 ) -> tuple[list[dict], list[str], dict[str, dict]]:
     """vis-network edges (citations take the default style), their kinds, and tooltip data.
 
@@ -667,7 +660,7 @@ def _edge_items(
     kinds: list[str] = []
     edge_info: dict[str, dict[str, Any]] = {}
     lineage = [(u, v) for u, v, d in H.edges(data=True) if (d.get("kind") or "cites") == "builds_on"]
-    bends = geometry.bends(lineage, pos, radius, base, label_box) if pos and radius else {}
+    bends = geometry.bends(lineage, pos, radius, base, label_box)
     for u, v, d in H.edges(data=True):
         i = len(edges)
         kind = d.get("kind") or "cites"
@@ -692,8 +685,6 @@ def _edge_items(
     return edges, kinds, edge_info
 
 
-# How far (px) a bent lineage link may stray from the straight line, tried in
-# order, each way round: a small bend when it is enough.
 def _vis_options(big: bool) -> dict[str, Any]:
     """vis-network options: no physics (positions are given), lighter drawing when big."""
     return {

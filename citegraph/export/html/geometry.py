@@ -1,8 +1,8 @@
 """Geometry of the explorer's drawing: how big a name is, and how lineage links bend.
 
 Positions come from :mod:`citegraph.export.html.layout` (time bands, force)
-and :mod:`citegraph.export.html.forest` (the lineage tree); this module
-measures names (:func:`label_box`) and bends a lineage link round the dots
+and :mod:`citegraph.export.forest` (the lineage forest); this module
+measures names (:func:`label_box`, :func:`name_box`) and bends a lineage link round the dots
 and names its straight line would cross (:func:`bends`).
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Hashable
 
 import numpy as np
 
-__all__ = ["STROKE", "label_box", "bends", "curve_points", "near_dots"]
+__all__ = ["STROKE", "label_box", "name_box", "bends", "curve_points", "near_dots"]
 
 # The white outline (px) round each name on the canvas.
 STROKE = 4
@@ -25,6 +25,15 @@ def label_box(label: str, font: float) -> tuple[float, float]:
     if not label:
         return 0.0, 0.0
     return sum(_glyph_em(c) for c in label) * font + STROKE, font * 1.3
+
+
+def name_box(label: str, font: float) -> tuple[float, float]:
+    """(width, height) of a box round a name: the lineage forest's boxes, on the page and in the SVG.
+
+    >>> name_box("Janus", 14)
+    (56.28, 25.5)
+    """
+    return label_box(label, font)[0] + 10.0, font * 1.25 + 8.0
 
 
 _NARROW = frozenset("ijlI.,:;'|!()[]{}- /")
@@ -44,7 +53,8 @@ def _glyph_em(c: str) -> float:
     return 0.58
 
 
-
+# How far (px) a bent lineage link may stray from the straight line, tried in
+# order, each way round: a small bend when it is enough.
 _DETOURS = (24.0, 45.0, 75.0, 120.0)
 _CLEAR = 12.0  # px a line keeps from a dot it passes: closer, it seems to run into it
 
@@ -69,7 +79,7 @@ def curve_points(p: np.ndarray, q: np.ndarray, shape: tuple[str, float] | None, 
 
 # Above this many (lineage links x dots) a k-d tree finds the dots near a
 # line faster than slicing them by x, enough to pay for importing scipy.spatial
-# (0.12-0.16 s; a 2,000-paper page with 30 links spends 0.03-0.07 s in all).
+# (both timed in benchmarks/README.md).
 _TREE_ABOVE = 200_000
 
 

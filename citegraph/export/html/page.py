@@ -122,8 +122,8 @@ def _pyvis_network_class() -> type:
 
     pyvis 0.3.2's ``network.py`` runs ``from IPython.display import IFrame`` at
     import, for ``Network.show()`` in a notebook only; importing IPython (its
-    terminal, jedi, prompt_toolkit) was 0.33-0.6 s of the 3 s warm ``citegraph
-    report`` (``benchmarks/bench_warm.py``).  Outside a notebook, pyvis gets a
+    terminal, jedi, prompt_toolkit) was a large share of a warm ``citegraph
+    report`` (``benchmarks/README.md``).  Outside a notebook, pyvis gets a
     stand-in ``IPython.display`` for the length of its import, whose
     ``IFrame`` imports the real one when called; ``sys.modules`` is put back
     at once, so a later ``import IPython`` gets the real package.
@@ -150,9 +150,8 @@ def _pyvis_page(data: dict[str, Any]) -> str:
 
     The items are complete vis-network dicts, so they go into the
     :class:`~pyvis.network.Network` lists as they are: ``add_node`` and
-    ``add_edge`` check ids against a list (quadratic; 15-27x slower than this
-    at 5,000 papers in ``benchmarks/bench_html.py``), and ``from_nx`` goes
-    through them.
+    ``add_edge`` check ids against a list (quadratic: timed side by side with
+    this in ``benchmarks/bench_html.py``), and ``from_nx`` goes through them.
     """
     Network = _pyvis_network_class()
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")

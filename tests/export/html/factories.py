@@ -1,4 +1,4 @@
-"""Sample graphs the explorer's tests share: a realistic small study, hostile strings, synthetic and spread graphs."""
+"""Sample graphs the explorer's tests share: a realistic small study, hostile strings, synthetic, spread and chain graphs."""
 
 from __future__ import annotations
 
@@ -137,6 +137,22 @@ def sample_graph(n_filler: int = 60, seed: int = 7) -> nx.DiGraph:
         for target in rng.sample(listed, 2):
             if year[target] >= year[f]:
                 add_link(G, target, f, "cites")
+    return G
+
+
+def chain_graph() -> nx.DiGraph:
+    """The reviewer's case: T2I-R1 builds on Janus-Pro, and three other 2025 papers of other
+    families sit between them in the 2025 column (their bands lie between the two)."""
+    G = new_graph()
+    families = [("Janus", "Janus-Pro"), ("Lumina-mGPT", "Lumina-mGPT 2.0"), ("VITA", "VITA-1.5"), ("VARGPT", "VARGPT-v1.1")]
+    for first, second in families:
+        add_paper(G, first, title=f"{first}: a model", name=first, year=2024, listed=True)
+        add_paper(G, second, title=f"{second}: a model", name=second, year=2025, listed=True)
+        add_link(G, second, first, "cites")
+        add_link(G, second, first, "builds_on", confidence=0.9)
+    add_paper(G, "T2I-R1", title="T2I-R1: reasoning", name="T2I-R1", year=2025, listed=True)
+    add_link(G, "T2I-R1", "Janus-Pro", "cites")
+    add_link(G, "T2I-R1", "Janus-Pro", "builds_on", confidence=0.8)
     return G
 
 

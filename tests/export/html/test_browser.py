@@ -20,7 +20,9 @@ import pytest
 from citegraph.export.html.page import write_html
 from citegraph.graph.model import add_link, add_paper, new_graph
 from tests.export.html.pages import SHOTS, Opened
-from tests.export.html.factories import HOSTILE, hostile_graph, sample_graph, spread_graph, synthetic_graph
+from tests.export.html.factories import (
+    HOSTILE, chain_graph, hostile_graph, sample_graph, spread_graph, synthetic_graph,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -314,8 +316,6 @@ def _assert_band_names_whole(geo):
 
 @pytest.mark.parametrize("graph", ["sample", "spread", "chain"])
 def test_first_view_shows_whole_band_names_and_every_framed_paper(browser, tmp_path, graph):
-    from tests.export.html.test_page import chain_graph
-
     G = {"sample": sample_graph, "spread": spread_graph, "chain": chain_graph}[graph]()
     path = tmp_path / f"{graph}.html"
     write_html(G, path)

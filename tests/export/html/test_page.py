@@ -23,7 +23,9 @@ from citegraph.export.html.geometry import label_box
 from citegraph.export.html.layout import MAX_COLUMNS, force_layout, time_layout, year_columns
 from citegraph.graph.model import add_link, add_paper, new_graph, save_graph
 
-from tests.export.html.factories import HOSTILE, hostile_graph, sample_graph, spread_graph, synthetic_graph
+from tests.export.html.factories import (
+    HOSTILE, chain_graph, hostile_graph, sample_graph, spread_graph, synthetic_graph,
+)
 
 # ---------------------------------------------------------------- page parsing
 
@@ -686,22 +688,6 @@ def test_cli_bad_size_is_one_error_line(sample, tmp_path):
 
 
 # ---------------------------------------------------------------- lineage links' shapes
-
-
-def chain_graph() -> nx.DiGraph:
-    """The reviewer's case: T2I-R1 builds on Janus-Pro, and three other 2025 papers of other
-    families sit between them in the 2025 column (their bands lie between the two)."""
-    G = new_graph()
-    families = [("Janus", "Janus-Pro"), ("Lumina-mGPT", "Lumina-mGPT 2.0"), ("VITA", "VITA-1.5"), ("VARGPT", "VARGPT-v1.1")]
-    for first, second in families:
-        add_paper(G, first, title=f"{first}: a model", name=first, year=2024, listed=True)
-        add_paper(G, second, title=f"{second}: a model", name=second, year=2025, listed=True)
-        add_link(G, second, first, "cites")
-        add_link(G, second, first, "builds_on", confidence=0.9)
-    add_paper(G, "T2I-R1", title="T2I-R1: reasoning", name="T2I-R1", year=2025, listed=True)
-    add_link(G, "T2I-R1", "Janus-Pro", "cites")
-    add_link(G, "T2I-R1", "Janus-Pro", "builds_on", confidence=0.8)
-    return G
 
 
 def _vis_curve(p, q, smooth, k=60):
