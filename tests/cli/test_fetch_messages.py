@@ -8,7 +8,7 @@ import re
 import sqlite3
 
 import pytest
-from tests.factories.commands import run
+from tests.factories.cli import run
 
 from citegraph.errors import CacheError, FetchError
 from citegraph.fetch.cache import Cache

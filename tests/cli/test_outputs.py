@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.factories.commands import run
+from tests.factories.cli import run
 
 LIST = "- [Chameleon: Mixed-Modal Early-Fusion Foundation Models](https://arxiv.org/abs/2405.09818)\n"
 

@@ -11,10 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from click.testing import CliRunner
-
-from citegraph.cli import main
-
 _FETCH = ["--api-url", "{api}", "--cache", "{cache}", "--min-interval", "0", "--quiet"]
 
 LIST_COMMANDS: dict[str, list[str]] = {
@@ -39,11 +35,6 @@ GRAPH_COMMANDS: dict[str, list[str]] = {
     "export": ["export", "{g}", "-o", "{out}.graphml"],
     "export gexf": ["export", "{g}", "--format", "gexf", "-o", "{out}.gexf"],
 }
-
-
-def run(*args: object) -> Any:
-    """``citegraph ARGS`` in this process (click's ``CliRunner``), each argument as text."""
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def argv(template: list[str], **values: Any) -> list[str]:
