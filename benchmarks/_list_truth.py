@@ -30,7 +30,10 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Iterable
 
-__all__ = ["Truth", "Other", "truth", "others_found", "others_right", "same_title", "same_meta", "arxiv_ids", "link_kind"]
+__all__ = [
+    "Truth", "Other", "truth", "others_found", "others_right", "others_outside", "same_title", "same_meta", "arxiv_ids",
+    "link_kind",
+]
 
 # Any arXiv id a reader should find: in arxiv.org-like links (ar5iv, alphaxiv,
 # browse., export.), huggingface.co/papers, arXiv DataCite DOIs, "arXiv:ID" text.
@@ -159,6 +162,15 @@ def others_found(entries: Iterable[Any], t: Truth) -> list[tuple[Other, list[str
 def others_right(found: list[tuple[Other, list[str | None]]]) -> list[bool]:
     """Whether a paper read at each one's lines carries the title its entry writes."""
     return [any(same_title(f, o.title) for f in titles) for o, titles in found]
+
+
+def others_outside(entries: Iterable[Any], t: Truth) -> list[Any]:
+    """Papers read without an arXiv id at no line of any of ``t.others``: invented, or in a layout not checked."""
+    covered = {n for o in t.others for n in range(o.first, o.last + 1)}
+    return [
+        e for e in entries
+        if not e.arxiv and not any(s.rsplit(":", 1)[-1].isdigit() and int(s.rsplit(":", 1)[-1]) in covered for s in e.sources)
+    ]
 
 
 def _brady(text: str, t: Truth) -> None:

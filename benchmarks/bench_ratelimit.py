@@ -8,7 +8,7 @@ after an exponential wait) runs against the same server until ``--naive-cap``
 seconds, and its full time is projected from the papers it finished.
 
     python benchmarks/bench_ratelimit.py
-    python benchmarks/bench_ratelimit.py --smoke     # two lists, 10 requests/s
+    python benchmarks/bench_ratelimit.py --smoke     # two lists, 20 requests/s
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from _list_truth import others_found, others_right, same_meta, same_title, truth  # noqa: E402
+from _list_truth import others_found, others_outside, others_right, same_meta, same_title, truth  # noqa: E402
 
 DEFAULT_DIR = BENCH.parent.parent / "shared" / "reallists"
 
@@ -101,12 +101,7 @@ def measure(path: Path, repeat: int) -> dict:
     ]
     found_others = others_found(result.entries, t)
     others_ok = others_right(found_others)
-    covered = {n for o in t.others for n in range(o.first, o.last + 1)}
-    # papers read without an arXiv id at no line of a checked entry: invented, or in a layout not checked
-    outside = sum(
-        1 for e in result.entries
-        if not e.arxiv and not any(s.rsplit(":", 1)[-1].isdigit() and int(s.rsplit(":", 1)[-1]) in covered for s in e.sources)
-    )
+    outside = len(others_outside(result.entries, t))
     kinds: dict[str, list[int]] = {}
     for o, ok in zip(t.others, others_ok):
         kinds.setdefault(o.kind, [0, 0])[0] += ok

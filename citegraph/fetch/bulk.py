@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from citegraph.errors import InputError, UsageError
+from citegraph.graph.files import atomic_path
 
 __all__ = [
     "DATASETS",
@@ -43,6 +44,12 @@ __all__ = [
 DATASETS = ("papers", "citations", "abstracts")
 # The columns that identify a row, for diffs (citations: the pair, or citationid when given).
 KEYS = {"papers": ("corpusid",), "abstracts": ("corpusid",), "citations": ("citing", "cited")}
+# The same columns as a delete file's records name them.
+SELECT_KEYS = {
+    "papers": "corpusid",
+    "abstracts": "corpusid",
+    "citations": "citingcorpusid AS citing, citedcorpusid AS cited",
+}
 MANIFEST = "store.json"
 DEFAULT_MEMORY_LIMIT = "1GB"
 
@@ -193,9 +200,8 @@ class Store:
         return data
 
     def save_manifest(self, data: dict[str, Any]) -> None:
-        tmp = self.manifest_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.manifest_path)
+        with atomic_path(self.manifest_path) as tmp:
+            tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
 
     def files(self, dataset: str) -> list[Path]:
         """The dataset's Parquet files (DuckDB's own and Spark's part files)."""
@@ -210,6 +216,17 @@ class Store:
         if dataset == "abstracts":
             return "(SELECT NULL::BIGINT AS corpusid, NULL::VARCHAR AS abstract WHERE false)"
         raise UsageError(f"{self.path}: no {dataset} imported; run citegraph datasets import first")
+
+    def shard_target(self, shard: Path) -> tuple[str, str, Path]:
+        """A shard's dataset, its key in the manifest and the Parquet path it is imported to."""
+        dataset = detect_dataset(shard)
+        name = _shard_name(shard)
+        return dataset, f"{dataset}/{name}", self.path / dataset / f"{name}.parquet"
+
+    def imported(self, manifest: dict[str, Any], key: str, shard: Path, out: Path) -> bool:
+        """Whether ``manifest`` names the shard at ``key`` with its present size, and its Parquet exists."""
+        done = manifest["shards"].get(key)
+        return bool(done and done.get("bytes") == shard.stat().st_size and out.exists())
 
     def check(self) -> None:
         if not self.path.is_dir() or not self.manifest_path.exists():
@@ -264,24 +281,20 @@ def import_shards(
         if not p.is_file():
             raise InputError(f"{p}: no such shard file")
     manifest = st.manifest()
-    todo: list[tuple[Path, str, str]] = []
+    todo: list[tuple[Path, str, str, Path]] = []
     skipped = 0
     for p in paths:
-        dataset = detect_dataset(p)
-        key = f"{dataset}/{_shard_name(p)}"
-        done = manifest["shards"].get(key)
-        out = st.path / dataset / f"{_shard_name(p)}.parquet"
-        if done and done.get("bytes") == p.stat().st_size and out.exists():
+        dataset, key, out = st.shard_target(p)
+        if st.imported(manifest, key, p, out):
             skipped += 1
             continue
-        todo.append((p, dataset, key))
+        todo.append((p, dataset, key, out))
     rows: dict[str, int] = {}
     if todo:
         con = connect(st.path, memory_limit=memory_limit, threads=threads)
         try:
-            with _bar(sum(p.stat().st_size for p, _, _ in todo), progress, "import") as bar:
-                for p, dataset, key in todo:
-                    out = st.path / dataset / f"{_shard_name(p)}.parquet"
+            with _bar(sum(p.stat().st_size for p, _, _, _ in todo), progress, "import") as bar:
+                for p, dataset, key, out in todo:
                     out.parent.mkdir(parents=True, exist_ok=True)
                     n = _convert(con, [p], dataset, out)
                     manifest["shards"][key] = {"bytes": p.stat().st_size, "rows": n, "file": str(p.name)}
@@ -373,17 +386,17 @@ def apply_diff(
 def _apply_one(con: Any, st: Store, dataset: str, release: str, updates: list[Path], deletes: list[Path]) -> None:
     staged = st.path / dataset / f"diff-{_shard_name(Path(release))}.parquet"
     staged.parent.mkdir(parents=True, exist_ok=True)
+    scratch = staged.with_name(staged.name + ".new")
     keys = KEYS[dataset]
     con.execute(f"CREATE OR REPLACE TEMP TABLE gone ({', '.join(k + ' BIGINT' for k in keys)})")
     if updates:
-        scratch = staged.with_name(staged.name + ".new")
         _convert(con, updates, dataset, scratch)
         con.execute(f"INSERT INTO gone SELECT {', '.join(keys)} FROM read_parquet({_sql_str(scratch)})")
     if deletes:
         con.execute(f"INSERT INTO gone SELECT {SELECT_KEYS[dataset]} FROM {_read_json_sql(deletes, dataset)}")
     match = " AND ".join(f"g.{k} IS NOT DISTINCT FROM f.{k}" for k in keys)
     for f in st.files(dataset):
-        if f == staged or f.name.endswith(".new"):
+        if f == staged:  # the scratch file ends in .new, so it is not among the files
             continue
         hits = con.execute(
             f"SELECT count(*) FROM read_parquet({_sql_str(f)}) f WHERE EXISTS (SELECT 1 FROM gone g WHERE {match})"
@@ -397,15 +410,7 @@ def _apply_one(con: Any, st: Store, dataset: str, release: str, updates: list[Pa
         )
         os.replace(tmp, f)
     if updates:
-        os.replace(staged.with_name(staged.name + ".new"), staged)
-
-
-# The key columns of a delete file's records.
-SELECT_KEYS = {
-    "papers": "corpusid",
-    "abstracts": "corpusid",
-    "citations": "citingcorpusid AS citing, citedcorpusid AS cited",
-}
+        os.replace(scratch, staged)
 
 
 def top_cited(

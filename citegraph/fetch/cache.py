@@ -269,10 +269,7 @@ class Cache:
                         "INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
                     )
                 elif row[0] != str(SCHEMA_VERSION):
-                    raise CacheError(
-                        f"{self.path}: cache schema version {row[0]}, this citegraph uses "
-                        f"version {SCHEMA_VERSION}; delete the file or pass another --cache"
-                    )
+                    raise self._other_version(row[0])
         except CacheError:
             self._close_quietly()
             raise
@@ -293,10 +290,13 @@ class Cache:
             raise CacheError(f"{self.path}: cannot open the cache read-only ({exc})") from None
         if row is None or row[0] != str(SCHEMA_VERSION):
             self._close_quietly()
-            raise CacheError(
-                f"{self.path}: cache schema version {row[0] if row else None}, this citegraph uses "
-                f"version {SCHEMA_VERSION}; delete the file or pass another --cache"
-            )
+            raise self._other_version(row[0] if row else None)
+
+    def _other_version(self, found: str | None) -> CacheError:
+        return CacheError(
+            f"{self.path}: cache schema version {found}, this citegraph uses "
+            f"version {SCHEMA_VERSION}; delete the file or pass another --cache"
+        )
 
     # ------------------------------------------------------------ lifecycle
 

@@ -17,7 +17,8 @@ import os
 from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
 
-from citegraph.fetch.bulk import DEFAULT_MEMORY_LIMIT, Store, connect, title_key
+from citegraph.errors import UsageError
+from citegraph.fetch.bulk import DATASETS, DEFAULT_MEMORY_LIMIT, Store, connect, title_key
 
 if TYPE_CHECKING:
     from citegraph.fetch.options import FetchOptions
@@ -29,6 +30,11 @@ __all__ = ["DatasetsSource", "from_options"]
 _PREFETCH = 500
 _RECORD_SQL = """p.paper_id, p.corpusid, p.externalids, p.title, p.year, p.venue, p.authors,
                  p.citationcount, p.influentialcitationcount, p.referencecount"""
+# Fields of the papers inside lists (those of the API's LEAN_FIELDS a store row has),
+# and of the neighbourhood's papers, with their corpusId.
+_LIST_FIELDS = ("paperId", "externalIds", "title", "year", "venue", "authors", "citationCount",
+                "influentialCitationCount", "referenceCount")
+_CORPUS_FIELDS = ("paperId", "externalIds", "corpusId", *_LIST_FIELDS[2:])
 
 
 def _record(row: dict[str, Any], fields: Sequence[str], abstract: str | None = None) -> dict[str, Any]:
@@ -102,7 +108,7 @@ class DatasetsSource:
         self.requests = 0
         self.retries = 0
         self._con = connect(self.store.path, memory_limit=memory_limit or DEFAULT_MEMORY_LIMIT)
-        for dataset in ("papers", "citations", "abstracts"):
+        for dataset in DATASETS:
             self._con.execute(f"CREATE VIEW {dataset} AS SELECT * FROM {self.store.scan(dataset)}")
         self._seen: dict[str, int] = {}  # paperId -> corpusid, of every paper returned
         self._lists: dict[str, dict[str, list[dict[str, Any]]]] = {"references": {}, "citations": {}}
@@ -150,7 +156,7 @@ class DatasetsSource:
                 f"(SELECT unnest(?::{kind}[])) AND p.paper_id IS NOT NULL ORDER BY p.citationcount DESC NULLS LAST",
                 [values],
             ):
-                key = (column, r[column if column != "corpusid" else "corpusid"])
+                key = (column, r[column])
                 if key not in found:  # two rows for one DOI: the most cited is the one the API keeps
                     found[key] = r["paper_id"]
                     rows.append(r)
@@ -185,14 +191,12 @@ class DatasetsSource:
 
     def records_by_corpus(self, corpus_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         """Lean API-shaped records of the store's papers with these corpus ids (no abstracts)."""
-        lean = ("paperId", "externalIds", "corpusId", "title", "year", "venue", "authors", "citationCount",
-                "influentialCitationCount", "referenceCount")
         rows = self._rows(
             f"SELECT {_RECORD_SQL} FROM papers p WHERE p.corpusid IN (SELECT unnest(?::BIGINT[])) "
             "AND p.paper_id IS NOT NULL",
             [[int(i) for i in corpus_ids]],
         )
-        return {int(r["corpusid"]): _record(r, lean) for r in rows}
+        return {int(r["corpusid"]): _record(r, _CORPUS_FIELDS) for r in rows}
 
     def _corpus_id(self, paper_id: str) -> int | None:
         if paper_id not in self._seen:
@@ -218,15 +222,13 @@ class DatasetsSource:
             [sorted(by_corpus)],
         )
         side = "citedPaper" if kind == "references" else "citingPaper"
-        lean = ("paperId", "externalIds", "title", "year", "venue", "authors", "citationCount",
-                "influentialCitationCount", "referenceCount")
         for r in rows:
             if r["paper_id"] is None:
                 if kind == "citations":
                     continue  # a citer the store has no record of: nothing to link
                 paper: dict[str, Any] = {"paperId": None, "title": None}
             else:
-                paper = _record(r, lean)
+                paper = _record(r, _LIST_FIELDS)
             lists[by_corpus[r["here"]]].append({
                 side: paper,
                 "isInfluential": bool(r["isinfluential"]),
@@ -262,7 +264,5 @@ def from_options(options: FetchOptions) -> DatasetsSource:
     """The source ``open_source`` makes for ``--source datasets:DIR``."""
     name, _, store = options.source.partition(":")
     if not store:
-        from citegraph.errors import UsageError
-
         raise UsageError("--source datasets:DIR needs the store folder, e.g. --source datasets:s2-store")
     return DatasetsSource(store)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 from collections.abc import Sequence
 
+from citegraph.fetch.openalex import is_openalex_id
 from citegraph.fetch.s2 import OFFSET_LIMIT, BATCH_MAX, Page, S2NotFound
 
 # A Source (citegraph.fetch.source), which opens this module: typed by its protocol's name only.
@@ -85,8 +86,6 @@ class Fallback:
             source.close()
 
     def _owner(self, paper_id: str) -> Source | None:
-        from citegraph.fetch.openalex import is_openalex_id
-
         if is_openalex_id(paper_id):
             return next((o for o in self.others if _name(o) == "openalex"), None)
         return None
@@ -97,8 +96,9 @@ class Fallback:
         self, ids: Sequence[str], fields: Sequence[str], *, what: str | None = None
     ) -> list[dict[str, Any] | None]:
         ids = list(ids)
+        owners = [self._owner(q) for q in ids]
         answer: list[dict[str, Any] | None] = [None] * len(ids)
-        mine = [i for i, q in enumerate(ids) if self._owner(q) is None]
+        mine = [i for i, owner in enumerate(owners) if owner is None]
         if mine:
             got = self.primary.paper_batch([ids[i] for i in mine], fields, what=what)
             for i, rec in zip(mine, got):
@@ -108,7 +108,7 @@ class Fallback:
                     marked = {k: v for k, v in marked.items() if k != "references"}
                 answer[i] = marked
         for other in self.others:
-            missing = [i for i, rec in enumerate(answer) if rec is None and self._owner(ids[i]) in (None, other)]
+            missing = [i for i, rec in enumerate(answer) if rec is None and owners[i] in (None, other)]
             if missing:
                 for i, rec in zip(missing, other.paper_batch([ids[i] for i in missing], fields)):
                     answer[i] = _marked(rec, _name(other))
@@ -188,13 +188,9 @@ class Fallback:
     def _mapped(self, page: Page, kind: str) -> Page:
         """The page's papers replaced by the primary's record of the same DOI, where it has one."""
         side = "citedPaper" if kind == "references" else "citingPaper"
-        queries: dict[str, str] = {}
-        for item in page.items:
-            key = _twin_query((item.get(side) or {}).get("externalIds") or {})
-            if key:
-                queries.setdefault(key, "")
+        keys = [_twin_query((item.get(side) or {}).get("externalIds") or {}) for item in page.items]
         known: dict[str, dict[str, Any]] = {}
-        wanted = list(queries)
+        wanted = list(dict.fromkeys(key for key in keys if key))
         for start in range(0, len(wanted), BATCH_MAX):
             chunk = wanted[start:start + BATCH_MAX]
             try:
@@ -205,9 +201,8 @@ class Fallback:
                 if rec is not None:
                     known[query] = _marked(rec, self.origin) or rec
         items = []
-        for item in page.items:
+        for item, key in zip(page.items, keys):
             paper = item.get(side) or {}
-            key = _twin_query(paper.get("externalIds") or {})
             items.append({**item, side: known.get(key, paper) if key else paper,
                           "origin": item.get("origin", "openalex")})
         return Page(offset=page.offset, items=items, next=page.next)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from collections.abc import Callable, Sequence
 
 import httpx
@@ -24,10 +24,8 @@ import tenacity
 
 from citegraph import __version__
 from citegraph.errors import FetchError, RetriesExhaustedError
-from citegraph.fetch.s2 import Page, S2NotFound, _retry_after, _Retryable, _ssl_context, _Wait
-
-if TYPE_CHECKING:
-    from citegraph.fetch.options import FetchOptions
+from citegraph.fetch.options import ENVIRONMENT, FetchOptions
+from citegraph.fetch.s2 import Page, S2NotFound, _json, _raise_if_retryable, _Retryable, _ssl_context, _Wait
 
 __all__ = ["DEFAULT_OPENALEX_URL", "OpenAlexSource", "from_options", "work_record", "is_openalex_id"]
 
@@ -173,18 +171,13 @@ class OpenAlexSource:
             raise _Retryable(f"no answer within {self.timeout:g} s") from None
         except httpx.TransportError as exc:
             raise _Retryable(f"connection failed ({type(exc).__name__})") from None
+        _raise_if_retryable(response)
         status = response.status_code
-        if status in (408, 429) or status >= 500:
-            wait = _retry_after(response.headers.get("retry-after"), time.time())
-            raise _Retryable(f"HTTP {status}", retry_after=wait)
         if status == 404:
-            raise S2NotFound(f"OpenAlex has no {what}")
+            raise S2NotFound(f"OpenAlex found nothing for {what}")
         if status != 200:
             raise FetchError(self._scrub(f"OpenAlex answered HTTP {status} to {what}: {response.text.strip()[:200]}"))
-        try:
-            data = response.json()
-        except ValueError:
-            raise _Retryable("a truncated or malformed JSON answer") from None
+        data = _json(response)
         if not isinstance(data, dict) or ("results" not in data and "id" not in data):
             raise _Retryable("an empty or malformed answer")
         return data
@@ -217,6 +210,12 @@ class OpenAlexSource:
             out += data.get("results") or []
         return out
 
+    def _kept(self, work: dict[str, Any]) -> dict[str, Any]:
+        """``work``'s record, its reference ids kept for :meth:`list_page`."""
+        rec = work_record(work)
+        self._references[rec["paperId"]] = [_short(w) or "" for w in work.get("referenced_works") or []]
+        return rec
+
     # ------------------------------------------------------------- source
 
     def paper_batch(
@@ -235,13 +234,11 @@ class OpenAlexSource:
                 wids.append(q)
         found: dict[str, dict[str, Any]] = {}
         for work in self._works("doi", sorted(set(by_doi.values()))) if by_doi else []:
-            rec = work_record(work)
+            rec = self._kept(work)
             found[f"doi:{rec['externalIds'].get('DOI')}"] = rec
-            self._references[rec["paperId"]] = [_short(w) or "" for w in work.get("referenced_works") or []]
         for work in self._works("openalex", wids) if wids else []:
-            rec = work_record(work)
+            rec = self._kept(work)
             found[rec["paperId"]] = rec
-            self._references[rec["paperId"]] = [_short(w) or "" for w in work.get("referenced_works") or []]
         return [found.get(f"doi:{by_doi[q]}") if q in by_doi else found.get(q) for q in ids]
 
     def match_title(self, title: str, fields: Sequence[str] = ()) -> dict[str, Any] | None:
@@ -252,11 +249,7 @@ class OpenAlexSource:
         data = self._get("/works", {"filter": f"title.search:{query}", "per_page": 1, "select": _SELECT},
                          f'the title search for "{title[:80]}"')
         results = data.get("results") or []
-        if not results:
-            return None
-        self._references[work_record(results[0])["paperId"]] = [
-            _short(w) or "" for w in results[0].get("referenced_works") or []]
-        return work_record(results[0])
+        return self._kept(results[0]) if results else None
 
     def search(self, query: str, fields: Sequence[str] = (), *, limit: int = 100) -> list[dict[str, Any]]:
         """The first ``limit`` works (at most one page) of OpenAlex's relevance search."""
@@ -320,8 +313,8 @@ class OpenAlexSource:
 def from_options(options: FetchOptions) -> OpenAlexSource:
     """The source ``open_source`` makes for ``openalex`` (alone or after ``s2,``)."""
     return OpenAlexSource(
-        options.openalex_url or os.environ.get("CITEGRAPH_OPENALEX_URL"),
-        mailto=options.openalex_mailto or os.environ.get("OPENALEX_MAILTO"),
+        options.openalex_url or os.environ.get(ENVIRONMENT["openalex_url"]),
+        mailto=options.openalex_mailto or os.environ.get(ENVIRONMENT["openalex_mailto"]),
         api_key=os.environ.get("OPENALEX_API_KEY"),
         min_interval=0.1 if options.min_interval is None else min(options.min_interval, 0.1),
     )

@@ -104,11 +104,13 @@ class S2BadRequest(FetchError):
 
 
 class _Retryable(Exception):
-    """One attempt failed in a way worth retrying; ``retry_after`` is the server's wish."""
+    """One attempt failed in a way worth retrying; ``retry_after`` is the server's wish,
+    ``refused`` says the server answered 429 (it is pacing us: not a fault)."""
 
-    def __init__(self, detail: str, retry_after: float | None = None):
+    def __init__(self, detail: str, retry_after: float | None = None, *, refused: bool = False):
         super().__init__(detail)
         self.retry_after = retry_after
+        self.refused = refused
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,22 @@ def _retry_after(value: str | None, now: float) -> float | None:
     if math.isnan(seconds):
         return None
     return max(0.0, seconds)
+
+
+def _raise_if_retryable(response: httpx.Response) -> None:
+    """Raise :class:`_Retryable` for an answer worth another try: 408, 429 or 5xx, with its ``Retry-After``."""
+    status = response.status_code
+    if status == 429 or status == 408 or status >= 500:
+        wait = _retry_after(response.headers.get("retry-after"), time.time())
+        raise _Retryable(f"HTTP {status}", retry_after=wait, refused=status == 429)
+
+
+def _json(response: httpx.Response) -> Any:
+    """The answer's JSON; a truncated or malformed body is worth another try."""
+    try:
+        return response.json()
+    except ValueError:
+        raise _Retryable("a truncated or malformed JSON answer") from None
 
 
 # The API's own 404 bodies for "this does not exist" (see the recorded answers
@@ -417,9 +435,7 @@ class S2Client:
             self.pacer.refused()
         elif status < 500:
             self.pacer.answered()
-        if status == 429 or status == 408 or status >= 500:
-            wait = _retry_after(response.headers.get("retry-after"), time.time())
-            raise _Retryable(f"HTTP {status}", retry_after=wait)
+        _raise_if_retryable(response)
         if status == 404:
             text = _error_text(response)
             if not_found is not None and not_found.search(text):
@@ -439,10 +455,7 @@ class S2Client:
             )
         if status != 200:
             raise FetchError(self._scrub(f"Semantic Scholar answered HTTP {status} to {what}: {_error_text(response)}"))
-        try:
-            data = response.json()
-        except ValueError:
-            raise _Retryable("a truncated or malformed JSON answer") from None
+        data = _json(response)
         if not validate(data):
             raise _Retryable("an empty or malformed answer")
         return data
@@ -472,7 +485,7 @@ class S2Client:
         def exhausted(state: tenacity.RetryCallState) -> bool:
             # A 429 is the server pacing us, not a fault: it has its own, larger budget.
             exc = state.outcome.exception() if state.outcome else None
-            key = "refusals" if str(exc).startswith("HTTP 429") else "faults"
+            key = "refusals" if getattr(exc, "refused", False) else "faults"
             failed[key] += 1
             if failed["faults"] >= attempts or failed["refusals"] > MAX_REFUSALS:
                 return True
@@ -483,10 +496,11 @@ class S2Client:
             self.retries += 1
             exc = state.outcome.exception() if state.outcome else None
             wait = state.next_action.sleep if state.next_action else 0.0
+            refused = getattr(exc, "refused", False)
             # Short waits after a 429 are the pacing at work, not news.
-            if str(exc).startswith("HTTP 429") and wait < 2:
+            if refused and wait < 2:
                 return
-            budget = f"refusal {failed['refusals']} of {MAX_REFUSALS}" if str(exc).startswith("HTTP 429") \
+            budget = f"refusal {failed['refusals']} of {MAX_REFUSALS}" if refused \
                 else f"attempt {failed['faults'] + 1} of {attempts}"
             self._notify(self._scrub(f"Semantic Scholar: {exc} for {what}; next try in {wait:.0f} s ({budget})"))
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
 
 from citegraph.errors import InputError, UsageError
-from citegraph.fetch.bulk import SELECT, Store, _shard_name, detect_dataset
+from citegraph.fetch.bulk import SELECT, Store
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -80,12 +80,8 @@ def import_shards_spark(
     for shard in map(Path, shards):
         if not shard.is_file():
             raise InputError(f"{shard}: no such shard file")
-        dataset = detect_dataset(shard)
-        name = _shard_name(shard)
-        key = f"{dataset}/{name}"
-        out = st.path / dataset / f"{name}.parquet"
-        done = manifest["shards"].get(key)
-        if done and done.get("bytes") == shard.stat().st_size and out.exists():
+        dataset, key, out = st.shard_target(shard)
+        if st.imported(manifest, key, shard, out):
             skipped += 1
             continue
         raw = spark.read.schema(_SCHEMAS[dataset]).json(str(shard))

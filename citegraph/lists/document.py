@@ -17,7 +17,7 @@ from typing import overload
 
 from citegraph.errors import InputError
 
-__all__ = ["ListText", "decode_list"]
+__all__ = ["ListText", "as_list_text", "decode_list"]
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 _NOT_BLANK = re.compile(rb"\S")
@@ -83,8 +83,17 @@ class ListText(Sequence[str]):
             yield self[i]
 
     def text(self) -> str:
-        """The whole text with ``\\n`` line ends (for readers that need it whole: BibTeX)."""
+        """The whole text with ``\\n`` line ends (no reader needs it: BibTeX too is parsed from its lines)."""
         return "\n".join(self)
+
+
+def as_list_text(doc: ListText | str) -> ListText:
+    """``doc`` as a :class:`ListText` (text already decoded is encoded once).
+
+    >>> as_list_text("a\\nb")[1], isinstance(as_list_text(ListText(b"a")), ListText)
+    ('b', True)
+    """
+    return doc if isinstance(doc, ListText) else ListText.from_str(doc)
 
 
 def _check_utf8(data: bytes, name: str) -> None:

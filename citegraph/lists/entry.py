@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from citegraph.graph.model import paper_key
 
-__all__ = ["Entry", "ListWarning"]
+__all__ = ["Entry", "ListWarning", "ID_FIELDS", "add_new"]
+
+# the fields of an Entry that identify its paper
+ID_FIELDS = ("arxiv", "doi", "s2_id")
 
 
 @dataclass(slots=True)  # a list of thousands of papers: no per-entry __dict__
@@ -30,6 +34,15 @@ class Entry:
     sources: list[str] = field(default_factory=list)
     repos: list[str] = field(default_factory=list)
     text: str = ""
+
+    @property
+    def ids(self) -> dict[str, str]:
+        """The ids it has, by field (see :data:`ID_FIELDS`).
+
+        >>> Entry(arxiv="2405.09818", title="Chameleon").ids
+        {'arxiv': '2405.09818'}
+        """
+        return {k: v for k in ID_FIELDS if (v := getattr(self, k))}
 
     @property
     def key(self) -> str:
@@ -77,3 +90,16 @@ class ListWarning:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
+
+
+def add_new(target: list[str], items: Iterable[str]) -> None:
+    """Append the items ``target`` lacks, in order (an entry's tags, sources, repos); empty ones never.
+
+    >>> tags = ["A"]
+    >>> add_new(tags, ["B", "A", "", "B"])
+    >>> tags
+    ['A', 'B']
+    """
+    for item in items:
+        if item and item not in target:
+            target.append(item)

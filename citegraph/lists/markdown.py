@@ -22,8 +22,8 @@ from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from citegraph.lists.document import ListText
-from citegraph.lists.entry import Entry, ListWarning
+from citegraph.lists.document import ListText, as_list_text
+from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new
 from citegraph.text.ids import (
     IdError,
     doi_ids,
@@ -41,6 +41,7 @@ from citegraph.lists.text import (
     HTML_TAG,
     MD_IMAGE,
     MD_LINK,
+    PAPER_LABEL,
     clean_title,
     coined_name,
     date_tag_year,
@@ -70,7 +71,6 @@ DOI_LABELS = frozenset(["doi"])
 AUTHOR_LABELS = frozenset(["authors", "author", "作者"])
 VENUE_LABELS = frozenset(["published in", "venue", "conference", "journal", "发表于", "会议", "期刊", "收录"])
 YEAR_LABELS = frozenset(["year", "年份", "发表年份"])
-_KINDS = ("arxiv", "doi", "s2_id")
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.I)
@@ -130,8 +130,6 @@ _CITES_NO_TITLE = re.compile(
 )
 _EMPTY_BRACKETS = re.compile(r"[\[(（【]\s*[\])）】]")  # what a masked link leaves in its brackets
 _CELL_LEAD = re.compile(r"^\s*(?:(?:!\[[^\]\n]{0,200}\]\([^)\s]{0,2000}\)|<br\s*/?>)\s*)+", re.I)
-# "- Paper(Oral): None": the entry's paper, not linked
-_PAPER_UNLINKED = re.compile(r"(?i)^(?:paper|pdf|论文)\s*(?:[(（][^)）]{0,20}[)）])?$")
 _NO_LINK_VALUES = frozenset(("none", "n/a", "na", "-", "—", "tbd", "todo", "coming soon", "无", "暂无"))
 _ID_TOKEN = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)|10\.\d{4,9}/[^\s)\]\"'<>]+")
 _LOST_H = re.compile(r"(?<![\w/])ttps?://")
@@ -242,7 +240,7 @@ def _merge_into(
     new = _Ref({}, title, pos, name)
     _add_ids(info, new, ids)
     info.refs.append(new)
-    for k in _KINDS:
+    for k in ID_FIELDS:
         if k not in new.ids:
             info.lacking.setdefault(k, []).append(new)
 
@@ -612,20 +610,25 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         info.standalone = True
 
 
-_LINK_TEXT = re.compile(r"\[([^\]]*)\]\(")
-_LINK_TEXT_AND_URL = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)")
+# a markdown link's text and the start of its url (no closing bracket needed)
+_LINK_TEXT = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 
 
 def _venues_from_link_texts(cell: str, refs: list[_Ref]) -> None:
     """``[Nature Methods](doi) & [Bioinformatics](doi)``: each paper link's text is its venue
     (matched in order, when the cell's paper links are the line's papers)."""
-    texts = [m.group(1) for m in _LINK_TEXT_AND_URL.finditer(cell) if _paper_url(m.group(2), m.group(1))]
+    texts = [m.group(1) for m in _LINK_TEXT.finditer(cell) if _paper_url(m.group(2), m.group(1))]
     if len(texts) != len(refs):
         return
     for ref, text in zip(sorted(refs, key=lambda r: r.pos), texts):
-        venue = clean_title(text)
-        if ref.venue is None and venue and venue != ref.title and not _is_id_text(venue):
-            ref.venue = venue
+        if ref.venue is None:
+            ref.venue = _link_venue(text, ref.title)
+
+
+def _link_venue(text: str, title: str | None) -> str | None:
+    """A paper link's text as the paper's venue: not when it is the title or an id."""
+    venue = clean_title(text)
+    return venue if venue and venue != title and not _is_id_text(venue) else None
 
 
 def _paper_url(url: str, text: str) -> bool:
@@ -795,7 +798,7 @@ class _Reader:
         self.section = 0
         self.headings: list[tuple[int, str]] = []
         self.path = ""
-        self.texts: list[tuple[int, int, str, bool]] = []  # (line, section, text, split point)
+        self.texts: list[tuple[int, str, bool]] = []  # the section's prose: (line, text, split point)
         self.claims: dict[int, Entry] = {}  # line linking to an anchor → the paper whose entry it is in
         self.pending_repos: list[str] = []
         self.pending_title: int | None = None
@@ -914,7 +917,7 @@ class _Reader:
         if no in self.anchored:
             self.claims[no] = e
         if self.pending_repos:
-            _add_all(e.repos, self.pending_repos)
+            add_new(e.repos, self.pending_repos)
             self.pending_repos = []
 
     def claim(self, g: _Group, no: int, e: Entry) -> None:
@@ -1071,7 +1074,7 @@ class _Reader:
             return
         if bold and info.repos and not info.prose:
             # **[Name](github.com/org/repo)** heads what follows, like a heading
-            _add_all(self.pending_repos, info.repos)
+            add_new(self.pending_repos, info.repos)
             return
         if self.hard_break(no) and not info.refs and no < len(self.lines) and self._title_over_link(no, raw):
             return
@@ -1084,11 +1087,11 @@ class _Reader:
                 return
         if info.repos or info.anchors:
             if g and e:
-                _add_all(e.repos, info.repos)
+                add_new(e.repos, info.repos)
                 if not info.prose:
                     self.claim(g, no, e)
             else:
-                _add_all(self.pending_repos, info.repos)
+                add_new(self.pending_repos, info.repos)
         self._text(no, info)
 
     def _text(self, no: int, info: _Line) -> None:
@@ -1096,7 +1099,7 @@ class _Reader:
         # "Code: url" line, a bold sub-heading) are not notes.
         if info.prose:
             split = bool(_NUMBERED.match(self.lines[no - 1]))
-            self.texts.append((no, self.section, info.text, split))
+            self.texts.append((no, info.text, split))
         if info.prose and self.group is not None and self.group.section == self.section:
             self.group.open = False
 
@@ -1154,13 +1157,13 @@ class _Reader:
                     _attach(e, ref)
                     self.claim(g, no, e)
                     g.open = True
-                    _add_all(e.repos, info.repos)
+                    add_new(e.repos, info.repos)
                     continue
             new = self.new_entry(no, ref.ids, ref.title, ref.name, ref)
             if not ref.ids:  # a malformed link or id, or a paper page without one
                 self.placeholders.add(id(new))
-            _add_all(new.repos, info.repos)
-            _add_all(new.repos, self.pending_repos)
+            add_new(new.repos, info.repos)
+            add_new(new.repos, self.pending_repos)
             self.pending_repos = []
             # papers quoted together share an item; a list item is an item of its own
             if g is not None and g.open and not (new_item and i == 0):
@@ -1169,7 +1172,7 @@ class _Reader:
             else:
                 self.start_group(no, new)
         if info.note:
-            self.texts.append((no, self.section, info.note, False))
+            self.texts.append((no, info.note, False))
         if any(r.title for r in info.refs):
             self.pending_title = None
         else:
@@ -1220,7 +1223,7 @@ class _Reader:
         if title:
             self.start_group(no, self.new_entry(no, {}, title, name))
             if note:
-                self.texts.append((no, self.section, note, False))
+                self.texts.append((no, note, False))
             return
         self._text(no, info)
 
@@ -1251,9 +1254,8 @@ class _Reader:
         if not _piped_item(raw, ref) or (ref.year is None and ref.authors is None):
             return False
         link = _LINK_TEXT.match(raw.rsplit("|", 1)[-1].strip())
-        venue = clean_title(link.group(1)) if link else ""
-        if venue and venue != ref.title and not _is_id_text(venue):
-            ref.venue = venue
+        if link:
+            ref.venue = _link_venue(link.group(1), ref.title)
         self.boundary_item()
         self.pending_title = None
         self.start_group(no, self.new_entry(no, {}, ref.title, ref=ref))
@@ -1335,7 +1337,7 @@ class _Reader:
         if not looks_like_title(title) or _is_id_text(title) or italic_authors(raw) or venue_year(raw):
             return False
         g, e = self.current()
-        if g is not None and e is not None and e.title and not _ids(e) and g.start >= no - 3:
+        if g is not None and e is not None and e.title and not e.ids and g.start >= no - 3:
             return False  # a title above still waits for this link
         if _ITEM_START.match(self.lines[no]) and not _ITEM_START.match(raw):
             return False  # the link is an item of its own, not this line's continuation
@@ -1404,8 +1406,8 @@ class _Reader:
                 continue  # a line of the title's block: it describes the paper
             block = False
             lab = split_label(raw)
-            if lab and _PAPER_UNLINKED.match(lab[0]) and lab[1].strip().lower() in _NO_LINK_VALUES:
-                return k - no  # "- Paper: None": the paper's place, with no link to it
+            if lab and PAPER_LABEL.fullmatch(lab[0]) and lab[1].strip().lower() in _NO_LINK_VALUES:
+                return k - no  # "- Paper(Oral): None": the paper's place, with no link to it
             tag = plain(raw).strip(" -*•")  # "- Oral", "Spotlight": a tag on the paper
             describes = (
                 italic_authors(raw) or venue_year(raw) or (lab and lab[0] not in TITLE_LABELS)
@@ -1417,53 +1419,47 @@ class _Reader:
 
     # -- after the pass ------------------------------------------------
     def _share_text(self) -> None:
-        """Give each group the prose around it.
+        """Give each group of the section the prose around it (called as the section ends).
 
         Prose inside a group's lines is its own.  Prose after a group is its
         own until a numbered item (``2. ...``) starts the next news item;
         prose before a group is its own from the last numbered item before
         it, or from the start of the section.
         """
-        by_section: dict[int, list[_Group]] = {}
-        for g in self.groups:
-            by_section.setdefault(g.section, []).append(g)
-        self.groups = []
-        texts_by_section: dict[int, list[tuple[int, str, bool]]] = {}
-        for no, sec, text, split in self.texts:
-            texts_by_section.setdefault(sec, []).append((no, text, split))
-        self.texts = []  # each section's prose is let go once it is shared out
-        for sec, groups in by_section.items():
-            lines = texts_by_section.pop(sec, [])
-            owned: dict[int, list[str]] = {id(g): [] for g in groups}
-            # last split at or before each line, first split after it (linear)
-            last_split: list[int] = []
-            seen = -1
-            for no, _, split in lines:
-                seen = no if split else seen
-                last_split.append(seen)
-            next_split: list[int] = [0] * len(lines)
-            upcoming = 10**12
-            for i in range(len(lines) - 1, -1, -1):
-                next_split[i] = upcoming
-                if lines[i][2]:
-                    upcoming = lines[i][0]
-            gi = 0
-            for i, (no, text, _) in enumerate(lines):
-                while gi < len(groups) and groups[gi].end < no:
-                    gi += 1
-                nxt = groups[gi] if gi < len(groups) else None
-                prev = groups[gi - 1] if gi > 0 else None
-                if nxt is not None and nxt.start <= no:
-                    owned[id(nxt)].append(text)
-                elif prev is not None and last_split[i] <= prev.end and not self._leads_into(no, prev, nxt):
-                    owned[id(prev)].append(text)
-                elif nxt is not None and next_split[i] >= nxt.start:
-                    owned[id(nxt)].append(text)
-            for g in groups:
-                body = "\n".join(owned[id(g)])
-                if body:
-                    for e in g.entries:
-                        e.text = body if not e.text else e.text + "\n" + body
+        groups, lines = self.groups, self.texts
+        self.groups, self.texts = [], []  # the section's prose is let go once it is shared out
+        if not groups:
+            return
+        owned: dict[int, list[str]] = {id(g): [] for g in groups}
+        # last split at or before each line, first split after it (linear)
+        last_split: list[int] = []
+        seen = -1
+        for no, _, split in lines:
+            seen = no if split else seen
+            last_split.append(seen)
+        next_split: list[int] = [0] * len(lines)
+        upcoming = 10**12
+        for i in range(len(lines) - 1, -1, -1):
+            next_split[i] = upcoming
+            if lines[i][2]:
+                upcoming = lines[i][0]
+        gi = 0
+        for i, (no, text, _) in enumerate(lines):
+            while gi < len(groups) and groups[gi].end < no:
+                gi += 1
+            nxt = groups[gi] if gi < len(groups) else None
+            prev = groups[gi - 1] if gi > 0 else None
+            if nxt is not None and nxt.start <= no:
+                owned[id(nxt)].append(text)
+            elif prev is not None and last_split[i] <= prev.end and not self._leads_into(no, prev, nxt):
+                owned[id(prev)].append(text)
+            elif nxt is not None and next_split[i] >= nxt.start:
+                owned[id(nxt)].append(text)
+        for g in groups:
+            body = "\n".join(owned[id(g)])
+            if body:
+                for e in g.entries:
+                    e.text = body if not e.text else e.text + "\n" + body
 
     def _leads_into(self, no: int, prev: _Group, nxt: _Group | None) -> bool:
         """Plain notes (no list items): a line in the next paper's paragraph, not the
@@ -1493,7 +1489,7 @@ class _Reader:
             text = []
             for part in parts:
                 if part.startswith("\0repos\0"):
-                    _add_all(owner.repos, part.split("\0")[2:])
+                    add_new(owner.repos, part.split("\0")[2:])
                 else:
                     text.append(part)
             if text:
@@ -1505,18 +1501,8 @@ class _Reader:
                 e.tags = list(owner.tags)
 
 
-def _add_all(target: list[str], items: list[str]) -> None:
-    for item in items:
-        if item not in target:
-            target.append(item)
-
-
-def _ids(e: Entry) -> dict[str, str]:
-    return {k: getattr(e, k) for k in _KINDS if getattr(e, k)}
-
-
 def _same_paper(e: Entry, ref: _Ref) -> bool:
-    ids = _ids(e)
+    ids = e.ids
     if any(ids.get(k) == v for k, v in ref.ids.items()):
         return True
     return bool(not ids and ref.title and e.title and normalize_title(e.title) == normalize_title(ref.title))
@@ -1530,7 +1516,7 @@ def _can_attach(e: Entry, ref: _Ref, open_: bool, new_item: bool) -> bool:
     a paper with ids of other kinds when it directly follows it and does not
     start a list item of its own.
     """
-    ids = _ids(e)
+    ids = e.ids
     if ref.title or any(k in ids and ids[k] != v for k, v in ref.ids.items()):
         return False
     if ref.name and (own := e.name or model_name(e.title)) and name_key(own) != name_key(ref.name):
@@ -1581,7 +1567,7 @@ def read_markdown(doc: ListText | str, source: str) -> tuple[list[Entry], list[L
     >>> [(e.arxiv, e.title, e.tags, e.sources) for e in entries]
     [('2410.13848', 'Janus: Decoupling Visual Encoding', ['Unified'], ['list.md:2'])]
     """
-    entries, warnings = _Reader(doc if isinstance(doc, ListText) else ListText.from_str(doc), source).read()
+    entries, warnings = _Reader(as_list_text(doc), source).read()
     # some warnings are only known later (a title label nothing followed): file order
     warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
     return entries, warnings

@@ -19,15 +19,15 @@ import os
 import re
 import sys
 from array import array
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 from collections.abc import Iterable, Iterator, Sequence
 
 from citegraph.errors import CitegraphError, InputError
-from citegraph.lists.document import ListText, decode_list
-from citegraph.lists.entry import Entry, ListWarning
+from citegraph.lists.document import ListText, as_list_text, decode_list
+from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new
 from citegraph.lists.formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
@@ -58,7 +58,6 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 # (authors and venue came later: after the rest, so CSV columns keep their places)
 PAPER_COLUMNS = ("key", "arxiv", "doi", "s2_id", "title", "name", "year", "tags", "sources", "text", "authors", "venue")
-_ID_KINDS = ("arxiv", "doi", "s2_id")
 
 
 @dataclass
@@ -422,14 +421,10 @@ def _reader_fingerprint() -> bytes:
     return h.digest()
 
 
-def _as_document(doc: ListText | str) -> ListText:
-    return doc if isinstance(doc, ListText) else ListText.from_str(doc)
-
-
 def _documents_key(docs: Sequence[tuple[str, ListText | str]]) -> str:
     h = hashlib.sha256(_reader_fingerprint())
     for source, doc in docs:
-        for data in (source.encode("utf-8", "surrogatepass"), _as_document(doc).data):
+        for data in (source.encode("utf-8", "surrogatepass"), as_list_text(doc).data):
             h.update(len(data).to_bytes(8, "little"))
             h.update(data)
     return h.hexdigest()
@@ -473,7 +468,7 @@ def parse_documents(
     ``citegraph report`` would otherwise spend it on every run.
     """
     skipped: list[ListWarning] = list(getattr(docs, "skipped", []))
-    documents = [(source, _as_document(doc)) for source, doc in docs]
+    documents = [(source, as_list_text(doc)) for source, doc in docs]
     key = None
     if cache is not None:
         key = _documents_key(documents)
@@ -514,8 +509,7 @@ class _Union:
     def ids(self, root: int) -> dict[str, str]:
         got = self.joined.get(root)
         if got is None:
-            m = self.mentions[root]
-            got = {k: v for k in _ID_KINDS if (v := getattr(m, k))}
+            got = self.mentions[root].ids
         return got
 
     def find(self, i: int) -> int:
@@ -555,9 +549,29 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
     [('2410.13848', 'Janus: Decoupling Visual Encoding', ['Unified', 'Seminar'], ['a.md:3', 'b.md:9', 'c.md:1'])]
     """
     items = list(mentions)
+    merged = [_combine([items[i] for i in g], reuse=reuse) for g in _same_papers(items)]
+    _share_strings(merged)
+    return merged
+
+
+def _same_papers(items: list[Entry]) -> list[list[int]]:
+    """The indexes of each paper's mentions, papers in first-seen order (see :func:`merge_entries`).
+
+    (Functions of their own: the union-find, and the normalised copy of every
+    title the joining by title makes, are let go before the papers are made.)
+    """
     uf = _Union(items)
-    # ids first: a mention carrying two ids joins both of their papers.
-    for k in _ID_KINDS:
+    _join_by_ids(uf, items)
+    _join_by_titles(uf, items)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(uf.find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _join_by_ids(uf: _Union, items: list[Entry]) -> None:
+    """Ids first: a mention carrying two ids joins both of their papers."""
+    for k in ID_FIELDS:
         first: dict[str, int] = {}
         for i, m in enumerate(items):
             v = getattr(m, k)
@@ -566,7 +580,10 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
                 j = first.setdefault(v if low == v else low, i)  # (the stored id itself when already lower case)
                 if j != i:
                     uf.union(j, i, force=True)
-    # then titles: joined unless that would put two different ids together.
+
+
+def _join_by_titles(uf: _Union, items: list[Entry]) -> None:
+    """Then titles: joined unless that would put two different ids together."""
     by_title: dict[str, list[int]] = {}
     for i, m in enumerate(items):
         if m.title:
@@ -580,19 +597,10 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
             if r not in roots:
                 roots.append(r)
         # title-only papers join the first id-bearing paper of that title
-        with_ids = [r for r in roots if uf.ids(uf.find(r))]
+        with_ids = [r for r in roots if uf.ids(r)]
         anchor = with_ids[0] if with_ids else roots[0]
         for r in roots:
             uf.union(anchor, r)
-    del by_title, first  # a normalised copy of every title: not held while the papers are made
-    groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(uf.find(i), []).append(i)
-    order = sorted(groups.values(), key=lambda g: g[0])
-    del groups, uf
-    merged = [_combine([items[i] for i in g], reuse=reuse) for g in order]
-    _share_strings(merged)
-    return merged
 
 
 def _share_strings(entries: list[Entry]) -> None:
@@ -609,18 +617,12 @@ def _share_strings(entries: list[Entry]) -> None:
             e.venue = seen.setdefault(e.venue, e.venue)
 
 
-def _add_all(target: list[str], items: Iterable[str]) -> None:
-    for item in items:
-        if item and item not in target:
-            target.append(item)
-
-
 def _unique(items: list[str]) -> list[str]:
     """``items`` without empty or repeated ones: the list itself when it has none (most have one item)."""
     if all(items) and len(set(items)) == len(items):
         return items
     out: list[str] = []
-    _add_all(out, items)
+    add_new(out, items)
     return out
 
 
@@ -630,18 +632,20 @@ def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
     titles = list(dict.fromkeys(m.title for m in mentions if m.title))
     texts = list(dict.fromkeys(m.text for m in mentions if m.text))
     names = [m.name for m in mentions if m.name]
-    out = mentions[0] if reuse else Entry()
-    if reuse:
-        out.tags, out.sources, out.repos = _unique(out.tags), _unique(out.sources), _unique(out.repos)
-    for m in mentions[1:] if reuse else mentions:
-        for k in ("arxiv", "doi", "s2_id", "venue", "year"):
+    first = mentions[0]
+    out = first if reuse else replace(
+        first, authors=list(first.authors), tags=list(first.tags), sources=list(first.sources), repos=list(first.repos)
+    )
+    out.tags, out.sources, out.repos = _unique(out.tags), _unique(out.sources), _unique(out.repos)
+    for m in mentions[1:]:
+        for k in (*ID_FIELDS, "venue", "year"):
             if getattr(out, k) is None and getattr(m, k) is not None:
                 setattr(out, k, getattr(m, k))
         if not out.authors and m.authors:
             out.authors = list(m.authors)
-        _add_all(out.tags, m.tags)
-        _add_all(out.sources, m.sources)
-        _add_all(out.repos, m.repos)
+        add_new(out.tags, m.tags)
+        add_new(out.sources, m.sources)
+        add_new(out.repos, m.repos)
     out.title = titles[0] if titles else None
     out.text = texts[0] if len(texts) == 1 else "\n\n".join(texts)
     if out.year is None and out.arxiv:

@@ -26,6 +26,7 @@ from citegraph.text.names import clean_name, is_generic, is_name_like, looks_mad
 __all__ = [
     "AUTHOR_SEP",
     "GENERIC_LINK_TEXT",
+    "PAPER_LABEL",
     "plain",
     "clean_title",
     "split_label",
@@ -267,8 +268,11 @@ _PROCEEDINGS = re.compile(
     r"|(?:pubmed\.)?ncbi\.nlm\.nih\.gov/(?:pubmed/|pmc/articles/|\d)|papers\.ssrn\.com/|researchgate\.net/publication/)"
 )
 _PAPER_WORDS = frozenset(("paper", "pdf", "论文"))
+# a label that names the paper itself: "Paper", "PDF", "论文", "Paper(Oral)"
+_PAPER_LABEL = r"(?:paper|pdf|论文)\s*(?:[(（][^)）]{0,20}[)）])?"
+PAPER_LABEL = re.compile("(?i)" + _PAPER_LABEL)
 # a bare link's label: "- Paper: url", "- Paper(Oral)：url"
-_PAPER_LABEL_BEFORE = re.compile(r"(?i)(?:^|[\s*>|])(?:paper|pdf|论文)\s*(?:[(（][^)）]{0,20}[)）])?\s*[:：]\s*$")
+_PAPER_LABEL_BEFORE = re.compile(r"(?i)(?:^|[\s*>|])" + _PAPER_LABEL + r"\s*[:：]\s*$")
 # code, video, social and news sites (what the reader never takes for a paper)
 _NOT_PAPER_HOST = re.compile(
     r"(?i)^(?:https?://)?(?:www\.)?(?:github\.com|gitlab\.com|youtube\.com|youtu\.be|bilibili\.com|x\.com"

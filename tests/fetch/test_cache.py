@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
+from tests.fakes.s2 import World, sample_entries
 
 from citegraph.errors import CacheError
 from citegraph.fetch.cache import Cache, default_cache_path, resolve_cache_path
@@ -139,9 +145,6 @@ def _filled(path) -> None:
 
 
 def test_a_read_only_opening_writes_nothing(tmp_path):
-    import hashlib
-    import os
-
     path = tmp_path / "c.sqlite"
     _filled(path)
     before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns, sorted(os.listdir(tmp_path)))
@@ -165,12 +168,6 @@ def test_a_read_only_opening_of_another_file_is_a_cache_error(tmp_path):
 
 def test_two_writers_and_readers_share_one_cache_file(tmp_path, make_fake_s2):
     """Two builds writing one cache while offline builds read it: no 'database is locked', same graph."""
-    import json
-    import subprocess
-    import sys
-
-    from tests.fakes.s2 import World, sample_entries
-
     server = make_fake_s2(World.from_entries(sample_entries(12), seed=2))
     listing = tmp_path / "l.md"
     listing.write_text("".join(f"- [Model {i}: A method for things](https://arxiv.org/abs/2401.{i + 1:05d})\n"

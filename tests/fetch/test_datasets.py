@@ -19,6 +19,7 @@ from citegraph.fetch.cache import Cache
 from citegraph.fetch.datasets import DatasetsSource
 from citegraph.fetch.pipeline import build_from_entries
 from citegraph.fetch.s2 import S2Client
+from citegraph.lists.entry import Entry
 
 
 def world_and_entries(seed: int = 3):
@@ -93,7 +94,7 @@ def test_a_citation_list_past_9999_pages_to_its_end(tmp_path):
     bulk.import_shards(write_shards(world, tmp_path / "shards", abstracts=False), tmp_path / "store")
     source = DatasetsSource(tmp_path / "store")
     with Cache(tmp_path / "c.sqlite") as cache:
-        result = build_from_entries([sample_entries(1)[0].__class__(arxiv="2405.09818")], client=source, cache=cache,
+        result = build_from_entries([Entry(arxiv="2405.09818")], client=source, cache=cache,
                                     citations=True, citation_cap=20_000, depth=0)
     assert result.graph.in_degree(pid) == 10_050
     assert result.stats["capped"] == []

@@ -5,12 +5,15 @@ matches, the citation cap on a larger cache, an entry's other ids, and
 from __future__ import annotations
 
 import difflib
+import hashlib
+import os
 
 import pytest
 from tests.fakes.s2 import FakeS2, Fault, World
 
 from citegraph.errors import OfflineError
 from citegraph.fetch.cache import Cache
+from citegraph.fetch.s2 import S2Client
 from citegraph.lists.entry import Entry
 from citegraph.fetch.pipeline import build, build_from_entries, format_capped
 from citegraph.graph.model import normalize_title
@@ -19,8 +22,6 @@ CHAMELEON = "Chameleon: Mixed-Modal Early-Fusion Foundation Models"
 
 
 def run(server: FakeS2 | None, entries, cache_path, **kwargs):
-    from citegraph.fetch.s2 import S2Client
-
     client = S2Client(server.url, "k", min_interval=0.0, sleep=lambda s: None) if server else None
     with Cache(cache_path) as cache:
         return build_from_entries(entries, client=client, cache=cache, **kwargs)
@@ -254,8 +255,6 @@ def test_offline_with_a_missing_cache_file_says_so_and_creates_nothing(tmp_path)
 
 
 def test_an_interrupted_edge_details_run_leaves_nothing_for_the_next_plain_run_to_page(make_fake_s2, tmp_path):
-    from citegraph.fetch.s2 import S2Client
-
     world = World()
     papers = []
     for n in range(4):
@@ -284,9 +283,6 @@ def test_an_interrupted_edge_details_run_leaves_nothing_for_the_next_plain_run_t
 
 
 def test_offline_on_a_cache_the_user_cannot_write_reads_it_without_writing(make_fake_s2, tmp_path, monkeypatch):
-    import hashlib
-    import os
-
     world, pid = detailed_world()
     server = make_fake_s2(world)
     listing = tmp_path / "l.md"

@@ -3,15 +3,19 @@ citation lists past the paging window, empty reference lists), each fill marked 
 
 from __future__ import annotations
 
+import httpx
+import pytest
 from click.testing import CliRunner
 
 from tests.fakes.openalex import OAWorld, work
 from tests.fakes.s2 import World, sample_entries
 
 from citegraph.analysis.audit import audit, audit_frame
+from citegraph.cli import main
+from citegraph.fetch.openalex import OpenAlexSource
+from citegraph.fetch.s2 import S2NotFound
 from citegraph.fetch.cache import Cache
 from citegraph.fetch.fallback import Fallback
-from citegraph.fetch.openalex import OpenAlexSource
 from citegraph.fetch.pipeline import build_from_entries
 from citegraph.fetch.s2 import S2Client
 from citegraph.lists.entry import Entry
@@ -111,8 +115,6 @@ def test_references_semantic_scholar_lacks_come_from_openalex(make_fake_s2, make
 
 
 def test_the_cli_takes_the_source_and_the_openalex_options(make_fake_s2, make_fake_openalex, tmp_path):
-    from citegraph.cli import main
-
     entries = sample_entries(2, seed=6)
     world = World.from_entries(entries, seed=6, missing_ids=["ARXIV:2401.00001"])
     oa = OAWorld()
@@ -129,3 +131,10 @@ def test_the_cli_takes_the_source_and_the_openalex_options(make_fake_s2, make_fa
     assert "resolved 2/2" in result.output
     audited = CliRunner().invoke(main, ["audit", str(out), "--format", "csv"])
     assert 'sources,,,"openalex: 1 paper, 0 citations"' in audited.output, audited.output
+
+
+def test_a_search_openalex_does_not_know_says_so_in_words() -> None:
+    source = OpenAlexSource("http://openalex.test", min_interval=0.0,
+                            transport=httpx.MockTransport(lambda request: httpx.Response(404, json={})))
+    with pytest.raises(S2NotFound, match=r"^OpenAlex found nothing for the search for 'widget nets'$"):
+        source.search("widget nets")

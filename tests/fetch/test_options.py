@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 from citegraph.cli import main
 from citegraph.errors import UsageError
@@ -96,8 +97,6 @@ def test_options_that_can_never_work_fail_before_any_request(given: dict, match:
 
 
 def test_a_bad_key_in_the_environment_stops_the_command_at_once(tmp_path) -> None:
-    from click.testing import CliRunner
-
     lst = tmp_path / "l.md"
     lst.write_text("- [Chameleon](https://arxiv.org/abs/2405.09818)\n", encoding="utf-8")
     result = CliRunner(env={"S2_API_KEY": "abc\n"}).invoke(

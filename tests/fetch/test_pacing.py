@@ -14,8 +14,6 @@ from citegraph.fetch.pacing import PACE_MARGIN, Pacer
 from citegraph.fetch.s2 import S2Client
 
 
-
-
 def test_repeated_429_events_are_capped_and_the_pace_returns_to_the_floor() -> None:
     ft = FakeTime()
     pacer = Pacer(0.5, ceiling=10.0, clock=ft.clock, sleep=ft.sleep)

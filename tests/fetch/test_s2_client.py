@@ -25,8 +25,6 @@ from citegraph.fetch.s2 import (
 KEY = "test-key-3f9a"
 
 
-
-
 @pytest.fixture
 def ft() -> FakeTime:
     return FakeTime()

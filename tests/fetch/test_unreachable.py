@@ -13,18 +13,8 @@ import citegraph.fetch.s2 as s2
 from citegraph.cli import main
 from citegraph.errors import FetchError, RetriesExhaustedError
 from citegraph.fetch.s2 import S2Client
+from tests.fakes.clock import FakeTime
 from tests.fakes.s2 import Fault
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ REAL = SHARED / "reallists"
 FILES = sorted(p for p in REAL.iterdir() if p.is_file() and p.name != "SOURCES.md") if REAL.is_dir() else []
 
 pytestmark = pytest.mark.skipif(not FILES, reason=f"no real lists at {REAL}")
+each_list = pytest.mark.parametrize("path", FILES, ids=[p.name.split("__")[1] for p in FILES])
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +33,12 @@ def list_truth():
         yield _list_truth
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
+
+
+@pytest.fixture(scope="module")
+def truths(list_truth):
+    """What each list writes (see ``benchmarks/_list_truth.py``), extracted once for every test."""
+    return {path.name: list_truth.truth(path) for path in FILES}
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +56,10 @@ def test_all_ten_lists_read_in_one_run() -> None:
     assert not [w for w in result.warnings if "skipped" in w.message]
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.name.split("__")[1] for p in FILES])
-def test_titles_and_ids_are_what_the_list_writes(path, readings, list_truth, capsys) -> None:
+@each_list
+def test_titles_and_ids_are_what_the_list_writes(path, readings, truths, list_truth, capsys) -> None:
     result, seconds = readings[path.name]
-    truth = list_truth.truth(path)
+    truth = truths[path.name]
     by_arxiv = {e.arxiv: e for e in result.entries if e.arxiv}
     found = set(by_arxiv)
     right = sum(
@@ -71,10 +78,10 @@ def test_titles_and_ids_are_what_the_list_writes(path, readings, list_truth, cap
         assert right / len(truth.titles) >= 0.95
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.name.split("__")[1] for p in FILES])
-def test_titles_of_papers_cited_by_doi_are_what_the_list_writes(path, readings, list_truth) -> None:
+@each_list
+def test_titles_of_papers_cited_by_doi_are_what_the_list_writes(path, readings, truths, list_truth) -> None:
     result, _ = readings[path.name]
-    truth = list_truth.truth(path)
+    truth = truths[path.name]
     if not truth.doi_titles:
         pytest.skip("the list writes no rows citing one DOI each")
     by_doi = {e.doi: e for e in result.entries if e.doi}
@@ -87,10 +94,12 @@ def test_titles_of_papers_cited_by_doi_are_what_the_list_writes(path, readings, 
     assert len(wrong) <= 0.05 * len(truth.doi_titles), wrong[:5]
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.name.split("__")[1] for p in FILES])
-def test_papers_cited_without_an_arxiv_id_are_read_with_the_title_their_entry_writes(path, readings, list_truth) -> None:
+@each_list
+def test_papers_cited_without_an_arxiv_id_are_read_with_the_title_their_entry_writes(
+    path, readings, truths, list_truth
+) -> None:
     result, _ = readings[path.name]
-    truth = list_truth.truth(path)
+    truth = truths[path.name]
     if not truth.others:
         pytest.skip("the list cites no paper without an arXiv id in its paper layout")
     found = list_truth.others_found(result.entries, truth)
@@ -100,18 +109,14 @@ def test_papers_cited_without_an_arxiv_id_are_read_with_the_title_their_entry_wr
     # GNNPapers 5/202, CVPR2021 1/119, Awesome-Diffusion-Models 2/10 titles right
     assert sum(right) >= 0.95 * len(right), wrong[:5]
     # and no paper without an arXiv id is read where the list cites none (0 on each list now)
-    checked = {n for o in truth.others for n in range(o.first, o.last + 1)}
-    elsewhere = [
-        e for e in result.entries
-        if not e.arxiv and not any(int(s.rsplit(":", 1)[1]) in checked for s in e.sources)
-    ]
+    elsewhere = list_truth.others_outside(result.entries, truth)
     assert len(elsewhere) <= 0.02 * len(truth.others), [(e.sources[0], e.title) for e in elsewhere[:5]]
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.name.split("__")[1] for p in FILES])
-def test_authors_years_and_venues_are_what_the_list_writes(path, readings, list_truth) -> None:
+@each_list
+def test_authors_years_and_venues_are_what_the_list_writes(path, readings, truths, list_truth) -> None:
     result, _ = readings[path.name]
-    truth = list_truth.truth(path)
+    truth = truths[path.name]
     if not truth.meta:
         pytest.skip("the list writes no authors, years or venues beside its arXiv ids")
     by_arxiv = {e.arxiv: e for e in result.entries if e.arxiv}
