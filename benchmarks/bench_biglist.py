@@ -31,11 +31,15 @@ def run(tree: Path, listfile: Path, out: Path) -> tuple[float, float]:
     env = dict(os.environ, PYTHONPATH=str(tree))
     cmd = [sys.executable, "-m", "citegraph", "papers", str(listfile), "--format", "csv"]
     t0 = time.perf_counter()
-    with out.open("wb") as sink:
-        proc = subprocess.Popen(cmd, env=env, cwd=out.parent, stdout=sink, stderr=subprocess.PIPE)  # not this tree's folder: -m puts the cwd first
+    # stderr to a file, not a pipe: nothing reads a pipe during wait4, so a list with
+    # many warnings would fill it and block the child for good
+    with out.open("wb") as sink, tempfile.TemporaryFile() as errors:
+        # cwd not this tree's folder: -m puts the cwd first on the path
+        proc = subprocess.Popen(cmd, env=env, cwd=out.parent, stdout=sink, stderr=errors)
         _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    err = proc.stderr.read().decode() if proc.stderr else ""
+        wall = time.perf_counter() - t0
+        errors.seek(0)
+        err = errors.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{tree}: papers failed: {err[-400:]}")
     return wall, usage.ru_maxrss / 1024  # Linux reports KB

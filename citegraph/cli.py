@@ -110,12 +110,11 @@ def papers_command(lists: tuple[str, ...], fmt: str, columns: str | None) -> Non
         click.echo(result.summary(), err=True)
         return
     frame = papers_frame(result.entries)
-    if fmt == "table":
-        # one line per paper: the notes clipped to their start, each section by its
-        # own name (the part that tells sections apart), not its whole path
-        frame["text"] = frame["text"].map(lambda t: " ".join(t.split()))
-        frame["tags"] = frame["tags"].map(lambda tags: list(dict.fromkeys(t.split(" / ")[-1] for t in tags)))
-        frame["sources"] = frame["sources"].map(relative_places)  # the table's places from where you are
+    # one line per paper: the notes clipped to their start, each section by its
+    # own name (the part that tells sections apart), not its whole path
+    frame["text"] = frame["text"].map(lambda t: " ".join(t.split()))
+    frame["tags"] = frame["tags"].map(lambda tags: list(dict.fromkeys(t.split(" / ")[-1] for t in tags)))
+    frame["sources"] = frame["sources"].map(relative_places)  # the table's places from where you are
     _echo_frame(frame, fmt, columns, PAPERS_TABLE)
     sys.stdout.flush()  # the table before the summary on a shared terminal
     click.echo(result.summary(), err=True)

@@ -587,17 +587,19 @@ def _check_folder_outputs(out_dir: str | os.PathLike[str], names: Sequence[str],
     check_outputs(outputs, {"LIST": [str(p) for p in lists]}, fetch=fetch_options)
 
 
-def _write_suggestions(frame: Any, out: Path, patch: Any) -> dict[str, Path]:
+def _write_table_files(frame: Any, out: Path, names: Sequence[str], patch: Any) -> dict[str, Path]:
+    """``frame`` as CSV and JSON, then the list ``patch``, into ``out`` under ``names`` (csv, json, patch)."""
     from citegraph.export.listpatch import write_list_patch
-    from citegraph.export.tables import frame_records, write_csv
+    from citegraph.export.tables import write_csv, write_frame
     from citegraph.graph.files import atomic_path
 
+    csv_name, json_name, patch_name = names
     out.mkdir(parents=True, exist_ok=True)
-    files = {name: out / name for name in SUGGEST_FILES[:2]}
-    write_csv(frame, files["suggestions.csv"])
-    with atomic_path(files["suggestions.json"]) as tmp:
-        tmp.write_text(json.dumps(frame_records(frame), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    files.update(write_list_patch(patch, out, name="suggest.patch"))
+    files = {csv_name: out / csv_name, json_name: out / json_name}
+    write_csv(frame, files[csv_name])
+    with atomic_path(files[json_name]) as tmp, tmp.open("w", encoding="utf-8") as fh:
+        write_frame(frame, "json", fh)
+    files.update(write_list_patch(patch, out, name=patch_name))
     return files
 
 
@@ -657,7 +659,7 @@ def suggest(
     dropped = set(exclude)
     entries = [e for e in read_lists([str(p) for p in lists]).entries if e.key not in dropped]
     patch = list_patch(frame_records(frame), entries, root=root)
-    files = _write_suggestions(frame, Path(out_dir), patch) if out_dir is not None else {}
+    files = _write_table_files(frame, Path(out_dir), SUGGEST_FILES, patch) if out_dir is not None else {}
     return SuggestResult(graph=G, suggestions=frame, patch=patch, files=files, stats=dict(built.stats),
                          warnings=list(built.warnings), offline_note=built.offline_note())
 
@@ -804,19 +806,7 @@ def watch(
     # citing one listed paper is news, not yet a list entry): the rest is in the table only
     patch = list_patch([r for r in frame_records(changes) if r["change"] == "new_family_member"
                         or (r["change"] == "new_citer" and r["score"] >= WATCH_PATCH_MIN_SCORE)], entries, root=root)
-    files: dict[str, Path] = {}
-    if out_dir is not None:
-        from citegraph.export.listpatch import write_list_patch
-        from citegraph.export.tables import write_csv
-        from citegraph.graph.files import atomic_path
-
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        files = {"watch.csv": out / "watch.csv", "watch.json": out / "watch.json"}
-        write_csv(changes, files["watch.csv"])
-        with atomic_path(files["watch.json"]) as tmp:
-            tmp.write_text(json.dumps(frame_records(changes), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        files.update(write_list_patch(patch, out, name="watch.patch"))
+    files = _write_table_files(changes, Path(out_dir), WATCH_FILES, patch) if out_dir is not None else {}
     stats = dict(built.stats)
     stats.update(fetch_requests=built.stats.get("requests", 0), search_requests=search_requests,
                  requests=built.stats.get("requests", 0) + search_requests, searched=len(names),

@@ -491,7 +491,7 @@ def main_path(
         Edge kinds taken as citations when ``G`` is a graph.
     max_back_years : float or None
         Drop citations of papers more than this many years newer than the
-        citing one before anything else (see :func:`main_path`); ``None``
+        citing one before anything else (see Notes); ``None``
         keeps them, and only those closing a cycle are dropped.
 
     Returns

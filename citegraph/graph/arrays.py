@@ -19,17 +19,18 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 import networkx as nx
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
-from citegraph.graph.matrix import CitationMatrix, citation_matrix
+from citegraph.graph.matrix import CitationMatrix, _object_array, citation_matrix
 from citegraph.errors import GraphFileError
 from citegraph.graph.files import atomic_path
 from citegraph.graph.schema import check_size, max_bytes, size_words
-from citegraph.graph.model import EDGE_KINDS
+from citegraph.graph.model import EDGE_KINDS, load_graph
 
 __all__ = ["FORMAT", "GraphArrays", "save_arrays", "load_arrays", "load_any", "is_arrays_file"]
 
@@ -229,12 +230,8 @@ def _read_arrays(z: Any, path: Path) -> GraphArrays:
         known = values[~np.isnan(values)] if values.dtype.kind == "f" else values
         if known.size and not ((known >= 0) & (known <= 2**53)).all():
             raise GraphFileError(f"{path}: array {c!r} holds a value that is not a count from 0 to 2**53")
-    import scipy.sparse as sp
-
     ones = np.ones(indices.size)
     A = sp.csr_array((ones, indices, indptr), shape=(n, n), copy=False)
-    from citegraph.graph.matrix import _object_array
-
     M = CitationMatrix(ids=_object_array(ids), A=A, years=years, listed=listed.astype(bool))
     A.has_sorted_indices = A.has_canonical_format = True  # written canonical by save_arrays
     if transposed is not None:
@@ -258,7 +255,9 @@ def _read_arrays(z: Any, path: Path) -> GraphArrays:
 _KIND_WORDS = {"iu": "of whole numbers", "u": "of bytes", "fiu": "of numbers", "bui": "of flags"}
 
 
-def _checked_unpack(z: Any, name: str, n: int, get: Any, path: Path) -> list[str | None]:
+def _checked_unpack(
+    z: Any, name: str, n: int, get: Callable[[str, str, int | None], np.ndarray], path: Path
+) -> list[str | None]:
     blob = get(f"{name}_blob", "u", None)
     offsets = get(f"{name}_offsets", "iu", n + 1)
     null = get(f"{name}_null", "b", n)
@@ -284,8 +283,6 @@ def load_any(path: str | os.PathLike[str]) -> nx.DiGraph[Hashable] | GraphArrays
     check_size(Path(path))  # a pipe would block the zip test below
     if is_arrays_file(path):
         return load_arrays(path)
-    from citegraph.graph.model import load_graph
-
     return load_graph(path)
 
 

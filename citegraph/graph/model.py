@@ -20,7 +20,7 @@ import networkx as nx
 from citegraph.graph.citation_graph import CitationGraph
 from citegraph.errors import GraphFileError
 from citegraph.graph.files import atomic_path
-from citegraph.graph.schema import check_node_link, check_size
+from citegraph.graph.schema import INT_ATTRS, TEXT_LIST_ATTRS, check_node_link, check_size
 from citegraph.text.titles import normalize_title
 
 if TYPE_CHECKING:  # pandas is imported where frames are made: `import citegraph.graph` stays light
@@ -86,7 +86,6 @@ EDGE_ATTRS: tuple[str, ...] = (
 )
 # Ordered weakest to strongest: ``kind`` shows the strongest one known.
 EDGE_KINDS: tuple[str, ...] = ("mentions", "cites", "builds_on")
-_LIST_ATTRS = {"authors", "tags", "sources", "repos"}
 # add_paper/add_link run once per paper and link of a build: checked against sets.
 _NODE_ATTR_SET = frozenset(NODE_ATTRS)
 _EDGE_ATTR_SET = frozenset(EDGE_ATTRS)
@@ -191,7 +190,7 @@ def add_paper(G: nx.DiGraph[Hashable], key: str, **attrs: Any) -> str:
     for name, value in attrs.items():
         if value is None:
             continue
-        if name in _LIST_ATTRS and name != "authors":
+        if name in TEXT_LIST_ATTRS and name != "authors":
             old = list(data.get(name) or [])
             data[name] = old + [v for v in value if v not in old]
         elif name == "listed":
@@ -341,13 +340,6 @@ def load_graph(path: str | os.PathLike[str]) -> nx.DiGraph[Hashable]:
     return G
 
 
-# Whole-number attributes: kept whole in frames where some papers lack them.
-_INT_ATTRS = frozenset({
-    "year", "citation_count", "influential_citation_count", "reference_count",
-    "references_fetched", "references_unresolved", "citations_fetched",
-})
-
-
 # ----------------------------------------------------------------------- frames
 
 
@@ -363,7 +355,7 @@ def nodes_frame(G: nx.DiGraph[Hashable]) -> pd.DataFrame:
     rows = [{"id": n, **{a: d.get(a) for a in NODE_ATTRS}} for n, d in G.nodes(data=True)]
     frame = pd.DataFrame(rows, columns=["id", *NODE_ATTRS])
     for col in NODE_ATTRS:
-        if col in _INT_ATTRS or col == "corpus_id":  # whole numbers stay whole with gaps (not 8.0)
+        if col in INT_ATTRS:  # whole numbers stay whole with gaps (not 8.0)
             frame[col] = frame[col].astype("Int64")
     return frame
 

@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import math
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from citegraph.errors import GraphFileError
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "max_bytes", "check_size", "check_node_link", "size_words"]
+__all__ = [
+    "MAX_BYTES", "MAX_DEPTH", "INT_ATTRS", "TEXT_LIST_ATTRS", "max_bytes", "check_size", "check_node_link",
+    "size_words",
+]
 
 # The largest graph file read unless CITEGRAPH_MAX_GRAPH_MB says otherwise: a
 # JSON graph this big takes minutes and several GB to load (the .npz form is
@@ -28,15 +32,17 @@ MAX_BYTES = 512 * 2**20
 # known fields; the known ones are checked field by field.
 MAX_DEPTH = 16
 _MAX_COUNT = 2**53  # exact as a float, far above any real count
-_INT_ATTRS = frozenset({
+# Node attributes holding whole numbers (model.nodes_frame keeps them whole) and
+# lists of text (model.add_paper unites them).
+INT_ATTRS = frozenset({
     "year", "citation_count", "influential_citation_count", "reference_count",
     "references_fetched", "references_unresolved", "citations_fetched", "corpus_id",
 })
 _BOOL_ATTRS = frozenset({"listed", "citations_capped"})
 _STR_ATTRS = frozenset({"paper_id", "arxiv", "doi", "title", "name", "venue", "text", "abstract", "tldr", "origin"})
-_TEXT_LIST_ATTRS = frozenset({"authors", "tags", "sources", "repos"})
+TEXT_LIST_ATTRS = frozenset({"authors", "tags", "sources", "repos"})
 _EDGE_TEXT_LISTS = frozenset({"intents", "contexts"})
-_NODE_KNOWN = _INT_ATTRS | _BOOL_ATTRS | _STR_ATTRS | _TEXT_LIST_ATTRS | {"id"}
+_NODE_KNOWN = INT_ATTRS | _BOOL_ATTRS | _STR_ATTRS | TEXT_LIST_ATTRS | {"id"}
 _EDGE_KNOWN = _EDGE_TEXT_LISTS | {"source", "target", "kind", "kinds", "is_influential", "evidence", "confidence"}
 
 
@@ -63,7 +69,7 @@ def check_size(path: Path) -> None:
         raise GraphFileError(f"{path}: no such graph file") from None
     except OSError as exc:
         raise GraphFileError(f"{path}: cannot read graph file ({exc.strerror or exc})") from None
-    if not os.path.isfile(path):
+    if not stat.S_ISREG(st.st_mode):
         raise GraphFileError(f"{path}: not a graph file (a folder, device or pipe, not a regular file)")
     limit = max_bytes()
     if st.st_size > limit:
@@ -119,72 +125,83 @@ def _check_graph_attrs(graph: Any, path: Path) -> None:
             raise GraphFileError(f"{path}: graph attribute {name} nests deeper than {MAX_DEPTH} levels")
 
 
-def _check_node(node: dict[str, Any], nid: str, path: Path) -> None:
-    where = f"{path}: node {nid!r}"
-    for name in _INT_ATTRS.intersection(node):
+def _node_problem(node: dict[str, Any]) -> str | None:
+    """The first attribute of ``node`` the model does not allow, said for an error; ``None`` when all are fine."""
+    for name in INT_ATTRS.intersection(node):
         value = node[name]
         if value is None:
             continue
         if not _is_int(value):
             what = "a year" if name == "year" else "a whole number"
-            raise GraphFileError(f"{where}: {name} {value!r:.60} is not {what}")
+            return f"{name} {value!r:.60} is not {what}"
         if name == "year" and not 1 <= value <= 9999:
-            raise GraphFileError(f"{where}: year {value:.3g} is not a year from 1 to 9999")
+            return f"year {value:.3g} is not a year from 1 to 9999"
         if name != "year" and not 0 <= value <= _MAX_COUNT:
-            raise GraphFileError(f"{where}: {name} {value:.3g} is not a count from 0 to 2**53")
+            return f"{name} {value:.3g} is not a count from 0 to 2**53"
     for name in _BOOL_ATTRS.intersection(node):
         if node[name] is not None and not isinstance(node[name], bool):
-            raise GraphFileError(f"{where}: {name} {node[name]!r:.60} is not true/false")
-    for name in _TEXT_LIST_ATTRS.intersection(node):
+            return f"{name} {node[name]!r:.60} is not true/false"
+    for name in TEXT_LIST_ATTRS.intersection(node):
         value = node[name]
         if value is None:
             continue
         if not isinstance(value, list):
-            raise GraphFileError(f"{where}: {name} must be a list, not {value!r:.60}")
+            return f"{name} must be a list, not {value!r:.60}"
         bad = next((v for v in value if not isinstance(v, str)), None)
         if bad is not None:
-            raise GraphFileError(f"{where}: {name} must be a list of text, not hold {bad!r:.60}")
+            return f"{name} must be a list of text, not hold {bad!r:.60}"
     for name in _STR_ATTRS.intersection(node):
         if node[name] is not None and not isinstance(node[name], str):
-            raise GraphFileError(f"{where}: {name} must be text, not {node[name]!r:.60}")
+            return f"{name} must be text, not {node[name]!r:.60}"
     for name in set(node) - _NODE_KNOWN:
         if _too_deep(node[name]):
-            raise GraphFileError(f"{where}: {name} nests deeper than {MAX_DEPTH} levels")
+            return f"{name} nests deeper than {MAX_DEPTH} levels"
+    return None
 
 
-def _check_edge(edge: dict[str, Any], where: str, kinds: tuple[str, ...]) -> None:
+def _ends_problem(src: Any, dst: Any, ids: set[str]) -> str:
+    """What is wrong with the ends of a link that is not between two papers of the graph."""
+    for end in (src, dst):
+        if not isinstance(end, str) or end not in ids:
+            return f"{end!r:.60} is not a node of the graph"
+    return "a paper linked to itself"
+
+
+def _edge_problem(edge: dict[str, Any], kinds: tuple[str, ...], known: frozenset[str]) -> str | None:
+    """The first attribute of ``edge`` the model does not allow, said for an error; ``None`` when all are fine."""
     if edge.get("kind") not in kinds:
-        raise GraphFileError(f"{where}: kind {edge.get('kind')!r:.60} is not one of {', '.join(kinds)}")
+        return f"kind {edge.get('kind')!r:.60} is not one of {', '.join(kinds)}"
     extra = edge.get("kinds")
     if extra is not None and (
-        not isinstance(extra, list) or not all(isinstance(k, str) for k in extra) or not set(kinds).issuperset(extra)
+        not isinstance(extra, list) or not all(isinstance(k, str) for k in extra) or not known.issuperset(extra)
     ):
-        raise GraphFileError(f"{where}: kinds {extra!r:.60} must be a list of {', '.join(kinds)}")
+        return f"kinds {extra!r:.60} must be a list of {', '.join(kinds)}"
     conf = edge.get("confidence")
     if conf is not None and (
         isinstance(conf, bool) or not isinstance(conf, (int, float)) or not math.isfinite(conf) or not 0 <= conf <= 1
     ):
-        raise GraphFileError(f"{where}: confidence {conf!r:.60} is not a number in 0..1")
+        return f"confidence {conf!r:.60} is not a number in 0..1"
     origin = edge.get("origin")
     if origin is not None and not isinstance(origin, str):  # audit counts citations by it
-        raise GraphFileError(f"{where}: origin must be text, not {origin!r:.60}")
+        return f"origin must be text, not {origin!r:.60}"
     flag = edge.get("is_influential")
     if flag is not None and not isinstance(flag, bool):
-        raise GraphFileError(f"{where}: is_influential {flag!r:.60} is not true/false")
+        return f"is_influential {flag!r:.60} is not true/false"
     for name in _EDGE_TEXT_LISTS.intersection(edge):
         value = edge[name]
         if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
-            raise GraphFileError(f"{where}: {name} must be a list of text, not {value!r:.60}")
+            return f"{name} must be a list of text, not {value!r:.60}"
     evidence = edge.get("evidence")
     if evidence is not None and (
         not isinstance(evidence, list)
         or not all(isinstance(e, dict) and isinstance(e.get("kind"), str) and all(_scalar(v) for v in e.values())
                    for e in evidence)
     ):
-        raise GraphFileError(f"{where}: evidence must be a list of {{\"kind\", \"detail\"}} objects")
+        return 'evidence must be a list of {"kind", "detail"} objects'
     for name in set(edge) - _EDGE_KNOWN:
         if _too_deep(edge[name]):
-            raise GraphFileError(f"{where}: {name} nests deeper than {MAX_DEPTH} levels")
+            return f"{name} nests deeper than {MAX_DEPTH} levels"
+    return None
 
 
 def check_node_link(data: dict[str, Any], path: Path, kinds: tuple[str, ...]) -> None:
@@ -211,15 +228,18 @@ def check_node_link(data: dict[str, Any], path: Path, kinds: tuple[str, ...]) ->
         if not isinstance(node, dict) or not isinstance(node.get("id"), str):
             raise GraphFileError(f"{path}: node #{i + 1} has no string 'id'")
         ids.add(node["id"])
-        _check_node(node, node["id"], path)
+        problem = _node_problem(node)
+        if problem is not None:
+            raise GraphFileError(f"{path}: node {node['id']!r}: {problem}")
+    known = frozenset(kinds)
     for i, edge in enumerate(edges):
         if not isinstance(edge, dict):
             raise GraphFileError(f"{path}: edge #{i + 1} is not an object")
         src, dst = edge.get("source"), edge.get("target")
-        where = f"{path}: edge {src!r:.60} → {dst!r:.60}"
-        for end in (src, dst):
-            if not isinstance(end, str) or end not in ids:
-                raise GraphFileError(f"{where}: {end!r:.60} is not a node of the graph")
-        if src == dst:
-            raise GraphFileError(f"{where}: a paper linked to itself")
-        _check_edge(edge, where, kinds)
+        # the link is named in the error only: not formatted for each of millions of good links
+        if isinstance(src, str) and isinstance(dst, str) and src in ids and dst in ids and src != dst:
+            problem = _edge_problem(edge, kinds, known)
+        else:
+            problem = _ends_problem(src, dst, ids)
+        if problem is not None:
+            raise GraphFileError(f"{path}: edge {src!r:.60} → {dst!r:.60}: {problem}")

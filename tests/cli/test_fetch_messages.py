@@ -8,28 +8,15 @@ import re
 import sqlite3
 
 import pytest
-from click.testing import CliRunner
-from tests.fakes.s2 import World
+from tests.factories.cli import run
 
-from citegraph.cli import main
 from citegraph.errors import CacheError, FetchError
 from citegraph.fetch.cache import Cache
 from citegraph.fetch.s2 import S2Client, S2NotFound
 
+# the one paper the fake API of the ``server`` fixture (tests/cli/conftest.py) knows
 TITLE = "Chameleon: Mixed-Modal Early-Fusion Foundation Models"
 PID = "a" * 40
-
-
-@pytest.fixture
-def server(make_fake_s2):
-    """A fake API that knows one paper, by arXiv id and by title."""
-    world = World()
-    world.add_paper({"paperId": PID, "title": TITLE, "year": 2024, "externalIds": {"ArXiv": "2405.09818"}})
-    return make_fake_s2(world.finish())
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def build(list_path, out, server_url, cache, *more: object):

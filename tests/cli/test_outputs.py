@@ -10,20 +10,9 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from tests.fakes.s2 import World
-
-from citegraph.cli import main
+from tests.factories.cli import run
 
 LIST = "- [Chameleon: Mixed-Modal Early-Fusion Foundation Models](https://arxiv.org/abs/2405.09818)\n"
-
-
-@pytest.fixture
-def server(make_fake_s2):
-    world = World()
-    world.add_paper({"paperId": "a" * 40, "title": "Chameleon: Mixed-Modal Early-Fusion Foundation Models",
-                     "year": 2024, "externalIds": {"ArXiv": "2405.09818"}})
-    return make_fake_s2(world.finish())
 
 
 @pytest.fixture
@@ -31,10 +20,6 @@ def listing(tmp_path) -> Path:
     path = tmp_path / "mylist.txt"
     path.write_text(LIST, encoding="utf-8")
     return path
-
-
-def run(*args: object):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def digest(path: Path) -> str:

@@ -156,14 +156,26 @@ def odd_graph(rng: random.Random) -> dict[str, Any]:
     return nx.node_link_data(G, edges="edges")
 
 
-def broken_npz(path: Path, rng: random.Random) -> Path:
-    """A compact arrays file of the valid graph with one array dropped, resized or filled with junk."""
+def valid_arrays(path: Path) -> dict[str, np.ndarray]:
+    """The arrays of the valid graph's compact file, to change (made beside ``path``, then removed)."""
     G = m.load_graph(write_json(path.with_suffix(".ok.json"), valid_graph()))
     good = path.with_suffix(".good.npz")
     save_arrays(G, good)
     arrays = dict(np.load(good))
     good.unlink()
     path.with_suffix(".ok.json").unlink()
+    return arrays
+
+
+def write_npz(path: Path, arrays: dict[str, Any]) -> Path:
+    with path.open("wb") as fh:
+        np.savez(fh, **arrays)
+    return path
+
+
+def broken_npz(path: Path, rng: random.Random) -> Path:
+    """A compact arrays file of the valid graph with one array dropped, resized or filled with junk."""
+    arrays = valid_arrays(path)
     name = rng.choice(sorted(arrays))
     how = rng.choice(["drop", "junk", "shorter", "huge values", "infinities", "wrong type"])
     if how == "drop":
@@ -176,9 +188,7 @@ def broken_npz(path: Path, rng: random.Random) -> Path:
         arrays[name] = np.full(max(1, np.atleast_1d(arrays[name]).size), 1e30 if how == "huge values" else -np.inf)
     else:
         arrays[name] = np.array(_short_text(rng, 8))
-    with path.open("wb") as fh:
-        np.savez(fh, **arrays)
-    return path
+    return write_npz(path, arrays)
 
 
 def write_json(path: Path, data: Any) -> Path:

@@ -24,7 +24,8 @@ from citegraph.graph.arrays import save_arrays
 
 from tests.factories.commands import GRAPH_COMMANDS, argv
 from tests.factories.graphs import (
-    EDGE_FIELDS, GRAPH_FIELDS, NAMED, NODE_FIELDS, TOP_FIELDS, deep, valid_graph, with_change, write_json,
+    EDGE_FIELDS, GRAPH_FIELDS, NAMED, NODE_FIELDS, TOP_FIELDS, deep, valid_arrays, valid_graph, with_change,
+    write_json, write_npz,
 )
 
 
@@ -79,19 +80,13 @@ def test_a_pipe_or_folder_as_graph_is_an_error_not_a_hang(kind, tmp_path):
 
 
 def _npz(tmp_path: Path, **change: Any) -> Path:
-    G = m.load_graph(write_json(tmp_path / "ok.json", valid_graph()))
-    good = tmp_path / "good.npz"
-    save_arrays(G, good)
-    arrays = dict(np.load(good))
+    arrays = valid_arrays(tmp_path / "bad.npz")
     for name, value in change.items():
         if value is None:
             arrays.pop(name)
         else:
             arrays[name] = value
-    path = tmp_path / "bad.npz"
-    with path.open("wb") as fh:
-        np.savez(fh, **arrays)
-    return path
+    return write_npz(tmp_path / "bad.npz", arrays)
 
 
 @pytest.mark.parametrize("change, message", [
