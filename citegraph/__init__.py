@@ -45,6 +45,7 @@ _EXPORTS = {
     "write_gexf": ("citegraph.export.gexf", "write_gexf"),
     "export_graph": ("citegraph.export.registry", "export_graph"),
     "check_outputs": ("citegraph.export.paths", "check_outputs"),
+    "write_text_output": ("citegraph.export.paths", "write_text_output"),
     "write_csv": ("citegraph.export.tables", "write_csv"),
     "write_frame": ("citegraph.export.tables", "write_frame"),
     "write_html": ("citegraph.export.html.page", "write_html"),

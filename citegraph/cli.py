@@ -400,8 +400,11 @@ def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float,
     shared authors or repositories, and dates.
     """
     from citegraph.analysis.lineage import lineage_report
+    from citegraph.export.paths import check_outputs, write_text_output
     from citegraph.graph.model import load_graph
 
+    if output is not None:
+        check_outputs({"-o": output}, {"GRAPH": graph})  # never over the graph it reads
     G = load_graph(graph)
     if fmt in ("mermaid", "svg"):
         from citegraph import lineage_chart
@@ -413,8 +416,7 @@ def lineage_cmd(graph: str, fmt: str, family: str | None, min_confidence: float,
         click.echo(text)
     else:
         with _writing(output):
-            _make_parent(output)
-            Path(output).write_text(text + "\n", encoding="utf-8")
+            write_text_output(output, text + "\n")
 
 
 # === html ===
@@ -653,10 +655,11 @@ def datasets_top_cited_cmd(store: str, top: int, memory_limit: str, fmt: str) ->
 def datasets_neighbourhood_cmd(lists: tuple[str, ...], store: str, hops: int, output: str, memory_limit: str,
                                engine: str) -> None:
     """The graph of every paper within --hops citations of the LIST files' papers, from STORE."""
+    from citegraph.export.paths import check_outputs
     from citegraph.fetch.local import datasets_neighbourhood
     from citegraph.graph.model import save_graph
 
-    _make_parent(output)
+    check_outputs({"-o": output}, {"LIST": lists})
     result = datasets_neighbourhood(list(lists), store, hops=hops, engine=engine, memory_limit=memory_limit)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -1,7 +1,7 @@
 """Output paths checked before any work: outputs never overwrite an input or each other.
 
 Every command that writes files (``build``, ``report``, ``html``, ``export``,
-``audit --merge``) hands its outputs and inputs to :func:`check_outputs`
+``audit --merge``, ``lineage -o``, ``datasets neighbourhood``) hands its outputs and inputs to :func:`check_outputs`
 first.  Paths are compared after resolving symbolic links and ``..``, and as
 files (a hard link to a list is that list).  An output must be a regular file
 or not exist yet: a folder, device or FIFO is refused.  A symbolic link is
@@ -18,9 +18,9 @@ from collections.abc import Mapping, Sequence
 
 from citegraph.errors import UsageError
 from citegraph.fetch.cache import resolve_cache_path
-from citegraph.graph.files import not_regular, write_target
+from citegraph.graph.files import atomic_path, not_regular, write_target
 
-__all__ = ["check_outputs"]
+__all__ = ["check_outputs", "write_text_output"]
 
 _PathLike = str | os.PathLike[str] | None
 
@@ -125,3 +125,15 @@ def check_outputs(
             except OSError as exc:
                 raise UsageError(f"{exc.filename or path}: cannot write ({exc.strerror or exc})") from None
     return given
+
+
+def write_text_output(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` (UTF-8) to the file ``path``, whole or not at all.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "lineage.md"
+    >>> write_text_output(out, "# Lineage\\n"); out.read_text(encoding="utf-8")
+    '# Lineage\\n'
+    """
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")

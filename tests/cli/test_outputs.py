@@ -80,7 +80,7 @@ def test_a_report_never_writes_over_a_list_in_its_folder(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["lineage.md"]
 
 
-@pytest.mark.parametrize("command", ["html", "export"])
+@pytest.mark.parametrize("command", ["html", "export", "lineage"])
 def test_a_graph_command_never_writes_over_its_graph(command, tmp_path):
     assert run("demo", "--out", tmp_path / "demo").exit_code == 0
     graph = tmp_path / "demo" / "graph.json"
@@ -139,3 +139,20 @@ def test_suggest_and_watch_never_write_over_a_list_in_their_folder(command, serv
                  "--min-interval", "0", "--quiet")
     one_error(result, "--out edited/mine.md", "is the input LIST")
     assert mine.read_text(encoding="utf-8") == LIST and server.count() == 0
+
+
+def test_a_neighbourhood_never_writes_over_its_list(listing, tmp_path):
+    before = digest(listing)
+    one_error(run("datasets", "neighbourhood", listing, "--store", tmp_path / "store", "-o", listing),
+              "is the input LIST")
+    assert digest(listing) == before
+
+
+def test_a_lineage_file_is_written_whole_in_a_new_folder(tmp_path):
+    assert run("demo", "--out", tmp_path / "demo").exit_code == 0
+    out, graph = tmp_path / "slides" / "lineage.md", tmp_path / "demo" / "graph.json"
+    result = run("lineage", graph, "--format", "md", "-o", out)
+    assert result.exit_code == 0, result.output
+    shown = run("lineage", graph, "--format", "md").stdout
+    assert shown.startswith("# Model lineage") and out.read_text(encoding="utf-8") == shown
+    assert [p.name for p in out.parent.iterdir()] == ["lineage.md"]  # no temporary file left
