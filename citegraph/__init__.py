@@ -26,7 +26,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "read_lists": ("citegraph.lists.reader", "read_lists"),
     "papers_frame": ("citegraph.lists.reader", "papers_frame"),
-    "write_papers": ("citegraph.reporting", "write_papers"),
+    "write_papers": ("citegraph.export.papers", "write_papers"),
     # fetch.pipeline.build plus lineage (builds_on edges): fetch never imports analysis
     "build": ("citegraph.reporting", "build"),
     "report": ("citegraph.reporting", "report"),

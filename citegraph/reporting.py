@@ -17,17 +17,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Hashable, Iterator, Sequence
 
 import networkx as nx
 
+from citegraph.export.papers import write_papers
 from citegraph.text.places import relative_places
 from citegraph.text.wording import edge_details_note, paper_label, plural
 
 if TYPE_CHECKING:
     from citegraph.fetch.pipeline import BuildResult
-    from citegraph.lists.entry import Entry
 
 __all__ = [
     "ReportResult",
@@ -505,26 +505,6 @@ def _report(
         links=links, families=fams, notes=notes, warnings=warnings,
         offline_note=offline_note,
     )
-
-
-def write_papers(entries: Iterable[Entry], fmt: str, stream: IO[str]) -> None:
-    """Write the papers read from lists as ``csv`` or ``json``, a paper at a time.
-
-    The columns are :data:`~citegraph.lists.reader.PAPER_COLUMNS`; no table of
-    every paper is held beside the papers while they are written.
-
-    Examples
-    --------
-    >>> import sys
-    >>> from citegraph.lists.entry import Entry
-    >>> write_papers([Entry(arxiv="2405.09818", title="Chameleon", year=2024)], "csv", sys.stdout)
-    key,arxiv,doi,s2_id,title,name,year,tags,sources,text,authors,venue
-    arxiv:2405.09818,2405.09818,,,Chameleon,,2024,,,,,
-    """
-    from citegraph.export.tables import write_records
-    from citegraph.lists.reader import PAPER_COLUMNS, paper_records
-
-    write_records(paper_records(entries), fmt, stream, PAPER_COLUMNS)
 
 
 def example_list_path() -> Path:

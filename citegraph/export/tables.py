@@ -22,14 +22,17 @@ import math
 import os
 import re
 import shutil
-from typing import IO, Any
+import sys
+from typing import IO, TYPE_CHECKING, Any
 from collections.abc import Iterable, Sequence
 
-import pandas as pd
 from wcwidth import wcswidth, wcwidth
 
 from citegraph.errors import UsageError
 from citegraph.graph.files import atomic_path
+
+if TYPE_CHECKING:  # pandas is imported where a frame is made: `papers` writes rows without it
+    import pandas as pd
 
 __all__ = ["FORMATS", "FORMULA_STARTS", "frame_records", "write_frame", "write_records", "write_csv", "csv_safe",
            "format_table", "terminal_width", "display_width", "pick_columns"]
@@ -57,7 +60,8 @@ def csv_safe(value: Any) -> Any:
 
 def _plain(value: Any) -> Any:
     """A JSON-ready Python value: NaN/NA become None, numpy scalars become Python ones."""
-    if value is None or value is pd.NA:
+    pandas = sys.modules.get("pandas")  # no pandas loaded: no pd.NA to meet
+    if value is None or pandas is not None and value is pandas.NA:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
@@ -78,6 +82,7 @@ def _plain(value: Any) -> Any:
 def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows of ``frame`` as JSON-ready dicts.
 
+    >>> import pandas as pd
     >>> frame_records(pd.DataFrame({"a": [1, None], "b": ["x", "y"]}))
     [{'a': 1.0, 'b': 'x'}, {'a': None, 'b': 'y'}]
     """
@@ -240,6 +245,7 @@ def pick_columns(frame: pd.DataFrame, columns: Sequence[str] | str | None) -> pd
 
     Examples
     --------
+    >>> import pandas as pd
     >>> pick_columns(pd.DataFrame({"a": [1], "b": [2]}), "b,a").columns.tolist()
     ['b', 'a']
     """
@@ -276,6 +282,7 @@ def format_table(
 
     Examples
     --------
+    >>> import pandas as pd
     >>> frame = pd.DataFrame({"name": ["多模态", "CLIP"], "title": ["Mixed-Modal Early-Fusion Models", "Contrastive"],
     ...                       "year": [2024, 2021]})
     >>> print(format_table(frame, width=30))
@@ -286,7 +293,9 @@ def format_table(
     width = terminal_width() if width is None else width
     header = [str(c) for c in frame.columns]
     cells = [[_table_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
-    numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+    numeric = [is_numeric_dtype(frame[c]) and not is_bool_dtype(frame[c])
                for c in frame.columns]
     natural = [
         min(max([display_width(h)] + [display_width(r[i]) for r in cells]), max(max_cell, display_width(h)))
@@ -378,6 +387,7 @@ def write_frame(
     Examples
     --------
     >>> import sys
+    >>> import pandas as pd
     >>> write_frame(pd.DataFrame({"score": [1 / 3], "id": ["a"]}), "csv", sys.stdout)
     score,id
     0.333333,a
@@ -386,9 +396,11 @@ def write_frame(
         json.dump(frame_records(frame), stream, ensure_ascii=False, indent=1)
         stream.write("\n")
     elif fmt == "csv":
+        from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
         flat = frame.copy(deep=False)  # columns are replaced, never changed in place
         for col in flat.columns:
-            if pd.api.types.is_numeric_dtype(flat[col]) or pd.api.types.is_bool_dtype(flat[col]):
+            if is_numeric_dtype(flat[col]) or is_bool_dtype(flat[col]):
                 continue  # numbers (a negative one starts with "-") are never formulas
             values = flat[col].tolist()
             changed = False
@@ -448,6 +460,7 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> import pandas as pd
     >>> write_csv(pd.DataFrame({"title": ["=1+1"]}), out); out.read_text()
     "title\\n'=1+1\\n"
     """

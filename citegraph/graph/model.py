@@ -21,6 +21,7 @@ from citegraph.graph.citation_graph import CitationGraph
 from citegraph.errors import GraphFileError
 from citegraph.graph.files import atomic_path
 from citegraph.graph.schema import INT_ATTRS, TEXT_LIST_ATTRS, check_node_link, check_size
+from citegraph.text.ids import paper_key  # a pure string rule; kept importable here
 from citegraph.text.titles import normalize_title
 
 if TYPE_CHECKING:  # pandas is imported where frames are made: `import citegraph.graph` stays light
@@ -105,38 +106,6 @@ def new_graph(**graph_attrs: Any) -> nx.DiGraph[Hashable]:
     G.graph["schema_version"] = SCHEMA_VERSION
     G.graph.update(graph_attrs)
     return G
-
-
-def paper_key(
-    *,
-    paper_id: str | None = None,
-    arxiv: str | None = None,
-    doi: str | None = None,
-    corpus_id: int | str | None = None,
-    title: str | None = None,
-) -> str:
-    """The node id for a paper: the most stable identifier it has.
-
-    >>> paper_key(arxiv="2405.09818", title="Chameleon")
-    'arxiv:2405.09818'
-    >>> paper_key(doi="10.1000/XYZ")
-    'doi:10.1000/xyz'
-    >>> paper_key(title="Chameleon: Mixed-Modal Early-Fusion Foundation Models")
-    'title:chameleon mixed modal early fusion foundation models'
-    >>> paper_key(corpus_id=14514057, title="Some title")
-    'corpus:14514057'
-    """
-    if paper_id:
-        return paper_id
-    if arxiv:
-        return f"arxiv:{arxiv}"
-    if doi:
-        return f"doi:{doi.lower()}"
-    if corpus_id:
-        return f"corpus:{corpus_id}"
-    if title and normalize_title(title):
-        return f"title:{normalize_title(title)}"
-    raise ValueError("a paper needs a paperId, arXiv id, DOI, CorpusId or title")
 
 
 def add_paper(G: nx.DiGraph[Hashable], key: str, **attrs: Any) -> str:

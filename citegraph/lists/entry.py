@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from citegraph.graph.model import paper_key
+from citegraph.text.ids import paper_key
 
 __all__ = ["Entry", "ListWarning", "ID_FIELDS", "add_new"]
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, unquote
 
+from citegraph.text.titles import normalize_title
+
 __all__ = [
     "IdError",
     "parse_arxiv_id",
@@ -24,6 +26,7 @@ __all__ = [
     "paper_ids_in_url",
     "doi_ids",
     "github_repo",
+    "paper_key",
 ]
 
 
@@ -438,3 +441,35 @@ def github_repo(url: str) -> str | None:
     if not repo or org.lower() in _GITHUB_RESERVED:
         return None
     return f"github.com/{org}/{repo}"
+
+
+def paper_key(
+    *,
+    paper_id: str | None = None,
+    arxiv: str | None = None,
+    doi: str | None = None,
+    corpus_id: int | str | None = None,
+    title: str | None = None,
+) -> str:
+    """The node id for a paper: the most stable identifier it has.
+
+    >>> paper_key(arxiv="2405.09818", title="Chameleon")
+    'arxiv:2405.09818'
+    >>> paper_key(doi="10.1000/XYZ")
+    'doi:10.1000/xyz'
+    >>> paper_key(title="Chameleon: Mixed-Modal Early-Fusion Foundation Models")
+    'title:chameleon mixed modal early fusion foundation models'
+    >>> paper_key(corpus_id=14514057, title="Some title")
+    'corpus:14514057'
+    """
+    if paper_id:
+        return paper_id
+    if arxiv:
+        return f"arxiv:{arxiv}"
+    if doi:
+        return f"doi:{doi.lower()}"
+    if corpus_id:
+        return f"corpus:{corpus_id}"
+    if title and normalize_title(title):
+        return f"title:{normalize_title(title)}"
+    raise ValueError("a paper needs a paperId, arXiv id, DOI, CorpusId or title")

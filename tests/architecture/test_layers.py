@@ -131,3 +131,19 @@ def test_command_help_loads_no_analysis_engine(command: str) -> None:
         f"r = CliRunner().invoke(main, [{command!r}, '--help'])\nassert r.exit_code == 0, r.output"
     )
     assert {m.split(".")[0] for m in loaded} & HEAVY == set()
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_papers_as_rows_loads_no_graph_or_frame_library(tmp_path: Path, fmt: str) -> None:
+    """``citegraph papers --format json|csv`` reads a list and writes rows: no networkx, pandas or numpy.
+
+    Those imports alone took ~100 MB and most of a second before any paper was read.
+    """
+    listing = tmp_path / "list.md"
+    listing.write_text("- [Chameleon](https://arxiv.org/abs/2405.09818)\n", encoding="utf-8")
+    loaded = _loaded_after(
+        "from click.testing import CliRunner\nfrom citegraph.cli import main\n"
+        f"r = CliRunner().invoke(main, ['papers', {str(listing)!r}, '--format', {fmt!r}])\n"
+        "assert r.exit_code == 0 and '2405.09818' in r.output, r.output"
+    )
+    assert {m.split(".")[0] for m in loaded} & (HEAVY | {"numpy"}) == set()
