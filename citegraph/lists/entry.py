@@ -2,15 +2,84 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, overload
 
 from citegraph.text.ids import paper_key
 
-__all__ = ["Entry", "ListWarning", "ID_FIELDS", "add_new"]
+__all__ = ["Entry", "ListWarning", "ID_FIELDS", "PACKED_FIELDS", "Packed", "add_new", "with_new"]
 
 # the fields of an Entry that identify its paper
 ID_FIELDS = ("arxiv", "doi", "s2_id")
+# the fields of an Entry that hold several strings, packed in one (see Packed)
+PACKED_FIELDS = ("authors", "tags", "sources", "repos")
+
+
+class Packed(Sequence[str]):
+    """Strings packed in one: a paper's authors, tags, sources and repos, read-only.
+
+    A list of n strings costs the list and n string objects (49 bytes each
+    before their text); a list of thousands of papers names tens of
+    thousands of people, more memory than the file's own size.  Packed, each
+    paper holds one string (a single item is kept as it is, so a tag every
+    paper of a section has stays one object).  It compares equal to a list or
+    tuple of the same strings, and shows as one.  Empty strings are dropped,
+    and a string cannot hold the packing character (the ASCII unit
+    separator, never text): it becomes a space.
+
+    >>> names = Packed(["Chunting Zhou", "Lili Yu"])
+    >>> names, len(names), names[1], names == ["Chunting Zhou", "Lili Yu"]
+    (['Chunting Zhou', 'Lili Yu'], 2, 'Lili Yu', True)
+    >>> Packed([]) == [], bool(Packed([])), "Lili Yu" in names
+    (True, False, True)
+    """
+
+    __slots__ = ("_packed",)
+
+    def __init__(self, items: Iterable[str] = ()) -> None:
+        if isinstance(items, Packed):
+            self._packed: str = items._packed
+        else:
+            self._packed = _SEP.join([s if _SEP not in s else s.replace(_SEP, " ") for s in items if s])
+
+    def __len__(self) -> int:
+        return self._packed.count(_SEP) + 1 if self._packed else 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed.split(_SEP) if self._packed else ())
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        return list(self)[index]
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, str) and item in list(self)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Packed):
+            return self._packed == other._packed
+        if isinstance(other, (list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._packed)
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Packed, (list(self),))
+
+
+_SEP = "\x1f"
+EMPTY = Packed()  # immutable, so one object serves every paper without authors, repos, ...
 
 
 @dataclass(slots=True)  # a list of thousands of papers: no per-entry __dict__
@@ -27,13 +96,24 @@ class Entry:
     s2_id: str | None = None
     title: str | None = None
     name: str | None = None
-    authors: list[str] = field(default_factory=list)
+    # Packed once the entry is made (see __post_init__): many papers, one string each
+    authors: Sequence[str] = EMPTY
     venue: str | None = None
     year: int | None = None
-    tags: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    repos: list[str] = field(default_factory=list)
+    tags: Sequence[str] = EMPTY
+    sources: Sequence[str] = EMPTY
+    repos: Sequence[str] = EMPTY
     text: str = ""
+
+    def __post_init__(self) -> None:
+        self.pack()
+
+    def pack(self) -> None:
+        """Pack the authors, tags, sources and repos (see :class:`Packed`); the reader gives lists while it reads."""
+        for f in PACKED_FIELDS:
+            value = getattr(self, f)
+            if type(value) is not Packed:
+                setattr(self, f, Packed(value))
 
     @property
     def ids(self) -> dict[str, str]:
@@ -103,3 +183,14 @@ def add_new(target: list[str], items: Iterable[str]) -> None:
     for item in items:
         if item and item not in target:
             target.append(item)
+
+
+def with_new(current: Sequence[str], items: Iterable[str]) -> list[str]:
+    """``current`` followed by the ``items`` it lacks, as :func:`add_new` (for an entry's packed fields).
+
+    >>> with_new(Packed(["A"]), ["B", "A"])
+    ['A', 'B']
+    """
+    out = list(current)
+    add_new(out, items)
+    return out

@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, Iterator
+from typing import Any
 from dataclasses import dataclass, field
 
 from citegraph.lists.document import ListText, as_list_text
-from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new
+from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new, with_new
 from citegraph.text.ids import (
     IdError,
     doi_ids,
@@ -816,6 +817,8 @@ class _Reader:
         # alive in self.mentions): no later link is theirs
         self.placeholders: set[int] = set()
         self.card_title_end = 0  # the last line of a card title written over several lines
+        # one object per venue and year, shared by the papers of every section read so far
+        self.shared: dict[Any, Any] = {}
 
     # -- helpers -------------------------------------------------------
     def _anchor_targets(self) -> dict[str, list[int]]:
@@ -917,7 +920,7 @@ class _Reader:
         if no in self.anchored:
             self.claims[no] = e
         if self.pending_repos:
-            add_new(e.repos, self.pending_repos)
+            e.repos = with_new(e.repos, self.pending_repos)
             self.pending_repos = []
 
     def claim(self, g: _Group, no: int, e: Entry) -> None:
@@ -1087,7 +1090,7 @@ class _Reader:
                 return
         if info.repos or info.anchors:
             if g and e:
-                add_new(e.repos, info.repos)
+                e.repos = with_new(e.repos, info.repos)
                 if not info.prose:
                     self.claim(g, no, e)
             else:
@@ -1157,13 +1160,13 @@ class _Reader:
                     _attach(e, ref)
                     self.claim(g, no, e)
                     g.open = True
-                    add_new(e.repos, info.repos)
+                    e.repos = with_new(e.repos, info.repos)
                     continue
             new = self.new_entry(no, ref.ids, ref.title, ref.name, ref)
             if not ref.ids:  # a malformed link or id, or a paper page without one
                 self.placeholders.add(id(new))
-            add_new(new.repos, info.repos)
-            add_new(new.repos, self.pending_repos)
+            new.repos = with_new(new.repos, info.repos)
+            new.repos = with_new(new.repos, self.pending_repos)
             self.pending_repos = []
             # papers quoted together share an item; a list item is an item of its own
             if g is not None and g.open and not (new_item and i == 0):
@@ -1460,6 +1463,23 @@ class _Reader:
             if body:
                 for e in g.entries:
                     e.text = body if not e.text else e.text + "\n" + body
+            self._settle(g.entries)
+
+    def _settle(self, entries: list[Entry]) -> None:
+        """A section's papers, once it ends: authors, tags, sources and repos packed, venues and years shared.
+
+        Done as each section ends, not once after the whole document: until
+        then each paper holds a list of its authors' names and its own copies
+        of its venue and year (on Awesome-Diffusion-Models, more than the
+        file's own size).
+        """
+        shared = self.shared
+        for e in entries:
+            e.pack()
+            if e.venue:
+                e.venue = shared.setdefault(e.venue, e.venue)
+            if e.year is not None:
+                e.year = shared.setdefault(e.year, e.year)
 
     def _leads_into(self, no: int, prev: _Group, nxt: _Group | None) -> bool:
         """Plain notes (no list items): a line in the next paper's paragraph, not the
@@ -1489,7 +1509,7 @@ class _Reader:
             text = []
             for part in parts:
                 if part.startswith("\0repos\0"):
-                    add_new(owner.repos, part.split("\0")[2:])
+                    owner.repos = with_new(owner.repos, part.split("\0")[2:])
                 else:
                     text.append(part)
             if text:

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from citegraph.errors import CitegraphError, InputError
 from citegraph.lists.document import ListText, as_list_text, decode_list
-from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new
+from citegraph.lists.entry import ID_FIELDS, PACKED_FIELDS, Entry, ListWarning, add_new
 from citegraph.lists.formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
@@ -433,7 +433,8 @@ def _documents_key(docs: Sequence[tuple[str, ListText | str]]) -> str:
 def _result_json(result: ListReadResult) -> str:
     return json.dumps(
         {
-            "entries": [asdict(e) for e in result.entries],
+            # packed fields as the lists they show as
+            "entries": [{**asdict(e), **{f: list(getattr(e, f)) for f in PACKED_FIELDS}} for e in result.entries],
             "warnings": [[w.source, w.message] for w in result.warnings],
             "files": result.files,
         },
@@ -550,7 +551,7 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
     """
     items = list(mentions)
     merged = [_combine([items[i] for i in g], reuse=reuse) for g in _same_papers(items)]
-    _share_strings(merged)
+    _share_values(merged)
     return merged
 
 
@@ -603,26 +604,24 @@ def _join_by_titles(uf: _Union, items: list[Entry]) -> None:
             uf.union(anchor, r)
 
 
-def _share_strings(entries: list[Entry]) -> None:
-    """One string object for each author and venue: a list names the same people again and again.
+def _share_values(entries: list[Entry]) -> None:
+    """One object for each venue and year: a list names the same ones again and again.
 
     (A local table, not ``sys.intern``: the interpreter's table would keep its size after the read.)
     """
-    seen: dict[str, str] = {}
+    seen: dict[Any, Any] = {}
     for e in entries:
-        authors = e.authors
-        for i, a in enumerate(authors):
-            authors[i] = seen.setdefault(a, a)
         if e.venue:
             e.venue = seen.setdefault(e.venue, e.venue)
+        if e.year is not None:
+            e.year = seen.setdefault(e.year, e.year)
 
 
-def _unique(items: list[str]) -> list[str]:
-    """``items`` without empty or repeated ones: the list itself when it has none (most have one item)."""
-    if all(items) and len(set(items)) == len(items):
-        return items
+def _union(lists: Iterable[Sequence[str]]) -> list[str]:
+    """The strings of ``lists`` in order, without empty or repeated ones."""
     out: list[str] = []
-    add_new(out, items)
+    for items in lists:
+        add_new(out, items)
     return out
 
 
@@ -633,19 +632,17 @@ def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
     texts = list(dict.fromkeys(m.text for m in mentions if m.text))
     names = [m.name for m in mentions if m.name]
     first = mentions[0]
-    out = first if reuse else replace(
-        first, authors=list(first.authors), tags=list(first.tags), sources=list(first.sources), repos=list(first.repos)
-    )
-    out.tags, out.sources, out.repos = _unique(out.tags), _unique(out.sources), _unique(out.repos)
+    out = first if reuse else replace(first)  # its packed fields cannot change: shared, not copied
     for m in mentions[1:]:
         for k in (*ID_FIELDS, "venue", "year"):
             if getattr(out, k) is None and getattr(m, k) is not None:
                 setattr(out, k, getattr(m, k))
         if not out.authors and m.authors:
-            out.authors = list(m.authors)
-        add_new(out.tags, m.tags)
-        add_new(out.sources, m.sources)
-        add_new(out.repos, m.repos)
+            out.authors = m.authors
+    out.tags = _union(m.tags for m in mentions)
+    out.sources = _union(m.sources for m in mentions)
+    out.repos = _union(m.repos for m in mentions)
+    out.pack()  # one string each, not one a person, tag or place (see Packed)
     out.title = titles[0] if titles else None
     out.text = texts[0] if len(texts) == 1 else "\n\n".join(texts)
     if out.year is None and out.arxiv:

@@ -1,0 +1,66 @@
+"""An entry's several-string fields are packed (``Packed``) yet read as the lists they were."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+
+import pytest
+
+from citegraph.lists.entry import PACKED_FIELDS, Entry, Packed, with_new
+from citegraph.lists.reader import read_list_text
+
+LIST = (
+    "# Diffusion\n"
+    "**Denoising Diffusion Probabilistic Models** \\\n"
+    "*Jonathan Ho, Ajay Jain, Pieter Abbeel* \\\n"
+    "NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)] [[Github](https://github.com/hojonathanho/diffusion)]\n"
+    "\n"
+    "**Score-Based Generative Modeling through Stochastic Differential Equations** \\\n"
+    "*Yang Song, Jascha Sohl-Dickstein, Diederik P. Kingma* \\\n"
+    "NeurIPS 2020. [[Paper](https://arxiv.org/abs/2011.13456)]\n"
+    "## Again\n"
+    "- [DDPM](https://arxiv.org/abs/2006.11239)\n"
+)
+
+
+def test_a_read_papers_fields_are_packed_and_read_as_lists() -> None:
+    entries = read_list_text(LIST, "d.md").entries
+    ddpm, sde = entries
+    for e in entries:
+        assert all(type(getattr(e, f)) is Packed for f in PACKED_FIELDS)
+    assert ddpm.authors == ["Jonathan Ho", "Ajay Jain", "Pieter Abbeel"]
+    assert list(sde.authors) == ["Yang Song", "Jascha Sohl-Dickstein", "Diederik P. Kingma"]
+    assert ddpm.tags == ["Diffusion", "Diffusion / Again"] and ddpm.sources == ["d.md:2", "d.md:10"]
+    assert ddpm.repos == ["github.com/hojonathanho/diffusion"] and sde.repos == [] and not sde.repos
+    assert (ddpm.authors[0], ddpm.authors[-1], len(ddpm.authors), "Ajay Jain" in ddpm.authors) == (
+        "Jonathan Ho", "Pieter Abbeel", 3, True)
+    # one object for a venue and a year the papers share
+    assert ddpm.venue == sde.venue == "NeurIPS" and ddpm.venue is sde.venue
+    assert ddpm.year == sde.year == 2020 and ddpm.year is sde.year
+
+
+def test_packed_strings_compare_show_and_copy_as_lists() -> None:
+    p = Packed(["Lili Yu", "", "Chunting Zhou"])  # empty strings are dropped, as a reader drops them
+    assert p == ["Lili Yu", "Chunting Zhou"] == p and p == ("Lili Yu", "Chunting Zhou") and p != ["Lili Yu"]
+    assert ["Lili Yu", "Chunting Zhou"] == p and Packed(p) == p and hash(Packed(p)) == hash(p)  # noqa: SIM300 (the reflected comparison is the point)
+    assert repr(p) == "['Lili Yu', 'Chunting Zhou']" and p[1:] == ["Chunting Zhou"]
+    assert pickle.loads(pickle.dumps(p)) == p and copy.deepcopy(p) == p
+    assert Packed([]) == [] and len(Packed()) == 0 and list(Packed()) == []
+    with pytest.raises(IndexError):
+        Packed()[0]
+    assert not hasattr(p, "append")  # read-only: an entry's fields are replaced, never changed in place
+
+
+def test_the_packing_character_in_a_name_becomes_a_space() -> None:
+    """Names are data: the unit separator inside one cannot split it into two people."""
+    assert list(Packed(["Ann\x1fLee", "Bo Wu"])) == ["Ann Lee", "Bo Wu"]
+
+
+def test_an_entry_made_with_lists_holds_them_packed_and_equals_one_made_with_tuples() -> None:
+    a = Entry(arxiv="2405.09818", authors=["A B"], tags=["T"], sources=["x.md:1"])
+    b = Entry(arxiv="2405.09818", authors=("A B",), tags=("T",), sources=("x.md:1",))
+    assert a == b and type(a.tags) is Packed and a.repos == []
+    assert json.loads(json.dumps({f: list(getattr(a, f)) for f in PACKED_FIELDS}))["authors"] == ["A B"]
+    assert with_new(a.tags, ["U", "T", ""]) == ["T", "U"]
