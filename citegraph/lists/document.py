@@ -22,7 +22,9 @@ __all__ = ["ListText", "as_list_text", "decode_list"]
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 _NOT_BLANK = re.compile(rb"\S")
 _ASCII_TEXT = re.compile(rb"[^\s\x80-\xff]")
-_CHUNK = 1 << 16  # decoded and dropped a chunk at a time: a whole decoded copy would be up to 4× the file
+# decoded and dropped a chunk at a time: a whole decoded copy would be up to 4× the file
+# (4 KB, not more: on a 60 KB list a 64 KB chunk was the read's whole peak, at 6× the file)
+_CHUNK = 1 << 12
 # lone surrogates (a fuzzer's str, a broken stdin) survive the round trip instead of failing
 _ERRORS = "surrogatepass"
 
@@ -99,9 +101,10 @@ def as_list_text(doc: ListText | str) -> ListText:
 def _check_utf8(data: bytes, name: str) -> None:
     """Fail like ``bytes.decode`` would, naming the offset, without holding the whole decoded text."""
     decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)  # chunks without copies of the bytes
     for at in range(0, len(data), _CHUNK):
         try:
-            decoder.decode(data[at:at + _CHUNK], final=at + _CHUNK >= len(data))
+            decoder.decode(view[at:at + _CHUNK], final=at + _CHUNK >= len(data))
         except UnicodeDecodeError as exc:
             where = at + exc.start
             raise InputError(

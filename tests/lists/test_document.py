@@ -53,7 +53,7 @@ def test_a_file_that_is_no_text_is_an_error_naming_it_and_the_byte(data: bytes, 
 
 
 def test_a_character_split_across_the_decoders_chunks_is_read() -> None:
-    data = b"x" * ((1 << 16) - 1) + "论文".encode() + b"\n"  # the first character straddles 64 KiB
+    data = b"x" * ((1 << 16) - 1) + "论文".encode() + b"\n"  # straddles 64 KiB, a multiple of the chunk size
     assert decode_list(data, "c.md")[0].endswith("论文")
 
 
