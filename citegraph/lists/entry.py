@@ -8,12 +8,12 @@ from typing import Any, overload
 
 from citegraph.text.ids import paper_key
 
-__all__ = ["Entry", "ListWarning", "ID_FIELDS", "PACKED_FIELDS", "Packed", "add_new", "with_new"]
+__all__ = ["Entry", "ListWarning", "FIELDS", "ID_FIELDS", "Packed", "add_new", "pack", "with_new"]
 
 # the fields of an Entry that identify its paper
 ID_FIELDS = ("arxiv", "doi", "s2_id")
-# the fields of an Entry that hold several strings, packed in one (see Packed)
-PACKED_FIELDS = ("authors", "tags", "sources", "repos")
+# every field of an Entry, in the order it is made and shown with
+FIELDS = ("arxiv", "doi", "s2_id", "title", "name", "authors", "venue", "year", "tags", "sources", "repos", "text")
 
 
 class Packed(Sequence[str]):
@@ -38,10 +38,14 @@ class Packed(Sequence[str]):
     __slots__ = ("_packed",)
 
     def __init__(self, items: Iterable[str] = ()) -> None:
-        if isinstance(items, Packed):
-            self._packed: str = items._packed
-        else:
-            self._packed = _SEP.join([s if _SEP not in s else s.replace(_SEP, " ") for s in items if s])
+        self._packed: str = pack(items)
+
+    @classmethod
+    def of_packed(cls, packed: str) -> Packed:
+        """The sequence a string made by :func:`pack` holds (no copy)."""
+        view = cls.__new__(cls)
+        view._packed = packed
+        return view
 
     def __len__(self) -> int:
         return self._packed.count(_SEP) + 1 if self._packed else 0
@@ -79,41 +83,117 @@ class Packed(Sequence[str]):
 
 
 _SEP = "\x1f"
-EMPTY = Packed()  # immutable, so one object serves every paper without authors, repos, ...
 
 
-@dataclass(slots=True)  # a list of thousands of papers: no per-entry __dict__
+def pack(items: Iterable[str]) -> str:
+    """``items`` as the one string a :class:`Packed` holds (a single item is returned as it is).
+
+    >>> pack(["A", "", "B"]).split("\\x1f"), pack(()) == ""
+    (['A', 'B'], True)
+    """
+    if isinstance(items, Packed):
+        return items._packed
+    return _SEP.join([s if _SEP not in s else s.replace(_SEP, " ") for s in items if s])
+
+
+class _PackedField:
+    """An :class:`Entry` field of several strings, held as one (:func:`pack`), read as a :class:`Packed`."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    @overload
+    def __get__(self, entry: None, owner: type) -> _PackedField: ...
+
+    @overload
+    def __get__(self, entry: Entry, owner: type) -> Packed: ...
+
+    def __get__(self, entry: Entry | None, owner: type) -> Packed | _PackedField:
+        if entry is None:
+            return self
+        return Packed.of_packed(getattr(entry, self.slot))
+
+    def __set__(self, entry: Entry, items: Iterable[str]) -> None:
+        setattr(entry, self.slot, pack(items))
+
+
 class Entry:
     """A distinct paper found in one or more lists.
 
     Identifiers are normalised: ``arxiv`` without version (``2503.08686``,
     ``cs/0309023``), ``doi`` lower-cased without a URL prefix, ``s2_id`` a
     Semantic Scholar paperId (40 hex) or ``CorpusId:NNN``.
+
+    ``authors``, ``tags``, ``sources`` and ``repos`` are given as any
+    sequences of strings and read as :class:`Packed` ones: each is held as
+    one string (a list of thousands of papers would otherwise hold a string
+    object for every name and place, more memory than the file).  They are
+    replaced, never changed in place (see :func:`with_new`).
+
+    >>> e = Entry(arxiv="2405.09818", authors=["Chameleon Team"], tags=["Unified"])
+    >>> e
+    Entry(arxiv='2405.09818', doi=None, s2_id=None, title=None, name=None, authors=['Chameleon Team'],
+          venue=None, year=None, tags=['Unified'], sources=[], repos=[], text='')
+    >>> e.tags = with_new(e.tags, ["Seminar"]); e.tags
+    ['Unified', 'Seminar']
     """
 
-    arxiv: str | None = None
-    doi: str | None = None
-    s2_id: str | None = None
-    title: str | None = None
-    name: str | None = None
-    # Packed once the entry is made (see __post_init__): many papers, one string each
-    authors: Sequence[str] = EMPTY
-    venue: str | None = None
-    year: int | None = None
-    tags: Sequence[str] = EMPTY
-    sources: Sequence[str] = EMPTY
-    repos: Sequence[str] = EMPTY
-    text: str = ""
+    # (A class of its own, not a dataclass: a dataclass field cannot be read
+    # as a Packed while it holds a plain string.)
+    __slots__ = ("arxiv", "doi", "s2_id", "title", "name", "_authors", "venue", "year",
+                 "_tags", "_sources", "_repos", "text")
 
-    def __post_init__(self) -> None:
-        self.pack()
+    authors = _PackedField()
+    tags = _PackedField()
+    sources = _PackedField()
+    repos = _PackedField()
 
-    def pack(self) -> None:
-        """Pack the authors, tags, sources and repos (see :class:`Packed`); the reader gives lists while it reads."""
-        for f in PACKED_FIELDS:
-            value = getattr(self, f)
-            if type(value) is not Packed:
-                setattr(self, f, Packed(value))
+    def __init__(
+        self,
+        arxiv: str | None = None,
+        doi: str | None = None,
+        s2_id: str | None = None,
+        title: str | None = None,
+        name: str | None = None,
+        authors: Iterable[str] = (),
+        venue: str | None = None,
+        year: int | None = None,
+        tags: Iterable[str] = (),
+        sources: Iterable[str] = (),
+        repos: Iterable[str] = (),
+        text: str = "",
+    ) -> None:
+        self.arxiv, self.doi, self.s2_id, self.title, self.name = arxiv, doi, s2_id, title, name
+        self.venue, self.year, self.text = venue, year, text
+        self._authors, self._tags, self._sources, self._repos = pack(authors), pack(tags), pack(sources), pack(repos)
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, slot) for slot in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Entry:
+            return NotImplemented
+        return self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # changed in place while a list is read: no hash
+
+    def __repr__(self) -> str:
+        return "Entry(" + ", ".join(f"{f}={getattr(self, f)!r}" for f in FIELDS) + ")"
+
+    def copy(self) -> Entry:
+        """A new entry with the same fields (the packed ones cannot change: shared, not copied)."""
+        new = Entry.__new__(Entry)
+        for slot in self.__slots__:
+            setattr(new, slot, getattr(self, slot))
+        return new
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields by name, the packed ones as lists: ``Entry(**e.as_dict()) == e``.
+
+        >>> Entry(arxiv="2405.09818", tags=["Unified"]).as_dict()["tags"]
+        ['Unified']
+        """
+        return {f: list(v) if isinstance(v, Packed) else v for f in FIELDS for v in (getattr(self, f),)}
 
     @property
     def ids(self) -> dict[str, str]:

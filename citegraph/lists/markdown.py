@@ -1466,16 +1466,13 @@ class _Reader:
             self._settle(g.entries)
 
     def _settle(self, entries: list[Entry]) -> None:
-        """A section's papers, once it ends: authors, tags, sources and repos packed, venues and years shared.
+        """A section's papers, once it ends: one object for each venue and year they share.
 
         Done as each section ends, not once after the whole document: until
-        then each paper holds a list of its authors' names and its own copies
-        of its venue and year (on Awesome-Diffusion-Models, more than the
-        file's own size).
+        then each paper holds its own copies.
         """
         shared = self.shared
         for e in entries:
-            e.pack()
             if e.venue:
                 e.venue = shared.setdefault(e.venue, e.venue)
             if e.year is not None:

@@ -19,7 +19,7 @@ import os
 import re
 import sys
 from array import array
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from citegraph.errors import CitegraphError, InputError
 from citegraph.lists.document import ListText, as_list_text, decode_list
-from citegraph.lists.entry import ID_FIELDS, PACKED_FIELDS, Entry, ListWarning, add_new
+from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new
 from citegraph.lists.formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
@@ -433,8 +433,7 @@ def _documents_key(docs: Sequence[tuple[str, ListText | str]]) -> str:
 def _result_json(result: ListReadResult) -> str:
     return json.dumps(
         {
-            # packed fields as the lists they show as
-            "entries": [{**asdict(e), **{f: list(getattr(e, f)) for f in PACKED_FIELDS}} for e in result.entries],
+            "entries": [e.as_dict() for e in result.entries],
             "warnings": [[w.source, w.message] for w in result.warnings],
             "files": result.files,
         },
@@ -632,7 +631,7 @@ def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
     texts = list(dict.fromkeys(m.text for m in mentions if m.text))
     names = [m.name for m in mentions if m.name]
     first = mentions[0]
-    out = first if reuse else replace(first)  # its packed fields cannot change: shared, not copied
+    out = first if reuse else first.copy()
     for m in mentions[1:]:
         for k in (*ID_FIELDS, "venue", "year"):
             if getattr(out, k) is None and getattr(m, k) is not None:
@@ -642,7 +641,6 @@ def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
     out.tags = _union(m.tags for m in mentions)
     out.sources = _union(m.sources for m in mentions)
     out.repos = _union(m.repos for m in mentions)
-    out.pack()  # one string each, not one a person, tag or place (see Packed)
     out.title = titles[0] if titles else None
     out.text = texts[0] if len(texts) == 1 else "\n\n".join(texts)
     if out.year is None and out.arxiv:

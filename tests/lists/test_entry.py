@@ -8,7 +8,9 @@ import pickle
 
 import pytest
 
-from citegraph.lists.entry import PACKED_FIELDS, Entry, Packed, with_new
+from citegraph.lists.entry import Entry, Packed, with_new
+
+PACKED_FIELDS = ("authors", "tags", "sources", "repos")
 from citegraph.lists.reader import read_list_text
 
 LIST = (
@@ -58,9 +60,20 @@ def test_the_packing_character_in_a_name_becomes_a_space() -> None:
     assert list(Packed(["Ann\x1fLee", "Bo Wu"])) == ["Ann Lee", "Bo Wu"]
 
 
-def test_an_entry_made_with_lists_holds_them_packed_and_equals_one_made_with_tuples() -> None:
-    a = Entry(arxiv="2405.09818", authors=["A B"], tags=["T"], sources=["x.md:1"])
-    b = Entry(arxiv="2405.09818", authors=("A B",), tags=("T",), sources=("x.md:1",))
-    assert a == b and type(a.tags) is Packed and a.repos == []
-    assert json.loads(json.dumps({f: list(getattr(a, f)) for f in PACKED_FIELDS}))["authors"] == ["A B"]
-    assert with_new(a.tags, ["U", "T", ""]) == ["T", "U"]
+def test_an_entry_made_with_lists_equals_one_made_with_tuples_and_survives_json_and_pickle() -> None:
+    a = Entry(arxiv="2405.09818", authors=["A B"], tags=["T"], sources=["x.md:1"], year=2024)
+    b = Entry(arxiv="2405.09818", authors=("A B",), tags=("T",), sources=("x.md:1",), year=2024)
+    assert a == b and type(a.tags) is Packed and a.repos == [] and a != Entry(arxiv="2405.09818")
+    assert Entry(**json.loads(json.dumps(a.as_dict()))) == a and pickle.loads(pickle.dumps(a)) == a
+    assert copy.deepcopy(a) == a and a.copy() == a and a.copy() is not a
+    with pytest.raises(TypeError):
+        hash(a)  # changed in place while a list is read: no hash
+
+
+def test_a_packed_field_is_replaced_never_changed_in_place() -> None:
+    e = Entry(tags=["T"])
+    seen = e.tags
+    e.tags = with_new(e.tags, ["U", "T", ""])
+    assert e.tags == ["T", "U"] and seen == ["T"]
+    e.authors = ["Ann Lee"]
+    assert e.authors == ["Ann Lee"] and type(e.authors) is Packed
