@@ -462,9 +462,13 @@ def _words_before(text: str, end: int) -> list[tuple[int, str]]:
     >>> text = "基于Next Token Prediction (NTP)"
     >>> _words_before(text, text.index("("))
     [(2, 'Next'), (7, 'Token'), (13, 'Prediction')]
+    >>> far = "x " * 100 + text  # positions stay the text's own past the window's start
+    >>> _words_before(far, far.index("("))[-1], far[213:223]
+    ((213, 'Prediction'), 'Prediction')
     """
     lo = max(0, end - 160)
-    runs = [(lo + r.start(), r.group(0)) for r in _WORD_RUN.finditer(text, lo, end)]
+    # finditer(text, lo, end) gives positions in the whole text, not in the window
+    runs = [(r.start(), r.group(0)) for r in _WORD_RUN.finditer(text, lo, end)]
     if lo > 0 and runs and runs[0][0] == lo and not text[lo - 1].isspace():
         runs = runs[1:]  # cut by the window
     words: list[tuple[int, str]] = []

@@ -283,3 +283,16 @@ def test_an_all_caps_name_is_found_in_any_case_as_a_whole_word() -> None:
     assert [text[i:i + 5] for i in _caseless_whole("ANOLE", text)] == ["Anole", "anole", "Anole"]  # a hyphen may follow
     wide = "İ Anole"  # İ lower-cases to two characters: positions still those of the text
     assert [wide[i:i + 5] for i in _caseless_whole("ANOLE", wide)] == ["Anole"]
+
+
+@pytest.mark.parametrize("offset", [0, 150, 400, 2000])
+def test_an_acronym_is_judged_by_its_own_sentence_wherever_it_stands(offset):
+    """The long form's position is the text's own, however far in (it was off by up to 160
+    characters: another sentence's "we introduce" then decided, and a technique the paper
+    only uses became its name)."""
+    lead = "Background words go here. " * (offset // 27)
+    uses = lead + ("We show that the updates can be converted as Stochastic Gradient Langevin Dynamics (SGLD) "
+                   "updates by simply introducing noise. To encourage efficient use, we introduce a regularizer.")
+    own = lead + "To address it, we present point-cloud-assisted tangent Gaussian splatting (PC-TGS) for it."
+    assert model_name("An Untitled Study of Things", uses) is None
+    assert model_name("An Untitled Study of Things", own) == "PC-TGS"
