@@ -89,6 +89,8 @@ _QUOTE_PAIRS = {
 }
 # Tags that style a run of text (M<sup>3</sup>IT): dropped without a space; others part words
 _INLINE_TAG = re.compile(r"</?(?:sup|sub|b|i|em|strong|span|code|font|u|small|mark|tt)\b[^<>]*>", re.I)
+# a page's controls: "📖 Show Abstract" on every card of a generated list is no note of its paper
+_BUTTON = re.compile(r"<button\b[^<>]*>[^<>]{0,200}</button\s*>", re.I)
 # "arXiv 2023.", "NeurIPS 2025 Highlight,", "KDD 2019.": a venue and year standing before a paper link
 _VENUE_YEAR = re.compile(
     r"^(?:(?P<venue>[A-Za-z][\w&'+.\-/]*(?: [\w&'+.\-/]+){0,3}?)[\s,.]+)?(?P<year>(?:19|20)\d\d)"
@@ -117,7 +119,11 @@ def plain(text: str) -> str:
     """``text`` without markdown/HTML markup and URLs, entities decoded, spaces collapsed.
 
     Link texts are kept unless they are a URL or a generic word such as
-    ``Paper`` or ``Code``.
+    ``Paper`` or ``Code``; a button's label is dropped (it names an action
+    of the page, not the paper).
+
+    >>> plain('<button class="abstract-toggle">📖 Show Abstract</button> We **propose** [X](https://x.org).')
+    'We propose X.'
     """
     s = text
     # each pass only when its trigger character is present: notes lines are long
@@ -125,6 +131,8 @@ def plain(text: str) -> str:
         s = MD_IMAGE.sub(" ", s)
         s = MD_LINK.sub(lambda m: _link_text(m.group(1)), s)
     if "<" in s:
+        if "<b" in s or "<B" in s:
+            s = _BUTTON.sub(" ", s)
         s = HTML_A.sub(lambda m: _link_text(HTML_TAG.sub("", m.group(2))), s)
         s = _INLINE_TAG.sub("", s)
         s = HTML_TAG.sub(" ", s)

@@ -186,6 +186,21 @@ def test_html_cards_give_titles_not_sections() -> None:
         "On the Error Analysis of Widget Splatting and an Optimal Gadget Strategy", 2024, ["Ann Lee", "Bo Kim"])
 
 
+def test_a_cards_button_label_is_no_note_of_its_paper() -> None:
+    """``📖 Show Abstract`` on every card is the page's control, not the paper's notes: the abstract is."""
+    text = (
+        "<html><body>\n"
+        '<div class="paper-row" data-id="x">\n'
+        '  <h2 class="paper-title">Splat Widgets <span class="paper-year">(2024)</span></h2>\n'
+        '  <div class="paper-links"><a href="https://arxiv.org/pdf/2402.00752.pdf" class="paper-link">📄 Paper</a>\n'
+        '<button class="abstract-toggle" onclick="toggleAbstract(this)">📖 Show Abstract</button>\n'
+        '<div class="paper-abstract">We splat widgets fast.\n'
+        "</div></div>\n</div>\n</body></html>\n"
+    )
+    papers, _ = by_arxiv(text, "index.html")
+    assert papers["2402.00752"].text == "We splat widgets fast."
+
+
 def test_a_highlight_with_an_emoji_and_a_hard_break_is_one_paper() -> None:
     text = (
         "- 🌟 **Widget-Survey: A Survey on Gadget Evaluation**  \n"
