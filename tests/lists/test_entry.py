@@ -9,9 +9,9 @@ import pickle
 import pytest
 
 from citegraph.lists.entry import Entry, Packed, with_new
+from citegraph.lists.reader import read_list_text
 
 PACKED_FIELDS = ("authors", "tags", "sources", "repos")
-from citegraph.lists.reader import read_list_text
 
 LIST = (
     "# Diffusion\n"
