@@ -659,13 +659,14 @@ def _best_name(titles: list[str], given: list[str], text: str) -> str | None:
     >>> _best_name(["Decoupling Visual Encoding"], [], "We introduce Foo, a model.")
     'Foo'
     """
-    # model_name's own cache would keep one (title, notes) key per paper after
-    # the read (about the list's size again); analyses ask it with other texts
-    uncached = model_name.__wrapped__
+    # model_name's and name_key's own caches would keep one (title, notes) key
+    # and one title per paper after the read (about the list's size again);
+    # analyses ask them with other texts
+    uncached, key = model_name.__wrapped__, name_key.__wrapped__
     for title in titles:
         name = uncached(title, text)
         # a title's own name is a prefix of it; anything else came from the text
-        if name and name_key(title).startswith(name_key(name)) and name.lower() not in GENERIC_LINK_TEXT:
+        if name and key(title).startswith(key(name)) and name.lower() not in GENERIC_LINK_TEXT:
             return name
     for title in titles:
         coined = coined_name(title.split(":", 1)[0]) if ":" in title[:14] else None

@@ -459,7 +459,8 @@ def given_name(text: str) -> str | None:
     """
     if text.strip(" []*").lower() in _NOT_GIVEN_NAMES:  # [[Paper]], [PDF]: most link texts
         return None
-    s = clean_name(plain(text)).strip(" .,;:：，。")
+    # (uncached: clean_name's cache would keep every link text of the list after the read)
+    s = clean_name.__wrapped__(plain(text)).strip(" .,;:：，。")
     words = s.split()
     if not words or len(words) > 3 or len(s) > 40 or not all(_NAME_WORD.fullmatch(w) for w in words):
         return None

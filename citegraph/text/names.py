@@ -144,7 +144,9 @@ def name_key(name: str) -> str:
     >>> name_key("PixArt-Σ") == name_key("PixArt-sigma")
     True
     """
-    text = clean_name(name)
+    # (clean_name's own cache is not filled: this result is cached, and the
+    # list reader asks for the keys of whole titles, each once)
+    text = clean_name.__wrapped__(name)
     if not text.isascii():  # Greek letters spelled out
         text = "".join(_GREEK_UPPER.get(c, _GREEK.get(c, c)) for c in text)
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -153,7 +155,9 @@ def name_key(name: str) -> str:
 
 def is_generic(name: str) -> bool:
     """True for words like ``LLM`` or ``Transformer`` that name no particular model."""
-    return name_key(name) in GENERIC_TERMS or name.casefold() in GENERIC_TERMS
+    # name_key uncached: a list reader asks this of every link text once, and the
+    # cache would keep them all after the read (a few microseconds each to fold)
+    return name.casefold() in GENERIC_TERMS or name_key.__wrapped__(name) in GENERIC_TERMS
 
 
 def _namelike_token(tok: str) -> bool:
@@ -226,7 +230,7 @@ def _title_candidate(title: str) -> tuple[str | None, bool]:
     ``confirmed`` is False for multi-word phrases of ordinary words, which need
     the paper's text to repeat them before they count as a name.
     """
-    title = clean_name(title)
+    title = clean_name.__wrapped__(title)  # a whole title, asked once (model_name caches the answer)
     m = _NAME_PREFIX.match(title)
     if not m:
         m = _REPORT_PREFIX.match(title)

@@ -77,3 +77,23 @@ def test_a_packed_field_is_replaced_never_changed_in_place() -> None:
     assert e.tags == ["T", "U"] and seen == ["T"]
     e.authors = ["Ann Lee"]
     assert e.authors == ["Ann Lee"] and type(e.authors) is Packed
+
+
+def test_reading_a_list_leaves_no_title_or_link_text_in_the_name_caches() -> None:
+    """The names module caches its answers for the analyses; a list's titles and link
+    texts, each asked once while it is read, would stay there after the read (on
+    Awesome-Multimodal-Large-Language-Models, twice the file's size)."""
+    import citegraph.text.names as names
+
+    lines = [
+        f"- [Widget{i}: Gadget Nets for Task {i}](https://arxiv.org/abs/2401.{i:05d}) We introduce Widget{i}."
+        for i in range(1, 201)
+    ]
+    caches = (names.clean_name, names.name_key, names.model_name)
+    for cache in caches:
+        cache.cache_clear()  # a full cache would not grow, and the test could not fail
+    before = [c.cache_info().currsize for c in caches]
+    entries = read_list_text("\n".join(lines) + "\n", "w.md").entries
+    grown = [c.cache_info().currsize - b for c, b in zip(caches, before)]
+    assert len(entries) == 200 and entries[7].name == "Widget8"
+    assert max(grown) < 20, grown
