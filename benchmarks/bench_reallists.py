@@ -41,7 +41,9 @@ _WARM_UP = {
     "w.md": "# A\n- [A Study of Widgets](https://arxiv.org/abs/2401.01234%20) *Ann Lee, Bo Wu*\n"
             "  We introduce WidgetNet (WN), a model. [code](https://github.com/a/b)\n"
             "| Title | Paper |\n|---|---|\n| Gadget Nets | [x](https://doi.org/10.1000/x%41) |\n",
-    "w.bib": "@article{a, title={A Study of {W}idgets}, author={Lee, Ann and Wu, Bo}, journal={arXiv:2401.01234}}\n",
+    # a LaTeX accent: the first one a process meets loads pylatexenc's tables of macros
+    "w.bib": "@article{a, title={A Study of {W}idgets in Caf\\'e}, author={Lee, Ann and Wu, Bo}, "
+             "journal={arXiv:2401.01234}}\n",
     "w.html": '<div class="paper-row"><h2 class="paper-title">A Study of Widgets<span></span></h2>'
               '<a href="https://arxiv.org/abs/2401.01234">x</a></div>\n',
     "w.txt": "2401.01234\n10.1000/x\n",
