@@ -178,7 +178,7 @@ def _echo_fetch_notes(warnings: Any, capped: Any, offline_note: str | None = Non
     from citegraph.fetch.pipeline import format_capped
 
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"Warning: {warning}", err=True)
     for cap in capped:
         click.echo(f"capped: {format_capped(cap)}", err=True)
     if offline_note:
@@ -662,7 +662,7 @@ def datasets_neighbourhood_cmd(lists: tuple[str, ...], store: str, hops: int, ou
     check_outputs({"-o": output}, {"LIST": lists})
     result = datasets_neighbourhood(list(lists), store, hops=hops, engine=engine, memory_limit=memory_limit)
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"Warning: {warning}", err=True)
     with _writing(output):
         save_graph(result.graph, output)
     s = result.stats

@@ -167,7 +167,7 @@ def test_quiet_drops_progress_bars_but_not_list_warnings(server, tmp_path):
     text_only = run("report", listed, "--out", tmp_path / "out", "--no-fetch", "--quiet")
     for result in (fetched, text_only):
         assert result.exit_code == 0, result.output
-        warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+        warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning: ")]
         assert any(f"{listed}:2:" in line for line in warnings), result.stderr
 
 
