@@ -93,6 +93,8 @@ def pack(items: Iterable[str]) -> str:
     """
     if isinstance(items, Packed):
         return items._packed
+    if isinstance(items, str):  # its characters would be packed one by one
+        raise TypeError(f"a sequence of strings is needed, not the string {items[:40]!r}")
     return _SEP.join([s if _SEP not in s else s.replace(_SEP, " ") for s in items if s])
 
 

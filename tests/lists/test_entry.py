@@ -52,7 +52,9 @@ def test_packed_strings_compare_show_and_copy_as_lists() -> None:
     assert Packed([]) == [] and len(Packed()) == 0 and list(Packed()) == []
     with pytest.raises(IndexError):
         Packed()[0]
-    assert not hasattr(p, "append")  # read-only: an entry's fields are replaced, never changed in place
+    assert not hasattr(p, "append")
+    with pytest.raises(TypeError, match="not the string 'Unified'"):
+        Entry(tags="Unified")  # a string is no list of tags: its letters would be  # read-only: an entry's fields are replaced, never changed in place
 
 
 def test_the_packing_character_in_a_name_becomes_a_space() -> None:
