@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, Iterator
-from typing import Any
 from dataclasses import dataclass, field
 
 from citegraph.lists.document import ListText, as_list_text
@@ -817,8 +816,8 @@ class _Reader:
         # alive in self.mentions): no later link is theirs
         self.placeholders: set[int] = set()
         self.card_title_end = 0  # the last line of a card title written over several lines
-        # one object per venue and year, shared by the papers of every section read so far
-        self.shared: dict[Any, Any] = {}
+        # one object per year, shared by the papers of every section read so far
+        self.shared: dict[int, int] = {}
 
     # -- helpers -------------------------------------------------------
     def _anchor_targets(self) -> dict[str, list[int]]:
@@ -1466,15 +1465,13 @@ class _Reader:
             self._settle(g.entries)
 
     def _settle(self, entries: list[Entry]) -> None:
-        """A section's papers, once it ends: one object for each venue and year they share.
+        """A section's papers, once it ends: one object for each year they share.
 
         Done as each section ends, not once after the whole document: until
-        then each paper holds its own copies.
+        then each paper holds its own.
         """
         shared = self.shared
         for e in entries:
-            if e.venue:
-                e.venue = shared.setdefault(e.venue, e.venue)
             if e.year is not None:
                 e.year = shared.setdefault(e.year, e.year)
 

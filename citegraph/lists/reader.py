@@ -550,7 +550,7 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
     """
     items = list(mentions)
     merged = [_combine([items[i] for i in g], reuse=reuse) for g in _same_papers(items)]
-    _share_values(merged)
+    _share_years(merged)
     return merged
 
 
@@ -603,15 +603,13 @@ def _join_by_titles(uf: _Union, items: list[Entry]) -> None:
             uf.union(anchor, r)
 
 
-def _share_values(entries: list[Entry]) -> None:
-    """One object for each venue and year: a list names the same ones again and again.
+def _share_years(entries: list[Entry]) -> None:
+    """One object for each year: a list names the same ones again and again.
 
-    (A local table, not ``sys.intern``: the interpreter's table would keep its size after the read.)
+    (A local table: ints past 256 are objects of their own, and this one goes with the read.)
     """
-    seen: dict[Any, Any] = {}
+    seen: dict[int, int] = {}
     for e in entries:
-        if e.venue:
-            e.venue = seen.setdefault(e.venue, e.venue)
         if e.year is not None:
             e.year = seen.setdefault(e.year, e.year)
 
