@@ -107,7 +107,9 @@ def _plain(value: str) -> str:
 
 # An entry's record: these fields, in this order, joined by _RS; the ids and
 # short ones first, so that reading one splits the record only up to it.
-_RECORD = ("arxiv", "doi", "s2_id", "name", "venue", "title", "authors", "tags", "repos", "sources")
+# (Tags are apart: a section's path is one string its papers share, and a
+# Chinese one would make every character of a record take 2 bytes.)
+_RECORD = ("arxiv", "doi", "s2_id", "name", "venue", "title", "authors", "repos", "sources")
 _EMPTY_RECORD = _RS * (len(_RECORD) - 1)
 # One object for each file name the sources of many entries begin with (a
 # handful a process: the lists it reads).
@@ -153,6 +155,24 @@ class _PackedField(_RecordField):
         entry._set(self.index, pack(items))
 
 
+class _TagsField:
+    """The tags: packed (:func:`pack`) in a slot of their own, read as a :class:`Packed`."""
+
+    @overload
+    def __get__(self, entry: None, owner: type) -> _TagsField: ...
+
+    @overload
+    def __get__(self, entry: Entry, owner: type) -> Packed: ...
+
+    def __get__(self, entry: Entry | None, owner: type) -> Packed | _TagsField:
+        if entry is None:
+            return self
+        return Packed.of_packed(entry._tags)
+
+    def __set__(self, entry: Entry, items: Iterable[str]) -> None:
+        entry._tags = pack(items)
+
+
 class _SourcesField(_PackedField):
     """``file:line`` places, the file of the first held once for every entry that names it.
 
@@ -196,8 +216,8 @@ class Entry:
     replaced, never changed in place (see :func:`with_new`).  An empty
     ``title``, ``name``, ``venue`` or id reads as ``None``.
 
-    Every field but ``year`` and ``text`` (which papers of one list item
-    share) is a part of one string, the entry's record: a paper is two
+    Every field but ``year``, ``tags`` and ``text`` (which the papers of one
+    section or item share) is a part of one string, the entry's record: a paper is two
     objects, not a string object (49 bytes before its text) for each id,
     title, name and place in a list.  Held one by one, the papers of a list
     took 2.5 to 5 times the file's size.
@@ -212,7 +232,7 @@ class Entry:
 
     # (A class of its own, not a dataclass: its fields are parts of one string,
     # the record, so that a paper is two objects, not a dozen.)
-    __slots__ = ("_record", "_file", "year", "text")
+    __slots__ = ("_record", "_file", "_tags", "year", "text")
 
     arxiv = _RecordField()
     doi = _RecordField()
@@ -221,7 +241,7 @@ class Entry:
     name = _RecordField()
     venue = _RecordField()
     authors = _PackedField()
-    tags = _PackedField()
+    tags = _TagsField()
     repos = _PackedField()
     sources = _SourcesField()
 
@@ -240,13 +260,13 @@ class Entry:
         repos: Iterable[str] = (),
         text: str = "",
     ) -> None:
-        self._record, self._file = _EMPTY_RECORD, ""
+        self._record, self._file, self._tags = _EMPTY_RECORD, "", pack(tags)
         self.year, self.text = year, text
         self.sources = sources  # first: its check of the items is the packed fields' own
         parts = self._record.split(_RS)
         for i, value in enumerate((arxiv, doi, s2_id, name, venue, title)):
             parts[i] = _plain(value) if value else ""
-        parts[6], parts[7], parts[8] = pack(authors), pack(tags), pack(repos)
+        parts[6], parts[7] = pack(authors), pack(repos)
         self._record = _RS.join(parts)
 
     def _set(self, index: int, part: str) -> None:
@@ -276,7 +296,8 @@ class Entry:
     def copy(self) -> Entry:
         """A new entry with the same fields (strings: shared, not copied)."""
         new = Entry.__new__(Entry)
-        new._record, new._file, new.year, new.text = self._record, self._file, self.year, self.text
+        new._record, new._file, new._tags = self._record, self._file, self._tags
+        new.year, new.text = self.year, self.text
         return new
 
     def as_dict(self) -> dict[str, Any]:
