@@ -10,6 +10,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -156,15 +157,17 @@ def _latex_text(value: str) -> str:
     return " ".join(text.split())
 
 
-_BIB_CHUNK = 1 << 13  # characters of entries parsed at a time
+# characters of entries parsed at a time (8 KB: 0.7× of a 117 KB survey held while
+# parsed; 1 KB: about 0.1×, and 6% slower on a 4.7 MB file)
+_BIB_CHUNK = 1 << 10
 
 
 def _bib_chunks(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
     """``(index of its first line, text)`` pieces of a BibTeX file, cut between entries.
 
     bibtexparser holds about ten times its input while it parses: parsing
-    ~8 KB at a time keeps a large ``.bib`` (a reference manager's export) at
-    about its own size.  A cut falls only at an entry's ``@type{`` line with
+    ~1 KB at a time keeps a large ``.bib`` (a reference manager's export) at
+    a small part of its own size.  A cut falls only at an entry's ``@type{`` line with
     every brace before it closed.
     """
     start, size, depth = 0, 0, 0
@@ -210,6 +213,10 @@ def read_bibtex(lines: Sequence[str], source: str) -> tuple[list[Entry], list[Li
         library = _parse_bib(before + "\n" + text if strings else text)
         strings.extend(b.raw for b in library.strings if (b.start_line or 0) + shift >= first and b.raw)
         _read_bib_library(library, shift, source, entries, warnings)
+        del library
+        # pylatexenc leaves reference cycles behind each decoded field (a class
+        # made per call); collected young, as a piece is done, they never pile up
+        gc.collect(1)
     warnings.sort(key=lambda w: int(w.source.rsplit(":", 1)[1]))
     return entries, warnings
 
