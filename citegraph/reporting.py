@@ -677,7 +677,7 @@ class WatchResult:
             return (f"First watch of these lists: what they have now is recorded; the next run says what is new. "
                     f"{spent}.")
         counts = self.changes["change"].value_counts().to_dict() if len(self.changes) else {}
-        when = ("since " + dt.datetime.fromtimestamp(self.baseline, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        when = ("since " + dt.datetime.fromtimestamp(self.baseline, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
                 if self.baseline is not None else f"from {s.get('since_year')} on")
         parts = ", ".join(plural(counts.get(c, 0), c.replace("_", " ")) for c in CHANGES)
         lines = [f"New {when}: {parts}. {spent}."]
@@ -702,7 +702,7 @@ def _since_time(since: str) -> tuple[float | None, int | None]:
         from citegraph.errors import UsageError
 
         raise UsageError(f"--since takes 'last' or a date YYYY-MM-DD, not {since!r}") from None
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp(), day.year
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp(), day.year
 
 
 def watch(
