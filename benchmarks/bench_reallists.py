@@ -39,7 +39,8 @@ DEFAULT_DIR = BENCH.parent.parent / "shared" / "reallists"
 # (imports, lazily compiled patterns, the stdlib's %-decoding table) is not the list's.
 _WARM_UP = {
     "w.md": "# A\n- [A Study of Widgets](https://arxiv.org/abs/2401.01234%20) *Ann Lee, Bo Wu*\n"
-            "  We introduce WidgetNet (WN), a model. [code](https://github.com/a/b)\n"
+            "  We introduce WidgetNet (WN), a model. [code](https://github.com/a/b) [Notes](#a)\n"
+            "  See https://example.org/widgets for more.\n"
             "| Title | Paper |\n|---|---|\n| Gadget Nets | [x](https://doi.org/10.1000/x%41) |\n",
     # a LaTeX accent: the first one a process meets loads pylatexenc's tables of macros
     "w.bib": "@article{a, title={A Study of {W}idgets in Caf\\'e}, author={Lee, Ann and Wu, Bo}, "

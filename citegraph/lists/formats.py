@@ -207,12 +207,13 @@ def read_bibtex(lines: Sequence[str], source: str) -> tuple[list[Entry], list[Li
     entries: list[Entry] = []
     warnings: list[ListWarning] = []
     strings: list[str] = []  # @string definitions so far: a later piece's entries use them
+    years: dict[int, int] = {}
     for first, text in _bib_chunks(lines):
         before = "\n".join(strings)
         shift = first - (before.count("\n") + 1 if strings else 0)  # a block's line in the file, less one
         library = _parse_bib(before + "\n" + text if strings else text)
         strings.extend(b.raw for b in library.strings if (b.start_line or 0) + shift >= first and b.raw)
-        _read_bib_library(library, shift, source, entries, warnings)
+        _read_bib_library(library, shift, source, entries, warnings, years)
         del library
         # pylatexenc leaves reference cycles behind each decoded field (a class
         # made per call); collected young, as a piece is done, they never pile up
@@ -221,7 +222,8 @@ def read_bibtex(lines: Sequence[str], source: str) -> tuple[list[Entry], list[Li
     return entries, warnings
 
 
-def _read_bib_library(library: Any, shift: int, source: str, entries: list[Entry], warnings: list[ListWarning]) -> None:
+def _read_bib_library(library: Any, shift: int, source: str, entries: list[Entry], warnings: list[ListWarning],
+                      years: dict[int, int]) -> None:
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1 + shift
         head = (block.raw or "").strip().splitlines()[0][:60] if (block.raw or "").strip() else ""
@@ -270,7 +272,7 @@ def _read_bib_library(library: Any, shift: int, source: str, entries: list[Entry
             e.venue = "arXiv" if _ARXIV_ONLY_VENUE.match(venue) else venue
         year = _field(fields, "year")
         if year and re.fullmatch(r"\d{4}", _debrace(year)):
-            e.year = int(_debrace(year))
+            e.year = years.setdefault(int(_debrace(year)), int(_debrace(year)))  # one object a year
         if not (e.arxiv or e.doi or e.s2_id or e.title):
             warnings.append(ListWarning(where, f"BibTeX entry {item.key!r} has no id and no title"))
             continue
