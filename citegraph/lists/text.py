@@ -345,6 +345,10 @@ def split_label(line: str) -> tuple[str, str] | None:
     return label, m.group(2).strip()
 
 
+# what a label's value says when there is nothing: "Code: None", "Paper: TBD"
+_NO_VALUE = frozenset({"none", "null", "nil", "tbd", "todo", "n", "a", "na", "暂无", "无"})
+
+
 def is_label_only(text: str, *, is_plain: bool = False) -> bool:
     """True when ``text`` (already stripped of links) is empty or only short labels.
 
@@ -354,6 +358,8 @@ def is_label_only(text: str, *, is_plain: bool = False) -> bool:
     True
     >>> is_label_only("现有视频生成加速方法，如 Sparse VideoGen 和 AdaSpa，多采用稀疏注意力机制")
     False
+    >>> is_label_only("Code: None"), is_label_only("Paper: TBD  Code: none")  # labels saying there is none
+    (True, True)
     """
     s = text if is_plain else plain(text)
     colons = s.count(":") + s.count("：")
@@ -366,6 +372,8 @@ def is_label_only(text: str, *, is_plain: bool = False) -> bool:
     if not s:
         return True
     if s.lower() in GENERIC_LINK_TEXT:
+        return True
+    if colons and all(w in _NO_VALUE for w in s.lower().split()):
         return True
     return len(s) <= 3
 

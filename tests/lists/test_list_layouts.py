@@ -392,6 +392,21 @@ def test_bold_titles_over_paper_bullets_without_ids_are_papers_and_keep_their_ow
     assert (c.title, c.sources) == ("Efficient Widget Transfer Across Gadgets", ["cvpr.md:13"])
     assert (d.title, d.repos) == ("Searching Widget Architectures With Gadgets", ["github.com/c/widget-nas"])
     assert (e.arxiv, e.title) == ("2103.03333", "WGP: Self-supervised Widget Perception")  # over a tag line
+    assert d.text == ""  # "Paper(Oral): None" says there is no paper link: no note
+
+
+def test_labels_saying_there_is_none_are_no_notes() -> None:
+    text = (
+        "**Widget Detection With Sparse Gadgets**\n\n"
+        "- Paper: https://arxiv.org/abs/2103.01111\n"
+        "- Code: None\n"
+        "- 作者单位: 某某大学\n\n"
+        "**Gadget Detection via Contrastive Widgets**\n\n"
+        "- Paper: https://arxiv.org/abs/2103.02222\n"
+        "- Code: TBD\n"
+    )
+    a, b = read_list_text(text, "cvpr.md").entries
+    assert (a.text, b.text) == ("作者单位: 某某大学", "")
 
 
 def test_a_backslash_block_linking_openreview_is_a_paper() -> None:
