@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from citegraph.graph.files import atomic_path
 from citegraph.lists.entry import Entry
 from citegraph.text.ids import arxiv_year
+from citegraph.text.matching import matches
 
 __all__ = ["PatchedList", "ListPatch", "entry_lines", "list_patch", "write_list_patch", "paper_url"]
 
@@ -93,7 +94,7 @@ def _escape(text: str, *, table: bool = False) -> str:
     'A \\[big\\] \\*model\\* &lt;b>|x'
     """
     text = " ".join(str(text).split())
-    text = re.sub(r"([\\\[\]*_`])", r"\\\1", text).replace("<", "&lt;")
+    text = re.sub(r"([\\\[\]*_`])", lambda m: "\\" + m[1], text).replace("<", "&lt;")
     return text.replace("|", r"\|") if table else text
 
 
@@ -236,7 +237,7 @@ def entry_lines(block: Sequence[str], row: dict[str, Any], *, number: int | None
         rest = rest[_DATE_TAG.match(rest).end():]  # type: ignore[union-attr]
     safe = _escape(title)
     known = (template_title or "").lower()
-    linked = next((m for m in re.finditer(r"\[([^\[\]]+)\]\(([^()\s]+)\)", rest)
+    linked = next((m for m in matches(re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)"), rest)
                    if len(m.group(1)) >= 12 or (known and m.group(1).lower() in known)), None)
     bold = re.search(r"\*\*(.+?)\*\*", rest)
     if template_title and bold and template_title.lower()[:20] in bold.group(1).lower():

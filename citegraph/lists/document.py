@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import overload
 
 from citegraph.errors import InputError
+from citegraph.text.matching import matches
 
 __all__ = ["ListText", "as_list_text", "decode_list"]
 
@@ -43,7 +44,7 @@ class ListText(Sequence[str]):
         self.data = data
         # where each line starts (4 bytes a line below 4 GiB); a line ends where the break before the next starts
         starts = array("I" if len(data) < 2**32 else "q", [0])
-        starts.extend(m.end() for m in _LINE_END.finditer(data))
+        starts.extend(m.end() for m in matches(_LINE_END, data))
         self._starts = starts
         self._last: tuple[int, str] = (-1, "")
 

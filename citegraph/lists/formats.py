@@ -19,6 +19,7 @@ from typing import Any
 from citegraph.lists.entry import Entry, ListWarning
 from citegraph.text.ids import parse_any_id, parse_arxiv_id, parse_doi
 from citegraph.lists.text import clean_title
+from citegraph.text.matching import first_group
 
 __all__ = ["looks_like_bibtex", "looks_like_id_lines", "read_bibtex", "read_id_lines"]
 
@@ -118,7 +119,7 @@ def _field(fields: dict[str, str], *names: str) -> str | None:
 
 
 def _debrace(value: str) -> str:
-    s = re.sub(r"\\([&%$#_{}])", r"\1", value)
+    s = re.sub(r"\\([&%$#_{}])", first_group, value)
     s = re.sub(r"\\[a-zA-Z]+\s*", "", s) if "\\" in s else s
     return re.sub(r"\s+", " ", s.replace("{", "").replace("}", "")).strip()
 
@@ -150,7 +151,7 @@ def _latex_text(value: str) -> str:
     if "\\" not in value and "$" not in value and "~" not in value:
         return _debrace(value)
     try:
-        latex = _ESCAPED_QUOTES.sub(r'"\1"', _BARE_SPECIAL.sub(lambda m: "\\" + m.group(0), value))
+        latex = _ESCAPED_QUOTES.sub(lambda m: f'"{m[1]}"', _BARE_SPECIAL.sub(lambda m: "\\" + m.group(0), value))
         text = _latex_decoder().latex_to_text(latex)
     except Exception:  # pylatexenc is tolerant, but a field is data: never let it stop the reading
         return _debrace(value)

@@ -59,6 +59,7 @@ from citegraph.lists.text import (
 )
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
+from citegraph.text.matching import matches
 
 __all__ = ["read_markdown"]
 
@@ -385,35 +386,35 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
 
     if "](" in work:
         if "![" in work:
-            for m in list(MD_IMAGE.finditer(work)):
+            for m in list(matches(MD_IMAGE, work)):
                 mask(m.start(), m.end(), False)
             flush()
-        for m in list(MD_LINK.finditer(buf[0])):
+        for m in list(matches(MD_LINK, buf[0])):
             take_url(_unescape_url(m.group(2)), m.group(1), m.start(), m.end())
         flush()
     if "<" in work and "href" in low:
-        for m in list(HTML_A.finditer(buf[0])):
+        for m in list(matches(HTML_A, buf[0])):
             take_url(_unescape_url(m.group(1)), HTML_TAG.sub("", m.group(2)), m.start(), m.end())
         flush()
-        for m in list(_HREF.finditer(buf[0])):
+        for m in list(matches(_HREF, buf[0])):
             take_url(_unescape_url(m.group(1)), None, m.start(), m.end())
         flush()
     for pattern, needed in ((BARE_URL, ("http", "www.")), (_SCHEMELESS_ARXIV, ("arxiv.org/",))):
         if not folds and not any(t in wlow for t in needed):
             continue
-        for m in list(pattern.finditer(buf[0])):
+        for m in list(matches(pattern, buf[0])):
             url = m.group(0).rstrip(".,;:!?'\"")
             take_url(url, None, m.start(), m.start() + len(url), buf[0][max(0, m.start() - 60):m.start()])
         flush()
     if "arxiv" in low and (folds or _colon_after(wlow, "arxiv")):
-        for m in list(_TEXT_ARXIV.finditer(buf[0])):
+        for m in list(matches(_TEXT_ARXIV, buf[0])):
             arxiv = parse_arxiv_id(m.group(1))
             if arxiv:
                 _merge_into(info, {"arxiv": arxiv}, None, m.start())
                 mask(m.start(), m.end(), True)
         flush()
     if "doi" in low and (folds or _colon_after(wlow, "doi")):
-        for m in list(_TEXT_DOI.finditer(buf[0])):
+        for m in list(matches(_TEXT_DOI, buf[0])):
             found = find_doi(m.group(1), whole=True)
             doi = parse_doi(found[0], whole=True) if found else None  # (percent-decoded, lower case)
             if found and doi:
@@ -423,7 +424,7 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
                 mask(m.start(), end, True)
         flush()
     if "corpus" in low:
-        for m in list(_TEXT_CORPUS.finditer(buf[0])):
+        for m in list(matches(_TEXT_CORPUS, buf[0])):
             s2 = parse_s2_id(m.group(0))
             if s2:
                 _merge_into(info, {"s2_id": s2}, None, m.start())
@@ -431,7 +432,7 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
         flush()
     for word, pattern, message in _BAD_TEXT_IDS:
         if word in low and (folds or _colon_after(wlow, word if word != "corpus" else "id")):
-            for m in list(pattern.finditer(buf[0])):
+            for m in list(matches(pattern, buf[0])):
                 info.warnings.append(message.format(m.group(1)[:60]))
                 _broken_ref(info, None, m.start())
                 mask(m.start(), m.end(), True)
@@ -612,12 +613,14 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
 
 # a markdown link's text and the start of its url (no closing bracket needed)
 _LINK_TEXT = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)")
+# a link to a heading of the same page: ](#slug), a slug may hold balanced brackets
+_ANCHOR_LINK = re.compile(r"\]\(#([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
 
 
 def _venues_from_link_texts(cell: str, refs: list[_Ref]) -> None:
     """``[Nature Methods](doi) & [Bioinformatics](doi)``: each paper link's text is its venue
     (matched in order, when the cell's paper links are the line's papers)."""
-    texts = [m.group(1) for m in _LINK_TEXT.finditer(cell) if _paper_url(m.group(2), m.group(1))]
+    texts = [m.group(1) for m in matches(_LINK_TEXT, cell) if _paper_url(m.group(2), m.group(1))]
     if len(texts) != len(refs):
         return
     for ref, text in zip(sorted(refs, key=lambda r: r.pos), texts):
@@ -824,7 +827,7 @@ class _Reader:
         targets: dict[str, list[int]] = {}
         for i, line in enumerate(self.lines, 1):
             if "](#" in line:
-                for m in re.finditer(r"\]\(#([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)", line):
+                for m in matches(_ANCHOR_LINK, line):
                     targets.setdefault(_slug(m.group(1)), []).append(i)
         return targets
 
@@ -996,7 +999,7 @@ class _Reader:
             line = self.lines[k - 1]
             if _PAPER_HINT.search(line):
                 hint = True
-                seen.update(m.group(0).lower() for m in _ID_TOKEN.finditer(line))
+                seen.update(m.group(0).lower() for m in matches(_ID_TOKEN, line))
                 if len(seen) > 1:
                     return 2  # distinct papers: the same paper's id on two lines is one
             depth += len(_DETAILS_OPEN.findall(line)) - len(_DETAILS_CLOSE.findall(line))

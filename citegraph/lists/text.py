@@ -22,6 +22,7 @@ import re
 
 from citegraph.text.ids import unwrap_redirect
 from citegraph.text.names import clean_name, is_generic, is_name_like, looks_made_up
+from citegraph.text.matching import first_group
 
 __all__ = [
     "AUTHOR_SEP",
@@ -146,7 +147,7 @@ def plain(text: str) -> str:
     if "**" in s or "__" in s:
         s = s.replace("**", "").replace("__", "")
     if "\\" in s:
-        s = _MD_ESCAPE.sub(r"\1", s)
+        s = _MD_ESCAPE.sub(first_group, s)
     if "&" in s:
         s = unescape_all(s)
     lead = s.lstrip()[:1]

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import ahocorasick
+from citegraph.text.matching import first_group, matches
 
 __all__ = [
     "GENERIC_TERMS",
@@ -128,7 +129,7 @@ def clean_name(text: str) -> str:
     if "$" in text:  # each LaTeX pattern starts with one
         text = re.sub(r"\$\s*\\?([A-Za-z]+)\s*\$", lambda m: _LATEX_GREEK.get(m.group(1).lower(), m.group(1))
                       if m.group(1).lower() in _LATEX_GREEK or len(m.group(1)) == 1 else m.group(0), text)
-        text = re.sub(r"\$\s*([\u0370-\u03ff])\s*\$", r"\1", text)
+        text = re.sub(r"\$\s*([\u0370-\u03ff])\s*\$", first_group, text)
         text = re.sub(r"\$\s*\^\s*\{?2\}?\s*\$", "²", text)
         text = re.sub(r"\$\s*\^\s*\{?3\}?\s*\$", "³", text)
     text = text.replace("**", "").replace("__", "")
@@ -313,7 +314,7 @@ def _caseless_whole(name: str, text: str) -> Iterator[int]:
     """Where ``name`` stands in ``text`` as a whole word, in any case, left to right without overlaps."""
     low = text.lower()
     if len(low) != len(text):  # a letter whose lower case is longer (İ): positions would shift
-        yield from (m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?!\w)", text, re.I))
+        yield from (m.start() for m in matches(re.compile(rf"(?<![\w-]){re.escape(name)}(?!\w)", re.I), text))
         return
     key, n = name.lower(), len(name)
     i = low.find(key)
@@ -471,8 +472,8 @@ def _words_before(text: str, end: int) -> list[tuple[int, str]]:
     ((213, 'Prediction'), 'Prediction')
     """
     lo = max(0, end - 160)
-    # finditer(text, lo, end) gives positions in the whole text, not in the window
-    runs = [(r.start(), r.group(0)) for r in _WORD_RUN.finditer(text, lo, end)]
+    # matches(_, text, lo, end) gives positions in the whole text, not in the window
+    runs = [(r.start(), r.group(0)) for r in matches(_WORD_RUN, text, lo, end)]
     if lo > 0 and runs and runs[0][0] == lo and not text[lo - 1].isspace():
         runs = runs[1:]  # cut by the window
     words: list[tuple[int, str]] = []
@@ -498,7 +499,7 @@ def _acronym_names(text: str, title: str | None) -> Iterable[tuple[int, str]]:
     notes: "最新工作LIFT（Language-Image Alignment with Fixed Text Encoders）".
     """
     title_words = [_singular(w) for w in re.findall(r"[\w'’-]+", title or "")]
-    for m in _ACRONYM_IN_BRACKETS.finditer(text) if "(" in text or "（" in text else ():
+    for m in matches(_ACRONYM_IN_BRACKETS, text) if "(" in text or "（" in text else ():
         acr = m.group(1)
         if sum(c.isupper() for c in acr) < 2 or _NOT_A_MODEL_AFTER.match(text, m.end()):
             continue
@@ -521,7 +522,7 @@ def _acronym_names(text: str, title: str | None) -> Iterable[tuple[int, str]]:
         intro = _INTRO_BEFORE.search(sentence + " ")
         if intro and not any(w.casefold() in _NOT_OWN for w in intro.group(1).split()):
             yield start, acr
-    for m in _ZH_SHORT_THEN_LONG.finditer(text):
+    for m in matches(_ZH_SHORT_THEN_LONG, text):
         if _initials(m.group(1), m.group(2).split()):
             yield m.start(1), m.group(1)
 
@@ -530,7 +531,7 @@ def _text_name(text: str, title: str | None = None) -> str | None:
     """The name the text's own "we introduce X" / "我们提出了X" sentence gives, if any."""
     best: tuple[int, str] | None = None
     for rx in (_EN_INTRO, _ZH_INTRO, _ZH_PAREN):
-        for m in rx.finditer(text):
+        for m in matches(rx, text):
             name = next((g for g in m.groups() if g), None)
             if name is None or rx is _ZH_PAREN and _ZH_USES.search(m.group(0)):
                 continue  # "我们提出了基于Next Token Prediction（NTP）的方法": another's or a topic
@@ -539,7 +540,7 @@ def _text_name(text: str, title: str | None = None) -> str | None:
                 if best is None or m.start() < best[0]:
                     best = (m.start(), name)
                 break
-    for m in _EN_INTRO_PHRASE.finditer(text):
+    for m in matches(_EN_INTRO_PHRASE, text):
         words = m.group(1).split()
         # ordinary-looking words: a name only where the text uses them again
         # or the title has them ("Mechanistic Localization" once is a notion)
@@ -657,7 +658,7 @@ def model_name(title: str | None, text: str | None = None) -> str | None:
     'SEED-LLaMA'
     >>> name_key("PixArt-$\\\\alpha$") == name_key("PIXART-α") == name_key("PixArt alpha")
     True
-    >>> [m.group(0) for m in mention_regex("Emu").finditer("Emu2 beats Emu, not emu.")]
+    >>> [m.group(0) for m in matches(mention_regex("Emu"), "Emu2 beats Emu, not emu.")]
     ['Emu']
     """
     text = text or ""
@@ -749,7 +750,7 @@ def find_mentions(text: str, name: str, folded: str | None = None) -> list[re.Ma
     core = _core(name)
     if core and core not in (folded if folded is not None else text.casefold()):
         return []
-    return list(mention_regex(name).finditer(text))
+    return list(matches(mention_regex(name), text))
 
 
 _JOINERS = "- _"  # written as [-\s_]? by mention_regex: optional, interchangeable
@@ -955,7 +956,7 @@ class NameMatcher:
                 found, last = [], 0
                 for p in candidates:  # in text order: the automaton reports hits by their end
                     if p < last:
-                        continue  # inside the previous match, as re.finditer does
+                        continue  # inside the previous match, as matches() does
                     if varies and (
                         text[p] not in firsts[fi]
                         or p and (text[p - 1] in _NAME_CHARS or "\u0370" <= text[p - 1] <= "\u03ff")
@@ -976,7 +977,7 @@ class NameMatcher:
                 if found:
                     spans[fi] = found
         for fi in regex_forms:
-            found = [(m.start(), m.end()) for m in mention_regex(self._regex_of[fi]).finditer(text)]
+            found = [(m.start(), m.end()) for m in matches(mention_regex(self._regex_of[fi]), text)]
             if found:
                 spans[fi] = found
         return {name: spans[fi] for fi in sorted(spans) for name in self._given[fi]}

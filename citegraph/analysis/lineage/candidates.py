@@ -16,6 +16,7 @@ import networkx as nx
 from citegraph.analysis.lineage.evidence import _cites, _papers, _shared_authors, _text_statements
 from citegraph.analysis.lineage.statements import statement
 from citegraph.text.names import GENERIC_PREFIXES, find_mentions, name_key, well_known_names
+from citegraph.text.matching import matches
 
 __all__ = ["lineage_candidates", "CANDIDATE_REASONS"]
 
@@ -84,7 +85,7 @@ def _reason(G: nx.DiGraph[Any], child: Any, cited: list[Any], aliases: dict[Any,
         # the child states it builds on a name, known or not, and cites a listed model paper
         if _DESCENT.search(child.text):
             return "descent phrase"
-        for m in _NAMEISH.finditer(child.text):
+        for m in matches(_NAMEISH, child.text):
             if name_key(m.group(0)) != own and statement(child.text, m.start(), m.end()):
                 return "descent phrase"
     return None

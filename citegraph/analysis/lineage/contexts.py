@@ -20,6 +20,7 @@ import networkx as nx
 
 from citegraph.analysis.lineage.statements import snippet, statement
 from citegraph.text.names import find_mentions, is_generic, is_name_like, name_key
+from citegraph.text.matching import matches
 
 __all__ = ["learned_aliases", "context_statements", "uses_phrase", "edge_contexts"]
 
@@ -115,7 +116,7 @@ _WEIGHTS_BEFORE_MARKER = re.compile(
 
 
 def _markers(ctx: str) -> list[re.Match[str]]:
-    return list(_MARKER.finditer(ctx))
+    return list(matches(_MARKER, ctx))
 
 
 def _name_before(ctx: str, marker: re.Match[str]) -> tuple[int, int, str] | None:

@@ -33,6 +33,7 @@ from citegraph.text.names import (
     prose_casings,
     well_known_names,
 )
+from citegraph.text.matching import matches
 
 __all__ = ["EVIDENCE_KINDS", "node_names", "date_order"]
 
@@ -168,7 +169,7 @@ def _long_forms(text: str) -> list[re.Match[str]]:
     """
     out = []
     start = 0
-    for abbr in _ABBREVIATION.finditer(text):
+    for abbr in matches(_ABBREVIATION, text):
         m = _LONG_FORM.search(text, start, abbr.end())
         if m:
             out.append(m)

@@ -98,7 +98,7 @@ def _md_text(text: str) -> str:
     >>> print(_md_text("2024. Model"), _md_text("- x"))
     2024\\. Model \\- x
     """
-    return _MD_LEADING.sub(r"\1\\\2", _MD_SPECIAL.sub(r"\\\1", text))
+    return _MD_LEADING.sub(lambda m: m[1] + "\\" + m[2], _MD_SPECIAL.sub(lambda m: "\\" + m[1], text))
 
 
 def _trees(links: list[dict[str, Any]], fmt: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from citegraph.text.matching import matches
 
 __all__ = ["statement", "snippet", "shorten"]
 
@@ -253,7 +254,7 @@ def used_as_part(text: str, start: int, end: int) -> bool:
     rest = text[end : found.start() if found else end + 200]
     if _PART_AFTER.match(rest):
         return True
-    return any(_PART_AFTER.match(rest, m.end()) for m in re.finditer(re.escape(name), rest, re.I))
+    return any(_PART_AFTER.match(rest, m.end()) for m in matches(re.compile(re.escape(name), re.I), rest))
 
 
 _CHAIN_GAP = re.compile(r"(?:\s*(?:[,，、&]|\band\b|和|与|及)\s*)+$", re.I)

@@ -35,6 +35,7 @@ from citegraph.errors import UsageError
 from citegraph.export.html.data import MAX_NODES, explorer_data
 from citegraph.graph.files import atomic_path
 from citegraph.text.wording import plural
+from citegraph.text.matching import matches
 
 __all__ = ["HtmlResult", "explorer_data", "render_html", "script_json", "write_html"]
 
@@ -241,7 +242,7 @@ def render_html(data: dict[str, Any], *, title: str = "citegraph") -> str:
     )
     pyvis_script = r'<script type="text/javascript">\s*// initialize global variables\.'
     page = _cut(page, pyvis_script, lambda m: ours + m.group(0))
-    scripts = list(_SCRIPT.finditer(page))
+    scripts = list(matches(_SCRIPT, page))
     if any(" src=" in m.group("attrs") for m in scripts):
         raise RuntimeError("the page would load a script from elsewhere")
     code = [m.group("body") for m in scripts if "application/json" not in m.group("attrs")]
