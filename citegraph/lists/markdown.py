@@ -196,13 +196,55 @@ class _Line:
 
 @dataclass(slots=True)
 class _Group:
-    """Papers one list item describes, with the lines that name them."""
+    """Papers one list item describes, with the lines that name them (the item being read)."""
 
     section: int
-    entries: list[Entry]
+    first: Entry
     start: int
     end: int
     open: bool = True  # no prose since the last anchor: the next id may belong here
+    more: list[Entry] | None = None
+
+    @property
+    def last(self) -> Entry:
+        return self.more[-1] if self.more else self.first
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [self.first, *self.more] if self.more else [self.first]
+
+    def add(self, e: Entry) -> None:
+        if self.more is None:
+            self.more = []
+        self.more.append(e)
+
+
+class _Finished:
+    """A section's items the reader has moved past, until the section ends: their
+    first and last lines and papers, 16 bytes an item (an object and a list an
+    item were a third of a one-paper-a-line list's size)."""
+
+    __slots__ = ("starts", "ends", "firsts", "more")
+
+    def __init__(self, lines: int) -> None:
+        code = "I" if lines < 2**32 else "q"  # line numbers: 4 bytes each below 4 billion lines
+        self.starts, self.ends = array(code), array(code)
+        self.firsts: list[Entry] = []
+        self.more: dict[int, list[Entry]] = {}  # the rare item of several papers: the rest of them
+
+    def __len__(self) -> int:
+        return len(self.firsts)
+
+    def add(self, g: _Group) -> None:
+        if g.more:
+            self.more[len(self.firsts)] = g.more
+        self.starts.append(g.start)
+        self.ends.append(g.end)
+        self.firsts.append(g.first)
+
+    def entries(self, i: int) -> list[Entry]:
+        more = self.more.get(i)
+        return [self.firsts[i], *more] if more else [self.firsts[i]]
 
 
 def _slug(text: str) -> str:
@@ -796,8 +838,8 @@ class _Reader:
         self.lines = _Lines(doc)
         self.mentions: list[Entry] = []
         self.warnings: list[ListWarning] = []
-        self.groups: list[_Group] = []
-        self.group: _Group | None = None
+        self.groups = _Finished(len(self.lines))  # the section's items before the current one
+        self.group: _Group | None = None  # the item being read
         self.section = 0
         self.headings: list[tuple[int, str]] = []
         self.path = ""
@@ -893,6 +935,8 @@ class _Reader:
             e.year = year
         if ref is not None:
             _attach_meta(e, ref)
+        if e.year is not None:  # one object for each year from the start: a section can be the whole list
+            e.year = self.shared.setdefault(e.year, e.year)
         self.mentions.append(e)
         return e
 
@@ -913,12 +957,11 @@ class _Reader:
         g = self.group
         if g is None or g.section != self.section:
             return None, None
-        return g, g.entries[-1]
+        return g, g.last
 
     def start_group(self, no: int, e: Entry) -> None:
-        g = _Group(self.section, [e], no, no)
-        self.groups.append(g)
-        self.group = g
+        self._finish_group()
+        self.group = _Group(self.section, e, no, no)
         if no in self.anchored:
             self.claims[no] = e
         if self.pending_repos:
@@ -1030,7 +1073,7 @@ class _Reader:
             self._heading(no, heading)
             return
         if first == "<" and _AUTHORS_CLASS.match(stripped) and self.group is not None:
-            card = self.group.entries[-1]
+            card = self.group.last
             fresh = card.sources[-1] == f"{self.source}:{self.group.start}" and no - self.group.start <= 3
             if not card.authors and fresh:
                 card.authors = _authors(plain(stripped))  # <p class="paper-authors">A, B</p> under the card's title
@@ -1172,7 +1215,7 @@ class _Reader:
             self.pending_repos = []
             # papers quoted together share an item; a list item is an item of its own
             if g is not None and g.open and not (new_item and i == 0):
-                g.entries.append(new)
+                g.add(new)
                 self.claim(g, no, new)
             else:
                 self.start_group(no, new)
@@ -1268,9 +1311,13 @@ class _Reader:
 
     def boundary_item(self) -> None:
         """Close the current item (its paper takes no more links) without leaving the section."""
+        self._finish_group()
+
+    def _finish_group(self) -> None:
+        """The current item is over: kept with the section's others until the section ends."""
         if self.group is not None:
-            self.group.open = False
-        self.group = None
+            self.groups.add(self.group)
+            self.group = None
 
     def _label(self, no: int, raw: str, info: _Line, lab: tuple[str, str]) -> bool:
         """Title, author, venue and year labels; True when the line was one."""
@@ -1431,11 +1478,15 @@ class _Reader:
         prose before a group is its own from the last numbered item before
         it, or from the start of the section.
         """
+        self._finish_group()
         groups, lines = self.groups, self.texts
-        self.groups, self.texts = [], []  # the section's prose is let go once it is shared out
+        self.groups, self.texts = _Finished(len(self.lines)), []  # the section's prose is let go once it is shared out
         if not groups:
             return
-        owned: dict[int, list[str]] = {id(g): [] for g in groups}
+        starts, ends, n = groups.starts, groups.ends, len(groups)
+        # prose by the index of the group that owns it, made for the groups that own any:
+        # a list for every group was the read's peak on a list of one paper a line
+        owned: dict[int, list[str]] = {}
         # last split at or before each line, first split after it (linear)
         last_split: list[int] = []
         seen = -1
@@ -1448,43 +1499,40 @@ class _Reader:
             next_split[i] = upcoming
             if lines[i][2]:
                 upcoming = lines[i][0]
-        gi = 0
+        gi = 0  # the first item that ends at or after the line: the next one, or the one around it
         for i, (no, text, _) in enumerate(lines):
-            while gi < len(groups) and groups[gi].end < no:
+            while gi < n and ends[gi] < no:
                 gi += 1
-            nxt = groups[gi] if gi < len(groups) else None
-            prev = groups[gi - 1] if gi > 0 else None
-            if nxt is not None and nxt.start <= no:
-                owned[id(nxt)].append(text)
-            elif prev is not None and last_split[i] <= prev.end and not self._leads_into(no, prev, nxt):
-                owned[id(prev)].append(text)
-            elif nxt is not None and next_split[i] >= nxt.start:
-                owned[id(nxt)].append(text)
-        for g in groups:
-            body = "\n".join(owned[id(g)])
+            next_start = starts[gi] if gi < n else None
+            if next_start is not None and next_start <= no:
+                owned.setdefault(gi, []).append(text)
+            elif gi > 0 and last_split[i] <= ends[gi - 1] and not self._leads_into(no, ends[gi - 1], next_start):
+                owned.setdefault(gi - 1, []).append(text)
+            elif next_start is not None and next_split[i] >= next_start:
+                owned.setdefault(gi, []).append(text)
+        for gi in range(n):
+            entries = groups.entries(gi)
+            body = "\n".join(owned.pop(gi, ()))
             if body:
-                for e in g.entries:
+                for e in entries:
                     e.text = body if not e.text else e.text + "\n" + body
-            self._settle(g.entries)
+            self._settle(entries)
 
     def _settle(self, entries: list[Entry]) -> None:
-        """A section's papers, once it ends: one object for each year they share.
-
-        Done as each section ends, not once after the whole document: until
-        then each paper holds its own.
-        """
+        """A section's papers, once it ends: one object for each year they share
+        (years given to a paper after it was made; :meth:`new_entry` shares the first)."""
         shared = self.shared
         for e in entries:
             if e.year is not None:
                 e.year = shared.setdefault(e.year, e.year)
 
-    def _leads_into(self, no: int, prev: _Group, nxt: _Group | None) -> bool:
+    def _leads_into(self, no: int, prev_end: int, next_start: int | None) -> bool:
         """Plain notes (no list items): a line in the next paper's paragraph, not the
         previous paper's, leads into the next ("Title" over "arXiv: id")."""
-        if nxt is None or _ITEM_START.match(self.lines[no - 1]) or _ITEM_START.match(self.lines[nxt.start - 1]):
+        if next_start is None or _ITEM_START.match(self.lines[no - 1]) or _ITEM_START.match(self.lines[next_start - 1]):
             return False
         blank = self._blank_before
-        return blank[nxt.start - 1] == blank[no - 1] and blank[no - 1] != blank[prev.end - 1]
+        return blank[next_start - 1] == blank[no - 1] and blank[no - 1] != blank[prev_end - 1]
 
     @property
     def _blank_before(self) -> array[int]:

@@ -115,6 +115,7 @@ _ITALIC_LINE = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?P<m>[*_])(?![*_])(?P<
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|&%$])")
 _MARKER_CHARS = frozenset("->*+•#0123456789")
 _HASHES = re.compile(r"^#{1,6}\s+")
+_LOOSE_SPACE = re.compile(r"[^\S ]|  ")  # whitespace but one space between words
 _LABEL_CHUNK = re.compile(r"[^:：\n]{0,30}[:：]")
 _SEPARATORS = re.compile(r"[\s,，;；/\\.。、\-–—>+&]+")
 # "Title, *arXiv 2024*." / "Title. _CVPR, 2025_": the venue and year an awesome list puts
@@ -159,7 +160,9 @@ def plain(text: str) -> str:
         s = _LIST_MARKER.sub("", s, count=1)
         if s.startswith("#"):
             s = _HASHES.sub("", s)
-    return " ".join(s.split())
+    # (spaces collapsed only where there is more than a space between words: split() and
+    # join made a string of every word of every line, a table row's peak)
+    return " ".join(s.split()) if _LOOSE_SPACE.search(s) else s.strip()
 
 
 def unescape_all(text: str, rounds: int = 3) -> str:
