@@ -662,7 +662,8 @@ _ANCHOR_LINK = re.compile(r"\]\(#([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
 def _venues_from_link_texts(cell: str, refs: list[_Ref]) -> None:
     """``[Nature Methods](doi) & [Bioinformatics](doi)``: each paper link's text is its venue
     (matched in order, when the cell's paper links are the line's papers)."""
-    texts = [m.group(1) for m in matches(_LINK_TEXT, cell) if _paper_url(m.group(2), m.group(1))]
+    links = [(m.group(1), m.group(2)) for m in matches(_LINK_TEXT, cell)]  # (the scan is over, its state let go)
+    texts = [text for text, url in links if _paper_url(url, text)]
     if len(texts) != len(refs):
         return
     for ref, text in zip(sorted(refs, key=lambda r: r.pos), texts):

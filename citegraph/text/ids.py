@@ -152,6 +152,9 @@ def parse_doi(value: str, whole: bool = False) -> str | None:
     return found[0].lower()
 
 
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() says of a character
+
+
 def find_doi(text: str, whole: bool = False) -> tuple[str, int, int] | None:
     """The first DOI in ``text`` as written (case kept, no decoding), with its
     start and end; ``whole`` as in :func:`parse_doi`.
@@ -170,7 +173,7 @@ def find_doi(text: str, whole: bool = False) -> tuple[str, int, int] | None:
     if "/" not in doi or doi.endswith("/"):
         return None
     suffix = doi.split("/", 1)[1]
-    if suffix[0] in _CLOSES or not any(ch.isalnum() for ch in suffix):
+    if suffix[0] in _CLOSES or not _ALNUM.search(suffix):
         return None  # "10.1145/]**": markup after a bare prefix, not a DOI's suffix
     return doi, m.start(), m.start() + len(doi)
 
