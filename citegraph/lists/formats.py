@@ -139,6 +139,15 @@ def _latex_decoder() -> Any:  # pylatexenc ships no types
     return LatexNodes2Text(math_mode="text")  # "$\\alpha$-divergence" reads "α-divergence"
 
 
+@functools.lru_cache(maxsize=1)
+def _latex_macros() -> Any:
+    """The parser's table of LaTeX macros, built once: pylatexenc builds it anew for
+    every field it is not given to (17 KB of dicts and a third of a field's time)."""
+    from pylatexenc.latexwalker import get_default_latex_context_db
+
+    return get_default_latex_context_db()
+
+
 def _latex_text(value: str) -> str:
     """A BibTeX text field as a reader sees it: accents and ``\\ss`` decoded,
     math turned into text, braces and commands dropped.
@@ -152,7 +161,7 @@ def _latex_text(value: str) -> str:
         return _debrace(value)
     try:
         latex = _ESCAPED_QUOTES.sub(lambda m: f'"{m[1]}"', _BARE_SPECIAL.sub(lambda m: "\\" + m.group(0), value))
-        text = _latex_decoder().latex_to_text(latex)
+        text = _latex_decoder().latex_to_text(latex, latex_context=_latex_macros())
     except Exception:  # pylatexenc is tolerant, but a field is data: never let it stop the reading
         return _debrace(value)
     return " ".join(text.split())

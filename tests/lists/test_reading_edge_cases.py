@@ -138,6 +138,24 @@ def test_bibtex_titles_are_latex_decoded() -> None:
     assert normalize_title(r.entries[0].title) == normalize_title("Über die Größe neuronaler Netze")
 
 
+def test_the_latex_macro_table_is_built_once_not_per_field(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pylatexenc builds its table of macros for every text it is not given one for
+    import pylatexenc.latexwalker as latexwalker
+
+    from citegraph.lists import formats
+
+    built = []
+    real = latexwalker.get_default_latex_context_db
+    monkeypatch.setattr(latexwalker, "get_default_latex_context_db", lambda: built.append(1) or real())
+    formats._latex_macros.cache_clear()
+    try:
+        r = read_lists([FIXTURES / "fix_latex.bib"])
+        assert r.entries[0].title == "Über die Größe neuronaler Netze" and r.entries[0].authors == ["Jörg Müller"]
+        assert len(built) == 1
+    finally:
+        formats._latex_macros.cache_clear()  # the next reader builds it from the real function
+
+
 # --- 4. venue emphasis after an awesome-list title -------------------------------
 
 
