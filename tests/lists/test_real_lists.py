@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
+import tracemalloc
 
 import pytest
 
@@ -54,6 +55,26 @@ def test_all_ten_lists_read_in_one_run() -> None:
     result = read_lists(FILES)
     assert result.files == len(FILES) == 10
     assert not [w for w in result.warnings if "skipped" in w.message]
+
+
+@each_list
+def test_a_list_is_read_within_three_times_its_size(path, readings) -> None:
+    """The peak of Python's allocations while the list is read again, as a multiple of its size.
+
+    (Read once before, by ``readings``: a first read also pays for what a
+    process builds once; ``benchmarks/bench_reallists.py`` measures both.  No
+    ``gc.collect()`` first: it empties the interpreter's free lists of tuples
+    and lists, and refilling them, bounded and not the list's, would count.)
+    """
+    tracemalloc.start()
+    try:
+        read_lists([path])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    ratio = peak / path.stat().st_size
+    print(f"{path.name}: peak {ratio:.2f}x its size")
+    assert ratio <= 3.0, ratio
 
 
 @each_list
