@@ -86,6 +86,10 @@ _ITEM_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _NUMBERED = re.compile(r"^\d+[.)、]\s")
 _DETAILS_OPEN = re.compile(r"<details\b", re.I)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
+# a page's scripts and style sheets: code, never a paper's notes (the last card of a
+# generated page took its 18 KB of JavaScript as its notes)
+_CODE_OPEN = re.compile(r"<(script|style)\b", re.I)
+_CODE_CLOSE = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("script", "style")}
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
 # an emoji or two may mark the item ("- 🌟 **Title**")
 _BOLD_LINE = re.compile(
@@ -981,8 +985,13 @@ class _Reader:
         depth = 0
         container = False
         fence = False
+        code_end: re.Pattern[str] | None = None  # the end of the <script>/<style> block being skipped
         while no <= n:
             raw = self.lines[no - 1]
+            if code_end is not None or (not fence and "<" in raw and _CODE_OPEN.search(raw)):
+                code_end = self._skip_code(raw, code_end)
+                no += 1
+                continue
             if ("`" in raw or "~" in raw) and _FENCE.match(raw):
                 fence = not fence
             opens = len(_DETAILS_OPEN.findall(raw)) if "<" in raw else 0
@@ -1008,6 +1017,22 @@ class _Reader:
         # a named item whose link never came (fenced off, say) names no paper
         self.mentions = [e for e in self.mentions if e.arxiv or e.doi or e.s2_id or e.title]
         return self.mentions, self.warnings
+
+    @staticmethod
+    def _skip_code(raw: str, code_end: re.Pattern[str] | None) -> re.Pattern[str] | None:
+        """A line of a ``<script>``/``<style>`` block, skipped: the end pattern while the block goes on."""
+        at = 0
+        while True:
+            if code_end is None:
+                m = _CODE_OPEN.search(raw, at)
+                if m is None:
+                    return None
+                code_end = _CODE_CLOSE[m.group(1).lower()]
+                at = m.end()
+            end = code_end.search(raw, at)
+            if end is None:
+                return code_end
+            code_end, at = None, end.end()
 
     def _skip_front_matter(self) -> int:
         if self.lines and self.lines[0].strip() in ("---", "+++"):

@@ -337,7 +337,8 @@ def read_lists(
         (no list items) a line in the next paper's paragraph, not the previous
         one's, is the next paper's.  Papers of one item share its prose.  Lines
         that are only labels and links (a headline linking a news article,
-        ``Code: url``) and bold sub-headings are no text.
+        ``Code: url``) and bold sub-headings are no text; a page's ``<script>``
+        and ``<style>`` blocks are code, not read at all.
         ``repos`` are the ``github.com/org/repo`` links of the item, its notes and
         the heading above it; ``authors``, ``venue`` and ``year`` come from
         ``Authors:``/``作者：``, ``Published in:``, ``Year:`` labels and ``[yy/mm]`` tags,

@@ -201,6 +201,25 @@ def test_a_cards_button_label_is_no_note_of_its_paper() -> None:
     assert papers["2402.00752"].text == "We splat widgets fast."
 
 
+def test_a_pages_scripts_and_style_sheets_are_no_notes() -> None:
+    """Code after the last card (or anywhere) is the page's, not the paper's notes."""
+    text = (
+        "<html><head>\n<style>\n.paper-tags { color: red; }\n</style>\n</head><body>\n"
+        '<div class="paper-row" data-id="x">\n'
+        '  <h2 class="paper-title">Splat Widgets <span class="paper-year">(2024)</span></h2>\n'
+        '  <div class="paper-links"><a href="https://arxiv.org/pdf/2402.00752.pdf" class="paper-link">📄 Paper</a>\n'
+        '<div class="paper-abstract">We splat widgets fast.\n'
+        "</div></div>\n</div>\n"
+        '<script src="lazy.js"></script><SCRIPT>\nconst state = { selected: new Set() };\n'
+        "function filterPapers() { return state; }\n</script> \n</body></html>\n"
+    )
+    papers, _ = by_arxiv(text, "index.html")
+    assert papers["2402.00752"].text == "We splat widgets fast."
+    # in a fenced code block of a markdown list, "<script>" is an example, not the start of code to skip
+    fenced = "```\n<script>\n```\n- [Widget Nets](https://arxiv.org/abs/2401.00001) we build widgets\n"
+    assert by_arxiv(fenced)[0]["2401.00001"].title == "Widget Nets"
+
+
 def test_a_highlight_with_an_emoji_and_a_hard_break_is_one_paper() -> None:
     text = (
         "- 🌟 **Widget-Survey: A Survey on Gadget Evaluation**  \n"
