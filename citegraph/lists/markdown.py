@@ -90,6 +90,10 @@ _DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
 # generated page took its 18 KB of JavaScript as its notes)
 _CODE_OPEN = re.compile(r"<(script|style)\b", re.I)
 _CODE_CLOSE = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("script", "style")}
+# An HTML page (not a markdown list with some HTML in it): its blocks scope its headings and prose
+_PAGE_START = re.compile(r"\s*<(?:!doctype\s+html|html)\b", re.I)
+_BLOCK_OPEN = re.compile(r"<(?:div|section|article|aside|nav|header|footer|main|form|dialog)\b", re.I)
+_BLOCK_CLOSE = re.compile(r"</(?:div|section|article|aside|nav|header|footer|main|form|dialog)\s*>", re.I)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
 # an emoji or two may mark the item ("- 🌟 **Title**")
 _BOLD_LINE = re.compile(
@@ -846,8 +850,13 @@ class _Reader:
         self.groups = _Finished(len(self.lines))  # the section's items before the current one
         self.group: _Group | None = None  # the item being read
         self.section = 0
-        self.headings: list[tuple[int, str]] = []
+        self.headings: list[tuple[int, str, int]] = []  # (level, text, depth of the page's blocks it stands in)
         self.path = ""
+        # An HTML page's blocks (div, section, ...) open around each line: a heading or
+        # a line of prose inside a block that has closed scopes nothing after it.
+        # Counted only on pages, 2 bytes a line.
+        self.page = any(_PAGE_START.match(self.lines[i]) for i in range(min(5, len(self.lines))))
+        self.depths = array("H")  # depth before each line read so far (pages only)
         self.texts: list[tuple[int, str, bool]] = []  # the section's prose: (line, text, split point)
         self.claims: dict[int, Entry] = {}  # line linking to an anchor → the paper whose entry it is in
         self.pending_repos: list[str] = []
@@ -982,16 +991,25 @@ class _Reader:
     def read(self) -> tuple[list[Entry], list[ListWarning]]:
         n = len(self.lines)
         no = self._skip_front_matter()
+        if self.page:
+            self.depths.extend([0] * (no - 1))
         depth = 0
         container = False
         fence = False
         code_end: re.Pattern[str] | None = None  # the end of the <script>/<style> block being skipped
+        blocks = 0  # the page's blocks open before the line
         while no <= n:
             raw = self.lines[no - 1]
+            if self.page:
+                self.depths.append(min(blocks, 0xFFFF))
+                if self.headings and self.headings[-1][2] > blocks:
+                    self._close_headings(blocks)
             if code_end is not None or (not fence and "<" in raw and _CODE_OPEN.search(raw)):
                 code_end = self._skip_code(raw, code_end)
                 no += 1
                 continue
+            if self.page and "<" in raw:
+                blocks = max(0, blocks + len(_BLOCK_OPEN.findall(raw)) - len(_BLOCK_CLOSE.findall(raw)))
             if ("`" in raw or "~" in raw) and _FENCE.match(raw):
                 fence = not fence
             opens = len(_DETAILS_OPEN.findall(raw)) if "<" in raw else 0
@@ -1188,8 +1206,8 @@ class _Reader:
         self.boundary()
         while self.headings and self.headings[-1][0] >= level:
             self.headings.pop()
-        self.headings.append((level, text))
-        self.path = " / ".join(t for _, t in self.headings if t)
+        self.headings.append((level, text, self.depths[no - 1] if self.page else 0))
+        self.path = " / ".join(t for _, t, _ in self.headings if t)
         slug = _slug(m.group(2))
         if slug and self._anchor_owner(slug) is not None:
             self.notes = (level, slug)
@@ -1201,6 +1219,14 @@ class _Reader:
         self.pending_repos = list(info.repos)
         if info.refs:
             self._refs(no, info, force_standalone=True)
+
+    def _close_headings(self, blocks: int) -> None:
+        """The block a page's heading stood in has closed: its section ends there
+        (``<div class="modal"><h2>Share Selected Papers</h2>...</div>`` then the cards)."""
+        self.boundary()
+        while self.headings and self.headings[-1][2] > blocks:
+            self.headings.pop()
+        self.path = " / ".join(t for _, t, _ in self.headings if t)
 
     def _notes_line(self, no: int, info: _Line) -> None:
         assert self.notes is not None
@@ -1502,7 +1528,9 @@ class _Reader:
         Prose inside a group's lines is its own.  Prose after a group is its
         own until a numbered item (``2. ...``) starts the next news item;
         prose before a group is its own from the last numbered item before
-        it, or from the start of the section.
+        it, or from the start of the section.  On an HTML page, prose is not a
+        group's across the close of a block it stands in: a card's text ends
+        with its card, the filters above the first card are none of its text.
         """
         self._finish_group()
         groups, lines = self.groups, self.texts
@@ -1525,6 +1553,7 @@ class _Reader:
             next_split[i] = upcoming
             if lines[i][2]:
                 upcoming = lines[i][0]
+        closes = self._block_closes(lines, groups) if self.page else None
         gi = 0  # the first item that ends at or after the line: the next one, or the one around it
         for i, (no, text, _) in enumerate(lines):
             while gi < n and ends[gi] < no:
@@ -1532,9 +1561,10 @@ class _Reader:
             next_start = starts[gi] if gi < n else None
             if next_start is not None and next_start <= no:
                 owned.setdefault(gi, []).append(text)
-            elif gi > 0 and last_split[i] <= ends[gi - 1] and not self._leads_into(no, ends[gi - 1], next_start):
+            elif (gi > 0 and last_split[i] <= ends[gi - 1] and not self._leads_into(no, ends[gi - 1], next_start)
+                  and not (closes and closes(starts[gi - 1], no))):
                 owned.setdefault(gi - 1, []).append(text)
-            elif next_start is not None and next_split[i] >= next_start:
+            elif next_start is not None and next_split[i] >= next_start and not (closes and closes(no, next_start)):
                 owned.setdefault(gi, []).append(text)
         for gi in range(n):
             entries = groups.entries(gi)
@@ -1543,6 +1573,25 @@ class _Reader:
                 for e in entries:
                     e.text = body if not e.text else e.text + "\n" + body
             self._settle(entries)
+
+    def _block_closes(self, lines: list[tuple[int, str, bool]], groups: _Finished) -> Callable[[int, int], bool]:
+        """``closes(a, b)``: whether a block line ``a`` stands in closes before line ``b`` (a page's, a < b).
+
+        The first line after each line of the section where the page's depth
+        falls below its own ("next smaller element", one backward pass).
+        """
+        first = min(lines[0][0], groups.starts[0]) if lines else groups.starts[0]
+        last = max(lines[-1][0], groups.ends[-1]) if lines else groups.ends[-1]
+        depth = self.depths
+        drop = array("I", bytes(4 * (last - first + 1)))
+        stack: list[int] = []  # lines below the one at hand, of rising depth
+        for line in range(last, first - 1, -1):
+            d = depth[line - 1]
+            while stack and depth[stack[-1] - 1] >= d:
+                stack.pop()
+            drop[line - first] = stack[-1] if stack else last + 1
+            stack.append(line)
+        return lambda a, b: drop[a - first] <= b
 
     def _settle(self, entries: list[Entry]) -> None:
         """A section's papers, once it ends: one object for each year they share

@@ -338,7 +338,12 @@ def read_lists(
         one's, is the next paper's.  Papers of one item share its prose.  Lines
         that are only labels and links (a headline linking a news article,
         ``Code: url``) and bold sub-headings are no text; a page's ``<script>``
-        and ``<style>`` blocks are code, not read at all.
+        and ``<style>`` blocks are code, not read at all.  On an HTML page
+        (``<!DOCTYPE html>``/``<html>`` at the top) its blocks (``div``,
+        ``section``, ...) scope what they hold: a heading inside a block that
+        has closed (a dialog's "Share Selected Papers") heads nothing after it,
+        and prose is no paper's across the close of a block it stands in (the
+        filters above the first card, a card's text after its card).
         ``repos`` are the ``github.com/org/repo`` links of the item, its notes and
         the heading above it; ``authors``, ``venue`` and ``year`` come from
         ``Authors:``/``作者：``, ``Published in:``, ``Year:`` labels and ``[yy/mm]`` tags,

@@ -220,6 +220,43 @@ def test_a_pages_scripts_and_style_sheets_are_no_notes() -> None:
     assert by_arxiv(fenced)[0]["2401.00001"].title == "Widget Nets"
 
 
+def test_a_pages_controls_are_no_section_and_no_notes_of_the_first_card() -> None:
+    """A heading inside a block that has closed (a dialog) scopes nothing after it, and the
+    filters above the first card are none of its text; a card's text ends with its card."""
+    card = (
+        '<div class="paper-row" data-id="{id}">\n'
+        '  <div class="paper-content">\n'
+        '    <h2 class="paper-title">{title} <span class="paper-year">(2024)</span></h2>\n'
+        '    <div class="paper-links"><a href="https://arxiv.org/pdf/{id}.pdf" class="paper-link">📄 Paper</a>\n'
+        '      <div class="paper-abstract">{abstract}\n'
+        "</div></div>\n  </div>\n</div>\n"
+    )
+    text = (
+        "<!DOCTYPE html>\n<html><body>\n<div class=\"container\">\n"
+        "<h1>Splatting Papers</h1>\n"
+        '<div class="donate-box">\n<h3>Support This Project</h3>\n<p>Consider a donation to keep it going.</p>\n</div>\n'
+        '<div class="share-modal">\n  <h2>Share Selected Papers</h2>\n'
+        '  <button class="control-button">\n    <i class="fas fa-copy"></i> Copy Link\n  </button>\n</div>\n'
+        '<div class="filters">\n<select>\n<option value="all">All Years</option>\n<option value="2024">2024</option>\n'
+        "</select>\n</div>\n"
+        '<div class="tag-filters">\n<div class="tag-filter" data-tag="Avatar">Avatar</div>\n</div>\n'
+        '<div class="papers-grid">\n'
+        + card.format(id="2402.00752", title="Splat Widgets", abstract="We splat widgets fast.")
+        + '<div class="paper-row" data-id="x">\n<p>A card the page gave no title.</p>\n</div>\n'
+        + card.format(id="2504.17155", title="Gadget Colouring", abstract="We colour gadgets.")
+        + "</div>\n</div>\n</body></html>\n"
+    )
+    papers, r = by_arxiv(text, "index.html")
+    first, last = papers["2402.00752"], papers["2504.17155"]
+    assert first.tags == last.tags == ["Splatting Papers"]
+    assert first.text == "We splat widgets fast."  # not the dialog's, the filters' or the next card's text
+    assert last.text == "We colour gadgets."
+    # a markdown list with HTML blocks in it is no page: its headings and prose read as before
+    md = '<div align="center">\n<h1>Widget List</h1>\n</div>\n\nWidgets, collected.\n\n' \
+         "- [Widget Nets](https://arxiv.org/abs/2401.00001)\n"
+    assert by_arxiv(md)[0]["2401.00001"].tags == ["Widget List"]
+
+
 def test_a_highlight_with_an_emoji_and_a_hard_break_is_one_paper() -> None:
     text = (
         "- 🌟 **Widget-Survey: A Survey on Gadget Evaluation**  \n"
