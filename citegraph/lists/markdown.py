@@ -94,6 +94,9 @@ _CODE_CLOSE = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("script", "sty
 _PAGE_START = re.compile(r"\s*<(?:!doctype\s+html|html)\b", re.I)
 _BLOCK_OPEN = re.compile(r"<(?:div|section|article|aside|nav|header|footer|main|form|dialog)\b", re.I)
 _BLOCK_CLOSE = re.compile(r"</(?:div|section|article|aside|nav|header|footer|main|form|dialog)\s*>", re.I)
+# a tag left open at the end of a page's line, its attributes going on below (a title in
+# data-title="..." or alt="..." that wraps): markup, not notes, unless it holds a link
+_TAG_LEFT_OPEN = re.compile(r"<[a-zA-Z][^<>]*$")
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
 # an emoji or two may mark the item ("- 🌟 **Title**")
 _BOLD_LINE = re.compile(
@@ -998,6 +1001,7 @@ class _Reader:
         fence = False
         code_end: re.Pattern[str] | None = None  # the end of the <script>/<style> block being skipped
         blocks = 0  # the page's blocks open before the line
+        in_tag = False  # within a page's tag that opened on an earlier line
         while no <= n:
             raw = self.lines[no - 1]
             if self.page:
@@ -1008,8 +1012,21 @@ class _Reader:
                 code_end = self._skip_code(raw, code_end)
                 no += 1
                 continue
-            if self.page and "<" in raw:
-                blocks = max(0, blocks + len(_BLOCK_OPEN.findall(raw)) - len(_BLOCK_CLOSE.findall(raw)))
+            if self.page:
+                if in_tag:  # the rest of a tag opened above: skipped up to its ">", with its line if nothing follows
+                    close = raw.find(">")
+                    in_tag = close < 0
+                    if in_tag or not raw[close + 1:].strip():
+                        no += 1
+                        continue
+                if "<" in raw:
+                    blocks = max(0, blocks + len(_BLOCK_OPEN.findall(raw)) - len(_BLOCK_CLOSE.findall(raw)))
+                    left_open = _TAG_LEFT_OPEN.search(raw)
+                    if left_open and "href" not in left_open.group(0) and "://" not in left_open.group(0):
+                        in_tag = True
+                        if not raw[:left_open.start()].strip():
+                            no += 1
+                            continue
             if ("`" in raw or "~" in raw) and _FENCE.match(raw):
                 fence = not fence
             opens = len(_DETAILS_OPEN.findall(raw)) if "<" in raw else 0

@@ -343,7 +343,9 @@ def read_lists(
         ``section``, ...) scope what they hold: a heading inside a block that
         has closed (a dialog's "Share Selected Papers") heads nothing after it,
         and prose is no paper's across the close of a block it stands in (the
-        filters above the first card, a card's text after its card).
+        filters above the first card, a card's text after its card); a tag
+        whose attributes go on over lines (a wrapped ``data-title="..."``) is
+        markup, unless it holds a link.
         ``repos`` are the ``github.com/org/repo`` links of the item, its notes and
         the heading above it; ``authors``, ``venue`` and ``year`` come from
         ``Authors:``/``作者：``, ``Published in:``, ``Year:`` labels and ``[yy/mm]`` tags,

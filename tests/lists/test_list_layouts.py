@@ -257,6 +257,20 @@ def test_a_pages_controls_are_no_section_and_no_notes_of_the_first_card() -> Non
     assert by_arxiv(md)[0]["2401.00001"].tags == ["Widget List"]
 
 
+def test_a_pages_tag_written_over_lines_is_markup_not_notes() -> None:
+    """A title wrapped inside an attribute (``data-title="...``, ``alt="...``) is the tag's, not the card's notes."""
+    text = (
+        "<!DOCTYPE html>\n<html><body>\n"
+        '<div class="paper-row" data-id="w" data-title="On Widget Splatting\nand Gadgets\n" data-year="2024">\n'
+        '<img data-src="thumbs/w.jpg" alt="Thumbnail for On Widget Splatting\nand Gadgets\n" class="lazy"/>\n'
+        '<h2 class="paper-title">On Widget Splatting and Gadgets <span class="paper-year">(2024)</span></h2>\n'
+        '<div class="paper-links"><a href="https://arxiv.org/pdf/2402.00752.pdf" class="paper-link">📄 Paper</a>\n'
+        '<div class="paper-abstract">We splat widgets.\n</div></div>\n</div>\n</body></html>\n'
+    )
+    w = by_arxiv(text, "index.html")[0]["2402.00752"]
+    assert (w.title, w.text) == ("On Widget Splatting and Gadgets", "We splat widgets.")
+
+
 def test_a_highlight_with_an_emoji_and_a_hard_break_is_one_paper() -> None:
     text = (
         "- 🌟 **Widget-Survey: A Survey on Gadget Evaluation**  \n"
