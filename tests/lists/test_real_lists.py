@@ -9,9 +9,10 @@ asserted (``benchmarks/bench_reallists.py`` measures them).
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 import time
-import tracemalloc
 
 import pytest
 
@@ -57,24 +58,40 @@ def test_all_ten_lists_read_in_one_run() -> None:
     assert not [w for w in result.warnings if "skipped" in w.message]
 
 
-@each_list
-def test_a_list_is_read_within_three_times_its_size(path, readings) -> None:
-    """The peak of Python's allocations while the list is read again, as a multiple of its size.
-
-    (Read once before, by ``readings``: a first read also pays for what a
-    process builds once; ``benchmarks/bench_reallists.py`` measures both.  No
-    ``gc.collect()`` first: it empties the interpreter's free lists of tuples
-    and lists, and refilling them, bounded and not the list's, would count.)
-    """
+# Each list read twice in a process of its own, the second read measured: the test
+# suite's own state is not the list's.  Measured in the suite's process after every
+# other test, assurvey's read peaked at 3.8x, against 2.5x on its own; patterns
+# the other tests compiled, pushing the reader's out of the re module's cache to be
+# compiled again during the measured read, account for 0.2x of that.
+_MEASURE = """
+import json, sys, tracemalloc
+from pathlib import Path
+from citegraph.lists.reader import read_lists
+peaks = {}
+for name in sys.argv[1:]:
+    path = Path(name)
+    read_lists([path])  # a first read also pays for what a process builds once
     tracemalloc.start()
-    try:
-        read_lists([path])
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    ratio = peak / path.stat().st_size
-    print(f"{path.name}: peak {ratio:.2f}x its size")
-    assert ratio <= 3.0, ratio
+    read_lists([path])
+    peaks[path.name] = tracemalloc.get_traced_memory()[1] / path.stat().st_size
+    tracemalloc.stop()
+print(json.dumps(peaks))
+"""
+
+
+@pytest.fixture(scope="module")
+def peaks() -> dict[str, float]:
+    """The peak of Python's allocations while each list is read again, as a multiple of its size."""
+    run = subprocess.run([sys.executable, "-c", _MEASURE, *map(str, FILES)], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    return json.loads(run.stdout)
+
+
+@each_list
+def test_a_list_is_read_within_three_times_its_size(path, peaks) -> None:
+    """(``benchmarks/bench_reallists.py`` also measures a first read, in a fresh process.)"""
+    print(f"{path.name}: peak {peaks[path.name]:.2f}x its size")
+    assert peaks[path.name] <= 3.0, peaks[path.name]
 
 
 @each_list
