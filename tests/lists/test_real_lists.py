@@ -60,9 +60,12 @@ def test_all_ten_lists_read_in_one_run() -> None:
 
 # Each list read twice in a process of its own, the second read measured: the test
 # suite's own state is not the list's.  Measured in the suite's process after every
-# other test, assurvey's read peaked at 3.8x, against 2.5x on its own; patterns
-# the other tests compiled, pushing the reader's out of the re module's cache to be
-# compiled again during the measured read, account for 0.2x of that.
+# other test, assurvey's read peaked at 3.8-3.9x, against 2.5x on its own: pylatexenc
+# defines a class on each call, each is entered in the interpreter's table of
+# object's subclasses, and with the suite's classes alive that table was rebuilt
+# during the measured read (148 KB, at pylatexenc's "class PosPointer:"; 1,300
+# classes alive reproduce it: 3.35x once, then 2.5x).  Patterns the other tests
+# compiled, pushing the reader's out of the re module's cache, add 0.2x.
 _MEASURE = """
 import json, sys, tracemalloc
 from pathlib import Path
