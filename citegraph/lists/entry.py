@@ -131,7 +131,11 @@ class _RecordField:
     def __get__(self, entry: Entry | None, owner: type) -> str | None | _RecordField:
         if entry is None:
             return self
-        return entry._record.split(_RS, self.index + 1)[self.index] or None
+        return self._part(entry) or None
+
+    def _part(self, entry: Entry) -> str:
+        """The field's part of the record (split only up to it)."""
+        return entry._record.split(_RS, self.index + 1)[self.index]
 
     def __set__(self, entry: Entry, value: str | None) -> None:
         entry._set(self.index, _plain(value) if value else "")
@@ -149,7 +153,7 @@ class _PackedField(_RecordField):
     def __get__(self, entry: Entry | None, owner: type) -> Packed | _PackedField:
         if entry is None:
             return self
-        return Packed.of_packed(entry._record.split(_RS, self.index + 1)[self.index])
+        return Packed.of_packed(self._part(entry))
 
     def __set__(self, entry: Entry, items: Iterable[str]) -> None:  # type: ignore[override]
         entry._set(self.index, pack(items))
@@ -189,7 +193,7 @@ class _SourcesField(_PackedField):
     def __get__(self, entry: Entry | None, owner: type) -> Packed | _SourcesField:
         if entry is None:
             return self
-        packed = entry._record.split(_RS, self.index + 1)[self.index]
+        packed = self._part(entry)
         if entry._file and packed.startswith(":"):
             packed = _SEP.join(entry._file + p if p.startswith(":") else p for p in packed.split(_SEP))
         return Packed.of_packed(packed)

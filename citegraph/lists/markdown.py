@@ -220,14 +220,61 @@ class _Group:
     def last(self) -> Entry:
         return self.more[-1] if self.more else self.first
 
-    @property
-    def entries(self) -> list[Entry]:
-        return [self.first, *self.more] if self.more else [self.first]
-
     def add(self, e: Entry) -> None:
         if self.more is None:
             self.more = []
         self.more.append(e)
+
+
+class _Markup:
+    """Lines that are markup, not list text: a ``<script>``/``<style>`` block's, and on an
+    HTML page the rest of a tag written over lines; on a page it also counts the blocks
+    (div, section, ...) open before each line."""
+
+    __slots__ = ("page", "blocks", "_code_end", "_in_tag")
+
+    def __init__(self, page: bool) -> None:
+        self.page = page
+        self.blocks = 0  # the page's blocks open before the line
+        self._code_end: re.Pattern[str] | None = None  # the end of the code block being skipped
+        self._in_tag = False  # within a page's tag that opened on an earlier line
+
+    def skips(self, raw: str, fence: bool) -> bool:
+        """Whether the reader skips ``raw`` (read in order, each line once)."""
+        if self._code_end is not None or (not fence and "<" in raw and _CODE_OPEN.search(raw)):
+            self._code_end = self._code_left_open(raw, self._code_end)
+            return True
+        if not self.page:
+            return False
+        if self._in_tag:  # the rest of a tag opened above: skipped up to its ">", with its line if nothing follows
+            close = raw.find(">")
+            self._in_tag = close < 0
+            if self._in_tag or not raw[close + 1:].strip():
+                return True
+        if "<" not in raw:
+            return False
+        self.blocks = max(0, self.blocks + len(_BLOCK_OPEN.findall(raw)) - len(_BLOCK_CLOSE.findall(raw)))
+        left_open = _TAG_LEFT_OPEN.search(raw)
+        if left_open and "href" not in left_open.group(0) and "://" not in left_open.group(0):
+            self._in_tag = True
+            return not raw[:left_open.start()].strip()
+        return False
+
+    @staticmethod
+    def _code_left_open(raw: str, code_end: re.Pattern[str] | None) -> re.Pattern[str] | None:
+        """The end pattern of the ``<script>``/``<style>`` block still open after ``raw``, if any."""
+        at = 0
+        while True:
+            if code_end is None:
+                m = _CODE_OPEN.search(raw, at)
+                if m is None:
+                    return None
+                code_end = _CODE_CLOSE[m.group(1).lower()]
+                at = m.end()
+            end = code_end.search(raw, at)
+            if end is None:
+                return code_end
+            code_end, at = None, end.end()
 
 
 class _Finished:
@@ -999,34 +1046,16 @@ class _Reader:
         depth = 0
         container = False
         fence = False
-        code_end: re.Pattern[str] | None = None  # the end of the <script>/<style> block being skipped
-        blocks = 0  # the page's blocks open before the line
-        in_tag = False  # within a page's tag that opened on an earlier line
+        markup = _Markup(self.page)
         while no <= n:
             raw = self.lines[no - 1]
             if self.page:
-                self.depths.append(min(blocks, 0xFFFF))
-                if self.headings and self.headings[-1][2] > blocks:
-                    self._close_headings(blocks)
-            if code_end is not None or (not fence and "<" in raw and _CODE_OPEN.search(raw)):
-                code_end = self._skip_code(raw, code_end)
+                self.depths.append(min(markup.blocks, 0xFFFF))
+                if self.headings and self.headings[-1][2] > markup.blocks:
+                    self._close_headings(markup.blocks)
+            if markup.skips(raw, fence):
                 no += 1
                 continue
-            if self.page:
-                if in_tag:  # the rest of a tag opened above: skipped up to its ">", with its line if nothing follows
-                    close = raw.find(">")
-                    in_tag = close < 0
-                    if in_tag or not raw[close + 1:].strip():
-                        no += 1
-                        continue
-                if "<" in raw:
-                    blocks = max(0, blocks + len(_BLOCK_OPEN.findall(raw)) - len(_BLOCK_CLOSE.findall(raw)))
-                    left_open = _TAG_LEFT_OPEN.search(raw)
-                    if left_open and "href" not in left_open.group(0) and "://" not in left_open.group(0):
-                        in_tag = True
-                        if not raw[:left_open.start()].strip():
-                            no += 1
-                            continue
             if ("`" in raw or "~" in raw) and _FENCE.match(raw):
                 fence = not fence
             opens = len(_DETAILS_OPEN.findall(raw)) if "<" in raw else 0
@@ -1052,22 +1081,6 @@ class _Reader:
         # a named item whose link never came (fenced off, say) names no paper
         self.mentions = [e for e in self.mentions if e.arxiv or e.doi or e.s2_id or e.title]
         return self.mentions, self.warnings
-
-    @staticmethod
-    def _skip_code(raw: str, code_end: re.Pattern[str] | None) -> re.Pattern[str] | None:
-        """A line of a ``<script>``/``<style>`` block, skipped: the end pattern while the block goes on."""
-        at = 0
-        while True:
-            if code_end is None:
-                m = _CODE_OPEN.search(raw, at)
-                if m is None:
-                    return None
-                code_end = _CODE_CLOSE[m.group(1).lower()]
-                at = m.end()
-            end = code_end.search(raw, at)
-            if end is None:
-                return code_end
-            code_end, at = None, end.end()
 
     def _skip_front_matter(self) -> int:
         if self.lines and self.lines[0].strip() in ("---", "+++"):
@@ -1224,7 +1237,7 @@ class _Reader:
         while self.headings and self.headings[-1][0] >= level:
             self.headings.pop()
         self.headings.append((level, text, self.depths[no - 1] if self.page else 0))
-        self.path = " / ".join(t for _, t, _ in self.headings if t)
+        self._set_path()
         slug = _slug(m.group(2))
         if slug and self._anchor_owner(slug) is not None:
             self.notes = (level, slug)
@@ -1243,6 +1256,9 @@ class _Reader:
         self.boundary()
         while self.headings and self.headings[-1][2] > blocks:
             self.headings.pop()
+        self._set_path()
+
+    def _set_path(self) -> None:
         self.path = " / ".join(t for _, t, _ in self.headings if t)
 
     def _notes_line(self, no: int, info: _Line) -> None:

@@ -201,16 +201,23 @@ def test_a_cards_button_label_is_no_note_of_its_paper() -> None:
     assert papers["2402.00752"].text == "We splat widgets fast."
 
 
+# one card of a generated page (the 3DGS list's layout)
+PAGE_CARD = (
+    '<div class="paper-row" data-id="{id}">\n'
+    '  <div class="paper-content">\n'
+    '    <h2 class="paper-title">{title} <span class="paper-year">(2024)</span></h2>\n'
+    '    <div class="paper-links"><a href="https://arxiv.org/pdf/{id}.pdf" class="paper-link">📄 Paper</a>\n'
+    '      <div class="paper-abstract">{abstract}\n'
+    "</div></div>\n  </div>\n</div>\n"
+)
+
+
 def test_a_pages_scripts_and_style_sheets_are_no_notes() -> None:
     """Code after the last card (or anywhere) is the page's, not the paper's notes."""
     text = (
         "<html><head>\n<style>\n.paper-tags { color: red; }\n</style>\n</head><body>\n"
-        '<div class="paper-row" data-id="x">\n'
-        '  <h2 class="paper-title">Splat Widgets <span class="paper-year">(2024)</span></h2>\n'
-        '  <div class="paper-links"><a href="https://arxiv.org/pdf/2402.00752.pdf" class="paper-link">📄 Paper</a>\n'
-        '<div class="paper-abstract">We splat widgets fast.\n'
-        "</div></div>\n</div>\n"
-        '<script src="lazy.js"></script><SCRIPT>\nconst state = { selected: new Set() };\n'
+        + PAGE_CARD.format(id="2402.00752", title="Splat Widgets", abstract="We splat widgets fast.")
+        + '<script src="lazy.js"></script><SCRIPT>\nconst state = { selected: new Set() };\n'
         "function filterPapers() { return state; }\n</script> \n</body></html>\n"
     )
     papers, _ = by_arxiv(text, "index.html")
@@ -223,14 +230,6 @@ def test_a_pages_scripts_and_style_sheets_are_no_notes() -> None:
 def test_a_pages_controls_are_no_section_and_no_notes_of_the_first_card() -> None:
     """A heading inside a block that has closed (a dialog) scopes nothing after it, and the
     filters above the first card are none of its text; a card's text ends with its card."""
-    card = (
-        '<div class="paper-row" data-id="{id}">\n'
-        '  <div class="paper-content">\n'
-        '    <h2 class="paper-title">{title} <span class="paper-year">(2024)</span></h2>\n'
-        '    <div class="paper-links"><a href="https://arxiv.org/pdf/{id}.pdf" class="paper-link">📄 Paper</a>\n'
-        '      <div class="paper-abstract">{abstract}\n'
-        "</div></div>\n  </div>\n</div>\n"
-    )
     text = (
         "<!DOCTYPE html>\n<html><body>\n<div class=\"container\">\n"
         "<h1>Splatting Papers</h1>\n"
@@ -241,9 +240,9 @@ def test_a_pages_controls_are_no_section_and_no_notes_of_the_first_card() -> Non
         "</select>\n</div>\n"
         '<div class="tag-filters">\n<div class="tag-filter" data-tag="Avatar">Avatar</div>\n</div>\n'
         '<div class="papers-grid">\n'
-        + card.format(id="2402.00752", title="Splat Widgets", abstract="We splat widgets fast.")
+        + PAGE_CARD.format(id="2402.00752", title="Splat Widgets", abstract="We splat widgets fast.")
         + '<div class="paper-row" data-id="x">\n<p>A card the page gave no title.</p>\n</div>\n'
-        + card.format(id="2504.17155", title="Gadget Colouring", abstract="We colour gadgets.")
+        + PAGE_CARD.format(id="2504.17155", title="Gadget Colouring", abstract="We colour gadgets.")
         + "</div>\n</div>\n</body></html>\n"
     )
     papers, r = by_arxiv(text, "index.html")
