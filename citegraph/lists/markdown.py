@@ -177,15 +177,32 @@ _GENERIC_SUMMARY = re.compile(
 
 @dataclass(slots=True)
 class _Ref:
-    """One paper a line names: its ids and, when the line gives one, its title."""
+    """One paper a line names: its ids and, when the line gives one, its title.
 
-    ids: dict[str, str]
+    Its ids are fields, not a dict (a dict of one id is 200 bytes: on a line
+    of thousands of links, most of what its papers took)."""
+
+    arxiv: str | None = None
+    doi: str | None = None
+    s2_id: str | None = None
     title: str | None = None
     pos: int = 0  # where on the line it was named: refs keep reading order
     name: str | None = None  # the model name the list gives it ([Janus](url), "FVDM 论文：url")
     venue: str | None = None  # "KDD 2019." / "arXiv 2023," between its title and its link
     year: int | None = None
     authors: list[str] | None = None
+
+    @property
+    def ids(self) -> dict[str, str]:
+        """The ids it has, by kind (a new dict)."""
+        return {k: v for k in ID_FIELDS if (v := getattr(self, k))}
+
+    def has(self, kind: str) -> bool:
+        return bool(getattr(self, kind))
+
+    @property
+    def identified(self) -> bool:
+        return bool(self.arxiv or self.doi or self.s2_id)
 
 
 @dataclass(slots=True)
@@ -199,8 +216,9 @@ class _Line:
     prose: bool = False  # text that is not only labels and links
     note: str = ""  # what a list item says after its paper link
     warnings: list[str] = field(default_factory=list)
-    # (kind, id) → its ref; kind → refs without one, in order, and how far they were searched
-    index: dict[tuple[str, str], _Ref] | None = None
+    # kind → id → its ref; kind → refs without one, in order, and how far they were searched
+    # (while the line is analysed: let go after)
+    index: dict[str, dict[str, _Ref]] | None = None
     lacking: dict[str, list[_Ref]] | None = None
     lack_at: dict[str, int] | None = None
 
@@ -305,6 +323,49 @@ class _Finished:
         return [self.firsts[i], *more] if more else [self.firsts[i]]
 
 
+class _Spans:
+    """Parts of a line to mask, as :func:`_analyse` finds them: a paper's
+    become NUL runs, other links' spaces.  Held in arrays and applied a few
+    hundred at a time: a tuple a span and two strings a span held until one
+    join were over 6 times a line of thousands of links."""
+
+    __slots__ = ("starts", "ends", "papers")
+
+    def __init__(self) -> None:
+        self.starts, self.ends, self.papers = array("q"), array("q"), bytearray()
+
+    def add(self, start: int, end: int, paper: bool) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.papers.append(paper)
+
+    def apply(self, text: str) -> str:
+        """``text`` with the spans added since the last call masked; overlaps are masked once."""
+        starts, ends, papers = self.starts, self.ends, self.papers
+        order: range | list[int] = range(len(starts))
+        if any(starts[i] > starts[i + 1] for i in range(len(starts) - 1)):  # one pattern's matches come in order
+            order = sorted(order, key=lambda i: (starts[i], ends[i], not papers[i]))  # a paper's first
+        done: list[str] = []  # joined every 512 pieces, so that pieces never pile up
+        out: list[str] = []
+        at = 0
+        for i in order:
+            start, end = max(starts[i], at), ends[i]
+            if end <= start:
+                continue
+            out.append(text[at:start])
+            out.append(("\0" if papers[i] else " ") * (end - start))
+            at = end
+            if len(out) >= 512:
+                done.append("".join(out))
+                out.clear()
+        del starts[:], ends[:], papers[:]
+        if not done and not out:
+            return text
+        out.append(text[at:])
+        done.append("".join(out))
+        return "".join(done)
+
+
 def _slug(text: str) -> str:
     """A heading/anchor key close to GitHub's: lower case, words joined by ``-``."""
     s = plain(text).lower()
@@ -323,7 +384,7 @@ def _merge_into(
         info.index, info.lacking, info.lack_at = {}, {}, {}
     assert info.lacking is not None
     for k, v in ids.items():
-        ref = info.index.get((k, v))
+        ref = info.index[k].get(v) if k in info.index else None
         if ref is not None:
             _add_ids(info, ref, ids)
             if title and not ref.title:
@@ -338,16 +399,16 @@ def _merge_into(
             _add_ids(info, ref, ids)
             ref.pos = min(ref.pos, pos)
             return
-    new = _Ref({}, title, pos, name)
+    new = _Ref(title=title, pos=pos, name=name)
     _add_ids(info, new, ids)
     info.refs.append(new)
-    for k in ID_FIELDS:
-        if k not in new.ids:
-            info.lacking.setdefault(k, []).append(new)
+    for k, refs in info.lacking.items():
+        if not new.has(k):
+            refs.append(new)
 
 
 def _open_for(ref: _Ref, ids: dict[str, str]) -> bool:
-    return (ref.title is None or not ref.ids) and not any(k in ref.ids for k in ids)
+    return (ref.title is None or not ref.identified) and not any(ref.has(k) for k in ids)
 
 
 def _first_open(info: _Line, ids: dict[str, str]) -> _Ref | None:
@@ -358,7 +419,9 @@ def _first_open(info: _Line, ids: dict[str, str]) -> _Ref | None:
         return next((ref for ref in info.refs if _open_for(ref, ids)), None)
     (k,) = ids
     assert info.lacking is not None and info.lack_at is not None
-    refs = info.lacking.get(k, [])
+    refs = info.lacking.get(k)
+    if refs is None:  # listed from the first time they are asked for: most lines never ask
+        refs = info.lacking[k] = [ref for ref in info.refs if not ref.has(k)]
     i = info.lack_at.get(k, 0)
     while i < len(refs) and not _open_for(refs[i], ids):
         i += 1
@@ -368,10 +431,10 @@ def _first_open(info: _Line, ids: dict[str, str]) -> _Ref | None:
 
 def _add_ids(info: _Line, ref: _Ref, ids: dict[str, str]) -> None:
     for k, v in ids.items():
-        if k not in ref.ids:
-            ref.ids[k] = v
+        if not ref.has(k):
+            setattr(ref, k, v)
             assert info.index is not None
-            info.index.setdefault((k, v), ref)
+            info.index.setdefault(k, {}).setdefault(v, ref)
 
 
 def _link_hint(raw: str, low: str) -> bool:
@@ -422,32 +485,26 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
     # Each pattern below runs only where the text it needs is present (their
     # scans of long notes lines were most of the reading time); case folds
     # that only re.I knows (long s, dotless i, ...) send a line through them all.
-    wlow = work.lower()
+    wlow = low if work is raw else work.lower()  # (replace gives back the same string when nothing changed)
     folds = not raw.isascii() and any(c in raw for c in _FOLDS_TO_ASCII)
+    md_links, images, tags = "](" in work, "![" in work, "<" in work and "href" in low
+    bare_urls = folds or "http" in wlow or "www." in wlow
+    arxiv_urls = folds or "arxiv.org/" in wlow
+    words = {w: w in low for w in ("arxiv", "doi", "corpus")}
+    labelled = {w: words[w] and (folds or _colon_after(wlow, "id" if w == "corpus" else w)) for w in words}
+    del low, wlow  # copies of the line (it can be megabytes): what they tell is above
 
     # Paper tokens become NUL runs so later patterns skip them; other links
     # (code, pages, images) become spaces: neither counts as prose.
     buf = [work]
-    spans: list[tuple[int, int, str]] = []
+    del work
+    spans = _Spans()
 
     def mask(start: int, end: int, paper: bool) -> None:
-        spans.append((start, end, "\0" if paper else " "))
+        spans.add(start, end, paper)
 
     def flush() -> None:
-        """Apply the masks of one pattern's matches in one pass (linear in the line)."""
-        if not spans:
-            return
-        cur, out, at = buf[0], [], 0
-        for start, end, fill in sorted(spans):
-            start = max(start, at)
-            if end <= start:
-                continue
-            out.append(cur[at:start])
-            out.append(fill * (end - start))
-            at = end
-        out.append(cur[at:])
-        buf[0] = "".join(out)
-        spans.clear()
+        buf[0] = spans.apply(buf[0])
 
     def url_ids(url: str) -> dict[str, str] | None:
         """The link's paper ids; ``None`` for a malformed link to an id page."""
@@ -484,37 +541,37 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
                 info.repos.append(repo)
         mask(start, end, bool(ids))
 
-    if "](" in work:
-        if "![" in work:
-            for m in list(matches(MD_IMAGE, work)):
+    if md_links:
+        if images:
+            for m in matches(MD_IMAGE, buf[0]):
                 mask(m.start(), m.end(), False)
             flush()
-        for m in list(matches(MD_LINK, buf[0])):
+        for m in matches(MD_LINK, buf[0]):
             take_url(_unescape_url(m.group(2)), m.group(1), m.start(), m.end())
         flush()
-    if "<" in work and "href" in low:
-        for m in list(matches(HTML_A, buf[0])):
+    if tags:
+        for m in matches(HTML_A, buf[0]):
             take_url(_unescape_url(m.group(1)), HTML_TAG.sub("", m.group(2)), m.start(), m.end())
         flush()
-        for m in list(matches(_HREF, buf[0])):
+        for m in matches(_HREF, buf[0]):
             take_url(_unescape_url(m.group(1)), None, m.start(), m.end())
         flush()
-    for pattern, needed in ((BARE_URL, ("http", "www.")), (_SCHEMELESS_ARXIV, ("arxiv.org/",))):
-        if not folds and not any(t in wlow for t in needed):
+    for pattern, wanted in ((BARE_URL, bare_urls), (_SCHEMELESS_ARXIV, arxiv_urls)):
+        if not wanted:
             continue
-        for m in list(matches(pattern, buf[0])):
+        for m in matches(pattern, buf[0]):
             url = m.group(0).rstrip(".,;:!?'\"")
             take_url(url, None, m.start(), m.start() + len(url), buf[0][max(0, m.start() - 60):m.start()])
         flush()
-    if "arxiv" in low and (folds or _colon_after(wlow, "arxiv")):
-        for m in list(matches(_TEXT_ARXIV, buf[0])):
+    if labelled["arxiv"]:
+        for m in matches(_TEXT_ARXIV, buf[0]):
             arxiv = parse_arxiv_id(m.group(1))
             if arxiv:
                 _merge_into(info, {"arxiv": arxiv}, None, m.start())
                 mask(m.start(), m.end(), True)
         flush()
-    if "doi" in low and (folds or _colon_after(wlow, "doi")):
-        for m in list(matches(_TEXT_DOI, buf[0])):
+    if labelled["doi"]:
+        for m in matches(_TEXT_DOI, buf[0]):
             found = find_doi(m.group(1), whole=True)
             doi = parse_doi(found[0], whole=True) if found else None  # (percent-decoded, lower case)
             if found and doi:
@@ -523,35 +580,38 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
                 end += len(m.group(1)[found[2]:]) - len(m.group(1)[found[2]:].lstrip(_ID_TRAILING))
                 mask(m.start(), end, True)
         flush()
-    if "corpus" in low:
-        for m in list(matches(_TEXT_CORPUS, buf[0])):
+    if words["corpus"]:
+        for m in matches(_TEXT_CORPUS, buf[0]):
             s2 = parse_s2_id(m.group(0))
             if s2:
                 _merge_into(info, {"s2_id": s2}, None, m.start())
                 mask(m.start(), m.end(), True)
         flush()
     for word, pattern, message in _BAD_TEXT_IDS:
-        if word in low and (folds or _colon_after(wlow, word if word != "corpus" else "id")):
-            for m in list(matches(pattern, buf[0])):
+        if labelled[word]:
+            for m in matches(pattern, buf[0]):
                 info.warnings.append(message.format(m.group(1)[:60]))
                 _broken_ref(info, None, m.start())
                 mask(m.start(), m.end(), True)
             flush()
-    if "arxiv" in low or "doi" in low:
+    if words["arxiv"] or words["doi"]:
         _labelled_ids(buf[0], info, mask)
         flush()
-    if any(not r.ids for r in page_refs) and any(r.ids for r in info.refs):
+    if any(not r.identified for r in page_refs) and any(r.identified for r in info.refs):
         return _analyse(raw, no, table, pages=False)  # (a page that joined an id is that paper's: kept)
+    info.index = info.lacking = info.lack_at = None  # the refs are made
     masked = buf[0]
+    del buf[:]
     info.refs.sort(key=lambda r: r.pos)
     if "(" in masked or "（" in masked:
         _names_before_parens(masked, info.refs)
 
-    info.text = plain(raw)
-    rest = masked.replace("\0", " ")
-    info.prose = bool(info.text) and not is_label_only(rest)
+    prose = not is_label_only(masked.replace("\0", " "))
     if info.refs and not table:
         _classify(masked, info, raw)
+    del masked  # (a copy of the line) before the plain text is made
+    info.text = plain(raw)
+    info.prose = bool(info.text) and prose
     return info
 
 
@@ -1276,37 +1336,39 @@ class _Reader:
 
     def _refs(self, no: int, info: _Line, force_standalone: bool = False, item: bool = False) -> None:
         if not (info.standalone or force_standalone):
-            for ref in info.refs:
+            for ref in _spend(info):
                 self.new_entry(no, ref.ids, ref.title, ref.name).text = info.text
             self._text(no, info)
             return
         new_item = item or (bool(_ITEM_START.match(self.lines[no - 1])) and not self.container)
-        for i, ref in enumerate(info.refs):
+        titled = any(r.title for r in info.refs)
+        for i, ref in enumerate(_spend(info)):
+            opens_item = new_item and i == 0  # a list item's first paper opens an item of its own
             g, e = self.current()
             if g is not None and e is not None:
                 # the same paper again in an item of its own is one more place it is listed
-                again = _same_paper(e, ref) and not (new_item and i == 0)
-                if again or (id(e) not in self.placeholders and _can_attach(e, ref, g.open, new_item and i == 0)):
+                again = _same_paper(e, ref) and not opens_item
+                if again or (id(e) not in self.placeholders and _can_attach(e, ref, g.open, opens_item)):
                     _attach(e, ref)
                     self.claim(g, no, e)
                     g.open = True
                     e.repos = with_new(e.repos, info.repos)
                     continue
             new = self.new_entry(no, ref.ids, ref.title, ref.name, ref)
-            if not ref.ids:  # a malformed link or id, or a paper page without one
+            if not ref.identified:  # a malformed link or id, or a paper page without one
                 self.placeholders.add(id(new))
             new.repos = with_new(new.repos, info.repos)
             new.repos = with_new(new.repos, self.pending_repos)
             self.pending_repos = []
             # papers quoted together share an item; a list item is an item of its own
-            if g is not None and g.open and not (new_item and i == 0):
+            if g is not None and g.open and not opens_item:
                 g.add(new)
                 self.claim(g, no, new)
             else:
                 self.start_group(no, new)
         if info.note:
             self.texts.append((no, info.note, False))
-        if any(r.title for r in info.refs):
+        if titled:
             self.pending_title = None
         else:
             self._drop_pending_title()
@@ -1383,7 +1445,7 @@ class _Reader:
         """``- **2014-12** | Title | *authors* | [Venue](pdf)``: an item written as
         cells (see :func:`_piped_item`) whose link is no paper id is still a paper
         of the list, known by its title; its notes are not the paper's above."""
-        ref = _Ref({})
+        ref = _Ref()
         if not _piped_item(raw, ref) or (ref.year is None and ref.authors is None):
             return False
         link = _LINK_TEXT.match(raw.rsplit("|", 1)[-1].strip())
@@ -1672,6 +1734,14 @@ class _Reader:
             owner = owners.get(slug)
             if owner is not None:
                 e.tags = list(owner.tags)
+
+
+def _spend(info: _Line) -> Iterator[_Ref]:
+    """The line's refs, in order, taken from it: each is let go when the next is
+    asked for (a line can name thousands, each its paper's size again)."""
+    refs, info.refs = info.refs[::-1], []
+    while refs:
+        yield refs.pop()
 
 
 def _same_paper(e: Entry, ref: _Ref) -> bool:
