@@ -562,19 +562,28 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
     return merged
 
 
-def _same_papers(items: list[Entry]) -> list[list[int]]:
+def _same_papers(items: list[Entry]) -> Iterator[list[int]]:
     """The indexes of each paper's mentions, papers in first-seen order (see :func:`merge_entries`).
 
     (Functions of their own: the union-find, and the normalised copy of every
-    title the joining by title makes, are let go before the papers are made.)
+    title the joining by title makes, are let go before the papers are made.
+    Only papers mentioned more than once get a list before they are asked
+    for: most are mentioned once, and a list each was the size of the file.)
     """
     uf = _Union(items)
     _join_by_ids(uf, items)
     _join_by_titles(uf, items)
-    groups: dict[int, list[int]] = {}
+    # a group's root is its first mention: a union keeps the smaller index as the root
+    more: dict[int, list[int]] = {}
     for i in range(len(items)):
-        groups.setdefault(uf.find(i), []).append(i)
-    return sorted(groups.values(), key=lambda g: g[0])
+        root = uf.find(i)
+        if root != i:
+            more.setdefault(root, [root]).append(i)
+    parent = uf.parent
+    del uf
+    for i in range(len(items)):
+        if parent[i] == i:
+            yield more.pop(i, [i])
 
 
 def _join_by_ids(uf: _Union, items: list[Entry]) -> None:
@@ -592,13 +601,20 @@ def _join_by_ids(uf: _Union, items: list[Entry]) -> None:
 
 def _join_by_titles(uf: _Union, items: list[Entry]) -> None:
     """Then titles: joined unless that would put two different ids together."""
+    # a title's first mention; the mentions of titles named more than once
+    # (a list for every title was the file's size again)
+    first: dict[str, int] = {}
     by_title: dict[str, list[int]] = {}
     for i, m in enumerate(items):
         if m.title:
             t = normalize_title(m.title)
             if t:
-                by_title.setdefault(t, []).append(i)
-    for idxs in by_title.values():
+                j = first.setdefault(t, i)
+                if j != i:
+                    by_title.setdefault(t, [j]).append(i)
+    del first
+    # in the order of their first mention, as every title was once joined (the order can decide a union)
+    for idxs in sorted(by_title.values(), key=lambda idxs: idxs[0]):
         roots: list[int] = []
         for i in idxs:
             r = uf.find(i)
