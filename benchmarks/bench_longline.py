@@ -1,0 +1,86 @@
+"""Dense lists: thousands of links on one line, and the same links a line each, trees side by side.
+
+Every link of a line is made into a paper before the line is judged (a
+sentence citing them, or a list of them), so a long line of links is the
+reader's worst case for memory.  For each tree (this checkout, older ones
+with ``--tree``) and each layout, a child process writes the list, reads a
+small one first (imports and patterns compiled once), then reads the list
+twice: once timed, once under ``tracemalloc`` for the peak of Python's
+allocations and what the papers returned still hold, both as multiples of
+the file's size.
+
+    python benchmarks/bench_longline.py [--links 20000] [--tree /path/to/old/checkout ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+
+LAYOUTS = {
+    "titled links, one line": ("[Scaling study {i}](https://arxiv.org/abs/{id})", " "),
+    "titled links, a line each": ("- [Scaling study {i}](https://arxiv.org/abs/{id})", "\n"),
+    "bare arXiv URLs, one line": ("https://arxiv.org/abs/{id}", " "),
+}
+
+# run in the child, with the tree first on its path
+CHILD = r"""
+import gc, json, sys, tempfile, time, tracemalloc
+from pathlib import Path
+from citegraph import read_lists
+link, sep, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+ids = (f"{2301 + i // 99999 % 20}.{i % 99999 + 1:05d}" for i in range(n))
+with tempfile.TemporaryDirectory() as tmp:
+    warm, path = Path(tmp) / "warm.md", Path(tmp) / "list.md"
+    warm.write_text("# Papers\n- [Scaling study](https://arxiv.org/abs/2301.00001) 10.1000/x https://a.org\n")
+    path.write_text("# Papers\n" + sep.join(link.format(i=i, id=a) for i, a in enumerate(ids)) + "\n")
+    size = path.stat().st_size
+    read_lists([warm])
+    t0 = time.perf_counter()
+    papers = len(read_lists([path]).entries)
+    wall = time.perf_counter() - t0
+    gc.collect()
+    tracemalloc.start()
+    result = read_lists([path])
+    held, peak = tracemalloc.get_traced_memory()
+    print(json.dumps({"size": size, "papers": papers, "wall": wall, "peak": peak / size, "held": held / size}))
+"""
+
+
+def measure(tree: Path, layout: str, links: int) -> dict[str, float]:
+    link, sep = LAYOUTS[layout]
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, link, sep, str(links)],
+        env=env, cwd="/", capture_output=True, text=True, check=False,
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"{tree}: {out.stderr[-400:]}")
+    return json.loads(out.stdout)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--links", type=int, default=20_000)
+    ap.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to compare")
+    args = ap.parse_args()
+    trees = [BENCH.parent, *args.tree]
+    print(f"load average at start: {os.getloadavg()[0]:.1f}; {args.links:,} links a list\n")
+    print("| layout | tree | file (MB) | papers | read (s) | peak / file | papers held / file |")
+    print("|---|---|---|---|---|---|---|")
+    for layout in LAYOUTS:
+        for tree in trees:
+            r = measure(tree, layout, args.links)
+            name = "this tree" if tree == BENCH.parent else f"`{tree}`"
+            print(f"| {layout} | {name} | {r['size'] / 1e6:.2f} | {r['papers']:,} | {r['wall']:.2f} "
+                  f"| {r['peak']:.2f}× | {r['held']:.2f}× |")
+
+
+if __name__ == "__main__":
+    main()
