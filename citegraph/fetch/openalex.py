@@ -25,6 +25,7 @@ import tenacity
 from citegraph import __version__
 from citegraph.errors import FetchError, RetriesExhaustedError
 from citegraph.fetch.options import ENVIRONMENT, FetchOptions
+from citegraph.fetch.pacing import Pacer
 from citegraph.fetch.s2 import Page, S2NotFound, _json, _raise_if_retryable, _Retryable, _ssl_context, _Wait
 
 __all__ = ["DEFAULT_OPENALEX_URL", "OpenAlexSource", "from_options", "work_record", "is_openalex_id"]
@@ -134,12 +135,13 @@ class OpenAlexSource:
         self.requests = 0
         self.retries = 0
         self.min_interval = min_interval
+        # the S2 client's pacing: 429s widen the interval, answers bring it back to min_interval
+        self.pacer = Pacer(min_interval, ceiling=max(10.0, min_interval), sleep=sleep)
         self.max_retries = max_retries
         self.timeout = timeout
         self._params = {k: v for k, v in (("mailto", mailto), ("api_key", api_key)) if v}
         self._key = api_key
         self._sleep = sleep
-        self._next_at = float("-inf")
         self._wait = _Wait(max_wait)
         self._http = httpx.Client(
             headers={"User-Agent": f"citegraph/{__version__}" + (f" (mailto:{mailto})" if mailto else "")},
@@ -160,10 +162,7 @@ class OpenAlexSource:
         return text.replace(self._key, "***") if self._key else text
 
     def _attempt(self, path: str, params: dict[str, Any], what: str) -> Any:
-        now = time.monotonic()
-        if now < self._next_at:
-            self._sleep(self._next_at - now)
-        self._next_at = time.monotonic() + self.min_interval
+        self.pacer.wait()
         self.requests += 1
         try:
             response = self._http.get(f"{self.api_url}{path}", params={**params, **self._params})
@@ -171,8 +170,12 @@ class OpenAlexSource:
             raise _Retryable(f"no answer within {self.timeout:g} s") from None
         except httpx.TransportError as exc:
             raise _Retryable(f"connection failed ({type(exc).__name__})") from None
-        _raise_if_retryable(response)
         status = response.status_code
+        if status == 429:
+            self.pacer.refused()
+        elif status < 500:
+            self.pacer.answered()
+        _raise_if_retryable(response)
         if status == 404:
             raise S2NotFound(f"OpenAlex found nothing for {what}")
         if status != 200:

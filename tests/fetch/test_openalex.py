@@ -138,3 +138,29 @@ def test_a_search_openalex_does_not_know_says_so_in_words() -> None:
                             transport=httpx.MockTransport(lambda request: httpx.Response(404, json={})))
     with pytest.raises(S2NotFound, match=r"^OpenAlex found nothing for the search for 'widget nets'$"):
         source.search("widget nets")
+
+
+def test_openalex_requests_are_paced_as_the_s2_clients_and_slow_down_after_a_429() -> None:
+    # Three searches against a server that refuses the second request once:
+    # requests start at least min_interval apart, the 429 doubles the interval,
+    # and answers bring it back toward min_interval (the S2 client's Pacer).
+    answers = iter([200, 429, 200, 200])
+    sleeps: list[float] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        status = next(answers)
+        return httpx.Response(status, json={"results": []}, headers={"retry-after": "0"})
+
+    source = OpenAlexSource("http://openalex.test", min_interval=0.5, sleep=sleeps.append,
+                            transport=httpx.MockTransport(answer))
+    assert source.search("a") == []
+    assert source.pacer.interval == 0.5
+    assert source.search("b") == []  # refused once, then answered
+    assert source.retries == 1 and source.requests == 3
+    widened = source.pacer.interval
+    assert 0.5 < widened < 1.0  # doubled by the 429, then eased by the answer after it
+    assert source.search("c") == [] and source.pacer.interval < widened
+    waits = [s for s in sleeps if s]  # (the retry's own wait is the Retry-After: 0)
+    # the first two gaps at 0.5 s (with the pace's 5% margin, less the time since booking),
+    # the one after the 429 at the widened interval
+    assert len(waits) == 3 and all(w <= 0.5 * 1.05 for w in waits[:2]) and waits[2] > 1.5 * max(waits[:2])
