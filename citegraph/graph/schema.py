@@ -125,6 +125,9 @@ def _check_graph_attrs(graph: Any, path: Path) -> None:
             raise GraphFileError(f"{path}: graph attribute {name} nests deeper than {MAX_DEPTH} levels")
 
 
+_ALL_TEXT = object()  # what a list of text holds when nothing in it is not text
+
+
 def _node_problem(node: dict[str, Any]) -> str | None:
     """The first attribute of ``node`` the model does not allow, said for an error; ``None`` when all are fine."""
     for name in INT_ATTRS.intersection(node):
@@ -147,8 +150,8 @@ def _node_problem(node: dict[str, Any]) -> str | None:
             continue
         if not isinstance(value, list):
             return f"{name} must be a list, not {value!r:.60}"
-        bad = next((v for v in value if not isinstance(v, str)), None)
-        if bad is not None:
+        bad = next((v for v in value if not isinstance(v, str)), _ALL_TEXT)  # (the bad item can be None)
+        if bad is not _ALL_TEXT:
             return f"{name} must be a list of text, not hold {bad!r:.60}"
     for name in _STR_ATTRS.intersection(node):
         if node[name] is not None and not isinstance(node[name], str):

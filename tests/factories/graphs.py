@@ -72,6 +72,7 @@ NAMED: dict[str, tuple[dict[str, Any], str]] = {
     "authors of numbers": ({"nodes.0.authors": [1]}, "authors must be a list of text"),
     "repos of objects": ({"nodes.0.repos": [{"url": "x"}]}, "repos must be a list of text"),
     "tags of objects": ({"nodes.0.tags": [{"a": 1}]}, "tags must be a list of text"),
+    "a null among authors": ({"nodes.0.authors": ["A. Lee", None]}, "authors must be a list of text, not hold None"),
     "intents a number": ({"edges.0.intents": 5}, "intents must be a list of text"),
     "year 10**30": ({"nodes.0.year": 10**30}, "year 1e+30 is not a year"),
     "negative count": ({"nodes.0.citation_count": -3}, "citation_count -3 is not a count"),
