@@ -155,7 +155,16 @@ def name_key(name: str) -> str:
 
 
 def is_generic(name: str) -> bool:
-    """True for words like ``LLM`` or ``Transformer`` that name no particular model."""
+    """True for words like ``LLM`` or ``Transformer`` that name no particular model.
+
+    A generic term with a ``+`` after it is a particular model's name
+    (``LoRA+``, ``RAG+``), though the comparison key drops the ``+``.
+
+    >>> is_generic("LoRA"), is_generic("lora"), is_generic("LoRA+"), is_generic("Chameleon")
+    (True, True, False, False)
+    """
+    if name.endswith("+"):
+        return name.casefold() in GENERIC_TERMS
     # name_key uncached: a list reader asks this of every link text once, and the
     # cache would keep them all after the read (a few microseconds each to fold)
     return name.casefold() in GENERIC_TERMS or name_key.__wrapped__(name) in GENERIC_TERMS

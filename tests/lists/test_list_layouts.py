@@ -127,6 +127,22 @@ def test_weekly_table_titles_stop_at_the_bold_or_the_break() -> None:
     assert papers["2401.03333"].title == "MEM1"
 
 
+def test_a_generic_term_with_a_plus_is_a_name_of_its_own() -> None:
+    # "LoRA" names no model of its own (the term every adapter paper uses);
+    # "LoRA+" is one paper's model, in bold or not.
+    text = (
+        "| **Paper** | **Links** |\n"
+        "| --- | --- |\n"
+        "| 1) **LoRA+** - sets different learning rates for the adapter matrices | [Paper](https://arxiv.org/abs/2402.12354) |\n"
+        "| 2) RAG+  Retrieves application examples beside knowledge. | [Paper](https://arxiv.org/abs/2506.11555) |\n"
+        "| 3) **LoRA** - low-rank adapters | [Paper](https://arxiv.org/abs/2106.09685) |\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert (papers["2402.12354"].title, papers["2402.12354"].name) == ("LoRA+", "LoRA+")
+    assert (papers["2506.11555"].title, papers["2506.11555"].name) == ("RAG+", "RAG+")
+    assert papers["2106.09685"].name is None  # the generic term itself names nothing
+
+
 def test_a_weekly_title_without_bold_stops_at_its_dash() -> None:
     text = (
         "| **Paper** | **Links** |\n"
