@@ -900,6 +900,27 @@ def _cell_title(cell: str) -> str:
     return clean_title(c)
 
 
+def _cell_description(cell: str) -> str:
+    """What a title cell says after its title (see :func:`_cell_title`): the
+    paper's description in a digest's table, its note.
+
+    >>> _cell_description("2) **No Positional Encodings** - shows that ...")
+    'shows that ...'
+    >>> _cell_description("1) Ultra-Fast Models  This paper ..."), _cell_description("[**Yi-VL**](url) <br>")
+    ('This paper ...', '')
+    """
+    c = _CELL_LEAD.sub("", _CELL_NUMBER.sub("", cell))
+    bold = _CELL_BOLD.match(c)
+    if bold:
+        rest = c[bold.end():]
+    elif c.lstrip().startswith("["):
+        return ""  # a linked title: what follows is the link's badges and line breaks
+    else:
+        parts = _CELL_BREAK.split(c.strip(), 1)
+        rest = parts[1] if len(parts) > 1 else ""
+    return plain(rest).strip(" -–—:：|")
+
+
 def _cells(row: str) -> list[str]:
     """The cells of a markdown table row (``\\|`` is a pipe inside a cell)."""
     s = row.strip()
@@ -1402,9 +1423,10 @@ class _Reader:
                 title = t  # a title column holding a name ("MEM1") gives it as the title too
                 own_name = given_name(t)
         own = {name_col, title_col}
-        note = " | ".join(
-            t for i, c in enumerate(cells) if i not in own and (t := plain(c)) and not is_label_only(t)
-        )
+        notes = [
+            plain(c) if i not in own else _cell_description(c) if i == title_col else "" for i, c in enumerate(cells)
+        ]
+        note = " | ".join(t for t in notes if t and not is_label_only(t))
         if info.refs:
             if len(info.refs) == 1:
                 ref = info.refs[0]

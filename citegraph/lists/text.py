@@ -92,7 +92,8 @@ GENERIC_LINK_TEXT = frozenset(
     here url site homepage home repo repository source video slides slide blog poster hf
     huggingface model models dataset datasets weights checkpoint notes tldr tldr/notes
     code/page paper/code openreview doi bibtex citation abstract 论文 代码 项目主页 主页 链接
-    地址 原文 项目 官网 开源代码 论文链接 论文地址""".split()
+    地址 原文 项目 官网 开源代码 论文链接 论文地址
+    tweet tweets thread twitter youtube talk podcast 视频 博客 知乎""".split()
 )
 _QUOTE_PAIRS = {
     ("《", "》"), ("“", "”"), ('"', '"'), ("'", "'"), ("「", "」"), ("『", "』"), ("<", ">"), ("*", "*"), ("_", "_")

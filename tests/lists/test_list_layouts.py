@@ -127,6 +127,25 @@ def test_weekly_table_titles_stop_at_the_bold_or_the_break() -> None:
     assert papers["2401.03333"].title == "MEM1"
 
 
+def test_a_digest_row_keeps_its_description_as_notes_and_no_link_labels() -> None:
+    # The title cell says the title, then the paper's description: that is the
+    # paper's note (it was dropped with the title cell, and the links cell's
+    # leftover ", Tweet" became the note of 1,168 of the digest's 1,296 papers).
+    text = (
+        "| **Paper** | **Links** |\n"
+        "| --- | --- |\n"
+        "| 1) **WidgetNet** - introduces WidgetNet, a network that sorts gadgets | [Paper](https://arxiv.org/abs/2401.01111), [Tweet](https://x.com/a/status/1) |\n"
+        "| 2) Gadget Search at Scale  This paper presents GadgetSeek, a search over gadgets. | [Paper](https://arxiv.org/abs/2401.02222), [Tweet](https://x.com/a/status/2) |\n"
+        "| 3) Widget Review | [Paper](https://arxiv.org/abs/2401.03333), [Thread](https://x.com/a/status/3) |\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert papers["2401.01111"].text == "introduces WidgetNet, a network that sorts gadgets"
+    assert (papers["2401.02222"].title, papers["2401.02222"].text) == (
+        "Gadget Search at Scale", "This paper presents GadgetSeek, a search over gadgets.")
+    assert papers["2401.02222"].name == "GadgetSeek"  # the description names the model
+    assert papers["2401.03333"].text == ""
+
+
 def test_a_generic_term_with_a_plus_is_a_name_of_its_own() -> None:
     # "LoRA" names no model of its own (the term every adapter paper uses);
     # "LoRA+" is one paper's model, in bold or not.
