@@ -9,7 +9,7 @@ twice: once timed, once under ``tracemalloc`` for the peak of Python's
 allocations and what the papers returned still hold, both as multiples of
 the file's size.
 
-    python benchmarks/bench_longline.py [--links 20000] [--tree /path/to/old/checkout ...]
+    python benchmarks/bench_longline.py [--links 20000] [--tree /path/to/old/checkout ...] [--smoke]
 """
 
 from __future__ import annotations
@@ -69,7 +69,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--links", type=int, default=20_000)
     ap.add_argument("--tree", type=Path, action="append", default=[], help="another checkout to compare")
+    ap.add_argument("--smoke", action="store_true", help="300 links: that the script runs (tests)")
     args = ap.parse_args()
+    if args.smoke:
+        args.links = 300
     trees = [BENCH.parent, *args.tree]
     print(f"load average at start: {os.getloadavg()[0]:.1f}; {args.links:,} links a list\n")
     print("| layout | tree | file (MB) | papers | read (s) | peak / file | papers held / file |")
