@@ -340,7 +340,13 @@ class _Spans:
         self.papers.append(paper)
 
     def apply(self, text: str) -> str:
-        """``text`` with the spans added since the last call masked; overlaps are masked once."""
+        """``text`` with the spans added since the last call masked; overlaps are masked once.
+
+        >>> spans = _Spans()
+        >>> spans.add(6, 9, False); spans.add(0, 4, True); spans.add(2, 7, False)  # out of order, overlapping
+        >>> spans.apply("abcdefghij").replace("\\0", "#").replace(" ", "_"), spans.apply("abc")  # applied once
+        ('####_____j', 'abc')
+        """
         starts, ends, papers = self.starts, self.ends, self.papers
         order: range | list[int] = range(len(starts))
         if any(starts[i] > starts[i + 1] for i in range(len(starts) - 1)):  # one pattern's matches come in order
