@@ -393,6 +393,13 @@ _INTRO_BEFORE = re.compile(
     r"|^\s*[*\s]*(?:One-liner:\**\s*)?(?:Introduced|Developed|Presented|Proposed|Created|Designed|Built))"
     r"((?:\s+[\w'’-]+){0,3})\s+$"
 )
+# "Proposes a method ..., called the Long Form (ACR)": named so in a sentence
+# whose own verb introduces it ("uses a technique called ..." introduces nothing).
+_CALLED_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed)(?:\s+(?:the|a|an))?\s+$")
+_OWN_VERB = re.compile(
+    r"(?:^\s*[*\s]*|\b[Ww]e\s+(?:\w+\s+)?|\b(?:[Tt]his|[Oo]ur)\s+(?:paper|work|report)\s+)"
+    r"(?:[Ii]ntroduce|[Pp]resent|[Pp]ropose|[Dd]evelop)[sd]?\b"
+)
 # Words between the verb and the long form that show it is not the paper's own.
 _NOT_OWN = frozenset("based on upon with from like such as than using of in to by for over and or".split())
 # What an acronym names when these words follow: not a model.
@@ -529,7 +536,8 @@ def _acronym_names(text: str, title: str | None) -> Iterable[tuple[int, str]]:
             continue
         sentence = re.split(r"[.!?。；;:：]\s|\n\s*\n", text[max(0, start - 200) : start])[-1]
         intro = _INTRO_BEFORE.search(sentence + " ")
-        if intro and not any(w.casefold() in _NOT_OWN for w in intro.group(1).split()):
+        introduced = intro is not None and not any(w.casefold() in _NOT_OWN for w in intro.group(1).split())
+        if introduced or (_CALLED_BEFORE.search(sentence) and _OWN_VERB.search(sentence)):
             yield start, acr
     for m in matches(_ZH_SHORT_THEN_LONG, text):
         if _initials(m.group(1), m.group(2).split()):

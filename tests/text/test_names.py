@@ -115,6 +115,12 @@ def test_all_caps_title_name_takes_the_usual_casing_from_the_text():
         ("我们提出了基于Next Token Prediction（NTP）的方法。", None),
         ("相比之前的工作LIFT（Language-Image Alignment with Fixed Text Encoders），我们更快", None),
         ("在工作LIFT（Learning Is Fun Today）之后", None),  # the cue is not "最新工作/本工作"
+        # "called the Long Form (ACR)" in a sentence whose own verb introduces it ...
+        ("Proposes a self-improvement method for tool-use agents, called the Self-Challenging Agent (SCA). "
+         "It introduces a task format called Code-as-Task (CaT).", "SCA"),
+        ("We develop a framework for widgets, named Gadget Sorting Network (GSN).", "GSN"),
+        # ... not in one that only uses it
+        ("We fine-tune with a technique called Low-Rank Widget Adaptation (LRWA).", None),
     ],
 )
 def test_names_from_the_papers_own_text(text, expected):
