@@ -168,6 +168,13 @@ NAME_COLUMNS = frozenset(
      "模型", "模型名称", "模型名", "方法", "名称", "名字"]
 )
 TITLE_COLUMNS = frozenset(["title", "paper", "papers", "paper title", "论文", "标题", "论文标题", "题目", "论文名称"])
+# Columns that give a paper's year (from a date: "2020-05", "2025-04-14", "May 2023") and its venue.
+YEAR_COLUMNS = frozenset(
+    ["date", "year", "time", "release", "release date", "日期", "时间", "年份", "发布时间", "发表时间"]
+)
+VENUE_COLUMNS = frozenset(["venue", "conference", "journal", "published in", "会议", "期刊", "会议/期刊", "发表"])
+_CELL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_LETTER_OR_DIGIT = re.compile(r"\w")
 _GENERIC_SUMMARY = re.compile(
     r"^(abstract|summary|key ?points|details?|more|notes?|bibtex|citation|click (here|to expand)|"
     r"show (more|details|all)|expand|摘要|要点|展开|点击展开|详情|更多|笔记|引用)$",
@@ -906,6 +913,31 @@ def _cell_title(cell: str) -> str:
     return clean_title(c)
 
 
+def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, str | None, list[int]]:
+    """A table row's year and venue from the columns so headed (``Date``, ``Venue``, ...),
+    and the columns read: they are fields, not notes.
+
+    >>> _row_year_venue(["title", "venue", "date"], ["[**T**](url)", "CVPR 2024", "2024-03-27"])
+    (2024, 'CVPR 2024', [1, 2])
+    >>> _row_year_venue(["title", "venue", "date"], ["T", "-", "soon"])
+    (None, None, [])
+    """
+    year = venue = None
+    read = []
+    for i, (h, cell) in enumerate(zip(header, cells)):
+        if h in YEAR_COLUMNS and year is None:
+            m = _CELL_YEAR.search(plain(cell))
+            if m:
+                year = int(m.group(1))
+                read.append(i)
+        elif h in VENUE_COLUMNS and venue is None:
+            v = plain(cell).strip(" *")
+            if v and len(v) <= 80 and v.lower() not in _NO_LINK_VALUES and _LETTER_OR_DIGIT.search(v):
+                venue = v
+                read.append(i)
+    return year, venue, read
+
+
 def _cell_description(cell: str) -> str:
     """What a title cell says after its title (see :func:`_cell_title`): the
     paper's description in a digest's table, its note.
@@ -1428,7 +1460,8 @@ class _Reader:
             if (looks_like_title(t) or (given_name(t) and not info.refs[1:])) and not _is_id_text(t):
                 title = t  # a title column holding a name ("MEM1") gives it as the title too
                 own_name = given_name(t)
-        own = {name_col, title_col}
+        year, venue, read = _row_year_venue(header, cells)
+        own = {name_col, title_col, *read}
         notes = [
             plain(c) if i not in own else _cell_description(c) if i == title_col else "" for i, c in enumerate(cells)
         ]
@@ -1438,13 +1471,14 @@ class _Reader:
                 ref = info.refs[0]
                 ref.title = ref.title or title
                 ref.name = name or ref.name or own_name  # the column says it outright
+                ref.year, ref.venue = ref.year or year, ref.venue or venue
             info.standalone = True
             info.note = note
             self.boundary_item()  # a row's paper never joins the paper of the row above
             self._refs(no, info, item=True)
             return
         if title:
-            self.start_group(no, self.new_entry(no, {}, title, name))
+            self.start_group(no, self.new_entry(no, {}, title, name, _Ref(year=year, venue=venue)))
             if note:
                 self.texts.append((no, note, False))
             return

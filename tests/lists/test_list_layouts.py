@@ -557,6 +557,25 @@ def test_a_table_title_cell_under_a_star_badge_gives_the_title() -> None:
     assert (b.title, b.sources) == ("Gadget Programming Without Training", ["mllm.md:4"])
 
 
+def test_a_tables_date_and_venue_columns_give_the_year_and_venue_not_notes() -> None:
+    text = (
+        "| Title | Venue | Date | Code |\n"
+        "|:---|:---:|:---:|:---:|\n"
+        "| [**Widget-VL: Seeing Gadgets**](https://arxiv.org/pdf/2312.00001) | CVPR 2024 | 2024-03-27 | - |\n"
+        "| [**Gadget Notes From a Blog**](https://example.org/blog/gadget.pdf) | Blog | 2023-11-18 | [Github](https://github.com/b/g) |\n"
+        "| [**Widgets Without a Date**](https://arxiv.org/abs/2401.00002) | - | soon | - |\n"
+        "\n"
+        "| 年份 | 名字 | 简介 |\n"
+        "| --- | --- | --- |\n"
+        "| 2016 | [GadgetNet](https://arxiv.org/abs/1512.00003) | 单阶段检测 |\n"
+    )
+    a, b, c, d = read_list_text(text, "t.md").entries
+    assert (a.year, a.venue, a.text) == (2024, "CVPR 2024", "")  # the table's date, not the arXiv id's 2023
+    assert (b.year, b.venue, b.title) == (2023, "Blog", "Gadget Notes From a Blog")
+    assert (c.year, c.venue) == (2024, None)  # no date in the cell: the arXiv id's year
+    assert (d.name, d.year, d.text) == ("GadgetNet", 2016, "单阶段检测")
+
+
 def test_a_name_column_row_whose_paper_page_has_no_id_is_named_with_its_citation_badges_id() -> None:
     s2a, s2b = "a" * 40, "b" * 40
     badge = "[![citation](https://img.shields.io/badge/dynamic/json?label=citation)](https://www.semanticscholar.org/paper/Widget/{})"
