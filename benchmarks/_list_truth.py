@@ -179,6 +179,10 @@ def _brady(text: str, t: Truth) -> None:
         for m in re.finditer(r"\[\*\*(.+?)\*\*\]\((\S*?)\)", line):  # table: [**Title**](url)
             t.add(m.group(2), m.group(1))
             t.add_other(i, m.group(1), m.group(2))
+        # the table's next cells: | venue | date | (2024-03-27)
+        m = re.match(r"^\|[^|]*\[\*\*.+?\*\*\]\((\S*?)\)[^|]*\|\s*([^|]*?)\s*\|\s*((?:19|20)\d\d)-\d\d(?:-\d\d)?\s*\|", line)
+        if m:
+            t.add_meta(m.group(1), venue=m.group(2) if m.group(2) not in ("", "-") else None, year=int(m.group(3)))
         m = re.match(r"^\|\s*\*\*[^|*]+\*\*\s*\|\s*\[([^\]]+)\]\((\S*?)\)", line)  # dataset: | **Name** | [Title](url)
         if m:
             t.add(m.group(2), m.group(1))
@@ -193,13 +197,19 @@ def _brady(text: str, t: Truth) -> None:
             if p:
                 t.add(p.group(1), m.group(1))
                 t.add_other(i, m.group(1), p.group(1), i + 1)
+                vy = re.match(r"^([A-Za-z][\w ]*?) ((?:19|20)\d\d)\b[^,]*,", lines[i + 1])  # NeurIPS 2025 Highlight,
+                if vy:
+                    t.add_meta(p.group(1), venue=vy.group(1), year=int(vy.group(2)))
 
 
 def _awesome_llm(text: str, t: Truth) -> None:
     line_of = _line_of(text)
-    for m in re.finditer(r"(?m)^\|[^|\n]*\|[^|\n]*\|[^|\n]*\|\s*\[([^\]]+)\]\((\S*?)\)\s*\|?\s*$", text):
-        t.add(m.group(2), m.group(1))
-        t.add_other(line_of(m.start()), m.group(1), m.group(2))
+    for m in re.finditer(r"(?m)^\|([^|\n]*)\|[^|\n]*\|[^|\n]*\|\s*\[([^\]]+)\]\((\S*?)\)\s*\|?\s*$", text):
+        t.add(m.group(3), m.group(2))
+        t.add_other(line_of(m.start()), m.group(2), m.group(3))
+        date = re.fullmatch(r"\s*((?:19|20)\d\d)-\d\d\s*", m.group(1))  # | 2020-05 | GPT 3.0 | OpenAI | [Title](url) |
+        if date:
+            t.add_meta(m.group(3), year=int(date.group(1)))
 
 
 def _people(names: str, sep: str = r",\s*|\s+and\s+") -> list[str]:
