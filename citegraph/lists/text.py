@@ -504,7 +504,12 @@ def given_name(text: str) -> str | None:
     if is_name_like(s):  # "Kandinsky 3", "FLUX.1 Kontext"
         return s
     first_ok = looks_made_up(words[0]) or _proper(words[0])  # not "Making LLaMA"
-    if first_ok and all(w[0].isupper() or w[0].isdigit() for w in words) and any(looks_made_up(w) for w in words):
+    # A generic term in the plural names a kind, not a model ("Protein LLMs", "Trustworthy
+    # LLMs"), and a phrase opening with a verb's -ing form is a topic ("Enhancing RAG");
+    # "Zephyr LLM", "Corrective RAG" stay names.
+    made_up = any(looks_made_up(w) and not (w.endswith("s") and is_generic(w)) for w in words)
+    topic = words[0].lower().endswith("ing")
+    if first_ok and all(w[0].isupper() or w[0].isdigit() for w in words) and made_up and not topic:
         return s
     return None
 

@@ -514,6 +514,9 @@ def test_table_rows_take_name_and_title_from_their_columns() -> None:
         ("OpenAI", None), ("LLM", None), ("Transformer", None), ("Beyond", None), ("Stable Diffusion", None),
         ("Making LLaMA", None), ("2405.09818", None), ("v2", None), ("alphaXiv", None), ("a long phrase of words", None),
         ("Text-to-Image", None), ("Zero-Shot Text-to-Image Generation", None), ("Kling-Foley", "Kling-Foley"),
+        # a generic term in the plural, or an -ing opening, makes a topic; one model's term stays a name
+        ("Protein LLMs", None), ("Trustworthy LLMs", None), ("Enhancing RAG", None), ("Evaluating LLMs", None),
+        ("Zephyr LLM", "Zephyr LLM"), ("Corrective RAG", "Corrective RAG"), ("MatMul-free LLMs", "MatMul-free LLMs"),
     ],
 )
 def test_given_name_takes_names_and_refuses_labels(text: str, name: str | None) -> None:
