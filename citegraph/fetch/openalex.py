@@ -171,10 +171,7 @@ class OpenAlexSource:
         except httpx.TransportError as exc:
             raise _Retryable(f"connection failed ({type(exc).__name__})") from None
         status = response.status_code
-        if status == 429:
-            self.pacer.refused()
-        elif status < 500:
-            self.pacer.answered()
+        self.pacer.heard(status)
         _raise_if_retryable(response)
         if status == 404:
             raise S2NotFound(f"OpenAlex found nothing for {what}")

@@ -87,6 +87,18 @@ class Pacer:
             self.interval = min(max(self.interval, self.floor, _SMALLEST_STEP) * 2, self.ceiling)
         self._refused_last = True
 
+    def heard(self, status: int) -> None:
+        """An HTTP answer's status: a 429 is :meth:`refused`, any other but a server error :meth:`answered`.
+
+        >>> p = Pacer(1.0, clock=lambda: 0.0, sleep=lambda s: None)
+        >>> p.heard(429); p.heard(503); p.interval  # a server error says nothing of the pace
+        2.0
+        """
+        if status == 429:
+            self.refused()
+        elif status < 500:
+            self.answered()
+
     def answered(self) -> None:
         """An answer that was not a refusal: add ``RECOVERY`` of the floor's rate back."""
         self._refused_last = False

@@ -431,10 +431,7 @@ class S2Client:
             raise _Retryable(f"connection failed ({_transport_reason(exc)})") from None
         self.answered = True
         status = response.status_code
-        if status == 429:
-            self.pacer.refused()
-        elif status < 500:
-            self.pacer.answered()
+        self.pacer.heard(status)
         _raise_if_retryable(response)
         if status == 404:
             text = _error_text(response)

@@ -153,7 +153,11 @@ class _PackedField(_RecordField):
     def __get__(self, entry: Entry | None, owner: type) -> Packed | _PackedField:
         if entry is None:
             return self
-        return Packed.of_packed(self._part(entry))
+        return Packed.of_packed(self._packed(entry))
+
+    def _packed(self, entry: Entry) -> str:
+        """The field's items as one packed string (:func:`pack`)."""
+        return self._part(entry)
 
     def __set__(self, entry: Entry, items: Iterable[str]) -> None:  # type: ignore[override]
         entry._set(self.index, pack(items))
@@ -184,19 +188,11 @@ class _SourcesField(_PackedField):
     in every paper of a long list, was the longest part of each paper.
     """
 
-    @overload  # type: ignore[override]
-    def __get__(self, entry: None, owner: type) -> _SourcesField: ...
-
-    @overload
-    def __get__(self, entry: Entry, owner: type) -> Packed: ...
-
-    def __get__(self, entry: Entry | None, owner: type) -> Packed | _SourcesField:
-        if entry is None:
-            return self
+    def _packed(self, entry: Entry) -> str:
         packed = self._part(entry)
         if entry._file and packed.startswith(":"):
             packed = _SEP.join(entry._file + p if p.startswith(":") else p for p in packed.split(_SEP))
-        return Packed.of_packed(packed)
+        return packed
 
     def __set__(self, entry: Entry, items: Iterable[str]) -> None:  # type: ignore[override]
         places = pack(items)

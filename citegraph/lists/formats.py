@@ -280,9 +280,9 @@ def _read_bib_library(library: Any, shift: int, source: str, entries: list[Entry
         if venue:
             venue = _latex_text(venue)
             e.venue = "arXiv" if _ARXIV_ONLY_VENUE.match(venue) else venue
-        year = _field(fields, "year")
-        if year and re.fullmatch(r"\d{4}", _debrace(year)):
-            e.year = years.setdefault(int(_debrace(year)), int(_debrace(year)))  # one object a year
+        year = _debrace(_field(fields, "year") or "")
+        if re.fullmatch(r"\d{4}", year):
+            e.year = years.setdefault(int(year), int(year))  # one object a year
         if not (e.arxiv or e.doi or e.s2_id or e.title):
             warnings.append(ListWarning(where, f"BibTeX entry {item.key!r} has no id and no title"))
             continue

@@ -336,12 +336,15 @@ class _Spans:
     hundred at a time: a tuple a span and two strings a span held until one
     join were over 6 times a line of thousands of links."""
 
-    __slots__ = ("starts", "ends", "papers")
+    __slots__ = ("starts", "ends", "papers", "in_order")
 
     def __init__(self) -> None:
         self.starts, self.ends, self.papers = array("q"), array("q"), bytearray()
+        self.in_order = True  # (one pattern's matches come in order: sorted only when not)
 
     def add(self, start: int, end: int, paper: bool) -> None:
+        if self.starts and start < self.starts[-1]:
+            self.in_order = False
         self.starts.append(start)
         self.ends.append(end)
         self.papers.append(paper)
@@ -356,7 +359,7 @@ class _Spans:
         """
         starts, ends, papers = self.starts, self.ends, self.papers
         order: range | list[int] = range(len(starts))
-        if any(starts[i] > starts[i + 1] for i in range(len(starts) - 1)):  # one pattern's matches come in order
+        if not self.in_order:
             order = sorted(order, key=lambda i: (starts[i], ends[i], not papers[i]))  # a paper's first
         done: list[str] = []  # joined every 512 pieces, so that pieces never pile up
         out: list[str] = []
@@ -372,6 +375,7 @@ class _Spans:
                 done.append("".join(out))
                 out.clear()
         del starts[:], ends[:], papers[:]
+        self.in_order = True
         if not done and not out:
             return text
         out.append(text[at:])
@@ -513,8 +517,7 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
     del work
     spans = _Spans()
 
-    def mask(start: int, end: int, paper: bool) -> None:
-        spans.add(start, end, paper)
+    mask = spans.add
 
     def flush() -> None:
         buf[0] = spans.apply(buf[0])
@@ -1143,7 +1146,7 @@ class _Reader:
         return g, g.last
 
     def start_group(self, no: int, e: Entry) -> None:
-        self._finish_group()
+        self.boundary_item()
         self.group = _Group(self.section, e, no, no)
         if no in self.anchored:
             self.claims[no] = e
@@ -1519,11 +1522,8 @@ class _Reader:
         return True
 
     def boundary_item(self) -> None:
-        """Close the current item (its paper takes no more links) without leaving the section."""
-        self._finish_group()
-
-    def _finish_group(self) -> None:
-        """The current item is over: kept with the section's others until the section ends."""
+        """Close the current item (its paper takes no more links) without leaving the
+        section: it is kept with the section's others until the section ends."""
         if self.group is not None:
             self.groups.add(self.group)
             self.group = None
@@ -1689,7 +1689,7 @@ class _Reader:
         group's across the close of a block it stands in: a card's text ends
         with its card, the filters above the first card are none of its text.
         """
-        self._finish_group()
+        self.boundary_item()
         groups, lines = self.groups, self.texts
         self.groups, self.texts = _Finished(len(self.lines)), []  # the section's prose is let go once it is shared out
         if not groups:

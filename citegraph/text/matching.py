@@ -7,7 +7,7 @@ scanner's ``search``, ``sub`` the ``re`` module's template compiler), and the
 interpreter's type cache (4,096 slots, keyed by the name's address until 3.12)
 keeps each such string alive: about 55 bytes a call, up to 225 KB a process.
 Reading a 30 KB list left 16 KB of them behind, half the list's size.
-``tests/architecture/test_layers.py`` keeps both out of the package.
+``tests/architecture/test_regex_use.py`` keeps both out of the package.
 """
 
 from __future__ import annotations
