@@ -160,7 +160,11 @@ _NAMED_TITLE_LABEL = re.compile(
     r"^(.{1,40}?)\s*(?:论文标题|论文题目|论文名称|论文|题目|paper title|paper|title)\s*[:：](?!//)\s*(.*)$", re.I | re.S
 )
 # Markdown tables: the separator row under the header, and the columns that name things.
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# GFM's delimiter row: one hyphen a cell is enough (``| --: | -- |``), but a row of
+# short ones starts a table only under a header of as many cells, as in GFM: a row
+# of dashes inside a table (``| - | - |``, "none") stays a row.
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_LONG_SEP_CELL = re.compile(r":?-{3,}:?")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 NAME_COLUMNS = frozenset(
     ["model", "models", "name", "keywords", "keyword", "model name", "method", "methods", "approach", "system",
@@ -173,6 +177,9 @@ YEAR_COLUMNS = frozenset(
     ["date", "year", "time", "release", "release date", "日期", "时间", "年份", "发布时间", "发表时间"]
 )
 VENUE_COLUMNS = frozenset(["venue", "conference", "journal", "published in", "会议", "期刊", "会议/期刊", "发表"])
+# A column a recording has (a talk, a video about papers): such a table's title and
+# date are the recording's, so its rows name papers only by their links.
+RECORDING_COLUMNS = frozenset(["duration", "length", "runtime", "时长", "视频时长"])
 _CELL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _LETTER_OR_DIGIT = re.compile(r"\w")
 _GENERIC_SUMMARY = re.compile(
@@ -1072,6 +1079,10 @@ class _Reader:
             if not _TABLE_SEP.match(line):
                 continue
             header = [" ".join(plain(c).lower().split()) for c in _cells(self.lines[i - 2])]
+            cells = _cells(line)
+            short = not all(_LONG_SEP_CELL.fullmatch(c) for c in cells)
+            if short and (len(cells) != len(header) or (seps and i <= seps[-1][1])):
+                continue  # short dashes: GFM's delimiter under a header as wide; inside a table, a row
             skip.update((i - 1, i))
             if seps and i <= seps[-1][1]:  # a separator among the rows above: the same table goes on
                 seps.append((i, seps[-1][1], header))
@@ -1451,6 +1462,8 @@ class _Reader:
         name from the columns so headed, the other cells its note."""
         header = self.table_rows[no]
         cells = _cells(raw)
+        if RECORDING_COLUMNS.intersection(header):
+            header = []  # a table of recordings: no column is the paper's
         name_col = next((i for i, h in enumerate(header) if h in NAME_COLUMNS), None)
         title_col = next((i for i, h in enumerate(header) if h in TITLE_COLUMNS), None)
         name = None
@@ -1485,7 +1498,7 @@ class _Reader:
             if note:
                 self.texts.append((no, note, False))
             return
-        self._text(no, info)
+        # a row naming no paper is an item of its own too: no neighbour's note
 
     def _bold_name_label(self, no: int, raw: str) -> None:
         """``**Orthus**: notes`` over an untitled paper link starts that paper's

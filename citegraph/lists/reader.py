@@ -287,7 +287,12 @@ def read_lists(
         column (the list's year, before the arXiv id's), its venue from a
         ``Venue``/``Conference``/``Journal``/``会议`` column, its other cells and what its title
         cell says after the title (a digest's description) its note; link
-        texts that are labels (``Paper``, ``Code``, ``Tweet``) are no note.
+        texts that are labels (``Paper``, ``Code``, ``Tweet``) are no note.  A
+        table starts at a delimiter row of hyphens (``| --- |``; shorter ones,
+        ``| -- |``, under a header of as many cells, as in GFM).  A table with
+        a ``Duration``/``时长`` column lists talks: its title and date columns
+        are the talks', so a row names a paper by its links only, and a row
+        without one is nobody's note.
 
     Entries by their structure
         An entry is what one item, row, block or card holds, never its neighbour's:

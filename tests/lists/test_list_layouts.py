@@ -576,6 +576,44 @@ def test_a_tables_date_and_venue_columns_give_the_year_and_venue_not_notes() -> 
     assert (d.name, d.year, d.text) == ("GadgetNet", 2016, "单阶段检测")
 
 
+def test_a_delimiter_row_of_short_dashes_starts_a_table_as_in_gfm() -> None:
+    text = (
+        "| Year | Title | Notes |\n"
+        "| --: | -- | - |\n"
+        "| 2021 | [Widget Networks for Gadgets](https://arxiv.org/abs/2101.00001) | fast |\n"
+        "| - | - | - |\n"  # a row of dashes inside the table ("none") is a row, not a new header
+        "| 2022 | [Gadget Widgets Revisited](https://arxiv.org/abs/2202.00002) | slow |\n"
+    )
+    a, b = read_list_text(text, "t.md").entries
+    assert (a.title, a.year, a.text) == ("Widget Networks for Gadgets", 2021, "fast")
+    assert (b.title, b.year, b.text) == ("Gadget Widgets Revisited", 2022, "slow")
+
+
+def test_short_dashes_under_a_row_of_other_width_are_no_delimiter() -> None:
+    row = "| Widget Networks for Gadgets | fast |\n"
+    as_table = read_list_text("| Title | Notes |\n| - | - |\n" + row, "t.md")
+    assert [e.title for e in as_table.entries] == ["Widget Networks for Gadgets"]  # a row of a titled table
+    # GFM: a delimiter row has as many cells as the header; under a wider one it is text
+    not_table = read_list_text("| Title | Notes |\n| - |\n" + row, "t.md")
+    assert not_table.entries == [] and [w.message for w in not_table.warnings] == ["no papers found"]
+
+
+def test_a_table_of_recordings_names_papers_only_by_their_links() -> None:
+    # a talk's title and date are the talk's: "Widget 精读" is no paper's title, and a
+    # talk without a paper link is nobody's note
+    text = (
+        "| 日期 | 标题 | 时长 | 视频 |\n"
+        "| --: | -- | --: | -- |\n"
+        "| 9/04/24 | 如何读论文 | 10:41 | [B站](https://www.bilibili.com/video/BV1) |\n"
+        "| 8/28/24 | [WidgetNet](https://arxiv.org/abs/2101.00001) 逐段精读 | 25:04 | [B站](https://www.bilibili.com/video/BV2) |\n"
+        "| 8/13/24 | 撑起半边天的 [GadgetNet](https://arxiv.org/abs/1512.00003) | 26:14 | [B站](https://www.bilibili.com/video/BV3) |\n"
+    )
+    a, b = read_list_text(text, "talks.md").entries
+    assert (a.arxiv, a.name, a.title, a.year) == ("2101.00001", "WidgetNet", None, 2021)
+    assert (b.arxiv, b.name, b.title) == ("1512.00003", "GadgetNet", None)
+    assert "如何读论文" not in a.text + b.text and "|" not in b.text.split("\n")[0][:2]
+
+
 def test_a_name_column_row_whose_paper_page_has_no_id_is_named_with_its_citation_badges_id() -> None:
     s2a, s2b = "a" * 40, "b" * 40
     badge = "[![citation](https://img.shields.io/badge/dynamic/json?label=citation)](https://www.semanticscholar.org/paper/Widget/{})"
