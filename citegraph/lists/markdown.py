@@ -1640,8 +1640,10 @@ class _Reader:
         if m:
             year = int(m.group(1))
             inner = inner[: m.start()] + inner[m.end():]
-        title = clean_title(inner)
-        if not looks_like_title(title):
+        title: str | None = clean_title(inner)
+        if title and title.lower() in _NO_LINK_VALUES:
+            title = None  # "None": a generated page's card without a title is still a card (authors, link)
+        elif not (title and looks_like_title(title)):
             return
         self.boundary_item()
         self.pending_title = None

@@ -221,6 +221,24 @@ def test_html_cards_give_titles_not_sections() -> None:
         "On the Error Analysis of Widget Splatting and an Optimal Gadget Strategy", 2024, ["Ann Lee", "Bo Kim"])
 
 
+def test_a_card_titled_none_is_still_a_card_with_its_authors_and_no_title() -> None:
+    card = (
+        '<div class="paper-row" data-id="x">\n'
+        '  <h2 class="paper-title">{title} <span class="paper-year">(2024)</span></h2>\n'
+        '  <p class="paper-authors">Ann Lee, Bo Kim</p>\n'
+        "{link}</div>\n"
+    )
+    link = '  <div class="paper-links"><a href="https://arxiv.org/pdf/2403.11447" class="paper-link">📄 Paper</a></div>\n'
+    text = ("<html><body>\n" + card.format(title="None", link=link)
+            + card.format(title="None", link="") + card.format(title="Splat Gadgets", link=link.replace("447", "448"))
+            + "</body></html>\n")
+    r = read_list_text(text, "index.html")
+    none, named = r.entries  # the card with neither title nor link names no paper
+    assert (none.arxiv, none.title, none.authors, none.year, none.sources) == (
+        "2403.11447", None, ["Ann Lee", "Bo Kim"], 2024, ["index.html:3"])
+    assert (named.arxiv, named.title, named.authors) == ("2403.11448", "Splat Gadgets", ["Ann Lee", "Bo Kim"])
+
+
 def test_a_cards_button_label_is_no_note_of_its_paper() -> None:
     """``📖 Show Abstract`` on every card is the page's control, not the paper's notes: the abstract is."""
     text = (
