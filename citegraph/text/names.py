@@ -531,7 +531,9 @@ def _acronym_names(text: str, title: str | None) -> Iterable[tuple[int, str]]:
             continue  # "基于Next Token Prediction（NTP）": another's, or a topic
         if re.fullmatch(r"[A-Z]{2,}s", acr):
             acr = acr[:-1]  # "latent diffusion models (LDMs)" name LDM
-        if [_singular(w) for w in long_words] == title_words[: len(long_words)]:
+        if [_singular(w) for w in long_words] == title_words[: len(long_words)] and not all(
+            w.islower() for w in long_words
+        ):  # (the title's words in lower case are a topic: "evaluates long context (LC) LLMs")
             yield start, acr
             continue
         sentence = re.split(r"[.!?。；;:：]\s|\n\s*\n", text[max(0, start - 200) : start])[-1]

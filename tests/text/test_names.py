@@ -135,6 +135,10 @@ def test_an_acronym_whose_long_form_begins_the_title_names_the_paper():
     # a survey introduces no model: its text names the ones it covers
     survey = "Next Token Prediction Towards Multimodal Intelligence: A Comprehensive Survey"
     assert model_name(survey, "Next Token Prediction (NTP) is surveyed. We present Foo, a model.") is None
+    # the title's words in lower case are a topic the text abbreviates, not a name it coins
+    text = "We evaluate long context (LC) LLMs against retrieval; LC wins on QA."
+    assert model_name("Long Context vs. Retrieval for LLMs", text) is None
+    assert model_name("Dual-Camera Smooth Zoom on Phones", "we introduce a new task, dual-camera smooth zoom (DCSZ)") is None
 
 
 def test_a_title_phrase_needs_the_text_to_use_it_as_a_name():
