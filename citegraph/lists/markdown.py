@@ -132,7 +132,11 @@ _AUTHORS_CLASS = re.compile(
 _YEAR_SPAN = re.compile(r"<span\b[^>]*>\s*[(（]?((?:19|20)\d\d)[)）]?\s*</span>\s*$", re.I)
 _CELL_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
 _CELL_BOLD = re.compile(r"^\s*(\*\*|__)(.+?)\1")
-_CELL_BREAK = re.compile(r"<br\s*/?>|\s{2,}|\s[-–—]\s", re.I)  # "1) Title - description" too
+# "1) Title - description" too, and a description run on after one space ("... Graphs This paper
+# presents"): its opener in a sentence's case, which a title's own words never take
+_CELL_BREAK = re.compile(
+    r"<br\s*/?>|\s{2,}|\s[-–—]\s|\s(?-i:(?=(?:This|The) (?:paper|work|study|report) |The authors |Researchers ))", re.I
+)
 # a link text that cites a paper without its title: its authors and year ("Hu et al. (2023)",
 # "Rozado (2024)"), or its venue ("ACL 2023 Outstanding paper", "CVPR 2024 Oral")
 _CITES_NO_TITLE = re.compile(
@@ -908,8 +912,8 @@ def _cell_title(cell: str) -> str:
 
     >>> _cell_title("2) **No Positional Encodings** - shows that ...")
     'No Positional Encodings'
-    >>> _cell_title("1) Ultra-Fast Models  This paper ...")
-    'Ultra-Fast Models'
+    >>> _cell_title("1) Ultra-Fast Models  This paper ..."), _cell_title("4) Agents with Graphs This paper shows")
+    ('Ultra-Fast Models', 'Agents with Graphs')
     >>> _cell_title("![Star](https://img.shields.io/x.svg) <br> [**Yi-VL: A Model**](https://github.com/o/r) <br>")
     'Yi-VL: A Model'
     """

@@ -179,6 +179,20 @@ def test_a_weekly_title_without_bold_stops_at_its_dash() -> None:
     ]
 
 
+def test_a_weekly_description_run_on_after_one_space_is_no_part_of_the_title() -> None:
+    text = (
+        "| **Paper** | **Links** |\n"
+        "| --- | --- |\n"
+        "| 4) Building Gadget Agents with Widget Graphs This paper presents a framework of widget graphs. "
+        "| [Paper](https://arxiv.org/abs/2505.23006) |\n"
+        "| 5) What This Paper Says About Widgets  Researchers from X study widgets. | [Paper](https://arxiv.org/abs/2505.23007) |\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert (papers["2505.23006"].title, papers["2505.23006"].text) == (
+        "Building Gadget Agents with Widget Graphs", "This paper presents a framework of widget graphs.")
+    assert papers["2505.23007"].title == "What This Paper Says About Widgets"  # a title's own words, title case
+
+
 def test_bold_titles_over_bullets_never_shift_to_the_neighbour() -> None:
     text = (
         "# Backbone\n\n"
