@@ -313,7 +313,7 @@ def _html_cards(text: str, t: Truth) -> None:
     for card in text.split('<div class="paper-row"')[1:]:
         m = re.search(r'<h2 class="paper-title">(.*?)<span', card, re.S)
         p = re.search(r'href="(\S*arxiv\.org\S*?)"', card)
-        if m and p:
+        if m and p and m.group(1).strip() != "None":  # "None": the page's generator had no title
             t.add(p.group(1), " ".join(m.group(1).split()))
         y = re.search(r'<span class="paper-year">\((\d{4})\)</span>', card)
         a = re.search(r'<p class="paper-authors">(.*?)</p>', card, re.S)

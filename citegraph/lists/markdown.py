@@ -492,6 +492,21 @@ def _colon_after(low: str, word: str) -> bool:
     return False
 
 
+def _work_text(raw: str) -> str:
+    """The line as :func:`_analyse` reads it (its refs' ``pos`` are places in it):
+    without bold marks, and with the ``h`` a copied ``ttps://`` link lost."""
+    work = raw.replace("**", "").replace("__", "")
+    if "ttp" in work:
+        work = _LOST_H.sub("https://", work)
+    return work
+
+
+def _cell_of(work: str, pos: int) -> int:
+    """Which cell of a table row (0-based, as :func:`_cells` counts) holds place ``pos`` of ``work``."""
+    pipes = sum(1 for m in _CELL_SPLIT.finditer(work, 0, pos))
+    return pipes - 1 if work.lstrip().startswith("|") else pipes
+
+
 def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Line:
     """Everything the reader needs to know about one line (a table row's
     cells are read by :meth:`_Reader._table_row`, not as one sentence).
@@ -507,9 +522,7 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
         info.text = plain(raw)
         info.prose = bool(info.text) and not is_label_only(info.text, is_plain=True)
         return info
-    work = raw.replace("**", "").replace("__", "")
-    if "ttp" in work:  # "ttps://arxiv.org/...": a link whose "h" was lost in copying
-        work = _LOST_H.sub("https://", work)
+    work = _work_text(raw)
     # Each pattern below runs only where the text it needs is present (their
     # scans of long notes lines were most of the reading time); case folds
     # that only re.I knows (long s, dotless i, ...) send a line through them all.
@@ -1472,7 +1485,7 @@ class _Reader:
         title_col = next((i for i, h in enumerate(header) if h in TITLE_COLUMNS), None)
         name = None
         if name_col is not None and name_col < len(cells):
-            name = given_name(cells[name_col]) or coined_name(cells[name_col])  # the column says it outright
+            name = given_name(cells[name_col], column=True) or coined_name(cells[name_col])  # it says so outright
         own_name = None
         title = None
         if title_col is not None and title_col < len(cells):
@@ -1487,8 +1500,10 @@ class _Reader:
         ]
         note = " | ".join(t for t in notes if t and not is_label_only(t))
         if info.refs:
-            if len(info.refs) == 1:
-                ref = info.refs[0]
+            # the columns describe the row's one paper, or the one whose link stands in their cell
+            # (a row also cites its paper by a citation badge: "[![citation](...)](semanticscholar/...)")
+            ref = info.refs[0] if len(info.refs) == 1 else self._ref_in_cells(raw, info, (name_col, title_col))
+            if ref is not None:
                 ref.title = ref.title or title
                 ref.name = name or ref.name or own_name  # the column says it outright
                 ref.year, ref.venue = ref.year or year, ref.venue or venue
@@ -1503,6 +1518,17 @@ class _Reader:
                 self.texts.append((no, note, False))
             return
         # a row naming no paper is an item of its own too: no neighbour's note
+
+    @staticmethod
+    def _ref_in_cells(raw: str, info: _Line, cols: tuple[int | None, ...]) -> _Ref | None:
+        """The ref alone in the first of these cells that holds one."""
+        work = _work_text(raw)
+        for col in cols:
+            if col is not None:
+                inside = [r for r in info.refs if _cell_of(work, r.pos) == col]
+                if len(inside) == 1:
+                    return inside[0]
+        return None
 
     def _bold_name_label(self, no: int, raw: str) -> None:
         """``**Orthus**: notes`` over an untitled paper link starts that paper's

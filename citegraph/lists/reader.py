@@ -283,7 +283,9 @@ def read_lists(
         is a paper of its own whose text is that sentence.  Each row of a
         markdown table is an item: its title from a ``Title``/``Paper``/``论文``
         column (or its link text), its name from a ``Model``/``Name``/``Method``/
-        ``模型``/``方法``/``名字`` column, its year from a ``Date``/``Year``/``年份``
+        ``模型``/``方法``/``名字`` column (which may open with an ordinary word:
+        ``Fast R-CNN``), given to the row's one paper or to the one linked in
+        that cell (beside a citation badge, or another paper), its year from a ``Date``/``Year``/``年份``
         column (the list's year, before the arXiv id's), its venue from a
         ``Venue``/``Conference``/``Journal``/``会议`` column, its other cells and what its title
         cell says after the title (a digest's description) its note; link

@@ -463,7 +463,7 @@ def _proper(word: str) -> bool:
     return is_name_like(word)
 
 
-def given_name(text: str) -> str | None:
+def given_name(text: str, *, column: bool = False) -> str | None:
     """The model name ``text`` plainly is, or ``None``: a link text, a label, a table cell.
 
     One word must pass the rule for a title's ``Name:`` prefix
@@ -478,6 +478,14 @@ def given_name(text: str) -> str | None:
     ('Chameleon', 'Show-o', 'Sparse VideoGen')
     >>> [given_name(t) for t in ("Paper", "arXiv", "论文", "here", "Stable Diffusion", "CVPR 2024", "Making LLaMA")]
     [None, None, None, None, None, None, None]
+
+    A ``column`` of names (``Model``, ``名字``) says its cells are names, so one
+    may open with an ordinary word (``Fast R-CNN``, ``Improved DDPM``); ordinary
+    words alone still name nothing (``Zero``, ``Guided Diffusion Models``: they
+    would be found in every text that uses them).
+
+    >>> given_name("Fast R-CNN"), given_name("Fast R-CNN", column=True), given_name("Zero", column=True)
+    (None, 'Fast R-CNN', None)
     """
     if text.strip(" []*").lower() in _NOT_GIVEN_NAMES:  # [[Paper]], [PDF]: most link texts
         return None
@@ -503,7 +511,7 @@ def given_name(text: str) -> str | None:
         return w if _proper(w) else None
     if is_name_like(s):  # "Kandinsky 3", "FLUX.1 Kontext"
         return s
-    first_ok = looks_made_up(words[0]) or _proper(words[0])  # not "Making LLaMA"
+    first_ok = column or looks_made_up(words[0]) or _proper(words[0])  # not "Making LLaMA"
     # A generic term in the plural names a kind, not a model ("Protein LLMs", "Trustworthy
     # LLMs"), and a phrase opening with a verb's -ing form is a topic ("Enhancing RAG");
     # "Zephyr LLM", "Corrective RAG" stay names.

@@ -660,6 +660,23 @@ def test_a_name_column_row_whose_paper_page_has_no_id_is_named_with_its_citation
     assert (b.s2_id, b.name) == (s2b, "GadgetCLIP")  # a blog link: the 名字 (name) column names it
 
 
+def test_a_name_column_names_the_paper_linked_in_it_beside_its_citation_badge() -> None:
+    badge = "[![citation](https://img.shields.io/badge/dynamic/json?label=citation)](https://www.semanticscholar.org/paper/W/{})"
+    text = (
+        "| 已录制 | 年份 | 名字 | 简介 | 引用 |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        f"| | 2015 | [Fast Widget-CNN](http://arxiv.org/abs/1504.08083v2) | 快 | {badge.format('a' * 40)} |\n"
+        f"| | 2016 | **[Zero](https://arxiv.org/abs/1910.02054)** | 分片 | {badge.format('b' * 40)} |\n"
+        f"| | 2017 | [GadgetNet](https://arxiv.org/abs/1706.00001) | 网络 | [Widget Nets](https://arxiv.org/abs/1706.00002) |\n"
+    )
+    papers, _ = by_arxiv(text)
+    # the column says it is a name, so one may open with an ordinary word; the badge is the same paper
+    assert (papers["1504.08083"].name, papers["1504.08083"].s2_id) == ("Fast Widget-CNN", "a" * 40)
+    assert papers["1910.02054"].name is None  # an ordinary word alone would be found in every text
+    # two papers in one row: the name is the one linked in the name column's
+    assert (papers["1706.00001"].name, papers["1706.00002"].name) == ("GadgetNet", None)
+
+
 def test_italic_authors_between_a_bold_title_and_its_link_are_authors_not_title() -> None:
     text = (
         "1. **Widget state transitions.** *Ada B. Lovelace.* ICLR 2016. [paper](https://arxiv.org/abs/1611.00001)\n\n"
