@@ -503,7 +503,7 @@ def _work_text(raw: str) -> str:
 
 def _cell_of(work: str, pos: int) -> int:
     """Which cell of a table row (0-based, as :func:`_cells` counts) holds place ``pos`` of ``work``."""
-    pipes = sum(1 for m in _CELL_SPLIT.finditer(work, 0, pos))
+    pipes = sum(1 for _ in matches(_CELL_SPLIT, work, 0, pos))
     return pipes - 1 if work.lstrip().startswith("|") else pipes
 
 
