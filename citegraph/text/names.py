@@ -246,6 +246,8 @@ def _title_candidate(title: str) -> tuple[str | None, bool]:
         m = _REPORT_PREFIX.match(title)
     if not m:
         return None, False
+    if " " in m.group(1).strip() and _SURVEY_SUBTITLE.match(title[m.end(1):].lstrip(" :：-–—")):
+        return None, False  # a survey's phrase before its colon is its topic (a coined "3DGS.zip" is its name)
     cand = _REPORT_SUFFIX.sub("", m.group(1).strip())
     cand = _TRAILING_PAREN.sub("", cand)  # "xGen-MM (BLIP-3)" -> "xGen-MM"
     if _NOT_IN_NAME.search(cand):
@@ -411,6 +413,13 @@ _ZH_USES = re.compile(r"(?:基于|例如|比如|采用|使用|利用|相比|借�
 _ZH_NOT_OWN = re.compile(r"(?:基于|如|例如|比如|像|采用|使用|相比|利用)\s*\Z")
 # Surveys and reviews introduce no model: their text names the ones they cover.
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial)\b", re.I)
+# ... and their title's "Topic:" prefix is the topic: "3D Gaussian Splatting: Survey, ...",
+# "Video Diffusion Models: A Comprehensive Review of ..." (not "MARG: Multi-Agent Review Generation")
+_SURVEY_SUBTITLE = re.compile(
+    r"(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}?(?:survey|review|overview|tutorial|primer)"
+    r"(?=\s*(?:$|[,:;.!?(]|(?:of|on|for|in|and|from|to|with)\b))",
+    re.I,
+)
 _FUNCTION_WORDS = frozenset("a an the of and for with to in on via by from".split())
 _ZH_INTRO = re.compile(
     r"(?:提出|介绍|推出|发布|开发|引入)了?\s*(?:一个|一种|一款|新的)?\s*(?:名为)?\s*\**\s*"

@@ -34,6 +34,9 @@ from citegraph.text.names import NameMatcher, find_mentions, is_name_like, menti
         # an ordinary word in capitals before a mixed-case title is an acronym
         ("REAL: Realism Evaluation of Text-to-Image Generation Models for Effective Data Augmentation", None, "REAL"),
         ("REAL: Realism Evaluation", "real images look real. Real-world data.", "REAL"),  # not "real"/"Real"
+        # a survey's coined name is its own; a word such as "Review" inside a subtitle makes no survey
+        ("3DGS.zip: A survey on 3D Gaussian Splatting Compression Methods", None, "3DGS.zip"),
+        ("MARG: Multi-Agent Review Generation for Scientific Papers", None, "MARG"),
     ],
 )
 def test_names_from_titles(title, text, expected):
@@ -63,6 +66,9 @@ def test_names_from_titles(title, text, expected):
         "NEWS: A New Model Is Out",
         "Addendum to GPT-4o System Card",
         "Vision Generalist Model: A Survey",
+        # a survey's phrase before its colon is its topic, whatever the text says of it
+        "3D Gaussian Splatting: Survey, Technologies, Challenges, and Opportunities",
+        "Gaussian Splatting 3D: A Comprehensive Review of Methods",
     ],
 )
 def test_titles_without_a_name_give_none(title):
