@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from citegraph.lists.document import ListText, as_list_text
 from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new, with_new
+from citegraph.lists.html_tables import html_tables, row_markdown
 from citegraph.text.ids import (
     IdError,
     doi_ids,
@@ -167,6 +168,7 @@ _NAMED_TITLE_LABEL = re.compile(
 # GFM's delimiter row: one hyphen a cell is enough (``| --: | -- |``), but a row of
 # short ones starts a table only under a header of as many cells, as in GFM: a row
 # of dashes inside a table (``| - | - |``, "none") stays a row.
+_HTML_TABLE = re.compile(rb"<table\b", re.I)  # (the bytes searched once: most lists have none)
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _LONG_SEP_CELL = re.compile(r":?-{3,}:?")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -1021,11 +1023,14 @@ class _Lines:
 
     def __init__(self, doc: ListText) -> None:
         self.doc = doc
+        self.html_rows: dict[int, int] = {}  # an HTML table row's first line → its last (1-based)
 
     def __len__(self) -> int:
         return len(self.doc)
 
     def __getitem__(self, index: int) -> str:
+        if self.html_rows and index + 1 in self.html_rows:
+            return row_markdown(self.doc, index + 1, self.html_rows[index + 1])  # read as a markdown row
         line = self.doc[index]
         # rstrip, not a regex: "\\s*\\\\$" is quadratic on a long run of blanks
         return line[:-1].rstrip() if line.endswith("\\") else line
@@ -1067,6 +1072,11 @@ class _Reader:
         self._blanks: array[int] | None = None
         self.container = False
         self.table_rows, self.table_skip = self._tables()
+        if _HTML_TABLE.search(doc.data):
+            html = html_tables(self.doc)
+            self.lines.html_rows = html.rows
+            self.table_rows.update(html.headers)
+            self.table_skip |= html.covered
         # papers a malformed link or id stands for (by id(); the entry is kept
         # alive in self.mentions): no later link is theirs
         self.placeholders: set[int] = set()

@@ -294,7 +294,9 @@ def read_lists(
         ``| -- |``, under a header of as many cells, as in GFM).  A table with
         a ``Duration``/``时长`` column lists talks: its title and date columns
         are the talks', so a row names a paper by its links only, and a row
-        without one is nobody's note.
+        without one is nobody's note.  An HTML ``<table>`` is read the same
+        way: each ``<tr>`` (over one line or several) is a row, its ``<th>``
+        row the header (see :mod:`citegraph.lists.html_tables`).
 
     Entries by their structure
         An entry is what one item, row, block or card holds, never its neighbour's:
@@ -425,10 +427,12 @@ def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | N
 
 
 # The reader's own code: a stored reading is used only by the code that made it
-# (tests/test_lists.py checks this names every module the reader imports).
-_READER_FILES = ("reader.py", "document.py", "formats.py", "markdown.py", "text.py", "entry.py", "../text/ids.py",
-                 "../text/names.py", "../text/titles.py", "../text/wording.py", "../text/matching.py", "../errors.py",
-                 "../graph/model.py", "../graph/citation_graph.py", "../graph/files.py", "../graph/schema.py")
+# (tests/lists/test_reading.py checks this names every module the reader imports).
+_READER_FILES = (
+    "reader.py", "document.py", "formats.py", "markdown.py", "html_tables.py", "text.py", "entry.py",
+    "../text/ids.py", "../text/names.py", "../text/titles.py", "../text/wording.py", "../text/matching.py",
+    "../errors.py", "../graph/model.py", "../graph/citation_graph.py", "../graph/files.py", "../graph/schema.py",
+)
 
 
 @lru_cache(maxsize=1)

@@ -57,6 +57,9 @@ CORPUS = {
     "titled ids then untitled paper pages": lambda n: links(n // 80) + " " + "[paper](https://openreview.net/forum?id=x) " * (n // 80),
     "titled paper pages then untitled ids": lambda n: "[Widget Nets](https://openreview.net/forum?id=x) " * (n // 100)
     + "[arXiv](https://arxiv.org/abs/2401.00001) " * (n // 100),
+    "an html table row of cells never closed": lambda n: "<table><tr>" + "<td " * (n // 4) + ID,
+    "an html table row of links never closed": lambda n: "<table><tr><td>" + '<a href="' + ID + '">x' * (n // 40),
+    "html table rows never closed": lambda n: "<table>\n" + "<tr><td>x\n" * (n // 10) + ID,
 }
 
 
@@ -91,7 +94,8 @@ def test_hostile_input_costs_about_what_a_real_list_does(name: str) -> None:
 
 
 FRAGMENTS = ["(", ")", "[", "]", "](", "![", "|", "-", "*", "**", "<details>", "</details>", "<", ">", ":", " ",
-             "\n", ID, "arXiv:2401.00002", "doi: 10.1000/", "  \n", " \\\n", "# ", "1. ", "- ", "<h2 class=\"paper-title\">"]
+             "\n", ID, "arXiv:2401.00002", "doi: 10.1000/", "  \n", " \\\n", "# ", "1. ", "- ", "<h2 class=\"paper-title\">",
+             "<table>", "<tr>", "<td>", "</td>", "</tr>", "<th>", "<a href=\"" + ID + "\">"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -646,6 +646,46 @@ def test_a_table_of_recordings_names_papers_only_by_their_links() -> None:
     assert "如何读论文" not in a.text + b.text and "|" not in b.text.split("\n")[0][:2]
 
 
+def test_an_html_tables_rows_are_items_read_by_their_header() -> None:
+    text = (
+        "Papers we read.\n"
+        "<table>\n"
+        "<tr><th>Model</th><th>Paper</th><th>Year</th><th>Notes</th></tr>\n"
+        '<tr><td>WidgetNet</td><td><a href="https://arxiv.org/abs/2401.00001">Widget Networks for Gadget Sorting</a></td>'
+        "<td>2023</td><td>fast</td></tr>\n"
+        "<tr>\n"
+        "  <td>GadgetLM</td>\n"
+        '  <td><a href="https://arxiv.org/abs/2402.00002">Gadget Language Models<br>at Scale</a></td>\n'
+        "  <td>2024</td>\n"
+        "  <td>fast | cheap</td>\n"
+        "</tr>\n"
+        "</table>\n"
+    )
+    a, b = read_list_text(text, "t.html").entries
+    assert (a.arxiv, a.name, a.title, a.year, a.sources) == (
+        "2401.00001", "WidgetNet", "Widget Networks for Gadget Sorting", 2023, ["t.html:4"])
+    assert "fast" in a.text and "GadgetLM" not in a.text
+    # a row over lines is one item: its first line is its place, and no other row's cells are its notes
+    assert (b.arxiv, b.name, b.title, b.year, b.sources) == (
+        "2402.00002", "GadgetLM", "Gadget Language Models at Scale", 2024, ["t.html:5"])
+    assert b.text == "fast | cheap" and "Widget" not in b.text
+
+
+def test_an_html_table_of_contents_is_no_paper_and_rows_side_by_side_read_as_text() -> None:
+    toc = (
+        '<table>\n<tr><td><a href="#models">1. Models</a></td></tr>\n'
+        '<tr><td><a href="#surveys">2. Surveys</a></td></tr>\n</table>\n\n'
+        "## Models\n- [Widget Networks for Gadget Sorting](https://arxiv.org/abs/2401.00001)\n"
+    )
+    assert [(e.arxiv, e.title) for e in read_list_text(toc, "t.md").entries] == [
+        ("2401.00001", "Widget Networks for Gadget Sorting")]
+    one_line = (
+        '<table><tr><td><a href="https://arxiv.org/abs/2401.00001">Widget Networks</a></td></tr>'
+        '<tr><td><a href="https://arxiv.org/abs/2402.00002">Gadget Models</a></td></tr></table>\n'
+    )
+    assert [e.arxiv for e in read_list_text(one_line, "t.html").entries] == ["2401.00001", "2402.00002"]
+
+
 def test_a_name_column_row_whose_paper_page_has_no_id_is_named_with_its_citation_badges_id() -> None:
     s2a, s2b = "a" * 40, "b" * 40
     badge = "[![citation](https://img.shields.io/badge/dynamic/json?label=citation)](https://www.semanticscholar.org/paper/Widget/{})"
