@@ -5,15 +5,6 @@ Each data row becomes one markdown row (``| cell | cell |``) standing on its
 first line, its links as markdown links, so that the reader reads it as it
 reads any table row (see ``markdown._Reader._table_row``); the table's other
 lines (its tags, its header, a row's later lines) are no notes.
-
->>> lines = ['<table>', '<tr><th>Model</th><th>Paper</th></tr>', '<tr>',
-...          '  <td>WidgetNet</td>', '  <td><a href="https://arxiv.org/abs/2401.00001">Widgets</a></td>',
-...          '</tr>', '</table>']
->>> t = html_tables(lines)
->>> t.rows, t.headers, sorted(t.covered)
-({3: 6}, {3: ['model', 'paper']}, [1, 2, 4, 5, 6, 7])
->>> row_markdown(lines, 3, 6)
-'| WidgetNet | [Widgets](https://arxiv.org/abs/2401.00001) |'
 """
 
 from __future__ import annotations
@@ -76,7 +67,17 @@ def row_markdown(lines: Sequence[str], first: int, last: int) -> str:
 
 
 def html_tables(lines: Sequence[str]) -> HtmlTables:
-    """Each HTML table's rows as markdown rows (see the module's docstring)."""
+    """Each HTML table's rows, headers and other lines (see the module's docstring).
+
+    >>> lines = ['<table>', '<tr><th>Model</th><th>Paper</th></tr>', '<tr>',
+    ...          '  <td>WidgetNet</td>', '  <td><a href="https://arxiv.org/abs/2401.00001">Widgets</a></td>',
+    ...          '</tr>', '</table>']
+    >>> t = html_tables(lines)
+    >>> t.rows, t.headers, sorted(t.covered)
+    ({3: 6}, {3: ['model', 'paper']}, [1, 2, 4, 5, 6, 7])
+    >>> row_markdown(lines, 3, 6)
+    '| WidgetNet | [Widgets](https://arxiv.org/abs/2401.00001) |'
+    """
     out = HtmlTables()
     n = len(lines)
     no = 1
