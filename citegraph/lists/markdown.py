@@ -164,11 +164,11 @@ _BOLD_NAME_LABEL = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(\*\*|__)([^*_\n:�
 _NAMED_TITLE_LABEL = re.compile(
     r"^(.{1,40}?)\s*(?:论文标题|论文题目|论文名称|论文|题目|paper title|paper|title)\s*[:：](?!//)\s*(.*)$", re.I | re.S
 )
+_HTML_TABLE = re.compile(rb"<table\b", re.I)  # (the bytes searched once: most lists have none)
 # Markdown tables: the separator row under the header, and the columns that name things.
 # GFM's delimiter row: one hyphen a cell is enough (``| --: | -- |``), but a row of
 # short ones starts a table only under a header of as many cells, as in GFM: a row
 # of dashes inside a table (``| - | - |``, "none") stays a row.
-_HTML_TABLE = re.compile(rb"<table\b", re.I)  # (the bytes searched once: most lists have none)
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _LONG_SEP_CELL = re.compile(r":?-{3,}:?")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -1486,7 +1486,8 @@ class _Reader:
 
     def _table_row(self, no: int, raw: str, info: _Line) -> None:
         """A table row is an item of its own: its paper link, its title and model
-        name from the columns so headed, the other cells its note."""
+        name from the columns so headed, the other cells its note.  A row naming
+        no paper is nobody's note (not the row above's, nor the one below's)."""
         header = self.table_rows[no]
         cells = _cells(raw)
         if RECORDING_COLUMNS.intersection(header):
@@ -1526,8 +1527,6 @@ class _Reader:
             self.start_group(no, self.new_entry(no, {}, title, name, _Ref(year=year, venue=venue)))
             if note:
                 self.texts.append((no, note, False))
-            return
-        # a row naming no paper is an item of its own too: no neighbour's note
 
     @staticmethod
     def _ref_in_cells(raw: str, info: _Line, cols: tuple[int | None, ...]) -> _Ref | None:
