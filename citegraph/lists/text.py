@@ -480,7 +480,7 @@ def given_name(text: str, *, column: bool = False) -> str | None:
     [None, None, None, None, None, None, None]
 
     A ``column`` of names (``Model``, ``名字``) says its cells are names, so one
-    may open with an ordinary word (``Fast R-CNN``, ``Improved DDPM``); ordinary
+    may open with an ordinary word (``Fast R-CNN``, ``Faster R-CNN``); ordinary
     words alone still name nothing (``Zero``, ``Guided Diffusion Models``: they
     would be found in every text that uses them).
 
