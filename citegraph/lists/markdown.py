@@ -38,6 +38,7 @@ from citegraph.text.ids import (
 from citegraph.lists.text import (
     AUTHOR_SEP,
     BARE_URL,
+    GENERIC_LINK_TEXT,
     HTML_A,
     HTML_TAG,
     MD_IMAGE,
@@ -129,6 +130,13 @@ _DATE_CELL = re.compile(r"((?:19|20)\d\d)(?:[-/.](?:0[1-9]|1[0-2]))?(?:[-/.]\d\d
 _TITLE_CLASS = re.compile(r"^\s*<h[1-6]\b[^>]*\bclass\s*=\s*[\"'][^\"']*title", re.I)
 _AUTHORS_CLASS = re.compile(
     r"<(?:p|div|span)\b[^>]*\bclass\s*=\s*[\"'][^\"']*author[^>]*>[^<]*</(?:p|div|span)>$", re.I
+)
+# a card's topic chip (<span class="paper-tag">Avatar</span>): an element whose class ends in "tag"
+# (not the page's "tag-filter" controls); a chip saying what the card links (Code, Project) is no topic
+_TAG_CHIP = re.compile(
+    r"<(span|a|li|div)\b[^<>]{0,200}?\bclass\s*=\s*[\"'](?:[^\"'<>]*\s)?[\w-]*tag(?:\s[^\"'<>]*)?[\"'][^<>]{0,200}>"
+    r"([^<>]{1,80})</\1\s*>",
+    re.I,
 )
 _YEAR_SPAN = re.compile(r"<span\b[^>]*>\s*[(（]?((?:19|20)\d\d)[)）]?\s*</span>\s*$", re.I)
 _CELL_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
@@ -1306,6 +1314,9 @@ class _Reader:
         if heading:
             self._heading(no, heading)
             return
+        if first == "<" and self.page and self.group is not None and _TAG_CHIP.search(stripped):
+            self._card_chips(no, stripped)
+            return
         if first == "<" and _AUTHORS_CLASS.match(stripped) and self.group is not None:
             card = self.group.last
             fresh = card.sources[-1] == f"{self.source}:{self.group.start}" and no - self.group.start <= 3
@@ -1658,6 +1669,18 @@ class _Reader:
         self.pending_title = None
         self.start_group(no, self.new_entry(no, {}, title))
         return True
+
+    def _card_chips(self, no: int, line: str) -> None:
+        """A card's topic chips (``<span class="paper-tag">Avatar</span>``) are sections of the
+        page's own: the card's paper is tagged ``page section / Avatar``, not noted so."""
+        assert self.group is not None
+        card = self.group.last
+        chips = [plain(m.group(2)) for m in matches(_TAG_CHIP, line)]
+        topics = [c for c in chips if c and c.lower() not in GENERIC_LINK_TEXT]
+        if not topics or no - self.group.start > 12:
+            return  # links (Code, Project) or a block far below the card's title: no section
+        tags = [t for t in card.tags if t != self.path]  # the page's section gives way to its chips
+        card.tags = with_new(tags, [f"{self.path} / {t}" if self.path else t for t in topics])
 
     def _card_title_lines(self, no: int) -> re.Match[str] | None:
         """A card title written over a few lines (``<h2 class="paper-title">Title`` /

@@ -319,7 +319,9 @@ def read_lists(
         year, italic names → authors, first title-like cell);
         a table's title cell under a star badge (``![Star](badge) <br> [**Title**](url)``);
         an HTML card's ``<h2 class="...title">``, over a few lines if it wraps (its year span → year, the
-        ``class="...authors"`` line → authors) -- a title, not a section.  A
+        ``class="...authors"`` line → authors) -- a title, not a section; its topic
+        chips (``<span class="paper-tag">Avatar</span>``) are sections of the page's
+        own (``Page / Avatar``), its link chips (``Code``, ``Project``) none.  A
         ``<details>`` block of several papers is a section, not a paper.  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.

@@ -223,7 +223,9 @@ def test_html_cards_give_titles_not_sections() -> None:
         title="Instant Gadget Colouring", year=2025, id="2504.17155") + "</body></html>\n"
     papers, _ = by_arxiv(text, "index.html")
     a = papers["2402.00752"]
-    assert (a.title, a.year, a.authors, a.tags) == ("Splat Widgets: Fast Gadgets", 2024, ["Ann Lee", "Bo Kim"], [])
+    # the card's title is no section; its topic chip is one of the page's own
+    assert (a.title, a.year, a.authors, a.tags) == ("Splat Widgets: Fast Gadgets", 2024, ["Ann Lee", "Bo Kim"],
+                                                    ["Rendering"])
     assert papers["2504.17155"].title == "Instant Gadget Colouring"
 
     # a title the page wraps over lines is one title, and the card keeps its authors
@@ -251,6 +253,32 @@ def test_a_card_titled_none_is_still_a_card_with_its_authors_and_no_title() -> N
     assert (none.arxiv, none.title, none.authors, none.year, none.sources) == (
         "2403.11447", None, ["Ann Lee", "Bo Kim"], 2024, ["index.html:3"])
     assert (named.arxiv, named.title, named.authors) == ("2403.11448", "Splat Gadgets", ["Ann Lee", "Bo Kim"])
+
+
+def test_a_cards_topic_chips_are_sections_of_the_page_and_no_notes() -> None:
+    card = (
+        '<div class="paper-row" data-id="{id}">\n'
+        '  <h2 class="paper-title">{title} <span class="paper-year">(2024)</span></h2>\n'
+        '  <div class="paper-tags"><span class="paper-tag">Code</span>\n'
+        "{chips}</div>\n"
+        '  <div class="paper-links"><a href="https://arxiv.org/pdf/{id}" class="paper-link">📄 Paper</a></div>\n'
+        '  <div class="paper-abstract">We splat {title}.</div>\n'
+        "</div>\n"
+    )
+    text = (
+        "<!DOCTYPE html>\n<html><body>\n<h1>Splatting Papers</h1>\n"
+        '<div class="tag-filters">\n<div class="tag-filter" data-tag="Avatar">Avatar</div>\n</div>\n'  # the page's
+        + card.format(id="2403.00001", title="Widget Avatars",
+                      chips='<span class="paper-tag">Avatar</span>\n<span class="paper-tag">Dynamic</span>\n')
+        + card.format(id="2403.00002", title="Gadget Splats", chips='<span class="paper-tag">Project</span>\n')
+        + '<div class="tag-filters">\n<div class="tag-filter" data-tag="SLAM">SLAM</div>\n</div>\n</body></html>\n'
+    )
+    papers, r = by_arxiv(text, "index.html")
+    a, b = papers["2403.00001"], papers["2403.00002"]
+    assert a.tags == ["Splatting Papers / Avatar", "Splatting Papers / Dynamic"]
+    assert a.text == "We splat Widget Avatars."  # the chips were its notes' first lines
+    # a card with links for chips only (Code, Project) stays in the page's section; controls tag nothing
+    assert (b.tags, b.text) == (["Splatting Papers"], "We splat Gadget Splats.")
 
 
 def test_a_cards_button_label_is_no_note_of_its_paper() -> None:
