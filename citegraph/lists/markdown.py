@@ -57,7 +57,10 @@ from citegraph.lists.text import (
     plain,
     split_label,
     strip_line_markers,
+    venue_tag,
     venue_year,
+    written_byline,
+    written_citation,
 )
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
@@ -782,7 +785,13 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         elif name:
             info.standalone = True
         if info.standalone:
-            info.note = plain(tail).lstrip(" ),.;:：，。-–—|]】")
+            by = written_byline(_EMPTY_BRACKETS.sub(" ", tail)) if one_paper else None
+            if by:  # "- [Title](url) - A. Lee, B. Kim. CVPR 2023.": who wrote it and where, no note
+                ref = info.refs[0]
+                ref.authors = ref.authors or by[0]
+                ref.venue, ref.year = ref.venue or by[1], ref.year or by[2]
+            else:
+                info.note = plain(_EMPTY_BRACKETS.sub(" ", tail)).lstrip(" ),.;:：，。-–—|]】")
             if name:
                 untitled[0].name = untitled[0].name or name
         return
@@ -809,15 +818,28 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
                 ref.title, ref.name = lead, None
             info.standalone = True
             return
-    vy = venue_year(head) if one_paper and untitled else None
-    if vy:  # "arXiv 2023. [[Paper](url)]": the venue and year of the paper above
-        untitled[0].venue, untitled[0].year = vy
+    if not (untitled and one_paper):
+        return
+    ref = untitled[0]
+    bare = strip_line_markers(head)
+    tag = venue_tag(bare)
+    if tag and looks_like_title(clean_title(_EMPTY_BRACKETS.sub(" ", tag[2]))):
+        # "- **[CVPR 2024]** Title [[Paper](url)]": the venue and year the item opens with
+        ref.venue, ref.year, bare = tag
+    elif vy := venue_year(head):  # "arXiv 2023. [[Paper](url)]": the venue and year of the paper above
+        ref.venue, ref.year = vy
         info.standalone = True
         return
-    title = clean_title(_EMPTY_BRACKETS.sub(" ", head))  # "**Title** [[Code](url)] [[arXiv](url)]"
-    if looks_like_title(title) and untitled and one_paper:
-        untitled[0].title = title
-        untitled[0].name = None  # "Title ([pdf](url))": the words before the bracket end the title
+    cited = written_citation(bare)
+    if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)"
+        ref.title, ref.authors, venue, ref.year = cited
+        ref.venue, ref.name = ref.venue or venue, None
+        info.standalone = True
+        return
+    title = clean_title(_EMPTY_BRACKETS.sub(" ", bare))  # "**Title** [[Code](url)] [[arXiv](url)]"
+    if looks_like_title(title):
+        ref.title = title
+        ref.name = None  # "Title ([pdf](url))": the words before the bracket end the title
         info.standalone = True
 
 

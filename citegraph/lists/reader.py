@@ -318,6 +318,10 @@ def read_lists(
         ``- **2016-02** | Title | *authors* | [Journal](doi)`` read as cells (date →
         year, italic names → authors, first title-like cell);
         a table's title cell under a star badge (``![Star](badge) <br> [**Title**](url)``);
+        a citation written out, ``1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)``
+        (full stops part the title, the names and the venue and year), and after a
+        titled link, ``- [Title](url) - A. Lee, B. Kim. CVPR 2023.`` (authors and venue,
+        no note); an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``;
         an HTML card's ``<h2 class="...title">``, over a few lines if it wraps (its year span → year, the
         ``class="...authors"`` line → authors) -- a title, not a section; its topic
         chips (``<span class="paper-tag">Avatar</span>``) are sections of the page's

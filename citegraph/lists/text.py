@@ -22,7 +22,7 @@ import re
 
 from citegraph.text.ids import unwrap_redirect
 from citegraph.text.names import clean_name, is_generic, is_name_like, looks_made_up
-from citegraph.text.matching import first_group
+from citegraph.text.matching import first_group, matches
 
 __all__ = [
     "AUTHOR_SEP",
@@ -239,6 +239,83 @@ def venue_year(text: str) -> tuple[str | None, int] | None:
 
 def _is_person(text: str) -> bool:
     return bool(_PERSON.fullmatch(text)) and all(w[0].isupper() for w in text.split())
+
+
+# an item opening with its venue and year in brackets: "**[CVPR 2024]** Title", "【arXiv 2023】Title"
+_VENUE_TAG = re.compile(r"^\s*(?:\*\*|__)?\s*[\[【(（]\s*([^\]】)）\n]{2,40}?)\s*[\]】)）]\s*(?:\*\*|__)?\s*")
+_FULL_STOP = re.compile(r"\.\s")
+_ET_AL = re.compile(r",?\s+et\s+al\.?$")
+
+
+def venue_tag(text: str) -> tuple[str | None, int, str] | None:
+    """``(venue, year, the rest)`` when ``text`` opens with its venue and year in
+    brackets, as many lists mark an item; ``None`` otherwise.
+
+    >>> venue_tag("**[CVPR 2024]** Widget Splatting"), venue_tag("[2023] Gadgets")
+    (('CVPR', 2024, 'Widget Splatting'), (None, 2023, 'Gadgets'))
+    >>> venue_tag("[Code] Widget Splatting") is None
+    True
+    """
+    m = _VENUE_TAG.match(text)
+    vy = venue_year(m.group(1)) if m else None
+    if m is None or vy is None:
+        return None
+    return vy[0], vy[1], text[m.end():]
+
+
+def written_byline(text: str) -> tuple[list[str], str | None, int] | None:
+    """``(authors, venue, year)`` of what follows a paper's link as ``- A. Lee, B. Kim.
+    CVPR 2023.``; ``None`` when ``text`` says anything else.
+
+    >>> written_byline(" - Ann Lee, Bo Kim. CVPR 2023. [ ]"), written_byline("- fast widgets. 2023.")
+    ((['Ann Lee', 'Bo Kim'], 'CVPR', 2023), None)
+    """
+    s = plain(text).strip(" -–—:,.[](（【】)")
+    if len(s) > 300 or not _ANY_YEAR.search(s):
+        return None
+    for j in reversed([m.start() for m in matches(_FULL_STOP, s)]):
+        if len(s) - j > 80:
+            return None  # a venue and year are short
+        vy = venue_year(s[j + 1:])
+        if vy is not None:
+            names = [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", s[:j].strip())) if n.strip(" .")]
+            return (names, vy[0], vy[1]) if names and all(_is_person(n) for n in names) else None
+    return None
+
+
+def written_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
+    """``(title, authors, venue, year)`` of a citation written out as
+    ``Title. A. Lee, B. Kim. NeurIPS, 2021.``; ``None`` when ``text`` is not one.
+
+    The parts are told apart at full stops: the last part a venue and year,
+    the one before it names of people, what comes first a title.
+
+    >>> written_citation("Widget Networks for Gadgets. A. Lee, B. Kim. NeurIPS, 2021. [")
+    ('Widget Networks for Gadgets', ['A. Lee', 'B. Kim'], 'NeurIPS', 2021)
+    >>> written_citation("Gadget Transformers. C. Wu et al. ICML 2022.")
+    ('Gadget Transformers', ['C. Wu'], 'ICML', 2022)
+    >>> written_citation("We build widgets. It works. CVPR 2021.") is None
+    True
+    """
+    s = plain(text).strip(" [(（【")
+    if len(s) > 400 or not _ANY_YEAR.search(s):
+        return None
+    stops = [m.start() for m in matches(_FULL_STOP, s)]
+    for j in reversed(stops):
+        if len(s) - j > 80:
+            return None  # a venue and year are short: no need to try the rest
+        vy = venue_year(s[j + 1:])
+        if vy is None:
+            continue
+        for i in reversed([p for p in stops if p < j]):
+            names = [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", s[i + 1:j].strip())) if n.strip(" .")]
+            if not all(_is_person(n) for n in names[1:]):
+                return None  # (an earlier stop only adds words in front: these names stay no names)
+            title = s[:i].strip()
+            if names and _is_person(names[0]) and looks_like_title(title):
+                return title, names, vy[0], vy[1]
+        return None
+    return None
 
 
 def italic_authors(line: str) -> list[str] | None:

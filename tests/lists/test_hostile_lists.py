@@ -60,6 +60,8 @@ CORPUS = {
     "an html table row of cells never closed": lambda n: "<table><tr>" + "<td " * (n // 4) + ID,
     "an html table row of links never closed": lambda n: "<table><tr><td>" + '<a href="' + ID + '">x' * (n // 40),
     "html table rows never closed": lambda n: "<table>\n" + "<tr><td>x\n" * (n // 10) + ID,
+    "items of full stops before a venue": lambda n: ("1. " + "A. " * 120 + "B. Kim. CVPR 2021. [PDF](" + ID + ")\n")
+    * (n // 400),
 }
 
 

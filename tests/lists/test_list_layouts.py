@@ -478,6 +478,39 @@ def test_many_entries_of_an_unknown_layout_give_one_warning() -> None:
     ]
 
 
+def test_an_items_bracketed_venue_tag_is_its_venue_and_year_not_its_title() -> None:
+    text = (
+        "- **[CVPR 2024]** Widget Splatting for Gadgets [[Paper](https://arxiv.org/abs/2312.00006)] "
+        "[[Code](https://github.com/a/c)]\n"
+        "- [NeurIPS 2023] Widget Fields [paper](https://arxiv.org/abs/2305.00012)\n"
+        "- 【ICLR 2024】Gadget Fields Revisited [paper](https://openreview.net/forum?id=abc)\n"
+        "- NeurIPS 2023 Spotlight [paper](https://arxiv.org/abs/2305.00013)\n"  # no title: the venue alone
+    )
+    a, b, c, d = read_list_text(text, "t.md").entries
+    assert (a.arxiv, a.title, a.venue, a.year) == ("2312.00006", "Widget Splatting for Gadgets", "CVPR", 2024)
+    assert (b.title, b.venue, b.year) == ("Widget Fields", "NeurIPS", 2023)
+    assert (c.arxiv, c.title, c.venue, c.year) == (None, "Gadget Fields Revisited", "ICLR", 2024)
+    assert (d.arxiv, d.title, d.venue) == ("2305.00013", None, "NeurIPS")
+
+
+def test_a_citation_written_out_gives_title_authors_venue_and_year() -> None:
+    text = (
+        "1. Widget Networks for Gadgets. A. Lee, B. Kim. NeurIPS, 2021. [PDF](https://arxiv.org/pdf/2105.00005)\n"
+        "2. Gadget Transformers. C. Wu et al. ICML 2022. [PDF](https://proceedings.mlr.press/v162/wu22a/wu22a.pdf)\n"
+        "3. Widgets. Fast and Small. CVPR 2021. [PDF](https://arxiv.org/pdf/2105.00007)\n"  # no names: all title
+        "- [Widget Diffusion: Fast Gadgets](https://arxiv.org/abs/2301.00001) - Ann Lee, Bo Kim. CVPR 2023. "
+        "[[code](https://github.com/a/b)]\n"
+        "- [Gadget Priors](https://arxiv.org/abs/2302.00002) - a fast prior. Good for 2023.\n"
+    )
+    a, b, c, d, e = read_list_text(text, "t.md").entries
+    assert (a.title, a.authors, a.venue, a.year) == ("Widget Networks for Gadgets", ["A. Lee", "B. Kim"], "NeurIPS", 2021)
+    assert (b.arxiv, b.title, b.authors, b.venue, b.year) == (None, "Gadget Transformers", ["C. Wu"], "ICML", 2022)
+    assert (c.title, c.authors) == ("Widgets. Fast and Small. CVPR 2021", [])
+    # after a titled link: who wrote it and where, not a note
+    assert (d.authors, d.venue, d.year, d.text, d.repos) == (["Ann Lee", "Bo Kim"], "CVPR", 2023, "", ["github.com/a/b"])
+    assert (e.authors, e.venue, e.text) == ([], None, "a fast prior. Good for 2023.")
+
+
 def test_a_term_that_became_generic_names_the_paper_that_coined_it() -> None:
     text = (
         "| Date | keywords | Paper |\n|---|---|---|\n"
