@@ -194,6 +194,7 @@ YEAR_COLUMNS = frozenset(
     ["date", "year", "time", "release", "release date", "日期", "时间", "年份", "发布时间", "发表时间"]
 )
 VENUE_COLUMNS = frozenset(["venue", "conference", "journal", "published in", "会议", "期刊", "会议/期刊", "发表"])
+AUTHOR_COLUMNS = frozenset(["author", "authors", "作者"])
 # A column a recording has (a talk, a video about papers): such a table's title and
 # date are the recording's, so its rows name papers only by their links.
 RECORDING_COLUMNS = frozenset(["duration", "length", "runtime", "时长", "视频时长"])
@@ -785,8 +786,9 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         elif name:
             info.standalone = True
         if info.standalone:
-            by = written_byline(_EMPTY_BRACKETS.sub(" ", tail)) if one_paper else None
-            if by:  # "- [Title](url) - A. Lee, B. Kim. CVPR 2023.": who wrote it and where, no note
+            rest = _EMPTY_BRACKETS.sub(" ", tail)
+            by = (written_byline(rest) or _venue_only(rest)) if one_paper else None
+            if by:  # "- [Title](url) - A. Lee, B. Kim. CVPR 2023." / "(CVPR 2023)": who and where, no note
                 ref = info.refs[0]
                 ref.authors = ref.authors or by[0]
                 ref.venue, ref.year = ref.venue or by[1], ref.year or by[2]
@@ -841,6 +843,16 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         ref.title = title
         ref.name = None  # "Title ([pdf](url))": the words before the bracket end the title
         info.standalone = True
+
+
+_ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d\W*$")
+
+
+def _venue_only(text: str) -> tuple[list[str], str | None, int] | None:
+    """``(no authors, venue, year)`` when ``text`` is only a venue and its year (``(CVPR 2023)``,
+    not ``, 2024. A new model.``: a year and a note)."""
+    vy = venue_year(text) if _ENDS_IN_YEAR.search(text) else None
+    return ([], vy[0], vy[1]) if vy else None
 
 
 # a markdown link's text and the start of its url (no closing bracket needed)
@@ -994,6 +1006,8 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
             if v and len(v) <= 80 and v.lower() not in _NO_LINK_VALUES and _LETTER_OR_DIGIT.search(v):
                 venue = v
                 read.append(i)
+    if year is None and venue and (m := _CELL_YEAR.search(venue)):
+        year = int(m.group(1))  # "ICCV 2023" in a table without a date column
     return year, venue, read
 
 
@@ -1538,6 +1552,10 @@ class _Reader:
                 title = t  # a title column holding a name ("MEM1") gives it as the title too
                 own_name = given_name(t)
         year, venue, read = _row_year_venue(header, cells)
+        author_col = next((i for i, h in enumerate(header) if h in AUTHOR_COLUMNS and i < len(cells)), None)
+        authors = _authors(cells[author_col]) if author_col is not None else []
+        if author_col is not None and authors:
+            read.append(author_col)  # (a field, not a note)
         own = {name_col, title_col, *read}
         notes = [
             plain(c) if i not in own else _cell_description(c) if i == title_col else "" for i, c in enumerate(cells)
@@ -1551,13 +1569,15 @@ class _Reader:
                 ref.title = ref.title or title
                 ref.name = name or ref.name or own_name  # the column says it outright
                 ref.year, ref.venue = ref.year or year, ref.venue or venue
+                ref.authors = ref.authors or authors or None
             info.standalone = True
             info.note = note
             self.boundary_item()  # a row's paper never joins the paper of the row above
             self._refs(no, info, item=True)
             return
         if title:
-            self.start_group(no, self.new_entry(no, {}, title, name, _Ref(year=year, venue=venue)))
+            meta = _Ref(year=year, venue=venue, authors=authors or None)
+            self.start_group(no, self.new_entry(no, {}, title, name, meta))
             if note:
                 self.texts.append((no, note, False))
 
@@ -1950,13 +1970,17 @@ def _attach_meta(e: Entry, ref: _Ref) -> None:
         e.authors = ref.authors  # the ref is spent: no copy
 
 
+_ET_AL_END = re.compile(r"\s+et\.?\s+al\.?\s*$")  # "Di Xu et al."
+
+
 def _authors(value: str) -> list[str]:
     s = plain(value)
     s = _PAREN.sub("", s)
     parts = AUTHOR_SEP.split(s)
     out = []
     for p in parts:
-        p = " ".join(p.strip(" *†‡§¶#0123456789").split())  # "Jiahuan (Joanna) Cheng" lost its brackets
+        # ("Jiahuan (Joanna) Cheng" lost its brackets above)
+        p = " ".join(_ET_AL_END.sub("", p).strip(" *†‡§¶#0123456789").split())
         if p and p.lower() not in ("et al", "et al.", "others"):
             out.append(p)
     return out

@@ -286,8 +286,9 @@ def read_lists(
         ``模型``/``方法``/``名字`` column (which may open with an ordinary word:
         ``Fast R-CNN``), given to the row's one paper or to the one linked in
         that cell (beside a citation badge, or another paper), its year from a ``Date``/``Year``/``年份``
-        column (the list's year, before the arXiv id's), its venue from a
-        ``Venue``/``Conference``/``Journal``/``会议`` column, its other cells and what its title
+        column (the list's year, before the arXiv id's; else its venue's year), its venue from a
+        ``Venue``/``Conference``/``Journal``/``会议`` column, its authors from an
+        ``Authors``/``作者`` column, its other cells and what its title
         cell says after the title (a digest's description) its note; link
         texts that are labels (``Paper``, ``Code``, ``Tweet``) are no note.  A
         table starts at a delimiter row of hyphens (``| --- |``; shorter ones,
@@ -321,7 +322,8 @@ def read_lists(
         a citation written out, ``1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)``
         (full stops part the title, the names and the venue and year), and after a
         titled link, ``- [Title](url) - A. Lee, B. Kim. CVPR 2023.`` (authors and venue,
-        no note); an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``;
+        no note; ``(CVPR 2023)`` too); an item's bracketed venue, ``- **[CVPR 2024]** Title
+        [[Paper](url)]``; an emoji before a title (``🔥 Title``) is no part of it;
         an HTML card's ``<h2 class="...title">``, over a few lines if it wraps (its year span → year, the
         ``class="...authors"`` line → authors) -- a title, not a section; its topic
         chips (``<span class="paper-tag">Avatar</span>``) are sections of the page's

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from citegraph.text.ids import unwrap_redirect
 from citegraph.text.names import clean_name, is_generic, is_name_like, looks_made_up
@@ -190,6 +191,18 @@ def _link_text(text: str) -> str:
     return t
 
 
+def _symbol(c: str) -> bool:
+    """An emoji or pictograph, or what joins and styles one (variation selector, joiner)."""
+    return unicodedata.category(c) in ("So", "Sk", "Mn", "Cf")
+
+
+def _without_lead_symbols(s: str) -> str:
+    i = 0
+    while i < len(s) and (_symbol(s[i]) or (s[i].isspace() and i > 0)):
+        i += 1
+    return s[i:] if i < len(s) else s  # (symbols only: no title, which the reader says)
+
+
 def clean_title(text: str) -> str:
     """A title as a list writes it, without markup, quotes, date tags or labels.
 
@@ -197,14 +210,16 @@ def clean_title(text: str) -> str:
     'OmniMamba: Efficient and Unified Multimodal Understanding'
     >>> clean_title("《Reproducibility Study of &#34;ITI-GEN&#34;》")
     'Reproducibility Study of "ITI-GEN"'
-    >>> clean_title("Show-o: One Single Transformer, *arXiv 2024*.")
-    'Show-o: One Single Transformer'
+    >>> clean_title("Show-o: One Single Transformer, *arXiv 2024*."), clean_title("🔥 ⭐️ **Widget Nets**")
+    ('Show-o: One Single Transformer', 'Widget Nets')
     """
     s = _LIST_MARKER.sub("", text, count=1)
     s = _DATE_TAG.sub("", s)
     s = plain(s)
     s = _DATE_TAG.sub("", s)
     s = s.strip().rstrip(" ([（【|–—-").strip()
+    if s and not s[0].isalnum() and _symbol(s[0]):
+        s = _without_lead_symbols(s)  # "🔥 Title", "⭐️ Title": a list's mark, no title opens with one
     while len(s) >= 2 and (s[0], s[-1]) in _QUOTE_PAIRS:
         s = s[1:-1].strip()
     if s[:1] == "[" and s[-1:] == "]" and not any(c in s[1:-1] for c in "[]"):

@@ -511,6 +511,31 @@ def test_a_citation_written_out_gives_title_authors_venue_and_year() -> None:
     assert (e.authors, e.venue, e.text) == ([], None, "a fast prior. Good for 2023.")
 
 
+def test_a_tables_authors_column_gives_authors_and_its_venue_the_year() -> None:
+    text = (
+        "| Title | Authors | Venue | Links |\n|---|---|---|---|\n"
+        "| Widget Diffusion: Fast Gadgets | Ann Lee, Bo Kim | CVPR 2023 | [paper](https://arxiv.org/abs/2301.00001) |\n"
+        "| Gadget Priors for Widgets | Cy Wu and Di Xu et al. | ICCV 2022 | [paper](https://openreview.net/forum?id=x) |\n"
+    )
+    a, b = read_list_text(text, "t.md").entries
+    assert (a.authors, a.venue, a.year, a.text) == (["Ann Lee", "Bo Kim"], "CVPR 2023", 2023, "")
+    assert (b.title, b.authors, b.year) == ("Gadget Priors for Widgets", ["Cy Wu", "Di Xu"], 2022)  # the venue's year
+
+
+def test_a_venue_after_a_link_and_an_emoji_before_a_title_are_no_note_and_no_title() -> None:
+    text = (
+        "* [Widget Diffusion: Fast Gadgets](https://arxiv.org/abs/2301.00001) (CVPR 2023)\n"
+        "* [Gadget Priors for Widgets](https://arxiv.org/abs/2302.00002), ICCV 2023\n"
+        "- 🔥 ⭐️ **Sparse Widget Fields** [[arXiv](https://arxiv.org/abs/2303.00003)]\n"
+        "- [Gadget Nets](https://arxiv.org/abs/2304.00004), 2024. A new gadget.\n"  # a year, then a note
+    )
+    a, b, c, d = read_list_text(text, "t.md").entries
+    assert (a.venue, a.year, a.text) == ("CVPR", 2023, "")
+    assert (b.venue, b.year, b.text) == ("ICCV", 2023, "")
+    assert c.title == "Sparse Widget Fields"
+    assert (d.venue, d.text) == (None, "2024. A new gadget.")
+
+
 def test_a_term_that_became_generic_names_the_paper_that_coined_it() -> None:
     text = (
         "| Date | keywords | Paper |\n|---|---|---|\n"
