@@ -933,6 +933,8 @@ def _bold_opening(raw: str, head: str, ref: _Ref) -> bool:
         if found and not plain(found[1]).strip(_BETWEEN):
             authors, rest = found[0], plain(found[2])
     vy = venue_year(rest)
+    if not vy and not authors and (by := written_byline(rest)):
+        authors, vy = by[0], (by[1], by[2])  # "**Title** - A. Lee, B. Kim (CVPR 2023) [[paper](url)]"
     if not vy and (authors or bold.group(2).rstrip().endswith(".")) and len(rest) <= 200:
         # "**Title.** Some Lectures, Publisher, 2020.": the title closes with its own full
         # stop (or its authors follow it); only a venue ending in its year comes before the link

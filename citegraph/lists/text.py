@@ -260,6 +260,7 @@ def _is_person(text: str) -> bool:
 _VENUE_TAG = re.compile(r"^\s*(?:\*\*|__)?\s*[\[【(（]\s*([^\]】)）\n]{2,40}?)\s*[\]】)）]\s*(?:\*\*|__)?\s*")
 _FULL_STOP = re.compile(r"\.\s")
 _ET_AL = re.compile(r",?\s+et\s+al\.?$")
+_PAREN_VENUE = re.compile(r"^([^()]{3,200}?)\s*[(（]([^()（）]{2,60})[)）]$")  # "names (venue year)"
 
 
 def venue_tag(text: str) -> tuple[str | None, int, str] | None:
@@ -284,10 +285,18 @@ def written_byline(text: str) -> tuple[list[str], str | None, int] | None:
 
     >>> written_byline(" - Ann Lee, Bo Kim. CVPR 2023. [ ]"), written_byline("- fast widgets. 2023.")
     ((['Ann Lee', 'Bo Kim'], 'CVPR', 2023), None)
+    >>> written_byline(" - Ann Lee, Bo Kim et al. (CVPR 2023) ["), written_byline("- fast widgets (2023)")
+    ((['Ann Lee', 'Bo Kim'], 'CVPR', 2023), None)
     """
-    s = plain(text).strip(" -–—:,.[](（【】)")
+    s = plain(text).strip(" -–—:,.[]（【】")
     if len(s) > 300 or not _ANY_YEAR.search(s):
         return None
+    paren = _PAREN_VENUE.search(s)
+    if paren:  # "A. Lee, B. Kim (CVPR 2023)"
+        vy = venue_year(paren.group(2))
+        names = [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", paren.group(1).strip())) if n.strip(" .")]
+        return (names, vy[0], vy[1]) if vy and names and all(_is_person(n) for n in names) else None
+    s = s.strip("()")
     for j in reversed([m.start() for m in matches(_FULL_STOP, s)]):
         if len(s) - j > 80:
             return None  # a venue and year are short

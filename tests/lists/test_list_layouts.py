@@ -501,9 +501,12 @@ def test_a_citation_written_out_gives_title_authors_venue_and_year() -> None:
         "- [Widget Diffusion: Fast Gadgets](https://arxiv.org/abs/2301.00001) - Ann Lee, Bo Kim. CVPR 2023. "
         "[[code](https://github.com/a/b)]\n"
         "- [Gadget Priors](https://arxiv.org/abs/2302.00002) - a fast prior. Good for 2023.\n"
+        "- **Widget Fields: Fast Gadgets** - Ann Lee, Bo Kim et al. (CVPR 2023) "
+        "[[paper](https://arxiv.org/abs/2301.00009)]\n"
     )
-    a, b, c, d, e = read_list_text(text, "t.md").entries
+    a, b, c, d, e, f = read_list_text(text, "t.md").entries
     assert (a.title, a.authors, a.venue, a.year) == ("Widget Networks for Gadgets", ["A. Lee", "B. Kim"], "NeurIPS", 2021)
+    assert (f.title, f.authors, f.venue, f.year) == ("Widget Fields: Fast Gadgets", ["Ann Lee", "Bo Kim"], "CVPR", 2023)
     assert (b.arxiv, b.title, b.authors, b.venue, b.year) == (None, "Gadget Transformers", ["C. Wu"], "ICML", 2022)
     assert (c.title, c.authors) == ("Widgets. Fast and Small. CVPR 2021", [])
     # after a titled link: who wrote it and where, not a note
