@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from citegraph.lists.document import ListText, as_list_text
 from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new, with_new
 from citegraph.lists.html_tables import html_tables, row_markdown
+from citegraph.lists.references import definitions, has_definitions, used_definition_lines
+from citegraph.lists.references import resolve as resolve_references
 from citegraph.text.ids import (
     IdError,
     doi_ids,
@@ -1070,6 +1072,7 @@ class _Lines:
     def __init__(self, doc: ListText) -> None:
         self.doc = doc
         self.html_rows: dict[int, int] = {}  # an HTML table row's first line → its last (1-based)
+        self.references: dict[str, tuple[str, int]] = {}  # reference link label → (url, line defining it)
 
     def __len__(self) -> int:
         return len(self.doc)
@@ -1078,6 +1081,8 @@ class _Lines:
         if self.html_rows and index + 1 in self.html_rows:
             return row_markdown(self.doc, index + 1, self.html_rows[index + 1])  # read as a markdown row
         line = self.doc[index]
+        if self.references and "[" in line:
+            line = resolve_references(line, self.references)  # "[Title][1]": the link it stands for
         # rstrip, not a regex: "\\s*\\\\$" is quadratic on a long run of blanks
         return line[:-1].rstrip() if line.endswith("\\") else line
 
@@ -1092,6 +1097,10 @@ class _Reader:
         self.source = source
         self.doc = doc
         self.lines = _Lines(doc)
+        used_definitions: set[int] = set()
+        if has_definitions(doc.data):  # markdown reference links: read where they are used
+            self.lines.references = definitions(doc)
+            used_definitions = used_definition_lines(doc, self.lines.references)
         self.mentions: list[Entry] = []
         self.warnings: list[ListWarning] = []
         self.groups = _Finished(len(self.lines))  # the section's items before the current one
@@ -1118,6 +1127,7 @@ class _Reader:
         self._blanks: array[int] | None = None
         self.container = False
         self.table_rows, self.table_skip = self._tables()
+        self.table_skip |= used_definitions  # (no notes, and no papers of their own)
         if _HTML_TABLE.search(doc.data):
             html = html_tables(self.doc)
             self.lines.html_rows = html.rows

@@ -324,6 +324,9 @@ def read_lists(
         titled link, ``- [Title](url) - A. Lee, B. Kim. CVPR 2023.`` (authors and venue,
         no note; ``(CVPR 2023)`` too); an item's bracketed venue, ``- **[CVPR 2024]** Title
         [[Paper](url)]``; an emoji before a title (``🔥 Title``) is no part of it;
+        a reference link (``[Title][1]``, ``[Title][]``, ``[Title]`` with ``[1]: url``
+        below) is the link it stands for, on the line that uses it (see
+        :mod:`citegraph.lists.references`);
         an HTML card's ``<h2 class="...title">``, over a few lines if it wraps (its year span → year, the
         ``class="...authors"`` line → authors) -- a title, not a section; its topic
         chips (``<span class="paper-tag">Avatar</span>``) are sections of the page's
@@ -437,9 +440,10 @@ def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | N
 # The reader's own code: a stored reading is used only by the code that made it
 # (tests/lists/test_reading.py checks this names every module the reader imports).
 _READER_FILES = (
-    "reader.py", "document.py", "formats.py", "markdown.py", "html_tables.py", "text.py", "entry.py",
-    "../text/ids.py", "../text/names.py", "../text/titles.py", "../text/wording.py", "../text/matching.py",
-    "../errors.py", "../graph/model.py", "../graph/citation_graph.py", "../graph/files.py", "../graph/schema.py",
+    "reader.py", "document.py", "formats.py", "markdown.py", "html_tables.py", "references.py", "text.py",
+    "entry.py", "../text/ids.py", "../text/names.py", "../text/titles.py", "../text/wording.py",
+    "../text/matching.py", "../errors.py", "../graph/model.py", "../graph/citation_graph.py", "../graph/files.py",
+    "../graph/schema.py",
 )
 
 

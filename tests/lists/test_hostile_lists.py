@@ -60,6 +60,9 @@ CORPUS = {
     "an html table row of cells never closed": lambda n: "<table><tr>" + "<td " * (n // 4) + ID,
     "an html table row of links never closed": lambda n: "<table><tr><td>" + '<a href="' + ID + '">x' * (n // 40),
     "html table rows never closed": lambda n: "<table>\n" + "<tr><td>x\n" * (n // 10) + ID,
+    "reference links to one definition": lambda n: "[x][a] " * (n // 7) + "\n[a]: " + ID + "\n",
+    "reference openers never closed": lambda n: "[x][" * (n // 4) + "\n[x]: " + ID + "\n",
+    "shortcut references of many brackets": lambda n: "[a] " * (n // 4) + "\n[a]: " + ID + "\n",
     "items of full stops before a venue": lambda n: ("1. " + "A. " * 120 + "B. Kim. CVPR 2021. [PDF](" + ID + ")\n")
     * (n // 400),
 }
@@ -97,7 +100,7 @@ def test_hostile_input_costs_about_what_a_real_list_does(name: str) -> None:
 
 FRAGMENTS = ["(", ")", "[", "]", "](", "![", "|", "-", "*", "**", "<details>", "</details>", "<", ">", ":", " ",
              "\n", ID, "arXiv:2401.00002", "doi: 10.1000/", "  \n", " \\\n", "# ", "1. ", "- ", "<h2 class=\"paper-title\">",
-             "<table>", "<tr>", "<td>", "</td>", "</tr>", "<th>", "<a href=\"" + ID + "\">"]
+             "<table>", "<tr>", "<td>", "</td>", "</tr>", "<th>", "<a href=\"" + ID + "\">", "][", "]:", "\n[1]: "]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -539,6 +539,28 @@ def test_a_venue_after_a_link_and_an_emoji_before_a_title_are_no_note_and_no_tit
     assert (d.venue, d.text) == (None, "2024. A new gadget.")
 
 
+def test_reference_links_are_read_where_they_are_used() -> None:
+    text = (
+        "## Widgets\n"
+        "- [Widget Diffusion: Fast Gadgets][wd] by Ann Lee\n"
+        "- [Gadget Priors for Widgets][] with notes\n"  # collapsed: the text is the label
+        "- [Sparse Widget Fields] - fast fields\n"  # a shortcut reference
+        "\n"
+        "[WD]: https://arxiv.org/abs/2301.00001\n"  # labels match whatever their case
+        '[gadget priors for widgets]: https://arxiv.org/abs/2302.00002 "Gadget Priors"\n'
+        "[Sparse Widget Fields]: <https://arxiv.org/abs/2303.00003>\n"
+        "[9]: https://arxiv.org/abs/2309.00009\n"  # used nowhere: a line naming its paper
+    )
+    r = read_list_text(text, "t.md")
+    assert [(e.arxiv, e.title, e.sources) for e in r.entries] == [
+        ("2301.00001", "Widget Diffusion: Fast Gadgets", ["t.md:2"]),
+        ("2302.00002", "Gadget Priors for Widgets", ["t.md:3"]),
+        ("2303.00003", "Sparse Widget Fields", ["t.md:4"]),
+        ("2309.00009", None, ["t.md:9"]),
+    ]
+    assert [e.text for e in r.entries[:3]] == ["by Ann Lee", "with notes", "fast fields"]
+
+
 def test_a_term_that_became_generic_names_the_paper_that_coined_it() -> None:
     text = (
         "| Date | keywords | Paper |\n|---|---|---|\n"
