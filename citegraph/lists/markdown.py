@@ -46,6 +46,7 @@ from citegraph.lists.text import (
     MD_IMAGE,
     MD_LINK,
     PAPER_LABEL,
+    apa_citation,
     clean_title,
     coined_name,
     date_tag_year,
@@ -110,9 +111,13 @@ _BOLD_LINE = re.compile(
     r"^\s*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(?:[\u2600-\u27bf\u2b50\U0001f000-\U0001faff\ufe0f]{1,3}\s*)?"
     r"(\*\*|__)(.+?)\2\s*$"
 )
+# "arXiv:2401.00001", and "arXiv 2401.00001" (a new-style id only: "arXiv 2023." is a venue)
 _TEXT_ARXIV = re.compile(
-    r"(?<![\w/.])arxiv\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I
+    r"(?<![\w/.])arxiv(?:\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
+    r"|\s+(\d{4}\.\d{4,5}(?:v\d+)?)(?![\d.]))",
+    re.I,
 )
+_SPACED_ARXIV = re.compile(r"arxiv\s+\d{4}\.\d{4,5}")
 # a labelled DOI is a whole token: "<", ">" and ";" may be part of it (10.1175/...020<0130:DNF>2.0.CO;2)
 _TEXT_DOI = re.compile(r"(?<![\w/])doi\s*[:：]\s*(10\.\d{4,9}/[^\s\"'，。；、）】》|]+)", re.I)
 _ID_TRAILING = ".,;:!?)]}>"
@@ -549,6 +554,8 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
     arxiv_urls = folds or "arxiv.org/" in wlow
     words = {w: w in low for w in ("arxiv", "doi", "corpus")}
     labelled = {w: words[w] and (folds or _colon_after(wlow, "id" if w == "corpus" else w)) for w in words}
+    if words["arxiv"] and not labelled["arxiv"] and _SPACED_ARXIV.search(wlow):
+        labelled["arxiv"] = True  # "arXiv 2401.00001"
     del low, wlow  # copies of the line (it can be megabytes): what they tell is above
 
     # Paper tokens become NUL runs so later patterns skip them; other links
@@ -621,7 +628,7 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
         flush()
     if labelled["arxiv"]:
         for m in matches(_TEXT_ARXIV, buf[0]):
-            arxiv = parse_arxiv_id(m.group(1))
+            arxiv = parse_arxiv_id(m.group(1) or m.group(2))
             if arxiv:
                 _merge_into(info, {"arxiv": arxiv}, None, m.start())
                 mask(m.start(), m.end(), True)
@@ -834,13 +841,16 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         ref.venue, ref.year = vy
         info.standalone = True
         return
-    cited = written_citation(bare)
+    cited = apa_citation(bare) or written_citation(bare)
     if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)"
         ref.title, ref.authors, venue, ref.year = cited
         ref.venue, ref.name = ref.venue or venue, None
         info.standalone = True
         return
     title = clean_title(_EMPTY_BRACKETS.sub(" ", bare))  # "**Title** [[Code](url)] [[arXiv](url)]"
+    if "," in title and (vy := venue_year(title.rsplit(",", 1)[1])) and looks_like_title(title.rsplit(",", 1)[0]):
+        title = title.rsplit(",", 1)[0]  # "Title, arXiv 2023. [paper](url)": its venue and year after a comma
+        ref.venue, ref.year = ref.venue or vy[0], ref.year or vy[1]
     if looks_like_title(title):
         ref.title = title
         ref.name = None  # "Title ([pdf](url))": the words before the bracket end the title

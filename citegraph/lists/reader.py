@@ -320,7 +320,9 @@ def read_lists(
         year, italic names → authors, first title-like cell);
         a table's title cell under a star badge (``![Star](badge) <br> [**Title**](url)``);
         a citation written out, ``1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)``
-        (full stops part the title, the names and the venue and year), and after a
+        (full stops part the title, the names and the venue and year), in APA's
+        style (``Lee, A., & Kim, B. (2021). Title. In NeurIPS.``), or as ``Title,
+        arXiv 2023.``; ``arXiv 2401.00001`` (a space for the colon) is an id; and after a
         titled link, ``- [Title](url) - A. Lee, B. Kim. CVPR 2023.`` (authors and venue,
         no note; ``(CVPR 2023)`` too); an item's bracketed venue, ``- **[CVPR 2024]** Title
         [[Paper](url)]``; an emoji before a title (``🔥 Title``) is no part of it;

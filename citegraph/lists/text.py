@@ -307,6 +307,50 @@ def written_byline(text: str) -> tuple[list[str], str | None, int] | None:
     return None
 
 
+# APA: "Lee, A., & Kim, B. (2021). Title. In Venue." (a year may carry a letter or a month)
+_APA = re.compile(
+    r"^(?P<authors>[^()]{2,300}?)\s*\((?P<year>(?:19|20)\d\d)[a-z]?(?:,[^()]{0,30})?\)\.?\s+"
+    r"(?P<title>[^\n]{3,400}?[.?!])(?:\s+(?P<rest>.*))?$"
+)
+_APA_AUTHOR = re.compile(r"([^\W\d_][\w'’\-]*(?: [^\W\d_][\w'’\-]*){0,2}),\s+((?:[A-Z]\.\s?-?){1,4})")
+_APA_BETWEEN = re.compile(r"^[\s,&]*(?:and\s+|&\s*)?$")
+
+
+def apa_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
+    """``(title, authors, venue, year)`` of an APA citation,
+    ``Lee, A., & Kim, B. (2021). Title of the paper. In NeurIPS.``; ``None`` otherwise.
+
+    >>> apa_citation("Lee, A., & Kim, B. (2021). Widget networks for gadgets. In NeurIPS. [")
+    ('Widget networks for gadgets', ['A. Lee', 'B. Kim'], 'NeurIPS', 2021)
+    >>> apa_citation("Wu, C. (2022b). Gadget transformers? arXiv preprint arXiv:2203.00003.")
+    ('Gadget transformers?', ['C. Wu'], 'arXiv', 2022)
+    >>> apa_citation("We (2021). Built widgets. Fast.") is None
+    True
+    """
+    s = plain(text).strip(" [(（【")
+    m = _APA.match(s) if len(s) <= 800 and "(" in s else None
+    if m is None:
+        return None
+    names, at = [], 0
+    who = m.group("authors").strip()
+    for a in matches(_APA_AUTHOR, who):
+        if not _APA_BETWEEN.match(who[at:a.start()]):
+            return None  # something between two authors that is no author
+        names.append(f"{' '.join(a.group(2).split())} {a.group(1)}")
+        at = a.end()
+    if not names or not _APA_BETWEEN.match(who[at:].rstrip(".")):
+        return None
+    title = m.group("title").rstrip(".").strip()
+    if not looks_like_title(title):
+        return None
+    rest = (m.group("rest") or "").strip()
+    venue = None
+    if rest:
+        venue = "arXiv" if rest.lower().startswith("arxiv") else re.sub(r"^In\s+", "", rest.split(",")[0]).strip(" .")
+        venue = venue if venue and len(venue) <= 80 else None
+    return title, names, venue, int(m.group("year"))
+
+
 def written_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
     """``(title, authors, venue, year)`` of a citation written out as
     ``Title. A. Lee, B. Kim. NeurIPS, 2021.``; ``None`` when ``text`` is not one.

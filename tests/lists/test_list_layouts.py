@@ -514,6 +514,34 @@ def test_a_citation_written_out_gives_title_authors_venue_and_year() -> None:
     assert (e.authors, e.venue, e.text) == ([], None, "a fast prior. Good for 2023.")
 
 
+def test_an_apa_citation_gives_title_authors_venue_and_year() -> None:
+    text = (
+        "- Lee, A., & Kim, B. (2021). Widget networks for gadgets. In NeurIPS. https://doi.org/10.5555/123456\n"
+        "- Wu, C. (2022b). Gadget transformers. arXiv preprint arXiv:2203.00003.\n"
+        "- Van der Berg, J. A., Smith, K., & Doe, J. (2020, May). Sparse gadgets at scale. Journal of Widgets, "
+        "12(3), 45-67. [pdf](https://arxiv.org/abs/2005.00005)\n"
+    )
+    a, b, c = read_list_text(text, "t.md").entries
+    assert (a.doi, a.title, a.authors, a.venue, a.year) == (
+        "10.5555/123456", "Widget networks for gadgets", ["A. Lee", "B. Kim"], "NeurIPS", 2021)
+    assert (b.arxiv, b.title, b.authors, b.venue, b.year) == ("2203.00003", "Gadget transformers", ["C. Wu"], "arXiv", 2022)
+    assert (c.title, c.authors, c.venue, c.year) == (
+        "Sparse gadgets at scale", ["J. A. Van der Berg", "K. Smith", "J. Doe"], "Journal of Widgets", 2020)
+
+
+def test_an_arxiv_id_after_a_space_and_a_venue_after_a_comma() -> None:
+    text = (
+        "Gadget Priors for Widgets (arXiv 2302.00002)\n"
+        "- Sparse Widgets, arXiv 2023. [paper](https://openreview.net/forum?id=x)\n"
+        "- Widgets, Gadgets and Things [paper](https://arxiv.org/abs/2302.00003)\n"  # a comma of the title's own
+        "- Widget Review, arXiv 2023.\n"  # "arXiv 2023" names no paper
+    )
+    a, b, c = read_list_text(text, "t.md").entries
+    assert (a.arxiv, a.title) == ("2302.00002", "Gadget Priors for Widgets")
+    assert (b.title, b.venue, b.year) == ("Sparse Widgets", "arXiv", 2023)
+    assert c.title == "Widgets, Gadgets and Things"
+
+
 def test_a_tables_authors_column_gives_authors_and_its_venue_the_year() -> None:
     text = (
         "| Title | Authors | Venue | Links |\n|---|---|---|---|\n"
