@@ -60,6 +60,7 @@ from citegraph.lists.text import (
     plain,
     split_label,
     strip_line_markers,
+    title_then_byline,
     venue_tag,
     venue_year,
     written_byline,
@@ -841,10 +842,11 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         ref.venue, ref.year = vy
         info.standalone = True
         return
-    cited = apa_citation(bare) or written_citation(bare)
-    if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)"
-        ref.title, ref.authors, venue, ref.year = cited
-        ref.venue, ref.name = ref.venue or venue, None
+    cited = apa_citation(bare) or written_citation(bare) or title_then_byline(_EMPTY_BRACKETS.sub(" ", bare))
+    if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
+        ref.title, authors, venue, year = cited
+        ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, None
+        ref.year = ref.year or year
         info.standalone = True
         return
     title = clean_title(_EMPTY_BRACKETS.sub(" ", bare))  # "**Title** [[Code](url)] [[arXiv](url)]"
@@ -885,10 +887,16 @@ def _venues_from_link_texts(cell: str, refs: list[_Ref]) -> None:
             ref.venue = _link_venue(text, ref.title)
 
 
+# link texts that say what a link is; "arXiv" and "OpenReview" also say where a paper is published
+_LINK_LABELS = GENERIC_LINK_TEXT - {"arxiv", "openreview"}
+
+
 def _link_venue(text: str, title: str | None) -> str | None:
     """A paper link's text as the paper's venue: not when it is the title or an id."""
     venue = clean_title(text)
-    return venue if venue and venue != title and not _is_id_text(venue) else None
+    if not venue or venue == title or _is_id_text(venue) or venue.lower() in _LINK_LABELS:
+        return None  # ("[paper](url)" says what the link is, not where it was published)
+    return venue
 
 
 def _paper_url(url: str, text: str) -> bool:

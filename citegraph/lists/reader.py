@@ -325,7 +325,10 @@ def read_lists(
         arXiv 2023.``; ``arXiv 2401.00001`` (a space for the colon) is an id; and after a
         titled link, ``- [Title](url) - A. Lee, B. Kim. CVPR 2023.`` (authors and venue,
         no note; ``(CVPR 2023)`` too); an item's bracketed venue, ``- **[CVPR 2024]** Title
-        [[Paper](url)]``; an emoji before a title (``🔥 Title``) is no part of it;
+        [[Paper](url)]``; an emoji before a title (``🔥 Title``) is no part of it, nor
+        a task box (``- [x] Title``), quotes, italics or brackets around it, an arrow
+        or a colon after it (not ``FVDM 论文：``, a name and a label); what follows a
+        set-off title (``*Title*, A. Lee, B. Kim.``, ``"Title" (CVPR 2023)``) its byline;
         a reference link (``[Title][1]``, ``[Title][]``, ``[Title]`` with ``[1]: url``
         below) is the link it stands for, on the line that uses it (see
         :mod:`citegraph.lists.references`);

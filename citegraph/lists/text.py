@@ -81,7 +81,8 @@ HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BARE_CHARS = r"[^\s<>\"'\[\]()（）【】《》，。；、|`]"
 # (possessive, as MD_IMAGE: a 400-character URL took 58 KB of the engine's memory, now 1.3 KB)
 BARE_URL = re.compile(r"(?:https?://|www\.)(?:" + _BARE_CHARS + r"|\(" + _BARE_CHARS + r"*+\))++", re.I)
-_LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)、])\s+)?(?:>\s*)*")
+# a list item's marker, with a task list's check box ("- [x] ")
+_LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)、])\s+(?:\[[ xX]\]\s+)?)?(?:>\s*)*")
 _DATE_TAG = re.compile(r"^\s*\[(\d{2})/(\d{2})\]\s*")
 _LABEL = re.compile(r"^([^:：\n]{1,30}?)\s*[:：](?!//)\s*(.*)$", re.S)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -203,6 +204,49 @@ def _without_lead_symbols(s: str) -> str:
     return s[i:] if i < len(s) else s  # (symbols only: no title, which the reader says)
 
 
+_PAREN_CHAR = re.compile(r"[()（）]")
+# a label word ending what stands before a colon: "FVDM 论文：", "FVDM论文：", "Widget Paper:" (no title)
+_LABEL_WORD_END = re.compile(
+    r"(?:(?<![A-Za-z0-9])(?:" + "|".join(sorted((re.escape(w) for w in GENERIC_LINK_TEXT if w.isascii()), key=len,
+                                                reverse=True))
+    + r")|(?:" + "|".join(re.escape(w) for w in GENERIC_LINK_TEXT if not w.isascii()) + r"))\s*$",
+    re.I,
+)
+# a title set off in italics or quotes, then what follows it: "*Title*, A. Lee, B. Kim." / '"Title" (CVPR 2023)'
+_SET_OFF_TITLE = re.compile(r"^\s*(?:([*_\"'])(?![*_\s])(.{3,300}?)(?<!\s)\1|“(.{3,300}?)”)(?![*\w])(.*)$", re.S)
+_TRAILING_PAREN_VENUE = re.compile(r"^(.{3,300}?)\s*[(（]([^()（）]{2,60})[)）][\s.,;]*$", re.S)
+
+
+def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None] | None:
+    """``(title, authors, venue, year)`` of an item that writes its title, then who wrote it and
+    where: ``*Title*, A. Lee, B. Kim.``, ``"Title" (CVPR 2023)``, ``Title (CVPR 2023)``.
+
+    >>> title_then_byline("*Widget Nets*, Ann Lee, Bo Kim. ["), title_then_byline('"Widget Nets" (CVPR 2023) [')
+    (('Widget Nets', ['Ann Lee', 'Bo Kim'], None, None), ('Widget Nets', [], 'CVPR', 2023))
+    >>> title_then_byline("Widget Nets (CVPR 2023)"), title_then_byline("Widget Nets (the fast ones)")
+    (('Widget Nets', [], 'CVPR', 2023), None)
+    """
+    s = plain(text).strip(" [(（【")  # (single italics and quotes stay: they set the title off)
+    m = _SET_OFF_TITLE.match(s)
+    if m:
+        title, rest = (m.group(2) or m.group(3)).strip(), m.group(4).strip(" ,.;:-–—").rstrip(" [(（【")
+        if not rest:
+            return (title, [], None, None) if looks_like_title(title) else None
+    else:
+        p = _TRAILING_PAREN_VENUE.match(s)
+        if p is None:
+            return None
+        title, rest = p.group(1).strip(" ,.;:-–—"), f"({p.group(2)})"
+    vy = venue_year(rest) if rest.startswith(("(", "（")) else None
+    if vy is not None:
+        return (title, [], vy[0], vy[1]) if looks_like_title(title) else None
+    names = [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", rest.rstrip(" ."))) if n.strip(" .")]
+    if m and names and all(_is_person(n) for n in names) and looks_like_title(title):
+        return title, names, None, None
+    by = written_byline(rest) if m else None
+    return (title, by[0], by[1], by[2]) if by and looks_like_title(title) else None
+
+
 def clean_title(text: str) -> str:
     """A title as a list writes it, without markup, quotes, date tags or labels.
 
@@ -217,10 +261,15 @@ def clean_title(text: str) -> str:
     s = _DATE_TAG.sub("", s)
     s = plain(s)
     s = _DATE_TAG.sub("", s)
-    s = s.strip().rstrip(" ([（【|–—-").strip()
+    s = s.strip().rstrip(" ([（【|–—-→⇒>=").strip()  # ("Title → [arXiv](url)")
+    if s[-1:] in (":", "：") and not _LABEL_WORD_END.search(s[:-1]):
+        s = s[:-1].rstrip()  # "Title: url" (not "FVDM 论文：", a name and a label)
     if s and not s[0].isalnum() and _symbol(s[0]):
         s = _without_lead_symbols(s)  # "🔥 Title", "⭐️ Title": a list's mark, no title opens with one
-    while len(s) >= 2 and (s[0], s[-1]) in _QUOTE_PAIRS:
+    # quotes around the whole title, or brackets with none inside ("(Title)")
+    while len(s) >= 2 and (
+        (s[0], s[-1]) in _QUOTE_PAIRS or (s[0] + s[-1] in ("()", "（）") and not _PAREN_CHAR.search(s[1:-1]))
+    ):
         s = s[1:-1].strip()
     if s[:1] == "[" and s[-1:] == "]" and not any(c in s[1:-1] for c in "[]"):
         s = s[1:-1].strip()  # "[Title](" of a link cut short: the link text

@@ -542,6 +542,26 @@ def test_an_arxiv_id_after_a_space_and_a_venue_after_a_comma() -> None:
     assert c.title == "Widgets, Gadgets and Things"
 
 
+@pytest.mark.parametrize("line, venue, authors", [
+    ("- [x] {t} [[paper](https://arxiv.org/abs/2301.00001)]", None, []),  # a task list's check box
+    ("- {t} → [arXiv](https://arxiv.org/abs/2301.00001)", None, []),
+    ("- {t}: https://arxiv.org/abs/2301.00001", None, []),
+    ('- "{t}" (CVPR 2023) [paper](https://arxiv.org/abs/2301.00001)', "CVPR", []),
+    ("- *{t}*, Ann Lee, Bo Kim. [[arXiv](https://arxiv.org/abs/2301.00001)]", None, ["Ann Lee", "Bo Kim"]),
+    ("1. ({t}) [paper](https://arxiv.org/abs/2301.00001)", None, []),
+    ("- 2023 | {t} | [paper](https://arxiv.org/abs/2301.00001)", None, []),  # "paper" names no venue
+])
+def test_a_title_set_off_by_its_lists_marks(line: str, venue: str | None, authors: list[str]) -> None:
+    t = "Widget Priors for Gadget Synthesis"
+    (e,) = read_list_text(line.format(t=t) + "\n", "t.md").entries
+    assert (e.arxiv, e.title, e.venue, e.authors) == ("2301.00001", t, venue, authors)
+
+
+def test_a_name_and_a_label_before_a_colon_are_no_title() -> None:
+    (e,) = read_list_text("- FVDM 论文：https://arxiv.org/abs/2410.03160\n", "t.md").entries
+    assert (e.title, e.name) == (None, "FVDM")
+
+
 def test_a_tables_authors_column_gives_authors_and_its_venue_the_year() -> None:
     text = (
         "| Title | Authors | Venue | Links |\n|---|---|---|---|\n"
