@@ -56,6 +56,7 @@ from citegraph.lists.text import (
     italic_authors,
     looks_like_title,
     name_before,
+    names_line,
     paper_page,
     plain,
     split_label,
@@ -108,9 +109,10 @@ _BLOCK_CLOSE = re.compile(r"</(?:div|section|article|aside|nav|header|footer|mai
 _TAG_LEFT_OPEN = re.compile(r"<[a-zA-Z][^<>]*$")
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
 # an emoji or two may mark the item ("- 🌟 **Title**")
+_BR_END = re.compile(r"<br\s*/?>\s*$", re.I)  # an HTML line break ending a line: a hard break
 _BOLD_LINE = re.compile(
-    r"^\s*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(?:[\u2600-\u27bf\u2b50\U0001f000-\U0001faff\ufe0f]{1,3}\s*)?"
-    r"(\*\*|__)(.+?)\2\s*$"
+    r"^\s*(?:>\s*)*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(?:[\u2600-\u27bf\u2b50\U0001f000-\U0001faff\ufe0f]{1,3}\s*)?"
+    r"(\*\*|__)(.+?)\2\s*(?:<br\s*/?>)?\s*$"
 )
 # "arXiv:2401.00001", and "arXiv 2401.00001" (a new-style id only: "arXiv 2023." is a venue)
 _TEXT_ARXIV = re.compile(
@@ -1203,7 +1205,7 @@ class _Reader:
         """A markdown hard break ("\\\\" or two spaces) ends line ``no``: the entry goes on
         below it (``**Title** \\\\`` / ``*authors* \\\\`` / ``venue [Paper](url)``)."""
         raw = self.doc[no - 1]
-        return raw.endswith(("  ", "\\")) and bool(raw.strip())
+        return (raw.endswith(("  ", "\\")) or bool(_BR_END.search(raw[-8:]))) and bool(raw.strip())
 
     def _anchor_owner(self, slug: str) -> Entry | None:
         """The paper whose list item links to ``#slug`` (a table of contents is no paper)."""
@@ -1439,7 +1441,7 @@ class _Reader:
             return
         under_title = g is not None and g.start < no <= g.start + 3 and self.lines[g.start - 1].count("*") >= 4
         if g and e and under_title and not e.authors and not info.refs:
-            authors = italic_authors(raw)  # "*A, B*" under its bold title
+            authors = italic_authors(raw) or names_line(raw)  # "*A, B*" (or "A, B<br>") under its bold title
             if authors:
                 e.authors = authors
                 self.claim(g, no, e)
@@ -1732,6 +1734,8 @@ class _Reader:
         title = clean_title(raw)
         if not looks_like_title(title) or _is_id_text(title) or italic_authors(raw) or venue_year(raw):
             return False
+        if names_line(raw):
+            return False  # "Ann Lee, Bo Kim<br>": the authors of the title above
         g, e = self.current()
         if g is not None and e is not None and e.title and not e.ids and g.start >= no - 3:
             return False  # a title above still waits for this link

@@ -329,6 +329,8 @@ def read_lists(
         a task box (``- [x] Title``), quotes, italics or brackets around it, an arrow
         or a colon after it (not ``FVDM 论文：``, a name and a label); what follows a
         set-off title (``*Title*, A. Lee, B. Kim.``, ``"Title" (CVPR 2023)``) its byline;
+        ``<br>`` ending a line is a hard break, as two spaces are, and a line of
+        names in such a block (``Ann Lee, Bo Kim<br>``) is its authors, not its title;
         a reference link (``[Title][1]``, ``[Title][]``, ``[Title]`` with ``[1]: url``
         below) is the link it stands for, on the line that uses it (see
         :mod:`citegraph.lists.references`);

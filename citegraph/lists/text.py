@@ -98,7 +98,8 @@ GENERIC_LINK_TEXT = frozenset(
     tweet tweets thread twitter youtube talk podcast 视频 博客 知乎""".split()
 )
 _QUOTE_PAIRS = {
-    ("《", "》"), ("“", "”"), ('"', '"'), ("'", "'"), ("「", "」"), ("『", "』"), ("<", ">"), ("*", "*"), ("_", "_")
+    ("《", "》"), ("“", "”"), ('"', '"'), ("'", "'"), ("「", "」"), ("『", "』"), ("<", ">"), ("*", "*"), ("_", "_"),
+    ("【", "】"), ("`", "`"),
 }
 # Tags that style a run of text (M<sup>3</sup>IT): dropped without a space; others part words
 _INLINE_TAG = re.compile(r"</?(?:sup|sub|b|i|em|strong|span|code|font|u|small|mark|tt)\b[^<>]*>", re.I)
@@ -433,6 +434,21 @@ def written_citation(text: str) -> tuple[str, list[str], str | None, int] | None
                 return title, names, vy[0], vy[1]
         return None
     return None
+
+
+def names_line(line: str) -> list[str] | None:
+    """The authors of a line that is only names, two or more (``Ann Lee, Bo Kim<br>``), else ``None``.
+
+    >>> names_line("Ann Lee, Bo Kim and Cy Wu<br>"), names_line("Widget Nets, Gadget Nets")
+    (['Ann Lee', 'Bo Kim', 'Cy Wu'], ['Widget Nets', 'Gadget Nets'])
+    >>> names_line("Ann Lee"), names_line("Widgets for gadgets, and more")
+    (None, None)
+    """
+    s = plain(line).strip(" .,;")
+    if not s or len(s) > 400 or "," not in s and " and " not in s:
+        return None
+    names = [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", s)) if n.strip(" .")]
+    return names if len(names) >= 2 and all(_is_person(n) for n in names) else None
 
 
 def italic_authors(line: str) -> list[str] | None:

@@ -550,6 +550,9 @@ def test_an_arxiv_id_after_a_space_and_a_venue_after_a_comma() -> None:
     ("- *{t}*, Ann Lee, Bo Kim. [[arXiv](https://arxiv.org/abs/2301.00001)]", None, ["Ann Lee", "Bo Kim"]),
     ("1. ({t}) [paper](https://arxiv.org/abs/2301.00001)", None, []),
     ("- 2023 | {t} | [paper](https://arxiv.org/abs/2301.00001)", None, []),  # "paper" names no venue
+    ("- 【{t}】[论文](https://arxiv.org/abs/2301.00001)", None, []),
+    ("> **{t}**\n> [arXiv](https://arxiv.org/abs/2301.00001)", None, []),  # a bold title over its link, quoted
+    ("**{t}**<br>\nAnn Lee, Bo Kim<br>\n[[pdf](https://arxiv.org/pdf/2301.00001.pdf)]", None, ["Ann Lee", "Bo Kim"]),
 ])
 def test_a_title_set_off_by_its_lists_marks(line: str, venue: str | None, authors: list[str]) -> None:
     t = "Widget Priors for Gadget Synthesis"
