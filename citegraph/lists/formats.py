@@ -31,8 +31,8 @@ _ARXIV_IN_FIELD = re.compile(
 )
 _ARXIV_ONLY_VENUE = re.compile(r"^\s*arxiv(?:\s+preprint)?\b[\s:：]*(?:arxiv\s*[:：]?\s*|abs/)?[\w./-]*\s*$", re.I)
 _COMMENT = re.compile(r"^\s*(#|//|%)")
-# lines that make a file notes rather than ids: headings, list items, links, tags
-_MARKUP = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s)|\]\(|<[a-zA-Z]")
+# lines that make a file notes rather than ids: headings, list items, links, tags, bold text
+_MARKUP = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s)|\]\(|<[a-zA-Z]|\*\*[^*\s][^*]*\*\*")
 
 
 def looks_like_bibtex(lines: Sequence[str], name: str = "") -> bool:
@@ -74,6 +74,8 @@ def looks_like_id_lines(lines: Sequence[str]) -> bool:
     False
     >>> looks_like_id_lines(["2405.09818", "2407.06135 # Anole", "see also", "2410.13848"])
     True
+    >>> looks_like_id_lines(["**Widget Nets for Gadgets**", "arXiv:2405.09818"])  # a bold title: notes
+    False
     """
     good = other = 0
     for line in lines:

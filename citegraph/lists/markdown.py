@@ -1439,6 +1439,8 @@ class _Reader:
             return
         if self.hard_break(no) and not info.refs and no < len(self.lines) and self._title_over_link(no, raw):
             return
+        if not info.refs and no < len(self.lines) and _ITEM_START.match(raw) and self._item_over_its_links(no, raw):
+            return
         under_title = g is not None and g.start < no <= g.start + 3 and self.lines[g.start - 1].count("*") >= 4
         if g and e and under_title and not e.authors and not info.refs:
             authors = italic_authors(raw) or names_line(raw)  # "*A, B*" (or "A, B<br>") under its bold title
@@ -1668,6 +1670,9 @@ class _Reader:
     def _label(self, no: int, raw: str, info: _Line, lab: tuple[str, str]) -> bool:
         """Title, author, venue and year labels; True when the line was one."""
         label, value = lab
+        if label == "paper" and value and (title := _label_value_title(value)) and len(title.split()) >= 3:
+            self._title(no, title)  # "Paper: Title" (not "Paper: url", the link's label)
+            return True
         if label in TITLE_LABELS:
             if not value:
                 self.pending_title = no
@@ -1741,6 +1746,27 @@ class _Reader:
             return False  # a title above still waits for this link
         if _ITEM_START.match(self.lines[no]) and not _ITEM_START.match(raw):
             return False  # the link is an item of its own, not this line's continuation
+        self.boundary_item()
+        self.pending_title = None
+        self.start_group(no, self.new_entry(no, {}, title))
+        return True
+
+    def _item_over_its_links(self, no: int, raw: str) -> bool:
+        """``- Title`` whose nested lines hold its untitled paper link (``  - Paper: url``):
+        the item's title, as a bold one's is (see :meth:`_bold_title`)."""
+        title = clean_title(raw)
+        if not (title[:1].isupper() or title[:1].isdigit()) or not looks_like_title(title, strict=True):
+            return False  # (a note's sentence over a link: "- we propose X" / "  - [Paper](url)")
+        if names_line(raw):
+            return False
+        depth = len(raw) - len(raw.lstrip())
+        below = self._link_below(no)
+        if not below:
+            return False
+        for k in range(no + 1, no + below + 1):
+            line = self.lines[k - 1]
+            if line.strip() and len(line) - len(line.lstrip()) <= depth:
+                return False  # a line of the list's own level between: not this item's link
         self.boundary_item()
         self.pending_title = None
         self.start_group(no, self.new_entry(no, {}, title))

@@ -331,6 +331,9 @@ def read_lists(
         set-off title (``*Title*, A. Lee, B. Kim.``, ``"Title" (CVPR 2023)``) its byline;
         ``<br>`` ending a line is a hard break, as two spaces are, and a line of
         names in such a block (``Ann Lee, Bo Kim<br>``) is its authors, not its title;
+        ``- Title`` whose nested lines hold its untitled link (``  - Paper: url``) is
+        its title (a note's sentence, not capitalised, is not); ``Paper: Title`` a
+        title (``Paper: url`` is the link's label); ``NeurIPS 2024: Title`` a venue;
         a reference link (``[Title][1]``, ``[Title][]``, ``[Title]`` with ``[1]: url``
         below) is the link it stands for, on the line that uses it (see
         :mod:`citegraph.lists.references`);

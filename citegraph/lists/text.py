@@ -308,6 +308,10 @@ def _is_person(text: str) -> bool:
 
 # an item opening with its venue and year in brackets: "**[CVPR 2024]** Title", "【arXiv 2023】Title"
 _VENUE_TAG = re.compile(r"^\s*(?:\*\*|__)?\s*[\[【(（]\s*([^\]】)）\n]{2,40}?)\s*[\]】)）]\s*(?:\*\*|__)?\s*")
+# ... or before a colon: "NeurIPS 2024: Title"
+_VENUE_COLON = re.compile(
+    r"^\s*(?:\*\*|__)?\s*([A-Za-z][\w'&.\-/]*(?: [\w'&.\-/]+){0,3}? (?:19|20)\d\d)\s*(?:\*\*|__)?\s*[:：]\s+"
+)
 _FULL_STOP = re.compile(r"\.\s")
 _ET_AL = re.compile(r",?\s+et\s+al\.?$")
 _PAREN_VENUE = re.compile(r"^([^()]{3,200}?)\s*[(（]([^()（）]{2,60})[)）]$")  # "names (venue year)"
@@ -319,13 +323,16 @@ def venue_tag(text: str) -> tuple[str | None, int, str] | None:
 
     >>> venue_tag("**[CVPR 2024]** Widget Splatting"), venue_tag("[2023] Gadgets")
     (('CVPR', 2024, 'Widget Splatting'), (None, 2023, 'Gadgets'))
-    >>> venue_tag("[Code] Widget Splatting") is None
-    True
+    >>> venue_tag("[Code] Widget Splatting") is None, venue_tag("NeurIPS 2024: Widget Splatting")
+    (True, ('NeurIPS', 2024, 'Widget Splatting'))
     """
     m = _VENUE_TAG.match(text)
     vy = venue_year(m.group(1)) if m else None
     if m is None or vy is None:
-        return None
+        m = _VENUE_COLON.match(text)
+        vy = venue_year(m.group(1)) if m else None
+        if m is None or vy is None or vy[0] is None:
+            return None
     return vy[0], vy[1], text[m.end():]
 
 

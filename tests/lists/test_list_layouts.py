@@ -553,11 +553,23 @@ def test_an_arxiv_id_after_a_space_and_a_venue_after_a_comma() -> None:
     ("- 【{t}】[论文](https://arxiv.org/abs/2301.00001)", None, []),
     ("> **{t}**\n> [arXiv](https://arxiv.org/abs/2301.00001)", None, []),  # a bold title over its link, quoted
     ("**{t}**<br>\nAnn Lee, Bo Kim<br>\n[[pdf](https://arxiv.org/pdf/2301.00001.pdf)]", None, ["Ann Lee", "Bo Kim"]),
+    ("- {t}\n  - Paper: https://arxiv.org/abs/2301.00001\n  - Code: https://github.com/a/b", None, []),  # nested
+    ("Paper: {t}\nLink: https://arxiv.org/abs/2301.00001", None, []),
+    ("**{t}**\narXiv:2301.00001", None, []),  # a bold line makes notes, not a file of ids
+    ("- NeurIPS 2024: {t} [paper](https://arxiv.org/abs/2301.00001)", "NeurIPS", []),
 ])
 def test_a_title_set_off_by_its_lists_marks(line: str, venue: str | None, authors: list[str]) -> None:
     t = "Widget Priors for Gadget Synthesis"
     (e,) = read_list_text(line.format(t=t) + "\n", "t.md").entries
     assert (e.arxiv, e.title, e.venue, e.authors) == ("2301.00001", t, venue, authors)
+
+
+def test_a_note_over_a_nested_link_is_no_title() -> None:
+    (e,) = read_list_text("- we compare two widgets\n  - [Paper](https://arxiv.org/abs/2301.00001)\n", "t.md").entries
+    assert (e.title, e.text) == (None, "we compare two widgets")
+    # the link on the list's own level is an item of its own, not the one above's
+    r = read_list_text("- Widget Priors for Gadget Synthesis\n- [Paper](https://arxiv.org/abs/2301.00001)\n", "t.md")
+    assert [e.title for e in r.entries if e.arxiv] == [None]
 
 
 def test_a_name_and_a_label_before_a_colon_are_no_title() -> None:
