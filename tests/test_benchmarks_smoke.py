@@ -175,6 +175,11 @@ def test_bench_longline_smoke(tmp_path):
     assert "| layout | tree |" in out and "| titled links, one line | this tree |" in out and "| 300 |" in out
 
 
+def test_bench_layouts_smoke(tmp_path):
+    out = run_smoke("bench_layouts.py", tmp_path, timeout=60)
+    assert "| batch | layouts | titles right |" in out and "| 1 | 14 |" in out
+
+
 def test_bench_fuzz_commands_smoke(tmp_path):
     out = run_smoke("bench_fuzz_commands.py", tmp_path)
     assert "| command " in out and "| input kind " in out and "Subprocesses (python -m citegraph)" in out

@@ -61,6 +61,7 @@ from citegraph.lists.text import (
     plain,
     split_label,
     strip_line_markers,
+    title_by_authors,
     title_then_byline,
     venue_tag,
     venue_year,
@@ -849,6 +850,11 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         ref.title, authors, venue, year = cited
         ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, None
         ref.year = ref.year or year
+        info.standalone = True
+        return
+    written_by = title_by_authors(_EMPTY_BRACKETS.sub(" ", bare))
+    if written_by:  # "- Title by Ann Lee and Bo Kim ([arXiv](url))"
+        ref.title, ref.authors, ref.name = written_by[0], ref.authors or written_by[1], None
         info.standalone = True
         return
     title = clean_title(_EMPTY_BRACKETS.sub(" ", bare))  # "**Title** [[Code](url)] [[arXiv](url)]"

@@ -262,7 +262,7 @@ def clean_title(text: str) -> str:
     s = _DATE_TAG.sub("", s)
     s = plain(s)
     s = _DATE_TAG.sub("", s)
-    s = s.strip().rstrip(" ([（【|–—-→⇒>=").strip()  # ("Title → [arXiv](url)")
+    s = s.strip().rstrip(" ([（【|–—-→⇒>=·•`").strip()  # ("Title → [arXiv](url)", "Title · [paper](url)")
     if s[-1:] in (":", "：") and not _LABEL_WORD_END.search(s[:-1]):
         s = s[:-1].rstrip()  # "Title: url" (not "FVDM 论文：", a name and a label)
     if s and not s[0].isalnum() and _symbol(s[0]):
@@ -334,6 +334,25 @@ def venue_tag(text: str) -> tuple[str | None, int, str] | None:
         if m is None or vy is None or vy[0] is None:
             return None
     return vy[0], vy[1], text[m.end():]
+
+
+_BY = re.compile(r"^(.{3,300}?)\s+by\s+([^()]{3,300})$")
+
+
+def title_by_authors(text: str) -> tuple[str, list[str]] | None:
+    """``(title, authors)`` of ``Title by Ann Lee and Bo Kim``; ``None`` when what follows
+    "by" is not names.
+
+    >>> title_by_authors("Widget Nets by Ann Lee and Bo Kim ("), title_by_authors("Learning by Doing Widgets")
+    (('Widget Nets', ['Ann Lee', 'Bo Kim']), None)
+    """
+    m = _BY.match(plain(text).strip(" ([（【"))
+    if m is None:
+        return None
+    names = [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", m.group(2).strip(" .,"))) if n.strip(" .")]
+    if not names or not all(_is_person(n) for n in names) or not looks_like_title(m.group(1)):
+        return None
+    return m.group(1).strip(), names
 
 
 def written_byline(text: str) -> tuple[list[str], str | None, int] | None:

@@ -557,6 +557,9 @@ def test_an_arxiv_id_after_a_space_and_a_venue_after_a_comma() -> None:
     ("Paper: {t}\nLink: https://arxiv.org/abs/2301.00001", None, []),
     ("**{t}**\narXiv:2301.00001", None, []),  # a bold line makes notes, not a file of ids
     ("- NeurIPS 2024: {t} [paper](https://arxiv.org/abs/2301.00001)", "NeurIPS", []),
+    ("- 📄 **{t}** · [paper](https://arxiv.org/abs/2301.00001) · [code](https://github.com/x/y)", None, []),
+    ("- {t} by Ann Lee and Bo Kim ([arXiv](https://arxiv.org/abs/2301.00001))", None, ["Ann Lee", "Bo Kim"]),
+    ("- {t} (`arXiv:2301.00001`)", None, []),
 ])
 def test_a_title_set_off_by_its_lists_marks(line: str, venue: str | None, authors: list[str]) -> None:
     t = "Widget Priors for Gadget Synthesis"
