@@ -262,7 +262,9 @@ def clean_title(text: str) -> str:
     s = _DATE_TAG.sub("", s)
     s = plain(s)
     s = _DATE_TAG.sub("", s)
-    s = s.strip().rstrip(" ([（【|–—-→⇒>=·•`").strip()  # ("Title → [arXiv](url)", "Title · [paper](url)")
+    s = s.strip().rstrip(" ([（【|–—-→⇒·•`").strip()  # ("Title → [arXiv](url)", "Title · [paper](url)")
+    if s.endswith(("->", "=>")):
+        s = s[:-2].rstrip()  # (an arrow of two characters; a title's own ">" stays: "... <b>")
     if s[-1:] in (":", "：") and not _LABEL_WORD_END.search(s[:-1]):
         s = s[:-1].rstrip()  # "Title: url" (not "FVDM 论文：", a name and a label)
     if s and not s[0].isalnum() and _symbol(s[0]):
