@@ -1496,6 +1496,23 @@ class _Reader:
         self.pending_repos = list(info.repos)
         if info.refs:
             self._refs(no, info, force_standalone=True)
+        elif level >= 3 and self._links_under(no):
+            # "### Title" over "[[Paper](url)] [[Code](url)]": the heading titles that paper too
+            self.start_group(no, self.new_entry(no, {}, clean_title(text)))
+
+    def _links_under(self, no: int) -> bool:
+        """Whether the first line after heading ``no`` is its paper's links and nothing else
+        (one untitled paper, labels around it), and the heading reads as a paper's title."""
+        title = clean_title(self.lines[no - 1].lstrip("#"))
+        if not (title[:1].isupper() or title[:1].isdigit()) or not looks_like_title(title, strict=True):
+            return False
+        for k in range(no + 1, min(no + 3, len(self.lines)) + 1):
+            if not self.lines[k - 1].strip():
+                continue
+            nxt = self.line(k)
+            return (len(nxt.refs) == 1 and nxt.standalone and not nxt.prose and nxt.refs[0].title is None
+                    and nxt.refs[0].identified)
+        return False
 
     def _close_headings(self, blocks: int) -> None:
         """The block a page's heading stood in has closed: its section ends there

@@ -567,6 +567,23 @@ def test_a_title_set_off_by_its_lists_marks(line: str, venue: str | None, author
     assert (e.arxiv, e.title, e.venue, e.authors) == ("2301.00001", t, venue, authors)
 
 
+def test_a_heading_over_its_papers_links_titles_that_paper_and_stays_a_section() -> None:
+    text = (
+        "## Tracking\n"
+        "### Robust Gadget Tracking with Widget Memory\n"
+        "[[Paper](https://arxiv.org/abs/2406.05678)] [[Code](https://github.com/x/y)]\n"
+        "### Video Widgets\n"  # a section's name over its first paper's links: no title
+        "[[Paper](https://arxiv.org/abs/2406.05679)]\n"
+        "### Widget Tracking Under Heavy Occlusion\n"
+        "We track widgets. [arXiv](https://arxiv.org/abs/2406.05680)\n"  # prose first: a section
+    )
+    a, b, c = read_list_text(text, "t.md").entries
+    assert (a.title, a.tags) == ("Robust Gadget Tracking with Widget Memory",
+                                 ["Tracking / Robust Gadget Tracking with Widget Memory"])
+    assert (b.title, b.tags) == (None, ["Tracking / Video Widgets"])
+    assert c.title != "Widget Tracking Under Heavy Occlusion"
+
+
 def test_a_note_over_a_nested_link_is_no_title() -> None:
     (e,) = read_list_text("- we compare two widgets\n  - [Paper](https://arxiv.org/abs/2301.00001)\n", "t.md").entries
     assert (e.title, e.text) == (None, "we compare two widgets")
