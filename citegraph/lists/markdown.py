@@ -858,6 +858,8 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         info.standalone = True
         return
     title = clean_title(_EMPTY_BRACKETS.sub(" ", bare))  # "**Title** [[Code](url)] [[arXiv](url)]"
+    if _SENTENCE_OPENER.match(title):
+        return  # "We track gadgets. [arXiv](url)": a sentence citing the paper, not its title
     if "," in title and (vy := venue_year(title.rsplit(",", 1)[1])) and looks_like_title(title.rsplit(",", 1)[0]):
         title = title.rsplit(",", 1)[0]  # "Title, arXiv 2023. [paper](url)": its venue and year after a comma
         ref.venue, ref.year = ref.venue or vy[0], ref.year or vy[1]
@@ -867,6 +869,8 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         info.standalone = True
 
 
+# how a sentence about a paper opens, and a title does not ("This Looks Like That" does: only "This paper")
+_SENTENCE_OPENER = re.compile(r"^(?:We|Our|Here we|In this (?:paper|work)|This (?:paper|work|study))\s")
 _ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d\W*$")
 
 

@@ -335,7 +335,8 @@ def read_lists(
         its title (a note's sentence, not capitalised, is not); ``Paper: Title`` a
         title (``Paper: url`` is the link's label); ``NeurIPS 2024: Title`` a venue;
         a ``###`` heading (or deeper) whose next line is its paper's links and nothing
-        else titles that paper, and still names its section;
+        else titles that paper, and still names its section; a sentence before a
+        link (``We track gadgets. [arXiv](url)``) cites the paper and titles nothing;
         a reference link (``[Title][1]``, ``[Title][]``, ``[Title]`` with ``[1]: url``
         below) is the link it stands for, on the line that uses it (see
         :mod:`citegraph.lists.references`);

@@ -584,6 +584,16 @@ def test_a_heading_over_its_papers_links_titles_that_paper_and_stays_a_section()
     assert c.title != "Widget Tracking Under Heavy Occlusion"
 
 
+def test_a_sentence_before_a_link_is_no_title() -> None:
+    text = (
+        "We track gadgets with widgets. [arXiv](https://arxiv.org/abs/2406.05680)\n\n"
+        "- This Looks Like That: Deep Widget Prototypes [pdf](https://arxiv.org/abs/2406.05681)\n"
+    )
+    a, b = read_list_text(text, "t.md").entries
+    assert (a.title, a.text) == (None, "We track gadgets with widgets.")
+    assert b.title == "This Looks Like That: Deep Widget Prototypes"
+
+
 def test_a_note_over_a_nested_link_is_no_title() -> None:
     (e,) = read_list_text("- we compare two widgets\n  - [Paper](https://arxiv.org/abs/2301.00001)\n", "t.md").entries
     assert (e.title, e.text) == (None, "we compare two widgets")
