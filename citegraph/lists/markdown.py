@@ -845,23 +845,25 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         ref.venue, ref.year = vy
         info.standalone = True
         return
-    cited = apa_citation(bare) or written_citation(bare) or title_then_byline(_EMPTY_BRACKETS.sub(" ", bare))
+    cleared = _EMPTY_BRACKETS.sub(" ", bare)  # "**Title** [[Code](url)] [[arXiv](url)]"
+    cited = apa_citation(bare) or written_citation(bare) or title_then_byline(cleared)
     if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
         ref.title, authors, venue, year = cited
         ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, None
         ref.year = ref.year or year
         info.standalone = True
         return
-    written_by = title_by_authors(_EMPTY_BRACKETS.sub(" ", bare))
+    written_by = title_by_authors(cleared)
     if written_by:  # "- Title by Ann Lee and Bo Kim ([arXiv](url))"
         ref.title, ref.authors, ref.name = written_by[0], ref.authors or written_by[1], None
         info.standalone = True
         return
-    title = clean_title(_EMPTY_BRACKETS.sub(" ", bare))  # "**Title** [[Code](url)] [[arXiv](url)]"
+    title = clean_title(cleared)
     if _SENTENCE_OPENER.match(title):
         return  # "We track gadgets. [arXiv](url)": a sentence citing the paper, not its title
-    if "," in title and (vy := venue_year(title.rsplit(",", 1)[1])) and looks_like_title(title.rsplit(",", 1)[0]):
-        title = title.rsplit(",", 1)[0]  # "Title, arXiv 2023. [paper](url)": its venue and year after a comma
+    before, comma, after = title.rpartition(",")
+    if comma and (vy := venue_year(after)) and looks_like_title(before):
+        title = before  # "Title, arXiv 2023. [paper](url)": its venue and year after a comma
         ref.venue, ref.year = ref.venue or vy[0], ref.year or vy[1]
     if looks_like_title(title):
         ref.title = title
@@ -1103,18 +1105,28 @@ class _Lines:
         self.doc = doc
         self.html_rows: dict[int, int] = {}  # an HTML table row's first line → its last (1-based)
         self.references: dict[str, tuple[str, int]] = {}  # reference link label → (url, line defining it)
+        # the last line rewritten (the reader asks for the line it is on many times)
+        self._rewritten: tuple[int, str] = (-1, "")
 
     def __len__(self) -> int:
         return len(self.doc)
 
     def __getitem__(self, index: int) -> str:
+        if self._rewritten[0] == index:
+            return self._rewritten[1]
         if self.html_rows and index + 1 in self.html_rows:
-            return row_markdown(self.doc, index + 1, self.html_rows[index + 1])  # read as a markdown row
+            row = row_markdown(self.doc, index + 1, self.html_rows[index + 1])  # read as a markdown row
+            self._rewritten = (index, row)
+            return row
         line = self.doc[index]
-        if self.references and "[" in line:
+        refers = bool(self.references) and "[" in line
+        if refers:
             line = resolve_references(line, self.references)  # "[Title][1]": the link it stands for
         # rstrip, not a regex: "\\s*\\\\$" is quadratic on a long run of blanks
-        return line[:-1].rstrip() if line.endswith("\\") else line
+        line = line[:-1].rstrip() if line.endswith("\\") else line
+        if refers:
+            self._rewritten = (index, line)
+        return line
 
     def __iter__(self) -> Iterator[str]:
         return (self[i] for i in range(len(self)))

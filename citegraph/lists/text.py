@@ -241,8 +241,8 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
     vy = venue_year(rest) if rest.startswith(("(", "（")) else None
     if vy is not None:
         return (title, [], vy[0], vy[1]) if looks_like_title(title) else None
-    names = [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", rest.rstrip(" ."))) if n.strip(" .")]
-    if m and names and all(_is_person(n) for n in names) and looks_like_title(title):
+    names = _people(rest)
+    if m and names and looks_like_title(title):
         return title, names, None, None
     by = written_byline(rest) if m else None
     return (title, by[0], by[1], by[2]) if by and looks_like_title(title) else None
@@ -316,6 +316,17 @@ _VENUE_COLON = re.compile(
 )
 _FULL_STOP = re.compile(r"\.\s")
 _ET_AL = re.compile(r",?\s+et\s+al\.?$")
+
+
+def _names(text: str) -> list[str]:
+    """The names ``text`` lists, parted by commas, "and" or "&" (a closing "et al." dropped)."""
+    return [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", text.strip(" .,"))) if n.strip(" .")]
+
+
+def _people(text: str) -> list[str] | None:
+    """:func:`_names` when each is a person's name, else ``None``."""
+    names = _names(text)
+    return names if names and all(_is_person(n) for n in names) else None
 _PAREN_VENUE = re.compile(r"^([^()]{3,200}?)\s*[(（]([^()（）]{2,60})[)）]$")  # "names (venue year)"
 
 
@@ -351,8 +362,8 @@ def title_by_authors(text: str) -> tuple[str, list[str]] | None:
     m = _BY.match(plain(text).strip(" ([（【"))
     if m is None:
         return None
-    names = [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", m.group(2).strip(" .,"))) if n.strip(" .")]
-    if not names or not all(_is_person(n) for n in names) or not looks_like_title(m.group(1)):
+    names = _people(m.group(2))
+    if not names or not looks_like_title(m.group(1)):
         return None
     return m.group(1).strip(), names
 
@@ -372,16 +383,16 @@ def written_byline(text: str) -> tuple[list[str], str | None, int] | None:
     paren = _PAREN_VENUE.search(s)
     if paren:  # "A. Lee, B. Kim (CVPR 2023)"
         vy = venue_year(paren.group(2))
-        names = [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", paren.group(1).strip())) if n.strip(" .")]
-        return (names, vy[0], vy[1]) if vy and names and all(_is_person(n) for n in names) else None
+        names = _people(paren.group(1))
+        return (names, vy[0], vy[1]) if vy and names else None
     s = s.strip("()")
     for j in reversed([m.start() for m in matches(_FULL_STOP, s)]):
         if len(s) - j > 80:
             return None  # a venue and year are short
         vy = venue_year(s[j + 1:])
         if vy is not None:
-            names = [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", s[:j].strip())) if n.strip(" .")]
-            return (names, vy[0], vy[1]) if names and all(_is_person(n) for n in names) else None
+            names = _people(s[:j])
+            return (names, vy[0], vy[1]) if names else None
     return None
 
 
@@ -454,7 +465,7 @@ def written_citation(text: str) -> tuple[str, list[str], str | None, int] | None
         if vy is None:
             continue
         for i in reversed([p for p in stops if p < j]):
-            names = [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", s[i + 1:j].strip())) if n.strip(" .")]
+            names = _names(s[i + 1:j])
             if not all(_is_person(n) for n in names[1:]):
                 return None  # (an earlier stop only adds words in front: these names stay no names)
             title = s[:i].strip()
@@ -475,8 +486,8 @@ def names_line(line: str) -> list[str] | None:
     s = plain(line).strip(" .,;")
     if not s or len(s) > 400 or "," not in s and " and " not in s:
         return None
-    names = [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", s)) if n.strip(" .")]
-    return names if len(names) >= 2 and all(_is_person(n) for n in names) else None
+    names = _people(s)
+    return names if names and len(names) >= 2 else None
 
 
 def italic_authors(line: str) -> list[str] | None:
