@@ -52,13 +52,16 @@ from citegraph.lists.text import (
     date_tag_year,
     given_name,
     head_name,
+    ieee_citation,
     is_label_only,
     italic_authors,
     looks_like_title,
     name_before,
     names_line,
     paper_page,
+    people,
     plain,
+    short_citation,
     split_label,
     strip_line_markers,
     title_by_authors,
@@ -428,8 +431,8 @@ def _slug(text: str) -> str:
 
 def _merge_into(
     info: _Line, ids: dict[str, str], title: str | None, pos: int = 0, name: str | None = None
-) -> None:
-    """Add a token's ids to the line's refs: same id → same ref; an untitled id
+) -> _Ref:
+    """Add a token's ids to the line's refs (the ref they went to): same id → same ref; an untitled id
     of a kind a ref lacks joins it (``[Paper](arxiv) [DOI](doi)`` is one paper).
 
     Indexed, so that a line of thousands of links is read in linear time."""
@@ -444,20 +447,21 @@ def _merge_into(
                 ref.title = title
             ref.name = ref.name or name
             ref.pos = min(ref.pos, pos)
-            return
+            return ref
     if not title and not name:
         # (a ref without ids is a malformed link's: this id may be the same paper's)
         ref = _first_open(info, ids)
         if ref is not None:
             _add_ids(info, ref, ids)
             ref.pos = min(ref.pos, pos)
-            return
+            return ref
     new = _Ref(title=title, pos=pos, name=name)
     _add_ids(info, new, ids)
     info.refs.append(new)
     for k, refs in info.lacking.items():
         if not new.has(k):
             refs.append(new)
+    return new
 
 
 def _open_for(ref: _Ref, ids: dict[str, str]) -> bool:
@@ -684,9 +688,12 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
 
 def _link_ref(info: _Line, ids: dict[str, str], text: str | None, pos: int) -> None:
     """A paper link's ref: titled by its link text when that is a title, else
-    named by it (``[Chameleon](url)``: a one-word link text names the model)."""
+    named by it (``[Chameleon](url)``: a one-word link text names the model),
+    or dated by it when it is a venue and year (``[CVPR 2024](url)``)."""
     title, name = _link_text(text)
-    _merge_into(info, ids, title, pos, name)
+    ref = _merge_into(info, ids, title, pos, name)
+    if title is None and name is None and text and (vy := venue_year(text)) and vy[0]:
+        ref.venue, ref.year = ref.venue or vy[0], ref.year or vy[1]
 
 
 def _link_text(text: str | None) -> tuple[str | None, str | None]:
@@ -785,6 +792,15 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         return
     # "FVDM 论文：url", "**JanusFlow**: [paper](url)", "- Janus ([paper](url))"
     name = head_name(head) if one_paper and untitled else None
+    # "[Title](url) (Lee et al., CVPR 2024)", "Title [[arXiv](url)] - Ann Lee et al.": who and where, no note
+    by = _byline(_EMPTY_BRACKETS.sub(" ", tail)) if one_paper and is_label_only(middle) else None
+    if by:
+        _head_of_paper(head, info, raw, untitled, name)
+        if info.standalone:
+            ref = info.refs[0]
+            ref.authors = ref.authors or by[0] or None
+            ref.venue, ref.year = ref.venue or by[1], ref.year or by[2]
+        return
     if not (is_label_only(middle) and is_label_only(tail)):
         if not (one_paper and _ITEM_START.match(raw)):
             return
@@ -799,17 +815,17 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         elif name:
             info.standalone = True
         if info.standalone:
-            rest = _EMPTY_BRACKETS.sub(" ", tail)
-            by = (written_byline(rest) or _venue_only(rest)) if one_paper else None
-            if by:  # "- [Title](url) - A. Lee, B. Kim. CVPR 2023." / "(CVPR 2023)": who and where, no note
-                ref = info.refs[0]
-                ref.authors = ref.authors or by[0]
-                ref.venue, ref.year = ref.venue or by[1], ref.year or by[2]
-            else:
-                info.note = plain(_EMPTY_BRACKETS.sub(" ", tail)).lstrip(" ),.;:：，。-–—|]】")
+            info.note = plain(_EMPTY_BRACKETS.sub(" ", tail)).lstrip(" ),.;:：，。-–—|]】")
             if name:
                 untitled[0].name = untitled[0].name or name
         return
+    _head_of_paper(head, info, raw, untitled, name)
+
+
+def _head_of_paper(head: str, info: _Line, raw: str, untitled: list[_Ref], name: str | None) -> None:
+    """What stands before a line's paper links when only labels follow them: labels, the
+    paper's name, or its title with who wrote it and where (the line is then standalone)."""
+    one_paper = len(info.refs) == 1
     if is_label_only(head) or name:
         info.standalone = True
         if name:
@@ -846,7 +862,7 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
         info.standalone = True
         return
     cleared = _EMPTY_BRACKETS.sub(" ", bare)  # "**Title** [[Code](url)] [[arXiv](url)]"
-    cited = apa_citation(bare) or written_citation(bare) or title_then_byline(cleared)
+    cited = apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or title_then_byline(cleared)
     if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
         ref.title, authors, venue, year = cited
         ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, None
@@ -874,6 +890,39 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
 # how a sentence about a paper opens, and a title does not ("This Looks Like That" does: only "This paper")
 _SENTENCE_OPENER = re.compile(r"^(?:We|Our|Here we|In this (?:paper|work)|This (?:paper|work|study))\s")
 _ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d\W*$")
+
+
+_BR = re.compile(r"<br\s*/?>", re.I)
+_ET_AL_TAIL = re.compile(r"\bet\.?\s+al\.?\s*$")
+
+
+def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
+    """``(authors, venue, year)`` when what follows a paper's links only says who wrote it and
+    where: ``- A. Lee, B. Kim. CVPR 2023.``, ``(CVPR 2023)``, ``(Lee et al., CVPR 2024)``,
+    ``- Ann Lee et al.``, or a card's ``<br> Ann Lee, Bo Kim <br> CVPR 2024``; else ``None``."""
+    if "<br" in rest.lower():
+        authors: list[str] = []
+        venue, year = None, None
+        parts = [p for p in _BR.split(rest) if plain(p).strip(_BETWEEN)]
+        for part in parts:
+            if year is None and (vy := venue_year(part)):
+                venue, year = vy
+            elif not authors and (names := names_line(part) or italic_authors(part.strip())):
+                authors = names
+            elif not authors and year is None and (by := written_byline(part)):
+                authors, venue, year = by
+            else:
+                return None  # a line of its own that is no byline: a note
+        return (authors, venue, year) if parts else None
+    by = written_byline(rest) or _venue_only(rest)
+    if by:
+        return by
+    if cited := short_citation(rest):
+        return [], cited[0], cited[1]
+    s = plain(rest).strip(" -–—:,.;()[]（）")
+    if _ET_AL_TAIL.search(s) and (names := people(_ET_AL_TAIL.sub("", s))):
+        return names, None, None  # "- Ann Lee et al.": the first authors
+    return None
 
 
 def _venue_only(text: str) -> tuple[list[str], str | None, int] | None:

@@ -322,13 +322,16 @@ def read_lists(
         a citation written out, ``1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)``
         (full stops part the title, the names and the venue and year), in APA's
         style (``Lee, A., & Kim, B. (2021). Title. In NeurIPS.``), or as ``Title,
-        arXiv 2023.``; ``arXiv 2401.00001`` (a space for the colon) is an id; and after a
-        titled link, ``- [Title](url) - A. Lee, B. Kim. CVPR 2023.`` (authors and venue,
-        no note; ``(CVPR 2023)`` too); an item's bracketed venue, ``- **[CVPR 2024]** Title
-        [[Paper](url)]``; an emoji before a title (``🔥 Title``) is no part of it, nor
-        a task box (``- [x] Title``), quotes, italics or brackets around it, an arrow
-        or a colon after it (not ``FVDM 论文：``, a name and a label); what follows a
-        set-off title (``*Title*, A. Lee, B. Kim.``, ``"Title" (CVPR 2023)``) its byline;
+        arXiv 2023.``, or IEEE's ``[1] A. Lee and B. Kim, "Title," in Proc. CVPR, 2024.``;
+        ``arXiv 2401.00001`` (a space for the colon) is an id; and after a paper's links,
+        ``- [Title](url) - A. Lee, B. Kim. CVPR 2023.`` (authors and venue, no note;
+        ``(CVPR 2023)``, ``(Lee et al., CVPR 2024)``, ``- Ann Lee et al.`` and a card's
+        ``<br> Ann Lee, Bo Kim <br> CVPR 2024`` too); ``[CVPR 2024](url)`` dates its paper;
+        an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``; an emoji
+        before a title (``🔥 Title``) is no part of it, nor a task box (``- [x] Title``),
+        quotes, italics or brackets around it, an arrow or a colon after it (not
+        ``FVDM 论文：``, a name and a label); what follows a set-off title (``*Title*,
+        A. Lee, B. Kim.``, ``"Title" (CVPR 2023)``) its byline;
         ``<br>`` ending a line is a hard break, as two spaces are, and a line of
         names in such a block (``Ann Lee, Bo Kim<br>``) is its authors, not its title;
         ``- Title`` whose nested lines hold its untitled link (``  - Paper: url``) is

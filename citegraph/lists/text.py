@@ -44,6 +44,9 @@ __all__ = [
     "italic_authors",
     "coined_name",
     "paper_page",
+    "short_citation",
+    "ieee_citation",
+    "people",
 ]
 
 # bounded, and neither the alt text nor the url runs over another "![": from each of a
@@ -241,7 +244,7 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
     vy = venue_year(rest) if rest.startswith(("(", "（")) else None
     if vy is not None:
         return (title, [], vy[0], vy[1]) if looks_like_title(title) else None
-    names = _people(rest)
+    names = people(rest)
     if m and names and looks_like_title(title):
         return title, names, None, None
     by = written_byline(rest) if m else None
@@ -323,7 +326,7 @@ def _names(text: str) -> list[str]:
     return [n.strip(" .") for n in AUTHOR_SEP.split(_ET_AL.sub("", text.strip(" .,"))) if n.strip(" .")]
 
 
-def _people(text: str) -> list[str] | None:
+def people(text: str) -> list[str] | None:
     """:func:`_names` when each is a person's name, else ``None``."""
     names = _names(text)
     return names if names and all(_is_person(n) for n in names) else None
@@ -362,7 +365,7 @@ def title_by_authors(text: str) -> tuple[str, list[str]] | None:
     m = _BY.match(plain(text).strip(" ([（【"))
     if m is None:
         return None
-    names = _people(m.group(2))
+    names = people(m.group(2))
     if not names or not looks_like_title(m.group(1)):
         return None
     return m.group(1).strip(), names
@@ -383,7 +386,7 @@ def written_byline(text: str) -> tuple[list[str], str | None, int] | None:
     paren = _PAREN_VENUE.search(s)
     if paren:  # "A. Lee, B. Kim (CVPR 2023)"
         vy = venue_year(paren.group(2))
-        names = _people(paren.group(1))
+        names = people(paren.group(1))
         return (names, vy[0], vy[1]) if vy and names else None
     s = s.strip("()")
     for j in reversed([m.start() for m in matches(_FULL_STOP, s)]):
@@ -391,7 +394,7 @@ def written_byline(text: str) -> tuple[list[str], str | None, int] | None:
             return None  # a venue and year are short
         vy = venue_year(s[j + 1:])
         if vy is not None:
-            names = _people(s[:j])
+            names = people(s[:j])
             return (names, vy[0], vy[1]) if names else None
     return None
 
@@ -475,6 +478,53 @@ def written_citation(text: str) -> tuple[str, list[str], str | None, int] | None
     return None
 
 
+# "(Lee et al., CVPR 2024)", "(Lee and Kim, 2023)": a paper cited by its first author's surname
+_SHORT_CITATION = re.compile(
+    r"^[(（]\s*[A-Z][\w'’\-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’\-]+)?,?\s+([^()（）]{4,60}?)\s*[)）][\s.,;]*$"
+)
+
+
+def short_citation(text: str) -> tuple[str | None, int] | None:
+    """``(venue, year)`` of a citation by surname in brackets after a paper's link, else ``None``.
+
+    >>> short_citation(" (Lee et al., CVPR 2024)"), short_citation("(Lee and Kim, 2023).")
+    (('CVPR', 2024), (None, 2023))
+    >>> short_citation("(a fast model, 2023)") is None
+    True
+    """
+    m = _SHORT_CITATION.match(plain(text).strip())
+    return venue_year(m.group(1)) if m else None
+
+
+# IEEE: '[1] A. Lee and B. Kim, "Title," in Proc. CVPR, 2024.' (the title's comma inside its quotes)
+_IEEE = re.compile(
+    r'^(?:\[?\d{1,4}\]\s*)?(?P<authors>[^"“”]{2,300}?),\s*["“](?P<title>[^"“”]{3,400}?)[,.]?["”],?\s*(?P<rest>.*)$'
+)
+_YEAR_WORD = re.compile(r"(?<![\d.])(?:19|20)\d\d(?!\d)")  # a year, not digits of an id
+_IEEE_VENUE = re.compile(r"^(?:in\s+)?(?:(?:Proc\.|Proceedings)\s+(?:of\s+)?(?:the\s+)?)?([^,]{2,80}?)\s*(?:,|$)", re.I)
+
+
+def ieee_citation(text: str) -> tuple[str, list[str], str | None, int | None] | None:
+    """``(title, authors, venue, year)`` of an IEEE citation, ``A. Lee and B. Kim, "Title," in
+    Proc. CVPR, 2024.``; ``None`` otherwise.
+
+    >>> ieee_citation('[1] A. Lee and B. Kim, "Widget Nets for Gadgets," in Proc. CVPR, 2024. ')
+    ('Widget Nets for Gadgets', ['A. Lee', 'B. Kim'], 'CVPR', 2024)
+    >>> ieee_citation('We said, "widgets," in 2024.') is None
+    True
+    """
+    s = plain(text).strip(" [(（【")
+    m = _IEEE.match(s) if len(s) <= 800 and ('"' in s or "“" in s) else None
+    names = people(m.group("authors")) if m else None
+    if m is None or names is None or not looks_like_title(m.group("title").strip()):
+        return None
+    rest = m.group("rest").strip(" .")
+    years = [int(y.group(0)) for y in matches(_YEAR_WORD, rest)] if rest else []
+    where = _IEEE_VENUE.match(rest) if rest else None
+    venue = where.group(1).strip(" .") if where and not _ANY_YEAR.fullmatch(where.group(1).strip(" .")) else None
+    return m.group("title").strip(), names, venue, (years[-1] if years else None)
+
+
 def names_line(line: str) -> list[str] | None:
     """The authors of a line that is only names, two or more (``Ann Lee, Bo Kim<br>``), else ``None``.
 
@@ -486,7 +536,7 @@ def names_line(line: str) -> list[str] | None:
     s = plain(line).strip(" .,;")
     if not s or len(s) > 400 or "," not in s and " and " not in s:
         return None
-    names = _people(s)
+    names = people(s)
     return names if names and len(names) >= 2 else None
 
 

@@ -1001,3 +1001,42 @@ def test_a_titled_link_to_a_papers_own_page_is_a_paper_without_an_id(url: str) -
 def test_a_titled_link_to_code_video_or_a_blog_is_no_paper(url: str) -> None:
     r = read_list_text(f"- [Widget Networks for Gadget Graphs]({url})\n", "x.md")
     assert r.entries == []
+
+
+def test_a_venue_and_year_as_link_text_or_a_citation_by_surname_date_the_paper() -> None:
+    text = (
+        "* Widget Fields for Gadget Rendering [[CVPR 2024](https://arxiv.org/abs/2312.07654)]\n"
+        "- [Gadget Fields for Widget Rendering](https://arxiv.org/abs/2312.07655) (Lee et al., ICCV 2023)\n"
+        "- [Sparse Gadget Priors for Widgets](https://arxiv.org/abs/2312.07656) (a fast model, 2023)\n"
+    )
+    papers, _ = by_arxiv(text)
+    a, b, c = papers["2312.07654"], papers["2312.07655"], papers["2312.07656"]
+    assert (a.title, a.venue, a.year) == ("Widget Fields for Gadget Rendering", "CVPR", 2024)
+    assert (b.title, b.venue, b.year, b.authors, b.text) == (
+        "Gadget Fields for Widget Rendering", "ICCV", 2023, [], "")
+    assert (c.venue, c.text) == (None, "(a fast model, 2023)")  # a note that happens to end in a year
+
+
+def test_who_and_where_after_a_papers_links_are_its_authors_venue_and_year() -> None:
+    text = (
+        "- Widget Fields for Gadget Rendering [[arXiv](https://arxiv.org/abs/2312.07654)] "
+        "[[Code](https://github.com/a/b)] - Ann Lee et al.\n\n"
+        "**[Gadget Fields for Widget Rendering](https://arxiv.org/abs/2312.07655)** <br> Ann Lee, Bo Kim <br> CVPR 2024\n\n"
+        '<a href="https://arxiv.org/abs/2312.07656">Sparse Gadget Priors for Widgets</a><br>Cy Wu, Di Xu<br>\n\n'
+        "## More\n\n**[Dense Gadget Priors for Widgets](https://arxiv.org/abs/2312.07657)** <br> Ann Lee <br> a new benchmark\n"
+    )
+    papers, _ = by_arxiv(text)
+    a, b, c, d = (papers[f"2312.0765{i}"] for i in range(4, 8))
+    assert (a.title, a.authors, a.text) == ("Widget Fields for Gadget Rendering", ["Ann Lee"], "")
+    assert (b.title, b.authors, b.venue, b.year) == ("Gadget Fields for Widget Rendering", ["Ann Lee", "Bo Kim"],
+                                                     "CVPR", 2024)
+    assert (c.title, c.authors) == ("Sparse Gadget Priors for Widgets", ["Cy Wu", "Di Xu"])
+    assert (d.title, d.authors) == ("Dense Gadget Priors for Widgets", [])  # a line that is no byline: a note
+    assert "a new benchmark" in d.text
+
+
+def test_an_ieee_citation_gives_title_authors_venue_and_year() -> None:
+    text = '[1] A. Lee and B. Kim, "Widget Fields for Gadget Rendering," in Proc. CVPR, 2024. arXiv:2312.07654\n'
+    e = by_arxiv(text)[0]["2312.07654"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Widget Fields for Gadget Rendering", ["A. Lee", "B. Kim"],
+                                                     "CVPR", 2024)
