@@ -521,12 +521,23 @@ def _colon_after(low: str, word: str) -> bool:
     return False
 
 
+# links as reStructuredText (`Title <url>`_) and org-mode ([[url][Title]]) write them
+_RST_LINK = re.compile(r"`([^`<>\n]{1,400}?)\s*<((?:https?://|www\.)[^<>\s`]{1,2000})>`_{1,2}")
+_ORG_LINK = re.compile(r"\[\[((?:https?://|www\.)[^\[\]\s]{1,2000})\](?:\[([^\[\]\n]{1,400})\])?\]")
+
+
 def _work_text(raw: str) -> str:
     """The line as :func:`_analyse` reads it (its refs' ``pos`` are places in it):
-    without bold marks, and with the ``h`` a copied ``ttps://`` link lost."""
-    work = raw.replace("**", "").replace("__", "")
+    without bold marks, with the ``h`` a copied ``ttps://`` link lost, and with
+    reStructuredText and org-mode links written as markdown ones."""
+    work = raw
+    if ">`_" in work:  # (before bold marks go: an anonymous one ends in "__")
+        work = _RST_LINK.sub(lambda m: f"[{m.group(1)}]({m.group(2)})", work)
+    work = work.replace("**", "").replace("__", "")
     if "ttp" in work:
         work = _LOST_H.sub("https://", work)
+    if "[[" in work and ("][" in work or "]]" in work):
+        work = _ORG_LINK.sub(lambda m: f"[{m.group(2) or ''}]({m.group(1)})", work)
     return work
 
 
@@ -831,8 +842,8 @@ def _head_of_paper(head: str, info: _Line, raw: str, untitled: list[_Ref], name:
         if name:
             untitled[0].name = untitled[0].name or name
         return
-    if one_paper and untitled and _bold_opening(raw, head, untitled[0]):
-        info.standalone = True  # "1. **Title.** Venue 2019. [paper](url)"
+    if one_paper and untitled and (_bold_opening(raw, head, untitled[0]) or _bold_after_names(raw, head, untitled[0])):
+        info.standalone = True  # "1. **Title.** Venue 2019. [paper](url)", "Ann Lee, Bo Kim. **Title**. CVPR 2024."
         return
     found = _italic_authors_in(head) if one_paper and untitled and ("*" in head or "_" in head) else None
     if found:
@@ -1033,6 +1044,29 @@ def _bold_opening(raw: str, head: str, ref: _Ref) -> bool:
     ref.title, ref.name = title, None
     if authors and ref.authors is None:
         ref.authors = authors
+    if vy:
+        ref.venue, ref.year = vy
+    return True
+
+
+_BOLD_RUN = re.compile(r"(\*\*|__)(?!\s)(.{3,400}?)(?<!\s)\1")
+
+
+def _bold_after_names(raw: str, head: str, ref: _Ref) -> bool:
+    """``1. Ann Lee, Bo Kim. **Title**. CVPR 2024. [pdf](url)``: who wrote it, then its
+    title in bold (the line's only bold run), then a venue and year or nothing."""
+    if raw.count("**") + raw.count("__") != 2 or not (bold := _BOLD_RUN.search(raw)):
+        return False
+    title = clean_title(bold.group(2))
+    at = head.find(plain(bold.group(2)))
+    if at < 0 or not looks_like_title(title):
+        return False
+    names = people(plain(strip_line_markers(head[:at])).strip(_BETWEEN))
+    rest = head[at + len(plain(bold.group(2))):]
+    vy = venue_year(rest)
+    if not names or (not vy and plain(rest).strip(_BETWEEN)):
+        return False
+    ref.title, ref.name, ref.authors = title, None, ref.authors or names
     if vy:
         ref.venue, ref.year = vy
     return True
@@ -1512,9 +1546,17 @@ class _Reader:
             return
         if not info.refs and no < len(self.lines) and _ITEM_START.match(raw) and self._item_over_its_links(no, raw):
             return
-        under_title = g is not None and g.start < no <= g.start + 3 and self.lines[g.start - 1].count("*") >= 4
-        if g and e and under_title and not e.authors and not info.refs:
-            authors = italic_authors(raw) or names_line(raw)  # "*A, B*" (or "A, B<br>") under its bold title
+        first = self.lines[g.start - 1] if g is not None and g.start < no <= g.start + 3 else ""
+        under_title = first.count("*") >= 4
+        # "- Title" / "  *A, B*": a list item's continuation line of italic names
+        in_item = bool(first) and raw[:1].isspace() and bool(_ITEM_START.match(first))
+        if g and e and (under_title or in_item) and not e.authors and not info.refs:
+            # "*A, B*" (or "A, B<br>") under its bold title; on an item, only italic people's names
+            if under_title:
+                authors = italic_authors(raw) or names_line(raw)
+            else:
+                authors = italic_authors(raw.strip())
+                authors = authors if authors and all(people(n) for n in authors) else None
             if authors:
                 e.authors = authors
                 self.claim(g, no, e)

@@ -327,6 +327,9 @@ def read_lists(
         ``- [Title](url) - A. Lee, B. Kim. CVPR 2023.`` (authors and venue, no note;
         ``(CVPR 2023)``, ``(Lee et al., CVPR 2024)``, ``- Ann Lee et al.`` and a card's
         ``<br> Ann Lee, Bo Kim <br> CVPR 2024`` too); ``[CVPR 2024](url)`` dates its paper;
+        ``1. A. Lee, B. Kim. **Title**. CVPR 2024.``: the bold run after the names is the title;
+        an item's continuation line of italic names (``  *Ann Lee, Bo Kim*``) its authors;
+        reStructuredText (```Title <url>`_``) and org-mode (``[[url][Title]]``) links are links;
         an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``; an emoji
         before a title (``🔥 Title``) is no part of it, nor a task box (``- [x] Title``),
         quotes, italics or brackets around it, an arrow or a colon after it (not

@@ -1040,3 +1040,40 @@ def test_an_ieee_citation_gives_title_authors_venue_and_year() -> None:
     e = by_arxiv(text)[0]["2312.07654"]
     assert (e.title, e.authors, e.venue, e.year) == ("Widget Fields for Gadget Rendering", ["A. Lee", "B. Kim"],
                                                      "CVPR", 2024)
+
+
+def test_a_bold_title_after_its_authors_is_the_title_and_they_its_authors() -> None:
+    text = (
+        "1. Ann Lee, Bo Kim. **Widget Fields for Gadget Rendering**. CVPR 2024. [[pdf](https://arxiv.org/pdf/2312.07654)]\n"
+        "2. Ann Lee, Bo Kim. **Gadget Fields** and a long note on them. [[pdf](https://arxiv.org/pdf/2312.07655)]\n"
+    )
+    papers, _ = by_arxiv(text)
+    a, b = papers["2312.07654"], papers["2312.07655"]
+    assert (a.title, a.authors, a.venue, a.year) == ("Widget Fields for Gadget Rendering", ["Ann Lee", "Bo Kim"],
+                                                     "CVPR", 2024)
+    assert b.authors == []  # prose after the bold words: no byline, no title of names
+
+
+@pytest.mark.parametrize("line", [
+    "* `Widget Fields for Gadget Rendering <https://arxiv.org/abs/2312.07654>`_\n",
+    "* `Widget Fields for Gadget Rendering <https://arxiv.org/abs/2312.07654>`__\n",
+    "- [[https://arxiv.org/abs/2312.07654][Widget Fields for Gadget Rendering]]\n",
+])
+def test_restructuredtext_and_org_mode_links_are_links(line: str) -> None:
+    assert by_arxiv(line)[0]["2312.07654"].title == "Widget Fields for Gadget Rendering"
+
+
+def test_an_items_continuation_line_of_italic_names_is_its_authors() -> None:
+    text = (
+        "- Widget Fields for Gadget Rendering\n  *Ann Lee, Bo Kim*\n  [CVPR 2024](https://arxiv.org/abs/2312.07654)\n"
+        "- Gadget Fields for Widget Rendering\n  *a fast renderer, with widgets*\n  [arXiv](https://arxiv.org/abs/2312.07655)\n"
+    )
+    papers, _ = by_arxiv(text)
+    a, b = papers["2312.07654"], papers["2312.07655"]
+    assert (a.authors, a.venue, a.year, a.text) == (["Ann Lee", "Bo Kim"], "CVPR", 2024, "")
+    assert (b.authors, b.text) == ([], "*a fast renderer, with widgets*")
+
+
+def test_a_tab_separated_line_gives_title_and_year() -> None:
+    e = by_arxiv("Widget Fields for Gadget Rendering\thttps://arxiv.org/abs/2312.07654\t2024\n")[0]["2312.07654"]
+    assert (e.title, e.year) == ("Widget Fields for Gadget Rendering", 2024)
