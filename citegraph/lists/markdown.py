@@ -642,7 +642,7 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
         if not wanted:
             continue
         for m in matches(pattern, buf[0]):
-            url = m.group(0).rstrip(".,;:!?'\"")
+            url = _glued_off(m.group(0).rstrip(".,;:!?'\""))
             take_url(url, None, m.start(), m.start() + len(url), buf[0][max(0, m.start() - 60):m.start()])
         flush()
     if labelled["arxiv"]:
@@ -695,6 +695,22 @@ def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Lin
     info.text = plain(raw)
     info.prose = bool(info.text) and prose
     return info
+
+
+def _glued_off(url: str) -> str:
+    """A bare paper url without what a comma or semicolon glued to it (``.../abs/2406.05678,2024``
+    in a comma-separated line); other urls, which may hold commas, as they are."""
+    cut = min((i for i in (url.find(","), url.find(";")) if i > 0), default=-1)
+    if cut < 0:
+        return url
+    try:
+        paper_ids_in_url(url)
+        return url
+    except IdError:
+        try:
+            return url[:cut] if paper_ids_in_url(url[:cut]) else url
+        except IdError:
+            return url
 
 
 def _link_ref(info: _Line, ids: dict[str, str], text: str | None, pos: int) -> None:
@@ -827,6 +843,10 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
             info.standalone = True
         if info.standalone:
             info.note = plain(_EMPTY_BRACKETS.sub(" ", tail)).lstrip(" ),.;:：，。-–—|]】")
+            ref = info.refs[0]
+            opens = one_paper and is_label_only(head) and not (ref.title or ref.name)
+            if opens and _title_after_id_link(raw, info.note):
+                ref.title, info.note = clean_title(info.note), ""  # "- [arXiv:ID](url) Title"
             if name:
                 untitled[0].name = untitled[0].name or name
         return
@@ -934,6 +954,19 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
     if _ET_AL_TAIL.search(s) and (names := people(_ET_AL_TAIL.sub("", s))):
         return names, None, None  # "- Ann Lee et al.": the first authors
     return None
+
+
+def _title_after_id_link(raw: str, rest: str) -> bool:
+    """``- [arXiv:2405.04321](url) Title``: an item opening with a link whose text is the
+    paper's id, then a title (capitalised, three words or more, no sentence) and nothing else
+    (``rest``: the line after its links, other links masked)."""
+    first = _LINK_TEXT.search(raw)
+    if first is None or not _is_id_text(clean_title(first.group(1))):
+        return False
+    title = clean_title(rest)
+    if rest.rstrip().endswith((".", "。")) or _SENTENCE_OPENER.match(title):
+        return False  # a sentence about the paper
+    return title[:1].isupper() and looks_like_title(title, strict=True)
 
 
 def _venue_only(text: str) -> tuple[list[str], str | None, int] | None:
@@ -1542,7 +1575,7 @@ class _Reader:
             # **[Name](github.com/org/repo)** heads what follows, like a heading
             add_new(self.pending_repos, info.repos)
             return
-        if self.hard_break(no) and not info.refs and no < len(self.lines) and self._title_over_link(no, raw):
+        if (self.hard_break(no) or self._term(no)) and not info.refs and self._title_over_link(no, raw):
             return
         if not info.refs and no < len(self.lines) and _ITEM_START.match(raw) and self._item_over_its_links(no, raw):
             return
@@ -1861,8 +1894,15 @@ class _Reader:
             return True
         return False
 
+    def _term(self, no: int) -> bool:
+        """Line ``no`` is a definition list's term: the next line opens with ``: `` (its definition)."""
+        return no < len(self.lines) and self.lines[no].startswith((": ", ":\t")) and bool(self.lines[no - 1].strip())
+
     def _title_over_link(self, no: int, raw: str) -> bool:
-        """``Title`` + hard break, then its untitled paper link on the next line: one paper."""
+        """``Title`` + hard break (or a definition list's term), then its untitled paper link on
+        the next line: one paper."""
+        if no >= len(self.lines):
+            return False
         nxt = self.line(no + 1)  # (analysed once: the main loop reads it next)
         if not (nxt.refs and nxt.standalone and all(r.title is None for r in nxt.refs)):
             return False

@@ -330,6 +330,9 @@ def read_lists(
         ``1. A. Lee, B. Kim. **Title**. CVPR 2024.``: the bold run after the names is the title;
         an item's continuation line of italic names (``  *Ann Lee, Bo Kim*``) its authors;
         reStructuredText (```Title <url>`_``) and org-mode (``[[url][Title]]``) links are links;
+        ``Title; A. Lee; B. Kim`` names its authors; a definition list's term (``Title`` over
+        ``: [arXiv](url)``) titles the paper; so does a title after a link whose text is the
+        id (``- [arXiv:ID](url) Title``); a comma glued to a bare paper url is not part of it;
         an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``; an emoji
         before a title (``🔥 Title``) is no part of it, nor a task box (``- [x] Title``),
         quotes, italics or brackets around it, an arrow or a colon after it (not

@@ -353,16 +353,20 @@ def venue_tag(text: str) -> tuple[str | None, int, str] | None:
 
 
 _BY = re.compile(r"^(.{3,300}?)\s+by\s+([^()]{3,300})$")
+_SEMICOLON_NAMES = re.compile(r"^([^;]{3,300}?)\s*;\s*([^()]{3,300})$")  # "Title; Ann Lee; Bo Kim"
 
 
 def title_by_authors(text: str) -> tuple[str, list[str]] | None:
-    """``(title, authors)`` of ``Title by Ann Lee and Bo Kim``; ``None`` when what follows
-    "by" is not names.
+    """``(title, authors)`` of ``Title by Ann Lee and Bo Kim`` or ``Title; Ann Lee; Bo Kim``;
+    ``None`` when what follows "by" (or the semicolon) is not names.
 
     >>> title_by_authors("Widget Nets by Ann Lee and Bo Kim ("), title_by_authors("Learning by Doing Widgets")
     (('Widget Nets', ['Ann Lee', 'Bo Kim']), None)
+    >>> title_by_authors("Widget Nets; Ann Lee; Bo Kim"), title_by_authors("Widget Nets; a fast one")
+    (('Widget Nets', ['Ann Lee', 'Bo Kim']), None)
     """
-    m = _BY.match(plain(text).strip(" ([（【"))
+    s = plain(text).strip(" ([（【")
+    m = _BY.match(s) or _SEMICOLON_NAMES.match(s)
     if m is None:
         return None
     names = people(m.group(2))

@@ -1077,3 +1077,36 @@ def test_an_items_continuation_line_of_italic_names_is_its_authors() -> None:
 def test_a_tab_separated_line_gives_title_and_year() -> None:
     e = by_arxiv("Widget Fields for Gadget Rendering\thttps://arxiv.org/abs/2312.07654\t2024\n")[0]["2312.07654"]
     assert (e.title, e.year) == ("Widget Fields for Gadget Rendering", 2024)
+
+
+def test_authors_after_semicolons_are_authors_not_title() -> None:
+    e = by_arxiv("- Widget Fields for Gadgets; Ann Lee; Bo Kim [arXiv](https://arxiv.org/abs/2312.07654)\n")[0]
+    assert (e["2312.07654"].title, e["2312.07654"].authors) == ("Widget Fields for Gadgets", ["Ann Lee", "Bo Kim"])
+    f = by_arxiv("- Widget Fields; a faster variant [arXiv](https://arxiv.org/abs/2312.07654)\n")[0]
+    assert f["2312.07654"].authors == []
+
+
+def test_a_definition_lists_term_titles_the_paper_linked_in_its_definition() -> None:
+    text = "Widget Fields for Gadget Rendering\n: [arXiv](https://arxiv.org/abs/2312.07654), 2024\n"
+    e = by_arxiv(text)[0]["2312.07654"]
+    assert (e.title, e.year) == ("Widget Fields for Gadget Rendering", 2024)
+
+
+def test_a_comma_separated_line_keeps_its_arxiv_url_without_what_the_comma_glued_on() -> None:
+    papers, r = by_arxiv('"Widget Fields for Gadget Rendering",https://arxiv.org/abs/2312.07654,2024\n')
+    assert papers["2312.07654"].title == "Widget Fields for Gadget Rendering"
+    assert r.warnings == []  # the url is no malformed one
+    bad, r2 = by_arxiv("See https://arxiv.org/abs/2312.0765x,2024\n")
+    assert bad == {} and any("malformed arXiv link" in str(w) for w in r2.warnings)
+
+
+def test_a_title_after_a_link_whose_text_is_the_id_is_the_title() -> None:
+    text = (
+        "- [arXiv:2312.07654](https://arxiv.org/abs/2312.07654) Widget Fields for Gadget Rendering\n"
+        "- [2312.07655](https://arxiv.org/abs/2312.07655) We render gadgets with widget fields\n"
+        "- [arXiv:2312.07657](https://arxiv.org/abs/2312.07657) great results on gadgets\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert papers["2312.07654"].title == "Widget Fields for Gadget Rendering"
+    assert [papers[f"2312.0765{i}"].title for i in (5, 7)] == [None, None]  # a sentence, a note
+    assert papers["2312.07657"].text == "great results on gadgets"
