@@ -101,6 +101,17 @@ def test_a_suggestion_without_a_markdown_section_is_skipped_with_why(tmp_path):
     assert patch.files == [] and patch.skipped[0]["reason"].startswith("no markdown section")
 
 
+def test_a_spreadsheets_tags_are_no_markdown_section_to_patch(tmp_path):
+    lst = tmp_path / "library.csv"
+    lst.write_text("Title,Url,Manual Tags\nA Widget Paper,https://arxiv.org/abs/2401.00001,Widgets\n", encoding="utf-8")
+    entries = read_lists([lst]).entries
+    assert entries[0].tags == ["Widgets"]
+    patch = list_patch([{"id": "x", "title": "New", "arxiv": "2501.00001", "section": "Widgets", "sections": []}],
+                       entries, root=tmp_path)
+    assert patch.files == [] and patch.skipped[0]["reason"].startswith("no markdown section")
+    assert lst.read_text(encoding="utf-8").count("\n") == 2
+
+
 def test_a_file_without_final_newline_keeps_it_missing_and_the_patch_applies(tmp_path):
     lst = tmp_path / "list.md"
     original = "# Vision\n\n- [Alpha: a model](https://arxiv.org/abs/2401.00001)"

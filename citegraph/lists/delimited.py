@@ -1,0 +1,171 @@
+"""Paper lists kept as a spreadsheet: CSV or TSV with a header row (a Zotero or Scopus export, a sheet).
+
+A column is known by its header (case and spaces aside, see ``_COLUMNS``); the
+others are ignored.  Each row is one paper, named ``file:line`` by the line it
+starts on.  A row naming no paper, or a malformed id, is a warning.
+
+Examples
+--------
+>>> rows = ['Title,Author,Publication Year,Url', '"Chameleon: Mixed-Modal Models","Team, Chameleon",2024,'
+...         'https://arxiv.org/abs/2405.09818']
+>>> looks_like_delimited(rows, "papers.csv")
+True
+>>> [(e.arxiv, e.title, e.authors, e.year) for e in read_delimited(rows, "papers.csv")[0]]
+[('2405.09818', 'Chameleon: Mixed-Modal Models', ['Chameleon Team'], 2024)]
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator, Sequence
+
+from citegraph.lists.entry import Entry, ListWarning
+from citegraph.lists.text import AUTHOR_SEP, clean_title, given_name
+from citegraph.text.ids import IdError, paper_ids_in_url, parse_any_id
+from citegraph.text.matching import matches
+
+__all__ = ["looks_like_delimited", "read_delimited"]
+
+# header (lower case, spaces single) → the field its cells give
+_COLUMNS = {
+    **dict.fromkeys(("title", "paper title", "article title", "paper"), "title"),
+    **dict.fromkeys(("model", "model name", "method", "name"), "name"),
+    **dict.fromkeys(("author", "authors"), "authors"),
+    **dict.fromkeys(("year", "publication year", "pub year", "date"), "year"),
+    **dict.fromkeys(("venue", "journal", "publication title", "publication", "conference", "conference name",
+                     "proceedings title", "booktitle", "source title"), "venue"),
+    **dict.fromkeys(("doi", "arxiv", "arxiv id", "arxiv_id", "eprint", "archive id", "url", "link", "paper link",
+                     "paper url", "pdf", "paperid", "paper id", "s2 id", "semantic scholar id", "corpusid", "extra"),
+                    "ids"),
+    **dict.fromkeys(("tags", "manual tags", "category", "categories", "topic", "section"), "tags"),
+    **dict.fromkeys(("notes", "note", "comment", "comments", "description"), "text"),
+}
+_TAG_SEP = re.compile(r"[;,]")
+_URL = re.compile(r"https?://\S+", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# an id written in a cell of other words: Zotero's Extra ("arXiv: 2312.07654"), a Scopus DOI link
+_ID_IN_TEXT = re.compile(r"(?:arxiv\s*[:：]\s*)(\S+)|(https?://\S+)|(10\.\d{4,9}/\S+)", re.I)
+
+
+def _header(line: str, name: str) -> tuple[str, list[str]] | None:
+    """``(delimiter, column names)`` when ``line`` reads as a spreadsheet's header row."""
+    if len(line) > 4000 or line.lstrip()[:1] in ("|", "#", "-", "*", "<", "[", "@", ">"):
+        return None  # markdown, HTML, BibTeX; no header is that long
+    tab = "\t" in line or name.lower().endswith(".tsv")
+    delimiter = "\t" if tab else (";" if line.count(";") > line.count(",") else ",")
+    cells = next(csv.reader([line], delimiter=delimiter), [])
+    names = [" ".join(c.lower().replace("_", " ").split()) for c in cells]
+    if len(names) < 2 or any(len(n) > 40 for n in names):
+        return None
+    return delimiter, names
+
+
+def looks_like_delimited(lines: Sequence[str], name: str = "") -> bool:
+    """A document whose first line is a header naming two known columns (one in a
+    ``.csv``/``.tsv`` file) and whose next row has as many cells."""
+    first = next((i for i, line in enumerate(lines[:50]) if line.strip()), None)
+    if first is None or (found := _header(lines[first], name)) is None:
+        return False
+    delimiter, names = found
+    known = sum(1 for n in names if n in _COLUMNS)
+    if name.lower().endswith((".csv", ".tsv")):
+        return known >= 1
+    if known < 2 or not any(_COLUMNS.get(n) in ("ids", "title") for n in names):
+        return False
+    rest = (line for line in lines[first + 1:first + 20] if line.strip())
+    row = next(csv.reader(rest, delimiter=delimiter), None)
+    return row is not None and len(row) == len(names)
+
+
+def _authors(cell: str) -> list[str]:
+    """``Lee, Ann; Kim, Bo`` (Zotero: last name first, ``;`` between people) or ``Ann Lee, Bo Kim``."""
+    s = cell.strip()
+    if ";" in s or (s.count(",") == 1 and all(len(p.split()) == 1 for p in s.split(","))):
+        people = []
+        for person in s.split(";"):
+            last, comma, first = person.partition(",")
+            people.append(f"{first.strip()} {last.strip()}".strip() if comma else person.strip())
+        return [p for p in people if p]
+    return [p.strip(" .") for p in AUTHOR_SEP.split(s) if p.strip(" .")]
+
+
+def _ids(cell: str, where: str, warnings: list[ListWarning]) -> dict[str, str]:
+    """The paper ids of an id column's cell (an id, a paper url, or words holding one)."""
+    s = cell.strip()
+    if not s:
+        return {}
+    if _URL.fullmatch(s):
+        try:
+            return paper_ids_in_url(s)
+        except IdError as exc:
+            warnings.append(ListWarning(where, str(exc)))
+            return {}
+    ids = parse_any_id(s)
+    if ids:
+        return ids
+    for m in matches(_ID_IN_TEXT, s[:2000]):
+        if found := parse_any_id(next(g for g in m.groups() if g).rstrip(".,;)")):
+            return found
+    return {}
+
+
+def _rows(lines: Sequence[str], delimiter: str, warnings: list[ListWarning], source: str, first: int
+          ) -> Iterator[tuple[int, list[str]]]:
+    """Each row and the line it starts on (a quoted cell may hold line breaks); a row
+    the csv module cannot read (a cell over its 128 KB limit) ends the file, with a warning."""
+    reader = csv.reader((line for line in lines), delimiter=delimiter)
+    done = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            warnings.append(ListWarning(f"{source}:{done + 1 + first}", f"not read past here as CSV: {exc}"))
+            return
+        start, done = done + 1, reader.line_num
+        if any(c.strip() for c in row):
+            yield start + first, row
+
+
+def read_delimited(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:
+    """One paper per row of a spreadsheet list (see the module's docstring)."""
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    found = _header(lines[first], source)
+    assert found is not None, "read_delimited needs looks_like_delimited"
+    delimiter, names = found
+    fields = [_COLUMNS.get(n) for n in names]
+    entries: list[Entry] = []
+    warnings: list[ListWarning] = []
+    for no, row in _rows(lines[first + 1:], delimiter, warnings, source, first + 1):
+        where = f"{source}:{no}"
+        if len(row) != len(names):
+            warnings.append(ListWarning(where, f"row has {len(row)} cells, the header {len(names)}: read by position"))
+        ids: dict[str, str] = {}
+        values: dict[str, str] = {}
+        for field, cell in zip(fields, row):
+            if field and field != "ids" and _URL.fullmatch(cell.strip()):
+                field = "ids"  # a "Paper" column of links
+            if field == "ids":
+                for k, v in _ids(cell, where, warnings).items():
+                    ids.setdefault(k, v)
+            elif field and cell.strip() and field not in values:
+                values[field] = cell.strip()
+        title = clean_title(values.get("title", "")) or None
+        if not ids and not title:
+            warnings.append(ListWarning(where, "row names no paper: no id and no title"))
+            continue
+        year = _YEAR.search(values.get("year", ""))
+        entries.append(Entry(
+            **ids,
+            title=title,
+            name=given_name(values["name"]) if "name" in values else None,
+            authors=_authors(values.get("authors", "")),
+            venue=values.get("venue"),
+            year=int(year.group(0)) if year else None,
+            tags=[t.strip() for t in _TAG_SEP.split(values.get("tags", "")) if t.strip()],
+            sources=[where],
+            text=values.get("text", ""),
+        ))
+    return entries, warnings
