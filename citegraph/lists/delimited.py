@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
 from citegraph.lists.entry import Entry, ListWarning
 from citegraph.lists.text import AUTHOR_SEP, clean_title, given_name
@@ -110,11 +111,11 @@ def _ids(cell: str, where: str, warnings: list[ListWarning]) -> dict[str, str]:
     return {}
 
 
-def _rows(lines: Sequence[str], delimiter: str, warnings: list[ListWarning], source: str, first: int
+def _rows(lines: Iterable[str], delimiter: str, warnings: list[ListWarning], source: str, first: int
           ) -> Iterator[tuple[int, list[str]]]:
     """Each row and the line it starts on (a quoted cell may hold line breaks); a row
     the csv module cannot read (a cell over its 128 KB limit) ends the file, with a warning."""
-    reader = csv.reader((line for line in lines), delimiter=delimiter)
+    reader = csv.reader(lines, delimiter=delimiter)  # (lines decoded one at a time, never all held)
     done = 0
     while True:
         try:
@@ -138,7 +139,7 @@ def read_delimited(lines: Sequence[str], source: str) -> tuple[list[Entry], list
     fields = [_COLUMNS.get(n) for n in names]
     entries: list[Entry] = []
     warnings: list[ListWarning] = []
-    for no, row in _rows(lines[first + 1:], delimiter, warnings, source, first + 1):
+    for no, row in _rows(islice(lines, first + 1, None), delimiter, warnings, source, first + 1):
         where = f"{source}:{no}"
         if len(row) != len(names):
             warnings.append(ListWarning(where, f"row has {len(row)} cells, the header {len(names)}: read by position"))
