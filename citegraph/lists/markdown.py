@@ -63,6 +63,7 @@ from citegraph.lists.text import (
     plain,
     short_citation,
     split_label,
+    title_then_names,
     strip_line_markers,
     title_by_authors,
     title_then_byline,
@@ -883,7 +884,7 @@ def _head_of_paper(head: str, info: _Line, raw: str, untitled: list[_Ref], name:
     if not (untitled and one_paper):
         return
     ref = untitled[0]
-    bare = strip_line_markers(head)
+    bare = _ID_TAG.sub("", strip_line_markers(head), count=1)  # "- [2311.08765] Title": the id again
     tag = venue_tag(bare)
     if tag and looks_like_title(clean_title(_EMPTY_BRACKETS.sub(" ", tag[2]))):
         # "- **[CVPR 2024]** Title [[Paper](url)]": the venue and year the item opens with
@@ -893,7 +894,8 @@ def _head_of_paper(head: str, info: _Line, raw: str, untitled: list[_Ref], name:
         info.standalone = True
         return
     cleared = _EMPTY_BRACKETS.sub(" ", bare)  # "**Title** [[Code](url)] [[arXiv](url)]"
-    cited = apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or title_then_byline(cleared)
+    cited = (apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or title_then_byline(cleared)
+             or title_then_names(cleared))
     if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
         ref.title, authors, venue, year = cited
         ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, None
@@ -924,6 +926,7 @@ _ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d\W*$")
 
 
 _BR = re.compile(r"<br\s*/?>", re.I)
+_ID_TAG = re.compile(r"^\s*\[(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?\]\s*", re.I)
 _ET_AL_TAIL = re.compile(r"\bet\.?\s+al\.?\s*$")
 
 
@@ -1161,6 +1164,12 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
     if year is None and venue and (m := _CELL_YEAR.search(venue)):
         year = int(m.group(1))  # "ICCV 2023" in a table without a date column
     return year, venue, read
+
+
+def _br_names(cell: str) -> list[str] | None:
+    """The names on the line after a title cell's ``<br>`` when they are all it says after the title."""
+    parts = [p for p in _BR.split(cell) if plain(p).strip()]
+    return names_line(parts[1]) if len(parts) == 2 else None
 
 
 def _cell_description(cell: str) -> str:
@@ -1753,9 +1762,14 @@ class _Reader:
         authors = _authors(cells[author_col]) if author_col is not None else []
         if author_col is not None and authors:
             read.append(author_col)  # (a field, not a note)
+        description = ""
+        if title and title_col is not None:
+            description = _cell_description(cells[title_col])
+            if not authors and description and (names := _br_names(cells[title_col])):
+                authors, description = names, ""  # "**Title**<br>Ann Lee, Bo Kim": the title cell's byline
         own = {name_col, title_col, *read}
         notes = [
-            plain(c) if i not in own else _cell_description(c) if i == title_col else "" for i, c in enumerate(cells)
+            plain(c) if i not in own else description if i == title_col else "" for i, c in enumerate(cells)
         ]
         note = " | ".join(t for t in notes if t and not is_label_only(t))
         if info.refs:

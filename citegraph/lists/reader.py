@@ -338,6 +338,10 @@ def read_lists(
         ``Title; A. Lee; B. Kim`` names its authors; a definition list's term (``Title`` over
         ``: [arXiv](url)``) titles the paper; so does a title after a link whose text is the
         id (``- [arXiv:ID](url) Title``); a comma glued to a bare paper url is not part of it;
+        ``- **CVPR 2024** - Title`` a venue; ``- [ID] Title. Ann Lee, Bo Kim.`` (an arXiv
+        digest) a title and its authors, as ``Ann Lee and Bo Kim (2024). "Title". CVPR.``,
+        ``[Title](url), Ann Lee, Bo Kim, CVPR 2024`` and a table's title cell
+        ``**Title**<br>Ann Lee, Bo Kim`` give them; an autolink's ``<`` is no part of a title;
         an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``; an emoji
         before a title (``🔥 Title``) is no part of it, nor a task box (``- [x] Title``),
         quotes, italics or brackets around it, an arrow or a colon after it (not

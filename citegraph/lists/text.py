@@ -47,6 +47,7 @@ __all__ = [
     "short_citation",
     "ieee_citation",
     "people",
+    "title_then_names",
 ]
 
 # bounded, and neither the alt text nor the url runs over another "![": from each of a
@@ -265,7 +266,7 @@ def clean_title(text: str) -> str:
     s = _DATE_TAG.sub("", s)
     s = plain(s)
     s = _DATE_TAG.sub("", s)
-    s = s.strip().rstrip(" ([（【|–—-→⇒·•`").strip()  # ("Title → [arXiv](url)", "Title · [paper](url)")
+    s = s.strip().rstrip(" ([（【|–—-→⇒·•`<").strip()  # ("Title → [arXiv](url)", "Title · [paper](url)", "Title <url>")
     if s.endswith(("->", "=>")):
         s = s[:-2].rstrip()  # (an arrow of two characters; a title's own ">" stays: "... <b>")
     if s[-1:] in (":", "：") and not _LABEL_WORD_END.search(s[:-1]):
@@ -315,7 +316,8 @@ def _is_person(text: str) -> bool:
 _VENUE_TAG = re.compile(r"^\s*(?:\*\*|__)?\s*[\[【(（]\s*([^\]】)）\n]{2,40}?)\s*[\]】)）]\s*(?:\*\*|__)?\s*")
 # ... or before a colon: "NeurIPS 2024: Title"
 _VENUE_COLON = re.compile(
-    r"^\s*(?:\*\*|__)?\s*([A-Za-z][\w'&.\-/]*(?: [\w'&.\-/]+){0,3}? (?:19|20)\d\d)\s*(?:\*\*|__)?\s*[:：]\s+"
+    r"^\s*(?:\*\*|__)?\s*([A-Za-z][\w'&.\-/]*(?: [\w'&.\-/]+){0,3}? (?:19|20)\d\d)\s*(?:\*\*|__)?\s*"
+    r"(?:[:：]|\s[-–—|])\s+"
 )
 _FULL_STOP = re.compile(r"\.\s")
 _ET_AL = re.compile(r",?\s+et\s+al\.?$")
@@ -341,6 +343,8 @@ def venue_tag(text: str) -> tuple[str | None, int, str] | None:
     (('CVPR', 2024, 'Widget Splatting'), (None, 2023, 'Gadgets'))
     >>> venue_tag("[Code] Widget Splatting") is None, venue_tag("NeurIPS 2024: Widget Splatting")
     (True, ('NeurIPS', 2024, 'Widget Splatting'))
+    >>> venue_tag("CVPR 2024 - Widget Splatting")
+    ('CVPR', 2024, 'Widget Splatting')
     """
     m = _VENUE_TAG.match(text)
     vy = venue_year(m.group(1)) if m else None
@@ -383,6 +387,8 @@ def written_byline(text: str) -> tuple[list[str], str | None, int] | None:
     ((['Ann Lee', 'Bo Kim'], 'CVPR', 2023), None)
     >>> written_byline(" - Ann Lee, Bo Kim et al. (CVPR 2023) ["), written_byline("- fast widgets (2023)")
     ((['Ann Lee', 'Bo Kim'], 'CVPR', 2023), None)
+    >>> written_byline(", Ann Lee, Bo Kim, CVPR 2024")
+    (['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
     """
     s = plain(text).strip(" -–—:,.[]（【】")
     if len(s) > 300 or not _ANY_YEAR.search(s):
@@ -400,6 +406,9 @@ def written_byline(text: str) -> tuple[list[str], str | None, int] | None:
         if vy is not None:
             names = people(s[:j])
             return (names, vy[0], vy[1]) if names else None
+    names_end = s.rfind(",")  # "Ann Lee, Bo Kim, CVPR 2024": a comma before the venue
+    if names_end > 0 and (vy := venue_year(s[names_end + 1:])) and vy[0] and (names := people(s[:names_end])):
+        return names, vy[0], vy[1]
     return None
 
 
@@ -422,6 +431,8 @@ def apa_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
     ('Gadget transformers?', ['C. Wu'], 'arXiv', 2022)
     >>> apa_citation("We (2021). Built widgets. Fast.") is None
     True
+    >>> apa_citation('Ann Lee and Bo Kim (2024). "Widget Nets for Gadgets". CVPR.')
+    ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
     """
     s = plain(text).strip(" [(（【")
     m = _APA.match(s) if len(s) <= 800 and "(" in s else None
@@ -434,9 +445,11 @@ def apa_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
             return None  # something between two authors that is no author
         names.append(f"{' '.join(a.group(2).split())} {a.group(1)}")
         at = a.end()
+    if not names and (full := people(who.rstrip("."))):
+        names, at = full, len(who)  # "Ann Lee and Bo Kim (2024)": names written out
     if not names or not _APA_BETWEEN.match(who[at:].rstrip(".")):
         return None
-    title = m.group("title").rstrip(".").strip()
+    title = m.group("title").rstrip(".").strip().strip('"“”').strip()
     if not looks_like_title(title):
         return None
     rest = (m.group("rest") or "").strip()
@@ -527,6 +540,23 @@ def ieee_citation(text: str) -> tuple[str, list[str], str | None, int | None] | 
     where = _IEEE_VENUE.match(rest) if rest else None
     venue = where.group(1).strip(" .") if where and not _ANY_YEAR.fullmatch(where.group(1).strip(" .")) else None
     return m.group("title").strip(), names, venue, (years[-1] if years else None)
+
+
+def title_then_names(text: str) -> tuple[str, list[str], None, None] | None:
+    """``(title, authors, None, None)`` of ``Title. Ann Lee, Bo Kim.``: a title, a full stop,
+    then two or more names and nothing else.
+
+    >>> title_then_names("Widget Nets for Gadgets. Ann Lee, Bo Kim. ["), title_then_names("Widget Nets. Fast Gadgets.")
+    (('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], None, None), None)
+    """
+    s = plain(text).strip(" [(（【").rstrip(" .")
+    stops = [m.start() for m in matches(_FULL_STOP, s)] if len(s) <= 600 else []
+    for j in reversed(stops):
+        names = names_line(s[j + 1:])
+        title = s[:j].strip()
+        if names and looks_like_title(title):
+            return title, names, None, None
+    return None
 
 
 def names_line(line: str) -> list[str] | None:

@@ -1110,3 +1110,42 @@ def test_a_title_after_a_link_whose_text_is_the_id_is_the_title() -> None:
     assert papers["2312.07654"].title == "Widget Fields for Gadget Rendering"
     assert [papers[f"2312.0765{i}"].title for i in (5, 7)] == [None, None]  # a sentence, a note
     assert papers["2312.07657"].text == "great results on gadgets"
+
+
+def test_a_bold_venue_and_year_before_a_dash_is_the_venue_not_the_title() -> None:
+    e = by_arxiv("- **CVPR 2024** - Dense Gadget Memory [[arXiv](https://arxiv.org/abs/2311.08765)]\n")[0]["2311.08765"]
+    assert (e.title, e.venue, e.year, e.name) == ("Dense Gadget Memory", "CVPR", 2024, None)
+
+
+def test_an_id_in_brackets_then_title_and_names_as_arxiv_digests_write_them() -> None:
+    text = "- [2311.08765] Dense Gadget Memory for Widgets. Ann Lee, Bo Kim. [PDF](https://arxiv.org/pdf/2311.08765)\n"
+    e = by_arxiv(text)[0]["2311.08765"]
+    assert (e.title, e.authors) == ("Dense Gadget Memory for Widgets", ["Ann Lee", "Bo Kim"])
+
+
+def test_names_after_a_br_in_a_tables_title_cell_are_its_authors() -> None:
+    text = (
+        "| Title | Links |\n|---|---|\n"
+        "| **Dense Gadget Memory**<br>Ann Lee, Bo Kim | [arXiv](https://arxiv.org/abs/2311.08765) |\n"
+        "| **Sparse Gadget Memory**<br>a faster one | [arXiv](https://arxiv.org/abs/2311.08766) |\n"
+    )
+    papers, _ = by_arxiv(text)
+    a, b = papers["2311.08765"], papers["2311.08766"]
+    assert (a.title, a.authors, a.text) == ("Dense Gadget Memory", ["Ann Lee", "Bo Kim"], "")
+    assert (b.title, b.authors, b.text) == ("Sparse Gadget Memory", [], "a faster one")
+
+
+def test_names_and_venue_after_a_link_parted_by_commas() -> None:
+    e = by_arxiv("- [Dense Gadget Memory](https://arxiv.org/abs/2311.08765), Ann Lee, Bo Kim, CVPR 2024\n")[0]
+    assert (e["2311.08765"].authors, e["2311.08765"].venue, e["2311.08765"].year) == (["Ann Lee", "Bo Kim"], "CVPR", 2024)
+
+
+def test_an_author_year_citation_with_full_names_and_a_quoted_title() -> None:
+    text = '1. Ann Lee and Bo Kim (2024). "Dense Gadget Memory". CVPR. [arXiv](https://arxiv.org/abs/2311.08765)\n'
+    e = by_arxiv(text)[0]["2311.08765"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Dense Gadget Memory", ["Ann Lee", "Bo Kim"], "CVPR", 2024)
+
+
+def test_a_title_before_an_autolink_keeps_no_angle_bracket() -> None:
+    assert by_arxiv("- Dense Gadget Memory <https://arxiv.org/abs/2311.08765>\n")[0]["2311.08765"].title == (
+        "Dense Gadget Memory")
