@@ -65,7 +65,8 @@ def _header(line: str, name: str) -> tuple[str, list[str]] | None:
 def looks_like_delimited(lines: Sequence[str], name: str = "") -> bool:
     """A document whose first line is a header naming two known columns (one in a
     ``.csv``/``.tsv`` file) and whose next row has as many cells."""
-    first = next((i for i, line in enumerate(lines[:50]) if line.strip()), None)
+    # (lines decoded one at a time, and only as far as needed: a list may be one huge line)
+    first = next((i for i, line in enumerate(islice(lines, 50)) if line.strip()), None)
     if first is None or (found := _header(lines[first], name)) is None:
         return False
     delimiter, names = found
@@ -74,7 +75,7 @@ def looks_like_delimited(lines: Sequence[str], name: str = "") -> bool:
         return known >= 1
     if known < 2 or not any(_COLUMNS.get(n) in ("ids", "title") for n in names):
         return False
-    rest = (line for line in lines[first + 1:first + 20] if line.strip())
+    rest = (line for line in islice(lines, first + 1, first + 20) if line.strip())
     row = next(csv.reader(rest, delimiter=delimiter), None)
     return row is not None and len(row) == len(names)
 
@@ -133,7 +134,7 @@ def _rows(lines: Iterable[str], delimiter: str, warnings: list[ListWarning], sou
 def read_delimited(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:
     """One paper per row of a spreadsheet list (see the module's docstring)."""
     first = next(i for i, line in enumerate(lines) if line.strip())
-    found = _header(lines[first], source)
+    found = _header(lines[first], source)  # (as looks_like_delimited found it)
     assert found is not None, "read_delimited needs looks_like_delimited"
     delimiter, names = found
     fields = [_COLUMNS.get(n) for n in names]

@@ -821,7 +821,8 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
     # "FVDM 论文：url", "**JanusFlow**: [paper](url)", "- Janus ([paper](url))"
     name = head_name(head) if one_paper and untitled else None
     # "[Title](url) (Lee et al., CVPR 2024)", "Title [[arXiv](url)] - Ann Lee et al.": who and where, no note
-    by = _byline(_EMPTY_BRACKETS.sub(" ", tail)) if one_paper and is_label_only(middle) else None
+    middle_labels = is_label_only(middle)
+    by = _byline(_EMPTY_BRACKETS.sub(" ", tail)) if one_paper and middle_labels and tail.strip(" |]") else None
     if by:
         _head_of_paper(head, info, raw, untitled, name)
         if info.standalone:
@@ -829,7 +830,7 @@ def _classify(masked: str, info: _Line, raw: str) -> None:
             ref.authors = ref.authors or by[0] or None
             ref.venue, ref.year = ref.venue or by[1], ref.year or by[2]
         return
-    if not (is_label_only(middle) and is_label_only(tail)):
+    if not (middle_labels and is_label_only(tail)):
         if not (one_paper and _ITEM_START.match(raw)):
             return
         bold = _BOLD_HEAD.match(raw)
