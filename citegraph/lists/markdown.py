@@ -3,12 +3,10 @@
 Produces one :class:`~citegraph.lists.entry.Entry` per *mention* (a place in
 the document that names a paper); :mod:`citegraph.lists.reader` merges mentions
 of the same paper.  The rules are documented in that module; this one
-implements them:
+implements them at the document's level:
 
-* each line is analysed once (:func:`_analyse`): paper ids in links, bare URLs
-  and ``arXiv:``/``DOI:`` text, GitHub repos, ``#anchor`` links, its plain text,
-  and whether the paper ids *stand alone* on the line (a list item, a label
-  line, a quote holding a link) or are mentioned *inline* in a sentence;
+* each line is analysed once (:func:`citegraph.lists.line.analyse`: its paper
+  ids, titles and bylines, and whether they stand alone or are cited inline);
 * standalone ids and title markers build *groups* (the papers one list item
   describes); inline mentions are papers of their own whose text is the line;
 * boundaries (headings, rules, top-level ``<details>`` blocks) end groups;
@@ -20,70 +18,52 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from citegraph.lists.document import ListText, as_list_text
-from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new, with_new
+from citegraph.lists.entry import Entry, ListWarning, add_new, with_new
 from citegraph.lists.html_tables import html_tables, row_markdown
 from citegraph.lists.references import definitions, has_definitions, used_definition_lines
 from citegraph.lists.references import resolve as resolve_references
-from citegraph.text.ids import (
-    IdError,
-    doi_ids,
-    find_doi,
-    github_repo,
-    paper_ids_in_url,
-    parse_arxiv_id,
-    parse_doi,
-    parse_s2_id,
-)
 from citegraph.lists.text import (
     AUTHOR_SEP,
     BARE_URL,
     GENERIC_LINK_TEXT,
-    HTML_A,
-    HTML_TAG,
-    MD_IMAGE,
     MD_LINK,
     PAPER_LABEL,
-    apa_citation,
     clean_title,
     coined_name,
     date_tag_year,
     given_name,
-    head_name,
-    ieee_citation,
     is_label_only,
     italic_authors,
     looks_like_title,
-    name_before,
     names_line,
-    paper_page,
     people,
     plain,
-    short_citation,
     split_label,
-    title_then_names,
     strip_line_markers,
-    title_by_authors,
-    title_then_byline,
-    venue_tag,
     venue_year,
-    written_byline,
-    written_citation,
 )
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
 from citegraph.text.matching import matches
 
-__all__ = ["read_markdown"]
-
-TITLE_LABELS = frozenset(
-    ["title", "paper title", "论文标题", "论文题目", "论文名称", "论文名", "题目", "论文",
-     "技术报告", "technical report", "paper name"]
+from citegraph.lists.line import (
+    BR,
+    ITEM_START,
+    LINK_TEXT,
+    TITLE_LABELS,
+    Line,
+    Ref,
+    analyse,
+    is_id_text,
+    link_venue,
+    piped_item,
+    work_text,
 )
-ARXIV_LABELS = frozenset(["arxiv", "arxiv id", "arxiv 编号", "arxiv号", "arxiv 号"])
-DOI_LABELS = frozenset(["doi"])
+
+__all__ = ["read_markdown"]
 AUTHOR_LABELS = frozenset(["authors", "author", "作者"])
 VENUE_LABELS = frozenset(["published in", "venue", "conference", "journal", "发表于", "会议", "期刊", "收录"])
 YEAR_LABELS = frozenset(["year", "年份", "发表年份"])
@@ -92,12 +72,10 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.I)
 _RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_BOLD_HEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(\*\*|__)(.+?)\1")
 _NON_SLUG = re.compile(r"[^\w\- ]")
 _BOLD_TAG = re.compile(r"<(b|strong)\b", re.I)
 _DATED_PAREN = re.compile(r"\s*[(（][^)）]*\d{4}[^)）]*[)）]\s*$")
 _PAREN = re.compile(r"[(（][^)）]*[)）]")
-_ITEM_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _NUMBERED = re.compile(r"^\d+[.)、]\s")
 _DETAILS_OPEN = re.compile(r"<details\b", re.I)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
@@ -119,32 +97,6 @@ _BOLD_LINE = re.compile(
     r"^\s*(?:>\s*)*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(?:[\u2600-\u27bf\u2b50\U0001f000-\U0001faff\ufe0f]{1,3}\s*)?"
     r"(\*\*|__)(.+?)\2\s*(?:<br\s*/?>)?\s*$"
 )
-# "arXiv:2401.00001", and "arXiv 2401.00001" (a new-style id only: "arXiv 2023." is a venue)
-_TEXT_ARXIV = re.compile(
-    r"(?<![\w/.])arxiv(?:\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
-    r"|\s+(\d{4}\.\d{4,5}(?:v\d+)?)(?![\d.]))",
-    re.I,
-)
-_SPACED_ARXIV = re.compile(r"arxiv\s+\d{4}\.\d{4,5}")
-# a labelled DOI is a whole token: "<", ">" and ";" may be part of it (10.1175/...020<0130:DNF>2.0.CO;2)
-_TEXT_DOI = re.compile(r"(?<![\w/])doi\s*[:：]\s*(10\.\d{4,9}/[^\s\"'，。；、）】》|]+)", re.I)
-_ID_TRAILING = ".,;:!?)]}>"
-_TEXT_CORPUS = re.compile(r"(?<![\w/])corpus\s?id\s*[:：]\s*\d+(?![\w.])", re.I)
-# Ids the text tries to give but gets wrong ("arXiv:2407.0613", "DOI: 10.1145", "CorpusId: 12x"):
-# looked for once the good ones are masked.
-_ID_END = r"[^\s\"'<>，。；、）】》|,;)]"
-_BAD_TEXT_IDS = (
-    ("arxiv", re.compile(r"(?<![\w/.])arxiv\s*[:：]\s*(\d{4}\.\d+[\w.]*)", re.I),
-     "arXiv ID {!r} is not an arXiv identifier"),
-    ("doi", re.compile(rf"(?<![\w/])doi\s*[:：]\s*(10\.{_ID_END}*)", re.I), "DOI {!r} is not a DOI"),
-    # the id needs a digit: "CorpusId: see below" is no try at one
-    ("corpus", re.compile(rf"(?<![\w/])corpus\s?id\s*[:：]\s*((?={_ID_END}*\d){_ID_END}+)", re.I),
-     "CorpusId {!r} is not a Semantic Scholar corpus id"),
-)
-_SCHEMELESS_ARXIV = re.compile(
-    r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I
-)
-_DATE_CELL = re.compile(r"((?:19|20)\d\d)(?:[-/.](?:0[1-9]|1[0-2]))?(?:[-/.]\d\d)?")
 _TITLE_CLASS = re.compile(r"^\s*<h[1-6]\b[^>]*\bclass\s*=\s*[\"'][^\"']*title", re.I)
 _AUTHORS_CLASS = re.compile(
     r"<(?:p|div|span)\b[^>]*\bclass\s*=\s*[\"'][^\"']*author[^>]*>[^<]*</(?:p|div|span)>$", re.I
@@ -164,25 +116,11 @@ _CELL_BOLD = re.compile(r"^\s*(\*\*|__)(.+?)\1")
 _CELL_BREAK = re.compile(
     r"<br\s*/?>|\s{2,}|\s[-–—]\s|\s(?-i:(?=(?:This|The) (?:paper|work|study|report) |The authors |Researchers ))", re.I
 )
-# a link text that cites a paper without its title: its authors and year ("Hu et al. (2023)",
-# "Rozado (2024)"), or its venue ("ACL 2023 Outstanding paper", "CVPR 2024 Oral")
-_CITES_NO_TITLE = re.compile(
-    r"(?i)\bet al\b|^[^\W\d][\w'’.\-]*(?: (?:and|&) [^\W\d][\w'’.\-]*)?,? [(（]?(?:19|20)\d\d[a-z]?[)）]?$"
-    r"|^(?:cvpr|iccv|eccv|neurips|nips|icml|iclr|aaai|ijcai|acl|emnlp|naacl|coling|kdd|www|sigir|siggraph|wacv|bmvc"
-    r"|icra|iros|tmlr|jmlr|tpami|ijcv)(?:[\s'’-]*(?:19|20)?\d\d)\b(?:\s+\w+){0,3}$"
-)
-_EMPTY_BRACKETS = re.compile(r"[\[(（【]\s*[\])）】]")  # what a masked link leaves in its brackets
 _CELL_LEAD = re.compile(r"^\s*(?:(?:!\[[^\]\n]{0,200}\]\([^)\s]{0,2000}\)|<br\s*/?>)\s*)+", re.I)
 _NO_LINK_VALUES = frozenset(("none", "n/a", "na", "-", "—", "tbd", "todo", "coming soon", "无", "暂无"))
 _ID_TOKEN = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)|10\.\d{4,9}/[^\s)\]\"'<>]+")
-_LOST_H = re.compile(r"(?<![\w/])ttps?://")
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
-_LINK_HINT = re.compile(r"http|\]\(|arxiv|doi|corpus|www\.|href|github", re.I)
-# Characters that re.I also matches to an ASCII letter of those words
-# (dotless/dotted i, long s, Kelvin sign): only lines holding one need the regex.
-_FOLDS_TO_ASCII = ("\u0131", "\u017f", "\u0130", "\u212a")
 _PURE_TAGS = re.compile(r"^(?:<[^<>]*>\s*)+$")
-_HREF = re.compile(r"\bhref\s*=\s*[\"']([^\"']+)[\"']", re.I)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 # "**Janus**: ..." / "**Janus:** ...": a bold name heading the line
 _BOLD_NAME_LABEL = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(\*\*|__)([^*_\n:：]{1,40}?)\s*[:：]?\s*\1\s*[:：]")
@@ -220,54 +158,6 @@ _GENERIC_SUMMARY = re.compile(
     r"show (more|details|all)|expand|摘要|要点|展开|点击展开|详情|更多|笔记|引用)$",
     re.I,
 )
-
-
-@dataclass(slots=True)
-class _Ref:
-    """One paper a line names: its ids and, when the line gives one, its title.
-
-    Its ids are fields, not a dict (a dict of one id is 200 bytes: on a line
-    of thousands of links, most of what its papers took)."""
-
-    arxiv: str | None = None
-    doi: str | None = None
-    s2_id: str | None = None
-    title: str | None = None
-    pos: int = 0  # where on the line it was named: refs keep reading order
-    name: str | None = None  # the model name the list gives it ([Janus](url), "FVDM 论文：url")
-    venue: str | None = None  # "KDD 2019." / "arXiv 2023," between its title and its link
-    year: int | None = None
-    authors: list[str] | None = None
-
-    @property
-    def ids(self) -> dict[str, str]:
-        """The ids it has, by kind (a new dict)."""
-        return {k: v for k in ID_FIELDS if (v := getattr(self, k))}
-
-    def has(self, kind: str) -> bool:
-        return bool(getattr(self, kind))
-
-    @property
-    def identified(self) -> bool:
-        return bool(self.arxiv or self.doi or self.s2_id)
-
-
-@dataclass(slots=True)
-class _Line:
-    no: int
-    refs: list[_Ref] = field(default_factory=list)
-    standalone: bool = False
-    repos: list[str] = field(default_factory=list)
-    anchors: list[str] = field(default_factory=list)
-    text: str = ""
-    prose: bool = False  # text that is not only labels and links
-    note: str = ""  # what a list item says after its paper link
-    warnings: list[str] = field(default_factory=list)
-    # kind → id → its ref; kind → refs without one, in order, and how far they were searched
-    # (while the line is analysed: let go after)
-    index: dict[str, dict[str, _Ref]] | None = None
-    lacking: dict[str, list[_Ref]] | None = None
-    lack_at: dict[str, int] | None = None
 
 
 @dataclass(slots=True)
@@ -370,59 +260,6 @@ class _Finished:
         return [self.firsts[i], *more] if more else [self.firsts[i]]
 
 
-class _Spans:
-    """Parts of a line to mask, as :func:`_analyse` finds them: a paper's
-    become NUL runs, other links' spaces.  Held in arrays and applied a few
-    hundred at a time: a tuple a span and two strings a span held until one
-    join were over 6 times a line of thousands of links."""
-
-    __slots__ = ("starts", "ends", "papers", "in_order")
-
-    def __init__(self) -> None:
-        self.starts, self.ends, self.papers = array("q"), array("q"), bytearray()
-        self.in_order = True  # (one pattern's matches come in order: sorted only when not)
-
-    def add(self, start: int, end: int, paper: bool) -> None:
-        if self.starts and start < self.starts[-1]:
-            self.in_order = False
-        self.starts.append(start)
-        self.ends.append(end)
-        self.papers.append(paper)
-
-    def apply(self, text: str) -> str:
-        """``text`` with the spans added since the last call masked; overlaps are masked once.
-
-        >>> spans = _Spans()
-        >>> spans.add(6, 9, False); spans.add(0, 4, True); spans.add(2, 7, False)  # out of order, overlapping
-        >>> spans.apply("abcdefghij").replace("\\0", "#").replace(" ", "_"), spans.apply("abc")  # applied once
-        ('####_____j', 'abc')
-        """
-        starts, ends, papers = self.starts, self.ends, self.papers
-        order: range | list[int] = range(len(starts))
-        if not self.in_order:
-            order = sorted(order, key=lambda i: (starts[i], ends[i], not papers[i]))  # a paper's first
-        done: list[str] = []  # joined every 512 pieces, so that pieces never pile up
-        out: list[str] = []
-        at = 0
-        for i in order:
-            start, end = max(starts[i], at), ends[i]
-            if end <= start:
-                continue
-            out.append(text[at:start])
-            out.append(("\0" if papers[i] else " ") * (end - start))
-            at = end
-            if len(out) >= 512:
-                done.append("".join(out))
-                out.clear()
-        del starts[:], ends[:], papers[:]
-        self.in_order = True
-        if not done and not out:
-            return text
-        out.append(text[at:])
-        done.append("".join(out))
-        return "".join(done)
-
-
 def _slug(text: str) -> str:
     """A heading/anchor key close to GitHub's: lower case, words joined by ``-``."""
     s = plain(text).lower()
@@ -430,693 +267,12 @@ def _slug(text: str) -> str:
     return s.replace(" ", "-")
 
 
-def _merge_into(
-    info: _Line, ids: dict[str, str], title: str | None, pos: int = 0, name: str | None = None
-) -> _Ref:
-    """Add a token's ids to the line's refs (the ref they went to): same id → same ref; an untitled id
-    of a kind a ref lacks joins it (``[Paper](arxiv) [DOI](doi)`` is one paper).
-
-    Indexed, so that a line of thousands of links is read in linear time."""
-    if info.index is None:
-        info.index, info.lacking, info.lack_at = {}, {}, {}
-    assert info.lacking is not None
-    for k, v in ids.items():
-        ref = info.index[k].get(v) if k in info.index else None
-        if ref is not None:
-            _add_ids(info, ref, ids)
-            if title and not ref.title:
-                ref.title = title
-            ref.name = ref.name or name
-            ref.pos = min(ref.pos, pos)
-            return ref
-    if not title and not name:
-        # (a ref without ids is a malformed link's: this id may be the same paper's)
-        ref = _first_open(info, ids)
-        if ref is not None:
-            _add_ids(info, ref, ids)
-            ref.pos = min(ref.pos, pos)
-            return ref
-    new = _Ref(title=title, pos=pos, name=name)
-    _add_ids(info, new, ids)
-    info.refs.append(new)
-    for k, refs in info.lacking.items():
-        if not new.has(k):
-            refs.append(new)
-    return new
-
-
-def _open_for(ref: _Ref, ids: dict[str, str]) -> bool:
-    return (ref.title is None or not ref.identified) and not any(ref.has(k) for k in ids)
-
-
-def _first_open(info: _Line, ids: dict[str, str]) -> _Ref | None:
-    """The first ref an untitled id may join (see :func:`_merge_into`).  For one
-    id kind, a pointer that only moves forward: a ref that stops being open
-    (it gains the kind, or a title and ids) never opens again."""
-    if len(ids) != 1:
-        return next((ref for ref in info.refs if _open_for(ref, ids)), None)
-    (k,) = ids
-    assert info.lacking is not None and info.lack_at is not None
-    refs = info.lacking.get(k)
-    if refs is None:  # listed from the first time they are asked for: most lines never ask
-        refs = info.lacking[k] = [ref for ref in info.refs if not ref.has(k)]
-    i = info.lack_at.get(k, 0)
-    while i < len(refs) and not _open_for(refs[i], ids):
-        i += 1
-    info.lack_at[k] = i
-    return refs[i] if i < len(refs) else None
-
-
-def _add_ids(info: _Line, ref: _Ref, ids: dict[str, str]) -> None:
-    for k, v in ids.items():
-        if not ref.has(k):
-            setattr(ref, k, v)
-            assert info.index is not None
-            info.index.setdefault(k, {}).setdefault(v, ref)
-
-
-def _link_hint(raw: str, low: str) -> bool:
-    """``_LINK_HINT.search(raw)``, by substring tests (several times faster on long lines)."""
-    if (
-        "](" in raw or "http" in low or "arxiv" in low or "doi" in low or "www." in low
-        or "href" in low or "github" in low or "corpus" in low
-    ):
-        return True
-    if raw.isascii() or not any(c in raw for c in _FOLDS_TO_ASCII):
-        return False
-    return _LINK_HINT.search(raw) is not None
-
-
-def _colon_after(low: str, word: str) -> bool:
-    """Whether ``word`` is followed, after optional spaces, by ``:`` or ``：``
-    somewhere in ``low``: the cheap half of ``word\\s*[:：]``."""
-    i = low.find(word)
-    n = len(low)
-    while i >= 0:
-        j = i + len(word)
-        while j < n and low[j].isspace():
-            j += 1
-        if j < n and low[j] in ":：":
-            return True
-        i = low.find(word, i + 1)
-    return False
-
-
-# links as reStructuredText (`Title <url>`_) and org-mode ([[url][Title]]) write them
-_RST_LINK = re.compile(r"`([^`<>\n]{1,400}?)\s*<((?:https?://|www\.)[^<>\s`]{1,2000})>`_{1,2}")
-_ORG_LINK = re.compile(r"\[\[((?:https?://|www\.)[^\[\]\s]{1,2000})\](?:\[([^\[\]\n]{1,400})\])?\]")
-
-
-def _work_text(raw: str) -> str:
-    """The line as :func:`_analyse` reads it (its refs' ``pos`` are places in it):
-    without bold marks, with the ``h`` a copied ``ttps://`` link lost, and with
-    reStructuredText and org-mode links written as markdown ones."""
-    work = raw
-    if ">`_" in work:  # (before bold marks go: an anonymous one ends in "__")
-        work = _RST_LINK.sub(lambda m: f"[{m.group(1)}]({m.group(2)})", work)
-    work = work.replace("**", "").replace("__", "")
-    if "ttp" in work:
-        work = _LOST_H.sub("https://", work)
-    if "[[" in work and ("][" in work or "]]" in work):
-        work = _ORG_LINK.sub(lambda m: f"[{m.group(2) or ''}]({m.group(1)})", work)
-    return work
-
-
 def _cell_of(work: str, pos: int) -> int:
     """Which cell of a table row (0-based, as :func:`_cells` counts) holds place ``pos`` of ``work``."""
     pipes = sum(1 for _ in matches(_CELL_SPLIT, work, 0, pos))
     return pipes - 1 if work.lstrip().startswith("|") else pipes
-
-
-def _analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> _Line:
-    """Everything the reader needs to know about one line (a table row's
-    cells are read by :meth:`_Reader._table_row`, not as one sentence).
-
-    A link to a paper's page that holds no id (:func:`paper_page`) names a
-    paper of its own, known by its title; an untitled id after it joins it
-    (``[AlexNet](nips page) [citations](semanticscholar id)``: one paper, so
-    named).  A page left beside a paper of other ids is that paper's other
-    link: the line is read again without pages (``pages=False``)."""
-    info = _Line(no)
-    low = raw.lower()
-    if not _link_hint(raw, low):  # most notes lines: text only
-        info.text = plain(raw)
-        info.prose = bool(info.text) and not is_label_only(info.text, is_plain=True)
-        return info
-    work = _work_text(raw)
-    # Each pattern below runs only where the text it needs is present (their
-    # scans of long notes lines were most of the reading time); case folds
-    # that only re.I knows (long s, dotless i, ...) send a line through them all.
-    wlow = low if work is raw else work.lower()  # (replace gives back the same string when nothing changed)
-    folds = not raw.isascii() and any(c in raw for c in _FOLDS_TO_ASCII)
-    md_links, images, tags = "](" in work, "![" in work, "<" in work and "href" in low
-    bare_urls = folds or "http" in wlow or "www." in wlow
-    arxiv_urls = folds or "arxiv.org/" in wlow
-    words = {w: w in low for w in ("arxiv", "doi", "corpus")}
-    labelled = {w: words[w] and (folds or _colon_after(wlow, "id" if w == "corpus" else w)) for w in words}
-    if words["arxiv"] and not labelled["arxiv"] and _SPACED_ARXIV.search(wlow):
-        labelled["arxiv"] = True  # "arXiv 2401.00001"
-    del low, wlow  # copies of the line (it can be megabytes): what they tell is above
-
-    # Paper tokens become NUL runs so later patterns skip them; other links
-    # (code, pages, images) become spaces: neither counts as prose.
-    buf = [work]
-    del work
-    spans = _Spans()
-
-    mask = spans.add
-
-    def flush() -> None:
-        buf[0] = spans.apply(buf[0])
-
-    def url_ids(url: str) -> dict[str, str] | None:
-        """The link's paper ids; ``None`` for a malformed link to an id page."""
-        try:
-            return paper_ids_in_url(url)
-        except IdError as exc:
-            info.warnings.append(str(exc))
-            return None
-
-    page_refs: list[_Ref] = []
-
-    def take_url(url: str, text: str | None, start: int, end: int, before: str = "") -> None:
-        if url.startswith("#"):
-            info.anchors.append(url[1:])
-            mask(start, end, False)
-            return
-        ids = url_ids(url)
-        if ids is None:  # still a paper of its own: title-only, or none, but never its neighbour's
-            _broken_ref(info, text, start)
-            mask(start, end, True)
-            return
-        if ids:
-            _link_ref(info, ids, text, start)
-        elif pages and paper_page(url, text, before) and (not info.refs or any(_link_text(text))):
-            # (an untitled page after a paper on the line is that paper's other link)
-            before_refs = len(info.refs)
-            _link_ref(info, {}, text, start)  # a paper with no id: known by its title
-            page_refs.extend(info.refs[before_refs:])
-            mask(start, end, True)
-            return
-        else:
-            repo = github_repo(url)
-            if repo and repo not in info.repos:
-                info.repos.append(repo)
-        mask(start, end, bool(ids))
-
-    if md_links:
-        if images:
-            for m in matches(MD_IMAGE, buf[0]):
-                mask(m.start(), m.end(), False)
-            flush()
-        for m in matches(MD_LINK, buf[0]):
-            take_url(_unescape_url(m.group(2)), m.group(1), m.start(), m.end())
-        flush()
-    if tags:
-        for m in matches(HTML_A, buf[0]):
-            take_url(_unescape_url(m.group(1)), HTML_TAG.sub("", m.group(2)), m.start(), m.end())
-        flush()
-        for m in matches(_HREF, buf[0]):
-            take_url(_unescape_url(m.group(1)), None, m.start(), m.end())
-        flush()
-    for pattern, wanted in ((BARE_URL, bare_urls), (_SCHEMELESS_ARXIV, arxiv_urls)):
-        if not wanted:
-            continue
-        for m in matches(pattern, buf[0]):
-            url = _glued_off(m.group(0).rstrip(".,;:!?'\""))
-            take_url(url, None, m.start(), m.start() + len(url), buf[0][max(0, m.start() - 60):m.start()])
-        flush()
-    if labelled["arxiv"]:
-        for m in matches(_TEXT_ARXIV, buf[0]):
-            arxiv = parse_arxiv_id(m.group(1) or m.group(2))
-            if arxiv:
-                _merge_into(info, {"arxiv": arxiv}, None, m.start())
-                mask(m.start(), m.end(), True)
-        flush()
-    if labelled["doi"]:
-        for m in matches(_TEXT_DOI, buf[0]):
-            found = find_doi(m.group(1), whole=True)
-            doi = parse_doi(found[0], whole=True) if found else None  # (percent-decoded, lower case)
-            if found and doi:
-                _merge_into(info, doi_ids(doi), None, m.start())
-                end = m.start(1) + found[2]  # the DOI, and the punctuation closing the sentence after it
-                end += len(m.group(1)[found[2]:]) - len(m.group(1)[found[2]:].lstrip(_ID_TRAILING))
-                mask(m.start(), end, True)
-        flush()
-    if words["corpus"]:
-        for m in matches(_TEXT_CORPUS, buf[0]):
-            s2 = parse_s2_id(m.group(0))
-            if s2:
-                _merge_into(info, {"s2_id": s2}, None, m.start())
-                mask(m.start(), m.end(), True)
-        flush()
-    for word, pattern, message in _BAD_TEXT_IDS:
-        if labelled[word]:
-            for m in matches(pattern, buf[0]):
-                info.warnings.append(message.format(m.group(1)[:60]))
-                _broken_ref(info, None, m.start())
-                mask(m.start(), m.end(), True)
-            flush()
-    if words["arxiv"] or words["doi"]:
-        _labelled_ids(buf[0], info, mask)
-        flush()
-    if any(not r.identified for r in page_refs) and any(r.identified for r in info.refs):
-        return _analyse(raw, no, table, pages=False)  # (a page that joined an id is that paper's: kept)
-    info.index = info.lacking = info.lack_at = None  # the refs are made
-    masked = buf[0]
-    del buf[:]
-    info.refs.sort(key=lambda r: r.pos)
-    if "(" in masked or "（" in masked:
-        _names_before_parens(masked, info.refs)
-
-    prose = not is_label_only(masked.replace("\0", " "))
-    if info.refs and not table:
-        _classify(masked, info, raw)
-    del masked  # (a copy of the line) before the plain text is made
-    info.text = plain(raw)
-    info.prose = bool(info.text) and prose
-    return info
-
-
-def _glued_off(url: str) -> str:
-    """A bare paper url without what a comma or semicolon glued to it (``.../abs/2406.05678,2024``
-    in a comma-separated line); other urls, which may hold commas, as they are."""
-    cut = min((i for i in (url.find(","), url.find(";")) if i > 0), default=-1)
-    if cut < 0:
-        return url
-    try:
-        paper_ids_in_url(url)
-        return url
-    except IdError:
-        try:
-            return url[:cut] if paper_ids_in_url(url[:cut]) else url
-        except IdError:
-            return url
-
-
-def _link_ref(info: _Line, ids: dict[str, str], text: str | None, pos: int) -> None:
-    """A paper link's ref: titled by its link text when that is a title, else
-    named by it (``[Chameleon](url)``: a one-word link text names the model),
-    or dated by it when it is a venue and year (``[CVPR 2024](url)``)."""
-    title, name = _link_text(text)
-    ref = _merge_into(info, ids, title, pos, name)
-    if title is None and name is None and text and (vy := venue_year(text)) and vy[0]:
-        ref.venue, ref.year = ref.venue or vy[0], ref.year or vy[1]
-
-
-def _link_text(text: str | None) -> tuple[str | None, str | None]:
-    """``(title, name)`` a paper link's text gives (see :func:`_link_ref`)."""
-    if text is None:
-        return None, None
-    t = clean_title(text)
-    if looks_like_title(t) and not _is_id_text(t) and not _CITES_NO_TITLE.search(t):
-        return t, None
-    return None, given_name(t) or coined_name(t)  # [BERT](url): the paper that coined it
-
-
-def _broken_ref(info: _Line, text: str | None, pos: int) -> None:
-    """A paper whose id is malformed: a ref without ids (see :func:`_link_ref`).
-    It keeps the item (and its notes) its own; a ref left with neither title
-    nor ids names no paper and is dropped at the end."""
-    _link_ref(info, {}, text, pos)
-
-
-def _names_before_parens(masked: str, refs: list[_Ref]) -> None:
-    """``Sparse VideoGen（url）``, ``Janus ([paper](url))``: the name just before
-    a bracket that holds nothing but the paper's link or id."""
-    n = len(masked)
-    for ref in refs:
-        pos = ref.pos
-        if ref.title or ref.name or pos >= n or masked[pos] != "\0":
-            continue
-        end = pos
-        while end < n and masked[end] == "\0":
-            end += 1
-        before = masked[:pos].rstrip()
-        after = masked[end:].lstrip()
-        if before[-1:] not in ("(", "（") or after[:1] not in (")", "）"):
-            continue
-        name = name_before(before[-121:-1].replace("\0", " "))  # a name is short: no need to scan a long line
-        if name:
-            ref.name = name
-
-
-def _labelled_ids(masked: str, info: _Line, mask: Callable[[int, int, bool], None]) -> None:
-    """``arXiv ID: 2103.00020`` / ``DOI: 10.x/y`` lines; a value that is no id is a warning."""
-    lab = split_label(masked.replace("\0", " "))
-    if not lab:
-        return
-    label, value = lab
-    value = value.strip()
-    if not value or label not in ARXIV_LABELS | DOI_LABELS:
-        return
-    pos = masked.find(value)
-    if label in ARXIV_LABELS:
-        arxiv = parse_arxiv_id(value.split()[0])
-        if arxiv:
-            _merge_into(info, {"arxiv": arxiv}, None)
-        else:
-            info.warnings.append(f"arXiv ID {value[:60]!r} is not an arXiv identifier")
-    else:
-        doi = parse_doi(value, whole=True)
-        if doi:
-            _merge_into(info, doi_ids(doi), None)
-        else:
-            info.warnings.append(f"DOI {value[:60]!r} is not a DOI")
-    if not info.refs:  # a paper's id line, gone wrong: the item is still that paper's
-        _broken_ref(info, None, max(pos, 0))
-    if pos >= 0:
-        mask(pos, pos + len(value), True)
-
-
-def _classify(masked: str, info: _Line, raw: str) -> None:
-    """Standalone (the line is about these papers) or inline (a sentence cites them).
-
-    Standalone: nothing but labels around the paper links, or a title before
-    one paper link (``**Title** [[Paper](url)]``, ``Title [pdf](url)``), or a
-    list item that opens with its paper (``- [Title](url) - note``,
-    ``- **Title** ([arXiv](url)), 2021. Note``) whose rest is the paper's note.
-    Anything else cites the papers inside a sentence.
-    """
-    first = masked.find("\0")
-    last = masked.rfind("\0") + 1
-    head = masked[:first]
-    middle = masked[first:last].replace("\0", " ")
-    tail = masked[last:]
-    lab = split_label(head + " x")
-    if lab and lab[0] in TITLE_LABELS:
-        head = lab[1][:-1]
-    untitled = [r for r in info.refs if r.title is None]
-    one_paper = len(info.refs) == 1
-    # "- **2016-02** | Title | *authors* | [Journal](doi)": when the links are the
-    # last cell, after the title's, the row describes each and a link's text names its venue
-    link_cell = head.rstrip().endswith("|") and "|" not in middle and not tail.strip(" |")
-    piped = (one_paper or link_cell) and (untitled or link_cell) and head.count("|") >= 2 and _ITEM_START.match(raw)
-    titled = [_piped_item(head, ref) for ref in info.refs] if piped else []  # every ref gets the row's cells
-    if titled and all(titled):
-        info.standalone = True
-        if link_cell:  # the cells after the title's (the same pipes as the masked head's)
-            _venues_from_link_texts(raw.split("|", head.count("|"))[-1], info.refs)
-        return
-    # "FVDM 论文：url", "**JanusFlow**: [paper](url)", "- Janus ([paper](url))"
-    name = head_name(head) if one_paper and untitled else None
-    # "[Title](url) (Lee et al., CVPR 2024)", "Title [[arXiv](url)] - Ann Lee et al.": who and where, no note
-    middle_labels = is_label_only(middle)
-    by = _byline(_EMPTY_BRACKETS.sub(" ", tail)) if one_paper and middle_labels and tail.strip(" |]") else None
-    if by:
-        _head_of_paper(head, info, raw, untitled, name)
-        if info.standalone:
-            ref = info.refs[0]
-            ref.authors = ref.authors or by[0] or None
-            ref.venue, ref.year = ref.venue or by[1], ref.year or by[2]
-        return
-    if not (middle_labels and is_label_only(tail)):
-        if not (one_paper and _ITEM_START.match(raw)):
-            return
-        bold = _BOLD_HEAD.match(raw)
-        if is_label_only(head):
-            info.standalone = True
-        elif untitled and bold and clean_title(bold.group(2)) == clean_title(head):
-            untitled[0].title = clean_title(head)  # a bold title first: "- **Title** ([arXiv](url))"
-            untitled[0].name = None  # what stood before the bracket was the title's end
-            info.standalone = True
-            name = None
-        elif name:
-            info.standalone = True
-        if info.standalone:
-            info.note = plain(_EMPTY_BRACKETS.sub(" ", tail)).lstrip(" ),.;:：，。-–—|]】")
-            ref = info.refs[0]
-            opens = one_paper and is_label_only(head) and not (ref.title or ref.name)
-            if opens and _title_after_id_link(raw, info.note):
-                ref.title, info.note = clean_title(info.note), ""  # "- [arXiv:ID](url) Title"
-            if name:
-                untitled[0].name = untitled[0].name or name
-        return
-    _head_of_paper(head, info, raw, untitled, name)
-
-
-def _head_of_paper(head: str, info: _Line, raw: str, untitled: list[_Ref], name: str | None) -> None:
-    """What stands before a line's paper links when only labels follow them: labels, the
-    paper's name, or its title with who wrote it and where (the line is then standalone)."""
-    one_paper = len(info.refs) == 1
-    if is_label_only(head) or name:
-        info.standalone = True
-        if name:
-            untitled[0].name = untitled[0].name or name
-        return
-    if one_paper and untitled and (_bold_opening(raw, head, untitled[0]) or _bold_after_names(raw, head, untitled[0])):
-        info.standalone = True  # "1. **Title.** Venue 2019. [paper](url)", "Ann Lee, Bo Kim. **Title**. CVPR 2024."
-        return
-    found = _italic_authors_in(head) if one_paper and untitled and ("*" in head or "_" in head) else None
-    if found:
-        # "*A, B.* KDD 2018. [paper](url)" under its title, or "Title *A, B* 2019 [pdf](url)"
-        authors, before, after = found
-        lead = clean_title(before)
-        vy = venue_year(after)
-        if (vy or not plain(after).strip(_BETWEEN)) and (not lead or looks_like_title(lead)):
-            ref = untitled[0]
-            ref.authors = ref.authors or authors
-            if vy:
-                ref.venue, ref.year = vy
-            if lead:
-                ref.title, ref.name = lead, None
-            info.standalone = True
-            return
-    if not (untitled and one_paper):
-        return
-    ref = untitled[0]
-    bare = _ID_TAG.sub("", strip_line_markers(head), count=1)  # "- [2311.08765] Title": the id again
-    tag = venue_tag(bare)
-    if tag and looks_like_title(clean_title(_EMPTY_BRACKETS.sub(" ", tag[2]))):
-        # "- **[CVPR 2024]** Title [[Paper](url)]": the venue and year the item opens with
-        ref.venue, ref.year, bare = tag
-    elif vy := venue_year(head):  # "arXiv 2023. [[Paper](url)]": the venue and year of the paper above
-        ref.venue, ref.year = vy
-        info.standalone = True
-        return
-    cleared = _EMPTY_BRACKETS.sub(" ", bare)  # "**Title** [[Code](url)] [[arXiv](url)]"
-    cited = (apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or title_then_byline(cleared)
-             or title_then_names(cleared))
-    if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
-        ref.title, authors, venue, year = cited
-        ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, None
-        ref.year = ref.year or year
-        info.standalone = True
-        return
-    written_by = title_by_authors(cleared)
-    if written_by:  # "- Title by Ann Lee and Bo Kim ([arXiv](url))"
-        ref.title, ref.authors, ref.name = written_by[0], ref.authors or written_by[1], None
-        info.standalone = True
-        return
-    title = clean_title(cleared)
-    if _SENTENCE_OPENER.match(title):
-        return  # "We track gadgets. [arXiv](url)": a sentence citing the paper, not its title
-    before, comma, after = title.rpartition(",")
-    if comma and (vy := venue_year(after)) and looks_like_title(before):
-        title = before  # "Title, arXiv 2023. [paper](url)": its venue and year after a comma
-        ref.venue, ref.year = ref.venue or vy[0], ref.year or vy[1]
-    if looks_like_title(title):
-        ref.title = title
-        ref.name = None  # "Title ([pdf](url))": the words before the bracket end the title
-        info.standalone = True
-
-
-# how a sentence about a paper opens, and a title does not ("This Looks Like That" does: only "This paper")
-_SENTENCE_OPENER = re.compile(r"^(?:We|Our|Here we|In this (?:paper|work)|This (?:paper|work|study))\s")
-_ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d\W*$")
-
-
-_BR = re.compile(r"<br\s*/?>", re.I)
-_ID_TAG = re.compile(r"^\s*\[(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?\]\s*", re.I)
-_ET_AL_TAIL = re.compile(r"\bet\.?\s+al\.?\s*$")
-
-
-def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
-    """``(authors, venue, year)`` when what follows a paper's links only says who wrote it and
-    where: ``- A. Lee, B. Kim. CVPR 2023.``, ``(CVPR 2023)``, ``(Lee et al., CVPR 2024)``,
-    ``- Ann Lee et al.``, or a card's ``<br> Ann Lee, Bo Kim <br> CVPR 2024``; else ``None``."""
-    if "<br" in rest.lower():
-        authors: list[str] = []
-        venue, year = None, None
-        parts = [p for p in _BR.split(rest) if plain(p).strip(_BETWEEN)]
-        for part in parts:
-            if year is None and (vy := venue_year(part)):
-                venue, year = vy
-            elif not authors and (names := names_line(part) or italic_authors(part.strip())):
-                authors = names
-            elif not authors and year is None and (by := written_byline(part)):
-                authors, venue, year = by
-            else:
-                return None  # a line of its own that is no byline: a note
-        return (authors, venue, year) if parts else None
-    by = written_byline(rest) or _venue_only(rest)
-    if by:
-        return by
-    if cited := short_citation(rest):
-        return [], cited[0], cited[1]
-    s = plain(rest).strip(" -–—:,.;()[]（）")
-    if _ET_AL_TAIL.search(s) and (names := people(_ET_AL_TAIL.sub("", s))):
-        return names, None, None  # "- Ann Lee et al.": the first authors
-    return None
-
-
-def _title_after_id_link(raw: str, rest: str) -> bool:
-    """``- [arXiv:2405.04321](url) Title``: an item opening with a link whose text is the
-    paper's id, then a title (capitalised, three words or more, no sentence) and nothing else
-    (``rest``: the line after its links, other links masked)."""
-    first = _LINK_TEXT.search(raw)
-    if first is None or not _is_id_text(clean_title(first.group(1))):
-        return False
-    title = clean_title(rest)
-    if rest.rstrip().endswith((".", "。")) or _SENTENCE_OPENER.match(title):
-        return False  # a sentence about the paper
-    return title[:1].isupper() and looks_like_title(title, strict=True)
-
-
-def _venue_only(text: str) -> tuple[list[str], str | None, int] | None:
-    """``(no authors, venue, year)`` when ``text`` is only a venue and its year (``(CVPR 2023)``,
-    not ``, 2024. A new model.``: a year and a note)."""
-    vy = venue_year(text) if _ENDS_IN_YEAR.search(text) else None
-    return ([], vy[0], vy[1]) if vy else None
-
-
-# a markdown link's text and the start of its url (no closing bracket needed)
-_LINK_TEXT = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 # a link to a heading of the same page: ](#slug), a slug may hold balanced brackets
 _ANCHOR_LINK = re.compile(r"\]\(#([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
-
-
-def _venues_from_link_texts(cell: str, refs: list[_Ref]) -> None:
-    """``[Nature Methods](doi) & [Bioinformatics](doi)``: each paper link's text is its venue
-    (matched in order, when the cell's paper links are the line's papers)."""
-    links = [(m.group(1), m.group(2)) for m in matches(_LINK_TEXT, cell)]  # (the scan is over, its state let go)
-    texts = [text for text, url in links if _paper_url(url, text)]
-    if len(texts) != len(refs):
-        return
-    for ref, text in zip(sorted(refs, key=lambda r: r.pos), texts):
-        if ref.venue is None:
-            ref.venue = _link_venue(text, ref.title)
-
-
-# link texts that say what a link is; "arXiv" and "OpenReview" also say where a paper is published
-_LINK_LABELS = GENERIC_LINK_TEXT - {"arxiv", "openreview"}
-
-
-def _link_venue(text: str, title: str | None) -> str | None:
-    """A paper link's text as the paper's venue: not when it is the title or an id."""
-    venue = clean_title(text)
-    if not venue or venue == title or _is_id_text(venue) or venue.lower() in _LINK_LABELS:
-        return None  # ("[paper](url)" says what the link is, not where it was published)
-    return venue
-
-
-def _paper_url(url: str, text: str) -> bool:
-    """A link the reader makes a paper of: one with ids (or a malformed id), or a paper's page."""
-    url = _unescape_url(url)
-    try:
-        return bool(paper_ids_in_url(url)) or paper_page(url, text)
-    except IdError:
-        return True  # a malformed id link is still a paper's (a ref without ids)
-
-
-def _piped_item(head: str, ref: _Ref) -> bool:
-    """A list item written as cells (``- **2016-02** | Title | *authors* | [Journal](doi)``)
-    is read as a table row without a header: a date cell gives the year, an
-    italic list of names the authors, the first title-like cell the title."""
-    title = None
-    for cell in strip_line_markers(head).split("|"):
-        text = plain(cell)
-        if not text:
-            continue
-        date = _DATE_CELL.fullmatch(text)
-        if date and ref.year is None:
-            ref.year = int(date.group(1))
-        elif (authors := italic_authors(cell)) and ref.authors is None:
-            ref.authors = authors
-        elif title is None and looks_like_title(t := clean_title(cell)):
-            title = t
-    if title:
-        ref.title, ref.name = title, None
-    return title is not None
-
-
-_ITALIC_RUN = re.compile(r"(?<![*\w])([*_])(?![*_\s])([^*_\n]{3,400}?)(?<![\s*_])\1(?![*\w])")
-_BETWEEN = " .,;:|-–—([（【"  # what may stand between an entry's parts
-_VENUE_THEN_YEAR = re.compile(r"^([^\d\n]{0,160}?)[\s,.]*((?:19|20)\d\d)[\s.,]*$")
-_PROSE_WORDS_RE = re.compile(r"(?i)\b(?:we|our|propose[sd]?|this|is|are|was|were)\b")
-
-
-def _bold_opening(raw: str, head: str, ref: _Ref) -> bool:
-    """``1. **Title.** Venue 2019. [paper](url)``: an item's bold opening is its title
-    when only a venue and year (or nothing) stand between it and the paper link."""
-    bold = _BOLD_HEAD.match(raw)
-    if not bold:
-        return False
-    b, h = plain(bold.group(2)), plain(head)
-    title = clean_title(bold.group(2))
-    if not h.startswith(b) or not looks_like_title(title):
-        return False
-    rest = h[len(b):]
-    authors = None
-    at = head.find(bold.group(2)) if ("*" in head or "_" in head) else -1
-    if at >= 0:  # "**Title.** *A, B.* ICLR 2018. [paper](url)": its authors, then venue and year
-        found = _italic_authors_in(head[at + len(bold.group(2)):])
-        if found and not plain(found[1]).strip(_BETWEEN):
-            authors, rest = found[0], plain(found[2])
-    vy = venue_year(rest)
-    if not vy and not authors and (by := written_byline(rest)):
-        authors, vy = by[0], (by[1], by[2])  # "**Title** - A. Lee, B. Kim (CVPR 2023) [[paper](url)]"
-    if not vy and (authors or bold.group(2).rstrip().endswith(".")) and len(rest) <= 200:
-        # "**Title.** Some Lectures, Publisher, 2020.": the title closes with its own full
-        # stop (or its authors follow it); only a venue ending in its year comes before the link
-        short = rest.strip(_BETWEEN)
-        m = _VENUE_THEN_YEAR.match(short)
-        if m and not _PROSE_WORDS_RE.search(m.group(1)):
-            vy = (m.group(1).strip(" ,.;:") or None, int(m.group(2)))
-        elif len(short) <= 30 and len(short.split()) <= 3 and not _PROSE_WORDS_RE.search(short):
-            ref.venue = ref.venue or short or None  # "**Title.** TACL. [paper](url)", "EMNLP 18."
-            rest = ""
-    if not vy and rest.strip(_BETWEEN):
-        return False
-    ref.title, ref.name = title, None
-    if authors and ref.authors is None:
-        ref.authors = authors
-    if vy:
-        ref.venue, ref.year = vy
-    return True
-
-
-_BOLD_RUN = re.compile(r"(\*\*|__)(?!\s)(.{3,400}?)(?<!\s)\1")
-
-
-def _bold_after_names(raw: str, head: str, ref: _Ref) -> bool:
-    """``1. Ann Lee, Bo Kim. **Title**. CVPR 2024. [pdf](url)``: who wrote it, then its
-    title in bold (the line's only bold run), then a venue and year or nothing."""
-    if raw.count("**") + raw.count("__") != 2 or not (bold := _BOLD_RUN.search(raw)):
-        return False
-    title = clean_title(bold.group(2))
-    at = head.find(plain(bold.group(2)))
-    if at < 0 or not looks_like_title(title):
-        return False
-    names = people(plain(strip_line_markers(head[:at])).strip(_BETWEEN))
-    rest = head[at + len(plain(bold.group(2))):]
-    vy = venue_year(rest)
-    if not names or (not vy and plain(rest).strip(_BETWEEN)):
-        return False
-    ref.title, ref.name, ref.authors = title, None, ref.authors or names
-    if vy:
-        ref.venue, ref.year = vy
-    return True
-
-
-def _italic_authors_in(text: str) -> tuple[list[str], str, str] | None:
-    """The first italic run of ``text`` when it is a list of authors: the names,
-    and the text before and after it (``*A, B.* ICLR 2018.`` → names, "", " ICLR 2018.")."""
-    m = _ITALIC_RUN.search(text)
-    names = italic_authors(m.group(0)) if m else None
-    if not m or not names:
-        return None
-    return names, text[: m.start()], text[m.end():]
 
 
 def _cell_title(cell: str) -> str:
@@ -1169,7 +325,7 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
 
 def _br_names(cell: str) -> list[str] | None:
     """The names on the line after a title cell's ``<br>`` when they are all it says after the title."""
-    parts = [p for p in _BR.split(cell) if plain(p).strip()]
+    parts = [p for p in BR.split(cell) if plain(p).strip()]
     return names_line(parts[1]) if len(parts) == 2 else None
 
 
@@ -1202,16 +358,6 @@ def _cells(row: str) -> list[str]:
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
     return [c.strip() for c in _CELL_SPLIT.split(s)]
-
-
-def _is_id_text(text: str) -> bool:
-    return bool(parse_arxiv_id(text) or parse_doi(text) or BARE_URL.match(text))
-
-
-def _unescape_url(url: str) -> str:
-    while "&amp;" in url:  # escaped once per copy through an HTML page
-        url = url.replace("&amp;", "&")
-    return url.strip()
 
 
 def _label_value_title(value: str) -> str | None:
@@ -1291,7 +437,7 @@ class _Reader:
         self.notes: tuple[int, str] | None = None  # (heading level, anchor) of a notes section
         self.notes_text: dict[str, list[str]] = {}
         self.notes_mentions: list[tuple[Entry, str]] = []
-        self._cache: dict[int, _Line] = {}
+        self._cache: dict[int, Line] = {}
         self._blanks: array[int] | None = None
         self.container = False
         self.table_rows, self.table_skip = self._tables()
@@ -1362,10 +508,10 @@ class _Reader:
                 return self.claims[no]
         return None
 
-    def line(self, no: int) -> _Line:
+    def line(self, no: int) -> Line:
         info = self._cache.get(no)
         if info is None:
-            info = _analyse(self.lines[no - 1], no, no in self.table_rows)
+            info = analyse(self.lines[no - 1], no, no in self.table_rows)
             self._cache[no] = info
         return info
 
@@ -1373,7 +519,7 @@ class _Reader:
         self.warnings.append(ListWarning(f"{self.source}:{no}", message))
 
     def new_entry(
-        self, no: int, ids: dict[str, str], title: str | None, name: str | None = None, ref: _Ref | None = None
+        self, no: int, ids: dict[str, str], title: str | None, name: str | None = None, ref: Ref | None = None
     ) -> Entry:
         e = Entry(title=title, name=name, tags=[self.path] if self.path else [], sources=[f"{self.source}:{no}"])
         for k, v in ids.items():
@@ -1571,7 +717,7 @@ class _Reader:
                 self._title(no, title)
                 return
             self._drop_pending_title()
-        if raw.count("|") >= 2 and _ITEM_START.match(raw) and self._piped_row_without_id(no, raw):
+        if raw.count("|") >= 2 and ITEM_START.match(raw) and self._piped_row_without_id(no, raw):
             return
         lab = split_label(raw)
         if lab and self._label(no, raw, info, lab):
@@ -1587,12 +733,12 @@ class _Reader:
             return
         if (self.hard_break(no) or self._term(no)) and not info.refs and self._title_over_link(no, raw):
             return
-        if not info.refs and no < len(self.lines) and _ITEM_START.match(raw) and self._item_over_its_links(no, raw):
+        if not info.refs and no < len(self.lines) and ITEM_START.match(raw) and self._item_over_its_links(no, raw):
             return
         first = self.lines[g.start - 1] if g is not None and g.start < no <= g.start + 3 else ""
         under_title = first.count("*") >= 4
         # "- Title" / "  *A, B*": a list item's continuation line of italic names
-        in_item = bool(first) and raw[:1].isspace() and bool(_ITEM_START.match(first))
+        in_item = bool(first) and raw[:1].isspace() and bool(ITEM_START.match(first))
         if g and e and (under_title or in_item) and not e.authors and not info.refs:
             # "*A, B*" (or "A, B<br>") under its bold title; on an item, only italic people's names
             if under_title:
@@ -1613,7 +759,7 @@ class _Reader:
                 add_new(self.pending_repos, info.repos)
         self._text(no, info)
 
-    def _text(self, no: int, info: _Line) -> None:
+    def _text(self, no: int, info: Line) -> None:
         # Lines of labels and links only (a headline linking a news article, a
         # "Code: url" line, a bold sub-heading) are not notes.
         if info.prose:
@@ -1675,7 +821,7 @@ class _Reader:
     def _set_path(self) -> None:
         self.path = " / ".join(t for _, t, _ in self.headings if t)
 
-    def _notes_line(self, no: int, info: _Line) -> None:
+    def _notes_line(self, no: int, info: Line) -> None:
         assert self.notes is not None
         anchor = self.notes[1]
         if info.text:
@@ -1688,13 +834,13 @@ class _Reader:
         if info.repos:
             self.notes_text[anchor].append("\0repos\0" + "\0".join(info.repos))
 
-    def _refs(self, no: int, info: _Line, force_standalone: bool = False, item: bool = False) -> None:
+    def _refs(self, no: int, info: Line, force_standalone: bool = False, item: bool = False) -> None:
         if not (info.standalone or force_standalone):
             for ref in _spend(info):
                 self.new_entry(no, ref.ids, ref.title, ref.name).text = info.text
             self._text(no, info)
             return
-        new_item = item or (bool(_ITEM_START.match(self.lines[no - 1])) and not self.container)
+        new_item = item or (bool(ITEM_START.match(self.lines[no - 1])) and not self.container)
         titled = any(r.title for r in info.refs)
         for i, ref in enumerate(_spend(info)):
             opens_item = new_item and i == 0  # a list item's first paper opens an item of its own
@@ -1738,7 +884,7 @@ class _Reader:
         self.pending_title = None
         self.start_group(no, self.new_entry(no, {}, title, name))
 
-    def _table_row(self, no: int, raw: str, info: _Line) -> None:
+    def _table_row(self, no: int, raw: str, info: Line) -> None:
         """A table row is an item of its own: its paper link, its title and model
         name from the columns so headed, the other cells its note.  A row naming
         no paper is nobody's note (not the row above's, nor the one below's)."""
@@ -1755,7 +901,7 @@ class _Reader:
         title = None
         if title_col is not None and title_col < len(cells):
             t = _cell_title(cells[title_col])
-            if (looks_like_title(t) or (given_name(t) and not info.refs[1:])) and not _is_id_text(t):
+            if (looks_like_title(t) or (given_name(t) and not info.refs[1:])) and not is_id_text(t):
                 title = t  # a title column holding a name ("MEM1") gives it as the title too
                 own_name = given_name(t)
         year, venue, read = _row_year_venue(header, cells)
@@ -1788,15 +934,15 @@ class _Reader:
             self._refs(no, info, item=True)
             return
         if title:
-            meta = _Ref(year=year, venue=venue, authors=authors or None)
+            meta = Ref(year=year, venue=venue, authors=authors or None)
             self.start_group(no, self.new_entry(no, {}, title, name, meta))
             if note:
                 self.texts.append((no, note, False))
 
     @staticmethod
-    def _ref_in_cells(raw: str, info: _Line, cols: tuple[int | None, ...]) -> _Ref | None:
+    def _ref_in_cells(raw: str, info: Line, cols: tuple[int | None, ...]) -> Ref | None:
         """The ref alone in the first of these cells that holds one."""
-        work = _work_text(raw)
+        work = work_text(raw)
         for col in cols:
             if col is not None:
                 inside = [r for r in info.refs if _cell_of(work, r.pos) == col]
@@ -1825,14 +971,14 @@ class _Reader:
 
     def _piped_row_without_id(self, no: int, raw: str) -> bool:
         """``- **2014-12** | Title | *authors* | [Venue](pdf)``: an item written as
-        cells (see :func:`_piped_item`) whose link is no paper id is still a paper
+        cells (see :func:`piped_item`) whose link is no paper id is still a paper
         of the list, known by its title; its notes are not the paper's above."""
-        ref = _Ref()
-        if not _piped_item(raw, ref) or (ref.year is None and ref.authors is None):
+        ref = Ref()
+        if not piped_item(raw, ref) or (ref.year is None and ref.authors is None):
             return False
-        link = _LINK_TEXT.match(raw.rsplit("|", 1)[-1].strip())
+        link = LINK_TEXT.match(raw.rsplit("|", 1)[-1].strip())
         if link:
-            ref.venue = _link_venue(link.group(1), ref.title)
+            ref.venue = link_venue(link.group(1), ref.title)
         self.boundary_item()
         self.pending_title = None
         self.start_group(no, self.new_entry(no, {}, ref.title, ref=ref))
@@ -1845,7 +991,7 @@ class _Reader:
             self.groups.add(self.group)
             self.group = None
 
-    def _label(self, no: int, raw: str, info: _Line, lab: tuple[str, str]) -> bool:
+    def _label(self, no: int, raw: str, info: Line, lab: tuple[str, str]) -> bool:
         """Title, author, venue and year labels; True when the line was one."""
         label, value = lab
         if label == "paper" and value and (title := _label_value_title(value)) and len(title.split()) >= 3:
@@ -1922,14 +1068,14 @@ class _Reader:
         if not (nxt.refs and nxt.standalone and all(r.title is None for r in nxt.refs)):
             return False
         title = clean_title(raw)
-        if not looks_like_title(title) or _is_id_text(title) or italic_authors(raw) or venue_year(raw):
+        if not looks_like_title(title) or is_id_text(title) or italic_authors(raw) or venue_year(raw):
             return False
         if names_line(raw):
             return False  # "Ann Lee, Bo Kim<br>": the authors of the title above
         g, e = self.current()
         if g is not None and e is not None and e.title and not e.ids and g.start >= no - 3:
             return False  # a title above still waits for this link
-        if _ITEM_START.match(self.lines[no]) and not _ITEM_START.match(raw):
+        if ITEM_START.match(self.lines[no]) and not ITEM_START.match(raw):
             return False  # the link is an item of its own, not this line's continuation
         self.boundary_item()
         self.pending_title = None
@@ -2125,7 +1271,7 @@ class _Reader:
     def _leads_into(self, no: int, prev_end: int, next_start: int | None) -> bool:
         """Plain notes (no list items): a line in the next paper's paragraph, not the
         previous paper's, leads into the next ("Title" over "arXiv: id")."""
-        if next_start is None or _ITEM_START.match(self.lines[no - 1]) or _ITEM_START.match(self.lines[next_start - 1]):
+        if next_start is None or ITEM_START.match(self.lines[no - 1]) or ITEM_START.match(self.lines[next_start - 1]):
             return False
         blank = self._blank_before
         return blank[next_start - 1] == blank[no - 1] and blank[no - 1] != blank[prev_end - 1]
@@ -2162,7 +1308,7 @@ class _Reader:
                 e.tags = list(owner.tags)
 
 
-def _spend(info: _Line) -> Iterator[_Ref]:
+def _spend(info: Line) -> Iterator[Ref]:
     """The line's refs, in order, taken from it: each is let go when the next is
     asked for (a line can name thousands, each its paper's size again)."""
     refs, info.refs = info.refs[::-1], []
@@ -2170,14 +1316,14 @@ def _spend(info: _Line) -> Iterator[_Ref]:
         yield refs.pop()
 
 
-def _same_paper(e: Entry, ref: _Ref) -> bool:
+def _same_paper(e: Entry, ref: Ref) -> bool:
     ids = e.ids
     if any(ids.get(k) == v for k, v in ref.ids.items()):
         return True
     return bool(not ids and ref.title and e.title and normalize_title(e.title) == normalize_title(ref.title))
 
 
-def _can_attach(e: Entry, ref: _Ref, open_: bool, new_item: bool) -> bool:
+def _can_attach(e: Entry, ref: Ref, open_: bool, new_item: bool) -> bool:
     """An id without a paper of its own joins the paper being described.
 
     A titled link is a paper of its own (unless it is the same paper).  An
@@ -2195,7 +1341,7 @@ def _can_attach(e: Entry, ref: _Ref, open_: bool, new_item: bool) -> bool:
     return open_ and not new_item and not ref.name  # a named link is a paper of its own
 
 
-def _attach(e: Entry, ref: _Ref) -> None:
+def _attach(e: Entry, ref: Ref) -> None:
     for k, v in ref.ids.items():
         if not getattr(e, k):
             setattr(e, k, v)
@@ -2206,7 +1352,7 @@ def _attach(e: Entry, ref: _Ref) -> None:
     _attach_meta(e, ref)
 
 
-def _attach_meta(e: Entry, ref: _Ref) -> None:
+def _attach_meta(e: Entry, ref: Ref) -> None:
     if ref.venue and not e.venue:
         e.venue = ref.venue
     if ref.year and e.year is None:

@@ -471,7 +471,8 @@ def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | N
 # The reader's own code: a stored reading is used only by the code that made it
 # (tests/lists/test_reading.py checks this names every module the reader imports).
 _READER_FILES = (
-    "reader.py", "document.py", "formats.py", "delimited.py", "markdown.py", "html_tables.py", "references.py",
+    "reader.py", "document.py", "formats.py", "delimited.py", "markdown.py", "line.py", "html_tables.py",
+    "references.py",
     "text.py", "entry.py", "../text/ids.py", "../text/names.py", "../text/titles.py", "../text/wording.py",
     "../text/matching.py", "../errors.py", "../graph/model.py", "../graph/citation_graph.py", "../graph/files.py",
     "../graph/schema.py",

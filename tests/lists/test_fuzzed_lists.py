@@ -111,7 +111,7 @@ _HINT_TEXT = st.lists(
 def test_substring_prefilters_agree_with_the_patterns(text):
     import re
 
-    from citegraph.lists import markdown as lm
+    from citegraph.lists import line as lm
 
     assert lm._link_hint(text, text.lower()) == bool(lm._LINK_HINT.search(text))
     low = text.lower()
