@@ -843,10 +843,12 @@ def test_a_table_of_recordings_names_papers_only_by_their_links() -> None:
         "| 9/04/24 | 如何读论文 | 10:41 | [B站](https://www.bilibili.com/video/BV1) |\n"
         "| 8/28/24 | [WidgetNet](https://arxiv.org/abs/2101.00001) 逐段精读 | 25:04 | [B站](https://www.bilibili.com/video/BV2) |\n"
         "| 8/13/24 | 撑起半边天的 [GadgetNet](https://arxiv.org/abs/1512.00003) | 26:14 | [B站](https://www.bilibili.com/video/BV3) |\n"
+        "| 8/05/24 | [Widget Nets论文精读 · 2. 预训练数据](https://arxiv.org/abs/2407.21783) | 23:37 | [B站](https://b.tv/4) |\n"
     )
-    a, b = read_list_text(text, "talks.md").entries
+    a, b, c = read_list_text(text, "talks.md").entries
     assert (a.arxiv, a.name, a.title, a.year) == ("2101.00001", "WidgetNet", None, 2021)
     assert (b.arxiv, b.name, b.title) == ("1512.00003", "GadgetNet", None)
+    assert (c.arxiv, c.title) == ("2407.21783", None)  # the link's text is the talk's title, not the paper's
     assert "如何读论文" not in a.text + b.text and "|" not in b.text.split("\n")[0][:2]
 
 
