@@ -892,8 +892,8 @@ class _Reader:
         cells = _cells(raw)
         if RECORDING_COLUMNS.intersection(header):
             header = []  # a table of recordings: no column is the paper's
-            for ref in info.refs:  # nor its link's text, the talk's title ("[Llama 3.1论文精读 · 2. 预训练数据](url)")
-                ref.title = None
+            for talked_of in info.refs:  # nor its link's text: the talk's title ("[Llama 3.1论文精读 · 2. 数据](url)")
+                talked_of.title = None
         name_col = next((i for i, h in enumerate(header) if h in NAME_COLUMNS), None)
         title_col = next((i for i, h in enumerate(header) if h in TITLE_COLUMNS), None)
         name = None
