@@ -49,8 +49,10 @@ from citegraph.lists.text import (
     paper_page,
     people,
     plain,
+    names_first_citation,
     short_citation,
     split_label,
+    title_dash_byline,
     title_then_names,
     strip_line_markers,
     title_by_authors,
@@ -158,6 +160,7 @@ class Line:
     prose: bool = False  # text that is not only labels and links
     note: str = ""  # what a list item says after its paper link
     warnings: list[str] = field(default_factory=list)
+    badge: tuple[str | None, int] | None = None  # a venue badge's (venue, year): ![](.../badge/CVPR-2024-blue)
     # kind → id → its ref; kind → refs without one, in order, and how far they were searched
     # (while the line is analysed: let go after)
     index: dict[str, dict[str, Ref]] | None = None
@@ -410,6 +413,8 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
         if images:
             for m in matches(MD_IMAGE, buf[0]):
                 mask(m.start(), m.end(), False)
+                if info.badge is None and "shields.io/badge/" in m.group(0):
+                    info.badge = _badge_venue(m.group(0))
             flush()
         for m in matches(MD_LINK, buf[0]):
             take_url(_unescape_url(m.group(2)), m.group(1), m.start(), m.end())
@@ -571,7 +576,36 @@ def _labelled_ids(masked: str, info: Line, mask: Callable[[int, int, bool], None
         mask(pos, pos + len(value), True)
 
 
+_HASHTAGS = re.compile(r"(?:\s+#[^\s#\d\0][^\s#\0]*)+\s*$")  # "... #planning #graphs" ending a line
+_SHIELDS = re.compile(r"shields\.io/badge/([^/?#)\s\"']+)")
+
+
+def _badge_venue(image: str) -> tuple[str | None, int] | None:
+    """The venue and year a shields.io badge shows (``badge/CVPR-2024-blue``: label, message, colour)."""
+    m = _SHIELDS.search(image)
+    if m is None:
+        return None
+    parts = m.group(1).replace("--", "\0").split("-")[:-1]  # ("--" is a dash of the text; the colour goes)
+    vy = venue_year(" ".join(p.replace("\0", "-").replace("_", " ") for p in parts))
+    return vy if vy and vy[0] else None
+
+
 def _classify(masked: str, info: Line, raw: str) -> None:
+    """:func:`_read_line`, with hashtags ending the line kept apart (they are its
+    paper's note), and a venue badge's venue given to a standalone paper."""
+    tags = _HASHTAGS.search(masked) if "#" in masked else None
+    if tags is not None:
+        masked = masked[:tags.start()]
+    _read_line(masked, info, raw)
+    if info.standalone and len(info.refs) == 1:
+        if tags is not None:
+            info.note = f"{info.note} {tags.group(0).strip()}".strip()
+        ref = info.refs[0]
+        if info.badge and ref.venue is None:
+            ref.venue, ref.year = info.badge[0], ref.year or info.badge[1]
+
+
+def _read_line(masked: str, info: Line, raw: str) -> None:
     """Standalone (the line is about these papers) or inline (a sentence cites them).
 
     Standalone: nothing but labels around the paper links, or a title before
@@ -668,6 +702,7 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         return
     ref = untitled[0]
     bare = _ID_TAG.sub("", strip_line_markers(head), count=1)  # "- [2311.08765] Title": the id again
+    bare = _BIBITEM.sub("", bare, count=1) if "bibitem" in bare else bare  # "\\bibitem{key} A. Lee. Title."
     tag = venue_tag(bare)
     if tag and looks_like_title(clean_title(_EMPTY_BRACKETS.sub(" ", tag[2]))):
         # "- **[CVPR 2024]** Title [[Paper](url)]": the venue and year the item opens with
@@ -677,8 +712,8 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         info.standalone = True
         return
     cleared = _EMPTY_BRACKETS.sub(" ", bare)  # "**Title** [[Code](url)] [[arXiv](url)]"
-    cited = (apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or title_then_byline(cleared)
-             or title_then_names(cleared))
+    cited = (apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or names_first_citation(bare)
+             or title_dash_byline(cleared) or title_then_byline(cleared) or title_then_names(cleared))
     if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
         ref.title, authors, venue, year = cited
         ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, None
@@ -709,6 +744,7 @@ _ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d\W*$")
 
 
 BR = re.compile(r"<br\s*/?>", re.I)
+_BIBITEM = re.compile(r"^\s*\\bibitem\s*(?:\[[^\]]*\])?\{[^}]*\}\s*")
 _ID_TAG = re.compile(r"^\s*\[(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?\]\s*", re.I)
 _ET_AL_TAIL = re.compile(r"\bet\.?\s+al\.?\s*$")
 
@@ -731,6 +767,7 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
             else:
                 return None  # a line of its own that is no byline: a note
         return (authors, venue, year) if parts else None
+    rest = rest.strip(" |")  # (the cells after a row's link cell: "| [Title](url) | CVPR 2024 |")
     by = written_byline(rest) or _venue_only(rest)
     if by:
         return by
@@ -758,8 +795,8 @@ def _title_after_id_link(raw: str, rest: str) -> bool:
 def _venue_only(text: str) -> tuple[list[str], str | None, int] | None:
     """``(no authors, venue, year)`` when ``text`` is only a venue and its year (``(CVPR 2023)``,
     not ``, 2024. A new model.``: a year and a note)."""
-    vy = venue_year(text) if _ENDS_IN_YEAR.search(text) else None
-    return ([], vy[0], vy[1]) if vy else None
+    vy = venue_year(text) if _ENDS_IN_YEAR.search(plain(text) if "<" in text else text) else None
+    return ([], vy[0], vy[1]) if vy else None  # ("</td><td>CVPR 2024</td></tr>": an HTML row's cell)
 
 
 # a markdown link's text and the start of its url (no closing bracket needed)
@@ -801,8 +838,9 @@ def _paper_url(url: str, text: str) -> bool:
 
 def piped_item(head: str, ref: Ref) -> bool:
     """A list item written as cells (``- **2016-02** | Title | *authors* | [Journal](doi)``)
-    is read as a table row without a header: a date cell gives the year, an
-    italic list of names the authors, the first title-like cell the title."""
+    is read as a table row without a header: a date cell gives the year, a venue
+    and year the venue, an italic list of names the authors, the first title-like
+    cell the title."""
     title = None
     for cell in strip_line_markers(head).split("|"):
         text = plain(cell)
@@ -811,6 +849,8 @@ def piped_item(head: str, ref: Ref) -> bool:
         date = _DATE_CELL.fullmatch(text)
         if date and ref.year is None:
             ref.year = int(date.group(1))
+        elif ref.venue is None and (vy := venue_year(text)) and vy[0]:
+            ref.venue, ref.year = vy[0], ref.year or vy[1]  # "| CVPR 2024 |"
         elif (authors := italic_authors(cell)) and ref.authors is None:
             ref.authors = authors
         elif title is None and looks_like_title(t := clean_title(cell)):

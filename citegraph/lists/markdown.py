@@ -150,6 +150,8 @@ VENUE_COLUMNS = frozenset(["venue", "conference", "journal", "published in", "�
 AUTHOR_COLUMNS = frozenset(["author", "authors", "作者"])
 # A column a recording has (a talk, a video about papers): such a table's title and
 # date are the recording's, so its rows name papers only by their links.
+# a name column's cell that is a whole title: four words or more, capitalised, no sentence
+_NAMED_BY_TITLE = re.compile(r"^[A-Z0-9][^.!?。]*(?:\s+\S+){3,}$")
 RECORDING_COLUMNS = frozenset(["duration", "length", "runtime", "时长", "视频时长"])
 _CELL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _LETTER_OR_DIGIT = re.compile(r"\w")
@@ -304,6 +306,8 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
     (2024, 'CVPR 2024', [1, 2])
     >>> _row_year_venue(["title", "venue", "date"], ["T", "-", "soon"])
     (None, None, [])
+    >>> _row_year_venue([], ["[T](url)", "CVPR 2024"])  # no header
+    (2024, 'CVPR', [1])
     """
     year = venue = None
     read = []
@@ -318,6 +322,12 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
             if v and len(v) <= 80 and v.lower() not in _NO_LINK_VALUES and _LETTER_OR_DIGIT.search(v):
                 venue = v
                 read.append(i)
+    if not header:  # a row without a header (an HTML table of <td>s only): a cell that is a venue and year
+        for i, cell in enumerate(cells):
+            if (vy := venue_year(plain(cell))) and vy[0] and "](" not in cell and "href" not in cell:
+                venue, year = vy[0], vy[1]
+                read.append(i)
+                break
     if year is None and venue and (m := _CELL_YEAR.search(venue)):
         year = int(m.group(1))  # "ICCV 2023" in a table without a date column
     return year, venue, read
@@ -327,6 +337,15 @@ def _br_names(cell: str) -> list[str] | None:
     """The names on the line after a title cell's ``<br>`` when they are all it says after the title."""
     parts = [p for p in BR.split(cell) if plain(p).strip()]
     return names_line(parts[1]) if len(parts) == 2 else None
+
+
+def _italic_venue(raw: str) -> tuple[str, int] | None:
+    """The venue and year of a line that is only them, in italics (``*CVPR 2024*``)."""
+    s = raw.strip()
+    if len(s) > 80 or s[:1] not in "*_" or s[-1:] not in "*_":
+        return None
+    vy = venue_year(s.strip("*_ "))
+    return (vy[0], vy[1]) if vy and vy[0] else None
 
 
 def _cell_description(cell: str) -> str:
@@ -750,6 +769,10 @@ class _Reader:
                 e.authors = authors
                 self.claim(g, no, e)
                 return
+        if g and e and under_title and e.venue is None and not info.refs and (vy := _italic_venue(raw)):
+            e.venue, e.year = vy[0], e.year or vy[1]  # "**Title**" / "*CVPR 2024*"
+            self.claim(g, no, e)
+            return
         if info.repos or info.anchors:
             if g and e:
                 e.repos = with_new(e.repos, info.repos)
@@ -906,6 +929,10 @@ class _Reader:
             if (looks_like_title(t) or (given_name(t) and not info.refs[1:])) and not is_id_text(t):
                 title = t  # a title column holding a name ("MEM1") gives it as the title too
                 own_name = given_name(t)
+        elif name_col is not None and name_col < len(cells):
+            t = _cell_title(cells[name_col])
+            if _NAMED_BY_TITLE.match(t) and looks_like_title(t, strict=True):
+                title, name = t, None  # Notion's "Name" column: the page's title, a paper's whole title
         year, venue, read = _row_year_venue(header, cells)
         author_col = next((i for i, h in enumerate(header) if h in AUTHOR_COLUMNS and i < len(cells)), None)
         authors = _authors(cells[author_col]) if author_col is not None else []
@@ -929,6 +956,8 @@ class _Reader:
                 ref.title = ref.title or title
                 ref.name = name or ref.name or own_name  # the column says it outright
                 ref.year, ref.venue = ref.year or year, ref.venue or venue
+                if info.badge and ref.venue is None:  # "| ![](.../badge/CVPR-2024-blue) | [Title](url) |"
+                    ref.venue, ref.year = info.badge[0], ref.year or info.badge[1]
                 ref.authors = ref.authors or authors or None
             info.standalone = True
             info.note = note

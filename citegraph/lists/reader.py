@@ -342,6 +342,11 @@ def read_lists(
         digest) a title and its authors, as ``Ann Lee and Bo Kim (2024). "Title". CVPR.``,
         ``[Title](url), Ann Lee, Bo Kim, CVPR 2024`` and a table's title cell
         ``**Title**<br>Ann Lee, Bo Kim`` give them; an autolink's ``<`` is no part of a title;
+        so do ``Title — Ann Lee, Bo Kim (CVPR 2024)``, ``\\bibitem{key} A. Lee and B. Kim.
+        Title. In CVPR, 2024.``, ``《Title》(CVPR 2024)``, an italic ``*CVPR 2024*`` under a
+        bold title, a ``| CVPR 2024 |`` cell and a venue badge (``badge/CVPR-2024-blue``);
+        hashtags after the links are the note; a ``Name`` column holding a whole title
+        (Notion's) gives the title;
         an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``; an emoji
         before a title (``🔥 Title``) is no part of it, nor a task box (``- [x] Title``),
         quotes, italics or brackets around it, an arrow or a colon after it (not

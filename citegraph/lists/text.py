@@ -48,6 +48,8 @@ __all__ = [
     "ieee_citation",
     "people",
     "title_then_names",
+    "title_dash_byline",
+    "names_first_citation",
 ]
 
 # bounded, and neither the alt text nor the url runs over another "![": from each of a
@@ -218,7 +220,11 @@ _LABEL_WORD_END = re.compile(
     re.I,
 )
 # a title set off in italics or quotes, then what follows it: "*Title*, A. Lee, B. Kim." / '"Title" (CVPR 2023)'
-_SET_OFF_TITLE = re.compile(r"^\s*(?:([*_\"'])(?![*_\s])(.{3,300}?)(?<!\s)\1|“(.{3,300}?)”)(?![*\w])(.*)$", re.S)
+_SET_OFF_TITLE = re.compile(
+    r"^\s*(?:([*_\"'])(?![*_\s])(?P<t>.{3,300}?)(?<!\s)\1|“(?P<q>.{3,300}?)”|《(?P<b>.{3,300}?)》|「(?P<c>.{3,300}?)」)"
+    r"(?![*\w])(?P<rest>.*)$",
+    re.S,
+)
 _TRAILING_PAREN_VENUE = re.compile(r"^(.{3,300}?)\s*[(（]([^()（）]{2,60})[)）][\s.,;]*$", re.S)
 
 
@@ -230,11 +236,14 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
     (('Widget Nets', ['Ann Lee', 'Bo Kim'], None, None), ('Widget Nets', [], 'CVPR', 2023))
     >>> title_then_byline("Widget Nets (CVPR 2023)"), title_then_byline("Widget Nets (the fast ones)")
     (('Widget Nets', [], 'CVPR', 2023), None)
+    >>> title_then_byline("《Widget Nets》(CVPR 2024) [")
+    ('Widget Nets', [], 'CVPR', 2024)
     """
     s = plain(text).strip(" [(（【")  # (single italics and quotes stay: they set the title off)
     m = _SET_OFF_TITLE.match(s)
     if m:
-        title, rest = (m.group(2) or m.group(3)).strip(), m.group(4).strip(" ,.;:-–—").rstrip(" [(（【")
+        title = (m.group("t") or m.group("q") or m.group("b") or m.group("c")).strip()
+        rest = m.group("rest").strip(" ,.;:-–—").rstrip(" [(（【")
         if not rest:
             return (title, [], None, None) if looks_like_title(title) else None
     else:
@@ -540,6 +549,57 @@ def ieee_citation(text: str) -> tuple[str, list[str], str | None, int | None] | 
     where = _IEEE_VENUE.match(rest) if rest else None
     venue = where.group(1).strip(" .") if where and not _ANY_YEAR.fullmatch(where.group(1).strip(" .")) else None
     return m.group("title").strip(), names, venue, (years[-1] if years else None)
+
+
+_DASHES = re.compile(r"\s[—–-]\s")
+
+
+def title_dash_byline(text: str) -> tuple[str, list[str], str | None, int | None] | None:
+    """``(title, authors, venue, year)`` of ``Title — Ann Lee, Bo Kim (CVPR 2024)``: a title,
+    a dash, then who wrote it (and where) and nothing else.
+
+    >>> title_dash_byline("Widget Nets — Ann Lee, Bo Kim (CVPR 2024) ["), title_dash_byline("Widget Nets - a fast one")
+    (('Widget Nets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024), None)
+    """
+    s = plain(text).strip(" [(（【")
+    for dash in reversed([m.start() for m in matches(_DASHES, s)] if len(s) <= 600 else []):
+        title, rest = s[:dash].strip(), s[dash + 3:].strip()
+        by = written_byline(rest)
+        names = (by[0], by[1], by[2]) if by else (names_line(rest), None, None)
+        if names[0] and looks_like_title(title):
+            return title, names[0], names[1], names[2]
+    return None
+
+
+# "In CVPR, 2024.", "CVPR 2024.": where a citation written names first ends
+_IN_VENUE = re.compile(
+    r"^(?:In\s+(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?)?(.{2,80}?)[,.]?\s+((?:19|20)\d\d)\.?$"
+)
+
+
+def names_first_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
+    """``(title, authors, venue, year)`` of ``A. Lee and B. Kim. Title. In CVPR, 2024.`` (LaTeX's
+    plain style: names, title, venue and year, parted by full stops); ``None`` otherwise.
+
+    >>> names_first_citation("A. Lee and B. Kim. Widget Nets for Gadgets. In CVPR, 2024. ")
+    ('Widget Nets for Gadgets', ['A. Lee', 'B. Kim'], 'CVPR', 2024)
+    >>> names_first_citation("We built widgets. Fast ones. In 2024.") is None
+    True
+    """
+    s = plain(text).strip(" [(（【").rstrip()
+    if len(s) > 600 or not _ANY_YEAR.search(s):
+        return None
+    stops = [m.start() for m in matches(_FULL_STOP, s + " ")]
+    for k in reversed(stops):
+        where = _IN_VENUE.match(s[k + 1:].strip())
+        if where is None or s[k + 1:].count(". ") > 2:
+            continue
+        for j in (j for j in stops if j < k):
+            names, title = people(s[:j]), s[j + 1:k].strip()
+            if names and looks_like_title(title) and not people(title):
+                return title, names, where.group(1).strip(" ,.") or None, int(where.group(2))
+        return None
+    return None
 
 
 def title_then_names(text: str) -> tuple[str, list[str], None, None] | None:

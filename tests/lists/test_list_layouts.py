@@ -1151,3 +1151,63 @@ def test_an_author_year_citation_with_full_names_and_a_quoted_title() -> None:
 def test_a_title_before_an_autolink_keeps_no_angle_bracket() -> None:
     assert by_arxiv("- Dense Gadget Memory <https://arxiv.org/abs/2311.08765>\n")[0]["2311.08765"].title == (
         "Dense Gadget Memory")
+
+
+def test_a_venue_badge_before_a_title_dates_its_paper() -> None:
+    text = "- ![](https://img.shields.io/badge/CVPR-2024-blue) Widget Planning with Gadgets [[paper](https://arxiv.org/abs/2310.04567)]\n"
+    e = by_arxiv(text)[0]["2310.04567"]
+    assert (e.title, e.venue, e.year) == ("Widget Planning with Gadgets", "CVPR", 2024)
+    arxiv_badge = "- [![arXiv](https://img.shields.io/badge/arXiv-2310.04568-b31b1b)](https://arxiv.org/abs/2310.04568) Gadget Nets\n"
+    assert by_arxiv(arxiv_badge)[0]["2310.04568"].venue is None  # an id on a badge is no venue
+
+
+def test_a_title_then_a_dash_then_its_byline() -> None:
+    text = "- Widget Planning with Gadgets — Ann Lee, Bo Kim (CVPR 2024) [pdf](https://arxiv.org/pdf/2310.04567)\n"
+    e = by_arxiv(text)[0]["2310.04567"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Widget Planning with Gadgets", ["Ann Lee", "Bo Kim"], "CVPR", 2024)
+
+
+def test_hashtags_after_the_links_are_the_note_and_leave_the_title() -> None:
+    e = by_arxiv("- Widget Planning with Gadgets [[arXiv](https://arxiv.org/abs/2310.04567)] #planning #graphs\n")[0]
+    assert (e["2310.04567"].title, e["2310.04567"].text) == ("Widget Planning with Gadgets", "#planning #graphs")
+
+
+def test_a_title_in_book_quotes_then_its_venue() -> None:
+    e = by_arxiv("- 《Widget Planning with Gadgets》(CVPR 2024) [论文](https://arxiv.org/abs/2310.04567)\n")[0]
+    assert (e["2310.04567"].title, e["2310.04567"].venue, e["2310.04567"].year) == (
+        "Widget Planning with Gadgets", "CVPR", 2024)
+
+
+def test_a_piped_items_venue_cell_and_a_headerless_html_rows_venue_cell() -> None:
+    text = (
+        "- Widget Planning with Gadgets | CVPR 2024 | [Paper](https://arxiv.org/abs/2310.04567) | [Code](https://github.com/a/b)\n\n"
+        '<table>\n<tr><td><a href="https://arxiv.org/abs/2310.04568">Gadget Planning with Widgets</a></td>'
+        "<td>ICCV 2023</td></tr>\n</table>\n"
+    )
+    papers, _ = by_arxiv(text)
+    a, b = papers["2310.04567"], papers["2310.04568"]
+    assert (a.title, a.venue, a.year) == ("Widget Planning with Gadgets", "CVPR", 2024)
+    assert (b.title, b.venue, b.year) == ("Gadget Planning with Widgets", "ICCV", 2023)
+
+
+def test_a_latex_bibitem_written_names_first() -> None:
+    text = "\\bibitem{lee2024} A. Lee and B. Kim. Widget Planning with Gadgets. In CVPR, 2024. arXiv:2310.04567\n"
+    e = by_arxiv(text)[0]["2310.04567"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Widget Planning with Gadgets", ["A. Lee", "B. Kim"], "CVPR", 2024)
+
+
+def test_a_notion_tables_name_column_holding_a_whole_title_is_the_title() -> None:
+    text = (
+        "| Name | Tags | URL |\n|---|---|---|\n"
+        "| Widget Planning with Gadget Graphs | planning | https://arxiv.org/abs/2310.04567 |\n"
+        "| WidgetNet | planning | https://arxiv.org/abs/2310.04568 |\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert (papers["2310.04567"].title, papers["2310.04567"].name) == ("Widget Planning with Gadget Graphs", None)
+    assert (papers["2310.04568"].title, papers["2310.04568"].name) == (None, "WidgetNet")
+
+
+def test_an_italic_venue_under_a_bold_title_is_its_venue() -> None:
+    e = by_arxiv("**Widget Planning with Gadgets**\n*CVPR 2024*\n[arXiv](https://arxiv.org/abs/2310.04567)\n")[0]
+    assert (e["2310.04567"].title, e["2310.04567"].venue, e["2310.04567"].year) == (
+        "Widget Planning with Gadgets", "CVPR", 2024)
