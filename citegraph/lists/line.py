@@ -50,6 +50,7 @@ from citegraph.lists.text import (
     people,
     plain,
     names_first_citation,
+    segmented_citation,
     short_citation,
     split_label,
     title_dash_byline,
@@ -712,13 +713,18 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         info.standalone = True
         return
     cleared = _EMPTY_BRACKETS.sub(" ", bare)  # "**Title** [[Code](url)] [[arXiv](url)]"
+    # (the loosest last: a whole title of parts, then a title and names after a dash, ...)
     cited = (apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or names_first_citation(bare)
-             or title_dash_byline(cleared) or title_then_byline(cleared) or title_then_names(cleared))
+             or segmented_citation(cleared) or title_dash_byline(cleared) or title_then_byline(cleared)
+             or title_then_names(cleared))
     if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
         ref.title, authors, venue, year = cited
         ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, None
         ref.year = ref.year or year
         info.standalone = True
+        bold = _BOLD_RUN.search(raw) if raw.count("**") + raw.count("__") == 2 else None
+        if bold and ref.title.startswith(b := clean_title(bold.group(2))) and ref.title != b:
+            ref.title, info.note = b, ref.title[len(b):].strip()  # the bold words are the title, the rest a note
         return
     written_by = title_by_authors(cleared)
     if written_by:  # "- Title by Ann Lee and Bo Kim ([arXiv](url))"

@@ -346,7 +346,10 @@ def read_lists(
         Title. In CVPR, 2024.``, ``《Title》(CVPR 2024)``, an italic ``*CVPR 2024*`` under a
         bold title, a ``| CVPR 2024 |`` cell and a venue badge (``badge/CVPR-2024-blue``);
         hashtags after the links are the note; a ``Name`` column holding a whole title
-        (Notion's) gives the title;
+        (Notion's) gives the title; otherwise an entry's parts are told apart by what
+        they are, in any order (a title, names, a venue and year, parted by full stops,
+        dashes, bars or brackets: ``CVPR 2024. Title. Ann Lee, Bo Kim.``), the line's bold
+        words the title when that part opens with them;
         an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``; an emoji
         before a title (``🔥 Title``) is no part of it, nor a task box (``- [x] Title``),
         quotes, italics or brackets around it, an arrow or a colon after it (not

@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from typing import Any
 
 from citegraph.text.ids import unwrap_redirect
 from citegraph.text.names import clean_name, is_generic, is_name_like, looks_made_up
@@ -50,6 +51,7 @@ __all__ = [
     "title_then_names",
     "title_dash_byline",
     "names_first_citation",
+    "segmented_citation",
 ]
 
 # bounded, and neither the alt text nor the url runs over another "![": from each of a
@@ -600,6 +602,71 @@ def names_first_citation(text: str) -> tuple[str, list[str], str | None, int] | 
                 return title, names, where.group(1).strip(" ,.") or None, int(where.group(2))
         return None
     return None
+
+
+# Where an entry's parts meet: a full stop, a spaced dash or bar, a semicolon, a line
+# break, brackets.  (An initial's full stop, "A. Lee", or an abbreviation's, "Proc. CVPR",
+# is hidden before the split.)
+_PART_BREAK = re.compile(r"\.\s+|\s[-–—|]\s|;\s+|<br\s*/?>|[()（）\[\]【】《》「」]")
+_INITIAL = re.compile(r"(?<![\w.])([A-Z]|Proc|Conf|Int|Intl|Trans|Adv|Vol|No|pp)\.(?=\s)")  # and abbreviations
+_IN_PROCEEDINGS = re.compile(r"^(?:In\s+)?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?", re.I)
+_MAYBE_NAMES = re.compile(r"\bet\.?\s+al\b|(?<![\w.])[A-Z]\.\s|,|\sand\s|&")
+
+
+def _part_kind(part: str) -> tuple[str, Any] | None:
+    """What one part of an entry is: ``("venue", (venue, year))``, ``("authors", names)``,
+    ``("title", text)``, ``("skip", None)`` for a label, or ``None`` when it is none of them."""
+    p = part.strip(" ,.:;*_\"'“”")
+    if not p or is_label_only(p, is_plain=True):
+        return "skip", None
+    vy = venue_year(_IN_PROCEEDINGS.sub("", p, count=1))
+    if vy is not None:
+        return "venue", vy
+    names = people(p) if _MAYBE_NAMES.search(p + " ") else None  # (one bare name could be a title's words)
+    if names:
+        return "authors", names
+    return ("title", p) if looks_like_title(p) else None
+
+
+def segmented_citation(text: str) -> tuple[str, list[str], str | None, int | None] | None:
+    """``(title, authors, venue, year)`` of an entry whose parts, in any order, are one title,
+    its authors and its venue and year, parted by full stops, dashes, bars or brackets
+    (``Ann Lee, Bo Kim. Title. CVPR 2024``, ``CVPR 2024 | Title | A. Lee``); ``None`` when a
+    part is none of them, there is not exactly one title, or nothing but a title.
+
+    >>> segmented_citation("Ann Lee, Bo Kim. Widget Nets for Gadgets. CVPR 2024. [")
+    ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
+    >>> segmented_citation("Widget Nets for Gadgets (A. Lee et al.) - In Proc. ICML, 2021")
+    ('Widget Nets for Gadgets', ['A. Lee'], 'ICML', 2021)
+    >>> segmented_citation("Widget Nets - a fast take on gadgets. CVPR 2024") is None
+    True
+    """
+    s = plain(text).strip(" [(（【")
+    if len(s) > 600:
+        return None
+    hidden = _INITIAL.sub(lambda m: m.group(1) + "\x01", s)
+    title: str | None = None
+    authors: list[str] = []
+    venue: str | None = None
+    year: int | None = None
+    for raw_part in _PART_BREAK.split(hidden):
+        kind = _part_kind(raw_part.replace("\x01", "."))
+        if kind is None:
+            return None
+        what, value = kind
+        if what == "title":
+            if title is not None:
+                return None
+            title = value
+        elif what == "authors" and not authors:
+            authors = value
+        elif what == "venue" and year is None:
+            venue, year = value
+        elif what != "skip":
+            return None  # a second list of names, a second venue: no entry of one paper
+    if title is None or not (authors or year):
+        return None
+    return title, authors, venue, year
 
 
 def title_then_names(text: str) -> tuple[str, list[str], None, None] | None:

@@ -1053,7 +1053,7 @@ def test_a_bold_title_after_its_authors_is_the_title_and_they_its_authors() -> N
     a, b = papers["2312.07654"], papers["2312.07655"]
     assert (a.title, a.authors, a.venue, a.year) == ("Widget Fields for Gadget Rendering", ["Ann Lee", "Bo Kim"],
                                                      "CVPR", 2024)
-    assert b.authors == []  # prose after the bold words: no byline, no title of names
+    assert (b.title, b.authors, b.text) == ("Gadget Fields", ["Ann Lee", "Bo Kim"], "and a long note on them")
 
 
 @pytest.mark.parametrize("line", [
@@ -1211,3 +1211,18 @@ def test_an_italic_venue_under_a_bold_title_is_its_venue() -> None:
     e = by_arxiv("**Widget Planning with Gadgets**\n*CVPR 2024*\n[arXiv](https://arxiv.org/abs/2310.04567)\n")[0]
     assert (e["2310.04567"].title, e["2310.04567"].venue, e["2310.04567"].year) == (
         "Widget Planning with Gadgets", "CVPR", 2024)
+
+
+@pytest.mark.parametrize("line", [
+    "- Ann Lee, Bo Kim. Widget Planning with Gadgets. CVPR 2024. [pdf](https://arxiv.org/pdf/2310.04567)\n",
+    "- CVPR 2024. Widget Planning with Gadgets. Ann Lee, Bo Kim. [pdf](https://arxiv.org/pdf/2310.04567)\n",
+    "- Widget Planning with Gadgets (Ann Lee, Bo Kim) - In Proc. CVPR, 2024 [pdf](https://arxiv.org/pdf/2310.04567)\n",
+])
+def test_a_title_its_authors_and_venue_in_any_order_are_told_apart(line: str) -> None:
+    e = by_arxiv(line)[0]["2310.04567"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Widget Planning with Gadgets", ["Ann Lee", "Bo Kim"], "CVPR", 2024)
+
+
+def test_parts_that_are_no_byline_leave_the_title_whole() -> None:
+    e = by_arxiv("- Widget Planning - a fast take on gadgets. CVPR 2024 [pdf](https://arxiv.org/pdf/2310.04567)\n")[0]
+    assert e["2310.04567"].authors == [] and e["2310.04567"].title.startswith("Widget Planning - a fast take")
