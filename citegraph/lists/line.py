@@ -53,6 +53,7 @@ from citegraph.lists.text import (
     segmented_citation,
     short_citation,
     split_label,
+    styled_citation,
     title_dash_byline,
     title_then_names,
     strip_line_markers,
@@ -714,9 +715,9 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         return
     cleared = _EMPTY_BRACKETS.sub(" ", bare)  # "**Title** [[Code](url)] [[arXiv](url)]"
     # (the loosest last: a whole title of parts, then a title and names after a dash, ...)
-    cited = (apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or names_first_citation(bare)
-             or segmented_citation(cleared) or title_dash_byline(cleared) or title_then_byline(cleared)
-             or title_then_names(cleared))
+    cited = (apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or styled_citation(bare)
+             or names_first_citation(bare) or segmented_citation(cleared) or title_dash_byline(cleared)
+             or title_then_byline(cleared) or title_then_names(cleared))
     if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
         ref.title, authors, venue, year = cited
         ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, None

@@ -146,7 +146,9 @@ TITLE_COLUMNS = frozenset(["title", "paper", "papers", "paper title", "论文", 
 YEAR_COLUMNS = frozenset(
     ["date", "year", "time", "release", "release date", "日期", "时间", "年份", "发布时间", "发表时间"]
 )
-VENUE_COLUMNS = frozenset(["venue", "conference", "journal", "published in", "会议", "期刊", "会议/期刊", "发表"])
+VENUE_COLUMNS = frozenset(
+    ["venue", "conference", "conf", "conf.", "journal", "published in", "会议", "期刊", "会议/期刊", "发表"]
+)
 AUTHOR_COLUMNS = frozenset(["author", "authors", "作者"])
 # A column a recording has (a talk, a video about papers): such a table's title and
 # date are the recording's, so its rows name papers only by their links.
@@ -752,6 +754,8 @@ class _Reader:
             return
         if (self.hard_break(no) or self._term(no)) and not info.refs and self._title_over_link(no, raw):
             return
+        if not info.refs and self._title_names_links(no, raw):
+            return
         if not info.refs and no < len(self.lines) and ITEM_START.match(raw) and self._item_over_its_links(no, raw):
             return
         first = self.lines[g.start - 1] if g is not None and g.start < no <= g.start + 3 else ""
@@ -817,21 +821,59 @@ class _Reader:
             self._refs(no, info, force_standalone=True)
         elif level >= 3 and self._links_under(no):
             # "### Title" over "[[Paper](url)] [[Code](url)]": the heading titles that paper too
-            self.start_group(no, self.new_entry(no, {}, clean_title(text)))
+            title = clean_title(text)
+            dated = _DATED_PAREN.search(title)  # "#### Title (2024)", "### Title (CVPR 2024)"
+            vy = venue_year(dated.group(0)) if dated else None
+            e = self.new_entry(no, {}, title[:dated.start()] if dated and vy else title)
+            if vy:
+                e.venue, e.year = vy[0], vy[1]
+            self.start_group(no, e)
+            k = next(k for k in range(no + 1, len(self.lines) + 1) if self.lines[k - 1].strip())
+            if (names := self._names_over_links(k)) is not None:  # "#### Title" / "Ann Lee, Bo Kim" / links
+                e.authors = names
+                self.card_title_end = k
 
     def _links_under(self, no: int) -> bool:
         """Whether the first line after heading ``no`` is its paper's links and nothing else
-        (one untitled paper, labels around it), and the heading reads as a paper's title."""
+        (one untitled paper, labels around it; a line of its authors may come first), and
+        the heading reads as a paper's title."""
         title = clean_title(self.lines[no - 1].lstrip("#"))
         if not (title[:1].isupper() or title[:1].isdigit()) or not looks_like_title(title, strict=True):
             return False
-        for k in range(no + 1, min(no + 3, len(self.lines)) + 1):
-            if not self.lines[k - 1].strip():
-                continue
-            nxt = self.line(k)
-            return (len(nxt.refs) == 1 and nxt.standalone and not nxt.prose and nxt.refs[0].title is None
-                    and nxt.refs[0].identified)
-        return False
+        k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
+        return bool(k) and (self._links_only(k) or self._names_over_links(k) is not None)
+
+    def _links_only(self, no: int) -> bool:
+        """Line ``no`` is one untitled paper's links and labels, nothing else."""
+        nxt = self.line(no)
+        return (len(nxt.refs) == 1 and nxt.standalone and not nxt.prose and nxt.refs[0].title is None
+                and nxt.refs[0].identified)
+
+    def _names_over_links(self, no: int) -> list[str] | None:
+        """The authors line ``no`` names when the line under it is its paper's links only
+        (a title above, then ``Ann Lee, Bo Kim``, then ``[arXiv](url)``)."""
+        if no >= len(self.lines) or not self.lines[no].strip():
+            return None
+        line = strip_line_markers(self.lines[no - 1])
+        names = italic_authors(line) or names_line(line)
+        return names if names and self._links_only(no + 1) else None
+
+    def _title_names_links(self, no: int, raw: str) -> bool:
+        """A paragraph's line that reads as a title, then a line of names, then the paper's
+        links (``> Title`` / ``> Ann Lee, Bo Kim`` / ``> [arXiv](url)``): one paper."""
+        if no + 2 > len(self.lines) or ITEM_START.match(raw):
+            return False
+        names = self._names_over_links(no + 1)
+        title = clean_title(raw)
+        if names is None or not looks_like_title(title, strict=True) or names_line(raw) or italic_authors(raw):
+            return False
+        self.boundary_item()
+        self.pending_title = None
+        e = self.new_entry(no, {}, title)
+        e.authors = names
+        self.start_group(no, e)
+        self.card_title_end = no + 1  # (the names line is read: skipped as a title's next line)
+        return True
 
     def _close_headings(self, blocks: int) -> None:
         """The block a page's heading stood in has closed: its section ends there

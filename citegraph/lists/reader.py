@@ -349,7 +349,9 @@ def read_lists(
         (Notion's) gives the title; otherwise an entry's parts are told apart by what
         they are, in any order (a title, names, a venue and year, parted by full stops,
         dashes, bars or brackets: ``CVPR 2024. Title. Ann Lee, Bo Kim.``), the line's bold
-        words the title when that part opens with them;
+        words the title when that part opens with them; Springer's and Chicago's
+        citations; ``CVPR'24``; a ``Conf.`` column; a title over a line of names over
+        the paper's links (a paragraph, a blockquote, under a heading);
         an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``; an emoji
         before a title (``🔥 Title``) is no part of it, nor a task box (``- [x] Title``),
         quotes, italics or brackets around it, an arrow or a colon after it (not

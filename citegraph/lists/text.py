@@ -52,6 +52,8 @@ __all__ = [
     "title_dash_byline",
     "names_first_citation",
     "segmented_citation",
+    "inverted_names",
+    "styled_citation",
 ]
 
 # bounded, and neither the alt text nor the url runs over another "![": from each of a
@@ -114,6 +116,7 @@ _INLINE_TAG = re.compile(r"</?(?:sup|sub|b|i|em|strong|span|code|font|u|small|ma
 # a page's controls: "📖 Show Abstract" on every card of a generated list is no note of its paper
 _BUTTON = re.compile(r"<button\b[^<>]*>[^<>]{0,200}</button\s*>", re.I)
 # "arXiv 2023.", "NeurIPS 2025 Highlight,", "KDD 2019.": a venue and year standing before a paper link
+_SHORT_YEAR = re.compile(r"^([A-Z][\w&+.\-/]*(?: [A-Z][\w&+.\-/]*){0,2})\s?['’](\d\d)$")  # "CVPR'24"
 _VENUE_YEAR = re.compile(
     r"^(?:(?P<venue>[A-Za-z][\w&'+.\-/]*(?: [\w&'+.\-/]+){0,3}?)[\s,.]+)?(?P<year>(?:19|20)\d\d)"
     r"(?P<rest>(?:[\s,.]+[A-Za-z()][\w()\-]*){0,3})$"
@@ -303,16 +306,18 @@ def venue_year(text: str) -> tuple[str | None, int] | None:
 
     >>> venue_year("arXiv 2023. ["), venue_year("NeurIPS 2025 Highlight, "), venue_year("2019")
     (('arXiv', 2023), ('NeurIPS', 2025), (None, 2019))
-    >>> venue_year("WSA/SCC 2023. [")
-    ('WSA/SCC', 2023)
+    >>> venue_year("WSA/SCC 2023. ["), venue_year("CVPR'24"), venue_year("It's 24")
+    (('WSA/SCC', 2023), ('CVPR', 2024), None)
     >>> venue_year("We propose a model in 2023") is None
     True
     """
-    if len(text) > 300 or not _ANY_YEAR.search(text):  # (most lines: no year, no need to clean them)
-        return None
+    if len(text) > 300 or not (_ANY_YEAR.search(text) or "'" in text or "’" in text):
+        return None  # (most lines: no year, no need to clean them)
     s = plain(text).translate(_BRACKETS).strip(" .,;:|-–—")
     if not s or len(s) > 60:
         return None
+    if short := _SHORT_YEAR.match(s):  # "CVPR'24", "NeurIPS ’23"
+        return short.group(1), 2000 + int(short.group(2)) if int(short.group(2)) < 70 else 1900 + int(short.group(2))
     m = _VENUE_YEAR.match(s)
     if not m or (m.group("venue") and _PROSE_WORDS.intersection(m.group("venue").lower().split())):
         return None
@@ -684,6 +689,73 @@ def title_then_names(text: str) -> tuple[str, list[str], None, None] | None:
         if names and looks_like_title(title):
             return title, names, None, None
     return None
+
+
+# "Lee, A." / "Lee, Ann": a name written surname first
+_INVERTED = re.compile(
+    r"([^\W\d_][\w'’\-]*(?: [^\W\d_][\w'’\-]*)?),\s+((?:[A-Z]\.\s?-?){1,3}|[A-Z][a-z]+(?: [A-Z]\.)?)"
+)
+_INVERTED_BETWEEN = re.compile(r"^[\s,]*(?:(?:and|&)\s+)?$")
+_AND_FIRST = re.compile(r"^(?:and|&)\s+")
+
+
+def inverted_names(text: str) -> list[str] | None:
+    """The names of a list written surname first (``Lee, A., Kim, B.``), the first of them
+    only as Chicago has it (``Lee, Ann, and Bo Kim``); ``None`` when it is not one (a
+    single ``Widget, Gadget`` could be two words of anything).
+
+    >>> inverted_names("Lee, A., Kim, B."), inverted_names("Lee, Ann, and Bo Kim"), inverted_names("Widget, Gadget")
+    (['A. Lee', 'B. Kim'], ['Ann Lee', 'Bo Kim'], None)
+    """
+    s = text.strip(" ,")
+    first = _INVERTED.match(s)
+    if first is None:
+        return None
+    names, at = [f"{first.group(2).strip()} {first.group(1)}"], first.end()
+    for m in matches(_INVERTED, s, at):
+        if not _INVERTED_BETWEEN.match(s[at:m.start()]):
+            break
+        names.append(f"{m.group(2).strip()} {m.group(1)}")
+        at = m.end()
+    rest = _AND_FIRST.sub("", s[at:].strip(" .,"))
+    if rest:  # "..., and Bo Kim": the others written first name first
+        others = people(rest)
+        if not others:
+            return None
+        names += others
+    elif len(names) == 1 and "." not in first.group(2):
+        return None
+    return names
+
+
+# Springer's "Lee, A., Kim, B.: Title. In: CVPR (2024)"; Chicago's 'Lee, Ann, and Bo Kim. "Title." CVPR (2024).'
+_SPRINGER = re.compile(
+    r"^(?P<names>[^:\"“]{3,300}?):\s+(?P<title>[^\n]{3,400}?)\.\s+In:\s+(?P<venue>[^()]{2,80}?)\s*"
+    r"\((?P<year>(?:19|20)\d\d)\)"
+)
+_CHICAGO = re.compile(
+    r"^(?P<names>[^\"“]{3,300}?)\.\s+[\"“](?P<title>[^\"”]{3,400}?)[.,]?[\"”]\s+\*?(?P<venue>[^*()\"]{2,80}?)"
+    r"\*?[\s,]*\(?(?P<year>(?:19|20)\d\d)\)?"
+)
+
+
+def styled_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
+    """``(title, authors, venue, year)`` of a citation in Springer's (LNCS) or Chicago's style;
+    ``None`` otherwise.
+
+    >>> styled_citation("Lee, A., Kim, B.: Widget Nets for Gadgets. In: CVPR (2024) [")
+    ('Widget Nets for Gadgets', ['A. Lee', 'B. Kim'], 'CVPR', 2024)
+    >>> styled_citation('Lee, Ann, and Bo Kim. "Widget Nets for Gadgets." *CVPR* (2024). [')
+    ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
+    """
+    s = plain(text).strip(" [(（【") if "*" not in text else text.strip(" [(（【")
+    if len(s) > 800:
+        return None
+    m = _SPRINGER.match(s) or _CHICAGO.match(s)
+    names = (inverted_names(m.group("names")) or people(m.group("names"))) if m else None
+    if m is None or not names or not looks_like_title(m.group("title").strip()):
+        return None
+    return m.group("title").strip(), names, m.group("venue").strip(" *,.") or None, int(m.group("year"))
 
 
 def names_line(line: str) -> list[str] | None:

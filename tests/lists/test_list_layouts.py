@@ -1226,3 +1226,36 @@ def test_a_title_its_authors_and_venue_in_any_order_are_told_apart(line: str) ->
 def test_parts_that_are_no_byline_leave_the_title_whole() -> None:
     e = by_arxiv("- Widget Planning - a fast take on gadgets. CVPR 2024 [pdf](https://arxiv.org/pdf/2310.04567)\n")[0]
     assert e["2310.04567"].authors == [] and e["2310.04567"].title.startswith("Widget Planning - a fast take")
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("1. Lee, A., Kim, B.: Widget Alignment for Gadgets. In: CVPR (2024) [arXiv](https://arxiv.org/abs/2309.03456)\n",
+     ["A. Lee", "B. Kim"]),
+    ('- Lee, Ann, and Bo Kim. "Widget Alignment for Gadgets." *CVPR* (2024). [arXiv](https://arxiv.org/abs/2309.03456)\n',
+     ["Ann Lee", "Bo Kim"]),
+])
+def test_springer_and_chicago_citations(line: str, authors: list[str]) -> None:
+    e = by_arxiv(line)[0]["2309.03456"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Widget Alignment for Gadgets", authors, "CVPR", 2024)
+
+
+def test_a_venue_with_a_two_digit_year_and_a_conf_column() -> None:
+    text = (
+        "1. Widget Alignment for Gadgets [CVPR'24] [[paper](https://arxiv.org/abs/2309.03456)]\n\n"
+        "| Title | Conf. | Year |\n|---|---|---|\n| [Gadget Alignment for Widgets](https://arxiv.org/abs/2309.03457) | ICCV | 2023 |\n"
+    )
+    papers, _ = by_arxiv(text)
+    a, b = papers["2309.03456"], papers["2309.03457"]
+    assert (a.title, a.venue, a.year) == ("Widget Alignment for Gadgets", "CVPR", 2024)
+    assert (b.title, b.venue, b.year) == ("Gadget Alignment for Widgets", "ICCV", 2023)
+
+
+def test_a_title_over_a_line_of_names_over_the_link_in_a_heading_or_a_blockquote() -> None:
+    text = (
+        "#### Widget Alignment for Gadgets (2024)\nAnn Lee, Bo Kim\n[arXiv](https://arxiv.org/abs/2309.03456)\n\n"
+        "## Quoted\n\n> Gadget Alignment for Widgets\n> Cy Wu, Di Xu\n> [arXiv](https://arxiv.org/abs/2309.03457)\n"
+    )
+    papers, _ = by_arxiv(text)
+    a, b = papers["2309.03456"], papers["2309.03457"]
+    assert (a.title, a.authors, a.year, a.text) == ("Widget Alignment for Gadgets", ["Ann Lee", "Bo Kim"], 2024, "")
+    assert (b.title, b.authors, b.text) == ("Gadget Alignment for Widgets", ["Cy Wu", "Di Xu"], "")
