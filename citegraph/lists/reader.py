@@ -144,6 +144,7 @@ def _usable(found: list[Entry], warnings: list[ListWarning]) -> list[Entry]:
 
 _SHAPE_WORD = re.compile(r"[^\W\d_]+")
 _SHAPE_NUM = re.compile(r"\d+")
+_SHAPE_RUN = re.compile(r"(?:a[ ,.:;'’-]*)+")  # (compiled once here: compiled on a first read, it was that read's peak)
 _SHAPE_URL = re.compile(r"(?:https?://|www\.)\S*|\([^()\s]*://[^()\s]*\)")
 # an untitled pattern is reported when it covers this many papers and this share of the file's papers
 _UNSURE_MIN, _UNSURE_SHARE = 10, 0.1
@@ -154,7 +155,7 @@ def _shape(line: str) -> str:
     ``- **2016-02** | Title | *a* | [J](url)`` → ``- **0-0** | a | *a* | [a]``."""
     s = _SHAPE_URL.sub("", line.strip()[:300])
     s = _SHAPE_NUM.sub("0", _SHAPE_WORD.sub("a", s))
-    return re.sub(r"(?:a[ ,.:;'’-]*)+", "a ", s).strip()[:24]
+    return _SHAPE_RUN.sub("a ", s).strip()[:24]
 
 
 def _unsure(found: list[Entry], lines: Sequence[str], source: str) -> list[ListWarning]:
