@@ -2,12 +2,12 @@
 
 The ten real lists (``bench_reallists.py``) are where the reader's rules were
 tuned, so their figures are in-sample.  Here are one-entry lists in other
-layouts seen on GitHub and in notes, written in eight batches.  Each batch was
+layouts seen on GitHub and in notes, written in nine batches.  Each batch was
 measured once when it was written, before any rule was changed for it (the
 figure the README keeps as held out).  The batches measured since have had
 their failures fixed, so now they are in-sample too.  For a held-out figure
 again, write a new batch and measure it before changing anything.  Batches 5
-to 8 also say what else each layout gives (authors, the year, the venue), and
+to 9 also say what else each layout gives (authors, the year, the venue), and
 those fields are counted too.
 
     python benchmarks/bench_layouts.py [--smoke]
@@ -186,9 +186,32 @@ BATCHES: list[tuple[str, str, str, dict[str, str]]] = [
         ),
         "link-bold-venue-paren": "1. [{t}](https://arxiv.org/abs/{a}) **(CVPR 2024)**\n",
     }),
+    ("9", "Scalable Gadget Diffusion with Widget Tokens", "2308.02345", {
+        "yaml-fields": "- title: {t}\n  authors: Ann Lee, Bo Kim\n  venue: CVPR 2024\n  arxiv: {a}\n",
+        "json-lines": '{{"title": "{t}", "url": "https://arxiv.org/abs/{a}", "year": 2024}}\n',
+        "h2-link-venue-paren": "## [{t}](https://arxiv.org/abs/{a}) (CVPR 2024)\n",
+        "italic-title-paren-link": "- _{t}_ ([link](https://arxiv.org/abs/{a}))\n",
+        "numbered-stars": "1. ⭐⭐⭐ {t} [[arXiv](https://arxiv.org/abs/{a})]\n",
+        "zh-bold-labels": "**论文**：{t}\n**链接**：https://arxiv.org/abs/{a}\n**作者**：Ann Lee, Bo Kim\n",
+        "emoji-shortcode-link": "- {t} [:page_facing_up:](https://arxiv.org/pdf/{a})\n",
+        "obsidian-wiki-link": "- [[{t}]] https://arxiv.org/abs/{a}\n",
+        "obsidian-front-matter": (
+            '---\ntitle: "{t}"\nauthors: [Ann Lee, Bo Kim]\nyear: 2024\nurl: https://arxiv.org/abs/{a}\n---\n'
+            "# Notes\nSome notes on the method.\n"
+        ),
+        "title-then-arrow-url": "- {t}\n  → https://arxiv.org/abs/{a}\n",
+        "table-arxiv-col-id-text": "| Paper | arXiv |\n|---|---|\n| {t} | [{a}](https://arxiv.org/abs/{a}) |\n",
+        "title-colon-two-links": "- {t}: [arxiv](https://arxiv.org/abs/{a}), [github](https://github.com/a/b)\n",
+        "zh-lenticular-venue-prefix": "- 【CVPR 2024】{t} [paper](https://arxiv.org/abs/{a})\n",
+        "bold-title-colon-desc-link": "- **{t}**: A diffusion model over widget tokens. [paper](https://arxiv.org/abs/{a})\n",
+        "title-bold-venue-pdf": "* {t}. **CVPR 2024**. [[pdf](https://arxiv.org/pdf/{a})]\n",
+        "html-ol-italic-title-authors": (
+            '<ol><li><i>{t}</i>, Ann Lee, Bo Kim. <a href="https://arxiv.org/abs/{a}">arXiv</a></li></ol>\n'
+        ),
+    }),
 ]
 
-# What else a layout of batches 5 to 8 gives (written with each batch, before it was measured):
+# What else a layout of batches 5 to 9 gives (written with each batch, before it was measured):
 # authors as listed, the year the list writes (the arXiv id's is 2023), a venue naming CVPR.
 _AUTHORS: dict[str, object] = {"authors": ["Ann Lee", "Bo Kim"]}
 _CVPR: dict[str, object] = {"venue": "CVPR", "year": 2024}
@@ -237,6 +260,15 @@ FIELDS: dict[str, dict[str, object]] = {
     "csv-semicolon": {"year": 2024},
     "arxiv-abstract-paste": _AUTHORS,
     "link-bold-venue-paren": _CVPR,
+    # batch 9 (written with it, before it was measured)
+    "yaml-fields": {**_AUTHORS, **_CVPR},
+    "json-lines": {"year": 2024},
+    "h2-link-venue-paren": _CVPR,
+    "zh-bold-labels": _AUTHORS,
+    "obsidian-front-matter": {**_AUTHORS, "year": 2024},
+    "zh-lenticular-venue-prefix": _CVPR,
+    "title-bold-venue-pdf": _CVPR,
+    "html-ol-italic-title-authors": _AUTHORS,
 }
 
 
