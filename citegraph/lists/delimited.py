@@ -26,7 +26,7 @@ from citegraph.lists.text import AUTHOR_SEP, clean_title, given_name
 from citegraph.text.ids import IdError, paper_ids_in_url, parse_any_id
 from citegraph.text.matching import matches
 
-__all__ = ["looks_like_delimited", "read_delimited"]
+__all__ = ["column_field", "entry_from_fields", "looks_like_delimited", "read_delimited"]
 
 # header (lower case, spaces single) → the field its cells give
 _COLUMNS = {
@@ -131,43 +131,63 @@ def _rows(lines: Iterable[str], delimiter: str, warnings: list[ListWarning], sou
             yield start + first, row
 
 
+def column_field(name: str) -> str | None:
+    """The field a column (or a front matter's key, a JSON record's) gives: ``title``, ``name``,
+    ``authors``, ``year``, ``venue``, ``ids``, ``tags``, ``text``; ``None`` for others.
+
+    >>> column_field("Publication Year"), column_field("Manual_Tags"), column_field("Pages")
+    ('year', 'tags', None)
+    """
+    return _COLUMNS.get(" ".join(name.lower().replace("_", " ").split()))
+
+
+def entry_from_fields(cells: Iterable[tuple[str, str]], where: str, warnings: list[ListWarning]) -> Entry | None:
+    """The paper of ``(field, text)`` pairs (fields as :func:`column_field` names them), its
+    ids from every ``ids`` cell and a link in any other; ``None`` when it has no id and no title."""
+    ids: dict[str, str] = {}
+    values: dict[str, str] = {}
+    for field, cell in cells:
+        if field != "ids" and _URL.fullmatch(cell.strip()):
+            field = "ids"  # a "Paper" column of links
+        if field == "ids":
+            for k, v in _ids(cell, where, warnings).items():
+                ids.setdefault(k, v)
+        elif cell.strip() and field not in values:
+            values[field] = cell.strip()
+    title = clean_title(values.get("title", "")) or None
+    if not ids and not title:
+        return None
+    year = _YEAR.search(values.get("year", ""))
+    return Entry(
+        **ids,
+        title=title,
+        name=given_name(values["name"]) if "name" in values else None,
+        authors=_authors(values.get("authors", "")),
+        venue=values.get("venue"),
+        year=int(year.group(0)) if year else None,
+        tags=[t.strip() for t in _TAG_SEP.split(values.get("tags", "")) if t.strip()],
+        sources=[where],
+        text=values.get("text", ""),
+    )
+
+
 def read_delimited(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:
     """One paper per row of a spreadsheet list (see the module's docstring)."""
     first = next(i for i, line in enumerate(lines) if line.strip())
     found = _header(lines[first], source)  # (as looks_like_delimited found it)
     assert found is not None, "read_delimited needs looks_like_delimited"
     delimiter, names = found
-    fields = [_COLUMNS.get(n) for n in names]
+    fields = [column_field(n) for n in names]
     entries: list[Entry] = []
     warnings: list[ListWarning] = []
     for no, row in _rows(islice(lines, first + 1, None), delimiter, warnings, source, first + 1):
         where = f"{source}:{no}"
         if len(row) != len(names):
             warnings.append(ListWarning(where, f"row has {len(row)} cells, the header {len(names)}: read by position"))
-        ids: dict[str, str] = {}
-        values: dict[str, str] = {}
-        for field, cell in zip(fields, row):
-            if field and field != "ids" and _URL.fullmatch(cell.strip()):
-                field = "ids"  # a "Paper" column of links
-            if field == "ids":
-                for k, v in _ids(cell, where, warnings).items():
-                    ids.setdefault(k, v)
-            elif field and cell.strip() and field not in values:
-                values[field] = cell.strip()
-        title = clean_title(values.get("title", "")) or None
-        if not ids and not title:
+        cells = [(field, cell) for field, cell in zip(fields, row) if field]
+        e = entry_from_fields(cells, where, warnings)
+        if e is None:
             warnings.append(ListWarning(where, "row names no paper: no id and no title"))
-            continue
-        year = _YEAR.search(values.get("year", ""))
-        entries.append(Entry(
-            **ids,
-            title=title,
-            name=given_name(values["name"]) if "name" in values else None,
-            authors=_authors(values.get("authors", "")),
-            venue=values.get("venue"),
-            year=int(year.group(0)) if year else None,
-            tags=[t.strip() for t in _TAG_SEP.split(values.get("tags", "")) if t.strip()],
-            sources=[where],
-            text=values.get("text", ""),
-        ))
+        else:
+            entries.append(e)
     return entries, warnings

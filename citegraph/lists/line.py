@@ -316,6 +316,7 @@ def _colon_after(low: str, word: str) -> bool:
 
 
 # links as reStructuredText (`Title <url>`_) and org-mode ([[url][Title]]) write them
+_HTML_ITALIC = re.compile(r"</?(?:i|em)>")
 _RST_LINK = re.compile(r"`([^`<>\n]{1,400}?)\s*<((?:https?://|www\.)[^<>\s`]{1,2000})>`_{1,2}")
 _ORG_LINK = re.compile(r"\[\[((?:https?://|www\.)[^\[\]\s]{1,2000})\](?:\[([^\[\]\n]{1,400})\])?\]")
 
@@ -328,6 +329,8 @@ def work_text(raw: str) -> str:
     if ">`_" in work:  # (before bold marks go: an anonymous one ends in "__")
         work = _RST_LINK.sub(lambda m: f"[{m.group(1)}]({m.group(2)})", work)
     work = work.replace("**", "").replace("__", "")
+    if "<i>" in work or "<em>" in work:  # "<i>Title</i>, Ann Lee": an HTML list's italics, as markdown's
+        work = _HTML_ITALIC.sub("*", work)
     if "ttp" in work:
         work = _LOST_H.sub("https://", work)
     if "[[" in work and ("][" in work or "]]" in work):
@@ -518,9 +521,14 @@ def _link_text(text: str | None) -> tuple[str | None, str | None]:
     if text is None:
         return None, None
     t = clean_title(text)
+    if _SHORTCODE.fullmatch(t):
+        return None, None  # "[:page_facing_up:](url)": an emoji written as its name
     if looks_like_title(t) and not is_id_text(t) and not _CITES_NO_TITLE.search(t):
         return t, None
     return None, given_name(t) or coined_name(t)  # [BERT](url): the paper that coined it
+
+
+_SHORTCODE = re.compile(r":[a-z0-9_+\-]{2,40}:?")  # (clean_title took the closing colon)
 
 
 def _broken_ref(info: Line, text: str | None, pos: int) -> None:
@@ -684,6 +692,10 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         return
     if one_paper and untitled and (_bold_opening(raw, head, untitled[0]) or _bold_after_names(raw, head, untitled[0])):
         info.standalone = True  # "1. **Title.** Venue 2019. [paper](url)", "Ann Lee, Bo Kim. **Title**. CVPR 2024."
+        return
+    if one_paper and untitled and (said := _bold_title_said(raw, head)):
+        untitled[0].title, untitled[0].name = said[0], None  # "- **Title**: A model of widgets. [paper](url)"
+        info.note, info.standalone = said[1], True
         return
     found = _italic_authors_in(head) if one_paper and untitled and ("*" in head or "_" in head) else None
     if found:
@@ -934,6 +946,23 @@ def _bold_after_names(raw: str, head: str, ref: Ref) -> bool:
     if vy:
         ref.venue, ref.year = vy
     return True
+
+
+def _bold_title_said(raw: str, head: str) -> tuple[str, str] | None:
+    """``(title, note)`` of ``- **Title**: A model of widgets.``: a bold title (three words or
+    more, not a name, which ``**Janus**: Title`` bolds), then a sentence about it."""
+    bold = _BOLD_HEAD.match(raw)
+    if bold is None:
+        return None
+    title, b = clean_title(bold.group(2)), plain(bold.group(2))
+    at = head.find(b)
+    rest = plain(head[at + len(b):]).strip() if at >= 0 else ""
+    if not rest.startswith((":", "：", "- ", "– ", "— ")) or not looks_like_title(title, strict=True):
+        return None
+    said = rest.lstrip(":：-–— ").rstrip(" ([（【")
+    if not said.endswith((".", "。")) or len(said.split()) < 4:
+        return None  # (a title's rest after its colon ends in no full stop)
+    return title, said
 
 
 def _italic_authors_in(text: str) -> tuple[list[str], str, str] | None:

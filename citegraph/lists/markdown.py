@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from citegraph.lists.document import ListText, as_list_text
+from citegraph.lists.front_matter import front_matter
 from citegraph.lists.entry import Entry, ListWarning, add_new, with_new
 from citegraph.lists.html_tables import html_tables, row_markdown
 from citegraph.lists.references import definitions, has_definitions, used_definition_lines
@@ -591,7 +592,11 @@ class _Reader:
     # -- main loop -----------------------------------------------------
     def read(self) -> tuple[list[Entry], list[ListWarning]]:
         n = len(self.lines)
-        no = self._skip_front_matter()
+        paper, no, warnings = front_matter(self.lines, self.source)
+        self.warnings.extend(warnings)
+        if paper is not None:  # a note about one paper: what it says before another is that paper's
+            self.mentions.append(paper)
+            self.start_group(1, paper)
         if self.page:
             self.depths.extend([0] * (no - 1))
         depth = 0
@@ -632,14 +637,6 @@ class _Reader:
         # a named item whose link never came (fenced off, say) names no paper
         self.mentions = [e for e in self.mentions if e.arxiv or e.doi or e.s2_id or e.title]
         return self.mentions, self.warnings
-
-    def _skip_front_matter(self) -> int:
-        if self.lines and self.lines[0].strip() in ("---", "+++"):
-            mark = self.lines[0].strip()
-            for i in range(1, min(len(self.lines), 200)):
-                if self.lines[i].strip() == mark:
-                    return i + 2
-        return 1
 
     def _container_title(self, no: int) -> str | None:
         """The paper title a top-level ``<details>`` block's summary names, if any:

@@ -352,7 +352,10 @@ def read_lists(
         dashes, bars or brackets: ``CVPR 2024. Title. Ann Lee, Bo Kim.``), the line's bold
         words the title when that part opens with them; Springer's and Chicago's
         citations; ``CVPR'24``; a ``Conf.`` column; a title over a line of names over
-        the paper's links (a paragraph, a blockquote, under a heading);
+        the paper's links (a paragraph, a blockquote, under a heading); ``- **Title**: A
+        sentence.``; ``[[Title]]``; ``<i>Title</i>, A, B.``; ``[:page_facing_up:](url)`` no
+        title; YAML front matter giving a paper's id makes the note that paper's
+        (:mod:`citegraph.lists.front_matter`);
         an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``; an emoji
         before a title (``🔥 Title``) is no part of it, nor a task box (``- [x] Title``),
         quotes, italics or brackets around it, an arrow or a colon after it (not
@@ -482,7 +485,8 @@ def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | N
 # The reader's own code: a stored reading is used only by the code that made it
 # (tests/lists/test_reading.py checks this names every module the reader imports).
 _READER_FILES = (
-    "reader.py", "document.py", "formats.py", "delimited.py", "markdown.py", "line.py", "html_tables.py",
+    "reader.py", "document.py", "formats.py", "delimited.py", "front_matter.py", "markdown.py", "line.py",
+    "html_tables.py",
     "references.py",
     "text.py", "entry.py", "../text/ids.py", "../text/names.py", "../text/titles.py", "../text/wording.py",
     "../text/matching.py", "../errors.py", "../graph/model.py", "../graph/citation_graph.py", "../graph/files.py",

@@ -292,6 +292,8 @@ def clean_title(text: str) -> str:
         (s[0], s[-1]) in _QUOTE_PAIRS or (s[0] + s[-1] in ("()", "（）") and not _PAREN_CHAR.search(s[1:-1]))
     ):
         s = s[1:-1].strip()
+    if s[:2] == "[[" and s[-2:] == "]]" and not any(c in s[2:-2] for c in "[]"):
+        s = s[2:-2].strip()  # "[[Title]]": a wiki link (Obsidian's) to the paper's own note
     if s[:1] == "[" and s[-1:] == "]" and not any(c in s[1:-1] for c in "[]"):
         s = s[1:-1].strip()  # "[Title](" of a link cut short: the link text
     m = _VENUE_EMPHASIS.search(s)

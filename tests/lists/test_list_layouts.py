@@ -1259,3 +1259,20 @@ def test_a_title_over_a_line_of_names_over_the_link_in_a_heading_or_a_blockquote
     a, b = papers["2309.03456"], papers["2309.03457"]
     assert (a.title, a.authors, a.year, a.text) == ("Widget Alignment for Gadgets", ["Ann Lee", "Bo Kim"], 2024, "")
     assert (b.title, b.authors, b.text) == ("Gadget Alignment for Widgets", ["Cy Wu", "Di Xu"], "")
+
+
+def test_an_emoji_shortcode_a_wiki_link_a_bold_title_said_of_and_html_italics() -> None:
+    text = (
+        "- Widget Tokens for Gadgets [:page_facing_up:](https://arxiv.org/pdf/2308.02345)\n"
+        "- [[Gadget Tokens for Widgets]] https://arxiv.org/abs/2308.02346\n"
+        "- **Widget Diffusion with Tokens**: A diffusion model over widget tokens. [paper](https://arxiv.org/abs/2308.02347)\n"
+        "- **Janus**: Widget Tokens Decoupled [paper](https://arxiv.org/abs/2308.02348)\n\n"
+        '<ol><li><i>Sparse Widget Tokens</i>, Ann Lee, Bo Kim. <a href="https://arxiv.org/abs/2308.02349">arXiv</a></li></ol>\n'
+    )
+    papers, _ = by_arxiv(text)
+    assert papers["2308.02345"].title == "Widget Tokens for Gadgets"
+    assert papers["2308.02346"].title == "Gadget Tokens for Widgets"
+    c = papers["2308.02347"]
+    assert (c.title, c.text) == ("Widget Diffusion with Tokens", "A diffusion model over widget tokens.")
+    assert papers["2308.02348"].title == "Janus: Widget Tokens Decoupled"  # a bold name, then its title
+    assert (papers["2308.02349"].title, papers["2308.02349"].authors) == ("Sparse Widget Tokens", ["Ann Lee", "Bo Kim"])

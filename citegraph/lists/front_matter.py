@@ -1,0 +1,74 @@
+"""The paper a note's YAML front matter names (an Obsidian or Zotero-integration paper note).
+
+A note that opens with ``---``, keys such as ``title``, ``authors``, ``year``, ``url``
+or ``doi`` (known as a spreadsheet's columns are, :func:`~citegraph.lists.delimited.column_field`),
+then ``---`` is a note about that paper when a key gives its id: it is one, listed
+at line 1.  (A blog post's front matter has a title too, and names no paper.)
+
+Examples
+--------
+>>> lines = ["---", 'title: "Chameleon: Mixed-Modal Models"', "authors: [Chameleon Team]",
+...          "url: https://arxiv.org/abs/2405.09818", "---", "# Notes"]
+>>> e, body, _ = front_matter(lines, "note.md")
+>>> (e.arxiv, e.title, e.authors, body)
+('2405.09818', 'Chameleon: Mixed-Modal Models', ['Chameleon Team'], 6)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+import yaml
+
+from citegraph.lists.delimited import column_field, entry_from_fields
+from citegraph.lists.entry import Entry, ListWarning
+
+__all__ = ["front_matter"]
+
+_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
+
+
+def _text(value: object) -> str:
+    """A front matter value as a cell's text (a list's items joined as names are)."""
+    if isinstance(value, (list, tuple)):
+        items = [_text(v) for v in value]
+        return ("; " if any("," in item for item in items) else ", ").join(items)  # ("Lee, Ann; Kim, Bo")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return str(value.year)
+    return "" if value is None or isinstance(value, dict) else str(value)
+
+
+class _Lines(Protocol):
+    """A document's lines by index (a list, or the reader's own lines)."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, index: int, /) -> str: ...
+
+
+def front_matter(lines: _Lines, source: str) -> tuple[Entry | None, int, list[ListWarning]]:
+    """``(the paper, the first line after the front matter, warnings)``; ``(None, 1, [])`` when
+    the note has none, and no paper when it names none (a TOML ``+++`` block is skipped)."""
+    opening = lines[0].strip() if lines else ""
+    if opening not in _FENCES:
+        return None, 1, []
+    end = next((i for i in range(1, min(len(lines), 200)) if lines[i].strip() in _FENCES[opening]), None)
+    if end is None:
+        return None, 1, []
+    if opening == "+++":
+        return None, end + 2, []
+    try:
+        data = yaml.safe_load("\n".join(lines[i] for i in range(1, end)))
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = 2 + where.line if where is not None else 1
+        return None, end + 2, [ListWarning(f"{source}:{line}", f"front matter is not YAML ({str(exc)[:80]}): skipped")]
+    if not isinstance(data, dict):
+        return None, end + 2, []
+    cells = [(f, _text(v)) for k, v in data.items() if isinstance(k, str) and (f := column_field(k))]
+    warnings: list[ListWarning] = []
+    paper = entry_from_fields(cells, f"{source}:1", warnings)
+    if paper is None or not paper.ids:
+        return None, end + 2, warnings  # (a blog post's title names no paper: an id must)
+    return paper, end + 2, warnings
