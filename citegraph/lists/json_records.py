@@ -1,0 +1,120 @@
+"""Paper lists kept as JSON: an array of records (CSL-JSON, as Zotero exports it) or JSON lines.
+
+A record's keys are known as a spreadsheet's columns are (:func:`~citegraph.lists.delimited.column_field`),
+and CSL-JSON's own (``author`` as ``[{"family": ..., "given": ...}]``, ``issued``, ``container-title``).
+A record is a paper, ``file:line`` where it starts; one naming no paper, or bad JSON, is a warning.
+
+Examples
+--------
+>>> lines = ['[{"title": "Chameleon: Mixed-Modal Models", "URL": "https://arxiv.org/abs/2405.09818",',
+...          '  "author": [{"family": "Team", "given": "Chameleon"}], "issued": {"date-parts": [[2024, 5]]}}]']
+>>> looks_like_json(lines)
+True
+>>> [(e.arxiv, e.title, e.authors, e.year) for e in read_json(lines, "refs.json")[0]]
+[('2405.09818', 'Chameleon: Mixed-Modal Models', ['Chameleon Team'], 2024)]
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+
+from citegraph.lists.delimited import column_field, entry_from_fields
+from citegraph.lists.entry import Entry, ListWarning
+
+__all__ = ["looks_like_json", "read_json"]
+
+# CSL-JSON's keys the spreadsheet columns do not name
+_CSL = {"container-title": "venue", "issued": "year", "event": "venue", "keyword": "tags", "note": "text"}
+
+
+def _first_line(lines: Sequence[str]) -> int | None:
+    return next((i for i in range(min(len(lines), 50)) if lines[i].strip()), None)
+
+
+def looks_like_json(lines: Sequence[str]) -> bool:
+    """A document that is a JSON array of records, or whose first line is a JSON record."""
+    first = _first_line(lines)
+    if first is None:
+        return False
+    head = lines[first].lstrip()
+    if head.startswith("{"):
+        try:
+            return isinstance(json.loads(lines[first]), dict)
+        except ValueError:
+            return False
+    if head.startswith("["):  # an array of records: "[{" (JSON that stops parsing is still JSON, and a warning)
+        after = head[1:].lstrip() or next((lines[i].lstrip() for i in range(first + 1, min(len(lines), first + 5))
+                                           if lines[i].strip()), "")
+        return after.startswith("{")  # ("[Title](url)" is markdown)
+    return False
+
+
+def _text(value: object) -> str:
+    """A record's value as a cell's text: CSL's people and dates, lists joined."""
+    if isinstance(value, dict):
+        parts = value.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            return str(parts[0][0])  # {"date-parts": [[2024, 5]]}
+        if "family" in value or "literal" in value:
+            literal = value.get("literal")
+            return str(literal) if literal else f"{value.get('family', '')}, {value.get('given', '')}".strip(" ,")
+        return ""
+    if isinstance(value, list):
+        items = [_text(v) for v in value]
+        return ("; " if any("," in item for item in items) else ", ").join(i for i in items if i)
+    return "" if value is None else str(value)
+
+
+def _records(lines: Sequence[str], warnings: list[ListWarning], source: str) -> Iterator[tuple[int, object]]:
+    """Each record and the line it starts on; JSON that stops parsing ends the file, with a warning."""
+    first = _first_line(lines)
+    if first is None:
+        return
+    if lines[first].lstrip().startswith("{"):  # JSON lines
+        for no in range(first + 1, len(lines) + 1):
+            line = lines[no - 1]
+            if not line.strip():
+                continue
+            try:
+                yield no, json.loads(line)
+            except ValueError as exc:
+                warnings.append(ListWarning(f"{source}:{no}", f"not a JSON record ({exc}): skipped"))
+        return
+    text = "\n".join(lines)
+    decoder = json.JSONDecoder()
+    at, line_no = text.index("[") + 1, 1
+    counted = 0
+    while True:
+        while at < len(text) and text[at] in " \t\r\n,":
+            at += 1
+        if at >= len(text) or text[at] == "]":
+            return
+        line_no += text.count("\n", counted, at)  # (counted once over the text: linear)
+        counted = at
+        try:
+            record, end = decoder.raw_decode(text, at)
+        except ValueError as exc:
+            warnings.append(ListWarning(f"{source}:{line_no}", f"not read past here as JSON ({exc})"))
+            return
+        yield line_no, record
+        at = end
+
+
+def read_json(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:
+    """One paper per record of a JSON list (see the module's docstring)."""
+    entries: list[Entry] = []
+    warnings: list[ListWarning] = []
+    for no, record in _records(lines, warnings, source):
+        where = f"{source}:{no}"
+        if not isinstance(record, dict):
+            warnings.append(ListWarning(where, "a JSON value that is no record: skipped"))
+            continue
+        cells = [(f, _text(v)) for k, v in record.items()
+                 if isinstance(k, str) and (f := _CSL.get(k.lower()) or column_field(k))]
+        e = entry_from_fields(cells, where, warnings)
+        if e is None:
+            warnings.append(ListWarning(where, "record names no paper: no id and no title"))
+        else:
+            entries.append(e)
+    return entries, warnings
