@@ -586,6 +586,11 @@ _IN_VENUE = re.compile(
 )
 
 
+def _after_initial(s: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends an initial ("A. Lee"): no place a part ends."""
+    return s[stop - 1:stop].isupper() and s[stop - 2:stop - 1] in ("", " ")
+
+
 def names_first_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
     """``(title, authors, venue, year)`` of ``A. Lee and B. Kim. Title. In CVPR, 2024.`` (LaTeX's
     plain style: names, title, venue and year, parted by full stops); ``None`` otherwise.
@@ -603,7 +608,10 @@ def names_first_citation(text: str) -> tuple[str, list[str], str | None, int] | 
         where = _IN_VENUE.match(s[k + 1:].strip())
         if where is None or s[k + 1:].count(". ") > 2:
             continue
-        for j in (j for j in stops if j < k):
+        # where the names may end: not at an initial's full stop ("A. Lee"), within the first 25
+        # stops (a longer list of names is none a line writes; and each try reads them all again)
+        ends = [j for j in stops if j < k and not _after_initial(s, j)][:25]
+        for j in ends:
             names, title = people(s[:j]), s[j + 1:k].strip()
             if names and looks_like_title(title) and not people(title):
                 return title, names, where.group(1).strip(" ,.") or None, int(where.group(2))
@@ -685,7 +693,7 @@ def title_then_names(text: str) -> tuple[str, list[str], None, None] | None:
     """
     s = plain(text).strip(" [(（【").rstrip(" .")
     stops = [m.start() for m in matches(_FULL_STOP, s)] if len(s) <= 600 else []
-    for j in reversed(stops):
+    for j in reversed([j for j in stops if not _after_initial(s, j)][-25:]):  # (as names_first_citation's)
         names = names_line(s[j + 1:])
         title = s[:j].strip()
         if names and looks_like_title(title):

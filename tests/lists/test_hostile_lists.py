@@ -65,6 +65,13 @@ CORPUS = {
     "shortcut references of many brackets": lambda n: "[a] " * (n // 4) + "\n[a]: " + ID + "\n",
     "items of full stops before a venue": lambda n: ("1. " + "A. " * 120 + "B. Kim. CVPR 2021. [PDF](" + ID + ")\n")
     * (n // 400),
+    # names first, a title, then "In Venue, Year." (LaTeX's plain style): every full stop a place to try
+    "items of words and full stops before 'In CVPR, 2024.'": lambda n: ("- " + "Aa. " * 140 + "In CVPR, 2024. [pdf]("
+                                                                        + ID + ")\n") * (n // 620),
+    "items of a title then names parted by full stops": lambda n: ("- Title. " + "Ann Lee. " * 65 + "[pdf](" + ID
+                                                                    + ")\n") * (n // 640),
+    "items of parts between bars": lambda n: ("- " + "Ann Lee | " * 55 + "[pdf](" + ID + ")\n") * (n // 600),
+    "a json array of records": lambda n: "[" + '{"title": "Widget Nets", "url": "' + ID + '"},\n' * (n // 50) + "]",
 }
 
 
