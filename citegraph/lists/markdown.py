@@ -472,7 +472,7 @@ class _Reader:
         # papers a malformed link or id stands for (by id(); the entry is kept
         # alive in self.mentions): no later link is theirs
         self.placeholders: set[int] = set()
-        self.card_title_end = 0  # the last line of a card title written over several lines
+        self.read_ahead = 0  # the last line already read with one above it (a card title, a line of names)
         # one object per year, shared by the papers of every section read so far
         self.shared: dict[int, int] = {}
 
@@ -680,7 +680,7 @@ class _Reader:
 
     def _line(self, no: int, raw: str, fence: bool, container: bool) -> None:
         stripped = raw.strip()
-        if not stripped or no <= self.card_title_end:
+        if not stripped or no <= self.read_ahead:
             return
         first = stripped[0]
         heading = None
@@ -828,7 +828,7 @@ class _Reader:
             k = next(k for k in range(no + 1, len(self.lines) + 1) if self.lines[k - 1].strip())
             if (names := self._names_over_links(k)) is not None:  # "#### Title" / "Ann Lee, Bo Kim" / links
                 e.authors = names
-                self.card_title_end = k
+                self.read_ahead = k
 
     def _links_under(self, no: int) -> bool:
         """Whether the first line after heading ``no`` is its paper's links and nothing else
@@ -869,7 +869,7 @@ class _Reader:
         e = self.new_entry(no, {}, title)
         e.authors = names
         self.start_group(no, e)
-        self.card_title_end = no + 1  # (the names line is read: skipped as a title's next line)
+        self.read_ahead = no + 1
         return True
 
     def _close_headings(self, blocks: int) -> None:
@@ -1193,7 +1193,7 @@ class _Reader:
             joined += " " + self.lines[k - 1].strip()
             heading = _HTML_HEADING.match(joined)
             if heading:
-                self.card_title_end = k
+                self.read_ahead = k
                 return heading
         return None
 
