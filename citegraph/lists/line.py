@@ -72,9 +72,10 @@ __all__ = [
 ]
 
 TITLE_LABELS = frozenset(
-    ["title", "paper title", "论文标题", "论文题目", "论文名称", "论文名", "题目", "论文",
+    ["title", "paper title", "论文标题", "论文题目", "论文名称", "论文名", "题目", "标题", "论文",
      "技术报告", "technical report", "paper name"]
 )
+_LABEL_WORDS = TITLE_LABELS | GENERIC_LINK_TEXT  # what a list labels a paper's parts with
 ARXIV_LABELS = frozenset(["arxiv", "arxiv id", "arxiv 编号", "arxiv号", "arxiv 号"])
 DOI_LABELS = frozenset(["doi"])
 _BOLD_HEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(\*\*|__)(.+?)\1")
@@ -316,6 +317,8 @@ def _colon_after(low: str, word: str) -> bool:
 
 
 # links as reStructuredText (`Title <url>`_) and org-mode ([[url][Title]]) write them
+_LENTICULAR_LABEL = re.compile(r"【([^【】\n]{1,12})】")
+_LINK_LABEL_END = re.compile(r"\s+([^\s:：]{1,12})\s*[:：]\s*$")
 _HTML_ITALIC = re.compile(r"</?(?:i|em)>")
 _RST_LINK = re.compile(r"`([^`<>\n]{1,400}?)\s*<((?:https?://|www\.)[^<>\s`]{1,2000})>`_{1,2}")
 _ORG_LINK = re.compile(r"\[\[((?:https?://|www\.)[^\[\]\s]{1,2000})\](?:\[([^\[\]\n]{1,400})\])?\]")
@@ -329,6 +332,9 @@ def work_text(raw: str) -> str:
     if ">`_" in work:  # (before bold marks go: an anonymous one ends in "__")
         work = _RST_LINK.sub(lambda m: f"[{m.group(1)}]({m.group(2)})", work)
     work = work.replace("**", "").replace("__", "")
+    if "【" in work:  # "【论文】Title【链接】url": labels in lenticular brackets, as "论文：" writes them
+        work = _LENTICULAR_LABEL.sub(lambda m: f" {m.group(1)}：" if m.group(1).lower() in _LABEL_WORDS else m.group(0),
+                                     work)
     if "<i>" in work or "<em>" in work:  # "<i>Title</i>, Ann Lee": an HTML list's italics, as markdown's
         work = _HTML_ITALIC.sub("*", work)
     if "ttp" in work:
@@ -632,6 +638,8 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
     lab = split_label(head + " x")
     if lab and lab[0] in TITLE_LABELS:
         head = lab[1][:-1]
+        if (link_label := _LINK_LABEL_END.search(head)) and link_label.group(1).lower() in GENERIC_LINK_TEXT:
+            head = head[:link_label.start()]  # "标题：Title 链接：url": the link's own label ends the title
     untitled = [r for r in info.refs if r.title is None]
     one_paper = len(info.refs) == 1
     # "- **2016-02** | Title | *authors* | [Journal](doi)": when the links are the
@@ -726,6 +734,8 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         info.standalone = True
         return
     cleared = _EMPTY_BRACKETS.sub(" ", bare)  # "**Title** [[Code](url)] [[arXiv](url)]"
+    if "preprint" in cleared.lower():  # Google Scholar's "Title. *arXiv preprint arXiv:ID*, 2023."
+        cleared = _PREPRINT_TAIL.sub("", cleared, count=1)
     # (the loosest last: a whole title of parts, then a title and names after a dash, ...)
     cited = (apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or styled_citation(bare)
              or names_first_citation(bare) or segmented_citation(cleared) or title_dash_byline(cleared)
@@ -763,6 +773,7 @@ _ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d\W*$")
 
 
 BR = re.compile(r"<br\s*/?>", re.I)
+_PREPRINT_TAIL = re.compile(r"[.,]?\s*[*_]?\s*(?:arXiv\s+)?preprint(?:\s+arXiv)?\s*[:：]?\s*[*_]?\s*$", re.I)
 _BIBITEM = re.compile(r"^\s*\\bibitem\s*(?:\[[^\]]*\])?\{[^}]*\}\s*")
 _ID_TAG = re.compile(r"^\s*\[(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?\]\s*", re.I)
 _ET_AL_TAIL = re.compile(r"\bet\.?\s+al\.?\s*$")

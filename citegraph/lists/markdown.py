@@ -96,7 +96,7 @@ _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
 _BR_END = re.compile(r"<br\s*/?>\s*$", re.I)  # an HTML line break ending a line: a hard break
 _BOLD_LINE = re.compile(
     r"^\s*(?:>\s*)*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(?:[\u2600-\u27bf\u2b50\U0001f000-\U0001faff\ufe0f]{1,3}\s*)?"
-    r"(\*\*|__)(.+?)\2\s*(?:<br\s*/?>)?\s*$"
+    r"(\*\*|__)(.+?)\2\s*(?:[(（](?P<venue>[^()（）\n]{2,40})[)）])?\s*(?:<br\s*/?>)?\s*$"  # ("**Title**（CVPR 2024）")
 )
 _TITLE_CLASS = re.compile(r"^\s*<h[1-6]\b[^>]*\bclass\s*=\s*[\"'][^\"']*title", re.I)
 _AUTHORS_CLASS = re.compile(
@@ -743,7 +743,14 @@ class _Reader:
         if lab and ("**" in raw or "__" in raw):
             self._bold_name_label(no, raw)
         bold = _BOLD_LINE.match(raw) if ("**" in raw or "__" in raw) else None
+        vy = venue_year(bold.group("venue")) if bold and bold.group("venue") else None
+        if bold and bold.group("venue") and not vy:
+            bold = None  # "**Title** (a note)": no bold line
         if bold and not MD_LINK.search(bold.group(3)) and self._bold_title(no, bold.group(3), bool(bold.group(1))):
+            if vy and (e := self.current()[1]) is not None and e.venue is None:
+                e.venue, e.year = vy[0], e.year or vy[1]
+            return
+        if not info.refs and self._title_over_label_link(no, raw):
             return
         if bold and info.repos and not info.prose:
             # **[Name](github.com/org/repo)** heads what follows, like a heading
@@ -1124,6 +1131,27 @@ class _Reader:
             self._title(no, title)
             return True
         return False
+
+    def _title_over_label_link(self, no: int, raw: str) -> bool:
+        """A line that reads as a title (capitalised, three words or more, no sentence), then,
+        after at most one blank line, a line of only a label and its paper's untitled link
+        (``Title`` / ``arXiv：url``, ``论文：arXiv:ID``): one paper."""
+        if raw.count("*") >= 4 or ITEM_START.match(raw) or split_label(raw):
+            return False  # (bold lines, items and labels are read as such)
+        title = clean_title(raw)
+        if not (title[:1].isupper() and looks_like_title(title, strict=True)) or title.endswith((".", "。")):
+            return False
+        k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
+        if not k or not split_label(self.lines[k - 1]) or not self._links_only(k):
+            return False
+        g, e = self.current()
+        if self.pending_title is not None or (g is not None and e is not None and e.title and not e.ids
+                                              and g.start >= no - 4):
+            return False  # a title above ("Title：T") still waits for this link
+        self.boundary_item()
+        self.pending_title = None
+        self.start_group(no, self.new_entry(no, {}, title))
+        return True
 
     def _term(self, no: int) -> bool:
         """Line ``no`` is a definition list's term: the next line opens with ``: `` (its definition)."""

@@ -360,7 +360,10 @@ def read_lists(
         the paper's links (a paragraph, a blockquote, under a heading); ``- **Title**: A
         sentence.``; ``[[Title]]``; ``<i>Title</i>, A, B.``; ``[:page_facing_up:](url)`` no
         title; YAML front matter giving a paper's id makes the note that paper's
-        (:mod:`citegraph.lists.front_matter`);
+        (:mod:`citegraph.lists.front_matter`); Chinese notes' ``标题：Title 链接：url``,
+        ``【论文】Title【链接】url``, ``📖 论文：Title``, ``### 1、Title``, ``**Title**（CVPR 2024）``,
+        ``（Ann Lee 等，CVPR 2024）``; a title line over a line of a label and its link only;
+        ``Title. *arXiv preprint arXiv:ID*, 2023.``; ``Title, Ann Lee and Bo Kim, CVPR 2024``;
         an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``; an emoji
         before a title (``🔥 Title``) is no part of it, nor a task box (``- [x] Title``),
         quotes, italics or brackets around it, an arrow or a colon after it (not

@@ -92,7 +92,7 @@ _BARE_CHARS = r"[^\s<>\"'\[\]()（）【】《》，。；、|`]"
 # (possessive, as MD_IMAGE: a 400-character URL took 58 KB of the engine's memory, now 1.3 KB)
 BARE_URL = re.compile(r"(?:https?://|www\.)(?:" + _BARE_CHARS + r"|\(" + _BARE_CHARS + r"*+\))++", re.I)
 # a list item's marker, with a task list's check box ("- [x] ")
-_LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)、])\s+(?:\[[ xX]\]\s+)?)?(?:>\s*)*")
+_LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?|\d+、\s*)?(?:>\s*)*")
 _DATE_TAG = re.compile(r"^\s*\[(\d{2})/(\d{2})\]\s*")
 _LABEL = re.compile(r"^([^:：\n]{1,30}?)\s*[:：](?!//)\s*(.*)$", re.S)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -259,6 +259,8 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
     vy = venue_year(rest) if rest.startswith(("(", "（")) else None
     if vy is not None:
         return (title, [], vy[0], vy[1]) if looks_like_title(title) else None
+    if not m and (by := written_byline(rest.strip("()（）"))):  # "Title (Ann Lee, Bo Kim, CVPR 2024)"
+        return (title, by[0], by[1], by[2]) if looks_like_title(title) else None
     names = people(rest)
     if m and names and looks_like_title(title):
         return title, names, None, None
@@ -515,7 +517,8 @@ def written_citation(text: str) -> tuple[str, list[str], str | None, int] | None
 
 # "(Lee et al., CVPR 2024)", "(Lee and Kim, 2023)": a paper cited by its first author's surname
 _SHORT_CITATION = re.compile(
-    r"^[(（]\s*[A-Z][\w'’\-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’\-]+)?,?\s+([^()（）]{4,60}?)\s*[)）][\s.,;]*$"
+    r"^[(（]\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?(?:\s+et\s+al\.?|\s*等|\s+(?:and|&)\s+[A-Z][\w'’\-]+)?"
+    r"[,，]?\s*([^()（）]{4,60}?)\s*[)）][\s.,;]*$"
 )
 
 
@@ -524,6 +527,8 @@ def short_citation(text: str) -> tuple[str | None, int] | None:
 
     >>> short_citation(" (Lee et al., CVPR 2024)"), short_citation("(Lee and Kim, 2023).")
     (('CVPR', 2024), (None, 2023))
+    >>> short_citation("（Ann Lee 等，CVPR 2024）")
+    ('CVPR', 2024)
     >>> short_citation("(a fast model, 2023)") is None
     True
     """
@@ -655,6 +660,8 @@ def segmented_citation(text: str) -> tuple[str, list[str], str | None, int | Non
     ('Widget Nets for Gadgets', ['A. Lee'], 'ICML', 2021)
     >>> segmented_citation("Widget Nets - a fast take on gadgets. CVPR 2024") is None
     True
+    >>> segmented_citation("Widget Nets for Gadgets, Ann Lee and Bo Kim, CVPR 2024,")
+    ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
     """
     s = plain(text).strip(" [(（【")
     if len(s) > 600:
@@ -680,8 +687,21 @@ def segmented_citation(text: str) -> tuple[str, list[str], str | None, int | Non
         elif what != "skip":
             return None  # a second list of names, a second venue: no entry of one paper
     if title is None or not (authors or year):
-        return None
+        return _comma_parts(s) if "," in s else None
     return title, authors, venue, year
+
+
+def _comma_parts(s: str) -> tuple[str, list[str], str | None, int | None] | None:
+    """``Title, Ann Lee and Bo Kim, CVPR 2024``: a title, names and a venue parted by commas alone."""
+    parts = [p.strip() for p in s.split(",")]
+    v = next((i for i in range(len(parts) - 1, 1, -1) if (vy := venue_year(parts[i])) and vy[0]), None)
+    if v is None or any(p for p in parts[v + 1:]):
+        return None
+    vy = venue_year(parts[v])
+    names = people(", ".join(parts[1:v]))
+    if vy is None or not names or not looks_like_title(parts[0]):
+        return None
+    return parts[0], names, vy[0], vy[1]
 
 
 def title_then_names(text: str) -> tuple[str, list[str], None, None] | None:
@@ -891,6 +911,8 @@ def split_label(line: str) -> tuple[str, str] | None:
     if not m:
         return None
     label = " ".join(HTML_TAG.sub("", m.group(1)).split()).lower()
+    if label and not label[0].isalnum() and _symbol(label[0]):
+        label = _without_lead_symbols(label)  # "📖 论文：Title", "🔗 地址：url"
     if not label or "[" in label:
         return None
     return label, m.group(2).strip()

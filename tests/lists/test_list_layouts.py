@@ -1276,3 +1276,36 @@ def test_an_emoji_shortcode_a_wiki_link_a_bold_title_said_of_and_html_italics() 
     assert (c.title, c.text) == ("Widget Diffusion with Tokens", "A diffusion model over widget tokens.")
     assert papers["2308.02348"].title == "Janus: Widget Tokens Decoupled"  # a bold name, then its title
     assert (papers["2308.02349"].title, papers["2308.02349"].authors) == ("Sparse Widget Tokens", ["Ann Lee", "Bo Kim"])
+
+
+@pytest.mark.parametrize("text", [
+    "**Unified Widget Perception**（CVPR 2024）\n论文链接：https://arxiv.org/abs/2307.01234\n",
+    "标题：Unified Widget Perception 链接：https://arxiv.org/abs/2307.01234\n",
+    "📖 论文：Unified Widget Perception\n🔗 地址：https://arxiv.org/abs/2307.01234\n",
+    "### 1、Unified Widget Perception\n论文：https://arxiv.org/abs/2307.01234\n",
+    "Unified Widget Perception with Experts\n\narXiv：https://arxiv.org/abs/2307.01234\n",
+    "【论文】Unified Widget Perception【链接】https://arxiv.org/abs/2307.01234\n",
+    "Unified Widget Perception with Experts\n论文：arXiv:2307.01234\n",
+])
+def test_chinese_notes_titles_over_or_beside_labelled_links(text: str) -> None:
+    assert by_arxiv(text)[0]["2307.01234"].title.startswith("Unified Widget Perception")
+
+
+def test_a_line_between_a_title_label_and_its_link_does_not_take_the_link() -> None:
+    text = "Title：Widget Perception: Unified\n\nGadget Widget Perception\n\nPaper：https://arxiv.org/pdf/2307.01234\n"
+    assert by_arxiv(text)[0]["2307.01234"].title == "Widget Perception: Unified"
+
+
+def test_chinese_et_al_paren_scholar_preprint_and_comma_parted_entries() -> None:
+    text = (
+        "- [Unified Widget Perception](https://arxiv.org/abs/2307.01234)（Ann Lee 等，CVPR 2024）\n"
+        "- Gadget Perception with Widgets. *arXiv preprint arXiv:2307.01235*, 2023.\n"
+        "- Widget Experts for Gadgets, Ann Lee and Bo Kim, ICCV 2023, [arXiv](https://arxiv.org/abs/2307.01236)\n"
+        "- Gadget Experts for Widgets (Ann Lee, Bo Kim, CVPR 2024) [paper](https://arxiv.org/abs/2307.01237)\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert (papers["2307.01234"].venue, papers["2307.01234"].year) == ("CVPR", 2024)
+    assert papers["2307.01235"].title == "Gadget Perception with Widgets"
+    c, d = papers["2307.01236"], papers["2307.01237"]
+    assert (c.title, c.authors, c.venue, c.year) == ("Widget Experts for Gadgets", ["Ann Lee", "Bo Kim"], "ICCV", 2023)
+    assert (d.title, d.authors, d.venue, d.year) == ("Gadget Experts for Widgets", ["Ann Lee", "Bo Kim"], "CVPR", 2024)
