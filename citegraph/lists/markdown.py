@@ -865,7 +865,7 @@ class _Reader:
     def _title_names_links(self, no: int, raw: str) -> bool:
         """A paragraph's line that reads as a title, then a line of names, then the paper's
         links (``> Title`` / ``> Ann Lee, Bo Kim`` / ``> [arXiv](url)``): one paper."""
-        if no + 2 > len(self.lines) or ITEM_START.match(raw):
+        if no + 2 > len(self.lines) or ITEM_START.match(raw) or not self._opens_paragraph(no):
             return False
         names = self._names_over_links(no + 1)
         title = clean_title(raw)
@@ -1136,8 +1136,8 @@ class _Reader:
         """A line that reads as a title (capitalised, three words or more, no sentence), then,
         after at most one blank line, a line of only a label and its paper's untitled link
         (``Title`` / ``arXiv：url``, ``论文：arXiv:ID``): one paper."""
-        if raw.count("*") >= 4 or ITEM_START.match(raw) or split_label(raw):
-            return False  # (bold lines, items and labels are read as such)
+        if raw.count("*") >= 4 or ITEM_START.match(raw) or split_label(raw) or not self._opens_paragraph(no):
+            return False  # (bold lines, items and labels are read as such; a paragraph's last line is prose's)
         title = clean_title(raw)
         if not (title[:1].isupper() and looks_like_title(title, strict=True)) or title.endswith((".", "。")):
             return False
@@ -1152,6 +1152,11 @@ class _Reader:
         self.pending_title = None
         self.start_group(no, self.new_entry(no, {}, title))
         return True
+
+    def _opens_paragraph(self, no: int) -> bool:
+        """Line ``no`` opens a paragraph (of a blockquote too): a title does; a sentence's last line need not."""
+        above = strip_line_markers(self.lines[no - 2]) if no > 1 else ""
+        return not above.strip() or above.lstrip().startswith("#") or bool(_RULE.match(above))
 
     def _term(self, no: int) -> bool:
         """Line ``no`` is a definition list's term: the next line opens with ``: `` (its definition)."""

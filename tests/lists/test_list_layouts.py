@@ -1309,3 +1309,8 @@ def test_chinese_et_al_paren_scholar_preprint_and_comma_parted_entries() -> None
     c, d = papers["2307.01236"], papers["2307.01237"]
     assert (c.title, c.authors, c.venue, c.year) == ("Widget Experts for Gadgets", ["Ann Lee", "Bo Kim"], "ICCV", 2023)
     assert (d.title, d.authors, d.venue, d.year) == ("Gadget Experts for Widgets", ["Ann Lee", "Bo Kim"], "CVPR", 2024)
+
+
+def test_a_paragraphs_last_line_over_a_labelled_link_is_prose_not_a_title() -> None:
+    text = "We discuss widgets at length here.\nRead more about it\nPaper: https://arxiv.org/abs/2307.01234\n"
+    assert by_arxiv(text)[0]["2307.01234"].title is None
