@@ -61,6 +61,7 @@ from citegraph.lists.text import (
     title_then_byline,
     venue_tag,
     venue_year,
+    without_symbols,
     written_byline,
     written_citation,
 )
@@ -317,6 +318,8 @@ def _colon_after(low: str, word: str) -> bool:
 
 
 # links as reStructuredText (`Title <url>`_) and org-mode ([[url][Title]]) write them
+# an item opening with a bare new-style arXiv id ("- 2306.07890 - Title"; elsewhere a bare number is no id)
+_LEADING_ID = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(\d{4}\.\d{4,5})(?:v\d+)?(?=[\s.,:;)\]]|$)")
 _LENTICULAR_LABEL = re.compile(r"【([^【】\n]{1,12})】")
 _LINK_LABEL_END = re.compile(r"\s+([^\s:：]{1,12})\s*[:：]\s*$")
 _HTML_ITALIC = re.compile(r"</?(?:i|em)>")
@@ -355,7 +358,8 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
     link: the line is read again without pages (``pages=False``)."""
     info = Line(no)
     low = raw.lower()
-    if not _link_hint(raw, low):  # most notes lines: text only
+    leading = _LEADING_ID.match(raw) if raw[:12].lstrip()[:1] in "-*+0123456789" else None
+    if not _link_hint(raw, low) and leading is None:  # most notes lines: text only
         info.text = plain(raw)
         info.prose = bool(info.text) and not is_label_only(info.text, is_plain=True)
         return info
@@ -477,6 +481,10 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
             flush()
     if words["arxiv"] or words["doi"]:
         _labelled_ids(buf[0], info, mask)
+        flush()
+    if leading is not None and (arxiv := parse_arxiv_id(leading.group(1))):  # "- 2306.07890 - Title"
+        _merge_into(info, {"arxiv": arxiv}, None, leading.start(1))
+        mask(leading.start(1), leading.end(1), True)
         flush()
     if any(not r.identified for r in page_refs) and any(r.identified for r in info.refs):
         return analyse(raw, no, table, pages=False)  # (a page that joined an id is that paper's: kept)
@@ -797,7 +805,7 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
             else:
                 return None  # a line of its own that is no byline: a note
         return (authors, venue, year) if parts else None
-    rest = rest.strip(" |")  # (the cells after a row's link cell: "| [Title](url) | CVPR 2024 |")
+    rest = without_symbols(rest).strip(" |")  # (a row's cells after its link: "| [Title](url) | CVPR 2024 |")
     by = written_byline(rest) or _venue_only(rest)
     if by:
         return by
@@ -811,10 +819,11 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
 
 def _title_after_id_link(raw: str, rest: str) -> bool:
     """``- [arXiv:2405.04321](url) Title``: an item opening with a link whose text is the
-    paper's id, then a title (capitalised, three words or more, no sentence) and nothing else
-    (``rest``: the line after its links, other links masked)."""
+    paper's id (or the bare id: ``- 2405.04321 - Title``), then a title (capitalised, three
+    words or more, no sentence) and nothing else (``rest``: the line after its links, other
+    links masked)."""
     first = LINK_TEXT.search(raw)
-    if first is None or not is_id_text(clean_title(first.group(1))):
+    if (first is None or not is_id_text(clean_title(first.group(1)))) and not _LEADING_ID.match(raw):
         return False
     title = clean_title(rest)
     if rest.rstrip().endswith((".", "。")) or _SENTENCE_OPENER.match(title):

@@ -1167,7 +1167,18 @@ class _Reader:
         the next line: one paper."""
         if no >= len(self.lines):
             return False
-        nxt = self.line(no + 1)  # (analysed once: the main loop reads it next)
+        # "Title  " / "Ann Lee, Bo Kim  " / "CVPR 2024  " / "[arXiv](url)": its names and venue between
+        k, names, vy = no + 1, None, None
+        while k < min(no + 3, len(self.lines)) and self.hard_break(k) and not self.line(k).refs:
+            line = strip_line_markers(self.lines[k - 1])
+            if names is None and (found := italic_authors(line) or names_line(line)):
+                names = found
+            elif vy is None and (found_vy := venue_year(line)) and found_vy[0]:
+                vy = found_vy
+            else:
+                break
+            k += 1
+        nxt = self.line(k)  # (analysed once: the main loop reads it next)
         if not (nxt.refs and nxt.standalone and all(r.title is None for r in nxt.refs)):
             return False
         title = clean_title(raw)
@@ -1178,11 +1189,17 @@ class _Reader:
         g, e = self.current()
         if g is not None and e is not None and e.title and not e.ids and g.start >= no - 3:
             return False  # a title above still waits for this link
-        if ITEM_START.match(self.lines[no]) and not ITEM_START.match(raw):
+        if ITEM_START.match(self.lines[k - 1]) and not ITEM_START.match(raw):
             return False  # the link is an item of its own, not this line's continuation
         self.boundary_item()
         self.pending_title = None
-        self.start_group(no, self.new_entry(no, {}, title))
+        e = self.new_entry(no, {}, title)
+        if names:
+            e.authors = names
+        if vy:
+            e.venue, e.year = vy[0], vy[1]
+        self.start_group(no, e)
+        self.read_ahead = max(self.read_ahead, k - 1)  # (the names and venue lines are read)
         return True
 
     def _item_over_its_links(self, no: int, raw: str) -> bool:

@@ -364,6 +364,8 @@ def read_lists(
         ``【论文】Title【链接】url``, ``📖 论文：Title``, ``### 1、Title``, ``**Title**（CVPR 2024）``,
         ``（Ann Lee 等，CVPR 2024）``; a title line over a line of a label and its link only;
         ``Title. *arXiv preprint arXiv:ID*, 2023.``; ``Title, Ann Lee and Bo Kim, CVPR 2024``;
+        an item opening with a bare arXiv id (``- 2306.07890 - Title``; elsewhere a bare
+        number is no id); ``- 2024: Title``; hard-broken lines of a title, names and venue;
         an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``; an emoji
         before a title (``🔥 Title``) is no part of it, nor a task box (``- [x] Title``),
         quotes, italics or brackets around it, an arrow or a colon after it (not

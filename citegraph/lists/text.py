@@ -209,6 +209,15 @@ def _symbol(c: str) -> bool:
     return unicodedata.category(c) in ("So", "Sk", "Mn", "Cf")
 
 
+def without_symbols(text: str) -> str:
+    """``text`` with its emoji and pictographs made spaces (``🔥 [CVPR 2024]`` → `` [CVPR 2024]``).
+
+    >>> without_symbols("🔥 [CVPR 2024]").strip()
+    '[CVPR 2024]'
+    """
+    return text if text.isascii() else "".join(" " if _symbol(c) else c for c in text)
+
+
 def _without_lead_symbols(s: str) -> str:
     i = 0
     while i < len(s) and (_symbol(s[i]) or (s[i].isspace() and i > 0)):
@@ -339,6 +348,7 @@ _VENUE_COLON = re.compile(
     r"^\s*(?:\*\*|__)?\s*([A-Za-z][\w'&.\-/]*(?: [\w'&.\-/]+){0,3}? (?:19|20)\d\d)\s*(?:\*\*|__)?\s*"
     r"(?:[:：]|\s[-–—|])\s+"
 )
+_YEAR_COLON = re.compile(r"^\s*(?:\*\*|__)?\s*((?:19|20)\d\d)\s*(?:\*\*|__)?\s*[:：]\s+")  # "2024: Title"
 _FULL_STOP = re.compile(r"\.\s")
 _ET_AL = re.compile(r",?\s+et\s+al\.?$")
 
@@ -363,15 +373,15 @@ def venue_tag(text: str) -> tuple[str | None, int, str] | None:
     (('CVPR', 2024, 'Widget Splatting'), (None, 2023, 'Gadgets'))
     >>> venue_tag("[Code] Widget Splatting") is None, venue_tag("NeurIPS 2024: Widget Splatting")
     (True, ('NeurIPS', 2024, 'Widget Splatting'))
-    >>> venue_tag("CVPR 2024 - Widget Splatting")
-    ('CVPR', 2024, 'Widget Splatting')
+    >>> venue_tag("CVPR 2024 - Widget Splatting"), venue_tag("2024: Widget Splatting")
+    (('CVPR', 2024, 'Widget Splatting'), (None, 2024, 'Widget Splatting'))
     """
     m = _VENUE_TAG.match(text)
     vy = venue_year(m.group(1)) if m else None
     if m is None or vy is None:
-        m = _VENUE_COLON.match(text)
+        m = _VENUE_COLON.match(text) or _YEAR_COLON.match(text)
         vy = venue_year(m.group(1)) if m else None
-        if m is None or vy is None or vy[0] is None:
+        if m is None or vy is None or (vy[0] is None and m.re is not _YEAR_COLON):
             return None
     return vy[0], vy[1], text[m.end():]
 

@@ -1314,3 +1314,27 @@ def test_chinese_et_al_paren_scholar_preprint_and_comma_parted_entries() -> None
 def test_a_paragraphs_last_line_over_a_labelled_link_is_prose_not_a_title() -> None:
     text = "We discuss widgets at length here.\nRead more about it\nPaper: https://arxiv.org/abs/2307.01234\n"
     assert by_arxiv(text)[0]["2307.01234"].title is None
+
+
+def test_an_item_opening_with_a_bare_arxiv_id_then_its_title() -> None:
+    text = "- 2306.07890 - Adaptive Gadget Caching for Widgets\n1. 2306.07891\nVersion 2306.07892 of the notes\n"
+    papers, _ = by_arxiv(text)
+    assert papers["2306.07890"].title == "Adaptive Gadget Caching for Widgets"
+    assert "2306.07891" in papers and "2306.07892" not in papers  # a bare number inside prose is no id
+
+
+def test_hard_broken_lines_of_title_names_and_venue_over_the_link() -> None:
+    text = "Adaptive Gadget Caching  \nAnn Lee, Bo Kim  \nCVPR 2024  \n[arXiv](https://arxiv.org/abs/2306.07890)\n"
+    e = by_arxiv(text)[0]["2306.07890"]
+    assert (e.title, e.authors, e.venue, e.year, e.text) == ("Adaptive Gadget Caching", ["Ann Lee", "Bo Kim"], "CVPR",
+                                                             2024, "")
+
+
+def test_a_year_before_a_colon_and_a_venue_after_an_emoji() -> None:
+    text = (
+        "- 2024: Adaptive Gadget Caching [arXiv](https://arxiv.org/abs/2306.07890)\n"
+        "- [Widget Caching for Gadgets](https://arxiv.org/abs/2306.07891) 🔥 [CVPR 2024]\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert (papers["2306.07890"].title, papers["2306.07890"].year) == ("Adaptive Gadget Caching", 2024)
+    assert (papers["2306.07891"].venue, papers["2306.07891"].year) == ("CVPR", 2024)
