@@ -321,7 +321,7 @@ def _colon_after(low: str, word: str) -> bool:
 # an item opening with a bare new-style arXiv id ("- 2306.07890 - Title"; elsewhere a bare number is no id)
 _LEADING_ID = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(\d{4}\.\d{4,5})(?:v\d+)?(?=[\s.,:;)\]]|$)")
 _LENTICULAR_LABEL = re.compile(r"【([^【】\n]{1,12})】")
-_LINK_LABEL_END = re.compile(r"\s+([^\s:：]{1,12})\s*[:：]\s*$")
+_LINK_LABEL_END = re.compile(r"(?:\s+|(?<=[》」』】\]]))([^\s:：》」』】]{1,12})\s*[:：]\s*$")
 _HTML_ITALIC = re.compile(r"</?(?:i|em)>")
 _RST_LINK = re.compile(r"`([^`<>\n]{1,400}?)\s*<((?:https?://|www\.)[^<>\s`]{1,2000})>`_{1,2}")
 _ORG_LINK = re.compile(r"\[\[((?:https?://|www\.)[^\[\]\s]{1,2000})\](?:\[([^\[\]\n]{1,400})\])?\]")
@@ -645,9 +645,9 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
     tail = masked[last:]
     lab = split_label(head + " x")
     if lab and lab[0] in TITLE_LABELS:
-        head = lab[1][:-1]
-        if (link_label := _LINK_LABEL_END.search(head)) and link_label.group(1).lower() in GENERIC_LINK_TEXT:
-            head = head[:link_label.start()]  # "标题：Title 链接：url": the link's own label ends the title
+        head = _without_link_label(lab[1][:-1])  # "标题：Title 链接：url"
+    elif "》" in head or "」" in head:
+        head = _without_link_label(head, glued=True)  # "《Title》论文地址：url"
     untitled = [r for r in info.refs if r.title is None]
     one_paper = len(info.refs) == 1
     # "- **2016-02** | Title | *authors* | [Journal](doi)": when the links are the
@@ -685,6 +685,9 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
             name = None
         elif name:
             info.standalone = True
+        elif untitled and untitled[0].identified and "](" in raw and (title := _title_before_links(head)):
+            untitled[0].title, untitled[0].name = title, None  # "1. Title [论文](url) 提出了一种新方法。"
+            info.standalone = True
         if info.standalone:
             info.note = plain(_EMPTY_BRACKETS.sub(" ", tail)).lstrip(" ),.;:：，。-–—|]】")
             ref = info.refs[0]
@@ -701,6 +704,11 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
     """What stands before a line's paper links when only labels follow them: labels, the
     paper's name, or its title with who wrote it and where (the line is then standalone)."""
     one_paper = len(info.refs) == 1
+    if one_paper and not untitled and (vy := venue_year(head)) and vy[0]:
+        ref = info.refs[0]  # "- **CVPR 2024** [Title](url)", "- [CVPR 2024] [Title](url)"
+        ref.venue, ref.year = ref.venue or vy[0], ref.year or vy[1]
+        info.standalone = True
+        return
     if is_label_only(head) or name:
         info.standalone = True
         if name:
@@ -815,6 +823,36 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
     if _ET_AL_TAIL.search(s) and (names := people(_ET_AL_TAIL.sub("", s))):
         return names, None, None  # "- Ann Lee et al.": the first authors
     return None
+
+
+def _without_link_label(head: str, glued: bool = False) -> str:
+    """``head`` without the link's own label ending it (``链接：``, ``论文地址：``); with ``glued``,
+    only a label right after a title's closing bracket (``《Title》论文地址：``)."""
+    m = _LINK_LABEL_END.search(head)
+    if m is None or m.group(1).lower() not in GENERIC_LINK_TEXT:
+        return head
+    if glued and head[m.start() - 1:m.start()] not in ("》", "」"):
+        return head
+    return head[:m.start()]
+
+
+# words a title does not end with, and a clause before a link does ("the approach in [paper](url)")
+_DANGLING_END = re.compile(
+    r"(?i)\b(?:in|of|the|a|an|by|from|see|and|or|with|to|on|for|at|as|via|is|are|was|use|uses)\s*$"
+)
+
+
+def _title_before_links(head: str) -> str | None:
+    """The title an item writes before its paper's labelled links when a note follows them
+    (``1. Title [论文](url) 提出了一种新方法。``): capitalised, three words or more, no clause.
+    (Asked only of a line with a markdown link: an id in text, ``Title, arXiv:ID, note``,
+    stays a sentence's.)"""
+    title = clean_title(_EMPTY_BRACKETS.sub(" ", strip_line_markers(head)))
+    if not title[:1].isupper() or not looks_like_title(title, strict=True) or _SENTENCE_OPENER.match(title):
+        return None
+    if any(c in title for c in "[]()（）"):
+        return None  # a link cut short, a bracketed aside: not plainly a title
+    return None if _DANGLING_END.search(title) or title.endswith((".", "。", ":", "：")) else title
 
 
 def _title_after_id_link(raw: str, rest: str) -> bool:

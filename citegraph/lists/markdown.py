@@ -45,6 +45,7 @@ from citegraph.lists.text import (
     split_label,
     strip_line_markers,
     venue_year,
+    written_byline,
 )
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
@@ -750,7 +751,7 @@ class _Reader:
             if vy and (e := self.current()[1]) is not None and e.venue is None:
                 e.venue, e.year = vy[0], e.year or vy[1]
             return
-        if not info.refs and self._title_over_label_link(no, raw):
+        if not info.refs and self._title_over_links_line(no, raw):
             return
         if bold and info.repos and not info.prose:
             # **[Name](github.com/org/repo)** heads what follows, like a heading
@@ -777,6 +778,12 @@ class _Reader:
                 e.authors = authors
                 self.claim(g, no, e)
                 return
+        if g and e and e.title and e.ids and no == g.end + 1 and not e.authors and not info.refs and (
+                by := written_byline(strip_line_markers(plain(raw)))):
+            e.authors, e.venue = by[0], e.venue or by[1]  # "<h3><a>Title</a></h3>" / "<p>A, B. CVPR 2024.</p>"
+            e.year = e.year or by[2]
+            self.claim(g, no, e)
+            return
         if g and e and under_title and e.venue is None and not info.refs and (vy := _italic_venue(raw)):
             e.venue, e.year = vy[0], e.year or vy[1]  # "**Title**" / "*CVPR 2024*"
             self.claim(g, no, e)
@@ -1132,17 +1139,17 @@ class _Reader:
             return True
         return False
 
-    def _title_over_label_link(self, no: int, raw: str) -> bool:
-        """A line that reads as a title (capitalised, three words or more, no sentence), then,
-        after at most one blank line, a line of only a label and its paper's untitled link
-        (``Title`` / ``arXiv：url``, ``论文：arXiv:ID``): one paper."""
+    def _title_over_links_line(self, no: int, raw: str) -> bool:
+        """A line that reads as a title (capitalised, three words or more, no sentence) opening
+        a paragraph, then, after at most one blank line, a line of only its paper's untitled
+        links and labels (``Title`` / ``arXiv：url``, ``论文：arXiv:ID``, ``[Paper](url) | [Code](url)``)."""
         if raw.count("*") >= 4 or ITEM_START.match(raw) or split_label(raw) or not self._opens_paragraph(no):
             return False  # (bold lines, items and labels are read as such; a paragraph's last line is prose's)
         title = clean_title(raw)
         if not (title[:1].isupper() and looks_like_title(title, strict=True)) or title.endswith((".", "。")):
             return False
         k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
-        if not k or not split_label(self.lines[k - 1]) or not self._links_only(k):
+        if not k or not self._links_only(k):
             return False
         g, e = self.current()
         if self.pending_title is not None or (g is not None and e is not None and e.title and not e.ids

@@ -366,6 +366,8 @@ def read_lists(
         ``Title. *arXiv preprint arXiv:ID*, 2023.``; ``Title, Ann Lee and Bo Kim, CVPR 2024``;
         an item opening with a bare arXiv id (``- 2306.07890 - Title``; elsewhere a bare
         number is no id); ``- 2024: Title``; hard-broken lines of a title, names and venue;
+        ``- **CVPR 2024** [Title](url)``; ``1. Title [论文](url) a note``; ``(1) Title.``;
+        an HTML card's ``<div>``s and ``<br/>``s as its parts; a byline under a linked heading;
         an item's bracketed venue, ``- **[CVPR 2024]** Title [[Paper](url)]``; an emoji
         before a title (``🔥 Title``) is no part of it, nor a task box (``- [x] Title``),
         quotes, italics or brackets around it, an arrow or a colon after it (not

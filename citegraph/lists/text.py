@@ -92,7 +92,9 @@ _BARE_CHARS = r"[^\s<>\"'\[\]()（）【】《》，。；、|`]"
 # (possessive, as MD_IMAGE: a 400-character URL took 58 KB of the engine's memory, now 1.3 KB)
 BARE_URL = re.compile(r"(?:https?://|www\.)(?:" + _BARE_CHARS + r"|\(" + _BARE_CHARS + r"*+\))++", re.I)
 # a list item's marker, with a task list's check box ("- [x] ")
-_LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?|\d+、\s*)?(?:>\s*)*")
+_LIST_MARKER = re.compile(
+    r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?|\d+、\s*|[(（]\d{1,3}[)）]\s+)?(?:>\s*)*"
+)
 _DATE_TAG = re.compile(r"^\s*\[(\d{2})/(\d{2})\]\s*")
 _LABEL = re.compile(r"^([^:：\n]{1,30}?)\s*[:：](?!//)\s*(.*)$", re.S)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -638,6 +640,7 @@ def names_first_citation(text: str) -> tuple[str, list[str], str | None, int] | 
 # break, brackets.  (An initial's full stop, "A. Lee", or an abbreviation's, "Proc. CVPR",
 # is hidden before the split.)
 _PART_BREAK = re.compile(r"\.\s+|\s[-–—|]\s|;\s+|<br\s*/?>|[()（）\[\]【】《》「」]")
+_BLOCK_BREAK = re.compile(r"<br\s*/?>|</?(?:div|p|li|h[1-6]|td|dd|dt)\b[^>]{0,200}>", re.I)
 _INITIAL = re.compile(r"(?<![\w.])([A-Z]|Proc|Conf|Int|Intl|Trans|Adv|Vol|No|pp)\.(?=\s)")  # and abbreviations
 _IN_PROCEEDINGS = re.compile(r"^(?:In\s+)?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?", re.I)
 _MAYBE_NAMES = re.compile(r"\bet\.?\s+al\b|(?<![\w.])[A-Z]\.\s|,|\sand\s|&")
@@ -646,7 +649,7 @@ _MAYBE_NAMES = re.compile(r"\bet\.?\s+al\b|(?<![\w.])[A-Z]\.\s|,|\sand\s|&")
 def _part_kind(part: str) -> tuple[str, Any] | None:
     """What one part of an entry is: ``("venue", (venue, year))``, ``("authors", names)``,
     ``("title", text)``, ``("skip", None)`` for a label, or ``None`` when it is none of them."""
-    p = part.strip(" ,.:;*_\"'“”")
+    p = part.strip(" ,.:;*_\"'“”|")
     if not p or is_label_only(p, is_plain=True):
         return "skip", None
     vy = venue_year(_IN_PROCEEDINGS.sub("", p, count=1))
@@ -673,7 +676,9 @@ def segmented_citation(text: str) -> tuple[str, list[str], str | None, int | Non
     >>> segmented_citation("Widget Nets for Gadgets, Ann Lee and Bo Kim, CVPR 2024,")
     ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
     """
-    s = plain(text).strip(" [(（【")
+    if "<" in text:  # an HTML card's parts: "<div>Title</div><div>Ann Lee, Bo Kim</div>", "<br/>"
+        text = _BLOCK_BREAK.sub(" | ", text)
+    s = plain(text).strip(" [(（【|")
     if len(s) > 600:
         return None
     hidden = _INITIAL.sub(lambda m: m.group(1) + "\x01", s)

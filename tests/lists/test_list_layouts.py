@@ -1338,3 +1338,37 @@ def test_a_year_before_a_colon_and_a_venue_after_an_emoji() -> None:
     papers, _ = by_arxiv(text)
     assert (papers["2306.07890"].title, papers["2306.07890"].year) == ("Adaptive Gadget Caching", 2024)
     assert (papers["2306.07891"].venue, papers["2306.07891"].year) == ("CVPR", 2024)
+
+
+def test_html_cards_parts_and_a_byline_paragraph_under_a_linked_heading() -> None:
+    text = (
+        '<div class="paper"><div class="title">Sparse Gadget Routing</div><div class="authors">Ann Lee, Bo Kim</div>'
+        '<a href="https://arxiv.org/abs/2305.03456">arXiv</a></div>\n\n'
+        '<li><strong>Dense Gadget Routing</strong><br/>Cy Wu, Di Xu<br/><a href="https://arxiv.org/abs/2305.03457">paper</a></li>\n\n'
+        '<h3><a href="https://arxiv.org/abs/2305.03458">Gadget Routing in Widgets</a></h3>\n<p>Ann Lee, Bo Kim. CVPR 2024.</p>\n'
+    )
+    papers, _ = by_arxiv(text)
+    a, b, c = papers["2305.03456"], papers["2305.03457"], papers["2305.03458"]
+    assert (a.title, a.authors) == ("Sparse Gadget Routing", ["Ann Lee", "Bo Kim"])
+    assert (b.title, b.authors) == ("Dense Gadget Routing", ["Cy Wu", "Di Xu"])
+    assert (c.title, c.authors, c.venue, c.year) == ("Gadget Routing in Widgets", ["Ann Lee", "Bo Kim"], "CVPR", 2024)
+
+
+def test_a_venue_before_a_titled_link_and_titles_before_labelled_links() -> None:
+    text = (
+        "- **CVPR 2024** [Sparse Gadget Routing](https://arxiv.org/abs/2305.03456)\n"
+        "- [ICCV 2023] [Dense Gadget Routing](https://arxiv.org/abs/2305.03457)\n"
+        "- 《Gadget Routing in Widgets》论文地址：https://arxiv.org/abs/2305.03458\n"
+        "1. Widget Routing for Gadgets [论文](https://arxiv.org/abs/2305.03459) 提出了一种新方法。\n"
+        "2. We build on the method in [paper](https://arxiv.org/abs/2305.03460) for this.\n"
+        "(1) Routing Gadgets with Widgets. [paper](https://arxiv.org/abs/2305.03461)\n\n"
+        "Widget Gadget Routing Anew\n\n[Paper](https://arxiv.org/abs/2305.03462) | [Code](https://github.com/a/b)\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert (papers["2305.03456"].venue, papers["2305.03456"].year) == ("CVPR", 2024)
+    assert (papers["2305.03457"].venue, papers["2305.03457"].year) == ("ICCV", 2023)
+    assert papers["2305.03458"].title == "Gadget Routing in Widgets"
+    assert (papers["2305.03459"].title, papers["2305.03459"].text) == ("Widget Routing for Gadgets", "提出了一种新方法。")
+    assert papers["2305.03460"].title is None  # a sentence before the link ends in "in": no title
+    assert papers["2305.03461"].title == "Routing Gadgets with Widgets"
+    assert papers["2305.03462"].title == "Widget Gadget Routing Anew"
