@@ -323,8 +323,8 @@ def venue_year(text: str) -> tuple[str | None, int] | None:
     (('arXiv', 2023), ('NeurIPS', 2025), (None, 2019))
     >>> venue_year("WSA/SCC 2023. ["), venue_year("CVPR'24"), venue_year("It's 24")
     (('WSA/SCC', 2023), ('CVPR', 2024), None)
-    >>> venue_year("We propose a model in 2023") is None
-    True
+    >>> venue_year("We propose a model in 2023") is None, venue_year("huggingface.co/papers/ 2024") is None
+    (True, True)
     """
     if len(text) > 300 or not (_ANY_YEAR.search(text) or "'" in text or "’" in text):
         return None  # (most lines: no year, no need to clean them)
@@ -336,6 +336,8 @@ def venue_year(text: str) -> tuple[str | None, int] | None:
     m = _VENUE_YEAR.match(s)
     if not m or (m.group("venue") and _PROSE_WORDS.intersection(m.group("venue").lower().split())):
         return None
+    if m.group("venue") and "/" in m.group("venue") and "." in m.group("venue"):
+        return None  # "huggingface.co/papers/ 2024": a link's words, no venue
     return m.group("venue"), int(m.group("year"))
 
 
