@@ -863,18 +863,19 @@ class _Reader:
     def _names_over_links(self, no: int) -> list[str] | None:
         """The authors line ``no`` names when the line under it is its paper's links only
         (a title above, then ``Ann Lee, Bo Kim``, then ``[arXiv](url)``)."""
-        if no >= len(self.lines) or not self.lines[no].strip():
-            return None
+        if no >= len(self.lines) or not self.lines[no].strip() or not self._links_only(no + 1):
+            return None  # (the links first: most lines have none under them, and names cost more)
         line = strip_line_markers(self.lines[no - 1])
-        names = italic_authors(line) or names_line(line)
-        return names if names and self._links_only(no + 1) else None
+        return italic_authors(line) or names_line(line)
 
     def _title_names_links(self, no: int, raw: str) -> bool:
         """A paragraph's line that reads as a title, then a line of names, then the paper's
         links (``> Title`` / ``> Ann Lee, Bo Kim`` / ``> [arXiv](url)``): one paper."""
-        if no + 2 > len(self.lines) or ITEM_START.match(raw) or not self._opens_paragraph(no):
+        if no + 2 > len(self.lines) or ITEM_START.match(raw):
             return False
         names = self._names_over_links(no + 1)
+        if names is None or not self._opens_paragraph(no):
+            return False
         title = clean_title(raw)
         if names is None or not looks_like_title(title, strict=True) or names_line(raw) or italic_authors(raw):
             return False
@@ -1143,13 +1144,13 @@ class _Reader:
         """A line that reads as a title (capitalised, three words or more, no sentence) opening
         a paragraph, then, after at most one blank line, a line of only its paper's untitled
         links and labels (``Title`` / ``arXiv：url``, ``论文：arXiv:ID``, ``[Paper](url) | [Code](url)``)."""
-        if raw.count("*") >= 4 or ITEM_START.match(raw) or split_label(raw) or not self._opens_paragraph(no):
-            return False  # (bold lines, items and labels are read as such; a paragraph's last line is prose's)
+        if raw.count("*") >= 4 or ITEM_START.match(raw):
+            return False  # (bold lines and items are read as such)
+        k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
+        if not k or not self._links_only(k) or split_label(raw) or not self._opens_paragraph(no):
+            return False  # (the links first: most lines have none under them; a paragraph's last line is prose's)
         title = clean_title(raw)
         if not (title[:1].isupper() and looks_like_title(title, strict=True)) or title.endswith((".", "。")):
-            return False
-        k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
-        if not k or not self._links_only(k):
             return False
         g, e = self.current()
         if self.pending_title is not None or (g is not None and e is not None and e.title and not e.ids
@@ -1162,8 +1163,10 @@ class _Reader:
 
     def _opens_paragraph(self, no: int) -> bool:
         """Line ``no`` opens a paragraph (of a blockquote too): a title does; a sentence's last line need not."""
-        above = strip_line_markers(self.lines[no - 2]) if no > 1 else ""
-        return not above.strip() or above.lstrip().startswith("#") or bool(_RULE.match(above))
+        above = self.lines[no - 2].strip() if no > 1 else ""
+        if above[:1] == ">":
+            above = strip_line_markers(above).strip()
+        return not above or above[0] == "#" or bool(_RULE.match(above))
 
     def _term(self, no: int) -> bool:
         """Line ``no`` is a definition list's term: the next line opens with ``: `` (its definition)."""
