@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -26,7 +27,7 @@ from citegraph.lists.text import AUTHOR_SEP, clean_title, given_name
 from citegraph.text.ids import IdError, paper_ids_in_url, parse_any_id
 from citegraph.text.matching import matches
 
-__all__ = ["column_field", "entry_from_fields", "looks_like_delimited", "read_delimited"]
+__all__ = ["cell_text", "column_field", "entry_from_fields", "looks_like_delimited", "papers_of", "read_delimited"]
 
 # header (lower case, spaces single) → the field its cells give
 _COLUMNS = {
@@ -171,6 +172,43 @@ def entry_from_fields(cells: Iterable[tuple[str, str]], where: str, warnings: li
     )
 
 
+def cell_text(value: object) -> str:
+    """A JSON record's or a front matter's value as a cell's text: lists joined as names are
+    (``"Lee, Ann; Kim, Bo"`` when an item holds a comma), CSL's people and dates, a date's year.
+
+    >>> cell_text([{"family": "Lee", "given": "Ann"}, "Bo Kim"]), cell_text({"date-parts": [[2024, 5]]})
+    ('Lee, Ann; Bo Kim', '2024')
+    """
+    if isinstance(value, dict):
+        parts = value.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            return str(parts[0][0])  # {"date-parts": [[2024, 5]]}
+        if "family" in value or "literal" in value:
+            literal = value.get("literal")
+            return str(literal) if literal else f"{value.get('family', '')}, {value.get('given', '')}".strip(" ,")
+        return ""
+    if isinstance(value, (list, tuple)):
+        items = [cell_text(v) for v in value]
+        return ("; " if any("," in item for item in items) else ", ").join(i for i in items if i)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return str(value.year)
+    return "" if value is None else str(value)
+
+
+def papers_of(records: Iterable[tuple[str, list[tuple[str, str]]]], what: str,
+              warnings: list[ListWarning]) -> list[Entry]:
+    """The papers of ``(file:line, cells)`` records; a record naming none is a warning
+    (``what`` names a record: "row", "record")."""
+    entries: list[Entry] = []
+    for where, cells in records:
+        e = entry_from_fields(cells, where, warnings)
+        if e is None:
+            warnings.append(ListWarning(where, f"{what} names no paper: no id and no title"))
+        else:
+            entries.append(e)
+    return entries
+
+
 def read_delimited(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:
     """One paper per row of a spreadsheet list (see the module's docstring)."""
     first = next(i for i, line in enumerate(lines) if line.strip())
@@ -178,16 +216,14 @@ def read_delimited(lines: Sequence[str], source: str) -> tuple[list[Entry], list
     assert found is not None, "read_delimited needs looks_like_delimited"
     delimiter, names = found
     fields = [column_field(n) for n in names]
-    entries: list[Entry] = []
     warnings: list[ListWarning] = []
-    for no, row in _rows(islice(lines, first + 1, None), delimiter, warnings, source, first + 1):
-        where = f"{source}:{no}"
-        if len(row) != len(names):
-            warnings.append(ListWarning(where, f"row has {len(row)} cells, the header {len(names)}: read by position"))
-        cells = [(field, cell) for field, cell in zip(fields, row) if field]
-        e = entry_from_fields(cells, where, warnings)
-        if e is None:
-            warnings.append(ListWarning(where, "row names no paper: no id and no title"))
-        else:
-            entries.append(e)
-    return entries, warnings
+
+    def rows() -> Iterator[tuple[str, list[tuple[str, str]]]]:
+        for no, row in _rows(islice(lines, first + 1, None), delimiter, warnings, source, first + 1):
+            where = f"{source}:{no}"
+            if len(row) != len(names):
+                warnings.append(ListWarning(where, f"row has {len(row)} cells, the header {len(names)}: "
+                                                   "read by position"))
+            yield where, [(field, cell) for field, cell in zip(fields, row) if field]
+
+    return papers_of(rows(), "row", warnings), warnings

@@ -16,27 +16,16 @@ Examples
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Protocol
 
 import yaml
 
-from citegraph.lists.delimited import column_field, entry_from_fields
+from citegraph.lists.delimited import cell_text, column_field, entry_from_fields
 from citegraph.lists.entry import Entry, ListWarning
 
 __all__ = ["front_matter"]
 
 _FENCES = {"---": ("---", "..."), "+++": ("+++",)}
-
-
-def _text(value: object) -> str:
-    """A front matter value as a cell's text (a list's items joined as names are)."""
-    if isinstance(value, (list, tuple)):
-        items = [_text(v) for v in value]
-        return ("; " if any("," in item for item in items) else ", ").join(items)  # ("Lee, Ann; Kim, Bo")
-    if isinstance(value, (dt.date, dt.datetime)):
-        return str(value.year)
-    return "" if value is None or isinstance(value, dict) else str(value)
 
 
 class _Lines(Protocol):
@@ -66,7 +55,7 @@ def front_matter(lines: _Lines, source: str) -> tuple[Entry | None, int, list[Li
         return None, end + 2, [ListWarning(f"{source}:{line}", f"front matter is not YAML ({str(exc)[:80]}): skipped")]
     if not isinstance(data, dict):
         return None, end + 2, []
-    cells = [(f, _text(v)) for k, v in data.items() if isinstance(k, str) and (f := column_field(k))]
+    cells = [(f, cell_text(v)) for k, v in data.items() if isinstance(k, str) and (f := column_field(k))]
     warnings: list[ListWarning] = []
     paper = entry_from_fields(cells, f"{source}:1", warnings)
     if paper is None or not paper.ids:

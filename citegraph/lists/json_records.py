@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 
-from citegraph.lists.delimited import column_field, entry_from_fields
+from citegraph.lists.delimited import cell_text, column_field, papers_of
 from citegraph.lists.entry import Entry, ListWarning
 
 __all__ = ["looks_like_json", "read_json"]
@@ -48,22 +48,6 @@ def looks_like_json(lines: Sequence[str]) -> bool:
                                            if lines[i].strip()), "")
         return after.startswith("{")  # ("[Title](url)" is markdown)
     return False
-
-
-def _text(value: object) -> str:
-    """A record's value as a cell's text: CSL's people and dates, lists joined."""
-    if isinstance(value, dict):
-        parts = value.get("date-parts")
-        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-            return str(parts[0][0])  # {"date-parts": [[2024, 5]]}
-        if "family" in value or "literal" in value:
-            literal = value.get("literal")
-            return str(literal) if literal else f"{value.get('family', '')}, {value.get('given', '')}".strip(" ,")
-        return ""
-    if isinstance(value, list):
-        items = [_text(v) for v in value]
-        return ("; " if any("," in item for item in items) else ", ").join(i for i in items if i)
-    return "" if value is None else str(value)
 
 
 def _records(lines: Sequence[str], warnings: list[ListWarning], source: str) -> Iterator[tuple[int, object]]:
@@ -103,18 +87,14 @@ def _records(lines: Sequence[str], warnings: list[ListWarning], source: str) -> 
 
 def read_json(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:
     """One paper per record of a JSON list (see the module's docstring)."""
-    entries: list[Entry] = []
     warnings: list[ListWarning] = []
-    for no, record in _records(lines, warnings, source):
-        where = f"{source}:{no}"
-        if not isinstance(record, dict):
-            warnings.append(ListWarning(where, "a JSON value that is no record: skipped"))
-            continue
-        cells = [(f, _text(v)) for k, v in record.items()
-                 if isinstance(k, str) and (f := _CSL.get(k.lower()) or column_field(k))]
-        e = entry_from_fields(cells, where, warnings)
-        if e is None:
-            warnings.append(ListWarning(where, "record names no paper: no id and no title"))
-        else:
-            entries.append(e)
-    return entries, warnings
+
+    def records() -> Iterator[tuple[str, list[tuple[str, str]]]]:
+        for no, record in _records(lines, warnings, source):
+            if not isinstance(record, dict):
+                warnings.append(ListWarning(f"{source}:{no}", "a JSON value that is no record: skipped"))
+                continue
+            yield f"{source}:{no}", [(f, cell_text(v)) for k, v in record.items()
+                                     if isinstance(k, str) and (f := _CSL.get(k.lower()) or column_field(k))]
+
+    return papers_of(records(), "record", warnings), warnings

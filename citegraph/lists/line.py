@@ -317,12 +317,12 @@ def _colon_after(low: str, word: str) -> bool:
     return False
 
 
-# links as reStructuredText (`Title <url>`_) and org-mode ([[url][Title]]) write them
 # an item opening with a bare new-style arXiv id ("- 2306.07890 - Title"; elsewhere a bare number is no id)
 _LEADING_ID = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(\d{4}\.\d{4,5})(?:v\d+)?(?=[\s.,:;)\]]|$)")
 _LENTICULAR_LABEL = re.compile(r"【([^【】\n]{1,12})】")
 _LINK_LABEL_END = re.compile(r"(?:\s+|(?<=[》」』】\]]))([^\s:：》」』】]{1,12})\s*[:：]\s*$")
 _HTML_ITALIC = re.compile(r"</?(?:i|em)>")
+# links as reStructuredText (`Title <url>`_) and org-mode ([[url][Title]]) write them
 _RST_LINK = re.compile(r"`([^`<>\n]{1,400}?)\s*<((?:https?://|www\.)[^<>\s`]{1,2000})>`_{1,2}")
 _ORG_LINK = re.compile(r"\[\[((?:https?://|www\.)[^\[\]\s]{1,2000})\](?:\[([^\[\]\n]{1,400})\])?\]")
 
