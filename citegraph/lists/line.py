@@ -29,6 +29,7 @@ from citegraph.text.ids import (
     parse_s2_id,
 )
 from citegraph.lists.text import (
+    AUTHOR_SEP,
     BARE_URL,
     GENERIC_LINK_TEXT,
     HTML_A,
@@ -61,6 +62,7 @@ from citegraph.lists.text import (
     title_then_byline,
     venue_tag,
     venue_year,
+    without_lead_symbols,
     without_symbols,
     written_byline,
     written_citation,
@@ -68,14 +70,17 @@ from citegraph.lists.text import (
 from citegraph.text.matching import matches
 
 __all__ = [
-    "BR", "ITEM_START", "LINK_TEXT", "TITLE_LABELS", "Line", "Ref", "analyse", "is_id_text", "link_venue", "piped_item",
-    "work_text",
+    "AUTHOR_LABELS", "BR", "ITEM_START", "LINK_TEXT", "TITLE_LABELS", "VENUE_LABELS", "YEAR_LABELS", "Line", "Ref",
+    "analyse", "is_id_text", "labelled_cells", "labelled_fields", "link_venue", "piped_item", "work_text",
 ]
 
 TITLE_LABELS = frozenset(
     ["title", "paper title", "论文标题", "论文题目", "论文名称", "论文名", "题目", "标题", "论文",
      "技术报告", "technical report", "paper name"]
 )
+AUTHOR_LABELS = frozenset(["authors", "author", "作者"])
+VENUE_LABELS = frozenset(["published in", "venue", "conference", "journal", "发表于", "会议", "期刊", "收录"])
+YEAR_LABELS = frozenset(["year", "年份", "发表年份"])
 _LABEL_WORDS = TITLE_LABELS | GENERIC_LINK_TEXT  # what a list labels a paper's parts with
 ARXIV_LABELS = frozenset(["arxiv", "arxiv id", "arxiv 编号", "arxiv号", "arxiv 号"])
 DOI_LABELS = frozenset(["doi"])
@@ -644,12 +649,17 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
     middle = masked[first:last].replace("\0", " ")
     tail = masked[last:]
     lab = split_label(head + " x")
+    labelled: list[tuple[str, str]] = []
     if lab and lab[0] in TITLE_LABELS:
         head = _without_link_label(lab[1][:-1])  # "标题：Title 链接：url"
+        if "|" in head:  # "Title: T | Venue: CVPR 2024 | Link: url"
+            head, labelled = labelled_cells(head)
     elif "》" in head or "」" in head:
         head = _without_link_label(head, glued=True)  # "《Title》论文地址：url"
     untitled = [r for r in info.refs if r.title is None]
     one_paper = len(info.refs) == 1
+    if one_paper and labelled:
+        labelled_fields(info.refs[0], labelled)
     # "- **2016-02** | Title | *authors* | [Journal](doi)": when the links are the
     # last cell, after the title's, the row describes each and a link's text names its venue
     link_cell = head.rstrip().endswith("|") and "|" not in middle and not tail.strip(" |")
@@ -740,6 +750,7 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         return
     ref = untitled[0]
     bare = _ID_TAG.sub("", strip_line_markers(head), count=1)  # "- [2311.08765] Title": the id again
+    bare = without_lead_symbols(bare.lstrip())  # "🔥 **Title** (CVPR 2024) — [Paper](url)": a list's mark
     bare = _BIBITEM.sub("", bare, count=1) if "bibitem" in bare else bare  # "\\bibitem{key} A. Lee. Title."
     tag = venue_tag(bare)
     if tag and looks_like_title(clean_title(_EMPTY_BRACKETS.sub(" ", tag[2]))):
@@ -795,6 +806,25 @@ _ID_TAG = re.compile(r"^\s*\[(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?\]\s*", re.I)
 _ET_AL_TAIL = re.compile(r"\bet\.?\s+al\.?\s*$")
 
 
+_NAMES_PAREN = re.compile(r"^[(（]([^()（）]{3,200})[)）]\s*(.*)$")
+_BY_WORD = re.compile(r"^by\s+", re.I)
+
+
+def _names_said(s: str) -> tuple[list[str], str | None, int | None] | None:
+    """Authors in brackets or after "by", perhaps then the venue and year:
+    ``(Ann Lee, Bo Kim) CVPR 2024``, ``by Ann Lee and Bo Kim``."""
+    if paren := _NAMES_PAREN.match(s):
+        names, after = people(paren.group(1)), paren.group(2).strip(" ,.;")
+        vy = venue_year(after) if after else None
+        return (names, vy[0] if vy else None, vy[1] if vy else None) if names and (vy or not after) else None
+    if by := _BY_WORD.match(s):
+        s = s[by.end():]
+        if names := people(s):
+            return names, None, None
+        return written_byline(s)
+    return None
+
+
 def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
     """``(authors, venue, year)`` when what follows a paper's links only says who wrote it and
     where: ``- A. Lee, B. Kim. CVPR 2023.``, ``(CVPR 2023)``, ``(Lee et al., CVPR 2024)``,
@@ -814,6 +844,9 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
                 return None  # a line of its own that is no byline: a note
         return (authors, venue, year) if parts else None
     rest = without_symbols(rest).strip(" |")  # (a row's cells after its link: "| [Title](url) | CVPR 2024 |")
+    said = _names_said(plain(rest).strip(" -–—:,."))
+    if said:
+        return said
     by = written_byline(rest) or _venue_only(rest)
     if by:
         return by
@@ -823,6 +856,30 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
     if _ET_AL_TAIL.search(s) and (names := people(_ET_AL_TAIL.sub("", s))):
         return names, None, None  # "- Ann Lee et al.": the first authors
     return None
+
+
+def labelled_cells(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A title label's value parted by pipes into the title and the labelled cells after it
+    (``T | Venue: CVPR 2024 |`` → ``T``, ``[("venue", "CVPR 2024")]``); cells without a
+    label the list uses for a paper's parts leave the value whole."""
+    title, *cells = text.split("|")
+    labelled = [lab for c in cells if c.strip() and (lab := split_label(c.strip()))]
+    known = AUTHOR_LABELS | VENUE_LABELS | YEAR_LABELS
+    if len(labelled) != sum(1 for c in cells if c.strip()) or not all(k in known for k, _ in labelled):
+        return text, []
+    return title, labelled
+
+
+def labelled_fields(ref: Ref, labelled: list[tuple[str, str]]) -> None:
+    """The authors, venue and year labelled cells give (see :func:`labelled_cells`)."""
+    for label, value in labelled:
+        if label in AUTHOR_LABELS and ref.authors is None:
+            ref.authors = people(plain(value))
+        elif label in VENUE_LABELS and ref.venue is None:
+            vy = venue_year(value)
+            ref.venue, ref.year = (vy[0], ref.year or vy[1]) if vy else (plain(value).strip() or None, ref.year)
+        elif label in YEAR_LABELS and (vy := venue_year(value)):
+            ref.year = vy[1]
 
 
 def _without_link_label(head: str, glued: bool = False) -> str:
@@ -916,8 +973,8 @@ def _paper_url(url: str, text: str) -> bool:
 def piped_item(head: str, ref: Ref) -> bool:
     """A list item written as cells (``- **2016-02** | Title | *authors* | [Journal](doi)``)
     is read as a table row without a header: a date cell gives the year, a venue
-    and year the venue, an italic list of names the authors, the first title-like
-    cell the title."""
+    and year the venue, an italic list of names (or, after the title, a plain one
+    of several) the authors, the first title-like cell the title."""
     title = None
     for cell in strip_line_markers(head).split("|"):
         text = plain(cell)
@@ -930,6 +987,8 @@ def piped_item(head: str, ref: Ref) -> bool:
             ref.venue, ref.year = vy[0], ref.year or vy[1]  # "| CVPR 2024 |"
         elif (authors := italic_authors(cell)) and ref.authors is None:
             ref.authors = authors
+        elif title and ref.authors is None and AUTHOR_SEP.search(text) and (authors := people(text)):
+            ref.authors = authors  # "| Ann Lee, Bo Kim |" after the title: names, plain
         elif title is None and looks_like_title(t := clean_title(cell)):
             title = t
     if title:

@@ -32,6 +32,7 @@ from citegraph.lists.text import (
     GENERIC_LINK_TEXT,
     MD_LINK,
     PAPER_LABEL,
+    author_line,
     clean_title,
     coined_name,
     date_tag_year,
@@ -44,6 +45,7 @@ from citegraph.lists.text import (
     plain,
     split_label,
     strip_line_markers,
+    title_then_byline,
     venue_year,
     written_byline,
 )
@@ -52,23 +54,25 @@ from citegraph.text.names import model_name, name_key
 from citegraph.text.matching import matches
 
 from citegraph.lists.line import (
+    AUTHOR_LABELS,
     BR,
     ITEM_START,
     LINK_TEXT,
     TITLE_LABELS,
+    VENUE_LABELS,
+    YEAR_LABELS,
     Line,
     Ref,
     analyse,
     is_id_text,
+    labelled_cells,
+    labelled_fields,
     link_venue,
     piped_item,
     work_text,
 )
 
 __all__ = ["read_markdown"]
-AUTHOR_LABELS = frozenset(["authors", "author", "作者"])
-VENUE_LABELS = frozenset(["published in", "venue", "conference", "journal", "发表于", "会议", "期刊", "收录"])
-YEAR_LABELS = frozenset(["year", "年份", "发表年份"])
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.I)
@@ -312,8 +316,10 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
     (None, None, [])
     >>> _row_year_venue([], ["[T](url)", "CVPR 2024"])  # no header
     (2024, 'CVPR', [1])
+    >>> _row_year_venue(["title", "venue"], ["T", "CVPR'24"])
+    (2024, 'CVPR', [1])
     """
-    year = venue = None
+    year = venue = short_year = None
     read = []
     for i, (h, cell) in enumerate(zip(header, cells)):
         if h in YEAR_COLUMNS and year is None:
@@ -326,6 +332,8 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
             if v and len(v) <= 80 and v.lower() not in _NO_LINK_VALUES and _LETTER_OR_DIGIT.search(v):
                 venue = v
                 read.append(i)
+                if not _CELL_YEAR.search(v) and (vy := venue_year(v)) and vy[0]:
+                    venue, short_year = vy  # "CVPR'24": the venue, and its year when no column gives one
     if not header:  # a row without a header (an HTML table of <td>s only): a cell that is a venue and year
         for i, cell in enumerate(cells):
             if (vy := venue_year(plain(cell))) and vy[0] and "](" not in cell and "href" not in cell:
@@ -334,7 +342,7 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
                 break
     if year is None and venue and (m := _CELL_YEAR.search(venue)):
         year = int(m.group(1))  # "ICCV 2023" in a table without a date column
-    return year, venue, read
+    return year or short_year, venue, read
 
 
 def _br_names(cell: str) -> list[str] | None:
@@ -618,11 +626,11 @@ class _Reader:
             opens = len(_DETAILS_OPEN.findall(raw)) if "<" in raw else 0
             closes = len(_DETAILS_CLOSE.findall(raw)) if "<" in raw else 0
             if depth == 0 and opens and not fence and self.notes is None:
-                title = self._container_title(no)
-                if title is not None:
+                summary = self._container_title(no)
+                if summary is not None:
                     self.boundary()
                     container = True
-                    e = self.new_entry(self._summary_line(no), {}, title)
+                    e = self.new_entry(self._summary_line(no), {}, summary.title, ref=summary)
                     self.start_group(self._summary_line(no), e)
             depth = max(0, depth + opens - closes)
             self.container = container
@@ -639,20 +647,24 @@ class _Reader:
         self.mentions = [e for e in self.mentions if e.arxiv or e.doi or e.s2_id or e.title]
         return self.mentions, self.warnings
 
-    def _container_title(self, no: int) -> str | None:
-        """The paper title a top-level ``<details>`` block's summary names, if any:
-        a bold summary, or any summary of a block that holds a paper link or id."""
+    def _container_title(self, no: int) -> Ref | None:
+        """The paper a top-level ``<details>`` block's summary names, if any: a bold
+        summary, or any summary of a block that holds a paper link or id; its title,
+        and the venue or authors written after it (``Title (CVPR 2024)``)."""
         for k in range(no, min(no + 3, len(self.lines)) + 1):
             m = _SUMMARY.search(self.lines[k - 1])
             if m:
                 t = clean_title(m.group(1))
+                cited = title_then_byline(t)
+                summary = Ref(title=t) if cited is None else Ref(
+                    title=cited[0], authors=cited[1] or None, venue=cited[2], year=cited[3])
                 if not t or _GENERIC_SUMMARY.match(t) or not looks_like_title(t):
                     return None
                 ids = self._block_ids(no)
                 if ids > 1:
                     return None  # a block of several papers is a section ("<summary>milestone papers</summary>")
                 if _BOLD_TAG.search(m.group(1)) or ids:
-                    return t
+                    return summary
                 return None
         return None
 
@@ -769,13 +781,17 @@ class _Reader:
         in_item = bool(first) and raw[:1].isspace() and bool(ITEM_START.match(first))
         if g and e and (under_title or in_item) and not e.authors and not info.refs:
             # "*A, B*" (or "A, B<br>") under its bold title; on an item, only italic people's names
+            by = None
             if under_title:
-                authors = italic_authors(raw) or names_line(raw)
+                by = author_line(raw)
             else:
                 authors = italic_authors(raw.strip())
-                authors = authors if authors and all(people(n) for n in authors) else None
-            if authors:
-                e.authors = authors
+                if authors and all(people(n) for n in authors):
+                    by = authors, None, None
+                else:  # "- Title" / "  > Ann Lee, Bo Kim. CVPR 2024.": names with a venue and year
+                    by = written_byline(strip_line_markers(raw))
+            if by:
+                e.authors, e.venue, e.year = by[0], e.venue or by[1], e.year or by[2]
                 self.claim(g, no, e)
                 return
         if g and e and e.title and e.ids and no == g.end + 1 and not e.authors and not info.refs and (
@@ -840,8 +856,8 @@ class _Reader:
                 e.venue, e.year = vy[0], vy[1]
             self.start_group(no, e)
             k = next(k for k in range(no + 1, len(self.lines) + 1) if self.lines[k - 1].strip())
-            if (names := self._names_over_links(k)) is not None:  # "#### Title" / "Ann Lee, Bo Kim" / links
-                e.authors = names
+            if (by := self._names_over_links(k)) is not None:  # "#### Title" / "Ann Lee, Bo Kim" / links
+                e.authors, e.venue, e.year = by[0], e.venue or by[1], e.year or by[2]
                 self.read_ahead = k
 
     def _links_under(self, no: int) -> bool:
@@ -860,29 +876,28 @@ class _Reader:
         return (len(nxt.refs) == 1 and nxt.standalone and not nxt.prose and nxt.refs[0].title is None
                 and nxt.refs[0].identified)
 
-    def _names_over_links(self, no: int) -> list[str] | None:
-        """The authors line ``no`` names when the line under it is its paper's links only
-        (a title above, then ``Ann Lee, Bo Kim``, then ``[arXiv](url)``)."""
+    def _names_over_links(self, no: int) -> tuple[list[str], str | None, int | None] | None:
+        """The authors (and venue and year) line ``no`` gives when the line under it is its
+        paper's links only (a title above, then ``Ann Lee, Bo Kim. CVPR 2024.``, then ``[arXiv](url)``)."""
         if no >= len(self.lines) or not self.lines[no].strip() or not self._links_only(no + 1):
             return None  # (the links first: most lines have none under them, and names cost more)
-        line = strip_line_markers(self.lines[no - 1])
-        return italic_authors(line) or names_line(line)
+        return author_line(self.lines[no - 1])
 
     def _title_names_links(self, no: int, raw: str) -> bool:
         """A paragraph's line that reads as a title, then a line of names, then the paper's
         links (``> Title`` / ``> Ann Lee, Bo Kim`` / ``> [arXiv](url)``): one paper."""
         if no + 2 > len(self.lines) or ITEM_START.match(raw):
             return False
-        names = self._names_over_links(no + 1)
-        if names is None or not self._opens_paragraph(no):
+        by = self._names_over_links(no + 1)
+        if by is None or not self._opens_paragraph(no):
             return False
         title = clean_title(raw)
-        if names is None or not looks_like_title(title, strict=True) or names_line(raw) or italic_authors(raw):
+        if not looks_like_title(title, strict=True) or author_line(raw):
             return False
         self.boundary_item()
         self.pending_title = None
         e = self.new_entry(no, {}, title)
-        e.authors = names
+        e.authors, e.venue, e.year = by[0], by[1], e.year or by[2]
         self.start_group(no, e)
         self.read_ahead = no + 1
         return True
@@ -1086,9 +1101,15 @@ class _Reader:
             if not value:
                 self.pending_title = no
                 return True
+            labelled: list[tuple[str, str]] = []
+            if "|" in value:  # "Title: T | Venue: CVPR 2024"
+                value, labelled = labelled_cells(value)
             title = _label_value_title(value)
             if title:
                 self._title(no, title)
+                if labelled and (e := self.current()[1]) is not None:
+                    labelled_fields(ref := Ref(), labelled)
+                    _attach_meta(e, ref)
                 return True
             return False
         named = _NAMED_TITLE_LABEL.match(strip_line_markers(raw.replace("**", "").replace("__", "")).strip())
@@ -1311,7 +1332,7 @@ class _Reader:
                 return k - no  # "- Paper(Oral): None": the paper's place, with no link to it
             tag = plain(raw).strip(" -*•")  # "- Oral", "Spotlight": a tag on the paper
             describes = (
-                italic_authors(raw) or venue_year(raw) or (lab and lab[0] not in TITLE_LABELS)
+                venue_year(raw) or author_line(raw) or (lab and lab[0] not in TITLE_LABELS)
                 or (len(tag) <= 20 and len(tag.split()) <= 2 and not any(c in tag for c in ".,;:!?"))
             )
             if nxt.prose and not describes:

@@ -54,6 +54,8 @@ __all__ = [
     "segmented_citation",
     "inverted_names",
     "styled_citation",
+    "without_lead_symbols",
+    "author_line",
 ]
 
 # bounded, and neither the alt text nor the url runs over another "![": from each of a
@@ -220,7 +222,14 @@ def without_symbols(text: str) -> str:
     return text if text.isascii() else "".join(" " if _symbol(c) else c for c in text)
 
 
-def _without_lead_symbols(s: str) -> str:
+def without_lead_symbols(s: str) -> str:
+    """``s`` without the emoji (and the spaces after them) it opens with: ``🔥 **Title**`` → ``**Title**``.
+
+    >>> without_lead_symbols("🔥 ⭐️ **Widget Nets**"), without_lead_symbols("Widget Nets 🔥")
+    ('**Widget Nets**', 'Widget Nets 🔥')
+    """
+    if not s or not _symbol(s[0]):
+        return s
     i = 0
     while i < len(s) and (_symbol(s[i]) or (s[i].isspace() and i > 0)):
         i += 1
@@ -298,8 +307,8 @@ def clean_title(text: str) -> str:
         s = s[:-2].rstrip()  # (an arrow of two characters; a title's own ">" stays: "... <b>")
     if s[-1:] in (":", "：") and not _LABEL_WORD_END.search(s[:-1]):
         s = s[:-1].rstrip()  # "Title: url" (not "FVDM 论文：", a name and a label)
-    if s and not s[0].isalnum() and _symbol(s[0]):
-        s = _without_lead_symbols(s)  # "🔥 Title", "⭐️ Title": a list's mark, no title opens with one
+    if s and not s[0].isalnum():
+        s = without_lead_symbols(s)  # "🔥 Title", "⭐️ Title": a list's mark, no title opens with one
     # quotes around the whole title, or brackets with none inside ("(Title)")
     while len(s) >= 2 and (
         (s[0], s[-1]) in _QUOTE_PAIRS or (s[0] + s[-1] in ("()", "（）") and not _PAREN_CHAR.search(s[1:-1]))
@@ -820,6 +829,21 @@ def names_line(line: str) -> list[str] | None:
     return names if names and len(names) >= 2 else None
 
 
+def author_line(line: str) -> tuple[list[str], str | None, int | None] | None:
+    """``(authors, venue, year)`` of a line that only says who wrote a paper, and perhaps
+    where (under its title, over its link); else ``None``.
+
+    >>> author_line("*Ann Lee, Bo Kim*"), author_line("  > Ann Lee, Bo Kim. CVPR 2024.")
+    ((['Ann Lee', 'Bo Kim'], None, None), (['Ann Lee', 'Bo Kim'], 'CVPR', 2024))
+    >>> author_line("We build widgets, and gadgets.") is None
+    True
+    """
+    s = strip_line_markers(line).strip()
+    if names := italic_authors(s) or names_line(s):
+        return names, None, None
+    return written_byline(s)
+
+
 def italic_authors(line: str) -> list[str] | None:
     """The authors of a line that is one italic run of names (``*A, B and C*``), else ``None``.
 
@@ -928,8 +952,8 @@ def split_label(line: str) -> tuple[str, str] | None:
     if not m:
         return None
     label = " ".join(HTML_TAG.sub("", m.group(1)).split()).lower()
-    if label and not label[0].isalnum() and _symbol(label[0]):
-        label = _without_lead_symbols(label)  # "📖 论文：Title", "🔗 地址：url"
+    if label and not label[0].isalnum():
+        label = without_lead_symbols(label)  # "📖 论文：Title", "🔗 地址：url"
     if not label or "[" in label:
         return None
     return label, m.group(2).strip()

@@ -651,7 +651,8 @@ def test_reference_links_are_read_where_they_are_used() -> None:
         ("2303.00003", "Sparse Widget Fields", ["t.md:4"]),
         ("2309.00009", None, ["t.md:9"]),
     ]
-    assert [e.text for e in r.entries[:3]] == ["by Ann Lee", "with notes", "fast fields"]
+    assert [e.text for e in r.entries[:3]] == ["", "with notes", "fast fields"]
+    assert r.entries[0].authors == ["Ann Lee"]  # "by Ann Lee" after the link is its byline, no note
 
 
 def test_a_term_that_became_generic_names_the_paper_that_coined_it() -> None:
@@ -1372,3 +1373,40 @@ def test_a_venue_before_a_titled_link_and_titles_before_labelled_links() -> None
     assert papers["2305.03460"].title is None  # a sentence before the link ends in "in": no title
     assert papers["2305.03461"].title == "Routing Gadgets with Widgets"
     assert papers["2305.03462"].title == "Widget Gadget Routing Anew"
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "year"), [
+    ("✨ **Sparse Gadget Fields for Widgets** (ICCV 2023) — [Paper](https://arxiv.org/abs/2309.01111) | "
+     "[Project](https://w.github.io)\n", [], "ICCV", 2023),
+    ("Title: Sparse Gadget Fields for Widgets | Venue: ICCV 2023 | Link: https://arxiv.org/abs/2309.01111\n",
+     [], "ICCV", 2023),
+    ("Title: Sparse Gadget Fields for Widgets | Authors: Cy Wu, Di Xu\nLink: https://arxiv.org/abs/2309.01111\n",
+     ["Cy Wu", "Di Xu"], None, None),
+    ("<details><summary>Sparse Gadget Fields for Widgets (ICCV 2023)</summary>\n\n"
+     "- [pdf](https://arxiv.org/abs/2309.01111)\n</details>\n", [], "ICCV", 2023),
+    ("| No. | Title | Venue |\n|---|---|---|\n| 7 | [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111)"
+     " | ICCV'23 |\n", [], "ICCV", 2023),
+    ('2. <a href="https://arxiv.org/abs/2309.01111">Sparse Gadget Fields for Widgets</a> (Cy Wu, Di Xu) ICCV 2023\n',
+     ["Cy Wu", "Di Xu"], "ICCV", 2023),
+    ("* [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111) by Cy Wu and Di Xu\n",
+     ["Cy Wu", "Di Xu"], None, None),
+    ("- Sparse Gadget Fields for Widgets | Cy Wu, Di Xu | ICCV 2023 | [pdf](https://arxiv.org/abs/2309.01111)\n",
+     ["Cy Wu", "Di Xu"], "ICCV", 2023),
+    ("**Sparse Gadget Fields for Widgets**\n\nCy Wu, Di Xu\n\n[[PDF](https://arxiv.org/abs/2309.01111)]\n",
+     ["Cy Wu", "Di Xu"], None, None),
+    ("* Sparse Gadget Fields for Widgets\n  > Cy Wu, Di Xu. ICCV 2023.\n  > [pdf](https://arxiv.org/abs/2309.01111)\n",
+     ["Cy Wu", "Di Xu"], "ICCV", 2023),
+    ("### Sparse Gadget Fields for Widgets\nCy Wu, Di Xu. ICCV 2023.\n[pdf](https://arxiv.org/abs/2309.01111)\n",
+     ["Cy Wu", "Di Xu"], "ICCV", 2023),
+])
+def test_a_title_with_its_byline_around_marks_pipes_brackets_and_nested_lines(
+    text: str, authors: list[str], venue: str | None, year: int | None
+) -> None:
+    e = by_arxiv(text)[0]["2309.01111"]
+    assert (e.title, e.authors, e.venue) == ("Sparse Gadget Fields for Widgets", authors, venue)
+    assert e.year == (year or 2023)
+
+
+def test_a_pipe_in_a_labelled_title_stays_when_its_cells_are_not_labels() -> None:
+    e = by_arxiv("Title: Widgets | Gadgets of All Sizes | Link: https://arxiv.org/abs/2309.01111\n")[0]["2309.01111"]
+    assert e.title == "Widgets | Gadgets of All Sizes"
