@@ -19,6 +19,7 @@ from citegraph.text.matching import matches
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _ROW_OPEN = re.compile(r"<tr\b", re.I)
+_ROW_FIRST = re.compile(r"\s*<tr\b", re.I)
 _ROW_CLOSE = re.compile(r"</tr\s*>", re.I)
 # (bounded runs: a tag or link never closed must not be scanned again from each of a run of openers)
 _CELL = re.compile(r"<(t[dh])\b[^<>]{0,500}>(.*?)(?:</\1\s*>|(?=<t[dh]\b)|$)", re.I | re.S)
@@ -77,13 +78,17 @@ def html_tables(lines: Sequence[str]) -> HtmlTables:
     ({3: 6}, {3: ['model', 'paper']}, [1, 2, 4, 5, 6, 7])
     >>> row_markdown(lines, 3, 6)
     '| WidgetNet | [Widgets](https://arxiv.org/abs/2401.00001) |'
+    >>> html_tables(['<tr><td>2024</td><td>Widgets</td></tr>', 'Notes below.']).rows  # rows without a table
+    {1: 1}
     """
     out = HtmlTables()
     n = len(lines)
     no = 1
     while no <= n:
         line = lines[no - 1]
-        if "<" not in line or not _TABLE_OPEN.search(line):
+        # a table, or rows without one (a fragment copied out of a page: "<tr><td>...</td></tr>" lines)
+        bare = "<" in line and not _TABLE_OPEN.search(line) and bool(_ROW_FIRST.match(line))
+        if "<" not in line or not (bare or _TABLE_OPEN.search(line)):
             no += 1
             continue
         header: list[str] = []
@@ -94,6 +99,9 @@ def html_tables(lines: Sequence[str]) -> HtmlTables:
             row_at = _ROW_OPEN.search(text) if "<" in text else None
             if row_at is not None and len(_ROW_OPEN.findall(text)) > 1:
                 found = HtmlTables()  # rows side by side on a line: no line to stand each on; read as text
+                break
+            if row_at is None and bare:
+                k -= 1  # the rows are over: this line is the document's again
                 break
             if row_at is None:
                 found.covered.add(k)

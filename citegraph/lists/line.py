@@ -61,6 +61,7 @@ from citegraph.lists.text import (
     title_by_authors,
     title_then_byline,
     venue_tag,
+    venue_name,
     venue_year,
     without_lead_symbols,
     without_symbols,
@@ -99,7 +100,7 @@ _ID_TRAILING = ".,;:!?)]}>"
 _TEXT_CORPUS = re.compile(r"(?<![\w/])corpus\s?id\s*[:：]\s*\d+(?![\w.])", re.I)
 # Ids the text tries to give but gets wrong ("arXiv:2407.0613", "DOI: 10.1145", "CorpusId: 12x"):
 # looked for once the good ones are masked.
-_ID_END = r"[^\s\"'<>，。；、）】》|,;)]"
+_ID_END = r"[^\s\0\"'<>，。；、）】》|,;)]"  # (NUL: a paper masked already)
 _BAD_TEXT_IDS = (
     ("arxiv", re.compile(r"(?<![\w/.])arxiv\s*[:：]\s*(\d{4}\.\d+[\w.]*)", re.I),
      "arXiv ID {!r} is not an arXiv identifier"),
@@ -108,6 +109,7 @@ _BAD_TEXT_IDS = (
     ("corpus", re.compile(rf"(?<![\w/])corpus\s?id\s*[:：]\s*((?={_ID_END}*\d){_ID_END}+)", re.I),
      "CorpusId {!r} is not a Semantic Scholar corpus id"),
 )
+_NOT_ASCIIDOC_TEXT = re.compile(r"[\0\[\]()<>]|://")  # what an AsciiDoc link's text ("url[Title]") never holds
 _SCHEMELESS_ARXIV = re.compile(
     r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I
 )
@@ -451,7 +453,11 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
             continue
         for m in matches(pattern, buf[0]):
             url = _glued_off(m.group(0).rstrip(".,;:!?'\""))
-            take_url(url, None, m.start(), m.start() + len(url), buf[0][max(0, m.start() - 60):m.start()])
+            end, text = m.start() + len(url), None
+            if buf[0][end:end + 1] == "[" and (close := buf[0].find("]", end, end + 400)) > end + 1 and (
+                    not _NOT_ASCIIDOC_TEXT.search(buf[0], end + 1, close)) and buf[0][close + 1:close + 2] != "(":
+                text, end = buf[0][end + 1:close], close + 1  # AsciiDoc's link: "https://arxiv.org/abs/ID[Title]"
+            take_url(url, text, m.start(), end, buf[0][max(0, m.start() - 60):m.start()])
         flush()
     if labelled["arxiv"]:
         for m in matches(_TEXT_ARXIV, buf[0]):
@@ -844,6 +850,7 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
                 return None  # a line of its own that is no byline: a note
         return (authors, venue, year) if parts else None
     rest = without_symbols(rest).strip(" |")  # (a row's cells after its link: "| [Title](url) | CVPR 2024 |")
+    rest = rest.lstrip(" ,;)]）】-–—")  # what closed the links' brackets: "([pdf](url), [code](url)) — A. Lee"
     said = _names_said(plain(rest).strip(" -–—:,."))
     if said:
         return said
@@ -985,6 +992,8 @@ def piped_item(head: str, ref: Ref) -> bool:
             ref.year = int(date.group(1))
         elif ref.venue is None and (vy := venue_year(text)) and vy[0]:
             ref.venue, ref.year = vy[0], ref.year or vy[1]  # "| CVPR 2024 |"
+        elif ref.venue is None and (venue := venue_name(text)):
+            ref.venue = venue  # "| CVPR |" beside a date cell
         elif (authors := italic_authors(cell)) and ref.authors is None:
             ref.authors = authors
         elif title and ref.authors is None and AUTHOR_SEP.search(text) and (authors := people(text)):

@@ -46,6 +46,7 @@ from citegraph.lists.text import (
     split_label,
     strip_line_markers,
     title_then_byline,
+    venue_name,
     venue_year,
     written_byline,
 )
@@ -134,7 +135,7 @@ _BOLD_NAME_LABEL = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(\*\*|__)([^*_\n:�
 _NAMED_TITLE_LABEL = re.compile(
     r"^(.{1,40}?)\s*(?:论文标题|论文题目|论文名称|论文|题目|paper title|paper|title)\s*[:：](?!//)\s*(.*)$", re.I | re.S
 )
-_HTML_TABLE = re.compile(rb"<table\b", re.I)  # (the bytes searched once: most lists have none)
+_HTML_TABLE = re.compile(rb"<t(?:able|r)\b", re.I)  # (the bytes searched once: most lists have none)
 # Markdown tables: the separator row under the header, and the columns that name things.
 # GFM's delimiter row: one hyphen a cell is enough (``| --: | -- |``), but a row of
 # short ones starts a table only under a header of as many cells, as in GFM: a row
@@ -270,6 +271,37 @@ class _Finished:
         return [self.firsts[i], *more] if more else [self.firsts[i]]
 
 
+# a heading that is a paper's title at any level: numbered, or a note's ("【论文笔记】Title", "Paper notes: Title")
+_NOTE_MARK = re.compile(
+    r"^\s*(?:【[^】]{0,10}(?:笔记|阅读|精读|解读|速览)[^】]{0,6}】|(?:论文)?(?:笔记|阅读|精读|解读)\s*[|｜:：]"
+    r"|\[?paper\s+(?:notes?|reading|review)\]?\s*[:：|]?)\s*",
+    re.I,
+)
+_TITLE_HEADING = re.compile(_NOTE_MARK.pattern + r"|^\s*\d{1,3}[.、)]\s*\S", re.I)
+# a line of the paper's labelled parts under its title ("- 作者：Ann Lee", "Authors: ...")
+_LABELLED_LINE = re.compile(r"^\s*(?:[-*+]\s+)?[^:：\s][^:：]{0,15}[:：]\s*\S")
+
+
+def _heading_title(text: str) -> str:
+    """A heading's words as a paper's title: without a note's mark (``【论文笔记】Title``).
+
+    >>> _heading_title("【论文笔记】Widget Nets"), _heading_title("1. Widget Nets")
+    ('Widget Nets', 'Widget Nets')
+    """
+    return clean_title(_NOTE_MARK.sub("", text, count=1))
+
+
+def _dated(title: str) -> tuple[str, tuple[str | None, int] | None]:
+    """A title without the venue and year in brackets ending it, and them.
+
+    >>> _dated("Widget Nets（CVPR 2024）"), _dated("Widget Nets (2024)"), _dated("Widget Nets (v2)")
+    (('Widget Nets', ('CVPR', 2024)), ('Widget Nets', (None, 2024)), ('Widget Nets (v2)', None))
+    """
+    dated = _DATED_PAREN.search(title)
+    vy = venue_year(dated.group(0)) if dated else None
+    return (title[:dated.start()], vy) if dated and vy else (title, None)
+
+
 def _slug(text: str) -> str:
     """A heading/anchor key close to GitHub's: lower case, words joined by ``-``."""
     s = plain(text).lower()
@@ -316,6 +348,8 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
     (None, None, [])
     >>> _row_year_venue([], ["[T](url)", "CVPR 2024"])  # no header
     (2024, 'CVPR', [1])
+    >>> _row_year_venue([], ["2024", "[T](url)", "CVPR"])
+    (2024, 'CVPR', [0, 2])
     >>> _row_year_venue(["title", "venue"], ["T", "CVPR'24"])
     (2024, 'CVPR', [1])
     """
@@ -340,6 +374,15 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
                 venue, year = vy[0], vy[1]
                 read.append(i)
                 break
+        else:  # or a cell of a known venue's name and one of a year: "<td>2024</td>...<td>CVPR</td>"
+            for i, cell in enumerate(cells):
+                text = plain(cell).strip()
+                if venue is None and (name := venue_name(text)):
+                    venue = name
+                    read.append(i)
+                elif year is None and _CELL_YEAR.fullmatch(text):
+                    year = int(text)
+                    read.append(i)
     if year is None and venue and (m := _CELL_YEAR.search(venue)):
         year = int(m.group(1))  # "ICCV 2023" in a table without a date column
     return year or short_year, venue, read
@@ -846,12 +889,11 @@ class _Reader:
         self.pending_repos = list(info.repos)
         if info.refs:
             self._refs(no, info, force_standalone=True)
-        elif level >= 3 and self._links_under(no):
+        elif (level >= 3 or _TITLE_HEADING.match(m.group(2))) and self._links_under(no):
             # "### Title" over "[[Paper](url)] [[Code](url)]": the heading titles that paper too
-            title = clean_title(text)
-            dated = _DATED_PAREN.search(title)  # "#### Title (2024)", "### Title (CVPR 2024)"
-            vy = venue_year(dated.group(0)) if dated else None
-            e = self.new_entry(no, {}, title[:dated.start()] if dated and vy else title)
+            # (at any level when it is numbered, or a note's: "## 1. Title", "# 【论文笔记】Title")
+            title, vy = _dated(_heading_title(text))  # "#### Title (2024)", "### Title (CVPR 2024)"
+            e = self.new_entry(no, {}, title)
             if vy:
                 e.venue, e.year = vy[0], vy[1]
             self.start_group(no, e)
@@ -864,11 +906,12 @@ class _Reader:
         """Whether the first line after heading ``no`` is its paper's links and nothing else
         (one untitled paper, labels around it; a line of its authors may come first), and
         the heading reads as a paper's title."""
-        title = clean_title(self.lines[no - 1].lstrip("#"))
+        title = _heading_title(self.lines[no - 1].lstrip("#"))
         if not (title[:1].isupper() or title[:1].isdigit()) or not looks_like_title(title, strict=True):
             return False
         k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
-        return bool(k) and (self._links_only(k) or self._names_over_links(k) is not None)
+        return bool(k) and (self._links_only(k) or self._names_over_links(k) is not None or (
+            bool(self._link_below(no)) and bool(_LABELLED_LINE.match(self.lines[k - 1]))))
 
     def _links_only(self, no: int) -> bool:
         """Line ``no`` is one untitled paper's links and labels, nothing else."""
@@ -1094,8 +1137,8 @@ class _Reader:
     def _label(self, no: int, raw: str, info: Line, lab: tuple[str, str]) -> bool:
         """Title, author, venue and year labels; True when the line was one."""
         label, value = lab
-        if label == "paper" and value and (title := _label_value_title(value)) and len(title.split()) >= 3:
-            self._title(no, title)  # "Paper: Title" (not "Paper: url", the link's label)
+        if label in ("paper", "原文") and value and (title := _label_value_title(value)) and len(title.split()) >= 3:
+            self._title(no, title)  # "Paper: Title", "原文：Title" (not "Paper: url", the link's label)
             return True
         if label in TITLE_LABELS:
             if not value:
@@ -1179,7 +1222,11 @@ class _Reader:
             return False  # a title above ("Title：T") still waits for this link
         self.boundary_item()
         self.pending_title = None
-        self.start_group(no, self.new_entry(no, {}, title))
+        title, vy = _dated(title)  # "Title（CVPR 2024）" / "论文：url"
+        e = self.new_entry(no, {}, title)
+        if vy:
+            e.venue, e.year = vy[0] or e.venue, vy[1]
+        self.start_group(no, e)
         return True
 
     def _opens_paragraph(self, no: int) -> bool:

@@ -56,6 +56,7 @@ __all__ = [
     "styled_citation",
     "without_lead_symbols",
     "author_line",
+    "venue_name",
 ]
 
 # bounded, and neither the alt text nor the url runs over another "![": from each of a
@@ -350,6 +351,28 @@ def venue_year(text: str) -> tuple[str | None, int] | None:
     return m.group("venue"), int(m.group("year"))
 
 
+# venues a list may name without a year ("| CVPR |"), as they are written; and what may follow one
+_VENUES = frozenset(
+    """CVPR ICCV ECCV WACV BMVC 3DV NeurIPS NIPS ICML ICLR AAAI IJCAI ACL EMNLP NAACL EACL COLING KDD WWW SIGIR
+    WSDM CIKM ICDE VLDB SIGMOD ACM TPAMI PAMI TIP TOG IJCV JMLR TMLR TACL SIGGRAPH ICRA IROS CoRL RSS MICCAI ISMB
+    RECOMB Interspeech ICASSP UAI AISTATS COLT CHI UIST Nature Science Cell arXiv""".split()
+)
+_VENUE_QUALIFIERS = frozenset("MM Asia Oral Spotlight Highlight Poster Workshop Workshops Findings".split())
+
+
+def venue_name(text: str) -> str | None:
+    """``text`` when it is only a well-known venue's name (a cell of a row that gives the
+    year apart), else ``None``.
+
+    >>> venue_name(" CVPR "), venue_name("ICLR Oral"), venue_name("ACM MM"), venue_name("Widget Nets")
+    ('CVPR', 'ICLR Oral', 'ACM MM', None)
+    """
+    words = text.split()
+    if not 1 <= len(words) <= 3 or words[0] not in _VENUES or not _VENUE_QUALIFIERS.issuperset(words[1:]):
+        return None
+    return " ".join(words)
+
+
 def _is_person(text: str) -> bool:
     return bool(_PERSON.fullmatch(text)) and all(w[0].isupper() for w in text.split())
 
@@ -363,7 +386,7 @@ _VENUE_COLON = re.compile(
 )
 _YEAR_COLON = re.compile(r"^\s*(?:\*\*|__)?\s*((?:19|20)\d\d)\s*(?:\*\*|__)?\s*[:：]\s+")  # "2024: Title"
 _FULL_STOP = re.compile(r"\.\s")
-_ET_AL = re.compile(r",?\s+et\s+al\.?$")
+_ET_AL = re.compile(r",?\s+et\s+al\.?$|\s*等$")  # "等": et al. in Chinese notes
 
 
 def _names(text: str) -> list[str]:
@@ -686,6 +709,8 @@ def segmented_citation(text: str) -> tuple[str, list[str], str | None, int | Non
     True
     >>> segmented_citation("Widget Nets for Gadgets, Ann Lee and Bo Kim, CVPR 2024,")
     ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
+    >>> segmented_citation("Widget Nets for Gadgets，Ann Lee, Bo Kim 等，CVPR 2024，")
+    ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
     """
     if "<" in text:  # an HTML card's parts: "<div>Title</div><div>Ann Lee, Bo Kim</div>", "<br/>"
         text = _BLOCK_BREAK.sub(" | ", text)
@@ -713,13 +738,14 @@ def segmented_citation(text: str) -> tuple[str, list[str], str | None, int | Non
         elif what != "skip":
             return None  # a second list of names, a second venue: no entry of one paper
     if title is None or not (authors or year):
-        return _comma_parts(s) if "," in s else None
+        return _comma_parts(s) if "," in s or "，" in s else None
     return title, authors, venue, year
 
 
 def _comma_parts(s: str) -> tuple[str, list[str], str | None, int | None] | None:
-    """``Title, Ann Lee and Bo Kim, CVPR 2024``: a title, names and a venue parted by commas alone."""
-    parts = [p.strip() for p in s.split(",")]
+    """``Title, Ann Lee and Bo Kim, CVPR 2024``: a title, names and a venue parted by commas alone
+    (or full-width ones: ``Title，Ann Lee, Bo Kim 等，CVPR 2024``)."""
+    parts = [p.strip() for p in s.replace("，", ",").split(",")]
     v = next((i for i in range(len(parts) - 1, 1, -1) if (vy := venue_year(parts[i])) and vy[0]), None)
     if v is None or any(p for p in parts[v + 1:]):
         return None

@@ -1410,3 +1410,46 @@ def test_a_title_with_its_byline_around_marks_pipes_brackets_and_nested_lines(
 def test_a_pipe_in_a_labelled_title_stays_when_its_cells_are_not_labels() -> None:
     e = by_arxiv("Title: Widgets | Gadgets of All Sizes | Link: https://arxiv.org/abs/2309.01111\n")[0]["2309.01111"]
     assert e.title == "Widgets | Gadgets of All Sizes"
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "year"), [
+    ("Sparse Gadget Fields for Widgets（ICCV 2023）\n代码与论文：https://arxiv.org/abs/2309.01111\n", [], "ICCV", 2023),
+    ("## 3. Sparse Gadget Fields for Widgets\n\n- 作者：Cy Wu, Di Xu\n- 机构：Gadget Lab\n"
+     "- 论文：https://arxiv.org/abs/2309.01111\n", ["Cy Wu", "Di Xu"], None, None),
+    ("# 【论文精读】Sparse Gadget Fields for Widgets\n\n原文链接：https://arxiv.org/abs/2309.01111\n", [], None, None),
+    ("> 原文：Sparse Gadget Fields for Widgets\n> 地址：https://arxiv.org/abs/2309.01111\n", [], None, None),
+    ("1. Sparse Gadget Fields for Widgets，Cy Wu, Di Xu 等，ICCV 2023，[PDF](https://arxiv.org/abs/2309.01111)\n",
+     ["Cy Wu", "Di Xu"], "ICCV", 2023),
+    ("* **Sparse Gadget Fields for Widgets** ([arXiv](https://arxiv.org/abs/2309.01111), "
+     "[code](https://github.com/c/d)) - Cy Wu et al., ICCV 2023\n", ["Cy Wu"], "ICCV", 2023),
+    ('<tr><td>2023</td><td><a href="https://arxiv.org/abs/2309.01111">Sparse Gadget Fields for Widgets</a></td>'
+     "<td>ICCV</td></tr>\n", [], "ICCV", 2023),
+    ("- https://arxiv.org/abs/2309.01111[Sparse Gadget Fields for Widgets]\n", [], None, None),
+    ("- 2023-10 | ICCV | Sparse Gadget Fields for Widgets | [pdf](https://arxiv.org/abs/2309.01111)\n",
+     [], "ICCV", 2023),
+])
+def test_chinese_notes_html_rows_and_asciidoc_links_give_the_title_and_fields(
+    text: str, authors: list[str], venue: str | None, year: int | None
+) -> None:
+    e = by_arxiv(text)[0]["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, year or 2023)
+
+
+def test_html_rows_without_a_table_end_where_the_rows_do() -> None:
+    text = (
+        '<tr><td><a href="https://arxiv.org/abs/2309.01111">Sparse Gadget Fields</a></td><td>ICCV 2023</td></tr>\n'
+        "Widget notes: we liked it.\n"
+        "- [Gadget Priors for Widgets](https://arxiv.org/abs/2309.02222)\n"
+    )
+    papers, _ = by_arxiv(text)
+    assert papers["2309.01111"].venue == "ICCV" and papers["2309.02222"].title == "Gadget Priors for Widgets"
+    assert "we liked it" in papers["2309.01111"].text + papers["2309.02222"].text
+
+
+@pytest.mark.parametrize("line", [
+    "DOI: 10.https://arxiv.org/abs/widgets\n", "CorpusId:%252Fhttp://arxiv.org/pdf/2405.0981\n",
+])
+def test_a_malformed_id_glued_to_a_malformed_link_is_named_without_the_link(line: str) -> None:
+    r = read_list_text(line, "l.md")
+    assert r.warnings and all("\0" not in str(w) for w in r.warnings)
+    assert any("'10.'" in str(w) or "'%252F'" in str(w) for w in r.warnings)
