@@ -80,7 +80,7 @@ TITLE_LABELS = frozenset(
      "技术报告", "technical report", "paper name"]
 )
 AUTHOR_LABELS = frozenset(["authors", "author", "作者"])
-VENUE_LABELS = frozenset(["published in", "venue", "conference", "journal", "发表于", "会议", "期刊", "收录"])
+VENUE_LABELS = frozenset(["published in", "venue", "conference", "journal", "发表于", "发表", "会议", "期刊", "收录"])
 YEAR_LABELS = frozenset(["year", "年份", "发表年份"])
 _LABEL_WORDS = TITLE_LABELS | GENERIC_LINK_TEXT  # what a list labels a paper's parts with
 ARXIV_LABELS = frozenset(["arxiv", "arxiv id", "arxiv 编号", "arxiv号", "arxiv 号"])
@@ -108,6 +108,19 @@ _BAD_TEXT_IDS = (
     # the id needs a digit: "CorpusId: see below" is no try at one
     ("corpus", re.compile(rf"(?<![\w/])corpus\s?id\s*[:：]\s*((?={_ID_END}*\d){_ID_END}+)", re.I),
      "CorpusId {!r} is not a Semantic Scholar corpus id"),
+)
+# a model's name, then its paper's title in brackets, then perhaps a note: "**WidgetMem**（Title）：note"
+_NAME_THEN_TITLE = re.compile(
+    r"^\s*(?:\*\*|__)?([^\s*_()（）:：][^*_()（）:：]{0,38}?)(?:\*\*|__)?\s*[(（]([^()（）]{8,300})[)）]"
+    r"\s*(?:[:：,，\-–—]\s*(.*?))?\s*$"
+)
+_ARXIV_CATEGORY = re.compile(
+    r"\[\s*(?:cs|stat|eess|math|econ|q-bio|q-fin|physics|astro-ph|cond-mat|quant-ph|nlin|gr-qc|hep-[a-z]+)"
+    r"(?:\.[A-Za-z-]+)?\s*\]"
+)
+# a title label inside a sentence of Chinese notes, its value up to the next clause
+_INLINE_TITLE_LABEL = re.compile(
+    r"[，,；;。]\s*(?:论文标题|论文题目|论文名称|论文名|标题|题目)\s*[:：]\s*([^，；。:：\0]{3,300})"
 )
 _NOT_ASCIIDOC_TEXT = re.compile(r"[\0\[\]()<>]|://")  # what an AsciiDoc link's text ("url[Title]") never holds
 _SCHEMELESS_ARXIV = re.compile(
@@ -654,12 +667,16 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
     head = masked[:first]
     middle = masked[first:last].replace("\0", " ")
     tail = masked[last:]
+    if "[" in tail:
+        tail = _ARXIV_CATEGORY.sub(" ", tail)  # "Title. arXiv:ID [cs.CV]": arXiv's listing, no note
     lab = split_label(head + " x")
     labelled: list[tuple[str, str]] = []
     if lab and lab[0] in TITLE_LABELS:
         head = _without_link_label(lab[1][:-1])  # "标题：Title 链接：url"
         if "|" in head:  # "Title: T | Venue: CVPR 2024 | Link: url"
             head, labelled = labelled_cells(head)
+    elif (inline := _INLINE_TITLE_LABEL.search(head)) and len(info.refs) == 1:
+        head = inline.group(1)  # "清华团队提出 X，论文标题：Title，论文地址：url": the label says which words
     elif "》" in head or "」" in head:
         head = _without_link_label(head, glued=True)  # "《Title》论文地址：url"
     untitled = [r for r in info.refs if r.title is None]
@@ -766,6 +783,11 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         ref.venue, ref.year = vy
         info.standalone = True
         return
+    if (named := _NAME_THEN_TITLE.match(bare)) and (given := given_name(named.group(1))) and looks_like_title(
+            named.group(2), strict=True):
+        ref.name, ref.title = given, clean_title(named.group(2))  # "**WidgetMem**（Title）：a note"
+        info.note, info.standalone = plain(named.group(3) or ""), True
+        return
     cleared = _EMPTY_BRACKETS.sub(" ", bare)  # "**Title** [[Code](url)] [[arXiv](url)]"
     if "preprint" in cleared.lower():  # Google Scholar's "Title. *arXiv preprint arXiv:ID*, 2023."
         cleared = _PREPRINT_TAIL.sub("", cleared, count=1)
@@ -831,6 +853,30 @@ def _names_said(s: str) -> tuple[list[str], str | None, int | None] | None:
     return None
 
 
+_FIELD_SEP = re.compile(r"\s+[—–·•|/]\s+|\s+-\s+")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+def _dashed_fields(s: str) -> tuple[list[str], str | None, int | None] | None:
+    """Authors, a venue and a year parted by dashes or bars, emoji dropped
+    (``— 📅 2024 — 🏛️ CVPR``), when every part is one of them."""
+    parts = [p for p in (p.strip(" ,.;") for p in _FIELD_SEP.split(s)) if p]
+    authors: list[str] = []
+    venue, year = None, None
+    for part in parts:
+        if year is None and _YEAR_ONLY.fullmatch(part):
+            year = int(part)
+        elif venue is None and (vy := venue_year(part)) and vy[0]:
+            venue, year = vy[0], year or vy[1]
+        elif venue is None and (name := venue_name(part)):
+            venue = name
+        elif not authors and (names := people(part)):
+            authors = names
+        else:
+            return None
+    return (authors, venue, year) if len(parts) >= 2 else None
+
+
 def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
     """``(authors, venue, year)`` when what follows a paper's links only says who wrote it and
     where: ``- A. Lee, B. Kim. CVPR 2023.``, ``(CVPR 2023)``, ``(Lee et al., CVPR 2024)``,
@@ -850,7 +896,7 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
                 return None  # a line of its own that is no byline: a note
         return (authors, venue, year) if parts else None
     rest = without_symbols(rest).strip(" |")  # (a row's cells after its link: "| [Title](url) | CVPR 2024 |")
-    rest = rest.lstrip(" ,;)]）】-–—")  # what closed the links' brackets: "([pdf](url), [code](url)) — A. Lee"
+    rest = rest.lstrip(" ,;)]）】-–—·•")  # what closed the links' brackets: "([pdf](url), [code](url)) — A. Lee"
     said = _names_said(plain(rest).strip(" -–—:,."))
     if said:
         return said
@@ -859,6 +905,8 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
         return by
     if cited := short_citation(rest):
         return [], cited[0], cited[1]
+    if fields := _dashed_fields(plain(rest)):
+        return fields
     s = plain(rest).strip(" -–—:,.;()[]（）")
     if _ET_AL_TAIL.search(s) and (names := people(_ET_AL_TAIL.sub("", s))):
         return names, None, None  # "- Ann Lee et al.": the first authors

@@ -279,7 +279,7 @@ _NOTE_MARK = re.compile(
 )
 _TITLE_HEADING = re.compile(_NOTE_MARK.pattern + r"|^\s*\d{1,3}[.、)]\s*\S", re.I)
 # a line of the paper's labelled parts under its title ("- 作者：Ann Lee", "Authors: ...")
-_LABELLED_LINE = re.compile(r"^\s*(?:[-*+]\s+)?[^:：\s][^:：]{0,15}[:：]\s*\S")
+_LABELLED_LINE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?[^\W\d_][^:：<>\[\]()*_]{0,15}[:：]")
 
 
 def _heading_title(text: str) -> str:
@@ -833,6 +833,8 @@ class _Reader:
                     by = authors, None, None
                 else:  # "- Title" / "  > Ann Lee, Bo Kim. CVPR 2024.": names with a venue and year
                     by = written_byline(strip_line_markers(raw))
+                    if by is None and not e.ids and (names := names_line(raw)):
+                        by = names, None, None  # "1. Title" / "   Ann Lee, Bo Kim" / ... / its link below
             if by:
                 e.authors, e.venue, e.year = by[0], e.venue or by[1], e.year or by[2]
                 self.claim(g, no, e)
@@ -845,6 +847,11 @@ class _Reader:
             return
         if g and e and under_title and e.venue is None and not info.refs and (vy := _italic_venue(raw)):
             e.venue, e.year = vy[0], e.year or vy[1]  # "**Title**" / "*CVPR 2024*"
+            self.claim(g, no, e)
+            return
+        if g and e and in_item and not e.ids and e.venue is None and not info.refs and (
+                vy2 := venue_year(raw.strip())) and vy2[0]:
+            e.venue, e.year = vy2[0], e.year or vy2[1]  # "1. Title" / "   CVPR 2024" / ... / its link below
             self.claim(g, no, e)
             return
         if info.repos or info.anchors:
@@ -889,9 +896,10 @@ class _Reader:
         self.pending_repos = list(info.repos)
         if info.refs:
             self._refs(no, info, force_standalone=True)
-        elif (level >= 3 or _TITLE_HEADING.match(m.group(2))) and self._links_under(no):
+        elif (level >= 2 or _TITLE_HEADING.match(m.group(2))) and self._links_under(no) and (
+                level >= 3 or _TITLE_HEADING.match(m.group(2)) or self._one_paper_section(no)):
             # "### Title" over "[[Paper](url)] [[Code](url)]": the heading titles that paper too
-            # (at any level when it is numbered, or a note's: "## 1. Title", "# 【论文笔记】Title")
+            # (at level 2 when it is numbered, a note's or over one paper: "## 1. Title", "# 【论文笔记】Title")
             title, vy = _dated(_heading_title(text))  # "#### Title (2024)", "### Title (CVPR 2024)"
             e = self.new_entry(no, {}, title)
             if vy:
@@ -910,8 +918,30 @@ class _Reader:
         if not (title[:1].isupper() or title[:1].isdigit()) or not looks_like_title(title, strict=True):
             return False
         k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
-        return bool(k) and (self._links_only(k) or self._names_over_links(k) is not None or (
-            bool(self._link_below(no)) and bool(_LABELLED_LINE.match(self.lines[k - 1]))))
+        return bool(k) and (
+            self._links_only(k) or self._names_over_links(k) is not None or self._labelled_then_links(no, k))
+
+    def _labelled_then_links(self, no: int, k: int) -> bool:
+        """Under title line ``no``, line ``k`` opens lines of the paper's labelled parts, and its
+        links follow them (``作者：Ann Lee, Bo Kim`` / ``机构：...`` / ``论文：url``)."""
+        if not _LABELLED_LINE.match(self.lines[k - 1]):
+            return False
+        below = self._link_below(no)
+        return bool(below) and self._links_only(no + below)
+
+    def _one_paper_section(self, no: int) -> bool:
+        """The section under heading ``no`` names one paper, on one line (``## Title`` /
+        ``> 论文：url`` / ``> 代码：url``): the heading is that paper's title, not a topic's."""
+        lines = 0
+        for k in range(no + 1, min(no + 16, len(self.lines)) + 1):
+            raw = self.lines[k - 1]
+            if raw.lstrip().startswith("#") or _RULE.match(raw):
+                return lines == 1
+            if raw.strip() and (refs := self.line(k).refs):
+                lines += 1
+                if lines > 1 or refs[0].name:
+                    return False  # two papers, or one the list names ("## Unified" / "- [Janus](url)")
+        return lines == 1 and no + 16 > len(self.lines)  # (a long section is a topic's)
 
     def _links_only(self, no: int) -> bool:
         """Line ``no`` is one untitled paper's links and labels, nothing else."""
@@ -1149,9 +1179,12 @@ class _Reader:
                 value, labelled = labelled_cells(value)
             title = _label_value_title(value)
             if title:
+                title, vy = _dated(title)  # "论文标题：Title（CVPR 2024 Oral）"
                 self._title(no, title)
-                if labelled and (e := self.current()[1]) is not None:
-                    labelled_fields(ref := Ref(), labelled)
+                e = self.current()[1]
+                if e is not None and (labelled or vy):
+                    ref = Ref(venue=vy[0], year=vy[1]) if vy else Ref()
+                    labelled_fields(ref, labelled)
                     _attach_meta(e, ref)
                 return True
             return False
@@ -1211,8 +1244,10 @@ class _Reader:
         if raw.count("*") >= 4 or ITEM_START.match(raw):
             return False  # (bold lines and items are read as such)
         k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
-        if not k or not self._links_only(k) or split_label(raw) or not self._opens_paragraph(no):
-            return False  # (the links first: most lines have none under them; a paragraph's last line is prose's)
+        if not k or split_label(raw) or not self._opens_paragraph(no):
+            return False  # (a paragraph's last line is prose's)
+        if not self._links_only(k) and not self._labelled_then_links(no, k):
+            return False  # its links next, or its labelled parts then its links ("作者：A, B" / "论文：url")
         title = clean_title(raw)
         if not (title[:1].isupper() and looks_like_title(title, strict=True)) or title.endswith((".", "。")):
             return False

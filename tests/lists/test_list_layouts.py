@@ -1453,3 +1453,36 @@ def test_a_malformed_id_glued_to_a_malformed_link_is_named_without_the_link(line
     r = read_list_text(line, "l.md")
     assert r.warnings and all("\0" not in str(w) for w in r.warnings)
     assert any("'10.'" in str(w) or "'%252F'" in str(w) for w in r.warnings)
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "year", "name"), [
+    ("5. 某实验室发布 GadgetFields，论文标题：Sparse Gadget Fields for Widgets，项目地址：https://arxiv.org/abs/2309.01111\n",
+     [], None, None, None),
+    ("- 论文标题：Sparse Gadget Fields for Widgets（ICCV 2023 Oral）\n- 论文链接：https://arxiv.org/abs/2309.01111\n",
+     [], "ICCV", 2023, None),
+    ("Sparse Gadget Fields for Widgets\n\n作者：Cy Wu, Di Xu\n\n单位：Gadget Lab\n\n论文：https://arxiv.org/abs/2309.01111\n",
+     ["Cy Wu", "Di Xu"], None, None, None),
+    ("题目：Sparse Gadget Fields for Widgets\n发表：ICCV 2023\n链接：https://arxiv.org/abs/2309.01111\n",
+     [], "ICCV 2023", 2023, None),
+    ("## Sparse Gadget Fields for Widgets\n\n> PDF：https://arxiv.org/abs/2309.01111\n> 代码：https://github.com/c/d\n",
+     [], None, None, None),
+    ("- 🔗 [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111) · 🗓️ 2023 · 🏆 ICCV\n",
+     [], "ICCV", 2023, None),
+    ("Sparse Gadget Fields for Widgets. arXiv:2309.01111 [cs.LG]\n", [], None, None, None),
+    ("2. Sparse Gadget Fields for Widgets\n   Cy Wu, Di Xu\n   ICCV 2023\n   https://arxiv.org/abs/2309.01111\n",
+     ["Cy Wu", "Di Xu"], "ICCV", 2023, None),
+    ("* **GadgetFields**（Sparse Gadget Fields for Widgets）：稀疏场方法 [PDF](https://arxiv.org/abs/2309.01111)\n",
+     [], None, None, "GadgetFields"),
+])
+def test_chinese_labels_in_sentences_and_paragraphs_dashed_fields_and_a_name_before_its_title(
+    text: str, authors: list[str], venue: str | None, year: int | None, name: str | None
+) -> None:
+    e = by_arxiv(text)[0]["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, year or 2023)
+    assert e.name == name
+
+
+def test_a_level_two_heading_over_a_named_link_stays_a_section() -> None:
+    papers, _ = by_arxiv("## Unified Multimodal Models\n\n- [Janus](https://arxiv.org/abs/2410.13848)\n")
+    e = papers["2410.13848"]
+    assert (e.title, e.name, e.tags) == (None, "Janus", ["Unified Multimodal Models"])
