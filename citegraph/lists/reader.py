@@ -388,7 +388,18 @@ def read_lists(
         ``class="...authors"`` line → authors) -- a title, not a section; its topic
         chips (``<span class="paper-tag">Avatar</span>``) are sections of the page's
         own (``Page / Avatar``), its link chips (``Code``, ``Project``) none.  A
-        ``<details>`` block of several papers is a section, not a paper.  HTML
+        ``<details>`` block of several papers is a section, not a paper (one paper's
+        ``<summary>Title (CVPR 2024)</summary>`` gives its title and venue).  Also:
+        labelled cells after a title label (``Title: T | Venue: V | Link: url``); a
+        title label inside a sentence (``……，论文标题：Title，论文地址：url``), ``原文：Title``
+        and a label's bracketed venue (``论文标题：Title（CVPR 2024 Oral）``); a title over
+        lines of labelled parts (``作者：``, ``机构：``) over its link; a numbered or a
+        note's heading at any level (``## 1. Title``, ``# 【论文精读】Title``), and a ``##``
+        heading over one unnamed paper's links only, titles it; names in brackets or
+        after ``by`` after a link; fields parted by dashes or dots (``· 2024 · CVPR``);
+        arXiv categories after an id (``[cs.CV]``); ``**Name**（Title）：note``; AsciiDoc
+        links (``url[Title]``); ``<tr>`` rows with no ``<table>`` around them; a cell of a
+        year and one of a known venue's name (``| CVPR |``).  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 
