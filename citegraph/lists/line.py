@@ -79,8 +79,11 @@ TITLE_LABELS = frozenset(
     ["title", "paper title", "论文标题", "论文题目", "论文名称", "论文名", "题目", "标题", "论文",
      "技术报告", "technical report", "paper name"]
 )
-AUTHOR_LABELS = frozenset(["authors", "author", "作者"])
-VENUE_LABELS = frozenset(["published in", "venue", "conference", "journal", "发表于", "发表", "会议", "期刊", "收录"])
+AUTHOR_LABELS = frozenset(["authors", "author", "作者", "论文作者"])
+VENUE_LABELS = frozenset(
+    ["published in", "venue", "conference", "journal", "发表于", "发表", "会议", "期刊", "收录", "收录会议", "发表会议",
+     "发表期刊", "会议/期刊"]
+)
 YEAR_LABELS = frozenset(["year", "年份", "发表年份"])
 _LABEL_WORDS = TITLE_LABELS | GENERIC_LINK_TEXT  # what a list labels a paper's parts with
 ARXIV_LABELS = frozenset(["arxiv", "arxiv id", "arxiv 编号", "arxiv号", "arxiv 号"])

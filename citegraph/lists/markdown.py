@@ -47,6 +47,7 @@ from citegraph.lists.text import (
     strip_line_markers,
     title_then_byline,
     venue_name,
+    venue_tag,
     venue_year,
     written_byline,
 )
@@ -282,13 +283,20 @@ _TITLE_HEADING = re.compile(_NOTE_MARK.pattern + r"|^\s*\d{1,3}[.、)]\s*\S", re
 _LABELLED_LINE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?[^\W\d_][^:：<>\[\]()*_]{0,15}[:：]")
 
 
-def _heading_title(text: str) -> str:
-    """A heading's words as a paper's title: without a note's mark (``【论文笔记】Title``).
+def _heading_paper(text: str) -> tuple[str, tuple[str | None, int] | None]:
+    """A heading's words as a paper's title, and the venue and year it gives: without a note's
+    mark (``【论文笔记】Title``), a bracketed venue before it or after it.
 
-    >>> _heading_title("【论文笔记】Widget Nets"), _heading_title("1. Widget Nets")
-    ('Widget Nets', 'Widget Nets')
+    >>> _heading_paper("【论文笔记】Widget Nets"), _heading_paper("1. Widget Nets")
+    (('Widget Nets', None), ('Widget Nets', None))
+    >>> _heading_paper("[CVPR 2024] Widget Nets"), _heading_paper("Widget Nets (CVPR 2024)")
+    (('Widget Nets', ('CVPR', 2024)), ('Widget Nets', ('CVPR', 2024)))
     """
-    return clean_title(_NOTE_MARK.sub("", text, count=1))
+    s = _NOTE_MARK.sub("", text, count=1)
+    tag = venue_tag(s) if s.lstrip()[:1] in "[【(（" else None
+    if tag and tag[2].strip():
+        return clean_title(tag[2]), (tag[0], tag[1])
+    return _dated(clean_title(s))
 
 
 def _dated(title: str) -> tuple[str, tuple[str | None, int] | None]:
@@ -900,7 +908,7 @@ class _Reader:
                 level >= 3 or _TITLE_HEADING.match(m.group(2)) or self._one_paper_section(no)):
             # "### Title" over "[[Paper](url)] [[Code](url)]": the heading titles that paper too
             # (at level 2 when it is numbered, a note's or over one paper: "## 1. Title", "# 【论文笔记】Title")
-            title, vy = _dated(_heading_title(text))  # "#### Title (2024)", "### Title (CVPR 2024)"
+            title, vy = _heading_paper(text)  # "#### Title (2024)", "### [CVPR 2024] Title"
             e = self.new_entry(no, {}, title)
             if vy:
                 e.venue, e.year = vy[0], vy[1]
@@ -909,17 +917,33 @@ class _Reader:
             if (by := self._names_over_links(k)) is not None:  # "#### Title" / "Ann Lee, Bo Kim" / links
                 e.authors, e.venue, e.year = by[0], e.venue or by[1], e.year or by[2]
                 self.read_ahead = k
+            elif (by := self._byline_links(k)) is not None:  # "<h4>Title</h4>" / "<p>A, B. CVPR 2024. <a>arXiv</a>"
+                e.authors, e.venue, e.year = by[0], e.venue or by[1], e.year or by[2]
+                ref = self.line(k).refs[0]  # the line's words were the byline: its link is this paper's
+                ref.title = ref.name = ref.venue = ref.authors = ref.year = None
 
     def _links_under(self, no: int) -> bool:
         """Whether the first line after heading ``no`` is its paper's links and nothing else
         (one untitled paper, labels around it; a line of its authors may come first), and
         the heading reads as a paper's title."""
-        title = _heading_title(self.lines[no - 1].lstrip("#"))
+        title = _heading_paper(self.lines[no - 1].lstrip("#"))[0]
         if not (title[:1].isupper() or title[:1].isdigit()) or not looks_like_title(title, strict=True):
             return False
         k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
         return bool(k) and (
-            self._links_only(k) or self._names_over_links(k) is not None or self._labelled_then_links(no, k))
+            self._links_only(k) or self._names_over_links(k) is not None or self._labelled_then_links(no, k)
+            or self._byline_links(k) is not None)
+
+    def _byline_links(self, k: int) -> tuple[list[str], str | None, int | None] | None:
+        """What line ``k`` says of its one paper when it is only who wrote it and where, and
+        the paper's untitled link (``Ann Lee, Bo Kim. CVPR 2024. [arXiv](url)``)."""
+        raw = self.lines[k - 1]
+        if "http" not in raw:
+            return None
+        refs = self.line(k).refs
+        if len(refs) != 1 or not refs[0].identified:
+            return None
+        return written_byline(plain(raw))
 
     def _labelled_then_links(self, no: int, k: int) -> bool:
         """Under title line ``no``, line ``k`` opens lines of the paper's labelled parts, and its

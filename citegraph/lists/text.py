@@ -171,6 +171,8 @@ def plain(text: str) -> str:
         s = BARE_URL.sub(" ", s)
     if "**" in s or "__" in s:
         s = s.replace("**", "").replace("__", "")
+    if "~~" in s:
+        s = s.replace("~~", "")  # struck through (a paper read, in a reading list): the words stay
     if "\\" in s:
         s = _MD_ESCAPE.sub(first_group, s)
     if "&" in s:
@@ -262,8 +264,8 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
     (('Widget Nets', ['Ann Lee', 'Bo Kim'], None, None), ('Widget Nets', [], 'CVPR', 2023))
     >>> title_then_byline("Widget Nets (CVPR 2023)"), title_then_byline("Widget Nets (the fast ones)")
     (('Widget Nets', [], 'CVPR', 2023), None)
-    >>> title_then_byline("《Widget Nets》(CVPR 2024) [")
-    ('Widget Nets', [], 'CVPR', 2024)
+    >>> title_then_byline("《Widget Nets》(CVPR 2024) ["), title_then_byline("Widget Nets（Ann Lee 等）")
+    (('Widget Nets', [], 'CVPR', 2024), ('Widget Nets', ['Ann Lee'], None, None))
     """
     s = plain(text).strip(" [(（【")  # (single italics and quotes stay: they set the title off)
     m = _SET_OFF_TITLE.match(s)
@@ -282,6 +284,8 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
         return (title, [], vy[0], vy[1]) if looks_like_title(title) else None
     if not m and (by := written_byline(rest.strip("()（）"))):  # "Title (Ann Lee, Bo Kim, CVPR 2024)"
         return (title, by[0], by[1], by[2]) if looks_like_title(title) else None
+    if not m and _ET_AL.search(inner := rest.strip("()（）")) and (names := people(inner)) and looks_like_title(title):
+        return title, names, None, None  # "Title（Ann Lee 等）", "Title (Ann Lee et al.)"
     names = people(rest)
     if m and names and looks_like_title(title):
         return title, names, None, None

@@ -1486,3 +1486,25 @@ def test_a_level_two_heading_over_a_named_link_stays_a_section() -> None:
     papers, _ = by_arxiv("## Unified Multimodal Models\n\n- [Janus](https://arxiv.org/abs/2410.13848)\n")
     e = papers["2410.13848"]
     assert (e.title, e.name, e.tags) == (None, "Janus", ["Unified Multimodal Models"])
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "year"), [
+    ('<h3>Sparse Gadget Fields for Widgets</h3>\n<p>Cy Wu, Di Xu. <em>ICCV 2023</em>. '
+     '<a href="https://arxiv.org/abs/2309.01111">PDF</a></p>\n', ["Cy Wu", "Di Xu"], "ICCV", 2023),
+    ("* [ ] ~~Sparse Gadget Fields for Widgets~~ https://arxiv.org/abs/2309.01111\n", [], None, None),
+    ("标题：Sparse Gadget Fields for Widgets\n论文作者：Cy Wu, Di Xu\n发表会议：ICCV 2023\n地址：https://arxiv.org/abs/2309.01111\n",
+     ["Cy Wu", "Di Xu"], "ICCV 2023", 2023),
+    ("1. Sparse Gadget Fields for Widgets（Cy Wu 等）[PDF](https://arxiv.org/abs/2309.01111)\n", ["Cy Wu"], None, None),
+    ("#### 【ICCV 2023】Sparse Gadget Fields for Widgets\n\n[arXiv](https://arxiv.org/abs/2309.01111)\n", [], "ICCV", 2023),
+])
+def test_struck_titles_headings_with_a_venue_or_a_byline_line_and_more_chinese_labels(
+    text: str, authors: list[str], venue: str | None, year: int | None
+) -> None:
+    e = by_arxiv(text)[0]["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, year or 2023)
+
+
+def test_a_heading_over_a_titled_link_with_a_byline_keeps_the_links_title() -> None:
+    text = "### Widget Papers We Read\n[Gadget Priors for Widgets](https://arxiv.org/abs/2309.02222), Cy Wu, ICCV 2023\n"
+    e = by_arxiv(text)[0]["2309.02222"]
+    assert (e.title, e.tags) == ("Gadget Priors for Widgets", ["Widget Papers We Read"])
