@@ -117,6 +117,8 @@ _NAME_THEN_TITLE = re.compile(
     r"^\s*(?:\*\*|__)?([^\s*_()（）:：][^*_()（）:：]{0,38}?)(?:\*\*|__)?\s*[(（]([^()（）]{8,300})[)）]"
     r"\s*(?:[:：,，\-–—]\s*(.*?))?\s*$"
 )
+_INLINE_FIELD = re.compile(r"\[([^\[\]:]{1,20})::\s*([^\[\]]{0,200})\]")
+_FIELD_OPENING = re.compile(r"\[[^\[\]:]{1,20}::\s*$")  # "[arxiv:: " before the link it holds
 _ARXIV_CATEGORY = re.compile(
     r"\[\s*(?:cs|stat|eess|math|econ|q-bio|q-fin|physics|astro-ph|cond-mat|quant-ph|nlin|gr-qc|hep-[a-z]+)"
     r"(?:\.[A-Za-z-]+)?\s*\]"
@@ -672,11 +674,16 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
     tail = masked[last:]
     if "[" in tail:
         tail = _ARXIV_CATEGORY.sub(" ", tail)  # "Title. arXiv:ID [cs.CV]": arXiv's listing, no note
+    fields: list[tuple[str, str]] = []
+    if "::" in head:  # Obsidian's inline fields: "Title [arxiv:: url] [year:: 2024]"
+        head = _FIELD_OPENING.sub(" ", head)
+        fields = [(m.group(1).strip().lower(), m.group(2).strip()) for m in matches(_INLINE_FIELD, tail)]
+        tail = _INLINE_FIELD.sub(" ", tail).lstrip(" ]")
     lab = split_label(head + " x")
     labelled: list[tuple[str, str]] = []
     if lab and lab[0] in TITLE_LABELS:
         head = _without_link_label(lab[1][:-1])  # "标题：Title 链接：url"
-        if "|" in head:  # "Title: T | Venue: CVPR 2024 | Link: url"
+        if "|" in head or "；" in head:  # "Title: T | Venue: CVPR 2024 | Link: url", "论文：T；作者：A, B；链接：url"
             head, labelled = labelled_cells(head)
     elif (inline := _INLINE_TITLE_LABEL.search(head)) and len(info.refs) == 1:
         head = inline.group(1)  # "清华团队提出 X，论文标题：Title，论文地址：url": the label says which words
@@ -684,12 +691,13 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
         head = _without_link_label(head, glued=True)  # "《Title》论文地址：url"
     untitled = [r for r in info.refs if r.title is None]
     one_paper = len(info.refs) == 1
-    if one_paper and labelled:
-        labelled_fields(info.refs[0], labelled)
+    if one_paper and (labelled or fields):
+        labelled_fields(info.refs[0], labelled + fields)
     # "- **2016-02** | Title | *authors* | [Journal](doi)": when the links are the
     # last cell, after the title's, the row describes each and a link's text names its venue
     link_cell = head.rstrip().endswith("|") and "|" not in middle and not tail.strip(" |")
-    piped = (one_paper or link_cell) and (untitled or link_cell) and head.count("|") >= 2 and ITEM_START.match(raw)
+    piped = (one_paper or link_cell) and (untitled or link_cell) and head.count("|") >= 2 and (
+        ITEM_START.match(raw) or _DATE_CELL.fullmatch(head.split("|", 1)[0].strip()))  # "2024.05.01 | Title | url"
     titled = [piped_item(head, ref) for ref in info.refs] if piped else []  # every ref gets the row's cells
     if titled and all(titled):
         info.standalone = True
@@ -916,12 +924,20 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
     return None
 
 
+_CELL_BAR = re.compile(r"[|；]")
+
+
 def labelled_cells(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """A title label's value parted by pipes into the title and the labelled cells after it
-    (``T | Venue: CVPR 2024 |`` → ``T``, ``[("venue", "CVPR 2024")]``); cells without a
-    label the list uses for a paper's parts leave the value whole."""
-    title, *cells = text.split("|")
-    labelled = [lab for c in cells if c.strip() and (lab := split_label(c.strip()))]
+    """A title label's value parted by pipes (or full-width semicolons) into the title and the
+    labelled cells after it (``T | Venue: CVPR 2024 |`` → ``T``, ``[("venue", "CVPR 2024")]``;
+    the link's own label, ``链接：``, may end them); cells without a label the list uses for a
+    paper's parts leave the value whole."""
+    title, *cells = _CELL_BAR.split(text)
+    labelled = [lab for c in cells if c.strip() and (lab := split_label(c.strip() + " x"))]
+    if labelled and labelled[-1][0] in GENERIC_LINK_TEXT and labelled[-1][1] == "x":
+        labelled.pop()
+        cells = cells[:max(i for i, c in enumerate(cells) if c.strip())]
+    labelled = [(k, v[:-2]) for k, v in labelled]
     known = AUTHOR_LABELS | VENUE_LABELS | YEAR_LABELS
     if len(labelled) != sum(1 for c in cells if c.strip()) or not all(k in known for k, _ in labelled):
         return text, []

@@ -1199,7 +1199,7 @@ class _Reader:
                 self.pending_title = no
                 return True
             labelled: list[tuple[str, str]] = []
-            if "|" in value:  # "Title: T | Venue: CVPR 2024"
+            if "|" in value or "；" in value:  # "Title: T | Venue: CVPR 2024", "论文：T；作者：A, B"
                 value, labelled = labelled_cells(value)
             title = _label_value_title(value)
             if title:

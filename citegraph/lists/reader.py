@@ -31,6 +31,7 @@ from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new
 from citegraph.lists.formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
 from citegraph.lists.delimited import looks_like_delimited, read_delimited
 from citegraph.lists.json_records import looks_like_json, read_json
+from citegraph.lists.ris import looks_like_ris, read_ris
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
 from citegraph.lists.text import GENERIC_LINK_TEXT, coined_name
@@ -122,6 +123,8 @@ def _mentions(doc: ListText, source: str) -> tuple[list[Entry], list[ListWarning
         return read_bibtex(doc, source)
     if looks_like_json(doc):
         return read_json(doc, source)
+    if looks_like_ris(doc):
+        return read_ris(doc, source)
     if looks_like_delimited(doc, source):
         return read_delimited(doc, source)
     if looks_like_id_lines(doc):
@@ -235,7 +238,8 @@ def read_lists(
         one will do in a ``.csv``/``.tsv`` file) makes it CSV or TSV, a paper a row
         (:mod:`citegraph.lists.delimited`); ``[{`` or a first line that is a JSON object
         makes it JSON, a paper a record (:mod:`citegraph.lists.json_records`: CSL-JSON,
-        JSON lines).  Text whose lines are mostly one id each
+        JSON lines); a first line ``TY  - ...`` makes it RIS, a paper a record
+        (:mod:`citegraph.lists.ris`: Zotero's, Mendeley's, EndNote's export).  Text whose lines are mostly one id each
         (alone or before a ``#`` comment) and holds no markdown is a file of ids (``#``, ``//``, ``%`` start comments;
         any other line is a warning, the ids are kept).  Everything else is read as
         markdown/HTML notes.
@@ -508,10 +512,10 @@ def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | N
 # The reader's own code: a stored reading is used only by the code that made it
 # (tests/lists/test_reading.py checks this names every module the reader imports).
 _READER_FILES = (
-    "reader.py", "document.py", "formats.py", "delimited.py", "json_records.py", "front_matter.py", "markdown.py",
-    "line.py", "html_tables.py", "references.py", "text.py", "entry.py", "../text/ids.py", "../text/names.py",
-    "../text/titles.py", "../text/wording.py", "../text/matching.py", "../errors.py", "../graph/model.py",
-    "../graph/citation_graph.py", "../graph/files.py", "../graph/schema.py",
+    "reader.py", "document.py", "formats.py", "delimited.py", "json_records.py", "ris.py", "front_matter.py",
+    "markdown.py", "line.py", "html_tables.py", "references.py", "text.py", "entry.py", "../text/ids.py",
+    "../text/names.py", "../text/titles.py", "../text/wording.py", "../text/matching.py", "../errors.py",
+    "../graph/model.py", "../graph/citation_graph.py", "../graph/files.py", "../graph/schema.py",
 )
 
 

@@ -293,6 +293,10 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
     return (title, by[0], by[1], by[2]) if by and looks_like_title(title) else None
 
 
+_REF_NUMBER = re.compile(r"^\[\d{1,3}\]\s+")
+_SITE_PAREN = re.compile(r"\s*[(（](?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|io|ai|co|edu|dev|cn)[)）]$")
+
+
 def clean_title(text: str) -> str:
     """A title as a list writes it, without markup, quotes, date tags or labels.
 
@@ -302,12 +306,20 @@ def clean_title(text: str) -> str:
     'Reproducibility Study of "ITI-GEN"'
     >>> clean_title("Show-o: One Single Transformer, *arXiv 2024*."), clean_title("🔥 ⭐️ **Widget Nets**")
     ('Show-o: One Single Transformer', 'Widget Nets')
+    >>> clean_title("[12] Widget Nets 👉"), clean_title("Widget Nets (arxiv.org)"), clean_title("Widget Nets (Node.js)")
+    ('Widget Nets', 'Widget Nets', 'Widget Nets (Node.js)')
     """
     s = _LIST_MARKER.sub("", text, count=1)
     s = _DATE_TAG.sub("", s)
     s = plain(s)
-    s = _DATE_TAG.sub("", s)
+    s = _REF_NUMBER.sub("", _DATE_TAG.sub("", s), count=1)  # "[12] Title.": a numbered reference's number
     s = s.strip().rstrip(" ([（【|–—-→⇒·•`<").strip()  # ("Title → [arXiv](url)", "Title · [paper](url)", "Title <url>")
+    t = s
+    while t and (unicodedata.category(t[-1]) in ("So", "Cf") or t[-1] in "\ufe0e\ufe0f"):
+        t = t[:-1].rstrip(" ([（【|–—-→⇒·•`<")  # "Title 👉 url": a mark pointing at the link
+    s = t if any(c.isalnum() for c in t) else s  # (symbols only: no title, which the reader says)
+    if s[-1:] in (")", "）") and (site := _SITE_PAREN.search(s)):
+        s = s[:site.start()]  # "Title (arxiv.org) url": where the link goes, as news aggregators write
     if s.endswith(("->", "=>")):
         s = s[:-2].rstrip()  # (an arrow of two characters; a title's own ">" stays: "... <b>")
     if s[-1:] in (":", "：") and not _LABEL_WORD_END.search(s[:-1]):
@@ -487,7 +499,15 @@ _APA = re.compile(
     r"^(?P<authors>[^()]{2,300}?)\s*\((?P<year>(?:19|20)\d\d)[a-z]?(?:,[^()]{0,30})?\)\.?\s+"
     r"(?P<title>[^\n]{3,400}?[.?!])(?:\s+(?P<rest>.*))?$"
 )
-_APA_AUTHOR = re.compile(r"([^\W\d_][\w'’\-]*(?: [^\W\d_][\w'’\-]*){0,2}),\s+((?:[A-Z]\.\s?-?){1,4})")
+# Harvard's: "Lee, A. and Kim, B. (2024) 'Title', CVPR. Available at: url"
+_HARVARD = re.compile(
+    r"^(?P<authors>[^()]{2,300}?)\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)\s*['‘\"“](?P<title>[^'’\"”]{3,400})['’\"”]"
+    r"[,.]?(?:\s+(?P<rest>.*))?$"
+)
+_AVAILABLE_AT = re.compile(r"\.?\s*(?:Available (?:at|from)|Retrieved from)\s*:?.*$", re.I)
+_APA_AUTHOR = re.compile(  # (not "and Kim, B.": "and" parts two authors)
+    r"(?<![\w'’\-])(?!and\s)([^\W\d_][\w'’\-]*(?: [^\W\d_][\w'’\-]*){0,2}),\s+((?:[A-Z]\.\s?-?){1,4})"
+)
 _APA_BETWEEN = re.compile(r"^[\s,&]*(?:and\s+|&\s*)?$")
 
 
@@ -503,9 +523,11 @@ def apa_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
     True
     >>> apa_citation('Ann Lee and Bo Kim (2024). "Widget Nets for Gadgets". CVPR.')
     ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
+    >>> apa_citation("Lee, A. and Kim, B. (2024) 'Widget Nets for Gadgets', CVPR. Available at: ")
+    ('Widget Nets for Gadgets', ['A. Lee', 'B. Kim'], 'CVPR', 2024)
     """
     s = plain(text).strip(" [(（【")
-    m = _APA.match(s) if len(s) <= 800 and "(" in s else None
+    m = (_HARVARD.match(s) or _APA.match(s)) if len(s) <= 800 and "(" in s else None
     if m is None:
         return None
     names, at = [], 0
@@ -522,7 +544,7 @@ def apa_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
     title = m.group("title").rstrip(".").strip().strip('"“”').strip()
     if not looks_like_title(title):
         return None
-    rest = (m.group("rest") or "").strip()
+    rest = _AVAILABLE_AT.sub("", (m.group("rest") or "")).strip()
     venue = None
     if rest:
         venue = "arXiv" if rest.lower().startswith("arxiv") else re.sub(r"^In\s+", "", rest.split(",")[0]).strip(" .")
@@ -677,7 +699,11 @@ def names_first_citation(text: str) -> tuple[str, list[str], str | None, int] | 
 # Where an entry's parts meet: a full stop, a spaced dash or bar, a semicolon, a line
 # break, brackets.  (An initial's full stop, "A. Lee", or an abbreviation's, "Proc. CVPR",
 # is hidden before the split.)
-_PART_BREAK = re.compile(r"\.\s+|\s[-–—|]\s|;\s+|<br\s*/?>|[()（）\[\]【】《》「」]")
+_PART_BREAK = re.compile(r"\.\s+|\s[-–—|·•]\s|;\s+|<br\s*/?>|[()（）\[\]【】《》「」]")
+# a date as Papers with Code and arXiv listings write it: "12 Mar 2024", "Mar 12, 2024"
+_WRITTEN_DATE = re.compile(
+    r"^(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)$"
+)
 _BLOCK_BREAK = re.compile(r"<br\s*/?>|</?(?:div|p|li|h[1-6]|td|dd|dt)\b[^>]{0,200}>", re.I)
 _INITIAL = re.compile(r"(?<![\w.])([A-Z]|Proc|Conf|Int|Intl|Trans|Adv|Vol|No|pp)\.(?=\s)")  # and abbreviations
 _IN_PROCEEDINGS = re.compile(r"^(?:In\s+)?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?", re.I)
@@ -687,12 +713,14 @@ _MAYBE_NAMES = re.compile(r"\bet\.?\s+al\b|(?<![\w.])[A-Z]\.\s|,|\sand\s|&")
 def _part_kind(part: str) -> tuple[str, Any] | None:
     """What one part of an entry is: ``("venue", (venue, year))``, ``("authors", names)``,
     ``("title", text)``, ``("skip", None)`` for a label, or ``None`` when it is none of them."""
-    p = part.strip(" ,.:;*_\"'“”|")
+    p = part.strip(" ,.:;*_\"'“”|·•")
     if not p or is_label_only(p, is_plain=True):
         return "skip", None
     vy = venue_year(_IN_PROCEEDINGS.sub("", p, count=1))
     if vy is not None:
         return "venue", vy
+    if date := _WRITTEN_DATE.match(p):
+        return "venue", (None, int(date.group(1)))
     names = people(p) if _MAYBE_NAMES.search(p + " ") else None  # (one bare name could be a title's words)
     if names:
         return "authors", names
@@ -715,6 +743,8 @@ def segmented_citation(text: str) -> tuple[str, list[str], str | None, int | Non
     ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
     >>> segmented_citation("Widget Nets for Gadgets，Ann Lee, Bo Kim 等，CVPR 2024，")
     ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
+    >>> segmented_citation("**Widget Nets for Gadgets** · 12 Mar 2024 · Ann Lee, Bo Kim · ")
+    ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], None, 2024)
     """
     if "<" in text:  # an HTML card's parts: "<div>Title</div><div>Ann Lee, Bo Kim</div>", "<br/>"
         text = _BLOCK_BREAK.sub(" | ", text)
@@ -865,13 +895,25 @@ def author_line(line: str) -> tuple[list[str], str | None, int | None] | None:
 
     >>> author_line("*Ann Lee, Bo Kim*"), author_line("  > Ann Lee, Bo Kim. CVPR 2024.")
     ((['Ann Lee', 'Bo Kim'], None, None), (['Ann Lee', 'Bo Kim'], 'CVPR', 2024))
-    >>> author_line("We build widgets, and gadgets.") is None
-    True
+    >>> author_line("We build widgets, and gadgets.") is None, author_line("A Lee, B Kim - CVPR, 2024 - arxiv.org")
+    (True, (['A Lee', 'B Kim'], 'CVPR', 2024))
     """
     s = strip_line_markers(line).strip()
     if names := italic_authors(s) or names_line(s):
         return names, None, None
-    return written_byline(s)
+    return written_byline(s) or _scholar_byline(s)
+
+
+_SITE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")
+
+
+def _scholar_byline(s: str) -> tuple[list[str], str | None, int | None] | None:
+    """Google Scholar's line under a title: ``A Lee, B Kim - CVPR, 2024 - arxiv.org``."""
+    parts = [p.strip(" …") for p in s.split(" - ")]
+    if not 2 <= len(parts) <= 3 or (len(parts) == 3 and not _SITE.match(parts[2])):
+        return None
+    names, vy = people(parts[0]), venue_year(parts[1])
+    return (names, vy[0], vy[1]) if names and vy else None
 
 
 def italic_authors(line: str) -> list[str] | None:

@@ -1508,3 +1508,31 @@ def test_a_heading_over_a_titled_link_with_a_byline_keeps_the_links_title() -> N
     text = "### Widget Papers We Read\n[Gadget Priors for Widgets](https://arxiv.org/abs/2309.02222), Cy Wu, ICCV 2023\n"
     e = by_arxiv(text)[0]["2309.02222"]
     assert (e.title, e.tags) == ("Gadget Priors for Widgets", ["Widget Papers We Read"])
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "year"), [
+    ("Wu, C. and Xu, D. (2023) 'Sparse Gadget Fields for Widgets', ICCV. Available at: https://arxiv.org/abs/2309.01111\n",
+     ["C. Wu", "D. Xu"], "ICCV", 2023),
+    ("- Sparse Gadget Fields for Widgets [paper:: https://arxiv.org/abs/2309.01111] [venue:: ICCV 2023]\n",
+     [], "ICCV", 2023),
+    ("**Sparse Gadget Fields for Widgets** · 3 Oct 2023 · Cy Wu, Di Xu · [Paper](https://arxiv.org/abs/2309.01111)\n",
+     ["Cy Wu", "Di Xu"], None, 2023),
+    ("Sparse Gadget Fields for Widgets\nC Wu, D Xu - ICCV, 2023 - arxiv.org\n[PDF] https://arxiv.org/abs/2309.01111\n",
+     ["C Wu", "D Xu"], "ICCV", 2023),
+    ("Sparse Gadget Fields for Widgets (arxiv.org) https://arxiv.org/abs/2309.01111\n", [], None, None),
+    ("* 论文：Sparse Gadget Fields for Widgets；作者：Cy Wu, Di Xu；地址：https://arxiv.org/abs/2309.01111\n",
+     ["Cy Wu", "Di Xu"], None, None),
+    ("Sparse Gadget Fields for Widgets ➡️ https://arxiv.org/abs/2309.01111\n", [], None, None),
+    ("[7] Sparse Gadget Fields for Widgets. arXiv preprint arXiv:2309.01111, 2023.\n", [], None, None),
+    ("2023-10-02 | Sparse Gadget Fields for Widgets | https://arxiv.org/abs/2309.01111\n", [], None, None),
+])
+def test_harvard_scholar_obsidian_and_news_site_habits(
+    text: str, authors: list[str], venue: str | None, year: int | None
+) -> None:
+    e = by_arxiv(text)[0]["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, year or 2023)
+
+
+def test_a_titles_own_brackets_and_an_emoji_only_title_stay() -> None:
+    papers, _ = by_arxiv("- [Widgets for Node.js (Node.js)](https://arxiv.org/abs/2309.01111)\n")
+    assert papers["2309.01111"].title == "Widgets for Node.js (Node.js)"
