@@ -1,9 +1,10 @@
-"""The paper a note's YAML front matter names (an Obsidian or Zotero-integration paper note).
+"""The paper a note's front matter names (an Obsidian, Zotero-integration or Hugo paper note).
 
-A note that opens with ``---``, keys such as ``title``, ``authors``, ``year``, ``url``
-or ``doi`` (known as a spreadsheet's columns are, :func:`~citegraph.lists.delimited.column_field`),
-then ``---`` is a note about that paper when a key gives its id: it is one, listed
-at line 1.  (A blog post's front matter has a title too, and names no paper.)
+A note that opens with YAML between ``---`` lines (or TOML between ``+++`` ones, as Hugo
+writes it), keys such as ``title``, ``authors``, ``year``, ``url``, ``arxiv`` or ``doi``
+(known as a spreadsheet's columns are, :func:`~citegraph.lists.delimited.column_field`),
+is a note about that paper when a key gives its id: it is one, listed at line 1.
+(A blog post's front matter has a title too, and names no paper.)
 
 Examples
 --------
@@ -16,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import tomllib
 from typing import Protocol
 
 import yaml
@@ -38,17 +40,18 @@ class _Lines(Protocol):
 
 def front_matter(lines: _Lines, source: str) -> tuple[Entry | None, int, list[ListWarning]]:
     """``(the paper, the first line after the front matter, warnings)``; ``(None, 1, [])`` when
-    the note has none, and no paper when it names none (a TOML ``+++`` block is skipped)."""
+    the note has none, and no paper when it names none."""
     opening = lines[0].strip() if lines else ""
     if opening not in _FENCES:
         return None, 1, []
     end = next((i for i in range(1, min(len(lines), 200)) if lines[i].strip() in _FENCES[opening]), None)
     if end is None:
         return None, 1, []
-    if opening == "+++":
-        return None, end + 2, []
+    body = "\n".join(lines[i] for i in range(1, end))
     try:
-        data = yaml.safe_load("\n".join(lines[i] for i in range(1, end)))
+        data = tomllib.loads(body) if opening == "+++" else yaml.safe_load(body)
+    except tomllib.TOMLDecodeError as exc:
+        return None, end + 2, [ListWarning(f"{source}:1", f"front matter is not TOML ({str(exc)[:80]}): skipped")]
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = 2 + where.line if where is not None else 1

@@ -753,6 +753,11 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         ref.venue, ref.year = ref.venue or vy[0], ref.year or vy[1]
         info.standalone = True
         return
+    if one_paper and untitled and (noted := _TITLE_THEN_CJK_NOTE.match(_without_link_label(
+            strip_line_markers(head).strip()))) and looks_like_title(t := clean_title(noted.group(1)), strict=True):
+        untitled[0].title, untitled[0].name = t, None  # "3. Title：提出……。论文：url" (no labels: a title)
+        info.note, info.standalone = plain(noted.group(2)), True
+        return
     if is_label_only(head) or name:
         info.standalone = True
         if name:
@@ -820,6 +825,14 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         ref.title, ref.authors, ref.name = written_by[0], ref.authors or written_by[1], None
         info.standalone = True
         return
+    if (labelled := _AUTHORS_LABEL_AFTER.search(cleared)) and (names := people(plain(labelled.group(1)))):
+        ref.authors = ref.authors or names  # "**Title** 作者：Ann Lee, Bo Kim [论文](url)"
+        cleared = cleared[:labelled.start()]
+    if (named := _TITLE_THEN_NAME.match(cleared)) and (given := given_name(named.group(2))) and looks_like_title(
+            clean_title(named.group(1)), strict=True):
+        ref.title, ref.name = clean_title(named.group(1)), given  # "- Title（WidgetNet）[论文](url)"
+        info.standalone = True
+        return
     title = clean_title(cleared)
     if _SENTENCE_OPENER.match(title):
         return  # "We track gadgets. [arXiv](url)": a sentence citing the paper, not its title
@@ -833,6 +846,10 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         info.standalone = True
 
 
+# after a title: its authors labelled, its model's name in brackets, a note in Chinese after a colon
+_AUTHORS_LABEL_AFTER = re.compile(r"\s(?:作者|authors?)\s*[:：]\s*([^:：]{3,300}?)\s*$", re.I)
+_TITLE_THEN_NAME = re.compile(r"^(.{8,300}?)\s*[(（]([^()（）]{2,40})[)）][\s,，.]*$")
+_TITLE_THEN_CJK_NOTE = re.compile(r"^([^:：（]{8,300}?)\s*[:：]\s*([\u3400-\u9fff].{0,2000})$", re.S)
 # how a sentence about a paper opens, and a title does not ("This Looks Like That" does: only "This paper")
 _SENTENCE_OPENER = re.compile(r"^(?:We|Our|Here we|In this (?:paper|work)|This (?:paper|work|study))\s")
 _ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d\W*$")

@@ -45,6 +45,7 @@ from citegraph.lists.text import (
     plain,
     split_label,
     strip_line_markers,
+    title_by_authors,
     title_then_byline,
     venue_name,
     venue_tag,
@@ -1272,7 +1273,8 @@ class _Reader:
             return False  # (a paragraph's last line is prose's)
         if not self._links_only(k) and not self._labelled_then_links(no, k):
             return False  # its links next, or its labelled parts then its links ("作者：A, B" / "论文：url")
-        title = clean_title(raw)
+        tag = venue_tag(raw) if raw.lstrip()[:1] in "[【" else None  # "【CVPR 2024】Title"
+        title = clean_title(tag[2] if tag else raw)
         if not (title[:1].isupper() and looks_like_title(title, strict=True)) or title.endswith((".", "。")):
             return False
         g, e = self.current()
@@ -1282,9 +1284,13 @@ class _Reader:
         self.boundary_item()
         self.pending_title = None
         title, vy = _dated(title)  # "Title（CVPR 2024）" / "论文：url"
-        e = self.new_entry(no, {}, title)
+        vy = vy or (tag[:2] if tag else None)
+        by = title_by_authors(title)  # "Title, by Ann Lee and Bo Kim (CVPR 2024)"
+        e = self.new_entry(no, {}, by[0] if by else title)
         if vy:
             e.venue, e.year = vy[0] or e.venue, vy[1]
+        if by:
+            e.authors = by[1]
         self.start_group(no, e)
         return True
 

@@ -363,7 +363,7 @@ def read_lists(
         citations; ``CVPR'24``; a ``Conf.`` column; a title over a line of names over
         the paper's links (a paragraph, a blockquote, under a heading); ``- **Title**: A
         sentence.``; ``[[Title]]``; ``<i>Title</i>, A, B.``; ``[:page_facing_up:](url)`` no
-        title; YAML front matter giving a paper's id makes the note that paper's
+        title; YAML (or Hugo's TOML) front matter giving a paper's id makes the note that paper's
         (:mod:`citegraph.lists.front_matter`); Chinese notes' ``标题：Title 链接：url``,
         ``【论文】Title【链接】url``, ``📖 论文：Title``, ``### 1、Title``, ``**Title**（CVPR 2024）``,
         ``（Ann Lee 等，CVPR 2024）``; a title line over a line of a label and its link only;
@@ -403,7 +403,13 @@ def read_lists(
         after ``by`` after a link; fields parted by dashes or dots (``· 2024 · CVPR``);
         arXiv categories after an id (``[cs.CV]``); ``**Name**（Title）：note``; AsciiDoc
         links (``url[Title]``); ``<tr>`` rows with no ``<table>`` around them; a cell of a
-        year and one of a known venue's name (``| CVPR |``).  HTML
+        year and one of a known venue's name (``| CVPR |``); a heading over a line of its
+        byline and link; ``~~Title~~``; Harvard's and Google Scholar's citations; Obsidian's
+        inline fields (``[year:: 2024]``); a written date among dotted parts (``· 12 Mar
+        2024 ·``); an ISO date before a title; a Chinese gloss or a model's name in brackets
+        after a title (``Title（稀疏路由）``, ``Title（WidgetNet）``), a Chinese note after its
+        colon; no reference number (``[12]``), site (``(arxiv.org)``) or pointing emoji in a
+        title.  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 

@@ -294,6 +294,7 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
 
 
 _REF_NUMBER = re.compile(r"^\[\d{1,3}\]\s+")
+_CJK_GLOSS = re.compile(r"(?<=[A-Za-z0-9?!.)\]])\s*[（(][\u3400-\u9fff][\u3400-\u9fff，、·\s]{1,40}[）)]$")
 _SITE_PAREN = re.compile(r"\s*[(（](?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|io|ai|co|edu|dev|cn)[)）]$")
 
 
@@ -308,6 +309,8 @@ def clean_title(text: str) -> str:
     ('Show-o: One Single Transformer', 'Widget Nets')
     >>> clean_title("[12] Widget Nets 👉"), clean_title("Widget Nets (arxiv.org)"), clean_title("Widget Nets (Node.js)")
     ('Widget Nets', 'Widget Nets', 'Widget Nets (Node.js)')
+    >>> clean_title("Widget Nets（稀疏部件）"), clean_title("部件网络（稀疏部件）")
+    ('Widget Nets', '部件网络（稀疏部件）')
     """
     s = _LIST_MARKER.sub("", text, count=1)
     s = _DATE_TAG.sub("", s)
@@ -318,8 +321,8 @@ def clean_title(text: str) -> str:
     while t and (unicodedata.category(t[-1]) in ("So", "Cf") or t[-1] in "\ufe0e\ufe0f"):
         t = t[:-1].rstrip(" ([（【|–—-→⇒·•`<")  # "Title 👉 url": a mark pointing at the link
     s = t if any(c.isalnum() for c in t) else s  # (symbols only: no title, which the reader says)
-    if s[-1:] in (")", "）") and (site := _SITE_PAREN.search(s)):
-        s = s[:site.start()]  # "Title (arxiv.org) url": where the link goes, as news aggregators write
+    if s[-1:] in (")", "）") and (site := _SITE_PAREN.search(s) or _CJK_GLOSS.search(s)):
+        s = s[:site.start()]  # "Title (arxiv.org)": where the link goes; "Title（稀疏路由）": a gloss in Chinese
     if s.endswith(("->", "=>")):
         s = s[:-2].rstrip()  # (an arrow of two characters; a title's own ">" stays: "... <b>")
     if s[-1:] in (":", "：") and not _LABEL_WORD_END.search(s[:-1]):
@@ -400,6 +403,7 @@ _VENUE_COLON = re.compile(
     r"^\s*(?:\*\*|__)?\s*([A-Za-z][\w'&.\-/]*(?: [\w'&.\-/]+){0,3}? (?:19|20)\d\d)\s*(?:\*\*|__)?\s*"
     r"(?:[:：]|\s[-–—|])\s+"
 )
+_DATE_OPENING = re.compile(r"^\s*((?:19|20)\d\d)[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:[0-2]\d|3[01]))?\s+(?=\S)")
 _YEAR_COLON = re.compile(r"^\s*(?:\*\*|__)?\s*((?:19|20)\d\d)\s*(?:\*\*|__)?\s*[:：]\s+")  # "2024: Title"
 _FULL_STOP = re.compile(r"\.\s")
 _ET_AL = re.compile(r",?\s+et\s+al\.?$|\s*等$")  # "等": et al. in Chinese notes
@@ -427,7 +431,11 @@ def venue_tag(text: str) -> tuple[str | None, int, str] | None:
     (True, ('NeurIPS', 2024, 'Widget Splatting'))
     >>> venue_tag("CVPR 2024 - Widget Splatting"), venue_tag("2024: Widget Splatting")
     (('CVPR', 2024, 'Widget Splatting'), (None, 2024, 'Widget Splatting'))
+    >>> venue_tag("2024-03-12 Widget Splatting"), venue_tag("2024 Widget Splatting")
+    ((None, 2024, 'Widget Splatting'), None)
     """
+    if date := _DATE_OPENING.match(text):  # "2024-03-12 Title": the day the list noted it, its year the paper's
+        return None, int(date.group(1)), text[date.end():]
     m = _VENUE_TAG.match(text)
     vy = venue_year(m.group(1)) if m else None
     if m is None or vy is None:
@@ -446,7 +454,7 @@ def title_by_authors(text: str) -> tuple[str, list[str]] | None:
     """``(title, authors)`` of ``Title by Ann Lee and Bo Kim`` or ``Title; Ann Lee; Bo Kim``;
     ``None`` when what follows "by" (or the semicolon) is not names.
 
-    >>> title_by_authors("Widget Nets by Ann Lee and Bo Kim ("), title_by_authors("Learning by Doing Widgets")
+    >>> title_by_authors("Widget Nets, by Ann Lee and Bo Kim ("), title_by_authors("Learning by Doing Widgets")
     (('Widget Nets', ['Ann Lee', 'Bo Kim']), None)
     >>> title_by_authors("Widget Nets; Ann Lee; Bo Kim"), title_by_authors("Widget Nets; a fast one")
     (('Widget Nets', ['Ann Lee', 'Bo Kim']), None)
@@ -458,7 +466,7 @@ def title_by_authors(text: str) -> tuple[str, list[str]] | None:
     names = people(m.group(2))
     if not names or not looks_like_title(m.group(1)):
         return None
-    return m.group(1).strip(), names
+    return m.group(1).strip().rstrip(","), names
 
 
 def written_byline(text: str) -> tuple[list[str], str | None, int] | None:

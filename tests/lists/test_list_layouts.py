@@ -1536,3 +1536,35 @@ def test_harvard_scholar_obsidian_and_news_site_habits(
 def test_a_titles_own_brackets_and_an_emoji_only_title_stay() -> None:
     papers, _ = by_arxiv("- [Widgets for Node.js (Node.js)](https://arxiv.org/abs/2309.01111)\n")
     assert papers["2309.01111"].title == "Widgets for Node.js (Node.js)"
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "year", "name"), [
+    ("论文：Sparse Gadget Fields for Widgets（稀疏部件场）\n链接：https://arxiv.org/abs/2309.01111\n", [], None, None, None),
+    ("- Sparse Gadget Fields for Widgets（GadgetFields）[论文](https://arxiv.org/abs/2309.01111)\n",
+     [], None, None, "GadgetFields"),
+    ("+++\ntitle = \"Sparse Gadget Fields for Widgets\"\narxiv = \"2309.01111\"\n+++\n\n读后感：很巧妙。\n",
+     [], None, None, None),
+    ("**Sparse Gadget Fields for Widgets** 作者：Cy Wu, Di Xu [PDF](https://arxiv.org/abs/2309.01111)\n",
+     ["Cy Wu", "Di Xu"], None, None, None),
+    ("2023-10-02 Sparse Gadget Fields for Widgets https://arxiv.org/abs/2309.01111\n", [], None, 2023, None),
+    ("5. Sparse Gadget Fields for Widgets：提出稀疏部件场。论文：https://arxiv.org/abs/2309.01111\n",
+     [], None, None, None),
+    ("【ICCV 2023】Sparse Gadget Fields for Widgets\n作者：Cy Wu, Di Xu\n论文：https://arxiv.org/abs/2309.01111\n",
+     ["Cy Wu", "Di Xu"], "ICCV", 2023, None),
+    ("Sparse Gadget Fields for Widgets, by Cy Wu and Di Xu (ICCV 2023)\n[PDF](https://arxiv.org/abs/2309.01111)\n",
+     ["Cy Wu", "Di Xu"], "ICCV", 2023, None),
+])
+def test_glosses_names_and_notes_beside_a_title_toml_front_matter_and_a_dated_line(
+    text: str, authors: list[str], venue: str | None, year: int | None, name: str | None
+) -> None:
+    e = by_arxiv(text)[0]["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year, e.name) == (
+        "Sparse Gadget Fields for Widgets", authors, venue, year or 2023, name)
+
+
+def test_toml_front_matter_naming_no_paper_and_broken_toml() -> None:
+    blog = read_list_text("+++\ntitle = '多模态'\ndate = 2025-08-12T00:00:00+08:00\n+++\n\n# 多模态\n", "post.md")
+    assert blog.entries == [] and [str(w) for w in blog.warnings] == ["post.md:1: no papers found"]
+    broken = read_list_text("+++\ntitle = 'unclosed\n+++\n- [Widget Nets](https://arxiv.org/abs/2309.01111)\n", "n.md")
+    assert [e.arxiv for e in broken.entries] == ["2309.01111"]
+    assert [str(w)[:34] for w in broken.warnings] == ["n.md:1: front matter is not TOML ("]
