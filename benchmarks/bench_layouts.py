@@ -2,12 +2,12 @@
 
 The ten real lists (``bench_reallists.py``) are where the reader's rules were
 tuned, so their figures are in-sample.  Here are one-entry lists in other
-layouts seen on GitHub and in notes, written in eighteen batches.  Each batch was
+layouts seen on GitHub and in notes, written in nineteen batches.  Each batch was
 measured once when it was written, before any rule was changed for it (the
 figure the README keeps as held out).  The batches measured since have had
 their failures fixed, so now they are in-sample too.  For a held-out figure
 again, write a new batch and measure it before changing anything.  Batches 5
-to 18 also say what else each layout gives (authors, the year, the venue), and
+to 19 also say what else each layout gives (authors, the year, the venue), and
 those fields are counted too.
 
     python benchmarks/bench_layouts.py [--smoke]
@@ -425,6 +425,47 @@ BATCHES: list[tuple[str, str, str, dict[str, str]]] = [
             '<blockquote><cite>{t}</cite> — Ann Lee, Bo Kim. <a href="https://arxiv.org/abs/{a}">arXiv</a></blockquote>\n'
         ),
     }),
+    # batch 19: layouts seen in public READMEs found with the search tool (the titles made up)
+    ("19", "Scalable Widget Diffusion with Gadget Tokens", "2310.02468", {
+        "year-bracket-link-paragraph": "[2024] [{t}](https://arxiv.org/abs/{a})\n",
+        "table-paper-yy-mm-date": "| Paper | Date | Description |\n|---|---|---|\n| [{t}](http://arxiv.org/abs/{a}) | 24.06 | Widgets.<br>Gadgets. |\n",
+        "html-grid-cell-bold-local-link": (
+            '<table>\n<tr>\n<td width="33%">\n\n**[{t}](./papers/widget-diffusion/)** (2024)\n'
+            "- 🔥 **CRITICAL** - scales widgets\n- [Paper](https://arxiv.org/abs/{a})\n\n</td>\n</tr>\n</table>\n"
+        ),
+        "table-title-with-handle-link": (
+            "| Title | Year | Authors | Paper | Code | Summary |\n| :--- | :--- | ---: | :--- | :--- | :--- |\n"
+            "| {t} [@ann_lee](https://github.com/annlee) | 2024 | Ann Lee, Bo Kim | [arxiv preprint](https://arxiv.org/pdf/{a})"
+            " | - | TODO |\n"
+        ),
+        "table-number-quoted-title-link": (
+            "| Number | Title | Ph | Link |\n|---|---|---|---|\n| {a} | \"{t}\" | O | https://arxiv.org/abs/{a} |\n"
+        ),
+        "h4-title-year-bold-label-bullets": (
+            "#### {t} (2024)\n- **Authors**: Ann Lee et al. (Widget Lab)\n- **Venue**: CVPR 2024\n"
+            "- **Impact**: scaled widgets\n- **Link**: [arXiv:{a}](https://arxiv.org/abs/{a})\n"
+        ),
+        "bold-name-en-dash-link-year": "- **WidgetDiff** – [{t} (2024)](https://arxiv.org/abs/{a})\n",
+        "thebibliography-newblocks": (
+            "\\bibitem{{lee2024}}\nAnn Lee and Bo Kim.\n\\newblock {t}.\n\\newblock In CVPR, 2024."
+            " \\url{{https://arxiv.org/abs/{a}}}.\n"
+        ),
+        "bold-local-note-link-then-paper": "**[{t}](./notes/widget-diffusion.md)** (2024) · [Paper](https://arxiv.org/abs/{a})\n",
+        "table-author-affiliation-digits": (
+            "| Title | Author | Publish Date | Journal/Meeting |\n| --- | --- | --- | --- |\n"
+            "| [{t}](https://arxiv.org/abs/{a}) | Ann Lee1*, Bo Kim2 | 2024 | CVPR 2024 |\n"
+        ),
+        "zh-table-year-intro": "| 论文 | 年份 | 简介 |\n|---|---|---|\n| [{t}](https://arxiv.org/abs/{a}) | 2024 | 用词元扩散部件 |\n",
+        "zh-status-after-dash": "- [x] {t} — 已读 ✅ [arXiv](https://arxiv.org/abs/{a})\n",
+        "zh-quote-pipe-labels-under-title": "{t}\n> 作者：Ann Lee, Bo Kim | 会议：CVPR 2024 | [论文](https://arxiv.org/abs/{a})\n",
+        "survey-table-year-tag-in-cell": (
+            "| Papers | Recommendation Index |\n| --- | --- |\n| [2024] [{t}](https://arxiv.org/abs/{a}) | :star::star: |\n"
+        ),
+        "bold-heading-labels-dash": "**{t}** - *Ann Lee, Bo Kim* - CVPR 2024 - [arXiv](https://arxiv.org/abs/{a})\n",
+        "numbered-link-then-sub-bullets-venue-authors": (
+            "1. [{t}](https://arxiv.org/abs/{a})\n   - Venue: CVPR 2024\n   - Authors: Ann Lee, Bo Kim\n"
+        ),
+    }),
 ]
 
 # What else a layout of batches 5 to 13 gives (written with each batch, before it was measured):
@@ -577,6 +618,21 @@ FIELDS: dict[str, dict[str, object]] = {
     "zh-venue-label-before-title": {**_AUTHORS, **_CVPR},
     "en-title-by-names-venue-next-line-link": {**_AUTHORS, **_CVPR},
     "html-blockquote-cite": _AUTHORS,
+    # batch 19 (written with it, before it was measured)
+    "year-bracket-link-paragraph": {"year": 2024},
+    "table-paper-yy-mm-date": {"year": 2024},
+    "html-grid-cell-bold-local-link": {"year": 2024},
+    "table-title-with-handle-link": {**_AUTHORS, "year": 2024},
+    "h4-title-year-bold-label-bullets": {"authors": ["Ann Lee"], **_CVPR},
+    "bold-name-en-dash-link-year": {"year": 2024},
+    "thebibliography-newblocks": {**_AUTHORS, **_CVPR},
+    "bold-local-note-link-then-paper": {"year": 2024},
+    "table-author-affiliation-digits": {**_AUTHORS, **_CVPR},
+    "zh-table-year-intro": {"year": 2024},
+    "zh-quote-pipe-labels-under-title": {**_AUTHORS, **_CVPR},
+    "survey-table-year-tag-in-cell": {"year": 2024},
+    "bold-heading-labels-dash": {**_AUTHORS, **_CVPR},
+    "numbered-link-then-sub-bullets-venue-authors": {**_AUTHORS, **_CVPR},
 }
 
 
