@@ -39,6 +39,7 @@ from citegraph.lists.text import (
     apa_citation,
     clean_title,
     coined_name,
+    dated_title,
     given_name,
     head_name,
     ieee_citation,
@@ -127,6 +128,7 @@ _ARXIV_CATEGORY = re.compile(
 _INLINE_TITLE_LABEL = re.compile(
     r"[，,；;。]\s*(?:论文标题|论文题目|论文名称|论文名|标题|题目)\s*[:：]\s*([^，；。:：\0]{3,300})"
 )
+_LOCAL_PAGE = re.compile(r"(?:\.{1,2}/)?(?:[\w.-]+/)*(?:[\w.-]+\.md|[\w.-]+/)$")  # a note of the list's: ./notes/x.md
 _NOT_ASCIIDOC_TEXT = re.compile(r"[\0\[\]()<>]|://")  # what an AsciiDoc link's text ("url[Title]") never holds
 _SCHEMELESS_ARXIV = re.compile(
     r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I
@@ -457,7 +459,12 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
                     info.badge = _badge_venue(m.group(0))
             flush()
         for m in matches(MD_LINK, buf[0]):
-            take_url(_unescape_url(m.group(2)), m.group(1), m.start(), m.end())
+            url = _unescape_url(m.group(2))
+            if _LOCAL_PAGE.match(url) and looks_like_title(clean_title(m.group(1))):
+                mask(m.start(), m.start(1), False)  # "[Title](./notes/title.md)": a page of the list's own,
+                mask(m.end(1), m.end(), False)  # no paper; its text stays, a title the line may give
+                continue
+            take_url(url, m.group(1), m.start(), m.end())
         flush()
     if tags:
         for m in matches(HTML_A, buf[0]):
@@ -475,7 +482,10 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
             if buf[0][end:end + 1] == "[" and (close := buf[0].find("]", end, end + 400)) > end + 1 and (
                     not _NOT_ASCIIDOC_TEXT.search(buf[0], end + 1, close)) and buf[0][close + 1:close + 2] != "(":
                 text, end = buf[0][end + 1:close], close + 1  # AsciiDoc's link: "https://arxiv.org/abs/ID[Title]"
-            take_url(url, text, m.start(), end, buf[0][max(0, m.start() - 60):m.start()])
+            start = m.start()
+            if buf[0][max(0, start - 5):start] == "\\url{" and buf[0][end:end + 1] == "}":
+                start, end = start - 5, end + 1  # LaTeX's \url{...}: the command goes with its link
+            take_url(url, text, start, end, buf[0][max(0, start - 60):start])
         flush()
     if labelled["arxiv"]:
         for m in matches(_TEXT_ARXIV, buf[0]):
@@ -534,9 +544,10 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
 
 
 def _glued_off(url: str) -> str:
-    """A bare paper url without what a comma or semicolon glued to it (``.../abs/2406.05678,2024``
-    in a comma-separated line); other urls, which may hold commas, as they are."""
-    cut = min((i for i in (url.find(","), url.find(";")) if i > 0), default=-1)
+    """A bare paper url without what a comma, a semicolon or a brace glued to it (``.../abs/2406.05678,2024``
+    in a comma-separated line, LaTeX's ``\\url{.../abs/2406.05678}``); other urls, which may hold
+    them, as they are."""
+    cut = min((i for i in (url.find(","), url.find(";"), url.find("}")) if i > 0), default=-1)
     if cut < 0:
         return url
     try:
@@ -554,9 +565,14 @@ def _link_ref(info: Line, ids: dict[str, str], text: str | None, pos: int) -> No
     named by it (``[Chameleon](url)``: a one-word link text names the model),
     or dated by it when it is a venue and year (``[CVPR 2024](url)``)."""
     title, name = _link_text(text)
+    dated = None
+    if title and title[-1:] in (")", "）") and (split := dated_title(title))[1] and split[1][0] is None:
+        title, dated = split  # "[Title (2024)](url)": the year the list gives it (a venue's name is the link's)
     ref = _merge_into(info, ids, title, pos, name)
     if title is None and name is None and text and (vy := venue_year(text)) and vy[0]:
         ref.venue, ref.year = ref.venue or vy[0], ref.year or vy[1]
+    if dated:
+        ref.venue, ref.year = ref.venue or dated[0], ref.year or dated[1]
 
 
 def _link_text(text: str | None) -> tuple[str | None, str | None]:
@@ -566,11 +582,12 @@ def _link_text(text: str | None) -> tuple[str | None, str | None]:
     t = clean_title(text)
     if _SHORTCODE.fullmatch(t):
         return None, None  # "[:page_facing_up:](url)": an emoji written as its name
-    if looks_like_title(t) and not is_id_text(t) and not _CITES_NO_TITLE.search(t):
+    if looks_like_title(t) and not is_id_text(t) and not _CITES_NO_TITLE.search(t) and not _PREPRINT_TEXT.match(t):
         return t, None
     return None, given_name(t) or coined_name(t)  # [BERT](url): the paper that coined it
 
 
+_PREPRINT_TEXT = re.compile(r"(?i)^(?:arxiv\s+)?(?:preprint|paper)(?:\s+arxiv)?$")  # "[arxiv preprint](url)": no title
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]{2,40}:?")  # (clean_title took the closing colon)
 
 
@@ -685,6 +702,8 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
         head = _without_link_label(lab[1][:-1])  # "标题：Title 链接：url"
         if "|" in head or "；" in head:  # "Title: T | Venue: CVPR 2024 | Link: url", "论文：T；作者：A, B；链接：url"
             head, labelled = labelled_cells(head)
+    elif "|" in head and (parts := labelled_cells("|" + strip_line_markers(head)))[1] and not parts[0].strip():
+        head, labelled = "", parts[1]  # "> 作者：A, B | 会议：CVPR 2024 | [论文](url)": the paper's parts, labelled
     elif (inline := _INLINE_TITLE_LABEL.search(head)) and len(info.refs) == 1:
         head = inline.group(1)  # "清华团队提出 X，论文标题：Title，论文地址：url": the label says which words
     elif "》" in head or "」" in head:
@@ -748,8 +767,12 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
     """What stands before a line's paper links when only labels follow them: labels, the
     paper's name, or its title with who wrote it and where (the line is then standalone)."""
     one_paper = len(info.refs) == 1
-    if one_paper and not untitled and (vy := venue_year(head)) and vy[0]:
-        ref = info.refs[0]  # "- **CVPR 2024** [Title](url)", "- [CVPR 2024] [Title](url)"
+    if one_paper and not untitled and (given := _name_only(head)):
+        info.refs[0].name = info.refs[0].name or given  # "- **CLIP** – [Title](url)": the list names its model
+        info.standalone = True
+        return
+    if one_paper and not untitled and (vy := venue_year(head)) and (vy[0] or _YEAR_TAG.match(head)):
+        ref = info.refs[0]  # "- **CVPR 2024** [Title](url)", "- [CVPR 2024] [Title](url)", "[2024] [Title](url)"
         ref.venue, ref.year = ref.venue or vy[0], ref.year or vy[1]
         info.standalone = True
         return
@@ -846,10 +869,22 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         info.standalone = True
 
 
+_YEAR_TAG = re.compile(r"^\s*(?:[-*+]\s+)?[\[【(（]\s*(?:19|20)\d\d\s*[\]】)）]\s*$")  # "[2024] " before a link
 # after a title: its authors labelled, its model's name in brackets, a note in Chinese after a colon
 _AUTHORS_LABEL_AFTER = re.compile(r"\s(?:作者|authors?)\s*[:：]\s*([^:：]{3,300}?)\s*$", re.I)
 _TITLE_THEN_NAME = re.compile(r"^(.{8,300}?)\s*[(（]([^()（）]{2,40})[)）][\s,，.]*$")
 _TITLE_THEN_CJK_NOTE = re.compile(r"^([^:：（]{8,300}?)\s*[:：]\s*([\u3400-\u9fff].{0,2000})$", re.S)
+def _name_only(head: str) -> str | None:
+    """The model name a head is, and nothing else but a separator (``- **CLIP** – ``)."""
+    s = plain(head)
+    if len(s) > 60 or not s.rstrip().endswith(("–", "—", "-", ":", "：")):
+        return None
+    s = _NAME_HEAD_TAIL.sub("", s).strip()
+    given = given_name(s) if s and " " not in s else None
+    return given if given == s else None
+
+
+_NAME_HEAD_TAIL = re.compile(r"[\s:：–—-]+$")
 # how a sentence about a paper opens, and a title does not ("This Looks Like That" does: only "This paper")
 _SENTENCE_OPENER = re.compile(r"^(?:We|Our|Here we|In this (?:paper|work)|This (?:paper|work|study))\s")
 _ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d\W*$")

@@ -35,6 +35,7 @@ from citegraph.lists.text import (
     author_line,
     clean_title,
     coined_name,
+    dated_title,
     date_tag_year,
     given_name,
     is_label_only,
@@ -153,10 +154,12 @@ NAME_COLUMNS = frozenset(
 TITLE_COLUMNS = frozenset(["title", "paper", "papers", "paper title", "论文", "标题", "论文标题", "题目", "论文名称"])
 # Columns that give a paper's year (from a date: "2020-05", "2025-04-14", "May 2023") and its venue.
 YEAR_COLUMNS = frozenset(
-    ["date", "year", "time", "release", "release date", "日期", "时间", "年份", "发布时间", "发表时间"]
+    ["date", "year", "time", "release", "release date", "publish date", "publication date", "日期", "时间", "年份",
+     "发布时间", "发表时间"]
 )
 VENUE_COLUMNS = frozenset(
-    ["venue", "conference", "conf", "conf.", "journal", "published in", "会议", "期刊", "会议/期刊", "发表"]
+    ["venue", "conference", "conf", "conf.", "journal", "published in", "journal/meeting", "journal/conference",
+     "conference/journal", "会议", "期刊", "会议/期刊", "发表"]
 )
 AUTHOR_COLUMNS = frozenset(["author", "authors", "作者"])
 # A column a recording has (a talk, a video about papers): such a table's title and
@@ -164,6 +167,8 @@ AUTHOR_COLUMNS = frozenset(["author", "authors", "作者"])
 # a name column's cell that is a whole title: four words or more, capitalised, no sentence
 _NAMED_BY_TITLE = re.compile(r"^[A-Z0-9][^.!?。]*(?:\s+\S+){3,}$")
 RECORDING_COLUMNS = frozenset(["duration", "length", "runtime", "时长", "视频时长"])
+_YEAR_TAGGED_LINK = re.compile(r"\s*[\[【]((?:19|20)\d\d)[\]】]\s*\[")
+_YY_MM = re.compile(r"([0-3]\d)[./-](?:0[1-9]|1[0-2])")
 _CELL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _LETTER_OR_DIGIT = re.compile(r"\w")
 _GENERIC_SUMMARY = re.compile(
@@ -281,7 +286,7 @@ _NOTE_MARK = re.compile(
 )
 _TITLE_HEADING = re.compile(_NOTE_MARK.pattern + r"|^\s*\d{1,3}[.、)]\s*\S", re.I)
 # a line of the paper's labelled parts under its title ("- 作者：Ann Lee", "Authors: ...")
-_LABELLED_LINE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?[^\W\d_][^:：<>\[\]()*_]{0,15}[:：]")
+_LABELLED_LINE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?[^\W\d_][^:：<>\[\]()*_]{0,15}(?:\*\*|__)?[:：]")
 
 
 def _heading_paper(text: str) -> tuple[str, tuple[str | None, int] | None]:
@@ -297,18 +302,7 @@ def _heading_paper(text: str) -> tuple[str, tuple[str | None, int] | None]:
     tag = venue_tag(s) if s.lstrip()[:1] in "[【(（" else None
     if tag and tag[2].strip():
         return clean_title(tag[2]), (tag[0], tag[1])
-    return _dated(clean_title(s))
-
-
-def _dated(title: str) -> tuple[str, tuple[str | None, int] | None]:
-    """A title without the venue and year in brackets ending it, and them.
-
-    >>> _dated("Widget Nets（CVPR 2024）"), _dated("Widget Nets (2024)"), _dated("Widget Nets (v2)")
-    (('Widget Nets', ('CVPR', 2024)), ('Widget Nets', (None, 2024)), ('Widget Nets (v2)', None))
-    """
-    dated = _DATED_PAREN.search(title)
-    vy = venue_year(dated.group(0)) if dated else None
-    return (title[:dated.start()], vy) if dated and vy else (title, None)
+    return dated_title(clean_title(s))
 
 
 def _slug(text: str) -> str:
@@ -359,16 +353,16 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
     (2024, 'CVPR', [1])
     >>> _row_year_venue([], ["2024", "[T](url)", "CVPR"])
     (2024, 'CVPR', [0, 2])
-    >>> _row_year_venue(["title", "venue"], ["T", "CVPR'24"])
-    (2024, 'CVPR', [1])
+    >>> _row_year_venue(["title", "venue"], ["T", "CVPR'24"]), _row_year_venue(["paper", "date"], ["T", "24.06"])
+    ((2024, 'CVPR', [1]), (2024, None, [1]))
     """
     year = venue = short_year = None
     read = []
     for i, (h, cell) in enumerate(zip(header, cells)):
         if h in YEAR_COLUMNS and year is None:
-            m = _CELL_YEAR.search(plain(cell))
+            m = _CELL_YEAR.search(plain(cell)) or _YY_MM.fullmatch(plain(cell).strip())
             if m:
-                year = int(m.group(1))
+                year = int(m.group(1)) + (2000 if len(m.group(1)) == 2 else 0)  # "24.06": a list's short date
                 read.append(i)
         elif h in VENUE_COLUMNS and venue is None:
             v = plain(cell).strip(" *")
@@ -394,6 +388,8 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
                     read.append(i)
     if year is None and venue and (m := _CELL_YEAR.search(venue)):
         year = int(m.group(1))  # "ICCV 2023" in a table without a date column
+    if year is None and (tagged := next((m for c in cells if (m := _YEAR_TAGGED_LINK.match(c))), None)):
+        year = int(tagged.group(1))  # "| [2024] [Title](url) |": the year the cell tags its link with
     return year or short_year, venue, read
 
 
@@ -948,11 +944,17 @@ class _Reader:
 
     def _labelled_then_links(self, no: int, k: int) -> bool:
         """Under title line ``no``, line ``k`` opens lines of the paper's labelled parts, and its
-        links follow them (``作者：Ann Lee, Bo Kim`` / ``机构：...`` / ``论文：url``)."""
+        links follow them (``作者：Ann Lee, Bo Kim`` / ``机构：...`` / ``论文：url``), or end the
+        line of them (``作者：A, B | 会议：CVPR 2024 | [论文](url)``)."""
         if not _LABELLED_LINE.match(self.lines[k - 1]):
             return False
         below = self._link_below(no)
-        return bool(below) and self._links_only(no + below)
+        if not below:
+            return False
+        links = self.line(no + below)
+        return self._links_only(no + below) or (
+            len(links.refs) == 1 and links.standalone and links.refs[0].identified and links.refs[0].title is None
+            and bool(links.refs[0].authors or links.refs[0].venue))
 
     def _one_paper_section(self, no: int) -> bool:
         """The section under heading ``no`` names one paper, on one line (``## Title`` /
@@ -1155,6 +1157,9 @@ class _Reader:
         name = given_name(m.group(2)) if m else None
         if not name:
             return
+        g, e = self.current()
+        if g is not None and e is not None and e.title and not e.ids and g.open and no - g.end <= 1:
+            return  # "- **Impact**: ..." among a titled paper's labelled lines: a label, the link is that paper's
         for k in range(no + 1, min(no + 3, len(self.lines)) + 1):
             if not self.lines[k - 1].strip():
                 continue
@@ -1204,7 +1209,7 @@ class _Reader:
                 value, labelled = labelled_cells(value)
             title = _label_value_title(value)
             if title:
-                title, vy = _dated(title)  # "论文标题：Title（CVPR 2024 Oral）"
+                title, vy = dated_title(title)  # "论文标题：Title（CVPR 2024 Oral）"
                 self._title(no, title)
                 e = self.current()[1]
                 if e is not None and (labelled or vy):
@@ -1283,7 +1288,7 @@ class _Reader:
             return False  # a title above ("Title：T") still waits for this link
         self.boundary_item()
         self.pending_title = None
-        title, vy = _dated(title)  # "Title（CVPR 2024）" / "论文：url"
+        title, vy = dated_title(title)  # "Title（CVPR 2024）" / "论文：url"
         vy = vy or (tag[:2] if tag else None)
         by = title_by_authors(title)  # "Title, by Ann Lee and Bo Kim (CVPR 2024)"
         e = self.new_entry(no, {}, by[0] if by else title)

@@ -57,6 +57,7 @@ __all__ = [
     "without_lead_symbols",
     "author_line",
     "venue_name",
+    "dated_title",
 ]
 
 # bounded, and neither the alt text nor the url runs over another "![": from each of a
@@ -294,6 +295,8 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
 
 
 _REF_NUMBER = re.compile(r"^\[\d{1,3}\]\s+")
+_HANDLE_END = re.compile(r"\s+@[A-Za-z0-9_.-]{1,40}$")
+_CJK_TAG_END = re.compile(r"(?<=[A-Za-z0-9)?!])\s+[—–-]\s*[\u3400-\u9fff]{1,8}$")
 _CJK_GLOSS = re.compile(r"(?<=[A-Za-z0-9?!.)\]])\s*[（(][\u3400-\u9fff][\u3400-\u9fff，、·\s]{1,40}[）)]$")
 _SITE_PAREN = re.compile(r"\s*[(（](?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|io|ai|co|edu|dev|cn)[)）]$")
 
@@ -321,6 +324,10 @@ def clean_title(text: str) -> str:
     while t and (unicodedata.category(t[-1]) in ("So", "Cf") or t[-1] in "\ufe0e\ufe0f"):
         t = t[:-1].rstrip(" ([（【|–—-→⇒·•`<")  # "Title 👉 url": a mark pointing at the link
     s = t if any(c.isalnum() for c in t) else s  # (symbols only: no title, which the reader says)
+    if "@" in s and (handle := _HANDLE_END.search(s)):
+        s = s[:handle.start()]  # "Title @ann_lee": who added it to the list
+    if not s.isascii() and (status := _CJK_TAG_END.search(s)):
+        s = s[:status.start()]  # "Title — 已读": a note of the reader's, in Chinese
     if s[-1:] in (")", "）") and (site := _SITE_PAREN.search(s) or _CJK_GLOSS.search(s)):
         s = s[:site.start()]  # "Title (arxiv.org)": where the link goes; "Title（稀疏路由）": a gloss in Chinese
     if s.endswith(("->", "=>")):
@@ -342,6 +349,20 @@ def clean_title(text: str) -> str:
     if m and m.start() > 0:
         s = s[: m.start()]
     return s.rstrip("。.,;，；").strip()
+
+
+_DATED_PAREN = re.compile(r"\s*[(（][^)）]*\d{4}[^)）]*[)）]\s*$")
+
+
+def dated_title(title: str) -> tuple[str, tuple[str | None, int] | None]:
+    """A title without the venue and year in brackets ending it, and them.
+
+    >>> dated_title("Widget Nets（CVPR 2024）"), dated_title("Widget Nets (2024)"), dated_title("Widget Nets (v2)")
+    (('Widget Nets', ('CVPR', 2024)), ('Widget Nets', (None, 2024)), ('Widget Nets (v2)', None))
+    """
+    dated = _DATED_PAREN.search(title)
+    vy = venue_year(dated.group(0)) if dated else None
+    return (title[:dated.start()], vy) if dated and vy else (title, None)
 
 
 def venue_year(text: str) -> tuple[str | None, int] | None:

@@ -1568,3 +1568,42 @@ def test_toml_front_matter_naming_no_paper_and_broken_toml() -> None:
     broken = read_list_text("+++\ntitle = 'unclosed\n+++\n- [Widget Nets](https://arxiv.org/abs/2309.01111)\n", "n.md")
     assert [e.arxiv for e in broken.entries] == ["2309.01111"]
     assert [str(w)[:34] for w in broken.warnings] == ["n.md:1: front matter is not TOML ("]
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "year", "name"), [
+    ("[2023] [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111)\n", [], None, 2023, None),
+    ("| Paper | Date |\n|---|---|\n| [Sparse Gadget Fields for Widgets](http://arxiv.org/abs/2309.01111) | 23.10 |\n",
+     [], None, 2023, None),
+    ("| Title | Authors | Paper |\n|---|---|---|\n| Sparse Gadget Fields for Widgets [@cywu](https://github.com/cywu)"
+     " | Cy Wu, Di Xu | [arxiv preprint](https://arxiv.org/pdf/2309.01111) |\n", ["Cy Wu", "Di Xu"], None, None, None),
+    ("### Sparse Gadget Fields for Widgets (2023)\n- **Authors**: Cy Wu et al. (Gadget Lab)\n- **Venue**: ICCV 2023\n"
+     "- **Impact**: fields of gadgets\n- **Link**: [arXiv:2309.01111](https://arxiv.org/abs/2309.01111)\n",
+     ["Cy Wu"], "ICCV 2023", 2023, None),
+    ("- **GadgetFields** – [Sparse Gadget Fields for Widgets (2023)](https://arxiv.org/abs/2309.01111)\n",
+     [], None, 2023, "GadgetFields"),
+    ("Cy Wu and Di Xu.\n\\newblock Gadgets.\n\\newblock \\url{https://arxiv.org/abs/2309.01111}.\n\n"
+     "- [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111)\n", [], None, None, None),
+    ("**[Sparse Gadget Fields for Widgets](./notes/gadget-fields.md)** · [Paper](https://arxiv.org/abs/2309.01111)\n",
+     [], None, None, None),
+    ("| Title | Author | Publish Date | Journal/Meeting |\n|---|---|---|---|\n| [Sparse Gadget Fields for Widgets]"
+     "(https://arxiv.org/abs/2309.01111) | Cy Wu1*, Di Xu2 | 2023 | ICCV 2023 |\n", ["Cy Wu", "Di Xu"], "ICCV 2023", 2023, None),
+    ("- [x] Sparse Gadget Fields for Widgets — 已读 ✅ [arXiv](https://arxiv.org/abs/2309.01111)\n", [], None, None, None),
+    ("Sparse Gadget Fields for Widgets\n> 作者：Cy Wu, Di Xu | 会议：ICCV 2023 | [论文](https://arxiv.org/abs/2309.01111)\n",
+     ["Cy Wu", "Di Xu"], "ICCV", 2023, None),
+    ("| Papers | Stars |\n| --- | --- |\n| [2023] [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111)"
+     " | :star: |\n", [], None, 2023, None),
+])
+def test_layouts_of_public_readmes_year_tags_local_notes_label_bullets_and_latex_urls(
+    text: str, authors: list[str], venue: str | None, year: int | None, name: str | None
+) -> None:
+    e = by_arxiv(text)[0]["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year, e.name) == (
+        "Sparse Gadget Fields for Widgets", authors, venue, year or 2023, name)
+
+
+def test_a_local_file_that_is_no_note_and_a_venue_in_a_link_text_stay_as_they_were() -> None:
+    text = ("- **Gadget Nets**  \nNeurIPS 2023, [Paper](https://arxiv.org/pdf/2309.02222.pdf), [✒️ Citation](./bib.txt)\n"
+            "- [Sparse Gadget Fields for Widgets (ICCV 2023)](https://arxiv.org/abs/2309.01111)\n")
+    papers, _ = by_arxiv(text)
+    assert (papers["2309.02222"].title, papers["2309.02222"].venue) == ("Gadget Nets", "NeurIPS")
+    assert papers["2309.01111"].title == "Sparse Gadget Fields for Widgets (ICCV 2023)"
