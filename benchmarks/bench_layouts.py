@@ -2,12 +2,12 @@
 
 The ten real lists (``bench_reallists.py``) are where the reader's rules were
 tuned, so their figures are in-sample.  Here are one-entry lists in other
-layouts seen on GitHub and in notes, written in nineteen batches.  Each batch was
+layouts seen on GitHub and in notes, written in twenty batches.  Each batch was
 measured once when it was written, before any rule was changed for it (the
 figure the README keeps as held out).  The batches measured since have had
 their failures fixed, so now they are in-sample too.  For a held-out figure
 again, write a new batch and measure it before changing anything.  Batches 5
-to 19 also say what else each layout gives (authors, the year, the venue), and
+to 20 also say what else each layout gives (authors, the year, the venue), and
 those fields are counted too.
 
     python benchmarks/bench_layouts.py [--smoke]
@@ -466,6 +466,28 @@ BATCHES: list[tuple[str, str, str, dict[str, str]]] = [
             "1. [{t}](https://arxiv.org/abs/{a})\n   - Venue: CVPR 2024\n   - Authors: Ann Lee, Bo Kim\n"
         ),
     }),
+    ("20", "Compositional Gadget Reasoning with Widget Graphs", "2311.03579", {
+        "title-bracket-arxiv-text": "- {t} [arXiv:{a}]\n",
+        "bold-title-names-italic-arxiv-year": "**{t}**. Ann Lee, Bo Kim. *arXiv:{a}*, 2024.\n",
+        "html-p-a-b-br-names-br-venue": (
+            '<p><a href="https://arxiv.org/abs/{a}"><b>{t}</b></a><br>Ann Lee, Bo Kim<br><i>CVPR 2024</i></p>\n'
+        ),
+        "html-dt-dd-lines": '<dl>\n<dt>{t}</dt>\n<dd>Ann Lee, Bo Kim. CVPR 2024. <a href="https://arxiv.org/abs/{a}">pdf</a></dd>\n</dl>\n',
+        "notion-page-properties": "# {t}\n\nAuthors: Ann Lee, Bo Kim\nYear: 2024\nURL: https://arxiv.org/abs/{a}\n",
+        "zotero-note-html": '<h1>{t}</h1>\n<p>Ann Lee, Bo Kim (2024)</p>\n<p><a href="https://arxiv.org/abs/{a}">arXiv</a></p>\n',
+        "two-paper-links-one-item": "- {t} ([arXiv](https://arxiv.org/abs/{a}), [OpenReview](https://openreview.net/forum?id=AbC123))\n",
+        "pipe-stars-demo": "{t} | [arXiv](https://arxiv.org/abs/{a}) | ⭐ 1.2k | 🤗 Demo\n",
+        "zh-lenticular-label-lines": "【标题】{t}\n【作者】Ann Lee, Bo Kim\n【链接】https://arxiv.org/abs/{a}\n",
+        "zh-affiliation-label": "{t}\n作者单位：Widget大学\n论文链接：https://arxiv.org/abs/{a}\n",
+        "keycap-number-emoji-link-line": "1️⃣ {t}\n📄 https://arxiv.org/abs/{a}\n",
+        "quote-bold-title-dot-byline-link": "> **{t}**\n> Ann Lee, Bo Kim · CVPR 2024\n> [arXiv](https://arxiv.org/abs/{a})\n",
+        "title-in-text-citation-url": "{t} (Lee & Kim, 2024) https://arxiv.org/abs/{a}\n",
+        "comma-title-arxiv-id-year": "- {t}, arXiv:{a}, 2024\n",
+        "tsv-no-header": "{t}\t2024\tCVPR\thttps://arxiv.org/abs/{a}\n",
+        "html-li-a-then-small-names": (
+            '<li><a href="https://arxiv.org/abs/{a}">{t}</a> <small>Ann Lee, Bo Kim — CVPR 2024</small></li>\n'
+        ),
+    }),
 ]
 
 # What else a layout of batches 5 to 13 gives (written with each batch, before it was measured):
@@ -633,6 +655,18 @@ FIELDS: dict[str, dict[str, object]] = {
     "survey-table-year-tag-in-cell": {"year": 2024},
     "bold-heading-labels-dash": {**_AUTHORS, **_CVPR},
     "numbered-link-then-sub-bullets-venue-authors": {**_AUTHORS, **_CVPR},
+    # batch 20 (written with it, before it was measured)
+    "bold-title-names-italic-arxiv-year": {**_AUTHORS, "year": 2024},
+    "html-p-a-b-br-names-br-venue": {**_AUTHORS, **_CVPR},
+    "html-dt-dd-lines": {**_AUTHORS, **_CVPR},
+    "notion-page-properties": {**_AUTHORS, "year": 2024},
+    "zotero-note-html": {**_AUTHORS, "year": 2024},
+    "zh-lenticular-label-lines": _AUTHORS,
+    "quote-bold-title-dot-byline-link": {**_AUTHORS, **_CVPR},
+    "title-in-text-citation-url": {"year": 2024},
+    "comma-title-arxiv-id-year": {"year": 2024},
+    "tsv-no-header": _CVPR,
+    "html-li-a-then-small-names": {**_AUTHORS, **_CVPR},
 }
 
 
