@@ -49,6 +49,7 @@ from citegraph.lists.text import (
     name_before,
     names_line,
     paper_page,
+    parted_fields,
     people,
     plain,
     names_first_citation,
@@ -120,6 +121,7 @@ _NAME_THEN_TITLE = re.compile(
 )
 _INLINE_FIELD = re.compile(r"\[([^\[\]:]{1,20})::\s*([^\[\]]{0,200})\]")
 _FIELD_OPENING = re.compile(r"\[[^\[\]:]{1,20}::\s*$")  # "[arxiv:: " before the link it holds
+_STAR_COUNT = re.compile(r"[⭐🌟★]\ufe0f?\s*[\d.,]+\s*[kK]?")
 _ARXIV_CATEGORY = re.compile(
     r"\[\s*(?:cs|stat|eess|math|econ|q-bio|q-fin|physics|astro-ph|cond-mat|quant-ph|nlin|gr-qc|hep-[a-z]+)"
     r"(?:\.[A-Za-z-]+)?\s*\]"
@@ -691,6 +693,11 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
     tail = masked[last:]
     if "[" in tail:
         tail = _ARXIV_CATEGORY.sub(" ", tail)  # "Title. arXiv:ID [cs.CV]": arXiv's listing, no note
+    if "⭐" in tail or "🌟" in tail or "★" in tail:
+        tail = without_symbols(_STAR_COUNT.sub(" ", tail))  # "| ⭐ 1.2k | 🤗 Demo": the repository's stars, no note
+    tabbed = "\t" in head.strip() and "|" not in head
+    if tabbed:
+        head = head.replace("\t", " | ")  # "Title<TAB>2024<TAB>CVPR<TAB>url": cells, as a sheet pastes them
     fields: list[tuple[str, str]] = []
     if "::" in head:  # Obsidian's inline fields: "Title [arxiv:: url] [year:: 2024]"
         head = _FIELD_OPENING.sub(" ", head)
@@ -716,7 +723,7 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
     # last cell, after the title's, the row describes each and a link's text names its venue
     link_cell = head.rstrip().endswith("|") and "|" not in middle and not tail.strip(" |")
     piped = (one_paper or link_cell) and (untitled or link_cell) and head.count("|") >= 2 and (
-        ITEM_START.match(raw) or _DATE_CELL.fullmatch(head.split("|", 1)[0].strip()))  # "2024.05.01 | Title | url"
+        ITEM_START.match(raw) or tabbed or _DATE_CELL.fullmatch(head.split("|", 1)[0].strip()))  # "2024.05 | T | url"
     titled = [piped_item(head, ref) for ref in info.refs] if piped else []  # every ref gets the row's cells
     if titled and all(titled):
         info.standalone = True
@@ -916,30 +923,6 @@ def _names_said(s: str) -> tuple[list[str], str | None, int | None] | None:
     return None
 
 
-_FIELD_SEP = re.compile(r"\s+[—–·•|/]\s+|\s+-\s+")
-_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
-
-
-def _dashed_fields(s: str) -> tuple[list[str], str | None, int | None] | None:
-    """Authors, a venue and a year parted by dashes or bars, emoji dropped
-    (``— 📅 2024 — 🏛️ CVPR``), when every part is one of them."""
-    parts = [p for p in (p.strip(" ,.;") for p in _FIELD_SEP.split(s)) if p]
-    authors: list[str] = []
-    venue, year = None, None
-    for part in parts:
-        if year is None and _YEAR_ONLY.fullmatch(part):
-            year = int(part)
-        elif venue is None and (vy := venue_year(part)) and vy[0]:
-            venue, year = vy[0], year or vy[1]
-        elif venue is None and (name := venue_name(part)):
-            venue = name
-        elif not authors and (names := people(part)):
-            authors = names
-        else:
-            return None
-    return (authors, venue, year) if len(parts) >= 2 else None
-
-
 def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
     """``(authors, venue, year)`` when what follows a paper's links only says who wrote it and
     where: ``- A. Lee, B. Kim. CVPR 2023.``, ``(CVPR 2023)``, ``(Lee et al., CVPR 2024)``,
@@ -968,7 +951,7 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
         return by
     if cited := short_citation(rest):
         return [], cited[0], cited[1]
-    if fields := _dashed_fields(plain(rest)):
+    if fields := parted_fields(plain(rest)):
         return fields
     s = plain(rest).strip(" -–—:,.;()[]（）")
     if _ET_AL_TAIL.search(s) and (names := people(_ET_AL_TAIL.sub("", s))):

@@ -901,10 +901,10 @@ class _Reader:
         self.pending_repos = list(info.repos)
         if info.refs:
             self._refs(no, info, force_standalone=True)
-        elif (level >= 2 or _TITLE_HEADING.match(m.group(2))) and self._links_under(no) and (
+        elif self._links_under(no) and (
                 level >= 3 or _TITLE_HEADING.match(m.group(2)) or self._one_paper_section(no)):
             # "### Title" over "[[Paper](url)] [[Code](url)]": the heading titles that paper too
-            # (at level 2 when it is numbered, a note's or over one paper: "## 1. Title", "# 【论文笔记】Title")
+            # (above level 3 when it is numbered, a note's, or over one paper: "## 1. Title", "# Title" of a page)
             title, vy = _heading_paper(text)  # "#### Title (2024)", "### [CVPR 2024] Title"
             e = self.new_entry(no, {}, title)
             if vy:
@@ -915,9 +915,7 @@ class _Reader:
                 e.authors, e.venue, e.year = by[0], e.venue or by[1], e.year or by[2]
                 self.read_ahead = k
             elif (by := self._byline_links(k)) is not None:  # "<h4>Title</h4>" / "<p>A, B. CVPR 2024. <a>arXiv</a>"
-                e.authors, e.venue, e.year = by[0], e.venue or by[1], e.year or by[2]
-                ref = self.line(k).refs[0]  # the line's words were the byline: its link is this paper's
-                ref.title = ref.name = ref.venue = ref.authors = ref.year = None
+                self._byline_is_theirs(e, k, by)
 
     def _links_under(self, no: int) -> bool:
         """Whether the first line after heading ``no`` is its paper's links and nothing else
@@ -930,6 +928,13 @@ class _Reader:
         return bool(k) and (
             self._links_only(k) or self._names_over_links(k) is not None or self._labelled_then_links(no, k)
             or self._byline_links(k) is not None)
+
+    def _byline_is_theirs(self, e: Entry, k: int, by: tuple[list[str], str | None, int | None]) -> None:
+        """Line ``k``'s byline and link are paper ``e``'s (see :meth:`_byline_links`): the line's words
+        were no title of their own."""
+        e.authors, e.venue, e.year = by[0], e.venue or by[1], e.year or by[2]
+        ref = self.line(k).refs[0]
+        ref.title = ref.name = ref.venue = ref.authors = ref.year = None
 
     def _byline_links(self, k: int) -> tuple[list[str], str | None, int | None] | None:
         """What line ``k`` says of its one paper when it is only who wrote it and where, and
@@ -1307,8 +1312,13 @@ class _Reader:
         return not above or above[0] == "#" or bool(_RULE.match(above))
 
     def _term(self, no: int) -> bool:
-        """Line ``no`` is a definition list's term: the next line opens with ``: `` (its definition)."""
-        return no < len(self.lines) and self.lines[no].startswith((": ", ":\t")) and bool(self.lines[no - 1].strip())
+        """Line ``no`` is a definition list's term: the next line opens with ``: `` (its definition),
+        or HTML's ``<dt>`` over its ``<dd>``."""
+        if no >= len(self.lines) or not self.lines[no - 1].strip():
+            return False
+        below = self.lines[no]
+        return below.startswith((": ", ":\t")) or (
+            below.lstrip()[:3].lower() == "<dd" and self.lines[no - 1].lstrip()[:3].lower() == "<dt")
 
     def _title_over_link(self, no: int, raw: str) -> bool:
         """``Title`` + hard break (or a definition list's term), then its untitled paper link on
@@ -1327,8 +1337,11 @@ class _Reader:
                 break
             k += 1
         nxt = self.line(k)  # (analysed once: the main loop reads it next)
+        by = None
         if not (nxt.refs and nxt.standalone and all(r.title is None for r in nxt.refs)):
-            return False
+            by = self._byline_links(k) if self._term(no) else None  # "<dt>Title</dt>" / "<dd>A, B. CVPR 2024. <a>"
+            if by is None:
+                return False
         title = clean_title(raw)
         if not looks_like_title(title) or is_id_text(title) or italic_authors(raw) or venue_year(raw):
             return False
@@ -1346,6 +1359,8 @@ class _Reader:
             e.authors = names
         if vy:
             e.venue, e.year = vy[0], vy[1]
+        if by:
+            self._byline_is_theirs(e, k, by)
         self.start_group(no, e)
         self.read_ahead = max(self.read_ahead, k - 1)  # (the names and venue lines are read)
         return True

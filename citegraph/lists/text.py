@@ -58,6 +58,7 @@ __all__ = [
     "author_line",
     "venue_name",
     "dated_title",
+    "parted_fields",
 ]
 
 # bounded, and neither the alt text nor the url runs over another "![": from each of a
@@ -295,6 +296,7 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
 
 
 _REF_NUMBER = re.compile(r"^\[\d{1,3}\]\s+")
+_KEYCAP = re.compile(r"^\s*[0-9#*]\ufe0f?\u20e3\s*")
 _HANDLE_END = re.compile(r"\s+@[A-Za-z0-9_.-]{1,40}$")
 _CJK_TAG_END = re.compile(r"(?<=[A-Za-z0-9)?!])\s+[—–-]\s*[\u3400-\u9fff]{1,8}$")
 _CJK_GLOSS = re.compile(r"(?<=[A-Za-z0-9?!.)\]])\s*[（(][\u3400-\u9fff][\u3400-\u9fff，、·\s]{1,40}[）)]$")
@@ -319,6 +321,8 @@ def clean_title(text: str) -> str:
     s = _DATE_TAG.sub("", s)
     s = plain(s)
     s = _REF_NUMBER.sub("", _DATE_TAG.sub("", s), count=1)  # "[12] Title.": a numbered reference's number
+    if "\u20e3" in s[:4]:
+        s = _KEYCAP.sub("", s, count=1)  # "1️⃣ Title": a number written as an emoji
     s = s.strip().rstrip(" ([（【|–—-→⇒·•`<").strip()  # ("Title → [arXiv](url)", "Title · [paper](url)", "Title <url>")
     t = s
     while t and (unicodedata.category(t[-1]) in ("So", "Cf") or t[-1] in "\ufe0e\ufe0f"):
@@ -918,6 +922,35 @@ def names_line(line: str) -> list[str] | None:
     return names if names and len(names) >= 2 else None
 
 
+_FIELD_SEP = re.compile(r"\s+[—–·•|/]\s+|\s+-\s+")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+def parted_fields(s: str) -> tuple[list[str], str | None, int | None] | None:
+    """``(authors, venue, year)`` of two or more parts parted by dashes, dots or bars, when
+    every part is one of them (``— 📅 2024 — 🏛️ CVPR`` once emoji are spaces, ``Ann Lee, Bo
+    Kim · CVPR 2024``).
+
+    >>> parted_fields("2024 — CVPR"), parted_fields("Ann Lee, Bo Kim · CVPR 2024"), parted_fields("Widget · Nets")
+    (([], 'CVPR', 2024), (['Ann Lee', 'Bo Kim'], 'CVPR', 2024), None)
+    """
+    parts = [p for p in (p.strip(" ,.;") for p in _FIELD_SEP.split(s)) if p]
+    authors: list[str] = []
+    venue, year = None, None
+    for part in parts:
+        if year is None and _YEAR_ONLY.fullmatch(part):
+            year = int(part)
+        elif venue is None and (vy := venue_year(part)) and vy[0]:
+            venue, year = vy[0], year or vy[1]
+        elif venue is None and (name := venue_name(part)):
+            venue = name
+        elif not authors and (names := people(part)) and (len(names) > 1 or len(parts) > 2 or venue or year):
+            authors = names
+        else:
+            return None
+    return (authors, venue, year) if len(parts) >= 2 and (venue or year) else None
+
+
 def author_line(line: str) -> tuple[list[str], str | None, int | None] | None:
     """``(authors, venue, year)`` of a line that only says who wrote a paper, and perhaps
     where (under its title, over its link); else ``None``.
@@ -930,7 +963,7 @@ def author_line(line: str) -> tuple[list[str], str | None, int | None] | None:
     s = strip_line_markers(line).strip()
     if names := italic_authors(s) or names_line(s):
         return names, None, None
-    return written_byline(s) or _scholar_byline(s)
+    return written_byline(s) or _scholar_byline(s) or parted_fields(plain(s))
 
 
 _SITE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")
@@ -1042,10 +1075,12 @@ def split_label(line: str) -> tuple[str, str] | None:
 
     >>> split_label("论文标题：DraftAttention: Fast Video Diffusion")
     ('论文标题', 'DraftAttention: Fast Video Diffusion')
-    >>> split_label("https://arxiv.org/abs/2506.05191") is None
-    True
+    >>> split_label("https://arxiv.org/abs/2506.05191") is None, split_label("【作者】Ann Lee, Bo Kim")
+    (True, ('作者', 'Ann Lee, Bo Kim'))
     """
     head = line[:80]
+    if "【" in head[:12] and (lent := _LENTICULAR_LABEL.match(strip_line_markers(line))):
+        return lent.group(1).strip().lower(), lent.group(2).strip()  # "【作者】Ann Lee, Bo Kim"
     if ":" not in head and "：" not in head:
         return None
     s = strip_line_markers(line.replace("**", "").replace("__", ""))
@@ -1060,6 +1095,8 @@ def split_label(line: str) -> tuple[str, str] | None:
     return label, m.group(2).strip()
 
 
+# a label in lenticular brackets opening a line; a venue's (with its year) is no label
+_LENTICULAR_LABEL = re.compile(r"^\s*【([^】\d]{1,8})】\s*(\S.*)$")
 # what a label's value says when there is nothing: "Code: None", "Paper: TBD"
 _NO_VALUE = frozenset({"none", "null", "nil", "tbd", "todo", "n", "a", "na", "暂无", "无"})
 

@@ -1607,3 +1607,34 @@ def test_a_local_file_that_is_no_note_and_a_venue_in_a_link_text_stay_as_they_we
     papers, _ = by_arxiv(text)
     assert (papers["2309.02222"].title, papers["2309.02222"].venue) == ("Gadget Nets", "NeurIPS")
     assert papers["2309.01111"].title == "Sparse Gadget Fields for Widgets (ICCV 2023)"
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "year"), [
+    ('<dl>\n<dt>Sparse Gadget Fields for Widgets</dt>\n<dd>Cy Wu, Di Xu. ICCV 2023. '
+     '<a href="https://arxiv.org/abs/2309.01111">pdf</a></dd>\n</dl>\n', ["Cy Wu", "Di Xu"], "ICCV", 2023),
+    ("# Sparse Gadget Fields for Widgets\n\nAuthors: Cy Wu, Di Xu\nYear: 2023\nURL: https://arxiv.org/abs/2309.01111\n",
+     ["Cy Wu", "Di Xu"], None, 2023),
+    ('<h1>Sparse Gadget Fields for Widgets</h1>\n<p>Cy Wu, Di Xu (2023)</p>\n'
+     '<p><a href="https://arxiv.org/abs/2309.01111">arXiv</a></p>\n', ["Cy Wu", "Di Xu"], None, 2023),
+    ("Sparse Gadget Fields for Widgets | [arXiv](https://arxiv.org/abs/2309.01111) | ⭐ 512 | 🤗 Demo\n", [], None, None),
+    ("【标题】Sparse Gadget Fields for Widgets\n【作者】Cy Wu, Di Xu\n【链接】https://arxiv.org/abs/2309.01111\n",
+     ["Cy Wu", "Di Xu"], None, None),
+    ("2️⃣ Sparse Gadget Fields for Widgets\n📄 https://arxiv.org/abs/2309.01111\n", [], None, None),
+    ("> **Sparse Gadget Fields for Widgets**\n> Cy Wu, Di Xu · ICCV 2023\n> [arXiv](https://arxiv.org/abs/2309.01111)\n",
+     ["Cy Wu", "Di Xu"], "ICCV", 2023),
+    ("Sparse Gadget Fields for Widgets\t2023\tICCV\thttps://arxiv.org/abs/2309.01111\n", [], "ICCV", 2023),
+])
+def test_definition_lists_page_titles_stars_lenticular_labels_dotted_bylines_and_pasted_cells(
+    text: str, authors: list[str], venue: str | None, year: int | None
+) -> None:
+    e = by_arxiv(text)[0]["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, year or 2023)
+
+
+def test_a_page_title_over_several_papers_stays_a_section_and_a_venue_in_lenticular_brackets_is_no_label() -> None:
+    text = ("# Widget Papers We Read\n\n- [Gadget Priors](https://arxiv.org/abs/2309.02222)\n"
+            "- [Sparse Gadget Fields](https://arxiv.org/abs/2309.01111)\n\n【ICCV 2023】Gadget Trees for Widgets\n"
+            "论文：https://arxiv.org/abs/2309.03333\n")
+    papers, _ = by_arxiv(text)
+    assert papers["2309.02222"].tags == ["Widget Papers We Read"] and papers["2309.02222"].title == "Gadget Priors"
+    assert (papers["2309.03333"].title, papers["2309.03333"].venue) == ("Gadget Trees for Widgets", "ICCV")
