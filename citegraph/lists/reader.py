@@ -409,7 +409,11 @@ def read_lists(
         2024 ·``); an ISO date before a title; a Chinese gloss or a model's name in brackets
         after a title (``Title（稀疏路由）``, ``Title（WidgetNet）``), a Chinese note after its
         colon; no reference number (``[12]``), site (``(arxiv.org)``) or pointing emoji in a
-        title.  HTML
+        title; a bracketed year before a link (``[2024] [Title](url)``), a ``24.06`` date
+        cell, a local note's link text (``[Title](./notes/x.md)``) as a title, bold-labelled
+        bullets under a heading (``- **Venue**: CVPR 2024``), ``【作者】``-style labels, HTML
+        definition lists, a page's title heading over one paper's lines (Notion's,
+        Zotero's notes), ``Ann Lee, Bo Kim · CVPR 2024``, cells pasted with tabs.  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 
