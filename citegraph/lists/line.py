@@ -43,6 +43,7 @@ from citegraph.lists.text import (
     given_name,
     head_name,
     ieee_citation,
+    inverted_names,
     is_label_only,
     italic_authors,
     looks_like_title,
@@ -774,6 +775,10 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
     """What stands before a line's paper links when only labels follow them: labels, the
     paper's name, or its title with who wrote it and where (the line is then standalone)."""
     one_paper = len(info.refs) == 1
+    if one_paper and not untitled and (names := _names_only(head)):
+        info.refs[0].authors = info.refs[0].authors or names  # "- Lee, Ann, and Bo Kim. ["Title."](url), 2024."
+        info.standalone = True
+        return
     if one_paper and not untitled and (given := _name_only(head)):
         info.refs[0].name = info.refs[0].name or given  # "- **CLIP** – [Title](url)": the list names its model
         info.standalone = True
@@ -881,6 +886,14 @@ _YEAR_TAG = re.compile(r"^\s*(?:[-*+]\s+)?[\[【(（]\s*(?:19|20)\d\d\s*[\]】)�
 _AUTHORS_LABEL_AFTER = re.compile(r"\s(?:作者|authors?)\s*[:：]\s*([^:：]{3,300}?)\s*$", re.I)
 _TITLE_THEN_NAME = re.compile(r"^(.{8,300}?)\s*[(（]([^()（）]{2,40})[)）][\s,，.]*$")
 _TITLE_THEN_CJK_NOTE = re.compile(r"^([^:：（]{8,300}?)\s*[:：]\s*([\u3400-\u9fff].{0,2000})$", re.S)
+def _names_only(head: str) -> list[str] | None:
+    """The authors a head is, and nothing else (``Lee, Ann, and Bo Kim.`` before a titled link)."""
+    s = plain(strip_line_markers(head)).strip(" .,:")
+    if len(s) < 5 or len(s) > 300 or ("," not in s and " and " not in s):
+        return None
+    return inverted_names(s) or names_line(s)
+
+
 def _name_only(head: str) -> str | None:
     """The model name a head is, and nothing else but a separator (``- **CLIP** – ``)."""
     s = plain(head)

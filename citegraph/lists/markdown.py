@@ -167,6 +167,7 @@ AUTHOR_COLUMNS = frozenset(["author", "authors", "作者"])
 # a name column's cell that is a whole title: four words or more, capitalised, no sentence
 _NAMED_BY_TITLE = re.compile(r"^[A-Z0-9][^.!?。]*(?:\s+\S+){3,}$")
 RECORDING_COLUMNS = frozenset(["duration", "length", "runtime", "时长", "视频时长"])
+_NAME_AFTER_TITLE = re.compile(r"^(.{8,300}?)\s*[(（]([^()（）\s]{2,20})[)）]$")
 _YEAR_TAGGED_LINK = re.compile(r"\s*[\[【]((?:19|20)\d\d)[\]】]\s*\[")
 _YY_MM = re.compile(r"([0-3]\d)[./-](?:0[1-9]|1[0-2])")
 _CELL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -844,8 +845,8 @@ class _Reader:
                 e.authors, e.venue, e.year = by[0], e.venue or by[1], e.year or by[2]
                 self.claim(g, no, e)
                 return
-        if g and e and e.title and e.ids and no == g.end + 1 and not e.authors and not info.refs and (
-                by := written_byline(strip_line_markers(plain(raw)))):
+        if g and e and e.title and (e.ids or self.container) and no == g.end + 1 and not e.authors and (
+                not info.refs) and (by := written_byline(strip_line_markers(plain(raw)))):
             e.authors, e.venue = by[0], e.venue or by[1]  # "<h3><a>Title</a></h3>" / "<p>A, B. CVPR 2024.</p>"
             e.year = e.year or by[2]
             self.claim(g, no, e)
@@ -906,7 +907,10 @@ class _Reader:
             # "### Title" over "[[Paper](url)] [[Code](url)]": the heading titles that paper too
             # (above level 3 when it is numbered, a note's, or over one paper: "## 1. Title", "# Title" of a page)
             title, vy = _heading_paper(text)  # "#### Title (2024)", "### [CVPR 2024] Title"
-            e = self.new_entry(no, {}, title)
+            name = None
+            if (named := _NAME_AFTER_TITLE.match(title)) and (name := given_name(named.group(2))):
+                title = named.group(1)  # "### 1. Title (DDPM)": the name the paper is known by
+            e = self.new_entry(no, {}, title, name)
             if vy:
                 e.venue, e.year = vy[0], vy[1]
             self.start_group(no, e)

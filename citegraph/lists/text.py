@@ -320,6 +320,8 @@ def clean_title(text: str) -> str:
     s = _LIST_MARKER.sub("", text, count=1)
     s = _DATE_TAG.sub("", s)
     s = plain(s)
+    if s[:2] in ("=>", "->"):
+        s = s[2:]  # " => Title - url": an arrow for a list's mark
     s = _REF_NUMBER.sub("", _DATE_TAG.sub("", s), count=1)  # "[12] Title.": a numbered reference's number
     if "\u20e3" in s[:4]:
         s = _KEYCAP.sub("", s, count=1)  # "1️⃣ Title": a number written as an emoji

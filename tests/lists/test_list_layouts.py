@@ -1638,3 +1638,25 @@ def test_a_page_title_over_several_papers_stays_a_section_and_a_venue_in_lenticu
     papers, _ = by_arxiv(text)
     assert papers["2309.02222"].tags == ["Widget Papers We Read"] and papers["2309.02222"].title == "Gadget Priors"
     assert (papers["2309.03333"].title, papers["2309.03333"].venue) == ("Gadget Trees for Widgets", "ICCV")
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "year", "name"), [
+    ("### 2. Sparse Gadget Fields for Widgets (SGF)\n**Authors:** Cy Wu, Di Xu  \n**Conference:** ICCV 2023  \n\n"
+     "- **arXiv:** https://arxiv.org/abs/2309.01111\n", ["Cy Wu", "Di Xu"], "ICCV 2023", 2023, "SGF"),
+    (" => Sparse Gadget Fields for Widgets  -  https://arxiv.org/abs/2309.01111\n", [], None, None, None),
+    ('- Wu, Cy, and Di Xu. ["Sparse Gadget Fields for Widgets."](https://arxiv.org/pdf/2309.01111.pdf), 2023.\n',
+     ["Cy Wu", "Di Xu"], None, 2023, None),
+    ("<details><summary><b>Sparse Gadget Fields for Widgets</b></summary>\nCy Wu, Di Xu. ICCV 2023.\n"
+     '<a href="https://arxiv.org/abs/2309.01111">arXiv</a>\n</details>\n', ["Cy Wu", "Di Xu"], "ICCV", 2023, None),
+])
+def test_a_headings_name_in_brackets_an_arrow_mark_an_mla_byline_and_a_summarys_byline(
+    text: str, authors: list[str], venue: str | None, year: int | None, name: str | None
+) -> None:
+    e = by_arxiv(text)[0]["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year, e.name) == (
+        "Sparse Gadget Fields for Widgets", authors, venue, year or 2023, name)
+
+
+def test_a_heading_ending_in_brackets_that_are_no_name_keeps_them() -> None:
+    e = by_arxiv("### Widget Fields (the Long Version)\n[arXiv](https://arxiv.org/abs/2309.01111)\n")[0]["2309.01111"]
+    assert (e.title, e.name) == ("Widget Fields (the Long Version)", None)
