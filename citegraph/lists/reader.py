@@ -413,7 +413,9 @@ def read_lists(
         cell, a local note's link text (``[Title](./notes/x.md)``) as a title, bold-labelled
         bullets under a heading (``- **Venue**: CVPR 2024``), ``【作者】``-style labels, HTML
         definition lists, a page's title heading over one paper's lines (Notion's,
-        Zotero's notes), ``Ann Lee, Bo Kim · CVPR 2024``, cells pasted with tabs.  HTML
+        Zotero's notes), ``Ann Lee, Bo Kim · CVPR 2024``, cells pasted with tabs; a name in
+        brackets after a heading's title (``### 1. Title (DDPM)``); MLA's inverted names
+        before a titled link; ``=>`` as a list's mark.  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 
