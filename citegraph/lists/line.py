@@ -783,7 +783,8 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         info.refs[0].name = info.refs[0].name or given  # "- **CLIP** – [Title](url)": the list names its model
         info.standalone = True
         return
-    if one_paper and not untitled and (vy := venue_year(head)) and (vy[0] or _YEAR_TAG.match(head)):
+    if one_paper and not untitled and (vy := venue_year(head)) and (
+            vy[0] or ((tag := venue_tag(strip_line_markers(head))) is not None and not tag[2].strip())):
         ref = info.refs[0]  # "- **CVPR 2024** [Title](url)", "- [CVPR 2024] [Title](url)", "[2024] [Title](url)"
         ref.venue, ref.year = ref.venue or vy[0], ref.year or vy[1]
         info.standalone = True
@@ -881,7 +882,6 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         info.standalone = True
 
 
-_YEAR_TAG = re.compile(r"^\s*(?:[-*+]\s+)?[\[【(（]\s*(?:19|20)\d\d\s*[\]】)）]\s*$")  # "[2024] " before a link
 # after a title: its authors labelled, its model's name in brackets, a note in Chinese after a colon
 _AUTHORS_LABEL_AFTER = re.compile(r"\s(?:作者|authors?)\s*[:：]\s*([^:：]{3,300}?)\s*$", re.I)
 _TITLE_THEN_NAME = re.compile(r"^(.{8,300}?)\s*[(（]([^()（）]{2,40})[)）][\s,，.]*$")
@@ -899,12 +899,8 @@ def _name_only(head: str) -> str | None:
     s = plain(head)
     if len(s) > 60 or not s.rstrip().endswith(("–", "—", "-", ":", "：")):
         return None
-    s = _NAME_HEAD_TAIL.sub("", s).strip()
-    given = given_name(s) if s and " " not in s else None
-    return given if given == s else None
-
-
-_NAME_HEAD_TAIL = re.compile(r"[\s:：–—-]+$")
+    given = head_name(head)
+    return given if given and " " not in given and s.rstrip(" :：–—-") == given else None
 # how a sentence about a paper opens, and a title does not ("This Looks Like That" does: only "This paper")
 _SENTENCE_OPENER = re.compile(r"^(?:We|Our|Here we|In this (?:paper|work)|This (?:paper|work|study))\s")
 _ENDS_IN_YEAR = re.compile(r"(?:19|20)\d\d\W*$")
@@ -980,14 +976,13 @@ def labelled_cells(text: str) -> tuple[str, list[tuple[str, str]]]:
     labelled cells after it (``T | Venue: CVPR 2024 |`` → ``T``, ``[("venue", "CVPR 2024")]``;
     the link's own label, ``链接：``, may end them); cells without a label the list uses for a
     paper's parts leave the value whole."""
-    title, *cells = _CELL_BAR.split(text)
-    labelled = [lab for c in cells if c.strip() and (lab := split_label(c.strip() + " x"))]
-    if labelled and labelled[-1][0] in GENERIC_LINK_TEXT and labelled[-1][1] == "x":
-        labelled.pop()
-        cells = cells[:max(i for i, c in enumerate(cells) if c.strip())]
-    labelled = [(k, v[:-2]) for k, v in labelled]
+    title, *parts = _CELL_BAR.split(text)
+    cells = [c.strip() for c in parts if c.strip()]
+    if cells and (last := split_label(cells[-1])) and last[0] in GENERIC_LINK_TEXT and not last[1]:
+        cells.pop()  # "链接：": the link's own label
+    labelled = [lab for c in cells if (lab := split_label(c))]
     known = AUTHOR_LABELS | VENUE_LABELS | YEAR_LABELS
-    if len(labelled) != sum(1 for c in cells if c.strip()) or not all(k in known for k, _ in labelled):
+    if len(labelled) != len(cells) or not all(k in known for k, _ in labelled):
         return text, []
     return title, labelled
 

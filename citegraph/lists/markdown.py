@@ -28,6 +28,7 @@ from citegraph.lists.references import definitions, has_definitions, used_defini
 from citegraph.lists.references import resolve as resolve_references
 from citegraph.lists.text import (
     AUTHOR_SEP,
+    DATED_PAREN,
     BARE_URL,
     GENERIC_LINK_TEXT,
     MD_LINK,
@@ -84,7 +85,6 @@ _RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _NON_SLUG = re.compile(r"[^\w\- ]")
 _BOLD_TAG = re.compile(r"<(b|strong)\b", re.I)
-_DATED_PAREN = re.compile(r"\s*[(（][^)）]*\d{4}[^)）]*[)）]\s*$")
 _PAREN = re.compile(r"[(（][^)）]*[)）]")
 _NUMBERED = re.compile(r"^\d+[.)、]\s")
 _DETAILS_OPEN = re.compile(r"<details\b", re.I)
@@ -168,7 +168,6 @@ AUTHOR_COLUMNS = frozenset(["author", "authors", "作者"])
 _NAMED_BY_TITLE = re.compile(r"^[A-Z0-9][^.!?。]*(?:\s+\S+){3,}$")
 RECORDING_COLUMNS = frozenset(["duration", "length", "runtime", "时长", "视频时长"])
 _NAME_AFTER_TITLE = re.compile(r"^(.{8,300}?)\s*[(（]([^()（）\s]{2,20})[)）]$")
-_YEAR_TAGGED_LINK = re.compile(r"\s*[\[【]((?:19|20)\d\d)[\]】]\s*\[")
 _YY_MM = re.compile(r"([0-3]\d)[./-](?:0[1-9]|1[0-2])")
 _CELL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _LETTER_OR_DIGIT = re.compile(r"\w")
@@ -389,8 +388,9 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
                     read.append(i)
     if year is None and venue and (m := _CELL_YEAR.search(venue)):
         year = int(m.group(1))  # "ICCV 2023" in a table without a date column
-    if year is None and (tagged := next((m for c in cells if (m := _YEAR_TAGGED_LINK.match(c))), None)):
-        year = int(tagged.group(1))  # "| [2024] [Title](url) |": the year the cell tags its link with
+    if year is None and (tagged := next((t for c in cells if (t := venue_tag(c)) and t[0] is None
+                                         and t[2].startswith("[")), None)):
+        year = tagged[1]  # "| [2024] [Title](url) |": the year the cell tags its link with
     return year or short_year, venue, read
 
 
@@ -1246,7 +1246,7 @@ class _Reader:
             m = _YEAR.search(venue)
             if m and e.year is None:
                 e.year = int(m.group(1))
-            venue = venue[:-200] + _DATED_PAREN.sub("", venue[-200:]).strip()  # (end-anchored: only the end)
+            venue = venue[:-200] + DATED_PAREN.sub("", venue[-200:]).strip()  # (end-anchored: only the end)
             if venue and not e.venue:
                 e.venue = venue
             self.claim(g, no, e)

@@ -59,6 +59,7 @@ __all__ = [
     "venue_name",
     "dated_title",
     "parted_fields",
+    "DATED_PAREN",
 ]
 
 # bounded, and neither the alt text nor the url runs over another "![": from each of a
@@ -326,10 +327,11 @@ def clean_title(text: str) -> str:
     if "\u20e3" in s[:4]:
         s = _KEYCAP.sub("", s, count=1)  # "1️⃣ Title": a number written as an emoji
     s = s.strip().rstrip(" ([（【|–—-→⇒·•`<").strip()  # ("Title → [arXiv](url)", "Title · [paper](url)", "Title <url>")
-    t = s
-    while t and (unicodedata.category(t[-1]) in ("So", "Cf") or t[-1] in "\ufe0e\ufe0f"):
-        t = t[:-1].rstrip(" ([（【|–—-→⇒·•`<")  # "Title 👉 url": a mark pointing at the link
-    s = t if any(c.isalnum() for c in t) else s  # (symbols only: no title, which the reader says)
+    if s and not s[-1].isalnum():
+        t = s
+        while t and (unicodedata.category(t[-1]) in ("So", "Cf") or t[-1] in "\ufe0e\ufe0f"):
+            t = t[:-1].rstrip(" ([（【|–—-→⇒·•`<")  # "Title 👉 url": a mark pointing at the link
+        s = t if t != s and any(c.isalnum() for c in t) else s  # (symbols only: no title, which the reader says)
     if "@" in s and (handle := _HANDLE_END.search(s)):
         s = s[:handle.start()]  # "Title @ann_lee": who added it to the list
     if not s.isascii() and (status := _CJK_TAG_END.search(s)):
@@ -357,7 +359,8 @@ def clean_title(text: str) -> str:
     return s.rstrip("。.,;，；").strip()
 
 
-_DATED_PAREN = re.compile(r"\s*[(（][^)）]*\d{4}[^)）]*[)）]\s*$")
+# a bracketed venue and year ending a title or venue: " (CVPR 2024)", "（2024）"
+DATED_PAREN = re.compile(r"\s*[(（][^)）]*\d{4}[^)）]*[)）]\s*$")
 
 
 def dated_title(title: str) -> tuple[str, tuple[str | None, int] | None]:
@@ -366,7 +369,7 @@ def dated_title(title: str) -> tuple[str, tuple[str | None, int] | None]:
     >>> dated_title("Widget Nets（CVPR 2024）"), dated_title("Widget Nets (2024)"), dated_title("Widget Nets (v2)")
     (('Widget Nets', ('CVPR', 2024)), ('Widget Nets', (None, 2024)), ('Widget Nets (v2)', None))
     """
-    dated = _DATED_PAREN.search(title)
+    dated = DATED_PAREN.search(title)
     vy = venue_year(dated.group(0)) if dated else None
     return (title[:dated.start()], vy) if dated and vy else (title, None)
 
@@ -925,7 +928,6 @@ def names_line(line: str) -> list[str] | None:
 
 
 _FIELD_SEP = re.compile(r"\s+[—–·•|/]\s+|\s+-\s+")
-_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 
 
 def parted_fields(s: str) -> tuple[list[str], str | None, int | None] | None:
@@ -940,7 +942,7 @@ def parted_fields(s: str) -> tuple[list[str], str | None, int | None] | None:
     authors: list[str] = []
     venue, year = None, None
     for part in parts:
-        if year is None and _YEAR_ONLY.fullmatch(part):
+        if year is None and _ANY_YEAR.fullmatch(part):
             year = int(part)
         elif venue is None and (vy := venue_year(part)) and vy[0]:
             venue, year = vy[0], year or vy[1]
