@@ -29,7 +29,10 @@ from citegraph.text.matching import matches
 
 __all__ = ["PatchedList", "ListPatch", "entry_lines", "list_patch", "write_list_patch", "paper_url"]
 
-NOT_MARKDOWN = {".bib", ".bibtex", ".html", ".htm", ".ids", ".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".ris"}
+NOT_MARKDOWN = {
+    ".bib", ".bibtex", ".html", ".htm", ".ids", ".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".ris", ".org", ".tex",
+    ".bbl",
+}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _MARKER = re.compile(r"^(\s*)([-*+]|\d+[.)])(\s+)")
 _DATE_TAG = re.compile(r"^\[(\d{2})/(\d{2})\]\s*")

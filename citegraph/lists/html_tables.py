@@ -80,6 +80,8 @@ def html_tables(lines: Sequence[str]) -> HtmlTables:
     '| WidgetNet | [Widgets](https://arxiv.org/abs/2401.00001) |'
     >>> html_tables(['<tr><td>2024</td><td>Widgets</td></tr>', 'Notes below.']).rows  # rows without a table
     {1: 1}
+    >>> html_tables(['<table><tr><td>', '', '**[Widgets](url)**', '', '</td></tr></table>']).rows  # a grid
+    {}
     """
     out = HtmlTables()
     n = len(lines)
@@ -112,6 +114,11 @@ def html_tables(lines: Sequence[str]) -> HtmlTables:
             last = k
             while last < min(n, k + _MAX_ROW_LINES) and not _ROW_CLOSE.search(lines[last - 1]):
                 last += 1
+            if any(not lines[i - 1].strip() for i in range(k, last + 1)):
+                # a blank line in a row: its cells hold markdown blocks (GitHub renders them), a
+                # grid laying papers out side by side, not a table of them: read as text
+                found = HtmlTables()
+                break
             cells = _row_cells(lines, k, last)
             if cells and all(kind == "th" for kind, _ in cells):
                 header = [" ".join(plain(inner).lower().split()) for _, inner in cells]

@@ -74,8 +74,9 @@ from citegraph.lists.text import (
 from citegraph.text.matching import matches
 
 __all__ = [
-    "AUTHOR_LABELS", "BR", "ITEM_START", "LINK_TEXT", "TITLE_LABELS", "VENUE_LABELS", "YEAR_LABELS", "Line", "Ref",
-    "analyse", "is_id_text", "labelled_cells", "labelled_fields", "link_venue", "piped_item", "work_text",
+    "AUTHOR_LABELS", "BR", "ITEM_START", "LINK_TEXT", "LOCAL_PAGE", "TITLE_LABELS", "VENUE_LABELS", "YEAR_LABELS",
+    "Line", "Ref", "analyse", "is_id_text", "labelled_cells", "labelled_fields", "link_venue", "piped_item",
+    "work_text",
 ]
 
 TITLE_LABELS = frozenset(
@@ -131,7 +132,7 @@ _ARXIV_CATEGORY = re.compile(
 _INLINE_TITLE_LABEL = re.compile(
     r"[，,；;。]\s*(?:论文标题|论文题目|论文名称|论文名|标题|题目)\s*[:：]\s*([^，；。:：\0]{3,300})"
 )
-_LOCAL_PAGE = re.compile(r"(?:\.{1,2}/)?(?:[\w.-]+/)*(?:[\w.-]+\.md|[\w.-]+/)$")  # a note of the list's: ./notes/x.md
+LOCAL_PAGE = re.compile(r"(?:\.{1,2}/)?(?:[\w.-]+/)*(?:[\w.-]+\.md|[\w.-]+/)$")  # a note of the list's: ./notes/x.md
 _NOT_ASCIIDOC_TEXT = re.compile(r"[\0\[\]()<>]|://")  # what an AsciiDoc link's text ("url[Title]") never holds
 _SCHEMELESS_ARXIV = re.compile(
     r"(?<![\w/.@])(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/[^\s<>\"'\[\]()（）【】《》，。；、|]+", re.I
@@ -463,7 +464,7 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
             flush()
         for m in matches(MD_LINK, buf[0]):
             url = _unescape_url(m.group(2))
-            if _LOCAL_PAGE.match(url) and looks_like_title(clean_title(m.group(1))):
+            if LOCAL_PAGE.match(url) and looks_like_title(clean_title(m.group(1))):
                 mask(m.start(), m.start(1), False)  # "[Title](./notes/title.md)": a page of the list's own,
                 mask(m.end(1), m.end(), False)  # no paper; its text stays, a title the line may give
                 continue

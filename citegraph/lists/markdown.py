@@ -24,6 +24,7 @@ from citegraph.lists.document import ListText, as_list_text
 from citegraph.lists.front_matter import front_matter
 from citegraph.lists.entry import Entry, ListWarning, add_new, with_new
 from citegraph.lists.html_tables import html_tables, row_markdown
+from citegraph.lists.other_markup import bibitem_blocks, bibitem_line, is_org, org_line
 from citegraph.lists.references import definitions, has_definitions, used_definition_lines
 from citegraph.lists.references import resolve as resolve_references
 from citegraph.lists.text import (
@@ -63,6 +64,7 @@ from citegraph.lists.line import (
     BR,
     ITEM_START,
     LINK_TEXT,
+    LOCAL_PAGE,
     TITLE_LABELS,
     VENUE_LABELS,
     YEAR_LABELS,
@@ -457,6 +459,9 @@ class _Lines:
         self.doc = doc
         self.html_rows: dict[int, int] = {}  # an HTML table row's first line → its last (1-based)
         self.references: dict[str, tuple[str, int]] = {}  # reference link label → (url, line defining it)
+        self.org = False  # an org-mode outline (see :mod:`citegraph.lists.other_markup`)
+        self.bibitems: dict[int, int] = {}  # a \\bibitem over several lines: its first → its last (1-based)
+        self.bibitem_rest: set[int] = set()  # those lines but the first: read as blank
         # the last line rewritten (the reader asks for the line it is on many times)
         self._rewritten: tuple[int, str] = (-1, "")
 
@@ -470,7 +475,13 @@ class _Lines:
             row = row_markdown(self.doc, index + 1, self.html_rows[index + 1])  # read as a markdown row
             self._rewritten = (index, row)
             return row
+        if self.bibitems and (index + 1 in self.bibitems or index + 1 in self.bibitem_rest):
+            item = bibitem_line(self.doc, index + 1, self.bibitems[index + 1]) if index + 1 in self.bibitems else ""
+            self._rewritten = (index, item)
+            return item
         line = self.doc[index]
+        if self.org:
+            line = org_line(line)
         refers = bool(self.references) and "[" in line
         if refers:
             line = resolve_references(line, self.references)  # "[Title][1]": the link it stands for
@@ -495,6 +506,10 @@ class _Reader:
         if has_definitions(doc.data):  # markdown reference links: read where they are used
             self.lines.references = definitions(doc)
             used_definitions = used_definition_lines(doc, self.lines.references)
+        self.lines.org = is_org(doc.data)
+        if b"\\bibitem" in doc.data:
+            self.lines.bibitems = bibitem_blocks(doc)
+            self.lines.bibitem_rest = {k for no, last in self.lines.bibitems.items() for k in range(no + 1, last + 1)}
         self.mentions: list[Entry] = []
         self.warnings: list[ListWarning] = []
         self.groups = _Finished(len(self.lines))  # the section's items before the current one
@@ -808,7 +823,10 @@ class _Reader:
         vy = venue_year(bold.group("venue")) if bold and bold.group("venue") else None
         if bold and bold.group("venue") and not vy:
             bold = None  # "**Title** (a note)": no bold line
-        if bold and not MD_LINK.search(bold.group(3)) and self._bold_title(no, bold.group(3), bool(bold.group(1))):
+        bold_text = bold.group(3) if bold else ""
+        if bold and (page := MD_LINK.fullmatch(bold_text.strip())) and LOCAL_PAGE.match(page.group(2)):
+            bold_text = page.group(1)  # "**[Title](./papers/title/)**": the list's own page on the paper
+        if bold and not MD_LINK.search(bold_text) and self._bold_title(no, bold_text, bool(bold.group(1))):
             if vy and (e := self.current()[1]) is not None and e.venue is None:
                 e.venue, e.year = vy[0], e.year or vy[1]
             return
@@ -920,6 +938,9 @@ class _Reader:
                 self.read_ahead = k
             elif (by := self._byline_links(k)) is not None:  # "<h4>Title</h4>" / "<p>A, B. CVPR 2024. <a>arXiv</a>"
                 self._byline_is_theirs(e, k, by)
+            elif self._prose_with_its_link(no, k):
+                prose = self.line(k)  # "## Title" / "We track gadgets. [arXiv](url)": the heading's link, its note
+                prose.standalone, prose.note = True, prose.text
 
     def _links_under(self, no: int) -> bool:
         """Whether the first line after heading ``no`` is its paper's links and nothing else
@@ -931,7 +952,14 @@ class _Reader:
         k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
         return bool(k) and (
             self._links_only(k) or self._names_over_links(k) is not None or self._labelled_then_links(no, k)
-            or self._byline_links(k) is not None)
+            or self._byline_links(k) is not None or self._prose_with_its_link(no, k))
+
+    def _prose_with_its_link(self, no: int, k: int) -> bool:
+        """Line ``k`` under heading ``no`` is prose holding the one paper of the heading's
+        section, untitled (``## Title`` / ``We track gadgets. [arXiv](url)``)."""
+        refs = self.line(k).refs
+        return (len(refs) == 1 and refs[0].identified and refs[0].title is None and not refs[0].name
+                and self._one_paper_section(no))
 
     def _byline_is_theirs(self, e: Entry, k: int, by: tuple[list[str], str | None, int | None]) -> None:
         """Line ``k``'s byline and link are paper ``e``'s (see :meth:`_byline_links`): the line's words
@@ -1440,8 +1468,8 @@ class _Reader:
         paper: an italic author line, a venue and year, label-and-link lines
         (``- Homepage: url``, ``- Code: url``), a tag (``- Oral``); in a block of lines joined by hard
         breaks (``**Title**␠␠`` / ``A. Author, B. Author␠␠`` / ``[venue](url)``), any
-        line of the block.  A heading, a rule, a table, a bold line, prose or a
-        titled link end it.
+        line of the block, and bullets right below the bold line (its notes).  A
+        heading, a rule, a table, a bold line, other prose or a titled link end it.
         """
         seen = 0
         block = self.hard_break(no)
@@ -1471,8 +1499,8 @@ class _Reader:
                 venue_year(raw) or author_line(raw) or (lab and lab[0] not in TITLE_LABELS)
                 or (len(tag) <= 20 and len(tag.split()) <= 2 and not any(c in tag for c in ".,;:!?"))
             )
-            if nxt.prose and not describes:
-                return 0
+            if nxt.prose and not describes and not (k == no + seen and ITEM_START.match(raw)):
+                return 0  # (a bullet right under the bold line, blank-free, is one of its paper's notes)
         return 0
 
     # -- after the pass ------------------------------------------------

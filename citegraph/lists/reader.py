@@ -384,7 +384,9 @@ def read_lists(
         title (``Paper: url`` is the link's label); ``NeurIPS 2024: Title`` a venue;
         a ``###`` heading (or deeper) whose next line is its paper's links and nothing
         else titles that paper, and still names its section; a sentence before a
-        link (``We track gadgets. [arXiv](url)``) cites the paper and titles nothing;
+        link (``We track gadgets. [arXiv](url)``) cites the paper and titles nothing,
+        but a heading over such prose is the paper's title when its section holds that
+        one paper (its note the prose);
         a reference link (``[Title][1]``, ``[Title][]``, ``[Title]`` with ``[1]: url``
         below) is the link it stands for, on the line that uses it (see
         :mod:`citegraph.lists.references`);
@@ -415,7 +417,12 @@ def read_lists(
         definition lists, a page's title heading over one paper's lines (Notion's,
         Zotero's notes), ``Ann Lee, Bo Kim · CVPR 2024``, cells pasted with tabs; a name in
         brackets after a heading's title (``### 1. Title (DDPM)``); MLA's inverted names
-        before a titled link; ``=>`` as a list's mark.  HTML
+        before a titled link; ``=>`` as a list's mark; an org-mode outline's headings and
+        ``:URL:`` properties, a ``\\bibitem`` over ``\\newblock`` lines (see
+        :mod:`citegraph.lists.other_markup`); an HTML table whose cells hold markdown
+        blocks (a blank line in a row) laid out as text, not rows; a bold link to the
+        list's own page (``**[Title](./papers/x/)**``) over bullets of notes and its
+        paper's link.  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 
@@ -525,7 +532,8 @@ def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | N
 # (tests/lists/test_reading.py checks this names every module the reader imports).
 _READER_FILES = (
     "reader.py", "document.py", "formats.py", "delimited.py", "json_records.py", "ris.py", "front_matter.py",
-    "markdown.py", "line.py", "html_tables.py", "references.py", "text.py", "entry.py", "../text/ids.py",
+    "markdown.py", "line.py", "html_tables.py", "other_markup.py", "references.py", "text.py", "entry.py",
+    "../text/ids.py",
     "../text/names.py", "../text/titles.py", "../text/wording.py", "../text/matching.py", "../errors.py",
     "../graph/model.py", "../graph/citation_graph.py", "../graph/files.py", "../graph/schema.py",
 )

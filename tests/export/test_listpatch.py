@@ -112,6 +112,18 @@ def test_a_spreadsheets_tags_are_no_markdown_section_to_patch(tmp_path):
     assert lst.read_text(encoding="utf-8").count("\n") == 2
 
 
+def test_an_org_outlines_headings_are_no_markdown_section_to_patch(tmp_path):
+    lst = tmp_path / "reading.org"
+    text = "* Widgets\n** Widget Priors for Gadgets\n   :PROPERTIES:\n   :URL: https://arxiv.org/abs/2401.00001\n   :END:\n"
+    lst.write_text(text, encoding="utf-8")
+    entries = read_lists([lst]).entries
+    assert entries[0].tags == ["Widgets / Widget Priors for Gadgets"]
+    patch = list_patch([{"id": "x", "title": "New", "arxiv": "2501.00001", "section": "Widgets", "sections": []}],
+                       entries, root=tmp_path)
+    assert patch.files == [] and patch.skipped[0]["reason"].startswith("no markdown section")
+    assert lst.read_text(encoding="utf-8") == text
+
+
 def test_a_file_without_final_newline_keeps_it_missing_and_the_patch_applies(tmp_path):
     lst = tmp_path / "list.md"
     original = "# Vision\n\n- [Alpha: a model](https://arxiv.org/abs/2401.00001)"

@@ -575,13 +575,16 @@ def test_a_heading_over_its_papers_links_titles_that_paper_and_stays_a_section()
         "### Video Widgets\n"  # a section's name over its first paper's links: no title
         "[[Paper](https://arxiv.org/abs/2406.05679)]\n"
         "### Widget Tracking Under Heavy Occlusion\n"
-        "We track widgets. [arXiv](https://arxiv.org/abs/2406.05680)\n"  # prose first: a section
+        "We track widgets. [arXiv](https://arxiv.org/abs/2406.05680)\n"  # prose with its section's one paper
+        "### Widget Tracking in Crowds of Gadgets\n"
+        "We track [arXiv](https://arxiv.org/abs/2406.05681) and [arXiv](https://arxiv.org/abs/2406.05682).\n"
     )
-    a, b, c = read_list_text(text, "t.md").entries
+    a, b, c, d, e = read_list_text(text, "t.md").entries
     assert (a.title, a.tags) == ("Robust Gadget Tracking with Widget Memory",
                                  ["Tracking / Robust Gadget Tracking with Widget Memory"])
     assert (b.title, b.tags) == (None, ["Tracking / Video Widgets"])
-    assert c.title != "Widget Tracking Under Heavy Occlusion"
+    assert (c.title, c.text) == ("Widget Tracking Under Heavy Occlusion", "We track widgets.")
+    assert (d.title, e.title) == (None, None)  # two papers: the heading is a section's
 
 
 def test_a_sentence_before_a_link_is_no_title() -> None:
@@ -1660,3 +1663,32 @@ def test_a_headings_name_in_brackets_an_arrow_mark_an_mla_byline_and_a_summarys_
 def test_a_heading_ending_in_brackets_that_are_no_name_keeps_them() -> None:
     e = by_arxiv("### Widget Fields (the Long Version)\n[arXiv](https://arxiv.org/abs/2309.01111)\n")[0]["2309.01111"]
     assert (e.title, e.name) == ("Widget Fields (the Long Version)", None)
+
+
+@pytest.mark.parametrize(("text", "authors", "venue"), [
+    ("* Reading\n** Sparse Gadget Fields for Widgets\n   :PROPERTIES:\n   :URL: https://arxiv.org/abs/2309.01111\n"
+     "   :AUTHOR: Cy Wu, Di Xu\n   :END:\n", ["Cy Wu", "Di Xu"], None),
+    ("\\begin{thebibliography}{9}\n\\bibitem{wu2023}\nCy Wu and Di Xu.\n\\newblock Sparse Gadget Fields for Widgets.\n"
+     "\\newblock In ICCV, 2023. \\url{https://arxiv.org/abs/2309.01111}.\n\n\\end{thebibliography}\n",
+     ["Cy Wu", "Di Xu"], "ICCV"),
+    ('<table>\n<tr>\n<td width="50%">\n\n**[Sparse Gadget Fields for Widgets](./papers/sgf/)** (2023)\n'
+     "- 🔥 **MUST READ** - fields of gadgets\n- [Paper](https://arxiv.org/abs/2309.01111)\n\n</td>\n</tr>\n</table>\n",
+     [], None),
+    ("## Sparse Gadget Fields for Widgets\n\nWe read it twice. [arXiv](https://arxiv.org/abs/2309.01111)\n", [], None),
+])
+def test_an_org_drawer_a_newblock_bibitem_a_grid_cell_of_markdown_and_a_heading_over_prose_with_its_link(
+    text: str, authors: list[str], venue: str | None
+) -> None:
+    papers, r = by_arxiv(text)
+    e = papers["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, 2023)
+    assert len(r.entries) == 1 and r.warnings == []
+
+
+def test_a_heading_over_prose_with_its_link_keeps_the_prose_as_its_note_and_two_papers_stay_a_section() -> None:
+    one = by_arxiv("## Sparse Gadget Fields for Widgets\n\nWe read it twice. [arXiv](https://arxiv.org/abs/2309.01111)"
+                   " It holds.\n")[0]["2309.01111"]
+    assert one.text == "We read it twice. It holds."
+    two, _ = by_arxiv("## Sparse Gadget Fields for Widgets\n\nWe read [arXiv](https://arxiv.org/abs/2309.01111).\n"
+                      "And [arXiv](https://arxiv.org/abs/2309.02222).\n")
+    assert [two[a].title for a in ("2309.01111", "2309.02222")] == [None, None]
