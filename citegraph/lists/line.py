@@ -353,15 +353,23 @@ _LEADING_ID = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(\d{4}\.\d{4,5})(?:v\d+)?(?=[
 _LENTICULAR_LABEL = re.compile(r"【([^【】\n]{1,12})】")
 _LINK_LABEL_END = re.compile(r"(?:\s+|(?<=[》」』】\]]))([^\s:：》」』】]{1,12})\s*[:：]\s*$")
 _HTML_ITALIC = re.compile(r"</?(?:i|em)>")
-# links as reStructuredText (`Title <url>`_) and org-mode ([[url][Title]]) write them
+# links as reStructuredText (`Title <url>`_), org-mode ([[url][Title]]), MediaWiki ([url Title])
+# and LaTeX (\href{url}{Title}) write them
 _RST_LINK = re.compile(r"`([^`<>\n]{1,400}?)\s*<((?:https?://|www\.)[^<>\s`]{1,2000})>`_{1,2}")
 _ORG_LINK = re.compile(r"\[\[((?:https?://|www\.)[^\[\]\s]{1,2000})\](?:\[([^\[\]\n]{1,400})\])?\]")
+_WIKI_LINK = re.compile(r"(?<![\[\w])\[(https?://[^\[\]\s]{1,2000})\s+([^\[\]\n]{1,400})\](?![(\[])")
+_TEX_ITEM = re.compile(r"^(\s*)\\item\b\s*")
+_TEX_HREF = re.compile(r"\\href\s*\{([^{}\s]{1,2000})\}\s*\{([^{}\n]{1,400})\}")
 
 
 def work_text(raw: str) -> str:
     """The line as :func:`analyse` reads it (its refs' ``pos`` are places in it):
     without bold marks, with the ``h`` a copied ``ttps://`` link lost, and with
-    reStructuredText and org-mode links written as markdown ones."""
+    reStructuredText, org-mode, MediaWiki and LaTeX links written as markdown ones.
+
+    >>> work_text("* [https://arxiv.org/abs/2401.05432 Widget Nets] and \\\\href{https://a.org}{Gadgets}")
+    '* [Widget Nets](https://arxiv.org/abs/2401.05432) and [Gadgets](https://a.org)'
+    """
     work = raw
     if ">`_" in work:  # (before bold marks go: an anonymous one ends in "__")
         work = _RST_LINK.sub(lambda m: f"[{m.group(1)}]({m.group(2)})", work)
@@ -375,6 +383,11 @@ def work_text(raw: str) -> str:
         work = _LOST_H.sub("https://", work)
     if "[[" in work and ("][" in work or "]]" in work):
         work = _ORG_LINK.sub(lambda m: f"[{m.group(2) or ''}]({m.group(1)})", work)
+    if "[http" in work:
+        work = _WIKI_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", work)
+    if "\\href" in work:
+        work = _TEX_HREF.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", work)
+        work = _TEX_ITEM.sub(lambda m: m[1] + "- ", work, count=1)  # "\\item \\href{url}{Title}": a list item
     return work
 
 
@@ -885,7 +898,7 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
 
 # after a title: its authors labelled, its model's name in brackets, a note in Chinese after a colon
 _AUTHORS_LABEL_AFTER = re.compile(r"\s(?:作者|authors?)\s*[:：]\s*([^:：]{3,300}?)\s*$", re.I)
-_TITLE_THEN_NAME = re.compile(r"^(.{8,300}?)\s*[(（]([^()（）]{2,40})[)）][\s,，.]*$")
+_TITLE_THEN_NAME = re.compile(r"^(.{8,300}?)\s*[(（]([^()（）]{2,40})[)）][\s,，.:：\-–—]*$")
 _TITLE_THEN_CJK_NOTE = re.compile(r"^([^:：（]{8,300}?)\s*[:：]\s*([\u3400-\u9fff].{0,2000})$", re.S)
 def _names_only(head: str) -> list[str] | None:
     """The authors a head is, and nothing else (``Lee, Ann, and Bo Kim.`` before a titled link)."""

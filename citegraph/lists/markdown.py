@@ -19,6 +19,7 @@ import re
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from citegraph.lists.document import ListText, as_list_text
 from citegraph.lists.front_matter import front_matter
@@ -105,9 +106,10 @@ _TAG_LEFT_OPEN = re.compile(r"<[a-zA-Z][^<>]*$")
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
 # an emoji or two may mark the item ("- 🌟 **Title**")
 _BR_END = re.compile(r"<br\s*/?>\s*$", re.I)  # an HTML line break ending a line: a hard break
+# (a venue after the bold, in brackets or a code span: "**Title**（CVPR 2024）", "**Title** `CVPR 2024`")
 _BOLD_LINE = re.compile(
     r"^\s*(?:>\s*)*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(?:[\u2600-\u27bf\u2b50\U0001f000-\U0001faff\ufe0f]{1,3}\s*)?"
-    r"(\*\*|__)(.+?)\2\s*(?:[(（](?P<venue>[^()（）\n]{2,40})[)）])?\s*(?:<br\s*/?>)?\s*$"  # ("**Title**（CVPR 2024）")
+    r"(\*\*|__)(.+?)\2\s*(?:[(（`](?P<venue>[^()（）`\n]{2,40})[)）`])?\s*(?:<br\s*/?>)?\s*$"
 )
 _TITLE_CLASS = re.compile(r"^\s*<h[1-6]\b[^>]*\bclass\s*=\s*[\"'][^\"']*title", re.I)
 _AUTHORS_CLASS = re.compile(
@@ -132,7 +134,10 @@ _CELL_LEAD = re.compile(r"^\s*(?:(?:!\[[^\]\n]{0,200}\]\([^)\s]{0,2000}\)|<br\s*
 _NO_LINK_VALUES = frozenset(("none", "n/a", "na", "-", "—", "tbd", "todo", "coming soon", "无", "暂无"))
 _ID_TOKEN = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)|10\.\d{4,9}/[^\s)\]\"'<>]+")
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
-_PURE_TAGS = re.compile(r"^(?:<[^<>]*>\s*)+$")
+# the columns of a table of one paper's properties (Notion's export of a page): not a table of papers
+_KEY_COLUMNS = frozenset(["property", "properties", "field", "key", "attribute", "属性", "字段", "项目"])
+_VALUE_COLUMNS = frozenset(["value", "values", "值", "内容"])
+_PURE_TAGS = re.compile(r"^(?:<(?!https?://|www\.)[^<>]*>\s*)+$")  # (<https://...> is a link: markdown's autolink)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 # "**Janus**: ..." / "**Janus:** ...": a bold name heading the line
 _BOLD_NAME_LABEL = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(\*\*|__)([^*_\n:：]{1,40}?)\s*[:：]?\s*\1\s*[:：]")
@@ -459,6 +464,7 @@ class _Lines:
         self.doc = doc
         self.html_rows: dict[int, int] = {}  # an HTML table row's first line → its last (1-based)
         self.references: dict[str, tuple[str, int]] = {}  # reference link label → (url, line defining it)
+        self.properties: dict[int, str] = {}  # a property table's row (1-based) → "Label: value"
         self.org = False  # an org-mode outline (see :mod:`citegraph.lists.other_markup`)
         self.bibitems: dict[int, int] = {}  # a \\bibitem over several lines: its first → its last (1-based)
         self.bibitem_rest: set[int] = set()  # those lines but the first: read as blank
@@ -475,6 +481,8 @@ class _Lines:
             row = row_markdown(self.doc, index + 1, self.html_rows[index + 1])  # read as a markdown row
             self._rewritten = (index, row)
             return row
+        if self.properties and index + 1 in self.properties:
+            return self.properties[index + 1]
         if self.bibitems and (index + 1 in self.bibitems or index + 1 in self.bibitem_rest):
             item = bibitem_line(self.doc, index + 1, self.bibitems[index + 1]) if index + 1 in self.bibitems else ""
             self._rewritten = (index, item)
@@ -536,6 +544,8 @@ class _Reader:
         self._blanks: array[int] | None = None
         self.container = False
         self.table_rows, self.table_skip = self._tables()
+        self.property_heads: set[int] = set()  # the header lines of tables of one paper's properties
+        self._property_tables()
         self.table_skip |= used_definitions  # (no notes, and no papers of their own)
         if _HTML_TABLE.search(doc.data):
             html = html_tables(self.doc)
@@ -589,6 +599,20 @@ class _Reader:
             for k in range(i + 1, min(last, after) + 1):
                 rows[k] = header
         return rows, skip
+
+    def _property_tables(self) -> None:
+        """Tables of one paper's properties, two columns headed ``Property | Value`` (a Notion
+        page's export, ``属性 | 值``): each row reads as a labelled line (``Authors: Ann Lee``)."""
+        for no, header in list(self.table_rows.items()):
+            if len(header) == 2 and (header[0] in _KEY_COLUMNS or header[1] in _VALUE_COLUMNS):
+                cells = _cells(self.lines[no - 1])
+                if len(cells) == 2 and plain(cells[0]):
+                    del self.table_rows[no]
+                    self.lines.properties[no] = f"{plain(cells[0])}: {cells[1]}"
+                    if no - 1 in self.table_skip and no - 2 in self.table_skip:  # its header: blank lines
+                        self.table_skip -= {no - 1, no - 2}
+                        self.property_heads |= {no - 1, no - 2}
+                        self.lines.properties.update({no - 1: "", no - 2: ""})
 
     def hard_break(self, no: int) -> bool:
         """A markdown hard break ("\\\\" or two spaces) ends line ``no``: the entry goes on
@@ -949,7 +973,9 @@ class _Reader:
         title = _heading_paper(self.lines[no - 1].lstrip("#"))[0]
         if not (title[:1].isupper() or title[:1].isdigit()) or not looks_like_title(title, strict=True):
             return False
-        k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
+        # (a property table's header is not counted: "# Title" / "| Property | Value |" / "|---|---|" / rows)
+        below = islice((k for k in range(no + 1, len(self.lines) + 1) if k not in self.property_heads), 3)
+        k = next((k for k in below if self.lines[k - 1].strip()), 0)
         return bool(k) and (
             self._links_only(k) or self._names_over_links(k) is not None or self._labelled_then_links(no, k)
             or self._byline_links(k) is not None or self._prose_with_its_link(no, k))

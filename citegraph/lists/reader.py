@@ -422,7 +422,12 @@ def read_lists(
         :mod:`citegraph.lists.other_markup`); an HTML table whose cells hold markdown
         blocks (a blank line in a row) laid out as text, not rows; a bold link to the
         list's own page (``**[Title](./papers/x/)**``) over bullets of notes and its
-        paper's link.  HTML
+        paper's link; a table of one paper's properties (``| Property | Value |``,
+        Notion's) as its labelled lines; MediaWiki's ``[url Title]`` and LaTeX's
+        ``\\href{url}{Title}`` links (``\\item`` a list's mark); no pandoc citation key
+        (``[@key]``), Obsidian callout (``> [!paper]``) or Chinese translation after a
+        slash (``Title / 中文``) in a title; ``(**Name**)`` after a title before a dash;
+        a venue in a code span after a bold title; ``<url>`` on its own line.  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 

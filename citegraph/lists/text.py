@@ -296,10 +296,13 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
     return (title, by[0], by[1], by[2]) if by and looks_like_title(title) else None
 
 
+# a pandoc citation key ([@lee2024; @kim2023]) or an Obsidian callout's type ([!paper], [!note]-, folded) before a title
+_KEY_OR_CALLOUT = re.compile(r"^\s*(?:\[@[\w:.#$%&+?<>~/-]+(?:\s*;\s*@[\w:.#$%&+?<>~/-]+)*\]|\[![\w-]+\][+-]?)\s*")
 _REF_NUMBER = re.compile(r"^\[\d{1,3}\]\s+")
 _KEYCAP = re.compile(r"^\s*[0-9#*]\ufe0f?\u20e3\s*")
 _HANDLE_END = re.compile(r"\s+@[A-Za-z0-9_.-]{1,40}$")
 _CJK_TAG_END = re.compile(r"(?<=[A-Za-z0-9)?!])\s+[—–-]\s*[\u3400-\u9fff]{1,8}$")
+_CJK_TRANSLATION = re.compile(r"(?<=[A-Za-z0-9)?!.])\s+[/|｜]\s*[\u3400-\u9fff][\u3400-\u9fff，、：:·\s\w-]{1,80}$")
 _CJK_GLOSS = re.compile(r"(?<=[A-Za-z0-9?!.)\]])\s*[（(][\u3400-\u9fff][\u3400-\u9fff，、·\s]{1,40}[）)]$")
 _SITE_PAREN = re.compile(r"\s*[(（](?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|io|ai|co|edu|dev|cn)[)）]$")
 
@@ -317,6 +320,10 @@ def clean_title(text: str) -> str:
     ('Widget Nets', 'Widget Nets', 'Widget Nets (Node.js)')
     >>> clean_title("Widget Nets（稀疏部件）"), clean_title("部件网络（稀疏部件）")
     ('Widget Nets', '部件网络（稀疏部件）')
+    >>> clean_title("[@lee2024] Widget Nets."), clean_title("> [!paper]- Widget Nets")
+    ('Widget Nets', 'Widget Nets')
+    >>> clean_title("Widget Nets / 部件网络")
+    'Widget Nets'
     """
     s = _LIST_MARKER.sub("", text, count=1)
     s = _DATE_TAG.sub("", s)
@@ -324,6 +331,8 @@ def clean_title(text: str) -> str:
     if s[:2] in ("=>", "->"):
         s = s[2:]  # " => Title - url": an arrow for a list's mark
     s = _REF_NUMBER.sub("", _DATE_TAG.sub("", s), count=1)  # "[12] Title.": a numbered reference's number
+    if s.lstrip()[:2] in ("[@", "[!"):
+        s = _KEY_OR_CALLOUT.sub("", s, count=1)  # "[@lee2024] Title" (pandoc's key), "> [!paper] Title" (Obsidian)
     if "\u20e3" in s[:4]:
         s = _KEYCAP.sub("", s, count=1)  # "1️⃣ Title": a number written as an emoji
     s = s.strip().rstrip(" ([（【|–—-→⇒·•`<").strip()  # ("Title → [arXiv](url)", "Title · [paper](url)", "Title <url>")
@@ -334,8 +343,8 @@ def clean_title(text: str) -> str:
         s = t if t != s and any(c.isalnum() for c in t) else s  # (symbols only: no title, which the reader says)
     if "@" in s and (handle := _HANDLE_END.search(s)):
         s = s[:handle.start()]  # "Title @ann_lee": who added it to the list
-    if not s.isascii() and (status := _CJK_TAG_END.search(s)):
-        s = s[:status.start()]  # "Title — 已读": a note of the reader's, in Chinese
+    if not s.isascii() and (status := _CJK_TAG_END.search(s) or _CJK_TRANSLATION.search(s)):
+        s = s[:status.start()]  # "Title — 已读": a note of the reader's; "Title / 中文标题": a translation
     if s[-1:] in (")", "）") and (site := _SITE_PAREN.search(s) or _CJK_GLOSS.search(s)):
         s = s[:site.start()]  # "Title (arxiv.org)": where the link goes; "Title（稀疏路由）": a gloss in Chinese
     if s.endswith(("->", "=>")):

@@ -1692,3 +1692,33 @@ def test_a_heading_over_prose_with_its_link_keeps_the_prose_as_its_note_and_two_
     two, _ = by_arxiv("## Sparse Gadget Fields for Widgets\n\nWe read [arXiv](https://arxiv.org/abs/2309.01111).\n"
                       "And [arXiv](https://arxiv.org/abs/2309.02222).\n")
     assert [two[a].title for a in ("2309.01111", "2309.02222")] == [None, None]
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "name"), [
+    ("# Sparse Gadget Fields for Widgets\n\n| Property | Value |\n|---|---|\n| Authors | Cy Wu, Di Xu |\n"
+     "| Year | 2023 |\n| URL | https://arxiv.org/abs/2309.01111 |\n", ["Cy Wu", "Di Xu"], None, None),
+    ("* [https://arxiv.org/abs/2309.01111 Sparse Gadget Fields for Widgets] (ICCV 2023)\n", [], "ICCV", None),
+    ("\\item \\href{https://arxiv.org/abs/2309.01111}{Sparse Gadget Fields for Widgets}, Cy Wu and Di Xu, ICCV 2023.\n",
+     ["Cy Wu", "Di Xu"], "ICCV", None),
+    ("- [@wu2023fields] Sparse Gadget Fields for Widgets. https://arxiv.org/abs/2309.01111\n", [], None, None),
+    ("> [!paper]- Sparse Gadget Fields for Widgets\n> Cy Wu, Di Xu · ICCV 2023\n> https://arxiv.org/abs/2309.01111\n",
+     ["Cy Wu", "Di Xu"], "ICCV", None),
+    ("- Sparse Gadget Fields for Widgets / 稀疏部件场 [[论文]](https://arxiv.org/abs/2309.01111)\n", [], None, None),
+    ("- Sparse Gadget Fields for Widgets (**SGF**) — https://arxiv.org/abs/2309.01111\n", [], None, "SGF"),
+    ("**Sparse Gadget Fields for Widgets** `ICCV 2023`\n<https://arxiv.org/abs/2309.01111>\n", [], "ICCV", None),
+])
+def test_a_property_table_wiki_and_latex_links_a_citation_key_a_callout_a_translation_and_a_code_span_venue(
+    text: str, authors: list[str], venue: str | None, name: str | None
+) -> None:
+    papers, r = by_arxiv(text)
+    e = papers["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year, e.name) == (
+        "Sparse Gadget Fields for Widgets", authors, venue, 2023, name)
+    assert len(r.entries) == 1 and r.warnings == []
+
+
+def test_a_two_column_table_of_papers_is_no_property_table() -> None:
+    papers, _ = by_arxiv("| Model | Paper |\n|---|---|\n| SGF | [Sparse Gadget Fields](https://arxiv.org/abs/2309.01111) |\n"
+                         "| Year | [Gadget Years](https://arxiv.org/abs/2309.02222) |\n")
+    assert (papers["2309.01111"].title, papers["2309.01111"].name) == ("Sparse Gadget Fields", "SGF")
+    assert papers["2309.02222"].title == "Gadget Years"
