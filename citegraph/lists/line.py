@@ -663,7 +663,8 @@ def _labelled_ids(masked: str, info: Line, mask: Callable[[int, int, bool], None
         mask(pos, pos + len(value), True)
 
 
-_HASHTAGS = re.compile(r"(?:\s+#[^\s#\d\0][^\s#\0]*)+\s*$")  # "... #planning #graphs" ending a line
+# "... #planning #graphs" ending a line ("#多模态#": Weibo closes a topic with a second #)
+_HASHTAGS = re.compile(r"(?:\s+#[^\s#\d\0][^\s#\0]*#?)+\s*$")
 _SHIELDS = re.compile(r"shields\.io/badge/([^/?#)\s\"']+)")
 
 
@@ -720,7 +721,9 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
         tail = _INLINE_FIELD.sub(" ", tail).lstrip(" ]")
     lab = split_label(head + " x")
     labelled: list[tuple[str, str]] = []
-    if lab and lab[0] in TITLE_LABELS:
+    if lab and (lab[0] in TITLE_LABELS or (lab[0] == "paper" and "|" in lab[1]
+                                           and labelled_cells(_without_link_label(lab[1][:-1]))[1])):
+        # ("Paper: Title | Authors: A, B | Link: url": a paper label before labelled cells names the title)
         head = _without_link_label(lab[1][:-1])  # "标题：Title 链接：url"
         if "|" in head or "；" in head:  # "Title: T | Venue: CVPR 2024 | Link: url", "论文：T；作者：A, B；链接：url"
             head, labelled = labelled_cells(head)
@@ -728,6 +731,11 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
         head, labelled = "", parts[1]  # "> 作者：A, B | 会议：CVPR 2024 | [论文](url)": the paper's parts, labelled
     elif (inline := _INLINE_TITLE_LABEL.search(head)) and len(info.refs) == 1:
         head = inline.group(1)  # "清华团队提出 X，论文标题：Title，论文地址：url": the label says which words
+    elif (head.count("《") == 1 and len(info.refs) == 1 and _HAN.search(head[:head.find("《")])
+          and (book := _BOOK_IN_SENTENCE.search(head)) and looks_like_title(clean_title(book.group(1)), strict=True)):
+        head = book.group(1)  # "今天读了《Title》这篇论文（CVPR 2024），地址：url": the one title a sentence quotes
+        if book.group(2) and (vy := venue_year(book.group(2))):
+            info.refs[0].venue, info.refs[0].year = vy
     elif "》" in head or "」" in head:
         head = _without_link_label(head, glued=True)  # "《Title》论文地址：url"
     untitled = [r for r in info.refs if r.title is None]
@@ -779,6 +787,11 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
             opens = one_paper and is_label_only(head) and not (ref.title or ref.name)
             if opens and _title_after_id_link(raw, info.note):
                 ref.title, info.note = clean_title(info.note), ""  # "- [arXiv:ID](url) Title"
+            elif (one_paper and is_label_only(head) and ref.title and _HAN.search(ref.title)
+                  and not _LATIN.search(ref.title) and tail.lstrip(" )]")[:1] in (":", "：")
+                  and looks_like_title(title := clean_title(info.note), strict=True) and _LATIN.match(title)):
+                # "- [中文译名](url)：Title": the list's translation (a note), then the title
+                ref.title, info.note = title, ref.title or ""
             if name:
                 untitled[0].name = untitled[0].name or name
         return
@@ -896,6 +909,10 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         info.standalone = True
 
 
+# one title in book brackets inside a Chinese sentence, and a bracketed venue soon after it
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_BOOK_IN_SENTENCE = re.compile(r"《([^《》]{8,300})》(?:[^《》()（）]{0,8}[(（]([^()（）]{2,40})[)）])?")
 # after a title: its authors labelled, its model's name in brackets, a note in Chinese after a colon
 _AUTHORS_LABEL_AFTER = re.compile(r"\s(?:作者|authors?)\s*[:：]\s*([^:：]{3,300}?)\s*$", re.I)
 _TITLE_THEN_NAME = re.compile(r"^(.{8,300}?)\s*[(（]([^()（）]{2,40})[)）][\s,，.:：\-–—]*$")

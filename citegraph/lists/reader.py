@@ -427,7 +427,11 @@ def read_lists(
         ``\\href{url}{Title}`` links (``\\item`` a list's mark); no pandoc citation key
         (``[@key]``), Obsidian callout (``> [!paper]``) or Chinese translation after a
         slash (``Title / 中文``) in a title; ``(**Name**)`` after a title before a dash;
-        a venue in a code span after a bold title; ``<url>`` on its own line.  HTML
+        a venue in a code span after a bold title; ``<url>`` on its own line; the one
+        ``《Title》`` a Chinese sentence quotes before its link, with a bracketed venue
+        after it; Weibo's ``#话题#`` topics; ``Paper: T | Authors: ... | Link: url``; an
+        affiliation in brackets after a line of names; circled numbers (``①``) and
+        ``｜`` as marks; ``- [中文译名](url)：Title`` (the Chinese a note).  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 

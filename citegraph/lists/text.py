@@ -98,8 +98,9 @@ _BARE_CHARS = r"[^\s<>\"'\[\]()（）【】《》，。；、|`]"
 # (possessive, as MD_IMAGE: a 400-character URL took 58 KB of the engine's memory, now 1.3 KB)
 BARE_URL = re.compile(r"(?:https?://|www\.)(?:" + _BARE_CHARS + r"|\(" + _BARE_CHARS + r"*+\))++", re.I)
 # a list item's marker, with a task list's check box ("- [x] ")
-_LIST_MARKER = re.compile(
-    r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?|\d+、\s*|[(（]\d{1,3}[)）]\s+)?(?:>\s*)*"
+_LIST_MARKER = re.compile(  # (circled numbers too: "① Title", "❶ Title")
+    r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?|\d+、\s*|[(（]\d{1,3}[)）]\s+"
+    r"|[\u2460-\u2473\u24f5-\u24fe\u2776-\u2793]\s*)?(?:>\s*)*"
 )
 _DATE_TAG = re.compile(r"^\s*\[(\d{2})/(\d{2})\]\s*")
 _LABEL = re.compile(r"^([^:：\n]{1,30}?)\s*[:：](?!//)\s*(.*)$", re.S)
@@ -296,6 +297,7 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
     return (title, by[0], by[1], by[2]) if by and looks_like_title(title) else None
 
 
+_WEIBO_TOPIC = re.compile(r"^\s*#[^#\s]{1,30}#\s*|\s+#[^#\s]{1,30}#\s*$")
 # a pandoc citation key ([@lee2024; @kim2023]) or an Obsidian callout's type ([!paper], [!note]-, folded) before a title
 _KEY_OR_CALLOUT = re.compile(r"^\s*(?:\[@[\w:.#$%&+?<>~/-]+(?:\s*;\s*@[\w:.#$%&+?<>~/-]+)*\]|\[![\w-]+\][+-]?)\s*")
 _REF_NUMBER = re.compile(r"^\[\d{1,3}\]\s+")
@@ -322,7 +324,9 @@ def clean_title(text: str) -> str:
     ('Widget Nets', '部件网络（稀疏部件）')
     >>> clean_title("[@lee2024] Widget Nets."), clean_title("> [!paper]- Widget Nets")
     ('Widget Nets', 'Widget Nets')
-    >>> clean_title("Widget Nets / 部件网络")
+    >>> clean_title("Widget Nets / 部件网络"), clean_title("#论文推荐# Widget Nets #多模态#")
+    ('Widget Nets', 'Widget Nets')
+    >>> clean_title("① Widget Nets ｜")
     'Widget Nets'
     """
     s = _LIST_MARKER.sub("", text, count=1)
@@ -333,13 +337,16 @@ def clean_title(text: str) -> str:
     s = _REF_NUMBER.sub("", _DATE_TAG.sub("", s), count=1)  # "[12] Title.": a numbered reference's number
     if s.lstrip()[:2] in ("[@", "[!"):
         s = _KEY_OR_CALLOUT.sub("", s, count=1)  # "[@lee2024] Title" (pandoc's key), "> [!paper] Title" (Obsidian)
+    if "#" in s and not s.isascii():
+        s = _WEIBO_TOPIC.sub("", s)  # "#论文推荐# Title": a topic as Weibo writes one, between two #
     if "\u20e3" in s[:4]:
         s = _KEYCAP.sub("", s, count=1)  # "1️⃣ Title": a number written as an emoji
-    s = s.strip().rstrip(" ([（【|–—-→⇒·•`<").strip()  # ("Title → [arXiv](url)", "Title · [paper](url)", "Title <url>")
+    # (what points at a link after a title: "Title → [arXiv](url)", "Title · [paper](url)", "Title <url>")
+    s = s.strip().rstrip(" ([（【|｜–—-→⇒·•`<").strip()
     if s and not s[-1].isalnum():
         t = s
         while t and (unicodedata.category(t[-1]) in ("So", "Cf") or t[-1] in "\ufe0e\ufe0f"):
-            t = t[:-1].rstrip(" ([（【|–—-→⇒·•`<")  # "Title 👉 url": a mark pointing at the link
+            t = t[:-1].rstrip(" ([（【|｜–—-→⇒·•`<")  # "Title 👉 url": a mark pointing at the link
         s = t if t != s and any(c.isalnum() for c in t) else s  # (symbols only: no title, which the reader says)
     if "@" in s and (handle := _HANDLE_END.search(s)):
         s = s[:handle.start()]  # "Title @ann_lee": who added it to the list
@@ -972,11 +979,19 @@ def author_line(line: str) -> tuple[list[str], str | None, int | None] | None:
     ((['Ann Lee', 'Bo Kim'], None, None), (['Ann Lee', 'Bo Kim'], 'CVPR', 2024))
     >>> author_line("We build widgets, and gadgets.") is None, author_line("A Lee, B Kim - CVPR, 2024 - arxiv.org")
     (True, (['A Lee', 'B Kim'], 'CVPR', 2024))
+    >>> author_line("Ann Lee, Bo Kim（Widget Lab）")
+    (['Ann Lee', 'Bo Kim'], None, None)
     """
     s = strip_line_markers(line).strip()
     if names := italic_authors(s) or names_line(s):
         return names, None, None
+    if s[-1:] in (")", "）") and (aff := _BRACKETS_END.search(s)) and not venue_year(aff.group(1)) and (
+            names := names_line(s[:aff.start()])):
+        return names, None, None  # "Ann Lee, Bo Kim（Widget Lab）": where they work, no venue
     return written_byline(s) or _scholar_byline(s) or parted_fields(plain(s))
+
+
+_BRACKETS_END = re.compile(r"\s*[(（]([^()（）]{2,80})[)）]$")
 
 
 _SITE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")

@@ -1722,3 +1722,30 @@ def test_a_two_column_table_of_papers_is_no_property_table() -> None:
                          "| Year | [Gadget Years](https://arxiv.org/abs/2309.02222) |\n")
     assert (papers["2309.01111"].title, papers["2309.01111"].name) == ("Sparse Gadget Fields", "SGF")
     assert papers["2309.02222"].title == "Gadget Years"
+
+
+@pytest.mark.parametrize(("text", "authors", "venue"), [
+    ("今天读了《Sparse Gadget Fields for Widgets》这篇论文（ICCV 2023），地址：https://arxiv.org/abs/2309.01111\n",
+     [], "ICCV"),
+    ("#论文推荐# Sparse Gadget Fields for Widgets https://arxiv.org/abs/2309.01111 #多模态#\n", [], None),
+    ("**Paper:** Sparse Gadget Fields for Widgets | **Authors:** Cy Wu, Di Xu | **Venue:** ICCV 2023 | "
+     "**Link:** https://arxiv.org/abs/2309.01111\n", ["Cy Wu", "Di Xu"], "ICCV"),
+    ("Sparse Gadget Fields for Widgets\nCy Wu, Di Xu（Widget Lab）\n论文链接：https://arxiv.org/abs/2309.01111\n",
+     ["Cy Wu", "Di Xu"], None),
+    ("🔹 Sparse Gadget Fields for Widgets ｜ [arXiv](https://arxiv.org/abs/2309.01111)\n", [], None),
+    ("① Sparse Gadget Fields for Widgets\n论文：https://arxiv.org/abs/2309.01111\n", [], None),
+])
+def test_a_book_title_in_a_sentence_weibo_topics_a_paper_label_before_cells_an_affiliation_and_circled_numbers(
+    text: str, authors: list[str], venue: str | None
+) -> None:
+    papers, r = by_arxiv(text)
+    e = papers["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, 2023)
+    assert len(r.entries) == 1 and r.warnings == []
+
+
+def test_a_chinese_link_text_before_the_english_title_is_its_translation() -> None:
+    e = by_arxiv("- [稀疏部件场](https://arxiv.org/abs/2309.01111)：Sparse Gadget Fields for Widgets\n")[0]["2309.01111"]
+    assert (e.title, e.text) == ("Sparse Gadget Fields for Widgets", "稀疏部件场")
+    note = by_arxiv("- [稀疏部件场](https://arxiv.org/abs/2309.01111)：一种新的部件场方法\n")[0]["2309.01111"]
+    assert (note.title, note.text) == ("稀疏部件场", "一种新的部件场方法")
