@@ -150,6 +150,30 @@ def _latex_macros() -> Any:
     return get_default_latex_context_db()
 
 
+_BIBTEX_AND = re.compile(r"\s+and\s+")
+
+
+def _bibtex_person(name: str) -> str:
+    """A BibTeX name as the other formats give one, first name first (``Lee, Ann`` → ``Ann Lee``,
+    ``Lee, Jr., Ann`` → ``Ann Lee Jr.``); a comma inside braces is the name's own.
+
+    >>> _bibtex_person("Lee, Ann"), _bibtex_person("Lee, Jr., Ann"), _bibtex_person("{Widget, Inc.}")
+    ('Ann Lee', 'Ann Lee Jr.', 'Widget, Inc.')
+    """
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(name):
+        depth += (c == "{") - (c == "}")
+        if c == "," and depth == 0:
+            parts.append(name[start:i])
+            start = i + 1
+    parts = [_latex_text(p) for p in [*parts, name[start:]]]
+    if len(parts) == 2 and parts[1]:
+        return f"{parts[1]} {parts[0]}"
+    if len(parts) == 3 and parts[2]:
+        return f"{parts[2]} {parts[0]} {parts[1]}"
+    return ", ".join(p for p in parts if p)
+
+
 def _latex_text(value: str) -> str:
     """A BibTeX text field as a reader sees it: accents and ``\\ss`` decoded,
     math turned into text, braces and commands dropped.
@@ -277,7 +301,7 @@ def _read_bib_library(library: Any, shift: int, source: str, entries: list[Entry
             e.title = clean_title(_latex_text(title)) or None
         author = _field(fields, "author")
         if author:
-            e.authors = [a for a in (_latex_text(x) for x in re.split(r"\s+and\s+", author)) if a]
+            e.authors = [a for a in (_bibtex_person(x) for x in _BIBTEX_AND.split(author)) if a and a != "others"]
         venue = _field(fields, "journal", "booktitle")
         if venue:
             venue = _latex_text(venue)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from citegraph.lists.text import plain
+from citegraph.lists.text import plain, without_symbols
 from citegraph.text.matching import matches
 
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
@@ -121,7 +121,7 @@ def html_tables(lines: Sequence[str]) -> HtmlTables:
                 break
             cells = _row_cells(lines, k, last)
             if cells and all(kind == "th" for kind, _ in cells):
-                header = [" ".join(plain(inner).lower().split()) for _, inner in cells]
+                header = [" ".join(without_symbols(plain(inner)).lower().split()) for _, inner in cells]
                 found.covered.update(range(k, last + 1))
             elif cells:
                 found.rows[k] = last

@@ -604,7 +604,8 @@ def _link_text(text: str | None) -> tuple[str | None, str | None]:
     return None, given_name(t) or coined_name(t)  # [BERT](url): the paper that coined it
 
 
-_PREPRINT_TEXT = re.compile(r"(?i)^(?:arxiv\s+)?(?:preprint|paper)(?:\s+arxiv)?$")  # "[arxiv preprint](url)": no title
+# "[arxiv preprint](url)", "[arXiv v2](url)", "[PDF v3](url)": no title
+_PREPRINT_TEXT = re.compile(r"(?i)^(?:arxiv\s+)?(?:preprint|paper)(?:\s+arxiv)?$|^(?:arxiv|pdf|paper)\s*v\d{1,2}$")
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]{2,40}:?")  # (clean_title took the closing colon)
 
 
@@ -755,6 +756,10 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
         return
     # "FVDM 论文：url", "**JanusFlow**: [paper](url)", "- Janus ([paper](url))"
     name = head_name(head) if one_paper and untitled else None
+    if one_paper and untitled and "http" not in tail and (said := _sentence_then_title(head)):
+        untitled[0].title, untitled[0].name = said[0], said[1] or name
+        info.note, info.standalone = plain(_EMPTY_BRACKETS.sub(" ", tail)).strip(" ),.;:：，。-–—|]】"), True
+        return
     # "[Title](url) (Lee et al., CVPR 2024)", "Title [[arXiv](url)] - Ann Lee et al.": who and where, no note
     middle_labels = is_label_only(middle)
     by = _byline(_EMPTY_BRACKETS.sub(" ", tail)) if one_paper and middle_labels and tail.strip(" |]") else None
@@ -796,6 +801,38 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
                 untitled[0].name = untitled[0].name or name
         return
     _head_of_paper(head, info, raw, untitled, name)
+
+
+_FIELD_LABELS = TITLE_LABELS | AUTHOR_LABELS | VENUE_LABELS | YEAR_LABELS
+_WEB_ADDRESS = re.compile(r"\w\.[a-z]{2,}/")  # "mp.weixin.qq.com/s/...": an address, no title
+_CLAUSE_LABEL_END = re.compile(r"[，,；;]\s*([^\s，,；;:：]{1,12})\s*[:：]\s*$")
+
+
+def _sentence_then_title(head: str) -> tuple[str, str | None] | None:
+    """``(title, name)`` when a Chinese sentence before a paper's link names the model and
+    then gives the title after a colon (``智源研究院发布 **GWC**：Title，论文：url``).
+
+    >>> _sentence_then_title("1. 智源研究院发布 GWC ：Grounded Widget Captioning with Gadget Memory，论文：")
+    ('Grounded Widget Captioning with Gadget Memory', 'GWC')
+    >>> _sentence_then_title("论文推荐：见") is None, _sentence_then_title("Widget Nets: a study of gadgets") is None
+    (True, True)
+    >>> _sentence_then_title("**Widget Nets** 会议：Widget Conference on Gadgets") is None
+    True
+    """
+    if not _HAN.search(head) or (":" not in head and "：" not in head):
+        return None
+    said = _without_link_label(head)
+    if (label := _CLAUSE_LABEL_END.search(said)) and label.group(1).lower() in GENERIC_LINK_TEXT:
+        said = said[:label.start()]  # "...，论文：": the link's label after a comma
+    said = said.rstrip(" ，,")
+    before, colon, after = max(said.rpartition("："), said.rpartition(":"), key=lambda p: len(p[0]))
+    title = clean_title(after)
+    if not (colon and _HAN.search(before) and _LATIN.match(title) and looks_like_title(title, strict=True)) or (
+            _WEB_ADDRESS.search(title) or names_line(title)):
+        return None
+    if plain(before).split()[-1:] and plain(before).split()[-1].lower() in _FIELD_LABELS:
+        return None  # "**Title** 作者：Ann Lee, Bo Kim": a field's label, not a sentence
+    return title, name_before(plain(strip_line_markers(before)))
 
 
 def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: str | None) -> None:
@@ -867,6 +904,8 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         ref.name, ref.title = given, clean_title(named.group(2))  # "**WidgetMem**（Title）：a note"
         info.note, info.standalone = plain(named.group(3) or ""), True
         return
+    if (unlabelled := _without_link_label(bare)) != bare and looks_like_title(clean_title(unlabelled), strict=True):
+        bare = unlabelled  # "Title 论文地址：url": the link's own label after its title
     cleared = _EMPTY_BRACKETS.sub(" ", bare)  # "**Title** [[Code](url)] [[arXiv](url)]"
     if "preprint" in cleared.lower():  # Google Scholar's "Title. *arXiv preprint arXiv:ID*, 2023."
         cleared = _PREPRINT_TAIL.sub("", cleared, count=1)

@@ -29,6 +29,7 @@ from citegraph.lists.other_markup import bibitem_blocks, bibitem_line, is_org, o
 from citegraph.lists.references import definitions, has_definitions, used_definition_lines
 from citegraph.lists.references import resolve as resolve_references
 from citegraph.lists.text import (
+    without_symbols,
     AUTHOR_SEP,
     DATED_PAREN,
     BARE_URL,
@@ -580,7 +581,8 @@ class _Reader:
                 continue
             if not _TABLE_SEP.match(line):
                 continue
-            header = [" ".join(plain(c).lower().split()) for c in _cells(self.lines[i - 2])]
+            # (a column's emoji is no part of its name: "| 📄 论文 | 🏛️ 会议 |")
+            header = [" ".join(without_symbols(plain(c)).lower().split()) for c in _cells(self.lines[i - 2])]
             cells = _cells(line)
             short = not all(_LONG_SEP_CELL.fullmatch(c) for c in cells)
             if short and (len(cells) != len(header) or (seps and i <= seps[-1][1])):
@@ -1706,7 +1708,9 @@ _ET_AL_END = re.compile(r"\s+et\.?\s+al\.?\s*$")  # "Di Xu et al."
 
 
 def _authors(value: str) -> list[str]:
-    s = plain(value)
+    s = plain(value).strip()
+    if s[:1] == "[" and s[-1:] == "]":
+        s = s[1:-1]  # "authors: [Ann Lee, Bo Kim]": a YAML list
     s = _PAREN.sub("", s)
     parts = AUTHOR_SEP.split(s)
     out = []

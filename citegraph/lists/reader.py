@@ -229,20 +229,18 @@ def read_lists(
     Notes
     -----
     Which format (by content: a ``.bib`` file without a ``@type{`` line is notes)
-        ``.bib`` files holding an entry and text starting with ``@type{`` are BibTeX (``eprint``/
-        ``arxiv``, ``doi``, ``url``, ``title``, ``author``, ``journal``/``booktitle``,
-        ``year``; an arXiv id only in ``journal = {arXiv preprint arXiv:ID}``,
-        ``note``, ``number = {arXiv:ID}`` or a CoRR ``volume = {abs/ID}`` counts too; an
-        entry whose title has no letter or digit and no id is a warning).  A first
-        line naming spreadsheet columns (``Title``, ``Url``, ``DOI``, ``Author``, ...;
-        one will do in a ``.csv``/``.tsv`` file) makes it CSV or TSV, a paper a row
-        (:mod:`citegraph.lists.delimited`); ``[{`` or a first line that is a JSON object
-        makes it JSON, a paper a record (:mod:`citegraph.lists.json_records`: CSL-JSON,
-        JSON lines); a first line ``TY  - ...`` makes it RIS, a paper a record
-        (:mod:`citegraph.lists.ris`: Zotero's, Mendeley's, EndNote's export).  Text whose lines are mostly one id each
-        (alone or before a ``#`` comment) and holds no markdown is a file of ids (``#``, ``//``, ``%`` start comments;
-        any other line is a warning, the ids are kept).  Everything else is read as
-        markdown/HTML notes.
+        ``.bib`` files holding an entry and text starting with ``@type{`` are BibTeX (``eprint``/``arxiv``,
+        ``doi``, ``url``, ``title``, ``author``, ``journal``/``booktitle``, ``year``; ``Last, First`` names read
+        first name first; an arXiv id only in ``journal = {arXiv preprint arXiv:ID}``, ``note``, ``number =
+        {arXiv:ID}`` or a CoRR ``volume = {abs/ID}`` counts too; an entry whose title has no letter or digit and
+        no id is a warning).  A first line naming spreadsheet columns (``Title``, ``Url``, ``DOI``, ``Author``,
+        ...; one will do in a ``.csv``/``.tsv`` file) makes it CSV or TSV, a paper a row
+        (:mod:`citegraph.lists.delimited`); ``[{`` or a first line that is a JSON object makes it JSON, a paper
+        a record (:mod:`citegraph.lists.json_records`: CSL-JSON, JSON lines); a first line ``TY  - ...`` makes
+        it RIS, a paper a record (:mod:`citegraph.lists.ris`: Zotero's, Mendeley's, EndNote's export).  Text
+        whose lines are mostly one id each (alone or before a ``#`` comment) and holds no markdown is a file of
+        ids (``#``, ``//``, ``%`` start comments; any other line is a warning, the ids are kept).  Everything
+        else is read as markdown/HTML notes.
 
     What is a paper (markdown/HTML)
         * A link or text naming an **arXiv id** (``arxiv.org/abs|pdf|html/ID``
@@ -431,7 +429,10 @@ def read_lists(
         ``《Title》`` a Chinese sentence quotes before its link, with a bracketed venue
         after it; Weibo's ``#话题#`` topics; ``Paper: T | Authors: ... | Link: url``; an
         affiliation in brackets after a line of names; circled numbers (``①``) and
-        ``｜`` as marks; ``- [中文译名](url)：Title`` (the Chinese a note).  HTML
+        ``｜`` as marks; ``- [中文译名](url)：Title`` (the Chinese a note); a table's
+        column names without their emoji (``| 🏛️ 会议 |``); ``[arXiv v2](url)`` no title;
+        ``Title（中文） 论文地址：url``; ``authors: [A, B]``; a Chinese sentence naming a model,
+        then its title after a colon (``智源研究院发布 **GWC**：Title，论文：url``).  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 

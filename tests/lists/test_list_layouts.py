@@ -1749,3 +1749,32 @@ def test_a_chinese_link_text_before_the_english_title_is_its_translation() -> No
     assert (e.title, e.text) == ("Sparse Gadget Fields for Widgets", "稀疏部件场")
     note = by_arxiv("- [稀疏部件场](https://arxiv.org/abs/2309.01111)：一种新的部件场方法\n")[0]["2309.01111"]
     assert (note.title, note.text) == ("稀疏部件场", "一种新的部件场方法")
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "name"), [
+    ("| 📄 论文 | 🏛️ 会议 | 💻 代码 |\n|:--|:--:|:--:|\n| [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111)"
+     " | ICCV 2023 | [GitHub](https://github.com/a/b) |\n", [], "ICCV 2023", None),
+    ("- Sparse Gadget Fields for Widgets [arXiv v2](https://arxiv.org/abs/2309.01111v2)\n", [], None, None),
+    ("Sparse Gadget Fields for Widgets（稀疏部件场） 论文地址：https://arxiv.org/abs/2309.01111\n", [], None, None),
+    ("- title: Sparse Gadget Fields for Widgets\n  authors: [Cy Wu, Di Xu]\n  url: https://arxiv.org/abs/2309.01111\n",
+     ["Cy Wu", "Di Xu"], None, None),
+    ("1. 智源研究院发布 **SGF** ：Sparse Gadget Fields for Widgets，论文：https://arxiv.org/abs/2309.01111\n",
+     [], None, "SGF"),
+])
+def test_emoji_in_table_headers_a_versioned_link_text_a_label_after_a_gloss_yaml_lists_and_a_sentence_naming_a_model(
+    text: str, authors: list[str], venue: str | None, name: str | None
+) -> None:
+    papers, r = by_arxiv(text)
+    e = papers["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year, e.name) == (
+        "Sparse Gadget Fields for Widgets", authors, venue, 2023, name)
+    assert len(r.entries) == 1 and r.warnings == []
+
+
+def test_bibtex_names_read_first_name_first_and_a_braced_name_keeps_its_comma(tmp_path: Path) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@misc{wu2023,\n  title = {Sparse Gadget Fields for Widgets},\n"
+                   "  author = {Wu, Cy and Xu, Jr., Di and {Widget Lab, Inc.} and others},\n"
+                   "  howpublished = {\\url{https://arxiv.org/abs/2309.01111}},\n}\n", encoding="utf-8")
+    (e,) = read_lists([bib]).entries
+    assert (e.arxiv, e.authors) == ("2309.01111", ["Cy Wu", "Di Xu Jr.", "Widget Lab, Inc."])

@@ -198,7 +198,8 @@ def test_bibtex_fields() -> None:
         ("2407.06135", None, "ANOLE: An Open, Autoregressive, Native Large Multimodal Models for Interleaved Image-Text Generation", 2024),
     ]
     kgat = r.entries[1]
-    assert kgat.authors == ["Wang, Xiang", "He, Xiangnan", "Cao, Yixin"] and kgat.venue == "KDD"
+    # BibTeX's "Last, First" names read first name first, as CSV, RIS and markdown give them
+    assert kgat.authors == ["Xiang Wang", "Xiangnan He", "Yixin Cao"] and kgat.venue == "KDD"
     assert [e.sources for e in r.entries] == [[f"{name}:2"], [f"{name}:10"], [f"{name}:18"]]
     assert [str(w) for w in r.warnings] == [
         f"{name}:23: BibTeX entry 'untitled' has no id and no title",
