@@ -362,13 +362,28 @@ _TEX_ITEM = re.compile(r"^(\s*)\\item\b\s*")
 _TEX_HREF = re.compile(r"\\href\s*\{([^{}\s]{1,2000})\}\s*\{([^{}\n]{1,400})\}")
 
 
+# a Hugo/Jekyll shortcode with a paper's attributes ({{< paper title="Title" url="https://..." >}})
+_HUGO_SHORTCODE = re.compile(r"\{\{[<%]\s*[\w/-]{1,40}((?:\s+[\w-]{1,30}\s*=\s*\"[^\"{}]{0,2000}\")+)\s*[>%]\}\}")
+_ATTRIBUTE = re.compile(r"([\w-]{1,30})\s*=\s*\"([^\"]*)\"")
+_URL_ATTRIBUTES = ("url", "link", "href", "paper", "arxiv", "pdf")
+
+
+def _shortcode_link(m: re.Match[str]) -> str:
+    """A shortcode as the markdown link its attributes give (itself when they give none)."""
+    attrs = {k.lower(): v.strip() for k, v in (a.groups() for a in matches(_ATTRIBUTE, m.group(1)))}
+    url = next((attrs[k] for k in _URL_ATTRIBUTES if attrs.get(k)), None)
+    return f"[{attrs.get('title', '')}]({url})" if url else m.group(0)
+
+
 def work_text(raw: str) -> str:
     """The line as :func:`analyse` reads it (its refs' ``pos`` are places in it):
     without bold marks, with the ``h`` a copied ``ttps://`` link lost, and with
-    reStructuredText, org-mode, MediaWiki and LaTeX links written as markdown ones.
+    reStructuredText, org-mode, MediaWiki and LaTeX links and Hugo shortcodes written as markdown ones.
 
     >>> work_text("* [https://arxiv.org/abs/2401.05432 Widget Nets] and \\\\href{https://a.org}{Gadgets}")
     '* [Widget Nets](https://arxiv.org/abs/2401.05432) and [Gadgets](https://a.org)'
+    >>> work_text('{{< paper title="Widget Nets" url="https://a.org" >}}')
+    '[Widget Nets](https://a.org)'
     """
     work = raw
     if ">`_" in work:  # (before bold marks go: an anonymous one ends in "__")
@@ -385,6 +400,8 @@ def work_text(raw: str) -> str:
         work = _ORG_LINK.sub(lambda m: f"[{m.group(2) or ''}]({m.group(1)})", work)
     if "[http" in work:
         work = _WIKI_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", work)
+    if "{{" in work and "=" in work:
+        work = _HUGO_SHORTCODE.sub(_shortcode_link, work)
     if "\\href" in work:
         work = _TEX_HREF.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", work)
         work = _TEX_ITEM.sub(lambda m: m[1] + "- ", work, count=1)  # "\\item \\href{url}{Title}": a list item
@@ -737,6 +754,9 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
         head = book.group(1)  # "今天读了《Title》这篇论文（CVPR 2024），地址：url": the one title a sentence quotes
         if book.group(2) and (vy := venue_year(book.group(2))):
             info.refs[0].venue, info.refs[0].year = vy
+    elif (('"' in head or "“" in head) and len(info.refs) == 1 and (quoted := _QUOTED_AFTER_COLON.search(head))
+          and looks_like_title(quoted.group(1), strict=True) and head.count('"') + head.count("“") <= 2):
+        head = quoted.group(1)  # 'New paper: "Title" by @ann 👉 url': the title a sentence announces
     elif "》" in head or "」" in head:
         head = _without_link_label(head, glued=True)  # "《Title》论文地址：url"
     untitled = [r for r in info.refs if r.title is None]
@@ -948,6 +968,7 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         info.standalone = True
 
 
+_QUOTED_AFTER_COLON = re.compile(r"[:：]\s*[\"“]([^\"“”]{8,300})[\"”]")
 # one title in book brackets inside a Chinese sentence, and a bracketed venue soon after it
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")

@@ -135,6 +135,7 @@ _CELL_LEAD = re.compile(r"^\s*(?:(?:!\[[^\]\n]{0,200}\]\([^)\s]{0,2000}\)|<br\s*
 _NO_LINK_VALUES = frozenset(("none", "n/a", "na", "-", "—", "tbd", "todo", "coming soon", "无", "暂无"))
 _ID_TOKEN = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)|10\.\d{4,9}/[^\s)\]\"'<>]+")
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
+_ARXIV_TEXT_ID = re.compile(r"arxiv:\s*\d{4}\.\d{4,5}(?:v\d+)?", re.I)
 # the columns of a table of one paper's properties (Notion's export of a page): not a table of papers
 _KEY_COLUMNS = frozenset(["property", "properties", "field", "key", "attribute", "属性", "字段", "项目"])
 _VALUE_COLUMNS = frozenset(["value", "values", "值", "内容"])
@@ -405,7 +406,7 @@ def _row_year_venue(header: list[str], cells: list[str]) -> tuple[int | None, st
 def _br_names(cell: str) -> list[str] | None:
     """The names on the line after a title cell's ``<br>`` when they are all it says after the title."""
     parts = [p for p in BR.split(cell) if plain(p).strip()]
-    return names_line(parts[1]) if len(parts) == 2 else None
+    return names_line(plain(parts[1])) if len(parts) == 2 else None  # (plain: "<sub>Ann Lee, Bo Kim</sub>")
 
 
 def _italic_venue(raw: str) -> tuple[str, int] | None:
@@ -1000,12 +1001,15 @@ class _Reader:
         """What line ``k`` says of its one paper when it is only who wrote it and where, and
         the paper's untitled link (``Ann Lee, Bo Kim. CVPR 2024. [arXiv](url)``)."""
         raw = self.lines[k - 1]
-        if "http" not in raw:
+        if "http" not in raw and "arxiv:" not in raw.lower():
             return None
         refs = self.line(k).refs
         if len(refs) != 1 or not refs[0].identified:
             return None
-        return written_byline(plain(raw))
+        if "http" in raw:
+            return written_byline(plain(raw))
+        # "A Lee, B Kim - arXiv preprint arXiv:ID, 2024" (Google Scholar's): the id is the paper's, not the byline's
+        return author_line(_ARXIV_TEXT_ID.sub(" ", plain(raw)))
 
     def _labelled_then_links(self, no: int, k: int) -> bool:
         """Under title line ``no``, line ``k`` opens lines of the paper's labelled parts, and its
@@ -1175,7 +1179,7 @@ class _Reader:
         description = ""
         if title and title_col is not None:
             description = _cell_description(cells[title_col])
-            if not authors and description and (names := _br_names(cells[title_col])):
+            if not authors and "<" in cells[title_col] and (names := _br_names(cells[title_col])):
                 authors, description = names, ""  # "**Title**<br>Ann Lee, Bo Kim": the title cell's byline
         own = {name_col, title_col, *read}
         notes = [
@@ -1341,8 +1345,13 @@ class _Reader:
         k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
         if not k or split_label(raw) or not self._opens_paragraph(no):
             return False  # (a paragraph's last line is prose's)
+        byline = None
         if not self._links_only(k) and not self._labelled_then_links(no, k):
-            return False  # its links next, or its labelled parts then its links ("作者：A, B" / "论文：url")
+            # "[PDF] Title" / "A Lee, B Kim - arXiv preprint arXiv:ID, 2024" (not a list item, nor under names)
+            if not ITEM_START.match(self.lines[k - 1]) and not author_line(raw):
+                byline = self._byline_links(k)
+            if byline is None:
+                return False  # its links next, or its labelled parts then its links ("作者：A, B" / "论文：url")
         tag = venue_tag(raw) if raw.lstrip()[:1] in "[【" else None  # "【CVPR 2024】Title"
         title = clean_title(tag[2] if tag else raw)
         if not (title[:1].isupper() and looks_like_title(title, strict=True)) or title.endswith((".", "。")):
@@ -1362,6 +1371,8 @@ class _Reader:
         if by:
             e.authors = by[1]
         self.start_group(no, e)
+        if byline is not None:
+            self._byline_is_theirs(e, k, byline)
         return True
 
     def _opens_paragraph(self, no: int) -> bool:
@@ -1709,6 +1720,8 @@ _ET_AL_END = re.compile(r"\s+et\.?\s+al\.?\s*$")  # "Di Xu et al."
 
 def _authors(value: str) -> list[str]:
     s = plain(value).strip()
+    if "[[" in s:
+        s = s.replace("[[", "").replace("]]", "")  # "authors:: [[Ann Lee]], [[Bo Kim]]": wiki links to their notes
     if s[:1] == "[" and s[-1:] == "]":
         s = s[1:-1]  # "authors: [Ann Lee, Bo Kim]": a YAML list
     s = _PAREN.sub("", s)

@@ -432,7 +432,13 @@ def read_lists(
         ``｜`` as marks; ``- [中文译名](url)：Title`` (the Chinese a note); a table's
         column names without their emoji (``| 🏛️ 会议 |``); ``[arXiv v2](url)`` no title;
         ``Title（中文） 论文地址：url``; ``authors: [A, B]``; a Chinese sentence naming a model,
-        then its title after a colon (``智源研究院发布 **GWC**：Title，论文：url``).  HTML
+        then its title after a colon (``智源研究院发布 **GWC**：Title，论文：url``); Hugo
+        shortcodes (``{{< paper title="T" url="..." >}}``); APA's italic title; Logseq's
+        ``authors:: [[A]], [[B]]`` and reStructuredText's ``:authors: A, B`` fields; a title
+        a sentence announces after a colon (``New paper: "Title" by @ann``); Google Scholar's
+        ``[PDF] Title`` over ``A Lee, B Kim - arXiv preprint arXiv:ID, 2024``; names in
+        ``<sub>`` after a title cell's ``<br>``; no footnote mark (``[^1]``) in a title;
+        a venue's name and its year in parts apart (``2024 — *Title* — CVPR``).  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 

@@ -297,6 +297,8 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
     return (title, by[0], by[1], by[2]) if by and looks_like_title(title) else None
 
 
+_SCHOLAR_MARK = re.compile(r"^\[(?:PDF|HTML|BOOK|B|CITATION|C)\]\s*")
+_FOOTNOTE_MARK = re.compile(r"\[\^[\w-]{1,20}\]")
 _WEIBO_TOPIC = re.compile(r"^\s*#[^#\s]{1,30}#\s*|\s+#[^#\s]{1,30}#\s*$")
 # a pandoc citation key ([@lee2024; @kim2023]) or an Obsidian callout's type ([!paper], [!note]-, folded) before a title
 _KEY_OR_CALLOUT = re.compile(r"^\s*(?:\[@[\w:.#$%&+?<>~/-]+(?:\s*;\s*@[\w:.#$%&+?<>~/-]+)*\]|\[![\w-]+\][+-]?)\s*")
@@ -335,6 +337,10 @@ def clean_title(text: str) -> str:
     if s[:2] in ("=>", "->"):
         s = s[2:]  # " => Title - url": an arrow for a list's mark
     s = _REF_NUMBER.sub("", _DATE_TAG.sub("", s), count=1)  # "[12] Title.": a numbered reference's number
+    if "[^" in s:
+        s = _FOOTNOTE_MARK.sub("", s)  # "Title[^1]": a footnote's mark
+    if s[:1] == "[":
+        s = _SCHOLAR_MARK.sub("", s, count=1)  # "[PDF] Title": Google Scholar's mark of what the link is
     if s.lstrip()[:2] in ("[@", "[!"):
         s = _KEY_OR_CALLOUT.sub("", s, count=1)  # "[@lee2024] Title" (pandoc's key), "> [!paper] Title" (Obsidian)
     if "#" in s and not s.isascii():
@@ -565,6 +571,9 @@ _APA_AUTHOR = re.compile(  # (not "and Kim, B.": "and" parts two authors)
 _APA_BETWEEN = re.compile(r"^[\s,&]*(?:and\s+|&\s*)?$")
 
 
+_IN_PREFIX = re.compile(r"^In\s+")
+
+
 def apa_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
     """``(title, authors, venue, year)`` of an APA citation,
     ``Lee, A., & Kim, B. (2021). Title of the paper. In NeurIPS.``; ``None`` otherwise.
@@ -596,12 +605,14 @@ def apa_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
     if not names or not _APA_BETWEEN.match(who[at:].rstrip(".")):
         return None
     title = m.group("title").rstrip(".").strip().strip('"“”').strip()
+    if len(title) > 2 and title[0] == title[-1] and title[0] in "*_":
+        title = title.strip(title[0]).strip()  # "*Title*." (APA sets it in italics)
     if not looks_like_title(title):
         return None
     rest = _AVAILABLE_AT.sub("", (m.group("rest") or "")).strip()
     venue = None
     if rest:
-        venue = "arXiv" if rest.lower().startswith("arxiv") else re.sub(r"^In\s+", "", rest.split(",")[0]).strip(" .")
+        venue = "arXiv" if rest.lower().startswith("arxiv") else _IN_PREFIX.sub("", rest.split(",")[0]).strip(" .")
         venue = venue if venue and len(venue) <= 80 else None
     return title, names, venue, int(m.group("year"))
 
@@ -767,7 +778,7 @@ _MAYBE_NAMES = re.compile(r"\bet\.?\s+al\b|(?<![\w.])[A-Z]\.\s|,|\sand\s|&")
 def _part_kind(part: str) -> tuple[str, Any] | None:
     """What one part of an entry is: ``("venue", (venue, year))``, ``("authors", names)``,
     ``("title", text)``, ``("skip", None)`` for a label, or ``None`` when it is none of them."""
-    p = part.strip(" ,.:;*_\"'“”|·•")
+    p = part.strip(" ,.:;*_\"'“”|·•–—")
     if not p or is_label_only(p, is_plain=True):
         return "skip", None
     vy = venue_year(_IN_PROCEEDINGS.sub("", p, count=1))
@@ -775,6 +786,8 @@ def _part_kind(part: str) -> tuple[str, Any] | None:
         return "venue", vy
     if date := _WRITTEN_DATE.match(p):
         return "venue", (None, int(date.group(1)))
+    if name := venue_name(p):
+        return "venue", (name, None)  # "2024 — *Title* — CVPR": the venue's name, its year apart
     names = people(p) if _MAYBE_NAMES.search(p + " ") else None  # (one bare name could be a title's words)
     if names:
         return "authors", names
@@ -799,6 +812,8 @@ def segmented_citation(text: str) -> tuple[str, list[str], str | None, int | Non
     ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
     >>> segmented_citation("**Widget Nets for Gadgets** · 12 Mar 2024 · Ann Lee, Bo Kim · ")
     ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], None, 2024)
+    >>> segmented_citation("2024 — *Widget Nets for Gadgets* — CVPR — ")
+    ('Widget Nets for Gadgets', [], 'CVPR', 2024)
     """
     if "<" in text:  # an HTML card's parts: "<div>Title</div><div>Ann Lee, Bo Kim</div>", "<br/>"
         text = _BLOCK_BREAK.sub(" | ", text)
@@ -821,8 +836,8 @@ def segmented_citation(text: str) -> tuple[str, list[str], str | None, int | Non
             title = value
         elif what == "authors" and not authors:
             authors = value
-        elif what == "venue" and year is None:
-            venue, year = value
+        elif what == "venue" and not (value[0] and venue) and not (value[1] and year):
+            venue, year = venue or value[0], year or value[1]  # (a name and a year may stand apart)
         elif what != "skip":
             return None  # a second list of names, a second venue: no entry of one paper
     if title is None or not (authors or year):
@@ -1105,14 +1120,20 @@ def split_label(line: str) -> tuple[str, str] | None:
     ('论文标题', 'DraftAttention: Fast Video Diffusion')
     >>> split_label("https://arxiv.org/abs/2506.05191") is None, split_label("【作者】Ann Lee, Bo Kim")
     (True, ('作者', 'Ann Lee, Bo Kim'))
+    >>> split_label(":authors: Ann Lee, Bo Kim"), split_label("  authors:: [[Ann Lee]]")
+    (('authors', 'Ann Lee, Bo Kim'), ('authors', '[[Ann Lee]]'))
     """
     head = line[:80]
     if "【" in head[:12] and (lent := _LENTICULAR_LABEL.match(strip_line_markers(line))):
         return lent.group(1).strip().lower(), lent.group(2).strip()  # "【作者】Ann Lee, Bo Kim"
     if ":" not in head and "：" not in head:
         return None
-    s = strip_line_markers(line.replace("**", "").replace("__", ""))
-    m = _LABEL.match(s.strip())
+    s = strip_line_markers(line.replace("**", "").replace("__", "")).strip()
+    if s[:1] == ":" and (field := _FIELD_MARK.match(s)):
+        s = s[1:field.end() - 1] + ":" + s[field.end():]  # ":authors: A, B" (a reStructuredText field)
+    elif "::" in s[:40] and (prop := _PROPERTY_MARK.match(s)):
+        s = s[:prop.end() - 2] + ":" + s[prop.end():]  # "authors:: A, B" (a Logseq or Obsidian property)
+    m = _LABEL.match(s)
     if not m:
         return None
     label = " ".join(HTML_TAG.sub("", m.group(1)).split()).lower()
@@ -1123,6 +1144,8 @@ def split_label(line: str) -> tuple[str, str] | None:
     return label, m.group(2).strip()
 
 
+_FIELD_MARK = re.compile(r":[^:\s][^:\n]{0,29}:(?=\s)")
+_PROPERTY_MARK = re.compile(r"[\w-]{1,30}::(?=\s)")
 # a label in lenticular brackets opening a line; a venue's (with its year) is no label
 _LENTICULAR_LABEL = re.compile(r"^\s*【([^】\d]{1,8})】\s*(\S.*)$")
 # what a label's value says when there is nothing: "Code: None", "Paper: TBD"

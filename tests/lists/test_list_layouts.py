@@ -1778,3 +1778,37 @@ def test_bibtex_names_read_first_name_first_and_a_braced_name_keeps_its_comma(tm
                    "  howpublished = {\\url{https://arxiv.org/abs/2309.01111}},\n}\n", encoding="utf-8")
     (e,) = read_lists([bib]).entries
     assert (e.arxiv, e.authors) == ("2309.01111", ["Cy Wu", "Di Xu Jr.", "Widget Lab, Inc."])
+
+
+@pytest.mark.parametrize(("text", "authors", "venue"), [
+    ('{{< paper title="Sparse Gadget Fields for Widgets" url="https://arxiv.org/abs/2309.01111" >}}\n', [], None),
+    ("- Wu, C., & Xu, D. (2023). *Sparse Gadget Fields for Widgets*. arXiv. https://doi.org/10.48550/arXiv.2309.01111\n",
+     ["C. Wu", "D. Xu"], "arXiv"),
+    ("- [[Sparse Gadget Fields for Widgets]]\n  url:: https://arxiv.org/abs/2309.01111\n  authors:: [[Cy Wu]], [[Di Xu]]\n",
+     ["Cy Wu", "Di Xu"], None),
+    ('📢 New paper: "Sparse Gadget Fields for Widgets" by @cywu & @dixu 👉 https://arxiv.org/abs/2309.01111\n', [], None),
+    ("[PDF] Sparse Gadget Fields for Widgets\nC Wu, D Xu - arXiv preprint arXiv:2309.01111, 2023\n",
+     ["C Wu", "D Xu"], "arXiv preprint"),
+    ("| Paper | Venue |\n|---|---|\n| [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111)"
+     "<br><sub>Cy Wu, Di Xu</sub> | ICCV 2023 |\n", ["Cy Wu", "Di Xu"], "ICCV 2023"),
+    (":title: Sparse Gadget Fields for Widgets\n:authors: Cy Wu, Di Xu\n:url: https://arxiv.org/abs/2309.01111\n",
+     ["Cy Wu", "Di Xu"], None),
+    ("- Sparse Gadget Fields for Widgets[^1] [arXiv](https://arxiv.org/abs/2309.01111)\n\n[^1]: Read in May.\n", [], None),
+    ("- 2023 — *Sparse Gadget Fields for Widgets* — ICCV — [link](https://arxiv.org/abs/2309.01111)\n", [], "ICCV"),
+])
+def test_shortcodes_italic_apa_titles_logseq_and_rst_fields_announced_titles_scholar_alerts_and_parted_fields(
+    text: str, authors: list[str], venue: str | None
+) -> None:
+    papers, r = by_arxiv(text)
+    e = papers["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, 2023)
+    assert len(r.entries) == 1 and r.warnings == []
+
+
+def test_names_over_an_items_bold_title_are_not_a_title_over_its_byline() -> None:
+    text = ("1. **Gadget Fields: A Survey.** arxiv 2018. [paper](https://arxiv.org/pdf/1812.04202.pdf)\n\n"
+            "    *Cy Wu, Di Xu, Ed Li.*\n\n"
+            "1. **Relational Widgets, Deep Gadgets, and Graph Fields.** arxiv 2018. [paper](https://arxiv.org/pdf/1806.01261.pdf)\n")
+    papers, _ = by_arxiv(text)
+    assert papers["1812.04202"].authors == ["Cy Wu", "Di Xu", "Ed Li"]
+    assert papers["1806.01261"].title == "Relational Widgets, Deep Gadgets, and Graph Fields"
