@@ -681,8 +681,26 @@ def _labelled_ids(masked: str, info: Line, mask: Callable[[int, int, bool], None
         mask(pos, pos + len(value), True)
 
 
-# "... #planning #graphs" ending a line ("#多模态#": Weibo closes a topic with a second #)
-_HASHTAGS = re.compile(r"(?:\s+#[^\s#\d\0][^\s#\0]*#?)+\s*$")
+# "... #planning #graphs" ending a line ("#多模态#": Weibo closes a topic with a second #), matched
+# on the line reversed: one match anchored at its end (a search for the run going on to the end of
+# the line started again from every tag of it, quadratic in a line of tags before other text)
+_HASHTAGS_REVERSED = re.compile(r"\s*(?:#?[^\s#\0]*[^\s#\d\0]#\s+)++")
+_TAIL = 4096  # characters of the line reversed first: the whole line only when its tags run further
+
+
+def _hashtags_start(masked: str) -> int | None:
+    """Where the hashtags ending ``masked`` start (the blank before the first), or ``None``.
+
+    >>> s = "Widget Nets https://a.org #planning #多模态#"; s[_hashtags_start(s):], _hashtags_start("#1 #a x")
+    (' #planning #多模态#', None)
+    """
+    if "#" not in masked[-_TAIL:]:
+        return None
+    tail = masked[-_TAIL:][::-1]
+    m = _HASHTAGS_REVERSED.match(tail)
+    if m is not None and m.end() == len(tail) and len(masked) > _TAIL:
+        m = _HASHTAGS_REVERSED.match(masked[::-1])  # (tags all the way back: read the whole line)
+    return len(masked) - m.end() if m is not None and m.end() > 0 and "#" in m.group(0) else None
 _SHIELDS = re.compile(r"shields\.io/badge/([^/?#)\s\"']+)")
 
 
@@ -699,13 +717,14 @@ def _badge_venue(image: str) -> tuple[str | None, int] | None:
 def _classify(masked: str, info: Line, raw: str) -> None:
     """:func:`_read_line`, with hashtags ending the line kept apart (they are its
     paper's note), and a venue badge's venue given to a standalone paper."""
-    tags = _HASHTAGS.search(masked) if "#" in masked else None
-    if tags is not None:
-        masked = masked[:tags.start()]
+    at = _hashtags_start(masked) if "#" in masked else None
+    tags = masked[at:] if at is not None else None
+    if at is not None:
+        masked = masked[:at]
     _read_line(masked, info, raw)
     if info.standalone and len(info.refs) == 1:
         if tags is not None:
-            info.note = f"{info.note} {tags.group(0).strip()}".strip()
+            info.note = f"{info.note} {tags.strip()}".strip()
         ref = info.refs[0]
         if info.badge and ref.venue is None:
             ref.venue, ref.year = info.badge[0], ref.year or info.badge[1]

@@ -299,7 +299,7 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
 
 _SCHOLAR_MARK = re.compile(r"^\[(?:PDF|HTML|BOOK|B|CITATION|C)\]\s*")
 _FOOTNOTE_MARK = re.compile(r"\[\^[\w-]{1,20}\]")
-_WEIBO_TOPIC = re.compile(r"^\s*#[^#\s]{1,30}#\s*|\s+#[^#\s]{1,30}#\s*$")
+_WEIBO_TOPIC = re.compile(r"^\s*#[^#\s]{1,30}#\s*|(?<!\s)\s+#[^#\s]{1,30}#\s*$")  # ((?<!\s): linear in blanks)
 # a pandoc citation key ([@lee2024; @kim2023]) or an Obsidian callout's type ([!paper], [!note]-, folded) before a title
 _KEY_OR_CALLOUT = re.compile(r"^\s*(?:\[@[\w:.#$%&+?<>~/-]+(?:\s*;\s*@[\w:.#$%&+?<>~/-]+)*\]|\[![\w-]+\][+-]?)\s*")
 _REF_NUMBER = re.compile(r"^\[\d{1,3}\]\s+")

@@ -72,6 +72,18 @@ CORPUS = {
                                                                     + ")\n") * (n // 640),
     "items of parts between bars": lambda n: ("- " + "Ann Lee | " * 55 + "[pdf](" + ID + ")\n") * (n // 600),
     "a json array of records": lambda n: "[" + '{"title": "Widget Nets", "url": "' + ID + '"},\n' * (n // 50) + "]",
+    # the markups other tools write (org-mode, LaTeX, MediaWiki, Hugo) and Chinese sentences' titles
+    "wiki links never closed": lambda n: "[http://a.org x " * (n // 16) + ID,
+    "shortcodes never closed": lambda n: '{{< paper title="x" ' * (n // 20) + ID,
+    "latex hrefs never closed": lambda n: "\\href{" * (n // 6) + ID,
+    "book titles in a sentence": lambda n: "论文《Widget" * (n // 9) + " " + ID,
+    "quotes after colons": lambda n: ': "Widget' * (n // 9) + " " + ID,
+    "weibo topics": lambda n: "#话题# " * (n // 5) + ID,
+    "bibitem newblocks": lambda n: "\\bibitem{a}\n" + "\\newblock Widget nets.\n" * (n // 24) + ID,
+    "org headings and drawers": lambda n: ("** Widget Nets for Gadgets\n:PROPERTIES:\n:URL: " + ID + "\n:END:\n") * (n // 80),
+    "a property table": lambda n: "# Widget Nets for Gadgets\n| Property | Value |\n|---|---|\n" + "| Year | 2024 |\n" * (n // 16),
+    "labels after commas": lambda n: "发布：Widget，论文：" * (n // 14) + ID,
+    "field marks": lambda n: ":a: " * (n // 4) + ID,
 }
 
 
