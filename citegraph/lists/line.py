@@ -55,6 +55,7 @@ from citegraph.lists.text import (
     plain,
     names_first_citation,
     segmented_citation,
+    vancouver_citation,
     short_citation,
     split_label,
     styled_citation,
@@ -368,6 +369,14 @@ _ATTRIBUTE = re.compile(r"([\w-]{1,30})\s*=\s*\"([^\"]*)\"")
 _URL_ATTRIBUTES = ("url", "link", "href", "paper", "arxiv", "pdf")
 
 
+_IMAGE_LINK = re.compile(r"\[!\[([^\[\]\n]{8,300})\]\([^()\s]{1,2000}\)\]\(")
+
+
+def _alt_as_text(m: re.Match[str]) -> str:
+    """A linked image as a link whose text is the image's alt text, when that reads as a title."""
+    return f"[{m.group(1)}](" if looks_like_title(m.group(1), strict=True) else m.group(0)
+
+
 def _shortcode_link(m: re.Match[str]) -> str:
     """A shortcode as the markdown link its attributes give (itself when they give none)."""
     attrs = {k.lower(): v.strip() for k, v in (a.groups() for a in matches(_ATTRIBUTE, m.group(1)))}
@@ -400,6 +409,8 @@ def work_text(raw: str) -> str:
         work = _ORG_LINK.sub(lambda m: f"[{m.group(2) or ''}]({m.group(1)})", work)
     if "[http" in work:
         work = _WIKI_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", work)
+    if "[![" in work:
+        work = _IMAGE_LINK.sub(_alt_as_text, work)  # "[![Title](teaser.png)](url)": the image's alt text titles it
     if "{{" in work and "=" in work:
         work = _HUGO_SHORTCODE.sub(_shortcode_link, work)
     if "\\href" in work:
@@ -950,7 +961,8 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         cleared = _PREPRINT_TAIL.sub("", cleared, count=1)
     # (the loosest last: a whole title of parts, then a title and names after a dash, ...)
     cited = (apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or styled_citation(bare)
-             or names_first_citation(bare) or segmented_citation(cleared) or title_dash_byline(cleared)
+             or names_first_citation(bare) or vancouver_citation(cleared) or segmented_citation(cleared)
+             or title_dash_byline(cleared)
              or title_then_byline(cleared) or title_then_names(cleared))
     if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
         ref.title, authors, venue, year = cited

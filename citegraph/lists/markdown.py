@@ -60,6 +60,7 @@ from citegraph.lists.text import (
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
 from citegraph.text.matching import matches
+from citegraph.text.ids import parse_arxiv_id
 
 from citegraph.lists.line import (
     AUTHOR_LABELS,
@@ -449,6 +450,27 @@ def _cells(row: str) -> list[str]:
     return [c.strip() for c in _CELL_SPLIT.split(s)]
 
 
+# columns of a table that hold a paper's id, written bare ("| Title | arXiv |" / "| T | 2406.13579 |")
+_ID_COLUMNS = frozenset(["arxiv", "arxiv id", "arxiv号", "doi"])
+
+
+def _bare_ids_labelled(row: str, header: list[str]) -> str:
+    """A table row whose id columns hold bare ids, each id labelled as the column names it.
+
+    >>> _bare_ids_labelled("| Widget Nets | 2406.13579 | 10.1000/x |", ["title", "arxiv", "doi"])
+    '| Widget Nets | arXiv:2406.13579 | DOI: 10.1000/x |'
+    """
+    cells = _cells(row)
+    changed = False
+    for i, h in enumerate(header[:len(cells)]):
+        c = cells[i].strip()
+        if h in _ID_COLUMNS and h != "doi" and parse_arxiv_id(c) and ":" not in c and "/" not in c:
+            cells[i], changed = f"arXiv:{c}", True
+        elif h == "doi" and c.startswith("10.") and "[" not in c:
+            cells[i], changed = f"DOI: {c}", True
+    return "| " + " | ".join(cells) + " |" if changed else row
+
+
 def _label_value_title(value: str) -> str | None:
     t = clean_title(value)
     if not t or BARE_URL.search(value) or not looks_like_title(t):
@@ -643,7 +665,10 @@ class _Reader:
     def line(self, no: int) -> Line:
         info = self._cache.get(no)
         if info is None:
-            info = analyse(self.lines[no - 1], no, no in self.table_rows)
+            raw, header = self.lines[no - 1], self.table_rows.get(no)
+            if header is not None and not _ID_COLUMNS.isdisjoint(header):
+                raw = _bare_ids_labelled(raw, header)
+            info = analyse(raw, no, header is not None)
             self._cache[no] = info
         return info
 
@@ -901,7 +926,9 @@ class _Reader:
                 self.claim(g, no, e)
                 return
         if g and e and e.title and (e.ids or self.container) and no == g.end + 1 and not e.authors and (
-                not info.refs) and (by := written_byline(strip_line_markers(plain(raw)))):
+                not info.refs) and (by := written_byline(strip_line_markers(plain(raw))) or (
+                author_line(raw[2:]) if raw.startswith((": ", ":\t")) else None)):
+            # (": Ann Lee, Bo Kim — CVPR 2024": a definition list's definition under its term's paper)
             e.authors, e.venue = by[0], e.venue or by[1]  # "<h3><a>Title</a></h3>" / "<p>A, B. CVPR 2024.</p>"
             e.year = e.year or by[2]
             self.claim(g, no, e)

@@ -438,7 +438,13 @@ def read_lists(
         a sentence announces after a colon (``New paper: "Title" by @ann``); Google Scholar's
         ``[PDF] Title`` over ``A Lee, B Kim - arXiv preprint arXiv:ID, 2024``; names in
         ``<sub>`` after a title cell's ``<br>``; no footnote mark (``[^1]``) in a title;
-        a venue's name and its year in parts apart (``2024 — *Title* — CVPR``).  HTML
+        a venue's name and its year in parts apart (``2024 — *Title* — CVPR``); a linked
+        image's alt text (``[![Title](teaser.png)](url)``); small roman numerals and ``b)``
+        as marks; ``第3篇：`` and ``Paper #3:`` as title labels; bare ids in a table's
+        ``arXiv``/``DOI`` column; ACL's (``A and B. 2024. Title. In *Proceedings of
+        CVPR*.``), IEEE's with ``et al.`` and ``[Online]. Available:``, and Vancouver's
+        (``Lee A, Kim B. Title.``) citations; a definition's byline under its term's
+        paper link (``: Ann Lee, Bo Kim — CVPR 2024``).  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 

@@ -52,6 +52,7 @@ __all__ = [
     "title_dash_byline",
     "names_first_citation",
     "segmented_citation",
+    "vancouver_citation",
     "inverted_names",
     "styled_citation",
     "without_lead_symbols",
@@ -98,8 +99,8 @@ _BARE_CHARS = r"[^\s<>\"'\[\]()（）【】《》，。；、|`]"
 # (possessive, as MD_IMAGE: a 400-character URL took 58 KB of the engine's memory, now 1.3 KB)
 BARE_URL = re.compile(r"(?:https?://|www\.)(?:" + _BARE_CHARS + r"|\(" + _BARE_CHARS + r"*+\))++", re.I)
 # a list item's marker, with a task list's check box ("- [x] ")
-_LIST_MARKER = re.compile(  # (circled numbers too: "① Title", "❶ Title")
-    r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)])\s+(?:\[[ xX]\]\s+)?|\d+、\s*|[(（]\d{1,3}[)）]\s+"
+_LIST_MARKER = re.compile(  # (circled numbers too: "① Title", "❶ Title"; small roman numerals, "b)")
+    r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)]|[ivx]{1,5}[.)]|[a-z]\))\s+(?:\[[ xX]\]\s+)?|\d+、\s*|[(（]\d{1,3}[)）]\s+"
     r"|[\u2460-\u2473\u24f5-\u24fe\u2776-\u2793]\s*)?(?:>\s*)*"
 )
 _DATE_TAG = re.compile(r"^\s*\[(\d{2})/(\d{2})\]\s*")
@@ -695,7 +696,7 @@ def ieee_citation(text: str) -> tuple[str, list[str], str | None, int | None] | 
     names = people(m.group("authors")) if m else None
     if m is None or names is None or not looks_like_title(m.group("title").strip()):
         return None
-    rest = m.group("rest").strip(" .")
+    rest = m.group("rest").replace("*", "").strip(" .")  # ("in *Proc. CVPR*, 2024": the venue in italics)
     years = [int(y.group(0)) for y in matches(_YEAR_WORD, rest)] if rest else []
     where = _IEEE_VENUE.match(rest) if rest else None
     venue = where.group(1).strip(" .") if where and not _ANY_YEAR.fullmatch(where.group(1).strip(" .")) else None
@@ -781,12 +782,13 @@ def _part_kind(part: str) -> tuple[str, Any] | None:
     p = part.strip(" ,.:;*_\"'“”|·•–—")
     if not p or is_label_only(p, is_plain=True):
         return "skip", None
-    vy = venue_year(_IN_PROCEEDINGS.sub("", p, count=1))
+    where = _IN_PROCEEDINGS.sub("", p.replace("*", ""), count=1)  # ("In *Proceedings of CVPR*")
+    vy = venue_year(where)
     if vy is not None:
         return "venue", vy
     if date := _WRITTEN_DATE.match(p):
         return "venue", (None, int(date.group(1)))
-    if name := venue_name(p):
+    if name := venue_name(where):
         return "venue", (name, None)  # "2024 — *Title* — CVPR": the venue's name, its year apart
     names = people(p) if _MAYBE_NAMES.search(p + " ") else None  # (one bare name could be a title's words)
     if names:
@@ -843,6 +845,26 @@ def segmented_citation(text: str) -> tuple[str, list[str], str | None, int | Non
     if title is None or not (authors or year):
         return _comma_parts(s) if "," in s or "，" in s else None
     return title, authors, venue, year
+
+
+def vancouver_citation(text: str) -> tuple[str, list[str], str | None, int | None] | None:
+    """``(title, authors, venue, year)`` of a Vancouver citation, surnames before initials
+    (``Lee A, Kim B. Title. CVPR. 2024.``); ``None`` otherwise.
+
+    >>> vancouver_citation("Lee A, Kim BH. Widget Nets for Gadgets. arXiv. 2024. ")
+    ('Widget Nets for Gadgets', ['A Lee', 'BH Kim'], None, 2024)
+    >>> vancouver_citation("Lee A. Widget Nets") is None
+    True
+    """
+    m = _VANCOUVER.match(plain(text).strip())
+    rest = segmented_citation(m.group(2)) if m else None
+    if m is None or rest is None or rest[1]:
+        return None
+    names = [" ".join(reversed(n.strip().rsplit(" ", 1))) for n in m.group(1).split(",")]
+    return rest[0], names, rest[2], rest[3]
+
+
+_VANCOUVER = re.compile(r"((?:[A-Z][\w'’-]+ [A-Z]{1,3}, ){0,30}[A-Z][\w'’-]+ [A-Z]{1,3})(?:, et al)?\. (.+)")
 
 
 def _comma_parts(s: str) -> tuple[str, list[str], str | None, int | None] | None:
@@ -1026,8 +1048,8 @@ def italic_authors(line: str) -> list[str] | None:
 
     >>> italic_authors("*Jun Wu, Jingrui He, Jiejun Xu.*"), italic_authors("*Álvaro Barbero Jiménez*")
     (['Jun Wu', 'Jingrui He', 'Jiejun Xu'], ['Álvaro Barbero Jiménez'])
-    >>> italic_authors("*A Survey of Things*") is None
-    True
+    >>> italic_authors("*A Survey of Things*") is None, italic_authors("*Proc. CVPR*") is None
+    (True, True)
     """
     if "*" not in line and "_" not in line:
         return None
@@ -1037,6 +1059,8 @@ def italic_authors(line: str) -> list[str] | None:
     names = [n.strip(" .") for n in AUTHOR_SEP.split(m.group("t")) if n.strip(" .")]
     if len(names) < 2 and not _is_person(names[0] if names else ""):
         return None  # one emphasised phrase is no list of authors, one person's name is
+    if len(names) == 1 and venue_name(_IN_PROCEEDINGS.sub("", names[0], count=1)):
+        return None  # "*Proc. CVPR*": the venue, set in italics
     if any(sum(len(w.rstrip(".")) > 1 for w in n.split()) > 5 for n in names):
         return None  # a clause, not a name (initials do not count: "Gorantla V N S L Vishnu Vardhan")
     return names
@@ -1122,6 +1146,8 @@ def split_label(line: str) -> tuple[str, str] | None:
     (True, ('作者', 'Ann Lee, Bo Kim'))
     >>> split_label(":authors: Ann Lee, Bo Kim"), split_label("  authors:: [[Ann Lee]]")
     (('authors', 'Ann Lee, Bo Kim'), ('authors', '[[Ann Lee]]'))
+    >>> split_label("第3篇：Widget Nets"), split_label("Paper #12: Widget Nets")
+    (('paper title', 'Widget Nets'), ('paper title', 'Widget Nets'))
     """
     head = line[:80]
     if "【" in head[:12] and (lent := _LENTICULAR_LABEL.match(strip_line_markers(line))):
@@ -1137,6 +1163,8 @@ def split_label(line: str) -> tuple[str, str] | None:
     if not m:
         return None
     label = " ".join(HTML_TAG.sub("", m.group(1)).split()).lower()
+    if _ORDINAL_LABEL.fullmatch(label):
+        label = "paper title"  # "第3篇：Title", "Paper #3: Title": which paper of the list, then its title
     if label and not label[0].isalnum():
         label = without_lead_symbols(label)  # "📖 论文：Title", "🔗 地址：url"
     if not label or "[" in label:
@@ -1144,6 +1172,7 @@ def split_label(line: str) -> tuple[str, str] | None:
     return label, m.group(2).strip()
 
 
+_ORDINAL_LABEL = re.compile(r"第\s*[\d一二三四五六七八九十百]{1,4}\s*篇(?:论文)?|paper\s*#?\s*\d{1,4}")
 _FIELD_MARK = re.compile(r":[^:\s][^:\n]{0,29}:(?=\s)")
 _PROPERTY_MARK = re.compile(r"[\w-]{1,30}::(?=\s)")
 # a label in lenticular brackets opening a line; a venue's (with its year) is no label

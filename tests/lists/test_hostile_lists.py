@@ -84,6 +84,9 @@ CORPUS = {
     "a property table": lambda n: "# Widget Nets for Gadgets\n| Property | Value |\n|---|---|\n" + "| Year | 2024 |\n" * (n // 16),
     "labels after commas": lambda n: "发布：Widget，论文：" * (n // 14) + ID,
     "field marks": lambda n: ":a: " * (n // 4) + ID,
+    "linked images never closed": lambda n: "[![Widget Nets for Gadgets](a.png)" * (n // 34) + ID,
+    "vancouver names": lambda n: "Lee A, " * (n // 7) + "Kim B. Widget Nets. 2024. " + ID,
+    "bare ids in an arxiv column": lambda n: "| Title | arXiv |\n|---|---|\n" + "| Widget Nets | 2401.00001 |\n" * (n // 28),
 }
 
 

@@ -1812,3 +1812,36 @@ def test_names_over_an_items_bold_title_are_not_a_title_over_its_byline() -> Non
     papers, _ = by_arxiv(text)
     assert papers["1812.04202"].authors == ["Cy Wu", "Di Xu", "Ed Li"]
     assert papers["1806.01261"].title == "Relational Widgets, Deep Gadgets, and Graph Fields"
+
+
+@pytest.mark.parametrize(("text", "authors", "venue"), [
+    ("[![Sparse Gadget Fields for Widgets](figs/teaser.png)](https://arxiv.org/abs/2309.01111)\n", [], None),
+    ("iv. Sparse Gadget Fields for Widgets [arXiv](https://arxiv.org/abs/2309.01111)\n", [], None),
+    ("b) Sparse Gadget Fields for Widgets — https://arxiv.org/abs/2309.01111\n", [], None),
+    ("第3篇：Sparse Gadget Fields for Widgets\n论文地址：https://arxiv.org/abs/2309.01111\n", [], None),
+    ("| Title | arXiv |\n|---|---|\n| Sparse Gadget Fields for Widgets | 2309.01111 |\n", [], None),
+    ("Cy Wu and Di Xu. 2023. Sparse Gadget Fields for Widgets. In *Proceedings of ICCV*. "
+     "https://arxiv.org/abs/2309.01111\n", ["Cy Wu", "Di Xu"], "ICCV"),
+    ('C. Wu et al., "Sparse Gadget Fields for Widgets," in *Proc. ICCV*, 2023. [Online]. Available: '
+     "https://arxiv.org/abs/2309.01111\n", ["C. Wu"], "ICCV"),
+    ("Wu C, Xu D. Sparse Gadget Fields for Widgets. arXiv. 2023. https://arxiv.org/abs/2309.01111\n",
+     ["C Wu", "D Xu"], None),
+    ("**[Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111)**\n: Cy Wu, Di Xu — ICCV 2023\n",
+     ["Cy Wu", "Di Xu"], "ICCV"),
+])
+def test_image_alt_titles_roman_and_letter_marks_ordinal_labels_id_columns_acl_ieee_vancouver_and_definitions(
+    text: str, authors: list[str], venue: str | None
+) -> None:
+    papers, r = by_arxiv(text)
+    e = papers["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, 2023)
+    assert len(r.entries) == 1 and r.warnings == []
+
+
+def test_a_badge_image_link_is_no_title_and_initials_are_no_list_marks() -> None:
+    badge = by_arxiv("- Sparse Gadget Fields for Widgets [![arXiv](https://img.shields.io/badge/arXiv-2309.01111-red)]"
+                     "(https://arxiv.org/abs/2309.01111)\n")[0]["2309.01111"]
+    assert badge.title == "Sparse Gadget Fields for Widgets"
+    cited = by_arxiv("A. Wu and B. Xu. Sparse Gadget Fields for Widgets. ICCV, 2023. [PDF](https://arxiv.org/abs/2309.01111)\n")
+    assert (cited[0]["2309.01111"].title, cited[0]["2309.01111"].authors) == (
+        "Sparse Gadget Fields for Widgets", ["A. Wu", "B. Xu"])
