@@ -2,12 +2,12 @@
 
 The ten real lists (``bench_reallists.py``) are where the reader's rules were
 tuned, so their figures are in-sample.  Here are one-entry lists in other
-layouts seen on GitHub and in notes, written in twenty-six batches.  Each batch was
+layouts seen on GitHub and in notes, written in twenty-seven batches.  Each batch was
 measured once when it was written, before any rule was changed for it (the
 figure the README keeps as held out).  The batches measured since have had
 their failures fixed, so now they are in-sample too.  For a held-out figure
 again, write a new batch and measure it before changing anything.  Batches 5
-to 26 also say what else each layout gives (authors, the year, the venue; from
+to 27 also say what else each layout gives (authors, the year, the venue; from
 batch 21 the model's name), and those fields are counted too.
 
     python benchmarks/bench_layouts.py [--smoke]
@@ -671,6 +671,31 @@ BATCHES: list[tuple[str, str, str, dict[str, str]]] = [
         "arrow-mark-url-in-parens": "-> {t} (https://arxiv.org/abs/{a})\n",
         "zh-arrow-labels-one-line": "➤ 论文标题：{t} ➤ 地址：https://arxiv.org/abs/{a}\n",
     }),
+    ("27", "Grounded Retrieval of Widgets with Gadget Graphs", "2407.02468", {
+        "zh-bold-name-org-colon-title-label-link": "- **GRW**（Widget Lab）：{t} [[论文]](https://arxiv.org/abs/{a})\n",
+        "zh-table-bold-name-br-title": "| 模型/论文 | 链接 |\n|---|---|\n| **GRW**<br>{t} | [arXiv](https://arxiv.org/abs/{a}) |\n",
+        "zh-title-tags-label-bare-url": "{t}\n标签：#多模态 #检索\nhttps://arxiv.org/abs/{a}\n",
+        "zh-dunhao-number-fullwidth-comma": "1、{t}，https://arxiv.org/abs/{a}\n",
+        "date-heading-bullet": "### 2024-06-20\n- {t} https://arxiv.org/abs/{a}\n",
+        "zh-quote-translation-then-title-url": "> 基于部件图的检索\n> {t}\n> https://arxiv.org/abs/{a}\n",
+        "title-month-year-paren-link": "- {t} (Jun 2024) [paper](https://arxiv.org/abs/{a})\n",
+        "bold-name-em-dashes-title-link": "**GRW** — {t} — [arXiv](https://arxiv.org/abs/{a})\n",
+        "html-li-span-classes": (
+            '<li><span class="title">{t}</span> <span class="venue">CVPR 2024</span> '
+            '<a href="https://arxiv.org/abs/{a}">pdf</a></li>\n'
+        ),
+        "table-empty-header-bold-keys": "| | |\n|---|---|\n| **Title** | {t} |\n| **Link** | https://arxiv.org/abs/{a} |\n",
+        "citekey-colon-title-url-parens": "lee2024widget: {t} (https://arxiv.org/abs/{a})\n",
+        "numbered-title-star-rating-url": "3. {t} ⭐⭐⭐⭐ https://arxiv.org/abs/{a}\n",
+        "title-paragraph-dot-links-published": (
+            "{t}\n\n[Paper](https://arxiv.org/abs/{a}) · [Code](https://github.com/a/b) · Published 2024-06-20\n"
+        ),
+        "id-first-dashes-title-authors": "{a} - {t} - Ann Lee, Bo Kim\n",
+        "obsidian-callout-title-link-inside": "> [!abstract] {t}\n> [arXiv](https://arxiv.org/abs/{a})\n",
+        "zh-bold-lenticular-title-paragraph-link-label": (
+            "**【{t}】**\n\n这篇文章提出了一种基于部件图的检索方法。\n\n论文链接：https://arxiv.org/abs/{a}\n"
+        ),
+    }),
 ]
 
 # What else a layout of batches 5 to 13 gives (written with each batch, before it was measured):
@@ -912,6 +937,14 @@ FIELDS: dict[str, dict[str, object]] = {
     "ieee-et-al-quoted-online": {"authors": ["A. Lee"], **_CVPR},
     "vancouver": {"year": 2024},
     "definition-bold-link-term-byline": {**_AUTHORS, **_CVPR},
+    # batch 27 (written with it, before it was measured)
+    "zh-bold-name-org-colon-title-label-link": {"name": "GRW"},
+    "zh-table-bold-name-br-title": {"name": "GRW"},
+    "title-month-year-paren-link": {"year": 2024},
+    "bold-name-em-dashes-title-link": {"name": "GRW"},
+    "html-li-span-classes": _CVPR,
+    "title-paragraph-dot-links-published": {"year": 2024},
+    "id-first-dashes-title-authors": _AUTHORS,
 }
 
 

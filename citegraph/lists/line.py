@@ -350,6 +350,12 @@ def _colon_after(low: str, word: str) -> bool:
 
 
 # an item opening with a bare new-style arXiv id ("- 2306.07890 - Title"; elsewhere a bare number is no id)
+# a line opening with a bare id before a dash ("2306.07890 - Title - Ann Lee": arxiv-sanity's export)
+# a model's name set off from its title by its team in brackets and a colon, or by a dash
+_NAME_SET_OFF = re.compile(
+    r"^\s*([^\s()（）:：]{2,30})\s*(?:[(（][^()（）]{1,40}[)）]\s*[:：]|[—–]\s)\s*(.{8,300}?)[\s—–]*$"
+)
+_LEADING_BARE_ID = re.compile(r"^\s*(\d{4}\.\d{4,5})(?:v\d+)?(?=\s+[-–—|]\s)")
 _LEADING_ID = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(\d{4}\.\d{4,5})(?:v\d+)?(?=[\s.,:;)\]]|$)")
 _LENTICULAR_LABEL = re.compile(r"【([^【】\n]{1,12})】")
 _LINK_LABEL_END = re.compile(r"(?:\s+|(?<=[》」』】\]]))([^\s:：》」』】]{1,12})\s*[:：]\s*$")
@@ -430,7 +436,9 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
     link: the line is read again without pages (``pages=False``)."""
     info = Line(no)
     low = raw.lower()
-    leading = _LEADING_ID.match(raw) if raw[:12].lstrip()[:1] in "-*+0123456789" else None
+    leading = None
+    if raw[:12].lstrip()[:1] in "-*+0123456789":
+        leading = _LEADING_ID.match(raw) or _LEADING_BARE_ID.match(raw)
     if not _link_hint(raw, low) and leading is None:  # most notes lines: text only
         info.text = plain(raw)
         info.prose = bool(info.text) and not is_label_only(info.text, is_plain=True)
@@ -821,7 +829,7 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
             ref.venue, ref.year = ref.venue or by[1], ref.year or by[2]
         return
     if not (middle_labels and is_label_only(tail)):
-        if not (one_paper and ITEM_START.match(raw)):
+        if not (one_paper and (ITEM_START.match(raw) or _LEADING_BARE_ID.match(raw))):
             return
         bold = _BOLD_HEAD.match(raw)
         if is_label_only(head):
@@ -840,7 +848,11 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
             info.note = plain(_EMPTY_BRACKETS.sub(" ", tail)).lstrip(" ),.;:：，。-–—|]】")
             ref = info.refs[0]
             opens = one_paper and is_label_only(head) and not (ref.title or ref.name)
-            if opens and _title_after_id_link(raw, info.note):
+            if opens and (dashed := title_dash_byline(info.note)) and _title_after_id_link(raw, dashed[0]):
+                # "2405.04321 - Title - Ann Lee, Bo Kim": the title, then who wrote it
+                ref.title, ref.authors, info.note = dashed[0], dashed[1] or None, ""
+                ref.venue, ref.year = ref.venue or dashed[2], ref.year or dashed[3]
+            elif opens and _title_after_id_link(raw, info.note):
                 ref.title, info.note = clean_title(info.note), ""  # "- [arXiv:ID](url) Title"
             elif (one_paper and is_label_only(head) and ref.title and _HAN.search(ref.title)
                   and not _LATIN.search(ref.title) and tail.lstrip(" )]")[:1] in (":", "：")
@@ -948,6 +960,12 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
     elif vy := venue_year(head):  # "arXiv 2023. [[Paper](url)]": the venue and year of the paper above
         ref.venue, ref.year = vy
         info.standalone = True
+        return
+    if (bold := _BOLD_HEAD.match(raw)) and (named := _NAME_SET_OFF.match(bare)) and (
+            given := given_name(named.group(1))) and given == clean_title(bold.group(2)) and looks_like_title(
+            title := clean_title(named.group(2)), strict=True):
+        # "**GRW**（Widget Lab）：Title", "**GRW** — Title —": the bold name, its team, then the title
+        ref.name, ref.title, info.standalone = given, title, True
         return
     if (named := _NAME_THEN_TITLE.match(bare)) and (given := given_name(named.group(1))) and looks_like_title(
             named.group(2), strict=True):
@@ -1157,7 +1175,8 @@ def _title_after_id_link(raw: str, rest: str) -> bool:
     words or more, no sentence) and nothing else (``rest``: the line after its links, other
     links masked)."""
     first = LINK_TEXT.search(raw)
-    if (first is None or not is_id_text(clean_title(first.group(1)))) and not _LEADING_ID.match(raw):
+    if (first is None or not is_id_text(clean_title(first.group(1)))) and not (
+            _LEADING_ID.match(raw) or _LEADING_BARE_ID.match(raw)):
         return False
     title = clean_title(rest)
     if rest.rstrip().endswith((".", "。")) or _SENTENCE_OPENER.match(title):

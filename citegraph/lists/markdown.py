@@ -136,10 +136,12 @@ _CELL_LEAD = re.compile(r"^\s*(?:(?:!\[[^\]\n]{0,200}\]\([^)\s]{0,2000}\)|<br\s*
 _NO_LINK_VALUES = frozenset(("none", "n/a", "na", "-", "—", "tbd", "todo", "coming soon", "无", "暂无"))
 _ID_TOKEN = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)|10\.\d{4,9}/[^\s)\]\"'<>]+")
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
+_CJK_GLOSS_LINE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff、·\s]{1,39}")  # a short Chinese phrase, no sentence
 _ARXIV_TEXT_ID = re.compile(r"arxiv:\s*\d{4}\.\d{4,5}(?:v\d+)?", re.I)
 # the columns of a table of one paper's properties (Notion's export of a page): not a table of papers
 _KEY_COLUMNS = frozenset(["property", "properties", "field", "key", "attribute", "属性", "字段", "项目"])
 _VALUE_COLUMNS = frozenset(["value", "values", "值", "内容"])
+_FIELD_KEYS = TITLE_LABELS | AUTHOR_LABELS | VENUE_LABELS | YEAR_LABELS | GENERIC_LINK_TEXT | {"url"}
 _PURE_TAGS = re.compile(r"^(?:<(?!https?://|www\.)[^<>]*>\s*)+$")  # (<https://...> is a link: markdown's autolink)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 # "**Janus**: ..." / "**Janus:** ...": a bold name heading the line
@@ -637,17 +639,22 @@ class _Reader:
 
     def _property_tables(self) -> None:
         """Tables of one paper's properties, two columns headed ``Property | Value`` (a Notion
-        page's export, ``属性 | 值``): each row reads as a labelled line (``Authors: Ann Lee``)."""
+        page's export, ``属性 | 值``), or headed by nothing when each key is a paper's field
+        (``| **Title** | T |``): each row reads as a labelled line (``Authors: Ann Lee``)."""
         for no, header in list(self.table_rows.items()):
-            if len(header) == 2 and (header[0] in _KEY_COLUMNS or header[1] in _VALUE_COLUMNS):
-                cells = _cells(self.lines[no - 1])
-                if len(cells) == 2 and plain(cells[0]):
-                    del self.table_rows[no]
-                    self.lines.properties[no] = f"{plain(cells[0])}: {cells[1]}"
-                    if no - 1 in self.table_skip and no - 2 in self.table_skip:  # its header: blank lines
-                        self.table_skip -= {no - 1, no - 2}
-                        self.property_heads |= {no - 1, no - 2}
-                        self.lines.properties.update({no - 1: "", no - 2: ""})
+            named = len(header) == 2 and (header[0] in _KEY_COLUMNS or header[1] in _VALUE_COLUMNS)
+            if not named and header != ["", ""]:
+                continue
+            cells = _cells(self.lines[no - 1])
+            key = plain(cells[0]).strip() if len(cells) == 2 else ""
+            if not key or (not named and key.lower() not in _FIELD_KEYS):
+                continue
+            del self.table_rows[no]
+            self.lines.properties[no] = f"{key}: {cells[1]}"
+            if no - 1 in self.table_skip and no - 2 in self.table_skip:  # its header: blank lines
+                self.table_skip -= {no - 1, no - 2}
+                self.property_heads |= {no - 1, no - 2}
+                self.lines.properties.update({no - 1: "", no - 2: ""})
 
     def hard_break(self, no: int) -> bool:
         """A markdown hard break ("\\\\" or two spaces) ends line ``no``: the entry goes on
@@ -1412,11 +1419,14 @@ class _Reader:
             self._byline_is_theirs(e, k, byline)
         return True
 
-    def _opens_paragraph(self, no: int) -> bool:
-        """Line ``no`` opens a paragraph (of a blockquote too): a title does; a sentence's last line need not."""
+    def _opens_paragraph(self, no: int, gloss: bool = True) -> bool:
+        """Line ``no`` opens a paragraph (of a blockquote too): a title does; a sentence's last line
+        need not.  A short Chinese phrase opening it first is the title's translation, no sentence."""
         above = self.lines[no - 2].strip() if no > 1 else ""
         if above[:1] == ">":
             above = strip_line_markers(above).strip()
+        if gloss and above and _CJK_GLOSS_LINE.fullmatch(above):
+            return self._opens_paragraph(no - 1, gloss=False)  # "> 基于部件图的检索" / "> Title"
         return not above or above[0] == "#" or bool(_RULE.match(above))
 
     def _term(self, no: int) -> bool:

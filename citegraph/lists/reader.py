@@ -444,7 +444,13 @@ def read_lists(
         ``arXiv``/``DOI`` column; ACL's (``A and B. 2024. Title. In *Proceedings of
         CVPR*.``), IEEE's with ``et al.`` and ``[Online]. Available:``, and Vancouver's
         (``Lee A, Kim B. Title.``) citations; a definition's byline under its term's
-        paper link (``: Ann Lee, Bo Kim — CVPR 2024``).  HTML
+        paper link (``: Ann Lee, Bo Kim — CVPR 2024``); a bold name set off from its title
+        by its team and a colon or by dashes (``**GRW**（Widget Lab）：Title``, ``**GRW** —
+        Title —``; ``**GRW**: Title`` stays whole, as papers so titled write it); a line
+        opening with a bare id before a dash (``ID - Title - Ann Lee, Bo Kim``); an HTML
+        card's ``<span>`` fields; a headless two-column table of a paper's fields; a
+        citation key before a title (``lee2024widget: Title``); a short Chinese phrase over
+        the title it translates.  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 

@@ -298,6 +298,7 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
     return (title, by[0], by[1], by[2]) if by and looks_like_title(title) else None
 
 
+_CITE_KEY_LABEL = re.compile(r"\s*[a-z][a-z-]{0,30}(?:19|20)\d\d[a-z0-9]{0,30}\s*:\s+(?=[A-Z])")
 _SCHOLAR_MARK = re.compile(r"^\[(?:PDF|HTML|BOOK|B|CITATION|C)\]\s*")
 _FOOTNOTE_MARK = re.compile(r"\[\^[\w-]{1,20}\]")
 _WEIBO_TOPIC = re.compile(r"^\s*#[^#\s]{1,30}#\s*|(?<!\s)\s+#[^#\s]{1,30}#\s*$")  # ((?<!\s): linear in blanks)
@@ -342,6 +343,8 @@ def clean_title(text: str) -> str:
         s = _FOOTNOTE_MARK.sub("", s)  # "Title[^1]": a footnote's mark
     if s[:1] == "[":
         s = _SCHOLAR_MARK.sub("", s, count=1)  # "[PDF] Title": Google Scholar's mark of what the link is
+    if ":" in s[:40] and (key := _CITE_KEY_LABEL.match(s)):
+        s = s[key.end():]  # "lee2024widget: Title": a citation key before the title
     if s.lstrip()[:2] in ("[@", "[!"):
         s = _KEY_OR_CALLOUT.sub("", s, count=1)  # "[@lee2024] Title" (pandoc's key), "> [!paper] Title" (Obsidian)
     if "#" in s and not s.isascii():
@@ -770,7 +773,8 @@ _PART_BREAK = re.compile(r"\.\s+|\s[-–—|·•]\s|;\s+|<br\s*/?>|[()（）\[\
 _WRITTEN_DATE = re.compile(
     r"^(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)$"
 )
-_BLOCK_BREAK = re.compile(r"<br\s*/?>|</?(?:div|p|li|h[1-6]|td|dd|dt)\b[^>]{0,200}>", re.I)
+# (and between two spans: '<span class="title">T</span> <span class="venue">V</span>', a card's fields)
+_BLOCK_BREAK = re.compile(r"<br\s*/?>|</?(?:div|p|li|h[1-6]|td|dd|dt)\b[^>]{0,200}>|</span>\s*(?=<span\b)", re.I)
 _INITIAL = re.compile(r"(?<![\w.])([A-Z]|Proc|Conf|Int|Intl|Trans|Adv|Vol|No|pp)\.(?=\s)")  # and abbreviations
 _IN_PROCEEDINGS = re.compile(r"^(?:In\s+)?(?:Proc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?)?", re.I)
 _MAYBE_NAMES = re.compile(r"\bet\.?\s+al\b|(?<![\w.])[A-Z]\.\s|,|\sand\s|&")

@@ -86,6 +86,9 @@ CORPUS = {
     "field marks": lambda n: ":a: " * (n // 4) + ID,
     "linked images never closed": lambda n: "[![Widget Nets for Gadgets](a.png)" * (n // 34) + ID,
     "vancouver names": lambda n: "Lee A, " * (n // 7) + "Kim B. Widget Nets. 2024. " + ID,
+    "short chinese lines in a row": lambda n: "> 稀疏部件场\n" * (n // 8) + "> Widget Nets for Gadgets\n> " + ID + "\n",
+    "bold names set off by dashes": lambda n: ("**GRW** — " + "Widget — " * (n // 60) + "[arXiv](" + ID + ")\n") * 4,
+    "spans of a card": lambda n: '<li><span class="t">Widget Nets</span> ' * (n // 40) + '<a href="' + ID + '">pdf</a>',
     "bare ids in an arxiv column": lambda n: "| Title | arXiv |\n|---|---|\n" + "| Widget Nets | 2401.00001 |\n" * (n // 28),
 }
 

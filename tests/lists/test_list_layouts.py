@@ -1845,3 +1845,32 @@ def test_a_badge_image_link_is_no_title_and_initials_are_no_list_marks() -> None
     cited = by_arxiv("A. Wu and B. Xu. Sparse Gadget Fields for Widgets. ICCV, 2023. [PDF](https://arxiv.org/abs/2309.01111)\n")
     assert (cited[0]["2309.01111"].title, cited[0]["2309.01111"].authors) == (
         "Sparse Gadget Fields for Widgets", ["A. Wu", "B. Xu"])
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "name"), [
+    ("- **SGF**（Widget Lab）：Sparse Gadget Fields for Widgets [[论文]](https://arxiv.org/abs/2309.01111)\n",
+     [], None, "SGF"),
+    ("**SGF** — Sparse Gadget Fields for Widgets — [arXiv](https://arxiv.org/abs/2309.01111)\n", [], None, "SGF"),
+    ("2309.01111 - Sparse Gadget Fields for Widgets - Cy Wu, Di Xu\n", ["Cy Wu", "Di Xu"], None, None),
+    ('<li><span class="title">Sparse Gadget Fields for Widgets</span> <span class="venue">ICCV 2023</span> '
+     '<a href="https://arxiv.org/abs/2309.01111">pdf</a></li>\n', [], "ICCV", None),
+    ("| | |\n|---|---|\n| **Title** | Sparse Gadget Fields for Widgets |\n| **Link** | https://arxiv.org/abs/2309.01111 |\n",
+     [], None, None),
+    ("wu2023fields: Sparse Gadget Fields for Widgets (https://arxiv.org/abs/2309.01111)\n", [], None, None),
+    ("> 稀疏部件场\n> Sparse Gadget Fields for Widgets\n> https://arxiv.org/abs/2309.01111\n", [], None, None),
+])
+def test_a_bold_name_set_off_a_leading_bare_id_span_fields_a_headless_property_table_a_key_and_a_translation_above(
+    text: str, authors: list[str], venue: str | None, name: str | None
+) -> None:
+    papers, r = by_arxiv(text)
+    e = papers["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year, e.name) == (
+        "Sparse Gadget Fields for Widgets", authors, venue, 2023, name)
+    assert len(r.entries) == 1 and r.warnings == []
+
+
+def test_a_bold_name_before_a_colon_keeps_its_title_whole_and_a_two_column_table_of_papers_is_no_property_table() -> None:
+    e = by_arxiv("- **SGF**: Sparse Gadget Fields for Widgets [[paper](https://arxiv.org/abs/2309.01111)]\n")[0]["2309.01111"]
+    assert (e.title, e.name) == ("SGF: Sparse Gadget Fields for Widgets", "SGF")  # (the paper's own title may say so)
+    papers, _ = by_arxiv("| | |\n|---|---|\n| SGF | [Sparse Gadget Fields](https://arxiv.org/abs/2309.01111) |\n")
+    assert papers["2309.01111"].title == "Sparse Gadget Fields"
