@@ -18,7 +18,7 @@ from typing import Any
 
 from citegraph.lists.entry import Entry, ListWarning
 from citegraph.text.ids import parse_any_id, parse_arxiv_id, parse_doi
-from citegraph.lists.text import clean_title
+from citegraph.lists.text import clean_title, looks_like_title
 from citegraph.text.matching import first_group
 
 __all__ = ["looks_like_bibtex", "looks_like_id_lines", "read_bibtex", "read_id_lines"]
@@ -61,6 +61,9 @@ def _id_line(line: str) -> tuple[dict[str, str], bool]:
     return ids, bool(rest) and not _COMMENT.match(rest)
 
 
+_NOTED_ID = re.compile(r"(?:https?://|arxiv:|doi:)", re.I)  # an id the notes reader knows as one too
+
+
 def looks_like_id_lines(lines: Sequence[str]) -> bool:
     """Most non-comment lines are one paper id each (the others are warnings, not notes).
 
@@ -76,20 +79,30 @@ def looks_like_id_lines(lines: Sequence[str]) -> bool:
     True
     >>> looks_like_id_lines(["**Widget Nets for Gadgets**", "arXiv:2405.09818"])  # a bold title: notes
     False
+    >>> looks_like_id_lines(["Widget Nets for Gadgets", "https://arxiv.org/abs/2405.09818"])  # a title over it
+    False
+    >>> looks_like_id_lines(["Widget Nets for Gadgets", "2405.09818"])  # a bare id is one only in a file of ids
+    True
     """
-    good = other = 0
+    good = other = titled = 0
+    above_titles = False  # (whether the line above is one that reads as a title)
     for line in lines:
         s = line.strip()
         if not s or _COMMENT.match(s):
+            above_titles = False
             continue
         if _MARKUP.search(s):
             return False
         ids, odd = _id_line(s)
         if ids and not odd:
             good += 1
+            titled += above_titles and _NOTED_ID.match(s) is not None  # (notes need a link or a label: "arXiv:ID")
+            above_titles = False
         else:
             other += 1
-    return good > 0 and good >= other
+            above_titles = looks_like_title(s, strict=True)
+    # ("Title" / "https://arxiv.org/abs/ID", paper after paper: notes, each id under its title)
+    return good > 0 and good >= other and titled * 2 < good
 
 
 def read_id_lines(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:

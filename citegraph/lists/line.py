@@ -749,6 +749,40 @@ def _classify(masked: str, info: Line, raw: str) -> None:
             ref.venue, ref.year = info.badge[0], ref.year or info.badge[1]
 
 
+_PAPER_RUN = re.compile("\0+")
+_BETWEEN_PAPERS = " ,;|·-–—()[]"
+
+
+def _titles_between(masked: str, info: Line) -> bool:
+    """A line of papers each after its own title, untitled links and nothing else
+    (``**T1** [paper](u1) **T2** [paper](u2)``, ``- T1 ([arXiv](u1)), T2 ([arXiv](u2))``):
+    each run of text titles the link after it.  Looked at link by link, given up at the
+    first run that is no title (a line of thousands of bare links costs one look)."""
+    first = clean_title(_EMPTY_BRACKETS.sub(" ", masked[:masked.find("\0")]).strip(_BETWEEN_PAPERS))
+    if not (first[:1].isupper() and looks_like_title(first, strict=True)):
+        return False  # (before the refs are sorted: most lines of many links fail here)
+    refs = sorted(info.refs, key=lambda r: r.pos)
+    if any(r.title is not None or r.name or not r.identified for r in refs):
+        return False
+    titles: list[str] = []
+    at = 0
+    for run in matches(_PAPER_RUN, masked):
+        if len(titles) == len(refs):
+            return False  # more links than papers (a paper's second link): not one title a link
+        title = clean_title(_EMPTY_BRACKETS.sub(" ", masked[at:run.start()]).strip(_BETWEEN_PAPERS))
+        if not (title[:1].isupper() and looks_like_title(title, strict=True)):
+            return False
+        titles.append(title)
+        at = run.end()
+    if len(titles) != len(refs) or masked[at:].strip(_BETWEEN_PAPERS + ".") or any(
+            t.endswith((".", "。")) for t in titles):
+        return False
+    for ref, title in zip(refs, titles):
+        ref.title = title
+    info.standalone = True
+    return True
+
+
 def _read_line(masked: str, info: Line, raw: str) -> None:
     """Standalone (the line is about these papers) or inline (a sentence cites them).
 
@@ -758,6 +792,8 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
     ``- **Title** ([arXiv](url)), 2021. Note``) whose rest is the paper's note.
     Anything else cites the papers inside a sentence.
     """
+    if len(info.refs) > 1 and _titles_between(masked, info):
+        return
     first = masked.find("\0")
     last = masked.rfind("\0") + 1
     head = masked[:first]

@@ -450,7 +450,10 @@ def read_lists(
         opening with a bare id before a dash (``ID - Title - Ann Lee, Bo Kim``); an HTML
         card's ``<span>`` fields; a headless two-column table of a paper's fields; a
         citation key before a title (``lee2024widget: Title``); a short Chinese phrase over
-        the title it translates.  HTML
+        the title it translates; papers in turn with their titles on one line (``**T1**
+        [paper](u1) **T2** [paper](u2)``, ``T1 ([arXiv](u1)), T2 ([arXiv](u2))``); lines of
+        titles over their links (``Title`` / ``https://arxiv.org/abs/ID``, paper after
+        paper) are notes, not a file of ids (bare ids under titles still are one).  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 

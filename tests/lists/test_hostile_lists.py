@@ -89,6 +89,7 @@ CORPUS = {
     "short chinese lines in a row": lambda n: "> 稀疏部件场\n" * (n // 8) + "> Widget Nets for Gadgets\n> " + ID + "\n",
     "bold names set off by dashes": lambda n: ("**GRW** — " + "Widget — " * (n // 60) + "[arXiv](" + ID + ")\n") * 4,
     "spans of a card": lambda n: '<li><span class="t">Widget Nets</span> ' * (n // 40) + '<a href="' + ID + '">pdf</a>',
+    "titles and links in turn on one line": lambda n: ("Widget Nets for Gadgets [paper](" + ID + ") ") * (n // 58),
     "bare ids in an arxiv column": lambda n: "| Title | arXiv |\n|---|---|\n" + "| Widget Nets | 2401.00001 |\n" * (n // 28),
 }
 

@@ -1874,3 +1874,25 @@ def test_a_bold_name_before_a_colon_keeps_its_title_whole_and_a_two_column_table
     assert (e.title, e.name) == ("SGF: Sparse Gadget Fields for Widgets", "SGF")  # (the paper's own title may say so)
     papers, _ = by_arxiv("| | |\n|---|---|\n| SGF | [Sparse Gadget Fields](https://arxiv.org/abs/2309.01111) |\n")
     assert papers["2309.01111"].title == "Sparse Gadget Fields"
+
+
+@pytest.mark.parametrize("text", [
+    "Gadget Codecs for Sparse Widgets\nhttps://arxiv.org/abs/2402.11111\n\nSparse Gadget Fields for Widgets\n"
+    "https://arxiv.org/abs/2309.01111\n",
+    "**Gadget Codecs for Sparse Widgets** [paper](https://arxiv.org/abs/2402.11111) **Sparse Gadget Fields for Widgets**"
+    " [paper](https://arxiv.org/abs/2309.01111)\n",
+    "- Gadget Codecs for Sparse Widgets ([arXiv](https://arxiv.org/abs/2402.11111)), Sparse Gadget Fields for Widgets"
+    " ([arXiv](https://arxiv.org/abs/2309.01111))\n",
+])
+def test_two_papers_each_under_or_after_its_own_title_keep_their_own_titles(text: str) -> None:
+    papers, r = by_arxiv(text)
+    assert (papers["2402.11111"].title, papers["2309.01111"].title) == (
+        "Gadget Codecs for Sparse Widgets", "Sparse Gadget Fields for Widgets")
+    assert r.warnings == []
+
+
+def test_a_file_of_bare_ids_under_titles_stays_a_file_of_ids_and_a_sentence_of_links_titles_none() -> None:
+    ids = by_arxiv("Gadget Codecs for Sparse Widgets\n2402.11111\nSparse Gadget Fields for Widgets\n2309.01111\n")[1]
+    assert sorted(e.arxiv for e in ids.entries) == ["2309.01111", "2402.11111"]
+    papers, _ = by_arxiv("We compare [arXiv](https://arxiv.org/abs/2402.11111) with [arXiv](https://arxiv.org/abs/2309.01111).\n")
+    assert (papers["2402.11111"].title, papers["2309.01111"].title) == (None, None)
