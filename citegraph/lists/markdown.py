@@ -1492,7 +1492,7 @@ class _Reader:
         if names_line(raw):
             return False
         depth = len(raw) - len(raw.lstrip())
-        below = self._link_below(no)
+        below = self._link_below(no, depth)
         if not below:
             return False
         for k in range(no + 1, no + below + 1):
@@ -1547,14 +1547,15 @@ class _Reader:
         e.year = e.year or year
         self.start_group(no, e)
 
-    def _link_below(self, no: int) -> int:
+    def _link_below(self, no: int, item_depth: int | None = None) -> int:
         """How many lines below ``no`` the untitled paper link of its entry stands (0: none).
 
         The entry goes on over blank lines and lines that only describe the
         paper: an italic author line, a venue and year, label-and-link lines
         (``- Homepage: url``, ``- Code: url``), a tag (``- Oral``); in a block of lines joined by hard
         breaks (``**Title**␠␠`` / ``A. Author, B. Author␠␠`` / ``[venue](url)``), any
-        line of the block, and bullets right below the bold line (its notes).  A
+        line of the block, bullets right below the bold line and, under a list item
+        (``item_depth``: its indent), its own indented lines (its notes).  A
         heading, a rule, a table, a bold line, other prose or a titled link end it.
         """
         seen = 0
@@ -1585,8 +1586,12 @@ class _Reader:
                 venue_year(raw) or author_line(raw) or (lab and lab[0] not in TITLE_LABELS)
                 or (len(tag) <= 20 and len(tag.split()) <= 2 and not any(c in tag for c in ".,;:!?"))
             )
-            if nxt.prose and not describes and not (k == no + seen and ITEM_START.match(raw)):
-                return 0  # (a bullet right under the bold line, blank-free, is one of its paper's notes)
+            # (a bullet right under the bold line, or a line indented under the list item, blank-free, is
+            # one of its paper's notes)
+            noted = k == no + seen and (ITEM_START.match(raw) or (
+                item_depth is not None and len(raw) - len(raw.lstrip()) > item_depth))
+            if nxt.prose and not describes and not noted:
+                return 0
         return 0
 
     # -- after the pass ------------------------------------------------

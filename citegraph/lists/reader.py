@@ -453,7 +453,9 @@ def read_lists(
         the title it translates; papers in turn with their titles on one line (``**T1**
         [paper](u1) **T2** [paper](u2)``, ``T1 ([arXiv](u1)), T2 ([arXiv](u2))``); lines of
         titles over their links (``Title`` / ``https://arxiv.org/abs/ID``, paper after
-        paper) are notes, not a file of ids (bare ids under titles still are one).  HTML
+        paper) are notes, not a file of ids (bare ids under titles still are one); a list
+        item's own indented notes between its title and its link (an item that is only a
+        link stays its own: the item above may be a paper without one).  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 

@@ -1896,3 +1896,14 @@ def test_a_file_of_bare_ids_under_titles_stays_a_file_of_ids_and_a_sentence_of_l
     assert sorted(e.arxiv for e in ids.entries) == ["2309.01111", "2402.11111"]
     papers, _ = by_arxiv("We compare [arXiv](https://arxiv.org/abs/2402.11111) with [arXiv](https://arxiv.org/abs/2309.01111).\n")
     assert (papers["2402.11111"].title, papers["2309.01111"].title) == (None, None)
+
+
+def test_an_items_indented_notes_between_its_title_and_its_link() -> None:
+    papers, r = by_arxiv("- Gadget Codecs for Sparse Widgets\n  A codec for widgets.\n  https://arxiv.org/abs/2402.11111\n"
+                         "- Sparse Gadget Fields for Widgets\n  Fields of gadgets.\n  https://arxiv.org/abs/2309.01111\n")
+    assert (papers["2402.11111"].title, papers["2309.01111"].title) == (
+        "Gadget Codecs for Sparse Widgets", "Sparse Gadget Fields for Widgets")
+    assert len(r.entries) == 2 and r.warnings == []
+    # an item that is only a link stays its own: the title item above may be a paper without a link
+    apart, _ = by_arxiv("- Gadget Codecs for Sparse Widgets\n- https://arxiv.org/abs/2402.11111\n")
+    assert apart["2402.11111"].title is None
