@@ -2,13 +2,13 @@
 
 The ten real lists (``bench_reallists.py``) are where the reader's rules were
 tuned, so their figures are in-sample.  Here are one-entry lists in other
-layouts seen on GitHub and in notes, written in twenty-nine batches (batches 28
+layouts seen on GitHub and in notes, written in thirty batches (batches 28
 and 29 hold two papers a list and measure the second).  Each batch was measured
 once when it was written, before any rule was changed for it (the figure the
 README keeps as held out).  The batches measured since have had
 their failures fixed, so now they are in-sample too.  For a held-out figure
 again, write a new batch and measure it before changing anything.  Batches 5
-to 29 also say what else each layout gives (authors, the year, the venue; from
+to 30 also say what else each layout gives (authors, the year, the venue; from
 batch 21 the model's name), and those fields are counted too.
 
     python benchmarks/bench_layouts.py [--smoke]
@@ -822,6 +822,38 @@ BATCHES: list[tuple[str, str, str, dict[str, str]]] = [
             "TY  - JOUR\nTI  - {t}\nAU  - Lee, Ann\nAU  - Kim, Bo\nUR  - https://arxiv.org/abs/{a}\nER  - \n"
         ),
     }),
+    # batch 30: Chinese notes' habits, as the seeds keep them
+    ("30", "Unified Gadget Perception with Sparse Widget Experts", "2410.02468", {
+        "zh-news-item-article-link-then-labels": (
+            "1. 清华提出新方法 [https://mp.weixin.qq.com/s/x](https://mp.weixin.qq.com/s/x)\n论文：{t}\n"
+            "地址：https://arxiv.org/abs/{a}\n"
+        ),
+        "zh-talk-title-paragraph-arxiv-fullwidth-id": "论文：{t}\n\n本文提出了一种稀疏专家的感知方法。\n\narXiv：{a}\n",
+        "zh-emoji-lines-no-labels": "📌 {t}\n🔗 https://arxiv.org/abs/{a}\n🏷️ 多模态, 生成\n",
+        "zh-sentence-book-title-published-in-link-label": "论文《{t}》发表于 CVPR 2024，论文链接 https://arxiv.org/abs/{a}\n",
+        "zh-bold-title-highlight-paren-dunhao-authors": (
+            "**{t}**（CVPR 2024 Highlight）\n- 作者：Ann Lee、Bo Kim\n- 论文：https://arxiv.org/abs/{a}\n"
+        ),
+        "zh-table-number-name-published-pdf": (
+            "| 序号 | 论文名称 | 发表 | 链接 |\n|---|---|---|---|\n| 1 | {t} | CVPR 2024 | [PDF](https://arxiv.org/abs/{a}) |\n"
+        ),
+        "zh-done-box-fullwidth-bars-month": "- [x] {t} ｜ 2024.03 ｜ https://arxiv.org/abs/{a}\n",
+        "zh-title-trailing-lenticular-venue-url-below": "{t} 【CVPR 2024】\nhttps://arxiv.org/abs/{a}\n",
+        "zh-quote-bold-title-labels-org": (
+            "> **{t}**\n> 作者：Ann Lee, Bo Kim\n> 机构：Widget Lab\n> 链接：https://arxiv.org/abs/{a}\n"
+        ),
+        "zh-fullwidth-paren-number": "1）{t}\n论文：https://arxiv.org/abs/{a}\n",
+        "diamond-lines": "◆ {t}\n◆ https://arxiv.org/abs/{a}\n",
+        "zh-timu-huiyi-dunhao-labels": "题目：{t}\n会议：CVPR 2024\n作者：Ann Lee、Bo Kim\n链接：https://arxiv.org/abs/{a}\n",
+        "zh-glued-ascii-colon-labels": "论文标题:{t}论文链接:https://arxiv.org/abs/{a}\n",
+        "zh-bold-number-title-then-link-label-code": (
+            "**01 {t}**\n论文：https://arxiv.org/abs/{a}\n代码：https://github.com/a/b\n"
+        ),
+        "zh-heading-title-quote-link-then-notes": (
+            "### {t}\n> https://arxiv.org/abs/{a}\n\n- 核心：稀疏专家\n- 效果：更好\n"
+        ),
+        "zh-title-dash-zh-summary-url": "{t} —— 用稀疏专家统一感知 https://arxiv.org/abs/{a}\n",
+    }),
 ]
 
 # What else a layout of batches 5 to 13 gives (written with each batch, before it was measured):
@@ -1080,6 +1112,14 @@ FIELDS: dict[str, dict[str, object]] = {
     "two-h4-titles-byline-links": {**_AUTHORS, **_CVPR},
     "two-details-title-summary-byline-inside": _AUTHORS,
     "ris-two-records": _AUTHORS,
+    # batch 30 (written with it, before it was measured)
+    "zh-sentence-book-title-published-in-link-label": _CVPR,
+    "zh-bold-title-highlight-paren-dunhao-authors": {**_AUTHORS, **_CVPR},
+    "zh-table-number-name-published-pdf": _CVPR,
+    "zh-done-box-fullwidth-bars-month": {"year": 2024},
+    "zh-title-trailing-lenticular-venue-url-below": _CVPR,
+    "zh-quote-bold-title-labels-org": _AUTHORS,
+    "zh-timu-huiyi-dunhao-labels": {**_AUTHORS, **_CVPR},
 }
 
 

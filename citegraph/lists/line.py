@@ -359,6 +359,8 @@ _LEADING_BARE_ID = re.compile(r"^\s*(\d{4}\.\d{4,5})(?:v\d+)?(?=\s+[-–—|]\s)
 _LEADING_ID = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(\d{4}\.\d{4,5})(?:v\d+)?(?=[\s.,:;)\]]|$)")
 _LENTICULAR_LABEL = re.compile(r"【([^【】\n]{1,12})】")
 _LINK_LABEL_END = re.compile(r"(?:\s+|(?<=[》」』】\]]))([^\s:：》」』】]{1,12})\s*[:：]\s*$")
+# a Chinese label right after a title, no blank between ("论文标题:Title论文链接:url")
+_GLUED_LABEL_END = re.compile(r"(?<=[A-Za-z0-9.)?!])([\u3400-\u9fff]{1,8})\s*[:：]\s*$")
 _HTML_ITALIC = re.compile(r"</?(?:i|em)>")
 # links as reStructuredText (`Title <url>`_), org-mode ([[url][Title]]), MediaWiki ([url Title])
 # and LaTeX (\href{url}{Title}) write them
@@ -413,6 +415,8 @@ def work_text(raw: str) -> str:
         work = _LOST_H.sub("https://", work)
     if "[[" in work and ("][" in work or "]]" in work):
         work = _ORG_LINK.sub(lambda m: f"[{m.group(2) or ''}]({m.group(1)})", work)
+    if "｜" in work:
+        work = work.replace("｜", "|")  # ("Title ｜ 2024.03 ｜ url": full-width bars part cells as bars do)
     if "[http" in work:
         work = _WIKI_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", work)
     if "[![" in work:
@@ -826,7 +830,7 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
     elif (head.count("《") == 1 and len(info.refs) == 1 and _HAN.search(head[:head.find("《")])
           and (book := _BOOK_IN_SENTENCE.search(head)) and looks_like_title(clean_title(book.group(1)), strict=True)):
         head = book.group(1)  # "今天读了《Title》这篇论文（CVPR 2024），地址：url": the one title a sentence quotes
-        if book.group(2) and (vy := venue_year(book.group(2))):
+        if (said := book.group(2) or book.group(3)) and (vy := venue_year(said)):
             info.refs[0].venue, info.refs[0].year = vy
     elif (('"' in head or "“" in head) and len(info.refs) == 1 and (quoted := _QUOTED_AFTER_COLON.search(head))
           and looks_like_title(quoted.group(1), strict=True) and head.count('"') + head.count("“") <= 2):
@@ -1057,7 +1061,10 @@ _QUOTED_AFTER_COLON = re.compile(r"[:：]\s*[\"“]([^\"“”]{8,300})[\"”]")
 # one title in book brackets inside a Chinese sentence, and a bracketed venue soon after it
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
-_BOOK_IN_SENTENCE = re.compile(r"《([^《》]{8,300})》(?:[^《》()（）]{0,8}[(（]([^()（）]{2,40})[)）])?")
+_BOOK_IN_SENTENCE = re.compile(
+    r"《([^《》]{8,300})》(?:[^《》()（）]{0,8}[(（]([^()（）]{2,40})[)）]"
+    r"|\s*(?:发表于|发表在|收录于|入选|中稿)\s*([^，,。；\s][^，,。；]{1,30}))?"  # "《Title》发表于 CVPR 2024，"
+)
 # after a title: its authors labelled, its model's name in brackets, a note in Chinese after a colon
 _AUTHORS_LABEL_AFTER = re.compile(r"\s(?:作者|authors?)\s*[:：]\s*([^:：]{3,300}?)\s*$", re.I)
 _TITLE_THEN_NAME = re.compile(r"^(.{8,300}?)\s*[(（]([^()（）]{2,40})[)）][\s,，.:：\-–—]*$")
@@ -1180,7 +1187,8 @@ def _without_link_label(head: str, glued: bool = False) -> str:
     only a label right after a title's closing bracket (``《Title》论文地址：``)."""
     m = _LINK_LABEL_END.search(head)
     if m is None or m.group(1).lower() not in GENERIC_LINK_TEXT:
-        return head
+        m = _GLUED_LABEL_END.search(head) if not glued and ("：" in head[-12:] or ":" in head[-12:]) else None
+        return head[:m.start()] if m is not None and m.group(1) in GENERIC_LINK_TEXT else head
     if glued and head[m.start() - 1:m.start()] not in ("》", "」"):
         return head
     return head[:m.start()]

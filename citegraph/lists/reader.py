@@ -455,7 +455,10 @@ def read_lists(
         titles over their links (``Title`` / ``https://arxiv.org/abs/ID``, paper after
         paper) are notes, not a file of ids (bare ids under titles still are one); a list
         item's own indented notes between its title and its link (an item that is only a
-        link stays its own: the item above may be a paper without one).  HTML
+        link stays its own: the item above may be a paper without one); ``《Title》发表于
+        CVPR 2024``; full-width bars as a row's bars; ``Title 【CVPR 2024】``; ``1）`` and a
+        zero-padded ``01`` as marks; a Chinese label glued to the title before it
+        (``论文标题:Title论文链接:url``); ``Title —— 一句话总结`` (the summary no title).  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 

@@ -100,7 +100,7 @@ _BARE_CHARS = r"[^\s<>\"'\[\]()（）【】《》，。；、|`]"
 BARE_URL = re.compile(r"(?:https?://|www\.)(?:" + _BARE_CHARS + r"|\(" + _BARE_CHARS + r"*+\))++", re.I)
 # a list item's marker, with a task list's check box ("- [x] ")
 _LIST_MARKER = re.compile(  # (circled numbers too: "① Title", "❶ Title"; small roman numerals, "b)")
-    r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)]|[ivx]{1,5}[.)]|[a-z]\))\s+(?:\[[ xX]\]\s+)?|\d+、\s*|[(（]\d{1,3}[)）]\s+"
+    r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)]|[ivx]{1,5}[.)]|[a-z]\))\s+(?:\[[ xX]\]\s+)?|\d+[、）]\s*|[(（]\d{1,3}[)）]\s+"
     r"|[\u2460-\u2473\u24f5-\u24fe\u2776-\u2793]\s*)?(?:>\s*)*"
 )
 _DATE_TAG = re.compile(r"^\s*\[(\d{2})/(\d{2})\]\s*")
@@ -299,6 +299,8 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
 
 
 _CITE_KEY_LABEL = re.compile(r"\s*[a-z][a-z-]{0,30}(?:19|20)\d\d[a-z0-9]{0,30}\s*:\s+(?=[A-Z])")
+_PADDED_INDEX = re.compile(r"0\d\s+(?=\S)")
+_CJK_SUMMARY = re.compile(r"(?<=[A-Za-z0-9)?!.])\s*——\s*[\u3400-\u9fff][^A-Za-z\n]{0,80}$")
 _SCHOLAR_MARK = re.compile(r"^\[(?:PDF|HTML|BOOK|B|CITATION|C)\]\s*")
 _FOOTNOTE_MARK = re.compile(r"\[\^[\w-]{1,20}\]")
 _WEIBO_TOPIC = re.compile(r"^\s*#[^#\s]{1,30}#\s*|(?<!\s)\s+#[^#\s]{1,30}#\s*$")  # ((?<!\s): linear in blanks)
@@ -330,8 +332,8 @@ def clean_title(text: str) -> str:
     ('Widget Nets', 'Widget Nets')
     >>> clean_title("Widget Nets / 部件网络"), clean_title("#论文推荐# Widget Nets #多模态#")
     ('Widget Nets', 'Widget Nets')
-    >>> clean_title("① Widget Nets ｜")
-    'Widget Nets'
+    >>> clean_title("① Widget Nets ｜"), clean_title("01 Widget Nets —— 一种新方法"), clean_title("1）Widget Nets")
+    ('Widget Nets', 'Widget Nets', 'Widget Nets')
     """
     s = _LIST_MARKER.sub("", text, count=1)
     s = _DATE_TAG.sub("", s)
@@ -341,6 +343,8 @@ def clean_title(text: str) -> str:
     s = _REF_NUMBER.sub("", _DATE_TAG.sub("", s), count=1)  # "[12] Title.": a numbered reference's number
     if "[^" in s:
         s = _FOOTNOTE_MARK.sub("", s)  # "Title[^1]": a footnote's mark
+    if s[:1] == "0" and (index := _PADDED_INDEX.match(s)):
+        s = s[index.end():]  # "01 Title": a post's numbering, padded with a zero
     if s[:1] == "[":
         s = _SCHOLAR_MARK.sub("", s, count=1)  # "[PDF] Title": Google Scholar's mark of what the link is
     if ":" in s[:40] and (key := _CITE_KEY_LABEL.match(s)):
@@ -360,8 +364,10 @@ def clean_title(text: str) -> str:
         s = t if t != s and any(c.isalnum() for c in t) else s  # (symbols only: no title, which the reader says)
     if "@" in s and (handle := _HANDLE_END.search(s)):
         s = s[:handle.start()]  # "Title @ann_lee": who added it to the list
-    if not s.isascii() and (status := _CJK_TAG_END.search(s) or _CJK_TRANSLATION.search(s)):
-        s = s[:status.start()]  # "Title — 已读": a note of the reader's; "Title / 中文标题": a translation
+    if not s.isascii() and (status := _CJK_TAG_END.search(s) or _CJK_TRANSLATION.search(s)
+                            or _CJK_SUMMARY.search(s)):
+        # "Title — 已读": a note of the reader's; "Title / 中文标题": a translation; "Title —— 一句话": a summary
+        s = s[:status.start()]
     if s[-1:] in (")", "）") and (site := _SITE_PAREN.search(s) or _CJK_GLOSS.search(s)):
         s = s[:site.start()]  # "Title (arxiv.org)": where the link goes; "Title（稀疏路由）": a gloss in Chinese
     if s.endswith(("->", "=>")):
@@ -386,7 +392,7 @@ def clean_title(text: str) -> str:
 
 
 # a bracketed venue and year ending a title or venue: " (CVPR 2024)", "（2024）"
-DATED_PAREN = re.compile(r"\s*[(（][^)）]*\d{4}[^)）]*[)）]\s*$")
+DATED_PAREN = re.compile(r"\s*(?:[(（][^)）]*\d{4}[^)）]*[)）]|【[^】]*\d{4}[^】]*】)\s*$")  # (or 【CVPR 2024】)
 
 
 def dated_title(title: str) -> tuple[str, tuple[str | None, int] | None]:
@@ -394,6 +400,8 @@ def dated_title(title: str) -> tuple[str, tuple[str | None, int] | None]:
 
     >>> dated_title("Widget Nets（CVPR 2024）"), dated_title("Widget Nets (2024)"), dated_title("Widget Nets (v2)")
     (('Widget Nets', ('CVPR', 2024)), ('Widget Nets', (None, 2024)), ('Widget Nets (v2)', None))
+    >>> dated_title("Widget Nets 【CVPR 2024】")
+    ('Widget Nets', ('CVPR', 2024))
     """
     dated = DATED_PAREN.search(title)
     vy = venue_year(dated.group(0)) if dated else None

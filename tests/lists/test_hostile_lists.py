@@ -90,6 +90,8 @@ CORPUS = {
     "bold names set off by dashes": lambda n: ("**GRW** — " + "Widget — " * (n // 60) + "[arXiv](" + ID + ")\n") * 4,
     "spans of a card": lambda n: '<li><span class="t">Widget Nets</span> ' * (n // 40) + '<a href="' + ID + '">pdf</a>',
     "titles and links in turn on one line": lambda n: ("Widget Nets for Gadgets [paper](" + ID + ") ") * (n // 58),
+    "glued chinese labels": lambda n: "论文标题:Widget" * (n // 14) + "论文链接:" + ID,
+    "book titles published in": lambda n: "《Widget Nets for Gadgets》发表于 " * (n // 30) + ID,
     "bare ids in an arxiv column": lambda n: "| Title | arXiv |\n|---|---|\n" + "| Widget Nets | 2401.00001 |\n" * (n // 28),
 }
 

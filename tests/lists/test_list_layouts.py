@@ -1907,3 +1907,24 @@ def test_an_items_indented_notes_between_its_title_and_its_link() -> None:
     # an item that is only a link stays its own: the title item above may be a paper without a link
     apart, _ = by_arxiv("- Gadget Codecs for Sparse Widgets\n- https://arxiv.org/abs/2402.11111\n")
     assert apart["2402.11111"].title is None
+
+
+@pytest.mark.parametrize(("text", "authors", "venue"), [
+    ("论文《Sparse Gadget Fields for Widgets》发表于 ICCV 2023，论文链接 https://arxiv.org/abs/2309.01111\n", [], "ICCV"),
+    ("- [x] Sparse Gadget Fields for Widgets ｜ 2023.03 ｜ https://arxiv.org/abs/2309.01111\n", [], None),
+    ("Sparse Gadget Fields for Widgets 【ICCV 2023】\nhttps://arxiv.org/abs/2309.01111\n", [], "ICCV"),
+    ("1）Sparse Gadget Fields for Widgets\n论文：https://arxiv.org/abs/2309.01111\n", [], None),
+    ("论文标题:Sparse Gadget Fields for Widgets论文链接:https://arxiv.org/abs/2309.01111\n", [], None),
+    ("**01 Sparse Gadget Fields for Widgets**\n论文：https://arxiv.org/abs/2309.01111\n代码：https://github.com/a/b\n",
+     [], None),
+    ("Sparse Gadget Fields for Widgets —— 用稀疏部件场感知 https://arxiv.org/abs/2309.01111\n", [], None),
+    ("**Sparse Gadget Fields for Widgets**（ICCV 2023 Highlight）\n- 作者：Cy Wu、Di Xu\n"
+     "- 论文：https://arxiv.org/abs/2309.01111\n", ["Cy Wu", "Di Xu"], "ICCV"),
+])
+def test_chinese_notes_venues_after_a_book_title_full_width_bars_and_marks_glued_labels_and_summaries(
+    text: str, authors: list[str], venue: str | None
+) -> None:
+    papers, r = by_arxiv(text)
+    e = papers["2309.01111"]
+    assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, 2023)
+    assert len(r.entries) == 1 and r.warnings == []
