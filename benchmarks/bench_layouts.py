@@ -2,13 +2,13 @@
 
 The ten real lists (``bench_reallists.py``) are where the reader's rules were
 tuned, so their figures are in-sample.  Here are one-entry lists in other
-layouts seen on GitHub and in notes, written in thirty batches (batches 28
+layouts seen on GitHub and in notes, written in thirty-one batches (batches 28
 and 29 hold two papers a list and measure the second).  Each batch was measured
 once when it was written, before any rule was changed for it (the figure the
 README keeps as held out).  The batches measured since have had
 their failures fixed, so now they are in-sample too.  For a held-out figure
 again, write a new batch and measure it before changing anything.  Batches 5
-to 30 also say what else each layout gives (authors, the year, the venue; from
+to 31 also say what else each layout gives (authors, the year, the venue; from
 batch 21 the model's name), and those fields are counted too.
 
     python benchmarks/bench_layouts.py [--smoke]
@@ -854,6 +854,31 @@ BATCHES: list[tuple[str, str, str, dict[str, str]]] = [
         ),
         "zh-title-dash-zh-summary-url": "{t} —— 用稀疏专家统一感知 https://arxiv.org/abs/{a}\n",
     }),
+    # batch 31: English reading notes (daily notes, logs, journals)
+    ("31", "Contrastive Gadget Pretraining for Widget Agents", "2411.03579", {
+        "daily-note-time-read-link": "- 09:30 Read [[{t}]] — https://arxiv.org/abs/{a}\n",
+        "reading-log-table-status": (
+            "| Date | Paper | Status | Notes |\n|---|---|---|---|\n| 2024-11-05 | [{t}](https://arxiv.org/abs/{a}) | ✅ | good |\n"
+        ),
+        "journal-paragraph-then-ref": "Today I read {t}, which trains agents with gadgets.\n\nRef: https://arxiv.org/abs/{a}\n",
+        "todo-tag-title-url": "- [ ] #toread {t} https://arxiv.org/abs/{a}\n",
+        "question-bullets-under-title": (
+            "## {t}\n- Q: why gadgets?\n- A: they scale.\n- Link: https://arxiv.org/abs/{a}\n"
+        ),
+        "bold-title-rating-then-link": "**{t}** ★★★★☆\nhttps://arxiv.org/abs/{a}\n",
+        "title-then-tldr-then-link": "{t}\nTL;DR: gadgets help agents.\n[arXiv](https://arxiv.org/abs/{a})\n",
+        "h2-title-key-ideas-link-at-end": (
+            "## {t}\n\n### Key ideas\n- gadgets\n- widgets\n\n[Paper](https://arxiv.org/abs/{a})\n"
+        ),
+        "notion-toggle-title-link-inside": "▸ {t}\n    https://arxiv.org/abs/{a}\n",
+        "email-forward-subject": "Subject: Fwd: {t}\n\nhttps://arxiv.org/abs/{a}\n",
+        "title-by-firstauthor-etal-year-link": "- {t} by Lee et al. (2024) [link](https://arxiv.org/abs/{a})\n",
+        "quoted-title-lowercase-note-link": '- "{t}" — worth a reread: https://arxiv.org/abs/{a}\n',
+        "slack-paste-name-time-link": "Ann Lee  10:42 AM\nnew paper: {t} https://arxiv.org/abs/{a}\n",
+        "markdown-heading-with-date-suffix": "### {t} (read 2024-11-05)\n[arXiv](https://arxiv.org/abs/{a})\n",
+        "bullet-title-semicolon-venue-semicolon-link": "- {t}; CVPR 2024; https://arxiv.org/abs/{a}\n",
+        "kanban-card": "## To read\n\n- [ ] **{t}**\n  https://arxiv.org/abs/{a}\n  #agents\n",
+    }),
 ]
 
 # What else a layout of batches 5 to 13 gives (written with each batch, before it was measured):
@@ -1120,6 +1145,10 @@ FIELDS: dict[str, dict[str, object]] = {
     "zh-title-trailing-lenticular-venue-url-below": _CVPR,
     "zh-quote-bold-title-labels-org": _AUTHORS,
     "zh-timu-huiyi-dunhao-labels": {**_AUTHORS, **_CVPR},
+    # batch 31 (written with it, before it was measured)
+    "reading-log-table-status": {"year": 2024},
+    "title-by-firstauthor-etal-year-link": {"year": 2024},
+    "bullet-title-semicolon-venue-semicolon-link": _CVPR,
 }
 
 

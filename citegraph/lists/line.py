@@ -817,8 +817,8 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
         tail = _INLINE_FIELD.sub(" ", tail).lstrip(" ]")
     lab = split_label(head + " x")
     labelled: list[tuple[str, str]] = []
-    if lab and (lab[0] in TITLE_LABELS or (lab[0] == "paper" and "|" in lab[1]
-                                           and labelled_cells(_without_link_label(lab[1][:-1]))[1])):
+    if lab and (lab[0] in TITLE_LABELS or (_NEW_PAPER_LABEL.fullmatch(lab[0]) and lab[1][:1] not in '"“')
+                or (lab[0] == "paper" and "|" in lab[1] and labelled_cells(_without_link_label(lab[1][:-1]))[1])):
         # ("Paper: Title | Authors: A, B | Link: url": a paper label before labelled cells names the title)
         head = _without_link_label(lab[1][:-1])  # "标题：Title 链接：url"
         if "|" in head or "；" in head:  # "Title: T | Venue: CVPR 2024 | Link: url", "论文：T；作者：A, B；链接：url"
@@ -1001,6 +1001,12 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         ref.venue, ref.year = vy
         info.standalone = True
         return
+    quoted = _QUOTED_THEN_NOTE.match(bare)
+    if quoted and looks_like_title(quoted.group(1), strict=True) and not (
+            venue_year(quoted.group(2)) or people(plain(quoted.group(2).rstrip(" .:")))):
+        # '"Title" — worth a reread: url': the reader's note after the quoted title (no venue, no names)
+        ref.title, info.note, info.standalone = quoted.group(1).strip(), plain(quoted.group(2)).rstrip(" :："), True
+        return
     if (bold := _BOLD_HEAD.match(raw)) and (named := _NAME_SET_OFF.match(bare)) and (
             given := given_name(named.group(1))) and given == clean_title(bold.group(2)) and looks_like_title(
             title := clean_title(named.group(2)), strict=True):
@@ -1017,11 +1023,13 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
     cleared = _EMPTY_BRACKETS.sub(" ", bare)  # "**Title** [[Code](url)] [[arXiv](url)]"
     if "preprint" in cleared.lower():  # Google Scholar's "Title. *arXiv preprint arXiv:ID*, 2023."
         cleared = _PREPRINT_TAIL.sub("", cleared, count=1)
-    # (the loosest last: a whole title of parts, then a title and names after a dash, ...)
-    cited = (apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or styled_citation(bare)
-             or names_first_citation(bare) or vancouver_citation(cleared) or segmented_citation(cleared)
-             or title_dash_byline(cleared)
-             or title_then_byline(cleared) or title_then_names(cleared))
+    # (the loosest last: a whole title of parts, then a title and names after a dash, ...; "Title by Lee
+    # et al. (2024)" before the parts, which would read "Title by Lee et al" as the title)
+    etal_by = title_by_authors(cleared) if " et al" in cleared and " by " in cleared else None
+    cited: tuple[str, list[str], str | None, int | None] | None = (etal_by[0], etal_by[1], None, None) if etal_by else (
+        apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or styled_citation(bare)
+        or names_first_citation(bare) or vancouver_citation(cleared) or segmented_citation(cleared)
+        or title_dash_byline(cleared) or title_then_byline(cleared) or title_then_names(cleared))
     if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
         ref.title, authors, venue, year = cited
         ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, None
@@ -1057,6 +1065,9 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         info.standalone = True
 
 
+_NEW_PAPER_LABEL = re.compile(r"(?:new|great|cool|interesting|today's|must-read)\s+paper")  # "new paper: Title url"
+# a quoted title, then a dash and the reader's note ('"Title" — worth a reread: url')
+_QUOTED_THEN_NOTE = re.compile(r"^\s*[\"“]([^\"“”]{8,300})[\"”]\s*[—–-]\s+(.+?)\s*$")
 _QUOTED_AFTER_COLON = re.compile(r"[:：]\s*[\"“]([^\"“”]{8,300})[\"”]")
 # one title in book brackets inside a Chinese sentence, and a bracketed venue soon after it
 _HAN = re.compile(r"[\u3400-\u9fff]")

@@ -108,10 +108,11 @@ _TAG_LEFT_OPEN = re.compile(r"<[a-zA-Z][^<>]*$")
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)(?:</summary\s*>|$)", re.I | re.S)
 # an emoji or two may mark the item ("- 🌟 **Title**")
 _BR_END = re.compile(r"<br\s*/?>\s*$", re.I)  # an HTML line break ending a line: a hard break
-# (a venue after the bold, in brackets or a code span: "**Title**（CVPR 2024）", "**Title** `CVPR 2024`")
+# (a venue after the bold, in brackets or a code span: "**Title**（CVPR 2024）", "**Title** `CVPR 2024`";
+# the reader's rating in stars: "**Title** ★★★★☆")
 _BOLD_LINE = re.compile(
     r"^\s*(?:>\s*)*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(?:[\u2600-\u27bf\u2b50\U0001f000-\U0001faff\ufe0f]{1,3}\s*)?"
-    r"(\*\*|__)(.+?)\2\s*(?:[(（`](?P<venue>[^()（）`\n]{2,40})[)）`])?\s*(?:<br\s*/?>)?\s*$"
+    r"(\*\*|__)(.+?)\2\s*(?:[(（`](?P<venue>[^()（）`\n]{2,40})[)）`])?\s*(?:\s*[★☆⭐🌟]{1,10})?\s*(?:<br\s*/?>)?\s*$"
 )
 _TITLE_CLASS = re.compile(r"^\s*<h[1-6]\b[^>]*\bclass\s*=\s*[\"'][^\"']*title", re.I)
 _AUTHORS_CLASS = re.compile(

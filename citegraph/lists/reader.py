@@ -458,7 +458,11 @@ def read_lists(
         link stays its own: the item above may be a paper without one); ``《Title》发表于
         CVPR 2024``; full-width bars as a row's bars; ``Title 【CVPR 2024】``; ``1）`` and a
         zero-padded ``01`` as marks; a Chinese label glued to the title before it
-        (``论文标题:Title论文链接:url``); ``Title —— 一句话总结`` (the summary no title).  HTML
+        (``论文标题:Title论文链接:url``); ``Title —— 一句话总结`` (the summary no title);
+        reading notes' habits: a time and a verb before the one ``[[Title]]`` a line links
+        to, ``#toread`` tags, a star rating after a bold title, ``Title by Lee et al.
+        (2024)``, ``"Title" — a note: url``, ``new paper: Title url``, ``(read 2024-11-05)``
+        after a heading's title.  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 

@@ -299,6 +299,12 @@ def title_then_byline(text: str) -> tuple[str, list[str], str | None, int | None
 
 
 _CITE_KEY_LABEL = re.compile(r"\s*[a-z][a-z-]{0,30}(?:19|20)\d\d[a-z0-9]{0,30}\s*:\s+(?=[A-Z])")
+_LEAD_HASHTAGS = re.compile(r"(?:#[^\s#\d][^\s#]{0,30}\s+)+(?=\S)")
+_CLOCK = re.compile(r"[0-2]?\d:[0-5]\d(?:\s*[AaPp][Mm])?\s+(?=\S)")
+_WIKI_NOTE = re.compile(r"\[\[([^\[\]|#]{8,300})(?:[|#][^\[\]]{0,200})?\]\]")
+_READ_WHEN = re.compile(
+    r"\s*[(（]\s*(?:read|added|reviewed|noted|finished|读于|阅读于|已读)\b[^()（）]{0,40}[)）]$", re.I
+)
 _PADDED_INDEX = re.compile(r"0\d\s+(?=\S)")
 _CJK_SUMMARY = re.compile(r"(?<=[A-Za-z0-9)?!.])\s*——\s*[\u3400-\u9fff][^A-Za-z\n]{0,80}$")
 _SCHOLAR_MARK = re.compile(r"^\[(?:PDF|HTML|BOOK|B|CITATION|C)\]\s*")
@@ -334,6 +340,10 @@ def clean_title(text: str) -> str:
     ('Widget Nets', 'Widget Nets')
     >>> clean_title("① Widget Nets ｜"), clean_title("01 Widget Nets —— 一种新方法"), clean_title("1）Widget Nets")
     ('Widget Nets', 'Widget Nets', 'Widget Nets')
+    >>> clean_title("#toread #agents Widget Nets"), clean_title("09:30 Widget Nets")
+    ('Widget Nets', 'Widget Nets')
+    >>> clean_title("Read [[Widget Nets for Gadgets]] today"), clean_title("Widget Nets (read 2024-11-05)")
+    ('Widget Nets for Gadgets', 'Widget Nets')
     """
     s = _LIST_MARKER.sub("", text, count=1)
     s = _DATE_TAG.sub("", s)
@@ -349,6 +359,15 @@ def clean_title(text: str) -> str:
         s = _SCHOLAR_MARK.sub("", s, count=1)  # "[PDF] Title": Google Scholar's mark of what the link is
     if ":" in s[:40] and (key := _CITE_KEY_LABEL.match(s)):
         s = s[key.end():]  # "lee2024widget: Title": a citation key before the title
+    if s[:1] == "#" and (tags := _LEAD_HASHTAGS.match(s)):
+        s = s[tags.end():]  # "#toread Title": the reader's tags before it
+    if s[:1].isdigit() and (clock := _CLOCK.match(s)):
+        s = s[clock.end():]  # "09:30 Title": a daily note's time
+    if "[[" in s and s.count("[[") == 1 and (wiki := _WIKI_NOTE.search(s)) and looks_like_title(
+            wiki.group(1), strict=True):
+        s = wiki.group(1)  # "Read [[Title]] today": the one note of the paper's a line links to (Obsidian)
+    if s[-1:] in (")", "）") and (when := _READ_WHEN.search(s)):
+        s = s[:when.start()]  # "Title (read 2024-11-05)": when the reader read it
     if s.lstrip()[:2] in ("[@", "[!"):
         s = _KEY_OR_CALLOUT.sub("", s, count=1)  # "[@lee2024] Title" (pandoc's key), "> [!paper] Title" (Obsidian)
     if "#" in s and not s.isascii():
@@ -514,6 +533,10 @@ _BY = re.compile(r"^(.{3,300}?)\s+by\s+([^()]{3,300})$")
 _SEMICOLON_NAMES = re.compile(r"^([^;]{3,300}?)\s*;\s*([^()]{3,300})$")  # "Title; Ann Lee; Bo Kim"
 
 
+_YEAR_PAREN_END = re.compile(r"\s*[(（]\s*(?:19|20)\d\d\s*[)）]\s*$")
+_SURNAME_ET_AL = re.compile(r"([A-Z][\w'’-]+)\s+et\.?\s*al\.?")
+
+
 def title_by_authors(text: str) -> tuple[str, list[str]] | None:
     """``(title, authors)`` of ``Title by Ann Lee and Bo Kim`` or ``Title; Ann Lee; Bo Kim``;
     ``None`` when what follows "by" (or the semicolon) is not names.
@@ -522,12 +545,15 @@ def title_by_authors(text: str) -> tuple[str, list[str]] | None:
     (('Widget Nets', ['Ann Lee', 'Bo Kim']), None)
     >>> title_by_authors("Widget Nets; Ann Lee; Bo Kim"), title_by_authors("Widget Nets; a fast one")
     (('Widget Nets', ['Ann Lee', 'Bo Kim']), None)
+    >>> title_by_authors("Widget Nets for Gadgets by Lee et al. (2024) ")
+    ('Widget Nets for Gadgets', ['Lee'])
     """
-    s = plain(text).strip(" ([（【")
+    s = _YEAR_PAREN_END.sub("", plain(text).strip(" ([（【"))  # "by Lee et al. (2024)": the year is no name
     m = _BY.match(s) or _SEMICOLON_NAMES.match(s)
     if m is None:
         return None
-    names = people(m.group(2))
+    who = m.group(2)
+    names = people(who) or ([etal.group(1)] if (etal := _SURNAME_ET_AL.fullmatch(who.strip())) else None)
     if not names or not looks_like_title(m.group(1)):
         return None
     return m.group(1).strip().rstrip(","), names

@@ -92,6 +92,7 @@ CORPUS = {
     "titles and links in turn on one line": lambda n: ("Widget Nets for Gadgets [paper](" + ID + ") ") * (n // 58),
     "glued chinese labels": lambda n: "论文标题:Widget" * (n // 14) + "论文链接:" + ID,
     "book titles published in": lambda n: "《Widget Nets for Gadgets》发表于 " * (n // 30) + ID,
+    "wiki links and hashtags": lambda n: "#toread " * (n // 16) + "[[Widget Nets for Gadgets]] " + ID,
     "bare ids in an arxiv column": lambda n: "| Title | arXiv |\n|---|---|\n" + "| Widget Nets | 2401.00001 |\n" * (n // 28),
 }
 

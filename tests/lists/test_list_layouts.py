@@ -1928,3 +1928,28 @@ def test_chinese_notes_venues_after_a_book_title_full_width_bars_and_marks_glued
     e = papers["2309.01111"]
     assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, 2023)
     assert len(r.entries) == 1 and r.warnings == []
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    ("- 09:30 Read [[Sparse Gadget Fields for Widgets]] — https://arxiv.org/abs/2309.01111\n", []),
+    ("- [ ] #toread Sparse Gadget Fields for Widgets https://arxiv.org/abs/2309.01111\n", []),
+    ("**Sparse Gadget Fields for Widgets** ★★★★☆\nhttps://arxiv.org/abs/2309.01111\n", []),
+    ("- Sparse Gadget Fields for Widgets by Wu et al. (2023) [link](https://arxiv.org/abs/2309.01111)\n", ["Wu"]),
+    ('- "Sparse Gadget Fields for Widgets" — worth a reread: https://arxiv.org/abs/2309.01111\n', []),
+    ("Cy Wu  10:42 AM\nnew paper: Sparse Gadget Fields for Widgets https://arxiv.org/abs/2309.01111\n", []),
+    ("### Sparse Gadget Fields for Widgets (read 2024-11-05)\n[arXiv](https://arxiv.org/abs/2309.01111)\n", []),
+])
+def test_english_reading_notes_times_tags_ratings_et_al_notes_announcements_and_read_dates(
+    text: str, authors: list[str]
+) -> None:
+    papers, r = by_arxiv(text)
+    e = papers["2309.01111"]
+    assert (e.title, e.authors) == ("Sparse Gadget Fields for Widgets", authors)
+    assert len(r.entries) == 1 and r.warnings == []
+
+
+def test_a_quoted_title_before_a_venue_or_names_is_still_a_citation_and_a_heading_is_no_hashtag() -> None:
+    e = by_arxiv('- "Sparse Gadget Fields for Widgets" — ICCV 2023 — https://arxiv.org/abs/2309.01111\n')[0]["2309.01111"]
+    assert (e.title, e.venue) == ("Sparse Gadget Fields for Widgets", "ICCV")
+    h = by_arxiv("# Sparse Gadget Fields for Widgets\n[arXiv](https://arxiv.org/abs/2309.01111)\n")[0]["2309.01111"]
+    assert h.title == "Sparse Gadget Fields for Widgets"
