@@ -1399,8 +1399,9 @@ class _Reader:
                 return False  # its links next, or its labelled parts then its links ("作者：A, B" / "论文：url")
         tag = venue_tag(raw) if raw.lstrip()[:1] in "[【" else None  # "【CVPR 2024】Title"
         title = clean_title(tag[2] if tag else raw)
-        if not (title[:1].isupper() and looks_like_title(title, strict=True)) or title.endswith((".", "。")):
-            return False
+        if not (title[:1].isupper() and looks_like_title(title, strict=True)) or title.endswith((".", "。")) or (
+                raw.rstrip().endswith((".", "。")) and ", " in title):
+            return False  # (a sentence: "Today I read Title, which ... gadgets.")
         g, e = self.current()
         if self.pending_title is not None or (g is not None and e is not None and e.title and not e.ids
                                               and g.start >= no - 4):

@@ -1953,3 +1953,9 @@ def test_a_quoted_title_before_a_venue_or_names_is_still_a_citation_and_a_headin
     assert (e.title, e.venue) == ("Sparse Gadget Fields for Widgets", "ICCV")
     h = by_arxiv("# Sparse Gadget Fields for Widgets\n[arXiv](https://arxiv.org/abs/2309.01111)\n")[0]["2309.01111"]
     assert h.title == "Sparse Gadget Fields for Widgets"
+
+
+def test_a_sentence_over_a_link_is_no_title() -> None:
+    e = by_arxiv("Today I read Sparse Gadget Fields for Widgets, which fields gadgets.\n\nRef: https://arxiv.org/abs/2309.01111\n"
+                 )[0]["2309.01111"]
+    assert e.title is None
