@@ -2,7 +2,8 @@
 
 A record's keys are known as a spreadsheet's columns are (:func:`~citegraph.lists.delimited.column_field`),
 and CSL-JSON's own (``author`` as ``[{"family": ..., "given": ...}]``, ``issued``, ``container-title``).
-A record is a paper, ``file:line`` where it starts; one naming no paper, or bad JSON, is a warning.
+A record is a paper (a record nested in it too: ``{"paper": {"title": ...}}``), ``file:line``
+where it starts; one naming no paper, or bad JSON, is a warning.
 
 Examples
 --------
@@ -85,6 +86,20 @@ def _records(lines: Sequence[str], warnings: list[ListWarning], source: str) -> 
         at = end
 
 
+def _flat(record: dict[object, object]) -> Iterator[tuple[object, object]]:
+    """A record's keys and values, a nested record's one level down among them
+    (``{"paper": {"title": ..., "url": ...}, "venue": ...}``); CSL's own nested values stay whole.
+
+    >>> list(_flat({"paper": {"title": "T", "url": "u"}, "venue": "CVPR 2024", "issued": {"date-parts": [[2024]]}}))
+    [('title', 'T'), ('url', 'u'), ('venue', 'CVPR 2024'), ('issued', {'date-parts': [[2024]]})]
+    """
+    for key, value in record.items():
+        if isinstance(value, dict) and not (isinstance(key, str) and key.lower() in _CSL):
+            yield from value.items()
+        else:
+            yield key, value
+
+
 def read_json(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:
     """One paper per record of a JSON list (see the module's docstring)."""
     warnings: list[ListWarning] = []
@@ -94,7 +109,7 @@ def read_json(lines: Sequence[str], source: str) -> tuple[list[Entry], list[List
             if not isinstance(record, dict):
                 warnings.append(ListWarning(f"{source}:{no}", "a JSON value that is no record: skipped"))
                 continue
-            yield f"{source}:{no}", [(f, cell_text(v)) for k, v in record.items()
+            yield f"{source}:{no}", [(f, cell_text(v)) for k, v in _flat(record)
                                      if isinstance(k, str) and (f := _CSL.get(k.lower()) or column_field(k))]
 
     return papers_of(records(), "record", warnings), warnings

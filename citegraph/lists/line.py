@@ -95,10 +95,11 @@ ARXIV_LABELS = frozenset(["arxiv", "arxiv id", "arxiv 编号", "arxiv号", "arxi
 DOI_LABELS = frozenset(["doi"])
 _BOLD_HEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(\*\*|__)(.+?)\1")
 ITEM_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
-# "arXiv:2401.00001", and "arXiv 2401.00001" (a new-style id only: "arXiv 2023." is a venue)
+# "arXiv:2401.00001", and "arXiv 2401.00001" (a new-style id only: "arXiv 2023." is a venue), and
+# Semantic Scholar's citation's "ArXiv, abs/2401.00001"
 _TEXT_ARXIV = re.compile(
     r"(?<![\w/.])arxiv(?:\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
-    r"|\s+(\d{4}\.\d{4,5}(?:v\d+)?)(?![\d.]))",
+    r"|\s+(\d{4}\.\d{4,5}(?:v\d+)?)(?![\d.])|\s*,\s*abs/(\d{4}\.\d{4,5}(?:v\d+)?)(?!\d|\.\d))",
     re.I,
 )
 _SPACED_ARXIV = re.compile(r"arxiv\s+\d{4}\.\d{4,5}")
@@ -355,6 +356,7 @@ def _colon_after(low: str, word: str) -> bool:
 _NAME_SET_OFF = re.compile(
     r"^\s*([^\s()（）:：]{2,30})\s*(?:[(（][^()（）]{1,40}[)）]\s*[:：]|[—–]\s)\s*(.{8,300}?)[\s—–]*$"
 )
+_PROJECT_PAGE = re.compile(r"(?:https?://)?[\w-]+\.github\.io(?:/[^\s]*)?$", re.I)  # a paper's project page
 _LEADING_BARE_ID = re.compile(r"^\s*(\d{4}\.\d{4,5})(?:v\d+)?(?=\s+[-–—|]\s)")
 _LEADING_ID = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(\d{4}\.\d{4,5})(?:v\d+)?(?=[\s.,:;)\]]|$)")
 _LENTICULAR_LABEL = re.compile(r"【([^【】\n]{1,12})】")
@@ -458,8 +460,8 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
     arxiv_urls = folds or "arxiv.org/" in wlow
     words = {w: w in low for w in ("arxiv", "doi", "corpus")}
     labelled = {w: words[w] and (folds or _colon_after(wlow, "id" if w == "corpus" else w)) for w in words}
-    if words["arxiv"] and not labelled["arxiv"] and _SPACED_ARXIV.search(wlow):
-        labelled["arxiv"] = True  # "arXiv 2401.00001"
+    if words["arxiv"] and not labelled["arxiv"] and (_SPACED_ARXIV.search(wlow) or "abs/" in wlow):
+        labelled["arxiv"] = True  # "arXiv 2401.00001", "ArXiv, abs/2401.00001"
     del low, wlow  # copies of the line (it can be megabytes): what they tell is above
 
     # Paper tokens become NUL runs so later patterns skip them; other links
@@ -517,9 +519,13 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
             flush()
         for m in matches(MD_LINK, buf[0]):
             url = _unescape_url(m.group(2))
-            if LOCAL_PAGE.match(url) and looks_like_title(clean_title(m.group(1))):
-                mask(m.start(), m.start(1), False)  # "[Title](./notes/title.md)": a page of the list's own,
-                mask(m.end(1), m.end(), False)  # no paper; its text stays, a title the line may give
+            project = _PROJECT_PAGE.match(url) and len(m.group(1).split()) >= 3 and looks_like_title(
+                clean_title(m.group(1)), strict=True)
+            if (LOCAL_PAGE.match(url) or project) and looks_like_title(clean_title(m.group(1))):
+                # "[Title](./notes/title.md)", "[Title](https://widget.github.io/)": a page of the list's
+                # own or the paper's project page, no paper; its text stays, a title the line may give
+                mask(m.start(), m.start(1), False)
+                mask(m.end(1), m.end(), False)
                 continue
             take_url(url, m.group(1), m.start(), m.end())
         flush()
@@ -546,7 +552,7 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
         flush()
     if labelled["arxiv"]:
         for m in matches(_TEXT_ARXIV, buf[0]):
-            arxiv = parse_arxiv_id(m.group(1) or m.group(2))
+            arxiv = parse_arxiv_id(m.group(1) or m.group(2) or m.group(3))
             if arxiv:
                 _merge_into(info, {"arxiv": arxiv}, None, m.start())
                 mask(m.start(), m.end(), True)

@@ -246,8 +246,11 @@ def read_lists(
         * A link or text naming an **arXiv id** (``arxiv.org/abs|pdf|html/ID``
           with or without ``vN`` and ``.pdf``, on ``browse.``/``export.``/
           ``ar5iv.labs.arxiv.org``, ``ar5iv.org`` and ``alphaxiv.org/abs|overview``,
+          arXiv's mirrors and readers (``papers.cool/arxiv/ID``, ``hjfy.top/arxiv/ID``,
+          ``semanticscholar.org/arxiv/ID``, ``arxiv-sanity-lite.com/?pid=ID``),
           a ``ttps://`` link that lost its ``h``, old ids like ``cs/0309023``,
-          ``arXiv:ID``, ``arXiv ID: ID``, ``huggingface.co/papers/ID``), a **DOI**
+          ``arXiv:ID``, ``arXiv ID: ID``, ``ArXiv, abs/ID`` (Semantic Scholar's citations),
+          ``huggingface.co/papers/ID``), a **DOI**
           (``doi.org/...``, ``.../doi/10...``, ``DOI: 10...``, a publisher page's
           path ``/article|chapter|content|pdf/10...`` -- Springer, bioRxiv without its
           ``v1`` -- or ``?id=10...`` as PLOS has it; arXiv's own
@@ -462,7 +465,8 @@ def read_lists(
         reading notes' habits: a time and a verb before the one ``[[Title]]`` a line links
         to, ``#toread`` tags, a star rating after a bold title, ``Title by Lee et al.
         (2024)``, ``"Title" — a note: url``, ``new paper: Title url``, ``(read 2024-11-05)``
-        after a heading's title.  HTML
+        after a heading's title; a titled link to a paper's project page (``*.github.io``,
+        three words or more) before its untitled paper link.  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 

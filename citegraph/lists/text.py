@@ -305,6 +305,7 @@ _WIKI_NOTE = re.compile(r"\[\[([^\[\]|#]{8,300})(?:[|#][^\[\]]{0,200})?\]\]")
 _READ_WHEN = re.compile(
     r"\s*[(（]\s*(?:read|added|reviewed|noted|finished|读于|阅读于|已读)\b[^()（）]{0,40}[)）]$", re.I
 )
+_OPEN_LABEL_END = re.compile(r"\s*[（(][^（）()]{1,12}[:：]$")
 _PADDED_INDEX = re.compile(r"0\d\s+(?=\S)")
 _CJK_SUMMARY = re.compile(r"(?<=[A-Za-z0-9)?!.])\s*——\s*[\u3400-\u9fff][^A-Za-z\n]{0,80}$")
 _SCHOLAR_MARK = re.compile(r"^\[(?:PDF|HTML|BOOK|B|CITATION|C)\]\s*")
@@ -366,6 +367,8 @@ def clean_title(text: str) -> str:
     if "[[" in s and s.count("[[") == 1 and (wiki := _WIKI_NOTE.search(s)) and looks_like_title(
             wiki.group(1), strict=True):
         s = wiki.group(1)  # "Read [[Title]] today": the one note of the paper's a line links to (Obsidian)
+    if s[-1:] in (":", "：") and (opened := _OPEN_LABEL_END.search(s)):
+        s = s[:opened.start()]  # "Title（中文翻译：url）": a bracket opened for a label of the link inside it
     if s[-1:] in (")", "）") and (when := _READ_WHEN.search(s)):
         s = s[:when.start()]  # "Title (read 2024-11-05)": when the reader read it
     if s.lstrip()[:2] in ("[@", "[!"):

@@ -55,6 +55,11 @@ _HTTP = re.compile(r"(?i)https?:/")
 _SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*://")
 # scheme, authority, path, query (RFC 3986, appendix B)
 _URL_PARTS = re.compile(r"(?:[^:/?#]+:)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?", re.S)
+_MIRROR_PATH = re.compile(r"^/arxiv/(?:kimi\?paper=)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7})/?$")
+_ARXIV_MIRRORS = {
+    "papers.cool": _MIRROR_PATH, "hjfy.top": _MIRROR_PATH, "semanticscholar.org": _MIRROR_PATH,
+    "arxiv-sanity-lite.com": re.compile(r"(?:^|&)pid=(\d{4}\.\d{4,5}(?:v\d+)?)(?:&|$)"),
+}
 _ARXIV_PATH = re.compile(r"/(?:abs|pdf|html|format|ps|overview)/(.*)$")
 # a DOI as a path segment of a publisher's page (link.springer.com/article/10.1007/...,
 # biorxiv.org/content/10.1101/...v1, .../content/pdf/10.1007%2F....pdf) or its ?id= (PLOS)
@@ -357,6 +362,12 @@ def paper_ids_in_url(url: str) -> dict[str, str]:
     {'arxiv': '2412.18619'}
     >>> paper_ids_in_url("https://github.com/deepseek-ai/Janus")
     {}
+    >>> paper_ids_in_url("https://papers.cool/arxiv/2412.04680"), paper_ids_in_url("https://hjfy.top/arxiv/2412.04680v2")
+    ({'arxiv': '2412.04680'}, {'arxiv': '2412.04680'})
+    >>> paper_ids_in_url("https://www.semanticscholar.org/arxiv/2412.04680")
+    {'arxiv': '2412.04680'}
+    >>> paper_ids_in_url("https://arxiv-sanity-lite.com/?rank=pid&pid=2412.04680")
+    {'arxiv': '2412.04680'}
     """
     url = unwrap_redirect(url.strip())
     try:
@@ -373,6 +384,12 @@ def paper_ids_in_url(url: str) -> dict[str, str]:
         arxiv = parse_arxiv_id(raw)
         if not arxiv:
             raise IdError(f"malformed arXiv link {url}")
+        return {"arxiv": arxiv}
+    # an arXiv paper's page on a mirror or reader (papers.cool, hjfy.top's translations,
+    # Semantic Scholar's /arxiv/ID, arxiv-sanity's ?pid=ID)
+    mirror = _ARXIV_MIRRORS.get(host)
+    if mirror and (m := mirror.search(path if host != "arxiv-sanity-lite.com" else _url_parts(url)[2])) and (
+            arxiv := parse_arxiv_id(m.group(1))):
         return {"arxiv": arxiv}
     if host == "huggingface.co":
         # hf.co/papers/<arXiv id> is the arXiv paper's page; models, datasets

@@ -93,6 +93,7 @@ CORPUS = {
     "glued chinese labels": lambda n: "论文标题:Widget" * (n // 14) + "论文链接:" + ID,
     "book titles published in": lambda n: "《Widget Nets for Gadgets》发表于 " * (n // 30) + ID,
     "wiki links and hashtags": lambda n: "#toread " * (n // 16) + "[[Widget Nets for Gadgets]] " + ID,
+    "project page links": lambda n: "[Widget Nets for Gadgets](https://w.github.io/) " * (n // 48) + ID,
     "bare ids in an arxiv column": lambda n: "| Title | arXiv |\n|---|---|\n" + "| Widget Nets | 2401.00001 |\n" * (n // 28),
 }
 

@@ -1959,3 +1959,26 @@ def test_a_sentence_over_a_link_is_no_title() -> None:
     e = by_arxiv("Today I read Sparse Gadget Fields for Widgets, which fields gadgets.\n\nRef: https://arxiv.org/abs/2309.01111\n"
                  )[0]["2309.01111"]
     assert e.title is None
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    ("- Sparse Gadget Fields for Widgets https://papers.cool/arxiv/2309.01111\n", []),
+    ("Sparse Gadget Fields for Widgets https://arxiv-sanity-lite.com/?rank=pid&pid=2309.01111\n", []),
+    ("- Sparse Gadget Fields for Widgets（中文翻译：https://hjfy.top/arxiv/2309.01111）\n", []),
+    ("Wu, C., & Xu, D. (2023). Sparse Gadget Fields for Widgets. ArXiv, abs/2309.01111.\n", ["C. Wu", "D. Xu"]),
+    ("- [Sparse Gadget Fields for Widgets](https://widget.github.io/) ([arXiv](https://arxiv.org/abs/2309.01111))\n", []),
+    ('[{"paper": {"title": "Sparse Gadget Fields for Widgets", "url": "https://arxiv.org/abs/2309.01111"}}]\n', []),
+])
+def test_arxiv_mirrors_semantic_scholars_citation_a_project_page_title_and_a_nested_json_record(
+    text: str, authors: list[str]
+) -> None:
+    papers, r = by_arxiv(text)
+    e = papers["2309.01111"]
+    assert (e.title, e.authors, e.year) == ("Sparse Gadget Fields for Widgets", authors, 2023)
+    assert len(r.entries) == 1 and r.warnings == []
+
+
+def test_a_project_pages_one_word_link_text_is_no_title() -> None:
+    e = by_arxiv("- [Qwen2-0.5B|1.5B|7B](https://qwenlm.github.io/) [arXiv](https://arxiv.org/abs/2309.01111)\n"
+                 )[0]["2309.01111"]
+    assert e.title is None
