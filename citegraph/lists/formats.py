@@ -169,6 +169,8 @@ _BIBTEX_AND = re.compile(r"\s+and\s+")
 def _bibtex_person(name: str) -> str:
     """A BibTeX name as the other formats give one, first name first (``Lee, Ann`` → ``Ann Lee``,
     ``Lee, Jr., Ann`` → ``Ann Lee Jr.``); a comma inside braces is the name's own.
+    (Not bibtexparser's ``parse_single_name_into_parts``: it parts a name at a LaTeX accent's
+    command, ``Mu\\~{n}oz`` → ``Mu noz``, and raises on a name it cannot part.)
 
     >>> _bibtex_person("Lee, Ann"), _bibtex_person("Lee, Jr., Ann"), _bibtex_person("{Widget, Inc.}")
     ('Ann Lee', 'Ann Lee Jr.', 'Widget, Inc.')

@@ -75,9 +75,9 @@ from citegraph.lists.text import (
 from citegraph.text.matching import matches
 
 __all__ = [
-    "AUTHOR_LABELS", "BR", "ITEM_START", "LINK_TEXT", "LOCAL_PAGE", "TITLE_LABELS", "VENUE_LABELS", "YEAR_LABELS",
-    "Line", "Ref", "analyse", "is_id_text", "labelled_cells", "labelled_fields", "link_venue", "piped_item",
-    "work_text",
+    "AUTHOR_LABELS", "BR", "ITEM_START", "LINK_TEXT", "LOCAL_PAGE", "TEXT_ARXIV", "TITLE_LABELS", "VENUE_LABELS",
+    "YEAR_LABELS", "Line", "Ref", "analyse", "is_id_text", "labelled_cells", "labelled_fields", "link_venue",
+    "piped_item", "work_text",
 ]
 
 TITLE_LABELS = frozenset(
@@ -97,7 +97,7 @@ _BOLD_HEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(\
 ITEM_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 # "arXiv:2401.00001", and "arXiv 2401.00001" (a new-style id only: "arXiv 2023." is a venue), and
 # Semantic Scholar's citation's "ArXiv, abs/2401.00001"
-_TEXT_ARXIV = re.compile(
+TEXT_ARXIV = re.compile(
     r"(?<![\w/.])arxiv(?:\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
     r"|\s+(\d{4}\.\d{4,5}(?:v\d+)?)(?![\d.])|\s*,\s*abs/(\d{4}\.\d{4,5}(?:v\d+)?)(?!\d|\.\d))",
     re.I,
@@ -551,7 +551,7 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
             take_url(url, text, start, end, buf[0][max(0, start - 60):start])
         flush()
     if labelled["arxiv"]:
-        for m in matches(_TEXT_ARXIV, buf[0]):
+        for m in matches(TEXT_ARXIV, buf[0]):
             arxiv = parse_arxiv_id(m.group(1) or m.group(2) or m.group(3))
             if arxiv:
                 _merge_into(info, {"arxiv": arxiv}, None, m.start())

@@ -68,6 +68,7 @@ from citegraph.lists.line import (
     ITEM_START,
     LINK_TEXT,
     LOCAL_PAGE,
+    TEXT_ARXIV,
     TITLE_LABELS,
     VENUE_LABELS,
     YEAR_LABELS,
@@ -138,7 +139,6 @@ _NO_LINK_VALUES = frozenset(("none", "n/a", "na", "-", "—", "tbd", "todo", "co
 _ID_TOKEN = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?!\d)|10\.\d{4,9}/[^\s)\]\"'<>]+")
 _PAPER_HINT = re.compile(r"arxiv\.org/|doi\.org/|semanticscholar\.org/|arxiv\s*(?:id)?\s*[:：]|doi\s*[:：]", re.I)
 _CJK_GLOSS_LINE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff、·\s]{1,39}")  # a short Chinese phrase, no sentence
-_ARXIV_TEXT_ID = re.compile(r"arxiv:\s*\d{4}\.\d{4,5}(?:v\d+)?", re.I)
 # the columns of a table of one paper's properties (Notion's export of a page): not a table of papers
 _KEY_COLUMNS = frozenset(["property", "properties", "field", "key", "attribute", "属性", "字段", "项目"])
 _VALUE_COLUMNS = frozenset(["value", "values", "值", "内容"])
@@ -539,7 +539,7 @@ class _Reader:
     __slots__ = (
         "_blanks", "_cache", "anchor_lines", "anchored", "claims", "container", "depths", "doc", "group", "groups",
         "headings", "lines", "mentions", "notes", "notes_mentions", "notes_text", "page", "path", "pending_repos",
-        "pending_title", "placeholders", "property_heads", "read_ahead", "section", "shared", "source", "table_rows",
+        "pending_title", "placeholders", "read_ahead", "section", "shared", "source", "table_rows",
         "table_skip", "texts", "warnings",
     )
 
@@ -581,7 +581,6 @@ class _Reader:
         self._blanks: array[int] | None = None
         self.container = False
         self.table_rows, self.table_skip = self._tables()
-        self.property_heads: set[int] = set()  # the header lines of tables of one paper's properties
         self._property_tables()
         self.table_skip |= used_definitions  # (no notes, and no papers of their own)
         if _HTML_TABLE.search(doc.data):
@@ -654,7 +653,6 @@ class _Reader:
             self.lines.properties[no] = f"{key}: {cells[1]}"
             if no - 1 in self.table_skip and no - 2 in self.table_skip:  # its header: blank lines
                 self.table_skip -= {no - 1, no - 2}
-                self.property_heads |= {no - 1, no - 2}
                 self.lines.properties.update({no - 1: "", no - 2: ""})
 
     def hard_break(self, no: int) -> bool:
@@ -1022,7 +1020,8 @@ class _Reader:
         if not (title[:1].isupper() or title[:1].isdigit()) or not looks_like_title(title, strict=True):
             return False
         # (a property table's header is not counted: "# Title" / "| Property | Value |" / "|---|---|" / rows)
-        below = islice((k for k in range(no + 1, len(self.lines) + 1) if k not in self.property_heads), 3)
+        heads = self.lines.properties  # (a property table's header lines read as "")
+        below = islice((k for k in range(no + 1, len(self.lines) + 1) if heads.get(k) != ""), 3)
         k = next((k for k in below if self.lines[k - 1].strip()), 0)
         return bool(k) and (
             self._links_only(k) or self._names_over_links(k) is not None or self._labelled_then_links(no, k)
@@ -1054,7 +1053,7 @@ class _Reader:
         if "http" in raw:
             return written_byline(plain(raw))
         # "A Lee, B Kim - arXiv preprint arXiv:ID, 2024" (Google Scholar's): the id is the paper's, not the byline's
-        return author_line(_ARXIV_TEXT_ID.sub(" ", plain(raw)))
+        return author_line(TEXT_ARXIV.sub(" ", plain(raw)))
 
     def _labelled_then_links(self, no: int, k: int) -> bool:
         """Under title line ``no``, line ``k`` opens lines of the paper's labelled parts, and its

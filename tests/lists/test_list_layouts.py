@@ -22,6 +22,13 @@ def by_arxiv(text: str, name: str = "list.md"):
     return {e.arxiv: e for e in r.entries if e.arxiv}, r
 
 
+def only_paper(text: str):
+    """The one paper (2309.01111) a list naming it alone gives, read without a warning."""
+    papers, r = by_arxiv(text)
+    assert len(r.entries) == 1 and r.warnings == []
+    return papers["2309.01111"]
+
+
 def test_backslash_blocks_give_title_authors_venue_and_year() -> None:
     text = (
         "## Papers\n\n"
@@ -1679,10 +1686,8 @@ def test_a_heading_ending_in_brackets_that_are_no_name_keeps_them() -> None:
 def test_an_org_drawer_a_newblock_bibitem_a_grid_cell_of_markdown_and_a_heading_over_prose_with_its_link(
     text: str, authors: list[str], venue: str | None
 ) -> None:
-    papers, r = by_arxiv(text)
-    e = papers["2309.01111"]
+    e = only_paper(text)
     assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, 2023)
-    assert len(r.entries) == 1 and r.warnings == []
 
 
 def test_a_heading_over_prose_with_its_link_keeps_the_prose_as_its_note_and_two_papers_stay_a_section() -> None:
@@ -1710,11 +1715,9 @@ def test_a_heading_over_prose_with_its_link_keeps_the_prose_as_its_note_and_two_
 def test_a_property_table_wiki_and_latex_links_a_citation_key_a_callout_a_translation_and_a_code_span_venue(
     text: str, authors: list[str], venue: str | None, name: str | None
 ) -> None:
-    papers, r = by_arxiv(text)
-    e = papers["2309.01111"]
+    e = only_paper(text)
     assert (e.title, e.authors, e.venue, e.year, e.name) == (
         "Sparse Gadget Fields for Widgets", authors, venue, 2023, name)
-    assert len(r.entries) == 1 and r.warnings == []
 
 
 def test_a_two_column_table_of_papers_is_no_property_table() -> None:
@@ -1738,10 +1741,8 @@ def test_a_two_column_table_of_papers_is_no_property_table() -> None:
 def test_a_book_title_in_a_sentence_weibo_topics_a_paper_label_before_cells_an_affiliation_and_circled_numbers(
     text: str, authors: list[str], venue: str | None
 ) -> None:
-    papers, r = by_arxiv(text)
-    e = papers["2309.01111"]
+    e = only_paper(text)
     assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, 2023)
-    assert len(r.entries) == 1 and r.warnings == []
 
 
 def test_a_chinese_link_text_before_the_english_title_is_its_translation() -> None:
@@ -1764,11 +1765,9 @@ def test_a_chinese_link_text_before_the_english_title_is_its_translation() -> No
 def test_emoji_in_table_headers_a_versioned_link_text_a_label_after_a_gloss_yaml_lists_and_a_sentence_naming_a_model(
     text: str, authors: list[str], venue: str | None, name: str | None
 ) -> None:
-    papers, r = by_arxiv(text)
-    e = papers["2309.01111"]
+    e = only_paper(text)
     assert (e.title, e.authors, e.venue, e.year, e.name) == (
         "Sparse Gadget Fields for Widgets", authors, venue, 2023, name)
-    assert len(r.entries) == 1 and r.warnings == []
 
 
 def test_bibtex_names_read_first_name_first_and_a_braced_name_keeps_its_comma(tmp_path: Path) -> None:
@@ -1799,10 +1798,8 @@ def test_bibtex_names_read_first_name_first_and_a_braced_name_keeps_its_comma(tm
 def test_shortcodes_italic_apa_titles_logseq_and_rst_fields_announced_titles_scholar_alerts_and_parted_fields(
     text: str, authors: list[str], venue: str | None
 ) -> None:
-    papers, r = by_arxiv(text)
-    e = papers["2309.01111"]
+    e = only_paper(text)
     assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, 2023)
-    assert len(r.entries) == 1 and r.warnings == []
 
 
 def test_names_over_an_items_bold_title_are_not_a_title_over_its_byline() -> None:
@@ -1832,10 +1829,8 @@ def test_names_over_an_items_bold_title_are_not_a_title_over_its_byline() -> Non
 def test_image_alt_titles_roman_and_letter_marks_ordinal_labels_id_columns_acl_ieee_vancouver_and_definitions(
     text: str, authors: list[str], venue: str | None
 ) -> None:
-    papers, r = by_arxiv(text)
-    e = papers["2309.01111"]
+    e = only_paper(text)
     assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, 2023)
-    assert len(r.entries) == 1 and r.warnings == []
 
 
 def test_a_badge_image_link_is_no_title_and_initials_are_no_list_marks() -> None:
@@ -1862,11 +1857,9 @@ def test_a_badge_image_link_is_no_title_and_initials_are_no_list_marks() -> None
 def test_a_bold_name_set_off_a_leading_bare_id_span_fields_a_headless_property_table_a_key_and_a_translation_above(
     text: str, authors: list[str], venue: str | None, name: str | None
 ) -> None:
-    papers, r = by_arxiv(text)
-    e = papers["2309.01111"]
+    e = only_paper(text)
     assert (e.title, e.authors, e.venue, e.year, e.name) == (
         "Sparse Gadget Fields for Widgets", authors, venue, 2023, name)
-    assert len(r.entries) == 1 and r.warnings == []
 
 
 def test_a_bold_name_before_a_colon_keeps_its_title_whole_and_a_two_column_table_of_papers_is_no_property_table() -> None:
@@ -1924,10 +1917,8 @@ def test_an_items_indented_notes_between_its_title_and_its_link() -> None:
 def test_chinese_notes_venues_after_a_book_title_full_width_bars_and_marks_glued_labels_and_summaries(
     text: str, authors: list[str], venue: str | None
 ) -> None:
-    papers, r = by_arxiv(text)
-    e = papers["2309.01111"]
+    e = only_paper(text)
     assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", authors, venue, 2023)
-    assert len(r.entries) == 1 and r.warnings == []
 
 
 @pytest.mark.parametrize(("text", "authors"), [
@@ -1942,10 +1933,8 @@ def test_chinese_notes_venues_after_a_book_title_full_width_bars_and_marks_glued
 def test_english_reading_notes_times_tags_ratings_et_al_notes_announcements_and_read_dates(
     text: str, authors: list[str]
 ) -> None:
-    papers, r = by_arxiv(text)
-    e = papers["2309.01111"]
+    e = only_paper(text)
     assert (e.title, e.authors) == ("Sparse Gadget Fields for Widgets", authors)
-    assert len(r.entries) == 1 and r.warnings == []
 
 
 def test_a_quoted_title_before_a_venue_or_names_is_still_a_citation_and_a_heading_is_no_hashtag() -> None:
@@ -1972,10 +1961,8 @@ def test_a_sentence_over_a_link_is_no_title() -> None:
 def test_arxiv_mirrors_semantic_scholars_citation_a_project_page_title_and_a_nested_json_record(
     text: str, authors: list[str]
 ) -> None:
-    papers, r = by_arxiv(text)
-    e = papers["2309.01111"]
+    e = only_paper(text)
     assert (e.title, e.authors, e.year) == ("Sparse Gadget Fields for Widgets", authors, 2023)
-    assert len(r.entries) == 1 and r.warnings == []
 
 
 def test_a_project_pages_one_word_link_text_is_no_title() -> None:
