@@ -908,6 +908,52 @@ BATCHES: list[tuple[str, str, str, dict[str, str]]] = [
         "title-text-id-version-paren": "- {t} (arXiv:{a}v2)\n",
         "title-text-datacite-doi": "- {t}. doi:10.48550/arXiv.{a}\n",
     }),
+    ("33", "Hierarchical Widget Tokens for Unified Gadget Generation", "2501.05791", {
+        "plus-bold-title-badge-links": (
+            "+ **{t}** [![Paper](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/{a}) "
+            "[![Star](https://img.shields.io/github/stars/a/b.svg?style=social&label=Star)](https://github.com/a/b)\n"
+        ),
+        "date-bold-name-colon-title-italic-names-venue": (
+            "- [2025/01] **HWT**: {t}. *Ann Lee, Bo Kim.* CVPR 2024. [[paper](https://arxiv.org/abs/{a})] "
+            "[[code](https://github.com/a/b)]\n"
+        ),
+        "backtick-venue-prefix": "* `[CVPR 2024]` {t} [[paper](https://arxiv.org/abs/{a})]\n",
+        "img-icon-then-link": '- <img src="icons/new.gif" width="20"/> [{t}](https://arxiv.org/abs/{a})\n',
+        "table-year-venue-name-title-check": (
+            "| Year | Venue | Model | Paper | Open |\n|---|---|---|---|---|\n"
+            "| 2024 | CVPR | **HWT** | [{t}](https://arxiv.org/abs/{a}) | ✔️ |\n"
+        ),
+        "h2-title-quoted-names-venue-link": (
+            "## {t}\n> Ann Lee, Bo Kim\n> CVPR 2024\n> [[Paper](https://arxiv.org/abs/{a})]\n"
+        ),
+        "bold-bracket-venue-title-br-links": (
+            "**[CVPR 2024]** {t} <br> [[Paper](https://arxiv.org/abs/{a})] [[Project](https://widget.github.io)]\n"
+        ),
+        "numbered-bold-name-venue-paren-dash-title": (
+            "1. **HWT** (CVPR 2024) - {t} [[Paper](https://arxiv.org/abs/{a})]\n"
+        ),
+        "title-venue-link-text-stars-badge": (
+            "- {t} [[CVPR 2024](https://arxiv.org/abs/{a})] ![GitHub stars](https://img.shields.io/github/stars/a/b)\n"
+        ),
+        "details-summary-bold-name-colon-title": (
+            "<details><summary><b>HWT</b>: {t}</summary>\n\n"
+            '<a href="https://arxiv.org/abs/{a}">paper</a> CVPR 2024\n</details>\n'
+        ),
+        "shields-venue-badge-then-link": (
+            "- ![](https://img.shields.io/badge/CVPR-2024-blue) [{t}](https://arxiv.org/abs/{a})\n"
+        ),
+        "bold-link-italic-names-dash-venue": "[**{t}**](https://arxiv.org/abs/{a}) - *Ann Lee, Bo Kim* - CVPR 2024\n",
+        "plain-citation-paragraph-paper-link": "{t}. Ann Lee, Bo Kim. CVPR 2024. [paper](https://arxiv.org/abs/{a})\n",
+        "emoji-labelled-links": (
+            "- {t} [[📄 Paper](https://arxiv.org/abs/{a})] [[💻 Code](https://github.com/a/b)] "
+            "[[🤗 Model](https://huggingface.co/a/b)]\n"
+        ),
+        "table-title-br-names-venue-badge": (
+            "| Title | Venue | Links |\n|---|---|---|\n| {t}<br>Ann Lee, Bo Kim | CVPR 2024 "
+            "| [![arXiv](https://img.shields.io/badge/arXiv-{a}-red)](https://arxiv.org/abs/{a}) |\n"
+        ),
+        "name-em-dash-title-colon-link": "- HWT — {t}: https://arxiv.org/abs/{a}\n",
+    }),
 ]
 
 # What else a layout of batches 5 to 13 gives (written with each batch, before it was measured):
@@ -1188,6 +1234,20 @@ FIELDS: dict[str, dict[str, object]] = {
     "zh-table-paper-author-deng-org": {"authors": ["Ann Lee"]},
     "s2-citation-arxiv-abs": {"authors": ["A. Lee", "B. Kim"], "year": 2024},
     "s2-arxiv-url-byline": _AUTHORS,
+    # batch 33 (written with it, before it was measured)
+    "date-bold-name-colon-title-italic-names-venue": {**_AUTHORS, **_CVPR, "name": "HWT"},
+    "backtick-venue-prefix": _CVPR,
+    "table-year-venue-name-title-check": {**_CVPR, "name": "HWT"},
+    "h2-title-quoted-names-venue-link": {**_AUTHORS, **_CVPR},
+    "bold-bracket-venue-title-br-links": _CVPR,
+    "numbered-bold-name-venue-paren-dash-title": {**_CVPR, "name": "HWT"},
+    "title-venue-link-text-stars-badge": _CVPR,
+    "details-summary-bold-name-colon-title": {**_CVPR, "name": "HWT"},
+    "shields-venue-badge-then-link": _CVPR,
+    "bold-link-italic-names-dash-venue": {**_AUTHORS, **_CVPR},
+    "plain-citation-paragraph-paper-link": {**_AUTHORS, **_CVPR},
+    "table-title-br-names-venue-badge": {**_AUTHORS, **_CVPR},
+    "name-em-dash-title-colon-link": {"name": "HWT"},
 }
 
 

@@ -29,6 +29,7 @@ from citegraph.text.ids import (
     parse_s2_id,
 )
 from citegraph.lists.text import (
+    DATE_TAG,
     AUTHOR_SEP,
     BARE_URL,
     GENERIC_LINK_TEXT,
@@ -93,7 +94,7 @@ YEAR_LABELS = frozenset(["year", "年份", "发表年份"])
 _LABEL_WORDS = TITLE_LABELS | GENERIC_LINK_TEXT  # what a list labels a paper's parts with
 ARXIV_LABELS = frozenset(["arxiv", "arxiv id", "arxiv 编号", "arxiv号", "arxiv 号"])
 DOI_LABELS = frozenset(["doi"])
-_BOLD_HEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(\*\*|__)(.+?)\1")
+_BOLD_HEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:" + DATE_TAG + r"\s*)?(\*\*|__)(.+?)\1")
 ITEM_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 # "arXiv:2401.00001", and "arXiv 2401.00001" (a new-style id only: "arXiv 2023." is a venue), and
 # Semantic Scholar's citation's "ArXiv, abs/2401.00001"
@@ -355,6 +356,11 @@ def _colon_after(low: str, word: str) -> bool:
 # a model's name set off from its title by its team in brackets and a colon, or by a dash
 _NAME_SET_OFF = re.compile(
     r"^\s*([^\s()（）:：]{2,30})\s*(?:[(（][^()（）]{1,40}[)）]\s*[:：]|[—–]\s)\s*(.{8,300}?)[\s—–]*$"
+)
+# a model's one-word name, a spaced dash, then its title (no bold needed: the name must be one, see given_name)
+# (perhaps bold, perhaps with its venue in brackets: "1. **HWT** (CVPR 2024) - Title")
+_NAME_DASH_TITLE = re.compile(
+    r"^\s*(?:\*\*|__)?([^\s()（）:：*_]{2,30})(?:\*\*|__)?(?:\s*[(（]([^()（）]{2,40})[)）])?\s+[-—–]\s+(.{8,300}?)[\s:：—–]*$"
 )
 _PROJECT_PAGE = re.compile(r"(?:https?://)?[\w-]+\.github\.io(?:/[^\s]*)?$", re.I)  # a paper's project page
 _LEADING_BARE_ID = re.compile(r"^\s*(\d{4}\.\d{4,5})(?:v\d+)?(?=\s+[-–—|]\s)")
@@ -1019,6 +1025,13 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         # "**GRW**（Widget Lab）：Title", "**GRW** — Title —": the bold name, its team, then the title
         ref.name, ref.title, info.standalone = given, title, True
         return
+    if (named := _NAME_DASH_TITLE.match(bare)) and (given := given_name(named.group(1))) and looks_like_title(
+            title := clean_title(named.group(3)), strict=True) and (
+            (dated := venue_year(named.group(2) or "")) or not named.group(2)):
+        ref.name, ref.title, info.standalone = given, title, True  # "- HWT — Title: url", "- WidgetGen - Title"
+        if dated:
+            ref.venue, ref.year = ref.venue or dated[0], ref.year or dated[1]
+        return
     if (named := _NAME_THEN_TITLE.match(bare)) and (given := given_name(named.group(1))) and looks_like_title(
             named.group(2), strict=True):
         ref.name, ref.title = given, clean_title(named.group(2))  # "**WidgetMem**（Title）：a note"
@@ -1155,13 +1168,14 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
     said = _names_said(plain(rest).strip(" -–—:,."))
     if said:
         return said
+    # (parts first: each must be a field, where a written byline's venue may run on past a dash)
+    if fields := parted_fields(plain(rest)):
+        return fields
     by = written_byline(rest) or _venue_only(rest)
     if by:
         return by
     if cited := short_citation(rest):
         return [], cited[0], cited[1]
-    if fields := parted_fields(plain(rest)):
-        return fields
     s = plain(rest).strip(" -–—:,.;()[]（）")
     if _ET_AL_TAIL.search(s) and (names := people(_ET_AL_TAIL.sub("", s))):
         return names, None, None  # "- Ann Lee et al.": the first authors

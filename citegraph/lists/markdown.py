@@ -29,6 +29,7 @@ from citegraph.lists.other_markup import bibitem_blocks, bibitem_line, is_org, o
 from citegraph.lists.references import definitions, has_definitions, used_definition_lines
 from citegraph.lists.references import resolve as resolve_references
 from citegraph.lists.text import (
+    DATE_TAG,
     without_symbols,
     AUTHOR_SEP,
     DATED_PAREN,
@@ -112,8 +113,8 @@ _BR_END = re.compile(r"<br\s*/?>\s*$", re.I)  # an HTML line break ending a line
 # (a venue after the bold, in brackets or a code span: "**Title**（CVPR 2024）", "**Title** `CVPR 2024`";
 # the reader's rating in stars: "**Title** ★★★★☆")
 _BOLD_LINE = re.compile(
-    r"^\s*(?:>\s*)*((?:[-*+]|\d+[.)])\s+)?(?:\[\d{2}/\d{2}\]\s*)?(?:[\u2600-\u27bf\u2b50\U0001f000-\U0001faff\ufe0f]{1,3}\s*)?"
-    r"(\*\*|__)(.+?)\2\s*(?:[(（`](?P<venue>[^()（）`\n]{2,40})[)）`])?\s*(?:\s*[★☆⭐🌟]{1,10})?\s*(?:<br\s*/?>)?\s*$"
+    r"^\s*(?:>\s*)*((?:[-*+]|\d+[.)])\s+)?(?:" + DATE_TAG + r"\s*)?"
+    r"(?:[\u2600-\u27bf\u2b50\U0001f000-\U0001faff\ufe0f]{1,3}\s*)?(\*\*|__)(.+?)\2\s*(?:[(（`](?P<venue>[^()（）`\n]{2,40})[)）`])?\s*(?:\s*[★☆⭐🌟]{1,10})?\s*(?:<br\s*/?>)?\s*$"
 )
 _TITLE_CLASS = re.compile(r"^\s*<h[1-6]\b[^>]*\bclass\s*=\s*[\"'][^\"']*title", re.I)
 _AUTHORS_CLASS = re.compile(
@@ -300,6 +301,13 @@ _NOTE_MARK = re.compile(
 _TITLE_HEADING = re.compile(_NOTE_MARK.pattern + r"|^\s*\d{1,3}[.、)]\s*\S", re.I)
 # a line of the paper's labelled parts under its title ("- 作者：Ann Lee", "Authors: ...")
 _LABELLED_LINE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?[^\W\d_][^:：<>\[\]()*_]{0,15}(?:\*\*|__)?[:：]")
+
+
+def _venue_line(raw: str) -> tuple[str | None, int] | None:
+    """A line that is only a venue and its year (``> CVPR 2024``, ``*NeurIPS 2023*``), as ``(venue, year)``."""
+    s = plain(strip_line_markers(raw)).strip(" .,*_()（）[]")
+    vy = venue_year(s) if s and len(s) <= 40 else None
+    return vy if vy and vy[0] and s.endswith(str(vy[1])) else None
 
 
 def _heading_paper(text: str) -> tuple[str, tuple[str | None, int] | None]:
@@ -1003,9 +1011,9 @@ class _Reader:
                 e.venue, e.year = vy[0], vy[1]
             self.start_group(no, e)
             k = next(k for k in range(no + 1, len(self.lines) + 1) if self.lines[k - 1].strip())
-            if (by := self._names_over_links(k)) is not None:  # "#### Title" / "Ann Lee, Bo Kim" / links
-                e.authors, e.venue, e.year = by[0], e.venue or by[1], e.year or by[2]
-                self.read_ahead = k
+            if (names := self._names_over_links(k)) is not None:  # "#### Title" / "Ann Lee, Bo Kim" / links
+                e.authors, e.venue, e.year = names[0], e.venue or names[1], e.year or names[2]
+                self.read_ahead = names[3]
             elif (by := self._byline_links(k)) is not None:  # "<h4>Title</h4>" / "<p>A, B. CVPR 2024. <a>arXiv</a>"
                 self._byline_is_theirs(e, k, by)
             elif self._prose_with_its_link(no, k):
@@ -1089,12 +1097,22 @@ class _Reader:
         return (len(nxt.refs) == 1 and nxt.standalone and not nxt.prose and nxt.refs[0].title is None
                 and nxt.refs[0].identified)
 
-    def _names_over_links(self, no: int) -> tuple[list[str], str | None, int | None] | None:
+    def _names_over_links(self, no: int) -> tuple[list[str], str | None, int | None, int] | None:
         """The authors (and venue and year) line ``no`` gives when the line under it is its
-        paper's links only (a title above, then ``Ann Lee, Bo Kim. CVPR 2024.``, then ``[arXiv](url)``)."""
-        if no >= len(self.lines) or not self.lines[no].strip() or not self._links_only(no + 1):
-            return None  # (the links first: most lines have none under them, and names cost more)
-        return author_line(self.lines[no - 1])
+        paper's links only (a title above, then ``Ann Lee, Bo Kim. CVPR 2024.``, then ``[arXiv](url)``),
+        or a line of its venue and year and then the links; and the last of those lines before the links."""
+        if no >= len(self.lines) or not self.lines[no].strip():
+            return None
+        last, venue = no, None
+        if not self._links_only(no + 1):  # (the links first: most lines have none under them, and names cost more)
+            venue = _venue_line(self.lines[no]) if no + 1 < len(self.lines) else None
+            if venue is None or not self._links_only(no + 2):
+                return None
+            last = no + 1  # "Ann Lee, Bo Kim" / "CVPR 2024" / "[arXiv](url)"
+        by = author_line(self.lines[no - 1])
+        if by is None or (venue and by[1]):
+            return None
+        return (by[0], *venue, last) if venue else (*by, last)
 
     def _title_names_links(self, no: int, raw: str) -> bool:
         """A paragraph's line that reads as a title, then a line of names, then the paper's
@@ -1112,7 +1130,7 @@ class _Reader:
         e = self.new_entry(no, {}, title)
         e.authors, e.venue, e.year = by[0], by[1], e.year or by[2]
         self.start_group(no, e)
-        self.read_ahead = no + 1
+        self.read_ahead = by[3]
         return True
 
     def _close_headings(self, blocks: int) -> None:

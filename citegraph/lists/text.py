@@ -36,6 +36,7 @@ __all__ = [
     "strip_line_markers",
     "looks_like_title",
     "is_label_only",
+    "DATE_TAG",
     "date_tag_year",
     "unescape_all",
     "given_name",
@@ -103,7 +104,9 @@ _LIST_MARKER = re.compile(  # (circled numbers too: "① Title", "❶ Title"; sm
     r"^\s*(?:>\s*)*(?:(?:[-*+•]|\d+[.)]|[ivx]{1,5}[.)]|[a-z]\))\s+(?:\[[ xX]\]\s+)?|\d+[、）]\s*|[(（]\d{1,3}[)）]\s+"
     r"|[\u2460-\u2473\u24f5-\u24fe\u2776-\u2793]\s*)?(?:>\s*)*"
 )
-_DATE_TAG = re.compile(r"^\s*\[(\d{2})/(\d{2})\]\s*")
+# a date the list puts before an item: "[24/10]", "[2025/01]", "[2024-10-05]", "[2024.10]"
+DATE_TAG = r"\[(?:19|20)?\d{2}[/.-](?:0[1-9]|1[0-2])(?:[/.-][0-3]\d)?\]"  # (no groups: patterns embed it)
+_DATE_TAG = re.compile(r"^\s*" + DATE_TAG + r"\s*")
 _LABEL = re.compile(r"^([^:：\n]{1,30}?)\s*[:：](?!//)\s*(.*)$", re.S)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’+.\-]*")
@@ -1029,7 +1032,7 @@ def parted_fields(s: str) -> tuple[list[str], str | None, int | None] | None:
     every part is one of them (``— 📅 2024 — 🏛️ CVPR`` once emoji are spaces, ``Ann Lee, Bo
     Kim · CVPR 2024``).
 
-    >>> parted_fields("2024 — CVPR"), parted_fields("Ann Lee, Bo Kim · CVPR 2024"), parted_fields("Widget · Nets")
+    >>> parted_fields("2024 — CVPR"), parted_fields("*Ann Lee, Bo Kim* · CVPR 2024"), parted_fields("Widget · Nets")
     (([], 'CVPR', 2024), (['Ann Lee', 'Bo Kim'], 'CVPR', 2024), None)
     """
     parts = [p for p in (p.strip(" ,.;") for p in _FIELD_SEP.split(s)) if p]
@@ -1042,7 +1045,8 @@ def parted_fields(s: str) -> tuple[list[str], str | None, int | None] | None:
             venue, year = vy[0], year or vy[1]
         elif venue is None and (name := venue_name(part)):
             venue = name
-        elif not authors and (names := people(part)) and (len(names) > 1 or len(parts) > 2 or venue or year):
+        elif not authors and (names := people(part) or italic_authors(part)) and (
+                len(names) > 1 or len(parts) > 2 or venue or year):
             authors = names
         else:
             return None
@@ -1108,20 +1112,21 @@ def italic_authors(line: str) -> list[str] | None:
 
 
 def strip_line_markers(text: str) -> str:
-    """``text`` without a leading blockquote/list marker and ``[yy/mm]`` date tag."""
+    """``text`` without a leading blockquote/list marker and date tag (``[yy/mm]``, ``[yyyy-mm-dd]``)."""
     return _DATE_TAG.sub("", _LIST_MARKER.sub("", text, count=1))
 
 
 def date_tag_year(text: str) -> int | None:
-    """The year of a leading ``[yy/mm]`` tag (``- [24/10] **Janus...**``).
+    """The year of a leading date tag (``- [24/10] **Janus...**``, ``- [2025/01] ...``).
 
-    >>> date_tag_year("- [24/10] **Janus**")
-    2024
+    >>> date_tag_year("- [24/10] **Janus**"), date_tag_year("* [2025-01-05] Title")
+    (2024, 2025)
     """
     m = _DATE_TAG.match(_LIST_MARKER.sub("", text, count=1))
-    if m and 1 <= int(m.group(2)) <= 12:
-        return 2000 + int(m.group(1))
-    return None
+    if m is None:
+        return None
+    year = int(m.group(0).strip()[1:].replace("-", "/").replace(".", "/").split("/", 1)[0])
+    return year if year > 99 else 2000 + year
 
 
 # Proceedings pages that are a paper's own, with the path that marks one: a link

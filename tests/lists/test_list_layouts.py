@@ -1969,3 +1969,49 @@ def test_a_project_pages_one_word_link_text_is_no_title() -> None:
     e = by_arxiv("- [Qwen2-0.5B|1.5B|7B](https://qwenlm.github.io/) [arXiv](https://arxiv.org/abs/2309.01111)\n"
                  )[0]["2309.01111"]
     assert e.title is None
+
+
+@pytest.mark.parametrize("tag", ["[23/09]", "[2023/09]", "[2023-09-05]", "[2023.09]"])
+@pytest.mark.parametrize("item", [
+    "- {tag} Sparse Gadget Fields for Widgets [[paper](https://arxiv.org/abs/2309.01111)]\n",
+    "- {tag} **Sparse Gadget Fields for Widgets** [[paper](https://arxiv.org/abs/2309.01111)]\n",
+])
+def test_a_date_tag_before_an_item_in_any_of_its_forms_is_no_part_of_the_title(tag: str, item: str) -> None:
+    e = only_paper(item.format(tag=tag))
+    assert (e.title, e.year) == ("Sparse Gadget Fields for Widgets", 2023)
+
+
+def test_a_date_tag_is_only_a_date_that_opens_the_item() -> None:
+    # a month past 12 is no date; a bracketed number later in the title stays
+    assert only_paper("- [2023/13] Sparse Gadget Fields https://arxiv.org/abs/2309.01111\n").title == (
+        "[2023/13] Sparse Gadget Fields")
+
+
+@pytest.mark.parametrize(("text", "venue"), [
+    ("- SGF — Sparse Gadget Fields for Widgets: https://arxiv.org/abs/2309.01111\n", None),
+    ("- SGF - Sparse Gadget Fields for Widgets [[paper](https://arxiv.org/abs/2309.01111)]\n", None),
+    ("1. **SGF** (ICCV 2023) - Sparse Gadget Fields for Widgets [[Paper](https://arxiv.org/abs/2309.01111)]\n", "ICCV"),
+])
+def test_a_models_name_set_off_by_a_dash_is_its_name_not_part_of_its_title(text: str, venue: str | None) -> None:
+    e = only_paper(text)
+    assert (e.title, e.name, e.venue) == ("Sparse Gadget Fields for Widgets", "SGF", venue)
+
+
+def test_an_ordinary_word_before_a_dash_stays_in_the_title() -> None:
+    e = only_paper("- Survey - Sparse Gadget Fields for Widgets [[paper](https://arxiv.org/abs/2309.01111)]\n")
+    assert e.name is None and e.title is not None and e.title.startswith("Survey")
+
+
+@pytest.mark.parametrize("byline", ["*Ann Lee, Bo Kim* - ICCV 2023", "Ann Lee, Bo Kim - ICCV 2023"])
+@pytest.mark.parametrize("lead", ["", "- "])
+def test_names_and_venue_parted_by_dashes_after_a_link(byline: str, lead: str) -> None:
+    e = only_paper(f"{lead}[**Sparse Gadget Fields for Widgets**](https://arxiv.org/abs/2309.01111) - {byline}\n")
+    assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", ["Ann Lee", "Bo Kim"], "ICCV", 2023)
+
+
+@pytest.mark.parametrize("quote", ["", "> "])
+def test_a_heading_over_names_a_venue_line_and_its_links(quote: str) -> None:
+    e = only_paper(f"## Sparse Gadget Fields for Widgets\n{quote}Ann Lee, Bo Kim\n{quote}ICCV 2023\n"
+                   f"{quote}[[Paper](https://arxiv.org/abs/2309.01111)]\n")
+    assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", ["Ann Lee", "Bo Kim"], "ICCV", 2023)
+    assert e.text == ""  # the names and the venue were read, not kept as a note
