@@ -7,7 +7,8 @@ with ``--tree``) and each layout, a child process writes the list, reads a
 small one first (imports and patterns compiled once), then reads the list
 twice: once timed, once under ``tracemalloc`` for the peak of Python's
 allocations and what the papers returned still hold, both as multiples of
-the file's size.
+the file's size, and the peak in each phase: reading the file into
+mentions (with what they hold when it ends), then merging them into papers.
 
     python benchmarks/bench_longline.py [--links 20000] [--tree /path/to/old/checkout ...] [--smoke]
 """
@@ -46,10 +47,22 @@ with tempfile.TemporaryDirectory() as tmp:
     papers = len(read_lists([path]).entries)
     wall = time.perf_counter() - t0
     gc.collect()
+    # the phases: reading the file into mentions, then merging them into papers
+    import citegraph.lists.reader as reader
+    merge, phases = reader.merge_entries, {}
+    def timed_merge(mentions, reuse=False):
+        phases["mentions"], phases["reading"] = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        return merge(mentions, reuse=reuse)
+    reader.merge_entries = timed_merge
     tracemalloc.start()
     result = read_lists([path])
     held, peak = tracemalloc.get_traced_memory()
-    print(json.dumps({"size": size, "papers": papers, "wall": wall, "peak": peak / size, "held": held / size}))
+    if not phases:  # an older tree merges elsewhere: no phases
+        phases = {"mentions": float("nan"), "reading": float("nan")}
+    print(json.dumps({"size": size, "papers": papers, "wall": wall, "peak": max(peak, phases["reading"]) / size,
+                      "held": held / size, "mentions": phases["mentions"] / size,
+                      "reading": phases["reading"] / size, "merging": peak / size}))
 """
 
 
@@ -75,14 +88,16 @@ def main() -> None:
         args.links = 300
     trees = [BENCH.parent, *args.tree]
     print(f"load average at start: {os.getloadavg()[0]:.1f}; {args.links:,} links a list\n")
-    print("| layout | tree | file (MB) | papers | read (s) | peak / file | papers held / file |")
-    print("|---|---|---|---|---|---|---|")
+    print("| layout | tree | file (MB) | papers | read (s) | peak / file | papers held / file "
+          "| peak reading / mentions held then / peak merging |")
+    print("|---|---|---|---|---|---|---|---|")
     for layout in LAYOUTS:
         for tree in trees:
             r = measure(tree, layout, args.links)
             name = "this tree" if tree == BENCH.parent else f"`{tree}`"
             print(f"| {layout} | {name} | {r['size'] / 1e6:.2f} | {r['papers']:,} | {r['wall']:.2f} "
-                  f"| {r['peak']:.2f}× | {r['held']:.2f}× |")
+                  f"| {r['peak']:.2f}× | {r['held']:.2f}× "
+                  f"| {r['reading']:.2f}× / {r['mentions']:.2f}× / {r['merging']:.2f}× |")
 
 
 if __name__ == "__main__":
