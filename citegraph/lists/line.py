@@ -355,13 +355,14 @@ def _colon_after(low: str, word: str) -> bool:
 # a line opening with a bare id before a dash ("2306.07890 - Title - Ann Lee": arxiv-sanity's export)
 # a model's name set off from its title by its team in brackets and a colon, or by a dash
 _NAME_SET_OFF = re.compile(
-    r"^\s*([^\s()（）:：]{2,30})\s*(?:[(（][^()（）]{1,40}[)）]\s*[:：]|[—–]\s)\s*(.{8,300}?)[\s—–]*$"
+    r"^\s*([^\s()（）:：]{2,30})\s*(?:[(（]([^()（）]{1,40})[)）]\s*[:：]|[—–]\s)\s*(.{8,300}?)[\s—–]*$"
 )
 # a model's one-word name, a spaced dash, then its title (no bold needed: the name must be one, see given_name)
 # (perhaps bold, perhaps with its venue in brackets: "1. **HWT** (CVPR 2024) - Title")
 _NAME_DASH_TITLE = re.compile(
     r"^\s*(?:\*\*|__)?([^\s()（）:：*_]{2,30})(?:\*\*|__)?(?:\s*[(（]([^()（）]{2,40})[)）])?\s+[-—–]\s+(.{8,300}?)[\s:：—–]*$"
 )
+_PAREN_NAME = re.compile(r"^\s*[(（]([^()（）\0]{2,30})[)）]")  # a name in brackets right after its paper's link
 _PROJECT_PAGE = re.compile(r"(?:https?://)?[\w-]+\.github\.io(?:/[^\s]*)?$", re.I)  # a paper's project page
 _LEADING_BARE_ID = re.compile(r"^\s*(\d{4}\.\d{4,5})(?:v\d+)?(?=\s+[-–—|]\s)")
 _LEADING_ID = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(\d{4}\.\d{4,5})(?:v\d+)?(?=[\s.,:;)\]]|$)")
@@ -872,6 +873,9 @@ def _read_line(masked: str, info: Line, raw: str) -> None:
         return
     # "[Title](url) (Lee et al., CVPR 2024)", "Title [[arXiv](url)] - Ann Lee et al.": who and where, no note
     middle_labels = is_label_only(middle)
+    if one_paper and middle_labels and (paren := _PAREN_NAME.match(tail)) and (named := given_name(paren.group(1))):
+        info.refs[0].name = info.refs[0].name or named  # "[Title](url) (GadgetDiT) - CVPR 2024": the list names it
+        tail = tail[paren.end():]
     by = _byline(_EMPTY_BRACKETS.sub(" ", tail)) if one_paper and middle_labels and tail.strip(" |]") else None
     if by:
         _head_of_paper(head, info, raw, untitled, name)
@@ -1021,9 +1025,15 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         return
     if (bold := _BOLD_HEAD.match(raw)) and (named := _NAME_SET_OFF.match(bare)) and (
             given := given_name(named.group(1))) and given == clean_title(bold.group(2)) and looks_like_title(
-            title := clean_title(named.group(2)), strict=True):
-        # "**GRW**（Widget Lab）：Title", "**GRW** — Title —": the bold name, its team, then the title
+            title := clean_title(named.group(3)), strict=True):
+        # "**GRW**（Widget Lab）：Title", "**GRW** — Title —": the bold name, its team (or venue), then the title
         ref.name, ref.title, info.standalone = given, title, True
+        if named.group(2) and (dated := venue_year(named.group(2))):
+            ref.venue, ref.year = ref.venue or dated[0], ref.year or dated[1]  # "**GRW**（CVPR 2024）：Title"
+        return
+    if "<br" in bare.lower() and len(parts := [p for p in BR.split(bare) if p.strip(" [(（【")]) == 2 and (
+            given := given_name(parts[0])) and looks_like_title(title := clean_title(parts[1]), strict=True):
+        ref.name, ref.title, info.standalone = given, title, True  # "- **GadgetDiT**<br>Title<br>[[arXiv](url)]"
         return
     if (named := _NAME_DASH_TITLE.match(bare)) and (given := given_name(named.group(1))) and looks_like_title(
             title := clean_title(named.group(3)), strict=True) and (

@@ -138,6 +138,7 @@ _VENUE_YEAR = re.compile(
 AUTHOR_SEP = re.compile(r"\s*[,;，；、]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 _PERSON = re.compile(r"[^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){1,3}")  # and each word capitalised (Álvaro)
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_ET_AL = re.compile(r"\bet\.?\s+al\b")
 _PROSE_WORDS = frozenset("we a an the is are our this that was were propose proposed since from until".split())
 _ITALIC_LINE = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?P<m>[*_])(?![*_])(?P<t>[^*_]{3,400})(?P=m)[\s.,]*$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|&%$])")
@@ -443,6 +444,8 @@ def venue_year(text: str) -> tuple[str | None, int] | None:
     (('WSA/SCC', 2023), ('CVPR', 2024), None)
     >>> venue_year("We propose a model in 2023") is None, venue_year("huggingface.co/papers/ 2024") is None
     (True, True)
+    >>> venue_year("(Lee et al., 2024)")
+    (None, 2024)
     """
     if len(text) > 300 or not (_ANY_YEAR.search(text) or "'" in text or "’" in text):
         return None  # (most lines: no year, no need to clean them)
@@ -456,6 +459,8 @@ def venue_year(text: str) -> tuple[str | None, int] | None:
         return None
     if m.group("venue") and "/" in m.group("venue") and "." in m.group("venue"):
         return None  # "huggingface.co/papers/ 2024": a link's words, no venue
+    if m.group("venue") and _ET_AL.search(m.group("venue")):
+        return None, int(m.group("year"))  # "(Lee et al., 2024)": who wrote it, no venue
     return m.group("venue"), int(m.group("year"))
 
 

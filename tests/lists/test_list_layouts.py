@@ -2015,3 +2015,21 @@ def test_a_heading_over_names_a_venue_line_and_its_links(quote: str) -> None:
                    f"{quote}[[Paper](https://arxiv.org/abs/2309.01111)]\n")
     assert (e.title, e.authors, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", ["Ann Lee", "Bo Kim"], "ICCV", 2023)
     assert e.text == ""  # the names and the venue were read, not kept as a note
+
+
+@pytest.mark.parametrize(("text", "venue", "year"), [
+    ("- **SGF**（ICCV 2023）：Sparse Gadget Fields for Widgets [[论文](https://arxiv.org/abs/2309.01111)]\n", "ICCV", 2023),
+    ("1. [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111) (SGF) - ICCV 2023\n", "ICCV", 2023),
+    ("1. [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111) (SGF)\n", None, 2023),
+    ("- **SGF**<br>Sparse Gadget Fields for Widgets<br>[[arXiv](https://arxiv.org/abs/2309.01111)]\n", None, 2023),
+])
+def test_a_models_name_in_brackets_or_on_a_line_of_its_own_beside_the_title(
+    text: str, venue: str | None, year: int
+) -> None:
+    e = only_paper(text)
+    assert (e.title, e.name, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", "SGF", venue, year)
+
+
+def test_a_citation_in_brackets_after_a_link_is_no_venue() -> None:
+    e = only_paper("- [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111) (Lee et al., 2024)\n")
+    assert (e.title, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", None, 2024)
