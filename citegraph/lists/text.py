@@ -138,7 +138,6 @@ _VENUE_YEAR = re.compile(
 AUTHOR_SEP = re.compile(r"\s*[,;，；、]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 _PERSON = re.compile(r"[^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){1,3}")  # and each word capitalised (Álvaro)
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
-_ET_AL = re.compile(r"\bet\.?\s+al\b")
 _PROSE_WORDS = frozenset("we a an the is are our this that was were propose proposed since from until".split())
 _ITALIC_LINE = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?P<m>[*_])(?![*_])(?P<t>[^*_]{3,400})(?P=m)[\s.,]*$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|&%$])")
