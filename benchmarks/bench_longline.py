@@ -1,4 +1,4 @@
-"""Dense lists: thousands of links on one line, and the same links a line each, trees side by side.
+"""Dense lists: thousands of links on one line, the same links a line each, a file of ids; trees side by side.
 
 Every link of a line is made into a paper before the line is judged (a
 sentence citing them, or a list of them), so a long line of links is the
@@ -28,6 +28,7 @@ LAYOUTS = {
     "titled links, one line": ("[Scaling study {i}](https://arxiv.org/abs/{id})", " "),
     "titled links, a line each": ("- [Scaling study {i}](https://arxiv.org/abs/{id})", "\n"),
     "bare arXiv URLs, one line": ("https://arxiv.org/abs/{id}", " "),
+    "a file of ids, one a line": ("{id}", "\n"),
 }
 
 # run in the child, with the tree first on its path

@@ -34,7 +34,7 @@ from citegraph.lists.json_records import looks_like_json, read_json
 from citegraph.lists.ris import looks_like_ris, read_ris
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
-from citegraph.lists.text import GENERIC_LINK_TEXT, coined_name
+from citegraph.lists.text import GENERIC_LINK_TEXT, coined_name, strip_line_markers
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
 
@@ -164,9 +164,19 @@ def _shape(line: str) -> str:
     return _SHAPE_RUN.sub("a ", s).strip()[:24]
 
 
+def _only_its_id(line: str, e: Entry) -> bool:
+    """Whether ``line`` holds nothing but ``e``'s id or link (``2401.00001``, ``- https://arxiv.org/abs/...``,
+    ``doi:10.1000/x``): no title was there to miss."""
+    rest = strip_line_markers(_SHAPE_URL.sub("", line)).strip(" \t,;<>()[]").lower()
+    for label in ("arxiv:", "doi:"):
+        rest = rest.removeprefix(label).strip()
+    return not rest or rest in (e.arxiv, e.doi, (e.s2_id or "").lower())
+
+
 def _unsure(found: list[Entry], lines: Sequence[str], source: str) -> list[ListWarning]:
     """One warning per line layout that left many papers without title or name:
-    a format the reader did not recognise, said once, not per line."""
+    a format the reader did not recognise, said once, not per line.  Lines of
+    a bare id or link each (a file of ids) wrote no title: nothing was missed."""
     if sum(1 for e in found if not (e.title or e.name)) < _UNSURE_MIN:
         return []
     groups: dict[str, list[int]] = {}
@@ -174,8 +184,8 @@ def _unsure(found: list[Entry], lines: Sequence[str], source: str) -> list[ListW
         if e.title or e.name or not e.sources:
             continue
         no = int(e.sources[0].rsplit(":", 1)[1])
-        if 1 <= no <= len(lines):
-            groups.setdefault(_shape(lines[no - 1]), []).append(no)
+        if 1 <= no <= len(lines) and not _only_its_id(line := lines[no - 1], e):
+            groups.setdefault(_shape(line), []).append(no)
     out = []
     for nos in groups.values():
         if len(nos) >= _UNSURE_MIN and len(nos) >= _UNSURE_SHARE * len(found):
@@ -524,7 +534,8 @@ def read_lists(
         which no paper was found, a file skipped; and, once per line layout, when
         many entries of one layout got neither title nor name ("1,300 of 2,600
         entries in FILE got no title or name: their format was not recognised
-        (first at line N)"); in file order, then line order.  A malformed
+        (first at line N)"; a line of a bare id or link wrote no title, and is not
+        counted); in file order, then line order.  A malformed
         id still marks its item as a paper of its own: kept title-only when its
         link text is a title (``[Title](bad link)``), else left out, and its notes
         never go to a neighbouring paper.  Lines are

@@ -485,6 +485,15 @@ def test_many_entries_of_an_unknown_layout_give_one_warning() -> None:
     ]
 
 
+@pytest.mark.parametrize("line", [
+    "2401.{i:05d}", "arXiv:2401.{i:05d}", "10.1000/widget.{i}", "- https://arxiv.org/abs/2401.{i:05d}",
+    "* <https://doi.org/10.1000/widget.{i}>",
+])
+def test_lines_of_a_bare_id_or_link_each_wrote_no_title_and_give_no_warning(line: str) -> None:
+    r = read_list_text("".join(line.format(i=i) + "\n" for i in range(1, 31)), "ids.txt")
+    assert len(r.entries) == 30 and r.warnings == []
+
+
 def test_an_items_bracketed_venue_tag_is_its_venue_and_year_not_its_title() -> None:
     text = (
         "- **[CVPR 2024]** Widget Splatting for Gadgets [[Paper](https://arxiv.org/abs/2312.00006)] "
