@@ -78,7 +78,7 @@ from citegraph.text.matching import matches
 __all__ = [
     "AUTHOR_LABELS", "BR", "ITEM_START", "LINK_TEXT", "LOCAL_PAGE", "TEXT_ARXIV", "TITLE_LABELS", "VENUE_LABELS",
     "YEAR_LABELS", "Line", "Ref", "analyse", "is_id_text", "labelled_cells", "labelled_fields", "link_venue",
-    "piped_item", "work_text",
+    "name_dash_title", "piped_item", "work_text",
 ]
 
 TITLE_LABELS = frozenset(
@@ -362,6 +362,9 @@ _NAME_SET_OFF = re.compile(
 _NAME_DASH_TITLE = re.compile(
     r"^\s*(?:\*\*|__)?([^\s()（）:：*_]{2,30})(?:\*\*|__)?(?:\s*[(（]([^()（）]{2,40})[)）])?\s+[-—–]\s+(.{8,300}?)[\s:：—–]*$"
 )
+_LEAD_LENTICULAR = re.compile(r"【([^【】\s]{2,30})】\s*")
+_BRACKETED = re.compile(r"[(（]([^()（）]{4,120})[)）]")
+_CLAUSES = re.compile(r"[，,；;、]")
 _PAREN_NAME = re.compile(r"^\s*[(（]([^()（）\0]{2,30})[)）]")  # a name in brackets right after its paper's link
 _PROJECT_PAGE = re.compile(r"(?:https?://)?[\w-]+\.github\.io(?:/[^\s]*)?$", re.I)  # a paper's project page
 _LEADING_BARE_ID = re.compile(r"^\s*(\d{4}\.\d{4,5})(?:v\d+)?(?=\s+[-–—|]\s)")
@@ -611,6 +614,24 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
     info.text = plain(raw)
     info.prose = bool(info.text) and prose
     return info
+
+
+def name_dash_title(text: str) -> tuple[str, str, tuple[str | None, int] | None] | None:
+    """``(name, title, (venue, year) or None)`` of a model's name (:func:`given_name`: no ordinary
+    word), perhaps bold, perhaps with its venue in brackets, a spaced dash, then its title.
+
+    >>> name_dash_title("**HWT** (CVPR 2024) - Widget Tokens for Gadgets")
+    ('HWT', 'Widget Tokens for Gadgets', ('CVPR', 2024))
+    >>> name_dash_title("Survey - Widget Tokens for Gadgets") is None
+    True
+    """
+    if not (named := _NAME_DASH_TITLE.match(text)) or not (given := given_name(named.group(1))):
+        return None
+    title = clean_title(named.group(3))
+    dated = venue_year(named.group(2)) if named.group(2) else None
+    if not looks_like_title(title, strict=True) or (named.group(2) and not dated):
+        return None
+    return given, title, dated
 
 
 def _glued_off(url: str) -> str:
@@ -1009,6 +1030,10 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
     bare = _ID_TAG.sub("", strip_line_markers(head), count=1)  # "- [2311.08765] Title": the id again
     bare = without_lead_symbols(bare.lstrip())  # "🔥 **Title** (CVPR 2024) — [Paper](url)": a list's mark
     bare = _BIBITEM.sub("", bare, count=1) if "bibitem" in bare else bare  # "\\bibitem{key} A. Lee. Title."
+    lead_name = None  # "1. 【GadgetCoT】Title, CVPR 2024.": the model's name in lenticular brackets first
+    if bare[:1] == "【" and (opening := _LEAD_LENTICULAR.match(bare)) and not venue_year(opening.group(1)) and (
+            lead_name := given_name(opening.group(1))):
+        bare = bare[opening.end():]
     tag = venue_tag(bare)
     if tag and looks_like_title(clean_title(_EMPTY_BRACKETS.sub(" ", tag[2]))):
         # "- **[CVPR 2024]** Title [[Paper](url)]": the venue and year the item opens with
@@ -1035,11 +1060,9 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
             given := given_name(parts[0])) and looks_like_title(title := clean_title(parts[1]), strict=True):
         ref.name, ref.title, info.standalone = given, title, True  # "- **GadgetDiT**<br>Title<br>[[arXiv](url)]"
         return
-    if (named := _NAME_DASH_TITLE.match(bare)) and (given := given_name(named.group(1))) and looks_like_title(
-            title := clean_title(named.group(3)), strict=True) and (
-            (dated := venue_year(named.group(2) or "")) or not named.group(2)):
-        ref.name, ref.title, info.standalone = given, title, True  # "- HWT — Title: url", "- WidgetGen - Title"
-        if dated:
+    if named_title := name_dash_title(bare):
+        ref.name, ref.title, info.standalone = named_title[0], named_title[1], True  # "- HWT — Title: url"
+        if dated := named_title[2]:
             ref.venue, ref.year = ref.venue or dated[0], ref.year or dated[1]
         return
     if (named := _NAME_THEN_TITLE.match(bare)) and (given := given_name(named.group(1))) and looks_like_title(
@@ -1061,7 +1084,7 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         or title_dash_byline(cleared) or title_then_byline(cleared) or title_then_names(cleared))
     if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
         ref.title, authors, venue, year = cited
-        ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, None
+        ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, lead_name
         ref.year = ref.year or year
         info.standalone = True
         bold = _BOLD_RUN.search(raw) if raw.count("**") + raw.count("__") == 2 else None
@@ -1070,7 +1093,7 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         return
     written_by = title_by_authors(cleared)
     if written_by:  # "- Title by Ann Lee and Bo Kim ([arXiv](url))"
-        ref.title, ref.authors, ref.name = written_by[0], ref.authors or written_by[1], None
+        ref.title, ref.authors, ref.name = written_by[0], ref.authors or written_by[1], lead_name
         info.standalone = True
         return
     if (labelled := _AUTHORS_LABEL_AFTER.search(cleared)) and (names := people(plain(labelled.group(1)))):
@@ -1090,7 +1113,7 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         ref.venue, ref.year = ref.venue or vy[0], ref.year or vy[1]
     if looks_like_title(title):
         ref.title = title
-        ref.name = None  # "Title ([pdf](url))": the words before the bracket end the title
+        ref.name = lead_name  # "Title ([pdf](url))": the words before the bracket end the title
         info.standalone = True
 
 
@@ -1178,6 +1201,9 @@ def _byline(rest: str) -> tuple[list[str], str | None, int | None] | None:
     said = _names_said(plain(rest).strip(" -–—:,."))
     if said:
         return said
+    if (group := _BRACKETED.fullmatch(rest.strip())) and len(parts := _CLAUSES.split(group.group(1))) >= 2 and (
+            (vy := venue_year(parts[0])) and vy[0] and all(0 < len(p.strip()) <= 40 for p in parts[1:])):
+        return [], vy[0], vy[1]  # "[Title](url)（CVPR 2024，Widget Lab）": the venue, then who made it
     # (parts first: each must be a field, where a written byline's venue may run on past a dash)
     if fields := parted_fields(plain(rest)):
         return fields

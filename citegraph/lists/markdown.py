@@ -69,6 +69,7 @@ from citegraph.lists.line import (
     ITEM_START,
     LINK_TEXT,
     LOCAL_PAGE,
+    name_dash_title,
     TEXT_ARXIV,
     TITLE_LABELS,
     VENUE_LABELS,
@@ -489,6 +490,22 @@ def _label_value_title(value: str) -> str | None:
     return t
 
 
+# a field's label written without its colon: bold ("**论文标题** Title", a Feishu doc's) or before a
+# full-width space ("标题\u3000Title")
+_UNCOLONED_LABEL = re.compile(
+    r"^(\s*(?:[-*+>]\s+)?)(?:(?:\*\*|__)([^*_:：\n]{1,16}?)(?:\*\*|__)[ \t\u3000]+|([^\s:：*_]{1,8})\u3000+)(?=\S)"
+)
+
+
+def _colon_for_label(line: str) -> str | None:
+    """``line`` with the colon its known field label lacks (``**论文链接** url`` → ``论文链接：url``), else ``None``."""
+    m = _UNCOLONED_LABEL.match(line)
+    label = (m.group(2) or m.group(3)) if m else None
+    if m is None or not label or label.strip().lower() not in _FIELD_KEYS:
+        return None
+    return f"{m.group(1)}{label.strip()}：{line[m.end():]}"
+
+
 class _Lines:
     """A document's lines as the reader reads them: a hard break's ``\\\\`` dropped.
 
@@ -532,6 +549,10 @@ class _Lines:
             line = resolve_references(line, self.references)  # "[Title][1]": the link it stands for
         # rstrip, not a regex: "\\s*\\\\$" is quadratic on a long run of blanks
         line = line[:-1].rstrip() if line.endswith("\\") else line
+        if line[:3] == "<p>" and line.endswith("</p>") and "<p" not in line[3:]:
+            line, refers = line[3:-4], True  # "<p>作者：Ann Lee</p>": an HTML paragraph of one line reads as its text
+        if ("**" in line[:24] or "\u3000" in line[:16]) and (labelled := _colon_for_label(line)):
+            line, refers = labelled, True
         if refers:
             self._rewritten = (index, line)
         return line
@@ -1402,7 +1423,8 @@ class _Reader:
         """A line that reads as a title (capitalised, three words or more, no sentence) opening
         a paragraph, then, after at most one blank line, a line of only its paper's untitled
         links and labels (``Title`` / ``arXiv：url``, ``论文：arXiv:ID``, ``[Paper](url) | [Code](url)``)."""
-        if raw.count("*") >= 4 or ITEM_START.match(raw):
+        named = name_dash_title(raw)  # "**GadgetCoT** - Title" (bold, but no bold line)
+        if (raw.count("*") >= 4 and not named) or ITEM_START.match(raw):
             return False  # (bold lines and items are read as such)
         k = next((k for k in range(no + 1, min(no + 3, len(self.lines)) + 1) if self.lines[k - 1].strip()), 0)
         if not k or split_label(raw) or not self._opens_paragraph(no):
@@ -1426,9 +1448,9 @@ class _Reader:
         self.boundary_item()
         self.pending_title = None
         title, vy = dated_title(title)  # "Title（CVPR 2024）" / "论文：url"
-        vy = vy or (tag[:2] if tag else None)
+        vy = vy or (tag[:2] if tag else None) or (named[2] if named else None)
         by = title_by_authors(title)  # "Title, by Ann Lee and Bo Kim (CVPR 2024)"
-        e = self.new_entry(no, {}, by[0] if by else title)
+        e = self.new_entry(no, {}, named[1] if named else by[0] if by else title, named[0] if named else None)
         if vy:
             e.venue, e.year = vy[0] or e.venue, vy[1]
         if by:
@@ -1436,7 +1458,21 @@ class _Reader:
         self.start_group(no, e)
         if byline is not None:
             self._byline_is_theirs(e, k, byline)
+        else:
+            self._byline_under_links(e, k)
         return True
+
+    def _byline_under_links(self, e: Entry, k: int) -> None:
+        """Who wrote ``e`` and where, on the lines right under its links line ``k``, when they say only
+        that (``Title`` / ``url`` / ``Ann Lee, Bo Kim (Widget Lab)`` / ``CVPR 2024``): read, no notes."""
+        last = k
+        if last < len(self.lines) and not e.authors and (by := author_line(self.lines[last])):
+            e.authors, e.venue, e.year = by[0], e.venue or by[1], by[2] or e.year
+            last += 1
+        if last > k and last < len(self.lines) and not e.venue and (vy := _venue_line(self.lines[last])):
+            e.venue, e.year = vy[0], vy[1]
+            last += 1
+        self.table_skip.update(range(k + 1, last + 1))  # (read here; the links line between is read next)
 
     def _opens_paragraph(self, no: int, gloss: bool = True) -> bool:
         """Line ``no`` opens a paragraph (of a blockquote too): a title does; a sentence's last line
@@ -1444,6 +1480,8 @@ class _Reader:
         above = self.lines[no - 2].strip() if no > 1 else ""
         if above[:1] == ">":
             above = strip_line_markers(above).strip()
+        elif above and self.lines[no - 1].lstrip()[:1] == ">":
+            return True  # a blockquote opens under a line of its own ("**Widget Lab**" / "> Title" / "> url")
         if gloss and above and _CJK_GLOSS_LINE.fullmatch(above):
             return self._opens_paragraph(no - 1, gloss=False)  # "> 基于部件图的检索" / "> Title"
         return not above or above[0] == "#" or bool(_RULE.match(above))

@@ -321,7 +321,7 @@ _KEYCAP = re.compile(r"^\s*[0-9#*]\ufe0f?\u20e3\s*")
 _HANDLE_END = re.compile(r"\s+@[A-Za-z0-9_.-]{1,40}$")
 _CJK_TAG_END = re.compile(r"(?<=[A-Za-z0-9)?!])\s+[—–-]\s*[\u3400-\u9fff]{1,8}$")
 _CJK_TRANSLATION = re.compile(r"(?<=[A-Za-z0-9)?!.])\s+[/|｜]\s*[\u3400-\u9fff][\u3400-\u9fff，、：:·\s\w-]{1,80}$")
-_CJK_GLOSS = re.compile(r"(?<=[A-Za-z0-9?!.)\]])\s*[（(][\u3400-\u9fff][\u3400-\u9fff，、·\s]{1,40}[）)]$")
+_CJK_GLOSS = re.compile(r"(?<=[A-Za-z0-9?!.)\]])\s*[（(][\u3400-\u9fff][\u3400-\u9fff，、·：:\s]{1,40}[）)]$")
 _SITE_PAREN = re.compile(r"\s*[(（](?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|io|ai|co|edu|dev|cn)[)）]$")
 
 
@@ -338,6 +338,8 @@ def clean_title(text: str) -> str:
     ('Widget Nets', 'Widget Nets', 'Widget Nets (Node.js)')
     >>> clean_title("Widget Nets（稀疏部件）"), clean_title("部件网络（稀疏部件）")
     ('Widget Nets', '部件网络（稀疏部件）')
+    >>> clean_title("Widget Nets（中文标题：部件网络）")
+    'Widget Nets'
     >>> clean_title("[@lee2024] Widget Nets."), clean_title("> [!paper]- Widget Nets")
     ('Widget Nets', 'Widget Nets')
     >>> clean_title("Widget Nets / 部件网络"), clean_title("#论文推荐# Widget Nets #多模态#")

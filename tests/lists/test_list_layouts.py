@@ -2042,3 +2042,55 @@ def test_a_models_name_in_brackets_or_on_a_line_of_its_own_beside_the_title(
 def test_a_citation_in_brackets_after_a_link_is_no_venue() -> None:
     e = only_paper("- [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111) (Lee et al., 2024)\n")
     assert (e.title, e.venue, e.year) == ("Sparse Gadget Fields for Widgets", None, 2024)
+
+
+@pytest.mark.parametrize("head", ["**SGF** - ", "SGF - ", "SGF — "])
+def test_a_name_dash_title_paragraph_over_its_link(head: str) -> None:
+    e = only_paper(f"{head}Sparse Gadget Fields for Widgets\nhttps://arxiv.org/abs/2309.01111\n")
+    assert (e.title, e.name) == ("Sparse Gadget Fields for Widgets", "SGF")
+
+
+@pytest.mark.parametrize("text", [
+    "**论文标题** Sparse Gadget Fields for Widgets\n**论文链接** https://arxiv.org/abs/2309.01111\n",
+    "标题\u3000Sparse Gadget Fields for Widgets\n链接\u3000https://arxiv.org/abs/2309.01111\n",
+])
+def test_a_field_label_without_its_colon_bold_or_before_a_full_width_space(text: str) -> None:
+    assert only_paper(text).title == "Sparse Gadget Fields for Widgets"
+
+
+def test_a_bold_word_before_text_is_no_label_unless_it_names_a_field() -> None:
+    from citegraph.lists.markdown import _colon_for_label
+
+    assert _colon_for_label("- **Widget Lab** Sparse Gadget Fields") is None
+    assert _colon_for_label("> **Paper** https://arxiv.org/abs/2309.01111") == "> Paper：https://arxiv.org/abs/2309.01111"
+
+
+def test_a_blockquote_under_a_line_of_its_own_opens_a_paragraph() -> None:
+    e = only_paper("**Widget Lab**\n> Sparse Gadget Fields for Widgets\n> https://arxiv.org/abs/2309.01111\n")
+    assert e.title == "Sparse Gadget Fields for Widgets"
+
+
+@pytest.mark.parametrize(("text", "name", "venue"), [
+    ("1. 【SGF】Sparse Gadget Fields for Widgets, ICCV 2023. [论文](https://arxiv.org/abs/2309.01111)\n", "SGF", "ICCV"),
+    ("- 【ICCV'23】Sparse Gadget Fields for Widgets [paper](https://arxiv.org/abs/2309.01111)\n", None, "ICCV"),
+    ("- [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111)（ICCV 2023，Widget Lab）\n", None, "ICCV"),
+    ("- Sparse Gadget Fields for Widgets（中文标题：稀疏部件场）[[arXiv](https://arxiv.org/abs/2309.01111)]\n", None, None),
+])
+def test_lenticular_names_venues_with_their_team_and_labelled_translations(
+    text: str, name: str | None, venue: str | None
+) -> None:
+    e = only_paper(text)
+    assert (e.title, e.name, e.venue) == ("Sparse Gadget Fields for Widgets", name, venue)
+
+
+def test_html_paragraphs_of_one_line_read_as_their_text() -> None:
+    e = only_paper('<h3 id="x">Sparse Gadget Fields for Widgets</h3>\n<p>作者：Ann Lee, Bo Kim</p>\n'
+                   '<p><a href="https://arxiv.org/abs/2309.01111">arXiv</a></p>\n')
+    assert (e.title, e.authors) == ("Sparse Gadget Fields for Widgets", ["Ann Lee", "Bo Kim"])
+
+
+def test_names_and_venue_lines_under_a_titles_link_are_its_byline() -> None:
+    e = only_paper("Sparse Gadget Fields for Widgets\nhttps://arxiv.org/abs/2309.01111\n"
+                   "Ann Lee, Bo Kim (Widget Lab)\nICCV 2023\n")
+    assert (e.title, e.authors, e.venue, e.year, e.text) == (
+        "Sparse Gadget Fields for Widgets", ["Ann Lee", "Bo Kim"], "ICCV", 2023, "")
