@@ -306,6 +306,8 @@ _LABELLED_LINE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?[^\W\d_][^:：<>\[\]
 
 def _venue_line(raw: str) -> tuple[str | None, int] | None:
     """A line that is only a venue and its year (``> CVPR 2024``, ``*NeurIPS 2023*``), as ``(venue, year)``."""
+    if len(raw) > 60 or not any(c.isdigit() for c in raw):
+        return None  # (most lines: long, or no year)
     s = plain(strip_line_markers(raw)).strip(" .,*_()（）[]")
     vy = venue_year(s) if s and len(s) <= 40 else None
     return vy if vy and vy[0] and s.endswith(str(vy[1])) else None
@@ -512,7 +514,7 @@ class _Lines:
     Decoded when asked for (see :class:`~citegraph.lists.document.ListText`), never all held at once.
     """
 
-    __slots__ = ("doc", "html_rows", "references", "properties", "org", "bibitems", "bibitem_rest", "_rewritten")
+    __slots__ = ("doc", "html_rows", "references", "properties", "org", "bibitems", "bibitem_rest", "_recent")
 
     def __init__(self, doc: ListText) -> None:
         self.doc = doc
@@ -522,39 +524,45 @@ class _Lines:
         self.org = False  # an org-mode outline (see :mod:`citegraph.lists.other_markup`)
         self.bibitems: dict[int, int] = {}  # a \\bibitem over several lines: its first → its last (1-based)
         self.bibitem_rest: set[int] = set()  # those lines but the first: read as blank
-        # the last line rewritten (the reader asks for the line it is on many times)
-        self._rewritten: tuple[int, str] = (-1, "")
+        # the last two lines read, as rewritten: the reader asks for the lines around it many times
+        self._recent: dict[int, str] = {}
 
     def __len__(self) -> int:
         return len(self.doc)
 
     def __getitem__(self, index: int) -> str:
-        if self._rewritten[0] == index:
-            return self._rewritten[1]
+        recent = self._recent
+        line = recent.get(index)
+        if line is None:
+            line = recent[index] = self._rewrite(index)
+            if len(recent) > 2:
+                del recent[next(iter(recent))]  # the oldest
+        return line
+
+    def forget(self) -> None:
+        """Drop the lines kept: call after a rewrite (``properties``, ``html_rows``, ...) is set."""
+        self._recent.clear()
+
+    def _rewrite(self, index: int) -> str:
         if self.html_rows and index + 1 in self.html_rows:
-            row = row_markdown(self.doc, index + 1, self.html_rows[index + 1])  # read as a markdown row
-            self._rewritten = (index, row)
-            return row
+            return row_markdown(self.doc, index + 1, self.html_rows[index + 1])  # read as a markdown row
         if self.properties and index + 1 in self.properties:
             return self.properties[index + 1]
         if self.bibitems and (index + 1 in self.bibitems or index + 1 in self.bibitem_rest):
-            item = bibitem_line(self.doc, index + 1, self.bibitems[index + 1]) if index + 1 in self.bibitems else ""
-            self._rewritten = (index, item)
-            return item
+            return bibitem_line(self.doc, index + 1, self.bibitems[index + 1]) if index + 1 in self.bibitems else ""
         line = self.doc[index]
         if self.org:
             line = org_line(line)
-        refers = bool(self.references) and "[" in line
-        if refers:
+        if self.references and "[" in line:
             line = resolve_references(line, self.references)  # "[Title][1]": the link it stands for
         # rstrip, not a regex: "\\s*\\\\$" is quadratic on a long run of blanks
         line = line[:-1].rstrip() if line.endswith("\\") else line
         if line[:3] == "<p>" and line.endswith("</p>") and "<p" not in line[3:]:
-            line, refers = line[3:-4], True  # "<p>作者：Ann Lee</p>": an HTML paragraph of one line reads as its text
-        if ("**" in line[:24] or "\u3000" in line[:16]) and (labelled := _colon_for_label(line)):
-            line, refers = labelled, True
-        if refers:
-            self._rewritten = (index, line)
+            line = line[3:-4]  # "<p>作者：Ann Lee</p>": an HTML paragraph of one line reads as its text
+        bold = line.find("**", 0, 8)  # (a label is short: its bold closes soon after it opens)
+        if ((bold >= 0 and line.find("**", bold + 2, bold + 22) > 0) or "\u3000" in line[:16]) and (
+                labelled := _colon_for_label(line)):
+            line = labelled
         return line
 
     def __iter__(self) -> Iterator[str]:
@@ -623,6 +631,7 @@ class _Reader:
         self.read_ahead = 0  # the last line already read with one above it (a card title, a line of names)
         # one object per year, shared by the papers of every section read so far
         self.shared: dict[int, int] = {}
+        self.lines.forget()  # lines read while the rewrites above were found may be stale
 
     # -- helpers -------------------------------------------------------
     def _anchor_targets(self) -> dict[str, list[int]]:

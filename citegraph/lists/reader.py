@@ -165,7 +165,7 @@ def _shape(line: str) -> str:
 
 
 def _only_its_id(line: str, e: Entry) -> bool:
-    """Whether ``line`` holds nothing but ``e``'s id or link (``2401.00001``, ``- https://arxiv.org/abs/...``,
+    """Whether ``line`` holds nothing but links, or ``e``'s id (``2401.00001``, ``- https://arxiv.org/abs/...``,
     ``doi:10.1000/x``): no title was there to miss."""
     rest = strip_line_markers(_SHAPE_URL.sub("", line)).strip(" \t,;<>()[]").lower()
     for label in ("arxiv:", "doi:"):
@@ -180,11 +180,18 @@ def _unsure(found: list[Entry], lines: Sequence[str], source: str) -> list[ListW
     if sum(1 for e in found if not (e.title or e.name)) < _UNSURE_MIN:
         return []
     groups: dict[str, list[int]] = {}
+    links_only: dict[int, bool] = {}  # a line of many bare links is read once, not once a paper
     for e in found:
         if e.title or e.name or not e.sources:
             continue
         no = int(e.sources[0].rsplit(":", 1)[1])
-        if 1 <= no <= len(lines) and not _only_its_id(line := lines[no - 1], e):
+        if not 1 <= no <= len(lines):
+            continue
+        line = lines[no - 1]
+        bare = links_only.get(no)
+        if bare is None:
+            bare = links_only[no] = _only_its_id(line, e)
+        if not bare:
             groups.setdefault(_shape(line), []).append(no)
     out = []
     for nos in groups.values():

@@ -34,6 +34,8 @@ def links(n: int) -> str:
 
 CORPUS = {
     "links on one line": lambda n: links(n // 40),
+    # (untitled: each paper's warning check once read the whole line again)
+    "bare links on one line": lambda n: " ".join(f"https://arxiv.org/abs/2401.{i % 99999 + 1:05d}" for i in range(n // 33)),
     "dashes before a link": lambda n: "-" * n + " " + ID,
     "parentheses around an id": lambda n: "(" * (n // 2) + "arXiv:2401.00001" + ")" * (n // 2),
     "brackets around a link": lambda n: "[" * (n // 2) + ID + "]" * (n // 2),
