@@ -148,7 +148,8 @@ _CITES_NO_TITLE = re.compile(
     r"|^(?:cvpr|iccv|eccv|neurips|nips|icml|iclr|aaai|ijcai|acl|emnlp|naacl|coling|kdd|www|sigir|siggraph|wacv|bmvc"
     r"|icra|iros|tmlr|jmlr|tpami|ijcv)(?:[\s'’-]*(?:19|20)?\d\d)\b(?:\s+\w+){0,3}$"
 )
-_EMPTY_BRACKETS = re.compile(r"[\[(（【]\s*[\])）】]")  # what a masked link leaves in its brackets
+# what a masked link leaves in its brackets (and masked links' separators: "([A](u), [B](v))")
+_EMPTY_BRACKETS = re.compile(r"[\[(（【][\s,;，；、]*[\])）】]")
 _LOST_H = re.compile(r"(?<![\w/])ttps?://")
 _LINK_HINT = re.compile(r"http|\]\(|arxiv|doi|corpus|www\.|href|github", re.I)
 # Characters that re.I also matches to an ASCII letter of those words
@@ -1282,11 +1283,12 @@ def _title_before_links(head: str) -> str | None:
 
 def _title_after_id_link(raw: str, rest: str) -> bool:
     """``- [arXiv:2405.04321](url) Title``: an item opening with a link whose text is the
-    paper's id (or the bare id: ``- 2405.04321 - Title``), then a title (capitalised, three
-    words or more, no sentence) and nothing else (``rest``: the line after its links, other
-    links masked)."""
+    paper's id or says what the link is (``- [Paper](url) Title``; or the bare id:
+    ``- 2405.04321 - Title``), then a title (capitalised, three words or more, no sentence)
+    and nothing else (``rest``: the line after its links, other links masked)."""
     first = LINK_TEXT.search(raw)
-    if (first is None or not is_id_text(clean_title(first.group(1)))) and not (
+    said = clean_title(first.group(1)) if first else ""
+    if not (is_id_text(said) or said.lower() in GENERIC_LINK_TEXT) and not (
             _LEADING_ID.match(raw) or _LEADING_BARE_ID.match(raw)):
         return False
     title = clean_title(rest)
@@ -1347,6 +1349,8 @@ def piped_item(head: str, ref: Ref) -> bool:
     title = None
     for cell in strip_line_markers(head).split("|"):
         text = plain(cell)
+        if text and not text[0].isalnum():
+            text = without_lead_symbols(text)  # "| 👥 Ann Lee, Bo Kim | 📅 2024 |": a cell's mark
         if not text:
             continue
         date = _DATE_CELL.fullmatch(text)

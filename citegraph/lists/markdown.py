@@ -167,6 +167,12 @@ NAME_COLUMNS = frozenset(
      "模型", "模型名称", "模型名", "方法", "名称", "名字"]
 )
 TITLE_COLUMNS = frozenset(["title", "paper", "papers", "paper title", "论文", "标题", "论文标题", "题目", "论文名称"])
+_JOINED_HEADER = re.compile(r"\s*(?:&|/|\+|,|、|与|和|\band\b)\s*")
+
+
+def _titles_column(header: str) -> bool:
+    """A column headed by a title's name, alone or first of several (``Title & Authors``, ``论文与作者``)."""
+    return header in TITLE_COLUMNS or _JOINED_HEADER.split(header, maxsplit=1)[0] in TITLE_COLUMNS
 # Columns that give a paper's year (from a date: "2020-05", "2025-04-14", "May 2023") and its venue.
 YEAR_COLUMNS = frozenset(
     ["date", "year", "time", "release", "release date", "publish date", "publication date", "日期", "时间", "年份",
@@ -1248,7 +1254,7 @@ class _Reader:
             for talked_of in info.refs:  # nor its link's text: the talk's title ("[Llama 3.1论文精读 · 2. 数据](url)")
                 talked_of.title = None
         name_col = next((i for i, h in enumerate(header) if h in NAME_COLUMNS), None)
-        title_col = next((i for i, h in enumerate(header) if h in TITLE_COLUMNS), None)
+        title_col = next((i for i, h in enumerate(header) if _titles_column(h)), None)
         name = None
         if name_col is not None and name_col < len(cells):
             name = given_name(cells[name_col], column=True) or coined_name(cells[name_col])  # it says so outright

@@ -105,7 +105,9 @@ _LIST_MARKER = re.compile(  # (circled numbers too: "① Title", "❶ Title"; sm
     r"|[\u2460-\u2473\u24f5-\u24fe\u2776-\u2793]\s*)?(?:>\s*)*"
 )
 # a date the list puts before an item: "[24/10]", "[2025/01]", "[2024-10-05]", "[2024.10]"
-DATE_TAG = r"\[(?:19|20)?\d{2}[/.-](?:0[1-9]|1[0-2])(?:[/.-][0-3]\d)?\]"  # (no groups: patterns embed it)
+# (or in a code span: "`2024-04` Title"; no groups: patterns embed it)
+_MONTH = r"[/.-](?:0[1-9]|1[0-2])(?:[/.-][0-3]\d)?"  # "/10", "-10-05", ".10"
+DATE_TAG = r"(?:\[(?:19|20)?\d{2}" + _MONTH + r"\]|`(?:19|20)\d{2}" + _MONTH + "`)"
 _DATE_TAG = re.compile(r"^\s*" + DATE_TAG + r"\s*")
 _LABEL = re.compile(r"^([^:：\n]{1,30}?)\s*[:：](?!//)\s*(.*)$", re.S)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -1125,13 +1127,13 @@ def strip_line_markers(text: str) -> str:
 def date_tag_year(text: str) -> int | None:
     """The year of a leading date tag (``- [24/10] **Janus...**``, ``- [2025/01] ...``).
 
-    >>> date_tag_year("- [24/10] **Janus**"), date_tag_year("* [2025-01-05] Title")
-    (2024, 2025)
+    >>> date_tag_year("- [24/10] **Janus**"), date_tag_year("* [2025-01-05] Title"), date_tag_year("* `2024-04` T")
+    (2024, 2025, 2024)
     """
     m = _DATE_TAG.match(_LIST_MARKER.sub("", text, count=1))
     if m is None:
         return None
-    year = int(m.group(0).strip()[1:].replace("-", "/").replace(".", "/").split("/", 1)[0])
+    year = int(m.group(0).strip()[1:].replace("-", "/").replace(".", "/").split("/", 1)[0])  # ("[" or "`" first)
     return year if year > 99 else 2000 + year
 
 

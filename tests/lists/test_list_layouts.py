@@ -2094,3 +2094,30 @@ def test_names_and_venue_lines_under_a_titles_link_are_its_byline() -> None:
                    "Ann Lee, Bo Kim (Widget Lab)\nICCV 2023\n")
     assert (e.title, e.authors, e.venue, e.year, e.text) == (
         "Sparse Gadget Fields for Widgets", ["Ann Lee", "Bo Kim"], "ICCV", 2023, "")
+
+
+@pytest.mark.parametrize(("text", "authors", "year"), [
+    ("* `2023-09` **Sparse Gadget Fields for Widgets** [[paper](https://arxiv.org/abs/2309.01111)]\n", [], 2023),
+    ("- [Paper](https://arxiv.org/abs/2309.01111) Sparse Gadget Fields for Widgets\n", [], 2023),
+    ("- 📝 Sparse Gadget Fields for Widgets | 👥 Ann Lee, Bo Kim | 📅 2023 | 🔗 [arXiv](https://arxiv.org/abs/2309.01111)\n",
+     ["Ann Lee", "Bo Kim"], 2023),
+    ("| Title & Authors | Venue | Links |\n|---|---|---|\n"
+     "| **Sparse Gadget Fields for Widgets**<br>Ann Lee, Bo Kim | ICCV 2023 | [Paper](https://arxiv.org/abs/2309.01111) |\n",
+     ["Ann Lee", "Bo Kim"], 2023),
+])
+def test_code_span_dates_a_link_before_its_title_marked_cells_and_a_joined_title_column(
+    text: str, authors: list[str], year: int
+) -> None:
+    e = only_paper(text)
+    assert (e.title, e.authors, e.year) == ("Sparse Gadget Fields for Widgets", authors, year)
+
+
+def test_a_note_after_a_paper_link_is_no_title() -> None:
+    e = only_paper("- [Paper](https://arxiv.org/abs/2309.01111) We read this one twice.\n")
+    assert e.title is None and e.text == "We read this one twice."
+
+
+def test_masked_author_links_leave_no_brackets_in_the_title() -> None:
+    e = only_paper("- Sparse Gadget Fields for Widgets ([Ann Lee](https://annlee.github.io), "
+                   "[Bo Kim](https://bokim.me)) [arXiv](https://arxiv.org/abs/2309.01111)\n")
+    assert e.title == "Sparse Gadget Fields for Widgets"
