@@ -30,6 +30,7 @@ from citegraph.text.ids import (
 )
 from citegraph.lists.text import (
     DATE_TAG,
+    NEW_PAPER,
     AUTHOR_SEP,
     BARE_URL,
     GENERIC_LINK_TEXT,
@@ -54,6 +55,7 @@ from citegraph.lists.text import (
     parted_fields,
     people,
     plain,
+    names_colon_title,
     names_first_citation,
     segmented_citation,
     vancouver_citation,
@@ -151,7 +153,7 @@ _CITES_NO_TITLE = re.compile(
 # what a masked link leaves in its brackets (and masked links' separators: "([A](u), [B](v))")
 _EMPTY_BRACKETS = re.compile(r"[\[(（【][\s,;，；、]*[\])）】]")
 _LOST_H = re.compile(r"(?<![\w/])ttps?://")
-_LINK_HINT = re.compile(r"http|\]\(|arxiv|doi|corpus|www\.|href|github", re.I)
+_LINK_HINT = re.compile(r"http|\]\(|arxiv|doi|corpus|www\.|href|github|abs/", re.I)
 # Characters that re.I also matches to an ASCII letter of those words
 # (dotless/dotted i, long s, Kelvin sign): only lines holding one need the regex.
 _FOLDS_TO_ASCII = ("\u0131", "\u017f", "\u0130", "\u212a")
@@ -329,7 +331,7 @@ def _link_hint(raw: str, low: str) -> bool:
     """``_LINK_HINT.search(raw)``, by substring tests (several times faster on long lines)."""
     if (
         "](" in raw or "http" in low or "arxiv" in low or "doi" in low or "www." in low
-        or "href" in low or "github" in low or "corpus" in low
+        or "href" in low or "github" in low or "corpus" in low or ("abs/" in low and "corr" in low)
     ):
         return True
     if raw.isascii() or not any(c in raw for c in _FOLDS_TO_ASCII):
@@ -385,6 +387,7 @@ _TEX_HREF = re.compile(r"\\href\s*\{([^{}\s]{1,2000})\}\s*\{([^{}\n]{1,400})\}")
 
 
 # a Hugo/Jekyll shortcode with a paper's attributes ({{< paper title="Title" url="https://..." >}})
+_CORR_ABS = re.compile(r"\bCoRR,?\s+abs/(\d{4}\.\d{4,5}(?:v\d+)?)(?![\d])", re.I)
 _HUGO_SHORTCODE = re.compile(r"\{\{[<%]\s*[\w/-]{1,40}((?:\s+[\w-]{1,30}\s*=\s*\"[^\"{}]{0,2000}\")+)\s*[>%]\}\}")
 _ATTRIBUTE = re.compile(r"([\w-]{1,30})\s*=\s*\"([^\"]*)\"")
 _URL_ATTRIBUTES = ("url", "link", "href", "paper", "arxiv", "pdf")
@@ -436,6 +439,8 @@ def work_text(raw: str) -> str:
         work = _IMAGE_LINK.sub(_alt_as_text, work)  # "[![Title](teaser.png)](url)": the image's alt text titles it
     if "{{" in work and "=" in work:
         work = _HUGO_SHORTCODE.sub(_shortcode_link, work)
+    if "abs/" in work and "corr" in work.lower():
+        work = _CORR_ABS.sub(lambda m: f"arXiv:{m.group(1)}", work)  # dblp's "CoRR abs/2401.00001": arXiv's id
     if "\\href" in work:
         work = _TEX_HREF.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", work)
         work = _TEX_ITEM.sub(lambda m: m[1] + "- ", work, count=1)  # "\\item \\href{url}{Title}": a list item
@@ -469,7 +474,7 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
     md_links, images, tags = "](" in work, "![" in work, "<" in work and "href" in low
     bare_urls = folds or "http" in wlow or "www." in wlow
     arxiv_urls = folds or "arxiv.org/" in wlow
-    words = {w: w in low for w in ("arxiv", "doi", "corpus")}
+    words = {w: w in wlow for w in ("arxiv", "doi", "corpus")}  # (the work text's: "CoRR abs/ID" is arXiv's)
     labelled = {w: words[w] and (folds or _colon_after(wlow, "id" if w == "corpus" else w)) for w in words}
     if words["arxiv"] and not labelled["arxiv"] and (_SPACED_ARXIV.search(wlow) or "abs/" in wlow):
         labelled["arxiv"] = True  # "arXiv 2401.00001", "ArXiv, abs/2401.00001"
@@ -1081,7 +1086,8 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
     etal_by = title_by_authors(cleared) if " et al" in cleared and " by " in cleared else None
     cited: tuple[str, list[str], str | None, int | None] | None = (etal_by[0], etal_by[1], None, None) if etal_by else (
         apa_citation(bare) or written_citation(bare) or ieee_citation(bare) or styled_citation(bare)
-        or names_first_citation(bare) or vancouver_citation(cleared) or segmented_citation(cleared)
+        or names_first_citation(bare) or names_colon_title(cleared) or vancouver_citation(cleared)
+        or segmented_citation(cleared)
         or title_dash_byline(cleared) or title_then_byline(cleared) or title_then_names(cleared))
     if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
         ref.title, authors, venue, year = cited
@@ -1118,7 +1124,7 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         info.standalone = True
 
 
-_NEW_PAPER_LABEL = re.compile(r"(?:new|great|cool|interesting|today's|must-read)\s+paper")  # "new paper: Title url"
+_NEW_PAPER_LABEL = re.compile(NEW_PAPER)  # "new paper: Title url"
 # a quoted title, then a dash and the reader's note ('"Title" — worth a reread: url')
 _QUOTED_THEN_NOTE = re.compile(r"^\s*[\"“]([^\"“”]{8,300})[\"”]\s*[—–-]\s+(.+?)\s*$")
 _QUOTED_AFTER_COLON = re.compile(r"[:：]\s*[\"“]([^\"“”]{8,300})[\"”]")
@@ -1441,15 +1447,17 @@ def _bold_after_names(raw: str, head: str, ref: Ref) -> bool:
 
 
 def _bold_title_said(raw: str, head: str) -> tuple[str, str] | None:
-    """``(title, note)`` of ``- **Title**: A model of widgets.``: a bold title (three words or
-    more, not a name, which ``**Janus**: Title`` bolds), then a sentence about it."""
+    """``(title, note)`` of ``- **Title**: A model of widgets.`` or ``**Title.** We propose ...``:
+    a bold title (three words or more, not a name, which ``**Janus**: Title`` bolds), then a
+    sentence about it."""
     bold = _BOLD_HEAD.match(raw)
     if bold is None:
         return None
     title, b = clean_title(bold.group(2)), plain(bold.group(2))
     at = head.find(b)
     rest = plain(head[at + len(b):]).strip() if at >= 0 else ""
-    if not rest.startswith((":", "：", "- ", "– ", "— ")) or not looks_like_title(title, strict=True):
+    stopped = b.rstrip().endswith((".", ":", "：", "。"))  # "**Title.** Researchers propose ...": the bold ends it
+    if not (stopped or rest.startswith((":", "：", "- ", "– ", "— "))) or not looks_like_title(title, strict=True):
         return None
     said = rest.lstrip(":：-–— ").rstrip(" ([（【")
     if not said.endswith((".", "。")) or len(said.split()) < 4:

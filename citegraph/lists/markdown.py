@@ -514,6 +514,9 @@ def _colon_for_label(line: str) -> str | None:
     return f"{m.group(1)}{label.strip()}：{line[m.end():]}"
 
 
+_SUB_ITEM = re.compile(r"^\s+[-*+]\s")  # an item nested in another
+
+
 class _Lines:
     """A document's lines as the reader reads them: a hard break's ``\\\\`` dropped.
 
@@ -1004,6 +1007,12 @@ class _Reader:
     def _text(self, no: int, info: Line) -> None:
         # Lines of labels and links only (a headline linking a news article, a
         # "Code: url" line, a bold sub-heading) are not notes.
+        g, e = self.current()
+        if info.prose and e is not None and g is not None and not e.authors and g.end >= no - 2 and (
+                _SUB_ITEM.match(self.lines[no - 1])) and (names := names_line(strip_line_markers(self.lines[no - 1]))):
+            e.authors = names  # "- Title" / "    - url" / "    - Ann Lee, Bo Kim": a line of the item's, names only
+            self.claim(g, no, e)
+            return
         if info.prose:
             split = bool(_NUMBERED.match(self.lines[no - 1]))
             self.texts.append((no, info.text, split))
@@ -1235,6 +1244,11 @@ class _Reader:
     def _title(self, no: int, title: str, name: str | None = None) -> None:
         g, e = self.current()
         other_name = bool(name and e is not None and e.name and e.name != name)
+        if g is None and (above := self._untitled_id_above(no)) is not None:
+            above.title, above.name = title, above.name or name  # "[1] arXiv:ID [pdf, other]" / "Title: T"
+            above.text = ""  # (its line's words come back with the item's notes)
+            self.start_group(no, above)
+            return
         if g is not None and e is not None and g.open and e.title is None and not other_name:
             e.title = title
             e.name = e.name or name
@@ -1242,6 +1256,17 @@ class _Reader:
             return
         self.pending_title = None
         self.start_group(no, self.new_entry(no, {}, title, name))
+
+    def _untitled_id_above(self, no: int) -> Entry | None:
+        """The paper the line above named by its id alone, outside any item, when it has no title
+        yet: a title label right under it is its title (arXiv's own listing: ``[1] arXiv:ID [pdf,
+        other]`` / ``Title: T`` / ``Authors: ...``)."""
+        if not self.mentions or no < 2:
+            return None
+        e = self.mentions[-1]
+        if e.title or not e.ids or e.sources != [f"{self.source}:{no - 1}"] or len(self.line(no - 1).refs) != 1:
+            return None
+        return e
 
     def _table_row(self, no: int, raw: str, info: Line) -> None:
         """A table row is an item of its own: its paper link, its title and model

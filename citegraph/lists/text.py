@@ -37,6 +37,7 @@ __all__ = [
     "looks_like_title",
     "is_label_only",
     "DATE_TAG",
+    "NEW_PAPER",
     "date_tag_year",
     "unescape_all",
     "given_name",
@@ -52,6 +53,7 @@ __all__ = [
     "title_then_names",
     "title_dash_byline",
     "names_first_citation",
+    "names_colon_title",
     "segmented_citation",
     "vancouver_citation",
     "inverted_names",
@@ -106,6 +108,9 @@ _LIST_MARKER = re.compile(  # (circled numbers too: "① Title", "❶ Title"; sm
 )
 # a date the list puts before an item: "[24/10]", "[2025/01]", "[2024-10-05]", "[2024.10]"
 # (or in a code span: "`2024-04` Title"; no groups: patterns embed it)
+# how a post announces a paper ("new paper: Title", "📢 New paper! Title")
+NEW_PAPER = r"(?:new|great|cool|interesting|today's|must-read)\s+paper"
+_ANNOUNCED = re.compile(r"^" + NEW_PAPER + r"\s*[!:：]\s*", re.I)
 _MONTH = r"[/.-](?:0[1-9]|1[0-2])(?:[/.-][0-3]\d)?"  # "/10", "-10-05", ".10"
 DATE_TAG = r"(?:\[(?:19|20)?\d{2}" + _MONTH + r"\]|`(?:19|20)\d{2}" + _MONTH + "`)"
 _DATE_TAG = re.compile(r"^\s*" + DATE_TAG + r"\s*")
@@ -352,6 +357,8 @@ def clean_title(text: str) -> str:
     ('Widget Nets', 'Widget Nets')
     >>> clean_title("Read [[Widget Nets for Gadgets]] today"), clean_title("Widget Nets (read 2024-11-05)")
     ('Widget Nets for Gadgets', 'Widget Nets')
+    >>> clean_title("📢 New paper! Widget Nets")
+    'Widget Nets'
     """
     s = _LIST_MARKER.sub("", text, count=1)
     s = _DATE_TAG.sub("", s)
@@ -405,6 +412,10 @@ def clean_title(text: str) -> str:
         s = s[:-1].rstrip()  # "Title: url" (not "FVDM 论文：", a name and a label)
     if s and not s[0].isalnum():
         s = without_lead_symbols(s)  # "🔥 Title", "⭐️ Title": a list's mark, no title opens with one
+    if s[:1] == "[" and s[2:4] == "] " and s[1] in "RDPN":
+        s = s[4:]  # "[R] Title": a Reddit post's flair (research, discussion, project, news)
+    if s[:1] in "NnGgCcIiTtMm" and (announced := _ANNOUNCED.match(s)):
+        s = s[announced.end():]  # "📢 New paper! Title": a post's announcement
     # quotes around the whole title, or brackets with none inside ("(Title)")
     while len(s) >= 2 and (
         (s[0], s[-1]) in _QUOTE_PAIRS or (s[0] + s[-1] in ("()", "（）") and not _PAREN_CHAR.search(s[1:-1]))
@@ -813,6 +824,26 @@ def names_first_citation(text: str) -> tuple[str, list[str], str | None, int] | 
     return None
 
 
+_NAMES_COLON = re.compile(r"^\s*([^:：\n]{3,400}?):\s+(.{8,400}?)[\s.]*$")
+
+
+def names_colon_title(text: str) -> tuple[str, list[str], None, None] | None:
+    """``(title, authors, None, None)`` of ``Ann Lee, Bo Kim: Title.`` (dblp's way: the names, a
+    colon, the title); ``None`` otherwise.
+
+    >>> names_colon_title("Ann Lee, Bo Kim: Widget Nets for Gadgets. ")
+    ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], None, None)
+    >>> names_colon_title("Janus: Decoupling Visual Encoding"), names_colon_title("This Looks Like That: Deep Nets")
+    (None, None)
+    """
+    m = _NAMES_COLON.match(plain(text))
+    # (two names or more: one name before a colon is far more often a title's "Name: Subtitle")
+    if m is None or not AUTHOR_SEP.search(m.group(1)) or not (names := people(m.group(1))) or len(names) < 2:
+        return None
+    title = m.group(2).strip()
+    return (title, names, None, None) if looks_like_title(title) else None
+
+
 # Where an entry's parts meet: a full stop, a spaced dash or bar, a semicolon, a line
 # break, brackets.  (An initial's full stop, "A. Lee", or an abbreviation's, "Proc. CVPR",
 # is hidden before the split.)
@@ -996,25 +1027,32 @@ _CHICAGO = re.compile(
     r"^(?P<names>[^\"“]{3,300}?)\.\s+[\"“](?P<title>[^\"”]{3,400}?)[.,]?[\"”]\s+\*?(?P<venue>[^*()\"]{2,80}?)"
     r"\*?[\s,]*\(?(?P<year>(?:19|20)\d\d)\)?"
 )
+# (MLA's, with its id where the year would be: 'Lee, Ann, and Bo Kim. "Title." arXiv preprint arXiv:ID (2025).')
+_CHICAGO_UNDATED = re.compile(
+    r"^(?P<names>[^\"“]{3,300}?)\.\s+[\"“](?P<title>[^\"”]{3,400}?)[.,]?[\"”]\s*(?P<venue>[^*()\"\d]{0,80}?)[\s,]*$"
+)
 
 
-def styled_citation(text: str) -> tuple[str, list[str], str | None, int] | None:
-    """``(title, authors, venue, year)`` of a citation in Springer's (LNCS) or Chicago's style;
-    ``None`` otherwise.
+def styled_citation(text: str) -> tuple[str, list[str], str | None, int | None] | None:
+    """``(title, authors, venue, year)`` of a citation in Springer's (LNCS), Chicago's or MLA's
+    style (MLA's year may stand after the paper's id, past ``text``); ``None`` otherwise.
 
     >>> styled_citation("Lee, A., Kim, B.: Widget Nets for Gadgets. In: CVPR (2024) [")
     ('Widget Nets for Gadgets', ['A. Lee', 'B. Kim'], 'CVPR', 2024)
     >>> styled_citation('Lee, Ann, and Bo Kim. "Widget Nets for Gadgets." *CVPR* (2024). [')
     ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CVPR', 2024)
+    >>> styled_citation('Lee, Ann, and Bo Kim. "Widget Nets for Gadgets." arXiv preprint ')
+    ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'arXiv preprint', None)
     """
     s = plain(text).strip(" [(（【") if "*" not in text else text.strip(" [(（【")
     if len(s) > 800:
         return None
-    m = _SPRINGER.match(s) or _CHICAGO.match(s)
+    m = _SPRINGER.match(s) or _CHICAGO.match(s) or _CHICAGO_UNDATED.match(s)
     names = (inverted_names(m.group("names")) or people(m.group("names"))) if m else None
     if m is None or not names or not looks_like_title(m.group("title").strip()):
         return None
-    return m.group("title").strip(), names, m.group("venue").strip(" *,.") or None, int(m.group("year"))
+    year = m.groupdict().get("year")
+    return m.group("title").strip(), names, m.group("venue").strip(" *,.") or None, int(year) if year else None
 
 
 def names_line(line: str) -> list[str] | None:

@@ -2121,3 +2121,31 @@ def test_masked_author_links_leave_no_brackets_in_the_title() -> None:
     e = only_paper("- Sparse Gadget Fields for Widgets ([Ann Lee](https://annlee.github.io), "
                    "[Bo Kim](https://bokim.me)) [arXiv](https://arxiv.org/abs/2309.01111)\n")
     assert e.title == "Sparse Gadget Fields for Widgets"
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    ("[1] arXiv:2309.01111 [pdf, html, other]\nTitle: Sparse Gadget Fields for Widgets\nAuthors: Ann Lee, Bo Kim\n"
+     "Subjects: Computer Vision and Pattern Recognition (cs.CV)\n", ["Ann Lee", "Bo Kim"]),
+    ("Ann Lee, Bo Kim: Sparse Gadget Fields for Widgets. CoRR abs/2309.01111 (2023)\n", ["Ann Lee", "Bo Kim"]),
+    ('Lee, Ann, and Bo Kim. "Sparse Gadget Fields for Widgets." arXiv preprint arXiv:2309.01111 (2023).\n',
+     ["Ann Lee", "Bo Kim"]),
+    ("📢 New paper! Sparse Gadget Fields for Widgets\n\nPaper: https://arxiv.org/abs/2309.01111\n🧵1/5\n", []),
+    ("[R] Sparse Gadget Fields for Widgets\nhttps://arxiv.org/abs/2309.01111\n", []),
+    ("- Sparse Gadget Fields for Widgets\n    - https://arxiv.org/abs/2309.01111\n    - Ann Lee, Bo Kim\n",
+     ["Ann Lee", "Bo Kim"]),
+])
+def test_arxivs_listing_dblp_mla_posts_and_a_names_sub_item(text: str, authors: list[str]) -> None:
+    e = only_paper(text)
+    assert (e.title, e.authors, e.year) == ("Sparse Gadget Fields for Widgets", authors, 2023)
+
+
+def test_a_bold_title_ending_in_a_full_stop_then_sentences() -> None:
+    e = only_paper("**Sparse Gadget Fields for Widgets.** Researchers at Widget Lab propose gadget fields. "
+                   "[Paper](https://arxiv.org/abs/2309.01111)\n")
+    assert (e.title, e.text) == ("Sparse Gadget Fields for Widgets", "Researchers at Widget Lab propose gadget fields.")
+
+
+def test_a_title_label_under_a_sentence_citing_another_paper_is_a_paper_of_its_own() -> None:
+    r = read_list_text("We build on https://arxiv.org/abs/2309.01111 and more, as they did.\n\n"
+                       "Title: Gadget Fields Revisited\n", "t.md")
+    assert [(e.arxiv, e.title) for e in r.entries] == [("2309.01111", None), (None, "Gadget Fields Revisited")]
