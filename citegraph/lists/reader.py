@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from citegraph.errors import CitegraphError, InputError
 from citegraph.lists.document import ListText, as_list_text, decode_list
@@ -738,8 +738,10 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
     [('2410.13848', 'Janus: Decoupling Visual Encoding', ['Unified', 'Seminar'], ['a.md:3', 'b.md:9', 'c.md:1'])]
     """
     items = list(mentions)
-    merged = [_combine([items[i] for i in g], reuse=reuse) for g in _same_papers(items)]
-    _share_years(merged)
+    # one object for each year: a list names the same ones again and again (ints past 256 are
+    # objects of their own; a local table, let go with the read)
+    years: dict[int, int] = {}
+    merged = [_combine([items[i] for i in g], years, reuse=reuse) for g in _same_papers(items)]
     return merged
 
 
@@ -767,24 +769,69 @@ def _same_papers(items: list[Entry]) -> Iterator[list[int]]:
             yield more.pop(i, [i])
 
 
+class _FirstSeen:
+    """``dict.setdefault(key, i)`` over a list's mentions: the first mention whose key equals
+    ``key``.  Held in two arrays, a slot's key hash and its first mention (12 bytes a slot, under
+    two slots a mention); a key is made again from its mention (``key_of``) only when two hashes meet.
+
+    (Not a dict: its keys, a new string per id or title, and its values, an int object per mention,
+    took 2 times a list of one link a line at the merge's peak, 10 times a file of ids.)
+
+    >>> seen = _FirstSeen(3, ["b", "a", "b"].__getitem__)
+    >>> [seen.setdefault(k, i) for i, k in enumerate(["b", "a", "b"])]
+    [0, 1, 0]
+    """
+
+    __slots__ = ("_mask", "_hashes", "_first", "_key_of")
+
+    def __init__(self, size: int, key_of: Callable[[int], str]) -> None:
+        slots = 1 << max(3, (size + size // 3).bit_length())  # (at most 3/4 of the slots taken)
+        self._mask = slots - 1
+        self._hashes = array("q", [0]) * slots  # (repeated, not made from a buffer of zeros: no second copy)
+        self._first = array("I" if size < 2**32 - 1 else "Q", [0]) * slots
+        self._key_of = key_of
+
+    def setdefault(self, key: str, i: int) -> int:
+        h = hash(key)
+        slot = h & self._mask
+        hashes, first = self._hashes, self._first
+        while True:
+            j = first[slot]  # the first mention + 1; 0: a free slot
+            if j == 0:
+                first[slot], hashes[slot] = i + 1, h
+                return i
+            if hashes[slot] == h and self._key_of(j - 1) == key:
+                return j - 1
+            slot = (slot + 1) & self._mask
+
+
+def _id_key(items: list[Entry], k: str) -> Callable[[int], str]:
+    """A mention's id of kind ``k``, lower case (the stored id itself when already lower case)."""
+    def key(i: int) -> str:
+        v = getattr(items[i], k) or ""
+        low = v.lower()
+        return v if low == v else low
+    return key
+
+
 def _join_by_ids(uf: _Union, items: list[Entry]) -> None:
     """Ids first: a mention carrying two ids joins both of their papers."""
     for k in ID_FIELDS:
-        first: dict[str, int] = {}
+        key = _id_key(items, k)
+        first = _FirstSeen(len(items), key)
         for i, m in enumerate(items):
-            v = getattr(m, k)
-            if v:
-                low = v.lower()
-                j = first.setdefault(v if low == v else low, i)  # (the stored id itself when already lower case)
+            if getattr(m, k):
+                j = first.setdefault(key(i), i)
                 if j != i:
                     uf.union(j, i, force=True)
+        del first  # (before the next kind's is made)
 
 
 def _join_by_titles(uf: _Union, items: list[Entry]) -> None:
     """Then titles: joined unless that would put two different ids together."""
     # a title's first mention; the mentions of titles named more than once
     # (a list for every title was the file's size again)
-    first: dict[str, int] = {}
+    first = _FirstSeen(len(items), lambda i: normalize_title(items[i].title or ""))
     by_title: dict[str, list[int]] = {}
     for i, m in enumerate(items):
         if m.title:
@@ -808,17 +855,6 @@ def _join_by_titles(uf: _Union, items: list[Entry]) -> None:
             uf.union(anchor, r)
 
 
-def _share_years(entries: list[Entry]) -> None:
-    """One object for each year: a list names the same ones again and again.
-
-    (A local table: ints past 256 are objects of their own, and this one goes with the read.)
-    """
-    seen: dict[int, int] = {}
-    for e in entries:
-        if e.year is not None:
-            e.year = seen.setdefault(e.year, e.year)
-
-
 def _union(lists: Iterable[Sequence[str]]) -> list[str]:
     """The strings of ``lists`` in order, without empty or repeated ones."""
     out: list[str] = []
@@ -827,7 +863,7 @@ def _union(lists: Iterable[Sequence[str]]) -> list[str]:
     return out
 
 
-def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
+def _combine(mentions: list[Entry], years: dict[int, int], *, reuse: bool = False) -> Entry:
     """One paper of its mentions; with ``reuse`` the first mention becomes it
     (the reader's own mentions: no second copy of every paper at the peak)."""
     titles = list(dict.fromkeys(m.title for m in mentions if m.title))
@@ -848,6 +884,8 @@ def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
     out.text = texts[0] if len(texts) == 1 else "\n\n".join(texts)
     if out.year is None and out.arxiv:
         out.year = arxiv_year(out.arxiv)
+    if out.year is not None:
+        out.year = years.setdefault(out.year, out.year)  # (as the paper is made: not an object a paper at the peak)
     out.name = _best_name(titles, names, out.text)
     return out
 
