@@ -483,7 +483,15 @@ def read_lists(
         to, ``#toread`` tags, a star rating after a bold title, ``Title by Lee et al.
         (2024)``, ``"Title" — a note: url``, ``new paper: Title url``, ``(read 2024-11-05)``
         after a heading's title; a titled link to a paper's project page (``*.github.io``,
-        three words or more) before its untitled paper link.  HTML
+        three words or more) before its untitled paper link; date tags in any common form
+        (``[2025/01]``, ``[2024-10-05]``, `` `2024-04` ``); a model's name set off by a
+        spaced dash (``- HWT — Title``, ``1. **HWT** (CVPR 2024) - Title``), in brackets
+        after its link (``[Title](url) (Name)``), in ``【Name】`` first, or on a ``<br>`` line
+        of its own; field labels without their colon (``**论文链接** url``, ``标题\u3000Title``);
+        one-line HTML paragraphs as their text; names and a venue line under a title's link;
+        arXiv's own listing (``arXiv:ID [pdf]`` over ``Title:``), dblp's ``Ann Lee, Bo Kim:
+        Title. CoRR abs/ID``, MLA's ``"Title." arXiv preprint arXiv:ID``, ``📢 New paper!
+        Title``, Reddit's ``[R] Title``.  HTML
         tags in titles are text (``M<sup>3</sup>IT`` → ``M3IT``); ``*A Survey*`` loses
         its emphasis.
 
