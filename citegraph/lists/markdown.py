@@ -166,7 +166,9 @@ NAME_COLUMNS = frozenset(
      "framework",
      "模型", "模型名称", "模型名", "方法", "名称", "名字"]
 )
-TITLE_COLUMNS = frozenset(["title", "paper", "papers", "paper title", "论文", "标题", "论文标题", "题目", "论文名称"])
+TITLE_COLUMNS = frozenset(
+    ["title", "paper", "papers", "paper title", "论文", "标题", "论文标题", "题目", "论文题目", "论文名称"]
+)
 _JOINED_HEADER = re.compile(r"\s*(?:&|/|\+|,|、|与|和|\band\b)\s*")
 
 
@@ -1402,7 +1404,10 @@ class _Reader:
             title = _label_value_title(value)
             if title:
                 title, vy = dated_title(title)  # "论文标题：Title（CVPR 2024 Oral）"
-                self._title(no, title)
+                name = None
+                if (named_after := _NAME_AFTER_TITLE.match(title)) and (name := given_name(named_after.group(2))):
+                    title = named_after.group(1)  # "论文标题：Title（WidgetLM）": the name the paper goes by
+                self._title(no, title, name)
                 e = self.current()[1]
                 if e is not None and (labelled or vy):
                     ref = Ref(venue=vy[0], year=vy[1]) if vy else Ref()
@@ -1707,6 +1712,8 @@ class _Reader:
         self.groups, self.texts = _Finished(len(self.lines)), []  # the section's prose is let go once it is shared out
         if not groups:
             return
+        if len(groups) == 1 and 0 not in groups.more and not (e := groups.firsts[0]).name:
+            e.name = self._name_heading_over(groups.starts[0])  # "### WidgetLM" over its one paper
         starts, ends, n = groups.starts, groups.ends, len(groups)
         # prose by the index of the group that owns it, made for the groups that own any:
         # a list for every group was the read's peak on a list of one paper a line
@@ -1743,6 +1750,17 @@ class _Reader:
                 for e in entries:
                     e.text = body if not e.text else e.text + "\n" + body
             self._settle(entries)
+
+    def _name_heading_over(self, no: int) -> str | None:
+        """The model name a heading right over line ``no`` is, and nothing else (``### WidgetLM``):
+        one that looks made up, a capital or digit inside it (``## Regularization`` over one paper
+        is a topic's)."""
+        k = no - 1
+        while k >= 1 and not self.lines[k - 1].strip() and k > no - 3:
+            k -= 1
+        m = _HEADING.match(self.lines[k - 1]) if k >= 1 else None
+        name = given_name(plain(m.group(2))) if m else None
+        return name if name and any(c.isupper() or c.isdigit() for c in name[1:]) else None
 
     def _block_closes(self, lines: list[tuple[int, str, bool]], groups: _Finished) -> Callable[[int, int], bool]:
         """``closes(a, b)``: whether a block line ``a`` stands in closes before line ``b`` (a page's, a < b).
@@ -1864,7 +1882,7 @@ def _attach_meta(e: Entry, ref: Ref) -> None:
         e.authors = ref.authors  # the ref is spent: no copy
 
 
-_ET_AL_END = re.compile(r"\s+et\.?\s+al\.?\s*$")  # "Di Xu et al."
+_ET_AL_END = re.compile(r"\s+et\.?\s+al\.?\s*$|\s*等人?\s*$")  # "Di Xu et al.", "徐迪 等"
 
 
 def _authors(value: str) -> list[str]:

@@ -1094,6 +1094,8 @@ def parted_fields(s: str) -> tuple[list[str], str | None, int | None] | None:
         elif not authors and (names := people(part) or italic_authors(part)) and (
                 len(names) > 1 or len(parts) > 2 or venue or year):
             authors = names
+        elif len(part) <= 12 and all(_CJK.match(c) for c in part):
+            continue  # "- 清华 -": who made it, in Chinese (an organisation, no field of the entry's)
         else:
             return None
     return (authors, venue, year) if len(parts) >= 2 and (venue or year) else None
@@ -1111,6 +1113,8 @@ def author_line(line: str) -> tuple[list[str], str | None, int | None] | None:
     (['Ann Lee', 'Bo Kim'], None, None)
     """
     s = strip_line_markers(line).strip()
+    if s and not s[0].isalnum() and s[0] not in "*_<":
+        s = without_lead_symbols(s)  # "👥 Ann Lee, Bo Kim": a line's mark
     if names := italic_authors(s) or names_line(s):
         return names, None, None
     if s[-1:] in (")", "）") and (aff := _BRACKETS_END.search(s)) and not venue_year(aff.group(1)) and (

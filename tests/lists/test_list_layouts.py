@@ -2149,3 +2149,25 @@ def test_a_title_label_under_a_sentence_citing_another_paper_is_a_paper_of_its_o
     r = read_list_text("We build on https://arxiv.org/abs/2309.01111 and more, as they did.\n\n"
                        "Title: Gadget Fields Revisited\n", "t.md")
     assert [(e.arxiv, e.title) for e in r.entries] == [("2309.01111", None), (None, "Gadget Fields Revisited")]
+
+
+@pytest.mark.parametrize(("heading", "name"), [("### SGFNet", "SGFNet"), ("## Regularization", None)])
+def test_a_made_up_name_as_the_heading_over_one_paper_names_it(heading: str, name: str | None) -> None:
+    e = only_paper(f"{heading}\n- 论文：[Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111)\n")
+    assert (e.title, e.name) == ("Sparse Gadget Fields for Widgets", name)
+
+
+@pytest.mark.parametrize(("text", "authors", "venue"), [
+    ("论文标题：Sparse Gadget Fields for Widgets（SGFNet）\n论文链接：https://arxiv.org/abs/2309.01111\n", [], None),
+    ("> 📝 Sparse Gadget Fields for Widgets\n> 🔗 https://arxiv.org/abs/2309.01111\n> 👥 Ann Lee, Bo Kim\n",
+     ["Ann Lee", "Bo Kim"], None),
+    ("[Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111) - 清华 - ICCV 2023\n", [], "ICCV"),
+    ("| 论文题目 | 作者 | 会议 |\n|---|---|---|\n| [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111) "
+     "| Ann Lee 等 | ICCV 2023 |\n", ["Ann Lee"], "ICCV 2023"),
+])
+def test_chinese_lists_names_in_brackets_marked_names_a_team_between_dashes_and_deng(
+    text: str, authors: list[str], venue: str | None
+) -> None:
+    e = only_paper(text)
+    assert (e.title, e.authors, e.venue) == ("Sparse Gadget Fields for Widgets", authors, venue)
+    assert e.name == ("SGFNet" if "SGFNet" in text else None)
