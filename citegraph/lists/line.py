@@ -99,10 +99,10 @@ DOI_LABELS = frozenset(["doi"])
 _BOLD_HEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:" + DATE_TAG + r"\s*)?(\*\*|__)(.+?)\1")
 ITEM_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 # "arXiv:2401.00001", and "arXiv 2401.00001" (a new-style id only: "arXiv 2023." is a venue), and
-# Semantic Scholar's citation's "ArXiv, abs/2401.00001"
+# Semantic Scholar's citation's "ArXiv, abs/2401.00001" (or "arXiv abs/2401.00001")
 TEXT_ARXIV = re.compile(
     r"(?<![\w/.])arxiv(?:\s*[:：]\s*((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)"
-    r"|\s+(\d{4}\.\d{4,5}(?:v\d+)?)(?![\d.])|\s*,\s*abs/(\d{4}\.\d{4,5}(?:v\d+)?)(?!\d|\.\d))",
+    r"|\s+(\d{4}\.\d{4,5}(?:v\d+)?)(?![\d.])|\s*,?\s*abs/(\d{4}\.\d{4,5}(?:v\d+)?)(?!\d|\.\d))",
     re.I,
 )
 _SPACED_ARXIV = re.compile(r"arxiv\s+\d{4}\.\d{4,5}")
@@ -365,7 +365,7 @@ _NAME_SET_OFF = re.compile(
 _NAME_DASH_TITLE = re.compile(
     r"^\s*(?:\*\*|__)?([^\s()（）:：*_]{2,30})(?:\*\*|__)?(?:\s*[(（]([^()（）]{2,40})[)）])?\s+[-—–]\s+(.{8,300}?)[\s:：—–]*$"
 )
-_LEAD_LENTICULAR = re.compile(r"【([^【】\s]{2,30})】\s*")
+_LEAD_LENTICULAR = re.compile(r"(?:【([^【】\s]{2,30})】|\[([^\[\]\s]{2,30})\](?=\s))\s*")
 _BRACKETED = re.compile(r"[(（]([^()（）]{4,120})[)）]")
 _CLAUSES = re.compile(r"[，,；;、]")
 _PAREN_NAME = re.compile(r"^\s*[(（]([^()（）\0]{2,30})[)）]")  # a name in brackets right after its paper's link
@@ -1036,10 +1036,13 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
     bare = _ID_TAG.sub("", strip_line_markers(head), count=1)  # "- [2311.08765] Title": the id again
     bare = without_lead_symbols(bare.lstrip())  # "🔥 **Title** (CVPR 2024) — [Paper](url)": a list's mark
     bare = _BIBITEM.sub("", bare, count=1) if "bibitem" in bare else bare  # "\\bibitem{key} A. Lee. Title."
-    lead_name = None  # "1. 【GadgetCoT】Title, CVPR 2024.": the model's name in lenticular brackets first
-    if bare[:1] == "【" and (opening := _LEAD_LENTICULAR.match(bare)) and not venue_year(opening.group(1)) and (
-            lead_name := given_name(opening.group(1))):
-        bare = bare[opening.end():]
+    lead_name = None  # "1. 【GadgetCoT】Title, CVPR 2024.", "- [WidgetBot] **Title**": the model's name first
+    if bare[:1] in "【[" and (opening := _LEAD_LENTICULAR.match(bare)) and not venue_year(
+            bracketed := opening.group(1) or opening.group(2)) and (lead_name := given_name(bracketed)) and (
+            opening.group(1) or any(c.isupper() or c.isdigit() for c in lead_name[1:])):
+        bare = bare[opening.end():]  # (square brackets hold many things: a name there must look made up)
+    else:
+        lead_name = None
     tag = venue_tag(bare)
     if tag and looks_like_title(clean_title(_EMPTY_BRACKETS.sub(" ", tag[2]))):
         # "- **[CVPR 2024]** Title [[Paper](url)]": the venue and year the item opens with
@@ -1091,6 +1094,8 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
         or title_dash_byline(cleared) or title_then_byline(cleared) or title_then_names(cleared))
     if cited:  # "1. Title. A. Lee, B. Kim. NeurIPS, 2021. [PDF](url)", "*Title*, A. Lee. [[arXiv](url)]"
         ref.title, authors, venue, year = cited
+        if ref.title[:1] in "*_":
+            ref.title = clean_title(ref.title)  # "- *Title*. Ann Lee, Bo Kim. CoRL 2024.": its emphasis
         ref.authors, ref.venue, ref.name = authors or ref.authors, ref.venue or venue, lead_name
         ref.year = ref.year or year
         info.standalone = True

@@ -48,6 +48,7 @@ from citegraph.lists.text import (
     looks_like_title,
     names_line,
     people,
+    parted_fields,
     plain,
     split_label,
     strip_line_markers,
@@ -1010,11 +1011,16 @@ class _Reader:
         # Lines of labels and links only (a headline linking a news article, a
         # "Code: url" line, a bold sub-heading) are not notes.
         g, e = self.current()
-        if info.prose and e is not None and g is not None and not e.authors and g.end >= no - 2 and (
-                _SUB_ITEM.match(self.lines[no - 1])) and (names := names_line(strip_line_markers(self.lines[no - 1]))):
-            e.authors = names  # "- Title" / "    - url" / "    - Ann Lee, Bo Kim": a line of the item's, names only
-            self.claim(g, no, e)
-            return
+        if info.prose and e is not None and g is not None and not e.authors and g.end >= no - 2:
+            raw = self.lines[no - 1]
+            if _SUB_ITEM.match(raw) and (names := names_line(strip_line_markers(raw))):
+                e.authors = names  # "- Title" / "    - url" / "    - Ann Lee, Bo Kim": a line of the item's, names only
+                self.claim(g, no, e)
+                return
+            if g.end == no - 1 and e.title and (by := parted_fields(plain(raw))) and len(by[0]) >= 2:
+                e.authors, e.venue, e.year = by[0], e.venue or by[1], by[2] or e.year
+                self.claim(g, no, e)  # "#### [Title](url)" / "Ann Lee, Bo Kim · CoRL 2024": its byline, no note
+                return
         if info.prose:
             split = bool(_NUMBERED.match(self.lines[no - 1]))
             self.texts.append((no, info.text, split))
@@ -1494,6 +1500,8 @@ class _Reader:
         self.pending_title = None
         title, vy = dated_title(title)  # "Title（CVPR 2024）" / "论文：url"
         vy = vy or (tag[:2] if tag else None) or (named[2] if named else None)
+        if not named and (after := _NAME_AFTER_TITLE.match(title)) and (given := given_name(after.group(2))):
+            named, title = (given, after.group(1), None), after.group(1)  # "Title (WidgetBot)" over its links
         by = title_by_authors(title)  # "Title, by Ann Lee and Bo Kim (CVPR 2024)"
         e = self.new_entry(no, {}, named[1] if named else by[0] if by else title, named[0] if named else None)
         if vy:

@@ -899,6 +899,8 @@ def segmented_citation(text: str) -> tuple[str, list[str], str | None, int | Non
     ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], None, 2024)
     >>> segmented_citation("2024 — *Widget Nets for Gadgets* — CVPR — ")
     ('Widget Nets for Gadgets', [], 'CVPR', 2024)
+    >>> segmented_citation("Ann Lee and Bo Kim. 2024. Widget Nets for Gadgets. In *CoRL 2024*. [")
+    ('Widget Nets for Gadgets', ['Ann Lee', 'Bo Kim'], 'CoRL', 2024)
     """
     if "<" in text:  # an HTML card's parts: "<div>Title</div><div>Ann Lee, Bo Kim</div>", "<br/>"
         text = _BLOCK_BREAK.sub(" | ", text)
@@ -921,8 +923,9 @@ def segmented_citation(text: str) -> tuple[str, list[str], str | None, int | Non
             title = value
         elif what == "authors" and not authors:
             authors = value
-        elif what == "venue" and not (value[0] and venue) and not (value[1] and year):
-            venue, year = venue or value[0], year or value[1]  # (a name and a year may stand apart)
+        elif what == "venue" and not (value[0] and venue) and not (value[1] and year and value[1] != year):
+            # (a name and a year may stand apart, or the year twice: "Ann Lee. 2024. Title. In CoRL 2024.")
+            venue, year = venue or value[0], year or value[1]
         elif what != "skip":
             return None  # a second list of names, a second venue: no entry of one paper
     if title is None or not (authors or year):

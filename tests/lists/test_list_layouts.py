@@ -2171,3 +2171,27 @@ def test_chinese_lists_names_in_brackets_marked_names_a_team_between_dashes_and_
     e = only_paper(text)
     assert (e.title, e.authors, e.venue) == ("Sparse Gadget Fields for Widgets", authors, venue)
     assert e.name == ("SGFNet" if "SGFNet" in text else None)
+
+
+@pytest.mark.parametrize(("text", "authors", "venue", "name"), [
+    ("- Ann Lee and Bo Kim. 2023. Sparse Gadget Fields for Widgets. In *ICCV 2023*. [[arXiv](https://arxiv.org/abs/2309.01111)]\n",
+     ["Ann Lee", "Bo Kim"], "ICCV", None),
+    ("- *Sparse Gadget Fields for Widgets*. Ann Lee, Bo Kim. ICCV 2023. [arXiv](https://arxiv.org/abs/2309.01111)\n",
+     ["Ann Lee", "Bo Kim"], "ICCV", None),
+    ("#### [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111)\nAnn Lee, Bo Kim · ICCV 2023\n",
+     ["Ann Lee", "Bo Kim"], "ICCV", None),
+    ("- [SGFNet] **Sparse Gadget Fields for Widgets** [paper](https://arxiv.org/abs/2309.01111)\n", [], None, "SGFNet"),
+    ("Sparse Gadget Fields for Widgets (SGFNet)\n[arXiv](https://arxiv.org/abs/2309.01111) | [Code](https://github.com/a/b)\n",
+     [], None, "SGFNet"),
+    ("+ Sparse Gadget Fields for Widgets. arXiv abs/2309.01111\n", [], None, None),
+])
+def test_acl_anthologys_year_twice_emphasis_a_byline_under_a_heading_link_and_bracketed_names(
+    text: str, authors: list[str], venue: str | None, name: str | None
+) -> None:
+    e = only_paper(text)
+    assert (e.title, e.authors, e.venue, e.name) == ("Sparse Gadget Fields for Widgets", authors, venue, name)
+
+
+def test_a_bracketed_word_before_a_title_is_a_name_only_when_it_looks_made_up() -> None:
+    e = only_paper("- [Survey] **Sparse Gadget Fields for Widgets** [paper](https://arxiv.org/abs/2309.01111)\n")
+    assert e.name is None
