@@ -526,7 +526,7 @@ class _Lines:
     Decoded when asked for (see :class:`~citegraph.lists.document.ListText`), never all held at once.
     """
 
-    __slots__ = ("doc", "html_rows", "references", "properties", "org", "bibitems", "bibitem_rest", "_recent")
+    __slots__ = ("doc", "html_rows", "references", "properties", "org", "bibitems", "bibitem_rest", "_rewritten")
 
     def __init__(self, doc: ListText) -> None:
         self.doc = doc
@@ -536,45 +536,46 @@ class _Lines:
         self.org = False  # an org-mode outline (see :mod:`citegraph.lists.other_markup`)
         self.bibitems: dict[int, int] = {}  # a \\bibitem over several lines: its first → its last (1-based)
         self.bibitem_rest: set[int] = set()  # those lines but the first: read as blank
-        # the last two lines read, as rewritten: the reader asks for the lines around it many times
-        self._recent: dict[int, str] = {}
+        # the last line rewritten (the reader asks for the line it is on many times)
+        self._rewritten: tuple[int, str] = (-1, "")
 
     def __len__(self) -> int:
         return len(self.doc)
 
-    def __getitem__(self, index: int) -> str:
-        recent = self._recent
-        line = recent.get(index)
-        if line is None:
-            line = recent[index] = self._rewrite(index)
-            if len(recent) > 2:
-                del recent[next(iter(recent))]  # the oldest
-        return line
-
     def forget(self) -> None:
-        """Drop the lines kept: call after a rewrite (``properties``, ``html_rows``, ...) is set."""
-        self._recent.clear()
+        """Drop the line kept: call after a rewrite (``properties``, ``html_rows``, ...) is set."""
+        self._rewritten = (-1, "")
 
-    def _rewrite(self, index: int) -> str:
+    def __getitem__(self, index: int) -> str:
+        if self._rewritten[0] == index:
+            return self._rewritten[1]
         if self.html_rows and index + 1 in self.html_rows:
-            return row_markdown(self.doc, index + 1, self.html_rows[index + 1])  # read as a markdown row
+            row = row_markdown(self.doc, index + 1, self.html_rows[index + 1])  # read as a markdown row
+            self._rewritten = (index, row)
+            return row
         if self.properties and index + 1 in self.properties:
             return self.properties[index + 1]
         if self.bibitems and (index + 1 in self.bibitems or index + 1 in self.bibitem_rest):
-            return bibitem_line(self.doc, index + 1, self.bibitems[index + 1]) if index + 1 in self.bibitems else ""
+            item = bibitem_line(self.doc, index + 1, self.bibitems[index + 1]) if index + 1 in self.bibitems else ""
+            self._rewritten = (index, item)
+            return item
         line = self.doc[index]
         if self.org:
             line = org_line(line)
-        if self.references and "[" in line:
+        rewritten = bool(self.references) and "[" in line
+        if rewritten:
             line = resolve_references(line, self.references)  # "[Title][1]": the link it stands for
         # rstrip, not a regex: "\\s*\\\\$" is quadratic on a long run of blanks
         line = line[:-1].rstrip() if line.endswith("\\") else line
-        if line[:3] == "<p>" and line.endswith("</p>") and "<p" not in line[3:]:
-            line = line[3:-4]  # "<p>作者：Ann Lee</p>": an HTML paragraph of one line reads as its text
+        if line.startswith("<p>") and line.endswith("</p>") and "<p" not in line[3:]:
+            line, rewritten = line[3:-4], True  # "<p>作者：Ann Lee</p>": a one-line HTML paragraph reads as its text
         bold = line.find("**", 0, 8)  # (a label is short: its bold closes soon after it opens)
-        if ((bold >= 0 and line.find("**", bold + 2, bold + 22) > 0) or "\u3000" in line[:16]) and (
+        if ((bold >= 0 and line.find("**", bold + 2, bold + 22) > 0) or (
+                not line.isascii() and "\u3000" in line[:16])) and (
                 labelled := _colon_for_label(line)):
-            line = labelled
+            line, rewritten = labelled, True
+        if rewritten:
+            self._rewritten = (index, line)
         return line
 
     def __iter__(self) -> Iterator[str]:
