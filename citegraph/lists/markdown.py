@@ -1258,7 +1258,10 @@ class _Reader:
             above.text = ""  # (its line's words come back with the item's notes)
             self.start_group(no, above)
             return
-        if g is not None and e is not None and g.open and e.title is None and not other_name:
+        # (not a paper that has its id when the label's own link follows it: "- url" / "" / "论文标题：T" /
+        # "论文链接：url2" is two papers)
+        if g is not None and e is not None and g.open and e.title is None and not other_name and not (
+                e.ids and no > g.end + 1 and self._link_below(no)):
             e.title = title
             e.name = e.name or name
             self.claim(g, no, e)
@@ -1536,6 +1539,14 @@ class _Reader:
             above = strip_line_markers(above).strip()
         elif above and self.lines[no - 1].lstrip()[:1] == ">":
             return True  # a blockquote opens under a line of its own ("**Widget Lab**" / "> Title" / "> url")
+        if above and gloss and " " not in above and "://" in above:
+            # under the paper above's bare link ("T1" / "url1" / "T2" / "url2"): a new entry's first line
+            # (that line's analysis again, let go at once: the reader keeps a line's only while it is ahead)
+            cached = no - 1 in self._cache
+            links_only = self._links_only(no - 1)
+            if not cached:
+                self._cache.pop(no - 1, None)
+            return links_only
         if gloss and above and _CJK_GLOSS_LINE.fullmatch(above):
             return self._opens_paragraph(no - 1, gloss=False)  # "> 基于部件图的检索" / "> Title"
         return not above or above[0] == "#" or bool(_RULE.match(above))

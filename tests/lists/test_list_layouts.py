@@ -2195,3 +2195,31 @@ def test_acl_anthologys_year_twice_emphasis_a_byline_under_a_heading_link_and_br
 def test_a_bracketed_word_before_a_title_is_a_name_only_when_it_looks_made_up() -> None:
     e = only_paper("- [Survey] **Sparse Gadget Fields for Widgets** [paper](https://arxiv.org/abs/2309.01111)\n")
     assert e.name is None
+
+
+def test_a_title_label_with_its_own_link_below_is_not_the_bare_link_aboves_title() -> None:
+    r = read_list_text("- https://arxiv.org/abs/2402.11111\n\n论文标题：Sparse Gadget Fields for Widgets\n"
+                       "论文链接：https://arxiv.org/abs/2309.01111\n", "t.md")
+    assert [(e.arxiv, e.title) for e in r.entries] == [
+        ("2402.11111", None), ("2309.01111", "Sparse Gadget Fields for Widgets")]
+
+
+def test_titles_over_their_links_paper_after_paper_without_blank_lines() -> None:
+    r = read_list_text("Learned Gadget Codecs for Sparse Widgets\nhttps://arxiv.org/abs/2402.11111\n"
+                       "Sparse Gadget Fields for Widgets\nhttps://arxiv.org/abs/2309.01111\nAnn Lee, Bo Kim\n", "t.md")
+    assert [(e.arxiv, e.title, list(e.authors), e.text) for e in r.entries] == [
+        ("2402.11111", "Learned Gadget Codecs for Sparse Widgets", [], ""),
+        ("2309.01111", "Sparse Gadget Fields for Widgets", ["Ann Lee", "Bo Kim"], "")]
+
+
+@pytest.mark.parametrize("text", [
+    "### GadgetCodec\n- [Learned Gadget Codecs for Sparse Widgets](https://arxiv.org/abs/2402.11111)\n"
+    "### SGFNet\n- [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111)\n",
+    "#### [Learned Gadget Codecs for Sparse Widgets](https://arxiv.org/abs/2402.11111)\nCy Wu, Di Xu · ICML 2023\n"
+    "#### [Sparse Gadget Fields for Widgets](https://arxiv.org/abs/2309.01111)\nAnn Lee, Bo Kim · ICCV 2023\n",
+])
+def test_this_rounds_rules_give_no_paper_its_neighbours_name_or_byline(text: str) -> None:
+    first, second = read_list_text(text, "t.md").entries
+    assert first.arxiv == "2402.11111" and second.arxiv == "2309.01111"
+    assert first.name != second.name or first.name is None
+    assert list(second.authors) in ([], ["Ann Lee", "Bo Kim"]) and "Ann Lee" not in first.authors
