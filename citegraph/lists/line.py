@@ -43,6 +43,7 @@ from citegraph.lists.text import (
     coined_name,
     dated_title,
     given_name,
+    looks_coined,
     head_name,
     ieee_citation,
     inverted_names,
@@ -365,7 +366,7 @@ _NAME_SET_OFF = re.compile(
 _NAME_DASH_TITLE = re.compile(
     r"^\s*(?:\*\*|__)?([^\s()（）:：*_]{2,30})(?:\*\*|__)?(?:\s*[(（]([^()（）]{2,40})[)）])?\s+[-—–]\s+(.{8,300}?)[\s:：—–]*$"
 )
-_LEAD_LENTICULAR = re.compile(r"(?:【([^【】\s]{2,30})】|\[([^\[\]\s]{2,30})\](?=\s))\s*")
+_LEAD_BRACKETED_NAME = re.compile(r"(?:【([^【】\s]{2,30})】|\[([^\[\]\s]{2,30})\](?=\s))\s*")
 _BRACKETED = re.compile(r"[(（]([^()（）]{4,120})[)）]")
 _CLAUSES = re.compile(r"[，,；;、]")
 _PAREN_NAME = re.compile(r"^\s*[(（]([^()（）\0]{2,30})[)）]")  # a name in brackets right after its paper's link
@@ -620,6 +621,22 @@ def analyse(raw: str, no: int, table: bool = False, pages: bool = True) -> Line:
     info.text = plain(raw)
     info.prose = bool(info.text) and prose
     return info
+
+
+def _lead_name(text: str) -> tuple[str | None, str]:
+    """The model's name ``text`` opens with in brackets, and the rest: ``【Name】Title``, or
+    ``[Name] Title`` when the name looks made up (square brackets hold many other things).
+
+    >>> _lead_name("【GadgetCoT】Widget Nets"), _lead_name("[Survey] Widget Nets")
+    (('GadgetCoT', 'Widget Nets'), (None, '[Survey] Widget Nets'))
+    """
+    opening = _LEAD_BRACKETED_NAME.match(text) if text[:1] in "【[" else None
+    if opening is None or venue_year(bracketed := opening.group(1) or opening.group(2)):
+        return None, text
+    name = given_name(bracketed)
+    if name is None or not (opening.group(1) or looks_coined(name)):
+        return None, text
+    return name, text[opening.end():]
 
 
 def name_dash_title(text: str) -> tuple[str, str, tuple[str | None, int] | None] | None:
@@ -1036,13 +1053,7 @@ def _head_of_paper(head: str, info: Line, raw: str, untitled: list[Ref], name: s
     bare = _ID_TAG.sub("", strip_line_markers(head), count=1)  # "- [2311.08765] Title": the id again
     bare = without_lead_symbols(bare.lstrip())  # "🔥 **Title** (CVPR 2024) — [Paper](url)": a list's mark
     bare = _BIBITEM.sub("", bare, count=1) if "bibitem" in bare else bare  # "\\bibitem{key} A. Lee. Title."
-    lead_name = None  # "1. 【GadgetCoT】Title, CVPR 2024.", "- [WidgetBot] **Title**": the model's name first
-    if bare[:1] in "【[" and (opening := _LEAD_LENTICULAR.match(bare)) and not venue_year(
-            bracketed := opening.group(1) or opening.group(2)) and (lead_name := given_name(bracketed)) and (
-            opening.group(1) or any(c.isupper() or c.isdigit() for c in lead_name[1:])):
-        bare = bare[opening.end():]  # (square brackets hold many things: a name there must look made up)
-    else:
-        lead_name = None
+    lead_name, bare = _lead_name(bare)  # "1. 【GadgetCoT】Title, CVPR 2024.", "- [WidgetBot] **Title**"
     tag = venue_tag(bare)
     if tag and looks_like_title(clean_title(_EMPTY_BRACKETS.sub(" ", tag[2]))):
         # "- **[CVPR 2024]** Title [[Paper](url)]": the venue and year the item opens with

@@ -43,6 +43,7 @@ from citegraph.lists.text import (
     dated_title,
     date_tag_year,
     given_name,
+    looks_coined,
     is_label_only,
     italic_authors,
     looks_like_title,
@@ -508,6 +509,18 @@ _UNCOLONED_LABEL = re.compile(
 )
 
 
+def _plainer(line: str) -> str:
+    """``line`` as the reader reads it: a one-line HTML paragraph as its text (``<p>作者：Ann
+    Lee</p>``), a field's label with the colon it lacks (``**论文链接** url``)."""
+    if line.startswith("<p>") and line.endswith("</p>") and "<p" not in line[3:]:
+        line = line[3:-4]
+    bold = line.find("**", 0, 8)  # (a label is short: its bold closes soon after it opens)
+    if ((bold >= 0 and line.find("**", bold + 2, bold + 22) > 0) or (
+            not line.isascii() and "\u3000" in line[:16])) and (labelled := _colon_for_label(line)):
+        line = labelled
+    return line
+
+
 def _colon_for_label(line: str) -> str | None:
     """``line`` with the colon its known field label lacks (``**论文链接** url`` → ``论文链接：url``), else ``None``."""
     m = _UNCOLONED_LABEL.match(line)
@@ -526,7 +539,9 @@ class _Lines:
     Decoded when asked for (see :class:`~citegraph.lists.document.ListText`), never all held at once.
     """
 
-    __slots__ = ("doc", "html_rows", "references", "properties", "org", "bibitems", "bibitem_rest", "_rewritten")
+    __slots__ = (
+        "doc", "html_rows", "references", "properties", "org", "bibitems", "bibitem_rest", "plain", "_rewritten",
+    )
 
     def __init__(self, doc: ListText) -> None:
         self.doc = doc
@@ -536,6 +551,7 @@ class _Lines:
         self.org = False  # an org-mode outline (see :mod:`citegraph.lists.other_markup`)
         self.bibitems: dict[int, int] = {}  # a \\bibitem over several lines: its first → its last (1-based)
         self.bibitem_rest: set[int] = set()  # those lines but the first: read as blank
+        self.plain: dict[int, str] = {}  # a line (1-based) that reads as a plainer one (see find_plain)
         # the last line rewritten (the reader asks for the line it is on many times)
         self._rewritten: tuple[int, str] = (-1, "")
 
@@ -559,6 +575,8 @@ class _Lines:
             item = bibitem_line(self.doc, index + 1, self.bibitems[index + 1]) if index + 1 in self.bibitems else ""
             self._rewritten = (index, item)
             return item
+        if self.plain and index + 1 in self.plain:
+            return self.plain[index + 1]
         line = self.doc[index]
         if self.org:
             line = org_line(line)
@@ -567,16 +585,21 @@ class _Lines:
             line = resolve_references(line, self.references)  # "[Title][1]": the link it stands for
         # rstrip, not a regex: "\\s*\\\\$" is quadratic on a long run of blanks
         line = line[:-1].rstrip() if line.endswith("\\") else line
-        if line.startswith("<p>") and line.endswith("</p>") and "<p" not in line[3:]:
-            line, rewritten = line[3:-4], True  # "<p>作者：Ann Lee</p>": a one-line HTML paragraph reads as its text
-        bold = line.find("**", 0, 8)  # (a label is short: its bold closes soon after it opens)
-        if ((bold >= 0 and line.find("**", bold + 2, bold + 22) > 0) or (
-                not line.isascii() and "\u3000" in line[:16])) and (
-                labelled := _colon_for_label(line)):
-            line, rewritten = labelled, True
         if rewritten:
             self._rewritten = (index, line)
         return line
+
+    def find_plain(self) -> None:
+        """Find, once, the lines that read as plainer ones (:func:`_plainer`); asked for many
+        times a line, each ask only looks them up."""
+        data = self.doc.data
+        if b"<p>" not in data and b"**" not in data and "\u3000".encode() not in data:
+            return
+        for i in range(len(self)):
+            line = self[i]
+            if (plainer := _plainer(line)) != line:
+                self.plain[i + 1] = plainer
+        self._rewritten = (-1, "")
 
     def __iter__(self) -> Iterator[str]:
         return (self[i] for i in range(len(self)))
@@ -605,6 +628,7 @@ class _Reader:
         if b"\\bibitem" in doc.data:
             self.lines.bibitems = bibitem_blocks(doc)
             self.lines.bibitem_rest = {k for no, last in self.lines.bibitems.items() for k in range(no + 1, last + 1)}
+        self.lines.find_plain()
         self.mentions: list[Entry] = []
         self.warnings: list[ListWarning] = []
         self.groups = _Finished(len(self.lines))  # the section's items before the current one
@@ -1780,7 +1804,7 @@ class _Reader:
             k -= 1
         m = _HEADING.match(self.lines[k - 1]) if k >= 1 else None
         name = given_name(plain(m.group(2))) if m else None
-        return name if name and any(c.isupper() or c.isdigit() for c in name[1:]) else None
+        return name if name and looks_coined(name) else None
 
     def _block_closes(self, lines: list[tuple[int, str, bool]], groups: _Finished) -> Callable[[int, int], bool]:
         """``closes(a, b)``: whether a block line ``a`` stands in closes before line ``b`` (a page's, a < b).

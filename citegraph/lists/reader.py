@@ -180,19 +180,18 @@ def _unsure(found: list[Entry], lines: Sequence[str], source: str) -> list[ListW
     if sum(1 for e in found if not (e.title or e.name)) < _UNSURE_MIN:
         return []
     groups: dict[str, list[int]] = {}
-    links_only: dict[int, bool] = {}  # a line of many bare links is read once, not once a paper
+    shapes: dict[int, str | None] = {}  # each line's shape, None for a bare id's: a line of many links read once
     for e in found:
         if e.title or e.name or not e.sources:
             continue
         no = int(e.sources[0].rsplit(":", 1)[1])
         if not 1 <= no <= len(lines):
             continue
-        line = lines[no - 1]
-        bare = links_only.get(no)
-        if bare is None:
-            bare = links_only[no] = _only_its_id(line, e)
-        if not bare:
-            groups.setdefault(_shape(line), []).append(no)
+        if no not in shapes:
+            line = lines[no - 1]
+            shapes[no] = None if _only_its_id(line, e) else _shape(line)
+        if (shape := shapes[no]) is not None:
+            groups.setdefault(shape, []).append(no)
     out = []
     for nos in groups.values():
         if len(nos) >= _UNSURE_MIN and len(nos) >= _UNSURE_SHARE * len(found):
@@ -827,9 +826,9 @@ def _join_by_ids(uf: _Union, items: list[Entry]) -> None:
     for k in ID_FIELDS:
         key = _id_key(items, k)
         first = _FirstSeen(len(items), key)
-        for i, m in enumerate(items):
-            if getattr(m, k):
-                j = first.setdefault(key(i), i)
+        for i in range(len(items)):
+            if v := key(i):  # (the id read once: each read cuts it from the mention's record)
+                j = first.setdefault(v, i)
                 if j != i:
                     uf.union(j, i, force=True)
         del first  # (before the next kind's is made)

@@ -46,6 +46,7 @@ __all__ = [
     "venue_year",
     "italic_authors",
     "coined_name",
+    "looks_coined",
     "paper_page",
     "short_citation",
     "ieee_citation",
@@ -1455,7 +1456,17 @@ def coined_name(text: str) -> str | None:
     s = plain(text).strip(" .,;:：")
     if not s or " " in s or len(s) > 12 or not is_generic(s):
         return None
-    return s if any(c.isupper() or c.isdigit() for c in s[1:]) else None
+    return s if looks_coined(s) else None
+
+
+def looks_coined(name: str) -> bool:
+    """Whether ``name`` looks made up: a capital or a digit inside it (``WidgetLM``, ``NeRF``,
+    ``GPT-4``), where an ordinary word (``Regularization``, ``Survey``) has none.
+
+    >>> looks_coined("WidgetLM"), looks_coined("Regularization")
+    (True, False)
+    """
+    return any(c.isupper() or c.isdigit() for c in name[1:])
 
 
 def head_name(head: str) -> str | None:
