@@ -18,7 +18,7 @@ from typing import overload
 from citegraph.errors import InputError
 from citegraph.text.matching import matches
 
-__all__ = ["ListText", "as_list_text", "decode_list"]
+__all__ = ["ListText", "as_list_text", "decode_list", "LINKS_A_PIECE"]
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 _NOT_BLANK = re.compile(rb"\S")
@@ -26,6 +26,14 @@ _ASCII_TEXT = re.compile(rb"[^\s\x80-\xff]")
 # decoded and dropped a chunk at a time: a whole decoded copy would be up to 4× the file
 # (4 KB, not more: on a 60 KB list a 64 KB chunk was the read's whole peak, at 6× the file)
 _CHUNK = 1 << 12
+# A line naming more links than this is read in pieces of about as many (ListText.pieces): one
+# line of 20,000 links, analysed whole, held each link's paper, id and place at once (9 to 11 times
+# the file); no real list has a line of more than 8.
+LINKS_A_PIECE = 64
+_LINK_MARK = b"://"
+# where a piece may start: a link (markdown, bare, or HTML)
+_LINK_START = re.compile(rb"\[|!\[|https?://|www\.|<a\s", re.I)
+_BLANK = re.compile(rb"[ \t]+")
 # lone surrogates (a fuzzer's str, a broken stdin) survive the round trip instead of failing
 _ERRORS = "surrogatepass"
 
@@ -69,6 +77,13 @@ class ListText(Sequence[str]):
             index += len(self)
         if self._last[0] == index:  # the reader asks for the line it is on many times
             return self._last[1]
+        start, end = self._span(index)
+        line = self.data[start:end].decode("utf-8", _ERRORS)
+        self._last = (index, line)
+        return line
+
+    def _span(self, index: int) -> tuple[int, int]:
+        """Where line ``index`` (not negative) starts and ends in the bytes, its break left out."""
         data, starts = self.data, self._starts
         start = starts[index]
         if index + 1 < len(starts):
@@ -77,9 +92,64 @@ class ListText(Sequence[str]):
                 end -= 1  # "\r\n" is one break
         else:
             end = len(data)
-        line = data[start:end].decode("utf-8", _ERRORS)
-        self._last = (index, line)
-        return line
+        return start, end
+
+    def many_links(self, index: int, links: int = LINKS_A_PIECE) -> bool:
+        """Whether line ``index`` names more than ``links`` links (``://``), read without decoding it.
+
+        >>> ListText(b"a https://x.org\\n" + b" https://x.org" * 3).many_links(1, 2)
+        True
+        """
+        start, end = self._span(index)
+        return end - start > 3 * links and self.data.count(_LINK_MARK, start, end) > links
+
+    def pieces(self, index: int, links: int = LINKS_A_PIECE) -> Iterator[str]:
+        """Line ``index`` in pieces of ``links`` links or a few more, decoded one at a time.
+
+        A piece ends at a blank after its last link where the next link
+        starts, outside any bracket, tag, code span or emphasis, so that no
+        link, its text or its markup is cut in two; the blanks between pieces
+        are left out.  A line of fewer links, or one with no such blank, is
+        one piece, the line.  (A line of thousands of links, read whole, held
+        each one's paper, id and place at once.)
+
+        >>> list(ListText(b"- [A b](u://1) [C](u://2), x://3 [D](u://4)").pieces(0, 1))
+        ['- [A b](u://1)', '[C](u://2), x://3', '[D](u://4)']
+        """
+        start, end = self._span(index)
+        data, cut = self.data, start
+        if not self.many_links(index, links):
+            yield self[index]
+            return
+        while True:
+            at = cut
+            for _ in range(links):  # past the piece's links
+                at = data.find(_LINK_MARK, at, end)
+                if at < 0:
+                    break
+                at += len(_LINK_MARK)
+            blank = None if at < 0 else self._cut_after(cut, at, end)
+            if blank is None:
+                break
+            yield data[cut:blank.start()].decode("utf-8", _ERRORS)
+            cut = blank.end()
+        yield data[cut:end].decode("utf-8", _ERRORS)
+
+    def _cut_after(self, cut: int, at: int, end: int) -> re.Match[bytes] | None:
+        """The first blank at or after ``at`` where a piece started at ``cut`` can end (see :meth:`pieces`)."""
+        data = self.data
+        # over data[cut:scanned]: [ minus ], ( minus ), < minus >, code marks, "**" and single "*" emphasis marks
+        scanned, balance = cut, [0, 0, 0, 0, 0, 0]
+        for blank in matches(_BLANK, data, at, end):
+            stop = blank.start()
+            for i, (o, c) in enumerate(_PAIRS):
+                balance[i] += data.count(o, scanned, stop) - (data.count(c, scanned, stop) if c else 0)
+            balance[5] += data.count(b"*", scanned, stop) - 2 * data.count(b"**", scanned, stop)
+            scanned = stop
+            closed = not any(balance[:3]) and not any(n % 2 for n in balance[3:])
+            if closed and _LINK_START.match(data, blank.end()):
+                return blank
+        return None
 
     def __iter__(self) -> Iterator[str]:
         for i in range(len(self)):
@@ -88,6 +158,10 @@ class ListText(Sequence[str]):
     def text(self) -> str:
         """The whole text with ``\\n`` line ends (no reader needs it: BibTeX too is parsed from its lines)."""
         return "\n".join(self)
+
+
+# what opens and closes around a piece's cut (code and bold marks pair with themselves)
+_PAIRS = ((b"[", b"]"), (b"(", b")"), (b"<", b">"), (b"`", b""), (b"**", b""))
 
 
 def as_list_text(doc: ListText | str) -> ListText:

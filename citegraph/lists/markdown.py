@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from citegraph.lists.document import ListText, as_list_text
+from citegraph.lists.document import LINKS_A_PIECE, ListText, as_list_text
 from citegraph.lists.front_matter import front_matter
 from citegraph.lists.entry import Entry, ListWarning, add_new, with_new
 from citegraph.lists.html_tables import html_tables, row_markdown
@@ -540,7 +540,8 @@ class _Lines:
     """
 
     __slots__ = (
-        "doc", "html_rows", "references", "properties", "org", "bibitems", "bibitem_rest", "plain", "_rewritten",
+        "doc", "html_rows", "references", "properties", "org", "bibitems", "bibitem_rest", "plain", "pieces",
+        "_rewritten",
     )
 
     def __init__(self, doc: ListText) -> None:
@@ -552,6 +553,7 @@ class _Lines:
         self.bibitems: dict[int, int] = {}  # a \\bibitem over several lines: its first → its last (1-based)
         self.bibitem_rest: set[int] = set()  # those lines but the first: read as blank
         self.plain: dict[int, str] = {}  # a line (1-based) that reads as a plainer one (see find_plain)
+        self.pieces: dict[int, str] = {}  # a line of many links (1-based) → the piece of it being read
         # the last line rewritten (the reader asks for the line it is on many times)
         self._rewritten: tuple[int, str] = (-1, "")
 
@@ -577,7 +579,7 @@ class _Lines:
             return item
         if self.plain and index + 1 in self.plain:
             return self.plain[index + 1]
-        line = self.doc[index]
+        line = self.pieces[index + 1] if self.pieces and index + 1 in self.pieces else self.doc[index]
         if self.org:
             line = org_line(line)
         rewritten = bool(self.references) and "[" in line
@@ -669,6 +671,38 @@ class _Reader:
         # one object per year, shared by the papers of every section read so far
         self.shared: dict[int, int] = {}
         self.lines.forget()  # lines read while the rewrites above were found may be stale
+        self._find_long_lines()
+
+    def _find_long_lines(self) -> None:
+        """Lines of many links the reader reads a piece at a time (:meth:`ListText.pieces`), each
+        first seen as its first piece: read whole, a line of thousands held all their papers' parts at
+        once.  Not a table's row, a heading, a quote, a tag or any line read as another, whose pieces
+        would read otherwise than the line."""
+        lines, doc = self.lines, self.doc
+        if self.page or doc.data.count(b"://") <= LINKS_A_PIECE:
+            return
+        rewritten = (lines.html_rows, lines.properties, lines.bibitems, lines.bibitem_rest, lines.plain,
+                     self.table_rows, self.table_skip)
+        for i in range(len(doc)):
+            if doc.many_links(i) and not any(i + 1 in table for table in rewritten):
+                first = next(doc.pieces(i))
+                if first.lstrip()[:1] not in ("#", "|", "<", ">"):
+                    lines.pieces[i + 1] = first
+        lines.forget()
+
+    def _read_as(self, no: int, fence: bool) -> Iterator[str]:
+        """Line ``no`` as the reader reads it: whole, or a piece at a time when it names many links
+        (see :meth:`_find_long_lines`; not in a code block)."""
+        pieces = self.lines.pieces
+        if no not in pieces or fence:
+            pieces.pop(no, None)
+            yield self.lines[no - 1]
+            return
+        for piece in self.doc.pieces(no - 1):
+            pieces[no] = piece  # what line no reads as, to the reader and its look-ahead, while it is read
+            self.lines.forget()
+            self._cache.pop(no, None)
+            yield self.lines[no - 1]
 
     # -- helpers -------------------------------------------------------
     def _anchor_targets(self) -> dict[str, list[int]]:
@@ -733,7 +767,8 @@ class _Reader:
     def hard_break(self, no: int) -> bool:
         """A markdown hard break ("\\\\" or two spaces) ends line ``no``: the entry goes on
         below it (``**Title** \\\\`` / ``*authors* \\\\`` / ``venue [Paper](url)``)."""
-        raw = self.doc[no - 1]
+        # (its piece, for a line of many links: never decoded whole)
+        raw = self.lines.pieces[no] if no in self.lines.pieces else self.doc[no - 1]
         return (raw.endswith(("  ", "\\")) or bool(_BR_END.search(raw[-8:]))) and bool(raw.strip())
 
     def _anchor_owner(self, slug: str) -> Entry | None:
@@ -820,32 +855,31 @@ class _Reader:
         fence = False
         markup = _Markup(self.page)
         while no <= n:
-            raw = self.lines[no - 1]
-            if self.page:
+            if self.page:  # (a page's lines are read whole: one depth a line)
                 self.depths.append(min(markup.blocks, 0xFFFF))
                 if self.headings and self.headings[-1][2] > markup.blocks:
                     self._close_headings(markup.blocks)
-            if markup.skips(raw, fence):
-                no += 1
-                continue
-            if ("`" in raw or "~" in raw) and _FENCE.match(raw):
-                fence = not fence
-            opens = len(_DETAILS_OPEN.findall(raw)) if "<" in raw else 0
-            closes = len(_DETAILS_CLOSE.findall(raw)) if "<" in raw else 0
-            if depth == 0 and opens and not fence and self.notes is None:
-                summary = self._container_title(no)
-                if summary is not None:
+            for raw in self._read_as(no, fence):
+                if markup.skips(raw, fence):
+                    continue
+                if ("`" in raw or "~" in raw) and _FENCE.match(raw):
+                    fence = not fence
+                opens = len(_DETAILS_OPEN.findall(raw)) if "<" in raw else 0
+                closes = len(_DETAILS_CLOSE.findall(raw)) if "<" in raw else 0
+                if depth == 0 and opens and not fence and self.notes is None:
+                    summary = self._container_title(no)
+                    if summary is not None:
+                        self.boundary()
+                        container = True
+                        e = self.new_entry(self._summary_line(no), {}, summary.title, ref=summary)
+                        self.start_group(self._summary_line(no), e)
+                depth = max(0, depth + opens - closes)
+                self.container = container
+                self._line(no, raw, fence, container)
+                self._cache.pop(no, None)  # only look-ahead needs a line's analysis kept: memory stays small
+                if container and depth == 0:
+                    container = False
                     self.boundary()
-                    container = True
-                    e = self.new_entry(self._summary_line(no), {}, summary.title, ref=summary)
-                    self.start_group(self._summary_line(no), e)
-            depth = max(0, depth + opens - closes)
-            self.container = container
-            self._line(no, raw, fence, container)
-            self._cache.pop(no, None)  # only look-ahead needs a line's analysis kept: memory stays small
-            if container and depth == 0:
-                container = False
-                self.boundary()
             no += 1
         self._drop_pending_title()
         self._share_text()

@@ -188,8 +188,10 @@ def _unsure(found: list[Entry], lines: Sequence[str], source: str) -> list[ListW
         if not 1 <= no <= len(lines):
             continue
         if no not in shapes:
-            line = lines[no - 1]
-            shapes[no] = None if _only_its_id(line, e) else _shape(line)
+            # (a line of many links a piece at a time: never decoded whole, nor copied without its links)
+            pieces = lines.pieces(no - 1) if isinstance(lines, ListText) else iter([lines[no - 1]])
+            first = next(pieces)
+            shapes[no] = None if _only_its_id(first, e) and all(_only_its_id(p, e) for p in pieces) else _shape(first)
         if (shape := shapes[no]) is not None:
             groups.setdefault(shape, []).append(no)
     out = []
