@@ -34,6 +34,7 @@ from citegraph.lists.json_records import looks_like_json, read_json
 from citegraph.lists.ris import looks_like_ris, read_ris
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
+from citegraph.lists.rows import EntryRows
 from citegraph.lists.text import GENERIC_LINK_TEXT, coined_name, strip_line_markers
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
@@ -67,7 +68,7 @@ PAPER_COLUMNS = ("key", "arxiv", "doi", "s2_id", "title", "name", "year", "tags"
 class ListReadResult:
     """Distinct papers (first-seen order) and the warnings met while reading."""
 
-    entries: list[Entry] = field(default_factory=list)
+    entries: Sequence[Entry] = field(default_factory=list)  # (an EntryRows when read: a paper is not an object)
     warnings: list[ListWarning] = field(default_factory=list)
     files: int = 0
 
@@ -604,7 +605,7 @@ def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | N
 _READER_FILES = (
     "reader.py", "document.py", "formats.py", "delimited.py", "json_records.py", "ris.py", "front_matter.py",
     "markdown.py", "line.py", "html_tables.py", "other_markup.py", "references.py", "text.py", "entry.py",
-    "../text/ids.py",
+    "rows.py", "../text/ids.py",
     "../text/names.py", "../text/titles.py", "../text/wording.py", "../text/matching.py", "../errors.py",
     "../graph/model.py", "../graph/citation_graph.py", "../graph/files.py", "../graph/schema.py",
 )
@@ -676,7 +677,7 @@ def parse_documents(
             if result is not None:
                 result.warnings[:0] = skipped
                 return result
-    mentions: list[Entry] = []
+    mentions = EntryRows()  # each list's mentions as rows once it is read
     warnings: list[ListWarning] = []
     files = len(documents)
     if consume and isinstance(docs, list):
@@ -686,6 +687,7 @@ def parse_documents(
         found, found_warnings = _read_one(doc, source)
         del doc
         mentions.extend(found)
+        del found
         warnings.extend(found_warnings)
     result = ListReadResult(merge_entries(mentions, reuse=True), skipped + warnings, files=files)
     if cache is not None and key is not None:
@@ -699,7 +701,7 @@ def parse_documents(
 class _Union:
     """Union-find over mentions, refusing unions whose ids of one kind differ."""
 
-    def __init__(self, mentions: list[Entry]):
+    def __init__(self, mentions: Sequence[Entry]):
         self.mentions = mentions
         self.parent = array("q", range(len(mentions)))  # 8 bytes a mention, not a list of Python ints
         self.joined: dict[int, dict[str, str]] = {}  # a root's ids once it holds more than one mention
@@ -707,7 +709,7 @@ class _Union:
     def ids(self, root: int) -> dict[str, str]:
         got = self.joined.get(root)
         if got is None:
-            got = self.mentions[root].ids
+            got = {k: v for k in ID_FIELDS if (v := _value(self.mentions, root, k))}
         return got
 
     def find(self, i: int) -> int:
@@ -734,7 +736,7 @@ class _Union:
         self.joined.pop(b, None)
 
 
-def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Entry]:
+def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> EntryRows:
     """Merge mentions of the same paper (same id, or same normalised title).
 
     With ``reuse``, each paper's first mention is made into the paper instead of
@@ -746,15 +748,15 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> list[Ent
     >>> [(e.arxiv, e.title, e.tags, e.sources) for e in merge_entries([a, b, c])]
     [('2410.13848', 'Janus: Decoupling Visual Encoding', ['Unified', 'Seminar'], ['a.md:3', 'b.md:9', 'c.md:1'])]
     """
-    items = list(mentions)
-    # one object for each year: a list names the same ones again and again (ints past 256 are
-    # objects of their own; a local table, let go with the read)
-    years: dict[int, int] = {}
-    merged = [_combine([items[i] for i in g], years, reuse=reuse) for g in _same_papers(items)]
+    # (rows are read, never changed: each mention asked for is a new Entry)
+    items: list[Entry] | EntryRows = mentions if isinstance(mentions, EntryRows) else list(mentions)
+    merged = EntryRows()
+    for g in _same_papers(items):
+        merged.append(_combine([items[i] for i in g], reuse=reuse))
     return merged
 
 
-def _same_papers(items: list[Entry]) -> Iterator[list[int]]:
+def _same_papers(items: Sequence[Entry]) -> Iterator[list[int]]:
     """The indexes of each paper's mentions, papers in first-seen order (see :func:`merge_entries`).
 
     (Functions of their own: the union-find, and the normalised copy of every
@@ -814,16 +816,21 @@ class _FirstSeen:
             slot = (slot + 1) & self._mask
 
 
-def _id_key(items: list[Entry], k: str) -> Callable[[int], str]:
+def _value(items: Sequence[Entry], i: int, k: str) -> str | None:
+    """Mention ``i``'s field ``k`` (an id or the title); of rows, without making the entry."""
+    return items.field(i, k) if isinstance(items, EntryRows) else getattr(items[i], k)
+
+
+def _id_key(items: Sequence[Entry], k: str) -> Callable[[int], str]:
     """A mention's id of kind ``k``, lower case (the stored id itself when already lower case)."""
     def key(i: int) -> str:
-        v = getattr(items[i], k) or ""
+        v = _value(items, i, k) or ""
         low = v.lower()
         return v if low == v else low
     return key
 
 
-def _join_by_ids(uf: _Union, items: list[Entry]) -> None:
+def _join_by_ids(uf: _Union, items: Sequence[Entry]) -> None:
     """Ids first: a mention carrying two ids joins both of their papers."""
     for k in ID_FIELDS:
         key = _id_key(items, k)
@@ -836,15 +843,15 @@ def _join_by_ids(uf: _Union, items: list[Entry]) -> None:
         del first  # (before the next kind's is made)
 
 
-def _join_by_titles(uf: _Union, items: list[Entry]) -> None:
+def _join_by_titles(uf: _Union, items: Sequence[Entry]) -> None:
     """Then titles: joined unless that would put two different ids together."""
     # a title's first mention; the mentions of titles named more than once
     # (a list for every title was the file's size again)
-    first = _FirstSeen(len(items), lambda i: normalize_title(items[i].title or ""))
+    first = _FirstSeen(len(items), lambda i: normalize_title(_value(items, i, "title") or ""))
     by_title: dict[str, list[int]] = {}
-    for i, m in enumerate(items):
-        if m.title:
-            t = normalize_title(m.title)
+    for i in range(len(items)):
+        if title := _value(items, i, "title"):
+            t = normalize_title(title)
             if t:
                 j = first.setdefault(t, i)
                 if j != i:
@@ -872,7 +879,7 @@ def _union(lists: Iterable[Sequence[str]]) -> list[str]:
     return out
 
 
-def _combine(mentions: list[Entry], years: dict[int, int], *, reuse: bool = False) -> Entry:
+def _combine(mentions: list[Entry], *, reuse: bool = False) -> Entry:
     """One paper of its mentions; with ``reuse`` the first mention becomes it
     (the reader's own mentions: no second copy of every paper at the peak)."""
     titles = list(dict.fromkeys(m.title for m in mentions if m.title))
@@ -893,8 +900,6 @@ def _combine(mentions: list[Entry], years: dict[int, int], *, reuse: bool = Fals
     out.text = texts[0] if len(texts) == 1 else "\n\n".join(texts)
     if out.year is None and out.arxiv:
         out.year = arxiv_year(out.arxiv)
-    if out.year is not None:
-        out.year = years.setdefault(out.year, out.year)  # (as the paper is made: not an object a paper at the peak)
     out.name = _best_name(titles, names, out.text)
     return out
 

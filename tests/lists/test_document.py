@@ -16,6 +16,7 @@ from citegraph.lists.document import ListText, decode_list
 from citegraph.lists.formats import read_bibtex
 from citegraph.lists.entry import Entry
 from citegraph.lists.markdown import _Reader, read_markdown
+from citegraph.lists.rows import EntryRows
 from citegraph.lists.reader import merge_entries, parse_documents, read_documents, read_list_text, read_lists
 
 
@@ -196,19 +197,21 @@ def _mentions_of_2000_papers() -> list[Entry]:
     return read_markdown(text, "m.md")[0]
 
 
-def test_merging_makes_each_paper_of_its_first_mention_and_keeps_little_per_mention() -> None:
-    # The reader's mentions are spent on merging: a second copy of every paper,
-    # an ids dict and a tuple key per mention made the merge the reading's peak
-    # (about 850 bytes a mention here, then 390 with a list for every title and
-    # every paper; now 300, all of it let go after).
+def test_merging_keeps_little_per_mention_and_holds_the_papers_as_rows() -> None:
+    # A second copy of every paper, an ids dict and a tuple key per mention
+    # made the merge the reading's peak (about 850 bytes a mention here, then
+    # 390 with a list for every title and every paper, 300 making each paper
+    # of its first mention; 271 with the papers made into rows, most of it the
+    # lists of the papers and titles named twice).
     merge_entries(_mentions_of_2000_papers(), reuse=True)  # the name caches filled: they are not the merge's
-    mentions = _mentions_of_2000_papers()
-    firsts = {m.arxiv: m for m in reversed(mentions)}
+    mentions = EntryRows(_mentions_of_2000_papers())
     merged: list = []
-    peak = _peak(lambda: merged.extend(merge_entries(mentions, reuse=True)))
-    assert len(merged) == 2000 and all(e is firsts[e.arxiv] for e in merged)
-    assert merged[0].sources == ["m.md:2", "m.md:2002"] and merged[0].title == "Paper number 0 about models"
-    assert peak / len(mentions) < 350, peak / len(mentions)
+    peak = _peak(lambda: merged.append(merge_entries(mentions, reuse=True)))
+    (papers,) = merged
+    assert isinstance(papers, EntryRows) and len(papers) == 2000
+    assert papers[0].sources == ["m.md:2", "m.md:2002"] and papers[0].title == "Paper number 0 about models"
+    assert [e.arxiv for e in papers] == [f"2401.{i + 1:05d}" for i in range(2000)]
+    assert peak / len(mentions) < 300, peak / len(mentions)
 
 
 def test_merging_without_reuse_leaves_the_mentions_as_they_were() -> None:

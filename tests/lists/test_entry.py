@@ -10,6 +10,7 @@ import pytest
 
 from citegraph.lists.entry import Entry, Packed, with_new
 from citegraph.lists.reader import read_list_text
+from citegraph.lists.rows import EntryRows
 
 PACKED_FIELDS = ("authors", "tags", "sources", "repos")
 
@@ -38,9 +39,9 @@ def test_a_read_papers_fields_are_packed_and_read_as_lists() -> None:
     assert ddpm.repos == ["github.com/hojonathanho/diffusion"] and sde.repos == [] and not sde.repos
     assert (ddpm.authors[0], ddpm.authors[-1], len(ddpm.authors), "Ajay Jain" in ddpm.authors) == (
         "Jonathan Ho", "Pieter Abbeel", 3, True)
-    # one object for a year the papers share
-    assert ddpm.venue == sde.venue == "NeurIPS"
-    assert ddpm.year == sde.year == 2020 and ddpm.year is sde.year
+    assert ddpm.venue == sde.venue == "NeurIPS" and ddpm.year == sde.year == 2020
+    # held as rows of one buffer, not an object a paper; each asked for is a new entry
+    assert isinstance(entries, EntryRows) and entries[0] == ddpm and entries[0] is not ddpm
 
 
 def test_packed_strings_compare_show_and_copy_as_lists() -> None:

@@ -1,0 +1,189 @@
+"""Papers held as rows of one buffer, not as an object each: what a list's reading keeps.
+
+An :class:`~citegraph.lists.entry.Entry` is already two objects (itself and
+its record), about 120 bytes before its text; a list of bare links or ids
+writes 11 to 60 bytes a paper, so a reading that kept an object per paper
+held 3 to 14 times the file.  Here a paper is its record's UTF-8 bytes in one
+``bytearray`` and 10 bytes of numbers; an :class:`Entry` is made each time
+one is asked for.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
+
+from citegraph.lists.entry import Entry
+
+__all__ = ["EntryRows", "as_rows"]
+
+_RS = "\x1e"  # between the fields of a record (as Entry writes it)
+_ERRORS = "surrogatepass"  # (a fuzzer's lone surrogates stay as they were)
+_NO_YEAR = 0
+
+
+class EntryRows(Sequence[Entry]):
+    """Entries held as rows; each one asked for is a new :class:`Entry` with the row's fields.
+
+    The entries are values: change one and store it back (``rows[i] = e``).
+    A row keeps its record's bytes, the index of its tags and file (a
+    section's papers share them), of its text (an item's papers share it) and
+    its year.  It compares equal to a list of the same entries and shows as
+    one.
+
+    >>> rows = EntryRows([Entry(arxiv="2405.09818", tags=["Unified"], sources=["a.md:3"]), Entry(title="Janus")])
+    >>> len(rows), rows[0].arxiv, rows[0].sources, rows[1].title
+    (2, '2405.09818', ['a.md:3'], 'Janus')
+    >>> e = rows[1]; e.year = 2024; rows[1] = e
+    >>> rows[1].year, rows == [rows[0], e]
+    (2024, True)
+    """
+
+    __slots__ = ("_data", "_ends", "_moved", "_context", "_contexts", "_context_of", "_text", "_texts",
+                 "_year", "_odd_years")
+
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        self._data = bytearray()
+        self._ends = array("I")  # where each row's record ends in _data (it starts where the row before ends)
+        self._moved: dict[int, bytes] = {}  # a row stored back with a record of another length
+        self._context = array("I")  # each row's (tags, file) in _contexts
+        self._contexts: list[tuple[str, str]] = []
+        self._context_of: dict[tuple[str, str], int] = {}
+        self._text = array("I")  # each row's text in _texts (0: none)
+        self._texts: list[str] = [""]
+        self._year = array("H")  # each row's year (0: none; another outside 1-65535 in _odd_years)
+        self._odd_years: dict[int, int] = {}
+        for e in entries:
+            self.append(e)
+
+    # -- storing -------------------------------------------------------
+    def append(self, e: Entry) -> None:
+        """Store ``e`` as a new last row (the entry itself is not kept)."""
+        self._data += e._record.encode("utf-8", _ERRORS)
+        if len(self._data) >= 2**32 and self._ends.typecode == "I":
+            self._ends = array("q", self._ends)  # (a reading of over 4 GiB of records)
+        self._ends.append(len(self._data))
+        self._context.append(self._context_index(e))
+        texts = self._texts
+        if not e.text:
+            self._text.append(0)
+        elif e.text is texts[-1]:  # an item's papers share their text: one object, one index
+            self._text.append(len(texts) - 1)
+        else:
+            texts.append(e.text)
+            self._text.append(len(texts) - 1)
+        self._year.append(self._year_code(len(self._year), e.year))
+
+    def extend(self, entries: Iterable[Entry]) -> None:
+        for e in entries:
+            self.append(e)
+
+    def __setitem__(self, index: int, e: Entry) -> None:
+        i = self._index(index)
+        record = e._record.encode("utf-8", _ERRORS)
+        start, end = self._span(i)
+        if i not in self._moved and len(record) == end - start:
+            self._data[start:end] = record
+        else:
+            self._moved[i] = record
+        self._context[i] = self._context_index(e)
+        if e.text != self.text_of(i):
+            self._texts.append(e.text)
+            self._text[i] = len(self._texts) - 1
+        self._odd_years.pop(i, None)
+        self._year[i] = self._year_code(i, e.year)
+
+    def _context_index(self, e: Entry) -> int:
+        key = (e._tags, e._file)
+        got = self._context_of.get(key)
+        if got is None:
+            got = self._context_of[key] = len(self._contexts)
+            self._contexts.append(key)
+        return got
+
+    def _year_code(self, i: int, year: int | None) -> int:
+        if year is None:
+            return _NO_YEAR
+        if 0 < year < 65536:
+            return year
+        self._odd_years[i] = year
+        return _NO_YEAR
+
+    # -- reading -------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def _index(self, index: int) -> int:
+        i = index + len(self) if index < 0 else index
+        if not 0 <= i < len(self):
+            raise IndexError("EntryRows index out of range")
+        return i
+
+    def _span(self, i: int) -> tuple[int, int]:
+        return (self._ends[i - 1] if i else 0), self._ends[i]
+
+    def record(self, i: int) -> str:
+        """Row ``i``'s record (see :class:`Entry`), without making the entry."""
+        moved = self._moved.get(i)
+        if moved is not None:
+            return moved.decode("utf-8", _ERRORS)
+        start, end = self._span(i)
+        return self._data[start:end].decode("utf-8", _ERRORS)
+
+    def field(self, i: int, name: str) -> str | None:
+        """Row ``i``'s id, title, name or venue (a field of the record), without making the entry.
+
+        >>> EntryRows([Entry(arxiv="2405.09818", title="Chameleon")]).field(0, "title")
+        'Chameleon'
+        """
+        index = vars(Entry)[name].index  # (the field's place in the record)
+        return self.record(i).split(_RS, index + 1)[index] or None
+
+    def text_of(self, i: int) -> str:
+        """Row ``i``'s text, without making the entry."""
+        return self._texts[self._text[i]]
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Entry]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        i = self._index(index)
+        e = Entry.__new__(Entry)
+        e._record = self.record(i)
+        e._tags, e._file = self._contexts[self._context[i]]
+        e.text = self._texts[self._text[i]]
+        year = self._year[i]
+        e.year = year if year != _NO_YEAR else self._odd_years.get(i)
+        return e
+
+    def __iter__(self) -> Iterator[Entry]:
+        for i in range(len(self)):
+            yield self[i]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, (EntryRows, list, tuple)):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # (changed in place, as a list)
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (EntryRows, (list(self),))
+
+
+def as_rows(entries: Sequence[Entry]) -> EntryRows:
+    """``entries`` as rows (rows already are: no copy).
+
+    >>> rows = EntryRows(); as_rows(rows) is rows, len(as_rows([Entry(title="T")]))
+    (True, 1)
+    """
+    return entries if isinstance(entries, EntryRows) else EntryRows(entries)
