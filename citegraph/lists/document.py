@@ -78,7 +78,7 @@ class ListText(Sequence[str]):
         if self._last[0] == index:  # the reader asks for the line it is on many times
             return self._last[1]
         start, end = self._span(index)
-        line = self.data[start:end].decode("utf-8", _ERRORS)
+        line = str(memoryview(self.data)[start:end], "utf-8", _ERRORS)  # (decoded in place: no copy of its bytes)
         self._last = (index, line)
         return line
 
@@ -131,9 +131,9 @@ class ListText(Sequence[str]):
             blank = None if at < 0 else self._cut_after(cut, at, end)
             if blank is None:
                 break
-            yield data[cut:blank.start()].decode("utf-8", _ERRORS)
+            yield str(memoryview(data)[cut:blank.start()], "utf-8", _ERRORS)
             cut = blank.end()
-        yield data[cut:end].decode("utf-8", _ERRORS)
+        yield str(memoryview(data)[cut:end], "utf-8", _ERRORS)
 
     def _cut_after(self, cut: int, at: int, end: int) -> re.Match[bytes] | None:
         """The first blank at or after ``at`` where a piece started at ``cut`` can end (see :meth:`pieces`)."""

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from citegraph.lists.entry import Entry, ListWarning
+from citegraph.lists.rows import EntryRows
 from citegraph.text.ids import parse_any_id, parse_arxiv_id, parse_doi
 from citegraph.lists.text import clean_title, looks_like_title
 from citegraph.text.matching import first_group
@@ -52,13 +53,22 @@ def looks_like_bibtex(lines: Sequence[str], name: str = "") -> bool:
     return False
 
 
+_FIRST_TOKEN = re.compile(r"\s*(\S+)\s*")
+
+
 def _id_line(line: str) -> tuple[dict[str, str], bool]:
-    """``(ids, odd)`` of an id-file line: its first token's ids; ``odd`` when
-    more than an id (and a ``#`` comment after it) stands on it."""
-    tokens = line.split()
-    ids = parse_any_id(tokens[0])
-    rest = " ".join(tokens[1:])
-    return ids, bool(rest) and not _COMMENT.match(rest)
+    """``(ids, odd)`` of an id-file line (not blank): its first token's ids; ``odd`` when
+    more than an id (and a ``#`` comment after it) stands on it.
+
+    (The rest is not split into words: a line of 20,000 links made a list of them.)
+
+    >>> _id_line("2405.09818  # Chameleon"), _id_line(" 2405.09818 Chameleon")
+    (({'arxiv': '2405.09818'}, False), ({'arxiv': '2405.09818'}, True))
+    """
+    first = _FIRST_TOKEN.match(line)
+    assert first is not None, "a blank line has no id"
+    rest = first.end()
+    return parse_any_id(first.group(1)), rest < len(line) and not line.startswith(("#", "//", "%"), rest)
 
 
 _NOTED_ID = re.compile(r"(?:https?://|arxiv:|doi:)", re.I)  # an id the notes reader knows as one too
@@ -105,12 +115,12 @@ def looks_like_id_lines(lines: Sequence[str]) -> bool:
     return good > 0 and good >= other and titled * 2 < good
 
 
-def read_id_lines(lines: Sequence[str], source: str) -> tuple[list[Entry], list[ListWarning]]:
+def read_id_lines(lines: Sequence[str], source: str) -> tuple[EntryRows, list[ListWarning]]:
     """One paper per line: arXiv ids, DOIs, S2 ids or paper URLs; ``#`` starts a comment.
 
     A line that is no id is a warning naming it; the ids of the other lines are kept.
     """
-    entries: list[Entry] = []
+    entries = EntryRows()  # (an entry an id: 12 times a file of ids; a row is its id and a few numbers)
     warnings: list[ListWarning] = []
     for no, line in enumerate(lines, 1):
         s = line.strip()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from citegraph.lists.document import LINKS_A_PIECE, ListText, as_list_text
+from citegraph.lists.rows import EntryRows, MentionRows
 from citegraph.lists.front_matter import front_matter
 from citegraph.lists.entry import Entry, ListWarning, add_new, with_new
 from citegraph.lists.html_tables import html_tables, row_markdown
@@ -205,23 +206,24 @@ _GENERIC_SUMMARY = re.compile(
 
 @dataclass(slots=True)
 class _Group:
-    """Papers one list item describes, with the lines that name them (the item being read)."""
+    """Papers one list item describes, by their indexes in the mentions, with the lines that
+    name them (the item being read)."""
 
     section: int
-    first: Entry
+    first: int
     start: int
     end: int
     open: bool = True  # no prose since the last anchor: the next id may belong here
-    more: list[Entry] | None = None
+    more: array[int] | None = None  # (a line of thousands of links is one item: 4 bytes each)
 
     @property
-    def last(self) -> Entry:
+    def last(self) -> int:
         return self.more[-1] if self.more else self.first
 
-    def add(self, e: Entry) -> None:
+    def add(self, i: int) -> None:
         if self.more is None:
-            self.more = []
-        self.more.append(e)
+            self.more = array("I")
+        self.more.append(i)
 
 
 class _Markup:
@@ -277,7 +279,7 @@ class _Markup:
 
 class _Finished:
     """A section's items the reader has moved past, until the section ends: their
-    first and last lines and papers, 16 bytes an item (an object and a list an
+    first and last lines and papers' indexes, 12 bytes an item (an object and a list an
     item were a third of a one-paper-a-line list's size)."""
 
     __slots__ = ("starts", "ends", "firsts", "more")
@@ -285,8 +287,8 @@ class _Finished:
     def __init__(self, lines: int) -> None:
         code = "I" if lines < 2**32 else "q"  # line numbers: 4 bytes each below 4 billion lines
         self.starts, self.ends = array(code), array(code)
-        self.firsts: list[Entry] = []
-        self.more: dict[int, list[Entry]] = {}  # the rare item of several papers: the rest of them
+        self.firsts = array("I")
+        self.more: dict[int, array[int]] = {}  # the rare item of several papers: the rest of them
 
     def __len__(self) -> int:
         return len(self.firsts)
@@ -298,7 +300,8 @@ class _Finished:
         self.ends.append(g.end)
         self.firsts.append(g.first)
 
-    def entries(self, i: int) -> list[Entry]:
+    def entries(self, i: int) -> list[int]:
+        """Item ``i``'s papers' indexes."""
         more = self.more.get(i)
         return [self.firsts[i], *more] if more else [self.firsts[i]]
 
@@ -614,7 +617,7 @@ class _Reader:
     __slots__ = (
         "_blanks", "_cache", "anchor_lines", "anchored", "claims", "container", "depths", "doc", "group", "groups",
         "headings", "lines", "mentions", "notes", "notes_mentions", "notes_text", "page", "path", "pending_repos",
-        "pending_title", "placeholders", "read_ahead", "section", "shared", "source", "table_rows",
+        "pending_title", "placeholders", "read_ahead", "section", "source", "table_rows",
         "table_skip", "texts", "warnings",
     )
 
@@ -631,7 +634,7 @@ class _Reader:
             self.lines.bibitems = bibitem_blocks(doc)
             self.lines.bibitem_rest = {k for no, last in self.lines.bibitems.items() for k in range(no + 1, last + 1)}
         self.lines.find_plain()
-        self.mentions: list[Entry] = []
+        self.mentions = MentionRows()  # rows, but for the entries read or made on the line at hand
         self.warnings: list[ListWarning] = []
         self.groups = _Finished(len(self.lines))  # the section's items before the current one
         self.group: _Group | None = None  # the item being read
@@ -644,7 +647,7 @@ class _Reader:
         self.page = any(_PAGE_START.match(self.lines[i]) for i in range(min(5, len(self.lines))))
         self.depths = array("H")  # depth before each line read so far (pages only)
         self.texts: list[tuple[int, str, bool]] = []  # the section's prose: (line, text, split point)
-        self.claims: dict[int, Entry] = {}  # line linking to an anchor → the paper whose entry it is in
+        self.claims: dict[int, int] = {}  # line linking to an anchor → the paper whose entry it is in
         self.pending_repos: list[str] = []
         self.pending_title: int | None = None
         self.anchor_lines = self._anchor_targets()
@@ -652,7 +655,7 @@ class _Reader:
         self.anchored = {no for nos in self.anchor_lines.values() for no in nos}
         self.notes: tuple[int, str] | None = None  # (heading level, anchor) of a notes section
         self.notes_text: dict[str, list[str]] = {}
-        self.notes_mentions: list[tuple[Entry, str]] = []
+        self.notes_mentions: list[tuple[int, str]] = []
         self._cache: dict[int, Line] = {}
         self._blanks: array[int] | None = None
         self.container = False
@@ -664,12 +667,9 @@ class _Reader:
             self.lines.html_rows = html.rows
             self.table_rows.update(html.headers)
             self.table_skip |= html.covered
-        # papers a malformed link or id stands for (by id(); the entry is kept
-        # alive in self.mentions): no later link is theirs
+        # papers a malformed link or id stands for (their indexes): no later link is theirs
         self.placeholders: set[int] = set()
         self.read_ahead = 0  # the last line already read with one above it (a card title, a line of names)
-        # one object per year, shared by the papers of every section read so far
-        self.shared: dict[int, int] = {}
         self.lines.forget()  # lines read while the rewrites above were found may be stale
         self._find_long_lines()
 
@@ -707,6 +707,8 @@ class _Reader:
     # -- helpers -------------------------------------------------------
     def _anchor_targets(self) -> dict[str, list[int]]:
         targets: dict[str, list[int]] = {}
+        if b"](#" not in self.doc.data:
+            return targets  # (no line decoded: most lists link to no anchor)
         for i, line in enumerate(self.lines, 1):
             if "](#" in line:
                 for m in matches(_ANCHOR_LINK, line):
@@ -720,6 +722,8 @@ class _Reader:
         skip: set[int] = set()
         n = len(self.lines)
         seps: list[tuple[int, int, list[str]]] = []  # (separator line, its table's last row, header)
+        if b"|" not in self.doc.data:
+            return rows, skip  # (no line decoded: a list with no table)
         for i, line in enumerate(self.lines, 1):
             if "|" not in line or "-" not in line or i < 2 or "|" not in self.lines[i - 2]:
                 continue
@@ -775,7 +779,7 @@ class _Reader:
         """The paper whose list item links to ``#slug`` (a table of contents is no paper)."""
         for no in self.anchor_lines.get(slug, ()):
             if no in self.claims:
-                return self.claims[no]
+                return self.mentions[self.claims[no]]
         return None
 
     def line(self, no: int) -> Line:
@@ -802,8 +806,6 @@ class _Reader:
             e.year = year
         if ref is not None:
             _attach_meta(e, ref)
-        if e.year is not None:  # one object for each year from the start: a section can be the whole list
-            e.year = self.shared.setdefault(e.year, e.year)
         self.mentions.append(e)
         return e
 
@@ -824,13 +826,13 @@ class _Reader:
         g = self.group
         if g is None or g.section != self.section:
             return None, None
-        return g, g.last
+        return g, self.mentions[g.last]
 
     def start_group(self, no: int, e: Entry) -> None:
         self.boundary_item()
-        self.group = _Group(self.section, e, no, no)
+        self.group = _Group(self.section, self.mentions.index(e), no, no)
         if no in self.anchored:
-            self.claims[no] = e
+            self.claims[no] = self.mentions.index(e)
         if self.pending_repos:
             e.repos = with_new(e.repos, self.pending_repos)
             self.pending_repos = []
@@ -838,10 +840,10 @@ class _Reader:
     def claim(self, g: _Group, no: int, e: Entry) -> None:
         g.end = max(g.end, no)
         if no in self.anchored:
-            self.claims.setdefault(no, e)
+            self.claims.setdefault(no, self.mentions.index(e))
 
     # -- main loop -----------------------------------------------------
-    def read(self) -> tuple[list[Entry], list[ListWarning]]:
+    def read(self) -> tuple[EntryRows, list[ListWarning]]:
         n = len(self.lines)
         paper, no, warnings = front_matter(self.lines, self.source)
         self.warnings.extend(warnings)
@@ -880,13 +882,19 @@ class _Reader:
                 if container and depth == 0:
                     container = False
                     self.boundary()
+                # the line's papers are rows again, but for the item's last, which its next lines may add to
+                self.mentions.settle(keep=self.group.last if self.group is not None else None)
             no += 1
         self._drop_pending_title()
         self._share_text()
         self._attach_notes()
+        self.mentions.settle()
         # a named item whose link never came (fenced off, say) names no paper
-        self.mentions = [e for e in self.mentions if e.arxiv or e.doi or e.s2_id or e.title]
-        return self.mentions, self.warnings
+        rows = self.mentions.rows
+        named = ("arxiv", "doi", "s2_id", "title")
+        if not all(any(rows.fields(i, named)) for i in range(len(rows))):  # (rare: no list of every index)
+            rows = EntryRows(e for i, e in enumerate(rows) if any(rows.fields(i, named)))
+        return rows, self.warnings
 
     def _container_title(self, no: int) -> Ref | None:
         """The paper a top-level ``<details>`` block's summary names, if any: a bold
@@ -952,7 +960,7 @@ class _Reader:
             self._card_chips(no, stripped)
             return
         if first == "<" and _AUTHORS_CLASS.match(stripped) and self.group is not None:
-            card = self.group.last
+            card = self.mentions[self.group.last]
             fresh = card.sources[-1] == f"{self.source}:{self.group.start}" and no - self.group.start <= 3
             if not card.authors and fresh:
                 card.authors = _authors(plain(stripped))  # <p class="paper-authors">A, B</p> under the card's title
@@ -1265,7 +1273,7 @@ class _Reader:
             e = self.new_entry(no, ref.ids, ref.title, ref.name)
             if not info.standalone:
                 e.text = info.text
-            self.notes_mentions.append((e, anchor))
+            self.notes_mentions.append((self.mentions.index(e), anchor))
         if info.repos:
             self.notes_text[anchor].append("\0repos\0" + "\0".join(info.repos))
 
@@ -1283,7 +1291,8 @@ class _Reader:
             if g is not None and e is not None:
                 # the same paper again in an item of its own is one more place it is listed
                 again = _same_paper(e, ref) and not opens_item
-                if again or (id(e) not in self.placeholders and _can_attach(e, ref, g.open, opens_item)):
+                if again or (self.mentions.index(e) not in self.placeholders and _can_attach(
+                        e, ref, g.open, opens_item)):
                     _attach(e, ref)
                     self.claim(g, no, e)
                     g.open = True
@@ -1291,13 +1300,13 @@ class _Reader:
                     continue
             new = self.new_entry(no, ref.ids, ref.title, ref.name, ref)
             if not ref.identified:  # a malformed link or id, or a paper page without one
-                self.placeholders.add(id(new))
+                self.placeholders.add(self.mentions.index(new))
             new.repos = with_new(new.repos, info.repos)
             new.repos = with_new(new.repos, self.pending_repos)
             self.pending_repos = []
             # papers quoted together share an item; a list item is an item of its own
             if g is not None and g.open and not opens_item:
-                g.add(new)
+                g.add(self.mentions.index(new))
                 self.claim(g, no, new)
             else:
                 self.start_group(no, new)
@@ -1688,7 +1697,7 @@ class _Reader:
         """A card's topic chips (``<span class="paper-tag">Avatar</span>``) are sections of the
         page's own: the card's paper is tagged ``page section / Avatar``, not noted so."""
         assert self.group is not None
-        card = self.group.last
+        card = self.mentions[self.group.last]
         chips = [plain(m.group(2)) for m in matches(_TAG_CHIP, line)]
         topics = [c for c in chips if c and c.lower() not in GENERIC_LINK_TEXT]
         if not topics or no - self.group.start > 12:
@@ -1790,8 +1799,9 @@ class _Reader:
         self.groups, self.texts = _Finished(len(self.lines)), []  # the section's prose is let go once it is shared out
         if not groups:
             return
-        if len(groups) == 1 and 0 not in groups.more and not (e := groups.firsts[0]).name:
+        if len(groups) == 1 and 0 not in groups.more and not (e := self.mentions.borrow(groups.firsts[0])).name:
             e.name = self._name_heading_over(groups.starts[0])  # "### WidgetLM" over its one paper
+            self.mentions.give_back()
         starts, ends, n = groups.starts, groups.ends, len(groups)
         # prose by the index of the group that owns it, made for the groups that own any:
         # a list for every group was the read's peak on a list of one paper a line
@@ -1822,12 +1832,12 @@ class _Reader:
             elif next_start is not None and next_split[i] >= next_start and not (closes and closes(no, next_start)):
                 owned.setdefault(gi, []).append(text)
         for gi in range(n):
-            entries = groups.entries(gi)
             body = "\n".join(owned.pop(gi, ()))
             if body:
-                for e in entries:
+                for i in groups.entries(gi):
+                    e = self.mentions.borrow(i)  # (a section's papers are rows: one at a time)
                     e.text = body if not e.text else e.text + "\n" + body
-            self._settle(entries)
+                self.mentions.give_back()
 
     def _name_heading_over(self, no: int) -> str | None:
         """The model name a heading right over line ``no`` is, and nothing else (``### WidgetLM``):
@@ -1858,14 +1868,6 @@ class _Reader:
             drop[line - first] = stack[-1] if stack else last + 1
             stack.append(line)
         return lambda a, b: drop[a - first] <= b
-
-    def _settle(self, entries: list[Entry]) -> None:
-        """A section's papers, once it ends: one object for each year they share
-        (years given to a paper after it was made; :meth:`new_entry` shares the first)."""
-        shared = self.shared
-        for e in entries:
-            if e.year is not None:
-                e.year = shared.setdefault(e.year, e.year)
 
     def _leads_into(self, no: int, prev_end: int, next_start: int | None) -> bool:
         """Plain notes (no list items): a line in the next paper's paragraph, not the
@@ -1901,10 +1903,10 @@ class _Reader:
             if text:
                 body = "\n".join(text)
                 owner.text = body if not owner.text else owner.text + "\n" + body
-        for e, slug in self.notes_mentions:
+        for i, slug in self.notes_mentions:
             owner = owners.get(slug)
             if owner is not None:
-                e.tags = list(owner.tags)
+                self.mentions[i].tags = list(owner.tags)
 
 
 def _spend(info: Line) -> Iterator[Ref]:
@@ -1980,7 +1982,7 @@ def _authors(value: str) -> list[str]:
     return out
 
 
-def read_markdown(doc: ListText | str, source: str) -> tuple[list[Entry], list[ListWarning]]:
+def read_markdown(doc: ListText | str, source: str) -> tuple[EntryRows, list[ListWarning]]:
     """Paper mentions (one :class:`Entry` per place) and warnings for one document.
 
     >>> entries, warnings = read_markdown(

@@ -34,7 +34,7 @@ from citegraph.lists.json_records import looks_like_json, read_json
 from citegraph.lists.ris import looks_like_ris, read_ris
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
-from citegraph.lists.rows import EntryRows
+from citegraph.lists.rows import EntryRows, as_rows
 from citegraph.lists.text import GENERIC_LINK_TEXT, coined_name, strip_line_markers
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
@@ -117,7 +117,7 @@ def _read_stdin(stdin: TextIO | None) -> ListText:
     return ListText.from_str(text.lstrip("\ufeff"))
 
 
-def _mentions(doc: ListText, source: str) -> tuple[list[Entry], list[ListWarning]]:
+def _mentions(doc: ListText, source: str) -> tuple[Sequence[Entry], list[ListWarning]]:
     # ListText ends lines at "\r\n", "\r" and "\n": every reader (bibtexparser
     # on the joined text too) numbers lines as an editor does.
     if looks_like_bibtex(doc, source):
@@ -133,20 +133,24 @@ def _mentions(doc: ListText, source: str) -> tuple[list[Entry], list[ListWarning
     return read_markdown(doc, source)
 
 
-def _usable(found: list[Entry], warnings: list[ListWarning]) -> list[Entry]:
-    """Mentions with a usable key: a title of symbols only (``{???}``) is no title,
+def _usable(found: Sequence[Entry], warnings: list[ListWarning]) -> EntryRows:
+    """Mentions with a usable key, as rows: a title of symbols only (``{???}``) is no title,
     and a mention left with neither id nor title is skipped with a warning."""
-    kept = []
-    for e in found:
-        if e.title and not normalize_title(e.title):
+    rows = as_rows(found)
+    skipped = set()
+    for i in range(len(rows)):
+        title = rows.field(i, "title")
+        if title and not normalize_title(title):
+            e = rows[i]
             if not (e.arxiv or e.doi or e.s2_id):
                 where = e.sources[0] if e.sources else "?:1"
-                warnings.append(ListWarning(where, f"entry with no id and the title {e.title[:60]!r}, which has no "
+                warnings.append(ListWarning(where, f"entry with no id and the title {title[:60]!r}, which has no "
                                             "letters or digits: skipped"))
+                skipped.add(i)
                 continue
             e.title = None
-        kept.append(e)
-    return kept
+            rows[i] = e
+    return EntryRows(e for i, e in enumerate(rows) if i not in skipped) if skipped else rows
 
 
 _SHAPE_WORD = re.compile(r"[^\W\d_]+")
@@ -174,7 +178,7 @@ def _only_its_id(line: str, e: Entry) -> bool:
     return not rest or rest in (e.arxiv, e.doi, (e.s2_id or "").lower())
 
 
-def _unsure(found: list[Entry], lines: Sequence[str], source: str) -> list[ListWarning]:
+def _unsure(found: Sequence[Entry], lines: Sequence[str], source: str) -> list[ListWarning]:
     """One warning per line layout that left many papers without title or name:
     a format the reader did not recognise, said once, not per line.  Lines of
     a bare id or link each (a file of ids) wrote no title: nothing was missed."""
@@ -206,7 +210,7 @@ def _unsure(found: list[Entry], lines: Sequence[str], source: str) -> list[ListW
     return out
 
 
-def _read_one(doc: ListText, source: str) -> tuple[list[Entry], list[ListWarning]]:
+def _read_one(doc: ListText, source: str) -> tuple[EntryRows, list[ListWarning]]:
     """One document's mentions and its warnings in line order ("no papers found" names line 1)."""
     found, warnings = _mentions(doc, source)
     found = _usable(found, warnings)
@@ -686,7 +690,10 @@ def parse_documents(
         source, doc = documents.pop(0)
         found, found_warnings = _read_one(doc, source)
         del doc
-        mentions.extend(found)
+        if mentions:
+            mentions.extend(found)
+        else:
+            mentions = found  # (the first list's rows: no copy)
         del found
         warnings.extend(found_warnings)
     result = ListReadResult(merge_entries(mentions, reuse=True), skipped + warnings, files=files)

@@ -16,7 +16,7 @@ from typing import Any, overload
 
 from citegraph.lists.entry import Entry
 
-__all__ = ["EntryRows", "as_rows"]
+__all__ = ["EntryRows", "MentionRows", "as_rows"]
 
 _RS = "\x1e"  # between the fields of a record (as Entry writes it)
 _ERRORS = "surrogatepass"  # (a fuzzer's lone surrogates stay as they were)
@@ -140,6 +140,11 @@ class EntryRows(Sequence[Entry]):
         index = vars(Entry)[name].index  # (the field's place in the record)
         return self.record(i).split(_RS, index + 1)[index] or None
 
+    def fields(self, i: int, names: Sequence[str]) -> list[str | None]:
+        """Row ``i``'s fields of the record named (see :meth:`field`), the record read once."""
+        parts = self.record(i).split(_RS)
+        return [parts[vars(Entry)[name].index] or None for name in names]
+
     def text_of(self, i: int) -> str:
         """Row ``i``'s text, without making the entry."""
         return self._texts[self._text[i]]
@@ -187,3 +192,86 @@ def as_rows(entries: Sequence[Entry]) -> EntryRows:
     (True, 1)
     """
     return entries if isinstance(entries, EntryRows) else EntryRows(entries)
+
+
+def _state(e: Entry) -> tuple[Any, ...]:
+    """What a row holds of ``e`` (its parts are replaced, never changed: a change is a new object)."""
+    return e._record, e._tags, e._file, e.text, e.year
+
+
+class MentionRows:
+    """A document's mentions while it is read: rows, and the entries the reader has made or asked
+    for since the line it is on began, live (:meth:`settle` stores them back between lines).
+
+    The reader holds the index of an item's papers, never the entry, from one line to the next,
+    so that a section of 20,000 papers is 20,000 rows, not 20,000 objects.
+
+    >>> m = MentionRows()
+    >>> i = m.append(Entry(arxiv="2405.09818")); m[i].title = "Chameleon"; m.settle()
+    >>> len(m), m.rows[0].title, m.index(m[0])
+    (1, 'Chameleon', 0)
+    """
+
+    __slots__ = ("rows", "_live", "_index", "_seen", "_count", "_borrowed")
+
+    def __init__(self) -> None:
+        self.rows = EntryRows()
+        self._live: dict[int, Entry] = {}
+        self._index: dict[int, int] = {}  # id() of a live entry → its index
+        self._seen: dict[int, tuple[Any, ...]] = {}  # a live stored entry's state as it was taken from its row
+        self._count = 0
+        self._borrowed: dict[int, tuple[Entry, tuple[Any, ...]]] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def append(self, e: Entry) -> int:
+        """A new mention (live until the line is done): its index."""
+        i = self._count
+        self._count += 1
+        self._live[i] = e
+        self._index[id(e)] = i
+        return i
+
+    def __getitem__(self, index: int) -> Entry:
+        i = index + self._count if index < 0 else index
+        e = self._live.get(i)
+        if e is None:
+            e = self.rows[i]
+            self._live[i], self._index[id(e)], self._seen[i] = e, i, _state(e)
+        return e
+
+    def index(self, e: Entry) -> int:
+        """The index of a live entry."""
+        return self._index[id(e)]
+
+    def settle(self, keep: int | None = None) -> None:
+        """Store the live entries in their rows (the new ones appended, in order) and let them go,
+        but for entry ``keep`` (the item being read: its next lines may add to it) and, while it is
+        new, the ones after it (rows are appended in order): a row stored back longer is a copy."""
+        rows, seen, live = self.rows, self._seen, self._live
+        for i in sorted(live):
+            if i == keep or (keep is not None and i > keep >= len(rows)):
+                continue
+            e = live.pop(i)
+            del self._index[id(e)]
+            if i >= len(rows):
+                rows.append(e)
+            elif _state(e) != seen.pop(i):
+                rows[i] = e
+
+    def borrow(self, i: int) -> Entry:
+        """Entry ``i`` for a change made at once (a section's prose shared out), stored back by
+        :meth:`give_back`, unlike the live ones (the entry itself when it is live)."""
+        e = self._live.get(i)
+        if e is None:
+            e = self.rows[i]
+            self._borrowed[i] = (e, _state(e))
+        return e
+
+    def give_back(self) -> None:
+        """Store the borrowed entries that changed, and let them go."""
+        for i, (e, seen) in self._borrowed.items():
+            if _state(e) != seen:
+                self.rows[i] = e
+        self._borrowed.clear()
