@@ -184,21 +184,24 @@ def _unsure(found: Sequence[Entry], lines: Sequence[str], source: str) -> list[L
     a bare id or link each (a file of ids) wrote no title: nothing was missed."""
     if sum(1 for e in found if not (e.title or e.name)) < _UNSURE_MIN:
         return []
-    groups: dict[str, list[int]] = {}
-    shapes: dict[int, str | None] = {}  # each line's shape, None for a bare id's: a line of many links read once
+    groups: dict[str, array[int]] = {}  # a shape → the lines of its untitled papers (4 bytes each)
+    # the last line's shape, None for a bare id's: a line's papers come one after another (a dict of
+    # every line's was 5 times a file of ids; a line of many links is read once)
+    last: tuple[int, str | None] = (0, None)
     for e in found:
         if e.title or e.name or not e.sources:
             continue
         no = int(e.sources[0].rsplit(":", 1)[1])
         if not 1 <= no <= len(lines):
             continue
-        if no not in shapes:
+        if no != last[0]:
             # (a line of many links a piece at a time: never decoded whole, nor copied without its links)
             pieces = lines.pieces(no - 1) if isinstance(lines, ListText) else iter([lines[no - 1]])
             first = next(pieces)
-            shapes[no] = None if _only_its_id(first, e) and all(_only_its_id(p, e) for p in pieces) else _shape(first)
-        if (shape := shapes[no]) is not None:
-            groups.setdefault(shape, []).append(no)
+            only = _only_its_id(first, e) and all(_only_its_id(p, e) for p in pieces)
+            last = (no, None if only else _shape(first))
+        if (shape := last[1]) is not None:
+            groups.setdefault(shape, array("I")).append(no)
     out = []
     for nos in groups.values():
         if len(nos) >= _UNSURE_MIN and len(nos) >= _UNSURE_SHARE * len(found):
@@ -710,7 +713,8 @@ class _Union:
 
     def __init__(self, mentions: Sequence[Entry]):
         self.mentions = mentions
-        self.parent = array("q", range(len(mentions)))  # 8 bytes a mention, not a list of Python ints
+        # 4 bytes a mention below 4 billion, not a list of Python ints
+        self.parent = array("I" if len(mentions) < 2**32 else "q", range(len(mentions)))
         self.joined: dict[int, dict[str, str]] = {}  # a root's ids once it holds more than one mention
 
     def ids(self, root: int) -> dict[str, str]:
