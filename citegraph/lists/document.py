@@ -77,10 +77,24 @@ class ListText(Sequence[str]):
             index += len(self)
         if self._last[0] == index:  # the reader asks for the line it is on many times
             return self._last[1]
-        start, end = self._span(index)
-        line = str(memoryview(self.data)[start:end], "utf-8", _ERRORS)  # (decoded in place: no copy of its bytes)
+        data, starts = self.data, self._starts  # (_span written out: the reader asks for ~150,000 lines a list)
+        start = starts[index]
+        if index + 1 < len(starts):
+            end = starts[index + 1] - 1
+            if data[end] == 0x0A and end > start and data[end - 1] == 0x0D:
+                end -= 1
+        else:
+            end = len(data)
+        # a long line decoded in place, not copied first; a short one's copy is faster
+        line = (data[start:end].decode("utf-8", _ERRORS) if end - start < 4096
+                else str(memoryview(data)[start:end], "utf-8", _ERRORS))
         self._last = (index, line)
         return line
+
+    @property
+    def line_starts(self) -> array[int]:
+        """Where each line starts in :attr:`data` (read-only)."""
+        return self._starts
 
     def _span(self, index: int) -> tuple[int, int]:
         """Where line ``index`` (not negative) starts and ends in the bytes, its break left out."""

@@ -683,7 +683,11 @@ class _Reader:
             return
         rewritten = (lines.html_rows, lines.properties, lines.bibitems, lines.bibitem_rest, lines.plain,
                      self.table_rows, self.table_skip)
+        starts = doc.line_starts
+        shortest = 3 * LINKS_A_PIECE  # (bytes: "://" a link; most lines are shorter, and not counted)
         for i in range(len(doc)):
+            if i + 1 < len(starts) and starts[i + 1] - starts[i] <= shortest:
+                continue
             if doc.many_links(i) and not any(i + 1 in table for table in rewritten):
                 first = next(doc.pieces(i))
                 if first.lstrip()[:1] not in ("#", "|", "<", ">"):
@@ -694,8 +698,8 @@ class _Reader:
         """Line ``no`` as the reader reads it: whole, or a piece at a time when it names many links
         (see :meth:`_find_long_lines`; not in a code block)."""
         pieces = self.lines.pieces
-        if no not in pieces or fence:
-            pieces.pop(no, None)
+        if fence:
+            del pieces[no]
             yield self.lines[no - 1]
             return
         for piece in self.doc.pieces(no - 1):
@@ -861,7 +865,8 @@ class _Reader:
                 self.depths.append(min(markup.blocks, 0xFFFF))
                 if self.headings and self.headings[-1][2] > markup.blocks:
                     self._close_headings(markup.blocks)
-            for raw in self._read_as(no, fence):
+            pieces = self.lines.pieces
+            for raw in self._read_as(no, fence) if pieces and no in pieces else (self.lines[no - 1],):
                 if markup.skips(raw, fence):
                     continue
                 if ("`" in raw or "~" in raw) and _FENCE.match(raw):

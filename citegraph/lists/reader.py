@@ -34,7 +34,7 @@ from citegraph.lists.json_records import looks_like_json, read_json
 from citegraph.lists.ris import looks_like_ris, read_ris
 from citegraph.text.ids import arxiv_year
 from citegraph.lists.markdown import read_markdown
-from citegraph.lists.rows import EntryRows, as_rows
+from citegraph.lists.rows import EntryRows
 from citegraph.lists.text import GENERIC_LINK_TEXT, coined_name, strip_line_markers
 from citegraph.text.titles import normalize_title
 from citegraph.text.names import model_name, name_key
@@ -133,10 +133,22 @@ def _mentions(doc: ListText, source: str) -> tuple[Sequence[Entry], list[ListWar
     return read_markdown(doc, source)
 
 
+def _packed(found: Sequence[Entry]) -> EntryRows:
+    """A reader's list of mentions as rows, each entry let go as it is stored (a list is emptied):
+    not the list and its rows at once."""
+    if not isinstance(found, list):
+        return EntryRows(found)
+    rows = EntryRows()
+    found.reverse()
+    while found:
+        rows.append(found.pop())
+    return rows
+
+
 def _usable(found: Sequence[Entry], warnings: list[ListWarning]) -> EntryRows:
     """Mentions with a usable key, as rows: a title of symbols only (``{???}``) is no title,
     and a mention left with neither id nor title is skipped with a warning."""
-    rows = as_rows(found)
+    rows = found if isinstance(found, EntryRows) else _packed(found)
     skipped = set()
     for i in range(len(rows)):
         title = rows.field(i, "title")

@@ -16,7 +16,7 @@ from typing import Any, overload
 
 from citegraph.lists.entry import Entry
 
-__all__ = ["EntryRows", "MentionRows", "as_rows"]
+__all__ = ["EntryRows", "MentionRows", "state"]
 
 _RS = "\x1e"  # between the fields of a record (as Entry writes it)
 _ERRORS = "surrogatepass"  # (a fuzzer's lone surrogates stay as they were)
@@ -80,19 +80,27 @@ class EntryRows(Sequence[Entry]):
             self.append(e)
 
     def __setitem__(self, index: int, e: Entry) -> None:
-        i = self._index(index)
-        record = e._record.encode("utf-8", _ERRORS)
-        start, end = self._span(i)
-        if i not in self._moved and len(record) == end - start:
-            self._data[start:end] = record
-        else:
-            self._moved[i] = record
-        self._context[i] = self._context_index(e)
+        self.store(self._index(index), e)
+
+    def store(self, i: int, e: Entry, was: tuple[Any, ...] | None = None) -> None:
+        """Entry ``e`` as row ``i``; given the entry's parts as it was taken from the row
+        (:func:`state`), only the parts replaced since are stored (a paper given its prose is
+        not re-encoded)."""
+        if was is None or e._record is not was[0]:
+            record = e._record.encode("utf-8", _ERRORS)
+            start, end = self._span(i)
+            if i not in self._moved and len(record) == end - start:
+                self._data[start:end] = record
+            else:
+                self._moved[i] = record
+        if was is None or e._tags is not was[1] or e._file is not was[2]:
+            self._context[i] = self._context_index(e)
         if e.text != self.text_of(i):
             self._texts.append(e.text)
             self._text[i] = len(self._texts) - 1
-        self._odd_years.pop(i, None)
-        self._year[i] = self._year_code(i, e.year)
+        if was is None or e.year != was[4]:
+            self._odd_years.pop(i, None)
+            self._year[i] = self._year_code(i, e.year)
 
     def _context_index(self, e: Entry) -> int:
         key = (e._tags, e._file)
@@ -185,16 +193,7 @@ class EntryRows(Sequence[Entry]):
         return (EntryRows, (list(self),))
 
 
-def as_rows(entries: Sequence[Entry]) -> EntryRows:
-    """``entries`` as rows (rows already are: no copy).
-
-    >>> rows = EntryRows(); as_rows(rows) is rows, len(as_rows([Entry(title="T")]))
-    (True, 1)
-    """
-    return entries if isinstance(entries, EntryRows) else EntryRows(entries)
-
-
-def _state(e: Entry) -> tuple[Any, ...]:
+def state(e: Entry) -> tuple[Any, ...]:
     """What a row holds of ``e`` (its parts are replaced, never changed: a change is a new object)."""
     return e._record, e._tags, e._file, e.text, e.year
 
@@ -238,7 +237,7 @@ class MentionRows:
         e = self._live.get(i)
         if e is None:
             e = self.rows[i]
-            self._live[i], self._index[id(e)], self._seen[i] = e, i, _state(e)
+            self._live[i], self._index[id(e)], self._seen[i] = e, i, state(e)
         return e
 
     def index(self, e: Entry) -> int:
@@ -250,6 +249,8 @@ class MentionRows:
         but for entry ``keep`` (the item being read: its next lines may add to it) and, while it is
         new, the ones after it (rows are appended in order): a row stored back longer is a copy."""
         rows, seen, live = self.rows, self._seen, self._live
+        if len(live) <= 1 and (not live or keep in live):
+            return  # (most lines: nothing made, or only the item being read)
         for i in sorted(live):
             if i == keep or (keep is not None and i > keep >= len(rows)):
                 continue
@@ -257,8 +258,8 @@ class MentionRows:
             del self._index[id(e)]
             if i >= len(rows):
                 rows.append(e)
-            elif _state(e) != seen.pop(i):
-                rows[i] = e
+            elif state(e) != (was := seen.pop(i)):
+                rows.store(i, e, was)
 
     def borrow(self, i: int) -> Entry:
         """Entry ``i`` for a change made at once (a section's prose shared out), stored back by
@@ -266,12 +267,12 @@ class MentionRows:
         e = self._live.get(i)
         if e is None:
             e = self.rows[i]
-            self._borrowed[i] = (e, _state(e))
+            self._borrowed[i] = (e, state(e))
         return e
 
     def give_back(self) -> None:
         """Store the borrowed entries that changed, and let them go."""
-        for i, (e, seen) in self._borrowed.items():
-            if _state(e) != seen:
-                self.rows[i] = e
+        for i, (e, was) in self._borrowed.items():
+            if state(e) != was:
+                self.rows.store(i, e, was)
         self._borrowed.clear()

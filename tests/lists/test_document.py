@@ -157,6 +157,39 @@ def test_a_line_of_thousands_of_links_reads_as_the_same_links_a_line_each_in_as_
 
 
 @pytest.mark.parametrize(
+    ("link", "sep"),
+    [
+        ("[Scaling study {i}](https://arxiv.org/abs/2401.{n:05d})", " "),  # one line
+        ("- [Scaling study {i}](https://arxiv.org/abs/2401.{n:05d})", "\n"),
+        ("https://arxiv.org/abs/2401.{n:05d}", " "),  # one line of bare URLs
+    ],
+)
+def test_a_dense_list_is_read_within_three_times_its_size(tmp_path, link: str, sep: str) -> None:
+    # At 20,000 papers these were 9.2x, 4.4x and 10.7x (an Entry a mention, the
+    # line's links all analysed at once); benchmarks/bench_longline.py measures them.
+    path = tmp_path / "dense.md"
+    path.write_text("# Papers\n" + sep.join(link.format(i=i, n=i + 1) for i in range(5000)) + "\n")
+    read_lists([path])
+    results: list = []
+    peak = _peak(lambda: results.append(read_lists([path])))
+    assert len(results[0].entries) == 5000 and results[0].entries[4999].arxiv == "2401.05000"
+    assert peak <= 3 * path.stat().st_size, peak / path.stat().st_size
+
+
+def test_a_file_of_ids_is_read_within_nine_times_its_size(tmp_path) -> None:
+    # 11 bytes a paper: a row (its record, offset, tags, text and year) is 3.8
+    # times that, and the merge holds its rows, the papers' and its table of
+    # first mentions at once (8.1x here; 21x with an Entry a paper).
+    path = tmp_path / "ids.txt"
+    path.write_text("".join(f"2401.{i + 1:05d}\n" for i in range(5000)))
+    read_lists([path])
+    results: list = []
+    peak = _peak(lambda: results.append(read_lists([path])))
+    assert len(results[0].entries) == 5000 and not results[0].warnings
+    assert peak <= 9 * path.stat().st_size, peak / path.stat().st_size
+
+
+@pytest.mark.parametrize(
     ("line", "pieces"),
     [
         # cut at a blank before the next link, the blanks left out

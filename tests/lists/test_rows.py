@@ -1,0 +1,78 @@
+"""Papers held as rows (``lists/rows.py``): the same entries back, stored back, and the reader's live ones settled in order."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+
+from citegraph.lists.entry import Entry
+from citegraph.lists.rows import EntryRows, MentionRows
+
+
+def _entries() -> list[Entry]:
+    shared = "Prose both papers of an item share"
+    return [
+        Entry(arxiv="2405.09818", title="Chameleon: Mixed-Modal Early-Fusion", name="Chameleon", year=2024,
+              authors=["Chameleon Team"], tags=["Unified"], sources=["a.md:3", "b.md:9"], repos=["github.com/x/y"],
+              text=shared),
+        Entry(doi="10.1000/x", title="论文：多模态", venue="CVPR", year=99999, tags=["Unified"], sources=["a.md:4"],
+              text=shared),
+        Entry(s2_id="CorpusId:123", title="Lone \udcff surrogate", year=-3, sources=["c.md:1"]),
+        Entry(title="No year"),
+    ]
+
+
+def test_rows_give_back_the_entries_stored_field_for_field() -> None:
+    entries = _entries()
+    rows = EntryRows(entries)
+    assert len(rows) == 4 and list(rows) == entries and rows == entries and rows == tuple(entries)
+    assert [e.as_dict() for e in rows] == [e.as_dict() for e in entries]
+    assert rows[-1] == entries[-1] and rows[1:3] == entries[1:3] and rows[0] is not rows[0]
+    assert (rows[1].year, rows[2].year, rows[3].year) == (99999, -3, None)  # years past 2 bytes kept apart
+    assert rows.field(1, "doi") == "10.1000/x" and rows.field(3, "arxiv") is None
+    assert rows.fields(0, ("arxiv", "title")) == ["2405.09818", "Chameleon: Mixed-Modal Early-Fusion"]
+    assert rows.text_of(0) is rows.text_of(1)  # an item's text: one object for both papers
+    assert repr(rows) == repr(entries) and rows != entries[:3] and rows != [*entries[:3], Entry(title="Other")]
+    with pytest.raises(IndexError):
+        rows[4]
+    assert pickle.loads(pickle.dumps(rows)) == entries and copy.deepcopy(rows) == entries
+
+
+def test_an_entry_stored_back_replaces_its_row_whatever_its_new_length() -> None:
+    entries = _entries()
+    rows = EntryRows(entries)
+    same_length = rows[0]
+    same_length.name = "Nomeleon"  # (as many bytes: written over the old ones)
+    rows[0] = same_length
+    longer = rows[1]
+    longer.title, longer.year, longer.text, longer.tags = "A much longer title than before", 2023, "new", ["T"]
+    rows[1] = longer
+    assert rows[0].name == "Nomeleon" and rows[1] == longer and rows[1].year == 2023
+    assert rows[2] == entries[2] and rows[3] == entries[3]  # the others as they were
+    rows[1] = entries[1]  # and back
+    assert rows[1] == entries[1] and rows[1].year == 99999
+
+
+def test_the_reader_s_live_entries_are_stored_in_order_when_settled() -> None:
+    m = MentionRows()
+    first = m.append(Entry(arxiv="2405.09818", sources=["a.md:1"]))
+    item = m.append(Entry(title="An item read over lines", sources=["a.md:2"]))
+    assert (first, item, len(m), len(m.rows)) == (0, 1, 2, 0)
+    m[item].authors = ["Ann Lee"]
+    m.settle(keep=item)  # the item being read stays an object; the one before it is a row
+    assert len(m.rows) == 1 and m.index(m[item]) == item
+    m[item].venue = "CVPR"
+    after = m.append(Entry(arxiv="2407.06135", sources=["a.md:5"]))
+    m.settle(keep=after)  # the item is done: stored, in its place before the next
+    m.settle()
+    assert [e.title or e.arxiv for e in m.rows] == ["2405.09818", "An item read over lines", "2407.06135"]
+    assert (m.rows[1].authors, m.rows[1].venue) == (["Ann Lee"], "CVPR")
+    # a stored row asked for again is live until the next settle; a borrowed one until it is given back
+    m[0].title = "Chameleon"
+    borrowed = m.borrow(2)
+    borrowed.text = "shared prose"
+    m.give_back()
+    m.settle()
+    assert (m.rows[0].title, m.rows[2].text, m[-1].arxiv) == ("Chameleon", "shared prose", "2407.06135")
