@@ -181,36 +181,40 @@ def _shape(line: str) -> str:
     return _SHAPE_RUN.sub("a ", s).strip()[:24]
 
 
-def _only_its_id(line: str, e: Entry) -> bool:
-    """Whether ``line`` holds nothing but links, or ``e``'s id (``2401.00001``, ``- https://arxiv.org/abs/...``,
-    ``doi:10.1000/x``): no title was there to miss."""
+def _only_its_id(line: str, ids: Sequence[str | None]) -> bool:
+    """Whether ``line`` holds nothing but links, or one of the paper's ``ids`` (``2401.00001``,
+    ``- https://arxiv.org/abs/...``, ``doi:10.1000/x``): no title was there to miss."""
     rest = strip_line_markers(_SHAPE_URL.sub("", line)).strip(" \t,;<>()[]").lower()
     for label in ("arxiv:", "doi:"):
         rest = rest.removeprefix(label).strip()
-    return not rest or rest in (e.arxiv, e.doi, (e.s2_id or "").lower())
+    return not rest or rest in [(i or "").lower() for i in ids]
 
 
-def _unsure(found: Sequence[Entry], lines: Sequence[str], source: str) -> list[ListWarning]:
+_UNSURE_FIELDS = ("title", "name", "sources", *ID_FIELDS)
+
+
+def _unsure(found: EntryRows, lines: Sequence[str], source: str) -> list[ListWarning]:
     """One warning per line layout that left many papers without title or name:
     a format the reader did not recognise, said once, not per line.  Lines of
     a bare id or link each (a file of ids) wrote no title: nothing was missed."""
-    if sum(1 for e in found if not (e.title or e.name)) < _UNSURE_MIN:
+    if sum(1 for i in range(len(found)) if not any(found.fields(i, ("title", "name")))) < _UNSURE_MIN:
         return []
     groups: dict[str, array[int]] = {}  # a shape → the lines of its untitled papers (4 bytes each)
     # the last line's shape, None for a bare id's: a line's papers come one after another (a dict of
     # every line's was 5 times a file of ids; a line of many links is read once)
     last: tuple[int, str | None] = (0, None)
-    for e in found:
-        if e.title or e.name or not e.sources:
+    for i in range(len(found)):
+        title, name, places, *ids = found.fields(i, _UNSURE_FIELDS)  # (of the row: no entry made)
+        if title or name or not places:
             continue
-        no = int(e.sources[0].rsplit(":", 1)[1])
+        no = int(places.split("\x1f", 1)[0].rsplit(":", 1)[1])  # (its first place's line)
         if not 1 <= no <= len(lines):
             continue
         if no != last[0]:
             # (a line of many links a piece at a time: never decoded whole, nor copied without its links)
             pieces = lines.pieces(no - 1) if isinstance(lines, ListText) else iter([lines[no - 1]])
             first = next(pieces)
-            only = _only_its_id(first, e) and all(_only_its_id(p, e) for p in pieces)
+            only = _only_its_id(first, ids) and all(_only_its_id(p, ids) for p in pieces)
             last = (no, None if only else _shape(first))
         if (shape := last[1]) is not None:
             groups.setdefault(shape, array("I")).append(no)

@@ -60,20 +60,26 @@ class EntryRows(Sequence[Entry]):
     # -- storing -------------------------------------------------------
     def append(self, e: Entry) -> None:
         """Store ``e`` as a new last row (the entry itself is not kept)."""
-        self._data += e._record.encode("utf-8", _ERRORS)
-        if len(self._data) >= 2**32 and self._ends.typecode == "I":
+        data = self._data
+        data += e._record.encode("utf-8", _ERRORS)
+        if len(data) >= 2**32 and self._ends.typecode == "I":
             self._ends = array("q", self._ends)  # (a reading of over 4 GiB of records)
-        self._ends.append(len(self._data))
-        self._context.append(self._context_index(e))
-        texts = self._texts
-        if not e.text:
+        self._ends.append(len(data))
+        context = self._contexts[-1] if self._contexts else None
+        if context is not None and context[0] is e._tags and context[1] is e._file:
+            self._context.append(len(self._contexts) - 1)  # (a section's papers, one after another)
+        else:
+            self._context.append(self._context_index(e))
+        texts, text = self._texts, e.text
+        if not text:
             self._text.append(0)
-        elif e.text is texts[-1]:  # an item's papers share their text: one object, one index
+        elif text is texts[-1]:  # an item's papers share their text: one object, one index
             self._text.append(len(texts) - 1)
         else:
-            texts.append(e.text)
+            texts.append(text)
             self._text.append(len(texts) - 1)
-        self._year.append(self._year_code(len(self._year), e.year))
+        year = e.year
+        self._year.append(year if year is not None and 0 < year < 65536 else self._year_code(len(self._year), year))
 
     def extend(self, entries: Iterable[Entry]) -> None:
         for e in entries:
