@@ -8,7 +8,10 @@ from typing import Any, overload
 
 from citegraph.text.ids import paper_key
 
-__all__ = ["Entry", "ListWarning", "FIELDS", "ID_FIELDS", "Packed", "add_new", "pack", "with_new"]
+__all__ = [
+    "Entry", "ListWarning", "FIELDS", "ID_FIELDS", "Packed", "RECORD_PLACES", "RECORD_SEP", "add_new", "pack",
+    "with_new",
+]
 
 # the fields of an Entry that identify its paper
 ID_FIELDS = ("arxiv", "doi", "s2_id")
@@ -111,6 +114,10 @@ def _plain(value: str) -> str:
 # Chinese one would make every character of a record take 2 bytes.)
 _RECORD = ("arxiv", "doi", "s2_id", "name", "venue", "title", "authors", "repos", "sources")
 _EMPTY_RECORD = _RS * (len(_RECORD) - 1)
+# where each field sits in a record, and what parts them: for reading a record without
+# making its entry (lists/rows.py)
+RECORD_PLACES = {name: i for i, name in enumerate(_RECORD)}
+RECORD_SEP = _RS
 # One object for each file name the sources of many entries begin with (a
 # handful a process: the lists it reads).
 _FILES: dict[str, str] = {}

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from citegraph.errors import CitegraphError, InputError
 from citegraph.lists.document import ListText, as_list_text, decode_list
-from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, add_new
+from citegraph.lists.entry import ID_FIELDS, Entry, ListWarning, Packed, add_new
 from citegraph.lists.formats import looks_like_bibtex, looks_like_id_lines, read_bibtex, read_id_lines
 from citegraph.lists.delimited import looks_like_delimited, read_delimited
 from citegraph.lists.json_records import looks_like_json, read_json
@@ -207,7 +207,7 @@ def _unsure(found: EntryRows, lines: Sequence[str], source: str) -> list[ListWar
         title, name, places, *ids = found.fields(i, _UNSURE_FIELDS)  # (of the row: no entry made)
         if title or name or not places:
             continue
-        no = int(places.split("\x1f", 1)[0].rsplit(":", 1)[1])  # (its first place's line)
+        no = int(next(iter(Packed.of_packed(places))).rsplit(":", 1)[1])  # (its first place's line)
         if not 1 <= no <= len(lines):
             continue
         if no != last[0]:
@@ -736,7 +736,9 @@ class _Union:
     def ids(self, root: int) -> dict[str, str]:
         got = self.joined.get(root)
         if got is None:
-            got = {k: v for k in ID_FIELDS if (v := _value(self.mentions, root, k))}
+            m = self.mentions
+            values = m.fields(root, ID_FIELDS) if isinstance(m, EntryRows) else [getattr(m[root], k) for k in ID_FIELDS]
+            got = {k: v for k, v in zip(ID_FIELDS, values, strict=True) if v}
         return got
 
     def find(self, i: int) -> int:

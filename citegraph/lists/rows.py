@@ -14,11 +14,10 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
-from citegraph.lists.entry import Entry
+from citegraph.lists.entry import RECORD_PLACES, RECORD_SEP, Entry
 
 __all__ = ["EntryRows", "MentionRows", "state"]
 
-_RS = "\x1e"  # between the fields of a record (as Entry writes it)
 _ERRORS = "surrogatepass"  # (a fuzzer's lone surrogates stay as they were)
 _NO_YEAR = 0
 
@@ -151,13 +150,13 @@ class EntryRows(Sequence[Entry]):
         >>> EntryRows([Entry(arxiv="2405.09818", title="Chameleon")]).field(0, "title")
         'Chameleon'
         """
-        index = vars(Entry)[name].index  # (the field's place in the record)
-        return self.record(i).split(_RS, index + 1)[index] or None
+        index = RECORD_PLACES[name]
+        return self.record(i).split(RECORD_SEP, index + 1)[index] or None
 
     def fields(self, i: int, names: Sequence[str]) -> list[str | None]:
         """Row ``i``'s fields of the record named (see :meth:`field`), the record read once."""
-        parts = self.record(i).split(_RS)
-        return [parts[vars(Entry)[name].index] or None for name in names]
+        parts = self.record(i).split(RECORD_SEP)
+        return [parts[RECORD_PLACES[name]] or None for name in names]
 
     def text_of(self, i: int) -> str:
         """Row ``i``'s text, without making the entry."""
