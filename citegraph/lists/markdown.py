@@ -677,7 +677,8 @@ class _Reader:
         """Lines of many links the reader reads a piece at a time (:meth:`ListText.pieces`), each
         first seen as its first piece: read whole, a line of thousands held all their papers' parts at
         once.  Not a table's row, a heading, a quote, a tag or any line read as another, whose pieces
-        would read otherwise than the line."""
+        would read otherwise than the line.  (A sentence citing hundreds of papers gives each the
+        words of its piece as its note.)"""
         lines, doc = self.lines, self.doc
         if self.page or doc.data.count(b"://") <= LINKS_A_PIECE:
             return

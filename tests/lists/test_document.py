@@ -212,6 +212,15 @@ def test_a_line_of_many_links_is_cut_between_links_only(line: str, pieces: list[
     assert doc.many_links(1, links=1) is (len(pieces) > 1 or line.count("://") > 1)
 
 
+def test_a_sentence_citing_hundreds_of_papers_keeps_each_with_its_title_and_words() -> None:
+    links = ", ".join(f"[Widget Model {i}](https://arxiv.org/abs/2401.{i + 1:05d})" for i in range(150))
+    entries = read_list_text(f"# Notes\nWe compare with {links}, and ours wins.\n", "s.md").entries
+    assert [(e.arxiv, e.title) for e in entries] == [(f"2401.{i + 1:05d}", f"Widget Model {i}") for i in range(150)]
+    # read 64 links at a time: each paper's note is its piece of the sentence
+    assert entries[0].text.startswith("We compare with Widget Model 0,") and "Widget Model 64" not in entries[0].text
+    assert entries[149].text.endswith("and ours wins.") and all(e.sources == ["s.md:2"] for e in entries)
+
+
 def test_a_line_of_many_links_in_a_table_heading_quote_or_code_block_is_read_whole() -> None:
     links = " ".join(f"[Study {i}](https://arxiv.org/abs/2401.{i + 1:05d})" for i in range(200))
     for text in (f"# Papers\n> {links}\n", f"# Papers\n```\n{links}\n```\n", f"## {links}\n"):
