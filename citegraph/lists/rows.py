@@ -10,6 +10,7 @@ one is asked for.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
@@ -20,6 +21,26 @@ __all__ = ["EntryRows", "MentionRows", "state"]
 
 _ERRORS = "surrogatepass"  # (a fuzzer's lone surrogates stay as they were)
 _NO_YEAR = 0
+_PLACES = RECORD_PLACES["sources"]  # (the last field: a record's place in its own file is cut off)
+assert max(RECORD_PLACES.values()) == _PLACES, "the places are the record's last field"
+_OWN_LINE = re.compile(r":[1-9][0-9]{0,8}")  # a place in the row's own file: ":N"
+
+
+def _packed_record(record: str) -> tuple[bytes, int]:
+    """``record`` as a row keeps it, and its line: a record whose one place is line N of its own
+    file keeps N apart (4 bytes, not up to 10 characters) and drops the separators of the empty
+    fields at its end (a paper read from a bare id is its id, not 18 characters)."""
+    head, _, places = record.rpartition(RECORD_SEP)
+    if _OWN_LINE.fullmatch(places):
+        return head.rstrip(RECORD_SEP).encode("utf-8", _ERRORS), int(places[1:])
+    return record.encode("utf-8", _ERRORS), 0
+
+
+def _whole_record(kept: str, line: int) -> str:
+    """The record a row keeps as ``kept`` and ``line`` (see :func:`_packed_record`)."""
+    if not line:
+        return kept
+    return kept + RECORD_SEP * (_PLACES - kept.count(RECORD_SEP)) + ":" + str(line)
 
 
 class EntryRows(Sequence[Entry]):
@@ -39,12 +60,13 @@ class EntryRows(Sequence[Entry]):
     (2024, True)
     """
 
-    __slots__ = ("_data", "_ends", "_moved", "_context", "_contexts", "_context_of", "_text", "_texts",
+    __slots__ = ("_data", "_ends", "_line", "_moved", "_context", "_contexts", "_context_of", "_text", "_texts",
                  "_year", "_odd_years")
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         self._data = bytearray()
         self._ends = array("I")  # where each row's record ends in _data (it starts where the row before ends)
+        self._line = array("I")  # each row's line in its own file when its record's one place is it (else 0)
         self._moved: dict[int, bytes] = {}  # a row stored back with a record of another length
         self._context = array("I")  # each row's (tags, file) in _contexts
         self._contexts: list[tuple[str, str]] = []
@@ -60,7 +82,9 @@ class EntryRows(Sequence[Entry]):
     def append(self, e: Entry) -> None:
         """Store ``e`` as a new last row (the entry itself is not kept)."""
         data = self._data
-        data += e._record.encode("utf-8", _ERRORS)
+        record, line = _packed_record(e._record)
+        data += record
+        self._line.append(line)
         if len(data) >= 2**32 and self._ends.typecode == "I":
             self._ends = array("q", self._ends)  # (a reading of over 4 GiB of records)
         self._ends.append(len(data))
@@ -92,7 +116,7 @@ class EntryRows(Sequence[Entry]):
         (:func:`state`), only the parts replaced since are stored (a paper given its prose is
         not re-encoded)."""
         if was is None or e._record is not was[0]:
-            record = e._record.encode("utf-8", _ERRORS)
+            record, self._line[i] = _packed_record(e._record)
             start, end = self._span(i)
             if i not in self._moved and len(record) == end - start:
                 self._data[start:end] = record
@@ -140,9 +164,11 @@ class EntryRows(Sequence[Entry]):
         """Row ``i``'s record (see :class:`Entry`), without making the entry."""
         moved = self._moved.get(i)
         if moved is not None:
-            return moved.decode("utf-8", _ERRORS)
-        start, end = self._span(i)
-        return self._data[start:end].decode("utf-8", _ERRORS)
+            kept = moved.decode("utf-8", _ERRORS)
+        else:
+            start, end = self._span(i)
+            kept = self._data[start:end].decode("utf-8", _ERRORS)
+        return _whole_record(kept, self._line[i])
 
     def field(self, i: int, name: str) -> str | None:
         """Row ``i``'s id, title, name or venue (a field of the record), without making the entry.

@@ -176,17 +176,18 @@ def test_a_dense_list_is_read_within_three_times_its_size(tmp_path, link: str, s
     assert peak <= 3 * path.stat().st_size, peak / path.stat().st_size
 
 
-def test_a_file_of_ids_is_read_within_nine_times_its_size(tmp_path) -> None:
-    # 11 bytes a paper: a row (its record, offset, tags, text and year) is 3.8
-    # times that, and the merge holds its rows, the papers' and its table of
-    # first mentions at once (8.1x here; 21x with an Entry a paper).
+def test_a_file_of_ids_is_read_within_seven_times_its_size(tmp_path) -> None:
+    # 11 bytes a paper: a row (its id, its line, offset, tags, text and year) is
+    # 2.5 times that, and the merge holds its rows, the papers' and its table of
+    # first mentions at once (6.1x here; 8.1x with the separators of empty fields
+    # and the place kept in each row, 21x with an Entry a paper).
     path = tmp_path / "ids.txt"
     path.write_text("".join(f"2401.{i + 1:05d}\n" for i in range(5000)))
     read_lists([path])
     results: list = []
     peak = _peak(lambda: results.append(read_lists([path])))
     assert len(results[0].entries) == 5000 and not results[0].warnings
-    assert peak <= 9 * path.stat().st_size, peak / path.stat().st_size
+    assert peak <= 7 * path.stat().st_size, peak / path.stat().st_size
 
 
 @pytest.mark.parametrize(

@@ -76,3 +76,23 @@ def test_the_reader_s_live_entries_are_stored_in_order_when_settled() -> None:
     m.give_back()
     m.settle()
     assert (m.rows[0].title, m.rows[2].text, m[-1].arxiv) == ("Chameleon", "shared prose", "2407.06135")
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [[], ["a.md:1"], ["a.md:0"], ["a.md:007"], ["a.md:1", "a.md:2"], ["b.md:3", "a.md:4"], [":5"], ["x:y:12"],
+     ["a.md:4294967296"], ["no place"]],
+)
+@pytest.mark.parametrize("fields", [{}, {"arxiv": "2405.09818"}, {"title": "T", "repos": ["github.com/a/b"]}])
+def test_a_row_keeps_a_place_in_its_own_file_apart_and_gives_the_record_back_whole(sources, fields) -> None:
+    # (a row keeps line N of its own file as a number and drops the empty fields' separators
+    # before it: a paper read from a bare id is its 10 characters)
+    e = Entry(sources=sources, **fields)
+    rows = EntryRows([e, e])
+    assert rows[0] == e and rows[0]._record == e._record and rows.record(1) == e._record
+    assert rows.field(0, "title") == e.title and rows.fields(1, ("arxiv", "sources"))[0] == e.arxiv
+
+
+def test_a_bare_id_s_row_is_its_id_and_a_few_numbers() -> None:
+    rows = EntryRows(Entry(arxiv=f"2401.{i:05d}", sources=[f"ids.txt:{i}"]) for i in range(1, 1001))
+    assert len(rows._data) == 10 * 1000 and rows[999].sources == ["ids.txt:1000"]
