@@ -4,7 +4,7 @@ An :class:`~citegraph.lists.entry.Entry` is already two objects (itself and
 its record), about 120 bytes before its text; a list of bare links or ids
 writes 11 to 60 bytes a paper, so a reading that kept an object per paper
 held 3 to 14 times the file.  Here a paper is its record's UTF-8 bytes in one
-``bytearray`` and 10 bytes of numbers; an :class:`Entry` is made each time
+``bytearray`` and 18 bytes of numbers; an :class:`Entry` is made each time
 one is asked for.
 """
 
@@ -47,10 +47,10 @@ class EntryRows(Sequence[Entry]):
     """Entries held as rows; each one asked for is a new :class:`Entry` with the row's fields.
 
     The entries are values: change one and store it back (``rows[i] = e``).
-    A row keeps its record's bytes, the index of its tags and file (a
-    section's papers share them), of its text (an item's papers share it) and
-    its year.  It compares equal to a list of the same entries and shows as
-    one.
+    A row keeps its record's bytes (its line in its own file apart, see
+    :func:`_packed_record`), the index of its tags and file (a section's papers
+    share them), of its text (an item's papers share it) and its year.  It
+    compares equal to a list of the same entries and shows as one.
 
     >>> rows = EntryRows([Entry(arxiv="2405.09818", tags=["Unified"], sources=["a.md:3"]), Entry(title="Janus")])
     >>> len(rows), rows[0].arxiv, rows[0].sources, rows[1].title
