@@ -77,24 +77,13 @@ class ListText(Sequence[str]):
             index += len(self)
         if self._last[0] == index:  # the reader asks for the line it is on many times
             return self._last[1]
-        data, starts = self.data, self._starts  # (_span written out: the reader asks for ~150,000 lines a list)
-        start = starts[index]
-        if index + 1 < len(starts):
-            end = starts[index + 1] - 1
-            if data[end] == 0x0A and end > start and data[end - 1] == 0x0D:
-                end -= 1
-        else:
-            end = len(data)
+        start, end = self._span(index)
+        data = self.data
         # a long line decoded in place, not copied first; a short one's copy is faster
         line = (data[start:end].decode("utf-8", _ERRORS) if end - start < 4096
                 else str(memoryview(data)[start:end], "utf-8", _ERRORS))
         self._last = (index, line)
         return line
-
-    @property
-    def line_starts(self) -> array[int]:
-        """Where each line starts in :attr:`data` (read-only)."""
-        return self._starts
 
     def _span(self, index: int) -> tuple[int, int]:
         """Where line ``index`` (not negative) starts and ends in the bytes, its break left out."""
@@ -116,6 +105,22 @@ class ListText(Sequence[str]):
         """
         start, end = self._span(index)
         return end - start > 3 * links and self.data.count(_LINK_MARK, start, end) > links
+
+    def lines_of_many_links(self, links: int = LINKS_A_PIECE) -> Iterator[int]:
+        """The lines (0-based) naming more than ``links`` links (:meth:`many_links`); a line
+        too short to hold them is not searched.
+
+        >>> list(ListText(b"a https://x.org\\n" + b" https://x.org" * 3).lines_of_many_links(2))
+        [1]
+        """
+        if self.data.count(_LINK_MARK) <= links:
+            return  # (most lists: no line can)
+        starts, shortest = self._starts, 3 * links
+        for i in range(len(starts)):
+            if i + 1 < len(starts) and starts[i + 1] - starts[i] <= shortest:
+                continue  # (most lines: the loop stays cheap)
+            if self.many_links(i, links):
+                yield i
 
     def pieces(self, index: int, links: int = LINKS_A_PIECE) -> Iterator[str]:
         """Line ``index`` in pieces of ``links`` links or a few more, decoded one at a time.

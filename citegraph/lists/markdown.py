@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from citegraph.lists.document import LINKS_A_PIECE, ListText, as_list_text
+from citegraph.lists.document import ListText, as_list_text
 from citegraph.lists.rows import EntryRows, MentionRows
 from citegraph.lists.front_matter import front_matter
 from citegraph.lists.entry import Entry, ListWarning, add_new, with_new
@@ -680,16 +680,12 @@ class _Reader:
         would read otherwise than the line.  (A sentence citing hundreds of papers gives each the
         words of its piece as its note.)"""
         lines, doc = self.lines, self.doc
-        if self.page or doc.data.count(b"://") <= LINKS_A_PIECE:
+        if self.page:
             return
         rewritten = (lines.html_rows, lines.properties, lines.bibitems, lines.bibitem_rest, lines.plain,
                      self.table_rows, self.table_skip)
-        starts = doc.line_starts
-        shortest = 3 * LINKS_A_PIECE  # (bytes: "://" a link; most lines are shorter, and not counted)
-        for i in range(len(doc)):
-            if i + 1 < len(starts) and starts[i + 1] - starts[i] <= shortest:
-                continue
-            if doc.many_links(i) and not any(i + 1 in table for table in rewritten):
+        for i in doc.lines_of_many_links():
+            if not any(i + 1 in table for table in rewritten):
                 first = next(doc.pieces(i))
                 if first.lstrip()[:1] not in ("#", "|", "<", ">"):
                     lines.pieces[i + 1] = first

@@ -197,8 +197,6 @@ def _unsure(found: EntryRows, lines: Sequence[str], source: str) -> list[ListWar
     """One warning per line layout that left many papers without title or name:
     a format the reader did not recognise, said once, not per line.  Lines of
     a bare id or link each (a file of ids) wrote no title: nothing was missed."""
-    if sum(1 for i in range(len(found)) if not any(found.fields(i, ("title", "name")))) < _UNSURE_MIN:
-        return []
     groups: dict[str, array[int]] = {}  # a shape → the lines of its untitled papers (4 bytes each)
     # the last line's shape, None for a bare id's: a line's papers come one after another (a dict of
     # every line's was 5 times a file of ids; a line of many links is read once)
@@ -218,7 +216,7 @@ def _unsure(found: EntryRows, lines: Sequence[str], source: str) -> list[ListWar
             last = (no, None if only else _shape(first))
         if (shape := last[1]) is not None:
             groups.setdefault(shape, array("I")).append(no)
-    out = []
+    out = []  # (a layout reported covers _UNSURE_MIN untitled papers or more: no count of them first)
     for nos in groups.values():
         if len(nos) >= _UNSURE_MIN and len(nos) >= _UNSURE_SHARE * len(found):
             out.append(ListWarning(
@@ -736,9 +734,7 @@ class _Union:
     def ids(self, root: int) -> dict[str, str]:
         got = self.joined.get(root)
         if got is None:
-            m = self.mentions
-            values = m.fields(root, ID_FIELDS) if isinstance(m, EntryRows) else [getattr(m[root], k) for k in ID_FIELDS]
-            got = {k: v for k, v in zip(ID_FIELDS, values, strict=True) if v}
+            got = {k: v for k, v in zip(ID_FIELDS, _fields(self.mentions, root, ID_FIELDS), strict=True) if v}
         return got
 
     def find(self, i: int) -> int:
@@ -845,8 +841,13 @@ class _FirstSeen:
             slot = (slot + 1) & self._mask
 
 
+def _fields(items: Sequence[Entry], i: int, names: Sequence[str]) -> list[str | None]:
+    """Mention ``i``'s fields named (ids, the title); of rows, without making the entry."""
+    return items.fields(i, names) if isinstance(items, EntryRows) else [getattr(items[i], k) for k in names]
+
+
 def _value(items: Sequence[Entry], i: int, k: str) -> str | None:
-    """Mention ``i``'s field ``k`` (an id or the title); of rows, without making the entry."""
+    """Mention ``i``'s field ``k`` (see :func:`_fields`)."""
     return items.field(i, k) if isinstance(items, EntryRows) else getattr(items[i], k)
 
 

@@ -101,8 +101,7 @@ class EntryRows(Sequence[Entry]):
         else:
             texts.append(text)
             self._text.append(len(texts) - 1)
-        year = e.year
-        self._year.append(year if year is not None and 0 < year < 65536 else self._year_code(len(self._year), year))
+        self._year.append(self._year_code(len(self._year), e.year))
 
     def extend(self, entries: Iterable[Entry]) -> None:
         for e in entries:
