@@ -626,7 +626,7 @@ def read_documents(paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | N
 _READER_FILES = (
     "reader.py", "document.py", "formats.py", "delimited.py", "json_records.py", "ris.py", "front_matter.py",
     "markdown.py", "line.py", "html_tables.py", "other_markup.py", "references.py", "text.py", "entry.py",
-    "rows.py", "../text/ids.py",
+    "rows.py", "columns.py", "../text/ids.py",
     "../text/names.py", "../text/titles.py", "../text/wording.py", "../text/matching.py", "../errors.py",
     "../graph/model.py", "../graph/citation_graph.py", "../graph/files.py", "../graph/schema.py",
 )

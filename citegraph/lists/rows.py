@@ -4,8 +4,9 @@ An :class:`~citegraph.lists.entry.Entry` is already two objects (itself and
 its record), about 120 bytes before its text; a list of bare links or ids
 writes 11 to 60 bytes a paper, so a reading that kept an object per paper
 held 3 to 14 times the file.  Here a paper is its record's UTF-8 bytes in one
-``bytearray`` and 18 bytes of numbers; an :class:`Entry` is made each time
-one is asked for.
+``bytearray`` and a few numbers, a byte each while they fit (a bare id's row is
+its 10 characters and 5 bytes); an :class:`Entry` is made each time one is
+asked for.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
+from citegraph.lists.columns import Offsets, appended, assigned
 from citegraph.lists.entry import RECORD_PLACES, RECORD_SEP, Entry
 
 __all__ = ["EntryRows", "MentionRows", "state"]
 
 _ERRORS = "surrogatepass"  # (a fuzzer's lone surrogates stay as they were)
 _NO_YEAR = 0
+_YEAR_BASE = 1799  # a year 1800-2054 is kept as one byte, 1-255; another is kept apart
 _PLACES = RECORD_PLACES["sources"]  # (the last field: a record's place in its own file is cut off)
 assert max(RECORD_PLACES.values()) == _PLACES, "the places are the record's last field"
 _OWN_LINE = re.compile(r":[1-9][0-9]{0,8}")  # a place in the row's own file: ":N"
@@ -28,7 +31,7 @@ _OWN_LINE = re.compile(r":[1-9][0-9]{0,8}")  # a place in the row's own file: ":
 
 def _packed_record(record: str) -> tuple[bytes, int]:
     """``record`` as a row keeps it, and its line: a record whose one place is line N of its own
-    file keeps N apart (4 bytes, not up to 10 characters) and drops the separators of the empty
+    file keeps N apart (a number, not up to 10 characters) and drops the separators of the empty
     fields at its end (a paper read from a bare id is its id, not 18 characters)."""
     head, _, places = record.rpartition(RECORD_SEP)
     if _OWN_LINE.fullmatch(places):
@@ -48,9 +51,11 @@ class EntryRows(Sequence[Entry]):
 
     The entries are values: change one and store it back (``rows[i] = e``).
     A row keeps its record's bytes (its line in its own file apart, see
-    :func:`_packed_record`), the index of its tags and file (a section's papers
-    share them), of its text (an item's papers share it) and its year.  It
+    :func:`_packed_record`), their size, the index of its tags and file (a
+    section's papers share them), of its text (an item's papers share it) and
+    its year, each in a column of one byte a row until a value needs more.  It
     compares equal to a list of the same entries and shows as one.
+    :meth:`drop_first` lets the first rows go (a merge that has made its papers of them).
 
     >>> rows = EntryRows([Entry(arxiv="2405.09818", tags=["Unified"], sources=["a.md:3"]), Entry(title="Janus")])
     >>> len(rows), rows[0].arxiv, rows[0].sources, rows[1].title
@@ -60,20 +65,23 @@ class EntryRows(Sequence[Entry]):
     (2024, True)
     """
 
-    __slots__ = ("_data", "_ends", "_line", "_moved", "_context", "_contexts", "_context_of", "_text", "_texts",
-                 "_year", "_odd_years")
+    __slots__ = ("_data", "_spans", "_dropped", "_line", "_moved", "_context", "_contexts", "_context_of",
+                 "_text", "_texts", "_year", "_odd_years")
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         self._data = bytearray()
-        self._ends = array("I")  # where each row's record ends in _data (it starts where the row before ends)
-        self._line = array("I")  # each row's line in its own file when its record's one place is it (else 0)
-        self._moved: dict[int, bytes] = {}  # a row stored back with a record of another length
-        self._context = array("I")  # each row's (tags, file) in _contexts
+        self._spans = Offsets()  # where each row's record is in _data (rows follow one another)
+        self._dropped = 0  # the rows let go from the front
+        # each row's line in its own file when its record's one place is it (else 0), less its number
+        # (counting the rows let go): a list read a paper a line keeps about the same small number
+        self._line = array("b")
+        self._moved: dict[int, bytes] = {}  # a row stored back with a record of another size
+        self._context = array("B")  # each row's (tags, file) in _contexts
         self._contexts: list[tuple[str, str]] = []
         self._context_of: dict[tuple[str, str], int] = {}
-        self._text = array("I")  # each row's text in _texts (0: none)
+        self._text = array("B")  # each row's text in _texts (0: none)
         self._texts: list[str] = [""]
-        self._year = array("H")  # each row's year (0: none; another outside 1-65535 in _odd_years)
+        self._year = array("B")  # each row's year less _YEAR_BASE (0: none; another year in _odd_years)
         self._odd_years: dict[int, int] = {}
         for e in entries:
             self.append(e)
@@ -81,27 +89,26 @@ class EntryRows(Sequence[Entry]):
     # -- storing -------------------------------------------------------
     def append(self, e: Entry) -> None:
         """Store ``e`` as a new last row (the entry itself is not kept)."""
-        data = self._data
+        i = len(self._spans)
         record, line = _packed_record(e._record)
-        data += record
-        self._line.append(line)
-        if len(data) >= 2**32 and self._ends.typecode == "I":
-            self._ends = array("q", self._ends)  # (a reading of over 4 GiB of records)
-        self._ends.append(len(data))
-        context = self._contexts[-1] if self._contexts else None
+        self._data += record
+        self._spans.append(len(record))
+        self._line = appended(self._line, line - i - self._dropped)
+        contexts = self._contexts
+        context = contexts[-1] if contexts else None
         if context is not None and context[0] is e._tags and context[1] is e._file:
-            self._context.append(len(self._contexts) - 1)  # (a section's papers, one after another)
+            self._context = appended(self._context, len(contexts) - 1)  # (a section's papers, one after another)
         else:
-            self._context.append(self._context_index(e))
+            self._context = appended(self._context, self._context_index(e))
         texts, text = self._texts, e.text
         if not text:
             self._text.append(0)
         elif text is texts[-1]:  # an item's papers share their text: one object, one index
-            self._text.append(len(texts) - 1)
+            self._text = appended(self._text, len(texts) - 1)
         else:
             texts.append(text)
-            self._text.append(len(texts) - 1)
-        self._year.append(self._year_code(len(self._year), e.year))
+            self._text = appended(self._text, len(texts) - 1)
+        self._year.append(self._year_code(i, e.year))
 
     def extend(self, entries: Iterable[Entry]) -> None:
         for e in entries:
@@ -115,20 +122,41 @@ class EntryRows(Sequence[Entry]):
         (:func:`state`), only the parts replaced since are stored (a paper given its prose is
         not re-encoded)."""
         if was is None or e._record is not was[0]:
-            record, self._line[i] = _packed_record(e._record)
+            record, line = _packed_record(e._record)
+            self._line = assigned(self._line, i, line - i - self._dropped)
             start, end = self._span(i)
             if i not in self._moved and len(record) == end - start:
                 self._data[start:end] = record
             else:
                 self._moved[i] = record
         if was is None or e._tags is not was[1] or e._file is not was[2]:
-            self._context[i] = self._context_index(e)
+            self._context = assigned(self._context, i, self._context_index(e))
         if e.text != self.text_of(i):
             self._texts.append(e.text)
-            self._text[i] = len(self._texts) - 1
+            self._text = assigned(self._text, i, len(self._texts) - 1)
         if was is None or e.year != was[4]:
             self._odd_years.pop(i, None)
             self._year[i] = self._year_code(i, e.year)
+
+    def drop_first(self, count: int) -> int:
+        """Let the first rows go, ``count`` of them rounded down to a multiple of 32 (the rows kept
+        are numbered from 0 again), their memory given back as it can be: the number let go.
+
+        >>> rows = EntryRows(Entry(arxiv=f"2401.{i:05d}", sources=[f"ids.txt:{i}"]) for i in range(1, 101))
+        >>> rows.drop_first(40), len(rows), rows[0].arxiv, rows[0].sources
+        (32, 68, '2401.00033', ['ids.txt:33'])
+        """
+        count = min(count, len(self)) // 32 * 32  # (the spans' marks: see Offsets)
+        if count <= 0:
+            return 0
+        # (a bytearray lets its front go without a copy, and gives the memory back once under half)
+        del self._data[:self._spans.drop_first(count)]
+        for column in (self._line, self._context, self._text, self._year):
+            del column[:count]
+        self._dropped += count
+        self._moved = {i - count: v for i, v in self._moved.items() if i >= count}
+        self._odd_years = {i - count: v for i, v in self._odd_years.items() if i >= count}
+        return count
 
     def _context_index(self, e: Entry) -> int:
         key = (e._tags, e._file)
@@ -141,14 +169,14 @@ class EntryRows(Sequence[Entry]):
     def _year_code(self, i: int, year: int | None) -> int:
         if year is None:
             return _NO_YEAR
-        if 0 < year < 65536:
-            return year
+        if 0 < year - _YEAR_BASE < 256:
+            return year - _YEAR_BASE
         self._odd_years[i] = year
         return _NO_YEAR
 
     # -- reading -------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._ends)
+        return len(self._spans)
 
     def _index(self, index: int) -> int:
         i = index + len(self) if index < 0 else index
@@ -157,7 +185,8 @@ class EntryRows(Sequence[Entry]):
         return i
 
     def _span(self, i: int) -> tuple[int, int]:
-        return (self._ends[i - 1] if i else 0), self._ends[i]
+        start = self._spans.start(i)
+        return start, start + self._spans.size(i)
 
     def record(self, i: int) -> str:
         """Row ``i``'s record (see :class:`Entry`), without making the entry."""
@@ -167,7 +196,10 @@ class EntryRows(Sequence[Entry]):
         else:
             start, end = self._span(i)
             kept = self._data[start:end].decode("utf-8", _ERRORS)
-        return _whole_record(kept, self._line[i])
+        return _whole_record(kept, self._line_of(i))
+
+    def _line_of(self, i: int) -> int:
+        return self._line[i] + i + self._dropped
 
     def field(self, i: int, name: str) -> str | None:
         """Row ``i``'s id, title, name or venue (a field of the record), without making the entry.
@@ -202,7 +234,7 @@ class EntryRows(Sequence[Entry]):
         e._tags, e._file = self._contexts[self._context[i]]
         e.text = self._texts[self._text[i]]
         year = self._year[i]
-        e.year = year if year != _NO_YEAR else self._odd_years.get(i)
+        e.year = year + _YEAR_BASE if year != _NO_YEAR else self._odd_years.get(i)
         return e
 
     def __iter__(self) -> Iterator[Entry]:

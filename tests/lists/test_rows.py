@@ -96,3 +96,27 @@ def test_a_row_keeps_a_place_in_its_own_file_apart_and_gives_the_record_back_who
 def test_a_bare_id_s_row_is_its_id_and_a_few_numbers() -> None:
     rows = EntryRows(Entry(arxiv=f"2401.{i:05d}", sources=[f"ids.txt:{i}"]) for i in range(1, 1001))
     assert len(rows._data) == 10 * 1000 and rows[999].sources == ["ids.txt:1000"]
+
+
+def test_rows_let_go_from_the_front_keep_the_rest_as_they_were() -> None:
+    # rows of every kind: a place kept as a line, none (line 0), a moved record, odd years
+    entries = [
+        Entry(arxiv=f"2401.{i + 1:05d}", title=("A title " * (i % 5)).strip() or None, year=(99999 if i % 7 == 0 else 2024),
+              sources=[f"a.md:{i + 2}"] if i % 3 else [], text="prose" if i % 4 else "", tags=[f"T{i % 300}"])
+        for i in range(150)
+    ]
+    rows = EntryRows(entries)
+    longer = rows[100]
+    longer.title = "A much longer title than it had"
+    rows[100] = longer
+    entries[100] = longer
+    assert rows.drop_first(70) == 64  # (a mark at a time: 32 rows)
+    assert len(rows) == 86 and list(rows) == entries[64:]
+    assert rows[36].title == "A much longer title than it had" and rows[0].year == 2024
+    e = rows[5]
+    e.year = 1066
+    rows[5] = e  # stored back after the drop: its own year, the others' as they were
+    assert rows[5].year == 1066 and list(rows[6:]) == entries[70:]
+    rows.append(Entry(arxiv="2402.00001", sources=["b.md:9"]))
+    assert rows[-1].sources == ["b.md:9"] and rows.drop_first(len(rows)) == 64 and len(rows) == 23
+
