@@ -2,7 +2,8 @@
 
 A decoded ``str`` of a whole list takes 1, 2 or 4 bytes a character (one emoji
 makes every character 4), and a list of every line adds ~57 bytes a line: a
-document kept as bytes plus one offset a line is about the size of the file,
+document kept as bytes plus where each line starts (a byte or two a line, see
+:class:`~citegraph.lists.columns.Offsets`) is about the size of the file,
 which is what keeps the reader's memory a small multiple of its input.
 Lines end at ``\\n``, ``\\r\\n`` and ``\\r`` only, as an editor numbers them.
 """
@@ -16,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import overload
 
 from citegraph.errors import InputError
+from citegraph.lists.columns import Offsets
 from citegraph.text.matching import matches
 
 __all__ = ["ListText", "as_list_text", "decode_list", "LINKS_A_PIECE"]
@@ -46,14 +48,15 @@ class ListText(Sequence[str]):
     (3, 'b\\u2028still b', 'c', 'a\\nb\\u2028still b\\nc')
     """
 
-    __slots__ = ("data", "_starts", "_last")
+    __slots__ = ("data", "_lines", "_last")
 
     def __init__(self, data: bytes) -> None:
         self.data = data
-        # where each line starts (4 bytes a line below 4 GiB); a line ends where the break before the next starts
+        # where each line starts, its break included in its size (4 bytes a line while they are found,
+        # then about 1: a file of ids, 11 bytes a line, held its lines' starts at a third of its size)
         starts = array("I" if len(data) < 2**32 else "q", [0])
         starts.extend(m.end() for m in matches(_LINE_END, data))
-        self._starts = starts
+        self._lines = Offsets.of_starts(starts, len(data))
         self._last: tuple[int, str] = (-1, "")
 
     @classmethod
@@ -62,7 +65,7 @@ class ListText(Sequence[str]):
         return cls(text.removeprefix("\ufeff").encode("utf-8", _ERRORS))
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return len(self._lines)
 
     @overload
     def __getitem__(self, index: int) -> str: ...
@@ -87,10 +90,10 @@ class ListText(Sequence[str]):
 
     def _span(self, index: int) -> tuple[int, int]:
         """Where line ``index`` (not negative) starts and ends in the bytes, its break left out."""
-        data, starts = self.data, self._starts
-        start = starts[index]
-        if index + 1 < len(starts):
-            end = starts[index + 1] - 1  # the "\n" or "\r" that ended it
+        data, lines = self.data, self._lines
+        start = lines.start(index)
+        if index + 1 < len(lines):
+            end = start + lines.size(index) - 1  # the "\n" or "\r" that ended it
             if data[end] == 0x0A and end > start and data[end - 1] == 0x0D:
                 end -= 1  # "\r\n" is one break
         else:
@@ -115,9 +118,9 @@ class ListText(Sequence[str]):
         """
         if self.data.count(_LINK_MARK) <= links:
             return  # (most lists: no line can)
-        starts, shortest = self._starts, 3 * links
-        for i in range(len(starts)):
-            if i + 1 < len(starts) and starts[i + 1] - starts[i] <= shortest:
+        lines, shortest = self._lines, 3 * links
+        for i in range(len(lines)):
+            if lines.size(i) <= shortest:
                 continue  # (most lines: the loop stays cheap)
             if self.many_links(i, links):
                 yield i
