@@ -776,9 +776,19 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> EntryRow
     # (rows are read, never changed: each mention asked for is a new Entry)
     items: list[Entry] | EntryRows = mentions if isinstance(mentions, EntryRows) else list(mentions)
     merged = EntryRows()
+    # spent mentions' rows are let go from the front as the papers are made: a paper's mentions
+    # come at or after its first, and papers come in first-seen order, so every mention before
+    # the paper's first is spent (not the mentions and their papers at once, twice a file of ids)
+    gone = 0
+    spent = items if reuse and isinstance(items, EntryRows) else None
     for g in _same_papers(items):
-        merged.append(_combine([items[i] for i in g], reuse=reuse))
+        merged.append(_combine([items[i - gone] for i in g], reuse=reuse))
+        if spent is not None and (done := g[0] + 1 - gone) >= max(_LET_GO, len(spent) // 8):
+            gone += spent.drop_first(done)
     return merged
+
+
+_LET_GO = 1 << 12  # (rows let go at least this many at a time: each time moves the rest of every column)
 
 
 def _same_papers(items: Sequence[Entry]) -> Iterator[list[int]]:
@@ -794,21 +804,23 @@ def _same_papers(items: Sequence[Entry]) -> Iterator[list[int]]:
     _join_by_titles(uf, items)
     # a group's root is its first mention: a union keeps the smaller index as the root
     more: dict[int, list[int]] = {}
+    joined = bytearray(len(items))  # 1: a mention joined to an earlier one (a byte, not the union-find's 4)
     for i in range(len(items)):
         root = uf.find(i)
         if root != i:
             more.setdefault(root, [root]).append(i)
-    parent = uf.parent
+            joined[i] = 1
     del uf
     for i in range(len(items)):
-        if parent[i] == i:
+        if not joined[i]:
             yield more.pop(i, [i])
 
 
 class _FirstSeen:
     """``dict.setdefault(key, i)`` over a list's mentions: the first mention whose key equals
-    ``key``.  Held in two arrays, a slot's key hash and its first mention (12 bytes a slot, under
-    two slots a mention); a key is made again from its mention (``key_of``) only when two hashes meet.
+    ``key``.  Held in two arrays, a byte of each slot's key hash and its first mention (5 bytes a
+    slot, 1.5 slots a mention); a key is made again from its mention (``key_of``) only when its
+    byte matches (and then 1 time in 256 for another key).
 
     (Not a dict: its keys, a new string per id or title, and its values, an int object per mention,
     took 2 times a list of one link a line at the merge's peak, 10 times a file of ids.)
@@ -818,27 +830,27 @@ class _FirstSeen:
     [0, 1, 0]
     """
 
-    __slots__ = ("_mask", "_hashes", "_first", "_key_of")
+    __slots__ = ("_slots", "_tags", "_first", "_key_of")
 
     def __init__(self, size: int, key_of: Callable[[int], str]) -> None:
-        slots = 1 << max(3, (size + size // 3).bit_length())  # (at most 3/4 of the slots taken)
-        self._mask = slots - 1
-        self._hashes = array("q", [0]) * slots  # (repeated, not made from a buffer of zeros: no second copy)
-        self._first = array("I" if size < 2**32 - 1 else "Q", [0]) * slots
+        # (at most 2/3 of the slots taken; their number is no power of two: a slot is the hash modulo it)
+        self._slots = max(8, size + size // 2 + 1)
+        self._tags = bytearray(self._slots)
+        self._first = array("I" if size < 2**32 - 1 else "Q", [0]) * self._slots  # (repeated: no buffer of zeros)
         self._key_of = key_of
 
     def setdefault(self, key: str, i: int) -> int:
         h = hash(key)
-        slot = h & self._mask
-        hashes, first = self._hashes, self._first
+        slot, tag, slots = h % self._slots, (h >> 40) & 0xFF, self._slots
+        tags, first = self._tags, self._first
         while True:
             j = first[slot]  # the first mention + 1; 0: a free slot
             if j == 0:
-                first[slot], hashes[slot] = i + 1, h
+                first[slot], tags[slot] = i + 1, tag
                 return i
-            if hashes[slot] == h and self._key_of(j - 1) == key:
+            if tags[slot] == tag and self._key_of(j - 1) == key:
                 return j - 1
-            slot = (slot + 1) & self._mask
+            slot = slot + 1 if slot + 1 < slots else 0
 
 
 def _fields(items: Sequence[Entry], i: int, names: Sequence[str]) -> list[str | None]:

@@ -120,3 +120,21 @@ def test_rows_let_go_from_the_front_keep_the_rest_as_they_were() -> None:
     rows.append(Entry(arxiv="2402.00001", sources=["b.md:9"]))
     assert rows[-1].sources == ["b.md:9"] and rows.drop_first(len(rows)) == 64 and len(rows) == 23
 
+
+def test_a_merge_spending_its_rows_gives_the_papers_of_one_that_does_not() -> None:
+    # 10,000 mentions, so that rows are let go several times while papers are made: a paper
+    # mentioned again thousands of rows later, by id or by title alone, is still one paper
+    mentions = [
+        Entry(arxiv=f"2401.{i % 6000 + 1:05d}", title=f"Paper {i % 6000}" if i % 2 else None,
+              sources=[f"m.md:{i + 1}"], tags=[f"S{i // 1000}"])
+        for i in range(10_000)
+    ] + [Entry(title="Paper 4321", sources=["m.md:10001"]), Entry(title="Only a title", sources=["m.md:10002"])]
+    from citegraph.lists.reader import merge_entries
+
+    expected = merge_entries(mentions)
+    rows = EntryRows(mentions)
+    spent = merge_entries(rows, reuse=True)
+    assert len(rows) < 10_002 - 4096  # (some let go)
+    assert list(spent) == list(expected) and len(spent) == 6001
+    assert spent[1].arxiv == "2401.00002" and spent[1].sources == ["m.md:2", "m.md:6002"]
+    assert spent[4321].arxiv == "2401.04322" and spent[4321].sources == ["m.md:4322", "m.md:10001"]
