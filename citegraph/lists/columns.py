@@ -14,12 +14,12 @@ from array import array
 from operator import sub
 from typing import Any
 
-__all__ = ["Offsets", "appended", "assigned", "narrowest"]
+__all__ = ["MARK_EVERY", "Offsets", "appended", "assigned", "narrowest"]
 
 # a column's next type code when a value does not fit
 _WIDER: dict[str, Any] = {"B": "H", "H": "I", "I": "Q", "b": "h", "h": "i", "i": "q"}
 _MARK_BITS = 5  # the start of every 32nd piece is kept; the others' is summed from the sizes
-_MARK_EVERY = 1 << _MARK_BITS
+MARK_EVERY = 1 << _MARK_BITS  # (pieces are let go this many at a time: Offsets.drop_first)
 
 
 def _widened(column: array[int], value: int) -> array[int]:
@@ -92,14 +92,14 @@ class Offsets:
     17
     """
 
-    __slots__ = ("_sizes", "_marks", "_base", "_end", "_cursor")
+    __slots__ = ("_sizes", "_marks", "_base", "_end", "_last", "_last_start")
 
     def __init__(self) -> None:
         self._sizes = array("B")
         self._marks = array("q")  # the start of pieces 0, 32, 64 ..., counting the bytes let go (_base)
         self._base = 0  # the bytes let go before the first piece (drop_first)
         self._end = 0  # where the last piece ends, counting the bytes let go
-        self._cursor = (-1, 0)  # the last piece whose start was found, and its start
+        self._last, self._last_start = -1, 0  # the last piece whose start was found, and its start
 
     @classmethod
     def of_starts(cls, starts: array[int], total: int) -> Offsets:
@@ -108,7 +108,7 @@ class Offsets:
         sizes = array("Q" if total >= 2**32 else "I", map(sub, starts[1:], starts))
         sizes.append(total - starts[-1] if starts else 0)
         o._sizes = narrowest(sizes)
-        o._marks = array("q", starts[::_MARK_EVERY])
+        o._marks = array("q", starts[::MARK_EVERY])
         o._end = total
         return o
 
@@ -117,28 +117,35 @@ class Offsets:
 
     def append(self, size: int) -> None:
         """A new last piece of ``size`` bytes, starting where the one before ends."""
-        if not len(self._sizes) % _MARK_EVERY:
+        sizes = self._sizes
+        if not len(sizes) % MARK_EVERY:
             self._marks.append(self._end)
-        self._sizes = appended(self._sizes, size)
+        try:
+            sizes.append(size)
+        except OverflowError:
+            self._sizes = appended(sizes, size)
         self._end += size
 
-    def start(self, i: int) -> int:
-        """Where piece ``i`` starts (``0 <= i < len(self)``)."""
-        last, start = self._cursor
+    def span(self, i: int) -> tuple[int, int]:
+        """Where piece ``i`` starts and ends (where the next one starts), ``0 <= i < len(self)``."""
+        sizes, last = self._sizes, self._last
         if last == i:
-            return start
-        sizes = self._sizes
-        if last == i - 1 and last >= 0:
-            start += sizes[last]
+            start = self._last_start
+        elif last == i - 1 and last >= 0:
+            start = self._last_start + sizes[last]
         else:
             first = i >> _MARK_BITS << _MARK_BITS
             start = self._marks[i >> _MARK_BITS] - self._base + sum(sizes[first:i])
-        self._cursor = (i, start)
-        return start
+        self._last, self._last_start = i, start
+        return start, start + sizes[i]
+
+    def start(self, i: int) -> int:
+        """Where piece ``i`` starts."""
+        return self.span(i)[0]
 
     def end(self, i: int) -> int:
-        """Where piece ``i`` ends (where the next one starts)."""
-        return self.start(i) + self._sizes[i]
+        """Where piece ``i`` ends."""
+        return self.span(i)[1]
 
     def size(self, i: int) -> int:
         return self._sizes[i]
@@ -146,12 +153,12 @@ class Offsets:
     def drop_first(self, count: int) -> int:
         """Let the first ``count`` pieces go (a multiple of 32, or all; the rest are numbered from 0
         again): the bytes they spanned, to be let go from the buffer's front."""
-        assert not count % _MARK_EVERY or count == len(self), "pieces are let go a mark at a time"
+        assert not count % MARK_EVERY or count == len(self), "pieces are let go a mark at a time"
         if count <= 0:
             return 0
         cut = self.end(count - 1)
-        del self._marks[:(count + _MARK_EVERY - 1) // _MARK_EVERY]
+        del self._marks[:(count + MARK_EVERY - 1) // MARK_EVERY]
         del self._sizes[:count]
         self._base += cut
-        self._cursor = (-1, 0)
+        self._last = -1
         return cut

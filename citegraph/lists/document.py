@@ -48,7 +48,7 @@ class ListText(Sequence[str]):
     (3, 'b\\u2028still b', 'c', 'a\\nb\\u2028still b\\nc')
     """
 
-    __slots__ = ("data", "_lines", "_last")
+    __slots__ = ("data", "_lines", "_count", "_last")
 
     def __init__(self, data: bytes) -> None:
         self.data = data
@@ -57,6 +57,7 @@ class ListText(Sequence[str]):
         starts = array("I" if len(data) < 2**32 else "q", [0])
         starts.extend(m.end() for m in matches(_LINE_END, data))
         self._lines = Offsets.of_starts(starts, len(data))
+        self._count = len(self._lines)  # (asked for often: an attribute, not a call)
         self._last: tuple[int, str] = (-1, "")
 
     @classmethod
@@ -65,7 +66,7 @@ class ListText(Sequence[str]):
         return cls(text.removeprefix("\ufeff").encode("utf-8", _ERRORS))
 
     def __len__(self) -> int:
-        return len(self._lines)
+        return self._count
 
     @overload
     def __getitem__(self, index: int) -> str: ...
@@ -90,10 +91,10 @@ class ListText(Sequence[str]):
 
     def _span(self, index: int) -> tuple[int, int]:
         """Where line ``index`` (not negative) starts and ends in the bytes, its break left out."""
-        data, lines = self.data, self._lines
-        start = lines.start(index)
-        if index + 1 < len(lines):
-            end = start + lines.size(index) - 1  # the "\n" or "\r" that ended it
+        data = self.data
+        start, end = self._lines.span(index)
+        if index + 1 < self._count:
+            end -= 1  # the "\n" or "\r" that ended it
             if data[end] == 0x0A and end > start and data[end - 1] == 0x0D:
                 end -= 1  # "\r\n" is one break
         else:

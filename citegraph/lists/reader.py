@@ -788,7 +788,7 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> EntryRow
     return merged
 
 
-_LET_GO = 1 << 12  # (rows let go at least this many at a time: each time moves the rest of every column)
+_LET_GO = 1 << 8  # (rows let go at least this many at a time: each time moves the rest of every column)
 
 
 def _same_papers(items: Sequence[Entry]) -> Iterator[list[int]]:

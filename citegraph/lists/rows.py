@@ -16,7 +16,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
-from citegraph.lists.columns import Offsets, appended, assigned
+from citegraph.lists.columns import MARK_EVERY, Offsets, appended, assigned
 from citegraph.lists.entry import RECORD_PLACES, RECORD_SEP, Entry
 
 __all__ = ["EntryRows", "MentionRows", "state"]
@@ -89,25 +89,34 @@ class EntryRows(Sequence[Entry]):
     # -- storing -------------------------------------------------------
     def append(self, e: Entry) -> None:
         """Store ``e`` as a new last row (the entry itself is not kept)."""
-        i = len(self._spans)
+        i = len(self._year)
         record, line = _packed_record(e._record)
-        self._data += record
-        self._spans.append(len(record))
-        self._line = appended(self._line, line - i - self._dropped)
         contexts = self._contexts
         context = contexts[-1] if contexts else None
         if context is not None and context[0] is e._tags and context[1] is e._file:
-            self._context = appended(self._context, len(contexts) - 1)  # (a section's papers, one after another)
+            c = len(contexts) - 1  # (a section's papers, one after another)
         else:
-            self._context = appended(self._context, self._context_index(e))
+            c = self._context_index(e)
         texts, text = self._texts, e.text
         if not text:
-            self._text.append(0)
+            t = 0
         elif text is texts[-1]:  # an item's papers share their text: one object, one index
-            self._text = appended(self._text, len(texts) - 1)
+            t = len(texts) - 1
         else:
             texts.append(text)
-            self._text = appended(self._text, len(texts) - 1)
+            t = len(texts) - 1
+        self._data += record
+        self._spans.append(len(record))
+        line -= i + self._dropped
+        try:
+            self._line.append(line)
+            self._context.append(c)
+            self._text.append(t)
+        except OverflowError:  # (a column widened, rarely: the fast path above calls no function)
+            self._line, self._context, self._text = (
+                appended(column, v) if len(column) == i else column
+                for column, v in ((self._line, line), (self._context, c), (self._text, t))
+            )
         self._year.append(self._year_code(i, e.year))
 
     def extend(self, entries: Iterable[Entry]) -> None:
@@ -124,7 +133,7 @@ class EntryRows(Sequence[Entry]):
         if was is None or e._record is not was[0]:
             record, line = _packed_record(e._record)
             self._line = assigned(self._line, i, line - i - self._dropped)
-            start, end = self._span(i)
+            start, end = self._spans.span(i)
             if i not in self._moved and len(record) == end - start:
                 self._data[start:end] = record
             else:
@@ -146,7 +155,7 @@ class EntryRows(Sequence[Entry]):
         >>> rows.drop_first(40), len(rows), rows[0].arxiv, rows[0].sources
         (32, 68, '2401.00033', ['ids.txt:33'])
         """
-        count = min(count, len(self)) // 32 * 32  # (the spans' marks: see Offsets)
+        count = min(count, len(self)) // MARK_EVERY * MARK_EVERY  # (see Offsets.drop_first)
         if count <= 0:
             return 0
         # (a bytearray lets its front go without a copy, and gives the memory back once under half)
@@ -176,7 +185,7 @@ class EntryRows(Sequence[Entry]):
 
     # -- reading -------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._spans)
+        return len(self._year)  # (a column's length: no call of Offsets.__len__)
 
     def _index(self, index: int) -> int:
         i = index + len(self) if index < 0 else index
@@ -184,17 +193,13 @@ class EntryRows(Sequence[Entry]):
             raise IndexError("EntryRows index out of range")
         return i
 
-    def _span(self, i: int) -> tuple[int, int]:
-        start = self._spans.start(i)
-        return start, start + self._spans.size(i)
-
     def record(self, i: int) -> str:
         """Row ``i``'s record (see :class:`Entry`), without making the entry."""
         moved = self._moved.get(i)
         if moved is not None:
             kept = moved.decode("utf-8", _ERRORS)
         else:
-            start, end = self._span(i)
+            start, end = self._spans.span(i)
             kept = self._data[start:end].decode("utf-8", _ERRORS)
         return _whole_record(kept, self._line_of(i))
 
