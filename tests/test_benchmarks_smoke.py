@@ -175,6 +175,11 @@ def test_bench_longline_smoke(tmp_path):
     assert "| layout | tree |" in out and "| titled links, one line | this tree |" in out and "| 300 |" in out
 
 
+def test_bench_readtime_smoke(tmp_path):
+    out = run_smoke("bench_readtime.py", tmp_path)
+    assert "| list | this tree |" in out and "| a file of ids |" in out and "| titled links, a line each |" in out
+
+
 def test_bench_layouts_smoke(tmp_path):
     out = run_smoke("bench_layouts.py", tmp_path, timeout=60)
     assert "| batch | layouts | titles right |" in out and "| 1 | 14 |" in out
