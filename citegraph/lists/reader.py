@@ -765,7 +765,9 @@ def merge_entries(mentions: Iterable[Entry], *, reuse: bool = False) -> EntryRow
     """Merge mentions of the same paper (same id, or same normalised title).
 
     With ``reuse``, each paper's first mention is made into the paper instead of
-    a new :class:`Entry` (the mentions are then spent).
+    a new :class:`Entry` (the mentions are then spent: mentions given as
+    :class:`~citegraph.lists.rows.EntryRows` are let go from the front as
+    their papers are made, and only those left at the end remain).
 
     >>> a = Entry(arxiv="2410.13848", tags=["Unified"], sources=["a.md:3"])
     >>> b = Entry(title="Janus: Decoupling Visual Encoding", tags=["Seminar"], sources=["b.md:9"])
