@@ -20,6 +20,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -36,12 +37,10 @@ CHILD = r"""
 import gc, json, sys, tempfile, time, tracemalloc
 from pathlib import Path
 from citegraph import read_lists
-link, sep, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-ids = (f"{2301 + i // 99999 % 20}.{i % 99999 + 1:05d}" for i in range(n))
+path = Path(sys.argv[1])
 with tempfile.TemporaryDirectory() as tmp:
-    warm, path = Path(tmp) / "warm.md", Path(tmp) / "list.md"
+    warm = Path(tmp) / "warm.md"
     warm.write_text("# Papers\n- [Scaling study](https://arxiv.org/abs/2301.00001) 10.1000/x https://a.org\n")
-    path.write_text("# Papers\n" + sep.join(link.format(i=i, id=a) for i, a in enumerate(ids)) + "\n")
     size = path.stat().st_size
     read_lists([warm])
     t0 = time.perf_counter()
@@ -67,13 +66,21 @@ with tempfile.TemporaryDirectory() as tmp:
 """
 
 
-def measure(tree: Path, layout: str, links: int) -> dict[str, float]:
+def write_dense(path: Path, layout: str, links: int) -> Path:
+    """The list of ``links`` papers in ``layout`` (also ``bench_readtime.py``'s), written at ``path``."""
     link, sep = LAYOUTS[layout]
+    ids = (f"{2301 + i // 99999 % 20}.{i % 99999 + 1:05d}" for i in range(links))
+    path.write_text("# Papers\n" + sep.join(link.format(i=i, id=a) for i, a in enumerate(ids)) + "\n")
+    return path
+
+
+def measure(tree: Path, layout: str, links: int) -> dict[str, float]:
     env = dict(os.environ, PYTHONPATH=str(tree))
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD, link, sep, str(links)],
-        env=env, cwd="/", capture_output=True, text=True, check=False,
-    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_dense(Path(tmp) / "list.md", layout, links)
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, str(path)], env=env, cwd="/", capture_output=True, text=True, check=False,
+        )
     if out.returncode != 0:
         raise SystemExit(f"{tree}: {out.stderr[-400:]}")
     return json.loads(out.stdout)

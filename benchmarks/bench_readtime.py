@@ -19,8 +19,16 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench_longline import write_dense
+
 BENCH = Path(__file__).resolve().parent
 REAL = BENCH.parent.parent / "shared" / "reallists"
+# bench_longline.py's dense layouts read here, and their names in the table
+DENSE = {
+    "a file of ids, one a line": "a file of ids",
+    "titled links, one line": "one line of titled links",
+    "titled links, a line each": "titled links, a line each",
+}
 # the largest real list and two of other layouts
 REAL_LISTS = ("Awesome-Diffusion-Models", "ML-Papers-of-the-Week", "GNNPapers")
 
@@ -43,21 +51,6 @@ print(json.dumps(out))
 """
 
 
-def write_dense(folder: Path, links: int) -> list[Path]:
-    ids = [f"{2301 + i // 99999 % 20}.{i % 99999 + 1:05d}" for i in range(links)]
-    lists = {
-        "a file of ids": "\n".join(ids),
-        "one line of titled links": " ".join(f"[Scaling study {i}](https://arxiv.org/abs/{a})" for i, a in enumerate(ids)),
-        "titled links, a line each": "\n".join(f"- [Scaling study {i}](https://arxiv.org/abs/{a})" for i, a in enumerate(ids)),
-    }
-    paths = []
-    for name, body in lists.items():
-        path = folder / f"{name}.md"
-        path.write_text("# Papers\n" + body + "\n")
-        paths.append(path)
-    return paths
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--links", type=int, default=20_000)
@@ -70,7 +63,7 @@ def main() -> None:
         args.links, args.repeat, args.rounds = 300, 1, 1
     trees = [BENCH.parent, *args.tree]
     with tempfile.TemporaryDirectory() as tmp:
-        files = write_dense(Path(tmp), args.links)
+        files = [write_dense(Path(tmp) / f"{name}.md", layout, args.links) for layout, name in DENSE.items()]
         if not args.smoke and REAL.is_dir():
             files += sorted(p for p in REAL.iterdir() if any(name in p.name for name in REAL_LISTS))
         times: dict[str, dict[Path, list[float]]] = {}

@@ -106,7 +106,7 @@ class Offsets:
         """The pieces starting at ``starts`` (ascending, the first 0), the last ending at ``total``."""
         o = cls()
         sizes = array("Q" if total >= 2**32 else "I", map(sub, starts[1:], starts))
-        sizes.append(total - starts[-1] if starts else 0)
+        sizes.append(total - starts[-1])
         o._sizes = narrowest(sizes)
         o._marks = array("q", starts[::MARK_EVERY])
         o._end = total
